@@ -1,0 +1,47 @@
+// Lint: typescript-eslint's recommended rules plus the one-way import rule of STYLE.md:
+// core and numeric at the bottom; metrics, models, rank, sim above; io, store, report above
+// those; server and cli on top. Pure folders may not import node: modules.
+import tseslint from 'typescript-eslint';
+
+const layers = {
+  core: [],
+  numeric: ['core'],
+  metrics: ['core', 'numeric'],
+  models: ['core', 'numeric', 'metrics'],
+  rank: ['core', 'numeric', 'metrics'],
+  sim: ['core', 'numeric', 'metrics', 'models'],
+  io: ['core', 'numeric'],
+  store: ['core', 'numeric', 'io', 'metrics'],
+  report: ['core', 'numeric', 'metrics', 'models', 'rank', 'sim'],
+};
+const all = ['core', 'numeric', 'metrics', 'models', 'rank', 'sim', 'io', 'store', 'report', 'server', 'cli'];
+const pure = new Set(['core', 'numeric', 'metrics', 'models', 'rank', 'sim']);
+
+const layerConfigs = Object.entries(layers).map(([folder, allowed]) => {
+  const forbidden = all.filter((f) => f !== folder && !allowed.includes(f));
+  const patterns = forbidden.map((f) => ({
+    group: [`**/${f}/**`, `../${f}`, `../../${f}`, `../../../${f}`],
+    message: `src/${folder} may not import src/${f} (imports point one way, see STYLE.md)`,
+  }));
+  if (pure.has(folder)) {
+    patterns.push({ group: ['node:*', 'fs', 'path', 'os', 'child_process'], message: `src/${folder} is pure: no node: imports` });
+    patterns.push({ group: ['@duckdb/*', 'exceljs'], message: `src/${folder} is pure: no I/O libraries` });
+  }
+  return {
+    files: [`src/${folder}/**/*.ts`],
+    rules: { 'no-restricted-imports': ['error', { patterns }] },
+  };
+});
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'web/dist/**', 'data/**'] },
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-explicit-any': 'error',
+      'no-console': 'off',
+    },
+  },
+  ...layerConfigs,
+);

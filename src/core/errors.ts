@@ -1,0 +1,103 @@
+/**
+ * Typed errors with stable codes. Every adapter (CLI, server) maps `code` to an exit status or an
+ * HTTP status in one place; library code throws these and never prints.
+ */
+export type ErrorCode = 'INPUT' | 'SPEC' | 'CONVERGENCE' | 'NOT_FOUND' | 'CONFLICT' | 'STORE';
+
+export abstract class TalentflowError extends Error {
+  abstract readonly code: ErrorCode;
+  /** Plain serialisable form, the same through library, CLI and API. */
+  toJSON(): Record<string, unknown> {
+    return { code: this.code, message: this.message };
+  }
+}
+
+/** Where in a file an input problem sits. Rows count data rows from 1 (the header is row 0). */
+export interface InputLocation {
+  file?: string;
+  row?: number;
+  column?: string;
+}
+
+/** Bad input data: names the file, row and column when known, and the bad value. */
+export class InputError extends TalentflowError {
+  readonly code = 'INPUT' as const;
+  readonly file?: string;
+  readonly row?: number;
+  readonly column?: string;
+  /** Further problems of the same import, so a user can fix them all in one pass. */
+  readonly more: readonly string[];
+
+  constructor(reason: string, where: InputLocation = {}, more: readonly string[] = []) {
+    super(formatLocation(where) + reason);
+    this.name = 'InputError';
+    this.file = where.file;
+    this.row = where.row;
+    this.column = where.column;
+    this.more = more;
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return { code: this.code, message: this.message, file: this.file, row: this.row, column: this.column, more: this.more };
+  }
+}
+
+/** A model or scenario specification that cannot be honoured (names the field). */
+export class SpecError extends TalentflowError {
+  readonly code = 'SPEC' as const;
+  readonly field?: string;
+  constructor(message: string, field?: string) {
+    super(field ? `${field}: ${message}` : message);
+    this.name = 'SpecError';
+    this.field = field;
+  }
+}
+
+/** An iterative fit that did not converge and cannot return a usable answer. */
+export class ConvergenceError extends TalentflowError {
+  readonly code = 'CONVERGENCE' as const;
+  readonly iterations: number;
+  constructor(message: string, iterations: number) {
+    super(message);
+    this.name = 'ConvergenceError';
+    this.iterations = iterations;
+  }
+}
+
+export class NotFoundError extends TalentflowError {
+  readonly code = 'NOT_FOUND' as const;
+  constructor(message: string) {
+    super(message);
+    this.name = 'NotFoundError';
+  }
+}
+
+/** Refused because it would duplicate or contradict what is stored (e.g. re-importing a file). */
+export class ConflictError extends TalentflowError {
+  readonly code = 'CONFLICT' as const;
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConflictError';
+  }
+}
+
+/** The workspace could not be opened, migrated or written. */
+export class StoreError extends TalentflowError {
+  readonly code = 'STORE' as const;
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'StoreError';
+  }
+}
+
+export function formatLocation(where: InputLocation): string {
+  const parts: string[] = [];
+  if (where.file) parts.push(where.file);
+  if (where.row !== undefined) parts.push(`row ${where.row}`);
+  if (where.column !== undefined) parts.push(`column "${where.column}"`);
+  return parts.length ? parts.join(', ') + ': ' : '';
+}
+
+export function isTalentflowError(e: unknown): e is TalentflowError {
+  return e instanceof TalentflowError;
+}

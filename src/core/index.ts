@@ -1,0 +1,4 @@
+export * from './errors.ts';
+export * from './brand.ts';
+export * from './schema/index.ts';
+export * from './flow-table.ts';
