@@ -1,0 +1,1 @@
+export { symmetricEigen, type EigenResult, type JacobiOptions } from './jacobi.ts';
