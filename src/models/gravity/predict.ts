@@ -1,0 +1,108 @@
+import { InputError, SpecError } from '../../core/errors.ts';
+import { applyFactors, balance } from '../../numeric/balance.ts';
+import type { Factor } from '../../numeric/factor.ts';
+import type { GravityNewData, GravityPrediction, GravityResult } from './types.ts';
+
+/**
+ * Expected flows for new rows (changed attributes, costs or pairs) from a fitted gravity model.
+ * Unconstrained: exp(intercept + x'beta [+ period effect] + offset). Constrained models keep their
+ * totals exactly, as the constrained model defines them (Wilson 1970): production rescales each
+ * origin's row to its total, attraction each destination's column, doubly re-balances both by
+ * iterative proportional fitting. Totals are the fitted ones unless new ones are given.
+ */
+export function predictGravity(result: GravityResult, data: GravityNewData): GravityPrediction {
+  const n = data.origin.length;
+  const warnings: string[] = [];
+  for (const [name, a] of [['destination', data.destination], ['cost', data.cost]] as const) {
+    if (a.length !== n) throw new InputError(`has ${a.length} rows, origin has ${n}`, { column: name });
+  }
+  const eta = new Float64Array(n);
+  for (const t of result.termSpecs) {
+    const b = result.coefficients[t.name];
+    if (t.role === 'intercept') {
+      for (let r = 0; r < n; r++) eta[r] += b;
+      continue;
+    }
+    const col = t.role === 'cost' ? data.cost : data.covariates?.[t.column ?? ''];
+    if (!col) throw new SpecError(`column "${t.column}" of term "${t.name}" is missing from the new data`, 'covariates');
+    if (col.length !== n) throw new InputError(`has ${col.length} rows, origin has ${n}`, { column: t.column ?? t.name });
+    for (let r = 0; r < n; r++) {
+      const v = col[r];
+      const x = t.transform === 'log' ? Math.log(v) : v;
+      if (!Number.isFinite(x)) {
+        const pair = `${data.regions[data.origin[r]]} -> ${data.regions[data.destination[r]]} (row ${r + 1})`;
+        throw new InputError(`${t.name} = ${v} for ${pair} is not ${t.transform === 'log' ? 'positive (the term is logged)' : 'finite'}`, { row: r + 1, column: t.column ?? t.name });
+      }
+      eta[r] += b * x;
+    }
+  }
+  if (data.offset) for (let r = 0; r < n; r++) eta[r] += data.offset[r];
+
+  const expected = new Float64Array(n);
+  const periodLabel = (r: number): string => {
+    if (!data.period) throw new SpecError('the model has period effects: the new data needs period', 'period');
+    return data.periods?.[data.period[r]] ?? String(data.period[r]);
+  };
+  if (result.constraint === 'unconstrained') {
+    const pe = result.effects.period;
+    const base = result.effects.intercept ?? 0;
+    for (let r = 0; r < n; r++) {
+      let e = eta[r] + base;
+      if (pe) {
+        const label = periodLabel(r);
+        const v = pe[label];
+        if (v === undefined || v === null) throw new SpecError(`period "${label}" was not in the fit; an unconstrained model with period effects cannot extrapolate to it`, 'period');
+        e += v;
+      }
+      expected[r] = Math.exp(e);
+    }
+    return { expected, warnings };
+  }
+
+  // Constrained: the effects are re-solved so the totals hold; the kernel is exp(eta - max).
+  let max = -Infinity;
+  for (let r = 0; r < n; r++) if (eta[r] > max) max = eta[r];
+  const kernel = eta.map((e) => Math.exp(e - max));
+  const factors: Factor[] = [];
+  const targets: Float64Array[] = [];
+  const perPeriod = (rec: Record<string, number> | null): boolean => rec !== null && Object.keys(rec).some((key) => key.includes('@'));
+  const addFactor = (kind: 'origin' | 'destination', fitted: Record<string, number> | null, given: Readonly<Record<string, number>> | undefined): void => {
+    const totals = given ?? fitted;
+    if (!totals) throw new SpecError(`the ${result.constraint} model has no ${kind} totals`, kind);
+    const keyOf = (r: number): string => {
+      const code = data.regions[kind === 'origin' ? data.origin[r] : data.destination[r]];
+      return perPeriod(fitted) && !given ? `${code}@${periodLabel(r)}` : code;
+    };
+    const map = new Map<string, number>();
+    const index = new Uint32Array(n);
+    const t: number[] = [];
+    for (let r = 0; r < n; r++) {
+      const key = keyOf(r);
+      let l = map.get(key);
+      if (l === undefined) {
+        const total = totals[key];
+        if (total === undefined) throw new SpecError(`no ${kind} total for "${key}": give ${kind}Totals in the new data`, `${kind}Totals`);
+        l = map.size;
+        map.set(key, l);
+        t.push(total);
+      }
+      index[r] = l;
+    }
+    factors.push({ name: kind, index, levels: map.size });
+    targets.push(Float64Array.from(t));
+  };
+  if (result.constraint === 'production' || result.constraint === 'doubly') addFactor('origin', result.margins.origin, data.originTotals);
+  if (result.constraint === 'attraction' || result.constraint === 'doubly') addFactor('destination', result.margins.destination, data.destinationTotals);
+  if (factors.length === 2) {
+    const a = targets[0].reduce((x, y) => x + y, 0);
+    const b = targets[1].reduce((x, y) => x + y, 0);
+    if (Math.abs(a - b) > 1e-9 * Math.max(a, b)) {
+      throw new SpecError(`origin totals sum to ${a} but destination totals to ${b}; a doubly-constrained prediction needs equal sums`, 'originTotals');
+    }
+  }
+  const values = factors.map((f) => new Float64Array(f.levels).fill(1));
+  const outcome = balance(kernel, factors, targets, values, { tolerance: 1e-13, maxSweeps: 100000 });
+  if (!outcome.converged) warnings.push(`balancing stopped after ${outcome.sweeps} sweeps with relative change ${outcome.change.toExponential(2)}: the totals cannot all be met on these pairs`);
+  applyFactors(kernel, factors, values, expected);
+  return { expected, warnings };
+}

@@ -1,0 +1,163 @@
+/**
+ * Data, specification and result types of the gravity family. Data are columnar typed arrays,
+ * one entry per origin-destination row (per period on panels); the result is plain serialisable
+ * data (numbers, arrays, records) so it can be stored, sent over HTTP and fed back to predict.
+ */
+
+export type Constraint = 'unconstrained' | 'production' | 'attraction' | 'doubly';
+export type Decay = 'power' | 'exponential';
+export type Transform = 'log' | 'identity';
+
+/** Rows of an origin-destination table. All per-row arrays have the same length. */
+export interface GravityData {
+  /** Region codes; origin[r] and destination[r] index into it. */
+  readonly regions: readonly string[];
+  readonly origin: Uint32Array;
+  readonly destination: Uint32Array;
+  /** Observed flow (persons), finite and >= 0. */
+  readonly flow: Float64Array;
+  /** Separation (distance, time, cost) of the pair. */
+  readonly cost: Float64Array;
+  /** Covariate columns by name, one value per row (e.g. origin_pop, dest_gdp, contig). */
+  readonly covariates?: Readonly<Record<string, Float64Array>>;
+  /** Known log-scale offset per row, entering the linear predictor with coefficient 1. */
+  readonly offset?: Float64Array;
+  /** Panel data: period of each row, indexing into `periods`. */
+  readonly period?: Uint32Array;
+  readonly periods?: readonly string[];
+}
+
+/** A covariate term: a column of `data.covariates`, logged or raw. */
+export interface TermSpec {
+  readonly column: string;
+  /** Default 'log' (the usual mass elasticity). */
+  readonly transform?: Transform;
+}
+
+export interface GravitySpec {
+  readonly constraint: Constraint;
+  /** 'power': log(cost) enters (cost must be > 0); 'exponential': cost enters raw. */
+  readonly decay: Decay;
+  /** Name of the cost term in the result (e.g. the cost column's name). Default 'cost'. */
+  readonly costName?: string;
+  /** Origin attributes (e.g. population, wages at origin). Default none. A string means log. */
+  readonly originTerms?: readonly (TermSpec | string)[];
+  /** Destination attributes. Default none. */
+  readonly destinationTerms?: readonly (TermSpec | string)[];
+  /** Pair attributes (contiguity, common language...). Default none. */
+  readonly pairTerms?: readonly (TermSpec | string)[];
+  /** Keep rows with origin === destination. Default false (dropped, as in spint and the READMEs). */
+  readonly intra?: boolean;
+  /** Panels: add one fixed effect per period. Default true when data.period is given. */
+  readonly periodEffects?: boolean;
+  /**
+   * Panels with constraints: origin (destination) effects per period, so each period's totals are
+   * kept (structural gravity). Default false: one effect per region for all periods.
+   */
+  readonly constraintsPerPeriod?: boolean;
+  /** Stop when every Newton step is below tolerance * (|beta| + SE). Default 1e-10. */
+  readonly tolerance?: number;
+  /** Newton iterations before stopping unconverged. Default 100. */
+  readonly maxIterations?: number;
+  /** Confidence level of the intervals. Default 0.95. */
+  readonly confidenceLevel?: number;
+  /** Return fitted values per row (large for national tables). Default false. */
+  readonly keepFitted?: boolean;
+}
+
+export interface GravityFitStatistics {
+  readonly deviance: number;
+  readonly nullDeviance: number;
+  readonly logLikelihood: number;
+  readonly nullLogLikelihood: number;
+  readonly aic: number;
+  readonly bic: number;
+  /** spint: 1 - llf / llnull. */
+  readonly pseudoR2: number;
+  /** spint: 1 - (llf - k) / llnull. */
+  readonly adjPseudoR2: number;
+  /** 1 - deviance / null deviance (spint D2). */
+  readonly devianceR2: number;
+  /** 1 - ((n - 1) / (n - k)) deviance / null deviance (spint adj_D2). */
+  readonly adjDevianceR2: number;
+  /** sqrt(mean((y - yhat)^2)) / mean(y). */
+  readonly srmse: number;
+  /** Common part of commuters: 2 sum(min(y, yhat)) / (sum(y) + sum(yhat)). */
+  readonly cpc: number;
+  /** Sorensen similarity index: mean(2 min(y, yhat) / (y + yhat)); rows with y = yhat = 0 count 1. */
+  readonly ssi: number;
+}
+
+export interface GravityResult extends GravityFitStatistics {
+  readonly model: 'gravity';
+  readonly estimator: 'PPML';
+  readonly constraint: Constraint;
+  readonly decay: Decay;
+  readonly costName: string;
+  /** Covariate terms in order (intercept first when unconstrained), cost term included. */
+  readonly terms: readonly string[];
+  readonly termSpecs: readonly { name: string; column: string | null; transform: Transform; role: 'intercept' | 'cost' | 'origin' | 'destination' | 'pair' }[];
+  readonly coefficients: Record<string, number>;
+  /** Model-based (inverse Fisher information of the full GLM, dummies included). */
+  readonly standardErrors: Record<string, number>;
+  /** Heteroskedasticity-robust sandwich, HC0 (R: sandwich::vcovHC(m, type = "HC0")). */
+  readonly robustStandardErrors: Record<string, number>;
+  /** Panels only: clustered by origin-destination pair, CR0 (sandwich::vcovCL(m, ~pair, type = "HC0", cadjust = FALSE)). */
+  readonly clusteredStandardErrors: Record<string, number> | null;
+  readonly zValues: Record<string, number>;
+  readonly pValues: Record<string, number>;
+  readonly confidenceLevel: number;
+  readonly confidenceIntervals: Record<string, [number, number]>;
+  readonly covariance: number[][];
+  readonly robustCovariance: number[][];
+  readonly clusteredCovariance: number[][] | null;
+  /**
+   * Fixed effects in R's treatment coding: `intercept` = sum of the reference levels' effects;
+   * each effect is relative to its factor's reference level (the first region / period with rows).
+   * Regions dropped for having no flow are null.
+   */
+  readonly effects: {
+    readonly intercept: number | null;
+    readonly origin: Record<string, number | null> | null;
+    readonly destination: Record<string, number | null> | null;
+    readonly period: Record<string, number | null> | null;
+  };
+  /** Observed totals the constrained model reproduces, by region code (used by predict). */
+  readonly margins: { readonly origin: Record<string, number> | null; readonly destination: Record<string, number> | null };
+  readonly regions: readonly string[];
+  readonly periods: readonly string[] | null;
+  readonly nobs: number;
+  /** Coefficients plus the rank of the fixed-effect block. */
+  readonly nParameters: number;
+  readonly iterations: number;
+  readonly converged: boolean;
+  readonly stopReason: string;
+  /** Log-likelihood after each accepted iteration (starts at the initial point). */
+  readonly logLikelihoodTrace: number[];
+  readonly warnings: string[];
+  /** Rows of the input used in the fit (indices into the input arrays), only if keepFitted. */
+  readonly fittedRows: number[] | null;
+  readonly fitted: number[] | null;
+}
+
+/** New rows for predict: the same columns as the fit (flow not needed). */
+export interface GravityNewData {
+  readonly regions: readonly string[];
+  readonly origin: Uint32Array;
+  readonly destination: Uint32Array;
+  readonly cost: Float64Array;
+  readonly covariates?: Readonly<Record<string, Float64Array>>;
+  readonly offset?: Float64Array;
+  readonly period?: Uint32Array;
+  readonly periods?: readonly string[];
+  /** Totals to keep instead of the fitted ones (production / doubly), by region code. */
+  readonly originTotals?: Readonly<Record<string, number>>;
+  /** Totals to keep instead of the fitted ones (attraction / doubly), by region code. */
+  readonly destinationTotals?: Readonly<Record<string, number>>;
+}
+
+export interface GravityPrediction {
+  /** Expected flow per row of the new data. */
+  readonly expected: Float64Array;
+  readonly warnings: string[];
+}

@@ -1,0 +1,100 @@
+import type { Factor } from './factor.ts';
+
+/**
+ * Iterative proportional fitting (Deming & Stephan 1940; as balancing factors of the constrained
+ * gravity model, Wilson 1970 and Fotheringham & O'Kelly 1989): find one positive factor per level
+ * of each dimension so that mu_r = kernel_r * prod_d factors[d][level_d(r)] has the per-level sums
+ * `targets[d]`. Each update of one dimension is its closed-form maximiser of the Poisson
+ * likelihood given the others, so every sweep raises the likelihood. One dimension takes one
+ * pass; two or more alternate until the largest relative change of a factor in a sweep is below
+ * `tolerance`.
+ */
+export interface BalanceOptions {
+  /** Largest relative factor change in a sweep at which to stop. Default 1e-12. */
+  tolerance?: number;
+  /** Sweeps before giving up (the result then says converged: false). Default 10000. */
+  maxSweeps?: number;
+}
+
+export interface BalanceOutcome {
+  sweeps: number;
+  converged: boolean;
+  /** Largest relative factor change in the last sweep. */
+  change: number;
+}
+
+/** Updates `factors` in place (start from ones, or warm from a previous solution). */
+export function balance(
+  kernel: Float64Array,
+  factors: readonly Factor[],
+  targets: readonly Float64Array[],
+  values: Float64Array[],
+  options: BalanceOptions = {},
+): BalanceOutcome {
+  const tolerance = options.tolerance ?? 1e-12;
+  const maxSweeps = options.maxSweeps ?? 10000;
+  const nd = factors.length;
+  if (nd === 0) return { sweeps: 0, converged: true, change: 0 };
+  const denom = factors.map((f) => new Float64Array(f.levels));
+  let change = Infinity;
+  for (let sweep = 1; sweep <= maxSweeps; sweep++) {
+    change = 0;
+    for (let d = 0; d < nd; d++) {
+      accumulate(kernel, factors, values, d, denom[d]);
+      const v = values[d];
+      const t = targets[d];
+      const den = denom[d];
+      for (let l = 0; l < v.length; l++) {
+        const next = den[l] > 0 ? t[l] / den[l] : 0;
+        const rel = v[l] > 0 ? Math.abs(next / v[l] - 1) : next > 0 ? Infinity : 0;
+        if (rel > change) change = rel;
+        v[l] = next;
+      }
+    }
+    if (nd === 1 || change < tolerance) return { sweeps: sweep, converged: true, change };
+  }
+  return { sweeps: maxSweeps, converged: false, change };
+}
+
+/** den[l] = sum over rows of level l of dimension d of kernel * the other dimensions' factors. */
+function accumulate(kernel: Float64Array, factors: readonly Factor[], values: Float64Array[], d: number, den: Float64Array): void {
+  den.fill(0);
+  const n = kernel.length;
+  const own = factors[d].index;
+  if (factors.length === 1) {
+    for (let r = 0; r < n; r++) den[own[r]] += kernel[r];
+  } else if (factors.length === 2) {
+    const other = factors[1 - d].index;
+    const ov = values[1 - d];
+    for (let r = 0; r < n; r++) den[own[r]] += kernel[r] * ov[other[r]];
+  } else {
+    for (let r = 0; r < n; r++) {
+      let k = kernel[r];
+      for (let e = 0; e < factors.length; e++) if (e !== d) k *= values[e][factors[e].index[r]];
+      den[own[r]] += k;
+    }
+  }
+}
+
+/** mu_r = kernel_r * prod_d values[d][level]; written into `out`. */
+export function applyFactors(kernel: Float64Array, factors: readonly Factor[], values: readonly Float64Array[], out: Float64Array): void {
+  const n = kernel.length;
+  if (factors.length === 0) out.set(kernel);
+  else if (factors.length === 1) {
+    const a = factors[0].index;
+    const va = values[0];
+    for (let r = 0; r < n; r++) out[r] = kernel[r] * va[a[r]];
+  } else if (factors.length === 2) {
+    const a = factors[0].index;
+    const b = factors[1].index;
+    const va = values[0];
+    const vb = values[1];
+    for (let r = 0; r < n; r++) out[r] = kernel[r] * va[a[r]] * vb[b[r]];
+  } else {
+    for (let r = 0; r < n; r++) {
+      let k = kernel[r];
+      for (let e = 0; e < factors.length; e++) k *= values[e][factors[e].index[r]];
+      out[r] = k;
+    }
+  }
+}

@@ -1,0 +1,60 @@
+/**
+ * A categorical dimension over the rows of a long table (origin, destination, period...): row r
+ * belongs to level `index[r]` in 0..levels-1. Fixed effects, balancing factors and weighted
+ * demeaning all work on a list of these, never on dummy columns.
+ */
+export interface Factor {
+  readonly name: string;
+  readonly index: Uint32Array;
+  readonly levels: number;
+}
+
+/** Sum of `values` per level. */
+export function sumByLevel(f: Factor, values: ArrayLike<number>): Float64Array {
+  const out = new Float64Array(f.levels);
+  const idx = f.index;
+  for (let r = 0; r < idx.length; r++) out[idx[r]] += values[r];
+  return out;
+}
+
+/** Number of rows per level. */
+export function countByLevel(f: Factor): Uint32Array {
+  const out = new Uint32Array(f.levels);
+  const idx = f.index;
+  for (let r = 0; r < idx.length; r++) out[idx[r]]++;
+  return out;
+}
+
+/**
+ * Connected components of the graph whose nodes are all levels of all factors and whose rows
+ * join their levels. For two factors, the rank of the fixed-effect design is sum(levels) minus
+ * this count.
+ */
+export function factorComponents(factors: readonly Factor[]): number {
+  const offsets: number[] = [];
+  let total = 0;
+  for (const f of factors) {
+    offsets.push(total);
+    total += f.levels;
+  }
+  const parent = new Int32Array(total);
+  for (let i = 0; i < total; i++) parent[i] = i;
+  const find = (i: number): number => {
+    while (parent[i] !== i) {
+      parent[i] = parent[parent[i]];
+      i = parent[i];
+    }
+    return i;
+  };
+  const n = factors.length ? factors[0].index.length : 0;
+  for (let r = 0; r < n; r++) {
+    const a = find(offsets[0] + factors[0].index[r]);
+    for (let d = 1; d < factors.length; d++) {
+      const b = find(offsets[d] + factors[d].index[r]);
+      if (a !== b) parent[b] = a;
+    }
+  }
+  let c = 0;
+  for (let i = 0; i < total; i++) if (find(i) === i) c++;
+  return c;
+}
