@@ -5,7 +5,7 @@ import { topology } from 'topojson-server';
 import { filter, presimplify, simplify } from 'topojson-simplify';
 import { feature, merge } from 'topojson-client';
 import type { GeometryCollection, MultiPolygon as TopoMultiPolygon, Polygon as TopoPolygon, Topology } from 'topojson-specification';
-import type { MultiPolygon, Polygon, Position } from 'geojson';
+import type { FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import type { AreaFeature } from './model.ts';
 
 export interface SimplifyOptions {
@@ -40,7 +40,8 @@ export interface SimplifiedLayer {
 }
 
 export function simplifyLayer(input: readonly AreaFeature[], opts: SimplifyOptions): SimplifiedLayer {
-  const topo = topology({ layer: { type: 'FeatureCollection', features: [...input] } }) as Topology<{
+  const collection: FeatureCollection<Polygon | MultiPolygon, Props> = { type: 'FeatureCollection', features: [...input] };
+  const topo = topology({ layer: collection }) as Topology<{
     layer: GeometryCollection<Props>;
   }>;
   const pre = presimplify(topo);
@@ -110,7 +111,9 @@ export function simplifyLayer(input: readonly AreaFeature[], opts: SimplifyOptio
   }
 
   const simple = simplify(pre, opts.minWeight);
-  const filtered = filter(simple, (ring: number[]) => kept.has(ringKey(ring))) as Topology<{ layer: GeometryCollection<Props> }>;
+  // At run time filter() hands over a ring as its arc indices (the typings say positions).
+  const keepRing = (ring: unknown) => kept.has(ringKey(ring as number[]));
+  const filtered = filter(simple, keepRing) as Topology<{ layer: GeometryCollection<Props> }>;
   const layer = filtered.objects.layer;
 
   const toFeature = (code: string, geometry: Polygon | MultiPolygon | null): AreaFeature => {
