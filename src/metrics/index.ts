@@ -17,3 +17,17 @@ export { rollUp, type RollUpOptions, type RollUpResult } from './rollup.ts';
 export { censusNetMigration, type NaturalChange, type CensusNetInput, type CensusNetRow, type CensusNetResult } from './census-net.ts';
 export { regionSummary, type RegionSummaryRow, type SummaryResult } from './summary.ts';
 export { quantile, quantiles } from './quantile.ts';
+export {
+  graduateReport,
+  selectGraduates,
+  provinceResolver,
+  type GraduateReportOptions,
+  type GraduateSelection,
+  type ProvinceMap,
+  type Compared,
+  type KeyedCompared,
+  type StayShare,
+  type Quartiles,
+  type SalaryRow,
+  type GraduateReport,
+} from './graduates/index.ts';
