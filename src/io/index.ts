@@ -1,0 +1,6 @@
+export { detectEncoding, normaliseEncodingLabel, EncodingDetectionError, type DetectedEncoding } from './text/detect-encoding.ts';
+export { sniffCsv, splitRecord, uniqueNames, type CsvDialect } from './text/csv-header.ts';
+export { transcodeToUtf8, TranscodeError } from './text/transcode.ts';
+export { readXlsx, XlsxError, type SheetTable } from './xlsx/read-xlsx.ts';
+export { wktToGeometry, looksLikeWkt } from './geo/wkt.ts';
+export { readGeoJson, GeoJsonError, type GeoRow } from './geo/read-geojson.ts';

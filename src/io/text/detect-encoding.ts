@@ -1,0 +1,89 @@
+/**
+ * Detects the text encoding of a file from its first bytes: a byte-order mark wins; otherwise the
+ * sample must be valid UTF-8, or else valid GB18030 (a superset of GBK and GB2312, the encodings
+ * Chinese statistical yearbooks and Excel exports on Chinese Windows use). Anything else needs an
+ * explicit encoding from the user.
+ */
+export type DetectedEncoding = { encoding: string; bomBytes: number; detected: 'bom' | 'valid-utf8' | 'valid-gb18030' | 'given' };
+
+export class EncodingDetectionError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'EncodingDetectionError';
+  }
+}
+
+export function detectEncoding(sample: Uint8Array, given?: string): DetectedEncoding {
+  if (given) {
+    const label = normaliseEncodingLabel(given);
+    const bom = label === 'utf-8' && hasUtf8Bom(sample) ? 3 : 0;
+    return { encoding: label, bomBytes: bom, detected: 'given' };
+  }
+  if (hasUtf8Bom(sample)) return { encoding: 'utf-8', bomBytes: 3, detected: 'bom' };
+  if (sample[0] === 0xff && sample[1] === 0xfe) return { encoding: 'utf-16le', bomBytes: 2, detected: 'bom' };
+  if (sample[0] === 0xfe && sample[1] === 0xff) return { encoding: 'utf-16be', bomBytes: 2, detected: 'bom' };
+  const body = trimPartialTail(sample);
+  if (decodes(body, 'utf-8')) return { encoding: 'utf-8', bomBytes: 0, detected: 'valid-utf8' };
+  if (decodes(body, 'gb18030')) return { encoding: 'gb18030', bomBytes: 0, detected: 'valid-gb18030' };
+  const at = firstInvalidUtf8(body);
+  throw new EncodingDetectionError(
+    `not valid UTF-8 (first bad byte at offset ${at}) nor GB18030/GBK; give the encoding with --encoding (e.g. big5, shift_jis, utf-16le)`,
+  );
+}
+
+/** Accepts the labels people type (GBK, gb2312, UTF8, cp936) and returns a WHATWG encoding label. */
+export function normaliseEncodingLabel(label: string): string {
+  const l = label.trim().toLowerCase().replace(/_/g, '-');
+  const aliases: Record<string, string> = { utf8: 'utf-8', 'utf-8-sig': 'utf-8', gbk: 'gb18030', gb2312: 'gb18030', cp936: 'gb18030', 'gb-18030': 'gb18030' };
+  const name = aliases[l] ?? l;
+  try {
+    new TextDecoder(name);
+  } catch {
+    throw new EncodingDetectionError(`unknown encoding "${label}" (try utf-8, gb18030, gbk, big5, utf-16le)`);
+  }
+  return name;
+}
+
+function hasUtf8Bom(b: Uint8Array): boolean {
+  return b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf;
+}
+
+function decodes(bytes: Uint8Array, encoding: string): boolean {
+  try {
+    new TextDecoder(encoding, { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A sample cut from a longer file may end inside a multi-byte character: drop up to 3 bytes. */
+function trimPartialTail(b: Uint8Array): Uint8Array {
+  if (b.length < 4) return b;
+  for (let cut = 0; cut <= 3; cut++) {
+    const part = b.subarray(0, b.length - cut);
+    if (decodes(part, 'utf-8')) return part;
+  }
+  // Not UTF-8 whatever the cut; GB18030 characters are 1, 2 or 4 bytes: try those cuts too.
+  for (let cut = 0; cut <= 3; cut++) {
+    const part = b.subarray(0, b.length - cut);
+    if (decodes(part, 'gb18030')) return part;
+  }
+  return b;
+}
+
+function firstInvalidUtf8(b: Uint8Array): number {
+  let lo = 0;
+  let hi = b.length;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (decodes(b.subarray(0, mid), 'utf-8') || decodesPrefix(b.subarray(0, mid))) lo = mid;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function decodesPrefix(b: Uint8Array): boolean {
+  for (let cut = 1; cut <= 3 && cut < b.length; cut++) if (decodes(b.subarray(0, b.length - cut), 'utf-8')) return true;
+  return false;
+}

@@ -1,0 +1,56 @@
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { Transform } from 'node:stream';
+
+/**
+ * Streams a file in another encoding (GB18030, UTF-16, Big5...) into a temporary UTF-8 file that
+ * DuckDB's CSV reader can read (it has no GB18030 support and extensions cannot be installed
+ * offline). Memory stays flat: one chunk at a time through a streaming TextDecoder.
+ * Returns the temporary path and a cleanup function.
+ */
+export async function transcodeToUtf8(
+  path: string,
+  encoding: string,
+  skipBytes: number,
+  onProgress?: (bytesRead: number) => void,
+): Promise<{ path: string; cleanup: () => Promise<void> }> {
+  const dir = await mkdtemp(join(tmpdir(), 'talentflow-'));
+  const out = join(dir, 'utf8.csv');
+  const decoder = new TextDecoder(encoding, { fatal: true });
+  let read = 0;
+  const transform = new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      read += chunk.length;
+      onProgress?.(read);
+      try {
+        done(null, decoder.decode(chunk, { stream: true }));
+      } catch {
+        done(new TranscodeError(`not valid ${encoding} near byte ${read - chunk.length}-${read}`));
+      }
+    },
+    flush(done) {
+      try {
+        done(null, decoder.decode());
+      } catch {
+        done(new TranscodeError(`file ends inside a ${encoding} character (cut off?)`));
+      }
+    },
+  });
+  try {
+    await pipeline(createReadStream(path, { start: skipBytes, highWaterMark: 1 << 20 }), transform, createWriteStream(out));
+  } catch (e) {
+    await rm(dir, { recursive: true, force: true });
+    throw e;
+  }
+  return { path: out, cleanup: () => rm(dir, { recursive: true, force: true }) };
+}
+
+export class TranscodeError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'TranscodeError';
+  }
+}

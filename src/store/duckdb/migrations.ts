@@ -1,0 +1,68 @@
+import type { Database } from './database.ts';
+import { StoreError } from '../../core/errors.ts';
+
+/**
+ * Forward-only schema migrations. `schema_version` in `meta` records the last one applied; a
+ * workspace written by a newer talentflow is refused rather than misread.
+ */
+const MIGRATIONS: { version: number; description: string; sql: string[] }[] = [
+  {
+    version: 1,
+    description: 'regions, groups, imports, flows, indicators, persons, saved models',
+    sql: [
+      `CREATE TABLE regions (
+         code VARCHAR PRIMARY KEY, name_zh VARCHAR, name_en VARCHAR, level VARCHAR NOT NULL,
+         parent VARCHAR, centroid_lon DOUBLE, centroid_lat DOUBLE, area_km2 DOUBLE,
+         geometry VARCHAR, aliases VARCHAR[] NOT NULL DEFAULT [], import_id INTEGER)`,
+      `CREATE TABLE region_groups (
+         code VARCHAR PRIMARY KEY, name_zh VARCHAR, name_en VARCHAR, description VARCHAR,
+         members VARCHAR[] NOT NULL, import_id INTEGER)`,
+      `CREATE TABLE imports (
+         id INTEGER PRIMARY KEY, kind VARCHAR NOT NULL, file VARCHAR NOT NULL, sha256 VARCHAR NOT NULL,
+         rows BIGINT NOT NULL, imported_at TIMESTAMP NOT NULL DEFAULT current_timestamp, options VARCHAR)`,
+      `CREATE TABLE flows (
+         import_id INTEGER NOT NULL, origin VARCHAR NOT NULL, destination VARCHAR NOT NULL,
+         period VARCHAR NOT NULL, period_start SMALLINT NOT NULL, period_end SMALLINT NOT NULL,
+         cohort VARCHAR NOT NULL DEFAULT '', count DOUBLE NOT NULL, intra BOOLEAN NOT NULL)`,
+      `CREATE TABLE indicators (
+         import_id INTEGER NOT NULL, region VARCHAR NOT NULL, period VARCHAR NOT NULL,
+         period_start SMALLINT NOT NULL, period_end SMALLINT NOT NULL, name VARCHAR NOT NULL,
+         value DOUBLE NOT NULL, unit VARCHAR, source VARCHAR)`,
+      `CREATE TABLE persons (
+         import_id INTEGER NOT NULL, id VARCHAR NOT NULL, year INTEGER NOT NULL, university VARCHAR NOT NULL,
+         degree VARCHAR, major VARCHAR, home_region VARCHAR, study_region VARCHAR, destination VARCHAR NOT NULL,
+         employer_type VARCHAR, monthly_salary DOUBLE, synthetic BOOLEAN NOT NULL DEFAULT false)`,
+      // Every region paired with itself and each of its ancestors, with the ancestor's level and
+      // distance up the tree: the basis of roll-ups and of "within" filters.
+      `CREATE VIEW region_ancestors AS
+       WITH RECURSIVE anc(code, ancestor, depth) AS (
+         SELECT code, code, 0 FROM regions
+         UNION ALL
+         SELECT a.code, r.parent, a.depth + 1 FROM anc a JOIN regions r ON r.code = a.ancestor
+         WHERE r.parent IS NOT NULL AND a.depth < 16)
+       SELECT anc.code, anc.ancestor, anc.depth, p.level AS ancestor_level FROM anc JOIN regions p ON p.code = anc.ancestor`,
+      `CREATE TABLE models (
+         name VARCHAR PRIMARY KEY, kind VARCHAR NOT NULL, created_at TIMESTAMP NOT NULL DEFAULT current_timestamp,
+         spec VARCHAR NOT NULL, result VARCHAR NOT NULL)`,
+    ],
+  },
+];
+
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
+
+export async function migrate(db: Database): Promise<{ from: number; to: number }> {
+  await db.run('CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)');
+  const row = await db.one<{ value: string }>("SELECT value FROM meta WHERE key = 'schema_version'");
+  const from = row ? Number(row.value) : 0;
+  if (from > SCHEMA_VERSION) {
+    throw new StoreError(`workspace ${db.path} has schema version ${from}, newer than this talentflow (${SCHEMA_VERSION}): upgrade talentflow`);
+  }
+  for (const m of MIGRATIONS) {
+    if (m.version <= from) continue;
+    await db.transaction(async () => {
+      for (const s of m.sql) await db.run(s);
+      await db.run("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [String(m.version)]);
+    });
+  }
+  return { from, to: SCHEMA_VERSION };
+}

@@ -1,0 +1,238 @@
+import { open, stat } from 'node:fs/promises';
+import { extname, resolve } from 'node:path';
+import { structValue, type DuckDBValue } from '@duckdb/node-api';
+import { InputError } from '../../core/errors.ts';
+import {
+  detectEncoding, EncodingDetectionError, sniffCsv, transcodeToUtf8, TranscodeError, readXlsx, XlsxError,
+  readGeoJson, GeoJsonError, uniqueNames, type GeoRow,
+} from '../../io/index.ts';
+import { type Database, quoteIdent, firstLine } from './database.ts';
+
+export type FileFormat = 'csv' | 'xlsx' | 'parquet' | 'jsonl' | 'geojson';
+
+export interface StageOptions {
+  format?: FileFormat;
+  encoding?: string;
+  sheet?: string;
+  delimiter?: string;
+  /** Called with a fraction 0..1 while a large file is read. */
+  onProgress?: (fraction: number, phase: string) => void;
+}
+
+/**
+ * A file loaded into a temporary DuckDB table, every column as text, ready for validation in SQL.
+ * `rowExpr` (valid with the table aliased `s`) gives the row number a user sees for each record (the header is row 1 in a text file;
+ * the Excel row number in a workbook; the feature number in GeoJSON), for error messages.
+ */
+export interface StagedTable {
+  table: string;
+  columns: string[];
+  rows: number;
+  file: string;
+  format: FileFormat;
+  encoding: string | null;
+  rowExpr: string;
+  /** GeoJSON geometries by row number (GeoJSON only). */
+  geometries?: Map<number, GeoRow['geometry']>;
+  drop(): Promise<void>;
+}
+
+let stageCounter = 0;
+
+export function formatOf(file: string, given?: string): FileFormat {
+  if (given) {
+    if (!['csv', 'xlsx', 'parquet', 'jsonl', 'geojson'].includes(given)) throw new InputError(`unknown format "${given}" (csv, xlsx, parquet, jsonl, geojson)`, { file });
+    return given as FileFormat;
+  }
+  const ext = extname(file).toLowerCase();
+  if (['.csv', '.tsv', '.txt'].includes(ext)) return 'csv';
+  if (ext === '.xlsx') return 'xlsx';
+  if (ext === '.xls') throw new InputError('old .xls workbooks are not read: save the sheet as .xlsx or .csv', { file });
+  if (ext === '.parquet') return 'parquet';
+  if (['.jsonl', '.ndjson'].includes(ext)) return 'jsonl';
+  if (['.geojson', '.json'].includes(ext)) return 'geojson';
+  throw new InputError(`cannot tell the format from the extension "${ext}": give --format csv|xlsx|parquet|jsonl|geojson`, { file });
+}
+
+export async function stageFile(db: Database, file: string, options: StageOptions = {}): Promise<StagedTable> {
+  const path = resolve(file);
+  let size: number;
+  try {
+    size = (await stat(path)).size;
+  } catch {
+    throw new InputError('file not found', { file });
+  }
+  const format = formatOf(file, options.format);
+  const table = `stage_${process.pid}_${++stageCounter}`;
+  if (size === 0) throw new InputError('the file is empty', { file });
+  switch (format) {
+    case 'csv':
+      return stageCsv(db, file, path, size, table, options);
+    case 'xlsx':
+      return stageXlsx(db, file, path, table, options);
+    case 'parquet':
+      return stageDuckdbReader(db, file, path, table, 'read_parquet(?)');
+    case 'jsonl':
+      return stageDuckdbReader(db, file, path, table, "read_json(?, format = 'newline_delimited')");
+    case 'geojson':
+      return stageGeoJson(db, file, path, table);
+  }
+}
+
+async function stageCsv(db: Database, file: string, path: string, size: number, table: string, options: StageOptions): Promise<StagedTable> {
+  const fh = await open(path, 'r');
+  const sample = Buffer.alloc(Math.min(size, 1 << 20));
+  await fh.read(sample, 0, sample.length, 0);
+  await fh.close();
+  let enc;
+  try {
+    enc = detectEncoding(sample, options.encoding);
+  } catch (e) {
+    if (e instanceof EncodingDetectionError) throw new InputError(e.message, { file });
+    throw e;
+  }
+  let text: string;
+  try {
+    text = new TextDecoder(enc.encoding, { fatal: enc.detected === 'given' }).decode(sample.subarray(enc.bomBytes, Math.min(sample.length, 65536)));
+  } catch {
+    throw new InputError(`not valid ${enc.encoding} in its first bytes: check --encoding (the file may be UTF-8 or GB18030)`, { file });
+  }
+  if (text.trim() === '') throw new InputError('the file is empty (no header row)', { file });
+  const dialect = sniffCsv(text, options.delimiter);
+  if (dialect.header.length < 2) {
+    throw new InputError(`found ${dialect.header.length} column in the header "${text.split('\n')[0].slice(0, 80)}": is the delimiter right (--delimiter)?`, { file, row: 1 });
+  }
+  let readPath = path;
+  let cleanup: (() => Promise<void>) | undefined;
+  if (enc.encoding !== 'utf-8') {
+    try {
+      const t = await transcodeToUtf8(path, enc.encoding, enc.bomBytes, (b) => options.onProgress?.(b / size, 'decoding ' + enc.encoding));
+      readPath = t.path;
+      cleanup = t.cleanup;
+    } catch (e) {
+      if (e instanceof TranscodeError) throw new InputError(`${e.message}: check --encoding`, { file });
+      throw e;
+    }
+  }
+  const columns = structValue(Object.fromEntries(dialect.header.map((h) => [h, 'VARCHAR'])) as Record<string, DuckDBValue>);
+  const args = "header = true, auto_detect = false, delim = ?, quote = '\"', escape = '\"', columns = ?, max_line_size = 16000000";
+  const stop = watchProgress(db, options, 'reading');
+  try {
+    await db.run(`CREATE TEMP TABLE ${quoteIdent(table)} AS SELECT * FROM read_csv(?, ${args})`, [readPath, dialect.delimiter, columns]);
+  } catch (e) {
+    stop();
+    throw await describeCsvError(db, file, readPath, args, [dialect.delimiter, columns], e as Error);
+  } finally {
+    stop();
+    await cleanup?.();
+  }
+  return finish(db, table, file, 'csv', enc.encoding, dialect.header, 's.rowid + 2');
+}
+
+/** Re-reads a failing CSV with DuckDB's rejects table to name the line and column of the fault. */
+async function describeCsvError(db: Database, file: string, path: string, args: string, params: DuckDBValue[], original: Error): Promise<InputError> {
+  const msg = original.message;
+  try {
+    await db.run('DROP TABLE IF EXISTS reject_errors; DROP TABLE IF EXISTS reject_scans');
+    await db.run(`SELECT count(*) FROM read_csv(?, ${args}, store_rejects = true)`, [path, ...params]);
+    const rej = await db.all<{ line: bigint; column_name: string | null; error_type: string; error_message: string; csv_line: string }>(
+      'SELECT line, column_name, error_type, error_message, csv_line FROM reject_errors ORDER BY line LIMIT 5',
+    );
+    if (rej.length) {
+      const r = rej[0];
+      const what = r.error_type === 'MISSING COLUMNS'
+        ? `${r.error_message.toLowerCase()} (the file may be cut off mid-row)`
+        : r.error_type === 'TOO MANY COLUMNS' ? `${r.error_message.toLowerCase()} (an unquoted delimiter inside a value?)`
+        : r.error_message;
+      return new InputError(`${what}: "${String(r.csv_line).slice(0, 120)}"`, { file, row: Number(r.line), column: r.column_name ?? undefined },
+        rej.slice(1).map((x) => `row ${x.line}: ${x.error_message}`));
+    }
+  } catch {
+    /* fall through to the DuckDB message */
+  }
+  const line = /Line: (\d+)/.exec(msg);
+  const reason = /unterminated quote/i.test(msg) ? 'a quoted value is never closed (the file may be cut off)' : /unicode|utf-?8/i.test(msg) ? 'invalid UTF-8 text: give the right --encoding (e.g. gb18030)' : firstLine(msg);
+  return new InputError(reason, { file, row: line ? Number(line[1]) : undefined });
+}
+
+async function stageXlsx(db: Database, file: string, path: string, table: string, options: StageOptions): Promise<StagedTable> {
+  let sheet;
+  try {
+    sheet = await readXlsx(path, options.sheet);
+  } catch (e) {
+    if (e instanceof XlsxError) throw new InputError(e.message, { file, row: e.row, column: e.column });
+    throw e;
+  }
+  if (!sheet.header.length) throw new InputError(`sheet "${sheet.sheet}" is empty`, { file });
+  const header = uniqueNames(sheet.header);
+  const rows = sheet.rows.map((values, i) => [sheet.rowNumbers[i], ...values]);
+  await appendRows(db, table, header, rows);
+  return finish(db, table, file, 'xlsx', null, header, 's."_row"');
+}
+
+async function stageGeoJson(db: Database, file: string, path: string, table: string): Promise<StagedTable> {
+  let doc;
+  try {
+    doc = await readGeoJson(path);
+  } catch (e) {
+    if (e instanceof GeoJsonError) throw new InputError(e.message, { file, row: e.row });
+    throw e;
+  }
+  const header = uniqueNames(doc.header);
+  const rows = doc.rows.map((r, i) => [i + 1, ...doc.header.map((h) => r.properties[h] ?? null)]);
+  await appendRows(db, table, header, rows);
+  const staged = await finish(db, table, file, 'geojson', null, header, 's."_row"');
+  staged.geometries = new Map(doc.rows.map((r, i) => [i + 1, r.geometry]));
+  return staged;
+}
+
+async function stageDuckdbReader(db: Database, file: string, path: string, table: string, reader: string): Promise<StagedTable> {
+  try {
+    await db.run(`CREATE TEMP TABLE ${quoteIdent(table)} AS SELECT COLUMNS(*)::VARCHAR FROM ${reader}`, [path]);
+  } catch (e) {
+    throw new InputError(`cannot read: ${firstLine((e as Error).message)}`, { file });
+  }
+  const cols = await db.all<{ column_name: string }>(
+    "SELECT column_name FROM duckdb_columns() WHERE table_name = ? AND temporary ORDER BY column_index", [table]);
+  return finish(db, table, file, reader.startsWith('read_parquet') ? 'parquet' : 'jsonl', null, cols.map((c) => c.column_name), 's.rowid + 1');
+}
+
+/** Appends rows (first value: the row number) through DuckDB's appender: fast and typed. */
+async function appendRows(db: Database, table: string, header: string[], rows: (string | number | null)[][]): Promise<void> {
+  const cols = ['"_row" BIGINT', ...header.map((h) => `${quoteIdent(h)} VARCHAR`)].join(', ');
+  await db.run(`CREATE TEMP TABLE ${quoteIdent(table)} (${cols})`);
+  const appender = await db.conn.createAppender(table, 'main', 'temp');
+  for (const r of rows) {
+    appender.appendBigInt(BigInt(r[0] as number));
+    for (let i = 1; i < r.length; i++) {
+      const v = r[i];
+      if (v === null || v === undefined) appender.appendNull();
+      else appender.appendVarchar(String(v));
+    }
+    appender.endRow();
+  }
+  appender.closeSync();
+}
+
+async function finish(db: Database, table: string, file: string, format: FileFormat, encoding: string | null, columns: string[], rowExpr: string): Promise<StagedTable> {
+  const n = await db.one<{ n: bigint }>(`SELECT count(*) AS n FROM ${quoteIdent(table)}`);
+  const rows = Number(n?.n ?? 0);
+  const drop = async () => {
+    await db.run(`DROP TABLE IF EXISTS temp.${quoteIdent(table)}`);
+  };
+  if (rows === 0) {
+    await drop();
+    throw new InputError('the file has a header but no data rows', { file });
+  }
+  return { table, columns: columns.filter((c) => c !== '_row'), rows, file, format, encoding, rowExpr, drop };
+}
+
+/** Polls DuckDB's query progress while a long statement runs. */
+function watchProgress(db: Database, options: StageOptions, phase: string): () => void {
+  if (!options.onProgress) return () => {};
+  const timer = setInterval(() => {
+    const p = db.conn.progress;
+    if (p && p.percentage >= 0) options.onProgress!(p.percentage / 100, phase);
+  }, 200);
+  return () => clearInterval(timer);
+}

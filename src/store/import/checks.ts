@@ -1,0 +1,110 @@
+import { InputError } from '../../core/errors.ts';
+import { RegionMatcher, describeRegion, type MatchableRegion } from '../../core/region-matcher.ts';
+import { type Database, quoteIdent } from '../duckdb/database.ts';
+import type { StagedTable } from '../duckdb/stage.ts';
+
+/**
+ * Validation of a staged file in SQL, so a 10-million-row file is checked at DuckDB's speed. Each
+ * check raises an InputError naming the file, the first offending row and column and the bad
+ * value, with up to four more offending rows listed.
+ */
+
+/** SQL that parses a number as people write it: "1,234", " 56 ", "7.0"; NULL when it is not one. */
+export function numberExpr(col: string): string {
+  return `TRY_CAST(replace(trim(${quoteIdent(col)}), ',', '') AS DOUBLE)`;
+}
+
+export async function checkNumbers(
+  db: Database, st: StagedTable, col: string,
+  opts: { nonNegative?: boolean; required?: boolean; integer?: boolean; what?: string },
+): Promise<void> {
+  const c = quoteIdent(col);
+  const num = numberExpr(col);
+  const what = opts.what ?? 'a number';
+  const conds = [`(${c} IS NOT NULL AND trim(${c}) <> '' AND ${num} IS NULL)`, `(${num} IS NOT NULL AND NOT isfinite(${num}))`];
+  if (opts.required) conds.push(`(${c} IS NULL OR trim(${c}) = '')`);
+  if (opts.nonNegative) conds.push(`(${num} < 0)`);
+  if (opts.integer) conds.push(`(${num} <> floor(${num}))`);
+  const bad = await db.all<{ r: bigint; v: string | null }>(
+    `SELECT ${st.rowExpr} AS r, ${c} AS v FROM ${quoteIdent(st.table)} s WHERE ${conds.join(' OR ')} ORDER BY r LIMIT 5`,
+  );
+  if (!bad.length) return;
+  const reason = (v: string | null): string => {
+    if (v === null || v.trim() === '') return `missing value: ${what} is required`;
+    const n = Number(v.replace(/,/g, ''));
+    if (Number.isFinite(n) && n < 0 && opts.nonNegative) return `negative value ${v}: ${what} cannot be negative`;
+    if (Number.isFinite(n) && opts.integer) return `"${v}" is not a whole number`;
+    return `"${v}" is not ${what}`;
+  };
+  throw new InputError(reason(bad[0].v), { file: st.file, row: Number(bad[0].r), column: col },
+    bad.slice(1).map((b) => `row ${b.r}: ${reason(b.v)}`));
+}
+
+/** Periods must be a year or a range of years; returns nothing, raises on the first bad value. */
+export async function checkPeriods(db: Database, st: StagedTable, col: string): Promise<void> {
+  const c = quoteIdent(col);
+  const bad = await db.all<{ r: bigint; v: string | null }>(
+    `SELECT ${st.rowExpr} AS r, ${c} AS v FROM ${quoteIdent(st.table)} s
+     WHERE ${c} IS NULL OR NOT regexp_full_match(trim(${c}), '\\d{4}(\\s*[-–~]\\s*\\d{4})?(\\.0)?')
+        OR (regexp_full_match(trim(${c}), '\\d{4}\\s*[-–~]\\s*\\d{4}') AND ${periodEnd(col)} < ${periodStart(col)})
+     ORDER BY r LIMIT 5`,
+  );
+  if (!bad.length) return;
+  const why = (v: string | null) => (v === null || v.trim() === '' ? 'missing period' : `"${v}" is not a period: give a year (2019) or a range (2010-2020)`);
+  throw new InputError(why(bad[0].v), { file: st.file, row: Number(bad[0].r), column: col }, bad.slice(1).map((b) => `row ${b.r}: ${why(b.v)}`));
+}
+
+export const periodStart = (col: string) => `CAST(regexp_extract(trim(${quoteIdent(col)}), '^(\\d{4})', 1) AS SMALLINT)`;
+export const periodEnd = (col: string) =>
+  `CAST(coalesce(nullif(regexp_extract(trim(${quoteIdent(col)}), '^\\d{4}\\s*[-–~]\\s*(\\d{4})$', 1), ''), regexp_extract(trim(${quoteIdent(col)}), '^(\\d{4})', 1)) AS SMALLINT)`;
+export const periodText = (col: string) =>
+  `CASE WHEN ${periodStart(col)} = ${periodEnd(col)} THEN CAST(${periodStart(col)} AS VARCHAR) ELSE ${periodStart(col)} || '-' || ${periodEnd(col)} END`;
+
+/**
+ * Resolves every distinct value of the given columns to a region code and loads the mapping into a
+ * temporary table `<stage>_map(raw, code)`. Unknown and ambiguous names are errors that name the
+ * first row using them and the closest known regions.
+ */
+export async function resolveRegionColumns(
+  db: Database, st: StagedTable, cols: readonly string[], regions: readonly MatchableRegion[],
+  opts: { fixed?: ReadonlyMap<string, string>; levels?: readonly string[] } = {},
+): Promise<string> {
+  const mapTable = `${st.table}_map`;
+  const distinct = await db.all<{ v: string }>(
+    cols.map((c) => `SELECT DISTINCT trim(${quoteIdent(c)}) AS v FROM ${quoteIdent(st.table)} s WHERE ${quoteIdent(c)} IS NOT NULL AND trim(${quoteIdent(c)}) <> ''`).join(' UNION '),
+  );
+  const matcher = new RegionMatcher(regions, { levels: opts.levels });
+  if (matcher.size === 0) throw new InputError('the workspace has no regions yet: import regions first (talentflow import regions FILE) or run talentflow demo', { file: st.file });
+  const fixed = opts.fixed ?? new Map<string, string>();
+  const results = matcher.matchAll(distinct.map((d) => d.v).filter((v) => !fixed.has(v)));
+  const problems: { value: string; why: string }[] = [];
+  const pairs: [string, string][] = [];
+  for (const [v, code] of fixed) pairs.push([v, code]);
+  for (const [value, m] of results) {
+    if (m.kind === 'match') pairs.push([value, m.code]);
+    else if (m.kind === 'ambiguous') problems.push({ value, why: `"${value}" is ambiguous: it could be ${m.candidates.map(describeRegion).join(' or ')}; use the code` });
+    else problems.push({ value, why: `unknown region "${value}"${m.suggestions.length ? `; closest known: ${m.suggestions.map(describeRegion).join(', ')}` : ''}` });
+  }
+  if (problems.length) {
+    const firstRows = await Promise.all(problems.slice(0, 5).map(async (p) => {
+      for (const c of cols) {
+        const r = await db.one<{ r: bigint }>(`SELECT min(${st.rowExpr}) AS r FROM ${quoteIdent(st.table)} s WHERE trim(${quoteIdent(c)}) = ?`, [p.value]);
+        if (r?.r !== null && r?.r !== undefined) return { ...p, row: Number(r.r), column: c };
+      }
+      return { ...p, row: undefined, column: cols[0] };
+    }));
+    firstRows.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+    const [f, ...rest] = firstRows;
+    throw new InputError(f.why, { file: st.file, row: f.row, column: f.column },
+      [...rest.map((p) => `row ${p.row}, column "${p.column}": ${p.why}`), ...(problems.length > 5 ? [`and ${problems.length - 5} more unrecognised names`] : [])]);
+  }
+  await db.run(`CREATE OR REPLACE TEMP TABLE ${quoteIdent(mapTable)} (raw VARCHAR PRIMARY KEY, code VARCHAR NOT NULL)`);
+  const app = await db.conn.createAppender(mapTable, 'main', 'temp');
+  for (const [raw, code] of pairs) {
+    app.appendVarchar(raw);
+    app.appendVarchar(code);
+    app.endRow();
+  }
+  app.closeSync();
+  return mapTable;
+}

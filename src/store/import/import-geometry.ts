@@ -1,0 +1,60 @@
+import { resolve } from 'node:path';
+import { InputError } from '../../core/errors.ts';
+import { polygonCentroid, sphericalArea, type AreaGeometry } from '../../core/geometry/index.ts';
+import { readGeoJson, GeoJsonError } from '../../io/index.ts';
+import { type Workspace, fileSha256, guardReimport, matchableRegions, recordImport } from '../workspace.ts';
+import { RegionMatcher, describeRegion } from '../../core/region-matcher.ts';
+import type { ImportSummary } from './import-flows.ts';
+
+export interface ImportGeometryOptions {
+  /** Feature property holding the region code or name (default: the first of code, id, name...). */
+  key?: string;
+  replace?: boolean;
+}
+
+const KEYS = ['code', 'region', 'region_code', 'id', 'adcode', 'tile_id', 'fips', 'nuts_id', 'name', 'name_zh', 'name_en'];
+
+/**
+ * Attaches boundaries from a GeoJSON file to regions already in the workspace, matched by a
+ * property. Centroid and area are filled from the polygon where the registry has none.
+ */
+export async function importGeometry(ws: Workspace, file: string, options: ImportGeometryOptions = {}): Promise<ImportSummary> {
+  const sha = await fileSha256(resolve(file)).catch(() => { throw new InputError('file not found', { file }); });
+  let doc;
+  try {
+    doc = await readGeoJson(resolve(file));
+  } catch (e) {
+    if (e instanceof GeoJsonError) throw new InputError(e.message, { file, row: e.row });
+    throw e;
+  }
+  const key = options.key ?? KEYS.find((k) => doc.header.includes(k));
+  if (!key || !doc.header.includes(key)) throw new InputError(`no property to match regions by: give --key (properties are ${doc.header.join(', ')})`, { file });
+  const matcher = new RegionMatcher(await matchableRegions(ws));
+  const updates: { code: string; geometry: string; lon: number | null; lat: number | null; area: number | null }[] = [];
+  doc.rows.forEach((r, i) => {
+    const v = r.properties[key];
+    if (!v) throw new InputError(`feature has no "${key}"`, { file, row: i + 1, column: key });
+    const m = matcher.match(v);
+    if (m.kind !== 'match') {
+      const why = m.kind === 'ambiguous' ? `"${v}" is ambiguous: ${m.candidates.map(describeRegion).join(' or ')}` : `unknown region "${v}"${m.suggestions.length ? `; closest: ${m.suggestions.map(describeRegion).join(', ')}` : ''}`;
+      throw new InputError(why, { file, row: i + 1, column: key });
+    }
+    const g = r.geometry;
+    const isArea = g && (g.type === 'Polygon' || g.type === 'MultiPolygon');
+    updates.push({
+      code: m.code, geometry: JSON.stringify(g),
+      lon: isArea ? polygonCentroid(g as AreaGeometry)[0] : null, lat: isArea ? polygonCentroid(g as AreaGeometry)[1] : null,
+      area: isArea ? sphericalArea(g as AreaGeometry) : null,
+    });
+  });
+  return ws.db.transaction(async () => {
+    await guardReimport(ws, 'geometry', sha, file, options.replace ?? false, []);
+    const id = await recordImport(ws, 'geometry', file, sha, updates.length, { key });
+    for (const u of updates) {
+      await ws.db.run(
+        `UPDATE regions SET geometry = ?, centroid_lon = coalesce(centroid_lon, ?), centroid_lat = coalesce(centroid_lat, ?), area_km2 = coalesce(area_km2, ?) WHERE code = ?`,
+        [u.geometry, u.lon, u.lat, u.area, u.code]);
+    }
+    return { importId: id, file, kind: 'geometry', rows: updates.length, format: 'geojson', encoding: 'utf-8', notes: [] };
+  });
+}

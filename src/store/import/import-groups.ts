@@ -1,0 +1,51 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { LIST, VARCHAR } from '@duckdb/node-api';
+import { z } from 'zod';
+import { InputError } from '../../core/errors.ts';
+import { regionGroupSchema } from '../../core/schema/region.ts';
+import { type Workspace, fileSha256, guardReimport, recordImport } from '../workspace.ts';
+import type { ImportSummary } from './import-flows.ts';
+
+/** Imports region groups from a JSON array of {code, name_zh, name_en, members, description}. */
+export async function importGroups(ws: Workspace, file: string, options: { replace?: boolean } = {}): Promise<ImportSummary> {
+  const path = resolve(file);
+  const sha = await fileSha256(path).catch(() => { throw new InputError('file not found', { file }); });
+  let doc: unknown;
+  try {
+    doc = JSON.parse(await readFile(path, 'utf8'));
+  } catch (e) {
+    throw new InputError(`not valid JSON (${(e as Error).message})`, { file });
+  }
+  const parsed = z.array(regionGroupSchema).safeParse(doc);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new InputError(`${issue.path.join('.')}: ${issue.message}`, { file, row: typeof issue.path[0] === 'number' ? issue.path[0] + 1 : undefined, column: String(issue.path[1] ?? '') || undefined });
+  }
+  const known = new Set((await ws.db.all<{ code: string }>('SELECT code FROM regions')).map((r) => r.code));
+  parsed.data.forEach((g, i) => {
+    const missing = g.members.filter((m) => !known.has(m));
+    if (missing.length) throw new InputError(`group ${g.code}: unknown member region(s) ${missing.join(', ')}`, { file, row: i + 1, column: 'members' });
+  });
+  return ws.db.transaction(async () => {
+    await guardReimport(ws, 'groups', sha, file, options.replace ?? false, ['region_groups']);
+    const codes = parsed.data.map((g) => g.code);
+    const clash = await ws.db.all<{ code: string }>('SELECT code FROM region_groups');
+    const existing = clash.map((c) => c.code).filter((c) => codes.includes(c));
+    if (existing.length && !options.replace) throw new InputError(`group ${existing[0]} already exists; nothing was written (use --replace)`, { file });
+    for (const c of existing) await ws.db.run('DELETE FROM region_groups WHERE code = ?', [c]);
+    const id = await recordImport(ws, 'groups', file, sha, parsed.data.length, {});
+    const app = await ws.db.conn.createAppender('region_groups');
+    for (const g of parsed.data) {
+      app.appendVarchar(g.code);
+      if (g.name_zh === null) app.appendNull(); else app.appendVarchar(g.name_zh);
+      if (g.name_en === null) app.appendNull(); else app.appendVarchar(g.name_en);
+      if (g.description === null) app.appendNull(); else app.appendVarchar(g.description);
+      app.appendList(g.members, LIST(VARCHAR));
+      app.appendInteger(id);
+      app.endRow();
+    }
+    app.closeSync();
+    return { importId: id, file, kind: 'groups', rows: parsed.data.length, format: 'json', encoding: 'utf-8', notes: [] };
+  });
+}

@@ -1,0 +1,215 @@
+import { resolve } from 'node:path';
+import { LIST, VARCHAR, listValue } from '@duckdb/node-api';
+import type { Geometry } from 'geojson';
+import { InputError } from '../../core/errors.ts';
+import { polygonCentroid, sphericalArea, type AreaGeometry } from '../../core/geometry/index.ts';
+import { looksLikeWkt, wktToGeometry } from '../../io/index.ts';
+import { quoteIdent } from '../duckdb/database.ts';
+import { stageFile, type StageOptions } from '../duckdb/stage.ts';
+import { type Workspace, fileSha256, guardReimport, recordImport } from '../workspace.ts';
+import { checkNumbers } from './checks.ts';
+import { normaliseHeader, parseMap, resolveRoles } from './column-roles.ts';
+import type { ImportSummary } from './import-flows.ts';
+import { insertWideIndicators, yearSuffixedColumns } from './wide-indicators.ts';
+
+export interface ImportRegionsOptions extends StageOptions {
+  map?: string;
+  /** Level of every region in the file when it has no level column (e.g. city). */
+  level?: string;
+  /** Level of parents created from a parent-name column (e.g. province). */
+  parentLevel?: string;
+  /** Parent of regions (or created parents) that have none, e.g. CN. */
+  root?: string;
+  /** Import `name_YYYY` numeric columns as indicators (default true). */
+  indicators?: boolean;
+  /** Source line stored with indicators taken from the file. */
+  source?: string;
+  replace?: boolean;
+}
+
+const CJK = /[\u3400-\u9fff]/;
+const LEVEL_WORDS: Record<string, string> = {
+  省: 'province', 省级: 'province', 自治区: 'province', 直辖市: 'province', 市: 'city', 地级市: 'city', 地级: 'city', 地区: 'city', 州: 'city', 盟: 'city', 县: 'county', 区: 'county', 县级: 'county', 国家: 'country',
+};
+const HEADER_LEVEL: Record<string, string> = { city: 'city', province: 'province', county: 'county', 城市: 'city', 省份: 'province', 区县: 'county', state: 'state', country: 'country' };
+
+interface RegionRow {
+  row: number; code: string; name_zh: string | null; name_en: string | null; level: string; parent: string | null;
+  lon: number | null; lat: number | null; area: number | null; geometry: Geometry | null; aliases: string[];
+}
+
+/**
+ * Imports a region registry: codes, names, level, parent, centroid, area, geometry (WKT column or
+ * GeoJSON) and aliases. Parents named in a parent-name column that are not yet known are built
+ * from their children (area summed, centroid area-weighted), which is how the census city file
+ * yields its provinces. Numeric `name_YYYY` columns come in as indicators for that year.
+ */
+export async function importRegions(ws: Workspace, file: string, options: ImportRegionsOptions = {}): Promise<ImportSummary> {
+  const sha = await fileSha256(resolve(file)).catch(() => { throw new InputError('file not found', { file }); });
+  const st = await stageFile(ws.db, file, options);
+  const notes: string[] = [];
+  try {
+    const roles = resolveRoles(st.columns, { required: ['code'], optional: ['name', 'name_en', 'level', 'parent', 'parent_name', 'centroid_lon', 'centroid_lat', 'area_km2', 'geometry', 'aliases'] }, parseMap(options.map, file), file);
+    for (const c of ['centroid_lon', 'centroid_lat', 'area_km2']) if (roles.has(c)) await checkNumbers(ws.db, st, roles.get(c)!, { nonNegative: c === 'area_km2' });
+    const defaultLevel = options.level ?? (roles.has('name') ? HEADER_LEVEL[normaliseHeader(roles.get('name')!)] : undefined);
+    if (!roles.has('level') && !defaultLevel) throw new InputError('no level column: give the level of these regions with --level (e.g. province, city, county)', { file, row: 1 });
+    const parentLevel = options.parentLevel ?? (roles.has('parent_name') ? HEADER_LEVEL[normaliseHeader(roles.get('parent_name')!)] ?? 'parent' : 'parent');
+
+    const sel = ['code', 'name', 'name_en', 'level', 'parent', 'parent_name', 'centroid_lon', 'centroid_lat', 'area_km2', 'geometry', 'aliases']
+      .map((r) => (roles.has(r) ? `trim(${quoteIdent(roles.get(r)!)})` : 'NULL') + ` AS ${r}`);
+    const raw = await ws.db.all<Record<string, string | null> & { _row: bigint }>(`SELECT ${st.rowExpr} AS _row, ${sel.join(', ')} FROM ${quoteIdent(st.table)} s ORDER BY _row`);
+    const rows: RegionRow[] = [];
+    const parents = new Map<string, { name: string | null; children: RegionRow[] }>();
+    const seen = new Map<string, number>();
+    for (const r of raw) {
+      const row = Number(r._row);
+      const at = (column: string | undefined) => ({ file, row, column });
+      if (!r.code) throw new InputError('missing region code', at(roles.get('code')));
+      if (seen.has(r.code)) throw new InputError(`region code "${r.code}" appears twice (rows ${seen.get(r.code)} and ${row})`, at(roles.get('code')));
+      seen.set(r.code, row);
+      let level = r.level ? LEVEL_WORDS[r.level] ?? r.level.toLowerCase() : defaultLevel!;
+      if (!/^[a-z][a-z0-9_-]*$/.test(level)) {
+        if (!defaultLevel) throw new InputError(`"${r.level}" is not a level (use one word such as province, city, county)`, at(roles.get('level')));
+        level = defaultLevel;
+      }
+      let geometry: Geometry | null = null;
+      if (st.geometries) geometry = st.geometries.get(row) ?? null;
+      else if (r.geometry) {
+        if (!looksLikeWkt(r.geometry) && !r.geometry.startsWith('{')) throw new InputError(`not a WKT or GeoJSON geometry: "${r.geometry.slice(0, 40)}..."`, at(roles.get('geometry')));
+        try {
+          geometry = r.geometry.startsWith('{') ? (JSON.parse(r.geometry) as Geometry) : wktToGeometry(r.geometry);
+        } catch {
+          geometry = null;
+        }
+        if (!geometry) throw new InputError(`cannot parse the geometry "${r.geometry.slice(0, 40)}..."`, at(roles.get('geometry')));
+      }
+      const area = geometry && isArea(geometry) ? sphericalArea(geometry) : null;
+      const centre = geometry && isArea(geometry) ? polygonCentroid(geometry) : null;
+      const name = r.name ?? null;
+      const reg: RegionRow = {
+        row, code: r.code, level,
+        name_zh: name && CJK.test(name) ? name : null,
+        name_en: r.name_en ?? (name && !CJK.test(name) ? name : null),
+        parent: r.parent ?? null,
+        lon: r.centroid_lon !== null ? num(r.centroid_lon) : centre?.[0] ?? null,
+        lat: r.centroid_lat !== null ? num(r.centroid_lat) : centre?.[1] ?? null,
+        area: r.area_km2 !== null ? num(r.area_km2) : area,
+        geometry,
+        aliases: r.aliases ? r.aliases.split(/[|;]/).map((a) => a.trim()).filter(Boolean) : [],
+      };
+      if (reg.lon !== null && (reg.lon < -180 || reg.lon > 180)) throw new InputError(`longitude ${reg.lon} is outside -180..180`, at(roles.get('centroid_lon')));
+      if (reg.lat !== null && (reg.lat < -90 || reg.lat > 90)) throw new InputError(`latitude ${reg.lat} is outside -90..90 (are longitude and latitude swapped?)`, at(roles.get('centroid_lat')));
+      if (reg.parent === reg.code) {
+        // A unit that is its own parent (Hong Kong 810000 in the census file) is a top-level
+        // unit of the parent level; special administrative regions get their own level.
+        reg.level = name && name.endsWith('特别行政区') ? 'sar' : parentLevel;
+        reg.parent = options.root ?? null;
+      }
+      if (reg.parent && roles.has('parent_name')) {
+        const p = parents.get(reg.parent) ?? { name: r.parent_name ?? null, children: [] };
+        p.children.push(reg);
+        parents.set(reg.parent, p);
+      }
+      rows.push(reg);
+    }
+    return await ws.db.transaction(async () => {
+      await guardReimport(ws, 'regions', sha, file, options.replace ?? false, ['regions']);
+      const known = new Set((await ws.db.all<{ code: string }>('SELECT code FROM regions')).map((x) => x.code));
+      const clash = rows.find((r) => known.has(r.code));
+      if (clash && !options.replace) throw new InputError(`region ${clash.code} is already in the workspace; nothing was written (use --replace to update regions)`, { file, row: clash.row, column: roles.get('code') });
+      const created: RegionRow[] = [];
+      for (const [code, p] of parents) {
+        if (known.has(code) || seen.has(code)) continue;
+        created.push(buildParent(code, p.name, parentLevel, options.root ?? null, p.children));
+      }
+      const inFile = new Set([...rows, ...created].map((r) => r.code));
+      for (const r of rows) {
+        if (!r.parent && options.root && r.level !== 'country') r.parent = options.root;
+        if (r.parent && !inFile.has(r.parent) && !known.has(r.parent)) {
+          throw new InputError(`parent "${r.parent}" of ${r.code} is not a known region: import the parents first, add a parent-name column, or fix the code`, { file, row: r.row, column: roles.get('parent') });
+        }
+      }
+      if (options.root && !inFile.has(options.root) && !known.has(options.root)) throw new InputError(`--root ${options.root} is not a known region`, { file });
+      const id = await recordImport(ws, 'regions', file, sha, rows.length + created.length, { level: defaultLevel, parentLevel, root: options.root });
+      if (options.replace) await ws.db.run('DELETE FROM regions WHERE code IN (SELECT unnest(?::VARCHAR[]))', [listValue([...inFile])]);
+      const app = await ws.db.conn.createAppender('regions');
+      for (const r of [...created, ...rows]) {
+        app.appendVarchar(r.code);
+        nullable(app, r.name_zh);
+        nullable(app, r.name_en);
+        app.appendVarchar(r.level);
+        nullable(app, r.parent);
+        nullableNum(app, r.lon);
+        nullableNum(app, r.lat);
+        nullableNum(app, r.area);
+        nullable(app, r.geometry ? JSON.stringify(r.geometry) : null);
+        app.appendList(r.aliases, LIST(VARCHAR));
+        app.appendInteger(id);
+        app.endRow();
+      }
+      app.closeSync();
+      if (created.length) notes.push(`built ${created.length} ${parentLevel} regions from their ${defaultLevel ?? ''} members`);
+      if (options.indicators !== false) {
+        const wide = yearSuffixedColumns(st.columns.filter((c) => ![...roles.values()].includes(c)));
+        if (wide.length) {
+          const n = await insertWideIndicators(ws, st, roles.get('code')!, wide, id, options.source ?? file);
+          notes.push(`${n} indicator values from ${wide.length} year-suffixed columns (${[...new Set(wide.map((w) => w.name))].slice(0, 6).join(', ')}...)`);
+          if (created.length) {
+            const s = await sumPopulationIndicators(ws, id, created.map((c) => c.code));
+            if (s) notes.push(`${s} population totals of built parents summed from members`);
+          }
+        }
+      }
+      return { importId: id, file, kind: 'regions', rows: rows.length + created.length, format: st.format, encoding: st.encoding, notes };
+    });
+  } finally {
+    await st.drop().catch(() => {});
+  }
+}
+
+function buildParent(code: string, name: string | null, level: string, root: string | null, children: RegionRow[]): RegionRow {
+  let area = 0, lon = 0, lat = 0, w = 0;
+  for (const c of children) {
+    if (c.area !== null) area += c.area;
+    if (c.lon !== null && c.lat !== null) {
+      const wt = c.area ?? 1;
+      lon += c.lon * wt;
+      lat += c.lat * wt;
+      w += wt;
+    }
+  }
+  return {
+    row: children[0].row, code, level, parent: root, geometry: null, aliases: [],
+    name_zh: name && CJK.test(name) ? name : null, name_en: name && !CJK.test(name) ? name : null,
+    lon: w ? lon / w : null, lat: w ? lat / w : null, area: area || null,
+  };
+}
+
+/** Persons-counted indicators of built parents are the sum over their members (if all present). */
+async function sumPopulationIndicators(ws: Workspace, importId: number, parents: string[]): Promise<number> {
+  const before = await ws.db.one<{ n: bigint }>('SELECT count(*) AS n FROM indicators WHERE import_id = ?', [importId]);
+  await ws.db.run(
+    `INSERT INTO indicators
+     SELECT ?, r.parent, i.period, any_value(i.period_start), any_value(i.period_end), i.name, sum(i.value), any_value(i.unit), any_value(i.source) || ' (sum of members)'
+     FROM indicators i JOIN regions r ON r.code = i.region
+     WHERE i.import_id = ? AND i.unit = 'persons' AND r.parent IN (SELECT unnest(?::VARCHAR[]))
+     GROUP BY r.parent, i.period, i.name`, [importId, importId, listValue(parents)]);
+  const after = await ws.db.one<{ n: bigint }>('SELECT count(*) AS n FROM indicators WHERE import_id = ?', [importId]);
+  return Number(after!.n) - Number(before!.n);
+}
+
+function isArea(g: Geometry): g is Geometry & AreaGeometry {
+  return g.type === 'Polygon' || g.type === 'MultiPolygon';
+}
+function num(s: string): number {
+  return Number(s.replace(/,/g, ''));
+}
+type Appender = Awaited<ReturnType<Workspace['db']['conn']['createAppender']>>;
+function nullable(app: Appender, v: string | null): void {
+  if (v === null) app.appendNull();
+  else app.appendVarchar(v);
+}
+function nullableNum(app: Appender, v: number | null): void {
+  if (v === null || !Number.isFinite(v)) app.appendNull();
+  else app.appendDouble(v);
+}

@@ -1,0 +1,63 @@
+import { type Workspace } from '../workspace.ts';
+import { resolveRegionRef, withinCondition } from './resolve-ref.ts';
+
+export interface RegionQuery {
+  /** Text to look for in codes, names and aliases (case-insensitive). */
+  search?: string;
+  level?: string;
+  /** Only regions inside this region or group (code or name). */
+  within?: string;
+  /** Include GeoJSON geometry (large); default false. */
+  geometry?: boolean;
+  limit?: number;
+}
+
+export interface RegionRow {
+  code: string;
+  name_zh: string | null;
+  name_en: string | null;
+  level: string;
+  parent: string | null;
+  centroid_lon: number | null;
+  centroid_lat: number | null;
+  area_km2: number | null;
+  aliases: string[];
+  geometry?: unknown;
+}
+
+export async function listRegions(ws: Workspace, q: RegionQuery = {}): Promise<RegionRow[]> {
+  const where: string[] = [];
+  const params: (string | number)[] = [];
+  if (q.search) {
+    where.push(`(code ILIKE ? OR name_zh ILIKE ? OR name_en ILIKE ? OR list_contains(list_transform(aliases, a -> lower(a)), lower(?)))`);
+    const like = `%${q.search.trim()}%`;
+    params.push(like, like, like, q.search.trim());
+  }
+  if (q.level) {
+    where.push('level = ?');
+    params.push(q.level);
+  }
+  if (q.within) {
+    const c = withinCondition('code', await resolveRegionRef(ws, q.within));
+    where.push(c.sql);
+    params.push(...c.params);
+  }
+  const limit = q.limit ?? 100000;
+  const rows = await ws.db.all<RegionRow & { geometry: string | null }>(
+    `SELECT code, name_zh, name_en, level, parent, centroid_lon, centroid_lat, area_km2, aliases${q.geometry ? ', geometry' : ''}
+     FROM regions ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY code LIMIT ?`, [...params, limit]);
+  return rows.map((r) => ({ ...r, aliases: [...r.aliases], ...(q.geometry ? { geometry: r.geometry ? JSON.parse(r.geometry) : null } : {}) }));
+}
+
+export interface GroupRow {
+  code: string;
+  name_zh: string | null;
+  name_en: string | null;
+  description: string | null;
+  members: string[];
+}
+
+export async function listGroups(ws: Workspace): Promise<GroupRow[]> {
+  const rows = await ws.db.all<GroupRow>('SELECT code, name_zh, name_en, description, members FROM region_groups ORDER BY code');
+  return rows.map((r) => ({ ...r, members: [...r.members] }));
+}

@@ -1,0 +1,30 @@
+import { InputError } from '../../core/errors.ts';
+import { RegionMatcher, describeRegion } from '../../core/region-matcher.ts';
+import { type Workspace, matchableRegions } from '../workspace.ts';
+
+export type RegionRef = { kind: 'region'; code: string } | { kind: 'group'; code: string; members: string[] };
+
+/**
+ * Resolves what a user types for a filter (a region code or name, or a group code or name such
+ * as "northeast" / 东北地区) to a region or a group.
+ */
+export async function resolveRegionRef(ws: Workspace, text: string, what = 'region'): Promise<RegionRef> {
+  const groups = await ws.db.all<{ code: string; name_zh: string | null; name_en: string | null; members: string[] }>(
+    'SELECT code, name_zh, name_en, members FROM region_groups');
+  const t = text.trim().toLowerCase();
+  const g = groups.find((x) => [x.code, x.name_zh, x.name_en].some((n) => n && n.toLowerCase() === t));
+  if (g) return { kind: 'group', code: g.code, members: [...g.members] };
+  const matcher = new RegionMatcher(await matchableRegions(ws));
+  const m = matcher.match(text);
+  if (m.kind === 'match') return { kind: 'region', code: m.code };
+  if (m.kind === 'ambiguous') throw new InputError(`${what} "${text}" is ambiguous: ${m.candidates.map(describeRegion).join(' or ')}; use the code`);
+  const groupNames = groups.map((x) => x.code).join(', ');
+  throw new InputError(`unknown ${what} "${text}"${m.suggestions.length ? `; closest: ${m.suggestions.map(describeRegion).join(', ')}` : ''}${groupNames ? `; groups: ${groupNames}` : ''}`);
+}
+
+/** SQL condition "column is the region/group or lies inside it", with its parameters. */
+export function withinCondition(column: string, ref: RegionRef): { sql: string; params: string[] } {
+  const codes = ref.kind === 'group' ? ref.members : [ref.code];
+  const marks = codes.map(() => '?').join(', ');
+  return { sql: `${column} IN (SELECT code FROM region_ancestors WHERE ancestor IN (${marks}))`, params: codes };
+}

@@ -1,0 +1,98 @@
+import { createReadStream, existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { resolve } from 'node:path';
+import { ConflictError, StoreError } from '../core/errors.ts';
+import type { MatchableRegion } from '../core/region-matcher.ts';
+import { Database } from './duckdb/database.ts';
+import { migrate } from './duckdb/migrations.ts';
+
+export const DEFAULT_WORKSPACE = 'talentflow.duckdb';
+
+/**
+ * An open workspace: one DuckDB file holding regions, groups, flows, indicators, person records
+ * and saved models. Open it for the length of a task and close it: DuckDB lets one process at a
+ * time hold the file.
+ */
+export interface Workspace {
+  readonly path: string;
+  readonly db: Database;
+}
+
+export interface OpenOptions {
+  /** Create the file when it does not exist (default true); false raises StoreError instead. */
+  create?: boolean;
+}
+
+export async function openWorkspace(path: string = DEFAULT_WORKSPACE, options: OpenOptions = {}): Promise<Workspace> {
+  const full = resolve(path);
+  if (options.create === false && !existsSync(full)) {
+    throw new StoreError(`no workspace at ${path}: create one with \`talentflow init\` or \`talentflow demo\``);
+  }
+  const db = await Database.open(full);
+  try {
+    await migrate(db);
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+  return { path: full, db };
+}
+
+export function closeWorkspace(ws: Workspace): void {
+  ws.db.close();
+}
+
+/** Runs fn with a workspace opened for it and closed after, whatever happens. */
+export async function withWorkspace<T>(path: string | undefined, fn: (ws: Workspace) => Promise<T>, options?: OpenOptions): Promise<T> {
+  const ws = await openWorkspace(path, options);
+  try {
+    return await fn(ws);
+  } finally {
+    closeWorkspace(ws);
+  }
+}
+
+export async function matchableRegions(ws: Workspace): Promise<MatchableRegion[]> {
+  return ws.db.all<MatchableRegion & Record<string, unknown>>('SELECT code, name_zh, name_en, level, aliases FROM regions');
+}
+
+export async function fileSha256(path: string): Promise<string> {
+  const h = createHash('sha256');
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 22 })) h.update(chunk as Buffer);
+  return h.digest('hex');
+}
+
+export interface ImportRecord {
+  id: number;
+  kind: string;
+  file: string;
+  sha256: string;
+  rows: number;
+}
+
+/**
+ * Refuses a second import of the same file (same content) of the same kind, unless `replace`,
+ * in which case the earlier import's rows are deleted in the same transaction.
+ */
+export async function guardReimport(ws: Workspace, kind: string, sha: string, file: string, replace: boolean, tables: readonly string[]): Promise<void> {
+  const prev = await ws.db.all<{ id: number; file: string; imported_at: Date; rows: bigint }>(
+    'SELECT id, file, imported_at, rows FROM imports WHERE kind = ? AND sha256 = ? ORDER BY id', [kind, sha]);
+  if (!prev.length) return;
+  if (!replace) {
+    const p = prev[0];
+    throw new ConflictError(
+      `${file}: the same file was already imported as ${kind} (import #${p.id} from ${p.file}, ${Number(p.rows)} rows, ${p.imported_at.toISOString?.() ?? p.imported_at}); nothing was written. Use --replace to import it again in its place`,
+    );
+  }
+  for (const p of prev) {
+    for (const t of tables) await ws.db.run(`DELETE FROM ${t} WHERE import_id = ?`, [p.id]);
+    await ws.db.run('DELETE FROM imports WHERE id = ?', [p.id]);
+  }
+}
+
+export async function recordImport(ws: Workspace, kind: string, file: string, sha: string, rows: number, options: object): Promise<number> {
+  const next = await ws.db.one<{ id: number }>('SELECT coalesce(max(id), 0) + 1 AS id FROM imports');
+  const id = Number(next!.id);
+  await ws.db.run('INSERT INTO imports (id, kind, file, sha256, rows, options) VALUES (?, ?, ?, ?, ?, ?)', [id, kind, file, sha, rows, JSON.stringify(options)]);
+  return id;
+}
