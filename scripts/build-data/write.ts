@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { flowsCsv, indicatorsCsv, regionsCsv, type DataSet } from './model.ts';
 
@@ -31,7 +31,10 @@ export function writeSet(set: DataSet, outRoot: string, sharedRoot: string): [st
   if (set.raw) {
     rmSync(join(dir, 'raw'), { recursive: true, force: true });
     mkdirSync(join(dir, 'raw'));
-    for (const [src, name] of set.raw) copyFileSync(join(sharedRoot, src), join(dir, 'raw', name));
+    for (const [src, name] of set.raw) {
+      copyFileSync(join(sharedRoot, src), join(dir, 'raw', name));
+      chmodSync(join(dir, 'raw', name), 0o644); // the shared copies are read-only
+    }
     written.push(...set.raw.map(([, name]): [string, number] => [join(set.name, 'raw', name), 0]));
   }
   return written;
