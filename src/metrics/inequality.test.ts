@@ -1,8 +1,5 @@
-// The pure-folder lint rule also matches test files; the test runner itself is Node-only.
-/* eslint-disable no-restricted-imports */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-/* eslint-enable no-restricted-imports */
 import { gini, normalisedEntropy, topShare } from './inequality.ts';
 
 const close = (a: number | null, b: number, tol = 1e-12) => assert.ok(a !== null && Math.abs(a - b) <= tol, `${a} vs ${b}`);

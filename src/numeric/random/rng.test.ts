@@ -1,8 +1,5 @@
-// The pure-folder lint rule also matches test files; the test runner itself is Node-only.
-/* eslint-disable no-restricted-imports */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-/* eslint-enable no-restricted-imports */
 import { createRng, xoshiro128StarStar } from './rng.ts';
 import { normal } from './normal.ts';
 import { gamma } from './gamma.ts';
