@@ -29,6 +29,8 @@ const layerConfigs = Object.entries(layers).map(([folder, allowed]) => {
   }
   return {
     files: [`src/${folder}/**/*.ts`],
+    // Tests beside pure code may use node:test and node:assert.
+    ignores: ['**/*.test.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns }] },
   };
 });

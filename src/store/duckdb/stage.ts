@@ -193,7 +193,7 @@ async function stageDuckdbReader(db: Database, file: string, path: string, table
     throw new InputError(`cannot read: ${firstLine((e as Error).message)}`, { file });
   }
   const cols = await db.all<{ column_name: string }>(
-    "SELECT column_name FROM duckdb_columns() WHERE table_name = ? AND temporary ORDER BY column_index", [table]);
+    "SELECT column_name FROM duckdb_columns() WHERE table_name = ? AND database_name = 'temp' ORDER BY column_index", [table]);
   return finish(db, table, file, reader.startsWith('read_parquet') ? 'parquet' : 'jsonl', null, cols.map((c) => c.column_name), 's.rowid + 1');
 }
 

@@ -1,0 +1,35 @@
+import { Command, Option } from 'commander';
+import { exportFormatOf, listIndicators, listRegions, queryFlows, withWorkspace, writeRows } from '../../store/index.ts';
+import { common, outFor, withCommon } from '../context.ts';
+import { printJson } from '../output.ts';
+
+export function exportCommand(): Command {
+  return withCommon(new Command('export'))
+    .description('write regions, flows, indicators or person records to CSV, Parquet, JSON or JSON lines')
+    .addArgument(new Command().createArgument('<what>', 'what to export').choices(['regions', 'flows', 'indicators', 'persons']))
+    .argument('<file>', 'output file; the format follows the extension (.csv .parquet .json .jsonl)')
+    .addOption(new Option('--format <format>', 'output format').choices(['csv', 'parquet', 'json', 'jsonl']))
+    .option('--within <region>', 'regions/indicators: only inside this region or group')
+    .option('--level <level>', 'regions/indicators: only this level; flows: roll up to this level')
+    .option('--origin <region>', 'flows: origin filter')
+    .option('--destination <region>', 'flows: destination filter')
+    .option('--group <group>', 'flows: either end inside this group')
+    .option('--period <period>', 'flows/indicators: only this period')
+    .option('--geometry', 'regions: include boundaries as GeoJSON text')
+    .action(async (what: string, file: string, o: Record<string, string | boolean | undefined>, cmd: Command) => {
+      const { workspace } = common(cmd);
+      const format = exportFormatOf(file, o.format as string | undefined);
+      const s = (k: string) => o[k] as string | undefined;
+      const n = await withWorkspace(workspace, async (ws) => {
+        let rows: Record<string, unknown>[];
+        if (what === 'regions') rows = (await listRegions(ws, { within: s('within'), level: s('level'), geometry: Boolean(o.geometry) })) as unknown as Record<string, unknown>[];
+        else if (what === 'flows') rows = (await queryFlows(ws, { origin: s('origin'), destination: s('destination'), group: s('group'), period: s('period'), level: s('level') })).rows as unknown as Record<string, unknown>[];
+        else if (what === 'indicators') rows = (await listIndicators(ws, { within: s('within'), level: s('level'), period: s('period') })) as unknown as Record<string, unknown>[];
+        else rows = await ws.db.all('SELECT id, year, university, degree, major, home_region, study_region, destination, employer_type, monthly_salary, synthetic FROM persons ORDER BY year, university, id');
+        return writeRows(ws.db, rows, file, format);
+      }, { create: false });
+      const out = outFor(cmd);
+      if (out.json) printJson(out, { file, format, rows: n });
+      else out.write(`Wrote ${n.toLocaleString('en-US')} ${what} to ${file} (${format})`);
+    });
+}

@@ -1,0 +1,33 @@
+import { Command } from 'commander';
+import { queryFlows, withWorkspace } from '../../store/index.ts';
+import { common, intOption, outFor, withCommon } from '../context.ts';
+import { printJson, printTable } from '../output.ts';
+
+export function flowsCommand(): Command {
+  return withCommon(new Command('flows'))
+    .description('list origin-destination flows, filtered and optionally rolled up to a level of the hierarchy')
+    .option('--origin <region>', 'flows leaving this region or group, or any region inside it')
+    .option('--destination <region>', 'flows arriving in this region or group, or any region inside it')
+    .option('--group <group>', 'flows with either end inside this group or region (e.g. northeast)')
+    .option('--period <period>', 'only this period (2019 or 2010-2020)')
+    .option('--cohort <cohort>', 'only this cohort, as stored (e.g. "education=bachelor")')
+    .option('--level <level>', 'roll both ends up to this level (e.g. province) and sum')
+    .option('--no-intra', 'leave out flows whose two ends are the same unit')
+    .option('--limit <n>', 'at most n rows', intOption)
+    .addHelpText('after', '\nExamples:\n  talentflow flows --origin Seoul --period 2020\n  talentflow flows --group northeast --level province\n  talentflow flows --origin KR --level country --no-intra --json')
+    .action(async (o: { origin?: string; destination?: string; group?: string; period?: string; cohort?: string; level?: string; intra: boolean; limit?: number }, cmd: Command) => {
+      const { workspace } = common(cmd);
+      const out = outFor(cmd);
+      await withWorkspace(workspace, async (ws) => {
+        const res = await queryFlows(ws, { ...o, limit: out.json ? o.limit : undefined });
+        if (out.json) return printJson(out, res);
+        printTable(out, res.rows, [
+          { header: 'origin', value: (r) => r.origin }, { header: 'name', value: (r) => r.origin_name },
+          { header: 'destination', value: (r) => r.destination }, { header: 'name', value: (r) => r.destination_name },
+          { header: 'period', value: (r) => r.period }, ...(res.rows.some((r) => r.cohort) ? [{ header: 'cohort', value: (r: (typeof res.rows)[number]) => r.cohort }] : []),
+          { header: 'count', value: (r) => r.count }, { header: 'intra', value: (r) => r.intra },
+        ], { limit: o.limit ?? 50, what: 'flows' });
+        if (res.dropped) out.write(`note: ${res.dropped} flows have an end with no ancestor at level ${o.level} and are left out`);
+      }, { create: false });
+    });
+}

@@ -1,0 +1,76 @@
+import { Command, Option } from 'commander';
+import {
+  importFlows, importGeometry, importGroups, importIndicators, importPersons, importRegions, withWorkspace, type ImportSummary,
+} from '../../store/index.ts';
+import { common, outFor, withCommon } from '../context.ts';
+import { printJson } from '../output.ts';
+import { progressBar } from '../progress.ts';
+
+const KINDS = ['regions', 'flows', 'indicators', 'persons', 'groups', 'geometry'] as const;
+
+export function importCommand(): Command {
+  return withCommon(new Command('import'))
+    .description('import a file into the workspace in one transaction: on any error nothing is written')
+    .addArgument(new Command().createArgument('<kind>', 'what the file holds').choices(KINDS))
+    .argument('<file>', 'CSV (UTF-8 or GB18030/GBK), .xlsx, .parquet, .jsonl or .geojson')
+    .option('--map <pairs>', 'column mapping, e.g. origin=orig,destination=dest,count=flow')
+    .addOption(new Option('--format <format>', 'file format (default: from the extension)').choices(['csv', 'xlsx', 'parquet', 'jsonl', 'geojson']))
+    .option('--encoding <name>', 'text encoding of a CSV (default: detected; e.g. utf-8, gb18030, gbk)')
+    .option('--delimiter <char>', 'CSV delimiter (default: detected)')
+    .option('--sheet <name>', 'xlsx sheet (default: the first)')
+    .option('--period <period>', 'period of every row when the file has none (2019 or 2010-2020)')
+    .option('--cohort <columns>', 'flows: columns holding cohort attributes, comma-separated')
+    .option('--wide', 'flows: the file is a matrix, one row per origin and one column per destination')
+    .option('--sum-duplicates', 'flows: add up rows that repeat an origin-destination-period instead of refusing')
+    .option('--level <level>', 'regions: level of the regions when the file has no level column')
+    .option('--parent-level <level>', 'regions: level of parents built from a parent-name column')
+    .option('--root <code>', 'regions: parent of regions that have none (e.g. CN)')
+    .option('--no-indicators', 'regions: do not import name_YYYY columns as indicators')
+    .option('--unit <unit>', 'indicators: unit of every value when the file has no unit column')
+    .option('--source <text>', 'indicators: source line stored with the values')
+    .option('--key <property>', 'geometry: feature property that names the region')
+    .option('--synthetic', 'persons: mark the records as synthetic (generated, not real people)')
+    .option('--replace', 'replace stored rows with the same keys (and an earlier import of the same file)')
+    .addHelpText('after', `
+Examples:
+  talentflow import regions census_city_2010-2020.csv          # cities with WKT boundaries; provinces built from them
+  talentflow import flows yearbook.csv --encoding gb18030       # 迁出地,迁入地,年份,人数 headers are recognised
+  talentflow import flows matrix.xlsx --wide --period 2015      # one row per origin, one column per destination
+  talentflow import flows od.csv --map origin=from_city,destination=to_city,count=n --period 2010-2020
+  talentflow import indicators wages.csv --unit yuan/month
+  talentflow import persons graduates_2016.xlsx`)
+    .action(async (kind: (typeof KINDS)[number], file: string, o: Record<string, unknown>, cmd: Command) => {
+      const { workspace, json } = common(cmd);
+      const bar = progressBar(!json);
+      const stage = {
+        format: o.format as never, encoding: o.encoding as string | undefined, sheet: o.sheet as string | undefined,
+        delimiter: o.delimiter as string | undefined, onProgress: bar.update,
+      };
+      const replace = Boolean(o.replace);
+      let summary: ImportSummary;
+      try {
+        summary = await withWorkspace(workspace, async (ws) => {
+          switch (kind) {
+            case 'regions':
+              return importRegions(ws, file, { ...stage, map: o.map as string, level: o.level as string, parentLevel: o.parentLevel as string, root: o.root as string, indicators: o.indicators as boolean, source: o.source as string, replace });
+            case 'flows':
+              return importFlows(ws, file, { ...stage, map: o.map as string, period: o.period as string, cohort: o.cohort ? String(o.cohort).split(',') : undefined, wide: o.wide as boolean, sumDuplicates: o.sumDuplicates as boolean, replace });
+            case 'indicators':
+              return importIndicators(ws, file, { ...stage, map: o.map as string, period: o.period as string, unit: o.unit as string, source: o.source as string, replace });
+            case 'persons':
+              return importPersons(ws, file, { ...stage, map: o.map as string, synthetic: o.synthetic as boolean, replace });
+            case 'groups':
+              return importGroups(ws, file, { replace });
+            case 'geometry':
+              return importGeometry(ws, file, { key: o.key as string, replace });
+          }
+        });
+      } finally {
+        bar.stop();
+      }
+      const out = outFor(cmd);
+      if (out.json) return printJson(out, summary);
+      out.write(`Imported ${summary.rows.toLocaleString('en-US')} ${kind} from ${file} (${summary.format}${summary.encoding && summary.encoding !== 'utf-8' ? `, ${summary.encoding}` : ''}) as import #${summary.importId} into ${workspace}`);
+      for (const n of summary.notes) out.write(`  note: ${n}`);
+    });
+}

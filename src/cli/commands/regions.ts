@@ -1,0 +1,39 @@
+import { Command } from 'commander';
+import { listGroups, listRegions, withWorkspace } from '../../store/index.ts';
+import { common, intOption, outFor, withCommon } from '../context.ts';
+import { printJson, printTable } from '../output.ts';
+
+export function regionsCommand(): Command {
+  return withCommon(new Command('regions'))
+    .description('search and list regions of the workspace (and its region groups with --groups)')
+    .argument('[search]', 'text to find in codes, Chinese or English names and aliases')
+    .option('--level <level>', 'only this level (country, province, sar, city, county...)')
+    .option('--within <region>', 'only regions inside this region or group (code or name, e.g. 辽宁 or northeast)')
+    .option('--geometry', 'include boundaries (GeoJSON) in --json output')
+    .option('--groups', 'list the region groups instead')
+    .option('--limit <n>', 'at most n rows', intOption)
+    .addHelpText('after', '\nExamples:\n  talentflow regions 沈阳\n  talentflow regions --within northeast --level city\n  talentflow regions --level province --json')
+    .action(async (search: string | undefined, o: { level?: string; within?: string; geometry?: boolean; groups?: boolean; limit?: number }, cmd: Command) => {
+      const { workspace } = common(cmd);
+      const out = outFor(cmd);
+      await withWorkspace(workspace, async (ws) => {
+        if (o.groups) {
+          const groups = await listGroups(ws);
+          if (out.json) return printJson(out, groups);
+          printTable(out, groups, [
+            { header: 'code', value: (g) => g.code }, { header: 'name', value: (g) => g.name_zh }, { header: 'name (en)', value: (g) => g.name_en },
+            { header: 'members', value: (g) => g.members.length }, { header: 'member codes', value: (g) => g.members.join(' ') },
+          ], { what: 'groups' });
+          return;
+        }
+        const rows = await listRegions(ws, { search, level: o.level, within: o.within, geometry: o.geometry && out.json, limit: out.json ? o.limit : undefined });
+        if (out.json) return printJson(out, rows);
+        printTable(out, rows, [
+          { header: 'code', value: (r) => r.code }, { header: 'name', value: (r) => r.name_zh }, { header: 'name (en)', value: (r) => r.name_en },
+          { header: 'level', value: (r) => r.level }, { header: 'parent', value: (r) => r.parent },
+          { header: 'lon', value: (r) => r.centroid_lon, digits: 3 }, { header: 'lat', value: (r) => r.centroid_lat, digits: 3 },
+          { header: 'area km²', value: (r) => r.area_km2, digits: 0 },
+        ], { limit: o.limit ?? 50, what: 'regions' });
+      }, { create: false });
+    });
+}

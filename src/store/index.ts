@@ -1,0 +1,15 @@
+export { openWorkspace, closeWorkspace, withWorkspace, DEFAULT_WORKSPACE, type Workspace, type OpenOptions } from './workspace.ts';
+export { SCHEMA_VERSION } from './duckdb/migrations.ts';
+export { importFlows, type ImportFlowsOptions, type ImportSummary } from './import/import-flows.ts';
+export { importRegions, type ImportRegionsOptions } from './import/import-regions.ts';
+export { importIndicators, type ImportIndicatorsOptions } from './import/import-indicators.ts';
+export { importPersons, type ImportPersonsOptions } from './import/import-persons.ts';
+export { importGroups } from './import/import-groups.ts';
+export { importGeometry, type ImportGeometryOptions } from './import/import-geometry.ts';
+export { listRegions, listGroups, type RegionQuery, type RegionRow, type GroupRow } from './queries/list-regions.ts';
+export { queryFlows, type FlowQuery, type FlowRow } from './queries/query-flows.ts';
+export { listIndicators, indicatorCatalogue, type IndicatorQuery, type IndicatorRow } from './queries/list-indicators.ts';
+export { writeRows, exportFormatOf, type ExportFormat } from './queries/export-rows.ts';
+export { resolveRegionRef, type RegionRef } from './queries/resolve-ref.ts';
+export { createDemoWorkspace, DEMO_SETS, BUNDLED_DATA_DIR, type DemoOptions } from './demo.ts';
+export { formatOf, type FileFormat, type StageOptions } from './duckdb/stage.ts';
