@@ -1,0 +1,10 @@
+export type { IndicatorMatrix, Direction, Normalisation, Weighting, MissingPolicy, IndexSpec } from './types.ts';
+export { compositeIndex, type IndexRow, type CompositeIndexResult } from './composite.ts';
+export { rankChange, type RankChangeRow, type RankChangeResult } from './rank-change.ts';
+export { weightSensitivity, type SensitivityOptions, type RankBand, type SensitivityRow, type SensitivityResult } from './sensitivity.ts';
+export { prepareIndex, scores, type PreparedIndex } from './prepare.ts';
+export { normalise, averageRanks, rankDescending } from './normalise.ts';
+export { handleMissing, type CompleteMatrix } from './missing.ts';
+export { entropyWeights, type EntropyWeights } from './weights/entropy.ts';
+export { pcaWeights, type PcaWeights } from './weights/pca.ts';
+export { userWeights } from './weights/user.ts';
