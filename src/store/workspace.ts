@@ -1,7 +1,7 @@
 import { createReadStream, existsSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
-import { ConflictError, StoreError } from '../core/errors.ts';
+import { ConflictError, NotFoundError } from '../core/errors.ts';
 import type { MatchableRegion } from '../core/region-matcher.ts';
 import { Database } from './duckdb/database.ts';
 import { migrate } from './duckdb/migrations.ts';
@@ -19,14 +19,14 @@ export interface Workspace {
 }
 
 export interface OpenOptions {
-  /** Create the file when it does not exist (default true); false raises StoreError instead. */
+  /** Create the file when it does not exist (default true); false raises NotFoundError instead. */
   create?: boolean;
 }
 
 export async function openWorkspace(path: string = DEFAULT_WORKSPACE, options: OpenOptions = {}): Promise<Workspace> {
   const full = resolve(path);
   if (options.create === false && !existsSync(full)) {
-    throw new StoreError(`no workspace at ${path}: create one with \`talentflow init\` or \`talentflow demo\``);
+    throw new NotFoundError(`no workspace at ${path}: create one with \`talentflow init\` or \`talentflow demo\``);
   }
   const db = await Database.open(full);
   try {
