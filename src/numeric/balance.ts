@@ -1,4 +1,4 @@
-import type { Factor } from './factor.ts';
+import { isGridPair, type Factor } from './factor.ts';
 
 /**
  * Iterative proportional fitting (Deming & Stephan 1940; as balancing factors of the constrained
@@ -58,9 +58,15 @@ export function balance(
 
 /** den[l] = sum over rows of level l of dimension d of kernel * the other dimensions' factors. */
 function accumulate(kernel: Float64Array, factors: readonly Factor[], values: Float64Array[], d: number, den: Float64Array): void {
-  den.fill(0);
   const n = kernel.length;
   const own = factors[d].index;
+  if (isGridPair(factors)) {
+    const { rows, cols } = factors[0].grid!;
+    if (d === 0) gridRowSums(kernel, values[1], den, rows, cols);
+    else gridColSums(kernel, values[0], den, rows, cols);
+    return;
+  }
+  den.fill(0);
   if (factors.length === 1) {
     for (let r = 0; r < n; r++) den[own[r]] += kernel[r];
   } else if (factors.length === 2) {
@@ -79,7 +85,16 @@ function accumulate(kernel: Float64Array, factors: readonly Factor[], values: Fl
 /** mu_r = kernel_r * prod_d values[d][level]; written into `out`. */
 export function applyFactors(kernel: Float64Array, factors: readonly Factor[], values: readonly Float64Array[], out: Float64Array): void {
   const n = kernel.length;
-  if (factors.length === 0) out.set(kernel);
+  if (isGridPair(factors)) {
+    const { rows, cols } = factors[0].grid!;
+    const va = values[0];
+    const vb = values[1];
+    for (let i = 0; i < rows; i++) {
+      const a = va[i];
+      const base = i * cols;
+      for (let j = 0; j < cols; j++) out[base + j] = kernel[base + j] * a * vb[j];
+    }
+  } else if (factors.length === 0) out.set(kernel);
   else if (factors.length === 1) {
     const a = factors[0].index;
     const va = values[0];
@@ -96,5 +111,25 @@ export function applyFactors(kernel: Float64Array, factors: readonly Factor[], v
       for (let e = 0; e < factors.length; e++) k *= values[e][factors[e].index[r]];
       out[r] = k;
     }
+  }
+}
+
+/** den[i] = sum_j kernel[i, j] * colValues[j] over a dense row-major grid. */
+function gridRowSums(kernel: Float64Array, colValues: Float64Array, den: Float64Array, rows: number, cols: number): void {
+  for (let i = 0; i < rows; i++) {
+    const base = i * cols;
+    let s = 0;
+    for (let j = 0; j < cols; j++) s += kernel[base + j] * colValues[j];
+    den[i] = s;
+  }
+}
+
+/** den[j] = sum_i rowValues[i] * kernel[i, j] over a dense row-major grid. */
+function gridColSums(kernel: Float64Array, rowValues: Float64Array, den: Float64Array, rows: number, cols: number): void {
+  den.fill(0);
+  for (let i = 0; i < rows; i++) {
+    const a = rowValues[i];
+    const base = i * cols;
+    for (let j = 0; j < cols; j++) den[j] += kernel[base + j] * a;
   }
 }

@@ -1,4 +1,4 @@
-import type { Factor } from './factor.ts';
+import { isGridPair, type Factor } from './factor.ts';
 
 /**
  * Weighted demeaning by the method of alternating projections (Gaure 2013, "OLS with multiple
@@ -14,6 +14,12 @@ export interface DemeanOptions {
   tolerance?: number;
   /** Default 10000. */
   maxSweeps?: number;
+  /**
+   * If given, coefficients[c][d][level] accumulates every mean removed from column c for factor
+   * d, so that x_original = x~ + sum_d coefficients[c][d][level_d]: the projection's coefficients
+   * (used to move the fixed effects along with a Newton step on the covariates).
+   */
+  coefficients?: readonly (readonly Float64Array[])[];
 }
 
 export interface DemeanOutcome {
@@ -33,39 +39,168 @@ export function demean(
   const tolerance = options.tolerance ?? 1e-12;
   const maxSweeps = options.maxSweeps ?? 10000;
   const n = weights.length;
-  const weightSums = factors.map((f) => {
-    const s = new Float64Array(f.levels);
-    const idx = f.index;
-    for (let r = 0; r < n; r++) s[idx[r]] += weights[r];
-    return s;
-  });
+  const grid = isGridPair(factors);
+  const weightSums = factors.map((f) => new Float64Array(f.levels));
+  if (grid) gridWeightSums(weights, weightSums[0], weightSums[1], factors[0].grid!.rows, factors[0].grid!.cols);
+  else {
+    factors.forEach((f, d) => {
+      const s = weightSums[d];
+      const idx = f.index;
+      for (let r = 0; r < n; r++) s[idx[r]] += weights[r];
+    });
+  }
   let totalWeight = 0;
-  for (let r = 0; r < n; r++) totalWeight += weights[r];
-  const scale = columns.map((x) => {
-    let s = 0;
-    for (let r = 0; r < n; r++) s += weights[r] * x[r] * x[r];
-    return Math.sqrt(s / totalWeight) || 1;
-  });
-  const means = factors.map((f) => new Float64Array(f.levels));
-  for (let sweep = 1; sweep <= maxSweeps; sweep++) {
-    let largest = 0;
-    for (let c = 0; c < columns.length; c++) {
-      const x = columns[c];
-      for (let d = 0; d < nd; d++) {
-        const idx = factors[d].index;
-        const m = means[d];
-        const ws = weightSums[d];
-        m.fill(0);
-        for (let r = 0; r < n; r++) m[idx[r]] += weights[r] * x[r];
-        for (let l = 0; l < m.length; l++) {
-          m[l] = ws[l] > 0 ? m[l] / ws[l] : 0;
-          const rel = Math.abs(m[l]) / scale[c];
-          if (rel > largest) largest = rel;
+  for (const v of weightSums[0]) totalWeight += v;
+  const coefficients = options.coefficients;
+  // One pass per dimension update: subtracting dimension d's level means is fused with
+  // accumulating the weighted sums of the next dimension.
+  let sweepsUsed = 0;
+  let converged = true;
+  const sums = factors.map((f) => new Float64Array(f.levels));
+  for (let c = 0; c < columns.length; c++) {
+    const x = columns[c];
+    if (grid) {
+      const used = demeanGrid(x, weights, weightSums, factors[0].grid!.rows, factors[0].grid!.cols, totalWeight, tolerance, maxSweeps, coefficients?.[c]);
+      sweepsUsed = Math.max(sweepsUsed, used);
+      if (sweepsUsed >= maxSweeps) converged = false;
+      continue;
+    }
+    const scale = Math.sqrt(accumulate(x, weights, factors[0].index, sums[0]) / totalWeight) || 1;
+    let sweep = 0;
+    for (;;) {
+      sweep++;
+      let largest = 0;
+      let done = false;
+      for (let d = 0; d < nd && !done; d++) {
+        const m = sums[d];
+        largest = Math.max(largest, toMeans(m, weightSums[d], scale));
+        if (coefficients) addInto(coefficients[c][d], m);
+        const last = d === nd - 1;
+        if (nd === 1 || (last && (largest < tolerance || sweep >= maxSweeps))) {
+          subtract(x, m, factors[d].index);
+          done = true;
+          if (nd > 1 && largest >= tolerance) converged = false;
+        } else {
+          const nextD = (d + 1) % nd;
+          subtractAccumulate(x, m, factors[d].index, sums[nextD], factors[nextD].index, weights);
         }
-        for (let r = 0; r < n; r++) x[r] -= m[idx[r]];
+      }
+      if (done) break;
+    }
+    sweepsUsed = Math.max(sweepsUsed, sweep);
+  }
+  return { sweeps: sweepsUsed, converged };
+}
+
+// Small monomorphic kernels: V8 optimises these loops far better than the same loops inlined in
+// one long function (measured: ~2x).
+/** Weighted sums of x per level into out; returns sum(w x^2). */
+function accumulate(x: Float64Array, w: Float64Array, idx: Uint32Array, out: Float64Array): number {
+  out.fill(0);
+  let ss = 0;
+  for (let r = 0; r < x.length; r++) {
+    const wx = w[r] * x[r];
+    out[idx[r]] += wx;
+    ss += wx * x[r];
+  }
+  return ss;
+}
+
+function addInto(target: Float64Array, m: Float64Array): void {
+  for (let l = 0; l < m.length; l++) target[l] += m[l];
+}
+
+function gridWeightSums(w: Float64Array, rowSums: Float64Array, colSums: Float64Array, rows: number, cols: number): void {
+  colSums.fill(0);
+  for (let i = 0; i < rows; i++) {
+    const base = i * cols;
+    let s = 0;
+    for (let j = 0; j < cols; j++) {
+      const v = w[base + j];
+      s += v;
+      colSums[j] += v;
+    }
+    rowSums[i] = s;
+  }
+}
+
+/** Turns weighted sums into means in place; returns the largest |mean| / scale. */
+function toMeans(m: Float64Array, ws: Float64Array, scale: number): number {
+  let largest = 0;
+  for (let l = 0; l < m.length; l++) {
+    const v = ws[l] > 0 ? m[l] / ws[l] : 0;
+    m[l] = v;
+    const rel = Math.abs(v) / scale;
+    if (rel > largest) largest = rel;
+  }
+  return largest;
+}
+
+function subtract(x: Float64Array, m: Float64Array, idx: Uint32Array): void {
+  for (let r = 0; r < x.length; r++) x[r] -= m[idx[r]];
+}
+
+function subtractAccumulate(x: Float64Array, m: Float64Array, idx: Uint32Array, next: Float64Array, nidx: Uint32Array, w: Float64Array): void {
+  next.fill(0);
+  for (let r = 0; r < x.length; r++) {
+    const v = x[r] - m[idx[r]];
+    x[r] = v;
+    next[nidx[r]] += w[r] * v;
+  }
+}
+
+/** Two-way demeaning on a dense row-major grid (rows = factor 0, cols = factor 1); returns sweeps. */
+function demeanGrid(
+  x: Float64Array, w: Float64Array, ws: Float64Array[], rows: number, cols: number, totalWeight: number,
+  tolerance: number, maxSweeps: number, coefficients: readonly Float64Array[] | undefined,
+): number {
+  const rowMeans = new Float64Array(rows);
+  const colMeans = new Float64Array(cols);
+  let ss = 0;
+  for (let i = 0; i < rows; i++) {
+    const base = i * cols;
+    let s = 0;
+    for (let j = 0; j < cols; j++) {
+      const wx = w[base + j] * x[base + j];
+      s += wx;
+      ss += wx * x[base + j];
+    }
+    rowMeans[i] = s;
+  }
+  const scale = Math.sqrt(ss / totalWeight) || 1;
+  for (let sweep = 1; ; sweep++) {
+    let largest = toMeans(rowMeans, ws[0], scale);
+    if (coefficients) addInto(coefficients[0], rowMeans);
+    // subtract row means, accumulate column sums
+    colMeans.fill(0);
+    for (let i = 0; i < rows; i++) {
+      const m = rowMeans[i];
+      const base = i * cols;
+      for (let j = 0; j < cols; j++) {
+        const v = x[base + j] - m;
+        x[base + j] = v;
+        colMeans[j] += w[base + j] * v;
       }
     }
-    if (nd === 1 || largest < tolerance) return { sweeps: sweep, converged: true };
+    largest = Math.max(largest, toMeans(colMeans, ws[1], scale));
+    if (coefficients) addInto(coefficients[1], colMeans);
+    if (largest < tolerance || sweep >= maxSweeps) {
+      for (let i = 0; i < rows; i++) {
+        const base = i * cols;
+        for (let j = 0; j < cols; j++) x[base + j] -= colMeans[j];
+      }
+      return sweep;
+    }
+    // subtract column means, accumulate row sums
+    for (let i = 0; i < rows; i++) {
+      const base = i * cols;
+      let s = 0;
+      for (let j = 0; j < cols; j++) {
+        const v = x[base + j] - colMeans[j];
+        x[base + j] = v;
+        s += w[base + j] * v;
+      }
+      rowMeans[i] = s;
+    }
   }
-  return { sweeps: maxSweeps, converged: false };
 }

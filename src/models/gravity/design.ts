@@ -23,11 +23,47 @@ export interface GravityDesign {
   readonly factors: LabelledFactor[];
   /** Cluster (origin-destination pair) of each row on panels, else null. */
   readonly clusters: { readonly index: Uint32Array; readonly count: number } | null;
+  /**
+   * Dense-grid layout (doubly constrained, no periods, at least half the origin x destination
+   * cells present): rows are cells in origin-major order and these are the cells with no data
+   * (y = 0, kernel forced to 0). Empty when not a grid or when every cell is present.
+   */
+  readonly padding: Uint32Array;
   readonly warnings: string[];
 }
 
+/** Input row of padded grid cells in `rows`. */
+export const PADDED_ROW = 0xffffffff;
+
 const pairName = (data: GravityData, r: number): string =>
   `${data.regions[data.origin[r]]} -> ${data.regions[data.destination[r]]} (row ${r + 1})`;
+
+const FINITE = 0;
+const NON_NEGATIVE = 1;
+const POSITIVE = 2;
+
+/** Marks the rows to use (keep[r] = 1); returns the count of intra rows left out and the first out-of-range row. */
+function markRows(origin: Uint32Array, destination: Uint32Array, nRegions: number, intra: boolean, keep: Uint8Array): { intraDropped: number; badRow: number } {
+  let intraDropped = 0;
+  for (let r = 0; r < origin.length; r++) {
+    const o = origin[r];
+    const d = destination[r];
+    if (o >= nRegions || d >= nRegions) return { intraDropped, badRow: r };
+    if (o === d && !intra) intraDropped++;
+    else keep[r] = 1;
+  }
+  return { intraDropped, badRow: -1 };
+}
+
+/** First kept row whose value is not finite (FINITE), negative (NON_NEGATIVE) or not positive (POSITIVE); -1 if none. */
+function firstBad(values: ArrayLike<number>, keep: Uint8Array, mode: number): number {
+  for (let r = 0; r < keep.length; r++) {
+    if (!keep[r]) continue;
+    const v = values[r];
+    if (v - v !== 0 || (mode === NON_NEGATIVE && v < 0) || (mode === POSITIVE && !(v > 0))) return r;
+  }
+  return -1;
+}
 
 export function buildGravityDesign(data: GravityData, spec: ResolvedGravitySpec): GravityDesign {
   const n0 = data.flow.length;
@@ -43,35 +79,37 @@ export function buildGravityDesign(data: GravityData, spec: ResolvedGravitySpec)
   for (const t of spec.terms) sameLength(t.column, data.covariates?.[t.column]);
   const warnings: string[] = [];
 
-  // Rows kept: intra-regional rows only if asked; every value checked on the rows used.
+  // Rows kept: intra-regional rows only if asked; every value checked on the rows used (tight
+  // per-column scans first, the message built only for the first bad row).
   let keep = new Uint8Array(n0);
-  let intraDropped = 0;
-  for (let r = 0; r < n0; r++) {
-    const o = data.origin[r];
-    const d = data.destination[r];
-    if (o >= nRegions || d >= nRegions) throw new InputError(`region index ${Math.max(o, d)} is outside the ${nRegions} regions`, { row: r + 1 });
-    if (o === d && !spec.intra) {
-      intraDropped++;
-      continue;
+  const scan = markRows(data.origin, data.destination, nRegions, spec.intra, keep);
+  if (scan.badRow >= 0) throw new InputError(`region index ${Math.max(data.origin[scan.badRow], data.destination[scan.badRow])} is outside the ${nRegions} regions`, { row: scan.badRow + 1 });
+  const intraDropped = scan.intraDropped;
+  let bad = firstBad(data.flow, keep, NON_NEGATIVE);
+  if (bad >= 0) throw new InputError(`flow ${data.flow[bad]} of ${pairName(data, bad)} is not a finite number >= 0`, { row: bad + 1, column: 'flow' });
+  bad = firstBad(data.cost, keep, spec.decay === 'power' ? POSITIVE : FINITE);
+  if (bad >= 0) {
+    const c = data.cost[bad];
+    const why = Number.isFinite(c) ? 'is not positive; power decay takes log(cost)' : 'is not finite';
+    throw new InputError(`cost ${c} of ${pairName(data, bad)} ${why}`, { row: bad + 1, column: 'cost' });
+  }
+  for (const t of spec.terms) {
+    const values = data.covariates![t.column];
+    bad = firstBad(values, keep, t.transform === 'log' ? POSITIVE : FINITE);
+    if (bad >= 0) {
+      throw new InputError(`${t.column} = ${values[bad]} for ${pairName(data, bad)} ${t.transform === 'log' ? 'is not positive (the term is logged)' : 'is not finite'}`, { row: bad + 1, column: t.column });
     }
-    const f = data.flow[r];
-    if (!(Number.isFinite(f) && f >= 0)) throw new InputError(`flow ${f} of ${pairName(data, r)} is not a finite number >= 0`, { row: r + 1, column: 'flow' });
-    const c = data.cost[r];
-    if (!Number.isFinite(c)) throw new InputError(`cost ${c} of ${pairName(data, r)} is not finite`, { row: r + 1, column: 'cost' });
-    if (spec.decay === 'power' && !(c > 0)) {
-      throw new InputError(`cost ${c} of ${pairName(data, r)} is not positive; power decay takes log(cost)`, { row: r + 1, column: 'cost' });
-    }
-    for (const t of spec.terms) {
-      const v = data.covariates![t.column][r];
-      if (!Number.isFinite(v) || (t.transform === 'log' && !(v > 0))) {
-        throw new InputError(`${t.column} = ${v} for ${pairName(data, r)} ${t.transform === 'log' ? 'is not positive (the term is logged)' : 'is not finite'}`, { row: r + 1, column: t.column });
+  }
+  if (data.offset) {
+    bad = firstBad(data.offset, keep, FINITE);
+    if (bad >= 0) throw new InputError(`offset ${data.offset[bad]} of ${pairName(data, bad)} is not finite`, { row: bad + 1, column: 'offset' });
+  }
+  if (data.period && data.periods) {
+    for (let r = 0; r < n0; r++) {
+      if (keep[r] && data.period[r] >= data.periods.length) {
+        throw new InputError(`period index ${data.period[r]} is outside the ${data.periods.length} periods`, { row: r + 1, column: 'period' });
       }
     }
-    if (data.offset && !Number.isFinite(data.offset[r])) throw new InputError(`offset ${data.offset[r]} of ${pairName(data, r)} is not finite`, { row: r + 1, column: 'offset' });
-    if (data.period && data.periods && data.period[r] >= data.periods.length) {
-      throw new InputError(`period index ${data.period[r]} is outside the ${data.periods.length} periods`, { row: r + 1, column: 'period' });
-    }
-    keep[r] = 1;
   }
   if (intraDropped > 0) warnings.push(`${intraDropped} intra-regional rows (origin = destination) were left out; set intra: true to keep them`);
 
@@ -95,25 +133,33 @@ export function buildGravityDesign(data: GravityData, spec: ResolvedGravitySpec)
     const p = k.perPeriod ? ` in period "${data.periods?.[Math.floor(raw / nRegions)] ?? Math.floor(raw / nRegions)}"` : '';
     return `${k.kind} "${region}"${p}`;
   };
-  for (const k of kinds) {
+  const rawIds = kinds.map((k) => {
+    const ids = new Uint32Array(n0);
+    if (k.kind === 'origin' && !k.perPeriod) ids.set(data.origin);
+    else if (k.kind === 'destination' && !k.perPeriod) ids.set(data.destination);
+    else for (let r = 0; r < n0; r++) ids[r] = k.raw(r);
+    return ids;
+  });
+  kinds.forEach((k, ki) => {
+    const ids = rawIds[ki];
     const total = new Float64Array(rawSize(k));
     const rows = new Uint32Array(rawSize(k));
     for (let r = 0; r < n0; r++) {
       if (!keep[r]) continue;
-      total[k.raw(r)] += data.flow[r];
-      rows[k.raw(r)]++;
+      total[ids[r]] += data.flow[r];
+      rows[ids[r]]++;
     }
     const empty: number[] = [];
     for (let l = 0; l < total.length; l++) if (rows[l] > 0 && total[l] === 0) empty.push(l);
-    if (empty.length === 0) continue;
+    if (empty.length === 0) return;
     const what = k.kind === 'origin' ? 'no outflow' : k.kind === 'destination' ? 'no inflow' : 'no flow';
     for (const l of empty) {
       warnings.push(`${label(k, l)} has ${what}: its ${rows[l]} rows were dropped (its effect would be -Infinity; R's glm reports a huge negative coefficient instead)`);
     }
     const isEmpty = new Uint8Array(total.length);
     for (const l of empty) isEmpty[l] = 1;
-    for (let r = 0; r < n0; r++) if (keep[r] && isEmpty[k.raw(r)]) keep[r] = 0;
-  }
+    for (let r = 0; r < n0; r++) if (keep[r] && isEmpty[ids[r]]) keep[r] = 0;
+  });
 
   let n = 0;
   for (let r = 0; r < n0; r++) n += keep[r];
@@ -133,9 +179,10 @@ export function buildGravityDesign(data: GravityData, spec: ResolvedGravitySpec)
   if (total === 0) throw new InputError('every flow is zero: nothing to fit', { column: 'flow' });
   if (zeros > 0) warnings.push(`${zeros} of ${n} rows have zero flow; they are kept (Poisson PML uses zero flows, unlike a log-linear OLS fit)`);
 
-  const column = (get: (r: number) => number, transform: Transform): Float64Array => {
+  const column = (src: ArrayLike<number>, transform: Transform): Float64Array => {
     const c = new Float64Array(n);
-    for (let i = 0; i < n; i++) c[i] = transform === 'log' ? Math.log(get(rows[i])) : get(rows[i]);
+    if (transform === 'log') for (let i = 0; i < n; i++) c[i] = Math.log(src[rows[i]]);
+    else for (let i = 0; i < n; i++) c[i] = src[rows[i]];
     return c;
   };
   const columns: Float64Array[] = [];
@@ -146,20 +193,21 @@ export function buildGravityDesign(data: GravityData, spec: ResolvedGravitySpec)
   }
   for (const t of spec.terms) {
     const src = data.covariates![t.column];
-    columns.push(column((r) => src[r], t.transform));
+    columns.push(column(src, t.transform));
     termSpecs.push({ name: t.name, column: t.column, transform: t.transform, role: t.role });
   }
   const costTransform: Transform = spec.decay === 'power' ? 'log' : 'identity';
-  columns.push(column((r) => data.cost[r], costTransform));
+  columns.push(column(data.cost, costTransform));
   termSpecs.push({ name: spec.costName, column: 'cost', transform: costTransform, role: 'cost' });
 
-  const factors: LabelledFactor[] = kinds.map((k) => {
+  const factors: LabelledFactor[] = kinds.map((k, ki) => {
+    const ids = rawIds[ki];
     const map = new Int32Array(rawSize(k)).fill(-1);
     const index = new Uint32Array(n);
     const regionOf: number[] = [];
     const periodOf: number[] = [];
     // Levels are numbered in raw-id order so that level 0 is the first region (R's reference level).
-    for (let i = 0; i < n; i++) map[k.raw(rows[i])] = 0;
+    for (let i = 0; i < n; i++) map[ids[rows[i]]] = 0;
     let levels = 0;
     for (let l = 0; l < map.length; l++) {
       if (map[l] < 0) continue;
@@ -167,7 +215,7 @@ export function buildGravityDesign(data: GravityData, spec: ResolvedGravitySpec)
       regionOf.push(k.kind === 'period' ? l : l % nRegions);
       periodOf.push(k.perPeriod ? Math.floor(l / nRegions) : -1);
     }
-    for (let i = 0; i < n; i++) index[i] = map[k.raw(rows[i])];
+    for (let i = 0; i < n; i++) index[i] = map[ids[rows[i]]];
     return { name: k.kind, kind: k.kind, index, levels, regionOf: Int32Array.from(regionOf), periodOf: Int32Array.from(periodOf) };
   });
 
@@ -187,6 +235,55 @@ export function buildGravityDesign(data: GravityData, spec: ResolvedGravitySpec)
     clusters = { index, count: map.size };
   }
   if (spec.terms.length === 0 && kinds.length === 0 && n < 2) throw new SpecError('needs at least two rows', 'data');
-  const offset = data.offset ? column((r) => data.offset![r], 'identity') : null;
-  return { rows, y, columns, termSpecs, offset, factors, clusters, warnings };
+  const offset = data.offset ? column(data.offset, 'identity') : null;
+  const design = { rows, y, columns, termSpecs, offset, factors, clusters, padding: new Uint32Array(0), warnings };
+  return toGrid(design) ?? design;
+}
+
+/**
+ * Re-lays a doubly-constrained design as a dense origin x destination grid so the balancing and
+ * demeaning kernels run over contiguous memory. Returns null when it does not apply.
+ */
+function toGrid(d: GravityDesign): GravityDesign | null {
+  const f = d.factors;
+  if (f.length !== 2 || f[0].kind !== 'origin' || f[1].kind !== 'destination' || f[0].periodOf[0] >= 0) return null;
+  const rowsN = f[0].levels;
+  const cols = f[1].levels;
+  const cells = rowsN * cols;
+  const n = d.y.length;
+  if (n < 0.5 * cells || cells > 2 ** 31) return null;
+  const at = new Int32Array(cells).fill(-1);
+  for (let i = 0; i < n; i++) {
+    const p = f[0].index[i] * cols + f[1].index[i];
+    if (at[p] >= 0) return null; // duplicate pair: keep the long layout
+    at[p] = i;
+  }
+  const pick = (src: Float64Array): Float64Array => {
+    const out = new Float64Array(cells);
+    for (let p = 0; p < cells; p++) if (at[p] >= 0) out[p] = src[at[p]];
+    return out;
+  };
+  const rows = new Uint32Array(cells);
+  const padding: number[] = [];
+  const oi = new Uint32Array(cells);
+  const di = new Uint32Array(cells);
+  for (let p = 0; p < cells; p++) {
+    rows[p] = at[p] >= 0 ? d.rows[at[p]] : PADDED_ROW;
+    if (at[p] < 0) padding.push(p);
+    oi[p] = Math.floor(p / cols);
+    di[p] = p % cols;
+  }
+  const grid = (axis: 0 | 1) => ({ axis, rows: rowsN, cols });
+  return {
+    ...d,
+    rows,
+    y: pick(d.y),
+    columns: d.columns.map(pick),
+    offset: d.offset ? pick(d.offset) : null,
+    factors: [
+      { ...f[0], index: oi, grid: grid(0) },
+      { ...f[1], index: di, grid: grid(1) },
+    ],
+    padding: Uint32Array.from(padding),
+  };
 }

@@ -18,12 +18,16 @@ export function fitGravity(data: GravityData, spec: GravitySpec): GravityResult 
   const s = resolveGravitySpec(spec, data);
   const design = buildGravityDesign(data, s);
   const names = design.termSpecs.map((t) => t.name);
-  const sol = fitPpml({ y: design.y, columns: design.columns, names, offset: design.offset, factors: design.factors }, s);
+  const sol = fitPpml({ y: design.y, columns: design.columns, names, offset: design.offset, factors: design.factors, padding: design.padding }, s);
   const warnings = [...design.warnings];
   if (!sol.converged) warnings.push(`not converged: ${sol.stopReason}`);
 
   const k = names.length;
-  const n = design.y.length;
+  // Statistics over the observed rows only (a dense-grid layout pads missing cells).
+  const real = realRows(design);
+  const y = real ? compact(design.y, real) : design.y;
+  const mu = real ? compact(sol.mu, real) : sol.mu;
+  const n = y.length;
   const se = (cov: Float64Array): Record<string, number> => Object.fromEntries(names.map((nm, j) => [nm, Math.sqrt(cov[j * k + j])]));
   const robust = sandwich(sol.covariance, sol.demeaned, design.y, sol.mu, null);
   const clustered = design.clusters ? sandwich(sol.covariance, sol.demeaned, design.y, sol.mu, design.clusters) : null;
@@ -31,8 +35,8 @@ export function fitGravity(data: GravityData, spec: GravitySpec): GravityResult 
   const standardErrors = se(sol.covariance);
   const zq = normalQuantile(1 - (1 - s.confidenceLevel) / 2);
 
-  const fit = flowFitMeasures(design.y, sol.mu);
-  const nullFit = flowFitMeasures(design.y, nullModel(design));
+  const fit = flowFitMeasures(y, mu);
+  const nullFit = flowFitMeasures(y, nullModel(y, real && design.offset ? compact(design.offset, real) : design.offset));
   const nParameters = k + fixedEffectRank(design.factors);
   const ll = fit.logLikelihood;
   const llNull = nullFit.logLikelihood;
@@ -83,14 +87,29 @@ export function fitGravity(data: GravityData, spec: GravitySpec): GravityResult 
     stopReason: sol.stopReason,
     logLikelihoodTrace: sol.trace.map((t) => t - (fit.kernelLogLikelihood - ll)),
     warnings,
-    fittedRows: keep ? Array.from(design.rows) : null,
-    fitted: keep ? Array.from(sol.mu) : null,
+    fittedRows: keep ? Array.from(real ? compact(Float64Array.from(design.rows), real) : design.rows) : null,
+    fitted: keep ? Array.from(mu) : null,
   };
 }
 
+/** Mask of observed rows when the design is padded to a grid, else null. */
+function realRows(design: GravityDesign): Uint8Array | null {
+  if (design.padding.length === 0) return null;
+  const mask = new Uint8Array(design.y.length).fill(1);
+  for (const r of design.padding) mask[r] = 0;
+  return mask;
+}
+
+function compact(a: Float64Array, mask: Uint8Array): Float64Array {
+  let m = 0;
+  for (let r = 0; r < mask.length; r++) m += mask[r];
+  const out = new Float64Array(m);
+  for (let r = 0, i = 0; r < mask.length; r++) if (mask[r]) out[i++] = a[r];
+  return out;
+}
+
 /** Intercept-only (plus offset) Poisson model, as R's null deviance. */
-function nullModel(design: GravityDesign): Float64Array {
-  const { y, offset } = design;
+function nullModel(y: Float64Array, offset: Float64Array | null): Float64Array {
   const n = y.length;
   let sumY = 0;
   let sumE = 0;

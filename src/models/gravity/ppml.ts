@@ -30,6 +30,8 @@ export interface PpmlProblem {
   readonly names: readonly string[];
   readonly offset: Float64Array | null;
   readonly factors: readonly Factor[];
+  /** Rows that are padding of a dense grid: their expected flow is held at 0. */
+  readonly padding?: Uint32Array;
 }
 
 export interface PpmlOptions {
@@ -56,12 +58,19 @@ export interface PpmlSolution {
   readonly demeanSweeps: number;
 }
 
-const BALANCE_TOLERANCE = 1e-13;
-const STEP_DEMEAN_TOLERANCE = 1e-9;
-const FINAL_DEMEAN_TOLERANCE = 1e-13;
+// Inexact Newton: early steps only need the fixed effects roughly (the line search guards the
+// likelihood), so the balancing tolerance follows the size of the last step; the final balancing
+// is tight (margins to ~1e-11). Demeaning can stay loose: what it leaves undone lies in the span
+// of the dummies, which is W-orthogonal to the exact X~, so X~'WX~ is off only by its square and
+// X~'(y - mu) not at all once the effects are balanced.
+const FINAL_BALANCE_TOLERANCE = 1e-11;
+const STEP_DEMEAN_TOLERANCE = 1e-3;
+const FINAL_DEMEAN_TOLERANCE = 1e-8;
+const stepTolerance = (lastStep: number, final: number): number => Math.min(1e-4, Math.max(final, 1e-3 * lastStep * lastStep));
 
 export function fitPpml(p: PpmlProblem, options: PpmlOptions): PpmlSolution {
   const { y, columns, offset, factors } = p;
+  const padding = p.padding ?? new Uint32Array(0);
   const n = y.length;
   const k = columns.length;
   const targets = factors.map((f) => sumByLevel(f, y));
@@ -77,9 +86,15 @@ export function fitPpml(p: PpmlProblem, options: PpmlOptions): PpmlSolution {
     w[r] = y[r] + 0.1;
     z[r] = Math.log(w[r]) + (y[r] - w[r]) / w[r] - (offset ? offset[r] : 0);
   }
+  for (const r of padding) w[r] = 0;
   const demeaned = columns.map((c) => Float64Array.from(c));
+  // columns = demeaned + D * projection: the fixed-effect part of each covariate, so a Newton
+  // step delta on beta moves the effects by -projection * delta (a first-order warm start for
+  // the balancing of the trial point).
+  const projection = columns.map(() => factors.map((f) => new Float64Array(f.levels)));
   const rawSS = columns.map((c) => weightedDot(c, c, w));
-  demeanSweeps += demean([z, ...demeaned], w, factors, { tolerance: STEP_DEMEAN_TOLERANCE }).sweeps;
+  demeanSweeps += demean([z], w, factors, { tolerance: 1e-4 }).sweeps;
+  demeanSweeps += demean(demeaned, w, factors, { tolerance: 1e-4, coefficients: projection }).sweeps;
   const gram0 = gram(demeaned, w);
   const f0 = cholesky(gram0, k, 1e-10);
   if (!f0.ok) {
@@ -92,29 +107,25 @@ export function fitPpml(p: PpmlProblem, options: PpmlOptions): PpmlSolution {
   let shift = 0;
   if (factors.length) {
     shift = -Infinity;
-    for (let r = 0; r < n; r++) {
-      let e = offset ? offset[r] : 0;
-      for (let j = 0; j < k; j++) e += columns[j][r] * beta[j];
-      if (e > shift) shift = e;
-    }
+    linearPredictor(z, columns, beta, offset, 0);
+    for (let r = 0; r < n; r++) if (z[r] > shift) shift = z[r];
   }
 
   let kernel = new Float64Array(n);
   let trial = new Float64Array(n);
   let factorValues = factors.map((f) => new Float64Array(f.levels).fill(1));
+  let balanceTolerance = 1e-6;
   const evaluate = (b: Float64Array, out: Float64Array, values: Float64Array[]): number => {
-    let sumYEta = 0;
-    let sumK = 0;
-    for (let r = 0; r < n; r++) {
-      let e = (offset ? offset[r] : 0) - shift;
-      for (let j = 0; j < k; j++) e += columns[j][r] * b[j];
-      const kr = Math.exp(e);
-      out[r] = kr;
-      sumYEta += y[r] * e;
-      sumK += kr;
+    linearPredictor(out, columns, b, offset, -shift);
+    const sums = expInPlace(out, y);
+    const sumYEta = sums[0];
+    let sumK = sums[1];
+    for (const r of padding) {
+      sumK -= out[r];
+      out[r] = 0;
     }
     if (!Number.isFinite(sumK) || !Number.isFinite(sumYEta)) return -Infinity;
-    const b0 = balance(out, factors, targets, values, { tolerance: BALANCE_TOLERANCE });
+    const b0 = balance(out, factors, targets, values, { tolerance: balanceTolerance });
     balanceSweeps += b0.sweeps;
     let ell = sumYEta - (factors.length ? sumY : sumK);
     for (let d = 0; d < factors.length; d++) {
@@ -133,18 +144,17 @@ export function fitPpml(p: PpmlProblem, options: PpmlOptions): PpmlSolution {
   let stopReason = `reached maxIterations (${options.maxIterations}) before the Newton step fell below the tolerance`;
   let iterations = 0;
   let hessian = gram0;
+  let lastStep = 1;
   for (let it = 1; it <= options.maxIterations; it++) {
     iterations = it;
     applyFactors(kernel, factors, factorValues, mu);
+    demeanSweeps += demean(demeaned, mu, factors, { tolerance: STEP_DEMEAN_TOLERANCE, coefficients: projection }).sweeps;
+    balanceTolerance = stepTolerance(lastStep, FINAL_BALANCE_TOLERANCE);
+    // X~'(y - mu): the covariate part of the full Newton step, exact even while the fixed effects
+    // are only roughly balanced (it equals X'(y - mu) once they are exact).
     const gradient = new Float64Array(k);
-    for (let j = 0; j < k; j++) {
-      const x = columns[j];
-      let s = 0;
-      for (let r = 0; r < n; r++) s += x[r] * (y[r] - mu[r]);
-      gradient[j] = s;
-    }
-    demeanSweeps += demean(demeaned, mu, factors, { tolerance: STEP_DEMEAN_TOLERANCE }).sweeps;
-    hessian = gram(demeaned, mu);
+    hessian = new Float64Array(k * k);
+    scores(demeaned, y, mu, gradient, hessian);
     const fh = cholesky(hessian, k, 1e-13);
     if (!fh.ok) {
       const ss = demeaned.map((c) => weightedDot(c, c, mu));
@@ -152,11 +162,24 @@ export function fitPpml(p: PpmlProblem, options: PpmlOptions): PpmlSolution {
     }
     const delta = choleskySolve(fh.factor, gradient);
     const inv = choleskyInverse(fh.factor);
+    // Predicted gain of the full step; below the rounding of the log-likelihood a line search
+    // cannot tell better from worse, so one rejected full step then means convergence.
+    let decrement = 0;
+    for (let j = 0; j < k; j++) decrement += gradient[j] * delta[j];
+    const flat = decrement / 2 < 1e-11 * (Math.abs(ell) + 1);
     let step = 1;
     let accepted = false;
-    for (let halving = 0; halving < 60; halving++) {
+    for (let halving = 0; halving < (flat ? 1 : 60); halving++) {
       const b = beta.map((v, j) => v + step * delta[j]);
-      const values = factorValues.map((v) => Float64Array.from(v));
+      const values = factorValues.map((v, d) => {
+        const out = Float64Array.from(v);
+        for (let l = 0; l < out.length; l++) {
+          let move = 0;
+          for (let j = 0; j < k; j++) move += step * delta[j] * projection[j][d][l];
+          out[l] *= Math.exp(-move);
+        }
+        return out;
+      });
       const ellTrial = evaluate(b, trial, values);
       if (ellTrial >= ell) {
         beta = b;
@@ -171,13 +194,14 @@ export function fitPpml(p: PpmlProblem, options: PpmlOptions): PpmlSolution {
     let largest = 0;
     for (let j = 0; j < k; j++) largest = Math.max(largest, Math.abs(step * delta[j]) / (Math.abs(beta[j]) + Math.sqrt(inv[j * k + j])));
     if (!accepted) {
-      converged = largest < Math.sqrt(options.tolerance);
-      stopReason = converged
-        ? 'the likelihood cannot be raised further at machine precision (Newton step below sqrt(tolerance))'
+      converged = flat;
+      stopReason = flat
+        ? `converged: the remaining Newton step (relative ${largest.toExponential(2)}) changes the log-likelihood by less than its rounding`
         : 'line search failed: no step along the Newton direction raises the likelihood';
       break;
     }
     trace.push(ell);
+    lastStep = largest;
     if (largest < options.tolerance) {
       converged = true;
       stopReason = `relative Newton step ${largest.toExponential(2)} below tolerance ${options.tolerance}`;
@@ -185,9 +209,18 @@ export function fitPpml(p: PpmlProblem, options: PpmlOptions): PpmlSolution {
     }
   }
 
-  // Final weights: exact covariance of the covariates at the solution.
+  // Final: tight balancing (it can only raise the likelihood) and the exact covariance there.
+  if (factors.length > 1) {
+    const bt = balance(kernel, factors, targets, factorValues, { tolerance: FINAL_BALANCE_TOLERANCE });
+    balanceSweeps += bt.sweeps;
+    let ellFinal = -sumY;
+    for (let r = 0; r < n; r++) if (y[r] > 0) ellFinal += y[r] * Math.log(kernel[r]);
+    for (let d = 0; d < factors.length; d++) for (let l = 0; l < factorValues[d].length; l++) ellFinal += targets[d][l] * Math.log(factorValues[d][l]);
+    if (ellFinal > ell) trace.push(ellFinal);
+    ell = Math.max(ell, ellFinal);
+  }
   applyFactors(kernel, factors, factorValues, mu);
-  demeanSweeps += demean(demeaned, mu, factors, { tolerance: FINAL_DEMEAN_TOLERANCE }).sweeps;
+  demeanSweeps += demean(demeaned, mu, factors, { tolerance: FINAL_DEMEAN_TOLERANCE, coefficients: projection }).sweeps;
   hessian = gram(demeaned, mu);
   const ff = cholesky(hessian, k, 1e-13);
   if (!ff.ok) {
@@ -209,6 +242,59 @@ export function fitPpml(p: PpmlProblem, options: PpmlOptions): PpmlSolution {
     balanceSweeps,
     demeanSweeps,
   };
+}
+
+/** gradient = X~'(y - mu), hessian = X~' diag(mu) X~ in one pass per column pair. */
+function scores(cols: readonly Float64Array[], y: Float64Array, mu: Float64Array, gradient: Float64Array, hessian: Float64Array): void {
+  const k = cols.length;
+  for (let a = 0; a < k; a++) {
+    const xa = cols[a];
+    let g = 0;
+    let h = 0;
+    for (let r = 0; r < xa.length; r++) {
+      const v = xa[r];
+      g += v * (y[r] - mu[r]);
+      h += mu[r] * v * v;
+    }
+    gradient[a] = g;
+    hessian[a * k + a] = h;
+    for (let b = 0; b < a; b++) {
+      const v = weightedDot(xa, cols[b], mu);
+      hessian[a * k + b] = v;
+      hessian[b * k + a] = v;
+    }
+  }
+}
+
+/** out <- exp(out); returns [sum(y * out_before), sum(exp(out))]. */
+function expInPlace(out: Float64Array, y: Float64Array): [number, number] {
+  let sumYEta = 0;
+  let sumK = 0;
+  for (let r = 0; r < out.length; r++) {
+    const e = out[r];
+    sumYEta += y[r] * e;
+    const kr = Math.exp(e);
+    out[r] = kr;
+    sumK += kr;
+  }
+  return [sumYEta, sumK];
+}
+
+/** out = offset + constant + sum_j beta_j x_j, column by column (tight loops). */
+function linearPredictor(out: Float64Array, columns: readonly Float64Array[], beta: Float64Array, offset: Float64Array | null, constant: number): void {
+  if (!offset && columns.length === 1) {
+    const x = columns[0];
+    const b = beta[0];
+    for (let r = 0; r < out.length; r++) out[r] = constant + b * x[r];
+    return;
+  }
+  if (offset) for (let r = 0; r < out.length; r++) out[r] = offset[r] + constant;
+  else out.fill(constant);
+  for (let j = 0; j < columns.length; j++) axpy(out, beta[j], columns[j]);
+}
+
+function axpy(out: Float64Array, a: number, x: Float64Array): void {
+  for (let r = 0; r < out.length; r++) out[r] += a * x[r];
 }
 
 function weightedDot(a: Float64Array, b: Float64Array, w: Float64Array): number {
