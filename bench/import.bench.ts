@@ -56,6 +56,7 @@ try {
   console.log(`talentflow importFlows   : ${ours.toFixed(2)} s  ${rate(ours)}  (includes a SHA-256 of the file and all checks)`);
   console.log(`ratio talentflow / duckdb: ${(ours / duck).toFixed(2)}x time`);
   console.log(`peak RSS during import   : ${(peak / 2 ** 20).toFixed(0)} MiB`);
+  console.log(`phases (s)               : ${Object.entries(s.timings ?? {}).map(([k, v]) => `${k} ${v.toFixed(2)}`).join(", ")}`);
 } finally {
   clearInterval(sampler);
   rmSync(dir, { recursive: true, force: true });

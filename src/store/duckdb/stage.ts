@@ -20,6 +20,17 @@ export interface StageOptions {
 }
 
 /**
+ * Which columns to keep and which to read as numbers, decided from the header before the data is
+ * read: unneeded columns are never stored (a 2 GB file with a long notes column stays small), and
+ * numbers parsed while reading avoid a second pass. Used by CSV, Parquet and JSON lines.
+ */
+export interface ColumnSelection {
+  keep: readonly string[];
+  numeric?: readonly string[];
+}
+export type SelectColumns = (header: readonly string[]) => ColumnSelection | null;
+
+/**
  * A file loaded into a temporary DuckDB table, every column as text, ready for validation in SQL.
  * `rowExpr` (valid with the table aliased `s`) gives the row number a user sees for each record (the header is row 1 in a text file;
  * the Excel row number in a workbook; the feature number in GeoJSON), for error messages.
@@ -32,6 +43,10 @@ export interface StagedTable {
   format: FileFormat;
   encoding: string | null;
   rowExpr: string;
+  /** Columns read as DOUBLE (all others are text). */
+  numeric: string[];
+  /** Every column of the file, kept or not. */
+  header: string[];
   /** GeoJSON geometries by row number (GeoJSON only). */
   geometries?: Map<number, GeoRow['geometry']>;
   drop(): Promise<void>;
@@ -54,7 +69,7 @@ export function formatOf(file: string, given?: string): FileFormat {
   throw new InputError(`cannot tell the format from the extension "${ext}": give --format csv|xlsx|parquet|jsonl|geojson`, { file });
 }
 
-export async function stageFile(db: Database, file: string, options: StageOptions = {}): Promise<StagedTable> {
+export async function stageFile(db: Database, file: string, options: StageOptions = {}, select?: SelectColumns): Promise<StagedTable> {
   const path = resolve(file);
   let size: number;
   try {
@@ -67,7 +82,7 @@ export async function stageFile(db: Database, file: string, options: StageOption
   if (size === 0) throw new InputError('the file is empty', { file });
   switch (format) {
     case 'csv':
-      return stageCsv(db, file, path, size, table, options);
+      return stageCsv(db, file, path, size, table, options, select);
     case 'xlsx':
       return stageXlsx(db, file, path, table, options);
     case 'parquet':
@@ -79,7 +94,7 @@ export async function stageFile(db: Database, file: string, options: StageOption
   }
 }
 
-async function stageCsv(db: Database, file: string, path: string, size: number, table: string, options: StageOptions): Promise<StagedTable> {
+async function stageCsv(db: Database, file: string, path: string, size: number, table: string, options: StageOptions, select?: SelectColumns): Promise<StagedTable> {
   const fh = await open(path, 'r');
   const sample = Buffer.alloc(Math.min(size, 1 << 20));
   await fh.read(sample, 0, sample.length, 0);
@@ -114,19 +129,38 @@ async function stageCsv(db: Database, file: string, path: string, size: number, 
       throw e;
     }
   }
-  const columns = structValue(Object.fromEntries(dialect.header.map((h) => [h, 'VARCHAR'])) as Record<string, DuckDBValue>);
-  const args = "header = true, auto_detect = false, delim = ?, quote = '\"', escape = '\"', columns = ?, max_line_size = 16000000";
+  const selection = select?.(dialect.header) ?? null;
+  const numeric = new Set(selection?.numeric ?? []);
+  const types = (allText: boolean) => structValue(Object.fromEntries(dialect.header.map((h) => [h, !allText && numeric.has(h) ? 'DOUBLE' : 'VARCHAR'])) as Record<string, DuckDBValue>);
+  // DuckDB reserves a buffer of the maximum line size: raise it only for files with long lines
+  // (boundaries as WKT), since it slows every read.
+  const longest = Math.max(...text.split('\n').slice(0, -1).map((l) => l.length), text.includes('\n') ? 0 : text.length);
+  const maxLine = longest > 500_000 || !text.includes('\n') ? ', max_line_size = 16000000' : '';
+  const args = `header = true, auto_detect = false, delim = ?, quote = '"', escape = '"', columns = ?${maxLine}`;
+  const projection = selection ? selection.keep.map(quoteIdent).join(', ') : '*';
   const stop = watchProgress(db, options, 'reading');
+  let typedNumbers = numeric.size > 0;
   try {
-    await db.run(`CREATE TEMP TABLE ${quoteIdent(table)} AS SELECT * FROM read_csv(?, ${args})`, [readPath, dialect.delimiter, columns]);
+    try {
+      await db.run(`CREATE TEMP TABLE ${quoteIdent(table)} AS SELECT ${projection} FROM read_csv(?, ${args})`, [readPath, dialect.delimiter, types(false)]);
+    } catch (e) {
+      if (!typedNumbers || !/conver|cast/i.test((e as Error).message)) throw e;
+      // A value that is not a plain number ("1,234", "abc", ""): read as text and let the
+      // checks parse lenient forms and name the bad cell.
+      typedNumbers = false;
+      await db.run(`CREATE TEMP TABLE ${quoteIdent(table)} AS SELECT ${projection} FROM read_csv(?, ${args})`, [readPath, dialect.delimiter, types(true)]);
+    }
   } catch (e) {
     stop();
-    throw await describeCsvError(db, file, readPath, args, [dialect.delimiter, columns], e as Error);
+    throw await describeCsvError(db, file, readPath, args, [dialect.delimiter, types(true)], e as Error);
   } finally {
     stop();
     await cleanup?.();
   }
-  return finish(db, table, file, 'csv', enc.encoding, dialect.header, 's.rowid + 2');
+  const staged = await finish(db, table, file, 'csv', enc.encoding, selection ? [...selection.keep] : dialect.header, 's.rowid + 2');
+  staged.numeric = typedNumbers ? [...numeric] : [];
+  staged.header = dialect.header;
+  return staged;
 }
 
 /** Re-reads a failing CSV with DuckDB's rejects table to name the line and column of the fault. */
@@ -224,7 +258,8 @@ async function finish(db: Database, table: string, file: string, format: FileFor
     await drop();
     throw new InputError('the file has a header but no data rows', { file });
   }
-  return { table, columns: columns.filter((c) => c !== '_row'), rows, file, format, encoding, rowExpr, drop };
+  const kept = columns.filter((c) => c !== '_row');
+  return { table, columns: kept, numeric: [], header: kept, rows, file, format, encoding, rowExpr, drop };
 }
 
 /** Polls DuckDB's query progress while a long statement runs. */

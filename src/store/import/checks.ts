@@ -1,4 +1,5 @@
 import { InputError } from '../../core/errors.ts';
+import { parsePeriod } from '../../core/schema/period.ts';
 import { RegionMatcher, describeRegion, type MatchableRegion } from '../../core/region-matcher.ts';
 import { type Database, quoteIdent } from '../duckdb/database.ts';
 import type { StagedTable } from '../duckdb/stage.ts';
@@ -10,8 +11,59 @@ import type { StagedTable } from '../duckdb/stage.ts';
  */
 
 /** SQL that parses a number as people write it: "1,234", " 56 ", "7.0"; NULL when it is not one. */
-export function numberExpr(col: string): string {
-  return `TRY_CAST(replace(trim(${quoteIdent(col)}), ',', '') AS DOUBLE)`;
+export function numberExpr(col: string, alias?: string): string {
+  return `TRY_CAST(replace(trim(${alias ? alias + '.' : ''}${quoteIdent(col)}), ',', '') AS DOUBLE)`;
+}
+
+/**
+ * Checks a column that is present in every row: not blank, and for a column read as numbers,
+ * finite and (if asked) not negative.
+ */
+export async function checkRequired(db: Database, st: StagedTable, col: string, opts: { nonNegative?: boolean; what: string }): Promise<void> {
+  const c = `s.${quoteIdent(col)}`;
+  const numeric = st.numeric.includes(col);
+  const conds = numeric
+    ? [`${c} IS NULL`, `NOT isfinite(${c})`, ...(opts.nonNegative ? [`${c} < 0`] : [])]
+    : [`${c} IS NULL`, `trim(${c}) = ''`];
+  const bad = await db.all<{ r: bigint; v: number | string | null }>(
+    `SELECT ${st.rowExpr} AS r, ${c} AS v FROM ${quoteIdent(st.table)} s WHERE ${conds.join(' OR ')} ORDER BY r LIMIT 5`);
+  if (!bad.length) return;
+  const why = (v: number | string | null) =>
+    v === null || (typeof v === 'string' && v.trim() === '') ? `missing value: ${opts.what} is required`
+      : typeof v === 'number' && v < 0 ? `negative value ${v}: ${opts.what} cannot be negative` : `"${v}" is not ${opts.what}`;
+  throw new InputError(why(bad[0].v), { file: st.file, row: Number(bad[0].r), column: col }, bad.slice(1).map((b) => `row ${b.r}: ${why(b.v)}`));
+}
+
+/**
+ * Parses the distinct values of a period column (few, however long the file) and loads them into
+ * a lookup table `<stage>_periods(raw, text, start, end_year)`; a bad value is an error naming its
+ * first row.
+ */
+export async function periodMapTable(db: Database, st: StagedTable, col: string): Promise<string> {
+  const c = `s.${quoteIdent(col)}`;
+  const values = await db.all<{ v: string | null }>(`SELECT DISTINCT ${c}::VARCHAR AS v FROM ${quoteIdent(st.table)} s`);
+  const table = `${st.table}_periods`;
+  const parsed: [string, string, number, number][] = [];
+  for (const { v } of values) {
+    const p = v === null ? null : parsePeriod(v.replace(/\.0$/, ''));
+    if (!p) {
+      const r = await db.one<{ r: bigint }>(`SELECT min(${st.rowExpr}) AS r FROM ${quoteIdent(st.table)} s WHERE ${v === null ? `${c} IS NULL` : `${c}::VARCHAR = ?`}`, v === null ? [] : [v]);
+      const why = v === null || v.trim() === '' ? 'missing period' : `"${v}" is not a period: give a year (2019) or a range (2010-2020)`;
+      throw new InputError(why, { file: st.file, row: Number(r?.r), column: col });
+    }
+    parsed.push([v!, p.text, p.start, p.end]);
+  }
+  await db.run(`CREATE OR REPLACE TEMP TABLE ${quoteIdent(table)} (raw VARCHAR, text VARCHAR, start SMALLINT, end_year SMALLINT)`);
+  const app = await db.conn.createAppender(table, 'main', 'temp');
+  for (const [raw, text, start, end] of parsed) {
+    app.appendVarchar(raw);
+    app.appendVarchar(text);
+    app.appendSmallInt(start);
+    app.appendSmallInt(end);
+    app.endRow();
+  }
+  app.closeSync();
+  return table;
 }
 
 export async function checkNumbers(
@@ -71,29 +123,32 @@ export async function resolveRegionColumns(
 ): Promise<string> {
   const mapTable = `${st.table}_map`;
   const distinct = await db.all<{ v: string }>(
-    cols.map((c) => `SELECT DISTINCT trim(${quoteIdent(c)}) AS v FROM ${quoteIdent(st.table)} s WHERE ${quoteIdent(c)} IS NOT NULL AND trim(${quoteIdent(c)}) <> ''`).join(' UNION '),
+    cols.map((c) => `SELECT DISTINCT ${quoteIdent(c)} AS v FROM ${quoteIdent(st.table)} s WHERE ${quoteIdent(c)} IS NOT NULL`).join(' UNION '),
   );
   const matcher = new RegionMatcher(regions, { levels: opts.levels });
   if (matcher.size === 0) throw new InputError('the workspace has no regions yet: import regions first (talentflow import regions FILE) or run talentflow demo', { file: st.file });
   const fixed = opts.fixed ?? new Map<string, string>();
-  const results = matcher.matchAll(distinct.map((d) => d.v).filter((v) => !fixed.has(v)));
+  // Keys are the raw cell values (joins then need no trim()); matching sees them trimmed.
+  const raws = distinct.map((d) => d.v).filter((v) => v.trim() !== '' && !fixed.has(v.trim()));
+  const matched = matcher.matchAll(new Set(raws.map((v) => v.trim())));
+  const results = new Map(raws.map((v) => [v, matched.get(v.trim())!] as const));
   const problems: { value: string; why: string }[] = [];
   const pairs: [string, string][] = [];
-  for (const [v, code] of fixed) pairs.push([v, code]);
+  for (const d of distinct) if (fixed.has(d.v.trim())) pairs.push([d.v, fixed.get(d.v.trim())!]);
   for (const [value, m] of results) {
     if (m.kind === 'match') pairs.push([value, m.code]);
-    else if (m.kind === 'ambiguous') problems.push({ value, why: `"${value}" is ambiguous: it could be ${m.candidates.map(describeRegion).join(' or ')}; use the code` });
-    else problems.push({ value, why: `unknown region "${value}"${m.suggestions.length ? `; closest known: ${m.suggestions.map(describeRegion).join(', ')}` : ''}` });
+    else if (m.kind === 'ambiguous') problems.push({ value, why: `"${value.trim()}" is ambiguous: it could be ${m.candidates.map(describeRegion).join(' or ')}; use the code` });
+    else problems.push({ value, why: `unknown region "${value.trim()}"${m.suggestions.length ? `; closest known: ${m.suggestions.map(describeRegion).join(', ')}` : ''}` });
   }
   if (problems.length) {
     const firstRows = await Promise.all(problems.slice(0, 5).map(async (p) => {
       for (const c of cols) {
-        const r = await db.one<{ r: bigint }>(`SELECT min(${st.rowExpr}) AS r FROM ${quoteIdent(st.table)} s WHERE trim(${quoteIdent(c)}) = ?`, [p.value]);
+        const r = await db.one<{ r: bigint }>(`SELECT min(${st.rowExpr}) AS r FROM ${quoteIdent(st.table)} s WHERE ${quoteIdent(c)} = ?`, [p.value]);
         if (r?.r !== null && r?.r !== undefined) return { ...p, row: Number(r.r), column: c };
       }
       return { ...p, row: undefined, column: cols[0] };
     }));
-    firstRows.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+    firstRows.sort((a, b) => (a.row ?? 0) - (b.row ?? 0) || cols.indexOf(a.column) - cols.indexOf(b.column));
     const [f, ...rest] = firstRows;
     throw new InputError(f.why, { file: st.file, row: f.row, column: f.column },
       [...rest.map((p) => `row ${p.row}, column "${p.column}": ${p.why}`), ...(problems.length > 5 ? [`and ${problems.length - 5} more unrecognised names`] : [])]);

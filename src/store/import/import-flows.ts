@@ -1,12 +1,12 @@
 import { resolve } from 'node:path';
 import { ConflictError, InputError } from '../../core/errors.ts';
+import { parsePeriod } from '../../core/schema/period.ts';
 import { quoteIdent } from '../duckdb/database.ts';
 import { stageFile, type StageOptions, type StagedTable } from '../duckdb/stage.ts';
 import { type Workspace, fileSha256, guardReimport, matchableRegions, recordImport } from '../workspace.ts';
-import { checkNumbers, checkPeriods, numberExpr, periodEnd, periodStart, periodText, resolveRegionColumns } from './checks.ts';
+import { checkNumbers, checkRequired, numberExpr, periodMapTable, resolveRegionColumns } from './checks.ts';
 import { parseMap, resolveRoles } from './column-roles.ts';
-import { parsePeriod } from '../../core/schema/period.ts';
-import { toLongMatrix, looksWide } from './wide-matrix.ts';
+import { looksWide, toLongMatrix } from './wide-matrix.ts';
 
 export interface ImportFlowsOptions extends StageOptions {
   /** Column mapping `role=column,...` (roles: origin, destination, period, count). */
@@ -31,6 +31,8 @@ export interface ImportSummary {
   format: string;
   encoding: string | null;
   notes: string[];
+  /** Seconds spent in each phase, for benchmarks and for users wondering where the time goes. */
+  timings?: Record<string, number>;
 }
 
 const COHORT_NAMES = ['cohort', 'education', 'education_level', 'age_band', 'age_group', 'sex', 'gender', '学历', '年龄组', '年龄段', '性别'];
@@ -38,88 +40,136 @@ const COHORT_NAMES = ['cohort', 'education', 'education_level', 'age_band', 'age
 /**
  * Imports an origin-destination flow table (long or wide) into the workspace, in one transaction:
  * on any problem nothing is written and the error names file, row, column and the reason.
+ *
+ * Pipeline (each step one pass in DuckDB): read only the needed columns, counts parsed while
+ * reading; check counts; resolve the distinct region names and periods in JS into small lookup
+ * tables; join and aggregate by key in one statement (duplicates show as groups of more than one
+ * row); insert the aggregate.
  */
 export async function importFlows(ws: Workspace, file: string, options: ImportFlowsOptions = {}): Promise<ImportSummary> {
   const path = resolve(file);
-  const sha = await fileSha256(path).catch(() => {
-    throw new InputError('file not found', { file });
+  const timings: Record<string, number> = {};
+  let t0 = performance.now();
+  const lap = (phase: string) => {
+    const t = performance.now();
+    timings[phase] = (t - t0) / 1000;
+    t0 = t;
+  };
+  // The file's hash (to refuse a second import) runs while DuckDB reads the file.
+  const sha = fileSha256(path);
+  sha.catch(() => undefined);
+  const regions = await matchableRegions(ws);
+  const mapping = parseMap(options.map, file);
+  const fixedPeriod = options.period ? parsePeriod(options.period) : null;
+  if (options.period && !fixedPeriod) throw new InputError(`--period "${options.period}" is not a year or a range of years`, { file });
+  const required = fixedPeriod ? ['origin', 'destination', 'count'] : ['origin', 'destination', 'count', 'period'];
+  const isWide = (cols: readonly string[]) => options.wide || (!mapping.has('destination') && looksWide(cols, regions, mapping));
+  const cohortOf = (cols: readonly string[], used: Iterable<string>) => {
+    const taken = new Set(used);
+    if (!options.cohort?.length) return cols.filter((c) => COHORT_NAMES.includes(c.toLowerCase()) && !taken.has(c));
+    for (const c of options.cohort) if (!cols.includes(c)) throw new InputError(`--cohort names a column "${c}" that the file does not have`, { file, row: 1 });
+    return [...options.cohort];
+  };
+
+  let st: StagedTable = await stageFile(ws.db, file, options, (header) => {
+    if (isWide(header)) return null;
+    const roles = resolveRoles(header, { required, optional: [] }, mapping, file);
+    const keep = [...new Set([...roles.values(), ...cohortOf(header, roles.values())])];
+    return { keep, numeric: [roles.get('count')!] };
   });
-  let st: StagedTable = await stageFile(ws.db, file, options);
+  lap('read');
   const notes: string[] = [];
   const cleanups: StagedTable[] = [st];
   try {
-    const mapping = parseMap(options.map, file);
-    if (options.wide || (!mapping.has('destination') && looksWide(st.columns, await matchableRegions(ws), mapping))) {
+    let roleMap = mapping;
+    if (isWide(st.columns)) {
       const long = await toLongMatrix(ws.db, st, mapping, file);
       notes.push(...long.notes);
       st = long.table;
       cleanups.push(st);
-      mapping.clear();
+      roleMap = new Map();
     }
-    const optional = options.period ? [] : ['period'];
-    const roles = resolveRoles(st.columns, { required: options.period ? ['origin', 'destination', 'count'] : ['origin', 'destination', 'count', 'period'], optional: optional.filter((r) => r !== 'period') }, mapping, file);
-    const cohortCols = options.cohort?.length ? [...options.cohort] : st.columns.filter((c) => COHORT_NAMES.includes(c.toLowerCase()) && ![...roles.values()].includes(c));
-    for (const c of cohortCols) if (!st.columns.includes(c)) throw new InputError(`--cohort names a column "${c}" that the file does not have`, { file, row: 1 });
-    const fixedPeriod = options.period ? parsePeriod(options.period) : null;
-    if (options.period && !fixedPeriod) throw new InputError(`--period "${options.period}" is not a year or a range of years`, { file });
+    const roles = resolveRoles(st.columns, { required, optional: [] }, roleMap, file);
+    const cohortCols = cohortOf(st.columns, roles.values());
+    const [oCol, dCol, cCol] = [roles.get('origin')!, roles.get('destination')!, roles.get('count')!];
+    const typed = st.numeric.includes(cCol);
+    if (typed) await checkRequired(ws.db, st, cCol, { nonNegative: true, what: 'a flow count' });
+    else await checkNumbers(ws.db, st, cCol, { nonNegative: true, required: true, what: 'a flow count' });
+    await checkRequired(ws.db, st, oCol, { what: 'an origin' });
+    await checkRequired(ws.db, st, dCol, { what: 'a destination' });
+    lap('check');
+    const periods = fixedPeriod ? null : await periodMapTable(ws.db, st, roles.get('period')!);
+    const mapTable = await resolveRegionColumns(ws.db, st, [oCol, dCol], regions);
+    lap('match regions and periods');
 
-    await checkNumbers(ws.db, st, roles.get('count')!, { nonNegative: true, required: true, what: 'a flow count' });
-    if (!fixedPeriod) await checkPeriods(ws.db, st, roles.get('period')!);
-    const mapTable = await resolveRegionColumns(ws.db, st, [roles.get('origin')!, roles.get('destination')!], await matchableRegions(ws));
-
-    const o = quoteIdent(roles.get('origin')!);
-    const d = quoteIdent(roles.get('destination')!);
-    const pText = fixedPeriod ? '?' : periodText(roles.get('period')!);
-    const pStart = fixedPeriod ? '?' : periodStart(roles.get('period')!);
-    const pEnd = fixedPeriod ? '?' : periodEnd(roles.get('period')!);
-    const pParams = fixedPeriod ? [fixedPeriod.text, fixedPeriod.start, fixedPeriod.end] : [];
     const cohortExpr = cohortCols.length
-      ? cohortCols.map((c) => `'${c.replace(/'/g, "''").replace(/[=;]/g, '_')}=' || coalesce(trim(${quoteIdent(c)}), '')`).sort().join(" || ';' || ")
+      ? cohortCols.map((c) => `'${c.replace(/'/g, "''").replace(/[=;]/g, '_')}=' || coalesce(trim(s.${quoteIdent(c)}), '')`).sort().join(" || ';' || ")
       : "''";
-    const resolved = `${st.table}_resolved`;
-    await ws.db.run(
-      `CREATE OR REPLACE TEMP TABLE ${quoteIdent(resolved)} AS
-       SELECT ${st.rowExpr} AS _row, mo.code AS origin, md.code AS destination, ${pText} AS period, ${pStart} AS period_start, ${pEnd} AS period_end,
-              ${cohortExpr} AS cohort, ${numberExpr(roles.get('count')!)} AS count
-       FROM ${quoteIdent(st.table)} s JOIN ${quoteIdent(mapTable)} mo ON trim(s.${o}) = mo.raw JOIN ${quoteIdent(mapTable)} md ON trim(s.${d}) = md.raw`,
-      [...(fixedPeriod ? [pParams[0], pParams[1], pParams[2]] : [])],
-    );
+    const pCol = roles.get('period');
+    const joins = `FROM ${quoteIdent(st.table)} s
+         JOIN ${quoteIdent(mapTable)} mo ON s.${quoteIdent(oCol)} = mo.raw
+         JOIN ${quoteIdent(mapTable)} md ON s.${quoteIdent(dCol)} = md.raw
+         ${periods ? `JOIN ${quoteIdent(periods)} pm ON s.${quoteIdent(pCol!)}::VARCHAR = pm.raw` : ''}`;
+    const pText = periods ? 'pm.text' : '?';
+    const pParams = fixedPeriod ? [fixedPeriod.text] : [];
     if (!options.sumDuplicates) {
-      const dup = await ws.db.all<{ origin: string; destination: string; period: string; cohort: string; rows: number[] }>(
-        `SELECT origin, destination, period, cohort, list(_row ORDER BY _row) AS rows FROM ${quoteIdent(resolved)}
-         GROUP BY ALL HAVING count(*) > 1 ORDER BY min(_row) LIMIT 3`);
+      // Duplicate keys are found on the raw cells (cheaper than on the resolved codes) unless two
+      // spellings in the file name the same region or period, when the resolved keys are grouped.
+      const spellings = await ws.db.one<{ raw: bigint; codes: bigint }>(`SELECT count(*) AS raw, count(DISTINCT code) AS codes FROM ${quoteIdent(mapTable)}`);
+      const periodSpellings = periods ? await ws.db.one<{ raw: bigint; texts: bigint }>(`SELECT count(*) AS raw, count(DISTINCT text) AS texts FROM ${quoteIdent(periods)}`) : null;
+      const onRaw = spellings!.raw === spellings!.codes && (!periodSpellings || periodSpellings.raw === periodSpellings.texts);
+      const keys = onRaw
+        ? [`s.${quoteIdent(oCol)}`, `s.${quoteIdent(dCol)}`, ...(pCol ? [`s.${quoteIdent(pCol)}`] : []), ...cohortCols.map((c) => `s.${quoteIdent(c)}`)]
+        : ['mo.code', 'md.code', ...(periods ? ['pm.text'] : []), ...cohortCols.map((c) => `s.${quoteIdent(c)}`)];
+      const from = onRaw ? `FROM ${quoteIdent(st.table)} s` : joins;
+      const dup = await ws.db.all<{ first: bigint; n: bigint }>(
+        `SELECT min(${st.rowExpr}) AS first, count(*) AS n ${from} GROUP BY ${keys.join(', ')} HAVING count(*) > 1 ORDER BY first LIMIT 3`);
       if (dup.length) {
-        const first = dup[0];
+        const same = keys.map((k) => `${k} IS NOT DISTINCT FROM (SELECT ${k} ${from} WHERE ${st.rowExpr} = ?)`).join(' AND ');
+        const rows = (await ws.db.all<{ r: bigint }>(`SELECT ${st.rowExpr} AS r ${from} WHERE ${same} ORDER BY r LIMIT 10`, keys.map(() => Number(dup[0].first)))).map((r) => Number(r.r));
+        const key = await ws.db.one<{ origin: string; destination: string; period: string; cohort: string }>(
+          `SELECT mo.code AS origin, md.code AS destination, ${pText} AS period, ${cohortExpr} AS cohort ${joins} WHERE ${st.rowExpr} = ?`, [...pParams, rows[0]]);
         throw new InputError(
-          `duplicate flow ${first.origin} -> ${first.destination}, ${first.period}${first.cohort ? ` (${first.cohort})` : ''} on rows ${first.rows.map(Number).join(', ')}: remove the repeats or import with --sum-duplicates`,
-          { file, row: Number(first.rows[1]), column: roles.get('origin') },
-          dup.slice(1).map((x) => `rows ${x.rows.map(Number).join(', ')}: ${x.origin} -> ${x.destination}, ${x.period}`));
+          `duplicate flow ${key!.origin} -> ${key!.destination}, ${key!.period}${key!.cohort ? ` (${key!.cohort})` : ''} on rows ${rows.join(', ')}: remove the repeats or import with --sum-duplicates`,
+          { file, row: rows[1], column: oCol },
+          dup.slice(1).map((x) => `row ${Number(x.first)} and ${Number(x.n) - 1} more repeat one flow`));
       }
     }
+    lap('check duplicates');
+    const select = `SELECT ?, mo.code, md.code, ${pText}, ${periods ? 'pm.start' : '?'}, ${periods ? 'pm.end_year' : '?'}, ${cohortExpr},
+        ${options.sumDuplicates ? 'sum(' : ''}${typed ? `s.${quoteIdent(cCol)}` : numberExpr(cCol, 's')}${options.sumDuplicates ? ')' : ''}, mo.code = md.code
+      ${joins} ${options.sumDuplicates ? 'GROUP BY ALL' : ''}`;
     const summary = await ws.db.transaction(async () => {
-      await guardReimport(ws, 'flows', sha, file, options.replace ?? false, ['flows']);
-      const overlap = await ws.db.one<{ n: bigint; origin: string; destination: string; period: string }>(
-        `SELECT count(*) AS n, any_value(f.origin) AS origin, any_value(f.destination) AS destination, any_value(f.period) AS period
-         FROM flows f JOIN (SELECT DISTINCT origin, destination, period, cohort FROM ${quoteIdent(resolved)}) r USING (origin, destination, period, cohort)`);
-      if (overlap && Number(overlap.n) > 0) {
-        if (!options.replace) {
-          throw new ConflictError(`${file}: ${Number(overlap.n)} of these flows are already in the workspace (e.g. ${overlap.origin} -> ${overlap.destination}, ${overlap.period}); nothing was written. Use --replace to overwrite them`);
+      await guardReimport(ws, 'flows', await sha, file, options.replace ?? false, ['flows']);
+      const periodsOf = periods ? `SELECT text FROM ${quoteIdent(periods)}` : 'SELECT ?';
+      const samePeriods = await ws.db.one<{ hit: boolean }>(`SELECT EXISTS (SELECT 1 FROM flows WHERE period IN (${periodsOf})) AS hit`, pParams);
+      if (samePeriods?.hit) {
+        const overlap = await ws.db.one<{ n: bigint; origin: string; destination: string; period: string }>(
+          `SELECT count(*) AS n, any_value(f.origin) AS origin, any_value(f.destination) AS destination, any_value(f.period) AS period
+           FROM flows f JOIN (SELECT DISTINCT mo.code AS origin, md.code AS destination, ${pText} AS period, ${cohortExpr} AS cohort ${joins}) r
+           USING (origin, destination, period, cohort)`, pParams);
+        if (overlap && Number(overlap.n) > 0) {
+          if (!options.replace) {
+            throw new ConflictError(`${file}: ${Number(overlap.n)} of these flows are already in the workspace (e.g. ${overlap.origin} -> ${overlap.destination}, ${overlap.period}); nothing was written. Use --replace to overwrite them`);
+          }
+          await ws.db.run(`DELETE FROM flows WHERE (origin, destination, period, cohort) IN
+            (SELECT mo.code, md.code, ${pText}, ${cohortExpr} ${joins})`, pParams);
+          notes.push(`replaced ${Number(overlap.n)} stored flows with the same keys`);
         }
-        await ws.db.run(`DELETE FROM flows WHERE (origin, destination, period, cohort) IN (SELECT origin, destination, period, cohort FROM ${quoteIdent(resolved)})`);
-        notes.push(`replaced ${Number(overlap.n)} stored flows with the same keys`);
       }
-      const n = await ws.db.one<{ n: bigint; intra: bigint }>(
-        `SELECT count(*) AS n, count(*) FILTER (WHERE origin = destination) AS intra FROM (SELECT DISTINCT origin, destination, period, cohort FROM ${quoteIdent(resolved)})`);
+      const id = await recordImport(ws, 'flows', file, await sha, 0, { map: options.map, period: options.period, cohort: cohortCols, sumDuplicates: options.sumDuplicates ?? false });
+      const fixed = fixedPeriod ? [fixedPeriod.text, fixedPeriod.start, fixedPeriod.end] : [];
+      await ws.db.run(`INSERT INTO flows ${select}`, [id, ...(fixedPeriod ? [fixed[0]] : []), ...(fixedPeriod ? [fixed[1], fixed[2]] : [])]);
+      const n = await ws.db.one<{ n: bigint; intra: bigint }>('SELECT count(*) AS n, count(*) FILTER (WHERE intra) AS intra FROM flows WHERE import_id = ?', [id]);
       const rows = Number(n!.n);
-      const id = await recordImport(ws, 'flows', file, sha, rows, { map: options.map, period: options.period, cohort: cohortCols, sumDuplicates: options.sumDuplicates ?? false });
-      await ws.db.run(
-        `INSERT INTO flows SELECT ?, origin, destination, period, period_start, period_end, cohort, sum(count), origin = destination
-         FROM ${quoteIdent(resolved)} GROUP BY origin, destination, period, period_start, period_end, cohort`, [id]);
+      await ws.db.run('UPDATE imports SET rows = ? WHERE id = ?', [rows, id]);
       if (Number(n!.intra) > 0) notes.push(`${Number(n!.intra)} intra-regional flows (origin = destination) kept and flagged as intra`);
-      return { importId: id, file, kind: 'flows', rows, format: st.format, encoding: st.encoding, notes };
+      if (options.sumDuplicates && rows < st.rows) notes.push(`${st.rows - rows} repeated rows were summed into their flows`);
+      lap('write');
+      return { importId: id, file, kind: 'flows', rows, format: st.format, encoding: st.encoding, notes, timings };
     });
     return summary;
   } finally {
-    for (const c of cleanups) await c.drop().catch(() => {});
+    for (const c of cleanups.reverse()) await c.drop().catch(() => {});
   }
 }

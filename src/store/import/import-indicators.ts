@@ -45,7 +45,7 @@ export async function importIndicators(ws: Workspace, file: string, options: Imp
       const n = quoteIdent(roles.get('indicator')!);
       const dup = await ws.db.one<{ region: string; name: string; period: string; rows: bigint[] }>(
         `SELECT m.code AS region, trim(s.${n}) AS name, ${fixed ? '?' : periodText(roles.get('period')!)} AS period, list(${st.rowExpr} ORDER BY ${st.rowExpr}) AS rows
-         FROM ${quoteIdent(st.table)} s JOIN ${quoteIdent(map)} m ON m.raw = trim(s.${r}) GROUP BY ALL HAVING count(*) > 1 LIMIT 1`, fixed ? [fixed.text] : []);
+         FROM ${quoteIdent(st.table)} s JOIN ${quoteIdent(map)} m ON m.raw = s.${r} GROUP BY ALL HAVING count(*) > 1 LIMIT 1`, fixed ? [fixed.text] : []);
       if (dup) throw new InputError(`indicator "${dup.name}" of ${dup.region} for ${dup.period} is given twice (rows ${dup.rows.map(Number).join(', ')})`, { file, row: Number(dup.rows[1]), column: roles.get('indicator') });
       return await ws.db.transaction(async () => {
         await guardReimport(ws, 'indicators', sha, file, options.replace ?? false, ['indicators']);
@@ -58,7 +58,7 @@ export async function importIndicators(ws: Workspace, file: string, options: Imp
         const params = [id, ...(fixed ? [fixed.text, fixed.start, fixed.end] : []), ...(roles.has('unit') ? [] : [options.unit ?? null]), source];
         await ws.db.run(
           `INSERT INTO indicators SELECT ?, m.code, ${pt}, ${ps}, ${pe}, trim(s.${n}), ${numberExpr(roles.get('value')!)}, ${unit}, ${src}
-           FROM ${quoteIdent(st.table)} s JOIN ${quoteIdent(map)} m ON m.raw = trim(s.${r})`, params);
+           FROM ${quoteIdent(st.table)} s JOIN ${quoteIdent(map)} m ON m.raw = s.${r}`, params);
         await refuseOverlap(ws, id, file, options.replace ?? false);
         return { importId: id, file, kind: 'indicators', rows: st.rows, format: st.format, encoding: st.encoding, notes };
       });

@@ -43,7 +43,7 @@ export async function importPersons(ws: Workspace, file: string, options: Import
     const values = await ws.db.all<{ v: string }>(`SELECT DISTINCT trim(${quoteIdent(roles.get('destination')!)}) AS v FROM ${quoteIdent(st.table)} s`);
     const fixed = new Map(values.filter((x) => x.v && OUTCOMES[x.v.toLowerCase()]).map((x) => [x.v, OUTCOMES[x.v.toLowerCase()]]));
     const map = await resolveRegionColumns(ws.db, st, regionCols, await matchableRegions(ws), { fixed });
-    const region = (role: string) => (roles.has(role) ? `(SELECT code FROM ${quoteIdent(map)} WHERE raw = trim(s.${quoteIdent(roles.get(role)!)}))` : 'NULL');
+    const region = (role: string) => (roles.has(role) ? `(SELECT code FROM ${quoteIdent(map)} WHERE raw = s.${quoteIdent(roles.get(role)!)})` : 'NULL');
     const text = (role: string) => (roles.has(role) ? `nullif(trim(s.${quoteIdent(roles.get(role)!)}), '')` : 'NULL');
     const synthetic = roles.has('synthetic') ? `coalesce(lower(trim(s.${quoteIdent(roles.get('synthetic')!)})) IN ('true', '1', 'yes', '是'), false)` : '?';
     return await ws.db.transaction(async () => {

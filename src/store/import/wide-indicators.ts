@@ -46,7 +46,7 @@ export function unitOf(name: string): string | null {
 export async function insertWideIndicators(ws: Workspace, st: StagedTable, codeColumn: string, cols: YearColumn[], importId: number, source: string, codeMap?: string): Promise<number> {
   let total = 0;
   const regionExpr = codeMap ? 'm.code' : `trim(s.${quoteIdent(codeColumn)})`;
-  const join = codeMap ? `JOIN ${quoteIdent(codeMap)} m ON m.raw = trim(s.${quoteIdent(codeColumn)})` : '';
+  const join = codeMap ? `JOIN ${quoteIdent(codeMap)} m ON m.raw = s.${quoteIdent(codeColumn)}` : '';
   for (const c of cols) {
     const textual = await ws.db.one<{ n: bigint }>(
       `SELECT count(*) AS n FROM ${quoteIdent(st.table)} WHERE ${quoteIdent(c.column)} IS NOT NULL AND trim(${quoteIdent(c.column)}) NOT IN ('', 'NA', '-') AND ${numberExpr(c.column)} IS NULL`);

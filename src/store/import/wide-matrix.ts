@@ -46,7 +46,7 @@ export async function toLongMatrix(db: Database, st: StagedTable, mapping: Map<s
   return {
     table: {
       table, columns: ['origin', 'destination', 'count', ...(periodCol ? ['period'] : [])], rows: Number(n?.n ?? 0), file, format: st.format,
-      encoding: st.encoding, rowExpr: 's."_row"', drop: async () => { await db.run(`DROP TABLE IF EXISTS temp.${quoteIdent(table)}`); },
+      encoding: st.encoding, rowExpr: 's."_row"', numeric: [], header: ['origin', 'destination', 'count', ...(periodCol ? ['period'] : [])], drop: async () => { await db.run(`DROP TABLE IF EXISTS temp.${quoteIdent(table)}`); },
     },
     notes,
   };
