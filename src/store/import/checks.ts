@@ -119,9 +119,9 @@ export const periodText = (col: string) =>
  */
 export async function resolveRegionColumns(
   db: Database, st: StagedTable, cols: readonly string[], regions: readonly MatchableRegion[],
-  opts: { fixed?: ReadonlyMap<string, string>; levels?: readonly string[] } = {},
+  opts: { fixed?: ReadonlyMap<string, string>; levels?: readonly string[]; suffix?: string } = {},
 ): Promise<string> {
-  const mapTable = `${st.table}_map`;
+  const mapTable = `${st.table}_map${opts.suffix ?? ''}`;
   const distinct = await db.all<{ v: string }>(
     cols.map((c) => `SELECT DISTINCT ${quoteIdent(c)} AS v FROM ${quoteIdent(st.table)} s WHERE ${quoteIdent(c)} IS NOT NULL`).join(' UNION '),
   );

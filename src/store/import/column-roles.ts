@@ -27,6 +27,7 @@ export const ROLE_SYNONYMS = {
   unit: ['unit', 'units', '单位'],
   source: ['source', '来源', '数据来源'],
   indicator: ['indicator', 'name', 'variable', 'measure', '指标', '指标名称'],
+  year: ['year', 'graduation_year', 'cohort_year', '毕业年份', '毕业年度', '届别', '年份'],
   id: ['id', 'student_id', 'person_id', '学号', '编号'],
   university: ['university', 'school', 'institution', '学校', '院校', '高校'],
   degree: ['degree', 'education', '学历', '学位'],

@@ -39,11 +39,16 @@ export async function importPersons(ws: Workspace, file: string, options: Import
     const dup = await ws.db.one<{ v: string; rows: bigint[] }>(
       `SELECT trim(${id}) AS v, list(${st.rowExpr} ORDER BY ${st.rowExpr}) AS rows FROM ${quoteIdent(st.table)} s GROUP BY 1 HAVING count(*) > 1 LIMIT 1`);
     if (dup) throw new InputError(`record id "${dup.v}" appears twice (rows ${dup.rows.map(Number).join(', ')})`, { file, row: Number(dup.rows[1]), column: roles.get('id') });
-    const regionCols = ['destination', 'home_region', 'study_region'].filter((r) => roles.has(r)).map((r) => roles.get(r)!);
     const values = await ws.db.all<{ v: string }>(`SELECT DISTINCT trim(${quoteIdent(roles.get('destination')!)}) AS v FROM ${quoteIdent(st.table)} s`);
     const fixed = new Map(values.filter((x) => x.v && OUTCOMES[x.v.toLowerCase()]).map((x) => [x.v, OUTCOMES[x.v.toLowerCase()]]));
-    const map = await resolveRegionColumns(ws.db, st, regionCols, await matchableRegions(ws), { fixed });
-    const region = (role: string) => (roles.has(role) ? `(SELECT code FROM ${quoteIdent(map)} WHERE raw = s.${quoteIdent(roles.get(role)!)})` : 'NULL');
+    // Each region column is matched on its own: a column of destination cities and a column of
+    // home provinces break ties (北京 the city or the province) by their own dominant level.
+    const regions = await matchableRegions(ws);
+    const maps = new Map<string, string>();
+    for (const role of ['destination', 'home_region', 'study_region'].filter((r) => roles.has(r))) {
+      maps.set(role, await resolveRegionColumns(ws.db, st, [roles.get(role)!], regions, { fixed: role === 'destination' ? fixed : undefined, suffix: `_${role}` }));
+    }
+    const region = (role: string) => (roles.has(role) ? `(SELECT code FROM ${quoteIdent(maps.get(role)!)} WHERE raw = s.${quoteIdent(roles.get(role)!)})` : 'NULL');
     const text = (role: string) => (roles.has(role) ? `nullif(trim(s.${quoteIdent(roles.get(role)!)}), '')` : 'NULL');
     const synthetic = roles.has('synthetic') ? `coalesce(lower(trim(s.${quoteIdent(roles.get('synthetic')!)})) IN ('true', '1', 'yes', '是'), false)` : '?';
     return await ws.db.transaction(async () => {
