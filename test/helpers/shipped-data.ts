@@ -10,13 +10,15 @@ import { join } from 'node:path';
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 
 /** Repo set names differ from the shared folder names in one case (ny vs ny-commuting). */
-const SHARED_NAME: Record<string, string> = { austria: 'austria', korea: 'korea', ny: 'ny-commuting' };
+const SHARED_NAME: Record<string, string> = { austria: 'austria', korea: 'korea', ny: 'ny-commuting', china: 'china-regions' };
 
-export function shippedDataPath(set: 'austria' | 'korea' | 'ny', file: string): string {
+export function shippedDataPath(set: DataSet, file: string): string {
   const candidates = [join(repo, 'data', set, 'raw', file), join(repo, '..', 'shared', 'data', SHARED_NAME[set], file)];
   for (const p of candidates) if (existsSync(p)) return p;
   throw new Error(`data file ${file} of set "${set}" not found; looked in:\n  ${candidates.join('\n  ')}`);
 }
+
+export type DataSet = 'austria' | 'korea' | 'ny' | 'china';
 
 export type CsvRow = Record<string, string>;
 
@@ -52,11 +54,11 @@ export function readCsv(path: string): CsvRow[] {
   });
 }
 
-export function readShippedCsv(set: 'austria' | 'korea' | 'ny', file: string): CsvRow[] {
+export function readShippedCsv(set: DataSet, file: string): CsvRow[] {
   return readCsv(shippedDataPath(set, file));
 }
 
-export function readShippedJson(set: 'austria' | 'korea' | 'ny', file: string): unknown {
+export function readShippedJson(set: DataSet, file: string): unknown {
   return JSON.parse(readFileSync(shippedDataPath(set, file), 'utf8'));
 }
 

@@ -1,0 +1,63 @@
+import { SpecError } from '../../core/errors.ts';
+import { haversineMatrix } from '../../numeric/haversine.ts';
+import type { GravityResult } from '../gravity/types.ts';
+import { flowsFromTotals } from './flows-from-totals.ts';
+import { netMigrationFromCensus, totalsFromNet } from './net-migration.ts';
+import type { DecaySpec, PriorSpec, StocksFlowsResult } from './types.ts';
+
+export interface CensusFlowsOptions {
+  /** Years between the censuses (China 2010 -> 2020: 10). */
+  readonly years: number;
+  /** Annual natural change rate (one or per region). Default: the rate that closes the national total. */
+  readonly naturalRate?: number | Float64Array;
+  /** Gross migration intensity on top of the net (share of population). Default 0 (minimum migration). */
+  readonly grossRate?: number;
+  /** Distance decay of the prior. Default power -1.2 (a typical internal-migration distance elasticity; fit one with decayFromGravity where flows exist). */
+  readonly decay?: DecaySpec;
+  /** Mass exponents of the prior. Default 1 and 1. */
+  readonly originExponent?: number;
+  readonly destinationExponent?: number;
+}
+
+/** Default decay of the census example, documented in docs/models/stocks.md. */
+export const DEFAULT_CENSUS_DECAY: DecaySpec = { form: 'power', parameter: -1.2, source: 'default: power -1.2, a typical distance elasticity of internal migration' };
+
+/**
+ * Example pipeline for census stocks: city populations at two censuses and centroids (longitude,
+ * latitude in degrees) -> net migration per city -> out/in totals -> IPF on a gravity prior over
+ * great-circle distances. E.g. China's 369 cities, 2010 -> 2020:
+ *   flowsFromCensus(codes, pop2010, pop2020, lon, lat, { years: 10 })
+ */
+export function flowsFromCensus(
+  regions: readonly string[],
+  pop0: Float64Array,
+  pop1: Float64Array,
+  lon: Float64Array,
+  lat: Float64Array,
+  options: CensusFlowsOptions,
+): StocksFlowsResult {
+  if (lon.length !== regions.length || lat.length !== regions.length) throw new SpecError('need one centroid per region', 'centroids');
+  const census = netMigrationFromCensus(regions, pop0, pop1, { years: options.years, naturalRate: options.naturalRate });
+  const mid = Float64Array.from(pop0, (v, i) => Math.sqrt(v * pop1[i]));
+  const totals = totalsFromNet(census.net, mid, options.grossRate ?? 0);
+  const prior: PriorSpec = { decay: options.decay ?? DEFAULT_CENSUS_DECAY, originExponent: options.originExponent, destinationExponent: options.destinationExponent };
+  const result = flowsFromTotals(
+    { regions, distance: haversineMatrix(lon, lat), mass: mid, outTotals: totals.outTotals, inTotals: totals.inTotals },
+    prior,
+    [...census.assumptions, totals.assumption, 'prior masses: geometric mean of the two census populations; distances: great-circle (haversine, R = 6371 km) between centroids'],
+    `net migration from two censuses (${options.years} years) -> out/in totals -> IPF of a gravity prior`,
+  );
+  return {
+    ...result,
+    parameters: { ...result.parameters, years: options.years, naturalRate: options.naturalRate === undefined ? census.naturalRate[0] : typeof options.naturalRate === 'number' ? options.naturalRate : 'per region', grossRate: options.grossRate ?? 0, unexplainedNationalNet: census.unexplained },
+  };
+}
+
+/** The decay estimated by a gravity fit, for the prior (e.g. Korea's doubly-constrained exponent). */
+export function decayFromGravity(result: GravityResult): DecaySpec {
+  return {
+    form: result.decay,
+    parameter: result.coefficients[result.costName],
+    source: `${result.constraint} gravity fit (${result.costName} = ${result.coefficients[result.costName].toPrecision(6)})`,
+  };
+}
