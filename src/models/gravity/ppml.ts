@@ -65,7 +65,7 @@ export interface PpmlSolution {
 // X~'(y - mu) not at all once the effects are balanced.
 const FINAL_BALANCE_TOLERANCE = 1e-11;
 const STEP_DEMEAN_TOLERANCE = 1e-3;
-const FINAL_DEMEAN_TOLERANCE = 1e-8;
+const FINAL_DEMEAN_TOLERANCE = 1e-6;
 const stepTolerance = (lastStep: number, final: number): number => Math.min(1e-4, Math.max(final, 1e-3 * lastStep * lastStep));
 
 export function fitPpml(p: PpmlProblem, options: PpmlOptions): PpmlSolution {
@@ -93,8 +93,8 @@ export function fitPpml(p: PpmlProblem, options: PpmlOptions): PpmlSolution {
   // the balancing of the trial point).
   const projection = columns.map(() => factors.map((f) => new Float64Array(f.levels)));
   const rawSS = columns.map((c) => weightedDot(c, c, w));
-  demeanSweeps += demean([z], w, factors, { tolerance: 1e-4 }).sweeps;
-  demeanSweeps += demean(demeaned, w, factors, { tolerance: 1e-4, coefficients: projection }).sweeps;
+  demeanSweeps += demean([z], w, factors, { tolerance: 1e-3 }).sweeps;
+  demeanSweeps += demean(demeaned, w, factors, { tolerance: 1e-3, coefficients: projection }).sweeps;
   const gram0 = gram(demeaned, w);
   const f0 = cholesky(gram0, k, 1e-10);
   if (!f0.ok) {
@@ -114,7 +114,7 @@ export function fitPpml(p: PpmlProblem, options: PpmlOptions): PpmlSolution {
   let kernel = new Float64Array(n);
   let trial = new Float64Array(n);
   let factorValues = factors.map((f) => new Float64Array(f.levels).fill(1));
-  let balanceTolerance = 1e-6;
+  let balanceTolerance = 1e-4;
   const evaluate = (b: Float64Array, out: Float64Array, values: Float64Array[]): number => {
     linearPredictor(out, columns, b, offset, -shift);
     const sums = expInPlace(out, y);
@@ -162,14 +162,20 @@ export function fitPpml(p: PpmlProblem, options: PpmlOptions): PpmlSolution {
     }
     const delta = choleskySolve(fh.factor, gradient);
     const inv = choleskyInverse(fh.factor);
+    let predicted = 0;
+    for (let j = 0; j < k; j++) predicted = Math.max(predicted, Math.abs(delta[j]) / (Math.abs(beta[j]) + Math.sqrt(inv[j * k + j])));
+    // Newton converges quadratically: after a full step of relative size s the error is of order
+    // s^2, so a step below sqrt(tolerance) is the last one, evaluated with the final balancing.
+    const last = predicted < Math.sqrt(options.tolerance);
+    if (last) balanceTolerance = FINAL_BALANCE_TOLERANCE;
     // Predicted gain of the full step; below the rounding of the log-likelihood a line search
     // cannot tell better from worse, so one rejected full step then means convergence.
     let decrement = 0;
     for (let j = 0; j < k; j++) decrement += gradient[j] * delta[j];
-    const flat = decrement / 2 < 1e-11 * (Math.abs(ell) + 1);
+    const flat = decrement / 2 < 1e-13 * (Math.abs(ell) + 1);
     let step = 1;
     let accepted = false;
-    for (let halving = 0; halving < (flat ? 1 : 60); halving++) {
+    for (let halving = 0; halving < (flat || last ? 1 : 60); halving++) {
       const b = beta.map((v, j) => v + step * delta[j]);
       const values = factorValues.map((v, d) => {
         const out = Float64Array.from(v);
@@ -194,17 +200,17 @@ export function fitPpml(p: PpmlProblem, options: PpmlOptions): PpmlSolution {
     let largest = 0;
     for (let j = 0; j < k; j++) largest = Math.max(largest, Math.abs(step * delta[j]) / (Math.abs(beta[j]) + Math.sqrt(inv[j * k + j])));
     if (!accepted) {
-      converged = flat;
-      stopReason = flat
-        ? `converged: the remaining Newton step (relative ${largest.toExponential(2)}) changes the log-likelihood by less than its rounding`
+      converged = flat || last;
+      stopReason = converged
+        ? `converged: the remaining Newton step (relative ${predicted.toExponential(2)}) changes the log-likelihood by less than its rounding`
         : 'line search failed: no step along the Newton direction raises the likelihood';
       break;
     }
     trace.push(ell);
     lastStep = largest;
-    if (largest < options.tolerance) {
+    if (last || largest < options.tolerance) {
       converged = true;
-      stopReason = `relative Newton step ${largest.toExponential(2)} below tolerance ${options.tolerance}`;
+      stopReason = `last Newton step ${largest.toExponential(2)} (relative to |beta| + SE) below sqrt(tolerance) = ${Math.sqrt(options.tolerance).toExponential(1)}: the remaining error is of order its square`;
       break;
     }
   }
