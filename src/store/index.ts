@@ -13,3 +13,6 @@ export { writeRows, exportFormatOf, type ExportFormat } from './queries/export-r
 export { resolveRegionRef, type RegionRef } from './queries/resolve-ref.ts';
 export { createDemoWorkspace, DEMO_SETS, BUNDLED_DATA_DIR, type DemoOptions } from './demo.ts';
 export { formatOf, type FileFormat, type StageOptions } from './duckdb/stage.ts';
+export { loadFlowTable, hasFlows, populationsAt, type FlowSelection, type LoadedFlows } from './queries/flow-table.ts';
+export { loadPersons, provinceMap, personCatalogue, type PersonQuery } from './queries/person-records.ts';
+export { loadIndicatorMatrix, parseTerm, type MatrixQuery, type LoadedMatrix } from './queries/indicator-matrix.ts';
