@@ -11,7 +11,7 @@ const layers = {
   rank: ['core', 'numeric', 'metrics'],
   sim: ['core', 'numeric', 'metrics', 'models'],
   io: ['core', 'numeric'],
-  store: ['core', 'numeric', 'io', 'metrics'],
+  store: ['core', 'numeric', 'io', 'metrics', 'models', 'rank', 'sim'],
   report: ['core', 'numeric', 'metrics', 'models', 'rank', 'sim'],
 };
 const all = ['core', 'numeric', 'metrics', 'models', 'rank', 'sim', 'io', 'store', 'report', 'server', 'cli'];

@@ -7,6 +7,10 @@ import { importCommand } from './commands/import.ts';
 import { indicatorsCommand } from './commands/indicators.ts';
 import { initCommand } from './commands/init.ts';
 import { regionsCommand } from './commands/regions.ts';
+import { measuresCommand } from './commands/measures.ts';
+import { fitCommand } from './commands/fit.ts';
+import { estimateCommand } from './commands/estimate.ts';
+import { modelsCommand } from './commands/models.ts';
 
 /** Exit codes: 0 success, 1 user error (bad input, usage, conflict), 2 internal error. */
 export const EXIT = { ok: 0, user: 1, internal: 2 } as const;
@@ -17,7 +21,7 @@ export function buildProgram(): Command {
     .version('0.1.0')
     .showHelpAfterError('(add --help for usage)')
     .exitOverride();
-  for (const make of [initCommand, importCommand, regionsCommand, flowsCommand, indicatorsCommand, exportCommand, demoCommand]) {
+  for (const make of [initCommand, importCommand, regionsCommand, flowsCommand, indicatorsCommand, exportCommand, demoCommand, measuresCommand, fitCommand, estimateCommand, modelsCommand]) {
     const cmd = make();
     cmd.exitOverride();
     program.addCommand(cmd);

@@ -1,0 +1,76 @@
+import { SpecError } from '../../../core/errors.ts';
+import { parsePeriod } from '../../../core/schema/period.ts';
+import { censusNetMigration, type NaturalChange } from '../../../metrics/index.ts';
+import { listIndicators, listRegions, populationsAt, type Workspace } from '../../../store/index.ts';
+import type { MeasureOptions, Row } from './types.ts';
+
+/**
+ * Net migration from two censuses (src/metrics censusNetMigration): population change less
+ * natural change, for the selected regions. Natural change comes from --natural-indicator (per
+ * region, persons over the interval, stored with period "FROM-TO"), else --natural-rate (annual
+ * rate of natural increase per person, compounded), else `defaultRate` when the caller allows
+ * a default (the `net` fallback: 0, said in `assumptions`); census-net itself requires a choice.
+ */
+export interface CensusRows {
+  rows: Row[];
+  method: string;
+  assumptions: string[];
+  from: number;
+  to: number;
+  warnings: string[];
+}
+
+export function censusYears(o: MeasureOptions, period: string | undefined): { from: number; to: number } | null {
+  if (o.from !== undefined || o.to !== undefined) {
+    const from = Number(o.from);
+    const to = Number(o.to);
+    if (!Number.isInteger(from) || !Number.isInteger(to) || to <= from) throw new SpecError(`--from and --to must be census years with --to later, got ${o.from} and ${o.to}`, 'from');
+    return { from, to };
+  }
+  const p = period ? parsePeriod(period) : null;
+  return p && p.end > p.start ? { from: p.start, to: p.end } : null;
+}
+
+export async function hasCensus(ws: Workspace, from: number, to: number, level?: string): Promise<boolean> {
+  const n = await ws.db.one<{ n: bigint }>(
+    `SELECT count(DISTINCT i.period) AS n FROM indicators i JOIN regions r ON r.code = i.region
+     WHERE i.name = 'population' AND i.period IN (?, ?) ${level ? 'AND r.level = ?' : ''}`, level ? [String(from), String(to), level] : [String(from), String(to)]);
+  return Number(n?.n ?? 0) === 2;
+}
+
+export async function censusNetRows(ws: Workspace, o: MeasureOptions, years: { from: number; to: number }, focus: string[] | null, defaultRate: number | null): Promise<CensusRows> {
+  const { from, to } = years;
+  const codes = focus ?? (await listRegions(ws, { level: o.level })).map((r) => r.code);
+  const start = await populationsAt(ws, codes, from);
+  const end = await populationsAt(ws, codes, to);
+  const have = codes.map((_, i) => Number.isFinite(start[i]) || Number.isFinite(end[i]));
+  const regions = codes.filter((_, i) => have[i]);
+  const s = Float64Array.from(start.filter((_, i) => have[i]));
+  const e = Float64Array.from(end.filter((_, i) => have[i]));
+  const assumptions: string[] = [];
+  let natural: NaturalChange;
+  if (o.naturalIndicator) {
+    const values = await listIndicators(ws, { name: o.naturalIndicator, period: `${from}-${to}` });
+    if (!values.length) throw new SpecError(`no values of "${o.naturalIndicator}" for period ${from}-${to} (natural change in persons over the interval)`, 'natural-indicator');
+    const byCode = new Map(values.map((v) => [v.region, v.value]));
+    natural = { perRegion: regions.map((c) => byCode.get(c) ?? NaN) };
+    assumptions.push(`natural change per region from indicator "${o.naturalIndicator}" (${from}-${to})`);
+  } else {
+    const rate = o.naturalRate ?? defaultRate;
+    if (rate === null || rate === undefined) throw new SpecError('census net migration needs natural change: --natural-rate R (annual, per person, e.g. -0.001; 0 ignores natural change) or --natural-indicator NAME', 'natural-rate');
+    natural = { annualRate: rate };
+    if (rate === 0) {
+      assumptions.push(`natural change ignored (annual rate 0${o.naturalRate === undefined ? ', the default' : ''}): net migration is the whole population change ${from}-${to}; where deaths exceeded births (much of the Northeast in the late 2010s) this overstates out-migration`);
+    } else assumptions.push(`natural change = population ${from} x ((1 + ${rate})^${to - from} - 1), the same annual rate for every region`);
+  }
+  const r = censusNetMigration({ regions, start: s, end: e, years: to - from }, natural);
+  const rows = regions.filter((c) => r.byRegion[c]).map((code) => ({ code, ...r.byRegion[code] }));
+  return {
+    rows,
+    method: `census net migration ${from}-${to}: population ${to} - population ${from} - natural change (residual method, UN Manual VI)`,
+    assumptions,
+    from,
+    to,
+    warnings: r.warnings.filter((w) => !w.startsWith('natural change ignored')),
+  };
+}

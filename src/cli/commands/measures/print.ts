@@ -1,0 +1,24 @@
+import type { Column, Out } from '../../output.ts';
+import { printTable } from '../../output.ts';
+import type { MeasureResult, Row } from './types.ts';
+
+/** Columns of each measure's table: the row fields in order, with decimals fitted to the value. */
+const DIGITS: Record<string, number> = {
+  efficiency: 3, inRate: 2, outRate: 2, netRate: 2, retention: 3, share: 3, cumulativeShare: 3, topShare: 3, gini: 3, entropy: 3,
+  percentChange: 1, netRatePer1000: 1, natural: 0, net: 0, population: 0, before: 2, after: 2, difference: 2,
+};
+const HIDDEN = new Set(['origin', 'destination']);
+
+export function printMeasure(out: Out, r: MeasureResult, limit: number | undefined): void {
+  out.write(`${r.measure} · source: ${r.source} · ${r.method}`);
+  for (const a of r.assumptions) out.write(`assumption: ${a}`);
+  if (r.rows.length) {
+    const keys = [...new Set(r.rows.flatMap((x) => Object.keys(x)))].filter((k) => !(r.measure === 'corridors' && HIDDEN.has(k)));
+    const columns: Column<Row>[] = keys.map((k) => ({ header: k, value: (x: Row) => x[k], digits: DIGITS[k] ?? (r.rows.every((x) => x[k] === null || Number.isInteger(x[k])) ? 0 : 2) }));
+    printTable(out, r.rows, columns, { limit: limit ?? 100, what: r.measure === 'corridors' ? 'corridors' : 'regions' });
+  }
+  if (r.system) {
+    for (const [k, v] of Object.entries(r.system)) out.write(`${k}: ${typeof v === 'number' ? (Number.isInteger(v) ? v.toLocaleString('en-US') : v.toFixed(4)) : String(v)}`);
+  }
+  for (const w of r.warnings) out.error(`warning: ${w}`);
+}

@@ -1,0 +1,92 @@
+import { SpecError } from '../../../core/errors.ts';
+import { periodChange } from '../../../metrics/index.ts';
+import { hasFlows, listGroups, type Workspace } from '../../../store/index.ts';
+import { censusNetRows, censusYears, hasCensus } from './census.ts';
+import { flowMeasure } from './flow-measures.ts';
+import { focusRef, loadSelectedFlows, periodYears, selectRegions, type Selection } from './selection.ts';
+import { MEASURES, type MeasureName, type MeasureOptions, type MeasureResult, type Row } from './types.ts';
+
+/** The value --top, --losing and --gaining look at. */
+const MAIN: Record<MeasureName, string | null> = {
+  summary: 'net', in: 'inflow', out: 'outflow', net: 'net', gross: 'gross', efficiency: 'efficiency', rates: 'netRate',
+  retention: 'retention', corridors: null, concentration: 'topShare', intensity: null, change: 'difference', 'census-net': 'net',
+};
+
+/**
+ * Runs one measure for a selection. `net` over a census interval (e.g. 2010-2020) with no stored
+ * flows for the selection falls back to census net migration (source 'census'); stored flows,
+ * observed or estimated by a model and imported, always take precedence (source 'flows').
+ */
+export async function runMeasure(ws: Workspace, measure: string, o: MeasureOptions): Promise<MeasureResult> {
+  if (!(MEASURES as readonly string[]).includes(measure)) throw new SpecError(`unknown measure "${measure}"; one of ${MEASURES.join(', ')}`, 'measure');
+  const m = measure as MeasureName;
+  if (o.losing && o.gaining) throw new SpecError('give --losing or --gaining, not both', 'losing');
+  const groupLevel = o.level !== undefined && (await listGroups(ws)).some((g) => g.code.toLowerCase() === o.level?.toLowerCase());
+  const sel = await selectRegions(ws, o, groupLevel ? undefined : o.level);
+  const selection = { period: o.period, cohort: o.cohort, level: o.level, group: o.group, within: o.within, region: o.region, origin: o.origin, destination: o.destination };
+  const base = { measure: m, selection, assumptions: [] as string[], warnings: [] as string[] };
+
+  if (m === 'census-net' || (m === 'net' && (await censusFallback(ws, o, sel)))) {
+    const years = censusYears(o, o.period);
+    if (!years) throw new SpecError('census-net needs two census years: --from 2010 --to 2020 (or --period 2010-2020)', 'from');
+    const c = await censusNetRows(ws, o, years, sel.focus, m === 'net' ? 0 : null);
+    const warnings = [...c.warnings];
+    if (m === 'net') warnings.unshift(`no stored flows for this selection and period: net migration ${years.from}-${years.to} is estimated from the two censuses`);
+    return finish({ ...base, source: 'census', method: c.method, assumptions: c.assumptions, rows: c.rows, warnings, selection: { ...selection, from: years.from, to: years.to } }, m, o, sel);
+  }
+
+  if (m === 'change') {
+    if (!o.from || !o.to) throw new SpecError('change needs two periods: --from P1 --to P2 (e.g. --from 2015 --to 2020)', 'from');
+    const of = o.of ?? 'net';
+    const field = MAIN[of as MeasureName];
+    if (!field || ['change', 'census-net', 'corridors', 'concentration', 'intensity', 'retention'].includes(of)) throw new SpecError(`change compares a per-region flow measure (net, in, out, gross, efficiency, rates), got "${of}"`, 'of');
+    const values = async (period: string) => {
+      const loaded = await loadSelectedFlows(ws, o, period, sel);
+      const fm = flowMeasure(of, loaded.table, loaded.populations, o.years ?? periodYears(period, loaded.periods), o);
+      return Object.fromEntries(fm.rows.map((r) => [r.code, r[field] as number | null]));
+    };
+    const ch = periodChange(await values(o.from), await values(o.to));
+    const rows = Object.entries(ch.byRegion).map(([code, x]) => ({ code, ...x }));
+    const warnings = ch.onlyBefore.length || ch.onlyAfter.length ? [`regions in one period only: ${[...ch.onlyBefore, ...ch.onlyAfter].slice(0, 10).join(', ')}`] : [];
+    return finish({ ...base, source: 'flows', method: `change of ${of} (${field}) from ${o.from} to ${o.to}: difference and percent change`, rows, warnings, selection: { ...selection, from: o.from, to: o.to, of } }, m, o, sel);
+  }
+
+  const loaded = await loadSelectedFlows(ws, o, o.period, sel);
+  const years = o.years ?? periodYears(o.period, loaded.periods);
+  const warnings = [...loaded.warnings];
+  if (loaded.rows === 0) warnings.push('no stored flows match this selection: every value is 0 (`talentflow flows` lists what is stored)');
+  const fm = flowMeasure(m, loaded.table, loaded.populations, years, o);
+  const system = fm.system ? { ...fm.system, ...(m === 'intensity' ? { regions: loaded.table.regions.length } : {}) } : undefined;
+  const result = { ...base, source: 'flows' as const, method: fm.method, rows: fm.rows, system, warnings: [...warnings, ...fm.warnings] };
+  if (['rates', 'summary', 'intensity'].includes(m)) result.assumptions.push(`populations: indicator "population" in ${loaded.populationYear ?? 'no year'}`);
+  return finish(result, m, o, sel);
+}
+
+async function censusFallback(ws: Workspace, o: MeasureOptions, sel: Selection): Promise<boolean> {
+  const years = censusYears({}, o.period);
+  if (!years) return false;
+  if (await hasFlows(ws, { period: o.period, cohort: o.cohort, group: focusRef(o), origin: o.origin, destination: o.destination })) return false;
+  return sel.focus === null || sel.focus.length > 0 ? hasCensus(ws, years.from, years.to, o.level) : false;
+}
+
+function finish(r: MeasureResult, m: MeasureName, o: MeasureOptions, sel: Selection): MeasureResult {
+  const focus = sel.focus && m !== 'corridors' ? new Set(sel.focus) : null;
+  const field = MAIN[m];
+  let rows: Row[] = focus ? r.rows.filter((x) => focus.has(x.code)) : r.rows;
+  if (m !== 'corridors') rows.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  const value = (x: Row) => (field ? (x[field] as number | null) : null);
+  if (field && o.losing) rows = rows.filter((x) => (value(x) ?? 0) < 0);
+  if (field && o.gaining) rows = rows.filter((x) => (value(x) ?? 0) > 0);
+  if (field && o.top !== undefined) {
+    // Largest first; with --losing the largest losses (most negative) first. Nulls last.
+    const sign = o.losing ? 1 : -1;
+    rows = [...rows].sort((a, b) => {
+      const [va, vb] = [value(a), value(b)];
+      return va === null ? 1 : vb === null ? -1 : sign * (va - vb);
+    }).slice(0, o.top);
+  }
+  const named = rows.map(({ code, ...x }) => (m === 'corridors'
+    ? { code, ...x, origin_name: sel.names.get(x.origin as string) ?? null, destination_name: sel.names.get(x.destination as string) ?? null }
+    : { code, name: sel.names.get(code) ?? null, ...x }));
+  return { ...r, rows: named };
+}

@@ -1,0 +1,59 @@
+import { SpecError } from '../../../core/errors.ts';
+import { parsePeriod } from '../../../core/schema/period.ts';
+import { rollUp } from '../../../metrics/index.ts';
+import { listGroups, listRegions, loadFlowTable, type LoadedFlows, type Workspace } from '../../../store/index.ts';
+import type { MeasureOptions } from './types.ts';
+
+/**
+ * The regions a measure reports on and the flows it reads. `--group`, `--within` and `--region`
+ * name the regions of interest: their rows are reported, and every flow with an end among them
+ * is read (so in-flows from outside count). `--level` rolls both ends up to that level; a group
+ * code as level (e.g. `--level northeast`) makes the group one unit, its inner flows dropped
+ * (rollUp with intra 'drop': moves inside the Northeast are not out-migration from it).
+ */
+export interface Selection {
+  /** Codes whose rows are reported, or null for every region of the table. */
+  focus: string[] | null;
+  names: Map<string, string | null>;
+}
+
+export function focusRef(o: MeasureOptions): string | undefined {
+  const given = [o.group, o.within, o.region].filter((x) => x !== undefined);
+  if (given.length > 1) throw new SpecError('give one of --group, --within, --region', 'selection');
+  return given[0];
+}
+
+export async function selectRegions(ws: Workspace, o: MeasureOptions, level: string | undefined): Promise<Selection> {
+  const ref = focusRef(o);
+  const all = await listRegions(ws);
+  const names = new Map(all.map((r) => [r.code, r.name_zh ?? r.name_en]));
+  if (!ref) return { focus: null, names };
+  const inside = await listRegions(ws, { within: ref, level });
+  return { focus: inside.map((r) => r.code), names };
+}
+
+/** Years a flow period spans, for rates: 1 for a year, end - start for a range such as 2010-2020 (a census interval). */
+export function periodYears(period: string | undefined, periods: readonly string[]): number {
+  const p = parsePeriod(period ?? (periods.length === 1 ? periods[0] : ''));
+  if (!p) return Math.max(periods.length, 1);
+  return p.end > p.start ? p.end - p.start : 1;
+}
+
+export async function loadSelectedFlows(ws: Workspace, o: MeasureOptions, period: string | undefined, sel: Selection): Promise<LoadedFlows & { unit?: string }> {
+  const group = (await listGroups(ws)).find((g) => o.level !== undefined && g.code.toLowerCase() === o.level.toLowerCase());
+  const base = { period, cohort: o.cohort, origin: o.origin, destination: o.destination, group: focusRef(o) };
+  if (!group) return loadFlowTable(ws, { ...base, level: o.level, include: o.level ? (sel.focus ?? undefined) : undefined, populationYear: o.populationYear });
+  // Group as unit: read at its members' level, then merge the members.
+  const members = await listRegions(ws, { within: group.code });
+  const memberLevel = members.find((m) => group.members.includes(m.code))?.level;
+  const loaded = await loadFlowTable(ws, { ...base, level: memberLevel, populationYear: o.populationYear });
+  const parents = Object.fromEntries(group.members.map((m) => [m, group.code]));
+  const rolled = rollUp(loaded.table, parents, { intra: 'drop' });
+  const pops = new Float64Array(rolled.table.regions.length);
+  rolled.table.regions.forEach((code, i) => {
+    pops[i] = loaded.table.regions.reduce((sum, c, j) => ((parents[c] ?? c) === code ? sum + loaded.populations[j] : sum), 0);
+  });
+  sel.names.set(group.code, group.name_zh ?? group.name_en);
+  const warnings = [...loaded.warnings, `${group.code} is one unit: ${rolled.internal.toLocaleString('en-US')} moves between its members are internal and left out`];
+  return { ...loaded, table: rolled.table, populations: pops, warnings, unit: group.code };
+}

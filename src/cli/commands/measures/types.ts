@@ -1,0 +1,46 @@
+/**
+ * What `talentflow measures` prints with --json: one envelope for every measure, so a script
+ * reads `rows` (one object per region, corridor or origin, each with its `code` and numeric
+ * values) and learns where the numbers come from (`source`, `method`, `assumptions`).
+ */
+export interface MeasureOptions {
+  period?: string;
+  cohort?: string;
+  group?: string;
+  within?: string;
+  region?: string;
+  origin?: string;
+  destination?: string;
+  level?: string;
+  top?: number;
+  losing?: boolean;
+  gaining?: boolean;
+  from?: string;
+  to?: string;
+  of?: string;
+  naturalRate?: number;
+  naturalIndicator?: string;
+  years?: number;
+  k?: number;
+  populationYear?: number;
+}
+
+export type Row = { code: string; name?: string | null } & Record<string, unknown>;
+
+export interface MeasureResult {
+  measure: string;
+  /** Where the numbers come from: stored (observed or estimated) flows, or two censuses' populations. */
+  source: 'flows' | 'census';
+  selection: Record<string, string | number | boolean | undefined>;
+  /** How the numbers were computed, in one sentence. */
+  method: string;
+  /** Assumptions a reader must know (e.g. natural change ignored). */
+  assumptions: string[];
+  rows: Row[];
+  /** System-wide figures (efficiency of the whole table, intensity indices, overall retention). */
+  system?: Record<string, unknown>;
+  warnings: string[];
+}
+
+export const MEASURES = ['summary', 'in', 'out', 'net', 'gross', 'efficiency', 'rates', 'retention', 'corridors', 'concentration', 'intensity', 'change', 'census-net'] as const;
+export type MeasureName = (typeof MEASURES)[number];

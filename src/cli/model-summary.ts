@@ -1,0 +1,43 @@
+import type { GravityResult } from '../models/index.ts';
+import { renderTable } from './output.ts';
+
+/** Significance stars as R prints them. */
+function stars(p: number): string {
+  return p < 0.001 ? '***' : p < 0.01 ? '**' : p < 0.05 ? '*' : p < 0.1 ? '.' : '';
+}
+
+function fmt(x: number, digits = 6): string {
+  if (!Number.isFinite(x)) return String(x);
+  const a = Math.abs(x);
+  return a !== 0 && (a < 1e-3 || a >= 1e6) ? x.toExponential(digits - 2) : x.toPrecision(digits);
+}
+
+/** A readable summary of a gravity fit, laid out like R's summary.glm. */
+export function gravitySummary(r: GravityResult, fitSeconds: number): string {
+  const lines: string[] = [];
+  lines.push(`Gravity model: ${r.constraint === 'unconstrained' ? 'unconstrained' : `${r.constraint}-constrained`}, ${r.decay} decay in ${r.costName}, Poisson PML`);
+  lines.push(`${r.nobs.toLocaleString('en-US')} flows between ${r.regions.length} regions${r.periods ? ` over ${r.periods.length} periods` : ''}\n`);
+  lines.push('Coefficients:');
+  const se = r.clusteredStandardErrors ? 'clustered' : 'model';
+  lines.push(renderTable(r.terms.map((t) => t), [
+    { header: '', value: (t) => t },
+    { header: 'Estimate', value: (t) => fmt(r.coefficients[t]) },
+    { header: 'Std. Error', value: (t) => fmt(r.standardErrors[t], 4) },
+    { header: 'Robust SE', value: (t) => fmt(r.robustStandardErrors[t], 4) },
+    ...(r.clusteredStandardErrors ? [{ header: 'Cluster SE', value: (t: string) => fmt(r.clusteredStandardErrors![t], 4) }] : []),
+    { header: 'z value', value: (t) => r.zValues[t].toFixed(2) },
+    { header: 'Pr(>|z|)', value: (t) => (r.pValues[t] < 2e-16 ? '<2e-16' : fmt(r.pValues[t], 3)) },
+    { header: '', value: (t) => stars(r.pValues[t]) },
+  ]));
+  lines.push(`---\nSignif. codes: 0 '***' 0.001 '**' 0.01 '*' 0.05 '.' 0.1 (z from the ${se}-based standard errors)`);
+  const fe = [r.effects.origin ? 'origin' : '', r.effects.destination ? 'destination' : '', r.effects.period ? 'period' : ''].filter(Boolean);
+  if (fe.length) lines.push(`Fixed effects (concentrated out, not shown): ${fe.join(', ')}; see --json for their values`);
+  lines.push('');
+  lines.push(`    Null deviance: ${fmt(r.nullDeviance, 10)}`);
+  lines.push(`Residual deviance: ${fmt(r.deviance, 10)} on ${r.nobs - r.nParameters} degrees of freedom`);
+  lines.push(`Log-likelihood: ${fmt(r.logLikelihood, 10)}   AIC: ${fmt(r.aic, 10)}   BIC: ${fmt(r.bic, 10)}`);
+  lines.push(`Pseudo-R²: ${r.pseudoR2.toFixed(6)} (adj. ${r.adjPseudoR2.toFixed(6)})   SRMSE: ${r.srmse.toFixed(6)}   CPC: ${r.cpc.toFixed(6)}   SSI: ${r.ssi.toFixed(6)}`);
+  lines.push(`Iterations: ${r.iterations}, ${r.converged ? 'converged' : 'NOT converged'} (${r.stopReason}); fit ${fitSeconds.toFixed(3)} s`);
+  for (const w of r.warnings) lines.push(`warning: ${w}`);
+  return lines.join('\n');
+}

@@ -1,0 +1,155 @@
+import { InputError } from '../../core/errors.ts';
+import { haversineKm } from '../../core/geometry/index.ts';
+import { parsePeriod } from '../../core/schema/period.ts';
+import type { GravityData } from '../../models/index.ts';
+import type { StageOptions } from '../duckdb/stage.ts';
+import { readColumns } from '../read-columns.ts';
+import type { Workspace } from '../workspace.ts';
+import { queryFlows } from './query-flows.ts';
+
+/** Which columns of a flow file play which part in a model. */
+export interface FlowFileColumns {
+  origin: string;
+  destination: string;
+  flow: string;
+  cost?: string;
+  /** Per-row covariate columns (values of the origin, the destination or the pair). */
+  covariates?: readonly string[];
+  period?: string;
+}
+
+/** Factor codes to indexes in first-seen order. */
+function factor(values: readonly string[], regions: string[] = [], index = new Map<string, number>()): Uint32Array {
+  const out = new Uint32Array(values.length);
+  values.forEach((v, i) => {
+    let k = index.get(v);
+    if (k === undefined) {
+      k = regions.length;
+      regions.push(v);
+      index.set(v, k);
+    }
+    out[i] = k;
+  });
+  return out;
+}
+
+/**
+ * Gravity data from a flow file: one row per pair, region codes as text, flow, cost and covariate
+ * columns as numbers. `readSeconds` is the reading time (kept out of any reported fit time).
+ */
+export async function gravityDataFromFile(file: string, cols: FlowFileColumns, options: StageOptions = {}): Promise<{ data: GravityData; readSeconds: number }> {
+  const t0 = performance.now();
+  const numeric = [cols.flow, ...(cols.cost ? [cols.cost] : []), ...(cols.covariates ?? [])];
+  const c = await readColumns(file, { text: [cols.origin, cols.destination, ...(cols.period ? [cols.period] : [])], numeric: [...new Set(numeric)] }, options);
+  const regions: string[] = [];
+  const index = new Map<string, number>();
+  const origin = factor(c.text[cols.origin], regions, index);
+  const destination = factor(c.text[cols.destination], regions, index);
+  const covariates: Record<string, Float64Array> = {};
+  for (const v of cols.covariates ?? []) covariates[v] = c.numbers[v];
+  let period: Uint32Array | undefined;
+  let periods: string[] | undefined;
+  if (cols.period) {
+    periods = [];
+    period = factor(c.text[cols.period], periods);
+  }
+  const data: GravityData = {
+    regions, origin, destination, flow: c.numbers[cols.flow], cost: cols.cost ? c.numbers[cols.cost] : new Float64Array(c.rows),
+    covariates, ...(period ? { period, periods } : {}),
+  };
+  return { data, readSeconds: (performance.now() - t0) / 1000 };
+}
+
+export interface WorkspaceModelSelection {
+  /** One period, or several for a panel. */
+  periods: readonly string[];
+  /** Flows with both ends inside this region or group (code or name), e.g. KR or northeast. */
+  within?: string;
+  /** Roll flows up to this level first. */
+  level?: string;
+  /** Indicators used as origin attributes (named origin_<name>) and destination attributes (destination_<name>). */
+  originIndicators?: readonly string[];
+  destinationIndicators?: readonly string[];
+  /** Add pairs with no stored flow as zero flows among the regions in the selection (default true). */
+  fillZeros?: boolean;
+}
+
+/**
+ * Gravity data from the workspace: flows of the selection, great-circle distance between region
+ * centroids (km) as the cost, and indicator values of the flow's period (or, for a range, of its
+ * first year) as covariates.
+ */
+export async function gravityDataFromWorkspace(ws: Workspace, sel: WorkspaceModelSelection): Promise<{ data: GravityData; notes: string[] }> {
+  const notes: string[] = [];
+  if (!sel.periods.length) throw new InputError('choose the period(s) of the flows to model (--period)');
+  const rows: { origin: string; destination: string; period: string; count: number }[] = [];
+  for (const p of sel.periods) {
+    const res = await queryFlows(ws, { origin: sel.within, destination: sel.within, period: p, level: sel.level });
+    if (!res.rows.length) throw new InputError(`no flows in the workspace for period ${p}${sel.within ? ` within ${sel.within}` : ''}`);
+    rows.push(...res.rows.map((r) => ({ origin: r.origin, destination: r.destination, period: r.period, count: r.count })));
+  }
+  const regions = [...new Set(rows.flatMap((r) => [r.origin, r.destination]))].sort();
+  const idx = new Map(regions.map((r, i) => [r, i]));
+  const centroids = await ws.db.all<{ code: string; lon: number | null; lat: number | null }>(
+    `SELECT code, centroid_lon AS lon, centroid_lat AS lat FROM regions WHERE code IN (SELECT unnest(string_split(?, ',')))`, [regions.join(',')]);
+  const cent = new Map(centroids.map((c) => [c.code, c]));
+  const noCentroid = regions.filter((r) => cent.get(r)?.lon == null);
+  if (noCentroid.length) throw new InputError(`regions without a centroid, so no distance: ${noCentroid.slice(0, 5).join(', ')}`);
+  const key = (o: number, d: number, p: string) => `${o}|${d}|${p}`;
+  const seen = new Map<string, number>();
+  for (const r of rows) seen.set(key(idx.get(r.origin)!, idx.get(r.destination)!, r.period), r.count);
+  const allRows: { o: number; d: number; p: string; y: number }[] = [];
+  const periodsFound = [...new Set(rows.map((r) => r.period))];
+  if (sel.fillZeros !== false) {
+    let filled = 0;
+    for (const p of periodsFound) for (let o = 0; o < regions.length; o++) for (let d = 0; d < regions.length; d++) {
+      const y = seen.get(key(o, d, p));
+      if (y === undefined) filled++;
+      allRows.push({ o, d, p, y: y ?? 0 });
+    }
+    if (filled) notes.push(`${filled} pairs with no stored flow entered as zero flows`);
+  } else {
+    for (const r of rows) allRows.push({ o: idx.get(r.origin)!, d: idx.get(r.destination)!, p: r.period, y: r.count });
+  }
+  const n = allRows.length;
+  const origin = new Uint32Array(n);
+  const destination = new Uint32Array(n);
+  const flow = new Float64Array(n);
+  const cost = new Float64Array(n);
+  const period = new Uint32Array(n);
+  allRows.forEach((r, i) => {
+    origin[i] = r.o;
+    destination[i] = r.d;
+    flow[i] = r.y;
+    period[i] = periodsFound.indexOf(r.p);
+    const a = cent.get(regions[r.o])!;
+    const b = cent.get(regions[r.d])!;
+    cost[i] = haversineKm([a.lon!, a.lat!], [b.lon!, b.lat!]);
+  });
+  const covariates: Record<string, Float64Array> = {};
+  const attach = async (names: readonly string[] | undefined, side: 'origin' | 'destination') => {
+    for (const name of names ?? []) {
+      const vals = await ws.db.all<{ region: string; period: string; value: number }>(
+        `SELECT region, period, value FROM indicators WHERE name = ? AND region IN (SELECT unnest(string_split(?, ',')))`, [name, regions.join(',')]);
+      const byKey = new Map(vals.map((v) => [`${v.region}|${v.period}`, v.value]));
+      const col = new Float64Array(n);
+      const missing = new Set<string>();
+      allRows.forEach((r, i) => {
+        const code = regions[side === 'origin' ? r.o : r.d];
+        const first = String(parsePeriod(r.p)?.start ?? r.p);
+        const v = byKey.get(`${code}|${r.p}`) ?? byKey.get(`${code}|${first}`);
+        if (v === undefined) missing.add(`${code} (${r.p})`);
+        col[i] = v ?? NaN;
+      });
+      if (missing.size) throw new InputError(`indicator "${name}" is missing for ${[...missing].slice(0, 5).join(', ')}${missing.size > 5 ? ` and ${missing.size - 5} more` : ''}`);
+      covariates[`${side}_${name}`] = col;
+    }
+  };
+  await attach(sel.originIndicators, 'origin');
+  await attach(sel.destinationIndicators, 'destination');
+  const data: GravityData = {
+    regions, origin, destination, flow, cost, covariates,
+    ...(periodsFound.length > 1 ? { period, periods: periodsFound } : {}),
+  };
+  return { data, notes };
+}

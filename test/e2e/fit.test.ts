@@ -1,0 +1,104 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { REPO } from '../helpers/workspace.ts';
+
+const BIN = join(REPO, 'bin/talentflow.mjs');
+let dir: string;
+let w: string;
+function tf(...args: string[]) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 28 });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+const rel = (a: number, b: number) => Math.abs(a - b) / Math.abs(b);
+
+before(() => {
+  dir = mkdtempSync(join(tmpdir(), 'talentflow-fit-'));
+  w = join(dir, 'demo.duckdb');
+  const d = tf('demo', '-w', w, '--json');
+  assert.equal(d.code, 0, d.stderr);
+});
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+test('fit gravity --json on the Austria file reproduces R glm (doubly constrained, exponential decay)', () => {
+  const r = tf('fit', 'gravity', '--flows', join(REPO, 'data/austria/raw/austria.csv'), '--origin', 'Origin', '--destination', 'Destination',
+    '--flow', 'Data', '--cost', 'Dij', '--constraint', 'doubly', '--decay', 'exponential', '--json');
+  assert.equal(r.code, 0, r.stderr);
+  const j = JSON.parse(r.stdout);
+  // R: glm(Data ~ factor(Origin) + factor(Destination) + Dij, poisson, austria[Origin != Destination, ])
+  assert.ok(rel(j.coefficients.Dij, -0.007915333161) < 1e-6);
+  assert.ok(rel(j.standardErrors.Dij, 5.062411929e-05) < 1e-6);
+  assert.ok(rel(j.deviance, 9360.482486) < 1e-6);
+  assert.ok(rel(j.logLikelihood, -4970.579571) < 1e-6);
+  assert.ok(rel(j.aic, 9977.159141) < 1e-6);
+  assert.equal(j.converged, true);
+  assert.ok(j.iterations > 0 && j.fitSeconds >= 0 && j.fitSeconds < 5);
+  const text = tf('fit', 'gravity', '--flows', join(REPO, 'data/austria/raw/austria.csv'), '--origin', 'Origin', '--destination', 'Destination',
+    '--flow', 'Data', '--cost', 'Dij', '--constraint', 'doubly', '--decay', 'exponential');
+  assert.match(text.stdout, /Dij\s+-0\.00791533\s+5\.06e-5/);
+  assert.match(text.stdout, /Residual deviance: 9360\.482486 on 54 degrees of freedom/);
+});
+
+test('fit gravity on a user CSV with origin and destination attributes (unconstrained, power)', () => {
+  const p = join(dir, 'user.csv');
+  const lines = ['from,to,n,km,pop_from,pop_to'];
+  const pops = [5, 3, 8, 2, 6];
+  for (let i = 0; i < 5; i++) for (let j = 0; j < 5; j++) if (i !== j) {
+    const km = 100 + 37 * Math.abs(i - j) + 11 * ((i * j) % 3);
+    lines.push(`C${i},C${j},${Math.round(50 * pops[i] ** 0.8 * pops[j] ** 0.6 * km ** -0.9 * 30 * (1 + ((i + 2 * j) % 3) / 10))},${km},${pops[i]},${pops[j]}`);
+  }
+  writeFileSync(p, lines.join('\n') + '\n');
+  const r = tf('fit', 'gravity', '--flows', p, '--origin', 'from', '--destination', 'to', '--flow', 'n', '--cost', 'km', '--origin-vars', 'pop_from', '--destination-vars', 'pop_to', '--json');
+  assert.equal(r.code, 0, r.stderr);
+  const j = JSON.parse(r.stdout);
+  assert.deepEqual(Object.keys(j.coefficients).sort(), ['(Intercept)', 'km', 'pop_from', 'pop_to']);
+  assert.ok(j.coefficients.km < -0.5 && j.coefficients.km > -1.3, `distance elasticity ${j.coefficients.km}`);
+});
+
+test('a non-positive cost with power decay is refused with the pair named', () => {
+  const p = join(dir, 'zero.csv');
+  writeFileSync(p, 'o,d,y,c\nA,B,10,5\nB,A,3,0\nA,C,4,2\nC,A,5,2\nB,C,1,3\nC,B,2,3\n');
+  const r = tf('fit', 'gravity', '--flows', p, '--origin', 'o', '--destination', 'd', '--flow', 'y', '--cost', 'c', '--decay', 'power');
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, /B.*A|cost/);
+  const m = tf('fit', 'gravity', '--flows', p, '--origin', 'o', '--destination', 'dest', '--flow', 'y', '--cost', 'c');
+  assert.equal(m.code, 1);
+  assert.match(m.stderr, /no column "dest": the file has "o", "d", "y", "c"/);
+});
+
+test('workspace fits: Korea 2019 from stored flows, saved and shown; radiation on the same flows', () => {
+  const r = tf('fit', 'gravity', '--period', '2019', '--within', 'KR', '--constraint', 'doubly', '--save', 'kr-2019', '-w', w, '--json');
+  assert.equal(r.code, 0, r.stderr);
+  const j = JSON.parse(r.stdout);
+  // Centroid distances differ from the README's GADM distances, so only the order of magnitude is
+  // checked here (R with dist_cent gives -0.903); the exact references are in the model tests.
+  assert.ok(j.coefficients.distance_km < -0.6 && j.coefficients.distance_km > -1.2, String(j.coefficients.distance_km));
+  assert.equal(j.nobs, 272);
+  const shown = tf('models', 'kr-2019', '-w', w, '--json');
+  assert.equal(JSON.parse(shown.stdout).result.coefficients.distance_km, j.coefficients.distance_km);
+  assert.equal(tf('fit', 'gravity', '--period', '2019', '--within', 'KR', '--save', 'kr-2019', '-w', w).code, 1, 'a saved name is not overwritten silently');
+  const rad = tf('fit', 'radiation', '--period', '2019', '--within', 'KR', '-w', w, '--json');
+  assert.equal(rad.code, 0, rad.stderr);
+  const rj = JSON.parse(rad.stdout);
+  assert.ok(rj.cpc > 0.3 && rj.cpc < 1 && rj.cpc < j.cpc, 'radiation fits worse than a doubly-constrained gravity model');
+});
+
+test('flows from census stocks: China cities 2010-2020 stored as an estimate with their assumptions', () => {
+  const r = tf('estimate', 'flows-from-stocks', '--from', '2010', '--to', '2020', '--level', 'city', '--within', 'CN', '--save', '-w', w, '--json');
+  assert.equal(r.code, 0, r.stderr);
+  const j = JSON.parse(r.stdout);
+  assert.equal(j.period, '2010-2020');
+  assert.ok(j.stored > 10000);
+  assert.ok(j.assumptions.length >= 3);
+  assert.ok(j.maxMarginError < 1e-9);
+  // Songyuan (220700) lost people between the censuses: 2,880,086 -> 2,252,994.
+  assert.ok(j.net['220700'] < -500000);
+  const again = tf('estimate', 'flows-from-stocks', '--from', '2010', '--to', '2020', '--level', 'city', '--within', 'CN', '--save', '-w', w, '--json');
+  assert.equal(again.code, 0, again.stderr);
+  const flows = JSON.parse(tf('flows', '--origin', '220700', '--period', '2010-2020', '-w', w, '--json').stdout);
+  const out = flows.rows.reduce((a: number, f: { count: number }) => a + f.count, 0);
+  assert.ok(Math.abs(out - j.outTotals['220700']) < 1e-6 * out, 'stored once, not doubled, and equal to the estimated out-total');
+});
