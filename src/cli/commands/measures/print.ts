@@ -5,7 +5,7 @@ import type { MeasureResult, Row } from './types.ts';
 /** Columns of each measure's table: the row fields in order, with decimals fitted to the value. */
 const DIGITS: Record<string, number> = {
   efficiency: 3, inRate: 2, outRate: 2, netRate: 2, retention: 3, share: 3, cumulativeShare: 3, topShare: 3, gini: 3, entropy: 3,
-  percentChange: 1, netRatePer1000: 1, natural: 0, net: 0, population: 0, before: 2, after: 2, difference: 2,
+  percentChange: 1, netRatePer1000: 1,
 };
 const HIDDEN = new Set(['origin', 'destination']);
 
