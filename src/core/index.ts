@@ -3,3 +3,4 @@ export * from './brand.ts';
 export * from './schema/index.ts';
 export * from './flow-table.ts';
 export * from './geometry/index.ts';
+export { RegionMatcher, normaliseName, stripSuffix, describeRegion, type MatchableRegion, type MatchResult } from './region-matcher.ts';
