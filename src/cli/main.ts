@@ -8,9 +8,11 @@ import { indicatorsCommand } from './commands/indicators.ts';
 import { initCommand } from './commands/init.ts';
 import { regionsCommand } from './commands/regions.ts';
 import { measuresCommand } from './commands/measures.ts';
+import { reportCommand } from './commands/report.ts';
 import { fitCommand } from './commands/fit.ts';
 import { estimateCommand } from './commands/estimate.ts';
 import { modelsCommand } from './commands/models.ts';
+import { serveCommand, startCommand } from './commands/serve.ts';
 
 /** Exit codes: 0 success, 1 user error (bad input, usage, conflict), 2 internal error. */
 export const EXIT = { ok: 0, user: 1, internal: 2 } as const;
@@ -21,7 +23,7 @@ export function buildProgram(): Command {
     .version('0.1.0')
     .showHelpAfterError('(add --help for usage)')
     .exitOverride();
-  for (const make of [initCommand, importCommand, regionsCommand, flowsCommand, indicatorsCommand, exportCommand, demoCommand, measuresCommand, fitCommand, estimateCommand, modelsCommand]) {
+  for (const make of [initCommand, importCommand, regionsCommand, flowsCommand, indicatorsCommand, exportCommand, demoCommand, measuresCommand, reportCommand, fitCommand, estimateCommand, modelsCommand, serveCommand, startCommand]) {
     const cmd = make();
     cmd.exitOverride();
     program.addCommand(cmd);

@@ -1,0 +1,57 @@
+import { Hono } from 'hono';
+import type { Workspace } from '../store/index.ts';
+import { SCHEMA_VERSION } from '../store/index.ts';
+import { HttpError, errorResponse } from './errors.ts';
+import { JobRegistry } from './jobs.ts';
+import { Mutex } from './mutex.ts';
+import { openApiDocument } from './openapi.ts';
+import type { RouteDoc, ServerDeps } from './route.ts';
+import { dataRoutes } from './routes/data.ts';
+import { importRoutes } from './routes/import.ts';
+import { jobRoutes } from './routes/jobs.ts';
+import { modelRoutes } from './routes/models.ts';
+
+export interface AppOptions {
+  /** When set, every state-changing request (POST, DELETE) needs `Authorization: Bearer <token>`. */
+  token?: string;
+  /** Largest JSON request body (default 1 MiB). */
+  maxBodyBytes?: number;
+  /** Largest uploaded file (default 512 MiB). */
+  maxUploadBytes?: number;
+  /** More routes (measures, reports, scenarios) registered by other modules. */
+  extraRoutes?: ((app: Hono, deps: ServerDeps, docs: RouteDoc[]) => void)[];
+}
+
+export interface TalentflowApp {
+  app: Hono;
+  deps: ServerDeps;
+  docs: RouteDoc[];
+}
+
+/**
+ * The HTTP API over one open workspace. Routes validate with zod, call one library function
+ * and answer its plain result; errors are JSON with a message a person can act on.
+ */
+export function createApp(ws: Workspace, options: AppOptions = {}): TalentflowApp {
+  const app = new Hono();
+  const deps: ServerDeps = { ws, lock: new Mutex(), jobs: new JobRegistry(), maxBodyBytes: options.maxBodyBytes ?? 1 << 20 };
+  const docs: RouteDoc[] = [];
+  app.use('/api/*', async (c, next) => {
+    if (options.token && c.req.method !== 'GET' && c.req.method !== 'HEAD' && c.req.method !== 'OPTIONS') {
+      const given = c.req.header('authorization')?.replace(/^Bearer\s+/i, '');
+      if (given !== options.token) return errorResponse(c, new HttpError(401, 'this server needs an access token for changes: send Authorization: Bearer <token>'));
+    }
+    await next();
+  });
+  app.get('/api/health', (c) => c.json({ ok: true, workspace: ws.path, schemaVersion: SCHEMA_VERSION }));
+  docs.push({ method: 'get', path: '/api/health', tag: 'meta', summary: 'Liveness and the open workspace', status: 200 });
+  dataRoutes(app, deps, docs);
+  modelRoutes(app, deps, docs);
+  jobRoutes(app, deps, docs);
+  importRoutes(app, deps, docs, options.maxUploadBytes ?? 512 * 2 ** 20);
+  for (const extra of options.extraRoutes ?? []) extra(app, deps, docs);
+  docs.push({ method: 'get', path: '/api/openapi.json', tag: 'meta', summary: 'This API as an OpenAPI 3.1 document', status: 200 });
+  app.get('/api/openapi.json', (c) => c.json(openApiDocument(docs, '0.1.0')));
+  app.all('/api/*', (c) => errorResponse(c, new HttpError(404, `no API route ${c.req.method} ${c.req.path}: see /api/openapi.json`)));
+  return { app, deps, docs };
+}

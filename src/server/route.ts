@@ -1,0 +1,72 @@
+import type { Context, Hono } from 'hono';
+import { z } from 'zod';
+import type { Workspace } from '../store/index.ts';
+import { HttpError, errorResponse } from './errors.ts';
+import type { JobRegistry } from './jobs.ts';
+import type { Mutex } from './mutex.ts';
+
+export interface ServerDeps {
+  ws: Workspace;
+  lock: Mutex;
+  jobs: JobRegistry;
+  maxBodyBytes: number;
+}
+
+export interface RouteDef<Q extends z.ZodType, B extends z.ZodType> {
+  method: 'get' | 'post' | 'delete';
+  path: string;
+  summary: string;
+  tag: string;
+  query?: Q;
+  body?: B;
+  /** Status of a successful answer (202 for jobs). */
+  status?: 200 | 201 | 202;
+  handler: (args: { query: z.infer<Q>; body: z.infer<B>; params: Record<string, string>; deps: ServerDeps; c: Context }) => Promise<unknown>;
+}
+
+export interface RouteDoc {
+  method: string;
+  path: string;
+  summary: string;
+  tag: string;
+  query?: z.ZodType;
+  body?: z.ZodType;
+  status: number;
+}
+
+/**
+ * Registers a route: validates the query string and JSON body with zod (the same schemas the
+ * library uses), calls one library function through the handler, answers with its plain result,
+ * and records the route for the OpenAPI document. Routes stay thin.
+ */
+export function route<Q extends z.ZodType = z.ZodObject<Record<string, never>>, B extends z.ZodType = z.ZodUnknown>(
+  app: Hono, deps: ServerDeps, docs: RouteDoc[], def: RouteDef<Q, B>,
+): void {
+  docs.push({ method: def.method, path: def.path, summary: def.summary, tag: def.tag, query: def.query, body: def.body, status: def.status ?? 200 });
+  const honoPath = def.path.replace(/\{(\w+)\}/g, ':$1');
+  app[def.method](honoPath, async (c) => {
+    try {
+      const query = def.query ? def.query.parse(c.req.query()) : {};
+      let body: unknown = undefined;
+      if (def.body) {
+        const len = Number(c.req.header('content-length') ?? 0);
+        if (len > deps.maxBodyBytes) throw new HttpError(413, `request body of ${len} bytes is over the limit of ${deps.maxBodyBytes}`);
+        const type = c.req.header('content-type') ?? '';
+        if (!type.includes('application/json')) throw new HttpError(415, 'send the request body as application/json');
+        const text = await c.req.text();
+        if (Buffer.byteLength(text) > deps.maxBodyBytes) throw new HttpError(413, `request body is over the limit of ${deps.maxBodyBytes} bytes`);
+        let json: unknown;
+        try {
+          json = text ? JSON.parse(text) : {};
+        } catch {
+          throw new HttpError(400, 'the request body is not valid JSON');
+        }
+        body = def.body.parse(json);
+      }
+      const result = await def.handler({ query: query as z.infer<Q>, body: body as z.infer<B>, params: c.req.param() as Record<string, string>, deps, c });
+      return c.json(result as object, def.status ?? 200);
+    } catch (e) {
+      return errorResponse(c, e);
+    }
+  });
+}

@@ -1,0 +1,82 @@
+import type { Hono } from 'hono';
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { z } from 'zod';
+import { InputError } from '../../core/errors.ts';
+import { importFlows, importGeometry, importGroups, importIndicators, importPersons, importRegions } from '../../store/index.ts';
+import { HttpError, errorResponse } from '../errors.ts';
+import type { RouteDoc, ServerDeps } from '../route.ts';
+import { period, level } from '../schemas.ts';
+
+const KIND = z.enum(['regions', 'flows', 'indicators', 'persons', 'groups', 'geometry']);
+/** Only the extension of the uploaded name is used: it picks the reader. */
+const FILENAME = /^[\p{L}\p{N} _().-]{1,100}\.(csv|tsv|txt|xlsx|parquet|jsonl|ndjson|geojson|json)$/iu;
+const OPTIONS = z.object({
+  filename: z.string().regex(FILENAME, 'a file name ending in .csv, .tsv, .txt, .xlsx, .parquet, .jsonl, .geojson or .json'),
+  encoding: z.string().regex(/^[\w-]{2,20}$/).optional(),
+  sheet: z.string().max(100).optional(),
+  map: z.string().max(500).optional(),
+  period: period.optional(),
+  level: level.optional(),
+  wide: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  sumDuplicates: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  replace: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  synthetic: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+}).strict();
+
+/**
+ * Uploads: the raw file is the request body (any content type but JSON), options are in the
+ * query. The body is streamed to a private temporary folder under a fixed name, with a size limit,
+ * then imported like a file given to the CLI, in one transaction.
+ */
+export function importRoutes(app: Hono, deps: ServerDeps, docs: RouteDoc[], maxUploadBytes: number): void {
+  docs.push({ method: 'post', path: '/api/import/{kind}', tag: 'data', summary: `Import a file sent as the request body (at most ${maxUploadBytes} bytes); options in the query`, query: OPTIONS, status: 201 });
+  app.post('/api/import/:kind', async (c) => {
+    let dir: string | undefined;
+    try {
+      const kind = KIND.parse(c.req.param('kind'));
+      const o = OPTIONS.parse(c.req.query());
+      const declared = Number(c.req.header('content-length') ?? 0);
+      if (declared > maxUploadBytes) throw new HttpError(413, `upload of ${declared} bytes is over the limit of ${maxUploadBytes}`);
+      const body = c.req.raw.body;
+      if (!body) throw new HttpError(400, 'send the file as the request body');
+      dir = await mkdtemp(join(tmpdir(), 'talentflow-upload-'));
+      const path = join(dir, `upload.${o.filename.split('.').pop()!.toLowerCase()}`);
+      let seen = 0;
+      const limited = Readable.fromWeb(body as never).on('data', (chunk: Buffer) => {
+        seen += chunk.length;
+        if (seen > maxUploadBytes) limited.destroy(new HttpError(413, `upload is over the limit of ${maxUploadBytes} bytes`));
+      });
+      await pipeline(limited, createWriteStream(path));
+      const stage = { encoding: o.encoding, sheet: o.sheet };
+      const summary = await deps.lock.run(() => {
+        switch (kind) {
+          case 'regions': return importRegions(deps.ws, path, { ...stage, map: o.map, level: o.level });
+          case 'flows': return importFlows(deps.ws, path, { ...stage, map: o.map, period: o.period, wide: o.wide, sumDuplicates: o.sumDuplicates, replace: o.replace });
+          case 'indicators': return importIndicators(deps.ws, path, { ...stage, map: o.map, period: o.period, replace: o.replace });
+          case 'persons': return importPersons(deps.ws, path, { ...stage, map: o.map, synthetic: o.synthetic, replace: o.replace });
+          case 'groups': return importGroups(deps.ws, path, { replace: o.replace });
+          case 'geometry': return importGeometry(deps.ws, path, { replace: o.replace });
+        }
+      });
+      return c.json({ ...summary, file: o.filename }, 201);
+    } catch (e) {
+      // Messages name the uploaded file, not the server's temporary copy.
+      if (e instanceof InputError && dir) {
+        const name = c.req.query('filename') ?? 'upload';
+        return errorResponse(c, new InputError(e.message.replace(new RegExp(`${escape(dir)}/upload\\.\\w+`, 'g'), name).replace(/^[^:]*: /, ''), { file: name, row: e.row, column: e.column }, e.more));
+      }
+      return errorResponse(c, e);
+    } finally {
+      if (dir) await rm(dir, { recursive: true, force: true });
+    }
+  });
+}
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

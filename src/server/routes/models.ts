@@ -1,0 +1,78 @@
+import type { Hono } from 'hono';
+import { z } from 'zod';
+import { fitGravity, type GravitySpec } from '../../models/index.ts';
+import { deleteModel, listModels, loadModel, saveModel } from '../../store/models.ts';
+import { gravityDataFromWorkspace } from '../../store/queries/model-data.ts';
+import { estimateCensusFlows } from '../../store/estimate-census-flows.ts';
+import { toErrorBody } from '../errors.ts';
+import { route, type RouteDoc, type ServerDeps } from '../route.ts';
+import { level, modelName, period } from '../schemas.ts';
+
+const term = z.string().regex(/^[\w.-]{1,64}(:raw)?$/, 'an indicator name, optionally with :raw');
+
+export const gravityRequest = z.object({
+  periods: z.array(period).min(1).max(50),
+  within: z.string().trim().min(1).max(200).optional(),
+  level: level.optional(),
+  constraint: z.enum(['unconstrained', 'production', 'attraction', 'doubly']).default('unconstrained'),
+  decay: z.enum(['power', 'exponential']).default('power'),
+  originVars: z.array(term).max(20).default([]),
+  destinationVars: z.array(term).max(20).default([]),
+  intra: z.boolean().default(false),
+  fillZeros: z.boolean().default(true),
+  save: modelName.optional(),
+  replace: z.boolean().default(false),
+}).strict();
+
+const terms = (list: string[], prefix: string) => list.map((t) => ({ column: prefix + t.replace(/:raw$/, ''), transform: t.endsWith(':raw') ? 'identity' as const : 'log' as const }));
+
+export function modelRoutes(app: Hono, deps: ServerDeps, docs: RouteDoc[]): void {
+  const { lock, jobs } = deps;
+  route(app, deps, docs, { method: 'get', path: '/api/models', tag: 'models', summary: 'Saved models', handler: ({ deps: d }) => lock.run(() => listModels(d.ws)) });
+  route(app, deps, docs, {
+    method: 'get', path: '/api/models/{name}', tag: 'models', summary: 'A saved model with its full result',
+    handler: ({ params, deps: d }) => lock.run(() => loadModel(d.ws, modelName.parse(params.name))),
+  });
+  route(app, deps, docs, {
+    method: 'delete', path: '/api/models/{name}', tag: 'models', summary: 'Delete a saved model',
+    handler: async ({ params, deps: d }) => {
+      await lock.run(() => deleteModel(d.ws, modelName.parse(params.name)));
+      return { deleted: params.name };
+    },
+  });
+  route(app, deps, docs, {
+    method: 'post', path: '/api/models/gravity', tag: 'models', status: 202, body: gravityRequest,
+    summary: 'Fit a gravity model on workspace flows (a job: poll /api/jobs/{id})',
+    handler: async ({ body, deps: d }) => jobs.start('fit-gravity', async (ctx) => {
+      ctx.progress(0.05, 'reading flows');
+      const { data, notes } = await lock.run(() => gravityDataFromWorkspace(d.ws, {
+        periods: body.periods, within: body.within, level: body.level, fillZeros: body.fillZeros,
+        originIndicators: body.originVars.map((t) => t.replace(/:raw$/, '')), destinationIndicators: body.destinationVars.map((t) => t.replace(/:raw$/, '')),
+      }));
+      if (ctx.signal.aborted) return null;
+      ctx.progress(0.3, 'fitting');
+      const spec: GravitySpec = {
+        constraint: body.constraint, decay: body.decay, costName: 'distance_km', intra: body.intra,
+        originTerms: terms(body.originVars, 'origin_'), destinationTerms: terms(body.destinationVars, 'destination_'),
+      };
+      const t0 = performance.now();
+      const result = fitGravity(data, spec);
+      const fitSeconds = (performance.now() - t0) / 1000;
+      if (body.save) await lock.run(() => saveModel(d.ws, body.save!, 'gravity', spec, result, { replace: body.replace }));
+      return { ...result, fitSeconds, notes, saved: body.save ?? null };
+    }, (e) => toErrorBody(e)),
+  });
+  route(app, deps, docs, {
+    method: 'post', path: '/api/estimate/flows-from-stocks', tag: 'models', status: 202,
+    summary: 'Estimate flows between two censuses from populations (a job)',
+    body: z.object({
+      from: z.number().int().min(1800).max(2200), to: z.number().int().min(1800).max(2200), level: level.default('city'),
+      within: z.string().trim().min(1).max(200).optional(), naturalRate: z.number().min(-0.2).max(0.2).optional(),
+      grossRate: z.number().min(0).max(1).optional(), save: z.boolean().default(false),
+    }).strict(),
+    handler: async ({ body, deps: d }) => jobs.start('flows-from-stocks', async (ctx) => {
+      ctx.progress(0.1, 'estimating');
+      return lock.run(() => estimateCensusFlows(d.ws, { ...body, store: body.save }));
+    }, (e) => toErrorBody(e)),
+  });
+}
