@@ -39,6 +39,8 @@ export interface LoadedFlows {
   periods: string[];
   /** Stored flow rows read (before aggregation). */
   rows: number;
+  /** Of these, rows stored by a model (`talentflow estimate ... --save`, import kind 'estimate'), not observed. */
+  estimated: number;
   /** Stored rows left out because an end has no ancestor at `level`. */
   dropped: number;
   warnings: string[];
@@ -46,9 +48,11 @@ export interface LoadedFlows {
 
 export async function loadFlowTable(ws: Workspace, q: FlowSelection = {}): Promise<LoadedFlows> {
   const { sql: filter, params } = await flowFilter(ws, q);
-  const stats = await ws.db.one<{ n: bigint; periods: string[] | null }>(
-    `SELECT count(*) AS n, list(DISTINCT f.period ORDER BY f.period) AS periods FROM flows f ${filter}`, params);
+  const stats = await ws.db.one<{ n: bigint; estimated: bigint; periods: string[] | null }>(
+    `SELECT count(*) AS n, count(*) FILTER (WHERE f.import_id IN (SELECT id FROM imports WHERE kind = 'estimate')) AS estimated,
+            list(DISTINCT f.period ORDER BY f.period) AS periods FROM flows f ${filter}`, params);
   const rows = Number(stats?.n ?? 0);
+  const estimated = Number(stats?.estimated ?? 0);
   const periods = stats?.periods ? [...stats.periods] : [];
   const up = q.level
     ? `SELECT ao.ancestor AS o, ad.ancestor AS d, f.count FROM flows f
@@ -87,7 +91,7 @@ export async function loadFlowTable(ws: Workspace, q: FlowSelection = {}): Promi
     if (!q.period && periods.length > 1) warnings.push(`no --period given: flows of ${periods.length} periods (${periods[0]} … ${periods[periods.length - 1]}) are summed`);
     const dropped = rows - Number(kept?.n ?? 0);
     if (dropped > 0) warnings.push(`${dropped} stored flow row(s) have an end with no ancestor at level ${q.level} and are left out`);
-    return { table, populations, populationYear, periods, rows, dropped, warnings };
+    return { table, populations, populationYear, periods, rows, estimated, dropped, warnings };
   } finally {
     await ws.db.run(`DROP TABLE IF EXISTS temp.${tmp}`);
   }

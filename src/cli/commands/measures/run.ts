@@ -58,6 +58,10 @@ export async function runMeasure(ws: Workspace, measure: string, o: MeasureOptio
   const fm = flowMeasure(m, loaded.table, loaded.populations, years, o);
   const system = fm.system ? { ...fm.system, ...(m === 'intensity' ? { regions: loaded.table.regions.length } : {}) } : undefined;
   const result = { ...base, source: 'flows' as const, method: fm.method, rows: fm.rows, system, warnings: [...warnings, ...fm.warnings] };
+  if (loaded.estimated > 0) {
+    result.assumptions.push(`${loaded.estimated === loaded.rows ? 'all' : `${loaded.estimated} of ${loaded.rows}`} flow rows are model estimates (stored by \`talentflow estimate\`), not observed moves`);
+    result.method += ' (estimated flows)';
+  }
   if (['rates', 'summary', 'intensity'].includes(m)) result.assumptions.push(`populations: indicator "population" in ${loaded.populationYear ?? 'no year'}`);
   return finish(result, m, o, sel);
 }

@@ -1,0 +1,5 @@
+export { graduateReportHtml, type GraduatePageInput, type RegionLabel } from './graduates/html.ts';
+export { LABELS, EMPLOYER_TYPES, type Lang } from './graduates/labels.ts';
+export { barChart, rangeBar, type Bar } from './svg/bars.ts';
+export { choropleth, scaleMax, shadeOf, SHADES, NO_DATA, type MapRegion } from './svg/map.ts';
+export { escapeHtml, fmtCount, fmtShare, fmtSigned } from './format.ts';
