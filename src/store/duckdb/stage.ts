@@ -267,7 +267,7 @@ function watchProgress(db: Database, options: StageOptions, phase: string): () =
   if (!options.onProgress) return () => {};
   const timer = setInterval(() => {
     const p = db.conn.progress;
-    if (p && p.percentage >= 0) options.onProgress!(p.percentage / 100, phase);
-  }, 200);
+    if (p && p.percentage >= 0) options.onProgress!((0.4 * p.percentage) / 100, phase);
+  }, 100);
   return () => clearInterval(timer);
 }

@@ -217,3 +217,11 @@ function encodeGb18030(s: string): number[] {
   }
   return out;
 }
+
+test('progress is reported from 0 to 1 through the phases (the CLI draws it as a bar)', async () => {
+  const seen: [number, string][] = [];
+  await importFlows(t.ws, file('prog.csv', 'origin,destination,year,count\n沈阳,大连,2006,1\n'), { onProgress: (f, p) => seen.push([f, p]) });
+  assert.deepEqual(seen[0], [0, 'reading']);
+  assert.deepEqual(seen[seen.length - 1], [1, 'done']);
+  for (let i = 1; i < seen.length; i++) assert.ok(seen[i][0] >= seen[i - 1][0], 'never goes back');
+});

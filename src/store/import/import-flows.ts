@@ -50,11 +50,19 @@ export async function importFlows(ws: Workspace, file: string, options: ImportFl
   const path = resolve(file);
   const timings: Record<string, number> = {};
   let t0 = performance.now();
+  // Phases and the share of a typical import's time each takes, for the progress bar.
+  const progressAfter: Record<string, [number, string]> = {
+    read: [0.4, 'checking'], check: [0.5, 'matching regions'], 'match regions and periods': [0.55, 'checking duplicates'],
+    'check duplicates': [0.7, 'writing'], write: [1, 'done'],
+  };
   const lap = (phase: string) => {
     const t = performance.now();
     timings[phase] = (t - t0) / 1000;
     t0 = t;
+    const p = progressAfter[phase];
+    if (p) options.onProgress?.(p[0], p[1]);
   };
+  options.onProgress?.(0, 'reading');
   // The file's hash (to refuse a second import) runs while DuckDB reads the file.
   const sha = fileSha256(path);
   sha.catch(() => undefined);
