@@ -225,3 +225,12 @@ test('progress is reported from 0 to 1 through the phases (the CLI draws it as a
   assert.deepEqual(seen[seen.length - 1], [1, 'done']);
   for (let i = 1; i < seen.length; i++) assert.ok(seen[i][0] >= seen[i - 1][0], 'never goes back');
 });
+
+test('cohort attributes: the same pair for two education levels is two flows, stored with their cohort', async () => {
+  const s = await importFlows(t.ws, file('cohort.csv', 'origin,destination,year,学历,count\n沈阳,北京,2005,本科,10\n沈阳,北京,2005,硕士,4\n'));
+  assert.equal(s.rows, 2);
+  const rows = (await queryFlows(t.ws, { period: '2005' })).rows;
+  assert.deepEqual(rows.map((r) => [r.cohort, r.count]), [['学历=本科', 10], ['学历=硕士', 4]]);
+  const one = (await queryFlows(t.ws, { period: '2005', cohort: '学历=硕士' })).rows;
+  assert.equal(one.length, 1);
+});
