@@ -134,7 +134,7 @@ test('the server listens on loopback; another address without a token is refused
   const s = await startServer(ws, { port: 0, webDir: dir });
   try {
     const r = await fetch(new URL('api/health', s.url));
-    assert.equal((await r.json()).ok, true);
+    assert.equal(((await r.json()) as { ok: boolean }).ok, true);
   } finally {
     await s.close();
   }
