@@ -1,0 +1,84 @@
+import { Command, Option } from 'commander';
+import { SpecError } from '../../core/errors.ts';
+import { compositeIndex, rankChange, weightSensitivity, type IndexSpec, type MissingPolicy } from '../../rank/index.ts';
+import { listRegions, loadIndicatorMatrix, withWorkspace } from '../../store/index.ts';
+import { common, intOption, outFor, withCommon } from '../context.ts';
+import { printJson } from '../output.ts';
+import { printRank } from './rank/print.ts';
+import { EXAMPLES, normalisationOf, splitTerms, weightingOf } from './rank/spec.ts';
+
+interface RankOptions {
+  indicators?: string;
+  example?: string;
+  level?: string;
+  within?: string;
+  period?: string;
+  normalisation: string;
+  weighting: string;
+  weights?: string;
+  missing: MissingPolicy;
+  sensitivity?: number;
+  seed: number;
+  comparePeriod?: string;
+  top?: number;
+  show?: string;
+}
+
+export function rankCommand(): Command {
+  return withCommon(new Command('rank'))
+    .description('composite attractiveness index of regions from workspace indicators: scores, ranks, contributions, rank change, weight sensitivity')
+    .option('--indicators <terms>', 'comma-separated terms with direction, e.g. "growth(population,2010,2020):+,share_age_65@2020:-,log(population@2020)" (name, name@YEAR, growth(name,Y1,Y2), change(name,Y1,Y2), log(term))')
+    .addOption(new Option('--example <name>', 'a documented example index (docs/example-index.md)').choices(Object.keys(EXAMPLES)))
+    .option('--level <level>', 'rank regions of this level (e.g. city)')
+    .option('--within <region>', 'rank regions inside this region or group (e.g. CN, northeast)')
+    .option('--period <period>', 'period of plain indicator names')
+    .option('--normalisation <method>', 'minmax, zscore or rank', 'minmax')
+    .option('--weighting <method>', 'equal, entropy, pca or user', 'equal')
+    .option('--weights <weights>', 'user weights: "1,2,1" by position or "name=2,other=1"')
+    .addOption(new Option('--missing <policy>', 'regions with a missing value: exclude or impute-mean').choices(['exclude', 'impute-mean']).default('exclude'))
+    .option('--sensitivity <draws>', 'Monte Carlo draws of the weights (Dirichlet around them): rank bands and 90% interval', intOption)
+    .option('--seed <seed>', 'seed of the sensitivity draws (reported)', intOption, 1)
+    .option('--compare-period <period>', 'rank change against the same index with plain names in this period')
+    .option('--show <region>', 'rank all regions, show only those inside this region or group (e.g. northeast)')
+    .option('--top <n>', 'show the n best ranked in the table (all with --json)', intOption)
+    .addHelpText('after', `
+Examples:
+  talentflow rank --example china-cities --top 10
+  talentflow rank --example china-cities --show northeast      (national ranks of the Northeast's cities)
+  talentflow rank --indicators "population:+,share_age_65:-" --level city --within 辽宁 --period 2020 --compare-period 2010
+  talentflow rank --example china-cities --weighting user --weights "share_age_65@2020=1" --json`)
+    .action(async (o: RankOptions, cmd: Command) => {
+      const { workspace } = common(cmd);
+      const out = outFor(cmd);
+      const example = o.example ? EXAMPLES[o.example] : undefined;
+      if (!example && !o.indicators) throw new SpecError('give --indicators or --example china-cities', 'indicators');
+      const terms = o.indicators ? splitTerms(o.indicators) : (example?.terms ?? []);
+      const level = o.level ?? example?.level;
+      const within = o.within ?? example?.within;
+      await withWorkspace(workspace, async (ws) => {
+        const matrix = await loadIndicatorMatrix(ws, { terms, period: o.period, level, within });
+        const spec: IndexSpec = { directions: matrix.directions, normalisation: normalisationOf(o.normalisation), weighting: weightingOf(o.weighting, o.weights, matrix.indicators), missing: o.missing };
+        const index = compositeIndex(matrix, spec);
+        let change;
+        if (o.comparePeriod) {
+          const before = compositeIndex(await loadIndicatorMatrix(ws, { terms, period: o.comparePeriod, level, within }), spec);
+          change = { period: o.comparePeriod, ...rankChange(before, index) };
+        }
+        const sensitivity = o.sensitivity ? weightSensitivity(matrix, spec, { seed: o.seed, draws: o.sensitivity }) : undefined;
+        const result = {
+          example: o.example ?? null,
+          description: example && !o.indicators ? example.description : null,
+          selection: { level: level ?? null, within: within ?? null, period: o.period ?? null, terms },
+          index: { ...index, rows: index.rows.map((r) => ({ ...r, name: matrix.names[r.code] ?? null })) },
+          ...(change ? { rankChange: change } : {}),
+          ...(sensitivity ? { sensitivity } : {}),
+        };
+        if (o.show) {
+          const shown = new Set((await listRegions(ws, { within: o.show })).map((r) => r.code));
+          result.index.rows = result.index.rows.filter((r) => shown.has(r.code));
+        }
+        if (out.json) return printJson(out, result);
+        printRank(out, result, o.top);
+      }, { create: false });
+    });
+}
