@@ -9,6 +9,7 @@ import { initCommand } from './commands/init.ts';
 import { regionsCommand } from './commands/regions.ts';
 import { measuresCommand } from './commands/measures.ts';
 import { reportCommand } from './commands/report.ts';
+import { rankCommand } from './commands/rank.ts';
 import { fitCommand } from './commands/fit.ts';
 import { estimateCommand } from './commands/estimate.ts';
 import { modelsCommand } from './commands/models.ts';
@@ -23,7 +24,7 @@ export function buildProgram(): Command {
     .version('0.1.0')
     .showHelpAfterError('(add --help for usage)')
     .exitOverride();
-  for (const make of [initCommand, importCommand, regionsCommand, flowsCommand, indicatorsCommand, exportCommand, demoCommand, measuresCommand, reportCommand, fitCommand, estimateCommand, modelsCommand, serveCommand, startCommand]) {
+  for (const make of [initCommand, importCommand, regionsCommand, flowsCommand, indicatorsCommand, exportCommand, demoCommand, measuresCommand, reportCommand, rankCommand, fitCommand, estimateCommand, modelsCommand, serveCommand, startCommand]) {
     const cmd = make();
     cmd.exitOverride();
     program.addCommand(cmd);
