@@ -10,6 +10,7 @@ import { dataRoutes } from './routes/data.ts';
 import { importRoutes } from './routes/import.ts';
 import { jobRoutes } from './routes/jobs.ts';
 import { modelRoutes } from './routes/models.ts';
+import { measureRoutes } from './routes/measures.ts';
 
 export interface AppOptions {
   /** When set, every state-changing request (POST, DELETE) needs `Authorization: Bearer <token>`. */
@@ -47,6 +48,7 @@ export function createApp(ws: Workspace, options: AppOptions = {}): TalentflowAp
   docs.push({ method: 'get', path: '/api/health', tag: 'meta', summary: 'Liveness and the open workspace', status: 200 });
   dataRoutes(app, deps, docs);
   modelRoutes(app, deps, docs);
+  measureRoutes(app, deps, docs);
   jobRoutes(app, deps, docs);
   importRoutes(app, deps, docs, options.maxUploadBytes ?? 512 * 2 ** 20);
   for (const extra of options.extraRoutes ?? []) extra(app, deps, docs);
