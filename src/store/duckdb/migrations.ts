@@ -46,6 +46,19 @@ const MIGRATIONS: { version: number; description: string; sql: string[] }[] = [
          spec VARCHAR NOT NULL, result VARCHAR NOT NULL)`,
     ],
   },
+  {
+    version: 2,
+    description: 'scenarios and their runs, with the model version they used',
+    sql: [
+      `CREATE TABLE scenarios (
+         name VARCHAR PRIMARY KEY, document VARCHAR NOT NULL, model VARCHAR NOT NULL,
+         created_at TIMESTAMP NOT NULL DEFAULT current_timestamp, updated_at TIMESTAMP NOT NULL DEFAULT current_timestamp)`,
+      `CREATE TABLE scenario_runs (
+         id INTEGER PRIMARY KEY, scenario VARCHAR NOT NULL, model VARCHAR NOT NULL, model_version VARCHAR NOT NULL,
+         seed BIGINT NOT NULL, draws INTEGER NOT NULL, document VARCHAR NOT NULL, result VARCHAR NOT NULL,
+         seconds DOUBLE, created_at TIMESTAMP NOT NULL DEFAULT current_timestamp)`,
+    ],
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
