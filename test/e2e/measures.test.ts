@@ -1,0 +1,122 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { REPO, CHINA } from '../helpers/workspace.ts';
+
+// `talentflow measures` end to end on the demo workspace, built once for this file.
+const BIN = join(REPO, 'bin/talentflow.mjs');
+let dir: string;
+let W: string;
+before(() => {
+  dir = mkdtempSync(join(tmpdir(), 'talentflow-measures-'));
+  W = join(dir, 'demo.duckdb');
+  const r = tf('demo', '-w', W, '--json');
+  assert.equal(r.code, 0, r.stderr);
+});
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+function tf(...args: string[]): { code: number; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, TALENTFLOW_WORKSPACE: '' } });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+interface Result { source: string; method: string; assumptions: string[]; rows: ({ code: string; name: string | null } & Record<string, number | string | null>)[]; system?: Record<string, number> }
+const run = (...args: string[]): Result => {
+  const r = tf('measures', ...args, '-w', W, '--json');
+  assert.equal(r.code, 0, r.stderr);
+  return JSON.parse(r.stdout) as Result;
+};
+const byCode = (res: Result) => new Map(res.rows.map((r) => [r.code, r]));
+
+test('acceptance: net --group northeast --level city --period 2010-2020 lists the 36 Northeast cities with code and numeric net (census fallback)', () => {
+  const res = run('net', '--group', 'northeast', '--level', 'city', '--period', '2010-2020');
+  const cities = JSON.parse(tf('regions', '--within', 'northeast', '--level', 'city', '-w', W, '--json').stdout) as { code: string }[];
+  assert.equal(res.rows.length, 36);
+  assert.deepEqual(res.rows.map((r) => r.code).sort(), cities.map((c) => c.code).sort());
+  for (const r of res.rows) {
+    assert.equal(typeof r.code, 'string');
+    assert.equal(typeof r.net, 'number', `${r.code} net is a number`);
+  }
+  assert.equal(res.source, 'census', 'the demo has no China flows: net comes from the censuses');
+  assert.match(res.assumptions.join(' '), /natural change ignored/);
+  // Songyuan by hand from data/china/indicators.csv: 2,252,994 (2020) - 2,880,086 (2010), natural change 0.
+  const csv = readFileSync(join(CHINA, 'indicators.csv'), 'utf8');
+  assert.match(csv, /^220700,2010,population,2880086,/m);
+  assert.match(csv, /^220700,2020,population,2252994,/m);
+  assert.equal(byCode(res).get('220700')?.net, 2252994 - 2880086);
+});
+
+test('census-net --losing lists the cities that lost people 2010-2020 in one command (Songyuan, Suihua among them)', () => {
+  const res = run('census-net', '--from', '2010', '--to', '2020', '--level', 'city', '--natural-rate', '0', '--losing');
+  const codes = res.rows.map((r) => r.code);
+  assert.ok(codes.includes('220700') && codes.includes('231200'));
+  assert.ok(res.rows.every((r) => (r.net as number) < 0));
+  assert.equal(byCode(res).get('231200')?.net, 3756167 - 5418153);
+  // A natural-increase rate enters as P2010 ((1 + r)^10 - 1).
+  const r = run('census-net', '--from', '2010', '--to', '2020', '--region', '220700', '--natural-rate', '-0.002');
+  const natural = 2880086 * (Math.pow(0.998, 10) - 1);
+  assert.ok(Math.abs((r.rows[0].net as number) - (2252994 - 2880086 - natural)) < 1e-6);
+  const missing = tf('measures', 'census-net', '--from', '2010', '--to', '2020', '--level', 'city', '-w', W);
+  assert.equal(missing.code, 1);
+  assert.match(missing.stderr, /natural-rate/);
+});
+
+test('Korea 2019 (KOSIS): net Seoul -49,588, Gyeonggi-do +134,666, Busan -23,354, Sejong +23,724; nets sum to zero', () => {
+  const res = run('net', '--period', '2019', '--within', 'KR');
+  const net = byCode(res);
+  assert.equal(res.source, 'flows');
+  assert.equal(net.get('KR11')?.net, -49588);
+  assert.equal(net.get('KR41')?.net, 134666);
+  assert.equal(net.get('KR26')?.net, -23354);
+  assert.equal(net.get('KR36')?.net, 23724);
+  assert.equal(res.rows.length, 17);
+  assert.equal(res.rows.reduce((s, r) => s + (r.net as number), 0), 0);
+});
+
+test('identities: summed in-flows = corridor total; rolled up to the country, all moves are internal and net is 0', () => {
+  const summary = run('summary', '--period', '2019', '--within', 'KR');
+  const corridors = run('corridors', '--period', '2019', '--origin', 'KR', '--top', '3');
+  const inflow = summary.rows.reduce((s, r) => s + (r.inflow as number), 0);
+  const outflow = summary.rows.reduce((s, r) => s + (r.outflow as number), 0);
+  assert.equal(inflow, corridors.system?.total);
+  assert.equal(outflow, inflow);
+  const intra = summary.rows.reduce((s, r) => s + (r.intra as number), 0);
+  const country = run('summary', '--period', '2019', '--within', 'KR', '--level', 'country');
+  assert.deepEqual(country.rows.map((r) => [r.code, r.net, r.inflow]), [['KR', 0, 0]]);
+  assert.equal(country.rows[0].intra, inflow + intra, 'rolled-up flow = sum of its parts');
+  // Rates: Seoul's net rate per 1,000 residents of 2019 (population 9,729,107).
+  const seoul = byCode(summary).get('KR11');
+  assert.ok(Math.abs((seoul?.netRate as number) - (-49588 / 9729107) * 1000) < 1e-9);
+  assert.ok(Math.abs((seoul?.efficiency as number) - -49588 / (seoul?.gross as number)) < 1e-12);
+});
+
+test('other measures run on Korea: retention, concentration, intensity (ANMR = CMI x MEI / 100), change', () => {
+  const retention = run('retention', '--period', '2019', '--within', 'KR');
+  for (const r of retention.rows) assert.ok((r.retention as number) > 0 && (r.retention as number) < 1);
+  const conc = run('concentration', '--period', '2019', '--within', 'KR');
+  assert.equal(conc.rows.length, 17);
+  const ix = run('intensity', '--period', '2019', '--within', 'KR').system as Record<string, number>;
+  assert.ok(Math.abs(ix.anmr - (ix.cmi * ix.mei) / 100) < 1e-12);
+  const ch = run('change', '--from', '2015', '--to', '2019', '--region', 'Seoul');
+  assert.equal(ch.rows[0].after, -49588);
+  const bad = tf('measures', 'change', '--region', 'Seoul', '-w', W);
+  assert.equal(bad.code, 1);
+});
+
+test('stored flows take precedence over the census fallback and the source says so', () => {
+  const w = join(dir, 'flows.duckdb');
+  for (const [kind, file] of [['regions', 'regions.csv'], ['groups', 'groups.json'], ['indicators', 'indicators.csv']]) {
+    const r = tf('import', kind, join(CHINA, file), '-w', w);
+    assert.equal(r.code, 0, r.stderr);
+  }
+  const flows = join(dir, 'ne-flows.csv');
+  writeFileSync(flows, 'origin,destination,period,count\n220700,210100,2010-2020,1000\n210100,110100,2010-2020,400\n');
+  assert.equal(tf('import', 'flows', flows, '-w', w).code, 0);
+  const r = tf('measures', 'net', '--group', 'northeast', '--level', 'city', '--period', '2010-2020', '-w', w, '--json');
+  const res = JSON.parse(r.stdout) as Result;
+  assert.equal(res.source, 'flows');
+  assert.equal(res.rows.length, 36);
+  assert.deepEqual([byCode(res).get('220700')?.net, byCode(res).get('210100')?.net, byCode(res).get('210200')?.net], [-1000, 600, 0]);
+});
