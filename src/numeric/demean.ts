@@ -20,6 +20,11 @@ export interface DemeanOptions {
    * (used to move the fixed effects along with a Newton step on the covariates).
    */
   coefficients?: readonly (readonly Float64Array[])[];
+  /**
+   * Known per-level weight sums (e.g. the balanced totals when the weights are fitted Poisson
+   * means), saving a pass. Small errors in them only perturb x~ within the span of the dummies.
+   */
+  levelWeights?: readonly Float64Array[];
 }
 
 export interface DemeanOutcome {
@@ -40,14 +45,16 @@ export function demean(
   const maxSweeps = options.maxSweeps ?? 10000;
   const n = weights.length;
   const grid = isGridPair(factors);
-  const weightSums = factors.map((f) => new Float64Array(f.levels));
-  if (grid) gridWeightSums(weights, weightSums[0], weightSums[1], factors[0].grid!.rows, factors[0].grid!.cols);
-  else {
-    factors.forEach((f, d) => {
-      const s = weightSums[d];
-      const idx = f.index;
-      for (let r = 0; r < n; r++) s[idx[r]] += weights[r];
-    });
+  const weightSums = options.levelWeights ? [...options.levelWeights] : factors.map((f) => new Float64Array(f.levels));
+  if (!options.levelWeights) {
+    if (grid) gridWeightSums(weights, weightSums[0], weightSums[1], factors[0].grid!.rows, factors[0].grid!.cols);
+    else {
+      factors.forEach((f, d) => {
+        const s = weightSums[d];
+        const idx = f.index;
+        for (let r = 0; r < n; r++) s[idx[r]] += weights[r];
+      });
+    }
   }
   let totalWeight = 0;
   for (const v of weightSums[0]) totalWeight += v;

@@ -116,8 +116,7 @@ export function fitPpml(p: PpmlProblem, options: PpmlOptions): PpmlSolution {
   let factorValues = factors.map((f) => new Float64Array(f.levels).fill(1));
   let balanceTolerance = 1e-4;
   const evaluate = (b: Float64Array, out: Float64Array, values: Float64Array[]): number => {
-    linearPredictor(out, columns, b, offset, -shift);
-    const sums = expInPlace(out, y);
+    const sums = !offset && k === 1 ? expLinear(out, columns[0], b[0], -shift, y) : (linearPredictor(out, columns, b, offset, -shift), expInPlace(out, y));
     const sumYEta = sums[0];
     let sumK = sums[1];
     for (const r of padding) {
@@ -148,7 +147,7 @@ export function fitPpml(p: PpmlProblem, options: PpmlOptions): PpmlSolution {
   for (let it = 1; it <= options.maxIterations; it++) {
     iterations = it;
     applyFactors(kernel, factors, factorValues, mu);
-    demeanSweeps += demean(demeaned, mu, factors, { tolerance: STEP_DEMEAN_TOLERANCE, coefficients: projection }).sweeps;
+    demeanSweeps += demean(demeaned, mu, factors, { tolerance: STEP_DEMEAN_TOLERANCE, coefficients: projection, levelWeights: targets }).sweeps;
     balanceTolerance = stepTolerance(lastStep, FINAL_BALANCE_TOLERANCE);
     // X~'(y - mu): the covariate part of the full Newton step, exact even while the fixed effects
     // are only roughly balanced (it equals X'(y - mu) once they are exact).
@@ -270,6 +269,20 @@ function scores(cols: readonly Float64Array[], y: Float64Array, mu: Float64Array
       hessian[b * k + a] = v;
     }
   }
+}
+
+/** out = exp(constant + b x) in one pass; returns [sum(y * eta), sum(out)]. */
+function expLinear(out: Float64Array, x: Float64Array, b: number, constant: number, y: Float64Array): [number, number] {
+  let sumYEta = 0;
+  let sumK = 0;
+  for (let r = 0; r < out.length; r++) {
+    const e = constant + b * x[r];
+    sumYEta += y[r] * e;
+    const kr = Math.exp(e);
+    out[r] = kr;
+    sumK += kr;
+  }
+  return [sumYEta, sumK];
 }
 
 /** out <- exp(out); returns [sum(y * out_before), sum(exp(out))]. */
