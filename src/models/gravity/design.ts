@@ -168,39 +168,7 @@ export function buildGravityDesign(data: GravityData, spec: ResolvedGravitySpec)
   for (let r = 0, i = 0; r < n0; r++) if (keep[r]) rows[i++] = r;
   keep = new Uint8Array(0);
 
-  const y = new Float64Array(n);
-  let zeros = 0;
-  let total = 0;
-  for (let i = 0; i < n; i++) {
-    y[i] = data.flow[rows[i]];
-    if (y[i] === 0) zeros++;
-    total += y[i];
-  }
-  if (total === 0) throw new InputError('every flow is zero: nothing to fit', { column: 'flow' });
-  if (zeros > 0) warnings.push(`${zeros} of ${n} rows have zero flow; they are kept (Poisson PML uses zero flows, unlike a log-linear OLS fit)`);
-
-  const column = (src: ArrayLike<number>, transform: Transform): Float64Array => {
-    const c = new Float64Array(n);
-    if (transform === 'log') for (let i = 0; i < n; i++) c[i] = Math.log(src[rows[i]]);
-    else for (let i = 0; i < n; i++) c[i] = src[rows[i]];
-    return c;
-  };
-  const columns: Float64Array[] = [];
-  const termSpecs: { name: string; column: string | null; transform: Transform; role: 'intercept' | 'cost' | 'origin' | 'destination' | 'pair' }[] = [];
-  if (kinds.length === 0) {
-    columns.push(new Float64Array(n).fill(1));
-    termSpecs.push({ name: '(Intercept)', column: null, transform: 'identity', role: 'intercept' });
-  }
-  for (const t of spec.terms) {
-    const src = data.covariates![t.column];
-    columns.push(column(src, t.transform));
-    termSpecs.push({ name: t.name, column: t.column, transform: t.transform, role: t.role });
-  }
-  const costTransform: Transform = spec.decay === 'power' ? 'log' : 'identity';
-  columns.push(column(data.cost, costTransform));
-  termSpecs.push({ name: spec.costName, column: 'cost', transform: costTransform, role: 'cost' });
-
-  const factors: LabelledFactor[] = kinds.map((k, ki) => {
+  const longFactors: LabelledFactor[] = kinds.map((k, ki) => {
     const ids = rawIds[ki];
     const map = new Int32Array(rawSize(k)).fill(-1);
     const index = new Uint32Array(n);
@@ -218,13 +186,51 @@ export function buildGravityDesign(data: GravityData, spec: ResolvedGravitySpec)
     for (let i = 0; i < n; i++) index[i] = map[ids[rows[i]]];
     return { name: k.kind, kind: k.kind, index, levels, regionOf: Int32Array.from(regionOf), periodOf: Int32Array.from(periodOf) };
   });
+  // Dense-grid layout when it applies; the columns are then built directly in it.
+  const layout = gridLayout(longFactors, rows) ?? { rows, factors: longFactors, padding: new Uint32Array(0) };
+  const order = layout.rows;
+  const m = order.length;
+
+  const column = (src: ArrayLike<number>, transform: Transform): Float64Array => {
+    const c = new Float64Array(m);
+    const log = transform === 'log';
+    for (let i = 0; i < m; i++) {
+      const r = order[i];
+      if (r !== PADDED_ROW) c[i] = log ? Math.log(src[r]) : src[r];
+    }
+    return c;
+  };
+  const y = column(data.flow, 'identity');
+  let zeros = 0;
+  let total = 0;
+  for (let i = 0; i < m; i++) {
+    if (order[i] === PADDED_ROW) continue;
+    if (y[i] === 0) zeros++;
+    total += y[i];
+  }
+  if (total === 0) throw new InputError('every flow is zero: nothing to fit', { column: 'flow' });
+  if (zeros > 0) warnings.push(`${zeros} of ${n} rows have zero flow; they are kept (Poisson PML uses zero flows, unlike a log-linear OLS fit)`);
+
+  const columns: Float64Array[] = [];
+  const termSpecs: { name: string; column: string | null; transform: Transform; role: 'intercept' | 'cost' | 'origin' | 'destination' | 'pair' }[] = [];
+  if (kinds.length === 0) {
+    columns.push(new Float64Array(m).fill(1));
+    termSpecs.push({ name: '(Intercept)', column: null, transform: 'identity', role: 'intercept' });
+  }
+  for (const t of spec.terms) {
+    columns.push(column(data.covariates![t.column], t.transform));
+    termSpecs.push({ name: t.name, column: t.column, transform: t.transform, role: t.role });
+  }
+  const costTransform: Transform = spec.decay === 'power' ? 'log' : 'identity';
+  columns.push(column(data.cost, costTransform));
+  termSpecs.push({ name: spec.costName, column: 'cost', transform: costTransform, role: 'cost' });
 
   let clusters: GravityDesign['clusters'] = null;
   if (data.period) {
     const map = new Map<number, number>();
-    const index = new Uint32Array(n);
-    for (let i = 0; i < n; i++) {
-      const key = data.origin[rows[i]] * nRegions + data.destination[rows[i]];
+    const index = new Uint32Array(m);
+    for (let i = 0; i < m; i++) {
+      const key = data.origin[order[i]] * nRegions + data.destination[order[i]];
       let c = map.get(key);
       if (c === undefined) {
         c = map.size;
@@ -236,50 +242,43 @@ export function buildGravityDesign(data: GravityData, spec: ResolvedGravitySpec)
   }
   if (spec.terms.length === 0 && kinds.length === 0 && n < 2) throw new SpecError('needs at least two rows', 'data');
   const offset = data.offset ? column(data.offset, 'identity') : null;
-  const design = { rows, y, columns, termSpecs, offset, factors, clusters, padding: new Uint32Array(0), warnings };
-  return toGrid(design) ?? design;
+  return { rows: order, y, columns, termSpecs, offset, factors: layout.factors, clusters, padding: layout.padding, warnings };
 }
 
 /**
- * Re-lays a doubly-constrained design as a dense origin x destination grid so the balancing and
- * demeaning kernels run over contiguous memory. Returns null when it does not apply.
+ * Dense origin x destination grid layout for a doubly-constrained design (no periods) when at
+ * least half the cells have a row and no pair repeats: the balancing and demeaning kernels then
+ * run over contiguous memory. Returns the input row of each cell (PADDED_ROW for empty cells) and
+ * the grid factors, or null when it does not apply.
  */
-function toGrid(d: GravityDesign): GravityDesign | null {
-  const f = d.factors;
+function gridLayout(f: LabelledFactor[], rows: Uint32Array): { rows: Uint32Array; factors: LabelledFactor[]; padding: Uint32Array } | null {
   if (f.length !== 2 || f[0].kind !== 'origin' || f[1].kind !== 'destination' || f[0].periodOf[0] >= 0) return null;
   const rowsN = f[0].levels;
   const cols = f[1].levels;
   const cells = rowsN * cols;
-  const n = d.y.length;
+  const n = rows.length;
   if (n < 0.5 * cells || cells > 2 ** 31) return null;
-  const at = new Int32Array(cells).fill(-1);
+  const order = new Uint32Array(cells).fill(PADDED_ROW);
+  const oIndex = f[0].index;
+  const dIndex = f[1].index;
   for (let i = 0; i < n; i++) {
-    const p = f[0].index[i] * cols + f[1].index[i];
-    if (at[p] >= 0) return null; // duplicate pair: keep the long layout
-    at[p] = i;
+    const p = oIndex[i] * cols + dIndex[i];
+    if (order[p] !== PADDED_ROW) return null; // duplicate pair: keep the long layout
+    order[p] = rows[i];
   }
-  const pick = (src: Float64Array): Float64Array => {
-    const out = new Float64Array(cells);
-    for (let p = 0; p < cells; p++) if (at[p] >= 0) out[p] = src[at[p]];
-    return out;
-  };
-  const rows = new Uint32Array(cells);
   const padding: number[] = [];
   const oi = new Uint32Array(cells);
   const di = new Uint32Array(cells);
-  for (let p = 0; p < cells; p++) {
-    rows[p] = at[p] >= 0 ? d.rows[at[p]] : PADDED_ROW;
-    if (at[p] < 0) padding.push(p);
-    oi[p] = Math.floor(p / cols);
-    di[p] = p % cols;
+  for (let i = 0, p = 0; i < rowsN; i++) {
+    for (let j = 0; j < cols; j++, p++) {
+      oi[p] = i;
+      di[p] = j;
+      if (order[p] === PADDED_ROW) padding.push(p);
+    }
   }
   const grid = (axis: 0 | 1) => ({ axis, rows: rowsN, cols });
   return {
-    ...d,
-    rows,
-    y: pick(d.y),
-    columns: d.columns.map(pick),
-    offset: d.offset ? pick(d.offset) : null,
+    rows: order,
     factors: [
       { ...f[0], index: oi, grid: grid(0) },
       { ...f[1], index: di, grid: grid(1) },
