@@ -1,0 +1,98 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { flowTableFromRows } from '../../src/core/flow-table.ts';
+import { graduateReport, retentionRate, type GraduateReport } from '../../src/metrics/index.ts';
+import { closeWorkspace, loadPersons, openWorkspace, provinceMap } from '../../src/store/index.ts';
+import { REPO } from '../helpers/workspace.ts';
+
+// `talentflow report graduates` on the demo's synthetic cohort, built once for this file.
+const BIN = join(REPO, 'bin/talentflow.mjs');
+let dir: string;
+let W: string;
+before(() => {
+  dir = mkdtempSync(join(tmpdir(), 'talentflow-report-'));
+  W = join(dir, 'demo.duckdb');
+  const r = tf('demo', '-w', W, '--json');
+  assert.equal(r.code, 0, r.stderr);
+});
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+function tf(...args: string[]): { code: number; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, TALENTFLOW_WORKSPACE: '' } });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+test('the demo cohort is stored as synthetic person records: NEU and DUT, 2015 and 2016, 6,000 each', async () => {
+  const ws = await openWorkspace(W, { create: false });
+  try {
+    const records = await loadPersons(ws);
+    assert.equal(records.length, 24000);
+    assert.ok(records.every((r) => r.synthetic === true));
+    assert.deepEqual([...new Set(records.map((r) => `${r.university} ${r.year}`))].sort(), [
+      'Dalian University of Technology 2015', 'Dalian University of Technology 2016', 'Northeastern University 2015', 'Northeastern University 2016',
+    ]);
+  } finally {
+    closeWorkspace(ws);
+  }
+});
+
+test('JSON report equals graduateReport and retentionRate on the same records; it is marked synthetic', async () => {
+  const r = tf('report', 'graduates', '--province', '辽宁', '--year', '2016', '--json', '-w', W);
+  assert.equal(r.code, 0, r.stderr);
+  const cli = JSON.parse(r.stdout) as GraduateReport;
+  const ws = await openWorkspace(W, { create: false });
+  let records, provinces;
+  try {
+    records = await loadPersons(ws, { years: [2016, 2015] });
+    provinces = await provinceMap(ws);
+  } finally {
+    closeWorkspace(ws);
+  }
+  const lib = graduateReport(records, provinces, { year: 2016, studyProvince: '210000' });
+  assert.deepEqual(cli, JSON.parse(JSON.stringify(lib)));
+  assert.equal(cli.synthetic, true);
+  assert.equal(cli.headcount.count, 12000);
+  assert.equal(cli.previousYear, 2015);
+  // The stay share is the retention measure of the study-province -> destination-province table.
+  const employed = records.filter((x) => x.year === 2016 && /^\d+$/.test(x.destination));
+  const table = flowTableFromRows(employed.map((x) => ({ origin: provinces[x.study_region as string], destination: provinces[x.destination], count: 1 })));
+  assert.equal(retentionRate(table).byRegion['210000'], cli.stayStudyProvince.share);
+  // Calibrated to the published quarter staying in Liaoning (issue 4): within 3 points in the draw.
+  assert.ok(Math.abs((cli.stayStudyProvince.share as number) - 0.25) < 0.03);
+});
+
+test('HTML report: one self-contained file with the synthetic banner, the map and the same numbers', () => {
+  const file = join(dir, 'neu.html');
+  const r = tf('report', 'graduates', '--university', 'NEU', '--year', '2016', '--format', 'html', '--out', file, '-w', W);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /SYNTHETIC DATA/);
+  const html = readFileSync(file, 'utf8');
+  assert.match(html, /SYNTHETIC DATA/);
+  assert.match(html, /模拟数据/);
+  assert.match(html, /<svg class="map"/);
+  assert.match(html, /@page \{ size: A4/);
+  assert.doesNotMatch(html, /<script|<link |https?:\/\/(?!www\.w3\.org)/, 'no scripts, external styles or network resources');
+  const json = JSON.parse(tf('report', 'graduates', '--university', 'NEU', '--year', '2016', '--json', '-w', W).stdout) as GraduateReport;
+  const pct = (v: number | null) => `${(100 * (v as number)).toFixed(1)}%`;
+  assert.ok(html.includes(`>${json.headcount.count.toLocaleString('en-US')}<`), 'headcount');
+  assert.ok(html.includes(`>${pct(json.stayStudyProvince.share)}<`), 'stay share');
+  assert.ok(html.includes(`>${pct(json.outcomes.employed.share)}<`), 'employed share');
+  assert.ok(html.includes(`¥${(json.salary.overall.median as number).toLocaleString('en-US')}`), 'median salary');
+  const en = tf('report', 'graduates', '--university', 'DUT', '--year', '2016', '--format', 'html', '--lang', 'en', '--out', join(dir, 'dut.html'), '-w', W);
+  assert.equal(en.code, 0, en.stderr);
+  assert.match(readFileSync(join(dir, 'dut.html'), 'utf8'), /Destinations by province/);
+});
+
+test('table output carries the synthetic label; an unknown university is a user error', () => {
+  const r = tf('report', 'graduates', '--university', '东北大学', '--year', '2016', '-w', W);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /SYNTHETIC DATA/);
+  assert.match(r.stdout, /辽宁省/);
+  const bad = tf('report', 'graduates', '--university', 'Nowhere U', '-w', W);
+  assert.equal(bad.code, 1);
+  assert.match(bad.stderr, /no person records of "Nowhere U"/);
+});
