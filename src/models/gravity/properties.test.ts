@@ -163,6 +163,9 @@ test('predict: on the fitted data it returns the fitted values; with changed cos
     const m = fitGravity(d, { constraint, decay: 'power', keepFitted: true, originTerms: constraint === 'unconstrained' || constraint === 'attraction' ? ['origin_pop'] : [], destinationTerms: constraint === 'unconstrained' || constraint === 'production' ? ['dest_pop'] : [] });
     const same = predictOn(m, d, d.cost).expected;
     m.fittedRows!.forEach((r, i) => assert.ok(Math.abs(same[r] - m.fitted![i]) <= 1e-9 * m.fitted![i] + 1e-12, `${constraint} row ${r}`));
+    // the result survives JSON (stored in a workspace, sent over HTTP) and still predicts
+    const stored = JSON.parse(JSON.stringify(m)) as GravityResult;
+    assert.deepEqual(predictOn(stored, d, d.cost).expected, same);
     const changed = predictOn(m, d, cheaper).expected;
     const all = Array.from(d.flow.keys());
     for (const by of ['origin', 'destination'] as const) {
