@@ -1,0 +1,71 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { REPO } from '../helpers/workspace.ts';
+
+// `talentflow rank` on the demo workspace (bundled China census indicators), built once for this file.
+const BIN = join(REPO, 'bin/talentflow.mjs');
+let dir: string;
+let W: string;
+before(() => {
+  dir = mkdtempSync(join(tmpdir(), 'talentflow-rank-'));
+  W = join(dir, 'demo.duckdb');
+  const r = tf('demo', '-w', W, '--json');
+  assert.equal(r.code, 0, r.stderr);
+});
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+function tf(...args: string[]): { code: number; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, TALENTFLOW_WORKSPACE: '' } });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+interface Row { code: string; name: string | null; rank: number; score: number; contributions: Record<string, number> }
+interface Out { index: { indicators: string[]; weights: Record<string, number>; rows: Row[]; excluded: string[] }; rankChange?: { byRegion: Record<string, { change: number }> }; sensitivity?: { rows: { code: string; baseRank: number; medianRank: number; interval90: [number, number] }[] } }
+const rank = (...args: string[]): Out => {
+  const r = tf('rank', ...args, '-w', W, '--json');
+  assert.equal(r.code, 0, r.stderr);
+  return JSON.parse(r.stdout) as Out;
+};
+
+test('the example index ranks China\'s cities; contributions add up to the score', () => {
+  const out = rank('--example', 'china-cities');
+  const rows = out.index.rows;
+  assert.deepEqual(out.index.indicators, ['growth(population,2010,2020)', 'share_age_15_59@2020', 'share_age_65@2020', 'log(population@2020)']);
+  assert.ok(rows.length > 340, `${rows.length} cities ranked`);
+  assert.equal(rows.length + out.index.excluded.length, 367);
+  rows.forEach((r, i) => assert.ok(i === 0 || r.rank >= rows[i - 1].rank));
+  for (const r of rows) assert.ok(Math.abs(Object.values(r.contributions).reduce((a, b) => a + b, 0) - r.score) < 1e-12);
+  assert.equal(rows[0].code, '440300', 'Shenzhen first: fastest growth, youngest');
+  const ne = rank('--example', 'china-cities', '--show', 'northeast');
+  assert.ok(ne.index.rows.length >= 33 && ne.index.rows.every((r) => /^2[123]/.test(r.code)));
+});
+
+test('all weight on one indicator reproduces that indicator\'s order (share 65+, less is better); sensitivity keeps it', () => {
+  const out = rank('--example', 'china-cities', '--weighting', 'user', '--weights', 'share_age_65@2020=1', '--sensitivity', '50', '--seed', '7');
+  const ind = JSON.parse(tf('indicators', 'share_age_65', '--level', 'city', '--period', '2020', '-w', W, '--json').stdout) as { region: string; value: number }[];
+  const value = new Map(ind.map((r) => [r.region, r.value]));
+  const rows = out.index.rows;
+  for (let i = 1; i < rows.length; i++) {
+    const [a, b] = [value.get(rows[i - 1].code) as number, value.get(rows[i].code) as number];
+    assert.ok(a <= b, `${rows[i - 1].code} (${a}) before ${rows[i].code} (${b})`);
+    if (a === b) assert.equal(rows[i].rank, rows[i - 1].rank, 'ties share a rank');
+  }
+  for (const s of out.sensitivity?.rows ?? []) assert.deepEqual([s.medianRank, ...s.interval90], [s.baseRank, s.baseRank, s.baseRank]);
+});
+
+test('rank change between periods and the other normalisations and weightings run', () => {
+  const out = rank('--indicators', 'population:+,share_age_65:-', '--level', 'city', '--within', '辽宁', '--period', '2020', '--compare-period', '2010');
+  assert.equal(out.index.rows.length, 14);
+  assert.equal(Object.keys(out.rankChange?.byRegion ?? {}).length, 14);
+  assert.equal(Object.values(out.rankChange?.byRegion ?? {}).reduce((s, r) => s + r.change, 0), 0);
+  for (const args of [['--normalisation', 'zscore', '--weighting', 'entropy'], ['--normalisation', 'rank', '--weighting', 'pca']]) {
+    const r = rank('--example', 'china-cities', ...args);
+    assert.ok(Math.abs(Object.values(r.index.weights).reduce((a, b) => a + b, 0) - 1) < 1e-9);
+  }
+  const bad = tf('rank', '--indicators', 'nosuch@2020', '--level', 'city', '-w', W);
+  assert.equal(bad.code, 1);
+  assert.match(bad.stderr, /no values of indicator "nosuch"/);
+});
