@@ -1,0 +1,75 @@
+import { parseScenario, runScenario, type ScenarioDocument, type ScenarioRunResult } from '../sim/index.ts';
+import { prepareScenario, type PreparedScenario } from './scenarios/prepare.ts';
+import type { Workspace } from './workspace.ts';
+
+export { prepareScenario, modelVersion, type PreparedScenario } from './scenarios/prepare.ts';
+
+/**
+ * Scenarios in the workspace: `runScenarioInWorkspace` prepares a document against the stored
+ * model and data, runs it with uncertainty, and keeps the document and the run (with the model's
+ * name and version, the seed and the number of draws) in the `scenarios` and `scenario_runs`
+ * tables, so a result can always be traced to the model it came from.
+ */
+export interface ScenarioRunOptions {
+  /** Parameter draws (each with its own simulation). Default 200. */
+  readonly draws?: number;
+  /** Default 1. */
+  readonly seed?: number;
+  /** Store the document and the run. Default true. */
+  readonly save?: boolean;
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+export interface StoredScenarioRun {
+  readonly id: number | null;
+  readonly scenario: string;
+  readonly description: string | null;
+  readonly model: { readonly name: string; readonly version: string };
+  readonly horizon: { readonly startYear: number; readonly years: number };
+  readonly seconds: number;
+  readonly notes: readonly string[];
+  readonly assumptions: readonly string[];
+  readonly result: ScenarioRunResult;
+}
+
+export async function runScenarioInWorkspace(ws: Workspace, input: unknown, options: ScenarioRunOptions = {}): Promise<StoredScenarioRun> {
+  const doc = parseScenario(input);
+  const prepared = await prepareScenario(ws, doc);
+  const t0 = performance.now();
+  const result = runPrepared(prepared, options);
+  const seconds = (performance.now() - t0) / 1000;
+  const id = options.save === false ? null : await saveScenarioRun(ws, prepared, result, seconds);
+  return {
+    id, scenario: doc.name, description: doc.description ?? null, model: { name: prepared.model.name, version: prepared.model.version },
+    horizon: doc.horizon, seconds, notes: prepared.notes, assumptions: doc.assumptions, result,
+  };
+}
+
+export function runPrepared(p: PreparedScenario, options: ScenarioRunOptions = {}): ScenarioRunResult {
+  const doc = p.document;
+  return runScenario({
+    model: p.choice, startYear: doc.horizon.startYear, years: doc.horizon.years, sizes: p.sizes, growth: doc.baseline.growth,
+    levers: p.levers, returnRates: doc.returns.rates, outcome: p.outcome, maxAgentsPerYear: doc.simulation.maxAgentsPerYear,
+    draws: options.draws ?? 200, seed: options.seed ?? 1, onProgress: options.onProgress,
+  });
+}
+
+export async function saveScenarioRun(ws: Workspace, p: PreparedScenario, result: ScenarioRunResult, seconds: number): Promise<number> {
+  const doc: ScenarioDocument = p.document;
+  const text = JSON.stringify(doc);
+  return ws.db.transaction(async () => {
+    await ws.db.run('DELETE FROM scenarios WHERE name = ?', [doc.name]);
+    await ws.db.run('INSERT INTO scenarios (name, document, model) VALUES (?, ?, ?)', [doc.name, text, p.model.name]);
+    const row = await ws.db.one<{ id: number }>('SELECT coalesce(max(id), 0) + 1 AS id FROM scenario_runs');
+    const id = Number(row?.id ?? 1);
+    await ws.db.run('INSERT INTO scenario_runs (id, scenario, model, model_version, seed, draws, document, result, seconds) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      [id, doc.name, p.model.name, p.model.version, result.seed, result.draws, text, JSON.stringify(result), seconds]);
+    return id;
+  });
+}
+
+export async function listScenarioRuns(ws: Workspace, scenario?: string): Promise<{ id: number; scenario: string; model: string; modelVersion: string; seed: number; draws: number; createdAt: string }[]> {
+  const rows = await ws.db.all<{ id: number; scenario: string; model: string; model_version: string; seed: bigint | number; draws: number; created_at: Date }>(
+    `SELECT id, scenario, model, model_version, seed, draws, created_at FROM scenario_runs ${scenario ? 'WHERE scenario = ?' : ''} ORDER BY id`, scenario ? [scenario] : []);
+  return rows.map((r) => ({ id: Number(r.id), scenario: r.scenario, model: r.model, modelVersion: r.model_version, seed: Number(r.seed), draws: Number(r.draws), createdAt: new Date(r.created_at).toISOString() }));
+}

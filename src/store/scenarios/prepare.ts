@@ -1,0 +1,192 @@
+import { createHash } from 'node:crypto';
+import { InputError, SpecError } from '../../core/errors.ts';
+import { haversineKm } from '../../core/geometry/index.ts';
+import { parsePeriod } from '../../core/schema/period.ts';
+import type { GravityResult } from '../../models/index.ts';
+import { compileLevers, gravityChoiceModel, type ChoiceModel, type Lever, type ScenarioDocument } from '../../sim/index.ts';
+import { loadModel } from '../models.ts';
+import { resolveRegionRef } from '../queries/resolve-ref.ts';
+import type { Workspace } from '../workspace.ts';
+
+/**
+ * Turns a scenario document into the simulator's inputs from the workspace: the saved model
+ * (and a hash of its stored result as its version), regions and centroid distances, baseline
+ * attribute values from indicators of the base period, cohort sizes, stay shares, levers with
+ * resolved target regions, and the outcome regions. Errors name the document's field.
+ */
+export interface PreparedScenario {
+  readonly document: ScenarioDocument;
+  readonly model: { readonly name: string; readonly kind: string; readonly version: string };
+  readonly choice: ChoiceModel;
+  readonly regions: readonly string[];
+  readonly sizes: Float64Array;
+  readonly stayShare: Float64Array;
+  readonly levers: readonly Lever[];
+  readonly outcome: Uint8Array;
+  readonly notes: string[];
+}
+
+export function modelVersion(result: unknown): string {
+  return createHash('sha256').update(JSON.stringify(result)).digest('hex').slice(0, 16);
+}
+
+/** Region codes a reference (code, name or group) covers, descendants included. */
+async function codesOf(ws: Workspace, text: string, field: string): Promise<Set<string>> {
+  let ref;
+  try {
+    ref = await resolveRegionRef(ws, text);
+  } catch (e) {
+    throw new SpecError((e as Error).message, field);
+  }
+  const roots = ref.kind === 'group' ? ref.members : [ref.code];
+  const rows = await ws.db.all<{ code: string }>(`SELECT code FROM region_ancestors WHERE ancestor IN (SELECT unnest(string_split(?, ',')))`, [roots.join(',')]);
+  return new Set([...roots, ...rows.map((r) => r.code)]);
+}
+
+async function maskOf(ws: Workspace, refs: readonly string[], regions: readonly string[], field: string): Promise<Uint8Array> {
+  const mask = new Uint8Array(regions.length);
+  for (const [k, ref] of refs.entries()) {
+    const codes = await codesOf(ws, ref, `${field}[${k}]`);
+    let hit = 0;
+    regions.forEach((code, i) => { if (codes.has(code)) { mask[i] = 1; hit++; } });
+    if (!hit) throw new SpecError(`"${ref}" covers none of the model's ${regions.length} regions`, `${field}[${k}]`);
+  }
+  return mask;
+}
+
+async function indicatorValues(ws: Workspace, name: string, period: string, regions: readonly string[], field: string): Promise<Float64Array> {
+  const first = String(parsePeriod(period)?.start ?? period);
+  const rows = await ws.db.all<{ region: string; period: string; value: number }>(
+    `SELECT region, period, value FROM indicators WHERE name = ? AND period IN (?, ?) AND region IN (SELECT unnest(string_split(?, ',')))`, [name, period, first, regions.join(',')]);
+  const by = new Map<string, number>();
+  for (const r of rows) if (r.period === period || !by.has(r.region)) by.set(r.region, r.value);
+  const missing = regions.filter((c) => !by.has(c));
+  if (missing.length) throw new SpecError(`indicator "${name}" has no value in ${period} for ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ` and ${missing.length - 5} more` : ''}`, field);
+  return Float64Array.from(regions, (c) => by.get(c)!);
+}
+
+async function byRegion(ws: Workspace, record: Record<string, number>, regions: readonly string[], field: string, fill: number): Promise<Float64Array> {
+  const out = new Float64Array(regions.length).fill(fill);
+  const index = new Map(regions.map((c, i) => [c, i]));
+  for (const [ref, v] of Object.entries(record)) {
+    const codes = await codesOf(ws, ref, `${field}.${ref}`);
+    const own = [...codes].filter((c) => index.has(c));
+    if (!own.length) throw new SpecError(`"${ref}" is not one of the model's regions`, `${field}.${ref}`);
+    for (const c of own) out[index.get(c)!] = v;
+  }
+  return out;
+}
+
+const REGION_CODE = /^\d{6}$|^[A-Z]{2}\d*$/;
+
+async function personsByRegion(ws: Workspace, regions: readonly string[]): Promise<{ sizes: Float64Array; stay: Float64Array; years: number }> {
+  const rows = await ws.db.all<{ region: string; n: number; stayed: number; years: number }>(
+    `SELECT study_region AS region, count(*)::DOUBLE AS n, sum(CASE WHEN destination = study_region THEN 1 ELSE 0 END)::DOUBLE AS stayed, count(DISTINCT year)::DOUBLE AS years
+     FROM persons WHERE study_region IS NOT NULL AND destination IN (SELECT code FROM regions) GROUP BY 1`);
+  if (!rows.length) throw new SpecError('the workspace has no graduate records with a region as destination', 'baseline.cohort');
+  const index = new Map(regions.map((c, i) => [c, i]));
+  const sizes = new Float64Array(regions.length);
+  const stay = new Float64Array(regions.length);
+  let years = 0;
+  for (const r of rows) {
+    const i = index.get(r.region);
+    if (i === undefined || !REGION_CODE.test(r.region)) continue;
+    sizes[i] = r.n / r.years;
+    stay[i] = r.stayed / r.n;
+    years = Math.max(years, r.years);
+  }
+  return { sizes, stay, years };
+}
+
+export async function prepareScenario(ws: Workspace, doc: ScenarioDocument): Promise<PreparedScenario> {
+  const notes: string[] = [];
+  const b = doc.baseline;
+  let saved;
+  try {
+    saved = await loadModel<GravityResult>(ws, b.model);
+  } catch (e) {
+    throw new SpecError((e as Error).message, 'baseline.model');
+  }
+  if (saved.kind !== 'gravity') throw new SpecError(`model "${b.model}" is a ${saved.kind} model; scenarios need a gravity model`, 'baseline.model');
+  const result = saved.result;
+  if (result.constraint === 'attraction' || result.constraint === 'doubly') notes.push(`the ${result.constraint}-constrained model has destination effects, so only its cost term and borrowed terms can change`);
+  const regions = [...result.regions];
+  const cent = await ws.db.all<{ code: string; lon: number | null; lat: number | null }>(
+    `SELECT code, centroid_lon AS lon, centroid_lat AS lat FROM regions WHERE code IN (SELECT unnest(string_split(?, ',')))`, [regions.join(',')]);
+  const at = new Map(cent.map((c) => [c.code, c]));
+  const r = regions.length;
+  const cost = new Float64Array(r * r);
+  for (let i = 0; i < r; i++) for (let j = 0; j < r; j++) {
+    const a = at.get(regions[i]);
+    const c = at.get(regions[j]);
+    if (a?.lon == null || c?.lon == null) throw new InputError(`region ${a?.lon == null ? regions[i] : regions[j]} has no centroid, so no distance`);
+    cost[i * r + j] = i === j ? 0 : haversineKm([a.lon, a.lat!], [c.lon, c.lat!]);
+  }
+  const baseline: Record<string, Float64Array> = {};
+  for (const t of result.termSpecs) {
+    if (t.role !== 'origin' && t.role !== 'destination') continue;
+    const column = t.column ?? t.name;
+    const name = column.replace(/^(origin|destination)_/, '');
+    baseline[column] = await indicatorValues(ws, name, b.period, regions, 'baseline.period');
+  }
+  for (const [k, bt] of b.borrowedTerms.entries()) {
+    baseline[bt.term] = bt.indicator ? await indicatorValues(ws, bt.indicator, b.period, regions, `baseline.borrowedTerms[${k}].indicator`) : new Float64Array(r).fill(1);
+    notes.push(`term ${bt.term}: coefficient ${bt.coefficient} (SE ${bt.standardError}) borrowed from ${bt.source}`);
+  }
+
+  let sizes: Float64Array;
+  let persons: Awaited<ReturnType<typeof personsByRegion>> | null = null;
+  const getPersons = async () => (persons ??= await personsByRegion(ws, regions));
+  const c = b.cohort;
+  if (c.source === 'indicator') {
+    sizes = (await indicatorValues(ws, c.indicator, b.period, regions, 'baseline.cohort.indicator')).map((v) => v * c.rate);
+  } else if (c.source === 'persons') {
+    const p = await getPersons();
+    sizes = p.sizes;
+    notes.push(`cohort sizes: graduate records with a region as destination, per year over ${p.years} year(s)`);
+  } else sizes = await byRegion(ws, c.sizes, regions, 'baseline.cohort.sizes', 0);
+  if (b.within) {
+    const inside = await maskOf(ws, [b.within], regions, 'baseline.within');
+    sizes = sizes.map((v, i) => (inside[i] ? v : 0));
+  }
+
+  let stayShare: Float64Array;
+  const s = b.stayShare;
+  if (typeof s === 'number') stayShare = new Float64Array(r).fill(s);
+  else if (s.source === 'persons') stayShare = (await getPersons()).stay;
+  else if (s.source === 'fixed') stayShare = await byRegion(ws, s.shares, regions, 'baseline.stayShare.shares', s.default ?? NaN);
+  else {
+    const period = s.period ?? b.period;
+    const pop = await indicatorValues(ws, 'population', period, regions, 'baseline.stayShare');
+    const out = await ws.db.all<{ origin: string; n: number }>(
+      `SELECT origin, sum(count)::DOUBLE AS n FROM flows WHERE period = ? AND origin <> destination
+       AND origin IN (SELECT unnest(string_split(?, ','))) AND destination IN (SELECT unnest(string_split(?, ','))) GROUP BY 1`,
+      [period, regions.join(','), regions.join(',')]);
+    if (!out.length) throw new SpecError(`no flows stored for period ${period} among the model's regions`, 'baseline.stayShare.period');
+    const o = new Map(out.map((x) => [x.origin, x.n]));
+    stayShare = Float64Array.from(regions, (code, i) => 1 - (o.get(code) ?? 0) / pop[i]);
+    notes.push(`stay shares from flows: 1 - out-migration / population in ${period} (all ages, one year)`);
+  }
+  regions.forEach((code, i) => {
+    if (sizes[i] > 0 && !(stayShare[i] >= 0 && stayShare[i] <= 1)) throw new SpecError(`no stay share in [0, 1] for ${code} (${stayShare[i]}); give a default`, 'baseline.stayShare');
+  });
+  stayShare = stayShare.map((v) => (Number.isFinite(v) ? v : 0));
+
+  const choice = gravityChoiceModel({
+    result, regions, cost, baseline, stayShare,
+    borrowed: b.borrowedTerms.map((t) => ({ term: t.term, coefficient: t.coefficient, standardError: t.standardError, transform: t.transform })),
+    covariance: doc.simulation.covariance, covarianceScale: doc.simulation.covarianceScale,
+  });
+  const defs = [];
+  for (const [k, iv] of doc.interventions.entries()) {
+    defs.push({ ...iv, targets: await maskOf(ws, iv.targets, regions, `interventions[${k}].targets`) });
+  }
+  const levers = compileLevers(choice, defs);
+  let outcome: Uint8Array;
+  if (doc.outcomeRegions) outcome = await maskOf(ws, doc.outcomeRegions, regions, 'outcomeRegions');
+  else if (levers.length) {
+    outcome = new Uint8Array(r);
+    for (const l of levers) for (let i = 0; i < r; i++) if (l.targets[i]) outcome[i] = 1;
+  } else outcome = Uint8Array.from(sizes, (v) => (v > 0 ? 1 : 0));
+  return { document: doc, model: { name: saved.name, kind: saved.kind, version: modelVersion(saved.result) }, choice, regions, sizes, stayShare, levers, outcome, notes };
+}
