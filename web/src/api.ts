@@ -1,0 +1,86 @@
+/**
+ * The dashboard's client of the talentflow HTTP API (src/server). Same origin: the server
+ * serves both. Errors carry the server's message, which is written for people.
+ */
+export interface Region {
+  code: string; name_zh: string | null; name_en: string | null; level: string; parent: string | null;
+  centroid_lon: number | null; centroid_lat: number | null; area_km2: number | null;
+}
+export interface Group { code: string; name_zh: string | null; name_en: string | null; members: string[] }
+export interface FlowRow { origin: string; origin_name: string | null; destination: string; destination_name: string | null; period: string; cohort: string; count: number; intra: boolean }
+export interface IndicatorRow { region: string; region_name: string | null; period: string; name: string; value: number; unit: string | null }
+export interface MeasureResult {
+  measure: string; source: 'flows' | 'census'; method: string; assumptions: string[]; warnings: string[];
+  selection: Record<string, unknown>;
+  rows: ({ code: string; name?: string | null } & Record<string, unknown>)[];
+}
+export interface Periods { flows: { period: string; estimated: boolean; flows: number }[]; indicators: { name: string; unit: string | null; periods: string[]; regions: number }[] }
+export interface JobView<R = unknown> { id: string; kind: string; state: 'running' | 'done' | 'failed' | 'cancelled'; progress: number; message: string | null; result?: R; error?: { error?: { message?: string } } | { message?: string } }
+export interface SavedModel { name: string; kind: string; created_at?: string; [k: string]: unknown }
+export type GeoFeatureCollection = { type: 'FeatureCollection'; features: { type: 'Feature'; properties: Record<string, unknown>; geometry: unknown }[] };
+
+export class ApiError extends Error {
+  constructor(readonly status: number, message: string) {
+    super(message);
+  }
+}
+
+type Query = Record<string, string | number | boolean | undefined | null>;
+
+function url(path: string, query: Query = {}): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== null && v !== '') q.set(k, String(v));
+  const s = q.toString();
+  return `api/${path}${s ? `?${s}` : ''}`;
+}
+
+async function parse<T>(res: Response): Promise<T> {
+  const body = await res.json().catch(() => null);
+  if (!res.ok) throw new ApiError(res.status, body?.error?.message ?? `${res.status} ${res.statusText}`);
+  return body as T;
+}
+
+export async function get<T>(path: string, query: Query = {}, signal?: AbortSignal): Promise<T> {
+  return parse<T>(await fetch(url(path, query), { signal }));
+}
+
+export async function post<T>(path: string, body: unknown, signal?: AbortSignal): Promise<T> {
+  return parse<T>(await fetch(url(path), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), signal }));
+}
+
+export async function del<T>(path: string): Promise<T> {
+  return parse<T>(await fetch(url(path), { method: 'DELETE' }));
+}
+
+export const api = {
+  regions: (q: { search?: string; level?: string; within?: string; limit?: number }) => get<Region[]>('regions', q),
+  groups: () => get<Group[]>('groups'),
+  periods: () => get<Periods>('periods'),
+  geometry: (level: string, within: string) => get<GeoFeatureCollection>('geometry', { level, within }),
+  flows: (q: { origin?: string; destination?: string; group?: string; period?: string; level?: string; intra?: boolean; minCount?: number; limit?: number }, signal?: AbortSignal) =>
+    get<{ rows: FlowRow[]; dropped: number }>('flows', q, signal),
+  indicators: (q: { name?: string; within?: string; level?: string; period?: string }) => get<IndicatorRow[]>('indicators', q),
+  measure: (measure: string, q: Query, signal?: AbortSignal) => get<MeasureResult>(`measures/${measure}`, q, signal),
+  models: () => get<SavedModel[]>('models'),
+  job: <R>(id: string) => get<JobView<R>>(`jobs/${id}`),
+  cancelJob: (id: string) => del<JobView>(`jobs/${id}`),
+};
+
+/** Polls a job until it ends, reporting progress; rejects with the job's error message. */
+export async function waitForJob<R>(id: string, onProgress: (p: number, message: string | null) => void, signal?: AbortSignal, everyMs = 200): Promise<R> {
+  for (;;) {
+    if (signal?.aborted) {
+      await api.cancelJob(id).catch(() => undefined);
+      throw new ApiError(499, 'cancelled');
+    }
+    const j = await api.job<R>(id);
+    onProgress(j.progress, j.message);
+    if (j.state === 'done') return j.result as R;
+    if (j.state === 'failed') {
+      const e = j.error as { error?: { message?: string }; body?: { error?: { message?: string } } } | undefined;
+      throw new ApiError(422, e?.body?.error?.message ?? e?.error?.message ?? 'the job failed');
+    }
+    if (j.state === 'cancelled') throw new ApiError(499, 'cancelled');
+    await new Promise((ok) => setTimeout(ok, everyMs));
+  }
+}

@@ -1,0 +1,20 @@
+import { fmt, t } from '../i18n/index.ts';
+import { STYLE, figure, plot } from './figure.ts';
+
+/** Coefficient estimates as dots with their confidence intervals as rules, zero marked. */
+export interface CoefRow { term: string; estimate: number; low: number; high: number }
+
+export async function coefficientChart(name: string, rows: CoefRow[], width: number): Promise<HTMLElement> {
+  const Plot = await plot();
+  const chart = Plot.plot({
+    width, height: 40 + rows.length * 28, marginLeft: 160, style: STYLE,
+    x: { label: t('models.estimate'), grid: true },
+    y: { label: null, domain: rows.map((r) => r.term) },
+    marks: [
+      Plot.ruleX([0], { stroke: '#9ca3af' }),
+      Plot.ruleY(rows, { y: 'term', x1: 'low', x2: 'high', stroke: '#2166ac', strokeWidth: 2 }),
+      Plot.dot(rows, { y: 'term', x: 'estimate', fill: '#111827', r: 4, tip: true, title: (d: CoefRow) => `${d.term}: ${fmt(d.estimate, 3)} [${fmt(d.low, 3)}, ${fmt(d.high, 3)}]` }),
+    ],
+  });
+  return figure(name, t('models.coefChart'), chart, rows as unknown as Record<string, unknown>[]);
+}

@@ -1,0 +1,30 @@
+import { t } from '../i18n/index.ts';
+import { downloadCsv, downloadSvg, downloadSvgAsPng } from '../export/download.ts';
+import { h } from '../ui/dom.ts';
+
+type PlotModule = typeof import('@observablehq/plot');
+let plotModule: Promise<PlotModule> | null = null;
+
+/** Observable Plot, loaded on first use so the map does not wait for it. */
+export function plot(): Promise<PlotModule> {
+  return (plotModule ??= import('@observablehq/plot'));
+}
+
+/**
+ * A chart in a figure with its caption and export buttons (PNG, SVG, and CSV of the data
+ * behind it). `chart` is an SVG (or a figure holding one) produced by Plot.
+ */
+export function figure(name: string, caption: string, chart: Element, data: Record<string, unknown>[]): HTMLElement {
+  const svg = () => (chart instanceof SVGSVGElement ? chart : chart.querySelector('svg.plot, svg')) as SVGSVGElement;
+  return h('figure', { class: 'chart', 'data-chart': name },
+    h('figcaption', {}, caption),
+    chart,
+    h('div', { class: 'chart-export', role: 'group', 'aria-label': caption },
+      h('button', { type: 'button', class: 'small', 'data-export': 'png', onclick: () => downloadSvgAsPng(`${name}.png`, svg()) }, t('export.png')),
+      h('button', { type: 'button', class: 'small', 'data-export': 'svg', onclick: () => downloadSvg(`${name}.svg`, svg()) }, t('export.svg')),
+      h('button', { type: 'button', class: 'small', 'data-export': 'csv', onclick: () => downloadCsv(`${name}.csv`, data) }, t('export.csv'))),
+  );
+}
+
+/** Shared look: system fonts (nothing from a CDN), readable at projector sizes. */
+export const STYLE = { fontSize: '12px', fontFamily: 'system-ui, "Noto Sans CJK SC", "Microsoft YaHei", sans-serif', background: 'transparent', overflow: 'visible' } as const;

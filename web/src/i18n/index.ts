@@ -1,0 +1,75 @@
+import { en, type MessageKey } from './en.ts';
+import { zh } from './zh.ts';
+
+/**
+ * Every visible text goes through `t(key)`. The language is remembered in localStorage; the
+ * first visit follows the browser (Chinese for zh-*, English otherwise). Elements rendered with
+ * `data-i18n="key"` are relabelled in place on a switch; views that build text in code listen
+ * with `onLanguage`.
+ */
+export type Lang = 'zh' | 'en';
+export type { MessageKey };
+
+const STORAGE_KEY = 'talentflow.lang';
+const tables: Record<Lang, Record<MessageKey, string>> = { en, zh };
+const listeners = new Set<(lang: Lang) => void>();
+
+function initial(): Lang {
+  try {
+    const saved = localStorage.getItem(STORAGE_KEY);
+    if (saved === 'zh' || saved === 'en') return saved;
+  } catch {
+    // storage blocked (private mode): fall back to the browser language
+  }
+  return navigator.language.toLowerCase().startsWith('zh') ? 'zh' : 'en';
+}
+
+let current: Lang = initial();
+
+export function lang(): Lang {
+  return current;
+}
+
+export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
+  const text = tables[current][key] ?? en[key] ?? key;
+  return text.replace(/\{(\w+)\}/g, (_, k: string) => (k in params ? String(params[k]) : `{${k}}`));
+}
+
+export function setLang(next: Lang): void {
+  if (next === current) return;
+  current = next;
+  try {
+    localStorage.setItem(STORAGE_KEY, next);
+  } catch {
+    // not remembered, but still switched
+  }
+  document.documentElement.lang = next === 'zh' ? 'zh-CN' : 'en';
+  relabel(document.body);
+  for (const f of listeners) f(next);
+}
+
+export function onLanguage(f: (lang: Lang) => void): () => void {
+  listeners.add(f);
+  return () => listeners.delete(f);
+}
+
+/** Re-renders every `[data-i18n]` text (and `data-i18n-title`, `data-i18n-aria`) under root. */
+export function relabel(root: ParentNode): void {
+  for (const el of root.querySelectorAll<HTMLElement>('[data-i18n]')) el.textContent = t(el.dataset.i18n as MessageKey);
+  for (const el of root.querySelectorAll<HTMLElement>('[data-i18n-title]')) el.title = t(el.dataset.i18nTitle as MessageKey);
+  for (const el of root.querySelectorAll<HTMLElement>('[data-i18n-aria]')) el.setAttribute('aria-label', t(el.dataset.i18nAria as MessageKey));
+}
+
+/** A region's name in the current language (falls back to the other one, then the code). */
+export function regionName(r: { code: string; name_zh?: string | null; name_en?: string | null }): string {
+  return (current === 'zh' ? r.name_zh ?? r.name_en : r.name_en ?? r.name_zh) ?? r.code;
+}
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+export function fmt(n: number | null | undefined, digits = 0): string {
+  if (n === null || n === undefined || !Number.isFinite(n)) return '–';
+  const key = `${current}:${digits}`;
+  let f = numberFormats.get(key);
+  if (!f) numberFormats.set(key, (f = new Intl.NumberFormat(current === 'zh' ? 'zh-CN' : 'en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits })));
+  return f.format(n);
+}

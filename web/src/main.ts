@@ -1,0 +1,76 @@
+import './styles.css';
+import { api } from './api.ts';
+import { setLang, lang, t } from './i18n/index.ts';
+import { createMapView } from './map/view.ts';
+import { state, subscribe, update, type State } from './state.ts';
+import { clear, h, label, status } from './ui/dom.ts';
+
+/**
+ * The page: a header with the tabs (map, models, scenario) and the language switch, and one
+ * view per tab. The map tab is built first; the models and scenario tabs load their code when
+ * first opened so the map is usable sooner.
+ */
+const app = document.getElementById('app')!;
+document.documentElement.lang = lang() === 'zh' ? 'zh-CN' : 'en';
+performance.mark('talentflow:start');
+
+const TABS: State['tab'][] = ['map', 'models', 'scenario'];
+
+async function boot(): Promise<void> {
+  const periods = (await api.periods()).flows.map((p) => p.period);
+  const langButton = h('button', { type: 'button', id: 'lang', class: 'lang', 'data-i18n-aria': 'lang.switchLabel', 'aria-label': t('lang.switchLabel'), onclick: () => setLang(lang() === 'zh' ? 'en' : 'zh') }, label('lang.switch'));
+  const tabButtons = TABS.map((id) => h('button', {
+    type: 'button', role: 'tab', id: `tab-${id}`, 'aria-controls': `view-${id}`, 'aria-selected': String(state.tab === id), tabindex: state.tab === id ? '0' : '-1',
+    onclick: () => update({ tab: id }),
+    onkeydown: (e: Event) => {
+      const k = (e as KeyboardEvent).key;
+      if (k !== 'ArrowRight' && k !== 'ArrowLeft') return;
+      const next = TABS[(TABS.indexOf(state.tab) + (k === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length];
+      update({ tab: next });
+      document.getElementById(`tab-${next}`)?.focus();
+    },
+  }, label(`tab.${id}`)));
+  const header = h('header', { class: 'top' },
+    h('div', { class: 'brand' }, label('app.title', 'strong'), label('app.subtitle', 'span', { class: 'subtitle' })),
+    h('nav', { role: 'tablist', 'aria-label': 'talentflow' }, ...tabButtons),
+    langButton,
+  );
+  const mapView = createMapView(periods);
+  const views: Partial<Record<State['tab'], HTMLElement>> = { map: mapView.element };
+  const main = h('main', { id: 'main' }, mapView.element);
+  const footer = h('footer', {}, label('footer.data', 'span'));
+  clear(app);
+  app.append(h('a', { class: 'skip', href: '#main' }, 'Skip to content'), header, main, footer);
+  app.removeAttribute('aria-busy');
+  mapView.start();
+
+  async function showTab(tab: State['tab']): Promise<void> {
+    for (const b of tabButtons) {
+      const on = b.id === `tab-${tab}`;
+      b.setAttribute('aria-selected', String(on));
+      b.tabIndex = on ? 0 : -1;
+    }
+    if (!views[tab]) {
+      const placeholder = h('section', { class: 'view', id: `view-${tab}` }, status('loading', t('loading')));
+      main.append(placeholder);
+      views[tab] = placeholder;
+      const el = tab === 'models'
+        ? (await import('./models/view.ts')).createModelsView(periods)
+        : (await import('./scenario/editor.ts')).createScenarioEditor(mapView.regions);
+      placeholder.replaceWith(el);
+      views[tab] = el;
+    }
+    for (const [id, el] of Object.entries(views)) el!.hidden = id !== tab;
+    views[tab]!.setAttribute('role', 'tabpanel');
+    views[tab]!.setAttribute('aria-labelledby', `tab-${tab}`);
+  }
+  subscribe((s, changed) => {
+    if (changed.has('tab')) void showTab(s.tab);
+  });
+  void showTab(state.tab);
+}
+
+boot().catch((e) => {
+  clear(app);
+  app.append(status('error', `${t('error.prefix')}: ${(e as Error).message}`));
+});

@@ -1,0 +1,79 @@
+import * as maplibregl from 'maplibre-gl';
+import type { GeoJSONSource, StyleSpecification } from 'maplibre-gl';
+import type { FeatureCollection } from 'geojson';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+
+// MapLibre 6 loads its worker from a URL: the file bundled with the page, never a CDN.
+maplibregl.setWorkerUrl(workerUrl);
+
+export const COLORS = {
+  background: '#e9eef2',
+  boundary: '#ffffff',
+  provinceBoundary: '#7d8a96',
+  selected: '#111827',
+  target: '#d97706',
+  noData: '#d4d8dc',
+};
+
+/**
+ * A map with no tile server: a blank style (a background colour) plus the region polygons
+ * from /api/geometry as GeoJSON sources. Nothing loads from the internet.
+ */
+const BLANK: StyleSpecification = {
+  version: 8,
+  sources: {},
+  layers: [{ id: 'background', type: 'background', paint: { 'background-color': COLORS.background } }],
+};
+
+const EMPTY = { type: 'FeatureCollection' as const, features: [] };
+
+export function createBasemap(container: HTMLElement, bounds: [number, number, number, number]): Promise<maplibregl.Map> {
+  const map = new maplibregl.Map({
+    container,
+    style: BLANK,
+    bounds,
+    fitBoundsOptions: { padding: 20 },
+    attributionControl: false,
+    renderWorldCopies: false,
+    dragRotate: false,
+    pitchWithRotate: false,
+    maxPitch: 0,
+    // Keeps the last frame readable so the map can be exported as PNG.
+    canvasContextAttributes: { preserveDrawingBuffer: true, antialias: true },
+  });
+  map.touchZoomRotate.disableRotation();
+  map.keyboard.enable();
+  map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
+  map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-right');
+  return new Promise((ok) => map.once('load', () => {
+    map.addSource('regions', { type: 'geojson', data: EMPTY, promoteId: 'code' });
+    map.addSource('points', { type: 'geojson', data: EMPTY, promoteId: 'code' });
+    map.addSource('provinces', { type: 'geojson', data: EMPTY });
+    map.addLayer({
+      id: 'regions-fill', type: 'fill', source: 'regions',
+      paint: { 'fill-color': ['coalesce', ['get', 'color'], COLORS.noData], 'fill-opacity': ['case', ['boolean', ['feature-state', 'hover'], false], 1, 0.88] },
+    });
+    map.addLayer({ id: 'regions-line', type: 'line', source: 'regions', paint: { 'line-color': COLORS.boundary, 'line-width': 0.5 } });
+    map.addLayer({ id: 'provinces-line', type: 'line', source: 'provinces', paint: { 'line-color': COLORS.provinceBoundary, 'line-width': 0.9 } });
+    map.addLayer({
+      id: 'regions-target', type: 'line', source: 'regions', filter: ['in', ['get', 'code'], ['literal', []]],
+      paint: { 'line-color': COLORS.target, 'line-width': 2.2, 'line-dasharray': [2, 1] },
+    });
+    map.addLayer({ id: 'regions-selected', type: 'line', source: 'regions', filter: ['==', ['get', 'code'], ''], paint: { 'line-color': COLORS.selected, 'line-width': 2.5 } });
+    // Regions without boundaries (Korea's) are drawn as circles at their centroids.
+    map.addLayer({
+      id: 'points-circle', type: 'circle', source: 'points',
+      paint: {
+        'circle-color': ['coalesce', ['get', 'color'], COLORS.noData], 'circle-radius': ['interpolate', ['linear'], ['zoom'], 4, 9, 8, 22],
+        'circle-stroke-color': ['case', ['==', ['get', 'selected'], true], COLORS.selected, ['==', ['get', 'target'], true], COLORS.target, '#ffffff'],
+        'circle-stroke-width': ['case', ['==', ['get', 'selected'], true], 3, ['==', ['get', 'target'], true], 2.5, 1],
+      },
+    });
+    ok(map);
+  }));
+}
+
+export function setSourceData(map: maplibregl.Map, id: 'regions' | 'points' | 'provinces', data: FeatureCollection): void {
+  (map.getSource(id) as GeoJSONSource).setData(data);
+}

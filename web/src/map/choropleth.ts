@@ -1,0 +1,60 @@
+import { fmt, t } from '../i18n/index.ts';
+import { h } from '../ui/dom.ts';
+import { COLORS } from './basemap.ts';
+
+/**
+ * Diverging classes for net migration: losses in reds, gains in blues, symmetric around zero
+ * so a colour means the same size of loss or gain. Breaks are rounded quantiles of |net|
+ * (half, 80% and 95% of the regions below each), which keeps a few megacities from washing
+ * every other region into the palest class.
+ */
+export const PALETTE = ['#b2182b', '#ef8a62', '#fddbc7', '#f7f7f7', '#d1e5f0', '#67a9cf', '#2166ac'];
+
+export interface Classes {
+  /** Ascending thresholds between the seven classes (six numbers, symmetric). */
+  breaks: number[];
+}
+
+function niceRound(x: number): number {
+  if (!(x > 0)) return 0;
+  const p = 10 ** Math.floor(Math.log10(x));
+  const m = x / p;
+  return (m < 1.5 ? 1 : m < 2.5 ? 2 : m < 4 ? 3 : m < 7.5 ? 5 : 10) * p;
+}
+
+export function classify(values: number[]): Classes {
+  const abs = values.filter(Number.isFinite).map(Math.abs).sort((a, b) => a - b);
+  const q = (f: number) => (abs.length ? abs[Math.min(abs.length - 1, Math.floor(f * abs.length))] : 0);
+  let [b1, b2, b3] = [niceRound(q(0.25)), niceRound(q(0.6)), niceRound(q(0.9))];
+  if (b2 <= b1) b2 = b1 * 2 || 1;
+  if (b3 <= b2) b3 = b2 * 2;
+  return { breaks: [-b3, -b2, -b1, b1, b2, b3] };
+}
+
+export function colorFor(v: number | null | undefined, c: Classes): string {
+  if (v === null || v === undefined || !Number.isFinite(v)) return COLORS.noData;
+  let k = 0;
+  while (k < c.breaks.length && v >= c.breaks[k]) k++;
+  return PALETTE[k];
+}
+
+function compact(n: number): string {
+  const a = Math.abs(n);
+  if (a >= 1e6) return `${fmt(n / 1e6, a >= 1e7 ? 0 : 1)}M`;
+  if (a >= 1e3) return `${fmt(n / 1e3, a >= 1e4 ? 0 : 1)}k`;
+  return fmt(n);
+}
+
+/** The legend: one swatch per class with its range, the no-data swatch and the source note. */
+export function legend(c: Classes, title: string, note: string): HTMLElement {
+  const b = c.breaks;
+  const ranges = [`< ${compact(b[0])}`, `${compact(b[0])} – ${compact(b[1])}`, `${compact(b[1])} – ${compact(b[2])}`, `${compact(b[2])} – ${compact(b[3])}`,
+    `${compact(b[3])} – ${compact(b[4])}`, `${compact(b[4])} – ${compact(b[5])}`, `≥ ${compact(b[5])}`];
+  return h('div', { class: 'legend', role: 'group', 'aria-label': title },
+    h('div', { class: 'legend-title' }, title),
+    h('ul', { class: 'legend-classes' }, ...PALETTE.map((color, i) => h('li', {}, h('span', { class: 'swatch', style: `background:${color}` }), h('span', {}, ranges[i]))),
+      h('li', {}, h('span', { class: 'swatch', style: `background:${COLORS.noData}` }), h('span', {}, t('legend.noData')))),
+    h('div', { class: 'legend-ends' }, h('span', {}, `◀ ${t('legend.loss')}`), h('span', {}, `${t('legend.gain')} ▶`)),
+    h('p', { class: 'legend-note' }, note),
+  );
+}

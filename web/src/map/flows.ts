@@ -1,0 +1,112 @@
+import type * as maplibregl from 'maplibre-gl';
+import type { FlowRow, Region } from '../api.ts';
+
+/**
+ * Flow lines drawn by @flowmap.gl (a deck.gl layer) in deck's own canvas over the MapLibre one
+ * (MapboxOverlay, overlaid mode: deck 9.4's interleaved mode reads `map.transform`, which
+ * MapLibre 6 no longer exposes). A PNG export composites the two canvases. deck.gl and
+ * flowmap.gl load in their own chunk after the polygons are on screen: the map is usable
+ * before they arrive.
+ */
+export interface FlowLocation {
+  code: string;
+  name: string;
+  lat: number;
+  lon: number;
+}
+
+export interface FlowHover {
+  kind: 'flow' | 'location';
+  x: number;
+  y: number;
+  origin?: string;
+  destination?: string;
+  count?: number;
+  location?: string;
+  incoming?: number;
+  outgoing?: number;
+}
+
+type Overlay = { setProps(p: Record<string, unknown>): void; finalize(): void; getCanvas(): HTMLCanvasElement | null };
+type LayerCtor = new (props: Record<string, unknown>) => unknown;
+
+export class FlowOverlay {
+  private overlay: Overlay | null = null;
+  private Layer: LayerCtor | null = null;
+  private ready: Promise<void>;
+  /** Rows handed to the layer (for tests and the status line). */
+  count = 0;
+
+  constructor(private readonly map: maplibregl.Map, private readonly onHover: (h: FlowHover | null) => void, private readonly onClickLocation: (code: string) => void) {
+    this.ready = this.load();
+  }
+
+  private async load(): Promise<void> {
+    const [{ MapboxOverlay }, { FlowmapLayer }] = await Promise.all([import('@deck.gl/mapbox'), import('@flowmap.gl/layers')]);
+    this.Layer = FlowmapLayer as unknown as LayerCtor;
+    const overlay = new MapboxOverlay({ interleaved: false, layers: [], deviceProps: { webgl: { preserveDrawingBuffer: true } } } as ConstructorParameters<typeof MapboxOverlay>[0]);
+    this.map.addControl(overlay as unknown as maplibregl.IControl);
+    this.overlay = overlay as unknown as Overlay;
+  }
+
+  async set(rows: FlowRow[], locations: FlowLocation[], visible: boolean): Promise<void> {
+    await this.ready;
+    const known = new Set(locations.map((l) => l.code));
+    const flows = visible ? rows.filter((r) => !r.intra && known.has(r.origin) && known.has(r.destination) && r.count > 0) : [];
+    this.count = flows.length;
+    const layer = new this.Layer!({
+      id: 'flows',
+      data: { locations, flows },
+      pickable: true,
+      darkMode: false,
+      colorScheme: 'Teal',
+      highlightColor: '#d97706',
+      clusteringEnabled: false,
+      fadeEnabled: true,
+      fadeAmount: 45,
+      locationTotalsEnabled: true,
+      locationLabelsEnabled: false,
+      adaptiveScalesEnabled: true,
+      maxTopFlowsDisplayNum: 10000,
+      flowLineThicknessScale: 1,
+      getLocationId: (l: FlowLocation) => l.code,
+      getLocationLat: (l: FlowLocation) => l.lat,
+      getLocationLon: (l: FlowLocation) => l.lon,
+      getLocationName: (l: FlowLocation) => l.name,
+      getFlowOriginId: (f: FlowRow) => f.origin,
+      getFlowDestId: (f: FlowRow) => f.destination,
+      getFlowMagnitude: (f: FlowRow) => f.count,
+      onHover: (info: { object?: Record<string, unknown>; x: number; y: number } | undefined) => this.hover(info),
+      onClick: (info: { object?: Record<string, unknown> }) => {
+        const o = info?.object;
+        if (o && o.type === 'location') this.onClickLocation(String(o.id));
+      },
+    });
+    this.overlay!.setProps({ layers: [layer] });
+  }
+
+  /** The flow canvas (null before deck.gl has loaded). */
+  canvas(): HTMLCanvasElement | null {
+    return this.overlay?.getCanvas() ?? null;
+  }
+
+  private hover(info: { object?: Record<string, unknown>; x: number; y: number } | undefined): void {
+    const o = info?.object;
+    if (!info || !o) return this.onHover(null);
+    if (o.type === 'flow') {
+      this.onHover({ kind: 'flow', x: info.x, y: info.y, origin: codeOf(o.origin), destination: codeOf(o.dest), count: Number(o.count) });
+    } else if (o.type === 'location') {
+      const totals = o.totals as { incomingCount: number; outgoingCount: number } | undefined;
+      this.onHover({ kind: 'location', x: info.x, y: info.y, location: String(o.id), incoming: totals?.incomingCount, outgoing: totals?.outgoingCount });
+    }
+  }
+}
+
+const codeOf = (x: unknown): string => {
+  const l = x as { code?: string; id?: string | number } | undefined;
+  return String(l?.code ?? l?.id ?? '');
+};
+
+export function locationsOf(regions: Region[], name: (r: Region) => string): FlowLocation[] {
+  return regions.filter((r) => r.centroid_lat !== null && r.centroid_lon !== null).map((r) => ({ code: r.code, name: name(r), lat: r.centroid_lat!, lon: r.centroid_lon! }));
+}

@@ -1,0 +1,295 @@
+import type * as maplibregl from 'maplibre-gl';
+import type { Feature, FeatureCollection } from 'geojson';
+import { api, type FlowRow, type GeoFeatureCollection, type MeasureResult, type Region } from '../api.ts';
+import { downloadCanvasesPng, downloadCsv } from '../export/download.ts';
+import { fmt, lang, onLanguage, regionName, t } from '../i18n/index.ts';
+import { CASES, state, subscribe, update, type State } from '../state.ts';
+import { clear, h, label, status } from '../ui/dom.ts';
+import { createBasemap, setSourceData } from './basemap.ts';
+import { classify, colorFor, legend, type Classes } from './choropleth.ts';
+import { FlowOverlay, locationsOf, type FlowHover } from './flows.ts';
+import { renderRegionPanel } from './region-panel.ts';
+
+/**
+ * The map tab: filters on the left, the map (choropleth of net migration and flow lines) in
+ * the middle, and on the right the selected region or, with none, the largest losses and gains.
+ */
+export interface MapView {
+  element: HTMLElement;
+  /** Builds the map; call once the element is in the document (MapLibre sizes to it). */
+  start: () => void;
+  regions: () => Map<string, Region>;
+}
+
+const FLOW_LIMIT = 10000;
+
+export function createMapView(periods: string[]): MapView {
+  const filters = h('aside', { class: 'filters', 'aria-label': t('filter.title') });
+  const mapEl = h('div', { class: 'map', id: 'map', role: 'application', 'aria-label': t('tab.map'), tabindex: '0' });
+  const tooltip = h('div', { class: 'tooltip', role: 'tooltip', hidden: true });
+  const loading = h('div', { class: 'map-loading' }, status('loading', t('loading.map')));
+  const mapWrap = h('div', { class: 'map-wrap' }, mapEl, tooltip, loading);
+  const panel = h('aside', { class: 'panel', 'aria-live': 'polite' });
+  const element = h('section', { class: 'view view-map', id: 'view-map' }, filters, mapWrap, panel);
+
+  let map: maplibregl.Map | null = null;
+  let overlay: FlowOverlay | null = null;
+  let regions = new Map<string, Region>();
+  let netValues = new Map<string, number>();
+  let classes: Classes = { breaks: [-3, -2, -1, 1, 2, 3] };
+  let measure: MeasureResult | null = null;
+  let flows: FlowRow[] = [];
+  let geometry: GeoFeatureCollection | null = null;
+  let provinceLines: GeoFeatureCollection | null = null;
+  let flowAbort: AbortController | null = null;
+  const legendBox = h('div', { class: 'legend-box' });
+  const flowStatus = h('p', { class: 'flow-status', role: 'status' });
+  const timings: Record<string, number> = {};
+  (window as unknown as { __talentflow: unknown }).__talentflow = { timings, map: () => map, flowCount: () => overlay?.count ?? 0, netCount: () => netValues.size };
+
+  const caseDef = () => CASES[state.caseId];
+  const casePeriods = () => periods.filter(caseDef().periodFilter);
+
+  function measureQuery(): Record<string, string | number> {
+    const m = /^(\d{4})-(\d{4})$/.exec(state.period);
+    // Over a census interval the map shows population change (census net migration with natural
+    // change ignored, as the legend says); for yearly flows, net = in - out of the stored flows.
+    return m ? { level: state.level, within: caseDef().within, from: m[1], to: m[2], naturalRate: 0 } : { level: state.level, within: caseDef().within, period: state.period };
+  }
+  const measureName = () => (/^\d{4}-\d{4}$/.test(state.period) ? 'census-net' : 'net');
+
+  function renderFilters(): void {
+    clear(filters);
+    const sel = (id: string, key: Parameters<typeof t>[0], options: [string, string][], value: string, onChange: (v: string) => void) =>
+      h('div', { class: 'field' }, h('label', { for: id }, t(key)),
+        (() => {
+          const s = h('select', { id, onchange: (e: Event) => onChange((e.target as HTMLSelectElement).value) }, ...options.map(([v, l]) => h('option', { value: v }, l)));
+          s.value = value;
+          return s;
+        })());
+    const c = caseDef();
+    filters.append(
+      h('h2', { class: 'visually-hidden' }, t('filter.title')),
+      sel('f-case', 'filter.case', Object.values(CASES).map((x) => [x.id, t(`case.${x.id}` as 'case.cn')]), state.caseId, (v) => {
+        const next = CASES[v as 'cn'];
+        const ps = periods.filter(next.periodFilter);
+        update({ caseId: next.id, level: next.defaultLevel, period: next.defaultPeriod(ps) ?? '', scope: next.scopes[0].id, selected: null, minFlow: 0 });
+      }),
+      sel('f-period', 'filter.period', casePeriods().map((p) => [p, p]), state.period, (v) => update({ period: v, selected: state.selected })),
+      sel('f-level', 'filter.level', c.levels.map((l) => [l, t(`level.${l}` as 'level.city')]), state.level, (v) => update({ level: v, selected: null })),
+      c.scopes.length > 1 ? sel('f-scope', 'filter.scope', c.scopes.map((s) => [s.id, t(`scope.${s.id}` as 'scope.all')]), state.scope, (v) => update({ scope: v })) : '',
+      h('div', { class: 'field' },
+        h('label', { for: 'f-min' }, t('filter.minFlow')),
+        h('input', { id: 'f-min', type: 'number', min: 0, step: 100, value: state.minFlow, inputmode: 'numeric', onchange: (e: Event) => update({ minFlow: Math.max(0, Number((e.target as HTMLInputElement).value) || 0) }) })),
+      h('div', { class: 'field check' },
+        h('input', { id: 'f-flows', type: 'checkbox', checked: state.showFlows, onchange: (e: Event) => update({ showFlows: (e.target as HTMLInputElement).checked }) }),
+        h('label', { for: 'f-flows' }, t('filter.showFlows'))),
+      flowStatus,
+      h('div', { class: 'field' },
+        h('label', { for: 'f-find' }, t('region.pick')),
+        h('input', { id: 'f-find', list: 'f-find-list', autocomplete: 'off', onchange: (e: Event) => {
+          const v = (e.target as HTMLInputElement).value.trim();
+          const hit = [...regions.values()].find((r) => r.level === state.level && (regionName(r) === v || r.name_zh === v || r.name_en === v || r.code === v));
+          if (hit) update({ selected: hit.code });
+        } }),
+        h('datalist', { id: 'f-find-list' }, ...[...regions.values()].filter((r) => r.level === state.level).map((r) => h('option', { value: regionName(r) })))),
+      legendBox,
+      h('div', { class: 'map-actions' },
+        h('button', { type: 'button', 'data-export': 'map-png', onclick: () => map && downloadCanvasesPng(`talentflow-map-${state.caseId}-${state.level}-${state.period}.png`, [map.getCanvas(), overlay?.canvas() ?? null]) }, t('export.pngMap')),
+        h('button', { type: 'button', 'data-export': 'net-csv', onclick: () => measure && downloadCsv(`net-${state.caseId}-${state.level}-${state.period}.csv`, measure.rows) }, `${t('legend.net')} ${t('export.csv')}`),
+        h('button', { type: 'button', 'data-export': 'flows-csv', onclick: () => downloadCsv(`flows-${state.caseId}-${state.level}-${state.period}.csv`, flows as unknown as Record<string, unknown>[]) }, `${t('tab.map')} ${t('export.csv')}`)),
+    );
+    renderLegend();
+  }
+
+  function renderLegend(): void {
+    clear(legendBox);
+    if (!measure) return;
+    const census = measure.source === 'census' && measure.selection.from !== undefined;
+    const title = census ? t('legend.netCensus', { from: String(measure.selection.from), to: String(measure.selection.to) }) : t('legend.net');
+    const note = `${t('legend.source')}: ${measure.method}${measure.assumptions.length ? `. ${measure.assumptions[0]}` : ''}`;
+    legendBox.append(legend(classes, title, note), h('p', { class: 'legend-note' }, t('legend.flows')));
+  }
+
+  function renderOverview(): void {
+    clear(panel);
+    if (!netValues.size) {
+      panel.append(status('empty', t('empty.region')));
+      return;
+    }
+    const ranked = [...netValues.entries()].filter(([c]) => regions.get(c)?.level === state.level).sort((a, b) => a[1] - b[1]);
+    const item = ([code, v]: [string, number]) => h('li', {}, h('button', { type: 'button', class: 'link', onclick: () => update({ selected: code }) }, regions.get(code) ? regionName(regions.get(code)!) : code), h('span', { class: v < 0 ? 'neg' : 'pos' }, fmt(v)));
+    panel.append(
+      status('empty', t('empty.region')),
+      label('overview.title', 'h3'), h('ol', { class: 'ranking', 'data-list': 'losses' }, ...ranked.slice(0, 10).map(item)),
+      label('overview.gains', 'h3'), h('ol', { class: 'ranking', 'data-list': 'gains' }, ...ranked.slice(-10).reverse().map(item)),
+      label('overview.note', 'p', { class: 'note' }),
+    );
+  }
+
+  function paint(): void {
+    if (!map || !geometry) return;
+    const withColor = (f: Feature): Feature => ({ ...f, properties: { ...f.properties, color: colorFor(netValues.get(String(f.properties?.code)), classes), target: state.targets.includes(String(f.properties?.code)), selected: state.selected === f.properties?.code } });
+    if (geometry.features.length) {
+      setSourceData(map, 'regions', { type: 'FeatureCollection', features: (geometry.features as Feature[]).map(withColor) });
+      setSourceData(map, 'points', { type: 'FeatureCollection', features: [] });
+    } else {
+      // No boundaries stored (Korea): circles at the centroids.
+      const pts: Feature[] = [...regions.values()].filter((r) => r.level === state.level && r.centroid_lon !== null).map((r) => ({
+        type: 'Feature', geometry: { type: 'Point', coordinates: [r.centroid_lon!, r.centroid_lat!] }, properties: { code: r.code, name_zh: r.name_zh, name_en: r.name_en },
+      }));
+      setSourceData(map, 'regions', { type: 'FeatureCollection', features: [] });
+      setSourceData(map, 'points', { type: 'FeatureCollection', features: pts.map(withColor) });
+    }
+    map.setFilter('regions-target', ['in', ['get', 'code'], ['literal', state.targets]]);
+    map.setFilter('regions-selected', ['==', ['get', 'code'], state.selected ?? '']);
+  }
+
+  async function loadGeometry(): Promise<void> {
+    const c = caseDef();
+    const [regs, geo, provinces] = await Promise.all([
+      api.regions({ within: c.within, limit: 100000 }),
+      api.geometry(state.level, c.within),
+      state.level === 'city' ? api.geometry('province', c.within) : Promise.resolve(null),
+    ]);
+    regions = new Map(regs.map((r) => [r.code, r]));
+    geometry = geo;
+    provinceLines = provinces;
+    drawGeometry();
+  }
+
+  function drawGeometry(): void {
+    if (!map) return;
+    setSourceData(map, 'provinces', (provinceLines ?? { type: 'FeatureCollection', features: [] }) as FeatureCollection);
+    paint();
+  }
+
+  async function loadMeasure(): Promise<void> {
+    try {
+      measure = await api.measure(measureName(), measureQuery());
+      netValues = new Map(measure.rows.filter((r) => typeof r.net === 'number').map((r) => [r.code, r.net as number]));
+      classes = classify([...netValues.values()]);
+    } catch (e) {
+      measure = null;
+      netValues = new Map();
+      legendBox.replaceChildren(status('error', `${t('error.prefix')}: ${(e as Error).message}`));
+    }
+    renderLegend();
+    paint();
+    if (!state.selected) renderOverview();
+  }
+
+  async function loadFlows(): Promise<void> {
+    flowAbort?.abort();
+    const abort = (flowAbort = new AbortController());
+    const scope = caseDef().scopes.find((s) => s.id === state.scope);
+    flowStatus.textContent = t('loading');
+    try {
+      const res = await api.flows({ group: scope?.group ?? caseDef().within, period: state.period, level: state.level, intra: false, minCount: state.minFlow || undefined, limit: FLOW_LIMIT }, abort.signal);
+      if (abort.signal.aborted) return;
+      flows = res.rows;
+      await overlay?.set(flows, locationsOf([...regions.values()].filter((r) => r.level === state.level), regionName), state.showFlows);
+      timings.flowsDrawn = performance.now();
+      flowStatus.textContent = flows.length
+        ? `${t('filter.flowsShown', { n: fmt(overlay?.count ?? flows.length) })}${flows.length >= FLOW_LIMIT ? ` ${t('filter.flowsTruncated', { n: fmt(FLOW_LIMIT) })}` : ''}`
+        : t('empty.flows');
+    } catch (e) {
+      if ((e as Error).name === 'AbortError') return;
+      flowStatus.textContent = `${t('error.prefix')}: ${(e as Error).message}`;
+    }
+  }
+
+  async function showSelected(): Promise<void> {
+    paint();
+    if (state.selected) await renderRegionPanel(panel, state.selected, regions, measureQuery());
+    else renderOverview();
+  }
+
+  function onHover(hv: FlowHover | null): void {
+    if (!hv) {
+      tooltip.hidden = true;
+      return;
+    }
+    const n = (c?: string) => (c && regions.get(c) ? regionName(regions.get(c)!) : c ?? '');
+    tooltip.textContent = hv.kind === 'flow' ? `${n(hv.origin)} → ${n(hv.destination)}: ${fmt(hv.count)}` : `${n(hv.location)} · ${t('region.in')} ${fmt(hv.incoming)} · ${t('region.out')} ${fmt(hv.outgoing)}`;
+    tooltip.style.transform = `translate(${hv.x + 12}px, ${hv.y + 12}px)`;
+    tooltip.hidden = false;
+  }
+
+  async function start(): Promise<void> {
+    timings.start = performance.now();
+    const c = caseDef();
+    const [m] = await Promise.all([createBasemap(mapEl, c.bounds), loadGeometry()]);
+    map = m;
+    // The container may have been laid out after MapLibre measured it: size and fit again.
+    map.resize();
+    map.fitBounds(c.bounds, { padding: 20, duration: 0 });
+    drawGeometry();
+    await new Promise((ok) => (map!.loaded() ? ok(null) : map!.once('idle', ok)));
+    timings.mapUsable = performance.now();
+    performance.mark('talentflow:map-usable');
+    loading.remove();
+    document.body.dataset.mapReady = '1';
+    renderFilters();
+    let hovered: string | null = null;
+    for (const layer of ['regions-fill', 'points-circle']) {
+      map.on('click', layer, (e) => {
+        const code = e.features?.[0]?.properties?.code;
+        if (code) update({ selected: String(code) });
+      });
+      map.on('mousemove', layer, (e) => {
+        const f = e.features?.[0];
+        if (!f) return;
+        const code = String(f.properties?.code);
+        if (hovered !== code && geometry?.features.length) {
+          if (hovered) map!.setFeatureState({ source: 'regions', id: hovered }, { hover: false });
+          map!.setFeatureState({ source: 'regions', id: code }, { hover: true });
+        }
+        hovered = code;
+        map!.getCanvas().style.cursor = 'pointer';
+        const v = netValues.get(code);
+        tooltip.textContent = `${regions.get(code) ? regionName(regions.get(code)!) : code}: ${t('region.net')} ${fmt(v)}`;
+        tooltip.style.transform = `translate(${e.point.x + 12}px, ${e.point.y + 12}px)`;
+        tooltip.hidden = false;
+      });
+      map.on('mouseleave', layer, () => {
+        if (hovered && geometry?.features.length) map!.setFeatureState({ source: 'regions', id: hovered }, { hover: false });
+        hovered = null;
+        map!.getCanvas().style.cursor = '';
+        tooltip.hidden = true;
+      });
+    }
+    overlay = new FlowOverlay(map, onHover, (code) => update({ selected: code }));
+    await Promise.all([loadMeasure(), loadFlows()]);
+    timings.ready = performance.now();
+    document.body.dataset.flowsReady = '1';
+  }
+
+  subscribe(async (_s: State, changed) => {
+    if (!map) return;
+    if (changed.has('caseId')) map.fitBounds(caseDef().bounds, { padding: 20, duration: 0 });
+    if (changed.has('caseId') || changed.has('level')) {
+      await loadGeometry();
+      renderFilters();
+    } else if (changed.has('period') || changed.has('scope') || changed.has('minFlow')) renderFilters();
+    if (changed.has('caseId') || changed.has('level') || changed.has('period')) void loadMeasure();
+    if (changed.has('caseId') || changed.has('level') || changed.has('period') || changed.has('scope') || changed.has('minFlow') || changed.has('showFlows')) void loadFlows();
+    if (changed.has('selected') || changed.has('targets') || changed.has('period') || changed.has('level')) void showSelected();
+    if (changed.has('tab') && state.tab === 'map') map.resize();
+  });
+  onLanguage(() => {
+    if (!map) return;
+    renderFilters();
+    void showSelected();
+    void loadFlows();
+    mapEl.setAttribute('aria-label', t('tab.map'));
+    document.documentElement.lang = lang() === 'zh' ? 'zh-CN' : 'en';
+  });
+
+  new ResizeObserver(() => map?.resize()).observe(mapWrap);
+  return {
+    element,
+    regions: () => regions,
+    start: () => void start().catch((e) => loading.replaceChildren(status('error', `${t('error.prefix')}: ${(e as Error).message}`))),
+  };
+}

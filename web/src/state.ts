@@ -1,0 +1,77 @@
+/**
+ * The dashboard's state: what the filters say, which region is open and which regions a
+ * scenario targets. Views subscribe and re-render what depends on the keys that changed.
+ */
+export type CaseId = 'cn' | 'kr';
+
+export interface CaseDef {
+  id: CaseId;
+  /** Region (country) whose regions the map shows. */
+  within: string;
+  levels: string[];
+  defaultLevel: string;
+  /** Which stored flow periods belong to this case. */
+  periodFilter: (p: string) => boolean;
+  defaultPeriod: (periods: string[]) => string | undefined;
+  /** Scopes of flow lines: a group whose flows are shown, or the whole country. */
+  scopes: { id: string; group: string | undefined }[];
+  /** Initial view [west, south, east, north]. */
+  bounds: [number, number, number, number];
+}
+
+export const CASES: Record<CaseId, CaseDef> = {
+  cn: {
+    id: 'cn', within: 'CN', levels: ['city', 'province'], defaultLevel: 'city',
+    // China's flows are the census-interval estimates (a range such as 2010-2020).
+    periodFilter: (p) => /^\d{4}-\d{4}$/.test(p),
+    defaultPeriod: (ps) => ps.find((p) => p === '2010-2020') ?? ps[ps.length - 1],
+    scopes: [{ id: 'northeast', group: 'northeast' }, { id: 'all', group: undefined }],
+    bounds: [88, 19, 135, 53.5],
+  },
+  kr: {
+    id: 'kr', within: 'KR', levels: ['province'], defaultLevel: 'province',
+    // Korea's KOSIS flows are yearly, 2012 onwards.
+    periodFilter: (p) => /^\d{4}$/.test(p) && Number(p) >= 2012,
+    defaultPeriod: (ps) => ps[ps.length - 1],
+    scopes: [{ id: 'all', group: undefined }],
+    bounds: [124.5, 33, 131, 38.8],
+  },
+};
+
+export interface State {
+  tab: 'map' | 'models' | 'scenario';
+  caseId: CaseId;
+  level: string;
+  period: string;
+  scope: string;
+  minFlow: number;
+  showFlows: boolean;
+  selected: string | null;
+  targets: string[];
+}
+
+type Listener = (s: State, changed: Set<keyof State>) => void;
+
+const listeners = new Set<Listener>();
+
+export const state: State = {
+  tab: 'map', caseId: 'cn', level: 'city', period: '2010-2020', scope: 'northeast', minFlow: 0, showFlows: true, selected: null,
+  // The Northeast China example: Shenyang and Dalian pay graduates who stay.
+  targets: ['210100', '210200'],
+};
+
+export function update(patch: Partial<State>): void {
+  const changed = new Set<keyof State>();
+  for (const [k, v] of Object.entries(patch) as [keyof State, unknown][]) {
+    if (JSON.stringify(state[k]) !== JSON.stringify(v)) {
+      (state as unknown as Record<string, unknown>)[k] = v;
+      changed.add(k);
+    }
+  }
+  if (changed.size) for (const f of listeners) f(state, changed);
+}
+
+export function subscribe(f: Listener): () => void {
+  listeners.add(f);
+  return () => listeners.delete(f);
+}
