@@ -1,0 +1,65 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { REPO } from '../helpers/workspace.ts';
+
+const BIN = join(REPO, 'bin/talentflow.mjs');
+let dir: string;
+let w: string;
+function tf(...args: string[]) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 28 });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+const isInterval = (v: unknown) => typeof v === 'object' && v !== null && ['median', 'p05', 'p95'].every((k) => k in v);
+
+before(() => {
+  dir = mkdtempSync(join(tmpdir(), 'talentflow-scenario-'));
+  w = join(dir, 'demo.duckdb');
+  assert.equal(tf('demo', '-w', w, '--json').code, 0);
+  const f = tf('fit', 'gravity', '--period', '2019', '--within', 'KR', '--constraint', 'production', '--destination-vars', 'grdp_pc,population', '--save', 'korea-2019', '-w', w);
+  assert.equal(f.code, 0, f.stderr);
+});
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+test('scenario run --json: a row per year and a summary with retainedDelta and costPerRetained intervals; stored with the model version', () => {
+  const r = tf('scenario', 'run', join(REPO, 'examples/korea-regional-income.json'), '--draws', '20', '--seed', '3', '--json', '-w', w);
+  assert.equal(r.code, 0, r.stderr);
+  const j = JSON.parse(r.stdout);
+  assert.equal(j.years.length, 10);
+  assert.equal(j.years[0].year, 2020);
+  assert.ok(isInterval(j.summary.retainedDelta) && isInterval(j.summary.costPerRetained));
+  assert.ok(j.summary.totalCost.median > 0);
+  assert.match(j.model.version, /^[0-9a-f]{16}$/);
+  assert.equal(j.seed, 3);
+  const again = JSON.parse(tf('scenario', 'run', join(REPO, 'examples/korea-regional-income.json'), '--draws', '20', '--seed', '3', '--json', '-w', w).stdout);
+  assert.deepEqual(again.years, j.years);
+  const list = JSON.parse(tf('scenario', 'list', '--json', '-w', w).stdout);
+  assert.equal(list.length, 2);
+  assert.equal(list[0].modelVersion, j.model.version);
+});
+
+test('scenario compare --json holds one entry per scenario', () => {
+  const r = tf('scenario', 'compare', join(REPO, 'examples/korea-regional-income.json'), join(REPO, 'examples/korea-relocation-allowance.json'), '--draws', '10', '--json', '--no-save', '-w', w);
+  assert.equal(r.code, 0, r.stderr);
+  const j = JSON.parse(r.stdout);
+  assert.deepEqual(j.scenarios.map((s: { name: string }) => s.name), ['korea-regional-income', 'korea-relocation-allowance']);
+  assert.ok(isInterval(j.scenarios[1].costPerRetained));
+  const text = tf('scenario', 'compare', join(REPO, 'examples/korea-regional-income.json'), join(REPO, 'examples/korea-relocation-allowance.json'), '--draws', '5', '--no-save', '-w', w);
+  assert.match(text.stdout, /korea-relocation-allowance\s+korea-2019@[0-9a-f]{16}/);
+});
+
+test('a bad scenario is refused with the field named (exit 1)', () => {
+  const doc = JSON.parse(readFileSync(join(REPO, 'examples/korea-regional-income.json'), 'utf8'));
+  doc.interventions[0].term = 'destination_gdp';
+  writeFileSync(join(dir, 'bad.json'), JSON.stringify(doc));
+  const r = tf('scenario', 'run', 'bad.json', '--draws', '2', '-w', w);
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, /interventions\[0\]\.term: "destination_gdp" is not an attribute of the model/);
+  doc.interventions[0].term = 'destination_grdp_pc';
+  doc.horizon.years = -1;
+  writeFileSync(join(dir, 'bad.json'), JSON.stringify(doc));
+  assert.match(tf('scenario', 'run', 'bad.json', '-w', w).stderr, /horizon\.years/);
+});
