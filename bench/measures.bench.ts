@@ -3,7 +3,7 @@
  * period: in-flow, out-flow, net, gross, efficiency and rates of every region in one call
  * (src/metrics regionSummary on a FlowTable), next to the same in/out/net aggregation done by
  * DuckDB SQL (GROUP BY) over the same rows in the same run. Also times the adapter that reads a
- * stored selection into a FlowTable (loadFlowTable: SQL aggregation + transfer).
+ * stored selection into a FlowTable (loadFlowTable: index join in SQL + transfer).
  *
  *   npm run bench -- measures          (ROWS=2000000 N=1000 npm run bench -- measures for a quick run)
  */
@@ -75,7 +75,7 @@ try {
   console.log(`regionSummary (in, out, net, gross, efficiency, rates) for ${N} regions over ${ROWS.toLocaleString('en-US')} rows: ${fmt(tMeasure)}`);
   console.log(`DuckDB SQL GROUP BY (in, out, net per region), same rows:           ${fmt(tSql)}`);
   console.log(`ratio measure / SQL: ${(tMeasure / tSql).toFixed(2)}  (numbers identical for all ${sqlRows.length} regions)`);
-  console.log(`adapter loadFlowTable (SQL aggregation to pairs + transfer to typed arrays): ${fmt(tLoad)}`);
+  console.log(`adapter loadFlowTable (stored rows to a FlowTable: SQL index join + transfer): ${fmt(tLoad)}`);
   closeWorkspace(ws);
 } finally {
   rmSync(dir, { recursive: true, force: true });

@@ -8,8 +8,9 @@ import { resolveRegionRef, withinCondition } from './resolve-ref.ts';
 /**
  * Reads a selection of stored flows into a FlowTable, the columnar form every measure in
  * src/metrics reads, with populations from the `population` indicator aligned with it.
- * Aggregation (roll-up to a level, summing duplicate keys such as several cohorts) happens in
- * DuckDB; indexes are assigned in SQL so no row object is built per flow.
+ * The roll-up to a level happens in DuckDB; stored rows come across unaggregated (duplicate
+ * keys, e.g. several cohorts, are summed by the measures), with indexes assigned in SQL so no
+ * row object or string is built per flow.
  */
 export interface FlowSelection {
   /** A year or a range, matched exactly as stored. Default: every period (summed, with a warning). */
@@ -60,41 +61,37 @@ export async function loadFlowTable(ws: Workspace, q: FlowSelection = {}): Promi
          JOIN region_ancestors ad ON ad.code = f.destination AND ad.ancestor_level = ? ${filter}`
     : `SELECT f.origin AS o, f.destination AS d, f.count FROM flows f ${filter}`;
   const upParams = q.level ? [q.level, q.level, ...params] : params;
-  const tmp = `flow_sel_${process.pid}_${Date.now()}`;
-  await ws.db.run(`CREATE TEMP TABLE ${tmp} AS SELECT o, d, sum(count) AS c, count(*) AS n FROM (${up}) GROUP BY o, d`, upParams);
-  try {
-    const include = [...(q.include ?? [])];
-    const codes = (await ws.db.all<{ code: string }>(
-      `SELECT code FROM (SELECT o AS code FROM ${tmp} UNION SELECT d FROM ${tmp}${include.length ? ` UNION SELECT unnest(?::VARCHAR[])` : ''}) ORDER BY code`,
-      include.length ? [listValue(include)] : undefined)).map((r) => r.code);
-    const index = new Map(codes.map((c, i) => [c, i]));
-    const kept = await ws.db.one<{ n: bigint; pairs: bigint }>(`SELECT coalesce(sum(n), 0) AS n, count(*) AS pairs FROM ${tmp}`);
-    const pairs = Number(kept?.pairs ?? 0);
-    const origin = new Uint32Array(pairs);
-    const destination = new Uint32Array(pairs);
-    const count = new Float64Array(pairs);
-    const result = await ws.db.conn.run(`SELECT o, d, c FROM ${tmp} ORDER BY o, d`);
-    let k = 0;
-    for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
-      const [vo, vd, vc] = [chunk.getColumnVector(0), chunk.getColumnVector(1), chunk.getColumnVector(2)];
-      for (let r = 0; r < chunk.rowCount; r++, k++) {
-        origin[k] = index.get(vo.getItem(r) as string) as number;
-        destination[k] = index.get(vd.getItem(r) as string) as number;
-        count[k] = Number(vc.getItem(r));
-      }
+  const include = [...(q.include ?? [])];
+  const codes = (await ws.db.all<{ code: string }>(
+    `WITH up AS (${up}) SELECT code FROM (SELECT DISTINCT o AS code FROM up UNION SELECT DISTINCT d FROM up${include.length ? ' UNION SELECT unnest(?::VARCHAR[])' : ''}) ORDER BY code`,
+    include.length ? [...upParams, listValue(include)] : upParams)).map((r) => r.code);
+  // Stored rows go across as they are (no pair aggregation: measures sum duplicate keys
+  // themselves), with region indexes joined in SQL (index = position in the sorted codes), so
+  // only integer and double columns cross into JavaScript.
+  const result = await ws.db.conn.run(
+    `WITH up AS (${up}), idx AS (SELECT code, (row_number() OVER (ORDER BY code) - 1)::UINTEGER AS i FROM unnest(?::VARCHAR[]) t(code))
+     SELECT io.i, id.i, up.count FROM up JOIN idx io ON io.code = up.o JOIN idx id ON id.code = up.d`, [...upParams, listValue(codes)]);
+  const cap = { n: 0, origin: new Uint32Array(Math.max(rows, 1)), destination: new Uint32Array(Math.max(rows, 1)), count: new Float64Array(Math.max(rows, 1)) };
+  for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
+    const [vo, vd, vc] = [chunk.getColumnValues(0), chunk.getColumnValues(1), chunk.getColumnValues(2)];
+    for (let r = 0; r < chunk.rowCount; r++, cap.n++) {
+      cap.origin[cap.n] = vo[r] as number;
+      cap.destination[cap.n] = vd[r] as number;
+      cap.count[cap.n] = vc[r] as number;
     }
-    const table: FlowTable = { regions: codes, origin, destination, count };
-    const p = q.period ? parsePeriod(q.period) : periods.length ? parsePeriod(periods[0]) : null;
-    const populationYear = q.populationYear ?? p?.start ?? null;
-    const populations = populationYear === null ? new Float64Array(codes.length).fill(NaN) : await populationsAt(ws, codes, populationYear);
-    const warnings: string[] = [];
-    if (!q.period && periods.length > 1) warnings.push(`no --period given: flows of ${periods.length} periods (${periods[0]} … ${periods[periods.length - 1]}) are summed`);
-    const dropped = rows - Number(kept?.n ?? 0);
-    if (dropped > 0) warnings.push(`${dropped} stored flow row(s) have an end with no ancestor at level ${q.level} and are left out`);
-    return { table, populations, populationYear, periods, rows, estimated, dropped, warnings };
-  } finally {
-    await ws.db.run(`DROP TABLE IF EXISTS temp.${tmp}`);
   }
+  const origin = cap.origin.subarray(0, cap.n);
+  const destination = cap.destination.subarray(0, cap.n);
+  const count = cap.count.subarray(0, cap.n);
+  const table: FlowTable = { regions: codes, origin, destination, count };
+  const p = q.period ? parsePeriod(q.period) : periods.length ? parsePeriod(periods[0]) : null;
+  const populationYear = q.populationYear ?? p?.start ?? null;
+  const populations = populationYear === null ? new Float64Array(codes.length).fill(NaN) : await populationsAt(ws, codes, populationYear);
+  const warnings: string[] = [];
+  if (!q.period && periods.length > 1) warnings.push(`no --period given: flows of ${periods.length} periods (${periods[0]} … ${periods[periods.length - 1]}) are summed`);
+  const dropped = rows - cap.n;
+  if (dropped > 0) warnings.push(`${dropped} stored flow row(s) have an end with no ancestor at level ${q.level} and are left out`);
+  return { table, populations, populationYear, periods, rows, estimated, dropped, warnings };
 }
 
 /** True when any stored flow matches the selection (cheap check before choosing a source). */
