@@ -11,6 +11,7 @@ import { importRoutes } from './routes/import.ts';
 import { jobRoutes } from './routes/jobs.ts';
 import { modelRoutes } from './routes/models.ts';
 import { measureRoutes } from './routes/measures.ts';
+import { scenarioRoutes } from './routes/scenarios.ts';
 
 export interface AppOptions {
   /** When set, every state-changing request (POST, DELETE) needs `Authorization: Bearer <token>`. */
@@ -49,6 +50,7 @@ export function createApp(ws: Workspace, options: AppOptions = {}): TalentflowAp
   dataRoutes(app, deps, docs);
   modelRoutes(app, deps, docs);
   measureRoutes(app, deps, docs);
+  scenarioRoutes(app, deps, docs);
   jobRoutes(app, deps, docs);
   importRoutes(app, deps, docs, options.maxUploadBytes ?? 512 * 2 ** 20);
   for (const extra of options.extraRoutes ?? []) extra(app, deps, docs);

@@ -1,0 +1,121 @@
+import type { Hono } from 'hono';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { aggregateCounterfactual, compileLevers, parseScenario, type ScenarioDocument } from '../../sim/index.ts';
+import { listScenarioRuns, prepareScenario, runScenarioInWorkspace, type PreparedScenario } from '../../store/scenarios.ts';
+import type { Workspace } from '../../store/index.ts';
+import { toErrorBody } from '../errors.ts';
+import { route, type RouteDoc, type ServerDeps } from '../route.ts';
+import { qText } from '../schemas.ts';
+
+/**
+ * Scenarios over HTTP: the bundled example documents, an exact aggregate counterfactual per
+ * graduating cohort (fast enough for a dashboard slider), a full run with parameter draws as a
+ * job, and the stored runs. The documents are validated by the library's own scenario schema.
+ */
+const EXAMPLES = resolve(fileURLToPath(new URL('../../../examples', import.meta.url)));
+
+const runBody = z.object({
+  document: z.unknown(),
+  draws: z.number().int().min(1).max(1000).default(200),
+  seed: z.number().int().min(0).max(2 ** 31).default(1),
+  save: z.boolean().default(false),
+}).strict();
+
+const counterfactualBody = z.object({ document: z.unknown() }).strict();
+
+/**
+ * Prepared baselines by document with the interventions' sizes left out, so moving a slider
+ * (a change value or a cost) recompiles only the levers: no workspace queries.
+ */
+const prepared = new WeakMap<Workspace, Map<string, PreparedScenario>>();
+
+function baselineKey(doc: ScenarioDocument): string {
+  return JSON.stringify({ ...doc, name: '', description: '', assumptions: [], interventions: doc.interventions.map((iv) => ({ ...iv, change: null, cost: null, name: null })) });
+}
+
+async function preparedFor(deps: ServerDeps, doc: ScenarioDocument): Promise<PreparedScenario> {
+  let cache = prepared.get(deps.ws);
+  if (!cache) prepared.set(deps.ws, (cache = new Map()));
+  const key = baselineKey(doc);
+  let p = cache.get(key);
+  if (!p) {
+    p = await deps.lock.run(() => prepareScenario(deps.ws, doc));
+    if (cache.size > 20) cache.clear();
+    cache.set(key, p);
+  }
+  if (p.document === doc) return p;
+  const levers = compileLevers(p.choice, doc.interventions.map((iv, k) => ({ ...iv, targets: p.levers[k].targets })));
+  return { ...p, document: doc, levers };
+}
+
+/**
+ * Expected flows of each graduating cohort of the horizon, baseline against scenario (sizes
+ * grown by the baseline's growth rate): retained in the outcome regions, their net flow, and
+ * what the levers pay that cohort over its benefit years. Exact; no returns, no draws.
+ */
+function counterfactualByYear(p: PreparedScenario) {
+  const doc = p.document;
+  const growth = doc.baseline.growth;
+  const years = [];
+  let gained = 0;
+  let spent = 0;
+  for (let t = 0; t < doc.horizon.years; t++) {
+    const year = doc.horizon.startYear + t;
+    const sizes = p.sizes.map((v) => v * (1 + growth) ** t);
+    const cf = aggregateCounterfactual(p.choice, sizes, p.levers, { year, groups: { outcome: p.outcome } });
+    const g = cf.groups[0];
+    const cost = cf.levers.reduce((s, l, k) => s + l.cost * (p.levers[k].cost.rule === 'per-person-year' ? p.levers[k].benefitYears : 1), 0);
+    const recipients = cf.levers.reduce((s, l) => s + l.recipients, 0);
+    const delta = g.scenario.retained - g.baseline.retained;
+    gained += delta;
+    spent += cost;
+    years.push({
+      year, graduates: g.baseline.graduates,
+      retainedBaseline: g.baseline.retained, retainedScenario: g.scenario.retained, retainedDelta: delta,
+      retentionBaseline: g.baseline.retained / g.baseline.graduates, retentionScenario: g.scenario.retained / g.scenario.graduates,
+      netBaseline: g.baseline.net, netScenario: g.scenario.net, recipients, cost,
+    });
+  }
+  return { years, summary: { retainedDelta: gained, totalCost: spent, costPerRetained: gained > 0 ? spent / gained : null } };
+}
+
+export function scenarioRoutes(app: Hono, deps: ServerDeps, docs: RouteDoc[]): void {
+  route(app, deps, docs, {
+    method: 'get', path: '/api/scenarios/examples', tag: 'scenarios', summary: 'The example scenario documents shipped in examples/',
+    handler: async () => readdirSync(EXAMPLES).filter((f) => f.endsWith('.json')).sort().flatMap((file) => {
+      try {
+        return [{ file, document: parseScenario(JSON.parse(readFileSync(join(EXAMPLES, file), 'utf8'))) }];
+      } catch {
+        return [];
+      }
+    }),
+  });
+  route(app, deps, docs, {
+    method: 'post', path: '/api/scenarios/counterfactual', tag: 'scenarios', body: counterfactualBody,
+    summary: 'Exact aggregate counterfactual of a scenario document per graduating cohort (baseline vs scenario, retained, net, cost); for sliders',
+    handler: async ({ body, deps: d }) => {
+      const t0 = performance.now();
+      const doc = parseScenario(body.document);
+      const p = await preparedFor(d, doc);
+      const result = counterfactualByYear(p);
+      return { scenario: doc.name, model: p.model, regions: p.outcome.reduce((s, v) => s + v, 0), notes: p.notes, ...result, milliseconds: performance.now() - t0 };
+    },
+  });
+  route(app, deps, docs, {
+    method: 'post', path: '/api/scenarios/run', tag: 'scenarios', status: 202, body: runBody,
+    summary: 'Run a scenario document with parameter draws and cohort microsimulation (a job: poll /api/jobs/{id})',
+    handler: async ({ body, deps: d }) => {
+      const doc = parseScenario(body.document);
+      return d.jobs.start('scenario', (ctx) => d.lock.run(() => runScenarioInWorkspace(d.ws, doc, {
+        draws: body.draws, seed: body.seed, save: body.save, onProgress: (done, total) => ctx.progress(done / total, `draw ${done}/${total}`),
+      })), (e) => toErrorBody(e));
+    },
+  });
+  route(app, deps, docs, {
+    method: 'get', path: '/api/scenarios', tag: 'scenarios', summary: 'Stored scenario runs', query: z.object({ scenario: qText.optional() }).strict(),
+    handler: ({ query, deps: d }) => d.lock.run(() => listScenarioRuns(d.ws, query.scenario)),
+  });
+}
