@@ -124,6 +124,36 @@ function drawChoices(agents: number, origin: number, cohort: number, threshold: 
   return stay;
 }
 
+/** Returns of movers in year t (hazard by years away); drops movers past every window. Returns the new count. */
+function returnsOf(mv: Movers, t: number, rates: readonly number[], keep: number, weight: Float64Array, r: number, words: Uint32Array, stock: Float64Array, own: Float64Array, netYear: Float64Array, awayAt: Float64Array): number {
+  const { origin: mOrigin, location: mLoc, cohort: mCohort } = mv;
+  const hazard = Float64Array.from(rates, (h) => h * TWO32);
+  let s0 = words[0] | 0, s1 = words[1] | 0, s2 = words[2] | 0, s3 = words[3] | 0;
+  let w = 0;
+  for (let m = 0; m < mv.count; m++) {
+    const c = mCohort[m];
+    const away = t - c;
+    const o = mOrigin[m];
+    const loc = mLoc[m];
+    if (away <= hazard.length) {
+      const x = Math.imul(rotl(Math.imul(s1, 5), 7), 9) >>> 0;
+      const sh = s1 << 9;
+      s2 ^= s0; s3 ^= s1; s1 ^= s2; s0 ^= s3; s2 ^= sh; s3 = rotl(s3, 11);
+      if (x < hazard[away - 1]) {
+        const wt = weight[c * r + o];
+        stock[loc] -= wt; stock[o] += wt; own[o] += wt;
+        netYear[loc] -= wt; netYear[o] += wt;
+        awayAt[c * r + loc] -= wt;
+        continue;
+      }
+    }
+    if (away >= keep) continue;
+    mOrigin[w] = o; mLoc[w] = loc; mCohort[w] = c;
+    w++;
+  }
+  return w;
+}
+
 export function simulateCohorts(input: CohortSimulationInput): CohortSimulationResult {
   const { model, sizes, rng } = input;
   const r = model.regions.length;
@@ -134,7 +164,8 @@ export function simulateCohorts(input: CohortSimulationInput): CohortSimulationR
   const rates = input.returnRates ?? [];
   const outcome = input.outcome ?? new Uint8Array(r).fill(1);
   const maxAgents = input.maxAgentsPerYear ?? Infinity;
-  const keep = Math.max(rates.length, ...levers.map((l) => l.benefitYears), 0);
+  // Movers are kept only while they can return (arrivals' payments are tracked in awayAt).
+  const keep = rates.length;
 
   const out = { graduates: new Float64Array(ny), retained: new Float64Array(ny), ownRetained: new Float64Array(ny), netFlow: new Float64Array(ny), recipients: new Float64Array(ny), cost: new Float64Array(ny) };
   const stock = new Float64Array(r);
@@ -143,6 +174,8 @@ export function simulateCohorts(input: CohortSimulationInput): CohortSimulationR
   // stayers[t * r + i]: weight of cohort t's graduates of i who stayed (they never leave).
   const stayers = new Float64Array(ny * r);
   const weight = new Float64Array(ny * r);
+  // awayAt[c * r + j]: weight of cohort c's movers living in j who have not returned.
+  const awayAt = new Float64Array(ny * r);
   const mv: Movers = { count: 0, origin: new Uint32Array(1024), location: new Uint32Array(1024), cohort: new Uint16Array(1024) };
   const p = new Float64Array(r);
   const moved = new Float64Array(r);
@@ -157,27 +190,7 @@ export function simulateCohorts(input: CohortSimulationInput): CohortSimulationR
     netYear.fill(0);
 
     // 1. Returns of earlier movers; movers past every window are dropped (their stock stays counted).
-    if (mv.count) {
-      const ret = yearRng.fork('returns');
-      const { origin: mOrigin, location: mLoc, cohort: mCohort } = mv;
-      let w = 0;
-      for (let m = 0; m < mv.count; m++) {
-        const c = mCohort[m];
-        const away = t - c;
-        const o = mOrigin[m];
-        const loc = mLoc[m];
-        if (away <= rates.length && ret.nextUint32() < rates[away - 1] * TWO32) {
-          const wt = weight[c * r + o];
-          stock[loc] -= wt; stock[o] += wt; own[o] += wt;
-          netYear[loc] -= wt; netYear[o] += wt;
-          continue;
-        }
-        if (away >= keep) continue;
-        mOrigin[w] = o; mLoc[w] = loc; mCohort[w] = c;
-        w++;
-      }
-      mv.count = w;
-    }
+    if (mv.count) mv.count = returnsOf(mv, t, rates, keep, weight, r, streamWords(yearRng.fork('returns')), stock, own, netYear, awayAt);
 
     // 2. This year's cohort chooses.
     const active = activeLevers(levers, year);
@@ -202,7 +215,7 @@ export function simulateCohorts(input: CohortSimulationInput): CohortSimulationR
       for (let j = 0; j < r; j++) {
         if (!moved[j]) continue;
         const f = moved[j] * wt;
-        stock[j] += f; netYear[j] += f; netYear[i] -= f;
+        stock[j] += f; netYear[j] += f; netYear[i] -= f; awayAt[t * r + j] += f;
         moved[j] = 0;
       }
       stayers[t * r + i] = stay * wt;
@@ -219,11 +232,10 @@ export function simulateCohorts(input: CohortSimulationInput): CohortSimulationR
         if (l.stayers) for (let i = 0; i < r; i++) if (l.targets[i]) paid += stayers[c * r + i];
       }
       if (l.arrivals) {
-        for (let m = 0; m < mv.count; m++) {
-          const c = mv.cohort[m];
+        for (let c = Math.max(0, t - l.benefitYears + 1); c <= t; c++) {
           const cy = input.startYear + c;
-          if (t - c >= l.benefitYears || cy < l.firstYear || cy > l.lastYear) continue;
-          if (l.targets[mv.location[m]]) paid += weight[c * r + mv.origin[m]];
+          if (cy < l.firstYear || cy > l.lastYear) continue;
+          for (let j = 0; j < r; j++) if (l.targets[j]) paid += awayAt[c * r + j];
         }
       }
       out.recipients[t] += paid;
