@@ -2,8 +2,7 @@ import { ConvergenceError } from '../../core/errors.ts';
 import { applyFactors, balance } from '../../numeric/balance.ts';
 import { cholesky, choleskyInverse, choleskySolve } from '../../numeric/cholesky.ts';
 import { demean } from '../../numeric/demean.ts';
-import type { Factor } from '../../numeric/factor.ts';
-import { sumByLevel } from '../../numeric/factor.ts';
+import { isGridPair, sumByLevel, type Factor } from '../../numeric/factor.ts';
 import { collinearityError } from './diagnostics.ts';
 
 /**
@@ -79,29 +78,20 @@ export function fitPpml(p: PpmlProblem, options: PpmlOptions): PpmlSolution {
   let balanceSweeps = 0;
   let demeanSweeps = 0;
 
-  // Start (R's glm.fit): mu = y + 0.1, one weighted least-squares step on the working response.
-  const w = new Float64Array(n);
-  const z = new Float64Array(n);
-  for (let r = 0; r < n; r++) {
-    w[r] = y[r] + 0.1;
-    z[r] = Math.log(w[r]) + (y[r] - w[r]) / w[r] - (offset ? offset[r] : 0);
-  }
-  for (const r of padding) w[r] = 0;
   const demeaned = columns.map((c) => Float64Array.from(c));
   // columns = demeaned + D * projection: the fixed-effect part of each covariate, so a Newton
   // step delta on beta moves the effects by -projection * delta (a first-order warm start for
   // the balancing of the trial point).
   const projection = columns.map(() => factors.map((f) => new Float64Array(f.levels)));
-  const rawSS = columns.map((c) => weightedDot(c, c, w));
-  demeanSweeps += demean([z], w, factors, { tolerance: 1e-3 }).sweeps;
-  demeanSweeps += demean(demeaned, w, factors, { tolerance: 1e-3, coefficients: projection }).sweeps;
-  const gram0 = gram(demeaned, w);
-  const f0 = cholesky(gram0, k, 1e-10);
-  if (!f0.ok) {
-    const ss = demeaned.map((c) => weightedDot(c, c, w));
-    throw collinearityError(p.names, factors.map((f) => f.name), rawSS, ss, gram0, f0.column);
+  const z = new Float64Array(n);
+  const sub = subsampleStart(p);
+  let beta: Float64Array;
+  if (sub) beta = sub;
+  else {
+    const start = wlsStart(p, demeaned, projection, z);
+    beta = start.beta;
+    demeanSweeps += start.sweeps;
   }
-  let beta = choleskySolve(f0.factor, demeaned.map((c) => weightedDot(c, z, w)));
 
   // Shift the linear predictor so exp() cannot overflow; the fixed effects absorb the shift.
   let shift = 0;
@@ -142,7 +132,7 @@ export function fitPpml(p: PpmlProblem, options: PpmlOptions): PpmlSolution {
   let converged = false;
   let stopReason = `reached maxIterations (${options.maxIterations}) before the Newton step fell below the tolerance`;
   let iterations = 0;
-  let hessian = gram0;
+  let hessian: Float64Array;
   let lastStep = 1;
   for (let it = 1; it <= options.maxIterations; it++) {
     iterations = it;
@@ -247,6 +237,92 @@ export function fitPpml(p: PpmlProblem, options: PpmlOptions): PpmlSolution {
     balanceSweeps,
     demeanSweeps,
   };
+}
+
+/**
+ * Start of R's glm.fit: mu = y + 0.1, one weighted least-squares step on the working response
+ * (fixed effects partialled out). Also the first check for collinear terms.
+ */
+function wlsStart(p: PpmlProblem, demeaned: Float64Array[], projection: Float64Array[][], z: Float64Array): { beta: Float64Array; sweeps: number } {
+  const { y, columns, offset, factors } = p;
+  const n = y.length;
+  const w = new Float64Array(n);
+  for (let r = 0; r < n; r++) {
+    w[r] = y[r] + 0.1;
+    z[r] = Math.log(w[r]) + (y[r] - w[r]) / w[r] - (offset ? offset[r] : 0);
+  }
+  for (const r of p.padding ?? []) w[r] = 0;
+  const rawSS = columns.map((c) => weightedDot(c, c, w));
+  let sweeps = demean([z], w, factors, { tolerance: 1e-3 }).sweeps;
+  sweeps += demean(demeaned, w, factors, { tolerance: 1e-3, coefficients: projection }).sweeps;
+  const g = gram(demeaned, w);
+  const f = cholesky(g, columns.length, 1e-10);
+  if (!f.ok) throw collinearityError(p.names, factors.map((x) => x.name), rawSS, demeaned.map((c) => weightedDot(c, c, w)), g, f.column);
+  return { beta: choleskySolve(f.factor, demeaned.map((c) => weightedDot(c, z, w))), sweeps };
+}
+
+/**
+ * For a large dense grid (over a million cells), start from the fit on a regular sub-grid of
+ * about 250,000 cells (every s-th origin and destination): its estimates are within a few of
+ * their standard errors of the full ones, which saves the full start and one or two Newton
+ * iterations. The full fit does not depend on the start. Null when it does not apply.
+ */
+function subsampleStart(p: PpmlProblem): Float64Array | null {
+  const { y, columns, offset, factors } = p;
+  if (!isGridPair(factors) || y.length < 1_000_000) return null;
+  const { rows, cols } = factors[0].grid!;
+  const stride = Math.ceil(Math.sqrt(y.length / 250_000));
+  // every stride-th origin and destination, keeping those with some flow in the sub-grid (a
+  // zero row contributes nothing to the column totals, so both can be filtered at once)
+  const rowTotals = new Float64Array(rows);
+  const colTotals = new Float64Array(cols);
+  for (let i = 0; i < rows; i += stride) {
+    for (let j = 0; j < cols; j += stride) {
+      rowTotals[i] += y[i * cols + j];
+      colTotals[j] += y[i * cols + j];
+    }
+  }
+  const keptRows: number[] = [];
+  const keptCols: number[] = [];
+  for (let i = 0; i < rows; i += stride) if (rowTotals[i] > 0) keptRows.push(i);
+  for (let j = 0; j < cols; j += stride) if (colTotals[j] > 0) keptCols.push(j);
+  const subRows = keptRows.length;
+  const subCols = keptCols.length;
+  if (subRows < 10 || subCols < 10) return null;
+  const cells = subRows * subCols;
+  const padded = new Uint8Array(y.length);
+  for (const r of p.padding ?? []) padded[r] = 1;
+  const pick = (src: Float64Array): Float64Array => {
+    const out = new Float64Array(cells);
+    for (let a = 0, q = 0; a < subRows; a++) for (let b = 0; b < subCols; b++, q++) out[q] = src[keptRows[a] * cols + keptCols[b]];
+    return out;
+  };
+  const subPadding: number[] = [];
+  for (let a = 0, q = 0; a < subRows; a++) for (let b = 0; b < subCols; b++, q++) if (padded[keptRows[a] * cols + keptCols[b]]) subPadding.push(q);
+  const subY = pick(y);
+  const oi = new Uint32Array(cells);
+  const di = new Uint32Array(cells);
+  for (let q = 0; q < cells; q++) {
+    oi[q] = Math.floor(q / subCols);
+    di[q] = q % subCols;
+  }
+  const grid = (axis: 0 | 1) => ({ axis, rows: subRows, cols: subCols });
+  try {
+    const sub = fitPpml(
+      {
+        y: subY, columns: columns.map(pick), names: p.names, offset: offset ? pick(offset) : null,
+        factors: [
+          { name: factors[0].name, index: oi, levels: subRows, grid: grid(0) },
+          { name: factors[1].name, index: di, levels: subCols, grid: grid(1) },
+        ],
+        padding: Uint32Array.from(subPadding),
+      },
+      { tolerance: 1e-6, maxIterations: 20 },
+    );
+    return sub.beta;
+  } catch {
+    return null; // e.g. a term that happens to be collinear on the sub-grid: use the full start
+  }
 }
 
 /** gradient = X~'(y - mu), hessian = X~' diag(mu) X~ in one pass per column pair. */

@@ -188,3 +188,16 @@ test('panels: period effects and standard errors clustered by origin-destination
   assert.ok(per.margins.origin && Object.keys(per.margins.origin).some((k) => k.endsWith('@2001')));
   assertNoNaN(per);
 });
+
+test('large dense grid (1,001 x 1,001, started from a sub-grid fit): converged, totals to 1e-9, trace monotone, exponent near the truth', () => {
+  const d = syntheticGravity({ n: 1001, seed: 21, constant: -8 });
+  const m = fitGravity(d, { constraint: 'doubly', decay: 'power', keepFitted: true });
+  assert.ok(m.converged, m.stopReason);
+  assert.ok(Math.abs(m.coefficients.cost + 1.2) < 5 * m.standardErrors.cost, `exponent ${m.coefficients.cost} (SE ${m.standardErrors.cost})`);
+  for (let i = 1; i < m.logLikelihoodTrace.length; i++) assert.ok(m.logLikelihoodTrace[i] >= m.logLikelihoodTrace[i - 1]);
+  for (const by of ['origin', 'destination'] as const) {
+    const observed = sums(d, Array.from(m.fittedRows!, (r) => d.flow[r]), m.fittedRows!, by);
+    const fitted = sums(d, m.fitted!, m.fittedRows!, by);
+    for (const [code, total] of observed) assert.ok(Math.abs(fitted.get(code)! - total) <= 1e-9 * total, `${by} ${code}`);
+  }
+});
