@@ -11,6 +11,8 @@ export * from './metrics/index.ts';
 export * from './models/index.ts';
 export * from './rank/index.ts';
 export * from './sim/synthetic/index.ts';
+export * from './sim/index.ts';
+export { runScenarioInWorkspace, runPrepared, prepareScenario, saveScenarioRun, listScenarioRuns, modelVersion, type PreparedScenario, type ScenarioRunOptions, type StoredScenarioRun } from './store/scenarios.ts';
 export * from './io/index.ts';
 export * from './store/index.ts';
 export { saveModel, loadModel, listModels, deleteModel, type SavedModel } from './store/models.ts';
