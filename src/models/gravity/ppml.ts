@@ -2,8 +2,10 @@ import { ConvergenceError } from '../../core/errors.ts';
 import { applyFactors, balance } from '../../numeric/balance.ts';
 import { cholesky, choleskyInverse, choleskySolve } from '../../numeric/cholesky.ts';
 import { demean } from '../../numeric/demean.ts';
-import { isGridPair, sumByLevel, type Factor } from '../../numeric/factor.ts';
+import { sumByLevel, type Factor } from '../../numeric/factor.ts';
 import { collinearityError } from './diagnostics.ts';
+import { expInPlace, expLinear, gram, linearPredictor, scores, weightedDot } from './kernels.ts';
+import { subsampleStart, wlsStart } from './start.ts';
 
 /**
  * Poisson pseudo-maximum-likelihood with concentrated fixed effects.
@@ -84,7 +86,7 @@ export function fitPpml(p: PpmlProblem, options: PpmlOptions): PpmlSolution {
   // the balancing of the trial point).
   const projection = columns.map(() => factors.map((f) => new Float64Array(f.levels)));
   const z = new Float64Array(n);
-  const sub = subsampleStart(p);
+  const sub = subsampleStart(p, fitPpml);
   let beta: Float64Array;
   if (sub) beta = sub;
   else {
@@ -237,177 +239,4 @@ export function fitPpml(p: PpmlProblem, options: PpmlOptions): PpmlSolution {
     balanceSweeps,
     demeanSweeps,
   };
-}
-
-/**
- * Start of R's glm.fit: mu = y + 0.1, one weighted least-squares step on the working response
- * (fixed effects partialled out). Also the first check for collinear terms.
- */
-function wlsStart(p: PpmlProblem, demeaned: Float64Array[], projection: Float64Array[][], z: Float64Array): { beta: Float64Array; sweeps: number } {
-  const { y, columns, offset, factors } = p;
-  const n = y.length;
-  const w = new Float64Array(n);
-  for (let r = 0; r < n; r++) {
-    w[r] = y[r] + 0.1;
-    z[r] = Math.log(w[r]) + (y[r] - w[r]) / w[r] - (offset ? offset[r] : 0);
-  }
-  for (const r of p.padding ?? []) w[r] = 0;
-  const rawSS = columns.map((c) => weightedDot(c, c, w));
-  let sweeps = demean([z], w, factors, { tolerance: 1e-3 }).sweeps;
-  sweeps += demean(demeaned, w, factors, { tolerance: 1e-3, coefficients: projection }).sweeps;
-  const g = gram(demeaned, w);
-  const f = cholesky(g, columns.length, 1e-10);
-  if (!f.ok) throw collinearityError(p.names, factors.map((x) => x.name), rawSS, demeaned.map((c) => weightedDot(c, c, w)), g, f.column);
-  return { beta: choleskySolve(f.factor, demeaned.map((c) => weightedDot(c, z, w))), sweeps };
-}
-
-/**
- * For a large dense grid (over a million cells), start from the fit on a regular sub-grid of
- * about 250,000 cells (every s-th origin and destination): its estimates are within a few of
- * their standard errors of the full ones, which saves the full start and one or two Newton
- * iterations. The full fit does not depend on the start. Null when it does not apply.
- */
-function subsampleStart(p: PpmlProblem): Float64Array | null {
-  const { y, columns, offset, factors } = p;
-  if (!isGridPair(factors) || y.length < 1_000_000) return null;
-  const { rows, cols } = factors[0].grid!;
-  const stride = Math.ceil(Math.sqrt(y.length / 250_000));
-  // every stride-th origin and destination, keeping those with some flow in the sub-grid (a
-  // zero row contributes nothing to the column totals, so both can be filtered at once)
-  const rowTotals = new Float64Array(rows);
-  const colTotals = new Float64Array(cols);
-  for (let i = 0; i < rows; i += stride) {
-    for (let j = 0; j < cols; j += stride) {
-      rowTotals[i] += y[i * cols + j];
-      colTotals[j] += y[i * cols + j];
-    }
-  }
-  const keptRows: number[] = [];
-  const keptCols: number[] = [];
-  for (let i = 0; i < rows; i += stride) if (rowTotals[i] > 0) keptRows.push(i);
-  for (let j = 0; j < cols; j += stride) if (colTotals[j] > 0) keptCols.push(j);
-  const subRows = keptRows.length;
-  const subCols = keptCols.length;
-  if (subRows < 10 || subCols < 10) return null;
-  const cells = subRows * subCols;
-  const padded = new Uint8Array(y.length);
-  for (const r of p.padding ?? []) padded[r] = 1;
-  const pick = (src: Float64Array): Float64Array => {
-    const out = new Float64Array(cells);
-    for (let a = 0, q = 0; a < subRows; a++) for (let b = 0; b < subCols; b++, q++) out[q] = src[keptRows[a] * cols + keptCols[b]];
-    return out;
-  };
-  const subPadding: number[] = [];
-  for (let a = 0, q = 0; a < subRows; a++) for (let b = 0; b < subCols; b++, q++) if (padded[keptRows[a] * cols + keptCols[b]]) subPadding.push(q);
-  const subY = pick(y);
-  const oi = new Uint32Array(cells);
-  const di = new Uint32Array(cells);
-  for (let q = 0; q < cells; q++) {
-    oi[q] = Math.floor(q / subCols);
-    di[q] = q % subCols;
-  }
-  const grid = (axis: 0 | 1) => ({ axis, rows: subRows, cols: subCols });
-  try {
-    const sub = fitPpml(
-      {
-        y: subY, columns: columns.map(pick), names: p.names, offset: offset ? pick(offset) : null,
-        factors: [
-          { name: factors[0].name, index: oi, levels: subRows, grid: grid(0) },
-          { name: factors[1].name, index: di, levels: subCols, grid: grid(1) },
-        ],
-        padding: Uint32Array.from(subPadding),
-      },
-      { tolerance: 1e-6, maxIterations: 20 },
-    );
-    return sub.beta;
-  } catch {
-    return null; // e.g. a term that happens to be collinear on the sub-grid: use the full start
-  }
-}
-
-/** gradient = X~'(y - mu), hessian = X~' diag(mu) X~ in one pass per column pair. */
-function scores(cols: readonly Float64Array[], y: Float64Array, mu: Float64Array, gradient: Float64Array, hessian: Float64Array): void {
-  const k = cols.length;
-  for (let a = 0; a < k; a++) {
-    const xa = cols[a];
-    let g = 0;
-    let h = 0;
-    for (let r = 0; r < xa.length; r++) {
-      const v = xa[r];
-      g += v * (y[r] - mu[r]);
-      h += mu[r] * v * v;
-    }
-    gradient[a] = g;
-    hessian[a * k + a] = h;
-    for (let b = 0; b < a; b++) {
-      const v = weightedDot(xa, cols[b], mu);
-      hessian[a * k + b] = v;
-      hessian[b * k + a] = v;
-    }
-  }
-}
-
-/** out = exp(constant + b x) in one pass; returns [sum(y * eta), sum(out)]. */
-function expLinear(out: Float64Array, x: Float64Array, b: number, constant: number, y: Float64Array): [number, number] {
-  let sumYEta = 0;
-  let sumK = 0;
-  for (let r = 0; r < out.length; r++) {
-    const e = constant + b * x[r];
-    sumYEta += y[r] * e;
-    const kr = Math.exp(e);
-    out[r] = kr;
-    sumK += kr;
-  }
-  return [sumYEta, sumK];
-}
-
-/** out <- exp(out); returns [sum(y * out_before), sum(exp(out))]. */
-function expInPlace(out: Float64Array, y: Float64Array): [number, number] {
-  let sumYEta = 0;
-  let sumK = 0;
-  for (let r = 0; r < out.length; r++) {
-    const e = out[r];
-    sumYEta += y[r] * e;
-    const kr = Math.exp(e);
-    out[r] = kr;
-    sumK += kr;
-  }
-  return [sumYEta, sumK];
-}
-
-/** out = offset + constant + sum_j beta_j x_j, column by column (tight loops). */
-function linearPredictor(out: Float64Array, columns: readonly Float64Array[], beta: Float64Array, offset: Float64Array | null, constant: number): void {
-  if (!offset && columns.length === 1) {
-    const x = columns[0];
-    const b = beta[0];
-    for (let r = 0; r < out.length; r++) out[r] = constant + b * x[r];
-    return;
-  }
-  if (offset) for (let r = 0; r < out.length; r++) out[r] = offset[r] + constant;
-  else out.fill(constant);
-  for (let j = 0; j < columns.length; j++) axpy(out, beta[j], columns[j]);
-}
-
-function axpy(out: Float64Array, a: number, x: Float64Array): void {
-  for (let r = 0; r < out.length; r++) out[r] += a * x[r];
-}
-
-function weightedDot(a: Float64Array, b: Float64Array, w: Float64Array): number {
-  let s = 0;
-  for (let r = 0; r < w.length; r++) s += w[r] * a[r] * b[r];
-  return s;
-}
-
-/** Row-major k x k weighted cross-product X' diag(w) X. */
-function gram(cols: readonly Float64Array[], w: Float64Array): Float64Array {
-  const k = cols.length;
-  const g = new Float64Array(k * k);
-  for (let a = 0; a < k; a++) {
-    for (let b = 0; b <= a; b++) {
-      const v = weightedDot(cols[a], cols[b], w);
-      g[a * k + b] = v;
-      g[b * k + a] = v;
-    }
-  }
-  return g;
 }
