@@ -1,3 +1,4 @@
+import { demeanGridCG } from './demean-grid.ts';
 import { isGridPair, type Factor } from './factor.ts';
 
 /**
@@ -7,7 +8,9 @@ import { isGridPair, type Factor } from './factor.ts';
  * x~ = x - D (D'WD)^- D'W x, without forming D. For one factor one sweep is exact; for more,
  * sweeps repeat until the largest level mean removed is below `tolerance` times the column's
  * weighted root mean square. Because the projection annihilates everything in the span of D, a
- * column that was demeaned under other weights is a valid warm start.
+ * column that was demeaned under other weights is a valid warm start. Two factors forming a
+ * dense grid are solved by conjugate gradients instead (demean-grid.ts); `sweeps` then counts
+ * CG iterations.
  */
 export interface DemeanOptions {
   /** Stop when every removed mean is below tolerance * column RMS. Default 1e-12. */
@@ -67,9 +70,9 @@ export function demean(
   for (let c = 0; c < columns.length; c++) {
     const x = columns[c];
     if (grid) {
-      const used = demeanGrid(x, weights, weightSums, factors[0].grid!.rows, factors[0].grid!.cols, totalWeight, tolerance, maxSweeps, coefficients?.[c]);
-      sweepsUsed = Math.max(sweepsUsed, used);
-      if (sweepsUsed >= maxSweeps) converged = false;
+      const g = demeanGridCG(x, weights, weightSums[0], weightSums[1], factors[0].grid!.rows, factors[0].grid!.cols, tolerance, maxSweeps, coefficients?.[c]);
+      sweepsUsed = Math.max(sweepsUsed, g.iterations);
+      if (!g.converged) converged = false;
       continue;
     }
     const scale = Math.sqrt(accumulate(x, weights, factors[0].index, sums[0]) / totalWeight) || 1;
@@ -156,58 +159,3 @@ function subtractAccumulate(x: Float64Array, m: Float64Array, idx: Uint32Array, 
   }
 }
 
-/** Two-way demeaning on a dense row-major grid (rows = factor 0, cols = factor 1); returns sweeps. */
-function demeanGrid(
-  x: Float64Array, w: Float64Array, ws: Float64Array[], rows: number, cols: number, totalWeight: number,
-  tolerance: number, maxSweeps: number, coefficients: readonly Float64Array[] | undefined,
-): number {
-  const rowMeans = new Float64Array(rows);
-  const colMeans = new Float64Array(cols);
-  let ss = 0;
-  for (let i = 0; i < rows; i++) {
-    const base = i * cols;
-    let s = 0;
-    for (let j = 0; j < cols; j++) {
-      const wx = w[base + j] * x[base + j];
-      s += wx;
-      ss += wx * x[base + j];
-    }
-    rowMeans[i] = s;
-  }
-  const scale = Math.sqrt(ss / totalWeight) || 1;
-  for (let sweep = 1; ; sweep++) {
-    let largest = toMeans(rowMeans, ws[0], scale);
-    if (coefficients) addInto(coefficients[0], rowMeans);
-    // subtract row means, accumulate column sums
-    colMeans.fill(0);
-    for (let i = 0; i < rows; i++) {
-      const m = rowMeans[i];
-      const base = i * cols;
-      for (let j = 0; j < cols; j++) {
-        const v = x[base + j] - m;
-        x[base + j] = v;
-        colMeans[j] += w[base + j] * v;
-      }
-    }
-    largest = Math.max(largest, toMeans(colMeans, ws[1], scale));
-    if (coefficients) addInto(coefficients[1], colMeans);
-    if (largest < tolerance || sweep >= maxSweeps) {
-      for (let i = 0; i < rows; i++) {
-        const base = i * cols;
-        for (let j = 0; j < cols; j++) x[base + j] -= colMeans[j];
-      }
-      return sweep;
-    }
-    // subtract column means, accumulate row sums
-    for (let i = 0; i < rows; i++) {
-      const base = i * cols;
-      let s = 0;
-      for (let j = 0; j < cols; j++) {
-        const v = x[base + j] - colMeans[j];
-        x[base + j] = v;
-        s += w[base + j] * v;
-      }
-      rowMeans[i] = s;
-    }
-  }
-}
