@@ -5,5 +5,6 @@ export { haversineKm, haversineMatrix, EARTH_RADIUS_KM } from './haversine.ts';
 export { sumByLevel, countByLevel, factorComponents, isGridPair, type Factor } from './factor.ts';
 export { balance, applyFactors, type BalanceOptions, type BalanceOutcome } from './balance.ts';
 export { demean, type DemeanOptions, type DemeanOutcome } from './demean.ts';
+export { demeanGridCG } from './demean-grid.ts';
 export * from './random/index.ts';
 export * from './eigen/index.ts';
