@@ -10,6 +10,7 @@ import { importGeometry } from './import/import-geometry.ts';
 import { importGroups } from './import/import-groups.ts';
 import { importIndicators } from './import/import-indicators.ts';
 import { importPersons } from './import/import-persons.ts';
+import { estimateCensusFlows } from './estimate-census-flows.ts';
 import { importRegions } from './import/import-regions.ts';
 import { closeWorkspace, openWorkspace, type Workspace } from './workspace.ts';
 
@@ -25,6 +26,8 @@ export interface DemoOptions {
   onStep?: (set: string, file: string) => void;
   /** Seed of the synthetic graduate cohort. Default 2016 (fixed, so every demo has the same records). */
   cohortSeed?: number;
+  /** Leave out the China city flows 2010-2020 estimated from the censuses. Default false. */
+  noEstimate?: boolean;
   /** Leave the synthetic graduate cohort out. Default false. */
   noCohort?: boolean;
 }
@@ -62,6 +65,10 @@ export async function createDemoWorkspace(path: string, options: DemoOptions = {
   try {
     await ws.db.run("INSERT OR REPLACE INTO meta VALUES ('demo', 'true')");
     for (const set of DEMO_SETS) done.push(...(await importSet(ws, join(dir, set), set, options)));
+    if (!options.noEstimate) {
+      options.onStep?.('china', 'city flows 2010-2020 estimated from the two censuses');
+      done.push(await estimateDemoFlows(ws));
+    }
     if (!options.noCohort) {
       options.onStep?.('synthetic', 'graduates (NEU, DUT 2015-2016)');
       done.push(await importDemoCohort(ws, options.cohortSeed ?? 2016));
@@ -118,4 +125,19 @@ export async function importDemoCohort(ws: Workspace, seed: number): Promise<Imp
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * China has no observed city-to-city flows: the demo estimates them for 2010-2020 from the two
+ * censuses (src/models/stocks: census residual with the natural-change rate that closes the
+ * national total, minimum migration, IPF on a gravity prior with power decay -1.2), stored as an
+ * estimate whose import record lists method and assumptions.
+ */
+async function estimateDemoFlows(ws: Workspace): Promise<ImportSummary> {
+  const outcome = await estimateCensusFlows(ws, { from: 2010, to: 2020, level: 'city', within: 'CN', store: true });
+  const id = await ws.db.one<{ id: number }>("SELECT max(id) AS id FROM imports WHERE kind = 'estimate'");
+  return {
+    importId: Number(id?.id), file: 'flows-from-stocks', kind: 'estimate', rows: outcome.stored, format: 'model', encoding: null,
+    notes: [outcome.result.method, ...outcome.result.assumptions, ...outcome.result.warnings],
+  };
 }

@@ -19,7 +19,7 @@ before(() => {
 after(() => rmSync(dir, { recursive: true, force: true }));
 
 function tf(...args: string[]): { code: number; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, TALENTFLOW_WORKSPACE: '' } });
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, TALENTFLOW_WORKSPACE: '' } });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 interface Result { source: string; method: string; assumptions: string[]; rows: ({ code: string; name: string | null } & Record<string, number | string | null>)[]; system?: Record<string, number> }
@@ -30,7 +30,7 @@ const run = (...args: string[]): Result => {
 };
 const byCode = (res: Result) => new Map(res.rows.map((r) => [r.code, r]));
 
-test('acceptance: net --group northeast --level city --period 2010-2020 lists the 36 Northeast cities with code and numeric net (census fallback)', () => {
+test('acceptance: net --group northeast --level city --period 2010-2020 lists the 36 Northeast cities with code and numeric net', () => {
   const res = run('net', '--group', 'northeast', '--level', 'city', '--period', '2010-2020');
   const cities = JSON.parse(tf('regions', '--within', 'northeast', '--level', 'city', '-w', W, '--json').stdout) as { code: string }[];
   assert.equal(res.rows.length, 36);
@@ -39,12 +39,28 @@ test('acceptance: net --group northeast --level city --period 2010-2020 lists th
     assert.equal(typeof r.code, 'string');
     assert.equal(typeof r.net, 'number', `${r.code} net is a number`);
   }
-  assert.equal(res.source, 'census', 'the demo has no China flows: net comes from the censuses');
-  assert.match(res.assumptions.join(' '), /natural change ignored/);
-  // Songyuan by hand from data/china/indicators.csv: 2,252,994 (2020) - 2,880,086 (2010), natural change 0.
+  // The demo holds China's city flows 2010-2020 estimated from the censuses: net comes from them,
+  // and equals the estimate's own net (census residual with the closing natural-change rate).
+  assert.equal(res.source, 'flows');
+  assert.match(res.assumptions.join(' '), /model estimates/);
+  const est = JSON.parse(tf('estimate', 'flows-from-stocks', '--from', '2010', '--to', '2020', '--level', 'city', '--within', 'CN', '-w', W, '--json').stdout) as { net: Record<string, number>; parameters: { naturalRate: number } };
+  const songyuan = byCode(res).get('220700')?.net as number;
+  assert.ok(Math.abs(songyuan - est.net['220700']) < 1e-6 * Math.abs(songyuan));
+  // By hand from data/china/indicators.csv: 2,252,994 - 2,880,086 (1 + r)^10.
   const csv = readFileSync(join(CHINA, 'indicators.csv'), 'utf8');
   assert.match(csv, /^220700,2010,population,2880086,/m);
   assert.match(csv, /^220700,2020,population,2252994,/m);
+  assert.ok(Math.abs(songyuan - (2252994 - 2880086 * Math.pow(1 + est.parameters.naturalRate, 10))) < 1);
+});
+
+test('without stored flows, net falls back to the censuses (natural change ignored, said so)', () => {
+  const w2 = join(dir, 'census-only.duckdb');
+  assert.equal(tf('demo', '-w', w2, '--no-estimate', '--no-cohort', '--json').code, 0);
+  const r = tf('measures', 'net', '--group', 'northeast', '--level', 'city', '--period', '2010-2020', '-w', w2, '--json');
+  const res = JSON.parse(r.stdout) as Result;
+  assert.equal(res.source, 'census');
+  assert.equal(res.rows.length, 36);
+  assert.match(res.assumptions.join(' '), /natural change ignored/);
   assert.equal(byCode(res).get('220700')?.net, 2252994 - 2880086);
 });
 

@@ -19,7 +19,7 @@ before(() => {
 after(() => rmSync(dir, { recursive: true, force: true }));
 
 function tf(...args: string[]): { code: number; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, TALENTFLOW_WORKSPACE: '' } });
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, TALENTFLOW_WORKSPACE: '' } });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 interface Row { code: string; name: string | null; rank: number; score: number; contributions: Record<string, number> }

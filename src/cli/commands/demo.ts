@@ -8,13 +8,15 @@ export function demoCommand(): Command {
   return withCommon(new Command('demo'))
     .description('build a workspace from the bundled real data (China census cities and provinces, Korea, Austria, New York) and show it')
     .option('--force', 'rebuild the demo workspace even if it exists')
-    .action(async (o: { force?: boolean }, cmd: Command) => {
+    .option('--no-estimate', 'leave out the China city flows 2010-2020 estimated from the censuses')
+    .option('--no-cohort', 'leave out the synthetic graduate cohort')
+    .action(async (o: { force?: boolean; estimate: boolean; cohort: boolean }, cmd: Command) => {
       const { workspace } = common(cmd);
       const out = outFor(cmd);
       let imports = null;
       if (!existsSync(workspace) || o.force || !(await isDemo(workspace))) {
         if (!out.json) out.write(`Building the demo workspace ${workspace} from the bundled data…`);
-        imports = await createDemoWorkspace(workspace, { force: o.force, onStep: (set, file) => !out.json && process.stderr.isTTY && process.stderr.write(`  ${set}/${file}\n`) });
+        imports = await createDemoWorkspace(workspace, { force: o.force, noEstimate: !o.estimate, noCohort: !o.cohort, onStep: (set, file) => !out.json && process.stderr.isTTY && process.stderr.write(`  ${set}/${file}\n`) });
       }
       const summary = await withWorkspace(workspace, (ws) => demoSummary(ws));
       if (out.json) return printJson(out, { workspace, built: imports !== null, ...summary });
