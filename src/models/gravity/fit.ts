@@ -36,7 +36,7 @@ export function fitGravity(data: GravityData, spec: GravitySpec): GravityResult 
   const zq = normalQuantile(1 - (1 - s.confidenceLevel) / 2);
 
   const fit = flowFitMeasures(y, mu);
-  const nullFit = flowFitMeasures(y, nullModel(y, real && design.offset ? compact(design.offset, real) : design.offset));
+  const nullFit = design.offset ? flowFitMeasures(y, nullModel(y, real ? compact(design.offset, real) : design.offset)) : interceptOnly(y, fit);
   const nParameters = k + fixedEffectRank(design.factors);
   const ll = fit.logLikelihood;
   const llNull = nullFit.logLikelihood;
@@ -106,6 +106,15 @@ function compact(a: Float64Array, mask: Uint8Array): Float64Array {
   const out = new Float64Array(m);
   for (let r = 0, i = 0; r < mask.length; r++) if (mask[r]) out[i++] = a[r];
   return out;
+}
+
+/** Intercept-only model (mu = mean(y)) in closed form from the sums of the full model's pass. */
+function interceptOnly(y: Float64Array, fit: { sumYLogY: number; sumLogFactorial: number }): { deviance: number; logLikelihood: number } {
+  let sumY = 0;
+  for (let r = 0; r < y.length; r++) sumY += y[r];
+  const logMean = Math.log(sumY / y.length);
+  const kernel = sumY * logMean - sumY;
+  return { deviance: 2 * (fit.sumYLogY - sumY * logMean), logLikelihood: kernel - fit.sumLogFactorial };
 }
 
 /** Intercept-only (plus offset) Poisson model, as R's null deviance. */

@@ -18,6 +18,9 @@ export interface FlowFitMeasures {
   readonly srmse: number;
   readonly ssi: number;
   readonly cpc: number;
+  /** sum(y log y) and sum(log y!), for deriving other models' statistics on the same y. */
+  readonly sumYLogY: number;
+  readonly sumLogFactorial: number;
 }
 
 export function flowFitMeasures(y: ArrayLike<number>, yhat: ArrayLike<number>): FlowFitMeasures {
@@ -30,13 +33,16 @@ export function flowFitMeasures(y: ArrayLike<number>, yhat: ArrayLike<number>): 
   let sumHat = 0;
   let sumMin = 0;
   let ssi = 0;
+  let yLogY = 0;
   for (let r = 0; r < n; r++) {
     const a = y[r];
     const b = yhat[r];
     const logB = Math.log(b);
     kernel += (a > 0 ? a * logB : 0) - b;
     logFact += logFactorial(a);
-    dev += (a > 0 ? a * (Math.log(a) - logB) : 0) - (a - b);
+    const aLogA = a > 0 ? a * Math.log(a) : 0;
+    yLogY += aLogA;
+    dev += (a > 0 ? aLogA - a * logB : 0) - (a - b);
     sq += (a - b) * (a - b);
     sumY += a;
     sumHat += b;
@@ -51,6 +57,8 @@ export function flowFitMeasures(y: ArrayLike<number>, yhat: ArrayLike<number>): 
     srmse: Math.sqrt(sq / n) / (sumY / n),
     ssi: ssi / n,
     cpc: (2 * sumMin) / (sumY + sumHat),
+    sumYLogY: yLogY,
+    sumLogFactorial: logFact,
   };
 }
 
