@@ -134,10 +134,10 @@ export function buildGravityDesign(data: GravityData, spec: ResolvedGravitySpec)
     return `${k.kind} "${region}"${p}`;
   };
   const rawIds = kinds.map((k) => {
+    if (k.kind === 'origin' && !k.perPeriod) return data.origin;
+    if (k.kind === 'destination' && !k.perPeriod) return data.destination;
     const ids = new Uint32Array(n0);
-    if (k.kind === 'origin' && !k.perPeriod) ids.set(data.origin);
-    else if (k.kind === 'destination' && !k.perPeriod) ids.set(data.destination);
-    else for (let r = 0; r < n0; r++) ids[r] = k.raw(r);
+    for (let r = 0; r < n0; r++) ids[r] = k.raw(r);
     return ids;
   });
   kinds.forEach((k, ki) => {
@@ -168,13 +168,13 @@ export function buildGravityDesign(data: GravityData, spec: ResolvedGravitySpec)
   for (let r = 0, i = 0; r < n0; r++) if (keep[r]) rows[i++] = r;
   keep = new Uint8Array(0);
 
-  const longFactors: LabelledFactor[] = kinds.map((k, ki) => {
+  // Compact level numbers per fixed-effect kind, in raw-id order so that level 0 is the first
+  // region (R's reference level).
+  const levelMaps = kinds.map((k, ki) => {
     const ids = rawIds[ki];
     const map = new Int32Array(rawSize(k)).fill(-1);
-    const index = new Uint32Array(n);
     const regionOf: number[] = [];
     const periodOf: number[] = [];
-    // Levels are numbered in raw-id order so that level 0 is the first region (R's reference level).
     for (let i = 0; i < n; i++) map[ids[rows[i]]] = 0;
     let levels = 0;
     for (let l = 0; l < map.length; l++) {
@@ -183,11 +183,16 @@ export function buildGravityDesign(data: GravityData, spec: ResolvedGravitySpec)
       regionOf.push(k.kind === 'period' ? l : l % nRegions);
       periodOf.push(k.perPeriod ? Math.floor(l / nRegions) : -1);
     }
-    for (let i = 0; i < n; i++) index[i] = map[ids[rows[i]]];
-    return { name: k.kind, kind: k.kind, index, levels, regionOf: Int32Array.from(regionOf), periodOf: Int32Array.from(periodOf) };
+    return { kind: k.kind, map, ids, levels, regionOf: Int32Array.from(regionOf), periodOf: Int32Array.from(periodOf) };
   });
+  const longFactors = (): LabelledFactor[] =>
+    levelMaps.map(({ kind, map, ids, levels, regionOf, periodOf }) => {
+      const index = new Uint32Array(n);
+      for (let i = 0; i < n; i++) index[i] = map[ids[rows[i]]];
+      return { name: kind, kind, index, levels, regionOf, periodOf };
+    });
   // Dense-grid layout when it applies; the columns are then built directly in it.
-  const layout = gridLayout(longFactors, rows) ?? { rows, factors: longFactors, padding: new Uint32Array(0) };
+  const layout = gridLayout(levelMaps, rows) ?? { rows, factors: longFactors(), padding: new Uint32Array(0) };
   const order = layout.rows;
   const m = order.length;
 
@@ -251,20 +256,23 @@ export function buildGravityDesign(data: GravityData, spec: ResolvedGravitySpec)
  * run over contiguous memory. Returns the input row of each cell (PADDED_ROW for empty cells) and
  * the grid factors, or null when it does not apply.
  */
-function gridLayout(f: LabelledFactor[], rows: Uint32Array): { rows: Uint32Array; factors: LabelledFactor[]; padding: Uint32Array } | null {
-  if (f.length !== 2 || f[0].kind !== 'origin' || f[1].kind !== 'destination' || f[0].periodOf[0] >= 0) return null;
-  const rowsN = f[0].levels;
-  const cols = f[1].levels;
+function gridLayout(
+  maps: { kind: LabelledFactor['kind']; map: Int32Array; ids: Uint32Array; levels: number; regionOf: Int32Array; periodOf: Int32Array }[],
+  rows: Uint32Array,
+): { rows: Uint32Array; factors: LabelledFactor[]; padding: Uint32Array } | null {
+  if (maps.length !== 2 || maps[0].kind !== 'origin' || maps[1].kind !== 'destination' || maps[0].periodOf[0] >= 0) return null;
+  const [o, d] = maps;
+  const rowsN = o.levels;
+  const cols = d.levels;
   const cells = rowsN * cols;
   const n = rows.length;
   if (n < 0.5 * cells || cells > 2 ** 31) return null;
   const order = new Uint32Array(cells).fill(PADDED_ROW);
-  const oIndex = f[0].index;
-  const dIndex = f[1].index;
   for (let i = 0; i < n; i++) {
-    const p = oIndex[i] * cols + dIndex[i];
+    const r = rows[i];
+    const p = o.map[o.ids[r]] * cols + d.map[d.ids[r]];
     if (order[p] !== PADDED_ROW) return null; // duplicate pair: keep the long layout
-    order[p] = rows[i];
+    order[p] = r;
   }
   const padding: number[] = [];
   const oi = new Uint32Array(cells);
@@ -280,8 +288,8 @@ function gridLayout(f: LabelledFactor[], rows: Uint32Array): { rows: Uint32Array
   return {
     rows: order,
     factors: [
-      { ...f[0], index: oi, grid: grid(0) },
-      { ...f[1], index: di, grid: grid(1) },
+      { name: o.kind, kind: o.kind, index: oi, levels: rowsN, regionOf: o.regionOf, periodOf: o.periodOf, grid: grid(0) },
+      { name: d.kind, kind: d.kind, index: di, levels: cols, regionOf: d.regionOf, periodOf: d.periodOf, grid: grid(1) },
     ],
     padding: Uint32Array.from(padding),
   };
