@@ -201,7 +201,7 @@ export function createMapView(periods: string[]): MapView {
 
   async function showSelected(): Promise<void> {
     paint();
-    if (state.selected) await renderRegionPanel(panel, state.selected, regions, measureQuery());
+    if (state.selected) await renderRegionPanel(panel, state.selected, regions, { level: state.level, period: state.period });
     else renderOverview();
   }
 
