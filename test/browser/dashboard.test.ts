@@ -157,10 +157,10 @@ test('the scenario slider changes the result within 200 ms (counterfactual to ch
 
 test('exports download files (chart PNG, table CSV, map PNG)', { timeout: 60_000 }, async () => {
   const [png] = await Promise.all([page.waitForEvent('download'), page.click('figure[data-chart=scenario-retention] [data-export=png]')]);
-  const pngPath = join(dir, png.suggestedFilename());
+  const pngPath = join(SHOTS, `export-${png.suggestedFilename()}`);
   await png.saveAs(pngPath);
   assert.match(png.suggestedFilename(), /\.png$/);
-  assert.ok(statSync(pngPath).size > 1000);
+  assert.ok(statSync(pngPath).size > 5000, `chart PNG of ${statSync(pngPath).size} bytes`);
   const [csv] = await Promise.all([page.waitForEvent('download'), page.click('[data-export=scenario-csv]')]);
   assert.match(csv.suggestedFilename(), /\.csv$/);
   await page.click('#tab-map');

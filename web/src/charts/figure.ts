@@ -15,7 +15,8 @@ export function plot(): Promise<PlotModule> {
  * behind it). `chart` is an SVG (or a figure holding one) produced by Plot.
  */
 export function figure(name: string, caption: string, chart: Element, data: Record<string, unknown>[]): HTMLElement {
-  const svg = () => (chart instanceof SVGSVGElement ? chart : chart.querySelector('svg.plot, svg')) as SVGSVGElement;
+  // With a colour legend Plot returns a <figure> whose swatches are small SVGs too: take the largest.
+  const svg = () => (chart instanceof SVGSVGElement ? chart : mainSvg(chart));
   return h('figure', { class: 'chart', 'data-chart': name },
     h('figcaption', {}, caption),
     chart,
@@ -28,3 +29,8 @@ export function figure(name: string, caption: string, chart: Element, data: Reco
 
 /** Shared look: system fonts (nothing from a CDN), readable at projector sizes. */
 export const STYLE = { fontSize: '12px', fontFamily: 'system-ui, "Noto Sans CJK SC", "Microsoft YaHei", sans-serif', background: 'transparent', overflow: 'visible' } as const;
+
+export function mainSvg(root: Element): SVGSVGElement {
+  const all = [...root.querySelectorAll<SVGSVGElement>('svg')];
+  return all.reduce((a, b) => (Number(b.getAttribute('width')) * Number(b.getAttribute('height')) > Number(a.getAttribute('width')) * Number(a.getAttribute('height')) ? b : a));
+}

@@ -1,5 +1,6 @@
 import { api, post, waitForJob, type JobView, type Region } from '../api.ts';
 import { bandChart, type BandRow } from '../charts/scenario.ts';
+import { mainSvg } from '../charts/figure.ts';
 import { downloadCsv } from '../export/download.ts';
 import { fmt, onLanguage, regionName, t } from '../i18n/index.ts';
 import { state, subscribe, update } from '../state.ts';
@@ -201,7 +202,7 @@ export function createScenarioEditor(_regions: () => Map<string, Region>): HTMLE
 
   function printSummary(): void {
     if (!example || !last) return;
-    const svgs = [...element.querySelectorAll<SVGSVGElement>('figure.chart svg.plot, figure.chart > svg')];
+    const svgs = [...element.querySelectorAll<HTMLElement>('figure.chart')].map(mainSvg);
     const w = window.open('', '_blank');
     if (!w) return;
     w.document.write(summaryHtml(documentFor(), subsidy(), state.targets, last, run && runFor === JSON.stringify(documentFor()) ? run : null, svgs));
