@@ -226,6 +226,8 @@ export function createMapView(periods: string[]): MapView {
     map.fitBounds(c.bounds, { padding: 20, duration: 0 });
     drawGeometry();
     await new Promise((ok) => (map!.loaded() ? ok(null) : map!.once('idle', ok)));
+    // Fit once more now that the page has its final layout (the first fit can see a smaller box).
+    map.fitBounds(c.bounds, { padding: 20, duration: 0 });
     timings.mapUsable = performance.now();
     performance.mark('talentflow:map-usable');
     loading.remove();

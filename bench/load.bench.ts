@@ -1,0 +1,44 @@
+// Bounded loopback load test of the scenario slider's endpoint (POST /api/scenarios/counterfactual)
+// and of /api/flows: autocannon, 200 connections, 20 s each, 127.0.0.1 only. Builds a demo
+// workspace with China's estimated flows and the Northeast model in a temp folder first.
+// Run: node --import tsx bench/load.bench.ts [seconds]
+import autocannon from 'autocannon';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startServer } from '../src/server/index.ts';
+import { closeWorkspace, createDemoWorkspace, openWorkspace } from '../src/store/index.ts';
+
+const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
+const seconds = Number(process.argv[2] ?? 20);
+const dir = mkdtempSync(join(tmpdir(), 'talentflow-load-'));
+const file = join(dir, 'demo.duckdb');
+const cli = (args: string[]) => {
+  const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'talentflow.mjs'), ...args], { cwd: ROOT, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`talentflow ${args.join(' ')}: ${r.stderr}`);
+};
+await createDemoWorkspace(file);
+cli(['estimate', 'flows-from-stocks', '--from', '2010', '--to', '2020', '--level', 'city', '--within', 'CN', '--save', '-w', file]);
+cli(['fit', 'gravity', '--period', '2010-2020', '--within', 'CN', '--level', 'city', '--constraint', 'production', '--destination-vars', 'population', '--save', 'northeast-cities', '--replace', '-w', file]);
+const ws = await openWorkspace(file, { create: false });
+const server = await startServer(ws, { host: '127.0.0.1', port: 0 });
+const document = JSON.parse(readFileSync(join(ROOT, 'examples', 'northeast-stay-subsidy.json'), 'utf8'));
+
+async function load(title: string, opts: autocannon.Options): Promise<void> {
+  const r = await autocannon({ connections: 200, duration: seconds, ...opts });
+  const errors = r.errors + r.timeouts + r.non2xx;
+  console.log(`${title}: ${r.requests.average.toFixed(0)} req/s (total ${r.requests.total}), latency p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, errors ${errors}`);
+}
+
+try {
+  await load('POST /api/scenarios/counterfactual (Northeast, 356 cities, 10 cohorts)', {
+    url: `${server.url}api/scenarios/counterfactual`, method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ document }),
+  });
+  await load('GET /api/flows (Northeast city flows 2010-2020)', { url: `${server.url}api/flows?group=northeast&period=2010-2020&level=city&intra=false&limit=10000` });
+} finally {
+  await server.close();
+  closeWorkspace(ws);
+  rmSync(dir, { recursive: true, force: true });
+}
