@@ -35,6 +35,8 @@ if (!reference && !only.length) {
   if (run('npx', ['tsc', '--noEmit', '-p', '.']) !== 0) process.exit(1);
   console.log('> eslint');
   if (run('npx', ['eslint', 'src', 'test', 'bench', 'scripts']) !== 0) process.exit(1);
+  console.log('> tsc --noEmit -p web');
+  if (run('npx', ['tsc', '--noEmit', '-p', 'web']) !== 0) process.exit(1);
 }
 if (!files.length) {
   if (reference) {

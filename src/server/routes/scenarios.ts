@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { aggregateCounterfactual, compileLevers, parseScenario, type ScenarioDocument } from '../../sim/index.ts';
+import { activeLevers, aggregateCounterfactual, compileLevers, parseScenario, type ScenarioDocument } from '../../sim/index.ts';
 import { listScenarioRuns, prepareScenario, runScenarioInWorkspace, type PreparedScenario } from '../../store/scenarios.ts';
 import type { Workspace } from '../../store/index.ts';
 import { toErrorBody } from '../errors.ts';
@@ -62,21 +62,26 @@ function counterfactualByYear(p: PreparedScenario) {
   const years = [];
   let gained = 0;
   let spent = 0;
+  // Expected flows are linear in the cohort sizes, so each distinct set of active levers is
+  // computed once at base sizes and scaled by the growth factor (10 cohorts: usually 2 passes).
+  const byActive = new Map<string, ReturnType<typeof aggregateCounterfactual>>();
   for (let t = 0; t < doc.horizon.years; t++) {
     const year = doc.horizon.startYear + t;
-    const sizes = p.sizes.map((v) => v * (1 + growth) ** t);
-    const cf = aggregateCounterfactual(p.choice, sizes, p.levers, { year, groups: { outcome: p.outcome } });
+    const key = activeLevers(p.levers, year).map((l) => l.name).join('\u0000');
+    let cf = byActive.get(key);
+    if (!cf) byActive.set(key, (cf = aggregateCounterfactual(p.choice, p.sizes, p.levers, { year, groups: { outcome: p.outcome } })));
+    const f = (1 + growth) ** t;
     const g = cf.groups[0];
-    const cost = cf.levers.reduce((s, l, k) => s + l.cost * (p.levers[k].cost.rule === 'per-person-year' ? p.levers[k].benefitYears : 1), 0);
-    const recipients = cf.levers.reduce((s, l) => s + l.recipients, 0);
-    const delta = g.scenario.retained - g.baseline.retained;
+    const cost = cf.levers.reduce((s, l, k) => s + (p.levers[k].cost.rule === 'per-person-year' ? l.cost * f * p.levers[k].benefitYears : l.cost), 0);
+    const recipients = f * cf.levers.reduce((s, l) => s + l.recipients, 0);
+    const delta = f * (g.scenario.retained - g.baseline.retained);
     gained += delta;
     spent += cost;
     years.push({
-      year, graduates: g.baseline.graduates,
-      retainedBaseline: g.baseline.retained, retainedScenario: g.scenario.retained, retainedDelta: delta,
+      year, graduates: f * g.baseline.graduates,
+      retainedBaseline: f * g.baseline.retained, retainedScenario: f * g.scenario.retained, retainedDelta: delta,
       retentionBaseline: g.baseline.retained / g.baseline.graduates, retentionScenario: g.scenario.retained / g.scenario.graduates,
-      netBaseline: g.baseline.net, netScenario: g.scenario.net, recipients, cost,
+      netBaseline: f * g.baseline.net, netScenario: f * g.scenario.net, recipients, cost,
     });
   }
   return { years, summary: { retainedDelta: gained, totalCost: spent, costPerRetained: gained > 0 ? spent / gained : null } };
