@@ -119,22 +119,30 @@ export const periodText = (col: string) =>
  */
 export async function resolveRegionColumns(
   db: Database, st: StagedTable, cols: readonly string[], regions: readonly MatchableRegion[],
-  opts: { fixed?: ReadonlyMap<string, string>; levels?: readonly string[]; suffix?: string } = {},
+  opts: { fixed?: ReadonlyMap<string, string>; levels?: readonly string[]; suffix?: string; allowBlank?: boolean } = {},
 ): Promise<string> {
   const mapTable = `${st.table}_map${opts.suffix ?? ''}`;
-  const distinct = await db.all<{ v: string }>(
-    cols.map((c) => `SELECT DISTINCT ${quoteIdent(c)} AS v FROM ${quoteIdent(st.table)} s WHERE ${quoteIdent(c)} IS NOT NULL`).join(' UNION '),
+  const distinct = await db.all<{ v: string | null }>(
+    cols.map((c) => `SELECT DISTINCT ${quoteIdent(c)} AS v FROM ${quoteIdent(st.table)} s`).join(' UNION '),
   );
+  // A blank cell is a missing region: name its first row (checked here, on the few distinct
+  // values, instead of on every row).
+  if (!opts.allowBlank && distinct.some((d) => d.v === null || d.v.trim() === '')) {
+    for (const c of cols) {
+      const r = await db.one<{ r: bigint | null }>(`SELECT min(${st.rowExpr}) AS r FROM ${quoteIdent(st.table)} s WHERE s.${quoteIdent(c)} IS NULL OR trim(s.${quoteIdent(c)}) = ''`);
+      if (r?.r !== null && r?.r !== undefined) throw new InputError(`missing value: a region is required`, { file: st.file, row: Number(r.r), column: c });
+    }
+  }
   const matcher = new RegionMatcher(regions, { levels: opts.levels });
   if (matcher.size === 0) throw new InputError('the workspace has no regions yet: import regions first (talentflow import regions FILE) or run talentflow demo', { file: st.file });
   const fixed = opts.fixed ?? new Map<string, string>();
   // Keys are the raw cell values (joins then need no trim()); matching sees them trimmed.
-  const raws = distinct.map((d) => d.v).filter((v) => v.trim() !== '' && !fixed.has(v.trim()));
+  const raws = distinct.map((d) => d.v).filter((v): v is string => v !== null && v.trim() !== '' && !fixed.has(v.trim()));
   const matched = matcher.matchAll(new Set(raws.map((v) => v.trim())));
   const results = new Map(raws.map((v) => [v, matched.get(v.trim())!] as const));
   const problems: { value: string; why: string }[] = [];
   const pairs: [string, string][] = [];
-  for (const d of distinct) if (fixed.has(d.v.trim())) pairs.push([d.v, fixed.get(d.v.trim())!]);
+  for (const d of distinct) if (d.v !== null && fixed.has(d.v.trim())) pairs.push([d.v, fixed.get(d.v.trim())!]);
   for (const [value, m] of results) {
     if (m.kind === 'match') pairs.push([value, m.code]);
     else if (m.kind === 'ambiguous') problems.push({ value, why: `"${value.trim()}" is ambiguous: it could be ${m.candidates.map(describeRegion).join(' or ')}; use the code` });

@@ -234,3 +234,8 @@ test('cohort attributes: the same pair for two education levels is two flows, st
   const one = (await queryFlows(t.ws, { period: '2005', cohort: '学历=硕士' })).rows;
   assert.equal(one.length, 1);
 });
+
+test('a blank origin or destination is a missing value with its row', async () => {
+  const e = await rejects(file('blank-o.csv', 'origin,destination,year,count\n沈阳,大连,2004,1\n,大连,2004,2\n'));
+  assert.match(e.message, /row 3, column "origin": missing value: a region is required/);
+});

@@ -103,8 +103,7 @@ export async function importFlows(ws: Workspace, file: string, options: ImportFl
     const typed = st.numeric.includes(cCol);
     if (typed) await checkRequired(ws.db, st, cCol, { nonNegative: true, what: 'a flow count' });
     else await checkNumbers(ws.db, st, cCol, { nonNegative: true, required: true, what: 'a flow count' });
-    await checkRequired(ws.db, st, oCol, { what: 'an origin' });
-    await checkRequired(ws.db, st, dCol, { what: 'a destination' });
+    // Blank origins and destinations are caught on the columns' distinct values while matching.
     lap('check');
     const periods = fixedPeriod ? null : await periodMapTable(ws.db, st, roles.get('period')!);
     const mapTable = await resolveRegionColumns(ws.db, st, [oCol, dCol], regions);

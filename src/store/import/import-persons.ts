@@ -46,7 +46,7 @@ export async function importPersons(ws: Workspace, file: string, options: Import
     const regions = await matchableRegions(ws);
     const maps = new Map<string, string>();
     for (const role of ['destination', 'home_region', 'study_region'].filter((r) => roles.has(r))) {
-      maps.set(role, await resolveRegionColumns(ws.db, st, [roles.get(role)!], regions, { fixed: role === 'destination' ? fixed : undefined, suffix: `_${role}` }));
+      maps.set(role, await resolveRegionColumns(ws.db, st, [roles.get(role)!], regions, { fixed: role === 'destination' ? fixed : undefined, suffix: `_${role}`, allowBlank: role !== 'destination' }));
     }
     const region = (role: string) => (roles.has(role) ? `(SELECT code FROM ${quoteIdent(maps.get(role)!)} WHERE raw = s.${quoteIdent(roles.get(role)!)})` : 'NULL');
     const text = (role: string) => (roles.has(role) ? `nullif(trim(s.${quoteIdent(roles.get(role)!)}), '')` : 'NULL');
