@@ -16,3 +16,4 @@ export { formatOf, type FileFormat, type StageOptions } from './duckdb/stage.ts'
 export { loadFlowTable, hasFlows, populationsAt, type FlowSelection, type LoadedFlows } from './queries/flow-table.ts';
 export { loadPersons, provinceMap, personCatalogue, type PersonQuery } from './queries/person-records.ts';
 export { loadIndicatorMatrix, parseTerm, type MatrixQuery, type LoadedMatrix } from './queries/indicator-matrix.ts';
+export { flowFilter, type FlowFilterSpec } from './queries/flow-filter.ts';

@@ -1,9 +1,8 @@
 import { listValue } from '@duckdb/node-api';
 import type { FlowTable } from '../../core/flow-table.ts';
-import { InputError } from '../../core/errors.ts';
 import { parsePeriod } from '../../core/schema/period.ts';
 import { type Workspace } from '../workspace.ts';
-import { resolveRegionRef, withinCondition } from './resolve-ref.ts';
+import { flowFilter, type FlowFilterSpec } from './flow-filter.ts';
 
 /**
  * Reads a selection of stored flows into a FlowTable, the columnar form every measure in
@@ -12,17 +11,7 @@ import { resolveRegionRef, withinCondition } from './resolve-ref.ts';
  * keys, e.g. several cohorts, are summed by the measures), with indexes assigned in SQL so no
  * row object or string is built per flow.
  */
-export interface FlowSelection {
-  /** A year or a range, matched exactly as stored. Default: every period (summed, with a warning). */
-  period?: string;
-  /** Cohort attribute as stored (e.g. "education=bachelor"). Default: every cohort, summed. */
-  cohort?: string;
-  /** Flows leaving this region or group (or any region inside it). */
-  origin?: string;
-  /** Flows arriving in this region or group. */
-  destination?: string;
-  /** Flows with either end inside this region or group. */
-  group?: string;
+export interface FlowSelection extends FlowFilterSpec {
   /** Roll both ends up to their ancestor at this level; ends without one are dropped and counted. */
   level?: string;
   /** Codes added to the table's regions even when they have no flow (their margins are 0). */
@@ -109,33 +98,4 @@ export async function populationsAt(ws: Workspace, codes: readonly string[], yea
   const index = new Map(codes.map((c, i) => [c, i]));
   for (const r of rows) out[index.get(r.region) as number] = r.value;
   return out;
-}
-
-async function flowFilter(ws: Workspace, q: FlowSelection): Promise<{ sql: string; params: string[] }> {
-  const where: string[] = [];
-  const params: string[] = [];
-  for (const [col, ref] of [['f.origin', q.origin], ['f.destination', q.destination]] as const) {
-    if (!ref) continue;
-    const c = withinCondition(col, await resolveRegionRef(ws, ref, col.slice(2)));
-    where.push(c.sql);
-    params.push(...c.params);
-  }
-  if (q.group) {
-    const ref = await resolveRegionRef(ws, q.group, 'group');
-    const a = withinCondition('f.origin', ref);
-    const b = withinCondition('f.destination', ref);
-    where.push(`(${a.sql} OR ${b.sql})`);
-    params.push(...a.params, ...b.params);
-  }
-  if (q.period) {
-    const p = parsePeriod(q.period);
-    if (!p) throw new InputError(`period "${q.period}" is not a year or a range of years`);
-    where.push('f.period = ?');
-    params.push(p.text);
-  }
-  if (q.cohort) {
-    where.push('f.cohort = ?');
-    params.push(q.cohort);
-  }
-  return { sql: where.length ? 'WHERE ' + where.join(' AND ') : '', params };
 }

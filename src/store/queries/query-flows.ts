@@ -1,22 +1,11 @@
-import { InputError } from '../../core/errors.ts';
-import { parsePeriod } from '../../core/schema/period.ts';
 import { type Workspace } from '../workspace.ts';
-import { resolveRegionRef, withinCondition } from './resolve-ref.ts';
+import { flowFilter, type FlowFilterSpec } from './flow-filter.ts';
 
-export interface FlowQuery {
-  /** Origin region or group (code or name): flows leaving it or any region inside it. */
-  origin?: string;
-  destination?: string;
-  /** Flows with either end inside this region or group. */
-  group?: string;
-  /** A year or a range; matches stored periods exactly. */
-  period?: string;
+export interface FlowQuery extends FlowFilterSpec {
   /** Roll both ends up to their ancestor at this level (e.g. province). */
   level?: string;
   /** Keep flows whose two ends fall in the same unit (default true). */
   intra?: boolean;
-  /** Cohort attribute filter as stored, e.g. "education=bachelor". */
-  cohort?: string;
   limit?: number;
 }
 
@@ -37,32 +26,7 @@ export interface FlowRow {
  * `dropped`.
  */
 export async function queryFlows(ws: Workspace, q: FlowQuery = {}): Promise<{ rows: FlowRow[]; dropped: number }> {
-  const where: string[] = [];
-  const params: (string | number)[] = [];
-  for (const [col, ref] of [['f.origin', q.origin], ['f.destination', q.destination]] as const) {
-    if (!ref) continue;
-    const c = withinCondition(col, await resolveRegionRef(ws, ref, col.slice(2)));
-    where.push(c.sql);
-    params.push(...c.params);
-  }
-  if (q.group) {
-    const ref = await resolveRegionRef(ws, q.group, 'group');
-    const a = withinCondition('f.origin', ref);
-    const b = withinCondition('f.destination', ref);
-    where.push(`(${a.sql} OR ${b.sql})`);
-    params.push(...a.params, ...b.params);
-  }
-  if (q.period) {
-    const p = parsePeriod(q.period);
-    if (!p) throw new InputError(`period "${q.period}" is not a year or a range of years`);
-    where.push('f.period = ?');
-    params.push(p.text);
-  }
-  if (q.cohort) {
-    where.push('f.cohort = ?');
-    params.push(q.cohort);
-  }
-  const filter = where.length ? 'WHERE ' + where.join(' AND ') : '';
+  const { sql: filter, params } = await flowFilter(ws, q);
   const limit = q.limit ?? 1_000_000;
   if (!q.level) {
     const rows = await ws.db.all<FlowRow>(
