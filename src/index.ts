@@ -5,8 +5,6 @@
  */
 export * from './core/index.ts';
 export * from './numeric/index.ts';
-// numeric keeps its own (lon, lat, lon, lat) haversine for inner loops; the root exports core's.
-export { haversineKm, EARTH_RADIUS_KM } from './core/index.ts';
 export * from './metrics/index.ts';
 export * from './models/index.ts';
 export * from './rank/index.ts';
