@@ -1,21 +1,19 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO } from '../helpers/workspace.ts';
+import { runCli } from '../helpers/cli.ts';
 
-const BIN = join(REPO, 'bin/talentflow.mjs');
 let dir: string;
 before(() => {
   dir = mkdtempSync(join(tmpdir(), 'talentflow-cli-'));
 });
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-function tf(...args: string[]): { code: number; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, TALENTFLOW_WORKSPACE: '' } });
-  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+function tf(...args: string[]) {
+  return runCli(dir, args);
 }
 const json = <T>(r: { stdout: string }): T => JSON.parse(r.stdout) as T;
 

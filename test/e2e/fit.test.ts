@@ -1,17 +1,15 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO } from '../helpers/workspace.ts';
+import { runCli } from '../helpers/cli.ts';
 
-const BIN = join(REPO, 'bin/talentflow.mjs');
 let dir: string;
 let w: string;
 function tf(...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 28 });
-  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+  return runCli(dir, args);
 }
 const rel = (a: number, b: number) => Math.abs(a - b) / Math.abs(b);
 

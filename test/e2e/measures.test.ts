@@ -1,13 +1,12 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { REPO, CHINA } from '../helpers/workspace.ts';
+import { CHINA } from '../helpers/workspace.ts';
+import { runCli } from '../helpers/cli.ts';
 
 // `talentflow measures` end to end on the demo workspace, built once for this file.
-const BIN = join(REPO, 'bin/talentflow.mjs');
 let dir: string;
 let W: string;
 before(() => {
@@ -18,9 +17,8 @@ before(() => {
 });
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-function tf(...args: string[]): { code: number; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, TALENTFLOW_WORKSPACE: '' } });
-  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+function tf(...args: string[]) {
+  return runCli(dir, args);
 }
 interface Result { source: string; method: string; assumptions: string[]; rows: ({ code: string; name: string | null } & Record<string, number | string | null>)[]; system?: Record<string, number> }
 const run = (...args: string[]): Result => {

@@ -1,13 +1,11 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { REPO } from '../helpers/workspace.ts';
+import { runCli } from '../helpers/cli.ts';
 
 // `talentflow rank` on the demo workspace (bundled China census indicators), built once for this file.
-const BIN = join(REPO, 'bin/talentflow.mjs');
 let dir: string;
 let W: string;
 before(() => {
@@ -18,9 +16,8 @@ before(() => {
 });
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-function tf(...args: string[]): { code: number; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, TALENTFLOW_WORKSPACE: '' } });
-  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+function tf(...args: string[]) {
+  return runCli(dir, args);
 }
 interface Row { code: string; name: string | null; rank: number; score: number; contributions: Record<string, number> }
 interface Out { index: { indicators: string[]; weights: Record<string, number>; rows: Row[]; excluded: string[] }; rankChange?: { byRegion: Record<string, { change: number }> }; sensitivity?: { rows: { code: string; baseRank: number; medianRank: number; interval90: [number, number] }[] } }

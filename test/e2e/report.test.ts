@@ -1,16 +1,14 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { flowTableFromRows } from '../../src/core/flow-table.ts';
 import { graduateReport, retentionRate, type GraduateReport } from '../../src/metrics/index.ts';
 import { closeWorkspace, loadPersons, openWorkspace, provinceMap } from '../../src/store/index.ts';
-import { REPO } from '../helpers/workspace.ts';
+import { runCli } from '../helpers/cli.ts';
 
 // `talentflow report graduates` on the demo's synthetic cohort, built once for this file.
-const BIN = join(REPO, 'bin/talentflow.mjs');
 let dir: string;
 let W: string;
 before(() => {
@@ -21,9 +19,8 @@ before(() => {
 });
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-function tf(...args: string[]): { code: number; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, TALENTFLOW_WORKSPACE: '' } });
-  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+function tf(...args: string[]) {
+  return runCli(dir, args);
 }
 
 test('the demo cohort is stored as synthetic person records: NEU and DUT, 2015 and 2016, 6,000 each', async () => {
