@@ -12,6 +12,8 @@ import { jobRoutes } from './routes/jobs.ts';
 import { modelRoutes } from './routes/models.ts';
 import { measureRoutes } from './routes/measures.ts';
 import { scenarioRoutes } from './routes/scenarios.ts';
+import { rankRoutes } from './routes/rank.ts';
+import { reportRoutes } from './routes/reports.ts';
 
 export interface AppOptions {
   /** When set, every state-changing request (POST, DELETE) needs `Authorization: Bearer <token>`. */
@@ -52,6 +54,8 @@ export function createApp(ws: Workspace, options: AppOptions = {}): TalentflowAp
   measureRoutes(app, deps, docs);
   scenarioRoutes(app, deps, docs);
   jobRoutes(app, deps, docs);
+  rankRoutes(app, deps, docs);
+  reportRoutes(app, deps, docs);
   importRoutes(app, deps, docs, options.maxUploadBytes ?? 512 * 2 ** 20);
   for (const extra of options.extraRoutes ?? []) extra(app, deps, docs);
   docs.push({ method: 'get', path: '/api/openapi.json', tag: 'meta', summary: 'This API as an OpenAPI 3.1 document', status: 200 });

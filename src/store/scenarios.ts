@@ -73,3 +73,14 @@ export async function listScenarioRuns(ws: Workspace, scenario?: string): Promis
     `SELECT id, scenario, model, model_version, seed, draws, created_at FROM scenario_runs ${scenario ? 'WHERE scenario = ?' : ''} ORDER BY id`, scenario ? [scenario] : []);
   return rows.map((r) => ({ id: Number(r.id), scenario: r.scenario, model: r.model, modelVersion: r.model_version, seed: Number(r.seed), draws: Number(r.draws), createdAt: new Date(r.created_at).toISOString() }));
 }
+
+/** Stored runs with their results, by id (for comparing them side by side). */
+export async function loadScenarioRuns(ws: Workspace, ids: readonly number[]): Promise<{ id: number; scenario: string; model: string; modelVersion: string; seed: number; draws: number; createdAt: string; result: ScenarioRunResult }[]> {
+  if (!ids.length) return [];
+  const rows = await ws.db.all<{ id: number; scenario: string; model: string; model_version: string; seed: bigint | number; draws: number; created_at: Date; result: string }>(
+    `SELECT id, scenario, model, model_version, seed, draws, created_at, result FROM scenario_runs WHERE id IN (${ids.map(() => '?').join(', ')}) ORDER BY id`, [...ids]);
+  return rows.map((r) => ({
+    id: Number(r.id), scenario: r.scenario, model: r.model, modelVersion: r.model_version, seed: Number(r.seed), draws: Number(r.draws),
+    createdAt: new Date(r.created_at).toISOString(), result: (typeof r.result === 'string' ? JSON.parse(r.result) : r.result) as ScenarioRunResult,
+  }));
+}

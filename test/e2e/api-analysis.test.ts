@@ -8,6 +8,7 @@ import { fitGravity } from '../../src/models/index.ts';
 import { gravityDataFromWorkspace } from '../../src/store/queries/model-data.ts';
 import { saveModel } from '../../src/store/models.ts';
 import { createApp } from '../../src/server/index.ts';
+import { importDemoCohort } from '../../src/store/demo.ts';
 import { REPO } from '../helpers/workspace.ts';
 
 // The measures and scenario routes of the API, on the demo workspace with the Korea model the
@@ -79,4 +80,80 @@ test('scenarios: the exact counterfactual answers fast; an empty scenario change
   for (const k of ['retainedDelta', 'costPerRetained']) assert.ok(['median', 'p05', 'p95'].every((q) => q in job.result.result.summary[k]), k);
   const examples = await get('/api/scenarios/examples');
   assert.ok(examples.body.length >= 2);
+});
+
+test('rank: the China cities example, national ranks of the Northeast, top, rank change; bad input', async () => {
+  const top = await get('/api/rank?example=china-cities&top=5&comparePeriod=2010');
+  assert.equal(top.status, 200, JSON.stringify(top.body));
+  assert.equal(top.body.index.rows.length, 5);
+  assert.deepEqual(top.body.index.rows.map((r: { rank: number }) => r.rank), [1, 2, 3, 4, 5]);
+  assert.ok(top.body.index.rows.every((r: { score: number; name: string | null }) => Number.isFinite(r.score) && r.name));
+  assert.equal(top.body.rankChange.period, '2010');
+  const ne = await get('/api/rank?example=china-cities&show=northeast');
+  assert.equal(ne.status, 200);
+  assert.ok(ne.body.index.rows.length >= 30 && ne.body.index.rows.length <= 36, `Northeast cities ranked: ${ne.body.index.rows.length}`);
+  assert.ok(ne.body.index.rows.some((r: { rank: number }) => r.rank > 36), 'national ranks, not ranks within the Northeast');
+  const none = await get('/api/rank');
+  assert.equal(none.status, 422);
+  assert.equal(none.body.error.message, 'indicators: give indicators or example=china-cities');
+  const badExample = await get('/api/rank?example=nope');
+  assert.equal(badExample.status, 400);
+  assert.equal(badExample.body.error.message, 'example: Invalid input: expected "china-cities"');
+  const badTop = await get('/api/rank?example=china-cities&top=0');
+  assert.equal(badTop.status, 400);
+  assert.equal(badTop.body.error.message, 'top: Too small: expected number to be >=1');
+  const unknown = await get('/api/rank?example=china-cities&colour=red');
+  assert.equal(unknown.status, 400);
+});
+
+test('reports/graduates: no person records, then the synthetic cohort of NEU; bad input', async () => {
+  const empty = await get('/api/reports/graduates');
+  assert.equal(empty.status, 422);
+  assert.equal(empty.body.error.message, 'university: the workspace holds no person records (`talentflow import persons FILE`, or `talentflow demo`)');
+  await importDemoCohort(ws, 2016);
+  const neu = await get('/api/reports/graduates?university=NEU&year=2016&compare=2015');
+  assert.equal(neu.status, 200, JSON.stringify(neu.body));
+  assert.equal(neu.body.year, 2016);
+  assert.equal(neu.body.previousYear, 2015);
+  assert.equal(neu.body.synthetic, true);
+  assert.equal(neu.body.selection.university, 'Northeastern University');
+  assert.ok(neu.body.headcount.count > 0);
+  assert.ok(neu.body.stayStudyProvince.share > 0 && neu.body.stayStudyProvince.share < 1);
+  assert.ok(neu.body.byProvince.length > 1);
+  const noCompare = await get('/api/reports/graduates?university=NEU&compare=none');
+  assert.equal(noCompare.status, 200);
+  assert.equal(noCompare.body.previousYear, null);
+  const badYear = await get('/api/reports/graduates?year=abc');
+  assert.equal(badYear.status, 400);
+  assert.equal(badYear.body.error.message, 'year: Invalid input: expected number, received NaN');
+  const unknownUni = await get('/api/reports/graduates?university=Hogwarts');
+  assert.equal(unknownUni.status, 422);
+  assert.match(unknownUni.body.error.message, /^university: no person records of "Hogwarts"; universities: /);
+});
+
+test('scenarios/compare: two saved runs side by side; bad ids and a missing run', async () => {
+  const doc = JSON.parse(readFileSync(join(REPO, 'examples/korea-regional-income.json'), 'utf8'));
+  const ids: number[] = [];
+  for (const seed of [1, 2]) {
+    let job = (await post('/api/scenarios/run', { document: doc, draws: 3, seed, save: true })).body;
+    for (let i = 0; i < 600 && job.state === 'running'; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      job = (await get(`/api/jobs/${job.id}`)).body;
+    }
+    assert.equal(job.state, 'done', JSON.stringify(job.error));
+    ids.push(job.result.id);
+  }
+  const listed = await get('/api/scenarios');
+  assert.ok(ids.every((id) => listed.body.some((r: { id: number }) => r.id === id)));
+  const cmp = await get(`/api/scenarios/compare?ids=${ids.join(',')}`);
+  assert.equal(cmp.status, 200, JSON.stringify(cmp.body));
+  assert.deepEqual(cmp.body.runs.map((r: { id: number }) => r.id), ids);
+  assert.equal(cmp.body.scenarios.length, 2);
+  for (const s of cmp.body.scenarios) for (const k of ['retainedDelta', 'costPerRetained']) assert.ok(['median', 'p05', 'p95'].every((q) => q in s[k]), k);
+  const bad = await get('/api/scenarios/compare?ids=x');
+  assert.equal(bad.status, 400);
+  assert.equal(bad.body.error.message, 'ids: run ids separated by commas, e.g. 1,2');
+  const missing = await get('/api/scenarios/compare?ids=999');
+  assert.equal(missing.status, 404);
+  assert.equal(missing.body.error.message, 'no stored scenario run 999: see GET /api/scenarios');
 });

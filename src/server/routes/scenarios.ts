@@ -3,12 +3,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { activeLevers, aggregateCounterfactual, compileLevers, parseScenario, type ScenarioDocument } from '../../sim/index.ts';
-import { listScenarioRuns, prepareScenario, runScenarioInWorkspace, type PreparedScenario } from '../../store/scenarios.ts';
+import { activeLevers, aggregateCounterfactual, compareScenarios, compileLevers, parseScenario, type ScenarioDocument } from '../../sim/index.ts';
+import { listScenarioRuns, prepareScenario, loadScenarioRuns, runScenarioInWorkspace, type PreparedScenario } from '../../store/scenarios.ts';
 import type { Workspace } from '../../store/index.ts';
 import { toErrorBody } from '../errors.ts';
 import { route, type RouteDoc, type ServerDeps } from '../route.ts';
 import { qText } from '../schemas.ts';
+import { HttpError } from '../errors.ts';
 
 /**
  * Scenarios over HTTP: the bundled example documents, an exact aggregate counterfactual per
@@ -122,5 +123,18 @@ export function scenarioRoutes(app: Hono, deps: ServerDeps, docs: RouteDoc[]): v
   route(app, deps, docs, {
     method: 'get', path: '/api/scenarios', tag: 'scenarios', summary: 'Stored scenario runs', query: z.object({ scenario: qText.optional() }).strict(),
     handler: ({ query, deps: d }) => d.lock.run(() => listScenarioRuns(d.ws, query.scenario)),
+  });
+  route(app, deps, docs, {
+    method: 'get', path: '/api/scenarios/compare', tag: 'scenarios',
+    summary: 'Stored scenario runs side by side (as `talentflow scenario compare`): retained delta, total cost and cost per retained with intervals',
+    query: z.object({ ids: z.string().trim().regex(/^\d{1,9}(,\d{1,9}){0,19}$/, 'run ids separated by commas, e.g. 1,2') }).strict(),
+    handler: async ({ query, deps: d }) => {
+      const ids = [...new Set(query.ids.split(',').map(Number))];
+      const runs = await d.lock.run(() => loadScenarioRuns(d.ws, ids));
+      const missing = ids.filter((id) => !runs.some((r) => r.id === id));
+      if (missing.length) throw new HttpError(404, `no stored scenario run ${missing.join(', ')}: see GET /api/scenarios`);
+      const comparison = compareScenarios(runs.map((r) => ({ name: `${r.scenario} #${r.id}`, model: `${r.model}@${r.modelVersion}`, result: r.result })));
+      return { runs: runs.map(({ result: _r, ...meta }) => meta), ...comparison };
+    },
   });
 }
