@@ -170,3 +170,24 @@ test('exports download files (chart PNG, table CSV, map PNG)', { timeout: 60_000
   assert.ok(statSync(mapPath).size > 20_000, 'the exported map has content');
   assert.deepEqual(errors, []);
 });
+
+test('the rankings and graduates tabs render their charts and tables (synthetic banner on the demo cohort)', { timeout: 120_000 }, async () => {
+  await page.click('#tab-rankings');
+  assert.equal((await page.textContent('#tab-rankings'))?.trim(), 'Rankings');
+  await page.waitForSelector('#view-rankings[data-rendered] figure[data-chart=rankings-top] svg', { timeout: 60_000 });
+  assert.ok(await page.locator('table[data-table=rankings] tbody tr').count() >= 10, 'ranked rows in the table');
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.click('[data-export=rankings-csv]')]);
+  assert.match(csv.suggestedFilename(), /rankings\.csv$/);
+  await page.screenshot({ path: join(SHOTS, 'rankings-en.png') });
+  await page.click('#tab-graduates');
+  await page.waitForSelector('#view-graduates[data-rendered] figure[data-chart=graduate-destinations] svg', { timeout: 60_000 });
+  assert.ok(await page.locator('[data-banner=synthetic]').isVisible(), 'the SYNTHETIC DATA banner');
+  assert.equal(await page.locator('#view-graduates [data-kpi]').count(), 2);
+  await page.screenshot({ path: join(SHOTS, 'graduates-en.png') });
+  await page.click('#lang');
+  assert.equal((await page.textContent('#tab-graduates'))?.trim(), '毕业生');
+  await page.waitForSelector('#view-graduates[data-rendered] figure[data-chart=graduate-destinations] svg', { timeout: 60_000 });
+  await page.click('#lang');
+  await page.click('#tab-map');
+  assert.deepEqual(errors, []);
+});

@@ -6,7 +6,7 @@ import { state, subscribe, update, type State } from './state.ts';
 import { clear, h, label, status } from './ui/dom.ts';
 
 /**
- * The page: a header with the tabs (map, models, scenario) and the language switch, and one
+ * The page: a header with the tabs (map, models, scenario, rankings, graduates) and the language switch, and one
  * view per tab. The map tab is built first; the models and scenario tabs load their code when
  * first opened so the map is usable sooner.
  */
@@ -14,7 +14,7 @@ const app = document.getElementById('app')!;
 document.documentElement.lang = lang() === 'zh' ? 'zh-CN' : 'en';
 performance.mark('talentflow:start');
 
-const TABS: State['tab'][] = ['map', 'models', 'scenario'];
+const TABS: State['tab'][] = ['map', 'models', 'scenario', 'rankings', 'graduates'];
 
 async function boot(): Promise<void> {
   const periods = (await api.periods()).flows.map((p) => p.period);
@@ -54,9 +54,10 @@ async function boot(): Promise<void> {
       const placeholder = h('section', { class: 'view', id: `view-${tab}` }, status('loading', t('loading')));
       main.append(placeholder);
       views[tab] = placeholder;
-      const el = tab === 'models'
-        ? (await import('./models/view.ts')).createModelsView(periods)
-        : (await import('./scenario/editor.ts')).createScenarioEditor(mapView.regions);
+      const el = tab === 'models' ? (await import('./models/view.ts')).createModelsView(periods)
+        : tab === 'rankings' ? (await import('./rankings/view.ts')).createRankingsView()
+          : tab === 'graduates' ? (await import('./graduates/view.ts')).createGraduatesView()
+            : (await import('./scenario/editor.ts')).createScenarioEditor(mapView.regions);
       placeholder.replaceWith(el);
       views[tab] = el;
     }

@@ -39,7 +39,7 @@ export const CASES: Record<CaseId, CaseDef> = {
 };
 
 export interface State {
-  tab: 'map' | 'models' | 'scenario';
+  tab: 'map' | 'models' | 'scenario' | 'rankings' | 'graduates';
   caseId: CaseId;
   level: string;
   period: string;

@@ -17,5 +17,5 @@ export interface ScenarioRun { scenario: string; model: { name: string; version:
 export const scenarioApi = {
   examples: () => get<{ file: string; document: ScenarioDoc }[]>('scenarios/examples'),
   counterfactual: (document: ScenarioDoc, signal?: AbortSignal) => post<Counterfactual>('scenarios/counterfactual', { document }, signal),
-  run: (document: ScenarioDoc, draws: number) => post<JobView>('scenarios/run', { document, draws, seed: 1, save: false }),
+  run: (document: ScenarioDoc, draws: number, save = false) => post<JobView>('scenarios/run', { document, draws, seed: 1, save }),
 };

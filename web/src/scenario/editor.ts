@@ -7,6 +7,7 @@ import { state, subscribe, update } from '../state.ts';
 import { clear, h, label, status } from '../ui/dom.ts';
 import { scenarioApi, type Counterfactual, type ScenarioDoc, type ScenarioRun } from './api.ts';
 import { summaryHtml } from './summary.ts';
+import { createRunComparison } from './compare.ts';
 
 /**
  * The scenario editor: a monthly stay subsidy for graduates in the target regions (picked here
@@ -32,6 +33,8 @@ export function createScenarioEditor(_regions: () => Map<string, Region>): HTMLE
   const progress = h('progress', { max: 1, value: 0, hidden: true });
   const progressText = h('span', { class: 'progress-text', role: 'status' });
   const runButton = h('button', { type: 'button', id: 's-run' }, t('scenario.runDraws', { n: DRAWS }));
+  const saveRun = h('input', { id: 's-save', type: 'checkbox' });
+  const comparison = createRunComparison();
   const element = h('section', { class: 'view view-scenario', id: 'view-scenario' },
     h('div', { class: 'col' },
       label('scenario.title', 'h2'), label('scenario.help', 'p', { class: 'note' }),
@@ -39,9 +42,10 @@ export function createScenarioEditor(_regions: () => Map<string, Region>): HTMLE
       h('div', { class: 'field' }, h('label', { for: 's-years' }, t('scenario.years')), yearsInput),
       h('fieldset', {}, h('legend', {}, t('scenario.targets')), label('scenario.targetsHint', 'p', { class: 'note' }), targetsBox),
       h('div', { class: 'buttons' }, runButton, h('button', { type: 'button', id: 's-print', onclick: () => printSummary() }, t('export.print'))),
+      h('div', { class: 'field check' }, saveRun, h('label', { for: 's-save', i18n: 'compare.saveRun' })),
       h('div', { class: 'progress' }, progress, progressText),
       message),
-    h('div', { class: 'col wide' }, cards, latency, charts, runCharts));
+    h('div', { class: 'col wide' }, cards, latency, charts, runCharts, comparison.element));
 
   let example: ScenarioDoc | null = null;
   let salaryBase = 7200;
@@ -184,12 +188,13 @@ export function createScenarioEditor(_regions: () => Map<string, Region>): HTMLE
     progress.hidden = false;
     progressText.textContent = t('loading');
     try {
-      const job = await scenarioApi.run(doc, DRAWS);
+      const job = await scenarioApi.run(doc, DRAWS, saveRun.checked);
       run = await waitForJob<ScenarioRun>(job.id, (p, m) => {
         progress.value = p;
         progressText.textContent = m ?? '';
       });
       runFor = JSON.stringify(doc);
+      if (saveRun.checked) void comparison.refresh();
       await renderRun();
       if (last) await renderResult(last, performance.now());
     } catch (e) {
@@ -242,6 +247,7 @@ export function createScenarioEditor(_regions: () => Map<string, Region>): HTMLE
       if (iv?.benefitYears) yearsInput.value = String(iv.benefitYears);
       if (iv?.targets?.length && state.targets.length === 0) update({ targets: iv.targets });
       await refresh();
+      void comparison.refresh();
     } catch (e) {
       message.replaceChildren(status('error', t('scenario.unavailable', { reason: (e as Error).message })));
     }

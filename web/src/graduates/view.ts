@@ -1,0 +1,88 @@
+import { get } from '../api.ts';
+import { STYLE, figure, plot } from '../charts/figure.ts';
+import { downloadCsv } from '../export/download.ts';
+import { fmt, onLanguage, regionName, t } from '../i18n/index.ts';
+import { clear, h, label, status } from '../ui/dom.ts';
+
+/**
+ * The graduates tab: the graduate destination report of a university and year
+ * (GET /api/reports/graduates, the library's GraduateReport as `talentflow report graduates
+ * --format json` prints it): headline stay shares, destinations by province as bars, and the
+ * SYNTHETIC DATA banner when the records are generated.
+ */
+interface Keyed { code: string; count: number; share: number | null; previousShare: number | null; shareChangePp: number | null }
+interface Stay { stayed: number; base: number; share: number | null; previousShare: number | null; shareChangePp: number | null }
+interface GraduateReport {
+  year: number; previousYear: number | null; synthetic: boolean;
+  selection: { university?: string };
+  headcount: { count: number; previousCount: number | null };
+  stayStudyProvince: Stay; stayHomeProvince: Stay;
+  byProvince: Keyed[]; warnings: string[];
+}
+interface RegionName { code: string; name_zh: string | null; name_en: string | null }
+
+export function createGraduatesView(): HTMLElement {
+  const university = h('select', { id: 'g-university' }, h('option', { value: 'NEU' }, 'NEU 东北大学'), h('option', { value: 'DUT' }, 'DUT 大连理工大学'), h('option', { value: '', i18n: 'grad.allUniversities' }));
+  const year = h('input', { id: 'g-year', type: 'number', min: 1990, max: 2100, placeholder: t('grad.latest') });
+  const compare = h('input', { id: 'g-compare', type: 'checkbox', checked: true });
+  const results = h('div', { class: 'grad-results', 'aria-live': 'polite' });
+  const element = h('section', { class: 'view view-graduates', id: 'view-graduates' },
+    h('div', { class: 'col' },
+      label('grad.title', 'h2'), label('grad.help', 'p', { class: 'note' }),
+      h('div', { class: 'field' }, h('label', { for: 'g-university', i18n: 'grad.university' }), university),
+      h('div', { class: 'field' }, h('label', { for: 'g-year', i18n: 'grad.year' }), year),
+      h('div', { class: 'field check' }, compare, h('label', { for: 'g-compare', i18n: 'grad.compare' }))),
+    h('div', { class: 'col wide' }, results));
+  let names = new Map<string, RegionName>();
+  let seq = 0;
+  const nameOf = (code: string) => regionName(names.get(code) ?? { code });
+  const pct = (x: number | null) => (x === null ? '–' : `${fmt(100 * x, 1)}%`);
+  const pp = (x: number | null) => (x === null ? '' : `${x > 0 ? '+' : ''}${fmt(x, 1)} pp`);
+
+  async function load(): Promise<void> {
+    const my = ++seq;
+    clear(results);
+    results.append(status('loading', t('loading')));
+    try {
+      if (!names.size) names = new Map((await get<RegionName[]>('regions', { level: 'province', limit: 1000 })).map((r) => [r.code, r]));
+      const r = await get<GraduateReport>('reports/graduates', { university: university.value || undefined, year: year.value || undefined, compare: compare.checked ? undefined : 'none' });
+      if (my !== seq) return;
+      clear(results);
+      const card = (key: 'grad.stayStudy' | 'grad.stayHome', s: Stay) => h('div', { class: 'card', 'data-kpi': key },
+        h('div', {}, t(key)), h('div', { class: 'big' }, pct(s.share)),
+        h('div', { class: 'note' }, `${fmt(s.stayed)} / ${fmt(s.base)}${s.shareChangePp === null ? '' : ` · ${pp(s.shareChangePp)} ${t('grad.vs', { year: String(r.previousYear) })}`}`));
+      const rows = r.byProvince.slice(0, 15).map((x) => ({ code: x.code, name: nameOf(x.code), count: x.count, share: x.share, previousShare: x.previousShare, shareChangePp: x.shareChangePp }));
+      const Plot = await plot();
+      const chart = Plot.plot({
+        width: Math.max(360, results.clientWidth - 16 || 640), height: 30 + rows.length * 20, marginLeft: 96, marginRight: 56, style: STYLE,
+        x: { label: t('grad.sharePct'), grid: true },
+        y: { label: null, domain: rows.map((x) => x.name) },
+        marks: [
+          Plot.barX(rows, { x: (d: { share: number | null }) => 100 * (d.share ?? 0), y: 'name', fill: '#2f855a' }),
+          Plot.text(rows, { x: (d: { share: number | null }) => 100 * (d.share ?? 0), y: 'name', text: (d: { share: number | null; count: number }) => `${pct(d.share)} (${fmt(d.count)})`, dx: 4, textAnchor: 'start' }),
+        ],
+      });
+      results.append(
+        r.synthetic ? h('p', { class: 'status status-error synthetic-banner', role: 'alert', 'data-banner': 'synthetic' }, t('grad.synthetic')) : '',
+        h('h3', {}, t('grad.heading', { year: String(r.year), who: r.selection.university ?? t('grad.allUniversities'), n: fmt(r.headcount.count) })),
+        h('div', { class: 'cards' }, card('grad.stayStudy', r.stayStudyProvince), card('grad.stayHome', r.stayHomeProvince)),
+        figure('graduate-destinations', t('grad.byProvince'), chart, rows),
+        h('div', { class: 'buttons' }, h('button', { type: 'button', class: 'small', 'data-export': 'graduates-csv', onclick: () => downloadCsv(`graduate-destinations-${r.year}.csv`, r.byProvince.map((x) => ({ ...x, name: nameOf(x.code) }))) }, t('export.csv'))),
+        ...r.warnings.map((w) => h('p', { class: 'note' }, w)),
+      );
+      element.dataset.rendered = String(r.year);
+    } catch (e) {
+      if (my !== seq) return;
+      clear(results);
+      results.append(status('error', `${t('error.prefix')}: ${(e as Error).message}`));
+    }
+  }
+
+  for (const el of [university, year, compare]) el.addEventListener('change', () => void load());
+  onLanguage(() => {
+    year.placeholder = t('grad.latest');
+    void load();
+  });
+  void load();
+  return element;
+}
