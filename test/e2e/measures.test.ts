@@ -1,28 +1,19 @@
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CHINA } from '../helpers/workspace.ts';
-import { runCli } from '../helpers/cli.ts';
+import { demoSuite, runCli } from '../helpers/cli.ts';
 
 // `talentflow measures` end to end on the demo workspace, built once for this file.
-let dir: string;
-let W: string;
-before(() => {
-  dir = mkdtempSync(join(tmpdir(), 'talentflow-measures-'));
-  W = join(dir, 'demo.duckdb');
-  const r = tf('demo', '-w', W, '--json');
-  assert.equal(r.code, 0, r.stderr);
-});
-after(() => rmSync(dir, { recursive: true, force: true }));
+const demo = demoSuite('talentflow-measures-');
 
 function tf(...args: string[]) {
-  return runCli(dir, args);
+  return runCli(demo.dir, args);
 }
 interface Result { source: string; method: string; assumptions: string[]; rows: ({ code: string; name: string | null } & Record<string, number | string | null>)[]; system?: Record<string, number> }
 const run = (...args: string[]): Result => {
-  const r = tf('measures', ...args, '-w', W, '--json');
+  const r = tf('measures', ...args, '-w', demo.workspace, '--json');
   assert.equal(r.code, 0, r.stderr);
   return JSON.parse(r.stdout) as Result;
 };
@@ -30,7 +21,7 @@ const byCode = (res: Result) => new Map(res.rows.map((r) => [r.code, r]));
 
 test('acceptance: net --group northeast --level city --period 2010-2020 lists the 36 Northeast cities with code and numeric net', () => {
   const res = run('net', '--group', 'northeast', '--level', 'city', '--period', '2010-2020');
-  const cities = JSON.parse(tf('regions', '--within', 'northeast', '--level', 'city', '-w', W, '--json').stdout) as { code: string }[];
+  const cities = JSON.parse(tf('regions', '--within', 'northeast', '--level', 'city', '-w', demo.workspace, '--json').stdout) as { code: string }[];
   assert.equal(res.rows.length, 36);
   assert.deepEqual(res.rows.map((r) => r.code).sort(), cities.map((c) => c.code).sort());
   for (const r of res.rows) {
@@ -41,7 +32,7 @@ test('acceptance: net --group northeast --level city --period 2010-2020 lists th
   // and equals the estimate's own net (census residual with the closing natural-change rate).
   assert.equal(res.source, 'flows');
   assert.match(res.assumptions.join(' '), /model estimates/);
-  const est = JSON.parse(tf('estimate', 'flows-from-stocks', '--from', '2010', '--to', '2020', '--level', 'city', '--within', 'CN', '-w', W, '--json').stdout) as { net: Record<string, number>; parameters: { naturalRate: number } };
+  const est = JSON.parse(tf('estimate', 'flows-from-stocks', '--from', '2010', '--to', '2020', '--level', 'city', '--within', 'CN', '-w', demo.workspace, '--json').stdout) as { net: Record<string, number>; parameters: { naturalRate: number } };
   const songyuan = byCode(res).get('220700')?.net as number;
   assert.ok(Math.abs(songyuan - est.net['220700']) < 1e-6 * Math.abs(songyuan));
   // By hand from data/china/indicators.csv: 2,252,994 - 2,880,086 (1 + r)^10.
@@ -52,7 +43,7 @@ test('acceptance: net --group northeast --level city --period 2010-2020 lists th
 });
 
 test('without stored flows, net falls back to the censuses (natural change ignored, said so)', () => {
-  const w2 = join(dir, 'census-only.duckdb');
+  const w2 = join(demo.dir, 'census-only.duckdb');
   assert.equal(tf('demo', '-w', w2, '--no-estimate', '--no-cohort', '--json').code, 0);
   const r = tf('measures', 'net', '--group', 'northeast', '--level', 'city', '--period', '2010-2020', '-w', w2, '--json');
   const res = JSON.parse(r.stdout) as Result;
@@ -72,7 +63,7 @@ test('census-net --losing lists the cities that lost people 2010-2020 in one com
   const r = run('census-net', '--from', '2010', '--to', '2020', '--region', '220700', '--natural-rate', '-0.002');
   const natural = 2880086 * (Math.pow(0.998, 10) - 1);
   assert.ok(Math.abs((r.rows[0].net as number) - (2252994 - 2880086 - natural)) < 1e-6);
-  const missing = tf('measures', 'census-net', '--from', '2010', '--to', '2020', '--level', 'city', '-w', W);
+  const missing = tf('measures', 'census-net', '--from', '2010', '--to', '2020', '--level', 'city', '-w', demo.workspace);
   assert.equal(missing.code, 1);
   assert.match(missing.stderr, /natural-rate/);
 });
@@ -115,17 +106,17 @@ test('other measures run on Korea: retention, concentration, intensity (ANMR = C
   assert.ok(Math.abs(ix.anmr - (ix.cmi * ix.mei) / 100) < 1e-12);
   const ch = run('change', '--from', '2015', '--to', '2019', '--region', 'Seoul');
   assert.equal(ch.rows[0].after, -49588);
-  const bad = tf('measures', 'change', '--region', 'Seoul', '-w', W);
+  const bad = tf('measures', 'change', '--region', 'Seoul', '-w', demo.workspace);
   assert.equal(bad.code, 1);
 });
 
 test('stored flows take precedence over the census fallback and the source says so', () => {
-  const w = join(dir, 'flows.duckdb');
+  const w = join(demo.dir, 'flows.duckdb');
   for (const [kind, file] of [['regions', 'regions.csv'], ['groups', 'groups.json'], ['indicators', 'indicators.csv']]) {
     const r = tf('import', kind, join(CHINA, file), '-w', w);
     assert.equal(r.code, 0, r.stderr);
   }
-  const flows = join(dir, 'ne-flows.csv');
+  const flows = join(demo.dir, 'ne-flows.csv');
   writeFileSync(flows, 'origin,destination,period,count\n220700,210100,2010-2020,1000\n210100,110100,2010-2020,400\n');
   assert.equal(tf('import', 'flows', flows, '-w', w).code, 0);
   const r = tf('measures', 'net', '--group', 'northeast', '--level', 'city', '--period', '2010-2020', '-w', w, '--json');

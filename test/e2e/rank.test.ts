@@ -1,28 +1,17 @@
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { runCli } from '../helpers/cli.ts';
+import { demoSuite, runCli } from '../helpers/cli.ts';
 
 // `talentflow rank` on the demo workspace (bundled China census indicators), built once for this file.
-let dir: string;
-let W: string;
-before(() => {
-  dir = mkdtempSync(join(tmpdir(), 'talentflow-rank-'));
-  W = join(dir, 'demo.duckdb');
-  const r = tf('demo', '-w', W, '--json');
-  assert.equal(r.code, 0, r.stderr);
-});
-after(() => rmSync(dir, { recursive: true, force: true }));
+const demo = demoSuite('talentflow-rank-');
 
 function tf(...args: string[]) {
-  return runCli(dir, args);
+  return runCli(demo.dir, args);
 }
 interface Row { code: string; name: string | null; rank: number; score: number; contributions: Record<string, number> }
 interface Out { index: { indicators: string[]; weights: Record<string, number>; rows: Row[]; excluded: string[] }; rankChange?: { byRegion: Record<string, { change: number }> }; sensitivity?: { rows: { code: string; baseRank: number; medianRank: number; interval90: [number, number] }[] } }
 const rank = (...args: string[]): Out => {
-  const r = tf('rank', ...args, '-w', W, '--json');
+  const r = tf('rank', ...args, '-w', demo.workspace, '--json');
   assert.equal(r.code, 0, r.stderr);
   return JSON.parse(r.stdout) as Out;
 };
@@ -42,7 +31,7 @@ test('the example index ranks China\'s cities; contributions add up to the score
 
 test('all weight on one indicator reproduces that indicator\'s order (share 65+, less is better); sensitivity keeps it', () => {
   const out = rank('--example', 'china-cities', '--weighting', 'user', '--weights', 'share_age_65@2020=1', '--sensitivity', '50', '--seed', '7');
-  const ind = JSON.parse(tf('indicators', 'share_age_65', '--level', 'city', '--period', '2020', '-w', W, '--json').stdout) as { region: string; value: number }[];
+  const ind = JSON.parse(tf('indicators', 'share_age_65', '--level', 'city', '--period', '2020', '-w', demo.workspace, '--json').stdout) as { region: string; value: number }[];
   const value = new Map(ind.map((r) => [r.region, r.value]));
   const rows = out.index.rows;
   for (let i = 1; i < rows.length; i++) {
@@ -62,7 +51,7 @@ test('rank change between periods and the other normalisations and weightings ru
     const r = rank('--example', 'china-cities', ...args);
     assert.ok(Math.abs(Object.values(r.index.weights).reduce((a, b) => a + b, 0) - 1) < 1e-9);
   }
-  const bad = tf('rank', '--indicators', 'nosuch@2020', '--level', 'city', '-w', W);
+  const bad = tf('rank', '--indicators', 'nosuch@2020', '--level', 'city', '-w', demo.workspace);
   assert.equal(bad.code, 1);
   assert.match(bad.stderr, /no values of indicator "nosuch"/);
 });

@@ -1,30 +1,21 @@
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { flowTableFromRows } from '../../src/core/flow-table.ts';
 import { graduateReport, retentionRate, type GraduateReport } from '../../src/metrics/index.ts';
 import { closeWorkspace, loadPersons, openWorkspace, provinceMap } from '../../src/store/index.ts';
-import { runCli } from '../helpers/cli.ts';
+import { demoSuite, runCli } from '../helpers/cli.ts';
 
 // `talentflow report graduates` on the demo's synthetic cohort, built once for this file.
-let dir: string;
-let W: string;
-before(() => {
-  dir = mkdtempSync(join(tmpdir(), 'talentflow-report-'));
-  W = join(dir, 'demo.duckdb');
-  const r = tf('demo', '-w', W, '--json');
-  assert.equal(r.code, 0, r.stderr);
-});
-after(() => rmSync(dir, { recursive: true, force: true }));
+const demo = demoSuite('talentflow-report-');
 
 function tf(...args: string[]) {
-  return runCli(dir, args);
+  return runCli(demo.dir, args);
 }
 
 test('the demo cohort is stored as synthetic person records: NEU and DUT, 2015 and 2016, 6,000 each', async () => {
-  const ws = await openWorkspace(W, { create: false });
+  const ws = await openWorkspace(demo.workspace, { create: false });
   try {
     const records = await loadPersons(ws);
     assert.equal(records.length, 24000);
@@ -38,10 +29,10 @@ test('the demo cohort is stored as synthetic person records: NEU and DUT, 2015 a
 });
 
 test('JSON report equals graduateReport and retentionRate on the same records; it is marked synthetic', async () => {
-  const r = tf('report', 'graduates', '--province', '辽宁', '--year', '2016', '--json', '-w', W);
+  const r = tf('report', 'graduates', '--province', '辽宁', '--year', '2016', '--json', '-w', demo.workspace);
   assert.equal(r.code, 0, r.stderr);
   const cli = JSON.parse(r.stdout) as GraduateReport;
-  const ws = await openWorkspace(W, { create: false });
+  const ws = await openWorkspace(demo.workspace, { create: false });
   let records, provinces;
   try {
     records = await loadPersons(ws, { years: [2016, 2015] });
@@ -63,8 +54,8 @@ test('JSON report equals graduateReport and retentionRate on the same records; i
 });
 
 test('HTML report: one self-contained file with the synthetic banner, the map and the same numbers', () => {
-  const file = join(dir, 'neu.html');
-  const r = tf('report', 'graduates', '--university', 'NEU', '--year', '2016', '--format', 'html', '--out', file, '-w', W);
+  const file = join(demo.dir, 'neu.html');
+  const r = tf('report', 'graduates', '--university', 'NEU', '--year', '2016', '--format', 'html', '--out', file, '-w', demo.workspace);
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stdout, /SYNTHETIC DATA/);
   const html = readFileSync(file, 'utf8');
@@ -73,23 +64,23 @@ test('HTML report: one self-contained file with the synthetic banner, the map an
   assert.match(html, /<svg class="map"/);
   assert.match(html, /@page \{ size: A4/);
   assert.doesNotMatch(html, /<script|<link |https?:\/\/(?!www\.w3\.org)/, 'no scripts, external styles or network resources');
-  const json = JSON.parse(tf('report', 'graduates', '--university', 'NEU', '--year', '2016', '--json', '-w', W).stdout) as GraduateReport;
+  const json = JSON.parse(tf('report', 'graduates', '--university', 'NEU', '--year', '2016', '--json', '-w', demo.workspace).stdout) as GraduateReport;
   const pct = (v: number | null) => `${(100 * (v as number)).toFixed(1)}%`;
   assert.ok(html.includes(`>${json.headcount.count.toLocaleString('en-US')}<`), 'headcount');
   assert.ok(html.includes(`>${pct(json.stayStudyProvince.share)}<`), 'stay share');
   assert.ok(html.includes(`>${pct(json.outcomes.employed.share)}<`), 'employed share');
   assert.ok(html.includes(`¥${(json.salary.overall.median as number).toLocaleString('en-US')}`), 'median salary');
-  const en = tf('report', 'graduates', '--university', 'DUT', '--year', '2016', '--format', 'html', '--lang', 'en', '--out', join(dir, 'dut.html'), '-w', W);
+  const en = tf('report', 'graduates', '--university', 'DUT', '--year', '2016', '--format', 'html', '--lang', 'en', '--out', join(demo.dir, 'dut.html'), '-w', demo.workspace);
   assert.equal(en.code, 0, en.stderr);
-  assert.match(readFileSync(join(dir, 'dut.html'), 'utf8'), /Destinations by province/);
+  assert.match(readFileSync(join(demo.dir, 'dut.html'), 'utf8'), /Destinations by province/);
 });
 
 test('table output carries the synthetic label; an unknown university is a user error', () => {
-  const r = tf('report', 'graduates', '--university', '东北大学', '--year', '2016', '-w', W);
+  const r = tf('report', 'graduates', '--university', '东北大学', '--year', '2016', '-w', demo.workspace);
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stdout, /SYNTHETIC DATA/);
   assert.match(r.stdout, /辽宁省/);
-  const bad = tf('report', 'graduates', '--university', 'Nowhere U', '-w', W);
+  const bad = tf('report', 'graduates', '--university', 'Nowhere U', '-w', demo.workspace);
   assert.equal(bad.code, 1);
   assert.match(bad.stderr, /no person records of "Nowhere U"/);
 });

@@ -1,4 +1,8 @@
+import { before, after } from 'node:test';
+import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO } from './workspace.ts';
 
@@ -11,4 +15,20 @@ export const BIN = join(REPO, 'bin/talentflow.mjs');
 export function runCli(cwd: string, args: readonly string[]): { code: number; stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, TALENTFLOW_WORKSPACE: '' } });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+/**
+ * A demo workspace built once for a test file, in a temporary folder removed after it: registers
+ * the before/after hooks and returns where it lives (filled in when the hook has run).
+ */
+export function demoSuite(prefix: string): { dir: string; workspace: string } {
+  const suite = { dir: '', workspace: '' };
+  before(() => {
+    suite.dir = mkdtempSync(join(tmpdir(), prefix));
+    suite.workspace = join(suite.dir, 'demo.duckdb');
+    const r = runCli(suite.dir, ['demo', '-w', suite.workspace, '--json']);
+    assert.equal(r.code, 0, r.stderr);
+  });
+  after(() => rmSync(suite.dir, { recursive: true, force: true }));
+  return suite;
 }
