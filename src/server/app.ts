@@ -5,6 +5,7 @@ import { HttpError, errorResponse } from './errors.ts';
 import { JobRegistry } from './jobs.ts';
 import { Mutex } from './mutex.ts';
 import { openApiDocument } from './openapi.ts';
+import { responseCache } from './response-cache.ts';
 import type { RouteDoc, ServerDeps } from './route.ts';
 import { dataRoutes } from './routes/data.ts';
 import { importRoutes } from './routes/import.ts';
@@ -47,7 +48,10 @@ export function createApp(ws: Workspace, options: AppOptions = {}): TalentflowAp
     }
     await next();
   });
-  app.get('/api/health', (c) => c.json({ ok: true, workspace: ws.path, schemaVersion: SCHEMA_VERSION }));
+  // After the token check: repeated reads are answered from memory until the workspace changes.
+  const cache = responseCache({ version: () => ws.db.version });
+  app.use('/api/*', cache.middleware);
+  app.get('/api/health', (c) => c.json({ ok: true, workspace: ws.path, schemaVersion: SCHEMA_VERSION, cache: cache.stats() }));
   docs.push({ method: 'get', path: '/api/health', tag: 'meta', summary: 'Liveness and the open workspace', status: 200 });
   dataRoutes(app, deps, docs);
   modelRoutes(app, deps, docs);

@@ -40,8 +40,22 @@ async function parse<T>(res: Response): Promise<T> {
   return body as T;
 }
 
+/**
+ * Requests started before the code that needs them runs (the map's first data, fetched while
+ * the page is still booting). Each is taken once, by the first `get` of the same URL.
+ */
+const prefetched = new Map<string, Promise<Response>>();
+
+export function prefetch(path: string, query: Query = {}): void {
+  const u = url(path, query);
+  if (!prefetched.has(u)) prefetched.set(u, fetch(u));
+}
+
 export async function get<T>(path: string, query: Query = {}, signal?: AbortSignal): Promise<T> {
-  return parse<T>(await fetch(url(path, query), { signal }));
+  const u = url(path, query);
+  const early = prefetched.get(u);
+  prefetched.delete(u);
+  return parse<T>(await (early ?? fetch(u, { signal })));
 }
 
 export async function post<T>(path: string, body: unknown, signal?: AbortSignal): Promise<T> {

@@ -1,7 +1,7 @@
 import './styles.css';
 import { api } from './api.ts';
 import { setLang, lang, t } from './i18n/index.ts';
-import { createMapView } from './map/view.ts';
+import { createMapView, prefetchMapData } from './map/view.ts';
 import { state, subscribe, update, type State } from './state.ts';
 import { clear, h, label, status } from './ui/dom.ts';
 
@@ -17,7 +17,9 @@ performance.mark('talentflow:start');
 const TABS: State['tab'][] = ['map', 'models', 'scenario', 'rankings', 'graduates'];
 
 async function boot(): Promise<void> {
-  const periods = (await api.periods()).flows.map((p) => p.period);
+  const periodsRequest = api.periods();
+  prefetchMapData();
+  const periods = (await periodsRequest).flows.map((p) => p.period);
   const langButton = h('button', { type: 'button', id: 'lang', class: 'lang', 'data-i18n-aria': 'lang.switchLabel', 'aria-label': t('lang.switchLabel'), onclick: () => setLang(lang() === 'zh' ? 'en' : 'zh') }, label('lang.switch'));
   const tabButtons = TABS.map((id) => h('button', {
     type: 'button', role: 'tab', id: `tab-${id}`, 'aria-controls': `view-${id}`, 'aria-selected': String(state.tab === id), tabindex: state.tab === id ? '0' : '-1',

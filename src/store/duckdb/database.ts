@@ -12,6 +12,7 @@ export type Row = Record<string, unknown>;
  */
 export class Database {
   private inTransaction = false;
+  private changes = 0;
 
   private constructor(
     readonly path: string,
@@ -34,11 +35,28 @@ export class Database {
     return new Database(path, instance, await instance.connect());
   }
 
+  /**
+   * A number that changes whenever a statement that may write has run through this object
+   * (anything but a plain SELECT/WITH/DESCRIBE/PRAGMA/SHOW, and every transaction). Readers
+   * that cache results derived from the workspace (the server's response cache) compare it
+   * before reusing them. Writes through `conn` directly (appenders) happen inside a
+   * transaction, which counts.
+   */
+  get version(): number {
+    return this.changes;
+  }
+
+  private noteWrite(sql: string): void {
+    if (!READ_ONLY.test(sql)) this.changes++;
+  }
+
   async run(sql: string, params?: Params): Promise<void> {
+    this.noteWrite(sql);
     await this.conn.run(sql, params);
   }
 
   async all<T = Row>(sql: string, params?: Params): Promise<T[]> {
+    this.noteWrite(sql);
     const reader = await this.conn.runAndReadAll(sql, params);
     return reader.getRowObjectsJS() as T[];
   }
@@ -69,6 +87,7 @@ export class Database {
       throw e;
     } finally {
       this.inTransaction = false;
+      this.changes++;
     }
   }
 
@@ -77,6 +96,9 @@ export class Database {
     this.instance.closeSync();
   }
 }
+
+/** Statements that only read (a conservative test: anything else counts as a possible write). */
+const READ_ONLY = /^\s*(SELECT|WITH|DESCRIBE|PRAGMA|SHOW|EXPLAIN|SUMMARIZE)\b/i;
 
 export function quoteIdent(name: string): string {
   return '"' + name.replace(/"/g, '""') + '"';

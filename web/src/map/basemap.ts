@@ -36,11 +36,14 @@ export function createBasemap(container: HTMLElement, bounds: [number, number, n
     fitBoundsOptions: { padding: 20 },
     attributionControl: false,
     renderWorldCopies: false,
+    // No cross-fade of arriving tiles: each faded frame is a full redraw, which software
+    // renderers (SwiftShader, no GPU) pay for at 100+ ms a frame.
+    fadeDuration: 0,
     dragRotate: false,
     pitchWithRotate: false,
     maxPitch: 0,
     // Keeps the last frame readable so the map can be exported as PNG.
-    canvasContextAttributes: { preserveDrawingBuffer: true, antialias: true },
+    canvasContextAttributes: { preserveDrawingBuffer: true, antialias: false },
   });
   map.touchZoomRotate.disableRotation();
   map.keyboard.enable();
@@ -52,7 +55,7 @@ export function createBasemap(container: HTMLElement, bounds: [number, number, n
     map.addSource('provinces', { type: 'geojson', data: EMPTY });
     map.addLayer({
       id: 'regions-fill', type: 'fill', source: 'regions',
-      paint: { 'fill-color': ['coalesce', ['get', 'color'], COLORS.noData], 'fill-opacity': ['case', ['boolean', ['feature-state', 'hover'], false], 1, 0.88] },
+      paint: { 'fill-color': ['coalesce', ['feature-state', 'color'], COLORS.noData], 'fill-opacity': ['case', ['boolean', ['feature-state', 'hover'], false], 1, 0.88] },
     });
     map.addLayer({ id: 'regions-line', type: 'line', source: 'regions', paint: { 'line-color': COLORS.boundary, 'line-width': 0.5 } });
     map.addLayer({ id: 'provinces-line', type: 'line', source: 'provinces', paint: { 'line-color': COLORS.provinceBoundary, 'line-width': 0.9 } });
@@ -65,9 +68,9 @@ export function createBasemap(container: HTMLElement, bounds: [number, number, n
     map.addLayer({
       id: 'points-circle', type: 'circle', source: 'points',
       paint: {
-        'circle-color': ['coalesce', ['get', 'color'], COLORS.noData], 'circle-radius': ['interpolate', ['linear'], ['zoom'], 4, 9, 8, 22],
-        'circle-stroke-color': ['case', ['==', ['get', 'selected'], true], COLORS.selected, ['==', ['get', 'target'], true], COLORS.target, '#ffffff'],
-        'circle-stroke-width': ['case', ['==', ['get', 'selected'], true], 3, ['==', ['get', 'target'], true], 2.5, 1],
+        'circle-color': ['coalesce', ['feature-state', 'color'], COLORS.noData], 'circle-radius': ['interpolate', ['linear'], ['zoom'], 4, 9, 8, 22],
+        'circle-stroke-color': ['case', ['boolean', ['feature-state', 'selected'], false], COLORS.selected, ['boolean', ['feature-state', 'target'], false], COLORS.target, '#ffffff'],
+        'circle-stroke-width': ['case', ['boolean', ['feature-state', 'selected'], false], 3, ['boolean', ['feature-state', 'target'], false], 2.5, 1],
       },
     });
     ok(map);

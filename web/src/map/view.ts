@@ -1,9 +1,9 @@
 import type * as maplibregl from 'maplibre-gl';
 import type { Feature, FeatureCollection } from 'geojson';
-import { api, type FlowRow, type GeoFeatureCollection, type MeasureResult, type Region } from '../api.ts';
+import { api, prefetch, type FlowRow, type GeoFeatureCollection, type MeasureResult, type Region } from '../api.ts';
 import { downloadCanvasesPng, downloadCsv } from '../export/download.ts';
 import { fmt, lang, onLanguage, regionName, t } from '../i18n/index.ts';
-import { CASES, state, subscribe, update, type State } from '../state.ts';
+import { CASES, state, subscribe, update, type CaseDef, type State } from '../state.ts';
 import { clear, h, label, status } from '../ui/dom.ts';
 import { createBasemap, setSourceData } from './basemap.ts';
 import { classify, colorFor, legend, type Classes } from './choropleth.ts';
@@ -22,6 +22,29 @@ export interface MapView {
 }
 
 const FLOW_LIMIT = 10000;
+
+const regionsQuery = (c: CaseDef) => ({ within: c.within, limit: 100000 });
+
+function measureQuery(s: State): Record<string, string | number> {
+  const c = CASES[s.caseId];
+  const m = /^(\d{4})-(\d{4})$/.exec(s.period);
+  // Over a census interval the map shows population change (census net migration with natural
+  // change ignored, as the legend says); for yearly flows, net = in - out of the stored flows.
+  return m ? { level: s.level, within: c.within, from: m[1], to: m[2], naturalRate: 0 } : { level: s.level, within: c.within, period: s.period };
+}
+const measureName = (s: State) => (/^\d{4}-\d{4}$/.test(s.period) ? 'census-net' : 'net');
+
+/**
+ * Starts the requests of the map's first view while the page is still booting (before the
+ * periods arrive and the map code runs), so the boundaries and the choropleth arrive together.
+ */
+export function prefetchMapData(): void {
+  const c = CASES[state.caseId];
+  prefetch('regions', regionsQuery(c));
+  prefetch('geometry', { level: state.level, within: c.within });
+  if (state.level === 'city') prefetch('geometry', { level: 'province', within: c.within });
+  prefetch(`measures/${measureName(state)}`, measureQuery(state));
+}
 
 export function createMapView(periods: string[]): MapView {
   const filters = h('aside', { class: 'filters', 'aria-label': t('filter.title') });
@@ -49,14 +72,6 @@ export function createMapView(periods: string[]): MapView {
 
   const caseDef = () => CASES[state.caseId];
   const casePeriods = () => periods.filter(caseDef().periodFilter);
-
-  function measureQuery(): Record<string, string | number> {
-    const m = /^(\d{4})-(\d{4})$/.exec(state.period);
-    // Over a census interval the map shows population change (census net migration with natural
-    // change ignored, as the legend says); for yearly flows, net = in - out of the stored flows.
-    return m ? { level: state.level, within: caseDef().within, from: m[1], to: m[2], naturalRate: 0 } : { level: state.level, within: caseDef().within, period: state.period };
-  }
-  const measureName = () => (/^\d{4}-\d{4}$/.test(state.period) ? 'census-net' : 'net');
 
   function renderFilters(): void {
     clear(filters);
@@ -127,19 +142,21 @@ export function createMapView(periods: string[]): MapView {
     );
   }
 
+  /** Codes of the features on the map now (polygons, or centroid circles for Korea). */
+  let drawnCodes: string[] = [];
+
+  /**
+   * Colours, targets and the selection go to MapLibre as feature state: changing the measure
+   * or the selection then re-styles the drawn features without re-sending the geometry to the
+   * worker and re-tiling it (a full re-tile and redraw costs a second with a software renderer).
+   */
   function paint(): void {
     if (!map || !geometry) return;
-    const withColor = (f: Feature): Feature => ({ ...f, properties: { ...f.properties, color: colorFor(netValues.get(String(f.properties?.code)), classes), target: state.targets.includes(String(f.properties?.code)), selected: state.selected === f.properties?.code } });
-    if (geometry.features.length) {
-      setSourceData(map, 'regions', { type: 'FeatureCollection', features: (geometry.features as Feature[]).map(withColor) });
-      setSourceData(map, 'points', { type: 'FeatureCollection', features: [] });
-    } else {
-      // No boundaries stored (Korea): circles at the centroids.
-      const pts: Feature[] = [...regions.values()].filter((r) => r.level === state.level && r.centroid_lon !== null).map((r) => ({
-        type: 'Feature', geometry: { type: 'Point', coordinates: [r.centroid_lon!, r.centroid_lat!] }, properties: { code: r.code, name_zh: r.name_zh, name_en: r.name_en },
-      }));
-      setSourceData(map, 'regions', { type: 'FeatureCollection', features: [] });
-      setSourceData(map, 'points', { type: 'FeatureCollection', features: pts.map(withColor) });
+    const source = geometry.features.length ? 'regions' : 'points';
+    for (const code of drawnCodes) {
+      map.setFeatureState({ source, id: code }, {
+        color: colorFor(netValues.get(code), classes), target: state.targets.includes(code), selected: state.selected === code,
+      });
     }
     map.setFilter('regions-target', ['in', ['get', 'code'], ['literal', state.targets]]);
     map.setFilter('regions-selected', ['==', ['get', 'code'], state.selected ?? '']);
@@ -148,7 +165,7 @@ export function createMapView(periods: string[]): MapView {
   async function loadGeometry(): Promise<void> {
     const c = caseDef();
     const [regs, geo, provinces] = await Promise.all([
-      api.regions({ within: c.within, limit: 100000 }),
+      api.regions(regionsQuery(c)),
       api.geometry(state.level, c.within),
       state.level === 'city' ? api.geometry('province', c.within) : Promise.resolve(null),
     ]);
@@ -159,14 +176,28 @@ export function createMapView(periods: string[]): MapView {
   }
 
   function drawGeometry(): void {
-    if (!map) return;
+    if (!map || !geometry) return;
     setSourceData(map, 'provinces', (provinceLines ?? { type: 'FeatureCollection', features: [] }) as FeatureCollection);
+    for (const source of ['regions', 'points']) map.removeFeatureState({ source });
+    if (geometry.features.length) {
+      drawnCodes = geometry.features.map((f) => String(f.properties.code));
+      setSourceData(map, 'regions', geometry as FeatureCollection);
+      setSourceData(map, 'points', { type: 'FeatureCollection', features: [] });
+    } else {
+      // No boundaries stored (Korea): circles at the centroids.
+      const pts: Feature[] = [...regions.values()].filter((r) => r.level === state.level && r.centroid_lon !== null).map((r) => ({
+        type: 'Feature', geometry: { type: 'Point', coordinates: [r.centroid_lon!, r.centroid_lat!] }, properties: { code: r.code, name_zh: r.name_zh, name_en: r.name_en },
+      }));
+      drawnCodes = pts.map((f) => String(f.properties!.code));
+      setSourceData(map, 'regions', { type: 'FeatureCollection', features: [] });
+      setSourceData(map, 'points', { type: 'FeatureCollection', features: pts });
+    }
     paint();
   }
 
   async function loadMeasure(): Promise<void> {
     try {
-      measure = await api.measure(measureName(), measureQuery());
+      measure = await api.measure(measureName(state), measureQuery(state));
       netValues = new Map(measure.rows.filter((r) => typeof r.net === 'number').map((r) => [r.code, r.net as number]));
       classes = classify([...netValues.values()]);
     } catch (e) {
@@ -219,16 +250,23 @@ export function createMapView(periods: string[]): MapView {
   async function start(): Promise<void> {
     timings.start = performance.now();
     const c = caseDef();
-    const [m] = await Promise.all([createBasemap(mapEl, c.bounds), loadGeometry()]);
+    // The boundaries and the choropleth's values arrive together and are drawn in one go.
+    const [m] = await Promise.all([
+      createBasemap(mapEl, c.bounds).then((x) => ((timings.basemapLoaded = performance.now()), x)),
+      loadGeometry().then(() => void (timings.geometryLoaded = performance.now())),
+      loadMeasure(),
+    ]);
     map = m;
     // The container may have been laid out after MapLibre measured it: size and fit again.
     map.resize();
     map.fitBounds(c.bounds, { padding: 20, duration: 0 });
     drawGeometry();
+    map.once('render', () => void (timings.firstRender = performance.now()));
     await new Promise((ok) => (map!.loaded() ? ok(null) : map!.once('idle', ok)));
     // Fit once more now that the page has its final layout (the first fit can see a smaller box).
     map.fitBounds(c.bounds, { padding: 20, duration: 0 });
     timings.mapUsable = performance.now();
+    requestAnimationFrame(() => requestAnimationFrame(() => void (timings.mapPresented = performance.now())));
     performance.mark('talentflow:map-usable');
     loading.remove();
     document.body.dataset.mapReady = '1';
@@ -262,7 +300,7 @@ export function createMapView(periods: string[]): MapView {
       });
     }
     overlay = new FlowOverlay(map, onHover, (code) => update({ selected: code }));
-    await Promise.all([loadMeasure(), loadFlows()]);
+    await loadFlows();
     timings.ready = performance.now();
     document.body.dataset.flowsReady = '1';
   }
