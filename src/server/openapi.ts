@@ -14,7 +14,9 @@ export function openApiDocument(docs: readonly RouteDoc[], version: string): Rec
     const op: Record<string, unknown> = {
       summary: d.summary, tags: [d.tag], parameters,
       responses: {
-        [String(d.status)]: { description: 'the result as plain JSON' },
+        [String(d.status)]: d.produces === 'text/html'
+          ? { description: 'a self-contained HTML page (Content-Disposition: inline, with a file name)', content: { 'text/html': { schema: { type: 'string' } } } }
+          : { description: 'the result as plain JSON' },
         '400': { description: 'invalid request: { error: { code, message } }' },
         '404': { description: 'not found' },
       },

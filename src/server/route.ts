@@ -21,6 +21,8 @@ export interface RouteDef<Q extends z.ZodType, B extends z.ZodType> {
   body?: B;
   /** Status of a successful answer (202 for jobs). */
   status?: 200 | 201 | 202;
+  /** What a successful answer is: the handler's result as JSON (default), or an HtmlPage. */
+  produces?: Produces;
   handler: (args: { query: z.infer<Q>; body: z.infer<B>; params: Record<string, string>; deps: ServerDeps; c: Context }) => Promise<unknown>;
 }
 
@@ -32,17 +34,27 @@ export interface RouteDoc {
   query?: z.ZodType;
   body?: z.ZodType;
   status: number;
+  produces?: Produces;
+}
+
+export type Produces = 'application/json' | 'text/html';
+
+/** The result of a `produces: 'text/html'` handler: a page and the name to save it under. */
+export interface HtmlPage {
+  html: string;
+  filename: string;
 }
 
 /**
  * Registers a route: validates the query string and JSON body with zod (the same schemas the
  * library uses), calls one library function through the handler, answers with its plain result,
- * and records the route for the OpenAPI document. Routes stay thin.
+ * and records the route for the OpenAPI document. Routes stay thin. Errors are JSON whatever
+ * the route produces.
  */
 export function route<Q extends z.ZodType = z.ZodObject<Record<string, never>>, B extends z.ZodType = z.ZodUnknown>(
   app: Hono, deps: ServerDeps, docs: RouteDoc[], def: RouteDef<Q, B>,
 ): void {
-  docs.push({ method: def.method, path: def.path, summary: def.summary, tag: def.tag, query: def.query, body: def.body, status: def.status ?? 200 });
+  docs.push({ method: def.method, path: def.path, summary: def.summary, tag: def.tag, query: def.query, body: def.body, status: def.status ?? 200, produces: def.produces });
   const honoPath = def.path.replace(/\{(\w+)\}/g, ':$1');
   app[def.method](honoPath, async (c) => {
     try {
@@ -64,9 +76,19 @@ export function route<Q extends z.ZodType = z.ZodObject<Record<string, never>>, 
         body = def.body.parse(json);
       }
       const result = await def.handler({ query: query as z.infer<Q>, body: body as z.infer<B>, params: c.req.param() as Record<string, string>, deps, c });
+      if (def.produces === 'text/html') return htmlResponse(c, result as HtmlPage, def.status ?? 200);
       return c.json(result as object, def.status ?? 200);
     } catch (e) {
       return errorResponse(c, e);
     }
   });
+}
+
+/**
+ * A page shown in the browser (inline) that it offers to save under `filename`. The name is
+ * reduced to ASCII letters, digits, `.`, `_` and `-` so the header needs no quoting rules.
+ */
+function htmlResponse(c: Context, page: HtmlPage, status: 200 | 201 | 202): Response {
+  const filename = page.filename.replace(/[^\w.-]/g, '_');
+  return c.body(page.html, status, { 'content-type': 'text/html; charset=utf-8', 'content-disposition': `inline; filename="${filename}"` });
 }

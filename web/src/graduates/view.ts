@@ -1,14 +1,15 @@
 import { get } from '../api.ts';
 import { STYLE, figure, plot } from '../charts/figure.ts';
 import { downloadCsv } from '../export/download.ts';
-import { fmt, onLanguage, regionName, t } from '../i18n/index.ts';
+import { fmt, lang, onLanguage, regionName, t } from '../i18n/index.ts';
 import { clear, h, label, status } from '../ui/dom.ts';
 
 /**
  * The graduates tab: the graduate destination report of a university and year
  * (GET /api/reports/graduates, the library's GraduateReport as `talentflow report graduates
  * --format json` prints it): headline stay shares, destinations by province as bars, and the
- * SYNTHETIC DATA banner when the records are generated.
+ * SYNTHETIC DATA banner when the records are generated. "Printable report" opens the same
+ * selection as the CLI's printable page (GET /api/reports/graduates.html) in a new tab.
  */
 interface Keyed { code: string; count: number; share: number | null; previousShare: number | null; shareChangePp: number | null }
 interface Stay { stayed: number; base: number; share: number | null; previousShare: number | null; shareChangePp: number | null }
@@ -20,6 +21,14 @@ interface GraduateReport {
   byProvince: Keyed[]; warnings: string[];
 }
 interface RegionName { code: string; name_zh: string | null; name_en: string | null }
+type Selection = Record<'university' | 'year' | 'compare', string | undefined>;
+
+/** The printable page of the selection, in the dashboard's language (relative, as web/src/api.ts asks). */
+function printableUrl(selection: Selection): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries({ ...selection, lang: lang() })) if (v) q.set(k, v);
+  return `api/reports/graduates.html?${q}`;
+}
 
 export function createGraduatesView(): HTMLElement {
   const university = h('select', { id: 'g-university' }, h('option', { value: 'NEU' }, 'NEU 东北大学'), h('option', { value: 'DUT' }, 'DUT 大连理工大学'), h('option', { value: '', i18n: 'grad.allUniversities' }));
@@ -45,7 +54,8 @@ export function createGraduatesView(): HTMLElement {
     results.append(status('loading', t('loading')));
     try {
       if (!names.size) names = new Map((await get<RegionName[]>('regions', { level: 'province', limit: 1000 })).map((r) => [r.code, r]));
-      const r = await get<GraduateReport>('reports/graduates', { university: university.value || undefined, year: year.value || undefined, compare: compare.checked ? undefined : 'none' });
+      const selection: Selection = { university: university.value || undefined, year: year.value || undefined, compare: compare.checked ? undefined : 'none' };
+      const r = await get<GraduateReport>('reports/graduates', selection);
       if (my !== seq) return;
       clear(results);
       const card = (key: 'grad.stayStudy' | 'grad.stayHome', s: Stay) => h('div', { class: 'card', 'data-kpi': key },
@@ -67,7 +77,9 @@ export function createGraduatesView(): HTMLElement {
         h('h3', {}, t('grad.heading', { year: String(r.year), who: r.selection.university ?? t('grad.allUniversities'), n: fmt(r.headcount.count) })),
         h('div', { class: 'cards' }, card('grad.stayStudy', r.stayStudyProvince), card('grad.stayHome', r.stayHomeProvince)),
         figure('graduate-destinations', t('grad.byProvince'), chart, rows),
-        h('div', { class: 'buttons' }, h('button', { type: 'button', class: 'small', 'data-export': 'graduates-csv', onclick: () => downloadCsv(`graduate-destinations-${r.year}.csv`, r.byProvince.map((x) => ({ ...x, name: nameOf(x.code) }))) }, t('export.csv'))),
+        h('div', { class: 'buttons' },
+          h('button', { type: 'button', class: 'small', 'data-export': 'graduates-csv', onclick: () => downloadCsv(`graduate-destinations-${r.year}.csv`, r.byProvince.map((x) => ({ ...x, name: nameOf(x.code) }))) }, t('export.csv')),
+          h('a', { href: printableUrl(selection), target: '_blank', rel: 'noopener', 'data-export': 'graduates-html', title: t('grad.printableHint') }, t('grad.printable'))),
         ...r.warnings.map((w) => h('p', { class: 'note' }, w)),
       );
       element.dataset.rendered = String(r.year);

@@ -34,6 +34,8 @@ export const en = {
   'grad.sharePct': 'share of the employed (%)',
   'grad.heading': '{who}, graduates of {year}: {n}',
   'grad.synthetic': 'SYNTHETIC DATA: generated records, not real graduates. Do not read findings from these numbers.',
+  'grad.printable': 'Printable report',
+  'grad.printableHint': 'Opens the printable graduate destination report for this selection in a new tab (print or save it from there)',
   'compare.title': 'Compare saved runs',
   'compare.help': 'Tick two or more stored runs (tick “Save the run” before running with uncertainty) to see them side by side.',
   'compare.saveRun': 'Save the run (for comparison)',
