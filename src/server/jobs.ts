@@ -17,8 +17,16 @@ export interface JobView {
   error?: unknown;
 }
 
+/**
+ * What a job's work gets. Progress and a cancel are only seen when the work gives the event
+ * loop a turn (awaits I/O, or pauses as `runScenarioAsync` does), so long computations pause and
+ * check `signal` between steps; a cancelled job's work should stop at the next check (its
+ * rejection is then ignored).
+ */
 export interface JobContext {
+  /** Aborted by a cancel. */
   signal: AbortSignal;
+  /** Fraction done (clamped to 0-1); ignored once the job has ended (a cancelled job keeps the progress it had). */
   progress(fraction: number, message?: string): void;
 }
 
@@ -41,6 +49,7 @@ export class JobRegistry {
     const ctx: JobContext = {
       signal: controller.signal,
       progress: (f, m) => {
+        if (job.state !== 'running') return;
         job.progress = Math.max(0, Math.min(1, f));
         if (m !== undefined) job.message = m;
       },

@@ -88,7 +88,24 @@ export function interval(values: ArrayLike<number>): Interval {
   return { median: ok(median), p05: ok(p05), p95: ok(p95) };
 }
 
+/**
+ * Runs every draw at once (progress through `onProgress` after each). The CLI and library path;
+ * `runScenarioAsync` (run-scenario-async.ts) steps through the same draws with pauses between.
+ */
 export function runScenario(input: ScenarioRunInput): ScenarioRunResult {
+  const steps = scenarioDraws(input);
+  for (let step = steps.next(); ; step = steps.next()) {
+    if (step.done) return step.value;
+    input.onProgress?.(step.value, input.draws);
+  }
+}
+
+/**
+ * The draws one at a time: yields the number of draws done after each and returns the summary
+ * when all are done. Every random number comes from streams forked off the seed, none from the
+ * caller's timing, so whoever drives it (in one go or with pauses) gets the same result.
+ */
+export function* scenarioDraws(input: ScenarioRunInput): Generator<number, ScenarioRunResult, void> {
   const { model, draws } = input;
   if (!Number.isInteger(draws) || draws < 1) throw new SpecError(`${draws} is not a positive integer`, 'draws');
   const root = createRng(input.seed);
@@ -117,7 +134,7 @@ export function runScenario(input: ScenarioRunInput): ScenarioRunResult {
     for (let i = 0; i < r; i++) stockDelta[d * r + i] = s.stock[i] - b.stock[i];
     agents = b.agents;
     perAgent = b.personsPerAgent;
-    input.onProgress?.(d + 1, draws);
+    yield d + 1;
   }
   const at = (a: Float64Array, t: number) => Float64Array.from({ length: draws }, (_, d) => a[d * ny + t]);
   const cumCost = new Float64Array(draws * ny);

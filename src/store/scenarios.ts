@@ -1,4 +1,5 @@
-import { parseScenario, runScenario, type ScenarioDocument, type ScenarioRunResult } from '../sim/index.ts';
+import { parseScenario, runScenario, type ScenarioDocument, type ScenarioRunInput, type ScenarioRunResult } from '../sim/index.ts';
+import { runScenarioAsync } from '../sim/run-scenario-async.ts';
 import { prepareScenario, type PreparedScenario } from './scenarios/prepare.ts';
 import type { Workspace } from './workspace.ts';
 
@@ -8,7 +9,9 @@ export { prepareScenario, modelVersion, type PreparedScenario } from './scenario
  * Scenarios in the workspace: `runScenarioInWorkspace` prepares a document against the stored
  * model and data, runs it with uncertainty, and keeps the document and the run (with the model's
  * name and version, the seed and the number of draws) in the `scenarios` and `scenario_runs`
- * tables, so a result can always be traced to the model it came from.
+ * tables, so a result can always be traced to the model it came from. Only the preparing and
+ * the saving touch the workspace; the draws between them are pure computation that pauses for
+ * other work (`runScenarioAsync`), so a server holds its workspace lock for neither.
  */
 export interface ScenarioRunOptions {
   /** Parameter draws (each with its own simulation). Default 200. */
@@ -18,6 +21,13 @@ export interface ScenarioRunOptions {
   /** Store the document and the run. Default true. */
   readonly save?: boolean;
   readonly onProgress?: (done: number, total: number) => void;
+  /** Stops the run between two draws, or before saving; the promise rejects with the signal's reason. Default: none. */
+  readonly signal?: AbortSignal;
+  /**
+   * Runs a piece of workspace access alone (a server passes its workspace mutex): the preparing
+   * and the saving each run inside one call, the draws outside. Default: runs it directly.
+   */
+  readonly exclusive?: <T>(work: () => Promise<T>) => Promise<T>;
 }
 
 export interface StoredScenarioRun {
@@ -26,6 +36,7 @@ export interface StoredScenarioRun {
   readonly description: string | null;
   readonly model: { readonly name: string; readonly version: string };
   readonly horizon: { readonly startYear: number; readonly years: number };
+  /** Wall time of the draws (with the pauses in which other work ran). */
   readonly seconds: number;
   readonly notes: readonly string[];
   readonly assumptions: readonly string[];
@@ -34,24 +45,34 @@ export interface StoredScenarioRun {
 
 export async function runScenarioInWorkspace(ws: Workspace, input: unknown, options: ScenarioRunOptions = {}): Promise<StoredScenarioRun> {
   const doc = parseScenario(input);
-  const prepared = await prepareScenario(ws, doc);
+  const exclusive = options.exclusive ?? ((work) => work());
+  const prepared = await exclusive(() => prepareScenario(ws, doc));
   const t0 = performance.now();
-  const result = runPrepared(prepared, options);
+  const result = await runScenarioAsync(runInput(prepared, options), { signal: options.signal });
   const seconds = (performance.now() - t0) / 1000;
-  const id = options.save === false ? null : await saveScenarioRun(ws, prepared, result, seconds);
+  const id = options.save === false ? null : await exclusive(async () => {
+    // A cancel may arrive while the run waits for the workspace.
+    options.signal?.throwIfAborted();
+    return saveScenarioRun(ws, prepared, result, seconds);
+  });
   return {
     id, scenario: doc.name, description: doc.description ?? null, model: { name: prepared.model.name, version: prepared.model.version },
     horizon: doc.horizon, seconds, notes: prepared.notes, assumptions: doc.assumptions, result,
   };
 }
 
+/** A prepared scenario's draws in one go (synchronous; the same result as `runScenarioInWorkspace` for a seed). */
 export function runPrepared(p: PreparedScenario, options: ScenarioRunOptions = {}): ScenarioRunResult {
+  return runScenario(runInput(p, options));
+}
+
+function runInput(p: PreparedScenario, options: ScenarioRunOptions): ScenarioRunInput {
   const doc = p.document;
-  return runScenario({
+  return {
     model: p.choice, startYear: doc.horizon.startYear, years: doc.horizon.years, sizes: p.sizes, growth: doc.baseline.growth,
     levers: p.levers, returnRates: doc.returns.rates, outcome: p.outcome, maxAgentsPerYear: doc.simulation.maxAgentsPerYear,
     draws: options.draws ?? 200, seed: options.seed ?? 1, onProgress: options.onProgress,
-  });
+  };
 }
 
 export async function saveScenarioRun(ws: Workspace, p: PreparedScenario, result: ScenarioRunResult, seconds: number): Promise<number> {

@@ -115,9 +115,12 @@ export function scenarioRoutes(app: Hono, deps: ServerDeps, docs: RouteDoc[]): v
     summary: 'Run a scenario document with parameter draws and cohort microsimulation (a job: poll /api/jobs/{id})',
     handler: async ({ body, deps: d }) => {
       const doc = parseScenario(body.document);
-      return d.jobs.start('scenario', (ctx) => d.lock.run(() => runScenarioInWorkspace(d.ws, doc, {
-        draws: body.draws, seed: body.seed, save: body.save, onProgress: (done, total) => ctx.progress(done / total, `draw ${done}/${total}`),
-      })), (e) => toErrorBody(e));
+      // The workspace lock is held only to prepare and to save; the draws pause for other
+      // requests and stop on a cancel.
+      return d.jobs.start('scenario', (ctx) => runScenarioInWorkspace(d.ws, doc, {
+        draws: body.draws, seed: body.seed, save: body.save, signal: ctx.signal, exclusive: (work) => d.lock.run(work),
+        onProgress: (done, total) => ctx.progress(done / total, `draw ${done}/${total}`),
+      }), (e) => toErrorBody(e));
     },
   });
   route(app, deps, docs, {
