@@ -1,7 +1,10 @@
-// Bounded loopback load test of the scenario slider's endpoint (POST /api/scenarios/counterfactual)
-// with autocannon, 200 connections, 20 s each, 127.0.0.1 only. Builds a demo
-// workspace with China's estimated flows and the Northeast model in a temp folder first.
-// Run: node --import tsx bench/load.bench.ts [seconds]
+// Bounded loopback load test with autocannon, 200 connections, 20 s per endpoint, 127.0.0.1 only:
+// the scenario slider's endpoint (POST /api/scenarios/counterfactual), the map's flow lines
+// (GET /api/flows, 800 KB of JSON) and, as the peer, GET /api/health: the most this server
+// stack (Node, hono, autocannon on the same two cores) answers, so each line's ratio says how
+// much of that ceiling the endpoint's own work takes. Builds a demo workspace with China's
+// estimated flows and the Northeast model in a temp folder first.
+// Run: npm run bench -- load [seconds]
 import autocannon from 'autocannon';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -26,15 +29,23 @@ const ws = await openWorkspace(file, { create: false });
 const server = await startServer(ws, { host: '127.0.0.1', port: 0 });
 const document = JSON.parse(readFileSync(join(ROOT, 'examples', 'northeast-stay-subsidy.json'), 'utf8'));
 
-async function load(title: string, opts: autocannon.Options): Promise<void> {
+async function load(title: string, opts: autocannon.Options): Promise<number> {
   const r = await autocannon({ connections: 200, duration: seconds, timeout: 30, ...opts });
   const errors = r.errors + r.timeouts + r.non2xx;
-  console.log(`${title}: ${r.requests.average.toFixed(0)} req/s (total ${r.requests.total}), latency p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, errors ${errors}`);
+  const ratio = peer ? `, ${(r.requests.average / peer).toFixed(3)} of the peer's rate` : '';
+  console.log(`${title}: ${r.requests.average.toFixed(0)} req/s (total ${r.requests.total}), latency p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, errors ${errors}${ratio}`);
+  if (errors) process.exitCode = 1;
+  return r.requests.average;
 }
 
+let peer = 0;
 try {
+  peer = await load('peer: GET /api/health', { url: `${server.url}api/health` });
   await load('POST /api/scenarios/counterfactual (Northeast, 356 cities, 10 cohorts)', {
     url: `${server.url}api/scenarios/counterfactual`, method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ document }),
+  });
+  await load('GET /api/flows (Northeast cities 2010-2020, up to 10,000 lines, as the map asks)', {
+    url: `${server.url}api/flows?group=northeast&period=2010-2020&level=city&intra=false&limit=10000`,
   });
 } finally {
   await server.close();

@@ -34,7 +34,7 @@ if (!reference && !only.length) {
   console.log('> tsc --noEmit');
   if (run('npx', ['tsc', '--noEmit', '-p', '.']) !== 0) process.exit(1);
   console.log('> eslint');
-  if (run('npx', ['eslint', 'src', 'test', 'bench', 'scripts']) !== 0) process.exit(1);
+  if (run('npx', ['eslint', 'src', 'test', 'bench', 'scripts', 'web/src']) !== 0) process.exit(1);
   console.log('> tsc --noEmit -p web');
   if (run('npx', ['tsc', '--noEmit', '-p', 'web']) !== 0) process.exit(1);
 }

@@ -59,7 +59,7 @@ async function boot(): Promise<void> {
       const el = tab === 'models' ? (await import('./models/view.ts')).createModelsView(periods)
         : tab === 'rankings' ? (await import('./rankings/view.ts')).createRankingsView()
           : tab === 'graduates' ? (await import('./graduates/view.ts')).createGraduatesView()
-            : (await import('./scenario/editor.ts')).createScenarioEditor(mapView.regions);
+            : (await import('./scenario/editor.ts')).createScenarioEditor(mapView.regions, periods);
       placeholder.replaceWith(el);
       views[tab] = el;
     }

@@ -17,6 +17,8 @@ export interface CaseDef {
   scopes: { id: string; group: string | undefined }[];
   /** Initial view [west, south, east, north]. */
   bounds: [number, number, number, number];
+  /** Regions the scenario editor offers as targets. */
+  scenarioRegions: { within: string; level: string };
 }
 
 export const CASES: Record<CaseId, CaseDef> = {
@@ -27,6 +29,7 @@ export const CASES: Record<CaseId, CaseDef> = {
     defaultPeriod: (ps) => ps.find((p) => p === '2010-2020') ?? ps[ps.length - 1],
     scopes: [{ id: 'northeast', group: 'northeast' }, { id: 'all', group: undefined }],
     bounds: [88, 19, 135, 53.5],
+    scenarioRegions: { within: 'northeast', level: 'city' },
   },
   kr: {
     id: 'kr', within: 'KR', levels: ['province'], defaultLevel: 'province',
@@ -35,8 +38,20 @@ export const CASES: Record<CaseId, CaseDef> = {
     defaultPeriod: (ps) => ps[ps.length - 1],
     scopes: [{ id: 'all', group: undefined }],
     bounds: [124.5, 33, 131, 38.8],
+    scenarioRegions: { within: 'KR', level: 'province' },
   },
 };
+
+/** What changes when the dashboard switches to another case: its default level, period and scope. */
+export function casePatch(id: CaseId, periods: string[]): Partial<State> {
+  const next = CASES[id];
+  return { caseId: id, level: next.defaultLevel, period: next.defaultPeriod(periods.filter(next.periodFilter)) ?? '', scope: next.scopes[0].id, selected: null, minFlow: 0 };
+}
+
+/** The case whose regions a list of codes names (Korea's codes start with KR). */
+export function caseOfCodes(codes: string[]): CaseId {
+  return codes.length && codes.every((c) => c.startsWith('KR')) ? 'kr' : 'cn';
+}
 
 export interface State {
   tab: 'map' | 'models' | 'scenario' | 'rankings' | 'graduates';

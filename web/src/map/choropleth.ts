@@ -25,7 +25,9 @@ function niceRound(x: number): number {
 export function classify(values: number[]): Classes {
   const abs = values.filter(Number.isFinite).map(Math.abs).sort((a, b) => a - b);
   const q = (f: number) => (abs.length ? abs[Math.min(abs.length - 1, Math.floor(f * abs.length))] : 0);
-  let [b1, b2, b3] = [niceRound(q(0.25)), niceRound(q(0.6)), niceRound(q(0.9))];
+  const b1 = niceRound(q(0.25));
+  let b2 = niceRound(q(0.6));
+  let b3 = niceRound(q(0.9));
   if (b2 <= b1) b2 = b1 * 2 || 1;
   if (b3 <= b2) b3 = b2 * 2;
   return { breaks: [-b3, -b2, -b1, b1, b2, b3] };

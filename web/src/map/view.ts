@@ -3,7 +3,7 @@ import type { Feature, FeatureCollection } from 'geojson';
 import { api, prefetch, type FlowRow, type GeoFeatureCollection, type MeasureResult, type Region } from '../api.ts';
 import { downloadCanvasesPng, downloadCsv } from '../export/download.ts';
 import { fmt, lang, onLanguage, regionName, t } from '../i18n/index.ts';
-import { CASES, state, subscribe, update, type CaseDef, type State } from '../state.ts';
+import { CASES, casePatch, state, subscribe, update, type CaseDef, type CaseId, type State } from '../state.ts';
 import { clear, h, label, status } from '../ui/dom.ts';
 import { createBasemap, setSourceData } from './basemap.ts';
 import { classify, colorFor, legend, type Classes } from './choropleth.ts';
@@ -85,11 +85,7 @@ export function createMapView(periods: string[]): MapView {
     const c = caseDef();
     filters.append(
       h('h2', { class: 'visually-hidden' }, t('filter.title')),
-      sel('f-case', 'filter.case', Object.values(CASES).map((x) => [x.id, t(`case.${x.id}` as 'case.cn')]), state.caseId, (v) => {
-        const next = CASES[v as 'cn'];
-        const ps = periods.filter(next.periodFilter);
-        update({ caseId: next.id, level: next.defaultLevel, period: next.defaultPeriod(ps) ?? '', scope: next.scopes[0].id, selected: null, minFlow: 0 });
-      }),
+      sel('f-case', 'filter.case', Object.values(CASES).map((x) => [x.id, t(`case.${x.id}` as 'case.cn')]), state.caseId, (v) => update(casePatch(v as CaseId, periods))),
       sel('f-period', 'filter.period', casePeriods().map((p) => [p, p]), state.period, (v) => update({ period: v, selected: state.selected })),
       sel('f-level', 'filter.level', c.levels.map((l) => [l, t(`level.${l}` as 'level.city')]), state.level, (v) => update({ level: v, selected: null })),
       c.scopes.length > 1 ? sel('f-scope', 'filter.scope', c.scopes.map((s) => [s.id, t(`scope.${s.id}` as 'scope.all')]), state.scope, (v) => update({ scope: v })) : '',

@@ -44,6 +44,9 @@ export function createRunComparison(): { element: HTMLElement; refresh: () => Pr
     }
   }
 
+  /** Runs shown at the last refresh (null before the first). */
+  let listed: Set<string> | null = null;
+
   async function refresh(): Promise<void> {
     const checked = new Set([...list.querySelectorAll<HTMLInputElement>('input:checked')].map((c) => c.value));
     clear(list);
@@ -54,7 +57,9 @@ export function createRunComparison(): { element: HTMLElement; refresh: () => Pr
         clear(out);
         return;
       }
-      const pick = checked.size ? checked : new Set(runs.slice(-2).map((r) => String(r.id)));
+      // First listing: the two newest are ticked. Later: the user's ticks, plus runs saved since.
+      const pick = listed ? new Set([...checked, ...runs.map((r) => String(r.id)).filter((id) => !listed!.has(id))]) : new Set(runs.slice(-2).map((r) => String(r.id)));
+      listed = new Set(runs.map((r) => String(r.id)));
       list.append(...runs.map((r) => h('label', {}, h('input', { type: 'checkbox', value: r.id, checked: pick.has(String(r.id)), onchange: () => void compare() }),
         ` #${r.id} ${r.scenario} · ${r.model} · ${t('compare.draws', { n: r.draws, seed: r.seed })} · ${r.createdAt.slice(0, 16).replace('T', ' ')}`)));
       await compare();

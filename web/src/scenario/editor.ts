@@ -1,30 +1,52 @@
-import { api, post, waitForJob, type JobView, type Region } from '../api.ts';
+import { api, waitForJob, type Region } from '../api.ts';
 import { bandChart, type BandRow } from '../charts/scenario.ts';
 import { mainSvg } from '../charts/figure.ts';
 import { downloadCsv } from '../export/download.ts';
-import { fmt, onLanguage, regionName, t } from '../i18n/index.ts';
-import { state, subscribe, update } from '../state.ts';
+import { fmt, onLanguage, regionName, t, type MessageKey } from '../i18n/index.ts';
+import { CASES, caseOfCodes, casePatch, state, subscribe, update } from '../state.ts';
 import { clear, h, label, status } from '../ui/dom.ts';
 import { scenarioApi, type Counterfactual, type ScenarioDoc, type ScenarioRun } from './api.ts';
 import { summaryHtml } from './summary.ts';
 import { createRunComparison } from './compare.ts';
+import { canPrepare, prepareModel } from './prepare.ts';
 
 /**
- * The scenario editor: a monthly stay subsidy for graduates in the target regions (picked here
- * or on the map). Moving the slider rewrites the example document's intervention (the subsidy
- * as a relative rise in destination income, and its cost) and asks the server for the exact
- * aggregate counterfactual of every cohort: retention and net flows of the targets, baseline
- * against scenario, and the cost per additional retained graduate. "Run with uncertainty" runs
- * the cohort microsimulation with parameter draws as a job and adds 90% intervals.
+ * The scenario editor, built on the example documents the server offers (examples/*.json): the
+ * Northeast's stay subsidy in Shenyang and Dalian, and Korea's allowance outside the capital
+ * region (paid to stayers and arrivals, or to arrivals only). For the chosen example, a monthly
+ * payment to graduates in the target regions (picked here or on the map), who gets it, and for
+ * how many years. Moving the slider rewrites the document's intervention (the payment as a
+ * relative rise in the income term the example names, and its cost) and asks the server for the
+ * exact aggregate counterfactual of every cohort: retention and net flows of the targets,
+ * baseline against scenario, and the cost per additional retained graduate. "Run with
+ * uncertainty" runs the cohort microsimulation with parameter draws as a job and adds 90%
+ * intervals.
  */
-const EXAMPLE = 'northeast-stay-subsidy.json';
+const DEFAULT_EXAMPLE = 'northeast-stay-subsidy.json';
 const DRAWS = 100;
+const ELIGIBILITY = ['stayers', 'arrivals'] as const;
 
-export function createScenarioEditor(_regions: () => Map<string, Region>): HTMLElement {
+/** Decimals that tell the ticks of a percentage axis apart (a small change on a high share needs several). */
+function percentDigits(rows: BandRow[]): number {
+  const values = rows.flatMap((r) => [r.p05, r.p95]).filter(Number.isFinite);
+  const range = Math.max(...values) - Math.min(...values);
+  return range > 0 ? Math.min(4, Math.max(0, Math.ceil(-Math.log10(range / 5)))) : 1;
+}
+
+/** A round step for a slider running from 0 to `max` in about 30 steps. */
+function niceStep(max: number): number {
+  const raw = max / 30;
+  const p = 10 ** Math.floor(Math.log10(raw));
+  return [1, 2, 2.5, 5, 10].map((m) => m * p).find((s) => s >= raw) ?? raw;
+}
+
+export function createScenarioEditor(_regions: () => Map<string, Region>, periods: string[]): HTMLElement {
+  const exampleSelect = h('select', { id: 's-example' });
   const slider = h('input', { id: 's-subsidy', class: 'slider', type: 'range', min: 0, max: 3000, step: 100, value: 1000, 'aria-describedby': 's-subsidy-value' });
   const sliderValue = h('output', { id: 's-subsidy-value', class: 'slider-value', for: 's-subsidy' });
   const yearsInput = h('input', { id: 's-years', type: 'number', min: 1, max: 5, value: 3 });
   const targetsBox = h('div', { class: 'checks target-list', role: 'group' });
+  const eligibilityBox = h('div', { class: 'checks', role: 'group' });
   const cards = h('div', { class: 'cards', 'aria-live': 'polite' });
   const charts = h('div', { class: 'scenario-charts' });
   const runCharts = h('div', { class: 'scenario-charts' });
@@ -38,8 +60,10 @@ export function createScenarioEditor(_regions: () => Map<string, Region>): HTMLE
   const element = h('section', { class: 'view view-scenario', id: 'view-scenario' },
     h('div', { class: 'col' },
       label('scenario.title', 'h2'), label('scenario.help', 'p', { class: 'note' }),
-      h('div', { class: 'field' }, h('label', { for: 's-subsidy' }, t('scenario.subsidy')), slider, sliderValue),
-      h('div', { class: 'field' }, h('label', { for: 's-years' }, t('scenario.years')), yearsInput),
+      h('div', { class: 'field' }, h('label', { for: 's-example', i18n: 'scenario.example' }), exampleSelect),
+      h('div', { class: 'field' }, h('label', { for: 's-subsidy', i18n: 'scenario.subsidy' }), slider, sliderValue),
+      h('div', { class: 'field' }, h('label', { for: 's-years', i18n: 'scenario.years' }), yearsInput),
+      h('fieldset', {}, h('legend', { i18n: 'scenario.eligibility' }), eligibilityBox),
       h('fieldset', {}, h('legend', {}, t('scenario.targets')), label('scenario.targetsHint', 'p', { class: 'note' }), targetsBox),
       h('div', { class: 'buttons' }, runButton, h('button', { type: 'button', id: 's-print', onclick: () => printSummary() }, t('export.print'))),
       h('div', { class: 'field check' }, saveRun, h('label', { for: 's-save', i18n: 'compare.saveRun' })),
@@ -47,28 +71,59 @@ export function createScenarioEditor(_regions: () => Map<string, Region>): HTMLE
       message),
     h('div', { class: 'col wide' }, cards, latency, charts, runCharts, comparison.element));
 
+  let examples: { file: string; document: ScenarioDoc }[] = [];
   let example: ScenarioDoc | null = null;
-  let salaryBase = 7200;
+  /** The monthly payment that equals a relative change of 1 in the example's income term. */
+  let incomeBase = 7200;
+  let eligibility: string[] = ['stayers'];
   let last: Counterfactual | null = null;
   let run: ScenarioRun | null = null;
   let inflight: AbortController | null = null;
-  let northeast: Region[] = [];
+  let candidates: Region[] = [];
   const subsidy = () => Number(slider.value);
+  const currency = () => example?.interventions[0]?.cost?.currency ?? 'CNY';
+  const money = () => (currency() === 'CNY' ? t('scenario.yuan') : currency() === 'KRW' ? t('scenario.won') : currency());
   const width = () => Math.max(360, charts.clientWidth || 640);
 
   function documentFor(): ScenarioDoc {
     const doc = structuredClone(example!);
     const iv = doc.interventions[0];
     iv.targets = [...state.targets];
-    iv.change = { type: 'relative', value: subsidy() / salaryBase };
+    iv.change = { type: 'relative', value: subsidy() / incomeBase };
     iv.benefitYears = Math.max(1, Math.min(5, Number(yearsInput.value) || 3));
+    iv.eligibility = [...eligibility];
     iv.cost = { ...(iv.cost ?? { rule: 'per-person-year' }), rule: 'per-person-year', amount: subsidy() * 12 };
     return doc;
   }
 
+  function renderEligibility(): void {
+    clear(eligibilityBox);
+    for (const e of ELIGIBILITY) {
+      eligibilityBox.append(h('label', {}, h('input', {
+        type: 'checkbox', value: e, 'data-eligible': e, checked: eligibility.includes(e),
+        onchange: (ev: Event) => {
+          const on = (ev.target as HTMLInputElement).checked;
+          eligibility = ELIGIBILITY.filter((x) => (x === e ? on : eligibility.includes(x)));
+          void refresh();
+        },
+      }), ` ${t(`scenario.eligible.${e}`)}`));
+    }
+  }
+
+  function renderExamples(): void {
+    clear(exampleSelect);
+    for (const x of examples) {
+      const key = `scenario.example.${x.document.name}` as MessageKey;
+      const name = t(key);
+      exampleSelect.append(h('option', { value: x.file }, name === key ? x.document.name : name));
+    }
+    const current = examples.find((x) => x.document === example);
+    if (current) exampleSelect.value = current.file;
+  }
+
   function renderTargets(): void {
     clear(targetsBox);
-    const list = [...northeast];
+    const list = [...candidates];
     for (const c of state.targets) if (!list.some((r) => r.code === c)) list.push({ code: c, name_zh: null, name_en: null, level: 'city', parent: null, centroid_lat: null, centroid_lon: null, area_km2: null });
     for (const r of list) {
       targetsBox.append(h('label', {}, h('input', {
@@ -98,14 +153,14 @@ export function createScenarioEditor(_regions: () => Map<string, Region>): HTMLE
       { year: y.year, series: t('scenario.scenario'), median: y.netScenario, p05: y.netScenario, p95: y.netScenario },
     ]);
     const [c1, c2] = await Promise.all([
-      bandChart('scenario-retention', t('scenario.retention'), retentionRows, width(), (v) => `${fmt(v, 2)}%`),
+      bandChart('scenario-retention', t('scenario.retention'), retentionRows, width(), (v) => `${fmt(v, percentDigits(retentionRows))}%`),
       bandChart('scenario-net', t('scenario.netFlows'), netRows, width()),
     ]);
     clear(cards);
     cards.append(
       card('scenario.retainedDelta', fmt(matching && s ? s.retainedDelta.median : cf.summary.retainedDelta), matching && s ? iv(s.retainedDelta) : null, 'retained-delta'),
-      card('scenario.costPerRetained', `${fmt(matching && s ? s.costPerRetained.median : cf.summary.costPerRetained)} ${t('scenario.yuan')}`, matching && s ? iv(s.costPerRetained) : null, 'cost-per-retained'),
-      card('scenario.cost', `${fmt(matching && s ? s.totalCost.median : cf.summary.totalCost)} ${t('scenario.yuan')}`, matching && s ? iv(s.totalCost) : null, 'total-cost'),
+      card('scenario.costPerRetained', `${fmt(matching && s ? s.costPerRetained.median : cf.summary.costPerRetained)} ${money()}`, matching && s ? iv(s.costPerRetained) : null, 'cost-per-retained'),
+      card('scenario.cost', `${fmt(matching && s ? s.totalCost.median : cf.summary.totalCost)} ${money()}`, matching && s ? iv(s.totalCost) : null, 'total-cost'),
     );
     charts.replaceChildren(c1, c2, h('div', { class: 'buttons' }, h('button', { type: 'button', class: 'small', 'data-export': 'scenario-csv', onclick: () => downloadCsv(`${cf.scenario}-cohorts.csv`, cf.years as unknown as Record<string, unknown>[]) }, `${t('export.csv')}`)));
     const ms = performance.now() - started;
@@ -128,10 +183,14 @@ export function createScenarioEditor(_regions: () => Map<string, Region>): HTMLE
   }
 
   async function refresh(): Promise<void> {
-    sliderValue.textContent = `${fmt(subsidy())} ${t('scenario.yuan')}`;
+    sliderValue.textContent = `${fmt(subsidy())} ${money()}`;
     if (!example) return;
     if (!state.targets.length) {
       message.replaceChildren(status('empty', t('scenario.noTargets')));
+      return;
+    }
+    if (!eligibility.length) {
+      message.replaceChildren(status('empty', t('scenario.noEligible')));
       return;
     }
     const started = performance.now();
@@ -149,9 +208,9 @@ export function createScenarioEditor(_regions: () => Map<string, Region>): HTMLE
     }
   }
 
-  /** The example needs a fitted model (and China's estimated flows): offer to make them. */
+  /** The example needs a fitted model (and, for China, estimated flows): offer to make them. */
   function showProblem(text: string): void {
-    const fix = /model|flows/i.test(text) && example
+    const fix = /model|flows/i.test(text) && example && canPrepare(example.baseline.model)
       ? h('button', { type: 'button', class: 'primary', id: 's-prepare', onclick: () => void prepare() }, `${t('models.fit')}: ${example.baseline.model}`)
       : '';
     message.replaceChildren(status('error', t('scenario.unavailable', { reason: text })), fix);
@@ -160,19 +219,11 @@ export function createScenarioEditor(_regions: () => Map<string, Region>): HTMLE
   async function prepare(): Promise<void> {
     if (!example) return;
     progress.hidden = false;
-    const onProgress = (p: number, m: string | null) => {
-      progress.value = p;
-      progressText.textContent = m ?? '';
-    };
     try {
-      const periods = (await api.periods()).flows.map((p) => p.period);
-      if (!periods.includes(example.baseline.period)) {
-        const [from, to] = example.baseline.period.split('-').map(Number);
-        const job = await post<JobView>('estimate/flows-from-stocks', { from, to, level: 'city', within: 'CN', save: true });
-        await waitForJob(job.id, onProgress);
-      }
-      const job = await post<JobView>('models/gravity', { periods: [example.baseline.period], within: 'CN', level: 'city', constraint: 'production', destinationVars: ['population'], save: example.baseline.model, replace: true });
-      await waitForJob(job.id, onProgress);
+      await prepareModel(example.baseline.model, (p, m) => {
+        progress.value = p;
+        progressText.textContent = m ?? '';
+      });
       await refresh();
     } catch (e) {
       message.replaceChildren(status('error', (e as Error).message));
@@ -210,7 +261,7 @@ export function createScenarioEditor(_regions: () => Map<string, Region>): HTMLE
     const svgs = [...element.querySelectorAll<HTMLElement>('figure.chart')].map(mainSvg);
     const w = window.open('', '_blank');
     if (!w) return;
-    w.document.write(summaryHtml(documentFor(), subsidy(), state.targets, last, run && runFor === JSON.stringify(documentFor()) ? run : null, svgs));
+    w.document.write(summaryHtml(documentFor(), `${fmt(subsidy())} ${money()}`, state.targets, last, run && runFor === JSON.stringify(documentFor()) ? run : null, svgs));
     w.document.close();
     w.focus();
     w.print();
@@ -226,27 +277,51 @@ export function createScenarioEditor(_regions: () => Map<string, Region>): HTMLE
     }
   });
   onLanguage(() => {
+    renderExamples();
+    renderEligibility();
     renderTargets();
     runButton.textContent = t('scenario.runDraws', { n: DRAWS });
     void refresh();
     void renderRun();
   });
 
+  /** Switches to an example: its targets, amount, years and eligibility, its case on the map. */
+  async function choose(file: string): Promise<void> {
+    const found = examples.find((e) => e.file === file) ?? examples[0];
+    if (!found) throw new Error('no example scenario documents on the server (examples/)');
+    example = found.document;
+    run = null;
+    runFor = '';
+    clear(runCharts);
+    const iv = example.interventions[0];
+    const monthly = iv?.cost?.amount ? iv.cost.amount / 12 : 1000;
+    // The example prices the payment as a relative rise in income: monthly amount / base.
+    incomeBase = iv && iv.change.type === 'relative' && iv.change.value > 0 ? monthly / iv.change.value : 7200;
+    const step = niceStep(3 * monthly);
+    slider.step = String(step);
+    slider.max = String(Math.ceil((3 * monthly) / step) * step);
+    slider.value = String(Math.round(monthly / step) * step);
+    yearsInput.value = String(iv?.benefitYears ?? 3);
+    eligibility = ELIGIBILITY.filter((e) => (iv?.eligibility ?? ['stayers']).includes(e));
+    const caseId = caseOfCodes(iv?.targets ?? []);
+    candidates = await api.regions({ ...CASES[caseId].scenarioRegions, limit: 1000 });
+    // The map follows the example's country, so targets can also be picked there.
+    update({ ...(state.caseId === caseId ? {} : casePatch(caseId, periods)), targets: [...(iv?.targets ?? [])] });
+    renderExamples();
+    renderEligibility();
+    renderTargets();
+    await refresh();
+  }
+
+  exampleSelect.addEventListener('change', () => void choose(exampleSelect.value).catch((e) => showProblem((e as Error).message)));
+
   void (async () => {
     try {
-      const [examples, ne] = await Promise.all([scenarioApi.examples(), api.regions({ within: 'northeast', level: 'city', limit: 1000 })]);
-      northeast = ne;
-      renderTargets();
-      const found = examples.find((e) => e.file === EXAMPLE) ?? examples[0];
-      if (!found) throw new Error('no example scenario documents on the server (examples/)');
-      example = found.document;
-      const iv = example.interventions[0];
-      // The example prices the subsidy as a relative rise in income: amount per month / salary.
-      if (iv?.cost?.amount && iv.change.value > 0) salaryBase = iv.cost.amount / 12 / iv.change.value;
-      if (iv?.cost?.amount) slider.value = String(Math.round(iv.cost.amount / 12 / 100) * 100);
-      if (iv?.benefitYears) yearsInput.value = String(iv.benefitYears);
-      if (iv?.targets?.length && state.targets.length === 0) update({ targets: iv.targets });
-      await refresh();
+      examples = await scenarioApi.examples();
+      // Open on the Northeast example, keeping targets already picked on the map.
+      const picked = state.targets;
+      await choose(DEFAULT_EXAMPLE);
+      if (picked.length && caseOfCodes(picked) === 'cn') update({ targets: picked });
       void comparison.refresh();
     } catch (e) {
       message.replaceChildren(status('error', t('scenario.unavailable', { reason: (e as Error).message })));
