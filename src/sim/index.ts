@@ -5,5 +5,6 @@ export { gravityChoiceModel, type GravityChoiceInput, type BorrowedChoiceTerm } 
 export { compileLevers, activeLevers, valuesFor, eligible, type Lever, type LeverDefinition, type CostRule } from './levers.ts';
 export { aggregateCounterfactual, expectedFlows, type CounterfactualResult, type CounterfactualOptions, type FlowSummary, type GroupSummary } from './counterfactual.ts';
 export { simulateCohorts, type CohortSimulationInput, type CohortSimulationResult, type CohortYearSeries } from './microsim.ts';
-export { runScenario, interval, type Interval, type ScenarioRunInput, type ScenarioRunResult, type ScenarioYearRow, type ScenarioSummary } from './uncertainty.ts';
+export { runScenario, scenarioDraws, interval, type Interval, type ScenarioRunInput, type ScenarioRunResult, type ScenarioYearRow, type ScenarioSummary } from './uncertainty.ts';
+export { runScenarioAsync, type CooperativeOptions } from './run-scenario-async.ts';
 export { compareScenarios, type ScenarioComparison, type ComparedScenario } from './compare.ts';

@@ -29,9 +29,12 @@ const counterfactualBody = z.object({ document: z.unknown() }).strict();
 
 /**
  * Prepared baselines by document with the interventions' sizes left out, so moving a slider
- * (a change value or a cost) recompiles only the levers: no workspace queries.
+ * (a change value or a cost) recompiles only the levers: no workspace queries. Kept as
+ * promises, so the many requests of a slider (or a load test) arriving before the first
+ * preparation ends wait for that one instead of each preparing again; keyed on the
+ * workspace's write counter, so a refitted model or new flows are picked up.
  */
-const prepared = new WeakMap<Workspace, Map<string, PreparedScenario>>();
+const prepared = new WeakMap<Workspace, Map<string, Promise<PreparedScenario>>>();
 
 function baselineKey(doc: ScenarioDocument): string {
   return JSON.stringify({ ...doc, name: '', description: '', assumptions: [], interventions: doc.interventions.map((iv) => ({ ...iv, change: null, cost: null, name: null })) });
@@ -40,13 +43,16 @@ function baselineKey(doc: ScenarioDocument): string {
 async function preparedFor(deps: ServerDeps, doc: ScenarioDocument): Promise<PreparedScenario> {
   let cache = prepared.get(deps.ws);
   if (!cache) prepared.set(deps.ws, (cache = new Map()));
-  const key = baselineKey(doc);
-  let p = cache.get(key);
-  if (!p) {
-    p = await deps.lock.run(() => prepareScenario(deps.ws, doc));
-    if (cache.size > 20) cache.clear();
-    cache.set(key, p);
+  const key = `${deps.ws.db.version}:${baselineKey(doc)}`;
+  let pending = cache.get(key);
+  if (!pending) {
+    if (cache.size >= 20) cache.clear();
+    pending = deps.lock.run(() => prepareScenario(deps.ws, doc));
+    cache.set(key, pending);
+    // A failure (no such model yet) is not remembered: the next request tries again.
+    pending.catch(() => cache.delete(key));
   }
+  const p = await pending;
   if (p.document === doc) return p;
   const levers = compileLevers(p.choice, doc.interventions.map((iv, k) => ({ ...iv, targets: p.levers[k].targets })));
   return { ...p, document: doc, levers };
