@@ -1,4 +1,9 @@
 export { graduateReportHtml, type GraduatePageInput, type RegionLabel } from './graduates/html.ts';
+export {
+  selectGraduateReport, graduatePage, regionLabels,
+  type GraduateQuery, type GraduateStore, type SelectedGraduates, type WorkspaceRegion,
+} from './graduates/from-workspace.ts';
+export { universityName } from './graduates/university-name.ts';
 export { LABELS, EMPLOYER_TYPES, type Lang } from './graduates/labels.ts';
 export { barChart, rangeBar, type Bar } from './svg/bars.ts';
 export { choropleth, scaleMax, shadeOf, SHADES, NO_DATA, type MapRegion } from './svg/map.ts';

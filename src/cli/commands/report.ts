@@ -1,13 +1,10 @@
 import { Command, Option } from 'commander';
 import { writeFile } from 'node:fs/promises';
-import { SpecError } from '../../core/errors.ts';
-import { graduateReport } from '../../metrics/index.ts';
-import { graduateReportHtml } from '../../report/index.ts';
-import { listRegions, loadPersons, personCatalogue, provinceMap, resolveRegionRef, withWorkspace } from '../../store/index.ts';
+import { graduatePage, regionLabels, selectGraduateReport } from '../../report/index.ts';
+import * as store from '../../store/index.ts';
 import { common, intOption, outFor, withCommon } from '../context.ts';
 import { printJson } from '../output.ts';
 import { printGraduateTable } from './report/graduates-table.ts';
-import { universityName } from './report/universities.ts';
 
 interface GraduateOptions {
   university?: string;
@@ -39,41 +36,15 @@ export function reportCommand(): Command {
       const { workspace } = common(cmd);
       const out = outFor(cmd);
       const format = out.json ? 'json' : o.format;
-      await withWorkspace(workspace, async (ws) => {
-        const university = o.university === undefined ? undefined : universityName(o.university);
-        let studyProvince: string | undefined;
-        if (o.province) {
-          const ref = await resolveRegionRef(ws, o.province, 'province');
-          if (ref.kind !== 'region') throw new SpecError(`"${o.province}" is a group; give one province`, 'province');
-          studyProvince = ref.code;
-        }
-        const catalogue = await personCatalogue(ws);
-        const years = catalogue.filter((c) => university === undefined || c.university === university).map((c) => c.year);
-        if (!years.length) throw new SpecError(university ? `no person records of "${university}"; universities: ${[...new Set(catalogue.map((c) => c.university))].join(', ') || 'none'}` : 'the workspace holds no person records (`talentflow import persons FILE`, or `talentflow demo`)', 'university');
-        const year = o.year ?? Math.max(...years);
-        const previousYear = o.compare === undefined ? year - 1 : o.compare === 'none' ? null : Number(o.compare);
-        if (previousYear !== null && !Number.isInteger(previousYear)) throw new SpecError(`must be a year or "none", got ${o.compare}`, 'compare');
-        const records = await loadPersons(ws, { years: previousYear === null ? [year] : [year, previousYear], university });
-        const provinces = await provinceMap(ws);
-        const result = graduateReport(records, provinces, { year, university, studyProvince, degree: o.degree, major: o.major }, { previousYear });
+      await store.withWorkspace(workspace, async (ws) => {
+        const selected = await selectGraduateReport(ws, o, store);
+        const result = selected.report;
         if (format === 'json') return printJson(out, result);
-        const all = await listRegions(ws);
-        const labels = Object.fromEntries(all.map((r) => [r.code, { name_zh: r.name_zh, name_en: r.name_en }]));
-        if (format === 'table') return printGraduateTable(out, result, labels);
-        // The map shows the provinces of the country of the leading destination.
-        const lead = result.byProvince[0]?.code ?? studyProvince;
-        const country = lead ? await ws.db.one<{ code: string }>("SELECT ancestor AS code FROM region_ancestors WHERE code = ? AND ancestor_level = 'country'", [lead]) : undefined;
-        const shapes = country ? await listRegions(ws, { level: 'province', within: country.code, geometry: true }) : [];
-        const html = graduateReportHtml({
-          report: result,
-          regions: labels,
-          provinces: shapes.map((s) => ({ code: s.code, geometry: s.geometry as { type: string; coordinates: unknown } | null })),
-          lang: o.lang,
-          subject: university ?? (studyProvince ? (labels[studyProvince]?.name_zh ?? studyProvince) : undefined),
-        });
-        const file = o.out ?? `graduate-report-${year}.html`;
+        if (format === 'table') return printGraduateTable(out, result, regionLabels(await store.listRegions(ws)));
+        const { html, filename } = await graduatePage(ws, selected, o.lang, store);
+        const file = o.out ?? filename;
         await writeFile(file, html);
-        out.write(`${result.synthetic ? 'SYNTHETIC DATA · ' : ''}wrote ${file} (${(html.length / 1024).toFixed(0)} KB): ${result.headcount.count.toLocaleString('en-US')} graduates of ${year}`);
+        out.write(`${result.synthetic ? 'SYNTHETIC DATA · ' : ''}wrote ${file} (${(html.length / 1024).toFixed(0)} KB): ${result.headcount.count.toLocaleString('en-US')} graduates of ${result.year}`);
       }, { create: false });
     }));
   return report;
