@@ -30,11 +30,18 @@ const server = await startServer(ws, { host: '127.0.0.1', port: 0 });
 const document = JSON.parse(readFileSync(join(ROOT, 'examples', 'northeast-stay-subsidy.json'), 'utf8'));
 
 async function load(title: string, opts: autocannon.Options): Promise<number> {
-  const r = await autocannon({ connections: 200, duration: seconds, timeout: 30, ...opts });
+  const kinds: Record<string, number> = {};
+  const r = await new Promise<autocannon.Result>((ok, fail) => {
+    const run = autocannon({ connections: 200, duration: seconds, timeout: 30, ...opts }, (e, result) => (e ? fail(e) : ok(result)));
+    run.on('reqError', (e: NodeJS.ErrnoException) => void (kinds[e.code ?? e.message] = (kinds[e.code ?? e.message] ?? 0) + 1));
+  });
   const errors = r.errors + r.timeouts + r.non2xx;
   const ratio = peer ? `, ${(r.requests.average / peer).toFixed(3)} of the peer's rate` : '';
   console.log(`${title}: ${r.requests.average.toFixed(0)} req/s (total ${r.requests.total}), latency p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, errors ${errors}${ratio}`);
-  if (errors) process.exitCode = 1;
+  if (errors) {
+    console.log(`  errors ${r.errors} (timeouts ${r.timeouts}), non-2xx ${r.non2xx}, by kind ${JSON.stringify(kinds)}`);
+    process.exitCode = 1;
+  }
   return r.requests.average;
 }
 
