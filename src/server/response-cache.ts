@@ -25,7 +25,8 @@ export interface ResponseCacheOptions {
 
 interface Entry {
   version: number;
-  body: string;
+  /** UTF-8 bytes, encoded once: a hit writes them as they are. */
+  body: Uint8Array;
   contentType: string;
   etag: string;
   bytes: number;
@@ -115,9 +116,9 @@ export function responseCache(options: ResponseCacheOptions): { middleware: Midd
       await next();
       const type = c.res.headers.get('content-type') ?? '';
       if (c.res.status === 200 && type.startsWith('application/json')) {
-        const body = await c.res.text();
+        const body = new Uint8Array(await c.res.arrayBuffer());
         const etag = `W/"${version}-${createHash('sha1').update(body).digest('base64url').slice(0, 16)}"`;
-        entry = { version, body, contentType: type, etag, bytes: Buffer.byteLength(body) };
+        entry = { version, body, contentType: type, etag, bytes: body.byteLength };
         if (options.version() === version) remember(key, entry);
         const headers = new Headers(c.res.headers);
         headers.set('etag', etag);
