@@ -243,3 +243,23 @@ test('the scenario editor: the Korea example, its model fitted from the page, wh
   const unexpected = errors.filter((e) => !/422/.test(e) && !/status of 422/.test(e));
   assert.deepEqual(unexpected, []);
 });
+
+test('the models tab fits a gravity model as a job and shows coefficients with intervals, fit statistics and the saved model', { timeout: 180_000 }, async () => {
+  // The previous test left the dashboard on the Korea case: the form offers Korea's yearly flows.
+  await page.click('#tab-models');
+  await page.waitForSelector('#m-fit', { timeout: 60_000 });
+  assert.equal(await page.inputValue('#m-within'), 'KR');
+  await page.fill('#m-save', 'browser-fit');
+  await page.click('#m-fit');
+  await page.waitForSelector('#view-models table.coef tbody tr', { timeout: 120_000 });
+  const terms = await page.locator('#view-models table.coef tbody th').allTextContents();
+  assert.ok(terms.some((x) => /distance/.test(x)), `terms: ${terms.join(', ')}`);
+  const ci = await page.locator('#view-models table.coef tbody tr').first().locator('td').nth(2).textContent();
+  assert.match(ci ?? '', /^\[-?[\d,.]+, -?[\d,.]+\]$/, 'a confidence interval per coefficient');
+  assert.ok(await page.locator('#view-models dl.stats div').count() >= 8, 'fit statistics');
+  await page.waitForFunction(`[...document.querySelectorAll('#view-models .saved-models li')].some((li) => li.textContent.startsWith('browser-fit'))`, undefined, { timeout: 30_000 })
+    .catch(async () => assert.fail(`saved models: ${await page.textContent('#view-models .saved-models')}; results: ${(await page.textContent('#view-models .model-results'))?.slice(0, 300)}`));
+  await page.waitForSelector('#view-models figure[data-chart=gravity-coefficients] svg');
+  await page.screenshot({ path: join(SHOTS, 'models-korea.png') });
+  assert.deepEqual(errors.filter((e) => !/422/.test(e)), []);
+});

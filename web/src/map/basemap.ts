@@ -6,6 +6,9 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 
 // MapLibre 6 loads its worker from a URL: the file bundled with the page, never a CDN.
 maplibregl.setWorkerUrl(workerUrl);
+// Start the workers (fetch and compile their 0.5 MB script) now, while the page is still
+// booting and its data on the way, not when the map is created.
+maplibregl.prewarm();
 
 export const COLORS = {
   background: '#e9eef2',

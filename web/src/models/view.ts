@@ -95,7 +95,7 @@ export function createModelsView(periods: string[]): HTMLElement {
         progress.value = p;
         progressText.textContent = `${t('models.running')} ${Math.round(p * 100)}%${m ? ` · ${m}` : ''}`;
       }, abort.signal);
-      progressText.textContent = t('models.done', { s: fmt(r.fitSeconds, 2) });
+      progressText.textContent = t('models.done', { s: fmt(r.fitSeconds, r.fitSeconds < 0.1 ? 3 : 2) });
       await showResult(r);
       if (r.saved) void renderSaved();
     } catch (err) {
@@ -113,7 +113,7 @@ export function createModelsView(periods: string[]): HTMLElement {
       low: r.confidenceIntervals[term]?.[0], high: r.confidenceIntervals[term]?.[1], p: r.pValues[term],
     }));
     const table = h('table', { class: 'coef' },
-      h('caption', {}, `${t('models.ci')} (${level}%)`),
+      h('caption', {}, t('models.ci').replace('95', String(level))),
       h('thead', {}, h('tr', {}, ...(['models.term', 'models.estimate', 'models.se', 'models.ci', 'models.p'] as const).map((k) => h('th', { scope: 'col' }, t(k))))),
       h('tbody', {}, ...rows.map((x) => h('tr', {}, h('th', { scope: 'row' }, x.term), h('td', {}, fmt(x.estimate, 4)), h('td', {}, fmt(x.se, 4)), h('td', {}, `[${fmt(x.low, 4)}, ${fmt(x.high, 4)}]`), h('td', {}, x.p < 1e-4 ? '< 0.0001' : fmt(x.p, 4))))),
     );
@@ -128,15 +128,27 @@ export function createModelsView(periods: string[]): HTMLElement {
     );
   }
 
+  /** Re-renders the form (new language) keeping what the user has chosen and typed. */
+  function rerenderForm(): void {
+    const before = new FormData(form);
+    renderForm();
+    for (const el of form.querySelectorAll<HTMLInputElement | HTMLSelectElement>('input[name], select[name]')) {
+      if (el instanceof HTMLInputElement && el.type === 'checkbox') el.checked = before.getAll(el.name).includes(el.value);
+      else if (before.has(el.name)) el.value = String(before.get(el.name));
+    }
+  }
+
   form.addEventListener('submit', (e) => void fit(e));
+  // The form appears once the indicators are known (they decide the attribute choices), so
+  // nothing typed into it is lost to a re-render.
+  form.append(status('loading', t('loading')));
   void api.periods().then((p) => {
     indicators = p.indicators;
     renderForm();
-  });
-  renderForm();
+  }, (e) => form.replaceChildren(status('error', (e as Error).message)));
   void renderSaved();
   onLanguage(() => {
-    renderForm();
+    rerenderForm();
     void renderSaved();
   });
   return element;
