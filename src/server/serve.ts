@@ -18,7 +18,27 @@ export interface ServeOptions extends AppOptions {
   host?: string;
   /** Folder with the built dashboard (default web/dist); absent: API only. */
   webDir?: string;
+  /**
+   * GET requests answered once in the background after the server starts, so their answers
+   * are in the response cache before the first visitor asks (default: the dashboard's
+   * opening view; [] for none).
+   */
+  warm?: string[];
 }
+
+/**
+ * What the dashboard asks for when it opens (web/src/main.ts and prefetchMapData in
+ * web/src/map/view.ts: the Northeast case at city level, 2010-2020). If the two drift apart the
+ * first visit is only slower, never wrong: the cache key is the full request.
+ */
+export const DASHBOARD_FIRST_VIEW = [
+  '/api/periods',
+  '/api/regions?within=CN&limit=100000',
+  '/api/geometry?level=city&within=CN',
+  '/api/geometry?level=province&within=CN',
+  '/api/measures/census-net?level=city&within=CN&from=2010&to=2020&naturalRate=0',
+  '/api/flows?group=northeast&period=2010-2020&level=city&intra=false&limit=10000',
+];
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 
@@ -46,12 +66,25 @@ export async function startServer(ws: Workspace, options: ServeOptions = {}): Pr
     const s = serve({ fetch: app.fetch, port, hostname: host }, () => ok(s));
     s.once('error', fail);
   });
+  // One after another, in the background; a workspace without these data just answers 4xx.
+  // Closing waits for the request under way, so the workspace is not closed beneath it.
+  let closing = false;
+  const warming = (async () => {
+    for (const path of options.warm ?? DASHBOARD_FIRST_VIEW) {
+      if (closing) break;
+      await Promise.resolve(app.request(path)).then((r) => r.arrayBuffer(), () => undefined);
+    }
+  })();
   const address = server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
   const shown = host.includes(':') ? `[${host}]` : host;
   return {
     url: `http://${shown}:${actualPort}/`,
     server,
-    close: () => new Promise((ok) => server.close(() => ok())),
+    close: async () => {
+      closing = true;
+      await warming;
+      await new Promise<void>((ok) => server.close(() => ok()));
+    },
   };
 }

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createApp } from '../../src/server/index.ts';
+import { createApp, startServer } from '../../src/server/index.ts';
 import { closeWorkspace, createDemoWorkspace, importFlows, openWorkspace, type Workspace } from '../../src/store/index.ts';
 
 let dir: string;
@@ -75,4 +75,20 @@ test('an import makes cached answers stale: the next read sees the new flows', a
   assert.equal(r.headers.get('x-cache'), 'miss');
   const rows = ((await r.json()) as { rows: { count: number }[] }).rows;
   assert.deepEqual(rows.map((x) => x.count), [1234]);
+});
+
+test('a started server answers the dashboard’s opening requests in the background, so the first visit hits the cache', async () => {
+  const s = await startServer(ws, { port: 0, warm: ['/api/groups', '/api/regions?within=KR&limit=5'] });
+  try {
+    for (let i = 0; i < 100; i++) {
+      const { cache } = (await (await fetch(`${s.url}api/health`)).json()) as { cache: { misses: number } };
+      if (cache.misses >= 2) break;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    const r = await fetch(`${s.url}api/regions?limit=5&within=KR`);
+    assert.equal(r.headers.get('x-cache'), 'hit');
+    assert.equal(((await r.json()) as unknown[]).length, 5);
+  } finally {
+    await s.close();
+  }
 });
