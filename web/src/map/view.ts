@@ -259,8 +259,14 @@ export function createMapView(periods: string[]): MapView {
     drawGeometry();
     map.once('render', () => void (timings.firstRender = performance.now()));
     await new Promise((ok) => (map!.loaded() ? ok(null) : map!.once('idle', ok)));
-    // Fit once more now that the page has its final layout (the first fit can see a smaller box).
-    map.fitBounds(c.bounds, { padding: 20, duration: 0 });
+    // Fit once more if the page's final layout changed the box (the first fit can see a smaller
+    // one); an unchanged camera is left alone, which spares a redraw.
+    const camera = map.cameraForBounds(c.bounds, { padding: 20 });
+    const off = camera?.center ? map.project(camera.center) : null;
+    const box = map.getCanvas();
+    if (camera && off && (Math.abs((camera.zoom ?? 0) - map.getZoom()) > 1e-3 || Math.abs(off.x - box.clientWidth / 2) > 1 || Math.abs(off.y - box.clientHeight / 2) > 1)) {
+      map.fitBounds(c.bounds, { padding: 20, duration: 0 });
+    }
     timings.mapUsable = performance.now();
     requestAnimationFrame(() => requestAnimationFrame(() => void (timings.mapPresented = performance.now())));
     performance.mark('talentflow:map-usable');
@@ -295,6 +301,9 @@ export function createMapView(periods: string[]): MapView {
         tooltip.hidden = true;
       });
     }
+    // deck.gl and flowmap.gl load after the map's frame is on screen: compiling them at once
+    // would hold that frame back.
+    await new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
     overlay = new FlowOverlay(map, onHover, (code) => update({ selected: code }));
     await loadFlows();
     timings.ready = performance.now();
