@@ -7,7 +7,8 @@ export interface CoefRow { term: string; estimate: number; low: number; high: nu
 export async function coefficientChart(name: string, rows: CoefRow[], width: number): Promise<HTMLElement> {
   const Plot = await plot();
   const chart = Plot.plot({
-    width, height: 40 + rows.length * 28, marginLeft: 160, style: STYLE,
+    // Room for the longest term name (about 6.5 px a character at the chart's font size).
+    width, height: 40 + rows.length * 28, marginLeft: Math.min(width / 2, Math.max(80, 12 + 6.5 * Math.max(0, ...rows.map((r) => r.term.length)))), style: STYLE,
     x: { label: t('models.estimate'), grid: true },
     y: { label: null, domain: rows.map((r) => r.term) },
     marks: [
