@@ -6,7 +6,7 @@ import { scenarioDraws, type ScenarioRunInput, type ScenarioRunResult } from './
  * have run since the last pause, so a server keeps answering, its progress can be read, and a
  * cancel can arrive. After every pause and every draw it checks `signal`: once aborted, no
  * further draw starts and the promise rejects with the signal's reason. Progress goes to
- * `input.onProgress` after each draw, as in the synchronous run.
+ * `input.onProgress` after each draw (from `scenarioDraws`, as in the synchronous run).
  */
 export interface CooperativeOptions {
   /** Stops the run between two draws. Default: none. */
@@ -35,7 +35,6 @@ export async function runScenarioAsync(input: ScenarioRunInput, options: Coopera
   let since = performance.now();
   for (let step = steps.next(); ; step = steps.next()) {
     if (step.done) return step.value;
-    input.onProgress?.(step.value, input.draws);
     if (performance.now() - since >= sliceMs) {
       await pause();
       since = performance.now();

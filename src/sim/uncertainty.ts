@@ -94,14 +94,12 @@ export function interval(values: ArrayLike<number>): Interval {
  */
 export function runScenario(input: ScenarioRunInput): ScenarioRunResult {
   const steps = scenarioDraws(input);
-  for (let step = steps.next(); ; step = steps.next()) {
-    if (step.done) return step.value;
-    input.onProgress?.(step.value, input.draws);
-  }
+  for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
 }
 
 /**
- * The draws one at a time: yields the number of draws done after each and returns the summary
+ * The draws one at a time: after each, reports progress (`onProgress`) and yields the number of
+ * draws done; returns the summary
  * when all are done. Every random number comes from streams forked off the seed, none from the
  * caller's timing, so whoever drives it (in one go or with pauses) gets the same result.
  */
@@ -134,6 +132,7 @@ export function* scenarioDraws(input: ScenarioRunInput): Generator<number, Scena
     for (let i = 0; i < r; i++) stockDelta[d * r + i] = s.stock[i] - b.stock[i];
     agents = b.agents;
     perAgent = b.personsPerAgent;
+    input.onProgress?.(d + 1, draws);
     yield d + 1;
   }
   const at = (a: Float64Array, t: number) => Float64Array.from({ length: draws }, (_, d) => a[d * ny + t]);
