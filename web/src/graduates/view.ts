@@ -1,5 +1,6 @@
 import { get } from '../api.ts';
-import { STYLE, figure, plot } from '../charts/figure.ts';
+import { barChart } from '../charts/bars.ts';
+import { figure } from '../charts/figure.ts';
 import { downloadCsv } from '../export/download.ts';
 import { fmt, lang, onLanguage, regionName, t } from '../i18n/index.ts';
 import { clear, h, label, status } from '../ui/dom.ts';
@@ -62,15 +63,9 @@ export function createGraduatesView(): HTMLElement {
         h('div', {}, t(key)), h('div', { class: 'big' }, pct(s.share)),
         h('div', { class: 'note' }, `${fmt(s.stayed)} / ${fmt(s.base)}${s.shareChangePp === null ? '' : ` · ${pp(s.shareChangePp)} ${t('grad.vs', { year: String(r.previousYear) })}`}`));
       const rows = r.byProvince.slice(0, 15).map((x) => ({ code: x.code, name: nameOf(x.code), count: x.count, share: x.share, previousShare: x.previousShare, shareChangePp: x.shareChangePp }));
-      const Plot = await plot();
-      const chart = Plot.plot({
-        width: Math.max(360, results.clientWidth - 16 || 640), height: 30 + rows.length * 20, marginLeft: 96, marginRight: 56, style: STYLE,
-        x: { label: t('grad.sharePct'), grid: true },
-        y: { label: null, domain: rows.map((x) => x.name) },
-        marks: [
-          Plot.barX(rows, { x: (d: { share: number | null }) => 100 * (d.share ?? 0), y: 'name', fill: '#2f855a' }),
-          Plot.text(rows, { x: (d: { share: number | null }) => 100 * (d.share ?? 0), y: 'name', text: (d: { share: number | null; count: number }) => `${pct(d.share)} (${fmt(d.count)})`, dx: 4, textAnchor: 'start' }),
-        ],
+      const chart = await barChart(rows, {
+        value: (d) => 100 * (d.share ?? 0), text: (d) => `${pct(d.share)} (${fmt(d.count)})`, color: '#2f855a',
+        width: Math.max(360, results.clientWidth - 16 || 640), axisLabel: t('grad.sharePct'),
       });
       results.append(
         r.synthetic ? h('p', { class: 'status status-error synthetic-banner', role: 'alert', 'data-banner': 'synthetic' }, t('grad.synthetic')) : '',

@@ -1,5 +1,6 @@
 import { get } from '../api.ts';
-import { STYLE, figure, plot } from '../charts/figure.ts';
+import { barChart } from '../charts/bars.ts';
+import { figure } from '../charts/figure.ts';
 import { downloadCsv } from '../export/download.ts';
 import { fmt, onLanguage, t } from '../i18n/index.ts';
 import { clear, h, label, status } from '../ui/dom.ts';
@@ -43,15 +44,9 @@ export function createRankingsView(): HTMLElement {
         results.append(status('empty', t('rank.empty')));
         return;
       }
-      const Plot = await plot();
-      const chart = Plot.plot({
-        width: Math.max(360, results.clientWidth - 16 || 640), height: 30 + rows.length * 20, marginLeft: 110, marginRight: 48, style: STYLE,
-        x: { label: t('rank.score'), grid: true },
-        y: { label: null, domain: rows.map((x) => x.name) },
-        marks: [
-          Plot.barX(rows, { x: 'score', y: 'name', fill: '#2b6cb0' }),
-          Plot.text(rows, { x: 'score', y: 'name', text: (d: { score: number }) => fmt(d.score, 3), dx: 4, textAnchor: 'start' }),
-        ],
+      const chart = await barChart(rows, {
+        value: (d) => d.score, text: (d) => fmt(d.score, 3), color: '#2b6cb0',
+        width: Math.max(360, results.clientWidth - 16 || 640), axisLabel: t('rank.score'), marginLeft: 110, marginRight: 48,
       });
       const table = h('table', { class: 'coef', 'data-table': 'rankings' },
         h('caption', {}, t('rank.tableCaption')),

@@ -1,0 +1,30 @@
+import { STYLE, plot } from './figure.ts';
+
+/**
+ * Horizontal bars with their value written at the end, first row on top: the shape of the
+ * region panel's corridors, the ranking scores and the graduates' destinations.
+ */
+export interface BarChartOptions<R> {
+  value: (row: R) => number;
+  /** The text at the end of each bar. */
+  text: (row: R) => string;
+  color: string;
+  width: number;
+  /** Caption of the value axis; none: no axis. */
+  axisLabel?: string;
+  marginLeft?: number;
+  marginRight?: number;
+}
+
+export async function barChart<R extends { name: string }>(rows: R[], o: BarChartOptions<R>): Promise<Element> {
+  const Plot = await plot();
+  return Plot.plot({
+    width: o.width, height: (o.axisLabel === undefined ? 24 : 30) + rows.length * 20, marginLeft: o.marginLeft ?? 96, marginRight: o.marginRight ?? 56, style: STYLE,
+    x: o.axisLabel === undefined ? { axis: null } : { label: o.axisLabel, grid: true },
+    y: { label: null, domain: rows.map((r) => r.name) },
+    marks: [
+      Plot.barX(rows, { x: o.value, y: 'name', fill: o.color }),
+      Plot.text(rows, { x: o.value, y: 'name', text: o.text, dx: 4, textAnchor: 'start' }),
+    ],
+  });
+}
