@@ -4,3 +4,4 @@ export { transcodeToUtf8, TranscodeError } from './text/transcode.ts';
 export { readXlsx, XlsxError, type SheetTable } from './xlsx/read-xlsx.ts';
 export { wktToGeometry, looksLikeWkt } from './geo/wkt.ts';
 export { readGeoJson, GeoJsonError, type GeoRow } from './geo/read-geojson.ts';
+export { MAX_JSON_DEPTH, JsonDepthScanner, jsonDepthViolation, fileJsonDepthViolation, depthMessage, type DepthViolation } from './text/json-depth.ts';

@@ -1,7 +1,9 @@
+import { basename } from 'node:path';
 import { Hono } from 'hono';
 import type { Workspace } from '../store/index.ts';
 import { SCHEMA_VERSION } from '../store/index.ts';
 import { HttpError, errorResponse } from './errors.ts';
+import { LOOPBACK_HOSTS, requestGuard } from './guard.ts';
 import { JobRegistry } from './jobs.ts';
 import { Mutex } from './mutex.ts';
 import { openApiDocument } from './openapi.ts';
@@ -19,6 +21,12 @@ import { reportRoutes } from './routes/reports.ts';
 export interface AppOptions {
   /** When set, every state-changing request (POST, DELETE) needs `Authorization: Bearer <token>`. */
   token?: string;
+  /**
+   * Host names the server answers to (default: 127.0.0.1, localhost and ::1); 'any' for a server
+   * on all interfaces, which then needs a token. Requests for any other name are refused, so a
+   * re-pointed DNS name cannot reach the workspace (src/server/guard.ts).
+   */
+  allowedHosts?: readonly string[] | 'any';
   /** Largest JSON request body (default 1 MiB). */
   maxBodyBytes?: number;
   /** Largest uploaded file (default 512 MiB). */
@@ -41,18 +49,13 @@ export function createApp(ws: Workspace, options: AppOptions = {}): TalentflowAp
   const app = new Hono();
   const deps: ServerDeps = { ws, lock: new Mutex(), jobs: new JobRegistry(), maxBodyBytes: options.maxBodyBytes ?? 1 << 20 };
   const docs: RouteDoc[] = [];
-  app.use('/api/*', async (c, next) => {
-    if (options.token && c.req.method !== 'GET' && c.req.method !== 'HEAD' && c.req.method !== 'OPTIONS') {
-      const given = c.req.header('authorization')?.replace(/^Bearer\s+/i, '');
-      if (given !== options.token) return errorResponse(c, new HttpError(401, 'this server needs an access token for changes: send Authorization: Bearer <token>'));
-    }
-    await next();
-  });
-  // After the token check: repeated reads are answered from memory until the workspace changes.
+  // Every request, pages included: Host, Origin, Sec-Fetch-Site and the token.
+  app.use('*', requestGuard({ allowedHosts: options.allowedHosts ?? LOOPBACK_HOSTS, token: options.token }));
+  // After the guard: repeated reads are answered from memory until the workspace changes.
   const cache = responseCache({ version: () => ws.db.version });
   app.use('/api/*', cache.middleware);
-  app.get('/api/health', (c) => c.json({ ok: true, workspace: ws.path, schemaVersion: SCHEMA_VERSION, cache: cache.stats() }));
-  docs.push({ method: 'get', path: '/api/health', tag: 'meta', summary: 'Liveness and the open workspace', status: 200 });
+  app.get('/api/health', (c) => c.json({ ok: true, workspace: basename(ws.path), schemaVersion: SCHEMA_VERSION, cache: cache.stats() }));
+  docs.push({ method: 'get', path: '/api/health', tag: 'meta', summary: 'Liveness and the open workspace (its file name, never its folder)', status: 200 });
   dataRoutes(app, deps, docs);
   modelRoutes(app, deps, docs);
   measureRoutes(app, deps, docs);

@@ -1,7 +1,9 @@
 import type { Context, Hono } from 'hono';
 import { z } from 'zod';
 import type { Workspace } from '../store/index.ts';
+import { readBodyText } from './body.ts';
 import { HttpError, errorResponse } from './errors.ts';
+import { mediaType } from './guard.ts';
 import type { JobRegistry } from './jobs.ts';
 import type { Mutex } from './mutex.ts';
 
@@ -61,12 +63,10 @@ export function route<Q extends z.ZodType = z.ZodObject<Record<string, never>>, 
       const query = def.query ? def.query.parse(c.req.query()) : {};
       let body: unknown = undefined;
       if (def.body) {
-        const len = Number(c.req.header('content-length') ?? 0);
-        if (len > deps.maxBodyBytes) throw new HttpError(413, `request body of ${len} bytes is over the limit of ${deps.maxBodyBytes}`);
-        const type = c.req.header('content-type') ?? '';
-        if (!type.includes('application/json')) throw new HttpError(415, 'send the request body as application/json');
-        const text = await c.req.text();
-        if (Buffer.byteLength(text) > deps.maxBodyBytes) throw new HttpError(413, `request body is over the limit of ${deps.maxBodyBytes} bytes`);
+        // Exactly application/json: a cross-site form or no-cors fetch cannot send it without a
+        // CORS preflight, which this server never grants (src/server/guard.ts).
+        if (mediaType(c.req.header('content-type')) !== 'application/json') throw new HttpError(415, 'send the request body as application/json');
+        const text = await readBodyText(c.req.raw, deps.maxBodyBytes);
         let json: unknown;
         try {
           json = text ? JSON.parse(text) : {};

@@ -49,7 +49,10 @@ const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 export async function startServer(ws: Workspace, options: ServeOptions = {}): Promise<{ url: string; server: ServerType; close: () => Promise<void> }> {
   const host = options.host ?? '127.0.0.1';
   if (!LOOPBACK.has(host) && !options.token) throw new SpecError(`listening on ${host} (not this machine only) needs an access token: give --token or TALENTFLOW_TOKEN`, 'host');
-  const { app } = createApp(ws, options);
+  // A server on one address answers to that name (and loopback); on all interfaces its writes are
+  // protected by the token, and --allowed-host narrows the names it answers to.
+  const allowedHosts = options.allowedHosts ?? (LOOPBACK.has(host) ? undefined : host === '0.0.0.0' || host === '::' ? 'any' : [host, ...LOOPBACK]);
+  const { app } = createApp(ws, { ...options, allowedHosts });
   const webDir = options.webDir ?? WEB_DIST;
   if (existsSync(join(webDir, 'index.html'))) {
     app.get('*', (c) => {

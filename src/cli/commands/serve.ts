@@ -27,10 +27,11 @@ function serveOptions(cmd: Command): Command {
   return withCommon(cmd)
     .option('--port <port>', 'port (default $PORT or 5173; 0 picks a free one)', port)
     .option('--host <address>', 'address to listen on (default 127.0.0.1; any other needs --token)', '127.0.0.1')
-    .option('--token <token>', 'access token required for changes (default $TALENTFLOW_TOKEN)');
+    .option('--token <token>', 'access token required for changes (default $TALENTFLOW_TOKEN)')
+    .option('--allowed-host <names...>', 'host names the server answers to (default: loopback names, or the --host address); others are refused against DNS rebinding');
 }
 
-async function run(cmd: Command, o: { port?: number; host: string; token?: string }, demo: boolean): Promise<void> {
+async function run(cmd: Command, o: { port?: number; host: string; token?: string; allowedHost?: string[] }, demo: boolean): Promise<void> {
   const { workspace } = common(cmd);
   const log = (s: string) => process.stdout.write(s + '\n');
   if (demo && !existsSync(workspace)) {
@@ -39,7 +40,7 @@ async function run(cmd: Command, o: { port?: number; host: string; token?: strin
   }
   ensureWebBuild(log);
   const ws = await openWorkspace(workspace, { create: !demo ? false : true });
-  const s = await startServer(ws, { port: o.port ?? (process.env.PORT ? Number(process.env.PORT) : 5173), host: o.host, token: o.token ?? process.env.TALENTFLOW_TOKEN });
+  const s = await startServer(ws, { port: o.port ?? (process.env.PORT ? Number(process.env.PORT) : 5173), host: o.host, token: o.token ?? process.env.TALENTFLOW_TOKEN, allowedHosts: o.allowedHost });
   log(`talentflow is serving ${workspace} at ${s.url}  (API: ${s.url}api/openapi.json; Ctrl-C stops)`);
   await new Promise<void>((done) => {
     const stop = () => {

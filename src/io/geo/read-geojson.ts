@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { depthMessage, jsonDepthViolation } from '../text/json-depth.ts';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 
 /** A GeoJSON feature flattened to its properties (as strings) and geometry. */
@@ -18,8 +19,12 @@ export class GeoJsonError extends Error {
 
 export async function readGeoJson(path: string): Promise<{ header: string[]; rows: GeoRow[] }> {
   let doc: unknown;
+  const text = await readFile(path, 'utf8');
+  // Bounded before parsing: the geometry walks that follow are recursive.
+  const deep = jsonDepthViolation(text);
+  if (deep) throw new GeoJsonError(`line ${deep.line}: ${depthMessage(deep)}`);
   try {
-    doc = JSON.parse(await readFile(path, 'utf8'));
+    doc = JSON.parse(text);
   } catch (e) {
     throw new GeoJsonError(`not valid JSON (${(e as Error).message})`);
   }

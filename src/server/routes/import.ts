@@ -6,9 +6,10 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { z } from 'zod';
-import { InputError } from '../../core/errors.ts';
+import { ConflictError, InputError } from '../../core/errors.ts';
 import { importFlows, importGeometry, importGroups, importIndicators, importPersons, importRegions } from '../../store/index.ts';
 import { HttpError, errorResponse } from '../errors.ts';
+import { FORM_MEDIA_TYPES, mediaType } from '../guard.ts';
 import type { RouteDoc, ServerDeps } from '../route.ts';
 import { period, level } from '../schemas.ts';
 
@@ -40,6 +41,11 @@ export function importRoutes(app: Hono, deps: ServerDeps, docs: RouteDoc[], maxU
     try {
       const kind = KIND.parse(c.req.param('kind'));
       const o = OPTIONS.parse(c.req.query());
+      // A cross-site form or no-cors fetch can send only these types (or none) without a preflight.
+      const type = mediaType(c.req.header('content-type'));
+      if (type === '' || FORM_MEDIA_TYPES.has(type) || type === 'application/json') {
+        throw new HttpError(415, `send the file with its own content type (text/csv, application/octet-stream, ...), not ${type || 'none'}`);
+      }
       const declared = Number(c.req.header('content-length') ?? 0);
       if (declared > maxUploadBytes) throw new HttpError(413, `upload of ${declared} bytes is over the limit of ${maxUploadBytes}`);
       const body = c.req.raw.body;
@@ -55,7 +61,7 @@ export function importRoutes(app: Hono, deps: ServerDeps, docs: RouteDoc[], maxU
       const stage = { encoding: o.encoding, sheet: o.sheet };
       const summary = await deps.lock.run(() => {
         switch (kind) {
-          case 'regions': return importRegions(deps.ws, path, { ...stage, map: o.map, level: o.level });
+          case 'regions': return importRegions(deps.ws, path, { ...stage, map: o.map, level: o.level, replace: o.replace });
           case 'flows': return importFlows(deps.ws, path, { ...stage, map: o.map, period: o.period, wide: o.wide, sumDuplicates: o.sumDuplicates, replace: o.replace });
           case 'indicators': return importIndicators(deps.ws, path, { ...stage, map: o.map, period: o.period, replace: o.replace });
           case 'persons': return importPersons(deps.ws, path, { ...stage, map: o.map, synthetic: o.synthetic, replace: o.replace });
@@ -69,6 +75,10 @@ export function importRoutes(app: Hono, deps: ServerDeps, docs: RouteDoc[], maxU
       if (e instanceof InputError && dir) {
         const name = c.req.query('filename') ?? 'upload';
         return errorResponse(c, new InputError(e.message.replace(new RegExp(`${escape(dir)}/upload\\.\\w+`, 'g'), name).replace(/^[^:]*: /, ''), { file: name, row: e.row, column: e.column }, e.more));
+      }
+      if (e instanceof ConflictError && dir) {
+        const name = c.req.query('filename') ?? 'upload';
+        return errorResponse(c, new ConflictError(e.message.replace(new RegExp(`[^ ]*talentflow-upload-[^ /]*/upload\\.\\w+`, 'g'), name)));
       }
       return errorResponse(c, e);
     } finally {

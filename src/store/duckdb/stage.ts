@@ -4,7 +4,7 @@ import { structValue, type DuckDBValue } from '@duckdb/node-api';
 import { InputError } from '../../core/errors.ts';
 import {
   detectEncoding, EncodingDetectionError, sniffCsv, transcodeToUtf8, TranscodeError, readXlsx, XlsxError,
-  readGeoJson, GeoJsonError, uniqueNames, type GeoRow,
+  readGeoJson, GeoJsonError, uniqueNames, type GeoRow, fileJsonDepthViolation, depthMessage,
 } from '../../io/index.ts';
 import { type Database, quoteIdent, firstLine } from './database.ts';
 
@@ -87,8 +87,12 @@ export async function stageFile(db: Database, file: string, options: StageOption
       return stageXlsx(db, file, path, table, options);
     case 'parquet':
       return stageDuckdbReader(db, file, path, table, 'read_parquet(?)');
-    case 'jsonl':
+    case 'jsonl': {
+      // DuckDB's JSON reader segfaults on very deep nesting: refuse it before DuckDB sees the file.
+      const deep = await fileJsonDepthViolation(path);
+      if (deep) throw new InputError(depthMessage(deep), { file, row: deep.line });
       return stageDuckdbReader(db, file, path, table, "read_json(?, format = 'newline_delimited')");
+    }
     case 'geojson':
       return stageGeoJson(db, file, path, table);
   }

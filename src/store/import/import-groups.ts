@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { LIST, VARCHAR } from '@duckdb/node-api';
 import { z } from 'zod';
 import { InputError } from '../../core/errors.ts';
+import { depthMessage, jsonDepthViolation } from '../../io/index.ts';
 import { regionGroupSchema } from '../../core/schema/region.ts';
 import { type Workspace, fileSha256, guardReimport, recordImport } from '../workspace.ts';
 import type { ImportSummary } from './import-flows.ts';
@@ -12,8 +13,11 @@ export async function importGroups(ws: Workspace, file: string, options: { repla
   const path = resolve(file);
   const sha = await fileSha256(path).catch(() => { throw new InputError('file not found', { file }); });
   let doc: unknown;
+  const text = await readFile(path, 'utf8');
+  const deep = jsonDepthViolation(text);
+  if (deep) throw new InputError(depthMessage(deep), { file, row: deep.line });
   try {
-    doc = JSON.parse(await readFile(path, 'utf8'));
+    doc = JSON.parse(text);
   } catch (e) {
     throw new InputError(`not valid JSON (${(e as Error).message})`, { file });
   }

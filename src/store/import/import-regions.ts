@@ -3,7 +3,7 @@ import { LIST, VARCHAR, listValue } from '@duckdb/node-api';
 import type { Geometry } from 'geojson';
 import { InputError } from '../../core/errors.ts';
 import { polygonCentroid, sphericalArea, type AreaGeometry } from '../../core/geometry/index.ts';
-import { looksLikeWkt, wktToGeometry } from '../../io/index.ts';
+import { depthMessage, jsonDepthViolation, looksLikeWkt, wktToGeometry } from '../../io/index.ts';
 import { quoteIdent } from '../duckdb/database.ts';
 import { stageFile, type StageOptions } from '../duckdb/stage.ts';
 import { type Workspace, fileSha256, guardReimport, recordImport } from '../workspace.ts';
@@ -76,6 +76,8 @@ export async function importRegions(ws: Workspace, file: string, options: Import
       if (st.geometries) geometry = st.geometries.get(row) ?? null;
       else if (r.geometry) {
         if (!looksLikeWkt(r.geometry) && !r.geometry.startsWith('{')) throw new InputError(`not a WKT or GeoJSON geometry: "${r.geometry.slice(0, 40)}..."`, at(roles.get('geometry')));
+        const deep = r.geometry.startsWith('{') ? jsonDepthViolation(r.geometry) : null;
+        if (deep) throw new InputError(depthMessage(deep), at(roles.get('geometry')));
         try {
           geometry = r.geometry.startsWith('{') ? (JSON.parse(r.geometry) as Geometry) : wktToGeometry(r.geometry);
         } catch {
