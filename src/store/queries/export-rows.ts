@@ -1,6 +1,7 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { resolve } from 'node:path';
+import { csvCell } from '../../core/csv-cell.ts';
 import { InputError } from '../../core/errors.ts';
 import { type Database, quoteIdent } from '../duckdb/database.ts';
 
@@ -61,12 +62,6 @@ export async function writeRows(db: Database, rows: readonly Record<string, unkn
   out.end();
   await once(out, 'finish');
   return rows.length;
-}
-
-function csvCell(v: unknown): string {
-  if (v === null || v === undefined) return '';
-  const s = Array.isArray(v) ? v.join('|') : typeof v === 'object' ? JSON.stringify(v) : String(v);
-  return /[",\n\r]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
 }
 
 function typeOf(rows: readonly Record<string, unknown>[], c: string): string {

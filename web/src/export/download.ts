@@ -2,6 +2,7 @@
  * Exports: a chart's SVG as .svg or rasterised to .png, the map canvas as .png, any table as
  * .csv (UTF-8 with a BOM so Excel opens Chinese names correctly).
  */
+import { csvCell } from '../../../src/core/csv-cell.ts';
 export function download(filename: string, blob: Blob): void {
   const a = document.createElement('a');
   a.href = URL.createObjectURL(blob);
@@ -14,11 +15,7 @@ export function download(filename: string, blob: Blob): void {
 
 export function toCsv(rows: Record<string, unknown>[], columns?: string[]): string {
   const cols = columns ?? [...new Set(rows.flatMap((r) => Object.keys(r)))];
-  const cell = (v: unknown) => {
-    const s = v === null || v === undefined ? '' : typeof v === 'number' ? (Number.isFinite(v) ? String(v) : '') : String(v);
-    return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  return [cols.join(','), ...rows.map((r) => cols.map((c) => cell(r[c])).join(','))].join('\r\n') + '\r\n';
+  return [cols.map(csvCell).join(','), ...rows.map((r) => cols.map((c) => csvCell(r[c])).join(','))].join('\r\n') + '\r\n';
 }
 
 export function downloadCsv(filename: string, rows: Record<string, unknown>[], columns?: string[]): void {
