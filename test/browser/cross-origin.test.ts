@@ -72,7 +72,7 @@ test('a page on another origin cannot change the workspace', async () => {
   const imports = await count(t.ws, 'imports');
   const page = await browser.newPage();
   await page.goto(attackerUrl);
-  await page.waitForFunction(() => document.title === 'done', undefined, { timeout: 20_000 });
+  await page.waitForFunction('document.title === "done"', undefined, { timeout: 20_000 });
   // Let any job a write might have started finish before looking.
   await new Promise((r) => setTimeout(r, 500));
   assert.equal(await count(t.ws, 'regions'), regions, 'no region written');

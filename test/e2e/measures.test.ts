@@ -11,7 +11,7 @@ const demo = demoSuite('talentflow-measures-');
 function tf(...args: string[]) {
   return runCli(demo.dir, args);
 }
-interface Result { source: string; method: string; assumptions: string[]; rows: ({ code: string; name: string | null } & Record<string, number | string | null>)[]; system?: Record<string, number> }
+interface Result { source: string; definition: string; kind: string; method: string; assumptions: string[]; rows: ({ code: string; name: string | null } & Record<string, number | string | null>)[]; system?: Record<string, number> }
 const run = (...args: string[]): Result => {
   const r = tf('measures', ...args, '-w', demo.workspace, '--json');
   assert.equal(r.code, 0, r.stderr);
@@ -51,6 +51,9 @@ test('without stored flows, net falls back to the censuses (natural change ignor
   assert.equal(res.rows.length, 36);
   assert.match(res.assumptions.join(' '), /natural change ignored/);
   assert.equal(byCode(res).get('220700')?.net, 2252994 - 2880086);
+  // Population change is never called net migration.
+  assert.match(res.definition, /^population change between the censuses 2010 and 2020 .*not net migration/);
+  assert.equal(res.kind, 'estimated');
 });
 
 test('census-net --losing lists the cities that lost people 2010-2020 in one command (Songyuan, Suihua among them)', () => {
@@ -72,6 +75,8 @@ test('Korea 2019 (KOSIS): net Seoul -49,588, Gyeonggi-do +134,666, Busan -23,354
   const res = run('net', '--period', '2019', '--within', 'KR');
   const net = byCode(res);
   assert.equal(res.source, 'flows');
+  assert.equal(res.kind, 'observed');
+  assert.match(res.definition, /^net migration \(in-flows minus out-flows\) of observed flows 2019 \(flows\.csv\)/);
   assert.equal(net.get('KR11')?.net, -49588);
   assert.equal(net.get('KR41')?.net, 134666);
   assert.equal(net.get('KR26')?.net, -23354);

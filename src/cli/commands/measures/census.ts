@@ -17,6 +17,8 @@ export interface CensusRows {
   assumptions: string[];
   from: number;
   to: number;
+  /** Natural change was not removed: the rows are population change, not migration. */
+  naturalZero: boolean;
   warnings: string[];
 }
 
@@ -71,6 +73,7 @@ export async function censusNetRows(ws: Workspace, o: MeasureOptions, years: { f
     assumptions,
     from,
     to,
+    naturalZero: !o.naturalIndicator && (o.naturalRate ?? defaultRate) === 0,
     warnings: r.warnings.filter((w) => !w.startsWith('natural change ignored')),
   };
 }

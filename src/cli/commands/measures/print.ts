@@ -10,7 +10,8 @@ const DIGITS: Record<string, number> = {
 const HIDDEN = new Set(['origin', 'destination']);
 
 export function printMeasure(out: Out, r: MeasureResult, limit: number | undefined): void {
-  out.write(`${r.measure} · source: ${r.source} · ${r.method}`);
+  out.write(`${r.measure} (${r.kind}): ${r.definition}`);
+  out.write(`method: ${r.method}`);
   for (const a of r.assumptions) out.write(`assumption: ${a}`);
   if (r.rows.length) {
     const keys = [...new Set(r.rows.flatMap((x) => Object.keys(x)))].filter((k) => !(r.measure === 'corridors' && HIDDEN.has(k)));

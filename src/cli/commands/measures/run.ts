@@ -1,6 +1,6 @@
 import { SpecError } from '../../../core/errors.ts';
 import { periodChange } from '../../../metrics/index.ts';
-import { hasFlows, listGroups, type Workspace } from '../../../store/index.ts';
+import { describeFlows, flowProvenance, hasFlows, listGroups, type Workspace } from '../../../store/index.ts';
 import { censusNetRows, censusYears, hasCensus } from './census.ts';
 import { flowMeasure } from './flow-measures.ts';
 import { focusRef, loadSelectedFlows, periodYears, selectRegions, type Selection } from './selection.ts';
@@ -32,7 +32,10 @@ export async function runMeasure(ws: Workspace, measure: string, o: MeasureOptio
     const c = await censusNetRows(ws, o, years, sel.focus, m === 'net' ? 0 : null);
     const warnings = [...c.warnings];
     if (m === 'net') warnings.unshift(`no stored flows for this selection and period: net migration ${years.from}-${years.to} is estimated from the two censuses`);
-    return finish({ ...base, source: 'census', method: c.method, assumptions: c.assumptions, rows: c.rows, warnings, selection: { ...selection, from: years.from, to: years.to } }, m, o, sel);
+    const definition = c.naturalZero
+      ? `population change between the censuses ${years.from} and ${years.to} (natural change not removed: not net migration)`
+      : `census residual net migration ${years.from}-${years.to}: population change minus assumed natural change (estimated)`;
+    return finish({ ...base, source: 'census', definition, kind: 'estimated', method: c.method, assumptions: c.assumptions, rows: c.rows, warnings, selection: { ...selection, from: years.from, to: years.to } }, m, o, sel);
   }
 
   if (m === 'change') {
@@ -48,7 +51,9 @@ export async function runMeasure(ws: Workspace, measure: string, o: MeasureOptio
     const ch = periodChange(await values(o.from), await values(o.to));
     const rows = Object.entries(ch.byRegion).map(([code, x]) => ({ code, ...x }));
     const warnings = ch.onlyBefore.length || ch.onlyAfter.length ? [`regions in one period only: ${[...ch.onlyBefore, ...ch.onlyAfter].slice(0, 10).join(', ')}`] : [];
-    return finish({ ...base, source: 'flows', method: `change of ${of} (${field}) from ${o.from} to ${o.to}: difference and percent change`, rows, warnings, selection: { ...selection, from: o.from, to: o.to, of } }, m, o, sel);
+    const [p0, p1] = await Promise.all([flowProvenance(ws, o.from), flowProvenance(ws, o.to)]);
+    const definition = `change of ${of} from ${o.from} (${describeFlows(p0, o.from)}) to ${o.to} (${describeFlows(p1, o.to)})`;
+    return finish({ ...base, source: 'flows', definition, kind: kindOf([p0, p1]), method: `change of ${of} (${field}) from ${o.from} to ${o.to}: difference and percent change`, rows, warnings, selection: { ...selection, from: o.from, to: o.to, of } }, m, o, sel);
   }
 
   const loaded = await loadSelectedFlows(ws, o, o.period, sel);
@@ -57,13 +62,21 @@ export async function runMeasure(ws: Workspace, measure: string, o: MeasureOptio
   if (loaded.rows === 0) warnings.push('no stored flows match this selection: every value is 0 (`talentflow flows` lists what is stored)');
   const fm = flowMeasure(m, loaded.table, loaded.populations, years, o);
   const system = fm.system ? { ...fm.system, ...(m === 'intensity' ? { regions: loaded.table.regions.length } : {}) } : undefined;
-  const result = { ...base, source: 'flows' as const, method: fm.method, rows: fm.rows, system, warnings: [...warnings, ...fm.warnings] };
+  const provenance = await flowProvenance(ws, o.period);
+  const definition = `${m === 'net' ? 'net migration (in-flows minus out-flows)' : m} of ${describeFlows(provenance, o.period)}`;
+  const result = { ...base, source: 'flows' as const, definition, kind: kindOf([provenance]), method: fm.method, rows: fm.rows, system, warnings: [...warnings, ...fm.warnings] };
   if (loaded.estimated > 0) {
     result.assumptions.push(`${loaded.estimated === loaded.rows ? 'all' : `${loaded.estimated} of ${loaded.rows}`} flow rows are model estimates (stored by \`talentflow estimate\`), not observed moves`);
     result.method += ' (estimated flows)';
   }
   if (['rates', 'summary', 'intensity'].includes(m)) result.assumptions.push(`populations: indicator "population" in ${loaded.populationYear ?? 'no year'}`);
   return finish(result, m, o, sel);
+}
+
+function kindOf(ps: Awaited<ReturnType<typeof flowProvenance>>[]): 'observed' | 'estimated' | 'mixed' {
+  const observed = ps.some((p) => p.observed.length > 0);
+  const estimated = ps.some((p) => p.estimated.length > 0);
+  return observed && estimated ? 'mixed' : estimated ? 'estimated' : 'observed';
 }
 
 async function censusFallback(ws: Workspace, o: MeasureOptions, sel: Selection): Promise<boolean> {

@@ -32,6 +32,14 @@ export interface MeasureResult {
   /** Where the numbers come from: stored (observed or estimated) flows, or two censuses' populations. */
   source: 'flows' | 'census';
   selection: Record<string, string | number | boolean | undefined>;
+  /**
+   * What the numbers are, in one sentence that names the flows (observed, or estimated by which
+   * method from what) or says "population change" when they come from two censuses: the same
+   * words the map, the region panel and the rankings show.
+   */
+  definition: string;
+  /** observed: every number from observed data; estimated: from a model or an assumption. */
+  kind: 'observed' | 'estimated' | 'mixed';
   /** How the numbers were computed, in one sentence. */
   method: string;
   /** Assumptions a reader must know (e.g. natural change ignored). */
