@@ -14,6 +14,7 @@ import { fitCommand } from './commands/fit.ts';
 import { estimateCommand } from './commands/estimate.ts';
 import { modelsCommand } from './commands/models.ts';
 import { scenarioCommand } from './commands/scenario.ts';
+import { stocksCommand } from './commands/stocks.ts';
 import { serveCommand, startCommand } from './commands/serve.ts';
 
 /** Exit codes: 0 success, 1 user error (bad input, usage, conflict), 2 internal error. */
@@ -25,7 +26,7 @@ export function buildProgram(): Command {
     .version('0.1.0')
     .showHelpAfterError('(add --help for usage)')
     .exitOverride();
-  for (const make of [initCommand, importCommand, regionsCommand, flowsCommand, indicatorsCommand, exportCommand, demoCommand, measuresCommand, reportCommand, rankCommand, fitCommand, estimateCommand, modelsCommand, serveCommand, startCommand, scenarioCommand]) {
+  for (const make of [initCommand, importCommand, regionsCommand, flowsCommand, stocksCommand, indicatorsCommand, exportCommand, demoCommand, measuresCommand, reportCommand, rankCommand, fitCommand, estimateCommand, modelsCommand, serveCommand, startCommand, scenarioCommand]) {
     const cmd = make();
     cmd.exitOverride();
     program.addCommand(cmd);

@@ -1,12 +1,12 @@
 import { Command, Option } from 'commander';
 import {
-  importFlows, importGeometry, importGroups, importIndicators, importPersons, importRegions, withWorkspace, type ImportSummary,
+  importFlows, importGeometry, importGroups, importIndicators, importPersons, importRegions, importStocks, withWorkspace, type ImportSummary, type StockUnit,
 } from '../../store/index.ts';
 import { common, outFor, withCommon } from '../context.ts';
 import { printJson } from '../output.ts';
 import { progressBar } from '../progress.ts';
 
-const KINDS = ['regions', 'flows', 'indicators', 'persons', 'groups', 'geometry'] as const;
+const KINDS = ['regions', 'flows', 'indicators', 'stocks', 'persons', 'groups', 'geometry'] as const;
 
 export function importCommand(): Command {
   return withCommon(new Command('import'))
@@ -20,14 +20,18 @@ export function importCommand(): Command {
     .option('--sheet <name>', 'xlsx sheet (default: the first)')
     .option('--period <period>', 'period of every row when the file has none (2019 or 2010-2020)')
     .option('--cohort <columns>', 'flows: columns holding cohort attributes, comma-separated')
-    .option('--wide', 'flows: the file is a matrix, one row per origin and one column per destination')
+    .option('--wide', 'flows, stocks: the file is a matrix, one row per origin (birth) and one column per destination (residence)')
     .option('--sum-duplicates', 'flows: add up rows that repeat an origin-destination-period instead of refusing')
     .option('--level <level>', 'regions: level of the regions when the file has no level column')
     .option('--parent-level <level>', 'regions: level of parents built from a parent-name column')
     .option('--root <code>', 'regions: parent of regions that have none (e.g. CN)')
     .option('--no-indicators', 'regions: do not import name_YYYY columns as indicators')
-    .option('--unit <unit>', 'indicators: unit of every value when the file has no unit column')
-    .option('--source <text>', 'indicators: source line stored with the values')
+    .option('--unit <unit>', 'indicators: unit of every value when the file has no unit column; stocks: persons (default) or sample')
+    .option('--source <text>', 'indicators, stocks: source line stored with the values (default: the file name)')
+    .option('--date <year>', 'stocks: census year of every row when the file has none')
+    .option('--sampling-rate <rate>', 'stocks with --unit sample: fraction sampled, e.g. 0.1, or per date 2000=0.095,2010=0.1')
+    .option('--definition <text>', 'stocks: what the counts are, shown wherever they are (default: population by region of birth and region of residence)')
+    .addOption(new Option('--rows <role>', 'stocks, wide matrix: what its rows are (default: from the first column header, 出生地 or 现住地)').choices(['birth', 'residence']))
     .option('--key <property>', 'geometry: feature property that names the region')
     .option('--synthetic', 'persons: mark the records as synthetic (generated, not real people)')
     .option('--replace', 'replace stored rows with the same keys (and an earlier import of the same file)')
@@ -38,6 +42,8 @@ Examples:
   talentflow import flows matrix.xlsx --wide --period 2015      # one row per origin, one column per destination
   talentflow import flows od.csv --map origin=from_city,destination=to_city,count=n --period 2010-2020
   talentflow import indicators wages.csv --unit yuan/month
+  talentflow import stocks census_birthplace_2000_2010.csv --unit sample --sampling-rate 2000=0.095,2010=0.1 \\
+      --definition "census lifetime migrants (birthplace -> residence), long-form sample counts"
   talentflow import persons graduates_2016.xlsx`)
     .action(async (kind: (typeof KINDS)[number], file: string, o: Record<string, unknown>, cmd: Command) => {
       const { workspace, json } = common(cmd);
@@ -57,6 +63,11 @@ Examples:
               return importFlows(ws, file, { ...stage, map: o.map as string, period: o.period as string, cohort: o.cohort ? String(o.cohort).split(',') : undefined, wide: o.wide as boolean, sumDuplicates: o.sumDuplicates as boolean, replace });
             case 'indicators':
               return importIndicators(ws, file, { ...stage, map: o.map as string, period: o.period as string, unit: o.unit as string, source: o.source as string, replace });
+            case 'stocks':
+              return importStocks(ws, file, {
+                ...stage, map: o.map as string, date: o.date as string | undefined, unit: o.unit as StockUnit | undefined, samplingRate: o.samplingRate as string | undefined,
+                definition: o.definition as string | undefined, source: o.source as string | undefined, wide: o.wide as boolean | undefined, rowsAre: o.rows as 'birth' | 'residence' | undefined, replace,
+              });
             case 'persons':
               return importPersons(ws, file, { ...stage, map: o.map as string, synthetic: o.synthetic as boolean, replace });
             case 'groups':

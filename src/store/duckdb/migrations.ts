@@ -59,6 +59,22 @@ const MIGRATIONS: { version: number; description: string; sql: string[] }[] = [
          seconds DOUBLE, created_at TIMESTAMP NOT NULL DEFAULT current_timestamp)`,
     ],
   },
+  {
+    version: 3,
+    description: 'bilateral stock tables (region of birth x region of residence at a census date) and their unit and definition',
+    sql: [
+      // One cell of a stock table: people born in `birth` living in `residence` at `date` (a year).
+      `CREATE TABLE stocks (
+         import_id INTEGER NOT NULL, birth VARCHAR NOT NULL, residence VARCHAR NOT NULL,
+         date SMALLINT NOT NULL, count DOUBLE NOT NULL)`,
+      // What the counts of one import at one date are: persons, or sample counts that represent
+      // `count / sampling_rate` persons; the definition and source shown wherever they appear.
+      `CREATE TABLE stock_tables (
+         import_id INTEGER NOT NULL, date SMALLINT NOT NULL, unit VARCHAR NOT NULL, sampling_rate DOUBLE,
+         definition VARCHAR NOT NULL, source VARCHAR NOT NULL, cells BIGINT NOT NULL, total DOUBLE NOT NULL,
+         PRIMARY KEY (import_id, date))`,
+    ],
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
