@@ -27,7 +27,10 @@ const OPTIONS = {
 /** The spec with FLOWS_FROM_STOCKS_DEFAULTS applied; a SpecError names a bad field. */
 export function resolveSpec(spec: FlowsFromStocksSpec = {}): ResolvedFlowsFromStocksSpec {
   const r: ResolvedFlowsFromStocksSpec = { ...FLOWS_FROM_STOCKS_DEFAULTS };
-  for (const [k, v] of Object.entries(spec)) if (v !== undefined) Object.assign(r, { [k]: v });
+  for (const [k, v] of Object.entries(spec)) {
+    if (!(k in FLOWS_FROM_STOCKS_DEFAULTS)) throw new SpecError(`unknown option; the options are ${Object.keys(FLOWS_FROM_STOCKS_DEFAULTS).join(', ')}`, k);
+    if (v !== undefined) Object.assign(r, { [k]: v });
+  }
   for (const [field, allowed] of Object.entries(OPTIONS)) {
     const v: string = r[field as keyof typeof OPTIONS];
     if (!(allowed as readonly string[]).includes(v)) {

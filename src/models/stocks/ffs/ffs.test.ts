@@ -8,7 +8,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
+import { readCsv } from '../../../../test/helpers/shipped-data.ts';
 import { readBirthsDeaths, readFlowArray, readIpfpLog, readMatrix, maxDifference } from '../../../../test/fixtures/migest-examples/migest-csv.ts';
+import { InputError } from '../../../core/errors.ts';
 import { flowsFromStocks } from './flows-from-stocks.ts';
 import { sumOd } from './sum-od.ts';
 import type { FlowsFromStocksSpec } from './types.ts';
@@ -28,11 +30,11 @@ const CASES: { id: string; call: string; spec: FlowsFromStocksSpec }[] = [
   { id: 'e0_indep', call: 'ffs_demo(stock_start = s1, stock_end = s2, births = b, deaths = d, stayer_assumption = FALSE)', spec: { stayerAssumption: false } },
 ];
 
-function run(id: string, spec: FlowsFromStocksSpec) {
+function run(id: string, spec: FlowsFromStocksSpec, given?: Float64Array) {
   const s1 = readMatrix(`${dir}default/${id}_stock_start.csv`);
   const s2 = readMatrix(`${dir}default/${id}_stock_end.csv`);
   const { births, deaths } = readBirthsDeaths(`${dir}default/${id}_births_deaths.csv`);
-  const seed = id === 'e2' ? readMatrix(`${dir}default/e2_seed.csv`).values : undefined;
+  const seed = given ?? (id === 'e2' ? readMatrix(`${dir}default/e2_seed.csv`).values : undefined);
   return { regions: s1.rows, result: flowsFromStocks({ regions: s1.rows, stockStart: s1.values, stockEnd: s2.values, births, deaths, seed }, spec) };
 }
 
@@ -81,7 +83,8 @@ for (const variant of ['default', 'tight'] as const) {
 test('e0 is the worked example of Abel (2013) and Abel & Sander (2014): A->C 50, B->A 35, B->C 25, C->A 10, C->B 10, D->A 10, D->B 10, exactly', () => {
   const { regions, result } = run('e0', {});
   const want: Record<string, number> = { 'A>C': 50, 'B>A': 35, 'B>C': 25, 'C>A': 10, 'C>B': 10, 'D>A': 10, 'D>B': 10 };
-  result.flow.forEach((f, k) => assert.equal(f, want[`${regions[result.origin[k]]}>${regions[result.destination[k]]}`] ?? 0));
+  const got = Object.fromEntries(result.flow.map((f, k) => [`${regions[result.origin[k]]}>${regions[result.destination[k]]}`, f]));
+  assert.deepEqual(got, want);
   assert.equal(result.net.A, 55 - 50);
   assert.ok(result.converged);
 });
@@ -91,6 +94,7 @@ test('e2 = e1: with stayerAssumption true the seed is not used, as in migest, an
   const e2 = run('e2', {}).result;
   assert.deepEqual(e2.flowArray, e1.flowArray);
   assert.ok(e2.assumptions.some((a) => a.includes('seed is not used')));
+  assert.ok(e2.warnings.some((w) => w.startsWith('the seed was not used')));
   assert.ok(e2.warnings.some((w) => w.includes('minimum migration') && w.includes('stayerAssumption: false')));
 });
 
@@ -112,7 +116,43 @@ test('the result is plain serialisable data with its definition, kind, source an
   assert.equal(result.kind, 'estimated');
   assert.equal(result.parameters.tolerance, 1e-3);
   assert.equal(result.parameters.matchGlobal, 'before-demo-adjust');
-  assert.equal(result.origin.length, 4 * 3);
+  assert.ok(result.origin.length <= 4 * 3 && result.origin.every((o, k) => o !== result.destination[k] && result.flow[k] > 0));
   assert.ok(result.assumptions.length >= 6);
   assert.ok(result.maxMarginError > 0 && result.maxMarginError < 0.01, `e5 is not converged at migest's tolerance: ${result.maxMarginError}`);
+});
+
+/** R's 4 x 4 x 4 seed (column-major [orig, dest, birth]) in talentflow's row-major [orig][dest][birth]. */
+function seed3(): Float64Array {
+  const r = readCsv(`${dir}extra/seed3.csv`).map((row) => Number(row.value));
+  const n = 4;
+  const out = new Float64Array(n * n * n);
+  for (let o = 0; o < n; o++) for (let d = 0; d < n; d++) for (let b = 0; b < n; b++) out[(o * n + d) * n + b] = r[o + n * d + n * n * b];
+  return out;
+}
+
+const EXTRA: { variant: string; id: string; call: string; spec: FlowsFromStocksSpec; seed?: () => Float64Array }[] = [
+  { variant: 'e5_after_demo', id: 'e5', call: 'match_global = "after-demo-adjust"', spec: { matchGlobal: 'after-demo-adjust' } },
+  { variant: 'e6_birth_proportion', id: 'e6', call: 'birth_method = "proportion"', spec: { birthMethod: 'proportion' } },
+  { variant: 'e5_death_accounting_after', id: 'e5', call: 'death_method = "accounting", match_global = "after-demo-adjust"', spec: { deathMethod: 'accounting', matchGlobal: 'after-demo-adjust' } },
+  { variant: 'e2_indep_distance_seed', id: 'e2', call: 'seed = dd, stayer_assumption = FALSE', spec: { stayerAssumption: false } },
+  { variant: 'e5_indep_3d_seed', id: 'e5', call: 'seed = s3 (4 x 4 x 4), stayer_assumption = FALSE', spec: { stayerAssumption: false }, seed: seed3 },
+  { variant: 'e6_open_indep', id: 'e6', call: 'match_birthplace_tot_method = "open", stayer_assumption = FALSE', spec: { matchBirthplaceTotalMethod: 'open', stayerAssumption: false } },
+];
+
+for (const { variant, id, call, spec, seed } of EXTRA) {
+  test(`${variant}: ffs_demo(<${id} inputs>, ${call}) (extra/run-extra.R): every flow-array cell to ${TOL} absolute`, () => {
+    const { regions, result } = run(id, spec, seed?.());
+    const n = regions.length;
+    const at = new Map(regions.map((r, i) => [r, i]));
+    const want = new Float64Array(n * n * n).fill(NaN);
+    for (const r of readCsv(`${dir}extra/flow_arrays.csv`).filter((row) => row.variant === variant)) want[(at.get(r.orig)! * n + at.get(r.dest)!) * n + at.get(r.birth)!] = Number(r.flow);
+    const d = maxDifference(result.flowArray, want);
+    assert.ok(d.absolute <= TOL, `differs by ${d.absolute}`);
+  });
+}
+
+test('where R stops with mipfp\'s "Target and Seed cells must be non-negative!" (e6 with death_method = "accounting"; with birth_non_negative = FALSE), the port names the region and table', () => {
+  const named = (table: string, pattern: RegExp) => (e: unknown) => e instanceof InputError && e.column === table && pattern.test(e.message);
+  assert.throws(() => run('e6', { deathMethod: 'accounting' }), named('stockStart', /death_mat.*born in "B" living in "C" become -5\.26/));
+  assert.throws(() => run('e6', { birthNonNegative: false }), named('stockEnd', /birth_mat.*born in "B" living in "B" become -5;/));
 });

@@ -5,8 +5,8 @@
  */
 import { InputError } from '../../../core/errors.ts';
 import { compensatedSum } from './compensated-sum.ts';
-import type { DenseArray } from './dense-array.ts';
-import { ipfp, type IpfpMargin, type IpfpOptions } from './ipfp.ts';
+import { toRowMajor, type DenseArray } from './dense-array.ts';
+import { firstInconsistentTarget, ipfp, type IpfpMargin, type IpfpOptions } from './ipfp.ts';
 import type { IpfpCall } from './types.ts';
 
 export interface FitContext {
@@ -16,15 +16,16 @@ export interface FitContext {
 
 /** Fits `seed` to `margins` and returns the fitted array (row-major over the seed's dims). */
 export function fitStep(ctx: FitContext, step: string, seed: DenseArray, margins: readonly IpfpMargin[]): Float64Array {
-  const out = ipfp(seed, margins, ctx.ipfp);
-  if (out.proportions) {
-    // mipfp would go on with proportions (stocks divided by their total); migest would then
-    // return shares as if they were counts. Stop and say why instead.
-    const totals = margins.map((m) => compensatedSum(m.target.data));
+  const targets = margins.map((m) => toRowMajor(m.target));
+  const k = firstInconsistentTarget(targets, ctx.ipfp.marginTolerance);
+  if (k > 0) {
+    // mipfp would go on with proportions (each table divided by its total, NaN for a zero
+    // total) and migest would return shares as if they were counts. Stop and say why instead.
     throw new InputError(
-      `${step}: the stock totals to reconcile differ (${totals.join(' vs ')}), by more than ${ctx.ipfp.marginTolerance}; the stocks cannot be reconciled at this step (with a loose tolerance, a tighter one may help)`,
+      `${step}: the totals to reconcile differ (${compensatedSum(targets[k - 1])} vs ${compensatedSum(targets[k])}) by more than ${ctx.ipfp.marginTolerance}; the stocks cannot be reconciled at this step (with a loose tolerance, a tighter one may help)`,
     );
   }
+  const out = ipfp(seed, margins, ctx.ipfp);
   ctx.calls.push({
     step,
     dims: [...seed.dims],

@@ -74,7 +74,7 @@ export function flowsFromStocks(input: FlowsFromStocksInput, spec: FlowsFromStoc
   const flow: number[] = [];
   for (let o = 0; o < n; o++) {
     for (let d = 0; d < n; d++) {
-      if (o === d) continue;
+      if (o === d || !(od[o * n + d] > 0)) continue;
       origin.push(o);
       destination.push(d);
       flow.push(od[o * n + d]);
@@ -83,6 +83,7 @@ export function flowsFromStocks(input: FlowsFromStocksInput, spec: FlowsFromStoc
   for (const c of ctx.calls) {
     if (!c.converged) warnings.push(`IPF step "${c.step}" stopped after ${c.iterations} iterations with cells still changing by ${c.stoppingCriterion} (> tolerance ${p.tolerance})`);
   }
+  if (p.stayerAssumption && seed !== undefined) warnings.push('the seed was not used: with stayerAssumption true, ffs_demo fits a uniform seed off the diagonal (as migest does); set stayerAssumption: false to use it');
   if (p.stayerAssumption) warnings.push(stayerWarning(regions.filter((_, i) => inflow[i] > outflow[i] && outflow[i] < 0.01 * inflow[i])));
   const rec = (v: Float64Array): Record<string, number> => Object.fromEntries(regions.map((r, i) => [r, v[i]]));
   return {

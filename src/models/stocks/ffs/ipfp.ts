@@ -12,7 +12,7 @@
  * consecutive targets differ by more than `marginTolerance`, mipfp divides seed and targets by
  * their sums and fits proportions instead; that is reported in `proportions`.
  */
-import { InputError } from '../../../core/errors.ts';
+import { ConvergenceError, InputError } from '../../../core/errors.ts';
 import { CompensatedSums, compensatedSum } from './compensated-sum.ts';
 import { offsets, rowMajorStrides, toRowMajor, type DenseArray } from './dense-array.ts';
 
@@ -61,16 +61,10 @@ export function ipfp(seed: DenseArray, margins: readonly IpfpMargin[], options: 
   checkCells(x, 'seed');
   const prepared = margins.map((m, k) => prepare(seed.dims, m, k));
 
-  let proportions = false;
-  for (let k = 1; k < prepared.length; k++) {
-    if (Math.abs(compensatedSum(prepared[k - 1].target) - compensatedSum(prepared[k].target)) > marginTolerance) {
-      proportions = true;
-      break;
-    }
-  }
+  const proportions = firstInconsistentTarget(prepared.map((m) => m.target), marginTolerance) > 0;
   if (proportions) {
-    scale(x, 1 / compensatedSum(x));
-    for (const m of prepared) scale(m.target, 1 / compensatedSum(m.target));
+    divide(x, compensatedSum(x));
+    for (const m of prepared) divide(m.target, compensatedSum(m.target));
   }
 
   const previous = new Float64Array(x.length);
@@ -84,6 +78,7 @@ export function ipfp(seed: DenseArray, margins: readonly IpfpMargin[], options: 
     stoppingCriterion = 0;
     for (let c = 0; c < x.length; c++) {
       const change = Math.abs(x[c] - previous[c]);
+      if (!Number.isFinite(change)) throw new ConvergenceError(`IPF cell ${c} became ${x[c]} in iteration ${iterations} (overflow or underflow of the margins)`, iterations);
       if (change > stoppingCriterion) stoppingCriterion = change;
     }
     if (stoppingCriterion < tolerance) {
@@ -98,6 +93,17 @@ export function ipfp(seed: DenseArray, margins: readonly IpfpMargin[], options: 
     return err;
   });
   return { fit: x, iterations, converged, stoppingCriterion, marginErrors, proportions };
+}
+
+/**
+ * mipfp's consistency check: the index k of the first target whose sum differs from that of
+ * target k - 1 by more than `marginTolerance` (sums compensated like R's sum()), or -1.
+ */
+export function firstInconsistentTarget(targets: readonly ArrayLike<number>[], marginTolerance: number): number {
+  for (let k = 1; k < targets.length; k++) {
+    if (Math.abs(compensatedSum(targets[k - 1]) - compensatedSum(targets[k])) > marginTolerance) return k;
+  }
+  return -1;
 }
 
 function prepare(dims: readonly number[], margin: IpfpMargin, k: number): PreparedMargin {
@@ -138,6 +144,7 @@ function checkCells(v: Float64Array, what: string): void {
   }
 }
 
-function scale(v: Float64Array, f: number): void {
-  for (let c = 0; c < v.length; c++) v[c] *= f;
+/** R's v / sum(v) (a division per cell, not a multiplication by the reciprocal: the last bit differs). */
+function divide(v: Float64Array, by: number): void {
+  for (let c = 0; c < v.length; c++) v[c] /= by;
 }

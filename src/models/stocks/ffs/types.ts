@@ -4,6 +4,7 @@
  * n x n, row-major Float64Arrays: rows = place of birth, columns = place of residence, the
  * diagonal = natives living in their place of birth. The result is plain serialisable data.
  */
+import type { StocksFlowsResult } from '../types.ts';
 
 /** migest match_global: when stock totals are matched to births - deaths (rescale methods only). */
 export type MatchGlobal = 'before-demo-adjust' | 'after-demo-adjust';
@@ -87,27 +88,21 @@ export interface StockPair {
   readonly end: number[];
 }
 
-export interface FlowsFromStocksResult {
+/**
+ * Shares the stocks models' result fields (StocksFlowsResult): `origin`, `destination`, `flow`
+ * hold the origin-destination flows summed over birthplace, one entry per ordered pair
+ * origin != destination with a positive estimate; inTotals / outTotals / net per region.
+ */
+export interface FlowsFromStocksResult
+  extends Pick<StocksFlowsResult, 'assumptions' | 'regions' | 'origin' | 'destination' | 'flow' | 'outTotals' | 'inTotals' | 'net' | 'warnings'> {
   readonly model: 'flows-from-birthplace-stocks';
   readonly method: string;
   readonly kind: 'estimated';
   readonly definition: string;
   readonly source: string;
-  /** Every assumption the estimate rests on, in words. */
-  readonly assumptions: string[];
   readonly parameters: ResolvedFlowsFromStocksSpec;
-  readonly regions: string[];
-  /** Origin-destination flows summed over birthplace, one entry per ordered pair origin != destination. */
-  readonly origin: number[];
-  readonly destination: number[];
-  readonly flow: number[];
   /** Flows by origin, destination and birthplace: index (orig * n + dest) * n + birth; stayers on orig == dest. */
   readonly flowArray: number[];
-  /** Column sums of the origin-destination table (flows in, stayers excluded). */
-  readonly inTotals: Record<string, number>;
-  readonly outTotals: Record<string, number>;
-  /** inTotals - outTotals. */
-  readonly net: Record<string, number>;
   /** Stocks after matching totals to births - deaths (null when not applied: open methods). */
   readonly globalMatch: (StockPair & { readonly gap: number }) | null;
   /** Births and deaths by birthplace x residence, subtracted from the end and start stocks. */
@@ -125,5 +120,4 @@ export interface FlowsFromStocksResult {
   readonly converged: boolean;
   /** Largest |margin of flowArray - adjusted stock| over start and end margins (persons). */
   readonly maxMarginError: number;
-  readonly warnings: string[];
 }
