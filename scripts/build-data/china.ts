@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import wellknown from 'wellknown';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { planarArea, polygonCentroid, sphericalArea } from '../../src/core/geometry/index.ts';
+import { chinaExtraFiles } from './china-extra.ts';
 import { parseCsv } from './csv.ts';
 import { cleanAliases, type AreaFeature, type DataSet, type GroupRow, type IndicatorRow, type RegionRow } from './model.ts';
 import { simplifyLayer } from './topo.ts';
@@ -99,6 +100,8 @@ export function buildChina(read: Read): DataSet & { check: string[] } {
     groupsByProvince.set(p.province_code, units.filter((u) => u.meta.province_code === p.province_code).map((u) => u.code));
   }
   const features = [...layer.dissolve(groupsByProvince), ...layer.features];
+  const extra = chinaExtraFiles(read, new Set(regions.filter((r) => r.level === 'province').map((r) => r.code)));
+  check.push(...extra.check);
 
   return {
     name: 'china', regions, features,
@@ -109,6 +112,7 @@ export function buildChina(read: Read): DataSet & { check: string[] } {
       ['china-regions/china_cities.csv', 'china_cities.csv'],
       ['china-regions/china_provinces.csv', 'china_provinces.csv'],
     ],
+    files: extra.files,
     check,
   };
 }

@@ -50,6 +50,8 @@ export interface DataSet {
   groups?: GroupRow[];
   /** Files copied unchanged to data/<set>/raw/: [source path, file name]. */
   raw?: [string, string][];
+  /** Further files written to data/<set>/ as they are: [file name, text]. */
+  files?: [string, string][];
 }
 
 const fixed = (v: number | null, digits: number): Cell => (v == null ? null : v.toFixed(digits));

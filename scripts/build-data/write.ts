@@ -28,6 +28,7 @@ export function writeSet(set: DataSet, outRoot: string, sharedRoot: string): [st
   else drop('indicators.csv');
   if (set.groups) put('groups.json', JSON.stringify(set.groups, null, 2) + '\n');
   else drop('groups.json');
+  for (const [name, text] of set.files ?? []) put(name, text);
   if (set.raw) {
     rmSync(join(dir, 'raw'), { recursive: true, force: true });
     mkdirSync(join(dir, 'raw'));

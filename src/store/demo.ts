@@ -12,6 +12,7 @@ import { importIndicators } from './import/import-indicators.ts';
 import { importPersons } from './import/import-persons.ts';
 import { estimateCensusFlows } from './estimate-census-flows.ts';
 import { importRegions } from './import/import-regions.ts';
+import { importStocks, type ImportStocksOptions } from './import/import-stocks.ts';
 import { closeWorkspace, openWorkspace, type Workspace } from './workspace.ts';
 
 /** The bundled data sets, in import order. Each folder holds SOURCE.md with source and licence. */
@@ -33,6 +34,20 @@ export interface DemoOptions {
 }
 
 /**
+ * How the demo reads data/china/census_birthplace_2000_2010.csv (see data/china/SOURCE.md): the
+ * censuses' long-form tables of population by province of residence and province of birth, in
+ * sample counts; the long form covered 9.5 % of the population in 2000 and 10 % in 2010 (the 2010
+ * total times 10 is the published 102.3 million people living outside their province of birth).
+ */
+export const CHINA_CENSUS_STOCKS: ImportStocksOptions = {
+  unit: 'sample',
+  samplingRate: '2000=0.095,2010=0.1',
+  definition: 'census lifetime migrants (birthplace -> residence), long-form sample counts',
+  source: 'China 2000 and 2010 censuses (NBS), long-form table of population by province of residence and province of birth, ' +
+    'transcribed in vis2014/Assignment3; 2010 total verified against the published 102.3 million, cells unverified',
+};
+
+/**
  * Parameters of the demo cohort that differ from the generator's defaults, and why. The bundled
  * China data carry no income, so the income proxy is the 2020 urbanisation rate (urban / total
  * population) of each city, which tracks income per head across Chinese cities; with it the
@@ -44,7 +59,8 @@ export const DEMO_COHORT_OPTIONS = { bIncome: 8, bSize: 1, bDist: 0.8 } as const
 
 /**
  * Builds a workspace from all bundled real data through the ordinary importers: China's cities
- * and provinces (2010/2020 censuses) with boundaries and region groups, Korea's 17 regions with
+ * and provinces (2010/2020 censuses) with boundaries and region groups, NBS provincial indicators,
+ * the 2000 census provincial populations and the 2000/2010 census birthplace stock tables, Korea's 17 regions with
  * flows 2012-2020, Austria's 9 regions and New York's counties with their flows.
  */
 export async function createDemoWorkspace(path: string, options: DemoOptions = {}): Promise<ImportSummary[]> {
@@ -95,6 +111,10 @@ async function importSet(ws: Workspace, dir: string, set: string, options: DemoO
   await step('groups.json', (f) => importGroups(ws, f));
   await step('flows.csv', (f) => importFlows(ws, f));
   await step('indicators.csv', (f) => importIndicators(ws, f));
+  // China only: NBS provincial series and 2000 census populations (each row names its source),
+  // and the census birthplace stock tables.
+  await step('nbs_province_indicators.csv', (f) => importIndicators(ws, f));
+  await step('census_birthplace_2000_2010.csv', (f) => importStocks(ws, f, CHINA_CENSUS_STOCKS));
   return out;
 }
 

@@ -195,3 +195,83 @@ test('ny: 62 counties, 1,954 flows totalling 8,831,941 commuters', () => {
   assert.equal(flows.length, 1954);
   assert.equal(flows.reduce((s, f) => s + Number(f.count), 0), 8831941);
 });
+
+/** The six-digit codes of China's 31 provinces in regions.csv. */
+const chinaProvinces = () => new Set(csv('china', 'regions.csv').filter((r) => r.level === 'province').map((r) => r.code));
+
+/** Fails on the first key given twice. */
+function assertNoRepeats(keys: readonly string[], what: string): void {
+  const seen = new Set<string>();
+  for (const k of keys) {
+    assert.ok(!seen.has(k), `${what} ${k} given twice`);
+    seen.add(k);
+  }
+}
+
+test('china: census birthplace tables 2000 and 2010, 31 x 30 cells each, totals 7,305,955 and 10,230,691 (shared README)', () => {
+  const rows = csv('china', 'census_birthplace_2000_2010.csv');
+  assert.equal(rows.length, 1860);
+  const provinces = new Set([...chinaProvinces()].map((c) => c.slice(0, 2)));
+  for (const year of ['2000', '2010']) {
+    const cells = rows.filter((r) => r.census_year === year);
+    assert.equal(cells.length, 930, year);
+    assert.equal(new Set(cells.map((r) => r.birth_province_code)).size, 31);
+    assert.equal(new Set(cells.map((r) => r.residence_province_code)).size, 31);
+  }
+  for (const r of rows) {
+    assert.ok(provinces.has(r.birth_province_code) && provinces.has(r.residence_province_code), `${r.birth_province_code} -> ${r.residence_province_code}`);
+    assert.notEqual(r.birth_province_code, r.residence_province_code, 'the source gives no diagonal');
+    assert.ok(Number.isInteger(Number(r.persons_sample)) && Number(r.persons_sample) >= 0);
+  }
+  assertNoRepeats(rows.map((r) => `${r.census_year}/${r.birth_province_code}/${r.residence_province_code}`), 'cell');
+  const total = (y: string) => rows.filter((r) => r.census_year === y).reduce((s, r) => s + Number(r.persons_sample), 0);
+  assert.equal(total('2000'), 7305955);
+  assert.equal(total('2010'), 10230691);
+  // Rows are residence in the source: Guangdong's largest 2010 cell is people born in Hunan.
+  const gd = rows.filter((r) => r.census_year === '2010' && r.residence_province_code === '44').sort((a, b) => +b.persons_sample - +a.persons_sample);
+  assert.deepEqual([gd[0].birth_province, Number(gd[0].persons_sample)], ['Hunan', 478115]);
+});
+
+test('china: NBS provincial indicators name a province, a finite value, a unit and a source, once each', () => {
+  const rows = csv('china', 'nbs_province_indicators.csv');
+  assert.equal(rows.length, 16801);
+  const provinces = chinaProvinces();
+  for (const i of rows) {
+    assert.ok(provinces.has(i.region), `region ${i.region}`);
+    assert.match(i.period, /^\d{4}$/);
+    assert.ok(i.value !== '' && Number.isFinite(Number(i.value)), `${i.region} ${i.name} ${i.value}`);
+    assert.ok(i.unit && i.source, `${i.region} ${i.name}: unit and source`);
+  }
+  assert.equal(new Set(rows.map((r) => r.name)).size, 35);
+  // Once each, and no value of indicators.csv is given again.
+  const key = (i: Record<string, string>) => `${i.region}/${i.period}/${i.name}`;
+  assertNoRepeats([...rows, ...csv('china', 'indicators.csv')].map(key), 'indicator');
+  // Checks of the shared README (NBS figures): population in 10k, income in yuan.
+  const get = (region: string, period: string, name: string) => Number(rows.find((r) => r.region === region && r.period === period && r.name === name)?.value);
+  assert.equal(get('110000', '2010', 'population_year_end'), 1962);
+  assert.equal(get('110000', '2020', 'population_year_end'), 2189);
+  assert.equal(rows.filter((r) => r.name === 'population_year_end' && r.period === '2020').reduce((s, r) => s + Number(r.value), 0), 141013);
+  assert.equal(get('110000', '2013', 'disposable_income_pc'), 40830);
+  assert.equal(get('210000', '2020', 'disposable_income_pc'), 32738);
+  assert.equal(Math.round(get('110000', '2020', 'gdp_per_capita')), 164889);
+});
+
+test('china: 2000 census populations (communique No. 2): 31 provinces sum to 1,262.28 million; with 2.50 million military and 1.05 million of undetermined residence, the national 1,265.83 million', () => {
+  const pop = csv('china', 'nbs_province_indicators.csv').filter((r) => r.name === 'population' && r.period === '2000');
+  assert.equal(pop.length, 31);
+  for (const p of pop) assert.equal(p.unit, 'persons');
+  assert.ok(pop.every((p) => p.source.startsWith('2000年第五次全国人口普查主要数据公报(第二号)')));
+  const sum = pop.reduce((s, p) => s + Number(p.value), 0);
+  assert.equal(sum, 1_262_280_000);
+  assert.equal(sum + 2_500_000 + 1_050_000, 1_265_830_000);
+  const get = (code: string) => Number(pop.find((p) => p.region === code)?.value);
+  assert.deepEqual([get('110000'), get('210000'), get('220000'), get('230000'), get('440000')], [13_820_000, 42_380_000, 27_280_000, 36_890_000, 86_420_000]);
+});
+
+test('china: province adjacency is 69 undirected edges between known provinces', () => {
+  const edges = csv('china', 'province_adjacency.csv');
+  assert.equal(edges.length, 69);
+  const provinces = chinaProvinces();
+  for (const e of edges) assert.ok(provinces.has(e.region_a) && provinces.has(e.region_b) && e.region_a !== e.region_b, `${e.region_a}-${e.region_b}`);
+  assertNoRepeats(edges.map((e) => [e.region_a, e.region_b].sort().join('-')), 'edge');
+});

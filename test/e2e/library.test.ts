@@ -4,7 +4,8 @@ import * as tf from '../../src/index.ts';
 
 test('the package root exports the operations of every layer as typed functions', () => {
   for (const name of [
-    'openWorkspace', 'closeWorkspace', 'importRegions', 'importFlows', 'importIndicators', 'importPersons', 'importGroups', 'importGeometry',
+    'openWorkspace', 'closeWorkspace', 'importRegions', 'importFlows', 'importIndicators', 'importStocks', 'importPersons', 'importGroups', 'importGeometry',
+    'listStockTables', 'queryStocks', 'loadStockMatrix',
     'listRegions', 'queryFlows', 'listIndicators', 'writeRows', 'createDemoWorkspace', 'RegionMatcher', 'InputError', 'parsePeriod',
     'fitGravity', 'predictGravity', 'fitRadiation', 'flowsFromCensus', 'saveModel', 'loadModel', 'estimateCensusFlows',
     'netFlow', 'retentionRate', 'topCorridors', 'graduateReport', 'compositeIndex', 'weightSensitivity', 'generateCohorts', 'runCli',

@@ -68,3 +68,21 @@ test('a bad stock file exits 1 naming file, row and column; nothing is written',
   assert.equal(help.code, 0);
   assert.match(help.stdout, /--json/);
 });
+
+test('the demo carries both census birthplace tables, labelled, and the 2000 census and NBS indicators with their sources', () => {
+  const d = join(dir, 'demo.duckdb');
+  const built = runCli(dir, ['demo', '-w', d, '--no-estimate', '--no-cohort', '--json']);
+  assert.equal(built.code, 0, built.stderr);
+  const { tables } = JSON.parse(runCli(dir, ['stocks', '-w', d, '--json']).stdout) as { tables: { date: number; unit: string; samplingRate: number; definition: string; source: string; total: number; cells: number }[] };
+  assert.deepEqual(tables.map((x) => [x.date, x.unit, x.samplingRate, x.cells, x.total, x.definition]), [
+    [2000, 'sample', 0.095, 930, 7305955, DEFINITION], [2010, 'sample', 0.1, 930, 10230691, DEFINITION],
+  ]);
+  assert.match(tables[0].source, /vis2014\/Assignment3/);
+  const pop = JSON.parse(runCli(dir, ['indicators', 'population', '--period', '2000', '--level', 'province', '-w', d, '--json']).stdout) as { value: number; source: string }[];
+  assert.equal(pop.length, 31);
+  assert.equal(pop.reduce((s, p) => s + p.value, 0), 1_262_280_000);
+  assert.match(pop[0].source, /第五次全国人口普查主要数据公报/);
+  const income = JSON.parse(runCli(dir, ['indicators', 'disposable_income_pc', '--within', '辽宁', '--period', '2020', '-w', d, '--json']).stdout) as { value: number; unit: string; source: string }[];
+  assert.deepEqual(income.map((i) => [i.value, i.unit]), [[32738, 'yuan per person per year']]);
+  assert.match(income[0].source, /^NBS .*xolarvill\/KWL \(MIT\)/);
+});
