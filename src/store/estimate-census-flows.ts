@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto';
 import { InputError } from '../core/errors.ts';
 import { flowsFromCensus, type DecaySpec, type StocksFlowsResult } from '../models/index.ts';
 import { parsePeriod } from '../core/schema/period.ts';
 import { resolveRegionRef, withinCondition } from './queries/resolve-ref.ts';
-import { guardReimport, recordImport, type Workspace } from './workspace.ts';
+import { storeEstimatedFlows } from './store-estimated-flows.ts';
+import type { Workspace } from './workspace.ts';
 
 export interface CensusFlowsRequest {
   /** Census years, e.g. 2010 and 2020: the `population` indicator must exist for both. */
@@ -62,36 +62,8 @@ export async function estimateCensusFlows(ws: Workspace, req: CensusFlowsRequest
   const period = parsePeriod(`${req.from}-${req.to}`)!;
   let stored = 0;
   if (req.store) {
-    const options = { method: result.method, assumptions: result.assumptions, parameters: result.parameters, level: req.level, within: req.within ?? null };
-    const sha = createHash('sha256').update(JSON.stringify({ ...options, regions: result.regions })).digest('hex');
-    await ws.db.transaction(async () => {
-      await guardReimport(ws, 'estimate', sha, 'flows-from-stocks', true, ['flows']);
-      // An earlier estimate of the same period and regions is replaced, never doubled.
-      await ws.db.run(
-        `DELETE FROM flows WHERE period = ? AND import_id IN (SELECT id FROM imports WHERE kind = 'estimate')
-           AND origin IN (SELECT unnest(string_split(?, ',')))`, [period.text, result.regions.join(',')]);
-      const observed = await ws.db.one<{ n: bigint }>(
-        `SELECT count(*) AS n FROM flows WHERE period = ? AND origin IN (SELECT unnest(string_split(?, ',')))`, [period.text, result.regions.join(',')]);
-      if (Number(observed!.n) > 0) throw new InputError(`the workspace already holds observed flows for ${period.text} between these regions; estimates are not mixed with them`);
-      const id = await recordImport(ws, 'estimate', 'flows-from-stocks', sha, result.flow.length, options);
-      const app = await ws.db.conn.createAppender('flows');
-      for (let k = 0; k < result.flow.length; k++) {
-        const o = result.regions[result.origin[k]];
-        const d = result.regions[result.destination[k]];
-        app.appendInteger(id);
-        app.appendVarchar(o);
-        app.appendVarchar(d);
-        app.appendVarchar(period.text);
-        app.appendSmallInt(period.start);
-        app.appendSmallInt(period.end);
-        app.appendVarchar('');
-        app.appendDouble(result.flow[k]);
-        app.appendBoolean(o === d);
-        app.endRow();
-      }
-      app.closeSync();
-      stored = result.flow.length;
-    });
+    const options = { method: result.method, assumptions: result.assumptions, parameters: result.parameters, level: req.level, within: req.within ?? null, source: `populations of the censuses ${req.from} and ${req.to}` };
+    stored = await storeEstimatedFlows(ws, result, period.text, options);
   }
   return { result, period: period.text, skipped, stored };
 }

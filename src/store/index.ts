@@ -15,10 +15,11 @@ export { listStockTables, queryStocks, type StockTableInfo, type StockTableQuery
 export { loadStockMatrix, type StockMatrixQuery, type LoadedStockMatrix } from './queries/stock-matrix.ts';
 export { writeRows, exportFormatOf, type ExportFormat } from './queries/export-rows.ts';
 export { resolveRegionRef, type RegionRef } from './queries/resolve-ref.ts';
-export { createDemoWorkspace, DEMO_SETS, BUNDLED_DATA_DIR, type DemoOptions } from './demo.ts';
+export { createDemoWorkspace, DEMO_SETS, BUNDLED_DATA_DIR, CHINA_CENSUS_STOCKS, type DemoOptions } from './demo.ts';
 export { formatOf, type FileFormat, type StageOptions } from './duckdb/stage.ts';
 export { loadFlowTable, hasFlows, populationsAt, type FlowSelection, type LoadedFlows } from './queries/flow-table.ts';
 export { loadPersons, provinceMap, personCatalogue, type PersonQuery } from './queries/person-records.ts';
 export { loadIndicatorMatrix, parseTerm, type MatrixQuery, type LoadedMatrix } from './queries/indicator-matrix.ts';
 export { flowFilter, type FlowFilterSpec } from './queries/flow-filter.ts';
 export { flowProvenance, describeFlows, type FlowProvenance } from './queries/flow-provenance.ts';
+export { estimateBirthplaceFlows, NATURAL_RANGE, type BirthplaceFlowsRequest, type BirthplaceFlowsOutcome, type NaturalRates } from './estimate-birthplace-flows.ts';

@@ -1,6 +1,7 @@
 import { Command, InvalidArgumentError } from 'commander';
 import type { DecaySpec } from '../../models/index.ts';
 import { estimateCensusFlows } from '../../store/estimate-census-flows.ts';
+import { estimateBirthplaceFlows, listStockTables, type BirthplaceFlowsOutcome, type BirthplaceFlowsRequest } from '../../store/index.ts';
 import { loadModel } from '../../store/models.ts';
 import { withWorkspace } from '../../store/index.ts';
 import { decayFromGravity, type GravityResult } from '../../models/index.ts';
@@ -21,10 +22,17 @@ const rate = (v: string) => {
 export function estimateCommand(): Command {
   const estimate = new Command('estimate').description('estimate what was not observed');
   estimate.addCommand(withCommon(new Command('flows-from-stocks'))
-    .description('estimate an origin-destination flow table between two censuses from region populations alone (IPF on a gravity-shaped prior)')
-    .requiredOption('--from <year>', 'first census year (population indicator)', year)
+    .description('estimate an origin-destination flow table between two censuses: from two birthplace x residence stock tables (Abel 2013), or from region populations alone')
+    .requiredOption('--from <year>', 'first census year (stock table or population indicator)', year)
     .requiredOption('--to <year>', 'second census year', year)
-    .option('--level <level>', 'level of the regions', 'city')
+    .option('--method <method>', 'birthplace (alias stock-differencing): two stock tables, Abel 2013 / migest ffs_demo; census-residual: populations alone (default: birthplace when both stock tables are stored)')
+    .option('--natural <rates>', 'birthplace: natural change as BIRTHS:DEATHS per 1,000 residents a year, "none", or "range" (default: a stated low/central/high range)')
+    .option('--no-stayers', 'birthplace: drop the stayer assumption (migest stayer_assumption = FALSE) and use a distance prior, so gaining regions send people too')
+    .option('--moves-factor <f>', 'birthplace without stayers: total moves as a multiple of the minimum-migration estimate (default 1.5)', Number)
+    .option('--total-moves <n>', 'birthplace without stayers: total moves (persons)', Number)
+    .option('--distance-power <p>', 'birthplace without stayers: prior distance^-p (default 1)', Number)
+    .option('--tolerance <tol>', 'birthplace: IPF tolerance (default 1e-3 as migest; 1e-8 for a converged estimate)', Number)
+    .option('--level <level>', 'census-residual: level of the regions', 'city')
     .option('--within <region>', 'only regions inside this region or group (e.g. CN)')
     .option('--natural-rate <rate>', 'annual natural change rate for every region (default: the rate that makes national net migration zero)', rate)
     .option('--gross-rate <share>', 'gross migration on top of the net, as a share of population (default 0: minimum migration)', Number)
@@ -32,14 +40,28 @@ export function estimateCommand(): Command {
     .option('--decay-from <model>', 'take the decay from a saved gravity model')
     .option('--save', 'store the estimated flows in the workspace for the period FROM-TO (replacing an earlier estimate)')
     .addHelpText('after', `
-Method: net migration per region = population change less natural change; out- and in-totals
-are the minimum consistent with those nets (plus --gross-rate); flows are spread by iterative
-proportional fitting on a prior proportional to mass_i * mass_j * f(distance). The result lists
-every assumption. Example:
-  talentflow estimate flows-from-stocks --from 2010 --to 2020 --level city --within CN --save`)
-    .action(async (o: { from: number; to: number; level: string; within?: string; naturalRate?: number; grossRate?: number; decay?: string; decayFrom?: string; save?: boolean }, cmd: Command) => {
+Methods:
+  birthplace        two census tables of people by region of birth x region of residence
+                    (talentflow import stocks); flows by demographic accounting with stayers
+                    maximised, a port of R migest's ffs_demo (Abel 2013, Demographic Research
+                    28(18)); without stayers, a log-linear fit with a distance prior.
+  census-residual   net migration per region = population change less natural change; out- and
+                    in-totals the minimum consistent with those nets (plus --gross-rate), spread
+                    by IPF on a gravity-shaped prior.
+The result lists every assumption. Examples:
+  talentflow estimate flows-from-stocks --method birthplace --from 2000 --to 2010 --save
+  talentflow estimate flows-from-stocks --method birthplace --from 2000 --to 2010 --no-stayers --json
+  talentflow estimate flows-from-stocks --method census-residual --from 2010 --to 2020 --level city --within CN`)
+    .action(async (o: EstimateFlags, cmd: Command) => {
       const { workspace } = common(cmd);
       const out = outFor(cmd);
+      const method = o.method === 'stock-differencing' ? 'birthplace' : o.method;
+      if (method !== undefined && method !== 'birthplace' && method !== 'census-residual') throw new InvalidArgumentError(`--method "${o.method}": birthplace (stock-differencing) or census-residual`);
+      const birthplace = await withWorkspace(workspace, async (ws) => {
+        const useStocks = method === 'birthplace' || (method === undefined && (await listStockTables(ws, { date: o.from })).length > 0 && (await listStockTables(ws, { date: o.to })).length > 0);
+        return useStocks ? estimateBirthplaceFlows(ws, birthplaceRequest(o)) : null;
+      }, { create: false });
+      if (birthplace) return printBirthplace(out, birthplace);
       const outcome = await withWorkspace(workspace, async (ws) => {
         let decay: DecaySpec | undefined;
         if (o.decay) {
@@ -65,4 +87,42 @@ every assumption. Example:
       for (const w of r.warnings) out.write(`warning: ${w}`);
     }));
   return estimate;
+}
+
+interface EstimateFlags {
+  from: number; to: number; method?: string; level: string; within?: string; naturalRate?: number; grossRate?: number; decay?: string; decayFrom?: string; save?: boolean;
+  natural?: string; stayers: boolean; movesFactor?: number; totalMoves?: number; distancePower?: number; tolerance?: number;
+}
+
+function birthplaceRequest(o: EstimateFlags): BirthplaceFlowsRequest {
+  let natural: BirthplaceFlowsRequest['natural'];
+  if (o.natural === undefined || o.natural === 'range' || o.natural === 'none') natural = o.natural as 'range' | 'none' | undefined;
+  else {
+    const [b, d] = o.natural.split(':').map(Number);
+    if (!(b >= 0 && b < 100 && d >= 0 && d < 100)) throw new InvalidArgumentError(`--natural "${o.natural}": give BIRTHS:DEATHS per 1,000 a year (e.g. 12.5:6.7), none or range`);
+    natural = { births: b, deaths: d };
+  }
+  return {
+    from: o.from, to: o.to, natural, stayerAssumption: o.stayers, tolerance: o.tolerance, store: o.save,
+    prior: o.stayers ? undefined : { movesFactor: o.movesFactor, totalMoves: o.totalMoves, distancePower: o.distancePower },
+  };
+}
+
+function printBirthplace(out: ReturnType<typeof outFor>, b: BirthplaceFlowsOutcome): void {
+  const r = b.result;
+  if (out.json) return printJson(out, { period: b.period, stored: b.stored, unit: b.unit, naturalRange: b.naturalRange, ...r });
+  out.write(`${b.definition}: ${r.regions.length} regions, ${r.flow.length.toLocaleString('en-US')} flows${b.stored ? ' (stored in the workspace)' : ''}`);
+  out.write(`Source: ${b.source}`);
+  out.write('Assumptions:');
+  for (const a of r.assumptions) out.write(`  - ${a}`);
+  out.write(`IPF: ${r.iterations} iterations, ${r.converged ? 'converged' : 'NOT converged'} at tolerance ${r.parameters.tolerance}, largest margin error ${r.maxMarginError.toExponential(2)} persons\n`);
+  const range = new Map((b.naturalRange ?? []).map((x) => [x.code, x]));
+  const nets = Object.entries(r.net).sort((a, c) => a[1] - c[1]);
+  out.write('Largest estimated net losses and gains (persons):');
+  out.write(renderTable([...nets.slice(0, 5), ...nets.slice(-5)], [
+    { header: 'region', value: (x) => x[0] }, { header: 'in', value: (x) => Math.round(r.inTotals[x[0]]) }, { header: 'out', value: (x) => Math.round(r.outTotals[x[0]]) },
+    { header: 'net', value: (x) => Math.round(x[1]) },
+    ...(b.naturalRange ? [{ header: 'net, low natural change', value: (x: [string, number]) => Math.round(range.get(x[0])!.low) }, { header: 'net, high', value: (x: [string, number]) => Math.round(range.get(x[0])!.high) }] : []),
+  ]));
+  for (const w of r.warnings) out.write(`warning: ${w}`);
 }
