@@ -49,23 +49,24 @@ export interface SeparationCheck {
  */
 export function checkSeparation(data: SeparationCheck, directions: readonly (Float64Array | null)[], iterations: number): void {
   const k = data.columns.length;
+  const rms = data.columns.map((col) => {
+    let sum = 0;
+    for (let r = 0; r < col.length; r++) sum += col[r] * col[r];
+    return Math.sqrt(sum / Math.max(col.length, 1));
+  });
   const axes: Float64Array[] = [];
   for (let a = 0; a < k; a++) for (const sign of [1, -1]) axes.push(Float64Array.from({ length: k }, (_, b) => (a === b ? sign : 0)));
   for (const d of [...axes, ...directions]) {
     if (d === null) continue;
-    const found = recession(data, d);
+    const found = recession(data, d, rms);
     if (found) throw new SeparationError(found.terms, found.affected, found.perfectlyPredicted, iterations);
   }
 }
 
-function recession(data: SeparationCheck, d: Float64Array): { terms: string[]; affected: number; perfectlyPredicted: number } | null {
+/** rms: root mean square of each column, the scale of a direction's components. */
+function recession(data: SeparationCheck, d: Float64Array, rms: readonly number[]): { terms: string[]; affected: number; perfectlyPredicted: number } | null {
   const { layout, columns, y, names } = data;
   const k = columns.length;
-  const rms = columns.map((col) => {
-    let s = 0;
-    for (let r = 0; r < col.length; r++) s += col[r] * col[r];
-    return Math.sqrt(s / Math.max(col.length, 1));
-  });
   let size = 0;
   for (let a = 0; a < k; a++) size = Math.max(size, Math.abs(d[a]) * rms[a]);
   if (!(size > 0) || !Number.isFinite(size)) return null;

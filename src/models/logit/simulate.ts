@@ -21,6 +21,8 @@ export interface SimulateChoicesOptions {
 }
 
 export interface SimulatedChoices {
+  /** Always 'synthetic': these are not observations. */
+  readonly kind: 'synthetic';
   readonly data: ChoiceData;
   readonly seed: number;
   readonly coefficients: Readonly<Record<string, number>>;
@@ -98,5 +100,5 @@ export function simulateChoices(options: SimulateChoicesOptions): SimulatedChoic
     columns: Object.fromEntries(terms.map((t, i) => [t, Float64Array.from(values[i])])),
     ...(cluster ? { cluster } : {}),
   };
-  return { data, seed, coefficients: { ...coefficients } };
+  return { kind: 'synthetic', data, seed, coefficients: { ...coefficients } };
 }

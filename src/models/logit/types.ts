@@ -148,7 +148,11 @@ export interface LogitResultBase {
   readonly iterations: number;
   readonly converged: boolean;
   readonly stopReason: string;
-  /** Log-likelihood at the start and after every accepted step (never decreasing). */
+  /**
+   * Log-likelihood at the start of the full-data iterations and after every accepted step (never
+   * decreasing). The start is spec.start (0 by default), or for the conditional logit on more than
+   * 200,000 rows the estimate on a subsample of the cases (stopReason says so).
+   */
   readonly logLikelihoodTrace: number[];
   readonly fitSeconds: number;
   readonly warnings: LogitWarning[];
