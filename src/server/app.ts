@@ -10,6 +10,7 @@ import { openApiDocument } from './openapi.ts';
 import { responseCache } from './response-cache.ts';
 import type { RouteDoc, ServerDeps } from './route.ts';
 import { dataRoutes } from './routes/data.ts';
+import { estimateRoutes } from './routes/estimate.ts';
 import { importRoutes } from './routes/import.ts';
 import { jobRoutes } from './routes/jobs.ts';
 import { modelRoutes } from './routes/models.ts';
@@ -58,6 +59,7 @@ export function createApp(ws: Workspace, options: AppOptions = {}): TalentflowAp
   docs.push({ method: 'get', path: '/api/health', tag: 'meta', summary: 'Liveness and the open workspace (its file name, never its folder)', status: 200 });
   dataRoutes(app, deps, docs);
   modelRoutes(app, deps, docs);
+  estimateRoutes(app, deps, docs);
   measureRoutes(app, deps, docs);
   scenarioRoutes(app, deps, docs);
   jobRoutes(app, deps, docs);

@@ -25,6 +25,10 @@ export interface CensusFlowsRequest {
 export interface CensusFlowsOutcome {
   result: StocksFlowsResult;
   period: string;
+  /** What the flows are, in one sentence naming how they were estimated from what. */
+  definition: string;
+  source: string;
+  unit: 'persons';
   skipped: string[];
   stored: number;
 }
@@ -60,10 +64,12 @@ export async function estimateCensusFlows(ws: Workspace, req: CensusFlowsRequest
   );
   if (skipped.length) result.warnings.push(`${skipped.length} regions without both populations were left out: ${skipped.slice(0, 12).join(', ')}${skipped.length > 12 ? ', ...' : ''}`);
   const period = parsePeriod(`${req.from}-${req.to}`)!;
+  const source = `populations of the censuses ${req.from} and ${req.to}`;
+  const definition = `flows ${period.text} estimated from census population change alone (net migration = population change less natural change; minimum gross migration spread on a gravity prior), in persons`;
   let stored = 0;
   if (req.store) {
-    const options = { method: result.method, assumptions: result.assumptions, parameters: result.parameters, level: req.level, within: req.within ?? null, source: `populations of the censuses ${req.from} and ${req.to}` };
+    const options = { method: result.method, assumptions: result.assumptions, parameters: result.parameters, level: req.level, within: req.within ?? null, source, definition };
     stored = await storeEstimatedFlows(ws, result, period.text, options);
   }
-  return { result, period: period.text, skipped, stored };
+  return { result, period: period.text, definition, source, unit: 'persons', skipped, stored };
 }

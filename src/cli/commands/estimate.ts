@@ -1,7 +1,7 @@
 import { Command, InvalidArgumentError } from 'commander';
 import type { DecaySpec } from '../../models/index.ts';
 import { estimateCensusFlows } from '../../store/estimate-census-flows.ts';
-import { estimateBirthplaceFlows, listStockTables, type BirthplaceFlowsOutcome, type BirthplaceFlowsRequest } from '../../store/index.ts';
+import { chooseFlowsFromStocksMethod, estimateBirthplaceFlows, type BirthplaceFlowsOutcome, type BirthplaceFlowsRequest } from '../../store/index.ts';
 import { loadModel } from '../../store/models.ts';
 import { withWorkspace } from '../../store/index.ts';
 import { decayFromGravity, type GravityResult } from '../../models/index.ts';
@@ -55,11 +55,13 @@ The result lists every assumption. Examples:
     .action(async (o: EstimateFlags, cmd: Command) => {
       const { workspace } = common(cmd);
       const out = outFor(cmd);
-      const method = o.method === 'stock-differencing' ? 'birthplace' : o.method;
-      if (method !== undefined && method !== 'birthplace' && method !== 'census-residual') throw new InvalidArgumentError(`--method "${o.method}": birthplace (stock-differencing) or census-residual`);
+      const given = (flags: readonly (keyof EstimateFlags)[]) => flags.filter((f) => cmd.getOptionValueSource(f) === 'cli').map(flagName);
       const birthplace = await withWorkspace(workspace, async (ws) => {
-        const useStocks = method === 'birthplace' || (method === undefined && (await listStockTables(ws, { date: o.from })).length > 0 && (await listStockTables(ws, { date: o.to })).length > 0);
-        return useStocks ? estimateBirthplaceFlows(ws, birthplaceRequest(o)) : null;
+        const choice = await chooseFlowsFromStocksMethod(ws, {
+          method: o.method, from: o.from, to: o.to,
+          given: { birthplace: given(BIRTHPLACE_FLAGS), censusResidual: given(RESIDUAL_FLAGS) },
+        });
+        return choice.method === 'birthplace' ? estimateBirthplaceFlows(ws, birthplaceRequest(o)) : null;
       }, { create: false });
       if (birthplace) return printBirthplace(out, birthplace);
       const outcome = await withWorkspace(workspace, async (ws) => {
@@ -74,7 +76,7 @@ The result lists every assumption. Examples:
         return estimateCensusFlows(ws, { from: o.from, to: o.to, level: o.level, within: o.within, naturalRate: o.naturalRate, grossRate: o.grossRate, decay, store: o.save });
       }, { create: false });
       const r = outcome.result;
-      if (out.json) return printJson(out, { period: outcome.period, stored: outcome.stored, skipped: outcome.skipped, ...r });
+      if (out.json) return printJson(out, { period: outcome.period, stored: outcome.stored, skipped: outcome.skipped, unit: outcome.unit, ...r, definition: outcome.definition, source: outcome.source });
       out.write(`Flows from stocks, ${outcome.period}: ${r.regions.length} regions, ${r.flow.length.toLocaleString('en-US')} estimated flows${outcome.stored ? ' (stored in the workspace)' : ''}`);
       out.write(`Method: ${r.method}`);
       out.write('Assumptions:');
@@ -93,6 +95,11 @@ interface EstimateFlags {
   from: number; to: number; method?: string; level: string; within?: string; naturalRate?: number; grossRate?: number; decay?: string; decayFrom?: string; save?: boolean;
   natural?: string; stayers: boolean; movesFactor?: number; totalMoves?: number; distancePower?: number; tolerance?: number;
 }
+
+/** Flags only one method reads: given to the other method they are refused (src/store/flows-from-stocks-method.ts). */
+const BIRTHPLACE_FLAGS = ['natural', 'stayers', 'movesFactor', 'totalMoves', 'distancePower', 'tolerance'] as const;
+const RESIDUAL_FLAGS = ['level', 'within', 'naturalRate', 'grossRate', 'decay', 'decayFrom'] as const;
+const flagName = (f: string) => (f === 'stayers' ? '--no-stayers' : `--${f.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`);
 
 function birthplaceRequest(o: EstimateFlags): BirthplaceFlowsRequest {
   let natural: BirthplaceFlowsRequest['natural'];

@@ -1,6 +1,6 @@
 import type { Hono } from 'hono';
 import { z } from 'zod';
-import { indicatorCatalogue, listGroups, listIndicators, listRegions, queryFlows } from '../../store/index.ts';
+import { indicatorCatalogue, listGroups, listIndicators, listRegions, queryFlows, queryStocks } from '../../store/index.ts';
 import { resolveRegionRef, withinCondition } from '../../store/queries/resolve-ref.ts';
 import { route, type RouteDoc, type ServerDeps } from '../route.ts';
 import { level, period, qBool, qInt, qList, qText } from '../schemas.ts';
@@ -41,6 +41,19 @@ export function dataRoutes(app: Hono, deps: ServerDeps, docs: RouteDoc[]): void 
     method: 'get', path: '/api/indicators', tag: 'data', summary: 'Indicator values of regions',
     query: z.object({ name: qList.optional(), within: qText.optional(), level: level.optional(), period: period.optional(), limit: qInt(1_000_000).optional() }).strict(),
     handler: ({ query, deps: d }) => lock.run(() => listIndicators(d.ws, query)),
+  });
+  route(app, deps, docs, {
+    method: 'get', path: '/api/stocks', tag: 'data',
+    summary: 'Stock tables (people by region of birth x region of residence at a census date) with unit, sampling rate, definition, source and kind; with a filter (date, birth, residence, within, limit) also their cells, in the stored unit and in persons',
+    query: z.object({
+      date: z.coerce.number().int().min(1800).max(2200).optional(), definition: z.string().trim().min(1).max(500).optional(),
+      birth: qText.optional(), residence: qText.optional(), within: qText.optional(), limit: qInt(1_000_000).optional(),
+    }).strict(),
+    handler: ({ query, deps: d }) => {
+      // As `talentflow stocks`: cells only when asked for, so the plain listing stays small.
+      const cells = query.date !== undefined || query.birth !== undefined || query.residence !== undefined || query.within !== undefined || query.limit !== undefined;
+      return lock.run(() => queryStocks(d.ws, { ...query, limit: cells ? query.limit : 0 }));
+    },
   });
   route(app, deps, docs, {
     method: 'get', path: '/api/geometry', tag: 'data', summary: 'Boundaries as a GeoJSON FeatureCollection (for maps)',

@@ -3,7 +3,6 @@ import { z } from 'zod';
 import { fitGravity, type GravitySpec } from '../../models/index.ts';
 import { deleteModel, listModels, loadModel, saveModel } from '../../store/models.ts';
 import { gravityDataFromWorkspace } from '../../store/queries/model-data.ts';
-import { estimateCensusFlows } from '../../store/estimate-census-flows.ts';
 import { toErrorBody } from '../errors.ts';
 import { route, type RouteDoc, type ServerDeps } from '../route.ts';
 import { level, modelName, period } from '../schemas.ts';
@@ -60,19 +59,6 @@ export function modelRoutes(app: Hono, deps: ServerDeps, docs: RouteDoc[]): void
       const fitSeconds = (performance.now() - t0) / 1000;
       if (body.save) await lock.run(() => saveModel(d.ws, body.save!, 'gravity', spec, result, { replace: body.replace }));
       return { ...result, fitSeconds, notes, saved: body.save ?? null };
-    }, (e) => toErrorBody(e)),
-  });
-  route(app, deps, docs, {
-    method: 'post', path: '/api/estimate/flows-from-stocks', tag: 'models', status: 202,
-    summary: 'Estimate flows between two censuses from populations (a job)',
-    body: z.object({
-      from: z.number().int().min(1800).max(2200), to: z.number().int().min(1800).max(2200), level: level.default('city'),
-      within: z.string().trim().min(1).max(200).optional(), naturalRate: z.number().min(-0.2).max(0.2).optional(),
-      grossRate: z.number().min(0).max(1).optional(), save: z.boolean().default(false),
-    }).strict(),
-    handler: async ({ body, deps: d }) => jobs.start('flows-from-stocks', async (ctx) => {
-      ctx.progress(0.1, 'estimating');
-      return lock.run(() => estimateCensusFlows(d.ws, { ...body, store: body.save }));
     }, (e) => toErrorBody(e)),
   });
 }
