@@ -10,7 +10,10 @@ import { importGeometry } from './import/import-geometry.ts';
 import { importGroups } from './import/import-groups.ts';
 import { importIndicators } from './import/import-indicators.ts';
 import { importPersons } from './import/import-persons.ts';
-import { estimateCensusFlows } from './estimate-census-flows.ts';
+import { fitGravity, type GravitySpec } from '../models/index.ts';
+import { estimateBirthplaceFlows } from './estimate-birthplace-flows.ts';
+import { saveModel } from './models.ts';
+import { gravityDataFromWorkspace } from './queries/model-data.ts';
 import { importRegions } from './import/import-regions.ts';
 import { importStocks, type ImportStocksOptions } from './import/import-stocks.ts';
 import { closeWorkspace, openWorkspace, type Workspace } from './workspace.ts';
@@ -27,7 +30,7 @@ export interface DemoOptions {
   onStep?: (set: string, file: string) => void;
   /** Seed of the synthetic graduate cohort. Default 2016 (fixed, so every demo has the same records). */
   cohortSeed?: number;
-  /** Leave out the China city flows 2010-2020 estimated from the censuses. Default false. */
+  /** Leave out the China province flows 2000-2010 estimated from the census birthplace tables (and the model fitted to them). Default false. */
   noEstimate?: boolean;
   /** Leave the synthetic graduate cohort out. Default false. */
   noCohort?: boolean;
@@ -82,8 +85,10 @@ export async function createDemoWorkspace(path: string, options: DemoOptions = {
     await ws.db.run("INSERT OR REPLACE INTO meta VALUES ('demo', 'true')");
     for (const set of DEMO_SETS) done.push(...(await importSet(ws, join(dir, set), set, options)));
     if (!options.noEstimate) {
-      options.onStep?.('china', 'city flows 2010-2020 estimated from the two censuses');
+      options.onStep?.('china', 'province flows 2000-2010 estimated from the two census birthplace tables');
       done.push(await estimateDemoFlows(ws));
+      options.onStep?.('china', `gravity model ${CHINA_PROVINCE_MODEL.name} fitted to those flows`);
+      await fitDemoModel(ws);
     }
     if (!options.noCohort) {
       options.onStep?.('synthetic', 'graduates (NEU, DUT 2015-2016)');
@@ -148,16 +153,37 @@ export async function importDemoCohort(ws: Workspace, seed: number): Promise<Imp
 }
 
 /**
- * China has no observed city-to-city flows: the demo estimates them for 2010-2020 from the two
- * censuses (src/models/stocks: census residual with the natural-change rate that closes the
- * national total, minimum migration, IPF on a gravity prior with power decay -1.2), stored as an
- * estimate whose import record lists method and assumptions.
+ * China has no observed flow table that may ship: the demo estimates province flows 2000-2010
+ * from the two census birthplace tables (Abel 2013, the migest ffs_demo port; stayers
+ * maximised, the stated natural-change range), stored as an estimate whose import record lists
+ * method, source and assumptions.
  */
 async function estimateDemoFlows(ws: Workspace): Promise<ImportSummary> {
-  const outcome = await estimateCensusFlows(ws, { from: 2010, to: 2020, level: 'city', within: 'CN', store: true });
+  const outcome = await estimateBirthplaceFlows(ws, { from: 2000, to: 2010, store: true });
   const id = await ws.db.one<{ id: number }>("SELECT max(id) AS id FROM imports WHERE kind = 'estimate'");
   return {
     importId: Number(id?.id), file: 'flows-from-stocks', kind: 'estimate', rows: outcome.stored, format: 'model', encoding: null,
-    notes: [outcome.result.method, ...outcome.result.assumptions, ...outcome.result.warnings],
+    notes: [outcome.definition, ...outcome.result.assumptions, ...outcome.result.warnings],
   };
+}
+
+/**
+ * The model the Northeast scenario example runs on (examples/northeast-stay-subsidy.json): a
+ * production-constrained gravity model of the province flows 2000-2010 estimated above, with
+ * destination population (2000 census) and GDP per head (NBS, 2000), fitted by Poisson PML.
+ * The same specification the dashboard's one-click fit and examples/run-northeast.sh use.
+ */
+export const CHINA_PROVINCE_MODEL = {
+  name: 'china-provinces',
+  selection: { periods: ['2000-2010'], within: 'CN', level: 'province', originIndicators: [] as string[], destinationIndicators: ['population', 'gdp_per_capita'] },
+  spec: {
+    constraint: 'production', decay: 'power', costName: 'distance_km', intra: false, originTerms: [],
+    destinationTerms: [{ column: 'destination_population', transform: 'log' }, { column: 'destination_gdp_per_capita', transform: 'log' }],
+  } satisfies GravitySpec,
+};
+
+async function fitDemoModel(ws: Workspace): Promise<void> {
+  const { data } = await gravityDataFromWorkspace(ws, CHINA_PROVINCE_MODEL.selection);
+  const spec = CHINA_PROVINCE_MODEL.spec;
+  await saveModel(ws, CHINA_PROVINCE_MODEL.name, 'gravity', spec, fitGravity(data, spec), { replace: true });
 }

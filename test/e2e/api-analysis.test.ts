@@ -47,8 +47,22 @@ test('measures: net for Korea 2019 equals KOSIS; census net for the Northeast; b
   assert.equal(net.status, 200);
   const seoul = net.body.rows.find((r: { code: string }) => r.code === 'KR11');
   assert.equal(seoul.net, -49588);
+  // Without city flows, net over a census interval is population change, and says so.
   const ne = await get('/api/measures/net?group=northeast&level=city&period=2010-2020');
   assert.equal(ne.body.rows.length, 36);
+  assert.match(ne.body.definition, /^population change between the censuses 2010 and 2020/);
+  // Province flows 2000-2010 come from the census birthplace tables, and their definition names them.
+  const cn = await get('/api/measures/net?level=province&within=CN&period=2000-2010');
+  assert.equal(cn.status, 200);
+  assert.equal(cn.body.rows.length, 31);
+  assert.equal(cn.body.kind, 'estimated');
+  assert.match(cn.body.definition, /^net migration \(in-flows minus out-flows\) of flows 2000-2010 estimated by flows from census birthplace tables/);
+  const ln = cn.body.rows.find((r: { code: string }) => r.code === '210000');
+  assert.ok(ln.net < 0, 'Liaoning lost people to migration 2000-2010');
+  for (const [m, field] of [['in', 'inflow'], ['out', 'outflow']]) {
+    const x = await get(`/api/measures/${m}?level=province&within=CN&period=2000-2010`);
+    assert.ok(x.body.rows.find((r: { code: string }) => r.code === '210000')[field] > 1e4, `Liaoning ${field}`);
+  }
   const bad = await get('/api/measures/happiness?period=2019');
   assert.equal(bad.status, 400);
   const badRate = await get('/api/measures/census-net?from=2010&to=2020&naturalRate=5');

@@ -77,8 +77,8 @@ test('demo builds the workspace in one step; flows, roll-ups and export work on 
   assert.deepEqual(summary.sets.map((s) => [s.country, s.regions, s.country === 'China' ? 'estimated' : s.flows]), [
     ['Austria', 10, 72], ['China', 401, 'estimated'], ['Korea', 18, 2601], ['United States', 64, 1954],
   ]);
-  // China's city flows 2010-2020 are estimated from the censuses (no observed flows ship).
-  assert.ok(summary.sets.find((s) => s.country === 'China')!.flows > 10000);
+  // China's province flows 2000-2010 are estimated from the census birthplace tables (no observed flows ship).
+  assert.ok(summary.sets.find((s) => s.country === 'China')!.flows > 600);
   assert.equal(tf('demo', '-w', w).code, 0, 'an existing demo workspace is reused');
   const f = json<{ rows: { destination: string; count: number }[] }>(tf('flows', '--origin', 'Seoul', '--period', '2019', '--no-intra', '-w', w, '--json'));
   assert.equal(f.rows.length, 16);

@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { writeFileSync, readFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CHINA } from '../helpers/workspace.ts';
 import { demoSuite, runCli } from '../helpers/cli.ts';
+import { CHINA } from '../helpers/workspace.ts';
 
 // `talentflow measures` end to end on the demo workspace, built once for this file.
 const demo = demoSuite('talentflow-measures-');
@@ -19,27 +19,25 @@ const run = (...args: string[]): Result => {
 };
 const byCode = (res: Result) => new Map(res.rows.map((r) => [r.code, r]));
 
-test('acceptance: net --group northeast --level city --period 2010-2020 lists the 36 Northeast cities with code and numeric net', () => {
-  const res = run('net', '--group', 'northeast', '--level', 'city', '--period', '2010-2020');
-  const cities = JSON.parse(tf('regions', '--within', 'northeast', '--level', 'city', '-w', demo.workspace, '--json').stdout) as { code: string }[];
-  assert.equal(res.rows.length, 36);
-  assert.deepEqual(res.rows.map((r) => r.code).sort(), cities.map((c) => c.code).sort());
+test('acceptance: net --level province --within CN --period 2000-2010 returns every province with code and net from the birthplace-table flows', () => {
+  const res = run('net', '--level', 'province', '--within', 'CN', '--period', '2000-2010');
+  assert.equal(res.rows.length, 31);
   for (const r of res.rows) {
     assert.equal(typeof r.code, 'string');
     assert.equal(typeof r.net, 'number', `${r.code} net is a number`);
   }
-  // The demo holds China's city flows 2010-2020 estimated from the censuses: net comes from them,
-  // and equals the estimate's own net (census residual with the closing natural-change rate).
+  // The demo's China flows 2000-2010 are estimated from the two census birthplace tables: the
+  // measure says so, and its nets equal the estimate's own.
   assert.equal(res.source, 'flows');
+  assert.equal(res.kind, 'estimated');
+  assert.match(res.definition, /estimated by flows from census birthplace tables \(Abel 2013, migest ffs_demo\) with stayers maximised from census lifetime migrants/);
   assert.match(res.assumptions.join(' '), /model estimates/);
-  const est = JSON.parse(tf('estimate', 'flows-from-stocks', '--from', '2010', '--to', '2020', '--level', 'city', '--within', 'CN', '-w', demo.workspace, '--json').stdout) as { net: Record<string, number>; parameters: { naturalRate: number } };
-  const songyuan = byCode(res).get('220700')?.net as number;
-  assert.ok(Math.abs(songyuan - est.net['220700']) < 1e-6 * Math.abs(songyuan));
-  // By hand from data/china/indicators.csv: 2,252,994 - 2,880,086 (1 + r)^10.
-  const csv = readFileSync(join(CHINA, 'indicators.csv'), 'utf8');
-  assert.match(csv, /^220700,2010,population,2880086,/m);
-  assert.match(csv, /^220700,2020,population,2252994,/m);
-  assert.ok(Math.abs(songyuan - (2252994 - 2880086 * Math.pow(1 + est.parameters.naturalRate, 10))) < 1);
+  const est = JSON.parse(tf('estimate', 'flows-from-stocks', '--method', 'stock-differencing', '--from', '2000', '--to', '2010', '-w', demo.workspace, '--json').stdout) as { net: Record<string, number>; definition: string };
+  for (const code of ['210000', '220000', '230000', '440000']) {
+    const net = byCode(res).get(code)?.net as number;
+    assert.ok(Math.abs(net - est.net[code]) < 1e-6 * Math.abs(net), code);
+  }
+  assert.ok((byCode(res).get('210000')?.net as number) < 0, 'Liaoning lost people to migration 2000-2010');
 });
 
 test('without stored flows, net falls back to the censuses (natural change ignored, said so)', () => {

@@ -8,7 +8,7 @@ export function demoCommand(): Command {
   return withCommon(new Command('demo'))
     .description('build a workspace from the bundled real data (China census cities and provinces, Korea, Austria, New York) and show it')
     .option('--force', 'rebuild the demo workspace even if it exists')
-    .option('--no-estimate', 'leave out the China city flows 2010-2020 estimated from the censuses')
+    .option('--no-estimate', 'leave out the China province flows 2000-2010 estimated from the census birthplace tables (and the model fitted to them)')
     .option('--no-cohort', 'leave out the synthetic graduate cohort')
     .action(async (o: { force?: boolean; estimate: boolean; cohort: boolean }, cmd: Command) => {
       const { workspace } = common(cmd);

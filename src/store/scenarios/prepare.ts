@@ -79,10 +79,19 @@ async function byRegion(ws: Workspace, record: Record<string, number>, regions: 
 
 const REGION_CODE = /^\d{6}$|^[A-Z]{2}\d*$/;
 
+/**
+ * Cohort sizes and stay shares from graduate records, at the model's level: a record's study
+ * region and destination are rolled up to the model region that is the region itself or holds it
+ * (a city's graduates count for their province in a province model).
+ */
 async function personsByRegion(ws: Workspace, regions: readonly string[]): Promise<{ sizes: Float64Array; stay: Float64Array; years: number }> {
   const rows = await ws.db.all<{ region: string; n: number; stayed: number; years: number }>(
-    `SELECT study_region AS region, count(*)::DOUBLE AS n, sum(CASE WHEN destination = study_region THEN 1 ELSE 0 END)::DOUBLE AS stayed, count(DISTINCT year)::DOUBLE AS years
-     FROM persons WHERE study_region IS NOT NULL AND destination IN (SELECT code FROM regions) GROUP BY 1`);
+    `WITH up AS (
+       SELECT code, code AS region FROM regions UNION ALL SELECT code, ancestor AS region FROM region_ancestors),
+     model AS (SELECT code, region FROM up WHERE region IN (SELECT unnest(string_split(?, ','))))
+     SELECT s.region, count(*)::DOUBLE AS n, sum(CASE WHEN d.region = s.region THEN 1 ELSE 0 END)::DOUBLE AS stayed, count(DISTINCT p.year)::DOUBLE AS years
+     FROM persons p JOIN model s ON s.code = p.study_region LEFT JOIN model d ON d.code = p.destination
+     WHERE p.destination IN (SELECT code FROM regions) GROUP BY 1`, [regions.join(',')]);
   if (!rows.length) throw new SpecError('the workspace has no graduate records with a region as destination', 'baseline.cohort');
   const index = new Map(regions.map((c, i) => [c, i]));
   const sizes = new Float64Array(regions.length);
