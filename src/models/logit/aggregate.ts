@@ -70,7 +70,7 @@ export function aggregateChoiceSituations(data: ChoiceData, options: AggregateOp
       const rb = start[b] + i;
       if (data.altIndex[ra] !== data.altIndex[rb]) return false;
       if (withChoice && y[ra] !== y[rb]) return false;
-      for (const col of columns) if (!Object.is(col[ra], col[rb])) return false;
+      for (const col of columns) if (col[ra] !== col[rb]) return false;
     }
     return true;
   };

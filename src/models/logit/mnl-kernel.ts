@@ -2,6 +2,7 @@ import { CompensatedSum } from '../../numeric/compensated-sum.ts';
 import type { NewtonEvaluation, NewtonProblem } from '../../numeric/newton.ts';
 import { outerProductSum } from '../../numeric/sandwich-product.ts';
 import { alternativeLevelColumns } from './alternative-columns.ts';
+import { centreBlock, pairBlock } from './mnl-blocks.ts';
 import type { LogitDesign } from './design.ts';
 
 /**
@@ -11,8 +12,9 @@ import type { LogitDesign } from './design.ts';
  *   l   = sum_c w_c sum_i y_i (V_i - lse_c)
  *   g   = sum_c w_c sum_i y_i (x_i - xbar_c),         xbar_c = sum_j P_j x_j
  *   H   = -sum_c w_c Y_c sum_j P_j (x_j - xbar_c)(x_j - xbar_c)',   Y_c = sum_i y_i
- * lse by the max shift (stable for any utility scale). Sums over cases are compensated
- * (Neumaier), so the line search can tell steps apart near machine precision.
+ * lse by the max shift (stable for any utility scale). The gradient is computed as the constant
+ * sum_c w_c sum_i y_i x_i (once) minus sum_c w_c Y_c xbar_c. Sums of the log-likelihood over cases
+ * are compensated (Neumaier), so the line search can tell steps apart near machine precision.
  *
  * Cost: attributes of the alternative alone (alternative-columns.ts; k_A of them) enter through
  * per-alternative sums, W_j = sum_c w_c Y_c P_cj and Z_j = sum_c w_c Y_c P_cj (x_R - xbar_R), so
@@ -120,18 +122,27 @@ class ConditionalLogitKernel implements MnlKernel {
   private probabilities(s: number, n: number): number {
     const { v, p, uA, bR, blocks } = this;
     const { altIndex, offset, y } = this.design;
-    for (let i = 0; i < n; i++) v[i] = uA[altIndex[s + i]];
-    if (offset) for (let i = 0; i < n; i++) v[i] += offset[s + i];
-    for (let q = 0; q < blocks.length; q++) {
+    let m = -Infinity;
+    const last = blocks.length - 1;
+    if (offset) for (let i = 0; i < n; i++) v[i] = uA[altIndex[s + i]] + offset[s + i];
+    else for (let i = 0; i < n; i++) v[i] = uA[altIndex[s + i]];
+    for (let q = 0; q <= last; q++) {
       const [c0, c1, c2, c3] = blocks[q];
       const b0 = bR[4 * q];
       const b1 = bR[4 * q + 1];
       const b2 = bR[4 * q + 2];
       const b3 = bR[4 * q + 3];
-      for (let i = 0; i < n; i++) v[i] += b0 * c0[s + i] + b1 * c1[s + i] + b2 * c2[s + i] + b3 * c3[s + i];
+      if (q < last) for (let i = 0; i < n; i++) v[i] += b0 * c0[s + i] + b1 * c1[s + i] + b2 * c2[s + i] + b3 * c3[s + i];
+      else {
+        // The last block also finds the maximum (one pass fewer).
+        for (let i = 0; i < n; i++) {
+          const u = v[i] + b0 * c0[s + i] + b1 * c1[s + i] + b2 * c2[s + i] + b3 * c3[s + i];
+          v[i] = u;
+          if (u > m) m = u;
+        }
+      }
     }
-    let m = -Infinity;
-    for (let i = 0; i < n; i++) if (v[i] > m) m = v[i];
+    if (last < 0) for (let i = 0; i < n; i++) if (v[i] > m) m = v[i];
     let sum = 0;
     let yv = 0;
     let total = 0;
@@ -150,15 +161,17 @@ class ConditionalLogitKernel implements MnlKernel {
     return yv - total * Math.log(sum);
   }
 
-  /** meanA = sum_i p_i a_i (shifted alternative-level values) for the case's rows. */
-  private alternativeMeans(s: number, n: number): void {
+  /** meanA = sum_i p_i a_i (shifted alternative-level values) for the case's rows; adds f p_i to weightByAlt when given. */
+  private alternativeMeans(s: number, n: number, weightByAlt: Float64Array | null, f: number): void {
     const { p, av, meanA } = this;
     const altIndex = this.design.altIndex;
     const nA = meanA.length;
     meanA.fill(0);
     for (let i = 0; i < n; i++) {
       const pi = p[i];
-      const o = altIndex[s + i] * nA;
+      const j = altIndex[s + i];
+      if (weightByAlt) weightByAlt[j] += f * pi;
+      const o = j * nA;
       for (let a = 0; a < nA; a++) meanA[a] += pi * av[o + a];
     }
   }
@@ -218,8 +231,7 @@ class ConditionalLogitKernel implements MnlKernel {
       if (n === 1 || w === 0) continue;
       ll.add(w * this.probabilities(s, n));
       const f = w * yTotal[c];
-      for (let i = 0; i < n; i++) weightByAlt[altIndex[s + i]] += f * p[i];
-      this.alternativeMeans(s, n);
+      this.alternativeMeans(s, n, weightByAlt, f);
       for (let a = 0; a < nA; a++) {
         meanSum[A[a]] += f * meanA[a];
         for (let a2 = 0; a2 <= a; a2++) outerA[a * nA + a2] += f * meanA[a] * meanA[a2];
@@ -271,7 +283,7 @@ class ConditionalLogitKernel implements MnlKernel {
       const w = weight[c];
       if (n === 1 || w === 0) continue;
       this.probabilities(s, n);
-      this.alternativeMeans(s, n);
+      this.alternativeMeans(s, n, null, 0);
       for (let q = 0; q < blocks.length; q++) this.blockMeans(q, s, n);
       // One score x_i - xbar per person choosing row i (only those rows need it).
       for (let i = 0; i < n; i++) {
@@ -290,74 +302,4 @@ class ConditionalLogitKernel implements MnlKernel {
     for (let a = 0; a < k; a++) for (let b = 0; b < a; b++) robust[b * k + a] = robust[a * k + b];
     return { robust, clustered: clusterScores ? outerProductSum(clusterScores, k) : null };
   }
-}
-
-/** Centred values of row-level block q into d, and their probability-weighted sums by alternative into z. */
-function centreBlock(
-  block: readonly Float64Array[],
-  meanR: Float64Array,
-  q: number,
-  s: number,
-  n: number,
-  d: Float64Array,
-  stride: number,
-  p: Float64Array,
-  f: number,
-  altIndex: Int32Array,
-  z: Float64Array,
-  width: number,
-): void {
-  const [c0, c1, c2, c3] = block;
-  const m0 = meanR[4 * q];
-  const m1 = meanR[4 * q + 1];
-  const m2 = meanR[4 * q + 2];
-  const m3 = meanR[4 * q + 3];
-  const o = 4 * q * stride;
-  for (let i = 0; i < n; i++) {
-    const x0 = c0[s + i] - m0;
-    const x1 = c1[s + i] - m1;
-    const x2 = c2[s + i] - m2;
-    const x3 = c3[s + i] - m3;
-    d[o + i] = x0;
-    d[o + stride + i] = x1;
-    d[o + 2 * stride + i] = x2;
-    d[o + 3 * stride + i] = x3;
-    const fp = f * p[i];
-    const zj = altIndex[s + i] * width + 4 * q;
-    z[zj] += fp * x0;
-    z[zj + 1] += fp * x1;
-    z[zj + 2] += fp * x2;
-    z[zj + 3] += fp * x3;
-  }
-}
-
-/**
- * rr[P + a][Q + b] += f sum_i p_i d[(P + a) stride + i] d[(Q + b) stride + i] for a, b < 4: one
- * pass over the rows for sixteen products (the upper triangle of a diagonal block is ignored).
- */
-function pairBlock(d: Float64Array, stride: number, P: number, Q: number, p: Float64Array, n: number, f: number, rr: Float64Array, width: number): void {
-  const p0 = P * stride;
-  const q0 = Q * stride;
-  let h00 = 0, h01 = 0, h02 = 0, h03 = 0, h10 = 0, h11 = 0, h12 = 0, h13 = 0; // prettier-ignore
-  let h20 = 0, h21 = 0, h22 = 0, h23 = 0, h30 = 0, h31 = 0, h32 = 0, h33 = 0; // prettier-ignore
-  for (let i = 0; i < n; i++) {
-    const pi = p[i];
-    const a0 = pi * d[p0 + i];
-    const a1 = pi * d[p0 + stride + i];
-    const a2 = pi * d[p0 + 2 * stride + i];
-    const a3 = pi * d[p0 + 3 * stride + i];
-    const b0 = d[q0 + i];
-    const b1 = d[q0 + stride + i];
-    const b2 = d[q0 + 2 * stride + i];
-    const b3 = d[q0 + 3 * stride + i];
-    h00 += a0 * b0; h01 += a0 * b1; h02 += a0 * b2; h03 += a0 * b3; // prettier-ignore
-    h10 += a1 * b0; h11 += a1 * b1; h12 += a1 * b2; h13 += a1 * b3; // prettier-ignore
-    h20 += a2 * b0; h21 += a2 * b1; h22 += a2 * b2; h23 += a2 * b3; // prettier-ignore
-    h30 += a3 * b0; h31 += a3 * b1; h32 += a3 * b2; h33 += a3 * b3; // prettier-ignore
-  }
-  const r0 = P * width + Q;
-  rr[r0] += f * h00; rr[r0 + 1] += f * h01; rr[r0 + 2] += f * h02; rr[r0 + 3] += f * h03; // prettier-ignore
-  rr[r0 + width] += f * h10; rr[r0 + width + 1] += f * h11; rr[r0 + width + 2] += f * h12; rr[r0 + width + 3] += f * h13; // prettier-ignore
-  rr[r0 + 2 * width] += f * h20; rr[r0 + 2 * width + 1] += f * h21; rr[r0 + 2 * width + 2] += f * h22; rr[r0 + 2 * width + 3] += f * h23; // prettier-ignore
-  rr[r0 + 3 * width] += f * h30; rr[r0 + 3 * width + 1] += f * h31; rr[r0 + 3 * width + 2] += f * h32; rr[r0 + 3 * width + 3] += f * h33; // prettier-ignore
 }
