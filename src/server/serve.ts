@@ -28,16 +28,15 @@ export interface ServeOptions extends AppOptions {
 
 /**
  * What the dashboard asks for when it opens (web/src/main.ts and prefetchMapData in
- * web/src/map/view.ts: the Northeast case at city level, 2010-2020). If the two drift apart the
+ * web/src/map/view.ts: the China case at province level, 2000-2010, Northeast flows). If the two drift apart the
  * first visit is only slower, never wrong: the cache key is the full request.
  */
 export const DASHBOARD_FIRST_VIEW = [
   '/api/periods',
   '/api/regions?within=CN&limit=100000',
-  '/api/geometry?level=city&within=CN',
   '/api/geometry?level=province&within=CN',
-  '/api/measures/census-net?level=city&within=CN&from=2010&to=2020&naturalRate=0',
-  '/api/flows?group=northeast&period=2010-2020&level=city&intra=false&limit=10000',
+  '/api/measures/net?level=province&within=CN&period=2000-2010',
+  '/api/flows?group=northeast&period=2000-2010&level=province&intra=false&limit=10000',
 ];
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);

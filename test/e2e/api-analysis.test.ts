@@ -56,7 +56,7 @@ test('measures: net for Korea 2019 equals KOSIS; census net for the Northeast; b
   assert.equal(cn.status, 200);
   assert.equal(cn.body.rows.length, 31);
   assert.equal(cn.body.kind, 'estimated');
-  assert.match(cn.body.definition, /^net migration \(in-flows minus out-flows\) of flows 2000-2010 estimated by flows from census birthplace tables/);
+  assert.match(cn.body.definition, /^net migration \(in-flows minus out-flows\) of flows 2000-2010 estimated from two census birthplace tables/);
   const ln = cn.body.rows.find((r: { code: string }) => r.code === '210000');
   assert.ok(ln.net < 0, 'Liaoning lost people to migration 2000-2010');
   for (const [m, field] of [['in', 'inflow'], ['out', 'outflow']]) {

@@ -95,7 +95,7 @@ test('POST /api/estimate/flows-from-stocks: birthplace by default, a job whose r
 
   const net = await get('/api/measures/net?level=province&within=CN&period=2000-2010');
   assert.equal(net.status, 200, JSON.stringify(net.body));
-  assert.match(net.body.definition, /^net migration \(in-flows minus out-flows\) of flows 2000-2010 estimated by flows from census birthplace tables/);
+  assert.match(net.body.definition, /^net migration \(in-flows minus out-flows\) of flows 2000-2010 estimated from two census birthplace tables/);
   assert.equal(net.body.kind, 'estimated');
   const row = net.body.rows.find((x: Json) => x.code === LN);
   assert.ok(row, 'Liaoning has a row');

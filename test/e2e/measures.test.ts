@@ -30,7 +30,7 @@ test('acceptance: net --level province --within CN --period 2000-2010 returns ev
   // measure says so, and its nets equal the estimate's own.
   assert.equal(res.source, 'flows');
   assert.equal(res.kind, 'estimated');
-  assert.match(res.definition, /estimated by flows from census birthplace tables \(Abel 2013, migest ffs_demo\) with stayers maximised from census lifetime migrants/);
+  assert.match(res.definition, /^net migration \(in-flows minus out-flows\) of flows 2000-2010 estimated from two census birthplace tables \(Abel 2013, migest ffs_demo, stayers maximised: close to minimum migration\), in persons$/);
   assert.match(res.assumptions.join(' '), /model estimates/);
   const est = JSON.parse(tf('estimate', 'flows-from-stocks', '--method', 'stock-differencing', '--from', '2000', '--to', '2010', '-w', demo.workspace, '--json').stdout) as { net: Record<string, number>; definition: string };
   for (const code of ['210000', '220000', '230000', '440000']) {

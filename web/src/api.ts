@@ -11,6 +11,8 @@ export interface FlowRow { origin: string; origin_name: string | null; destinati
 export interface IndicatorRow { region: string; region_name: string | null; period: string; name: string; value: number; unit: string | null }
 export interface MeasureResult {
   measure: string; source: 'flows' | 'census'; method: string; assumptions: string[]; warnings: string[];
+  /** What the numbers are, naming their flows or saying "population change" (the server's words). */
+  definition: string; kind: 'observed' | 'estimated' | 'mixed';
   selection: Record<string, unknown>;
   rows: ({ code: string; name?: string | null } & Record<string, unknown>)[];
 }

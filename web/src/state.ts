@@ -12,6 +12,8 @@ export interface CaseDef {
   defaultLevel: string;
   /** Which stored flow periods belong to this case. */
   periodFilter: (p: string) => boolean;
+  /** Census intervals without flows, offered for the population-change map only. */
+  censusIntervals: string[];
   defaultPeriod: (periods: string[]) => string | undefined;
   /** Scopes of flow lines: a group whose flows are shown, or the whole country. */
   scopes: { id: string; group: string | undefined }[];
@@ -23,18 +25,21 @@ export interface CaseDef {
 
 export const CASES: Record<CaseId, CaseDef> = {
   cn: {
-    id: 'cn', within: 'CN', levels: ['city', 'province'], defaultLevel: 'city',
-    // China's flows are the census-interval estimates (a range such as 2010-2020).
+    id: 'cn', within: 'CN', levels: ['province', 'city'], defaultLevel: 'province',
+    // China's flows are census-interval estimates (2000-2010 from the birthplace tables); the
+    // 2010-2020 interval has populations only, shown as population change.
     periodFilter: (p) => /^\d{4}-\d{4}$/.test(p),
-    defaultPeriod: (ps) => ps.find((p) => p === '2010-2020') ?? ps[ps.length - 1],
+    censusIntervals: ['2010-2020'],
+    defaultPeriod: (ps) => ps.find((p) => p === '2000-2010') ?? ps[ps.length - 1],
     scopes: [{ id: 'northeast', group: 'northeast' }, { id: 'all', group: undefined }],
     bounds: [88, 19, 135, 53.5],
-    scenarioRegions: { within: 'northeast', level: 'city' },
+    scenarioRegions: { within: 'CN', level: 'province' },
   },
   kr: {
     id: 'kr', within: 'KR', levels: ['province'], defaultLevel: 'province',
     // Korea's KOSIS flows are yearly, 2012 onwards.
     periodFilter: (p) => /^\d{4}$/.test(p) && Number(p) >= 2012,
+    censusIntervals: [],
     defaultPeriod: (ps) => ps[ps.length - 1],
     scopes: [{ id: 'all', group: undefined }],
     bounds: [124.5, 33, 131, 38.8],
@@ -70,9 +75,9 @@ type Listener = (s: State, changed: Set<keyof State>) => void;
 const listeners = new Set<Listener>();
 
 export const state: State = {
-  tab: 'map', caseId: 'cn', level: 'city', period: '2010-2020', scope: 'northeast', minFlow: 0, showFlows: true, selected: null,
-  // The Northeast China example: Shenyang and Dalian pay graduates who stay.
-  targets: ['210100', '210200'],
+  tab: 'map', caseId: 'cn', level: 'province', period: '2000-2010', scope: 'northeast', minFlow: 0, showFlows: true, selected: null,
+  // The Northeast China example: Liaoning pays graduates who stay.
+  targets: ['210000'],
 };
 
 export function update(patch: Partial<State>): void {

@@ -29,6 +29,8 @@ export function describeFlows(p: FlowProvenance, period: string | undefined): st
   const when = period ? ` ${period}` : '';
   const parts: string[] = [];
   if (p.observed.length) parts.push(`observed flows${when} (${p.observed.join(', ')})`);
-  for (const e of p.estimated) parts.push(`flows${when} estimated by ${e.method}${e.source ? ` from ${e.source}` : ''}`);
+  // An estimate's own definition is the short form (method and source in a few words); older
+  // estimates have only method and source.
+  for (const e of p.estimated) parts.push(e.definition ?? `flows${when} estimated by ${e.method}${e.source ? ` from ${e.source}` : ''}`);
   return parts.length ? parts.join('; ') : `no stored flows${when}`;
 }

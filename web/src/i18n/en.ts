@@ -50,7 +50,7 @@ export const en = {
   'error.prefix': 'Could not load',
   'filter.title': 'Filters',
   'filter.case': 'Case',
-  'case.cn': 'China (census 2010–2020)',
+  'case.cn': 'China 2000–2010 (census birthplace tables)',
   'case.kr': 'Korea (migration statistics)',
   'filter.scope': 'Flows of',
   'scope.northeast': 'Northeast China',
@@ -64,7 +64,10 @@ export const en = {
   'filter.flowsShown': '{n} flow lines shown',
   'filter.flowsTruncated': '(the {n} largest)',
   'legend.net': 'Net migration',
-  'legend.netCensus': 'Net migration (population change {from}–{to})',
+  'legend.netEstimated': 'Net migration {period}, estimated',
+  'legend.netCensus': 'Population change {from}–{to} (census; not net migration)',
+  'period.census': '{period} (population change only)',
+  'region.estimated': 'In, out and net of flows estimated from the census birthplace tables (close to minimum migration): estimates, not counts.',
   'legend.loss': 'loss',
   'legend.gain': 'gain',
   'legend.noData': 'no data',
@@ -172,7 +175,7 @@ export const en = {
   'scenario.perYear': 'per year',
   'scenario.summaryTitle': 'Scenario summary',
   'scenario.assumptions': 'Assumptions',
-  'footer.data': 'Data: 2010 and 2020 censuses (leiii/census, MIT); KOSIS migration statistics. China 2010–2020 flows are model estimates from census stocks.',
+  'footer.data': 'Data: China 2000 and 2010 census birthplace tables (long-form sample counts), 2000, 2010 and 2020 census populations, NBS provincial indicators; KOSIS migration statistics. China\'s flows 2000–2010 are estimates from the birthplace tables (Abel 2013 method), not observed moves.',
 } as const;
 
 export type MessageKey = keyof typeof en;

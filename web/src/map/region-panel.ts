@@ -43,7 +43,9 @@ export async function renderRegionPanel(el: HTMLElement, code: string, regions: 
       ...([['region.in', s.inflow], ['region.out', s.outflow], ['region.net', s.net], ['region.population', s.population]] as const).map(([k, v]) =>
         h('div', { class: `kpi ${k === 'region.net' && v !== undefined ? (v < 0 ? 'neg' : 'pos') : ''}` }, h('dt', {}, t(k)), h('dd', { 'data-kpi': k }, fmt(v)))),
     ));
-    if (summary.assumptions.length) body.append(h('p', { class: 'note' }, summary.assumptions.join(' · ')));
+    // The same definition as the map's legend: which flows these are, and that they are estimates.
+    if (summary.kind === 'estimated' && summary.source === 'flows') body.append(h('p', { class: 'note', 'data-note': 'estimated' }, t('region.estimated')));
+    body.append(h('p', { class: 'note', 'data-note': 'definition' }, summary.definition));
 
     const top = (rows: FlowRow[], side: 'origin' | 'destination') => rows.map((r) => ({ name: short(nameOf(r[side], r[`${side}_name`])), count: r.count }));
     if (out.rows.length) body.append(await topChart(`top-destinations-${code}`, t('region.topOut'), top(out.rows, 'destination'), '#b2182b', width));

@@ -25,14 +25,20 @@ const FLOW_LIMIT = 10000;
 
 const regionsQuery = (c: CaseDef) => ({ within: c.within, limit: 100000 });
 
+/**
+ * One definition per screen: where the period has flows (observed, or estimated as China's
+ * 2000-2010), the map, the legend and the region panel all show net migration of those flows;
+ * over a census interval without flows the map shows population change, and the legend calls it
+ * that, never net migration.
+ */
+const populationChangeOnly = (s: State) => CASES[s.caseId].censusIntervals.includes(s.period);
+
 function measureQuery(s: State): Record<string, string | number> {
   const c = CASES[s.caseId];
   const m = /^(\d{4})-(\d{4})$/.exec(s.period);
-  // Over a census interval the map shows population change (census net migration with natural
-  // change ignored, as the legend says); for yearly flows, net = in - out of the stored flows.
-  return m ? { level: s.level, within: c.within, from: m[1], to: m[2], naturalRate: 0 } : { level: s.level, within: c.within, period: s.period };
+  return m && populationChangeOnly(s) ? { level: s.level, within: c.within, from: m[1], to: m[2], naturalRate: 0 } : { level: s.level, within: c.within, period: s.period };
 }
-const measureName = (s: State) => (/^\d{4}-\d{4}$/.test(s.period) ? 'census-net' : 'net');
+const measureName = (s: State) => (populationChangeOnly(s) ? 'census-net' : 'net');
 
 /**
  * Starts the requests of the map's first view while the page is still booting (before the
@@ -71,7 +77,8 @@ export function createMapView(periods: string[]): MapView {
   (window as unknown as { __talentflow: unknown }).__talentflow = { timings, map: () => map, flowCount: () => overlay?.count ?? 0, netCount: () => netValues.size };
 
   const caseDef = () => CASES[state.caseId];
-  const casePeriods = () => periods.filter(caseDef().periodFilter);
+  const casePeriods = () => [...periods.filter(caseDef().periodFilter), ...caseDef().censusIntervals.filter((p) => !periods.includes(p))];
+  const periodLabel = (p: string) => (caseDef().censusIntervals.includes(p) ? t('period.census', { period: p }) : p);
 
   function renderFilters(): void {
     clear(filters);
@@ -86,7 +93,7 @@ export function createMapView(periods: string[]): MapView {
     filters.append(
       h('h2', { class: 'visually-hidden' }, t('filter.title')),
       sel('f-case', 'filter.case', Object.values(CASES).map((x) => [x.id, t(`case.${x.id}` as 'case.cn')]), state.caseId, (v) => update(casePatch(v as CaseId, periods))),
-      sel('f-period', 'filter.period', casePeriods().map((p) => [p, p]), state.period, (v) => update({ period: v, selected: state.selected })),
+      sel('f-period', 'filter.period', casePeriods().map((p) => [p, periodLabel(p)]), state.period, (v) => update({ period: v, selected: state.selected })),
       sel('f-level', 'filter.level', c.levels.map((l) => [l, t(`level.${l}` as 'level.city')]), state.level, (v) => update({ level: v, selected: null })),
       c.scopes.length > 1 ? sel('f-scope', 'filter.scope', c.scopes.map((s) => [s.id, t(`scope.${s.id}` as 'scope.all')]), state.scope, (v) => update({ scope: v })) : '',
       h('div', { class: 'field' },
@@ -117,8 +124,9 @@ export function createMapView(periods: string[]): MapView {
     clear(legendBox);
     if (!measure) return;
     const census = measure.source === 'census' && measure.selection.from !== undefined;
-    const title = census ? t('legend.netCensus', { from: String(measure.selection.from), to: String(measure.selection.to) }) : t('legend.net');
-    const note = `${t('legend.source')}: ${measure.method}${measure.assumptions.length ? `. ${measure.assumptions[0]}` : ''}`;
+    const title = census ? t('legend.netCensus', { from: String(measure.selection.from), to: String(measure.selection.to) })
+      : measure.kind === 'estimated' ? t('legend.netEstimated', { period: state.period }) : t('legend.net');
+    const note = `${t('legend.source')}: ${measure.definition}`;
     legendBox.append(legend(classes, title, note), h('p', { class: 'legend-note' }, t('legend.flows')));
   }
 

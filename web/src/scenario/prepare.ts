@@ -6,15 +6,15 @@ import { api, post, waitForJob, type JobView } from '../api.ts';
  * the table does not know has to be fitted in the Models tab (or with `talentflow fit`).
  */
 interface ModelRecipe {
-  /** China's city flows are estimates from two censuses: make them first if missing. */
-  estimate?: { from: number; to: number; level: string; within: string };
+  /** China's province flows are estimates from the two census birthplace tables: make them first if missing. */
+  estimate?: { from: number; to: number };
   fit: { periods: string[]; within: string; level?: string; constraint: string; destinationVars: string[] };
 }
 
 const RECIPES: Record<string, ModelRecipe> = {
-  'northeast-cities': {
-    estimate: { from: 2010, to: 2020, level: 'city', within: 'CN' },
-    fit: { periods: ['2010-2020'], within: 'CN', level: 'city', constraint: 'production', destinationVars: ['population'] },
+  'china-provinces': {
+    estimate: { from: 2000, to: 2010 },
+    fit: { periods: ['2000-2010'], within: 'CN', level: 'province', constraint: 'production', destinationVars: ['population', 'gdp_per_capita'] },
   },
   'korea-2019': { fit: { periods: ['2019'], within: 'KR', constraint: 'production', destinationVars: ['grdp_pc', 'population'] } },
 };

@@ -59,8 +59,13 @@ export async function runMeasure(ws: Workspace, measure: string, o: MeasureOptio
   const loaded = await loadSelectedFlows(ws, o, o.period, sel);
   const years = o.years ?? periodYears(o.period, loaded.periods);
   const warnings = [...loaded.warnings];
-  if (loaded.rows === 0) warnings.push('no stored flows match this selection: every value is 0 (`talentflow flows` lists what is stored)');
   const fm = flowMeasure(m, loaded.table, loaded.populations, years, o);
+  if (loaded.table.count.length === 0 && m !== 'corridors') {
+    // No flow reaches this level or selection (e.g. province estimates viewed by city): the
+    // values are unknown, not zero, so they are null and the warning says why.
+    fm.rows = fm.rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'number' ? null : v])) as Row);
+    warnings.push(`no flows ${o.period ?? ''} at this level or selection: every value is unknown (null), not 0`);
+  }
   const system = fm.system ? { ...fm.system, ...(m === 'intensity' ? { regions: loaded.table.regions.length } : {}) } : undefined;
   const provenance = await flowProvenance(ws, o.period);
   const definition = `${m === 'net' ? 'net migration (in-flows minus out-flows)' : m} of ${describeFlows(provenance, o.period)}`;
