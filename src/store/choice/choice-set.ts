@@ -1,0 +1,278 @@
+import { InputError, SpecError } from '../../core/errors.ts';
+import type { ChoiceData, NestSpec } from '../../models/logit/index.ts';
+import type { Workspace } from '../workspace.ts';
+import { choiceUniverse, missingGroups } from './alternatives.ts';
+import { alternativeAttributes } from './attributes.ts';
+import { buildRows, type ColumnRule, type Situation } from './build-rows.ts';
+import { resolveMoney, type ChoiceMoney } from './money.ts';
+import { resolveNests } from './nests.ts';
+import { samplePersons } from './sample-persons.ts';
+import { personFilter, personGroups, type PersonGroup } from './situations.ts';
+import {
+  PERSON_TERMS, alternativeTermName, interactionTermName, parseChoiceSpec, transformOf,
+  type ChoiceSpec, type ChoiceSpecInput, type PersonAttribute, type PersonTerm,
+} from './spec.ts';
+
+/** Per case, columnar: who the case stands for. Indices point into `universities` and `regions`; -1 = none. */
+export interface CaseInfo {
+  readonly year: Int32Array;
+  readonly university: Int32Array;
+  readonly home: Int32Array;
+  readonly study: Int32Array;
+  /** Label index chosen when the case stands for one choice (sampled persons), else -1 (counts in data.chosen). */
+  readonly chosen: Int32Array;
+  readonly universities: readonly string[];
+  readonly regions: readonly string[];
+}
+
+export interface ChoiceSet {
+  /** Long-format data: one case per distinct situation with counts of persons (per person when sampled). */
+  readonly data: ChoiceData;
+  /** Alternative labels by altIndex: region codes, 'home' under home-rest nests, 'outside'. */
+  readonly alternatives: readonly string[];
+  readonly alternativeNames: readonly string[];
+  readonly terms: readonly string[];
+  /** Offset column (ln of McFadden's sampling correction) when sampled, else null. */
+  readonly offset: string | null;
+  readonly nests: NestSpec[] | null;
+  readonly cases: number;
+  readonly persons: number;
+  readonly excluded: { reason: string; count: number; example: string }[];
+  readonly notes: string[];
+  readonly caseInfo: CaseInfo;
+  /**
+   * The full choice sets of the distinct situations with counts (no sampling, no offset): what
+   * shares, elasticities and holdout fits are computed on. The same as data / caseInfo unless sampled.
+   */
+  readonly aggregate: { readonly data: ChoiceData; readonly caseInfo: CaseInfo };
+  readonly money: ChoiceMoney | null;
+  /** Any selected person is synthetic. */
+  readonly synthetic: boolean;
+  readonly within: string;
+  readonly years: readonly number[];
+  readonly sample: { size: number; method: 'uniform' | 'importance'; seeds: number[] } | null;
+  readonly spec: ChoiceSpec;
+}
+
+const OUTCOME_REASON: Record<string, string> = { not_employed: 'not employed (outside: exclude)', further_study: 'further study (outside: exclude)' };
+
+/**
+ * A destination-choice data set from the workspace's graduate records (persons) and indicators:
+ * alternatives = regions at spec.level inside spec.within, attributes = indicators of the
+ * graduation year (or the nearest earlier one), person x alternative terms from centroids, homes
+ * and macro-regions. Persons sharing a situation are one case with counts, so the cost grows
+ * with distinct situations x alternatives. Every left-out person is counted under a reason.
+ */
+export async function buildChoiceSet(ws: Workspace, input: ChoiceSpecInput | ChoiceSpec): Promise<ChoiceSet> {
+  const spec = parseChoiceSpec(input);
+  const notes: string[] = [];
+  const interactions = spec.interactions.map((i) => {
+    const [attribute, target] = i.split(':') as [PersonAttribute, string];
+    return { attribute, target, person: (PERSON_TERMS as readonly string[]).includes(target) };
+  });
+  const indicators = [...new Set([...spec.alternativeVars, ...interactions.filter((i) => !i.person).map((i) => i.target)])];
+  const personTerms = new Set<PersonTerm>([...spec.personTerms, ...interactions.filter((i) => i.person).map((i) => i.target as PersonTerm)]);
+  const homeRest = spec.nests?.includes('home-rest') ?? false;
+  if (personTerms.has('same_macro_region') || spec.nests?.includes('macro-regions')) {
+    const absent = await missingGroups(ws, spec.macroRegions);
+    if (absent.length) throw new SpecError(`no region group ${absent.map((a) => `"${a}"`).join(', ')} in the workspace (import groups, e.g. data/china/groups.json)`, 'macroRegions');
+  }
+  if (spec.alternativeVars.length + spec.personTerms.length + interactions.length === 0 && spec.outside === 'exclude') {
+    throw new SpecError('the model has no term: give alternativeVars, personTerms or interactions', 'alternativeVars');
+  }
+
+  const filter = personFilter(spec.university, spec.years);
+  const universe = await choiceUniverse(ws, spec.level, spec.within, spec.macroRegions, filter);
+  notes.push(...universe.notes);
+  const regions = universe.alternatives;
+  const groups = await personGroups(ws, spec.level, filter, { degree: interactions.some((i) => i.attribute === 'degree'), major: interactions.some((i) => i.attribute === 'major') });
+  if (!groups.length) throw new InputError(`no person records${spec.university ? ` of ${spec.university.join(', ')}` : ''}${spec.years ? ` in ${spec.years.join(', ')}` : ''} (import them with talentflow import persons)`);
+  const years = [...new Set(groups.map((g) => g.year))].sort((a, b) => a - b);
+  const nY = years.length;
+
+  // Alternative attributes, missing values and transforms.
+  const attrs = await alternativeAttributes(ws, indicators, regions.map((r) => r.code), years);
+  notes.push(...attrs.notes);
+  const available = years.map(() => regions.map((_, a) => a));
+  const gaps: string[] = [];
+  for (const name of indicators) {
+    regions.forEach((r, a) => years.forEach((y, yi) => {
+      if (Number.isNaN(attrs.values[name][a * nY + yi])) gaps.push(`${r.name} (${r.code}): ${name} has no value for ${y} or an earlier year`);
+    }));
+  }
+  if (gaps.length && spec.missing === 'error') {
+    throw new InputError(`${gaps[0]}${gaps.length > 1 ? ` (and ${gaps.length - 1} more region-years)` : ''}; with missing 'listwise' such regions are left out of that year's choice sets`, { column: gaps[0].split(': ')[1].split(' ')[0] }, gaps.slice(1, 20));
+  }
+  years.forEach((y, yi) => {
+    const out = regions.filter((_, a) => indicators.some((n) => Number.isNaN(attrs.values[n][a * nY + yi])));
+    if (!out.length) return;
+    available[yi] = available[yi].filter((a) => !out.includes(regions[a]));
+    notes.push(`listwise: ${out.map((r) => `${r.name} (${r.code})`).join(', ')} left out of the ${y} choice sets (an attribute missing)`);
+  });
+  const termOf = new Map<string, ColumnRule>();
+  for (const name of indicators) {
+    const t = transformOf(spec, name);
+    const raw = attrs.values[name];
+    const values = new Float64Array(raw.length);
+    raw.forEach((v, i) => {
+      if (Number.isNaN(v)) return void (values[i] = NaN);
+      if ((t === 'log' && v <= 0) || (t === 'log1p' && v <= -1)) {
+        const a = Math.floor(i / nY);
+        throw new SpecError(`${regions[a].name} (${regions[a].code}): ${name} is ${v} in ${attrs.from[name][i]}, which has no ${t}; give transforms {"${name}": "log1p"} or "identity"`, `transforms.${name}`);
+      }
+      values[i] = t === 'log' ? Math.log(v) : t === 'log1p' ? Math.log1p(v) : t === 'tenths' ? v / 10 : v;
+    });
+    termOf.set(name, { name: alternativeTermName(name, t), kind: 'alternative', values });
+    notes.push(`${alternativeTermName(name, t)}: ${name}${attrs.units[name] ? ` (${attrs.units[name]})` : ''}, ${t}${spec.transforms[name] ? '' : ' by default'}`);
+  }
+  for (const t of personTerms) termOf.set(t, { name: t, kind: 'person', term: t });
+  if (personTerms.has('distance_home') || personTerms.has('distance_study')) notes.push(`distances: great-circle km / 100 between centroids at level ${spec.level}`);
+
+  // Persons into situations; every one left out is counted under its reason.
+  const needHome = personTerms.has('distance_home') || personTerms.has('is_home') || personTerms.has('same_macro_region') || homeRest;
+  const needStudy = personTerms.has('distance_study') || personTerms.has('is_study');
+  const index = new Map(regions.map((r, a) => [r.code, a]));
+  const nLabels = regions.length + (homeRest ? 1 : 0);
+  const outside = spec.outside === 'option' ? nLabels : -1;
+  const excluded = new Map<string, { count: number; example: string }>();
+  const exclude = (reason: string, g: PersonGroup): void => {
+    const e = excluded.get(reason);
+    if (e) e.count += g.persons;
+    else excluded.set(reason, { count: g.persons, example: g.example });
+  };
+  const placeMissing = (g: PersonGroup, which: 'home' | 'study'): string | null => {
+    const code = g[which];
+    if (code === null) return `no ${which} region recorded`;
+    if (g[which === 'home' ? 'homeCoarse' : 'studyCoarse']) return `${which} region recorded above level ${spec.level}`;
+    const r = universe.regions.get(code);
+    if (!r) return `${which} region not in the registry`;
+    const distance = which === 'home' ? personTerms.has('distance_home') : personTerms.has('distance_study');
+    if (distance && !r.centroid) return `${which} region without a centroid`;
+    return null;
+  };
+  const byKey = new Map<string, Situation & { chosen: Map<number, number> }>();
+  const situations: (Situation & { chosen: Map<number, number> })[] = [];
+  let synthetic = false;
+  for (const g of groups) {
+    const yi = years.indexOf(g.year);
+    let label: number;
+    if (g.destination in OUTCOME_REASON) {
+      if (outside < 0) { exclude(OUTCOME_REASON[g.destination], g); continue; }
+      label = outside;
+    } else if (g.destinationAtLevel === null) {
+      exclude(`destination not a region at level ${spec.level} or inside one`, g);
+      continue;
+    } else {
+      const a = index.get(g.destinationAtLevel);
+      if (a === undefined) { exclude(`destination outside ${universe.within}`, g); continue; }
+      if (!available[yi].includes(a)) { exclude(`destination left out of the ${g.year} choice set (attribute missing; missing: listwise)`, g); continue; }
+      label = homeRest ? (g.home === regions[a].code ? 0 : a + 1) : a;
+    }
+    const gap = (needHome ? placeMissing(g, 'home') : null) ?? (needStudy ? placeMissing(g, 'study') : null);
+    if (gap) {
+      if (spec.missing === 'error') {
+        throw new InputError(`person ${g.example}${g.persons > 1 ? ` (and ${g.persons - 1} more alike)` : ''}: ${gap}, which ${[...personTerms].join(', ') || 'the home-rest nests'} need${personTerms.size === 1 ? 's' : ''}; with missing 'listwise' such persons are left out`, { column: gap.includes('home') ? 'home_region' : 'study_region' });
+      }
+      exclude(gap, g);
+      continue;
+    }
+    synthetic ||= g.synthetic;
+    const key = `${g.year}\u0000${g.university}\u0000${g.degree}\u0000${g.major}\u0000${needHome ? g.home : ''}\u0000${needStudy ? g.study : ''}`;
+    let s = byKey.get(key);
+    if (!s) {
+      s = { year: g.year, yearIndex: yi, university: g.university, degree: g.degree, major: g.major, home: g.home, study: g.study, chosen: new Map() };
+      byKey.set(key, s);
+      situations.push(s);
+    }
+    s.chosen.set(label, (s.chosen.get(label) ?? 0) + g.persons);
+  }
+  if (!situations.length) throw new InputError(`every selected person was left out (${[...excluded].map(([r, e]) => `${r}: ${e.count}`).join('; ')})`);
+
+  // Terms: attributes, person terms, interactions (dummies against the most frequent category), outside constant.
+  const rules: ColumnRule[] = [...spec.alternativeVars.map((n) => termOf.get(n)!), ...spec.personTerms.map((t) => termOf.get(t)!)];
+  for (const { attribute, target } of interactions) {
+    const persons = new Map<string, number>();
+    for (const s of situations) {
+      const cat = attribute === 'university' ? s.university : s[attribute] ?? 'unknown';
+      persons.set(cat, (persons.get(cat) ?? 0) + [...s.chosen.values()].reduce((x, y) => x + y, 0));
+    }
+    const cats = [...persons].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([c]) => c);
+    if (cats.length < 2) throw new SpecError(`every selected person has ${attribute} "${cats[0]}": the interaction ${attribute}:${target} cannot be estimated`, 'interactions');
+    const of = termOf.get(target)!;
+    for (const category of cats.slice(1).sort()) rules.push({ name: interactionTermName(attribute, category, of.name), kind: 'interaction', attribute, category, of });
+    notes.push(`${attribute}:${of.name}: ${attribute} categories ${cats.slice(1).sort().join(', ')} against ${cats[0]} (the most frequent)`);
+  }
+  if (outside >= 0) {
+    rules.push({ name: 'asc_outside', kind: 'outside' });
+    notes.push("outside option: not employed and further study as one alternative 'outside' with constant asc_outside; its other terms are 0");
+  }
+  const names = rules.map((r) => r.name);
+  if (new Set(names).size !== names.length) throw new SpecError(`a term appears twice (${names.join(', ')})`, 'interactions');
+
+  const labels = [...(homeRest ? ['home'] : []), ...regions.map((r) => r.code), ...(outside >= 0 ? ['outside'] : [])];
+  const labelNames = [...(homeRest ? ['home region'] : []), ...regions.map((r) => r.name), ...(outside >= 0 ? ['not employed / further study'] : [])];
+  const aggregated: ChoiceData = { ...buildRows(situations, rules, { regions, available, nYears: nY, lookup: universe.regions, homeLabel: homeRest, outside }), alternatives: labels };
+  const persons = situations.reduce((s, x) => s + [...x.chosen.values()].reduce((a, b) => a + b, 0), 0);
+  let data = aggregated;
+  let situationOf: Int32Array | null = null;
+  let sample: ChoiceSet['sample'] = null;
+  let offset: string | null = null;
+  if (spec.sample) {
+    const observed = new Float64Array(labels.length);
+    for (let r = 0; r < data.altIndex.length; r++) observed[data.altIndex[r]] += data.chosen[r];
+    const s = samplePersons(data, spec.sample.size, spec.sample.seed, spec.sample.method === 'importance' ? observed.map((x) => x + 0.5) : undefined);
+    data = s.data;
+    situationOf = s.situationOf;
+    offset = s.offset;
+    sample = { size: spec.sample.size, method: spec.sample.method, seeds: s.seeds };
+    notes.push(`alternatives sampled: ${spec.sample.size} per person (${spec.sample.method}${spec.sample.method === 'importance' ? ', weights = observed choices + 0.5, McFadden correction as offset' : ''}), seed ${spec.sample.seed}; one case per person`);
+  }
+  const regionLabels = [...universe.regions.keys()];
+  const regionIndex = new Map(regionLabels.map((c, i) => [c, i]));
+  const universities = [...new Set(situations.map((s) => s.university))].sort();
+  const infoOf = (d: ChoiceData, at: (c: number) => Situation): CaseInfo => ({
+    year: Int32Array.from({ length: d.nCases }, (_, c) => at(c).year),
+    university: Int32Array.from({ length: d.nCases }, (_, c) => universities.indexOf(at(c).university)),
+    home: Int32Array.from({ length: d.nCases }, (_, c) => regionIndex.get(at(c).home ?? '') ?? -1),
+    study: Int32Array.from({ length: d.nCases }, (_, c) => regionIndex.get(at(c).study ?? '') ?? -1),
+    chosen: chosenLabels(d),
+    universities, regions: regionLabels,
+  });
+  const withCluster = (d: ChoiceData, info: CaseInfo): ChoiceData => (spec.cluster === 'university' ? { ...d, cluster: info.university } : d);
+  const aggregateInfo = infoOf(aggregated, (c) => situations[c]);
+  const aggregate = { data: withCluster(aggregated, aggregateInfo), caseInfo: aggregateInfo };
+  const caseInfo = situationOf ? infoOf(data, (c) => situations[situationOf![c]]) : aggregateInfo;
+  data = withCluster(data, caseInfo);
+
+  const money = resolveMoney(spec, spec.alternativeVars.map((n) => {
+    const raw = attrs.values[n];
+    let sum = 0;
+    let k = 0;
+    for (const v of raw) {
+      if (Number.isNaN(v)) continue;
+      sum += v;
+      k++;
+    }
+    return { indicator: n, term: termOf.get(n)!.name, transform: transformOf(spec, n), unit: attrs.units[n], mean: sum / k };
+  }), names);
+  if (money) notes.push(`willingness to pay: ${money.definition}`);
+  const nests = await resolveNests(ws, spec, regions);
+  if (homeRest) notes.push("nests: the person's home region (label 'home') alone, every other region in nest 'rest'");
+  return {
+    data, alternatives: labels, alternativeNames: labelNames, terms: names, offset, nests,
+    aggregate, cases: data.nCases, persons, excluded: [...excluded].map(([reason, e]) => ({ reason, ...e })), notes, caseInfo, money, synthetic,
+    within: universe.within, years, sample, spec,
+  };
+}
+
+/** Per case: the label chosen when exactly one row is chosen once, else -1. */
+function chosenLabels(data: ChoiceData): Int32Array {
+  const out = new Int32Array(data.nCases).fill(-2);
+  for (let r = 0; r < data.altIndex.length; r++) {
+    if (data.chosen[r] === 0) continue;
+    const c = data.caseIndex[r];
+    out[c] = out[c] === -2 && data.chosen[r] === 1 ? data.altIndex[r] : -1;
+  }
+  return out.map((x) => (x === -2 ? -1 : x));
+}
+
