@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { isTalentflowError, InputError } from '../core/errors.ts';
+import { takeRecoveryNotes } from '../store/index.ts';
 import { demoCommand } from './commands/demo.ts';
 import { exportCommand } from './commands/export.ts';
 import { flowsCommand } from './commands/flows.ts';
@@ -53,5 +54,12 @@ export async function main(argv: string[]): Promise<number> {
     }
     process.stderr.write(`internal error: ${(e as Error).stack ?? String(e)}\n`);
     return EXIT.internal;
+  } finally {
+    printRecoveryNotes();
   }
+}
+
+/** Repairs made when a workspace was opened (an import interrupted by a crash), on stderr. */
+function printRecoveryNotes(): void {
+  for (const n of takeRecoveryNotes()) process.stderr.write(`warning: ${n}\n`);
 }

@@ -5,3 +5,4 @@ export { readXlsx, XlsxError, type SheetTable } from './xlsx/read-xlsx.ts';
 export { wktToGeometry, looksLikeWkt } from './geo/wkt.ts';
 export { readGeoJson, GeoJsonError, type GeoRow } from './geo/read-geojson.ts';
 export { MAX_JSON_DEPTH, JsonDepthScanner, jsonDepthViolation, fileJsonDepthViolation, depthMessage, type DepthViolation } from './text/json-depth.ts';
+export { makeTempDir, sweepStaleTempDirs } from './temp-dir.ts';

@@ -24,3 +24,5 @@ export { flowFilter, type FlowFilterSpec } from './queries/flow-filter.ts';
 export { flowProvenance, describeFlows, type FlowProvenance } from './queries/flow-provenance.ts';
 export { estimateBirthplaceFlows, NATURAL_RANGE, type BirthplaceFlowsRequest, type BirthplaceFlowsOutcome, type NaturalRates } from './estimate-birthplace-flows.ts';
 export { chooseFlowsFromStocksMethod, FLOWS_FROM_STOCKS_METHODS, type FlowsFromStocksMethod, type FlowsFromStocksChoice, type FlowsFromStocksChoiceRequest } from './flows-from-stocks-method.ts';
+export * from './choice/index.ts';
+export { takeRecoveryNotes, recoverInterruptedImports } from './recovery.ts';

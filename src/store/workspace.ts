@@ -5,6 +5,8 @@ import { ConflictError, NotFoundError } from '../core/errors.ts';
 import type { MatchableRegion } from '../core/region-matcher.ts';
 import { Database } from './duckdb/database.ts';
 import { migrate } from './duckdb/migrations.ts';
+import { sweepStaleTempDirs } from '../io/index.ts';
+import { ensureImportSequence, nextImportId, recoverInterruptedImports } from './recovery.ts';
 
 export const DEFAULT_WORKSPACE = 'talentflow.duckdb';
 
@@ -31,6 +33,9 @@ export async function openWorkspace(path: string = DEFAULT_WORKSPACE, options: O
   const db = await Database.open(full);
   try {
     await migrate(db);
+    await recoverInterruptedImports(db);
+    await ensureImportSequence(db);
+    await sweepStaleTempDirs();
   } catch (e) {
     db.close();
     throw e;
@@ -91,8 +96,7 @@ export async function guardReimport(ws: Workspace, kind: string, sha: string, fi
 }
 
 export async function recordImport(ws: Workspace, kind: string, file: string, sha: string, rows: number, options: object): Promise<number> {
-  const next = await ws.db.one<{ id: number }>('SELECT coalesce(max(id), 0) + 1 AS id FROM imports');
-  const id = Number(next!.id);
+  const id = await nextImportId(ws.db);
   await ws.db.run('INSERT INTO imports (id, kind, file, sha256, rows, options) VALUES (?, ?, ?, ?, ?, ?)', [id, kind, file, sha, rows, JSON.stringify(options)]);
   return id;
 }

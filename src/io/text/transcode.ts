@@ -1,9 +1,9 @@
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
+import { makeTempDir } from '../temp-dir.ts';
 
 /**
  * Streams a file in another encoding (GB18030, UTF-16, Big5...) into a temporary UTF-8 file that
@@ -17,7 +17,7 @@ export async function transcodeToUtf8(
   skipBytes: number,
   onProgress?: (bytesRead: number) => void,
 ): Promise<{ path: string; cleanup: () => Promise<void> }> {
-  const dir = await mkdtemp(join(tmpdir(), 'talentflow-'));
+  const dir = await makeTempDir('transcode');
   const out = join(dir, 'utf8.csv');
   const decoder = new TextDecoder(encoding, { fatal: true });
   let read = 0;

@@ -1,12 +1,12 @@
 import type { Hono } from 'hono';
 import { createWriteStream } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { z } from 'zod';
 import { ConflictError, InputError } from '../../core/errors.ts';
+import { makeTempDir } from '../../io/index.ts';
 import { importFlows, importGeometry, importGroups, importIndicators, importPersons, importRegions } from '../../store/index.ts';
 import { HttpError, errorResponse } from '../errors.ts';
 import { FORM_MEDIA_TYPES, mediaType } from '../guard.ts';
@@ -50,7 +50,7 @@ export function importRoutes(app: Hono, deps: ServerDeps, docs: RouteDoc[], maxU
       if (declared > maxUploadBytes) throw new HttpError(413, `upload of ${declared} bytes is over the limit of ${maxUploadBytes}`);
       const body = c.req.raw.body;
       if (!body) throw new HttpError(400, 'send the file as the request body');
-      dir = await mkdtemp(join(tmpdir(), 'talentflow-upload-'));
+      dir = await makeTempDir('upload');
       const path = join(dir, `upload.${o.filename.split('.').pop()!.toLowerCase()}`);
       let seen = 0;
       const limited = Readable.fromWeb(body as never).on('data', (chunk: Buffer) => {

@@ -1,4 +1,5 @@
 import { createWriteStream } from 'node:fs';
+import { rename, rm } from 'node:fs/promises';
 import { once } from 'node:events';
 import { resolve } from 'node:path';
 import { csvCell } from '../../core/csv-cell.ts';
@@ -19,7 +20,25 @@ export function exportFormatOf(file: string, given?: string): ExportFormat {
  * Windows opens Chinese names correctly; Parquet goes through DuckDB's writer.
  */
 export async function writeRows(db: Database, rows: readonly Record<string, unknown>[], file: string, format: ExportFormat): Promise<number> {
-  const path = resolve(file);
+  // Written under a temporary name beside the target and renamed when complete, so a full disk,
+  // a crash or an error leaves the old file or none, never a cut-off or empty one.
+  const target = resolve(file);
+  const path = `${target}.tmp-${process.pid}-${Date.now()}`;
+  try {
+    const n = await writeRowsTo(db, rows, path, format);
+    await rename(path, target);
+    return n;
+  } catch (e) {
+    await rm(path, { force: true }).catch(() => undefined);
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOSPC' || code === 'EDQUOT') throw new InputError('no space left on the disk: nothing was written', { file });
+    if (code === 'ENOENT' || code === 'EACCES' || code === 'EROFS' || code === 'EISDIR') throw new InputError(`cannot write here (${code}): nothing was written`, { file });
+    if (/No space left on device/i.test((e as Error).message)) throw new InputError('no space left on the disk: nothing was written', { file });
+    throw e;
+  }
+}
+
+async function writeRowsTo(db: Database, rows: readonly Record<string, unknown>[], path: string, format: ExportFormat): Promise<number> {
   const columns = rows.length ? Object.keys(rows[0]) : [];
   if (format === 'parquet') {
     const tmp = `export_${process.pid}_${Date.now()}`;
@@ -46,21 +65,28 @@ export async function writeRows(db: Database, rows: readonly Record<string, unkn
     return rows.length;
   }
   const out = createWriteStream(path, { encoding: 'utf8' });
+  const failed = once(out, 'error').then(([e]) => { throw e; });
+  failed.catch(() => undefined);
   const write = async (s: string) => {
-    if (!out.write(s)) await once(out, 'drain');
+    if (!out.write(s)) await Promise.race([once(out, 'drain'), failed]);
   };
-  if (format === 'csv') {
-    await write('\uFEFF' + columns.map(csvCell).join(',') + '\n');
-    for (const r of rows) await write(columns.map((c) => csvCell(r[c])).join(',') + '\n');
-  } else if (format === 'jsonl') {
-    for (const r of rows) await write(JSON.stringify(r) + '\n');
-  } else {
-    await write('[\n');
-    for (let i = 0; i < rows.length; i++) await write(JSON.stringify(rows[i]) + (i < rows.length - 1 ? ',\n' : '\n'));
-    await write(']\n');
+  try {
+    if (format === 'csv') {
+      await write('\uFEFF' + columns.map(csvCell).join(',') + '\n');
+      for (const r of rows) await write(columns.map((c) => csvCell(r[c])).join(',') + '\n');
+    } else if (format === 'jsonl') {
+      for (const r of rows) await write(JSON.stringify(r) + '\n');
+    } else {
+      await write('[\n');
+      for (let i = 0; i < rows.length; i++) await write(JSON.stringify(rows[i]) + (i < rows.length - 1 ? ',\n' : '\n'));
+      await write(']\n');
+    }
+  } catch (e) {
+    out.destroy();
+    throw e;
   }
   out.end();
-  await once(out, 'finish');
+  await Promise.race([once(out, 'finish'), failed]);
   return rows.length;
 }
 
