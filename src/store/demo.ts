@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConflictError } from '../core/errors.ts';
-import { DEMO_COHORTS, NORTHEAST_UNIVERSITIES, generateCohorts, type SyntheticRegion } from '../sim/synthetic/index.ts';
+import { DEMO_COHORTS, NORTHEAST_UNIVERSITIES, generateCohorts, type SyntheticProvince } from '../sim/synthetic/index.ts';
 import { importFlows, type ImportSummary } from './import/import-flows.ts';
 import { importGeometry } from './import/import-geometry.ts';
 import { importGroups } from './import/import-groups.ts';
@@ -51,14 +51,13 @@ export const CHINA_CENSUS_STOCKS: ImportStocksOptions = {
 };
 
 /**
- * Parameters of the demo cohort that differ from the generator's defaults, and why. The bundled
- * China data carry no income, so the income proxy is the 2020 urbanisation rate (urban / total
- * population) of each city, which tracks income per head across Chinese cities; with it the
- * size, distance and income elasticities below make Beijing, Shanghai, Shandong and Guangdong
- * four of the top five destinations outside Liaoning, the published 2016 pattern (issue 4;
- * docs/reports.md shows the scan). Assumptions, not estimates.
+ * Options of the demo cohort: the generator's documented coefficients (DEFAULT_COEFFICIENTS in
+ * src/sim/synthetic/coefficients.ts, table in docs/synthetic-cohort.md), with is_study calibrated
+ * so that 25 % of the employed 2016 graduates are expected to stay in Liaoning ("about a
+ * quarter", the 2016 employment reports of NEU and DUT as quoted in issue 4). Assumptions, not
+ * estimates.
  */
-export const DEMO_COHORT_OPTIONS = { bIncome: 8, bSize: 1, bDist: 0.8 } as const;
+export const DEMO_COHORT_OPTIONS = { stayShareTarget: 0.25, calibrationYear: 2016 } as const;
 
 /**
  * Builds a workspace from all bundled real data through the ordinary importers: China's cities
@@ -125,28 +124,64 @@ async function importSet(ws: Workspace, dir: string, set: string, options: DemoO
 
 /**
  * The synthetic graduate cohort of the demo: DEMO_COHORTS of NORTHEAST_UNIVERSITIES drawn by
- * src/sim/synthetic over the workspace's China cities (2020 census population, polygon
- * centroid, province; income proxy: urbanisation rate, see DEMO_COHORT_OPTIONS), written as
- * person records with synthetic = true through the ordinary person importer. Cities without an
- * urban population figure cannot carry the proxy and are not destinations.
+ * src/sim/synthetic (docs/synthetic-cohort.md) and written as person records with
+ * synthetic = true through the ordinary person importer. Inputs read from the workspace:
+ * - provinces (the alternatives): centroid, and for each cohort year the NBS indicators
+ *   disposable_income_pc (yuan), population_year_end (10k persons, converted to persons),
+ *   urban_rail_transit_length (km; a province with no row had no urban rail that year, read as
+ *   0) and weather_air_temperature_x10 (converted to degrees C). A province lacking any other
+ *   value is an error naming it (the generator's InputError);
+ * - cities (homes, and destinations within the chosen province): 2020 census population and
+ *   polygon centroid, for the cities of those provinces.
  */
 export async function importDemoCohort(ws: Workspace, seed: number): Promise<ImportSummary> {
-  const rows = await ws.db.all<{ code: string; province: string; lon: number; lat: number; population: number; urban: number }>(
-    `SELECT r.code, r.parent AS province, r.centroid_lon AS lon, r.centroid_lat AS lat, p.value AS population, u.value AS urban
+  const years = [...new Set(DEMO_COHORTS.map((c) => c.year))];
+  const names = ['disposable_income_pc', 'population_year_end', 'urban_rail_transit_length', 'weather_air_temperature_x10'];
+  const provinceRows = await ws.db.all<{ code: string; lon: number; lat: number }>(
+    `SELECT code, centroid_lon AS lon, centroid_lat AS lat FROM regions
+     WHERE level = 'province' AND parent = 'CN' AND centroid_lon IS NOT NULL ORDER BY code`);
+  const values = await ws.db.all<{ region: string; period: string; name: string; value: number }>(
+    `SELECT region, period, name, arg_max(value, import_id) AS value FROM indicators
+     WHERE name IN (${names.map((n) => `'${n}'`).join(', ')}) AND period IN (${years.map((y) => `'${y}'`).join(', ')})
+     GROUP BY region, period, name`);
+  const value = new Map(values.map((v) => [`${v.region}|${v.period}|${v.name}`, v.value]));
+  const provinces: SyntheticProvince[] = provinceRows.map((p) => ({
+    code: p.code, lon: p.lon, lat: p.lat,
+    years: Object.fromEntries(years.map((y) => {
+      // A missing value stays undefined, so the generator's check names province, attribute and year.
+      const get = (name: string, scale = 1) => { const v = value.get(`${p.code}|${y}|${name}`); return (v === undefined ? v : v * scale) as number; };
+      return [y, {
+        income: get('disposable_income_pc'), population: get('population_year_end', 1e4),
+        railKm: get('urban_rail_transit_length') ?? 0, temperature: get('weather_air_temperature_x10', 0.1),
+      }];
+    })),
+  }));
+  const cities = await ws.db.all<{ code: string; province: string; lon: number; lat: number; population: number }>(
+    `SELECT r.code, r.parent AS province, r.centroid_lon AS lon, r.centroid_lat AS lat, p.value AS population
      FROM regions r JOIN indicators p ON p.region = r.code AND p.name = 'population' AND p.period = '2020'
-     JOIN indicators u ON u.region = r.code AND u.name = 'urban_population' AND u.period = '2020'
-     WHERE r.level = 'city' AND r.centroid_lon IS NOT NULL AND p.value > 0 ORDER BY r.code`);
-  const regions: SyntheticRegion[] = rows.map((r) => ({ code: r.code, province: r.province, population: r.population, lon: r.lon, lat: r.lat, income: r.urban / r.population }));
-  const result = generateCohorts(regions, NORTHEAST_UNIVERSITIES, DEMO_COHORTS, { seed, ...DEMO_COHORT_OPTIONS });
+     WHERE r.level = 'city' AND r.centroid_lon IS NOT NULL AND p.value > 0
+       AND r.parent IN (SELECT code FROM regions WHERE level = 'province' AND parent = 'CN') ORDER BY r.code`);
+  const result = generateCohorts({ cities, provinces }, NORTHEAST_UNIVERSITIES, DEMO_COHORTS, { seed, ...DEMO_COHORT_OPTIONS });
   const dir = mkdtempSync(join(tmpdir(), 'talentflow-demo-'));
   const file = join(dir, 'synthetic-graduates.csv');
   const cell = (v: string | number | boolean | null) => (v === null ? '' : String(v));
   const cols = ['id', 'year', 'university', 'degree', 'major', 'home_region', 'study_region', 'destination', 'employer_type', 'monthly_salary', 'synthetic'] as const;
   const lines = [cols.join(','), ...result.records.map((r) => cols.map((c) => cell(r[c])).join(','))];
+  const cal = result.calibration;
+  const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
   try {
     await writeFile(file, lines.join('\n') + '\n');
     const summary = await importPersons(ws, file, { synthetic: true });
-    return { ...summary, notes: [`synthetic: seed ${seed}; stay-share calibration ${result.calibration.map((c) => `${c.university} ${(100 * c.expectedShare).toFixed(1)}%`).join(', ')}`, ...result.warnings] };
+    return {
+      ...summary,
+      notes: [
+        `SYNTHETIC graduate records (seed ${seed}), not real people: destination province by a conditional logit with known coefficients over NBS provincial attributes of the graduation year, ` +
+          `then the city in proportion to its 2020 census population (docs/synthetic-cohort.md)`,
+        `coefficients: ${Object.entries(result.coefficients).map(([k, v]) => `${k} ${+v.toFixed(4)}`).join(', ')}`,
+        ...(cal ? [`is_study calibrated to ${cal.isStudy.toFixed(4)} so that ${pct(cal.expectedShare)} of employed ${cal.year} graduates are expected to stay in their study province (${cal.byUniversity.map((u) => `${u.university} ${pct(u.expectedShare)}`).join(', ')})`] : []),
+        ...result.warnings,
+      ],
+    };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -1,44 +1,51 @@
-import { choiceProbabilities, type ChoiceData } from './choice.ts';
+import type { DestinationCoefficients, FixedCoefficients } from './coefficients.ts';
+import { expectedProvinceShares, type ChoiceGroup } from './expected.ts';
+import type { ProvinceTable, ProvinceYearColumns } from './provinces.ts';
 
 /**
- * Calibrates the study-province bonus so that the expected share of employed graduates working
- * in the study province equals `target`. Fixed point on the log-odds (the odds form of the
- * constant adjustment in Train 2009, section 2.8): b <- b + logit(target) - logit(share(b)).
- * For a single home region one step is exact (the share is logistic in b); over a mixture of
- * homes the share is monotone in b and the iteration converges in a few steps. The share is
- * computed exactly over the home distribution, not by simulation.
+ * Calibrates the is_study coefficient, the one constant of the model that is not set: the
+ * expected share of employed graduates working in their study province, pooled over `groups`
+ * (weights: cohort sizes), must equal `target`. Fixed point on the log-odds (the odds form of the
+ * constant adjustment in Train 2009, section 2.8): b <- b + logit(target) - logit(share(b)), from
+ * b = 0. For a single situation one step is exact (the share is logistic in b); over a mixture of
+ * homes and degrees the share is monotone in b and the iteration converges linearly (29 steps to
+ * 1e-9 on the demo data, where is_home and is_study share the students from the study province).
+ * The share is computed exactly over the home and degree distributions, not by simulation, so
+ * the result does not depend on the seed.
  */
-export interface CalibrationResult {
-  stayBonus: number;
+export interface StudyCalibration {
+  isStudy: number;
   expectedShare: number;
+  /** Expected stay share of each group at the calibrated value. */
+  groupShares: number[];
   iterations: number;
   converged: boolean;
 }
 
-export function expectedStayShare(data: ChoiceData, homes: Float64Array, study: number, stayBonus: number): number {
-  const studyProvince = data.provinces[study];
-  let share = 0;
-  for (let h = 0; h < homes.length; h++) {
-    if (homes[h] === 0) continue;
-    const p = choiceProbabilities(data, h, studyProvince, stayBonus);
-    let stay = 0;
-    for (let j = 0; j < p.length; j++) if (data.provinces[j] === studyProvince) stay += p[j];
-    share += homes[h] * stay;
-  }
-  return share;
+export interface WeightedGroup extends ChoiceGroup {
+  weight: number;
 }
 
-export function calibrateStayBonus(data: ChoiceData, homes: Float64Array, study: number, target: number, tolerance = 1e-9, maxIterations = 100): CalibrationResult {
+export function expectedStayShares(table: ProvinceTable, year: ProvinceYearColumns, b: DestinationCoefficients, groups: readonly WeightedGroup[]): { pooled: number; groups: number[] } {
+  const shares = groups.map((g) => expectedProvinceShares(table, year, b, g)[g.study]);
+  const total = groups.reduce((a, g) => a + g.weight, 0);
+  return { pooled: groups.reduce((a, g, k) => a + g.weight * shares[k], 0) / total, groups: shares };
+}
+
+export function calibrateStudyCoefficient(
+  table: ProvinceTable, year: ProvinceYearColumns, fixed: FixedCoefficients, groups: readonly WeightedGroup[], target: number,
+  tolerance = 1e-9, maxIterations = 100,
+): StudyCalibration {
   const logit = (p: number) => Math.log(p / (1 - p));
   let b = 0;
-  let share = expectedStayShare(data, homes, study, b);
+  let share = expectedStayShares(table, year, { ...fixed, is_study: b }, groups);
   let iterations = 0;
-  while (Math.abs(share - target) > tolerance && iterations < maxIterations) {
-    // Clamp so a share of exactly 0 or 1 (all regions in one province) cannot give Infinity.
-    const s = Math.min(Math.max(share, 1e-12), 1 - 1e-12);
+  while (Math.abs(share.pooled - target) > tolerance && iterations < maxIterations) {
+    // Clamp so a share of exactly 0 or 1 (one province only) cannot give Infinity.
+    const s = Math.min(Math.max(share.pooled, 1e-12), 1 - 1e-12);
     b += logit(target) - logit(s);
-    share = expectedStayShare(data, homes, study, b);
+    share = expectedStayShares(table, year, { ...fixed, is_study: b }, groups);
     iterations++;
   }
-  return { stayBonus: b, expectedShare: share, iterations, converged: Math.abs(share - target) <= tolerance };
+  return { isStudy: b, expectedShare: share.pooled, groupShares: share.groups, iterations, converged: Math.abs(share.pooled - target) <= tolerance };
 }

@@ -1,8 +1,10 @@
 export { generateCohorts, type SyntheticCohortResult } from './generate.ts';
 export { resolveOptions, type SyntheticOptions, type ResolvedOptions } from './options.ts';
-export { prepareChoice, choiceProbabilities, type ChoiceData } from './choice.ts';
+export { DESTINATION_TERMS, DEFAULT_COEFFICIENTS, type DestinationTerm, type DestinationCoefficients, type FixedCoefficients } from './coefficients.ts';
+export { provinceTable, provinceYear, type ProvinceTable, type ProvinceYearColumns } from './provinces.ts';
+export { alternativeUtility, destinationProbabilities } from './choice.ts';
 export { homeWeights } from './home.ts';
-export { calibrateStayBonus, expectedStayShare, type CalibrationResult } from './calibrate.ts';
-export { expectedDestinationShares } from './expected.ts';
+export { calibrateStudyCoefficient, expectedStayShares, type StudyCalibration, type WeightedGroup } from './calibrate.ts';
+export { expectedProvinceShares, type ChoiceGroup } from './expected.ts';
 export { NORTHEAST_UNIVERSITIES, DEMO_COHORTS } from './presets.ts';
-export type { SyntheticRegion, UniversityDefinition, CohortSpec, CalibrationReport } from './types.ts';
+export type { SyntheticCity, SyntheticProvince, ProvinceYear, SyntheticGeography, UniversityDefinition, CohortSpec, CalibrationReport } from './types.ts';

@@ -1,11 +1,12 @@
 import { SpecError } from '../../core/errors.ts';
+import { DEFAULT_COEFFICIENTS, type FixedCoefficients } from './coefficients.ts';
 
 /**
  * Options of the synthetic cohort generator. Each default says where it comes from; most are
- * assumptions, chosen so that on a table of 2020 census populations and 2016 average wages
- * (test-regions.ts) the 2016 pattern of graduates of Northeastern University and Dalian University of
- * Technology is reproduced (a quarter stay in Liaoning; Beijing, Shanghai, Shandong, Guangdong
- * lead the rest). Change them to explore; calibration then re-hits the stay share.
+ * assumptions, chosen so that on the real provincial attributes of 2016 (NBS, bundled) the 2016
+ * pattern of graduates of Northeastern University and Dalian University of Technology is
+ * reproduced (a quarter stay in Liaoning; Beijing, Shanghai, Guangdong and Shandong lead the
+ * rest; docs/synthetic-cohort.md). Change them to explore; calibration then re-hits the stay share.
  */
 export interface SyntheticOptions {
   /** Seed of the random streams (reported in the result). Required: no hidden default seed. */
@@ -17,26 +18,16 @@ export interface SyntheticOptions {
    */
   stayShareTarget?: number;
   /**
-   * Size elasticity b_size on log population. Default 0.8 (assumption: gravity models of Chinese
-   * migration put mass elasticities between about 0.5 and 1; 0.8 was tuned with bIncome and
-   * bDist on the test table so the 2016 pattern comes out).
+   * Year whose cohorts (pooled, weighted by size) the stay share target applies to. Default the
+   * latest cohort year (2016 in the demo: the seed facts are about 2016 graduates).
    */
-  bSize?: number;
+  calibrationYear?: number;
   /**
-   * Distance-decay b_dist on log distance from home. Default 0.8: gravity fits on the bundled
-   * China province distances give elasticities near -1 (../shared/data/china-regions README);
-   * slightly weaker here (assumption: graduates of national universities move farther).
+   * The set coefficients of the destination-choice logit (coefficients.ts; is_study is always
+   * calibrated). Default DEFAULT_COEFFICIENTS, term by term: give only the ones to change.
    */
-  bDist?: number;
-  /**
-   * Income elasticity b_income on log(income / mean income). Default 4 (assumption, tuned: with
-   * average wages as the proxy it makes Beijing and Shanghai lead, as they do in the reports;
-   * it stands in for everything a high-wage metropolis offers graduates, not only pay).
-   */
-  bIncome?: number;
-  /** Utility bonus for the home province. Default 1.5 (assumption: graduates often return home). */
-  homeBonus?: number;
-  /** Distance used for a region to itself and nearer pairs, km. Default 50 (assumption). */
+  coefficients?: Partial<FixedCoefficients>;
+  /** Distance used for the campus to nearer cities in the home draw, km. Default 50 (assumption). */
   minDistanceKm?: number;
   /** Share of students from the study province. Default 0.35 (assumption). */
   homeLocalShare?: number;
@@ -54,22 +45,23 @@ export interface SyntheticOptions {
   employerShares?: Readonly<Record<string, number>>;
   /** Median monthly starting salary at an income-average destination, yuan. Default 6000 (assumption). */
   salaryMedian?: number;
-  /** Elasticity of the salary median to destination income. Default 0.5 (assumption). */
+  /** Elasticity of the salary median to the destination province's income (relative to the mean of the provinces that year). Default 0.5 (assumption). */
   salaryIncomeElasticity?: number;
   /** Log-scale spread of salaries (lognormal sigma). Default 0.35 (assumption). */
   salarySigma?: number;
 }
 
-export type ResolvedOptions = Required<SyntheticOptions>;
+export type ResolvedOptions = Required<Omit<SyntheticOptions, 'calibrationYear' | 'coefficients'>> & {
+  calibrationYear: number | null;
+  coefficients: FixedCoefficients;
+};
 
 export function resolveOptions(o: SyntheticOptions): ResolvedOptions {
   const r: ResolvedOptions = {
     seed: o.seed,
     stayShareTarget: o.stayShareTarget ?? 0.25,
-    bSize: o.bSize ?? 0.8,
-    bDist: o.bDist ?? 0.8,
-    bIncome: o.bIncome ?? 4,
-    homeBonus: o.homeBonus ?? 1.5,
+    calibrationYear: o.calibrationYear ?? null,
+    coefficients: { ...DEFAULT_COEFFICIENTS, ...Object.fromEntries(Object.entries(o.coefficients ?? {}).filter(([, v]) => v !== undefined)) },
     minDistanceKm: o.minDistanceKm ?? 50,
     homeLocalShare: o.homeLocalShare ?? 0.35,
     homeDistanceDecay: o.homeDistanceDecay ?? 0.5,
@@ -91,9 +83,14 @@ export function resolveOptions(o: SyntheticOptions): ResolvedOptions {
   share(r.notEmployedShare, 'notEmployedShare');
   if (r.furtherStudyShare + r.notEmployedShare > 1) throw new SpecError('furtherStudyShare + notEmployedShare exceeds 1', 'furtherStudyShare');
   if (!(r.stayShareTarget > 0 && r.stayShareTarget < 1)) throw new SpecError(`must be strictly between 0 and 1 to calibrate, got ${r.stayShareTarget}`, 'stayShareTarget');
-  for (const f of ['bSize', 'bDist', 'bIncome', 'homeBonus', 'homeDistanceDecay', 'salaryIncomeElasticity'] as const) {
+  for (const f of ['homeDistanceDecay', 'salaryIncomeElasticity'] as const) {
     if (!Number.isFinite(r[f])) throw new SpecError(`must be a finite number, got ${r[f]}`, f);
   }
+  for (const [term, v] of Object.entries(r.coefficients)) {
+    if (!(term in DEFAULT_COEFFICIENTS)) throw new SpecError(`unknown term "${term}" (is_study is calibrated, not set)`, 'coefficients');
+    if (!Number.isFinite(v)) throw new SpecError(`${term} must be a finite number, got ${v}`, 'coefficients');
+  }
+  if (r.calibrationYear !== null && !Number.isInteger(r.calibrationYear)) throw new SpecError(`must be a whole year, got ${r.calibrationYear}`, 'calibrationYear');
   for (const f of ['minDistanceKm', 'salaryMedian', 'salarySigma'] as const) {
     if (!(r[f] > 0) || !Number.isFinite(r[f])) throw new SpecError(`must be a positive number, got ${r[f]}`, f);
   }

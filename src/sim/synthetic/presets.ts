@@ -1,14 +1,14 @@
 import type { CohortSpec, UniversityDefinition } from './types.ts';
 
 /**
- * The two Liaoning universities of the demo cohort. Stay target 0.25 of employed graduates in
- * Liaoning: "about a quarter" of 2016 graduates, as quoted in issue 4 from the universities'
- * 2016 graduate employment quality reports (not re-verified here). Region codes are GB/T 2260:
- * Shenyang 210100, Dalian 210200.
+ * The two Liaoning universities of the demo cohort. City codes are GB/T 2260: Shenyang 210100,
+ * Dalian 210200. Their stay target (options.stayShareTarget, 0.25) is "about a quarter" of 2016
+ * graduates, as quoted in issue 4 from the universities' 2016 graduate employment quality reports
+ * (not re-verified here).
  */
 export const NORTHEAST_UNIVERSITIES: readonly UniversityDefinition[] = [
-  { id: 'NEU', name: 'Northeastern University', name_zh: '东北大学', studyRegion: '210100', stayShareTarget: 0.25 },
-  { id: 'DUT', name: 'Dalian University of Technology', name_zh: '大连理工大学', studyRegion: '210200', stayShareTarget: 0.25 },
+  { id: 'NEU', name: 'Northeastern University', name_zh: '东北大学', studyRegion: '210100' },
+  { id: 'DUT', name: 'Dalian University of Technology', name_zh: '大连理工大学', studyRegion: '210200' },
 ];
 
 /**
