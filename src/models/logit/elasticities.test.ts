@@ -58,3 +58,23 @@ test('nested logit: cross elasticities differ within and across nests and match 
   // Within the nest the substitution is stronger than towards an alternative outside it.
   assert.ok(e.cross[1][0]! < e.cross[2][0]!, `${e.cross[1][0]} vs ${e.cross[2][0]}`);
 });
+
+test('a logged term (logOf): elasticities with respect to the attribute itself match finite differences of x (x -> x (1 + h) adds ln(1 + h) to its column)', () => {
+  const { data } = simulateChoices({ nCases: 400, nAlternatives: 4, coefficients: { x1: 0.8 }, seed: 43 });
+  const m = fitConditionalLogit(data, { terms: ['x1'] });
+  const e = elasticities(m, data, 'x1', { logOf: true });
+  const h = 1e-6;
+  const shifted = (d: number): Float64Array => modelProbabilities(m, { ...data, columns: { x1: Float64Array.from(data.columns.x1, (x, r) => (data.altIndex[r] === 0 ? x + d : x)) } }).probability;
+  const up = shifted(Math.log(1 + h));
+  const down = shifted(Math.log(1 - h));
+  for (let i = 0; i < 4; i++) {
+    let sum = 0;
+    let n = 0;
+    for (let r = 0; r < data.altIndex.length; r++) {
+      if (data.altIndex[r] !== i) continue;
+      sum += (Math.log(up[r]) - Math.log(down[r])) / (Math.log(1 + h) - Math.log(1 - h));
+      n++;
+    }
+    assert.ok(Math.abs(e.cross[i][0]! - sum / n) < 1e-6, `E[${i}][0] = ${e.cross[i][0]}, numeric ${sum / n}`);
+  }
+});

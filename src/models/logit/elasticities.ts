@@ -12,6 +12,8 @@ import type { ChoicePredictionData, LogitResult } from './types.ts';
  * and -beta x_j P_j cross. Own elasticity of alternative i: mean of E_ii over the cases where i is
  * available; cross[i][j]: mean of E_ij over the cases where both are (null when never together).
  * Cost O(sum over cases of J^2): pass a subset of cases for hundreds of alternatives.
+ * A term whose column holds ln x (options.logOf) gives elasticities with respect to x: the factor
+ * x_j becomes 1, E_ij = beta (delta_ij / lambda_m + ...).
  */
 export interface Elasticities {
   readonly term: string;
@@ -23,7 +25,12 @@ export interface Elasticities {
   readonly cross: (number | null)[][];
 }
 
-export function elasticities(result: LogitResult, data: ChoicePredictionData, term: string): Elasticities {
+export interface ElasticityOptions {
+  /** The term's column is the log of the attribute (elasticities with respect to the attribute itself). Default false. */
+  readonly logOf?: boolean;
+}
+
+export function elasticities(result: LogitResult, data: ChoicePredictionData, term: string, options: ElasticityOptions = {}): Elasticities {
   const a = result.attributeTerms.indexOf(term);
   if (a < 0) throw new SpecError(`"${term}" is not an attribute term of the model (${result.attributeTerms.join(', ')})`, 'term');
   const beta = result.coefficients[term];
@@ -44,7 +51,7 @@ export function elasticities(result: LogitResult, data: ChoicePredictionData, te
         let d = -p[s];
         if (r === s) d += mi < 0 ? 1 : 1 / lambda[mi];
         if (mi >= 0 && nest[s] === mi) d += ((lambda[mi] - 1) / lambda[mi]) * q[s];
-        sum[i * nAlt + j] += w * beta * x[s] * d;
+        sum[i * nAlt + j] += w * beta * (options.logOf ? 1 : x[s]) * d;
         weight[i * nAlt + j] += w;
       }
     }

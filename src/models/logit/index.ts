@@ -4,7 +4,7 @@ export { fitConditionalLogit } from './conditional-logit.ts';
 export { fitNestedLogit } from './nested-logit.ts';
 export { predictChoices, type ChoicePrediction, type AlternativeShare, type PredictOptions } from './predict.ts';
 export { holdoutFit, type HoldoutFit } from './holdout.ts';
-export { elasticities, type Elasticities } from './elasticities.ts';
+export { elasticities, type Elasticities, type ElasticityOptions } from './elasticities.ts';
 export { willingnessToPay, type Wtp, type WtpOptions, type WtpValue } from './wtp.ts';
 export { aggregateChoiceSituations, type AggregateOptions, type AggregatedChoices } from './aggregate.ts';
 export { sampleAlternatives, type SampleAlternativesOptions, type SampledChoices } from './sample.ts';

@@ -8,6 +8,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { haversineKm } from '../../core/geometry/index.ts';
+import type { ChoiceData } from '../../models/logit/index.ts';
 import { createRng } from '../../numeric/random/rng.ts';
 import { importIndicators } from '../import/import-indicators.ts';
 import { importPersons } from '../import/import-persons.ts';
@@ -59,4 +60,35 @@ export async function choiceWorkspace(options: FixtureOptions = {}) {
   writeFileSync(file, lines.join('\n') + '\n');
   await importPersons(t.ws, file, { synthetic: options.synthetic ?? false });
   return t;
+}
+
+/** One case per person: each situation's rows repeated for every person, chosen = 1 on the person's row. */
+export function perPerson(d: ChoiceData): ChoiceData {
+  const caseIndex: number[] = [];
+  const altIndex: number[] = [];
+  const chosen: number[] = [];
+  const cluster: number[] = [];
+  const rows: number[] = [];
+  const byCase = new Map<number, number[]>();
+  d.caseIndex.forEach((c, r) => (byCase.get(c) ?? byCase.set(c, []).get(c)!).push(r));
+  let n = 0;
+  for (const [c, rs] of byCase) {
+    for (const pick of rs) {
+      for (let k = 0; k < d.chosen[pick]; k++) {
+        for (const r of rs) {
+          caseIndex.push(n);
+          altIndex.push(d.altIndex[r]);
+          chosen.push(r === pick ? 1 : 0);
+          rows.push(r);
+        }
+        if (d.cluster) cluster.push(d.cluster[c]);
+        n++;
+      }
+    }
+  }
+  return {
+    nCases: n, caseIndex: Int32Array.from(caseIndex), altIndex: Int32Array.from(altIndex), chosen: Uint8Array.from(chosen),
+    columns: Object.fromEntries(Object.entries(d.columns).map(([k, v]) => [k, Float64Array.from(rows, (r) => v[r])])),
+    ...(d.cluster ? { cluster: Int32Array.from(cluster) } : {}),
+  };
 }

@@ -1,0 +1,144 @@
+import { SpecError } from '../../core/errors.ts';
+import {
+  elasticities, fitConditionalLogit, fitNestedLogit, holdoutFit, willingnessToPay,
+  type ChoiceData, type HoldoutFit, type LogitResult, type LogitWarning, type NestSpec, type Wtp,
+} from '../../models/logit/index.ts';
+import { saveModel } from '../models.ts';
+import type { Workspace } from '../workspace.ts';
+import { buildChoiceSet, type CaseInfo, type ChoiceSet } from './choice-set.ts';
+import { choiceShares, type ChoiceShares } from './shares.ts';
+import { alternativeTermName, transformOf, vcovOf, type ChoiceSpec, type ChoiceSpecInput } from './spec.ts';
+import { casesOfYears } from './subset.ts';
+
+/** Own elasticities by alternative (mean over persons), and the cross matrix when there are at most 60 alternatives. */
+export interface ChoiceElasticities {
+  readonly term: string;
+  /** What the elasticity is taken with respect to: the indicator itself (logged terms) or the term's column. */
+  readonly withRespectTo: string;
+  readonly coefficient: number;
+  readonly alternatives: readonly string[];
+  readonly own: (number | null)[];
+  readonly cross: (number | null)[][] | null;
+}
+
+/** What summary of the choice set a result carries. */
+export interface ChoiceSetSummary {
+  readonly cases: number;
+  readonly persons: number;
+  readonly alternatives: readonly string[];
+  readonly alternativeNames: readonly string[];
+  readonly within: string;
+  readonly years: readonly number[];
+  readonly excluded: ChoiceSet['excluded'];
+  readonly notes: string[];
+  readonly sample: ChoiceSet['sample'];
+  readonly nests: NestSpec[] | null;
+  readonly synthetic: boolean;
+}
+
+export type ChoiceModelResult = LogitResult & {
+  readonly definition: string;
+  /** 'synthetic' when any person record is synthetic, else 'estimated' (a model of observed records). */
+  readonly kind: 'synthetic' | 'estimated';
+  readonly dataKind: 'synthetic' | 'observed';
+  readonly source: string;
+  readonly spec: ChoiceSpec;
+  readonly wtp: (Wtp & { readonly definition: string }) | null;
+  readonly elasticities: ChoiceElasticities[];
+  readonly shares: ChoiceShares;
+  readonly holdout: (HoldoutFit & { readonly years: number[] }) | null;
+  readonly choiceSet: ChoiceSetSummary;
+  /** Reading the records and building the choice set (the fit's own time is fitSeconds). */
+  readonly buildSeconds: number;
+  readonly saved: string | null;
+};
+
+export interface FitChoiceOptions {
+  /** Save the result under this name (kind 'choice'). Default: not saved. */
+  readonly save?: string;
+  /** With save: replace a saved model of that name. Default false. */
+  readonly replace?: boolean;
+}
+
+/**
+ * Fits a destination-choice model to the workspace's graduate records: conditional logit, or
+ * nested logit when the spec has nests (McFadden 1974, 1978; see src/models/logit), then
+ * willingness to pay, elasticities, predicted against observed shares and the holdout fit.
+ * Plain serialisable data; saved with saveModel(kind 'choice') when asked.
+ */
+export async function fitWorkspaceChoiceModel(ws: Workspace, input: ChoiceSpecInput | ChoiceSpec, options: FitChoiceOptions = {}): Promise<ChoiceModelResult> {
+  const t0 = performance.now();
+  const set = await buildChoiceSet(ws, input);
+  const buildSeconds = (performance.now() - t0) / 1000;
+  const result = fitChoiceSet(set, buildSeconds);
+  if (options.save) {
+    await saveModel(ws, options.save, 'choice', set.spec, { ...result, saved: options.save }, { replace: options.replace });
+    return { ...result, saved: options.save };
+  }
+  return result;
+}
+
+/** The fit and post-estimation of a built choice set. */
+export function fitChoiceSet(set: ChoiceSet, buildSeconds = 0): ChoiceModelResult {
+  const { spec } = set;
+  const holdoutYears = spec.holdout?.years ?? [];
+  let fitData: ChoiceData = set.data;
+  let post: { data: ChoiceData; caseInfo: CaseInfo } = set.aggregate;
+  let held: { data: ChoiceData; caseInfo: CaseInfo } | null = null;
+  if (holdoutYears.length) {
+    const absent = holdoutYears.filter((y) => !set.years.includes(y));
+    if (absent.length) throw new SpecError(`no selected person graduated in ${absent.join(', ')} (years: ${set.years.join(', ')})`, 'holdout.years');
+    fitData = casesOfYears(set.data, set.caseInfo, holdoutYears, false).data;
+    if (fitData.nCases === 0) throw new SpecError('every year is held out: nothing is left to fit', 'holdout.years');
+    post = casesOfYears(set.aggregate.data, set.aggregate.caseInfo, holdoutYears, false);
+    held = casesOfYears(set.aggregate.data, set.aggregate.caseInfo, holdoutYears, true);
+  }
+  const base = { terms: set.terms, vcov: vcovOf(spec), ...(set.offset ? { offset: set.offset } : {}) };
+  const logit: LogitResult = set.nests ? fitNestedLogit(fitData, { ...base, nests: set.nests }) : fitConditionalLogit(fitData, base);
+  const warnings: LogitWarning[] = [...logit.warnings];
+
+  let wtp: ChoiceModelResult['wtp'] = null;
+  if (set.money) {
+    const w = willingnessToPay(logit, { money: set.money.term, moneyScale: set.money.moneyScale, unit: set.money.unit });
+    wtp = { ...w, definition: set.money.definition };
+    warnings.push(...w.warnings);
+  }
+
+  const indicatorOf = new Map(spec.alternativeVars.map((n) => [alternativeTermName(n, transformOf(spec, n)), n]));
+  const elasticityTerms = [set.money?.term, ...['distance_home', 'distance_study'].filter((t) => set.terms.includes(t))].filter((t): t is string => t !== undefined);
+  const many = set.alternatives.length > 60;
+  const el: ChoiceElasticities[] = [...new Set(elasticityTerms)].map((term) => {
+    const indicator = indicatorOf.get(term);
+    const logged = indicator !== undefined && ['log', 'log1p'].includes(transformOf(spec, indicator));
+    const e = elasticities(logit, post.data, term, { logOf: logged });
+    return {
+      term, withRespectTo: logged ? indicator! : term, coefficient: e.coefficient, alternatives: e.alternatives, own: e.own, cross: many ? null : e.cross,
+    };
+  });
+
+  const names = new Map(set.alternatives.map((a, i) => [a, set.alternativeNames[i]]));
+  const shares = choiceShares(logit, post, set.alternatives, (code) => names.get(code) ?? code);
+  const holdout = held && held.data.nCases > 0 ? { ...holdoutFit(logit, held.data), years: holdoutYears } : null;
+
+  const dataKind = set.synthetic ? 'synthetic' : 'observed';
+  const model = set.nests ? 'nested logit (FIML)' : 'conditional logit';
+  return {
+    ...logit,
+    warnings,
+    definition: `destination choice of ${set.persons.toLocaleString('en')} graduates among ${set.alternatives.length} alternatives (regions at level ${spec.level} in ${set.within}${spec.outside === 'option' ? ', plus not employed / further study' : ''}), ${model} by maximum likelihood`,
+    kind: set.synthetic ? 'synthetic' : 'estimated',
+    dataKind,
+    source: `workspace person records (${dataKind}${set.synthetic ? ', SYNTHETIC' : ''}) and indicators ${spec.alternativeVars.join(', ') || 'none'}`,
+    spec,
+    wtp,
+    elasticities: el,
+    shares,
+    holdout,
+    choiceSet: {
+      cases: set.cases, persons: set.persons, alternatives: set.alternatives, alternativeNames: set.alternativeNames, within: set.within, years: set.years,
+      excluded: set.excluded, notes: set.notes, sample: set.sample, nests: set.nests, synthetic: set.synthetic,
+    },
+    buildSeconds,
+    saved: null,
+  };
+}
