@@ -10,27 +10,60 @@ import type { StagedTable } from '../duckdb/stage.ts';
  * value, with up to four more offending rows listed.
  */
 
-/** SQL that parses a number as people write it: "1,234", " 56 ", "7.0"; NULL when it is not one. */
+/**
+ * SQL that parses a number as people write it: "1,234", " 56 ", "7.0"; NULL when it is not one.
+ * DuckDB's cast also reads "1_000" as 1000, which no yearbook writes and which more likely marks
+ * a damaged cell, so a value with an underscore is not a number here.
+ */
 export function numberExpr(col: string, alias?: string): string {
-  return `TRY_CAST(replace(trim(${alias ? alias + '.' : ''}${quoteIdent(col)}), ',', '') AS DOUBLE)`;
+  const c = `${alias ? alias + '.' : ''}${quoteIdent(col)}`;
+  return `CASE WHEN contains(${c}, '_') THEN NULL ELSE TRY_CAST(replace(trim(${c}), ',', '') AS DOUBLE) END`;
+}
+
+/**
+ * The values an import accepts, so implausible numbers (a flow of 1e308, a graduation year of
+ * -2016 or 1e10, a longitude of 500) are refused with the range instead of flowing on as
+ * Infinity or a database overflow.
+ */
+export interface ValueRange {
+  min: number;
+  max: number;
+  /** How the range is written in messages, e.g. "0 to 10,000,000,000 (more than the world's population)". */
+  text: string;
+}
+
+export const RANGES = {
+  count: { min: 0, max: 1e10, text: '0 to 10,000,000,000 (more than the world\'s population)' },
+  year: { min: 1900, max: 2100, text: '1900 to 2100' },
+  salary: { min: 0, max: 1e7, text: '0 to 10,000,000 a month' },
+  longitude: { min: -180, max: 180, text: '-180 to 180 degrees' },
+  latitude: { min: -90, max: 90, text: '-90 to 90 degrees' },
+  area: { min: 0, max: 5.1e8, text: '0 to 510,000,000 km² (the Earth\'s surface)' },
+  indicator: { min: -1e18, max: 1e18, text: '-1e18 to 1e18' },
+} as const satisfies Record<string, ValueRange>;
+
+function outside(v: number, r: ValueRange | undefined): boolean {
+  return r !== undefined && (v < r.min || v > r.max);
 }
 
 /**
  * Checks a column that is present in every row: not blank, and for a column read as numbers,
  * finite and (if asked) not negative.
  */
-export async function checkRequired(db: Database, st: StagedTable, col: string, opts: { nonNegative?: boolean; what: string }): Promise<void> {
+export async function checkRequired(db: Database, st: StagedTable, col: string, opts: { nonNegative?: boolean; what: string; range?: ValueRange }): Promise<void> {
   const c = `s.${quoteIdent(col)}`;
   const numeric = st.numeric.includes(col);
   const conds = numeric
-    ? [`${c} IS NULL`, `NOT isfinite(${c})`, ...(opts.nonNegative ? [`${c} < 0`] : [])]
+    ? [`${c} IS NULL`, `NOT isfinite(${c})`, ...(opts.nonNegative ? [`${c} < 0`] : []), ...(opts.range ? [`${c} < ${opts.range.min}`, `${c} > ${opts.range.max}`] : [])]
     : [`${c} IS NULL`, `trim(${c}) = ''`];
   const bad = await db.all<{ r: bigint; v: number | string | null }>(
     `SELECT ${st.rowExpr} AS r, ${c} AS v FROM ${quoteIdent(st.table)} s WHERE ${conds.join(' OR ')} ORDER BY r LIMIT 5`);
   if (!bad.length) return;
   const why = (v: number | string | null) =>
     v === null || (typeof v === 'string' && v.trim() === '') ? `missing value: ${opts.what} is required`
-      : typeof v === 'number' && v < 0 ? `negative value ${v}: ${opts.what} cannot be negative` : `"${v}" is not ${opts.what}`;
+      : typeof v === 'number' && !Number.isFinite(v) ? `a number too large to represent (beyond ±1.8e308) is not ${opts.what}`
+        : typeof v === 'number' && v < 0 && opts.nonNegative ? `negative value ${v}: ${opts.what} cannot be negative`
+          : typeof v === 'number' && outside(v, opts.range) ? `${v} is outside the accepted range of ${opts.what}: ${opts.range!.text}` : `"${v}" is not ${opts.what}`;
   throw new InputError(why(bad[0].v), { file: st.file, row: Number(bad[0].r), column: col }, bad.slice(1).map((b) => `row ${b.r}: ${why(b.v)}`));
 }
 
@@ -68,7 +101,7 @@ export async function periodMapTable(db: Database, st: StagedTable, col: string)
 
 export async function checkNumbers(
   db: Database, st: StagedTable, col: string,
-  opts: { nonNegative?: boolean; required?: boolean; integer?: boolean; what?: string },
+  opts: { nonNegative?: boolean; required?: boolean; integer?: boolean; what?: string; range?: ValueRange },
 ): Promise<void> {
   const c = quoteIdent(col);
   const num = numberExpr(col);
@@ -77,15 +110,18 @@ export async function checkNumbers(
   if (opts.required) conds.push(`(${c} IS NULL OR trim(${c}) = '')`);
   if (opts.nonNegative) conds.push(`(${num} < 0)`);
   if (opts.integer) conds.push(`(${num} <> floor(${num}))`);
+  if (opts.range) conds.push(`(${num} < ${opts.range.min} OR ${num} > ${opts.range.max})`);
   const bad = await db.all<{ r: bigint; v: string | null }>(
     `SELECT ${st.rowExpr} AS r, ${c} AS v FROM ${quoteIdent(st.table)} s WHERE ${conds.join(' OR ')} ORDER BY r LIMIT 5`,
   );
   if (!bad.length) return;
   const reason = (v: string | null): string => {
     if (v === null || v.trim() === '') return `missing value: ${what} is required`;
-    const n = Number(v.replace(/,/g, ''));
+    const n = v.includes('_') ? NaN : Number(v.replace(/,/g, '').trim());
     if (Number.isFinite(n) && n < 0 && opts.nonNegative) return `negative value ${v}: ${what} cannot be negative`;
-    if (Number.isFinite(n) && opts.integer) return `"${v}" is not a whole number`;
+    if (Number.isFinite(n) && opts.integer && n !== Math.floor(n)) return `"${v}" is not a whole number`;
+    if (Number.isFinite(n) && outside(n, opts.range)) return `${v} is outside the accepted range of ${what}: ${opts.range!.text}`;
+    if (/^\s*[+-]?(\d[\d,]*\.?\d*|\.\d+)[eE][+-]?\d+\s*$/.test(v) && !Number.isFinite(n)) return `"${v}" is too large to represent (beyond ±1.8e308): not ${what}`;
     return `"${v}" is not ${what}`;
   };
   throw new InputError(reason(bad[0].v), { file: st.file, row: Number(bad[0].r), column: col },

@@ -4,7 +4,7 @@ import { parsePeriod } from '../../core/schema/period.ts';
 import { quoteIdent } from '../duckdb/database.ts';
 import { stageFile, type StageOptions, type StagedTable } from '../duckdb/stage.ts';
 import { type Workspace, fileSha256, guardReimport, matchableRegions, recordImport } from '../workspace.ts';
-import { checkNumbers, checkRequired, numberExpr, periodMapTable, resolveRegionColumns } from './checks.ts';
+import { checkNumbers, checkRequired, numberExpr, periodMapTable, resolveRegionColumns, RANGES } from './checks.ts';
 import { parseMap, resolveRoles } from './column-roles.ts';
 import { looksWide, toLongMatrix } from './wide-matrix.ts';
 
@@ -101,8 +101,8 @@ export async function importFlows(ws: Workspace, file: string, options: ImportFl
     const cohortCols = cohortOf(st.columns, roles.values());
     const [oCol, dCol, cCol] = [roles.get('origin')!, roles.get('destination')!, roles.get('count')!];
     const typed = st.numeric.includes(cCol);
-    if (typed) await checkRequired(ws.db, st, cCol, { nonNegative: true, what: 'a flow count' });
-    else await checkNumbers(ws.db, st, cCol, { nonNegative: true, required: true, what: 'a flow count' });
+    if (typed) await checkRequired(ws.db, st, cCol, { nonNegative: true, what: 'a flow count', range: RANGES.count });
+    else await checkNumbers(ws.db, st, cCol, { nonNegative: true, required: true, what: 'a flow count', range: RANGES.count });
     // Blank origins and destinations are caught on the columns' distinct values while matching.
     lap('check');
     const periods = fixedPeriod ? null : await periodMapTable(ws.db, st, roles.get('period')!);

@@ -4,7 +4,7 @@ import { parsePeriod } from '../../core/schema/period.ts';
 import { quoteIdent } from '../duckdb/database.ts';
 import { stageFile, type StageOptions } from '../duckdb/stage.ts';
 import { type Workspace, fileSha256, guardReimport, matchableRegions, recordImport } from '../workspace.ts';
-import { checkNumbers, checkPeriods, numberExpr, periodEnd, periodStart, periodText, resolveRegionColumns } from './checks.ts';
+import { checkNumbers, checkPeriods, numberExpr, periodEnd, periodStart, periodText, resolveRegionColumns, RANGES } from './checks.ts';
 import { normaliseHeader, parseMap, resolveRoles } from './column-roles.ts';
 import type { ImportSummary } from './import-flows.ts';
 import { insertWideIndicators, yearSuffixedColumns } from './wide-indicators.ts';
@@ -36,7 +36,7 @@ export async function importIndicators(ws: Workspace, file: string, options: Imp
     const source = options.source ?? file;
     if (isLong) {
       const roles = resolveRoles(st.columns, { required: options.period ? ['region', 'indicator', 'value'] : ['region', 'period', 'indicator', 'value'], optional: ['unit', 'source'] }, mapping, file);
-      await checkNumbers(ws.db, st, roles.get('value')!, { required: true, what: 'an indicator value' });
+      await checkNumbers(ws.db, st, roles.get('value')!, { required: true, what: 'an indicator value', range: RANGES.indicator });
       const fixed = options.period ? parsePeriod(options.period) : null;
       if (options.period && !fixed) throw new InputError(`--period "${options.period}" is not a year or a range of years`, { file });
       if (!fixed) await checkPeriods(ws.db, st, roles.get('period')!);

@@ -80,7 +80,7 @@ test('regions: duplicates, bad coordinates, unknown parents and missing levels a
     const f = (n: string, c: string) => { const p = join(w.dir, n); writeFileSync(p, c); return p; };
     const run = (p: string, o = {}) => importRegions(w.ws, p, o).then(() => null, (e: Error) => e);
     assert.match((await run(f('d.csv', 'code,name,level\nA,甲,city\nA,乙,city\n')))!.message, /row 3, column "code": region code "A" appears twice \(rows 2 and 3\)/);
-    assert.match((await run(f('c.csv', 'code,name,level,lon,lat\nA,甲,city,123,95\n')))!.message, /row 2, column "lat": latitude 95 is outside -90\.\.90/);
+    assert.match((await run(f('c.csv', 'code,name,level,lon,lat\nA,甲,city,123,95\n')))!.message, /row 2, column "lat": 95 is outside the accepted range of a latitude: -90 to 90 degrees/);
     assert.match((await run(f('p.csv', 'code,name,level,parent\nA,甲,city,ZZ\n')))!.message, /row 2, column "parent": parent "ZZ" of A is not a known region/);
     assert.match((await run(f('l.csv', 'code,name\nA,甲\n')))!.message, /no level column: give the level of these regions with --level/);
     assert.match((await run(f('g.csv', 'code,name,level,wkt\nA,甲,city,"POLYGON((1 2, 3"\n')))!.message, /row 2, column "wkt": cannot parse the geometry/);

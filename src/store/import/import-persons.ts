@@ -3,7 +3,7 @@ import { InputError } from '../../core/errors.ts';
 import { quoteIdent } from '../duckdb/database.ts';
 import { stageFile, type StageOptions } from '../duckdb/stage.ts';
 import { type Workspace, fileSha256, guardReimport, matchableRegions, recordImport } from '../workspace.ts';
-import { checkNumbers, numberExpr, resolveRegionColumns } from './checks.ts';
+import { checkNumbers, numberExpr, resolveRegionColumns, RANGES } from './checks.ts';
 import { parseMap, resolveRoles } from './column-roles.ts';
 import type { ImportSummary } from './import-flows.ts';
 
@@ -33,8 +33,8 @@ export async function importPersons(ws: Workspace, file: string, options: Import
       required: ['id', 'year', 'university', 'destination'],
       optional: ['degree', 'major', 'home_region', 'study_region', 'employer_type', 'monthly_salary', 'synthetic'],
     }, parseMap(options.map, file), file, { destination: ['destination', 'destination_region', 'dest', '去向', '就业地', '就业地区', '就业城市'], synthetic: ['synthetic', '模拟'] });
-    await checkNumbers(ws.db, st, roles.get('year')!, { required: true, integer: true, what: 'a graduation year' });
-    if (roles.has('monthly_salary')) await checkNumbers(ws.db, st, roles.get('monthly_salary')!, { nonNegative: true, what: 'a monthly salary' });
+    await checkNumbers(ws.db, st, roles.get('year')!, { required: true, integer: true, what: 'a graduation year', range: RANGES.year });
+    if (roles.has('monthly_salary')) await checkNumbers(ws.db, st, roles.get('monthly_salary')!, { nonNegative: true, what: 'a monthly salary', range: RANGES.salary });
     const id = quoteIdent(roles.get('id')!);
     const dup = await ws.db.one<{ v: string; rows: bigint[] }>(
       `SELECT trim(${id}) AS v, list(${st.rowExpr} ORDER BY ${st.rowExpr}) AS rows FROM ${quoteIdent(st.table)} s GROUP BY 1 HAVING count(*) > 1 LIMIT 1`);

@@ -7,7 +7,7 @@ import { depthMessage, jsonDepthViolation, looksLikeWkt, wktToGeometry } from '.
 import { quoteIdent } from '../duckdb/database.ts';
 import { stageFile, type StageOptions } from '../duckdb/stage.ts';
 import { type Workspace, fileSha256, guardReimport, recordImport } from '../workspace.ts';
-import { checkNumbers } from './checks.ts';
+import { checkNumbers, RANGES } from './checks.ts';
 import { normaliseHeader, parseMap, resolveRoles } from './column-roles.ts';
 import type { ImportSummary } from './import-flows.ts';
 import { insertWideIndicators, yearSuffixedColumns } from './wide-indicators.ts';
@@ -50,7 +50,8 @@ export async function importRegions(ws: Workspace, file: string, options: Import
   const notes: string[] = [];
   try {
     const roles = resolveRoles(st.columns, { required: ['code'], optional: ['name', 'name_en', 'level', 'parent', 'parent_name', 'centroid_lon', 'centroid_lat', 'area_km2', 'geometry', 'aliases'] }, parseMap(options.map, file), file);
-    for (const c of ['centroid_lon', 'centroid_lat', 'area_km2']) if (roles.has(c)) await checkNumbers(ws.db, st, roles.get(c)!, { nonNegative: c === 'area_km2' });
+    const RANGE_OF = { centroid_lon: RANGES.longitude, centroid_lat: RANGES.latitude, area_km2: RANGES.area } as const;
+    for (const c of ['centroid_lon', 'centroid_lat', 'area_km2'] as const) if (roles.has(c)) await checkNumbers(ws.db, st, roles.get(c)!, { nonNegative: c === 'area_km2', range: RANGE_OF[c], what: c === 'area_km2' ? 'an area' : c === 'centroid_lon' ? 'a longitude' : 'a latitude' });
     const defaultLevel = options.level ?? (roles.has('name') ? HEADER_LEVEL[normaliseHeader(roles.get('name')!)] : undefined);
     if (!roles.has('level') && !defaultLevel) throw new InputError('no level column: give the level of these regions with --level (e.g. province, city, county)', { file, row: 1 });
     const parentLevel = options.parentLevel ?? (roles.has('parent_name') ? HEADER_LEVEL[normaliseHeader(roles.get('parent_name')!)] ?? 'parent' : 'parent');
@@ -132,6 +133,7 @@ export async function importRegions(ws: Workspace, file: string, options: Import
         }
       }
       if (options.root && !inFile.has(options.root) && !known.has(options.root)) throw new InputError(`--root ${options.root} is not a known region`, { file });
+      await checkRegionTree(ws, [...created, ...rows], file, roles.get('parent'));
       const id = await recordImport(ws, 'regions', file, sha, rows.length + created.length, { level: defaultLevel, parentLevel, root: options.root });
       if (options.replace) await ws.db.run('DELETE FROM regions WHERE code IN (SELECT unnest(?::VARCHAR[]))', [listValue([...inFile])]);
       const app = await ws.db.conn.createAppender('regions');
@@ -166,6 +168,36 @@ export async function importRegions(ws: Workspace, file: string, options: Import
     });
   } finally {
     await st.drop().catch(() => {});
+  }
+}
+
+/** Ranks of the level words whose order is known; other words are not compared. */
+const LEVEL_RANK: Record<string, number> = { country: 0, province: 1, sar: 1, state: 1, region: 1, city: 2, prefecture: 2, county: 3, district: 3, township: 4 };
+
+/**
+ * The region tree stays a tree: no region is its own ancestor (a cycle made province roll-ups
+ * count flows several times over) and a parent sits at a higher level than its child where both
+ * levels are known words. Checked over the stored regions and the file's together, before writing.
+ */
+async function checkRegionTree(ws: Workspace, rows: RegionRow[], file: string, parentColumn: string | undefined): Promise<void> {
+  const stored = await ws.db.all<{ code: string; parent: string | null; level: string }>('SELECT code, parent, level FROM regions');
+  const parentOf = new Map(stored.map((r) => [r.code, r.parent]));
+  const levelOf = new Map(stored.map((r) => [r.code, r.level]));
+  for (const r of rows) {
+    parentOf.set(r.code, r.parent);
+    levelOf.set(r.code, r.level);
+  }
+  for (const r of rows) {
+    const at = { file, row: r.row > 0 ? r.row : undefined, column: parentColumn };
+    const chain = [r.code];
+    for (let p = parentOf.get(r.code); p; p = parentOf.get(p)) {
+      if (p === r.code || chain.includes(p)) throw new InputError(`the parents of ${r.code} go round in a circle (${[...chain, p].join(' -> ')}): a region cannot be its own ancestor`, at);
+      chain.push(p);
+    }
+    const [mine, theirs] = [LEVEL_RANK[r.level], r.parent ? LEVEL_RANK[levelOf.get(r.parent) ?? ''] : undefined];
+    if (r.parent && mine !== undefined && theirs !== undefined && theirs >= mine) {
+      throw new InputError(`parent ${r.parent} of ${r.code} is a ${levelOf.get(r.parent)}, not above a ${r.level}: a parent must sit at a higher level`, at);
+    }
   }
 }
 

@@ -3,7 +3,7 @@ import { ConflictError, InputError } from '../../core/errors.ts';
 import { quoteIdent } from '../duckdb/database.ts';
 import { stageFile, type StageOptions, type StagedTable } from '../duckdb/stage.ts';
 import { type Workspace, fileSha256, guardReimport, matchableRegions, recordImport } from '../workspace.ts';
-import { checkNumbers, checkRequired, numberExpr, periodMapTable, resolveRegionColumns } from './checks.ts';
+import { checkNumbers, checkRequired, numberExpr, periodMapTable, resolveRegionColumns, RANGES } from './checks.ts';
 import { parseMap, resolveRoles } from './column-roles.ts';
 import type { ImportSummary } from './import-flows.ts';
 import {
@@ -83,8 +83,8 @@ export async function importStocks(ws: Workspace, file: string, options: ImportS
     const roles = resolveRoles(st.columns, { required, optional: [] }, roleMap, file, STOCK_COLUMN_NAMES);
     const [bCol, rCol, cCol] = [roles.get('birth')!, roles.get('residence')!, roles.get('count')!];
     const typed = st.numeric.includes(cCol);
-    if (typed) await checkRequired(ws.db, st, cCol, { nonNegative: true, what: 'a stock count' });
-    else await checkNumbers(ws.db, st, cCol, { nonNegative: true, required: true, what: 'a stock count' });
+    if (typed) await checkRequired(ws.db, st, cCol, { nonNegative: true, what: 'a stock count', range: RANGES.count });
+    else await checkNumbers(ws.db, st, cCol, { nonNegative: true, required: true, what: 'a stock count', range: RANGES.count });
 
     const dCol = roles.get('date');
     const dates = dCol ? await periodMapTable(ws.db, st, dCol) : null;
