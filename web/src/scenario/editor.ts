@@ -74,7 +74,7 @@ export function createScenarioEditor(_regions: () => Map<string, Region>, period
   let examples: { file: string; document: ScenarioDoc }[] = [];
   let example: ScenarioDoc | null = null;
   /** The monthly payment that equals a relative change of 1 in the example's income term. */
-  let incomeBase = 7200;
+  let incomeBase = 6400;
   let eligibility: string[] = ['stayers'];
   let last: Counterfactual | null = null;
   let run: ScenarioRun | null = null;
@@ -296,7 +296,7 @@ export function createScenarioEditor(_regions: () => Map<string, Region>, period
     const iv = example.interventions[0];
     const monthly = iv?.cost?.amount ? iv.cost.amount / 12 : 1000;
     // The example prices the payment as a relative rise in income: monthly amount / base.
-    incomeBase = iv && iv.change.type === 'relative' && iv.change.value > 0 ? monthly / iv.change.value : 7200;
+    incomeBase = iv && iv.change.type === 'relative' && iv.change.value > 0 ? monthly / iv.change.value : 6400;
     const step = niceStep(3 * monthly);
     slider.step = String(step);
     slider.max = String(Math.ceil((3 * monthly) / step) * step);
