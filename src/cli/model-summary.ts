@@ -2,11 +2,11 @@ import type { GravityResult } from '../models/index.ts';
 import { renderTable } from './output.ts';
 
 /** Significance stars as R prints them. */
-function stars(p: number): string {
+export function stars(p: number): string {
   return p < 0.001 ? '***' : p < 0.01 ? '**' : p < 0.05 ? '*' : p < 0.1 ? '.' : '';
 }
 
-function fmt(x: number, digits = 6): string {
+export function fmt(x: number, digits = 6): string {
   if (!Number.isFinite(x)) return String(x);
   const a = Math.abs(x);
   return a !== 0 && (a < 1e-3 || a >= 1e6) ? x.toExponential(digits - 2) : x.toPrecision(digits);

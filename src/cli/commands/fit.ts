@@ -8,6 +8,7 @@ import { common, outFor, withCommon } from '../context.ts';
 import { printJson, renderTable } from '../output.ts';
 import { gravitySummary } from '../model-summary.ts';
 import { radiationDataFrom } from './radiation-data.ts';
+import { fitChoiceCommand } from './fit-choice.ts';
 
 const list = (v: string | undefined): string[] => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : []);
 
@@ -34,7 +35,7 @@ function selectionOptions(cmd: Command): Command {
 }
 
 export function fitCommand(): Command {
-  const fit = new Command('fit').description('fit a spatial-interaction model to flows (gravity by Poisson PML, radiation)');
+  const fit = new Command('fit').description('fit a model: spatial interaction on flows (gravity by Poisson PML, radiation), destination choice on graduate records or choice files');
 
   fit.addCommand(selectionOptions(withCommon(new Command('gravity')))
     .description('gravity model: unconstrained, production-, attraction- or doubly-constrained, fitted by Poisson pseudo-maximum likelihood')
@@ -116,5 +117,6 @@ Examples:
       ]));
       for (const w of result.warnings) out.write(`warning: ${w}`);
     }));
+  fit.addCommand(fitChoiceCommand());
   return fit;
 }

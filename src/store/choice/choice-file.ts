@@ -1,7 +1,7 @@
 import { InputError, SpecError } from '../../core/errors.ts';
 import {
-  aggregateChoiceSituations, fitConditionalLogit, fitNestedLogit, willingnessToPay,
-  type ChoiceData, type LogitResult, type NestSpec, type VcovType, type Wtp,
+  aggregateChoiceSituations, elasticities, fitConditionalLogit, fitNestedLogit, willingnessToPay,
+  type ChoiceData, type Elasticities, type LogitResult, type NestSpec, type VcovType, type Wtp,
 } from '../../models/logit/index.ts';
 import type { StageOptions } from '../duckdb/stage.ts';
 import { readColumns } from '../read-columns.ts';
@@ -30,6 +30,8 @@ export type ChoiceFileResult = LogitResult & {
   readonly kind: 'estimated';
   readonly source: string;
   readonly wtp: Wtp | null;
+  /** Point elasticities of every var (own; cross with at most 60 alternatives), as its column enters. */
+  readonly elasticities: (Omit<Elasticities, 'cross'> & { readonly cross: Elasticities['cross'] | null })[];
   /** Cases in the file, before identical situations were merged (nCases counts the merged ones). */
   readonly fileCases: number;
   readonly fileRows: number;
@@ -115,6 +117,11 @@ export async function fitChoiceFile(file: string, spec: ChoiceFileSpec, options:
     ...logit,
     warnings: [...logit.warnings, ...(wtp?.warnings ?? [])],
     definition: `${spec.nests?.length ? 'nested' : 'conditional'} logit of "${spec.choice}" on ${spec.vars.join(', ')} with cases "${spec.case}" and alternatives "${spec.alternative}" of ${file}`,
-    kind: 'estimated', source: file, wtp, fileCases: data.nCases, fileRows: data.caseIndex.length, notes,
+    kind: 'estimated', source: file, wtp,
+    elasticities: spec.vars.map((v) => {
+      const e = elasticities(logit, merged.data, v);
+      return { ...e, cross: e.alternatives.length > 60 ? null : e.cross };
+    }),
+    fileCases: data.nCases, fileRows: data.caseIndex.length, notes,
   };
 }

@@ -99,8 +99,12 @@ export function fitChoiceSet(set: ChoiceSet, buildSeconds = 0): ChoiceModelResul
 
   let wtp: ChoiceModelResult['wtp'] = null;
   if (set.money) {
-    const w = willingnessToPay(logit, { money: set.money.term, moneyScale: set.money.moneyScale, unit: set.money.unit });
-    wtp = { ...w, definition: set.money.definition };
+    // Interactions with the money term are part of its marginal utility, not attributes to value.
+    const moneyTerm = set.money.term;
+    const terms = logit.attributeTerms.filter((t) => t !== moneyTerm && !t.endsWith(`:${moneyTerm}`));
+    const w = willingnessToPay(logit, { money: moneyTerm, moneyScale: set.money.moneyScale, unit: set.money.unit, terms });
+    const byCategory = terms.length < logit.attributeTerms.length - 1 ? `; for the base category of the ${moneyTerm} interactions (for another, add its interaction coefficient to the money coefficient)` : '';
+    wtp = { ...w, definition: set.money.definition + byCategory };
     warnings.push(...w.warnings);
   }
 

@@ -1,0 +1,79 @@
+/**
+ * `talentflow fit choice` as a user runs it: on the demo workspace's synthetic graduates (--persons)
+ * and on a long-format file (--data). The numbers are the library's (src/store/choice tests and
+ * test/r-live/choice-workspace-vs-r.test.ts check them against R clogit); here: the JSON keys,
+ * agreement of the file form with fitChoiceFile to 1e-12, saving, and errors as exit codes.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { simulateChoices } from '../../src/models/logit/index.ts';
+import { fitChoiceFile } from '../../src/store/choice/choice-file.ts';
+import { demoSuite, runCli } from '../helpers/cli.ts';
+
+const suite = demoSuite('talentflow-choice-');
+const tf = (...args: string[]) => runCli(suite.dir, args);
+
+test('fit choice --persons --json: coefficients and standard errors keyed by term, LL, WTP, elasticities, fitSeconds; SYNTHETIC', () => {
+  const r = tf('fit', 'choice', '--persons', '-w', suite.workspace, '--level', 'province', '--alternative-vars', 'income,temperature',
+    '--person-vars', 'distance_home,is_home', '--interactions', 'degree:income', '--save', 'demo-choice', '--json');
+  assert.equal(r.code, 0, r.stderr);
+  const j = JSON.parse(r.stdout);
+  const terms = ['log_disposable_income_pc', 'weather_air_temperature', 'distance_home', 'is_home', 'degree[doctor]:log_disposable_income_pc', 'degree[master]:log_disposable_income_pc'];
+  assert.deepEqual(Object.keys(j.coefficients), terms);
+  assert.deepEqual(Object.keys(j.standardErrors), terms);
+  assert.ok(j.logLikelihood < 0 && j.logLikelihood > j.nullLogLikelihood);
+  assert.equal(j.wtp.unit, 'yuan a month');
+  assert.deepEqual(j.wtp.values.map((v: { term: string }) => v.term), ['weather_air_temperature', 'distance_home', 'is_home']);
+  assert.deepEqual(j.elasticities.map((e: { term: string }) => e.term), ['log_disposable_income_pc', 'distance_home']);
+  assert.ok(j.fitSeconds > 0 && j.fitSeconds < 10);
+  assert.equal(j.kind, 'synthetic');
+  assert.equal(j.saved, 'demo-choice');
+  assert.equal(j.choiceSet.alternatives.length, 31);
+  const models = tf('models', '-w', suite.workspace, '--json');
+  assert.equal(models.code, 0, models.stderr);
+  assert.ok(JSON.parse(models.stdout).some((m: { name: string; kind: string }) => m.name === 'demo-choice' && m.kind === 'choice'), models.stdout);
+});
+
+test('fit choice --persons prints the coefficient table, the WTP table in yuan a month and the left-out counts', () => {
+  const r = tf('fit', 'choice', '-w', suite.workspace, '--alternative-vars', 'income', '--person-vars', 'distance_home,is_home', '--nests', 'home,rest', '--year', '2015');
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /^Nested logit of destination choice -- SYNTHETIC person records/);
+  assert.match(r.stdout, /Coefficients:\n.*Estimate +Std\. Error +z value +Pr\(>\|z\|\) +95% interval/);
+  assert.match(r.stdout, /lambda_rest/);
+  assert.match(r.stdout, /Willingness to pay \(yuan a month per unit of each term/);
+  assert.match(r.stdout, /Left out: [\d,]+ further study/);
+});
+
+test('fit choice --data FILE --json agrees with fitChoiceFile; nests and cluster from flags', async () => {
+  const sim = simulateChoices({ nCases: 300, nAlternatives: 4, coefficients: { time: -1, cost: -0.5 }, seed: 8, clusters: 10 }).data;
+  const lines = ['id,mode,chosen,time,cost,grp'];
+  for (let r = 0; r < sim.caseIndex.length; r++) {
+    lines.push([sim.caseIndex[r], ['car', 'bus', 'train', 'air'][sim.altIndex[r]], sim.chosen[r], sim.columns.time[r], sim.columns.cost[r], sim.cluster![sim.caseIndex[r]]].join(','));
+  }
+  const file = join(suite.dir, 'modes.csv');
+  writeFileSync(file, lines.join('\n') + '\n');
+  const r = tf('fit', 'choice', '--data', file, '--case', 'id', '--alternative', 'mode', '--choice', 'chosen', '--vars', 'time,cost', '--cluster', 'grp', '--json');
+  assert.equal(r.code, 0, r.stderr);
+  const j = JSON.parse(r.stdout);
+  const lib = await fitChoiceFile(file, { case: 'id', alternative: 'mode', choice: 'chosen', vars: ['time', 'cost'], cluster: 'grp' });
+  for (const t of ['time', 'cost']) {
+    assert.ok(Math.abs(j.coefficients[t] - lib.coefficients[t]) < 1e-12, t);
+    assert.ok(Math.abs(j.standardErrors[t] - lib.standardErrors[t]) < 1e-12, t);
+  }
+  assert.equal(j.vcovType, 'clustered');
+  assert.ok('logLikelihood' in j && 'fitSeconds' in j && Array.isArray(j.elasticities));
+  const n = tf('fit', 'choice', '--data', file, '--case', 'id', '--alternative', 'mode', '--choice', 'chosen', '--vars', 'time,cost', '--nests', 'ground=car+bus+train');
+  assert.equal(n.code, 0, n.stderr);
+  assert.match(n.stdout, /lambda_ground/);
+});
+
+test('errors: a missing attribute names region, attribute and year; --data without --case says so', () => {
+  const r = tf('fit', 'choice', '-w', suite.workspace, '--alternative-vars', 'rail');
+  assert.notEqual(r.code, 0);
+  assert.match(r.stderr, /\(\d{6}\): urban_rail_transit_length has no value for 2015 or an earlier year/);
+  const d = tf('fit', 'choice', '--data', 'x.csv', '--vars', 'a');
+  assert.notEqual(d.code, 0);
+  assert.match(d.stderr, /--data needs --case/);
+});
