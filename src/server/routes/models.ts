@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { fitGravity, type GravitySpec } from '../../models/index.ts';
 import { deleteModel, listModels, loadModel, saveModel } from '../../store/models.ts';
 import { gravityDataFromWorkspace } from '../../store/queries/model-data.ts';
+import { buildChoiceSet, choiceSpecShape, fitChoiceSet, refineChoiceSpec, saveChoiceModel } from '../../store/choice/index.ts';
 import { toErrorBody } from '../errors.ts';
 import { route, type RouteDoc, type ServerDeps } from '../route.ts';
 import { level, modelName, period } from '../schemas.ts';
@@ -22,6 +23,9 @@ export const gravityRequest = z.object({
   save: modelName.optional(),
   replace: z.boolean().default(false),
 }).strict();
+
+/** A choice-model spec (src/store/choice/spec.ts) and whether to save the result. */
+export const choiceRequest = z.object({ ...choiceSpecShape, save: modelName.optional(), replace: z.boolean().default(false) }).strict().superRefine(refineChoiceSpec);
 
 const terms = (list: string[], prefix: string) => list.map((t) => ({ column: prefix + t.replace(/:raw$/, ''), transform: t.endsWith(':raw') ? 'identity' as const : 'log' as const }));
 
@@ -59,6 +63,20 @@ export function modelRoutes(app: Hono, deps: ServerDeps, docs: RouteDoc[]): void
       const fitSeconds = (performance.now() - t0) / 1000;
       if (body.save) await lock.run(() => saveModel(d.ws, body.save!, 'gravity', spec, result, { replace: body.replace }));
       return { ...result, fitSeconds, notes, saved: body.save ?? null };
+    }, (e) => toErrorBody(e)),
+  });
+  route(app, deps, docs, {
+    method: 'post', path: '/api/models/choice', tag: 'models', status: 202, body: choiceRequest,
+    summary: "Fit a destination-choice model (conditional or nested logit) on the workspace's graduate records (a job: poll /api/jobs/{id})",
+    handler: async ({ body, deps: d }) => jobs.start('fit-choice', async (ctx) => {
+      const { save, replace, ...spec } = body;
+      ctx.progress(0.05, 'building the choice set');
+      const t0 = performance.now();
+      const set = await lock.run(() => buildChoiceSet(d.ws, spec));
+      if (ctx.signal.aborted) return null;
+      ctx.progress(0.4, 'fitting');
+      const result = fitChoiceSet(set, (performance.now() - t0) / 1000);
+      return save ? lock.run(() => saveChoiceModel(d.ws, save, result, replace)) : result;
     }, (e) => toErrorBody(e)),
   });
 }

@@ -71,11 +71,14 @@ export async function fitWorkspaceChoiceModel(ws: Workspace, input: ChoiceSpecIn
   const set = await buildChoiceSet(ws, input);
   const buildSeconds = (performance.now() - t0) / 1000;
   const result = fitChoiceSet(set, buildSeconds);
-  if (options.save) {
-    await saveModel(ws, options.save, 'choice', set.spec, { ...result, saved: options.save }, { replace: options.replace });
-    return { ...result, saved: options.save };
-  }
-  return result;
+  return options.save ? saveChoiceModel(ws, options.save, result, options.replace) : result;
+}
+
+/** Saves a fitted choice model (kind 'choice', its parsed spec) and returns it marked as saved. */
+export async function saveChoiceModel(ws: Workspace, name: string, result: ChoiceModelResult, replace = false): Promise<ChoiceModelResult> {
+  const saved = { ...result, saved: name };
+  await saveModel(ws, name, 'choice', result.spec, saved, { replace });
+  return saved;
 }
 
 /** The fit and post-estimation of a built choice set. */

@@ -72,7 +72,8 @@ const nestSchema = z.union([
   z.object({ name: z.string().trim().regex(/^[\w.-]{1,32}$/, 'a nest name (letters, digits, _ . -)'), members: z.array(z.string().trim().min(1).max(200)).min(1).max(1000) }).strict(),
 ]);
 
-export const choiceSpecSchema = z.object({
+/** The fields of a spec (for request bodies that add their own, e.g. save / replace). */
+export const choiceSpecShape = {
   /** Level of the alternatives (regions at this level; destinations, homes and study places are rolled up to it). */
   level: z.string().trim().regex(/^[a-z][a-z0-9_-]{0,31}$/, 'a level such as province or city'),
   /** Region or group code the alternatives lie in. Default: the country of the persons' destinations. */
@@ -124,13 +125,18 @@ export const choiceSpecSchema = z.object({
   money: z.object({ term: name.transform(resolve), unit: z.string().trim().min(1).max(60), scale: z.number().positive().finite() }).strict().optional(),
   /** Graduation years held out of the fit, to report its hit rate and log-likelihood on them. */
   holdout: z.object({ years: z.array(year).min(1).max(100) }).strict().optional(),
-}).strict().superRefine((s, ctx) => {
+};
+
+/** Checks across fields, applied by choiceSpecSchema and by request schemas built on choiceSpecShape. */
+export function refineChoiceSpec(s: z.output<z.ZodObject<typeof choiceSpecShape>>, ctx: z.RefinementCtx): void {
   if (s.nests?.includes('home-rest') && s.nests.length > 1) ctx.addIssue({ code: 'custom', path: ['nests'], message: "'home-rest' cannot be combined with other nests" });
   if (s.vcov === 'clustered' && s.cluster === 'none') ctx.addIssue({ code: 'custom', path: ['vcov'], message: "clustered standard errors need cluster 'university'" });
   for (const k of Object.keys(s.transforms)) {
     if (!s.alternativeVars.includes(k) && !s.interactions.some((i) => i.endsWith(`:${k}`))) ctx.addIssue({ code: 'custom', path: ['transforms', k], message: `"${k}" is not an alternative attribute of the spec` });
   }
-});
+}
+
+export const choiceSpecSchema = z.object(choiceSpecShape).strict().superRefine(refineChoiceSpec);
 
 /** A spec as written (aliases, defaults left out). */
 export type ChoiceSpecInput = z.input<typeof choiceSpecSchema>;
