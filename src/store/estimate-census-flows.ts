@@ -1,5 +1,5 @@
 import { InputError } from '../core/errors.ts';
-import { flowsFromCensus, type DecaySpec, type StocksFlowsResult } from '../models/index.ts';
+import { flowsFromCensus, netMigrationFromCensus, type DecaySpec, type StocksFlowsResult } from '../models/index.ts';
 import { parsePeriod } from '../core/schema/period.ts';
 import { resolveRegionRef, withinCondition } from './queries/resolve-ref.ts';
 import { storeEstimatedFlows } from './store-estimated-flows.ts';
@@ -29,9 +29,19 @@ export interface CensusFlowsOutcome {
   definition: string;
   source: string;
   unit: 'persons';
+  /**
+   * Net migration per region with the annual natural change rate NATURAL_RATE_SPREAD lower and
+   * higher than the one used (the range of China's provincial natural growth rates in the 2010s):
+   * the effect of the one assumption a population-only estimate rests on. Null when rates per
+   * region were given.
+   */
+  naturalRange: { code: string; low: number; central: number; high: number }[] | null;
   skipped: string[];
   stored: number;
 }
+
+/** ± this annual rate bounds the regions' natural change around the one rate used (NBS: about -0.1% to +0.8% a year by province in the 2010s). */
+export const NATURAL_RATE_SPREAD = 0.004;
 
 /**
  * Estimates a city-to-city (or any level) flow table for the period between two censuses from
@@ -62,14 +72,26 @@ export async function estimateCensusFlows(ws: Workspace, req: CensusFlowsRequest
     Float64Array.from(usable, (r) => r.lon), Float64Array.from(usable, (r) => r.lat),
     { years: req.to - req.from, naturalRate: req.naturalRate, grossRate: req.grossRate, decay: req.decay },
   );
+  const codes = usable.map((r) => r.code);
+  let naturalRange: CensusFlowsOutcome['naturalRange'] = null;
+  if (typeof req.naturalRate !== 'object') {
+    const p0 = Float64Array.from(usable, (r) => r.p0!);
+    const p1 = Float64Array.from(usable, (r) => r.p1!);
+    const rate = Number(result.parameters.naturalRate);
+    const netAt = (r: number) => netMigrationFromCensus(codes, p0, p1, { years: req.to - req.from, naturalRate: r }).net;
+    const [low, high] = [netAt(rate - NATURAL_RATE_SPREAD), netAt(rate + NATURAL_RATE_SPREAD)];
+    naturalRange = codes.map((code, i) => ({ code, low: low[i], central: result.net[code], high: high[i] }));
+    result.assumptions.push(`natural change: one annual rate ${(100 * rate).toFixed(3)}% for every region${req.naturalRate === undefined ? ' (the rate that makes national net migration zero)' : ''}; with ${(100 * NATURAL_RATE_SPREAD).toFixed(1)} points a year less or more (the spread of provincial natural growth rates in the 2010s) each region's net moves as naturalRange shows`);
+  }
   if (skipped.length) result.warnings.push(`${skipped.length} regions without both populations were left out: ${skipped.slice(0, 12).join(', ')}${skipped.length > 12 ? ', ...' : ''}`);
   const period = parsePeriod(`${req.from}-${req.to}`)!;
   const source = `populations of the censuses ${req.from} and ${req.to}`;
-  const definition = `flows ${period.text} estimated from census population change alone (net migration = population change less natural change; minimum gross migration spread on a gravity prior), in persons`;
+  const gross = req.grossRate === 0 ? 'minimum gross migration' : 'an assumed gross migration rate';
+  const definition = `flows ${period.text} estimated from census population change alone (net migration = population change less assumed natural change; ${gross} spread on a gravity prior), in persons`;
   let stored = 0;
   if (req.store) {
     const options = { method: result.method, assumptions: result.assumptions, parameters: result.parameters, level: req.level, within: req.within ?? null, source, definition };
     stored = await storeEstimatedFlows(ws, result, period.text, options);
   }
-  return { result, period: period.text, definition, source, unit: 'persons', skipped, stored };
+  return { result, period: period.text, definition, source, unit: 'persons', naturalRange, skipped, stored };
 }

@@ -76,7 +76,7 @@ The result lists every assumption. Examples:
         return estimateCensusFlows(ws, { from: o.from, to: o.to, level: o.level, within: o.within, naturalRate: o.naturalRate, grossRate: o.grossRate, decay, store: o.save });
       }, { create: false });
       const r = outcome.result;
-      if (out.json) return printJson(out, { period: outcome.period, stored: outcome.stored, skipped: outcome.skipped, unit: outcome.unit, ...r, definition: outcome.definition, source: outcome.source });
+      if (out.json) return printJson(out, { period: outcome.period, stored: outcome.stored, skipped: outcome.skipped, unit: outcome.unit, naturalRange: outcome.naturalRange, ...r, definition: outcome.definition, source: outcome.source });
       out.write(`Flows from stocks, ${outcome.period}: ${r.regions.length} regions, ${r.flow.length.toLocaleString('en-US')} estimated flows${outcome.stored ? ' (stored in the workspace)' : ''}`);
       out.write(`Method: ${r.method}`);
       out.write('Assumptions:');
@@ -85,7 +85,12 @@ The result lists every assumption. Examples:
       out.write(`IPF: ${r.iterations} iterations, ${r.converged ? 'converged' : 'NOT converged'}, largest margin error ${r.maxMarginError.toExponential(2)}\n`);
       const nets = Object.entries(r.net).sort((a, b) => a[1] - b[1]);
       out.write('Largest estimated net losses and gains:');
-      out.write(renderTable([...nets.slice(0, 5), ...nets.slice(-5)], [{ header: 'region', value: (x) => x[0] }, { header: 'net', value: (x) => Math.round(x[1]) }]));
+      const range = new Map((outcome.naturalRange ?? []).map((x) => [x.code, x]));
+      out.write(renderTable([...nets.slice(0, 5), ...nets.slice(-5)], [
+        { header: 'region', value: (x) => x[0] }, { header: 'in', value: (x) => Math.round(r.inTotals[x[0]]) }, { header: 'out', value: (x) => Math.round(r.outTotals[x[0]]) },
+        { header: 'net', value: (x) => Math.round(x[1]) },
+        ...(outcome.naturalRange ? [{ header: 'net, natural change -0.4 pt', value: (x: [string, number]) => Math.round(range.get(x[0])!.low) }, { header: '+0.4 pt', value: (x: [string, number]) => Math.round(range.get(x[0])!.high) }] : []),
+      ]));
       for (const w of r.warnings) out.write(`warning: ${w}`);
     }));
   return estimate;

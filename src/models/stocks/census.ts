@@ -10,7 +10,11 @@ export interface CensusFlowsOptions {
   readonly years: number;
   /** Annual natural change rate (one or per region). Default: the rate that closes the national total. */
   readonly naturalRate?: number | Float64Array;
-  /** Gross migration intensity on top of the net (share of population). Default 0 (minimum migration). */
+  /**
+   * Gross migration on top of the net, as a share of the population over the whole interval.
+   * Default DEFAULT_GROSS_RATE_PER_YEAR x years, so every region both sends and receives; 0 gives
+   * minimum migration (only net losers send), which misleads as a picture of who leaves.
+   */
   readonly grossRate?: number;
   /** Distance decay of the prior. Default power -1.2 (a typical internal-migration distance elasticity; fit one with decayFromGravity where flows exist). */
   readonly decay?: DecaySpec;
@@ -18,6 +22,13 @@ export interface CensusFlowsOptions {
   readonly originExponent?: number;
   readonly destinationExponent?: number;
 }
+
+/**
+ * Default gross migration a year on top of the net: 0.8% of the population, the 2010 census's
+ * count of 55.0 million inter-provincial migrants over five years (Wang Guixin 2022) over a
+ * population of 1.34 billion. An assumption for any region set, stated in every result.
+ */
+export const DEFAULT_GROSS_RATE_PER_YEAR = 0.008;
 
 /** Default decay of the census example, documented in docs/models/stocks.md. */
 export const DEFAULT_CENSUS_DECAY: DecaySpec = { form: 'power', parameter: -1.2, source: 'default: power -1.2, a typical distance elasticity of internal migration' };
@@ -39,17 +50,21 @@ export function flowsFromCensus(
   if (lon.length !== regions.length || lat.length !== regions.length) throw new SpecError('need one centroid per region', 'centroids');
   const census = netMigrationFromCensus(regions, pop0, pop1, { years: options.years, naturalRate: options.naturalRate });
   const mid = Float64Array.from(pop0, (v, i) => Math.sqrt(v * pop1[i]));
-  const totals = totalsFromNet(census.net, mid, options.grossRate ?? 0);
+  const grossRate = options.grossRate ?? DEFAULT_GROSS_RATE_PER_YEAR * options.years;
+  const totals = totalsFromNet(census.net, mid, grossRate);
+  const grossNote = options.grossRate === undefined
+    ? [`gross migration on top of the net: ${(100 * DEFAULT_GROSS_RATE_PER_YEAR).toFixed(1)}% of the population a year (the default, an assumption: the 2010 census counted 55.0 million inter-provincial migrants over five years, 0.8% of 1.34 billion a year), so every region both sends and receives`]
+    : [];
   const prior: PriorSpec = { decay: options.decay ?? DEFAULT_CENSUS_DECAY, originExponent: options.originExponent, destinationExponent: options.destinationExponent };
   const result = flowsFromTotals(
     { regions, distance: haversineMatrix(lon, lat), mass: mid, outTotals: totals.outTotals, inTotals: totals.inTotals },
     prior,
-    [...census.assumptions, totals.assumption, 'prior masses: geometric mean of the two census populations; distances: great-circle (haversine, R = 6371 km) between centroids'],
+    [...census.assumptions, totals.assumption, ...grossNote, 'prior masses: geometric mean of the two census populations; distances: great-circle (haversine, R = 6371 km) between centroids'],
     `net migration from two censuses (${options.years} years) -> out/in totals -> IPF of a gravity prior`,
   );
   return {
     ...result,
-    parameters: { ...result.parameters, years: options.years, naturalRate: options.naturalRate === undefined ? census.naturalRate[0] : typeof options.naturalRate === 'number' ? options.naturalRate : 'per region', grossRate: options.grossRate ?? 0, unexplainedNationalNet: census.unexplained },
+    parameters: { ...result.parameters, years: options.years, naturalRate: options.naturalRate === undefined ? census.naturalRate[0] : typeof options.naturalRate === 'number' ? options.naturalRate : 'per region', grossRate, unexplainedNationalNet: census.unexplained },
   };
 }
 

@@ -75,5 +75,11 @@ test('China 2010 -> 2020, 368 cities (data/china china_cities.csv; Sansha, creat
   assert.ok(res.assumptions.length >= 4);
   assert.ok(res.net['440300'] > 1e6, `Shenzhen gains ${res.net['440300']}`); // 10.4 M -> 17.6 M
   const total = res.flow.reduce((s, v) => s + v, 0);
-  assert.ok(total > 1e7 && total < 1e8, `total estimated net movers ${total}`);
+  // Net movers (~70 M) plus the default gross migration of 0.8% of the population a year.
+  assert.ok(total > 1e8 && total < 3e8, `total estimated movers ${total}`);
+  assert.ok(regions.every((c) => res.outTotals[c] > 0 && res.inTotals[c] > 0), 'every city sends and receives');
+  assert.match(res.assumptions.join(' '), /0\.8% of the population a year \(the default, an assumption/);
+  const minimum = flowsFromCensus(regions, num('popu_2010'), num('popu_2020'), num('centroid_lon'), num('centroid_lat'), { years: 10, grossRate: 0 });
+  const netMovers = minimum.flow.reduce((s, v) => s + v, 0);
+  assert.ok(netMovers > 1e7 && netMovers < 1e8, `minimum migration ${netMovers}`);
 });
