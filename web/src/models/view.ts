@@ -1,5 +1,7 @@
 import { api, ApiError, post, waitForJob, type JobView } from '../api.ts';
 import { coefficientChart } from '../charts/coefficients.ts';
+import { coefficientTable } from './coef-table.ts';
+import { choiceResultView } from './choice-result.ts';
 import { downloadCsv } from '../export/download.ts';
 import { fmt, onLanguage, t } from '../i18n/index.ts';
 import { CASES, state } from '../state.ts';
@@ -9,6 +11,8 @@ import { clear, h, label, status } from '../ui/dom.ts';
  * The models tab: choose the data (regions, periods) and a gravity specification, fit it as a
  * server job (POST /api/models/gravity, then poll /api/jobs/{id} with a progress bar), and read
  * the coefficient table with its intervals and the fit statistics; optionally save the model.
+ * A saved destination-choice model (kind 'choice', fitted by the CLI or POST /api/models/choice)
+ * opens from the saved list (choice-result.ts).
  */
 interface GravityResult {
   terms: string[]; coefficients: Record<string, number>; standardErrors: Record<string, number>; robustStandardErrors: Record<string, number>;
@@ -69,7 +73,8 @@ export function createModelsView(periods: string[]): HTMLElement {
     saved.append(label('models.saved', 'h3'));
     try {
       const list = await api.models();
-      saved.append(list.length ? h('ul', {}, ...list.map((m) => h('li', {}, `${m.name} (${m.kind})`))) : status('empty', t('models.none')));
+      saved.append(list.length ? h('ul', {}, ...list.map((m) => h('li', {}, `${m.name} (${m.kind})`,
+        m.kind === 'choice' ? h('button', { type: 'button', class: 'small', 'data-show-model': m.name, onclick: () => void showSaved(m.name) }, t('models.show')) : ''))) : status('empty', t('models.none')));
     } catch (e) {
       saved.append(status('error', (e as Error).message));
     }
@@ -112,11 +117,7 @@ export function createModelsView(periods: string[]): HTMLElement {
       term, estimate: r.coefficients[term], se: r.standardErrors[term], robustSe: r.robustStandardErrors?.[term],
       low: r.confidenceIntervals[term]?.[0], high: r.confidenceIntervals[term]?.[1], p: r.pValues[term],
     }));
-    const table = h('table', { class: 'coef' },
-      h('caption', {}, t('models.ci').replace('95', String(level))),
-      h('thead', {}, h('tr', {}, ...(['models.term', 'models.estimate', 'models.se', 'models.ci', 'models.p'] as const).map((k) => h('th', { scope: 'col' }, t(k))))),
-      h('tbody', {}, ...rows.map((x) => h('tr', {}, h('th', { scope: 'row' }, x.term), h('td', {}, fmt(x.estimate, 4)), h('td', {}, fmt(x.se, 4)), h('td', {}, `[${fmt(x.low, 4)}, ${fmt(x.high, 4)}]`), h('td', {}, x.p < 1e-4 ? '< 0.0001' : fmt(x.p, 4))))),
-    );
+    const table = coefficientTable(rows, level);
     const stats = h('dl', { class: 'stats' }, ...STATS.map((k) => h('div', {}, h('dt', {}, t(`stat.${k}`)), h('dd', {}, k === 'converged' ? t(r.converged ? 'yes' : 'no') : k === 'nobs' || k === 'iterations' ? fmt(r[k]) : fmt(r[k], 4)))));
     results.append(
       table,
@@ -126,6 +127,18 @@ export function createModelsView(periods: string[]): HTMLElement {
       ...[...(r.notes ?? []), ...r.warnings].map((w) => h('p', { class: 'note' }, w)),
       r.saved ? h('p', { class: 'ok' }, t('models.savedAs', { name: r.saved })) : '',
     );
+  }
+
+  /** A saved choice model: its coefficients, WTP in yuan a month and predicted against observed shares. */
+  async function showSaved(name: string): Promise<void> {
+    clear(results);
+    results.append(status('loading', t('loading')));
+    try {
+      const view = await choiceResultView(name, Math.max(320, results.clientWidth - 16));
+      results.replaceChildren(view);
+    } catch (e) {
+      results.replaceChildren(status('error', (e as Error).message));
+    }
   }
 
   /** Re-renders the form (new language) keeping what the user has chosen and typed. */

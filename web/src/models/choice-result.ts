@@ -1,0 +1,70 @@
+import { get } from '../api.ts';
+import { coefficientChart } from '../charts/coefficients.ts';
+import { downloadCsv } from '../export/download.ts';
+import { fmt, t } from '../i18n/index.ts';
+import { h } from '../ui/dom.ts';
+import { coefficientTable } from './coef-table.ts';
+
+/**
+ * A saved destination-choice model (GET /api/models/{name}, kind 'choice'): its kind (SYNTHETIC
+ * records are said so first), the coefficient table and chart with intervals, the fit, the
+ * willingness to pay in yuan a month with delta-method intervals, and predicted against observed
+ * destination shares. The numbers are the library's; only rounding happens here.
+ */
+interface ChoiceResult {
+  model: 'conditional-logit' | 'nested-logit';
+  terms: string[]; coefficients: Record<string, number>; standardErrors: Record<string, number>;
+  confidenceIntervals: Record<string, [number, number]>; pValues: Record<string, number>; confidenceLevel: number; vcovType: string;
+  logLikelihood: number; nullLogLikelihood: number; rhoSquared: number; aic: number; bic: number; nPersons: number;
+  iterations: number; converged: boolean; fitSeconds: number;
+  kind: 'synthetic' | 'estimated'; definition: string;
+  nests?: { name: string; lambda: number; lambdaStandardError: number; consistentWithUtilityMaximisation: boolean }[];
+  wtp: { unit: string; money: string; definition: string; values: { term: string; value: number; standardError: number; lower: number; upper: number }[] } | null;
+  shares: { byAlternative: { alternative: string; name: string; observedShare: number; predictedShare: number }[] };
+  holdout: { years: number[]; nPersons: number; hitRate: number; chanceHitRate: number; logLikelihood: number } | null;
+  choiceSet: { notes: string[] };
+  warnings: { message: string }[];
+}
+
+const pct = (x: number) => fmt(100 * x, 1);
+
+export async function choiceResultView(name: string, width: number): Promise<HTMLElement> {
+  const saved = await get<{ name: string; kind: string; result: ChoiceResult }>(`models/${encodeURIComponent(name)}`);
+  const r = saved.result;
+  const level = Math.round(r.confidenceLevel * 100);
+  const rows = r.terms.map((term) => ({
+    term, estimate: r.coefficients[term], se: r.standardErrors[term], low: r.confidenceIntervals[term][0], high: r.confidenceIntervals[term][1], p: r.pValues[term],
+  }));
+  const stats: [string, string][] = [
+    [t('choice.persons'), fmt(r.nPersons)], [t('stat.logLikelihood'), fmt(r.logLikelihood, 2)], [t('choice.nullLogLikelihood'), fmt(r.nullLogLikelihood, 2)],
+    [t('choice.rhoSquared'), fmt(r.rhoSquared, 4)], [t('stat.aic'), fmt(r.aic, 1)], [t('stat.bic'), fmt(r.bic, 1)],
+    [t('stat.iterations'), fmt(r.iterations)], [t('stat.converged'), t(r.converged ? 'yes' : 'no')], [t('choice.fitSeconds'), fmt(r.fitSeconds, 3)],
+  ];
+  const wtp = r.wtp && r.wtp.values.length ? [
+    h('h3', {}, t('choice.wtp', { unit: r.wtp.unit })),
+    h('table', { class: 'coef wtp' },
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('models.term')), h('th', { scope: 'col' }, t('choice.wtpValue')), h('th', { scope: 'col' }, t('models.se')), h('th', { scope: 'col' }, t('models.ci').replace('95', String(level))))),
+      h('tbody', {}, ...r.wtp.values.map((v) => h('tr', {}, h('th', { scope: 'row' }, v.term), h('td', {}, fmt(v.value)), h('td', {}, fmt(v.standardError)), h('td', {}, `[${fmt(v.lower)}, ${fmt(v.upper)}]`))))),
+    h('p', { class: 'note' }, r.wtp.definition),
+  ] : [];
+  const shares = r.shares.byAlternative.slice(0, 15);
+  const h0 = r.holdout;
+  return h('div', { class: 'choice-result' },
+    h('h3', {}, t('choice.title', { name: saved.name })),
+    h('p', { class: r.kind === 'synthetic' ? 'status status-error' : 'note', 'data-kind': r.kind }, t(r.kind === 'synthetic' ? 'choice.synthetic' : 'choice.estimated')),
+    h('p', { class: 'note' }, r.definition),
+    coefficientTable(rows, level),
+    h('div', { class: 'buttons' }, h('button', { type: 'button', class: 'small', 'data-export': 'choice-coef-csv', onclick: () => downloadCsv(`${saved.name}-coefficients.csv`, rows) }, t('export.csv'))),
+    await coefficientChart(`${saved.name}-coefficients`, rows.filter((x) => Number.isFinite(x.low)).map((x) => ({ term: x.term, estimate: x.estimate, low: x.low, high: x.high })), width),
+    r.nests?.length ? h('p', { class: 'note' }, `${t('choice.nests')}: ${r.nests.map((n) => `${n.name} λ = ${fmt(n.lambda, 3)} (${fmt(n.lambdaStandardError, 3)})${n.consistentWithUtilityMaximisation ? '' : ' ✗'}`).join('; ')}`) : '',
+    h('h3', {}, t('choice.fitStats')),
+    h('dl', { class: 'stats' }, ...stats.map(([k, v]) => h('div', {}, h('dt', {}, k), h('dd', {}, v)))),
+    ...wtp,
+    h('h3', {}, t('choice.shares')),
+    h('table', { class: 'coef shares' },
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('choice.destination')), h('th', { scope: 'col' }, t('choice.observed')), h('th', { scope: 'col' }, t('choice.predicted')))),
+      h('tbody', {}, ...shares.map((s) => h('tr', {}, h('th', { scope: 'row' }, `${s.name} (${s.alternative})`), h('td', {}, `${pct(s.observedShare)}%`), h('td', {}, `${pct(s.predictedShare)}%`))))),
+    h0 ? h('p', { class: 'note' }, t('choice.holdout', { years: h0.years.join(', '), persons: fmt(h0.nPersons), hit: pct(h0.hitRate), chance: pct(h0.chanceHitRate), ll: fmt(h0.logLikelihood, 1) })) : '',
+    ...[...r.choiceSet.notes, ...r.warnings.map((w) => w.message)].map((n) => h('p', { class: 'note' }, n)),
+  );
+}
