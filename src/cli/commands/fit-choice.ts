@@ -45,7 +45,7 @@ export function fitChoiceCommand(): Command {
     .option('--year <list>', 'persons: only these graduation years')
     .option('--level <level>', 'persons: alternatives are the regions at this level', 'province')
     .option('--within <region>', 'persons: alternatives inside this region or group (default: the country of the destinations)')
-    .option('--alternative-vars <list>', 'persons: indicators of the alternatives (aliases income, gdp, temperature, population, rail, restaurants, retail; :log, :log1p, :identity or :tenths to choose the transform)')
+    .option('--alternative-vars <list>', 'persons: indicators of the alternatives (aliases income, gdp, temperature, rail, restaurants, retail; :log, :log1p, :identity or :tenths to choose the transform)')
     .option('--person-vars <list>', 'persons: distance_home, distance_study, is_home, is_study, same_macro_region')
     .option('--interactions <list>', 'persons: person x alternative attribute, e.g. degree:income,major:rail')
     .addOption(new Option('--outside <how>', 'persons: not employed / further study left out or one outside alternative').choices(['exclude', 'option']).default('exclude'))

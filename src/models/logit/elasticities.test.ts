@@ -44,6 +44,10 @@ test('conditional logit: own beta x (1 - P), cross -beta x_j P_j, both matching 
   }
   assert.deepEqual(e.own, e.cross.map((row, i) => row[i]));
   assert.ok(e.own.every((x) => x! > 0) && e.cross[0][1]! < 0);
+  // ownOnly: the same own elasticities (same sums), no cross ones.
+  const o = elasticities(m, positive, 'x1', { ownOnly: true });
+  assert.deepEqual(o.own, e.own);
+  assert.equal(o.cross[0][1], null);
 });
 
 test('nested logit: cross elasticities differ within and across nests and match finite differences', () => {

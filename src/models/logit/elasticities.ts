@@ -28,6 +28,8 @@ export interface Elasticities {
 export interface ElasticityOptions {
   /** The term's column is the log of the attribute (elasticities with respect to the attribute itself). Default false. */
   readonly logOf?: boolean;
+  /** Own elasticities only, in O(rows) instead of O(sum of J^2): cross holds null off the diagonal. Default false. */
+  readonly ownOnly?: boolean;
 }
 
 export function elasticities(result: LogitResult, data: ChoicePredictionData, term: string, options: ElasticityOptions = {}): Elasticities {
@@ -46,7 +48,7 @@ export function elasticities(result: LogitResult, data: ChoicePredictionData, te
     for (let r = layout.start[c]; r < layout.end[c]; r++) {
       const i = data.altIndex[r];
       const mi = nest[r];
-      for (let s = layout.start[c]; s < layout.end[c]; s++) {
+      for (let s = options.ownOnly ? r : layout.start[c]; s < (options.ownOnly ? r + 1 : layout.end[c]); s++) {
         const j = data.altIndex[s];
         let d = -p[s];
         if (r === s) d += mi < 0 ? 1 : 1 / lambda[mi];

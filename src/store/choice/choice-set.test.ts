@@ -87,6 +87,11 @@ test('listwise: regions without the attribute leave that year\'s choice sets; th
   assert.ok(cs.notes.some((n) => n.startsWith('listwise: ') && n.includes('left out of the 2015 choice sets')));
 });
 
+test('listwise with an indicator no region at the level has: an error, not an empty model', async () => {
+  await assert.rejects(buildChoiceSet(ws, { level: 'city', alternativeVars: ['income'], missing: 'listwise' }),
+    /0 of \d+ regions at level city have every attribute for 2015 or an earlier year \(none has disposable_income_pc\)/);
+});
+
 test('missing home: an error naming the person, or listwise with the count', async () => {
   const t = await choiceWorkspace({ persons: 300, blankHomeEvery: 10 });
   try {

@@ -107,6 +107,10 @@ export async function buildChoiceSet(ws: Workspace, input: ChoiceSpecInput | Cho
     const out = regions.filter((_, a) => indicators.some((n) => Number.isNaN(attrs.values[n][a * nY + yi])));
     if (!out.length) return;
     available[yi] = available[yi].filter((a) => !out.includes(regions[a]));
+    if (available[yi].length < 2) {
+      const name = indicators.find((n) => regions.every((_, a) => Number.isNaN(attrs.values[n][a * nY + yi]))) ?? indicators.join(', ');
+      throw new InputError(`${available[yi].length} of ${regions.length} regions at level ${spec.level} have every attribute for ${y} or an earlier year (none has ${name}): no choice is left`, { column: name });
+    }
     notes.push(`listwise: ${out.map((r) => `${r.name} (${r.code})`).join(', ')} left out of the ${y} choice sets (an attribute missing)`);
   });
   const termOf = new Map<string, ColumnRule>();

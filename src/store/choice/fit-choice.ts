@@ -10,7 +10,7 @@ import { choiceShares, type ChoiceShares } from './shares.ts';
 import { alternativeTermName, transformOf, vcovOf, type ChoiceSpec, type ChoiceSpecInput } from './spec.ts';
 import { casesOfYears } from './subset.ts';
 
-/** Own elasticities by alternative (mean over persons), and the cross matrix when there are at most 60 alternatives. */
+/** Own elasticities by alternative (mean over persons), and the cross matrix when there are at most 60 alternatives (else only own ones are computed). */
 export interface ChoiceElasticities {
   readonly term: string;
   /** What the elasticity is taken with respect to: the indicator itself (logged terms) or the term's column. */
@@ -117,7 +117,7 @@ export function fitChoiceSet(set: ChoiceSet, buildSeconds = 0): ChoiceModelResul
   const el: ChoiceElasticities[] = [...new Set(elasticityTerms)].map((term) => {
     const indicator = indicatorOf.get(term);
     const logged = indicator !== undefined && ['log', 'log1p'].includes(transformOf(spec, indicator));
-    const e = elasticities(logit, post.data, term, { logOf: logged });
+    const e = elasticities(logit, post.data, term, { logOf: logged, ownOnly: many });
     return {
       term, withRespectTo: logged ? indicator! : term, coefficient: e.coefficient, alternatives: e.alternatives, own: e.own, cross: many ? null : e.cross,
     };

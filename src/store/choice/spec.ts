@@ -16,12 +16,14 @@ import { SpecError } from '../../core/errors.ts';
  * - outside option: `asc_outside` (its alternative is labelled `outside`).
  */
 
-/** Short names accepted for common NBS provincial indicators (replaced by the indicator name). */
+/**
+ * Short names accepted for common NBS provincial indicators (replaced by the indicator name). None
+ * is itself the name of a bundled indicator (`population` stays the census population).
+ */
 export const ALTERNATIVE_VAR_ALIASES: Readonly<Record<string, string>> = {
   income: 'disposable_income_pc',
   gdp: 'gdp_per_capita',
   temperature: 'weather_air_temperature_x10',
-  population: 'population_year_end',
   rail: 'urban_rail_transit_length',
   restaurants: 'chain_restaurant_stores',
   retail: 'retail_sales_consumer_goods',
