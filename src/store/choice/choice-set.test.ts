@@ -143,4 +143,5 @@ test('unknown indicators and levels are SpecErrors that say what exists', async 
   await assert.rejects(buildChoiceSet(ws, { level: 'province', alternativeVars: ['housing_price'] }), /no indicator named "housing_price" in the workspace \(indicators: .*disposable_income_pc/);
   await assert.rejects(buildChoiceSet(ws, { level: 'district', alternativeVars: ['income'] }), /0 regions at level "district" in CN/);
   await assert.rejects(buildChoiceSet(ws, { level: 'province', alternativeVars: ['income'], nests: ['home-rest', 'macro-regions'] }), /'home-rest' cannot be combined/);
+  await assert.rejects(buildChoiceSet(ws, { level: 'province', alternativeVars: ['income'], nests: ['macro-regions'], sample: { size: 5 } }), /sample: sampled choice sets .* conditional logit only/);
 });

@@ -81,6 +81,7 @@ export async function buildChoiceSet(ws: Workspace, input: ChoiceSpecInput | Cho
     throw new SpecError('the model has no term: give alternativeVars, personTerms or interactions', 'alternativeVars');
   }
 
+  if (spec.sample && spec.nests?.length) throw new SpecError("sampled choice sets with McFadden's correction are consistent for the conditional logit only (McFadden 1978): fit nests on the full choice sets", 'sample');
   const filter = personFilter(spec.university, spec.years);
   const universe = await choiceUniverse(ws, spec.level, spec.within, spec.macroRegions, filter);
   notes.push(...universe.notes);
