@@ -124,16 +124,16 @@ test('all China: every estimated province corridor is drawn, and the map pans wi
   await page.screenshot({ path: join(SHOTS, 'map-china-provinces-flows.png') });
   await page.selectOption('#f-scope', 'northeast');
   await page.waitForFunction(`window.__talentflow.flowCount() < ${flows}`, undefined, { timeout: 60_000 });
-  // 2010-2020 has populations only: the map shows population change and never calls it migration.
+  // 2010-2020: city flows estimated from population change alone, named so in the legend.
   await page.selectOption('#f-period', '2010-2020');
-  await page.waitForFunction(`document.querySelector('.legend-box')?.textContent.includes('人口变化')`, undefined, { timeout: 30_000 });
-  assert.doesNotMatch(await page.textContent('.legend-box .legend-title') ?? '', /^净迁移/);
+  await page.waitForFunction(`document.querySelector('.legend-box')?.textContent.includes('population change alone')`, undefined, { timeout: 30_000 });
+  assert.match(await page.textContent('.legend-box .legend-title') ?? '', /2010-2020 年净迁移（估计值）/);
   await page.selectOption('#f-period', '2000-2010');
   await page.waitForFunction(`document.querySelector('.legend-box')?.textContent.includes('估计值')`, undefined, { timeout: 30_000 });
   assert.deepEqual(errors, []);
 });
 
-test('clicking a region opens its panel with in/out/net, corridors and a chart', { timeout: 120_000 }, async () => {
+test('clicking a region opens its panel with in/out/net, corridors and a chart; Shenyang sends people in 2010-2020', { timeout: 120_000 }, async () => {
   await page.fill('#f-find', '辽宁省');
   await page.dispatchEvent('#f-find', 'change');
   await page.waitForSelector('#region-title', { timeout: 60_000 });
@@ -146,6 +146,19 @@ test('clicking a region opens its panel with in/out/net, corridors and a chart',
   assert.ok(await page.locator('.panel [data-note=estimated]').isVisible());
   assert.match(await page.textContent('.panel [data-note=definition]') ?? '', /census birthplace tables/);
   await page.screenshot({ path: join(SHOTS, 'region-panel-liaoning.png') });
+  // Cities 2010-2020: Shenyang both sends and receives in the population-change estimate.
+  await page.selectOption('#f-period', '2010-2020');
+  await page.selectOption('#f-level', 'city');
+  await page.fill('#f-find', '沈阳市');
+  await page.dispatchEvent('#f-find', 'change');
+  await page.waitForFunction(`document.querySelector('#region-title')?.textContent === '沈阳市' && document.querySelector('[data-kpi="region.out"]')`, undefined, { timeout: 60_000 });
+  const cityOut = Number((await page.textContent('[data-kpi="region.out"]'))!.replace(/[^\d.-]/g, ''));
+  assert.ok(cityOut > 0, `Shenyang out-flow ${cityOut}`);
+  assert.match(await page.textContent('.panel [data-note=definition]') ?? '', /population change alone/);
+  await page.screenshot({ path: join(SHOTS, 'region-panel-shenyang.png') });
+  await page.selectOption('#f-level', 'province');
+  await page.selectOption('#f-period', '2000-2010');
+  await page.waitForSelector('body[data-flows-ready]', { timeout: 60_000 });
 });
 
 test('switching the language changes the labels and is remembered', { timeout: 60_000 }, async () => {

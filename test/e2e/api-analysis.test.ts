@@ -47,10 +47,14 @@ test('measures: net for Korea 2019 equals KOSIS; census net for the Northeast; b
   assert.equal(net.status, 200);
   const seoul = net.body.rows.find((r: { code: string }) => r.code === 'KR11');
   assert.equal(seoul.net, -49588);
-  // Without city flows, net over a census interval is population change, and says so.
+  // City flows 2010-2020 are estimated from population change alone: the definition says so.
   const ne = await get('/api/measures/net?group=northeast&level=city&period=2010-2020');
   assert.equal(ne.body.rows.length, 36);
-  assert.match(ne.body.definition, /^population change between the censuses 2010 and 2020/);
+  assert.equal(ne.body.kind, 'estimated');
+  assert.match(ne.body.definition, /flows 2010-2020 estimated from census population change alone/);
+  // Population change itself is never called net migration.
+  const change = await get('/api/measures/census-net?group=northeast&level=city&from=2010&to=2020&naturalRate=0');
+  assert.match(change.body.definition, /^population change between the censuses 2010 and 2020 .*not net migration/);
   // Province flows 2000-2010 come from the census birthplace tables, and their definition names them.
   const cn = await get('/api/measures/net?level=province&within=CN&period=2000-2010');
   assert.equal(cn.status, 200);

@@ -67,7 +67,7 @@ export const en = {
   'legend.netEstimated': 'Net migration {period}, estimated',
   'legend.netCensus': 'Population change {from}–{to} (census; not net migration)',
   'period.census': '{period} (population change only)',
-  'region.estimated': 'In, out and net of flows estimated from the census birthplace tables (close to minimum migration): estimates, not counts.',
+  'region.estimated': 'In, out and net of estimated flows (how they were estimated, from what: below): estimates, not counts.',
   'legend.loss': 'loss',
   'legend.gain': 'gain',
   'legend.noData': 'no data',
@@ -192,7 +192,7 @@ export const en = {
   'scenario.perYear': 'per year',
   'scenario.summaryTitle': 'Scenario summary',
   'scenario.assumptions': 'Assumptions',
-  'footer.data': 'Data: China 2000 and 2010 census birthplace tables (long-form sample counts), 2000, 2010 and 2020 census populations, NBS provincial indicators; KOSIS migration statistics. China\'s flows 2000–2010 are estimates from the birthplace tables (Abel 2013 method), not observed moves.',
+  'footer.data': 'Data: China 2000 and 2010 census birthplace tables (long-form sample counts), 2000, 2010 and 2020 census populations, NBS provincial indicators; KOSIS migration statistics. China\'s flows are estimates, not observed moves: provinces 2000–2010 from the birthplace tables (Abel 2013 method), cities 2010–2020 from population change alone.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -69,7 +69,7 @@ export const zh: Record<MessageKey, string> = {
   'legend.netEstimated': '{period} 年净迁移（估计值）',
   'legend.netCensus': '{from}–{to} 年人口变化（普查；非净迁移）',
   'period.census': '{period}（仅人口变化）',
-  'region.estimated': '流入、流出与净迁移来自根据人口普查出生地表估计的流动（接近最小迁移量），为估计值而非统计数。',
+  'region.estimated': '流入、流出与净迁移来自估计的流动（估计方法与数据见下），为估计值而非统计数。',
   'legend.loss': '流失',
   'legend.gain': '流入',
   'legend.noData': '无数据',
@@ -194,5 +194,5 @@ export const zh: Record<MessageKey, string> = {
   'scenario.perYear': '每年',
   'scenario.summaryTitle': '情景摘要',
   'scenario.assumptions': '假设',
-  'footer.data': '数据：中国 2000 与 2010 年人口普查出生地表（长表抽样数）、2000、2010、2020 年普查人口、国家统计局分省指标；韩国 KOSIS 人口迁移统计。中国 2000–2010 年流动为根据出生地表估计的结果（Abel 2013 方法），并非观测到的迁移。',
+  'footer.data': '数据：中国 2000 与 2010 年人口普查出生地表（长表抽样数）、2000、2010、2020 年普查人口、国家统计局分省指标；韩国 KOSIS 人口迁移统计。中国的流动为估计值而非观测到的迁移：2000–2010 年省际流动根据出生地表估计（Abel 2013 方法），2010–2020 年城市间流动仅根据人口变化估计。',
 };

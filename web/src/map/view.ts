@@ -31,7 +31,8 @@ const regionsQuery = (c: CaseDef) => ({ within: c.within, limit: 100000 });
  * over a census interval without flows the map shows population change, and the legend calls it
  * that, never net migration.
  */
-const populationChangeOnly = (s: State) => CASES[s.caseId].censusIntervals.includes(s.period);
+const flowPeriods = new Set<string>();
+const populationChangeOnly = (s: State) => CASES[s.caseId].censusIntervals.includes(s.period) && !flowPeriods.has(s.period);
 
 function measureQuery(s: State): Record<string, string | number> {
   const c = CASES[s.caseId];
@@ -53,6 +54,7 @@ export function prefetchMapData(): void {
 }
 
 export function createMapView(periods: string[]): MapView {
+  for (const p of periods) flowPeriods.add(p);
   const filters = h('aside', { class: 'filters', 'aria-label': t('filter.title') });
   const mapEl = h('div', { class: 'map', id: 'map', role: 'application', 'aria-label': t('tab.map'), tabindex: '0' });
   const tooltip = h('div', { class: 'tooltip', role: 'tooltip', hidden: true });
@@ -78,7 +80,7 @@ export function createMapView(periods: string[]): MapView {
 
   const caseDef = () => CASES[state.caseId];
   const casePeriods = () => [...periods.filter(caseDef().periodFilter), ...caseDef().censusIntervals.filter((p) => !periods.includes(p))];
-  const periodLabel = (p: string) => (caseDef().censusIntervals.includes(p) ? t('period.census', { period: p }) : p);
+  const periodLabel = (p: string) => (caseDef().censusIntervals.includes(p) && !periods.includes(p) ? t('period.census', { period: p }) : p);
 
   function renderFilters(): void {
     clear(filters);
