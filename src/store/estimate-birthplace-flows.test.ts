@@ -6,11 +6,13 @@
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError, SpecError } from '../core/errors.ts';
 import { CHINA, chinaWorkspace } from '../../test/helpers/workspace.ts';
 import { CHINA_CENSUS_STOCKS } from './demo.ts';
 import { estimateBirthplaceFlows } from './estimate-birthplace-flows.ts';
+import { estimateCensusFlows } from './estimate-census-flows.ts';
 import { importIndicators } from './import/import-indicators.ts';
 import { importStocks } from './import/import-stocks.ts';
 import { flowProvenance } from './queries/flow-provenance.ts';
@@ -91,4 +93,36 @@ test('named refusals: a missing population, a population below its migrants, a r
   } finally {
     await t.ws.db.run("UPDATE indicators SET value = 23019196 WHERE region = '310000' AND name = 'population' AND period = '2010'");
   }
+});
+
+test('natural change comes from the workspace when every region has birth and death rates (census-residual: growth rates)', async () => {
+  const regions = Object.keys((await estimateBirthplaceFlows(t.ws, { from: 2000, to: 2010, natural: 'none' })).result.net);
+  const f = join(t.dir, 'rates.csv');
+  const lines = ['region,period,name,value,unit'];
+  for (const code of regions) {
+    for (let y = 2000; y < 2010; y++) {
+      const ne = code.startsWith('2');
+      lines.push(`${code},${y},birth_rate,${ne ? 7 : 13},per 1000`, `${code},${y},death_rate,${ne ? 6 : 6.5},per 1000`);
+    }
+  }
+  writeFileSync(f, lines.join('\n') + '\n');
+  await importIndicators(t.ws, f);
+  const o = await estimateBirthplaceFlows(t.ws, { from: 2000, to: 2010 });
+  assert.equal(o.naturalRange, null, 'no range when the data give the rates');
+  assert.match(o.result.assumptions.join(' '), /births and deaths by region from the workspace's indicators birth_rate and death_rate \(per 1,000 a year\), each region's mean over 2000-2009/);
+  const given = await estimateBirthplaceFlows(t.ws, { from: 2000, to: 2010, natural: { births: 13, deaths: 6.5 } });
+  assert.notEqual(o.result.net[LN], given.result.net[LN], 'the Northeast\'s own lower rates change its net');
+  // Census residual 2010-2020: per-region natural growth rates from the workspace replace the one rate.
+  const g = join(t.dir, 'growth.csv');
+  const growth = ['region,period,name,value,unit'];
+  for (const code of regions) for (let y = 2010; y < 2020; y++) growth.push(`${code},${y},natural_growth_rate,${code.startsWith('2') ? -1 : 5},per 1000`);
+  writeFileSync(g, growth.join('\n') + '\n');
+  await importIndicators(t.ws, g);
+  const c = await estimateCensusFlows(t.ws, { from: 2010, to: 2020, level: 'province', within: 'CN' });
+  assert.equal(c.naturalRange, null);
+  assert.match(c.result.assumptions.join(' '), /natural change by region from the workspace's indicator natural_growth_rate \(per 1,000 a year\), each region's mean over 2010-2019/);
+  await assert.rejects(estimateBirthplaceFlows(t.ws, { from: 2000, to: 2010, natural: 'data', population: 'population' }).then(async () => {
+    await t.ws.db.run("DELETE FROM indicators WHERE name = 'death_rate' AND region = '110000'");
+    return estimateBirthplaceFlows(t.ws, { from: 2000, to: 2010, natural: 'data' });
+  }), (e: unknown) => e instanceof InputError && /natural change from data needs birth_rate and death_rate/.test(e.message));
 });

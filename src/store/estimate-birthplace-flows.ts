@@ -3,6 +3,7 @@ import { InputError, SpecError } from '../core/errors.ts';
 import { haversineMatrix } from '../numeric/index.ts';
 import { flowsFromStocks, type FlowsFromStocksResult } from '../models/index.ts';
 import { populationsAt } from './queries/flow-table.ts';
+import { NATURAL_INDICATORS, naturalRatesFromData } from './queries/natural-rates.ts';
 import { loadStockMatrix, type LoadedStockMatrix } from './queries/stock-matrix.ts';
 import { storeEstimatedFlows } from './store-estimated-flows.ts';
 import type { Workspace } from './workspace.ts';
@@ -37,8 +38,12 @@ export interface BirthplaceFlowsRequest {
    * living in their region of birth when a table does not hold them. Default "population".
    */
   population?: string;
-  /** Natural change: given rates, 'none' (births = deaths = 0), or the stated range (default). */
-  natural?: NaturalRates | 'none' | 'range';
+  /**
+   * Natural change: given rates, 'none' (births = deaths = 0), 'range' (the stated range), or
+   * 'data' (the workspace's birth and death rates by region: src/store/queries/natural-rates.ts).
+   * Default: 'data' when every region has them, otherwise 'range'.
+   */
+  natural?: NaturalRates | 'none' | 'range' | 'data';
   /** migest's stayer assumption (default true: a minimum-migration estimate). */
   stayerAssumption?: boolean;
   /**
@@ -88,20 +93,25 @@ export async function estimateBirthplaceFlows(ws: Workspace, req: BirthplaceFlow
   const years = req.to - req.from;
   const spec = { stayerAssumption: req.stayerAssumption ?? true, tolerance: req.tolerance };
   let seed: Float64Array | undefined;
+  const fromData = req.natural === undefined || req.natural === 'data' ? await naturalRatesFromData(ws, regions, req.from, req.to) : null;
+  if (req.natural === 'data' && !fromData) throw new InputError(`natural change from data needs ${NATURAL_INDICATORS.births} and ${NATURAL_INDICATORS.deaths} (or ${NATURAL_INDICATORS.growth}) for every region in ${req.from}-${req.to - 1}: import them as indicators, or give rates`);
+  // Births and deaths per 1,000 a year for region i, from data or one rate for all.
+  const rateOf = (rates: NaturalRates | null, i: number): NaturalRates | null => (fromData && rates === DATA ? { births: fromData.births[i], deaths: fromData.deaths[i] } : rates === DATA ? null : rates);
   const run = (rates: NaturalRates | null, stayers = spec.stayerAssumption) => {
     const births = new Float64Array(n);
     const deaths = new Float64Array(n);
-    if (rates) {
-      for (let i = 0; i < n; i++) {
-        const mid = (p0.residents[i] + p1.residents[i]) / 2;
-        births[i] = (rates.births / 1000) * years * mid;
-        deaths[i] = (rates.deaths / 1000) * years * mid;
-      }
+    for (let i = 0; i < n; i++) {
+      const r = rateOf(rates, i);
+      if (!r) continue;
+      const mid = (p0.residents[i] + p1.residents[i]) / 2;
+      // A negative growth rate alone (more deaths than births) enters as deaths.
+      births[i] = (Math.max(r.births, 0) / 1000) * years * mid;
+      deaths[i] = ((r.deaths + Math.max(-r.births, 0)) / 1000) * years * mid;
     }
     return flowsFromStocks({ regions, stockStart: p0.values, stockEnd: p1.values, births, deaths, seed: stayers ? undefined : seed }, { ...spec, stayerAssumption: stayers });
   };
-  const natural = req.natural ?? 'range';
-  const centralRates = natural === 'none' ? null : natural === 'range' ? NATURAL_RANGE.central : natural;
+  const natural = req.natural ?? (fromData ? 'data' : 'range');
+  const centralRates = natural === 'none' ? null : natural === 'range' ? NATURAL_RANGE.central : natural === 'data' ? DATA : natural;
   let priorText: string | null = null;
   if (!spec.stayerAssumption) {
     const power = req.prior?.distancePower ?? 1;
@@ -124,7 +134,7 @@ export async function estimateBirthplaceFlows(ws: Workspace, req: BirthplaceFlow
     const high = run(NATURAL_RANGE.high);
     naturalRange = regions.map((code) => ({ code, low: low.net[code], central: result.net[code], high: high.net[code] }));
   }
-  const naturalText = centralRates
+  const naturalText = natural === 'data' ? `births and deaths by region from the workspace's ${fromData!.source}` : centralRates
     ? `births and deaths at ${centralRates.births} and ${centralRates.deaths} per 1,000 residents a year in every region${natural === 'range' ? ` (the central case of a stated range: low ${NATURAL_RANGE.low.births}/${NATURAL_RANGE.low.deaths}, high ${NATURAL_RANGE.high.births}/${NATURAL_RANGE.high.deaths}; the workspace holds no births and deaths by region)` : ''}`
     : 'no births and no deaths (a stated simplification)';
   const source = `${start.definition} ${req.from} and ${req.to} (${start.source}${end.source !== start.source ? `; ${end.source}` : ''}), ${describeUnit(start)} and ${describeUnit(end)}; census populations (indicator "${populationName}") for the people living in their region of birth`;
@@ -148,6 +158,9 @@ export async function estimateBirthplaceFlows(ws: Workspace, req: BirthplaceFlow
   }
   return out;
 }
+
+/** Marks "the rates of the data, region by region" where one set of rates is expected. */
+const DATA: NaturalRates = Object.freeze({ births: NaN, deaths: NaN });
 
 function totalOf(r: FlowsFromStocksResult): number {
   let t = 0;

@@ -1,6 +1,7 @@
 import { InputError } from '../core/errors.ts';
 import { flowsFromCensus, netMigrationFromCensus, type DecaySpec, type StocksFlowsResult } from '../models/index.ts';
 import { parsePeriod } from '../core/schema/period.ts';
+import { naturalRatesFromData } from './queries/natural-rates.ts';
 import { resolveRegionRef, withinCondition } from './queries/resolve-ref.ts';
 import { storeEstimatedFlows } from './store-estimated-flows.ts';
 import type { Workspace } from './workspace.ts';
@@ -66,15 +67,19 @@ export async function estimateCensusFlows(ws: Workspace, req: CensusFlowsRequest
   const usable = rows.filter((r) => r.p0 !== null && r.p1 !== null && r.p0 > 0 && r.p1 > 0);
   const skipped = rows.filter((r) => !usable.includes(r)).map((r) => r.code);
   if (usable.length < 2) throw new InputError(`fewer than two ${req.level} regions have a population for both ${req.from} and ${req.to}`);
+  // Natural change from the workspace's own birth and death rates when every region has them.
+  const data = req.naturalRate === undefined ? await naturalRatesFromData(ws, usable.map((r) => r.code), req.from, req.to) : null;
+  const naturalRate = data ? Float64Array.from(data.births, (b, i) => (b - data.deaths[i]) / 1000) : req.naturalRate;
   const result = flowsFromCensus(
     usable.map((r) => r.code),
     Float64Array.from(usable, (r) => r.p0!), Float64Array.from(usable, (r) => r.p1!),
     Float64Array.from(usable, (r) => r.lon), Float64Array.from(usable, (r) => r.lat),
-    { years: req.to - req.from, naturalRate: req.naturalRate, grossRate: req.grossRate, decay: req.decay },
+    { years: req.to - req.from, naturalRate, grossRate: req.grossRate, decay: req.decay },
   );
+  if (data) result.assumptions.push(`natural change by region from the workspace's ${data.source}`);
   const codes = usable.map((r) => r.code);
   let naturalRange: CensusFlowsOutcome['naturalRange'] = null;
-  if (typeof req.naturalRate !== 'object') {
+  if (!data) {
     const p0 = Float64Array.from(usable, (r) => r.p0!);
     const p1 = Float64Array.from(usable, (r) => r.p1!);
     const rate = Number(result.parameters.naturalRate);

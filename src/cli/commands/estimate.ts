@@ -26,7 +26,7 @@ export function estimateCommand(): Command {
     .requiredOption('--from <year>', 'first census year (stock table or population indicator)', year)
     .requiredOption('--to <year>', 'second census year', year)
     .option('--method <method>', 'birthplace (alias stock-differencing): two stock tables, Abel 2013 / migest ffs_demo; census-residual: populations alone (default: birthplace when both stock tables are stored)')
-    .option('--natural <rates>', 'birthplace: natural change as BIRTHS:DEATHS per 1,000 residents a year, "none", or "range" (default: a stated low/central/high range)')
+    .option('--natural <rates>', 'birthplace: natural change as BIRTHS:DEATHS per 1,000 residents a year, "none", "range" (a stated low/central/high range) or "data" (indicators birth_rate and death_rate, or natural_growth_rate, by region; the default when every region has them, else range)')
     .option('--no-stayers', 'birthplace: drop the stayer assumption (migest stayer_assumption = FALSE) and use a distance prior, so gaining regions send people too')
     .option('--moves-factor <f>', 'birthplace without stayers: total moves as a multiple of the minimum-migration estimate (default 1.5)', Number)
     .option('--total-moves <n>', 'birthplace without stayers: total moves (persons)', Number)
@@ -108,10 +108,10 @@ const flagName = (f: string) => (f === 'stayers' ? '--no-stayers' : `--${f.repla
 
 function birthplaceRequest(o: EstimateFlags): BirthplaceFlowsRequest {
   let natural: BirthplaceFlowsRequest['natural'];
-  if (o.natural === undefined || o.natural === 'range' || o.natural === 'none') natural = o.natural as 'range' | 'none' | undefined;
+  if (o.natural === undefined || o.natural === 'range' || o.natural === 'none' || o.natural === 'data') natural = o.natural as 'range' | 'none' | 'data' | undefined;
   else {
     const [b, d] = o.natural.split(':').map(Number);
-    if (!(b >= 0 && b < 100 && d >= 0 && d < 100)) throw new InvalidArgumentError(`--natural "${o.natural}": give BIRTHS:DEATHS per 1,000 a year (e.g. 12.5:6.7), none or range`);
+    if (!(b >= 0 && b < 100 && d >= 0 && d < 100)) throw new InvalidArgumentError(`--natural "${o.natural}": give BIRTHS:DEATHS per 1,000 a year (e.g. 12.5:6.7), none, range or data`);
     natural = { births: b, deaths: d };
   }
   return {

@@ -19,7 +19,7 @@ export const flowsFromStocksRequest = z.object({
     .describe('birthplace (alias stock-differencing): two census birthplace x residence tables, Abel 2013 / migest ffs_demo; census-residual: populations alone. Default: birthplace when the workspace holds stock tables for both years, else census-residual'),
   from: year.describe('first census year'),
   to: year.describe('second census year, after from'),
-  natural: z.union([z.enum(['none', 'range']), naturalRates]).optional()
+  natural: z.union([z.enum(['none', 'range', 'data']), naturalRates]).optional()
     .describe('birthplace: natural change as {births, deaths} per 1,000 residents a year, "none", or "range" (default: the stated low/central/high range; the result carries naturalRange)'),
   stayerAssumption: z.boolean().optional()
     .describe('birthplace: maximise stayers, as migest (default true: close to minimum migration, gaining regions send almost no one); false uses a distance prior'),
