@@ -2,7 +2,7 @@
  * What the simulator asks of a model of destination choice: for one origin (and person type),
  * the probability of each region as the place a graduate lives next, under given attribute
  * values. Any model that answers this plugs in: the production-constrained gravity model
- * (gravity-choice.ts) now, a destination-choice logit later, unchanged.
+ * (gravity-choice.ts) and a fitted destination-choice logit (logit-choice.ts).
  */
 
 export type AttributeRole = 'origin' | 'destination';
@@ -12,7 +12,11 @@ export interface ChoiceAttribute {
   readonly column: string;
   /** destination: the value of each alternative j is read; origin: the value of the origin. */
   readonly role: AttributeRole;
-  readonly transform: 'log' | 'identity';
+  /**
+   * How the value enters the utility: its log, log(1 + x), itself, or a tenth of it (indicators
+   * stored in tenths, e.g. degrees Celsius x 10). Levers change the value before the transform.
+   */
+  readonly transform: 'log' | 'log1p' | 'identity' | 'tenths';
 }
 
 /** Attribute values by column, one per region (index = region index of the model). */

@@ -50,6 +50,10 @@ export function compileLevers(model: ChoiceModel, defs: readonly LeverDefinition
     }
     if (d.targets.length !== model.regions.length) throw new SpecError(`mask of ${d.targets.length} for ${model.regions.length} regions`, `${field}[${i}].targets`);
     if (d.change.type === 'relative' && !(d.change.value > -1)) throw new SpecError(`a relative change of ${d.change.value} would make the attribute non-positive`, `${field}[${i}].change.value`);
+    // Shift attributes (a logit's person-region terms) are 0 in the baseline: only absolute changes move them.
+    if (d.change.type === 'relative' && d.change.value !== 0 && model.baseline[d.term]?.every((x) => x === 0)) {
+      throw new SpecError(`"${d.term}" is 0 for every region in the baseline, so a relative change does nothing; give an absolute change`, `${field}[${i}].change.type`);
+    }
     return {
       name: d.name ?? `intervention ${i + 1}`,
       column: d.term,

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { SpecError } from '../core/errors.ts';
 
 /**
- * The scenario document: a baseline (a saved model, a base period, cohort sizes, stay shares)
+ * The scenario document: a baseline (a saved gravity or destination-choice model, a base period,
+ * cohort sizes, stay shares)
  * and interventions that change model attributes for target regions over some years, with who
  * is eligible and what it costs. Defaults are written next to each field and applied here, in
  * `parseScenario`, and nowhere else. Every error names the field by its path
@@ -28,6 +29,8 @@ const stayShareSchema = z.union([
   z.object({ source: z.literal('flows'), period: z.string().min(1).optional() }).strict(),
   z.object({ source: z.literal('persons') }).strict(),
   z.object({ source: z.literal('fixed'), shares: z.record(z.string(), z.number().min(0).max(1)), default: z.number().min(0).max(1).optional() }).strict(),
+  // A destination-choice (logit) model's own predicted stay share, nothing calibrated (gravity models have none).
+  z.object({ source: z.literal('model') }).strict(),
 ]);
 
 /** A term the fitted model lacks, with a coefficient taken from elsewhere (and said where). */

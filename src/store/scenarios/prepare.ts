@@ -3,16 +3,20 @@ import { InputError, SpecError } from '../../core/errors.ts';
 import { haversineKm } from '../../core/geometry/index.ts';
 import { parsePeriod } from '../../core/schema/period.ts';
 import type { GravityResult } from '../../models/index.ts';
+import type { ChoiceModelResult } from '../choice/fit-choice.ts';
 import { compileLevers, gravityChoiceModel, type ChoiceModel, type Lever, type ScenarioDocument } from '../../sim/index.ts';
-import { loadModel } from '../models.ts';
+import { loadModel, type SavedModel } from '../models.ts';
 import { resolveRegionRef } from '../queries/resolve-ref.ts';
 import type { Workspace } from '../workspace.ts';
+import { choiceRegions, logitScenarioModel } from './prepare-choice.ts';
 
 /**
  * Turns a scenario document into the simulator's inputs from the workspace: the saved model
  * (and a hash of its stored result as its version), regions and centroid distances, baseline
  * attribute values from indicators of the base period, cohort sizes, stay shares, levers with
- * resolved target regions, and the outcome regions. Errors name the document's field.
+ * resolved target regions, and the outcome regions. Errors name the document's field. A gravity
+ * model becomes the simulator's model through gravityChoiceModel; a destination-choice model
+ * (kind 'choice') through logitChoiceModel, rebuilt by prepare-choice.ts.
  */
 export interface PreparedScenario {
   readonly document: ScenarioDocument;
@@ -107,19 +111,10 @@ async function personsByRegion(ws: Workspace, regions: readonly string[]): Promi
   return { sizes, stay, years };
 }
 
-export async function prepareScenario(ws: Workspace, doc: ScenarioDocument): Promise<PreparedScenario> {
-  const notes: string[] = [];
+/** A gravity model as the simulator's model: centroid distances, destination and origin attributes of the base period. */
+async function gravityScenarioModel(ws: Workspace, doc: ScenarioDocument, result: GravityResult, regions: readonly string[], stayShare: Float64Array, notes: string[]): Promise<ChoiceModel> {
   const b = doc.baseline;
-  let saved;
-  try {
-    saved = await loadModel<GravityResult>(ws, b.model);
-  } catch (e) {
-    throw new SpecError((e as Error).message, 'baseline.model');
-  }
-  if (saved.kind !== 'gravity') throw new SpecError(`model "${b.model}" is a ${saved.kind} model; scenarios need a gravity model`, 'baseline.model');
-  const result = saved.result;
   if (result.constraint === 'attraction' || result.constraint === 'doubly') notes.push(`the ${result.constraint}-constrained model has destination effects, so only its cost term and borrowed terms can change`);
-  const regions = [...result.regions];
   const cent = await ws.db.all<{ code: string; lon: number | null; lat: number | null }>(
     `SELECT code, centroid_lon AS lon, centroid_lat AS lat FROM regions WHERE code IN (SELECT unnest(string_split(?, ',')))`, [regions.join(',')]);
   const at = new Map(cent.map((c) => [c.code, c]));
@@ -142,6 +137,25 @@ export async function prepareScenario(ws: Workspace, doc: ScenarioDocument): Pro
     baseline[bt.term] = bt.indicator ? await indicatorValues(ws, bt.indicator, b.period, regions, `baseline.borrowedTerms[${k}].indicator`) : new Float64Array(r).fill(1);
     notes.push(`term ${bt.term}: coefficient ${bt.coefficient} (SE ${bt.standardError}) borrowed from ${bt.source}`);
   }
+  return gravityChoiceModel({
+    result, regions, cost, baseline, stayShare,
+    borrowed: b.borrowedTerms.map((t) => ({ term: t.term, coefficient: t.coefficient, standardError: t.standardError, transform: t.transform })),
+    covariance: doc.simulation.covariance, covarianceScale: doc.simulation.covarianceScale,
+  });
+}
+
+export async function prepareScenario(ws: Workspace, doc: ScenarioDocument): Promise<PreparedScenario> {
+  const notes: string[] = [];
+  const b = doc.baseline;
+  let saved: SavedModel<GravityResult | ChoiceModelResult>;
+  try {
+    saved = await loadModel<GravityResult | ChoiceModelResult>(ws, b.model);
+  } catch (e) {
+    throw new SpecError((e as Error).message, 'baseline.model');
+  }
+  if (saved.kind !== 'gravity' && saved.kind !== 'choice') throw new SpecError(`model "${b.model}" is a ${saved.kind} model; scenarios need a gravity or a destination-choice model`, 'baseline.model');
+  const regions = saved.kind === 'gravity' ? [...(saved.result as GravityResult).regions] : choiceRegions(saved.result as ChoiceModelResult);
+  const r = regions.length;
 
   let sizes: Float64Array;
   let persons: Awaited<ReturnType<typeof personsByRegion>> | null = null;
@@ -159,12 +173,16 @@ export async function prepareScenario(ws: Workspace, doc: ScenarioDocument): Pro
     sizes = sizes.map((v, i) => (inside[i] ? v : 0));
   }
 
-  let stayShare: Float64Array;
+  let stayShare: Float64Array | null;
   const s = b.stayShare;
   if (typeof s === 'number') stayShare = new Float64Array(r).fill(s);
   else if (s.source === 'persons') stayShare = (await getPersons()).stay;
   else if (s.source === 'fixed') stayShare = await byRegion(ws, s.shares, regions, 'baseline.stayShare.shares', s.default ?? NaN);
-  else {
+  else if (s.source === 'model') {
+    if (saved.kind === 'gravity') throw new SpecError('a gravity model has no stay alternative of its own: give a stay share (a number, persons, flows or fixed)', 'baseline.stayShare.source');
+    stayShare = null;
+    notes.push("stay shares: the choice model's own, not calibrated");
+  } else {
     const period = s.period ?? b.period;
     const pop = await indicatorValues(ws, 'population', period, regions, 'baseline.stayShare');
     const out = await ws.db.all<{ origin: string; n: number }>(
@@ -176,16 +194,21 @@ export async function prepareScenario(ws: Workspace, doc: ScenarioDocument): Pro
     stayShare = Float64Array.from(regions, (code, i) => 1 - (o.get(code) ?? 0) / pop[i]);
     notes.push(`stay shares from flows: 1 - out-migration / population in ${period} (all ages, one year)`);
   }
-  regions.forEach((code, i) => {
-    if (sizes[i] > 0 && !(stayShare[i] >= 0 && stayShare[i] <= 1)) throw new SpecError(`no stay share in [0, 1] for ${code} (${stayShare[i]}); give a default`, 'baseline.stayShare');
-  });
-  stayShare = stayShare.map((v) => (Number.isFinite(v) ? v : 0));
+  if (stayShare) {
+    const given = stayShare;
+    regions.forEach((code, i) => {
+      if (sizes[i] > 0 && !(given[i] >= 0 && given[i] <= 1)) throw new SpecError(`no stay share in [0, 1] for ${code} (${given[i]}); give a default`, 'baseline.stayShare');
+    });
+    stayShare = given.map((v) => (Number.isFinite(v) ? v : 0));
+  }
 
-  const choice = gravityChoiceModel({
-    result, regions, cost, baseline, stayShare,
-    borrowed: b.borrowedTerms.map((t) => ({ term: t.term, coefficient: t.coefficient, standardError: t.standardError, transform: t.transform })),
-    covariance: doc.simulation.covariance, covarianceScale: doc.simulation.covarianceScale,
-  });
+  const choice = saved.kind === 'gravity'
+    ? await gravityScenarioModel(ws, doc, saved.result as GravityResult, regions, stayShare!, notes)
+    : await logitScenarioModel(ws, doc, saved as SavedModel<ChoiceModelResult>, regions, stayShare, notes);
+  if (!stayShare) {
+    const p = new Float64Array(r);
+    stayShare = Float64Array.from(regions, (_, i) => choice.probabilities(i, choice.baseline, p)[i]);
+  }
   const defs = [];
   for (const [k, iv] of doc.interventions.entries()) {
     defs.push({ ...iv, targets: await maskOf(ws, iv.targets, regions, `interventions[${k}].targets`) });
