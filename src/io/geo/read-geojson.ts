@@ -1,5 +1,4 @@
-import { readFile } from 'node:fs/promises';
-import { depthMessage, jsonDepthViolation } from '../text/json-depth.ts';
+import { JsonLimitError, readJsonDocument } from '../text/json-depth.ts';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 
 /** A GeoJSON feature flattened to its properties (as strings) and geometry. */
@@ -19,10 +18,14 @@ export class GeoJsonError extends Error {
 
 export async function readGeoJson(path: string): Promise<{ header: string[]; rows: GeoRow[] }> {
   let doc: unknown;
-  const text = await readFile(path, 'utf8');
-  // Bounded before parsing: the geometry walks that follow are recursive.
-  const deep = jsonDepthViolation(text);
-  if (deep) throw new GeoJsonError(`line ${deep.line}: ${depthMessage(deep)}`);
+  let text: string;
+  // Size and depth bounded before parsing: the geometry walks that follow are recursive.
+  try {
+    text = await readJsonDocument(path);
+  } catch (e) {
+    if (e instanceof JsonLimitError) throw new GeoJsonError(e.line ? `line ${e.line}: ${e.message}` : e.message);
+    throw e;
+  }
   try {
     doc = JSON.parse(text);
   } catch (e) {
@@ -35,6 +38,9 @@ export async function readGeoJson(path: string): Promise<{ header: string[]; row
   const header = new Set<string>();
   const rows = features.map((f, i) => {
     if (!f || f.type !== 'Feature') throw new GeoJsonError(`feature ${i + 1} is not a GeoJSON Feature`, i + 1);
+    if (f.properties !== null && f.properties !== undefined && (typeof f.properties !== 'object' || Array.isArray(f.properties))) {
+      throw new GeoJsonError(`feature ${i + 1}: "properties" must be an object or null`, i + 1);
+    }
     const properties: Record<string, string | null> = {};
     for (const [k, v] of Object.entries(f.properties ?? {})) {
       header.add(k);

@@ -58,18 +58,27 @@ export function splitRecord(line: string, delimiter: string): string[] {
   return out.map((f) => f.replace(/\r$/, '').trim());
 }
 
-export function uniqueNames(raw: string[]): string[] {
-  const seen = new Map<string, number>();
+/**
+ * Column names made unique: blanks become `columnN`, repeats get `_1`, `_2`... Compared without
+ * case, because DuckDB's identifiers ignore it ("count" and "Count" are one column to it), and
+ * against `reserved` names the caller adds columns of its own under.
+ */
+export function uniqueNames(raw: string[], reserved: readonly string[] = []): string[] {
+  const taken = new Set(reserved.map((r) => r.toLowerCase()));
   return raw.map((name, i) => {
-    let n = name.replace(/^\uFEFF/, '').trim() || `column${i + 1}`;
-    const k = seen.get(n) ?? 0;
-    seen.set(n, k + 1);
-    if (k > 0) n = `${n}_${k}`;
+    const base = name.replace(/^\uFEFF/, '').trim() || `column${i + 1}`;
+    let n = base;
+    for (let k = 1; taken.has(n.toLowerCase()); k++) n = `${base}_${k}`;
+    taken.add(n.toLowerCase());
     return n;
   });
 }
 
-/** First `max` lines, treating newlines inside quotes as part of the line. */
+/**
+ * First `max` lines, treating line breaks inside quotes as part of the line. A line ends at LF,
+ * CRLF or a lone CR (old Mac files end every line with CR alone; DuckDB reads them, so the header
+ * must be cut there too).
+ */
 function splitLogicalLines(text: string, max: number): string[] {
   const out: string[] = [];
   let start = 0;
@@ -77,8 +86,9 @@ function splitLogicalLines(text: string, max: number): string[] {
   for (let i = 0; i < text.length && out.length < max; i++) {
     const ch = text[i];
     if (ch === '"') inQuotes = !inQuotes;
-    else if (ch === '\n' && !inQuotes) {
+    else if ((ch === '\n' || ch === '\r') && !inQuotes) {
       out.push(text.slice(start, i));
+      if (ch === '\r' && text[i + 1] === '\n') i++;
       start = i + 1;
     }
   }

@@ -1,4 +1,4 @@
-import { open } from 'node:fs/promises';
+import { open, readFile, stat } from 'node:fs/promises';
 
 /**
  * Nesting depth of JSON text, measured before any parser sees it. DuckDB's `read_json` crashes the
@@ -76,4 +76,35 @@ export async function fileJsonDepthViolation(path: string, maxDepth: number = MA
 /** The message every importer gives for a too-deep document. */
 export function depthMessage(v: DepthViolation, maxDepth: number = MAX_JSON_DEPTH): string {
   return `JSON nested ${v.depth > maxDepth ? 'more than ' + maxDepth : v.depth} levels deep: data files need far less; refused before parsing`;
+}
+
+/**
+ * Largest JSON document (GeoJSON, groups) read whole: JSON.parse holds several times the text in
+ * memory, and V8 cannot hold a string over 512 MiB at all ("Invalid string length"). Simplified
+ * county boundaries of a whole country take a few tens of MB.
+ */
+export const MAX_JSON_DOCUMENT_BYTES = 128 * 2 ** 20;
+
+export class JsonLimitError extends Error {
+  readonly line?: number;
+  constructor(message: string, line?: number) {
+    super(message);
+    this.name = 'JsonLimitError';
+    this.line = line;
+  }
+}
+
+/**
+ * The text of a JSON document, once its size and nesting depth are known to be bounded (a UTF-8
+ * byte-order mark, which JSON.parse refuses, is dropped). Throws JsonLimitError.
+ */
+export async function readJsonDocument(path: string): Promise<string> {
+  const { size } = await stat(path);
+  if (size > MAX_JSON_DOCUMENT_BYTES) {
+    throw new JsonLimitError(`${(size / 2 ** 20).toFixed(0)} MiB is over the ${MAX_JSON_DOCUMENT_BYTES / 2 ** 20} MiB a JSON document may have: simplify the geometries or split the file`);
+  }
+  const text = (await readFile(path, 'utf8')).replace(/^\uFEFF/, '');
+  const deep = jsonDepthViolation(text);
+  if (deep) throw new JsonLimitError(depthMessage(deep), deep.line);
+  return text;
 }

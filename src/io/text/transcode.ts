@@ -4,11 +4,13 @@ import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
 import { makeTempDir } from '../temp-dir.ts';
+import { LineEndingNormaliser } from './line-endings.ts';
 
 /**
  * Streams a file in another encoding (GB18030, UTF-16, Big5...) into a temporary UTF-8 file that
  * DuckDB's CSV reader can read (it has no GB18030 support and extensions cannot be installed
- * offline). Memory stays flat: one chunk at a time through a streaming TextDecoder.
+ * offline). Memory stays flat: one chunk at a time through a streaming TextDecoder. Line breaks
+ * come out as LF whatever the file used (DuckDB wants one kind per file).
  * Returns the temporary path and a cleanup function.
  */
 export async function transcodeToUtf8(
@@ -40,7 +42,7 @@ export async function transcodeToUtf8(
     },
   });
   try {
-    await pipeline(createReadStream(path, { start: skipBytes, highWaterMark: 1 << 20 }), transform, createWriteStream(out));
+    await pipeline(createReadStream(path, { start: skipBytes, highWaterMark: 1 << 20 }), transform, new LineEndingNormaliser(), createWriteStream(out));
   } catch (e) {
     await rm(dir, { recursive: true, force: true });
     throw e;

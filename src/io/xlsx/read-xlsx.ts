@@ -1,4 +1,6 @@
+import { readFile, stat } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
+import { checkXlsxZip, XLSX_LIMITS, ZipLimitError } from './zip-budget.ts';
 
 /**
  * Reads one sheet of an .xlsx workbook into a header and rows of strings (exceljs: the maintained
@@ -27,8 +29,19 @@ export class XlsxError extends Error {
 
 export async function readXlsx(path: string, sheetName?: string): Promise<SheetTable> {
   const wb = new ExcelJS.Workbook();
+  // Stored parts expand to their own size, so a file larger than the cap would exceed it anyway.
+  if ((await stat(path)).size > XLSX_LIMITS.maxTotalBytes) {
+    throw new XlsxError(`the workbook is larger than ${XLSX_LIMITS.maxTotalBytes / 2 ** 20} MiB: save the sheet as CSV, which is read in a stream without this limit`);
+  }
+  const buf = await readFile(path);
   try {
-    await wb.xlsx.readFile(path);
+    await checkXlsxZip(buf);
+  } catch (e) {
+    if (e instanceof ZipLimitError) throw new XlsxError(e.message);
+    throw e;
+  }
+  try {
+    await wb.xlsx.load(buf as unknown as ExcelJS.Buffer);
   } catch (e) {
     throw new XlsxError(`not a readable .xlsx workbook (${(e as Error).message})`);
   }
@@ -56,12 +69,12 @@ export async function readXlsx(path: string, sheetName?: string): Promise<SheetT
     }
   }
   const width = ws.columnCount;
-  const header = Array.from({ length: width }, (_, i) => cellText(ws.getRow(headerRow).getCell(i + 1).value) ?? '');
+  const header = Array.from({ length: width }, (_, i) => cellText(ws.getRow(headerRow).getCell(i + 1), headerRow, '') ?? '');
   const rows: (string | null)[][] = [];
   const rowNumbers: number[] = [];
   ws.eachRow({ includeEmpty: false }, (row, n) => {
     if (n <= headerRow) return;
-    const values = Array.from({ length: width }, (_, i) => cellText(row.getCell(i + 1).value));
+    const values = Array.from({ length: width }, (_, i) => cellText(row.getCell(i + 1), n, header[i]));
     if (values.every((v) => v === null || v === '')) return;
     rows.push(values);
     rowNumbers.push(n);
@@ -69,16 +82,40 @@ export async function readXlsx(path: string, sheetName?: string): Promise<SheetT
   return { sheet: ws.name, header, rows, rowNumbers };
 }
 
-function cellText(v: ExcelJS.CellValue): string | null {
+/**
+ * The text of a cell. A formula gives its value as last saved by Excel; a workbook written by a
+ * program that never calculated it has no value to give (exceljs showed the formula object as
+ * "[object Object]"), which is refused with the cell named. Error values (#N/A, #DIV/0!) read as
+ * empty cells.
+ */
+function cellText(cell: ExcelJS.Cell, row: number, column: string): string | null {
+  const v = cell.value;
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'object' && !(v instanceof Date) && ('formula' in v || 'sharedFormula' in v)) {
+    const result = (v as { result?: unknown }).result;
+    if (result === undefined || result === null) {
+      throw new XlsxError(`cell ${cell.address} holds the formula "=${formulaOf(v)}" without a calculated value: open and save the workbook in Excel (or paste values)`, row, column || cell.address.replace(/\d+/g, ''));
+    }
+    return plain(result);
+  }
+  return plain(v);
+}
+
+function formulaOf(v: object): string {
+  const f = 'formula' in v ? v.formula : 'sharedFormula' in v ? v.sharedFormula : '';
+  return String(f).slice(0, 60);
+}
+
+function plain(v: unknown): string | null {
   if (v === null || v === undefined) return null;
   if (typeof v === 'string') return v.trim();
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : v.toISOString().slice(0, 10);
   if (typeof v === 'object') {
-    if ('result' in v) return v.result === undefined || v.result === null ? null : String(v.result);
-    if ('richText' in v) return v.richText.map((t) => t.text).join('').trim();
-    if ('text' in v) return String(v.text).trim();
+    if ('richText' in v && Array.isArray(v.richText)) return v.richText.map((t: { text?: unknown }) => String(t.text ?? '')).join('').trim();
+    if ('text' in v) return plain(v.text);
     if ('error' in v) return null;
+    return null;
   }
   return String(v);
 }

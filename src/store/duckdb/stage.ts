@@ -5,6 +5,7 @@ import { InputError } from '../../core/errors.ts';
 import {
   detectEncoding, EncodingDetectionError, sniffCsv, transcodeToUtf8, TranscodeError, readXlsx, XlsxError,
   readGeoJson, GeoJsonError, uniqueNames, type GeoRow, fileJsonDepthViolation, depthMessage,
+  scanLines, mixedLineEndings, copyWithLf, MAX_LINE_BYTES, type LineScan,
 } from '../../io/index.ts';
 import { type Database, quoteIdent, firstLine } from './database.ts';
 
@@ -122,30 +123,51 @@ async function stageCsv(db: Database, file: string, path: string, size: number, 
     throw new InputError(`found ${dialect.header.length} column in the header "${text.split('\n')[0].slice(0, 80)}": is the delimiter right (--delimiter)?`, { file, row: 1 });
   }
   let readPath = path;
-  let cleanup: (() => Promise<void>) | undefined;
-  if (enc.encoding !== 'utf-8') {
-    try {
-      const t = await transcodeToUtf8(path, enc.encoding, enc.bomBytes, (b) => options.onProgress?.(b / size, 'decoding ' + enc.encoding));
-      readPath = t.path;
-      cleanup = t.cleanup;
-    } catch (e) {
-      if (e instanceof TranscodeError) throw new InputError(`${e.message}: check --encoding`, { file });
-      throw e;
+  const cleanups: (() => Promise<void>)[] = [];
+  const cleanup = async () => {
+    for (const c of cleanups.splice(0)) await c();
+  };
+  let lines: LineScan;
+  try {
+    if (enc.encoding !== 'utf-8') {
+      try {
+        const t = await transcodeToUtf8(path, enc.encoding, enc.bomBytes, (b) => options.onProgress?.(b / size, 'decoding ' + enc.encoding));
+        readPath = t.path;
+        cleanups.push(t.cleanup);
+      } catch (e) {
+        if (e instanceof TranscodeError) throw new InputError(`${e.message}: check --encoding`, { file });
+        throw e;
+      }
     }
+    lines = await scanLines(readPath);
+    if (lines.longest > MAX_LINE_BYTES) {
+      throw new InputError(
+        `a line of ${(lines.longest / 1e6).toFixed(1)} MB, over the ${MAX_LINE_BYTES / 1e6} MB a line of a table may have (a quote never closed, or not a table?)`,
+        { file, row: lines.longestLine });
+    }
+    // DuckDB's reader wants one kind of line break per file; a file that mixes CRLF and LF (rows
+    // pasted together from two systems) is valid data, so it is read from a copy with LF only.
+    if (mixedLineEndings(lines)) {
+      const c = await copyWithLf(readPath, readPath === path ? enc.bomBytes : 0);
+      readPath = c.path;
+      cleanups.push(c.cleanup);
+    }
+  } catch (e) {
+    await cleanup();
+    throw e;
   }
   const selection = select?.(dialect.header) ?? null;
   const numeric = new Set(selection?.numeric ?? []);
   const types = (allText: boolean) => structValue(Object.fromEntries(dialect.header.map((h) => [h, !allText && numeric.has(h) ? 'DOUBLE' : 'VARCHAR'])) as Record<string, DuckDBValue>);
   // DuckDB reserves a buffer of the maximum line size: raise it only for files with long lines
   // (boundaries as WKT), since it slows every read.
-  const longest = Math.max(...text.split('\n').slice(0, -1).map((l) => l.length), text.includes('\n') ? 0 : text.length);
-  const maxLine = longest > 500_000 || !text.includes('\n') ? ', max_line_size = 16000000' : '';
+  const maxLine = lines.longest > 1_000_000 ? `, max_line_size = ${MAX_LINE_BYTES + 1024}` : '';
   const args = `header = true, auto_detect = false, delim = ?, quote = '"', escape = '"', columns = ?${maxLine}`;
   const projection = selection ? selection.keep.map(quoteIdent).join(', ') : '*';
   const stop = watchProgress(db, options, 'reading');
   // DuckDB's DOUBLE reader takes "1_000" as 1000; such a file is read as text so the checks refuse
-  // the cell. Finding the byte is a memchr-speed pass, far cheaper than casting every cell in SQL.
-  let typedNumbers = numeric.size > 0 && !(await hasByteAfterFirstLine(readPath, 0x5f));
+  // the cell. The line scan finds the byte at memchr speed, far cheaper than casting every cell in SQL.
+  let typedNumbers = numeric.size > 0 && !lines.underscoreAfterHeader;
   try {
     try {
       await db.run(`CREATE TEMP TABLE ${quoteIdent(table)} AS SELECT ${projection} FROM read_csv(?, ${args})`, [readPath, dialect.delimiter, types(!typedNumbers)]);
@@ -161,35 +183,12 @@ async function stageCsv(db: Database, file: string, path: string, size: number, 
     throw await describeCsvError(db, file, readPath, args, [dialect.delimiter, types(true)], e as Error);
   } finally {
     stop();
-    await cleanup?.();
+    await cleanup();
   }
   const staged = await finish(db, table, file, 'csv', enc.encoding, selection ? [...selection.keep] : dialect.header, 's.rowid + 2');
   staged.numeric = typedNumbers ? [...numeric] : [];
   staged.header = dialect.header;
   return staged;
-}
-
-/** Whether `byte` occurs anywhere after the first line of the file (read in 4 MiB chunks). */
-async function hasByteAfterFirstLine(path: string, byte: number): Promise<boolean> {
-  const fh = await open(path, 'r');
-  try {
-    const buf = Buffer.alloc(1 << 22);
-    let inHeader = true;
-    for (;;) {
-      const { bytesRead } = await fh.read(buf, 0, buf.length, null);
-      if (bytesRead === 0) return false;
-      let view = buf.subarray(0, bytesRead);
-      if (inHeader) {
-        const nl = view.indexOf(0x0a);
-        if (nl < 0) continue;
-        inHeader = false;
-        view = view.subarray(nl + 1);
-      }
-      if (view.indexOf(byte) >= 0) return true;
-    }
-  } finally {
-    await fh.close();
-  }
 }
 
 /** Re-reads a failing CSV with DuckDB's rejects table to name the line and column of the fault. */
@@ -227,7 +226,7 @@ async function stageXlsx(db: Database, file: string, path: string, table: string
     throw e;
   }
   if (!sheet.header.length) throw new InputError(`sheet "${sheet.sheet}" is empty`, { file });
-  const header = uniqueNames(sheet.header);
+  const header = uniqueNames(sheet.header, ['_row']);
   const rows = sheet.rows.map((values, i) => [sheet.rowNumbers[i], ...values]);
   await appendRows(db, table, header, rows);
   return finish(db, table, file, 'xlsx', null, header, 's."_row"');
@@ -241,7 +240,7 @@ async function stageGeoJson(db: Database, file: string, path: string, table: str
     if (e instanceof GeoJsonError) throw new InputError(e.message, { file, row: e.row });
     throw e;
   }
-  const header = uniqueNames(doc.header);
+  const header = uniqueNames(doc.header, ['_row']);
   const rows = doc.rows.map((r, i) => [i + 1, ...doc.header.map((h) => r.properties[h] ?? null)]);
   await appendRows(db, table, header, rows);
   const staged = await finish(db, table, file, 'geojson', null, header, 's."_row"');

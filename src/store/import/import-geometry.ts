@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { InputError } from '../../core/errors.ts';
 import { polygonCentroid, sphericalArea, type AreaGeometry } from '../../core/geometry/index.ts';
-import { readGeoJson, GeoJsonError } from '../../io/index.ts';
+import { boundaryProblem, readGeoJson, GeoJsonError } from '../../io/index.ts';
 import { type Workspace, fileSha256, guardReimport, matchableRegions, recordImport } from '../workspace.ts';
 import { RegionMatcher, describeRegion } from '../../core/region-matcher.ts';
 import type { ImportSummary } from './import-flows.ts';
@@ -31,21 +31,32 @@ export async function importGeometry(ws: Workspace, file: string, options: Impor
   if (!key || !doc.header.includes(key)) throw new InputError(`no property to match regions by: give --key (properties are ${doc.header.join(', ')})`, { file });
   const matcher = new RegionMatcher(await matchableRegions(ws));
   const updates: { code: string; geometry: string; lon: number | null; lat: number | null; area: number | null }[] = [];
+  const featureOf = new Map<string, number>();
   doc.rows.forEach((r, i) => {
+    const at = { file, row: i + 1, column: key };
     const v = r.properties[key];
-    if (!v) throw new InputError(`feature has no "${key}"`, { file, row: i + 1, column: key });
+    if (!v) throw new InputError(`feature has no "${key}"`, at);
     const m = matcher.match(v);
     if (m.kind !== 'match') {
       const why = m.kind === 'ambiguous' ? `"${v}" is ambiguous: ${m.candidates.map(describeRegion).join(' or ')}` : `unknown region "${v}"${m.suggestions.length ? `; closest: ${m.suggestions.map(describeRegion).join(', ')}` : ''}`;
-      throw new InputError(why, { file, row: i + 1, column: key });
+      throw new InputError(why, at);
     }
-    const g = r.geometry;
-    const isArea = g && (g.type === 'Polygon' || g.type === 'MultiPolygon');
-    updates.push({
-      code: m.code, geometry: JSON.stringify(g),
-      lon: isArea ? polygonCentroid(g as AreaGeometry)[0] : null, lat: isArea ? polygonCentroid(g as AreaGeometry)[1] : null,
-      area: isArea ? sphericalArea(g as AreaGeometry) : null,
-    });
+    // Two boundaries for one region: the second would silently overwrite the first.
+    const earlier = featureOf.get(m.code);
+    if (earlier !== undefined) throw new InputError(`features ${earlier} and ${i + 1} are both the boundary of ${m.code}: keep one`, at);
+    featureOf.set(m.code, i + 1);
+    const problem = boundaryProblem(r.geometry);
+    if (problem) throw new InputError(`boundary of ${m.code}: ${problem}`, { ...at, column: 'geometry' });
+    const g = r.geometry as AreaGeometry;
+    let area: number;
+    let centre: [number, number];
+    try {
+      [area, centre] = [sphericalArea(g), polygonCentroid(g)];
+    } catch (e) {
+      if (e instanceof InputError) throw new InputError(`boundary of ${m.code}: ${e.message}`, { ...at, column: 'geometry' });
+      throw e;
+    }
+    updates.push({ code: m.code, geometry: JSON.stringify(g), lon: centre[0], lat: centre[1], area });
   });
   return ws.db.transaction(async () => {
     await guardReimport(ws, 'geometry', sha, file, options.replace ?? false, []);

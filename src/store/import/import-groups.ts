@@ -1,9 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { LIST, VARCHAR } from '@duckdb/node-api';
 import { z } from 'zod';
 import { InputError } from '../../core/errors.ts';
-import { depthMessage, jsonDepthViolation } from '../../io/index.ts';
+import { JsonLimitError, readJsonDocument } from '../../io/index.ts';
 import { regionGroupSchema } from '../../core/schema/region.ts';
 import { type Workspace, fileSha256, guardReimport, recordImport } from '../workspace.ts';
 import type { ImportSummary } from './import-flows.ts';
@@ -13,9 +12,13 @@ export async function importGroups(ws: Workspace, file: string, options: { repla
   const path = resolve(file);
   const sha = await fileSha256(path).catch(() => { throw new InputError('file not found', { file }); });
   let doc: unknown;
-  const text = await readFile(path, 'utf8');
-  const deep = jsonDepthViolation(text);
-  if (deep) throw new InputError(depthMessage(deep), { file, row: deep.line });
+  let text: string;
+  try {
+    text = await readJsonDocument(path);
+  } catch (e) {
+    if (e instanceof JsonLimitError) throw new InputError(e.message, { file, row: e.line });
+    throw e;
+  }
   try {
     doc = JSON.parse(text);
   } catch (e) {

@@ -3,7 +3,7 @@ import { LIST, VARCHAR, listValue } from '@duckdb/node-api';
 import type { Geometry } from 'geojson';
 import { InputError } from '../../core/errors.ts';
 import { polygonCentroid, sphericalArea, type AreaGeometry } from '../../core/geometry/index.ts';
-import { depthMessage, jsonDepthViolation, looksLikeWkt, wktToGeometry } from '../../io/index.ts';
+import { boundaryProblem, depthMessage, jsonDepthViolation, looksLikeWkt, wktToGeometry } from '../../io/index.ts';
 import { quoteIdent } from '../duckdb/database.ts';
 import { stageFile, type StageOptions } from '../duckdb/stage.ts';
 import { type Workspace, fileSha256, guardReimport, recordImport } from '../workspace.ts';
@@ -27,7 +27,8 @@ export interface ImportRegionsOptions extends StageOptions {
   replace?: boolean;
 }
 
-const CJK = /[\u3400-\u9fff]/;
+/** Han characters in any block (the extensions beyond U+FFFF included). */
+const CJK = /\p{Script=Han}/u;
 const LEVEL_WORDS: Record<string, string> = {
   省: 'province', 省级: 'province', 自治区: 'province', 直辖市: 'province', 市: 'city', 地级市: 'city', 地级: 'city', 地区: 'city', 州: 'city', 盟: 'city', 县: 'county', 区: 'county', 县级: 'county', 国家: 'country',
 };
@@ -74,6 +75,7 @@ export async function importRegions(ws: Workspace, file: string, options: Import
         level = defaultLevel;
       }
       let geometry: Geometry | null = null;
+      const geometryColumn = st.geometries ? 'geometry' : roles.get('geometry');
       if (st.geometries) geometry = st.geometries.get(row) ?? null;
       else if (r.geometry) {
         if (!looksLikeWkt(r.geometry) && !r.geometry.startsWith('{')) throw new InputError(`not a WKT or GeoJSON geometry: "${r.geometry.slice(0, 40)}..."`, at(roles.get('geometry')));
@@ -86,9 +88,18 @@ export async function importRegions(ws: Workspace, file: string, options: Import
         }
         if (!geometry) throw new InputError(`cannot parse the geometry "${r.geometry.slice(0, 40)}..."`, at(roles.get('geometry')));
       }
-      const area = geometry && isArea(geometry) ? sphericalArea(geometry) : null;
-      const centre = geometry && isArea(geometry) ? polygonCentroid(geometry) : null;
+      // A GeoJSON file gives every region its boundary; in a table the cell may be blank.
+      if (st.geometries || geometry) {
+        const problem = boundaryProblem(geometry);
+        if (problem) throw new InputError(`boundary of ${r.code}: ${problem}`, at(geometryColumn));
+      }
+      const [area, centre] = geometry && isArea(geometry) ? measure(geometry, r.code, at(geometryColumn)) : [null, null];
       const name = r.name ?? null;
+      // A name_zh column means Chinese names: one without a Han character would be dropped (it
+      // became null), so it is refused instead. A plain "name" column may hold either.
+      if (name && !CJK.test(name) && normaliseHeader(roles.get('name')!) === 'name_zh') {
+        throw new InputError(`"${name.slice(0, 60)}" has no Chinese characters: name_zh holds the Chinese name (put other names in name_en or aliases)`, at(roles.get('name')));
+      }
       const reg: RegionRow = {
         row, code: r.code, level,
         name_zh: name && CJK.test(name) ? name : null,
@@ -230,6 +241,16 @@ async function sumPopulationIndicators(ws: Workspace, importId: number, parents:
      GROUP BY r.parent, i.period, i.name`, [importId, importId, listValue(parents)]);
   const after = await ws.db.one<{ n: bigint }>('SELECT count(*) AS n FROM indicators WHERE import_id = ?', [importId]);
   return Number(after!.n) - Number(before!.n);
+}
+
+/** Spherical area and planar centroid, with a failure named by region and place. */
+function measure(g: AreaGeometry, code: string, where: { file: string; row: number; column: string | undefined }): [number, [number, number]] {
+  try {
+    return [sphericalArea(g), polygonCentroid(g)];
+  } catch (e) {
+    if (e instanceof InputError) throw new InputError(`boundary of ${code}: ${e.message}`, where);
+    throw e;
+  }
 }
 
 function isArea(g: Geometry): g is Geometry & AreaGeometry {

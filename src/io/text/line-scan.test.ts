@@ -1,0 +1,46 @@
+/** The pass before DuckDB's CSV reader (issue 13: mixed line endings, a 100 MB cell, "1_000"). */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { mixedLineEndings, scanLines } from './line-scan.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'talentflow-test-scan-'));
+test.after(() => rmSync(dir, { recursive: true, force: true }));
+const scan = (name: string, content: string | Buffer, start = 0) => {
+  const p = join(dir, name);
+  writeFileSync(p, content);
+  return scanLines(p, start);
+};
+
+test('line endings of each kind are counted; mixing them is detected', async () => {
+  const lf = await scan('lf.csv', 'a,b\n1,2\n');
+  assert.deepEqual([lf.lf, lf.crlf, lf.cr, mixedLineEndings(lf)], [2, 0, 0, false]);
+  const mixed = await scan('mx.csv', 'a,b\r\n1,2\n3,4\r\n');
+  assert.deepEqual([mixed.lf, mixed.crlf, mixed.cr, mixedLineEndings(mixed)], [1, 2, 0, true]);
+  const cr = await scan('cr.csv', 'a,b\r1,2\r3,4');
+  assert.deepEqual([cr.lf, cr.crlf, cr.cr, mixedLineEndings(cr)], [0, 0, 2, false]);
+});
+
+test('the longest line is measured in bytes and numbered from 1, without its line break', async () => {
+  const s = await scan('long.csv', `a,b\r\n1,2\r\n3,${'x'.repeat(1000)}\r\n4,5`);
+  assert.deepEqual([s.longest, s.longestLine], [1002, 3]);
+  const one = await scan('one.csv', 'x'.repeat(70));
+  assert.deepEqual([one.longest, one.longestLine], [70, 1]);
+});
+
+test('a CRLF split across the 4 MiB chunk boundary is one line break', async () => {
+  const head = 'a,b\n' + 'y'.repeat((1 << 22) - 5) + '\r';
+  const s = await scan('split.csv', head + '\n1,2\n');
+  assert.deepEqual([s.lf, s.crlf, s.cr, s.longest, s.longestLine], [2, 1, 0, (1 << 22) - 5, 2]);
+  const bare = await scan('split-cr.csv', 'a,b\r' + 'y'.repeat((1 << 22) - 5) + '\r1,2\r');
+  assert.deepEqual([bare.lf, bare.crlf, bare.cr], [0, 0, 3]);
+});
+
+test('underscores count only after the header', async () => {
+  assert.equal((await scan('u1.csv', 'origin_code,count\n1,2\n')).underscoreAfterHeader, false);
+  assert.equal((await scan('u2.csv', 'origin_code,count\n1,1_000\n')).underscoreAfterHeader, true);
+  assert.equal((await scan('u3.csv', 'origin_code,count\r1,1_000\r')).underscoreAfterHeader, true);
+  assert.equal((await scan('u4.csv', Buffer.from('\ufeffa,b\n1,2_0\n'), 3)).underscoreAfterHeader, true);
+});

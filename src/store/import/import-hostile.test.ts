@@ -1,0 +1,121 @@
+/**
+ * Findings of the bad-input audit (issue 13) through the importers: each refusal is an InputError
+ * naming file, row (or feature) and column, nothing is written; valid data with mixed line endings
+ * imports.
+ */
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { truncateSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { InputError } from '../../core/errors.ts';
+import { chinaWorkspace, count } from '../../../test/helpers/workspace.ts';
+import { xlsx } from '../../../test/fuzz/zip-writer.ts';
+import { encodeGb18030 } from '../../../test/fuzz/gb18030.ts';
+import { importFlows, importGeometry, importGroups, importRegions } from '../index.ts';
+
+let t: Awaited<ReturnType<typeof chinaWorkspace>>;
+before(async () => {
+  t = await chinaWorkspace();
+});
+after(() => t.done());
+const file = (name: string, content: string | Buffer) => {
+  const p = join(t.dir, name);
+  writeFileSync(p, content);
+  return p;
+};
+const TABLES = ['regions', 'flows', 'indicators', 'imports'];
+async function refused(run: () => Promise<unknown>, where: { row?: number; column?: string }, message: RegExp): Promise<void> {
+  const before = await Promise.all(TABLES.map((x) => count(t.ws, x)));
+  const e = await run().then(() => null, (x: unknown) => x);
+  assert.ok(e instanceof InputError, `expected an InputError, got ${e}`);
+  assert.match(e.message, message);
+  assert.ok(e.file && e.message.startsWith(e.file), 'the message names the file');
+  assert.deepEqual({ row: e.row, column: e.column }, where);
+  assert.deepEqual(await Promise.all(TABLES.map((x) => count(t.ws, x))), before, 'nothing written');
+}
+const fc = (...features: object[]) => JSON.stringify({ type: 'FeatureCollection', features });
+const feature = (properties: object, geometry: object | null) => ({ type: 'Feature', properties, geometry });
+const SQUARE = { type: 'Polygon', coordinates: [[[120, 40], [121, 40], [121, 41], [120, 41], [120, 40]]] };
+
+test('geometry errors name the file, the row or feature and the column', async () => {
+  // A hole as large as its polygon: every ring is valid, the area is 0 ("polygon area is 0" before, with no place).
+  const ring = 'POLYGON((0 0, 1 0, 1 1, 0 1, 0 0), (0 0, 1 0, 1 1, 0 1, 0 0))';
+  await refused(() => importRegions(t.ws, file('zero.csv', `code,name,level,parent,wkt\nZ1,甲,city,210000,"${ring}"\n`)),
+    { row: 2, column: 'wkt' }, /boundary of Z1: polygon area is 0: its centroid is undefined/);
+  const g = file('zero.geojson', fc(feature({ code: '210100' }, { type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1], [0, 0]], [[0, 0], [1, 0], [1, 1], [0, 0]]] })));
+  await refused(() => importGeometry(t.ws, g), { row: 1, column: 'geometry' }, /boundary of 210100: polygon area is 0/);
+});
+
+test('unclosed rings are refused, not closed silently', async () => {
+  await refused(() => importRegions(t.ws, file('open.csv', 'code,name,level,parent,wkt\nZ2,甲,city,210000,"POLYGON((0 0, 1 0, 1 1, 0 1))"\n')),
+    { row: 2, column: 'wkt' }, /boundary of Z2: ring 1: not closed: it starts at \(0 0\) and ends at \(0 1\)/);
+  const g = file('open.geojson', fc(feature({ code: '210100' }, SQUARE), feature({ code: '210200' }, { type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1], [0, 1]]] })));
+  await refused(() => importGeometry(t.ws, g), { row: 2, column: 'geometry' }, /boundary of 210200: ring 1: not closed/);
+});
+
+test('Point and null boundaries are refused for regions and geometry', async () => {
+  const pt = file('pt.geojson', fc(feature({ code: 'Z3', name: '甲', level: 'city', parent: '210000' }, { type: 'Point', coordinates: [120, 40] })));
+  await refused(() => importRegions(t.ws, pt), { row: 1, column: 'geometry' }, /boundary of Z3: a Point is not a boundary/);
+  const nul = file('null.geojson', fc(feature({ code: 'Z4', name: '甲', level: 'city', parent: '210000' }, SQUARE), feature({ code: 'Z5', name: '乙', level: 'city', parent: '210000' }, null)));
+  await refused(() => importRegions(t.ws, nul), { row: 2, column: 'geometry' }, /boundary of Z5: no geometry/);
+  await refused(() => importGeometry(t.ws, file('gpt.geojson', fc(feature({ code: '210100' }, { type: 'Point', coordinates: [120, 40] })))),
+    { row: 1, column: 'geometry' }, /boundary of 210100: a Point is not a boundary/);
+  await refused(() => importGeometry(t.ws, file('gnull.geojson', fc(feature({ code: '210100' }, null)))), { row: 1, column: 'geometry' }, /no geometry/);
+  await refused(() => importRegions(t.ws, file('wktpt.csv', 'code,name,level,parent,wkt\nZ6,甲,city,210000,POINT(120 40)\n')), { row: 2, column: 'wkt' }, /a Point is not a boundary/);
+});
+
+test('two features for one region are refused, naming both', async () => {
+  const g = file('dup.geojson', fc(feature({ code: '210100' }, SQUARE), feature({ code: '沈阳' }, SQUARE)));
+  await refused(() => importGeometry(t.ws, g), { row: 2, column: 'code' }, /features 1 and 2 are both the boundary of 210100: keep one/);
+});
+
+test('a name_zh without Chinese characters is refused, not stored as null', async () => {
+  await refused(() => importRegions(t.ws, file('nz.csv', 'code,name_zh,name_en,level,parent\nZ7,赤峰二,Chifeng2,city,150000\nZ8,Shenyang2,Shenyang2,city,210000\n')),
+    { row: 3, column: 'name_zh' }, /"Shenyang2" has no Chinese characters: name_zh holds the Chinese name/);
+  // A plain name column may hold either script; Han beyond the basic block counts as Chinese.
+  const ok = await importRegions(t.ws, file('names.csv', 'code,name,level,parent\nZ9,Shenyang Three,city,210000\nZ10,𠀀村,city,210000\n'));
+  assert.equal(ok.rows, 2);
+  const rows = await t.ws.db.all<{ code: string; name_zh: string | null; name_en: string | null }>("SELECT code, name_zh, name_en FROM regions WHERE code IN ('Z9', 'Z10') ORDER BY code");
+  assert.deepEqual(rows.map((r) => [r.code, r.name_zh, r.name_en]), [['Z10', '𠀀村', null], ['Z9', null, 'Shenyang Three']]);
+});
+
+test('CR-only and mixed CRLF/LF files import with the right values', async () => {
+  const cr = await importFlows(t.ws, file('cr.csv', 'origin,destination,year,count\r210100,110000,2014,6\r210200,310000,2014,5\r'));
+  assert.equal(cr.rows, 2);
+  const mixed = await importFlows(t.ws, file('mixed.csv', 'origin,destination,year,count\r\n210100,110000,2015,6\n210200,310000,2015,"5"\r\n"210300","310000",2015,7\n'));
+  assert.equal(mixed.rows, 3);
+  const gbk = await importFlows(t.ws, file('mixed-gbk.csv', encodeGb18030('迁出地,迁入地,年份,人数\r\n辽宁,北京,2015,3\n吉林,北京,2015,4\r\n')));
+  assert.deepEqual([gbk.encoding, gbk.rows], ['gb18030', 2]);
+  const flows = await t.ws.db.all<{ origin: string; count: number }>("SELECT origin, count FROM flows WHERE period = '2015' ORDER BY origin, destination");
+  assert.deepEqual(flows.map((f) => [f.origin, f.count]), [['210000', 3], ['210100', 6], ['210200', 5], ['210300', 7], ['220000', 4]]);
+});
+
+test('a line over the 16 MB bound (one huge cell) is refused before DuckDB reads it', async () => {
+  const big = file('big.csv', `origin,destination,year,count,note\n210100,110000,2016,6,x\n210200,110000,2016,7,"${'x'.repeat(17_000_000)}"\n`);
+  await refused(() => importFlows(t.ws, big), { row: 3, column: undefined }, /a line of 17\.0 MB, over the 16 MB a line of a table may have/);
+});
+
+test('workbooks: a formula without its value, a damaged workbook and a bomb name the file and the place', async () => {
+  const f = file('formula.xlsx', xlsx([['origin', 'destination', 'year', 'count'], ['210100', '110000', 2017, 5], ['210200', '110000', 2017, { formula: 'D2*2' }]]));
+  await refused(() => importFlows(t.ws, f), { row: 3, column: 'count' }, /cell D3 holds the formula "=D2\*2" without a calculated value/);
+  const good = xlsx([['origin', 'destination', 'year', 'count'], ['210100', '110000', 2017, 5]]);
+  await refused(() => importFlows(t.ws, file('cut.xlsx', good.subarray(0, good.length - 30))), { row: undefined, column: undefined }, /the workbook is cut off/);
+});
+
+test('headers that clash with the staging row column or differ only in case are renamed, not a crash', async () => {
+  const x = file('row.xlsx', xlsx([['origin', 'destination', 'year', 'count', '_row', 'COUNT'], ['210100', '110000', 2018, 5, 1, 2]]));
+  assert.equal((await importFlows(t.ws, x)).rows, 1);
+  const c = file('case.csv', 'origin,destination,year,count,Count\n210100,110000,2019,6,1\n');
+  assert.equal((await importFlows(t.ws, c)).rows, 1);
+});
+
+test('JSON documents over the size cap are refused before they are read', async () => {
+  const p = join(t.dir, 'huge.json');
+  writeFileSync(p, '');
+  truncateSync(p, 129 * 2 ** 20);
+  await refused(() => importGroups(t.ws, p), { row: undefined, column: undefined }, /129 MiB is over the 128 MiB a JSON document may have/);
+  const g = join(t.dir, 'huge.geojson');
+  writeFileSync(g, '');
+  truncateSync(g, 129 * 2 ** 20);
+  await refused(() => importGeometry(t.ws, g), { row: undefined, column: undefined }, /over the 128 MiB a JSON document may have/);
+});
