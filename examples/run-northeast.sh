@@ -14,3 +14,5 @@ $TF scenario run examples/northeast-stay-subsidy.json --draws "${1:-200}" --seed
 # The choice variant: a conditional logit fitted to the synthetic graduates, then both side by side.
 $TF fit choice --persons --level province --within CN --alternative-vars income,population_year_end,temperature --person-vars distance_home,is_home,is_study --interactions degree:income --save northeast-choice --replace -w "$W" | sed -n '1,16p'
 $TF scenario compare examples/northeast-stay-subsidy.json examples/northeast-stay-subsidy-choice.json --draws "${1:-200}" --seed 1 -w "$W"
+# The provinces ranked by the utility the synthetic graduates reveal, validated on the 2016 cohort.
+$TF rank --weights choice:northeast-choice --top 10 -w "$W"

@@ -8,3 +8,4 @@ export { handleMissing, type CompleteMatrix } from './missing.ts';
 export { entropyWeights, type EntropyWeights } from './weights/entropy.ts';
 export { pcaWeights, type PcaWeights } from './weights/pca.ts';
 export { userWeights } from './weights/user.ts';
+export { revealedPreferenceIndex, type RevealedInput, type RevealedTerm, type RevealedOptions, type RevealedRow, type RevealedIndexResult } from './revealed.ts';

@@ -1,11 +1,14 @@
 import { Command, Option } from 'commander';
 import { SpecError } from '../../core/errors.ts';
 import { compositeIndex, rankChange, weightSensitivity, type IndexSpec, type MissingPolicy } from '../../rank/index.ts';
-import { listRegions, loadIndicatorMatrix, withWorkspace } from '../../store/index.ts';
+import { listRegions, loadIndicatorMatrix, withWorkspace, type Workspace } from '../../store/index.ts';
+import { revealedRanking } from '../../store/revealed/index.ts';
 import { common, intOption, outFor, withCommon } from '../context.ts';
 import { printJson } from '../output.ts';
+import type { Out } from '../output.ts';
 import { printRank } from './rank/print.ts';
-import { EXAMPLES, normalisationOf, splitTerms, weightingOf } from './rank/spec.ts';
+import { printRevealed } from './rank/print-revealed.ts';
+import { EXAMPLES, choiceModelOf, normalisationOf, revealedRequest, splitTerms, weightingOf } from './rank/spec.ts';
 
 interface RankOptions {
   indicators?: string;
@@ -22,6 +25,9 @@ interface RankOptions {
   comparePeriod?: string;
   top?: number;
   show?: string;
+  holdoutYears?: string;
+  holdoutShare?: number;
+  draws: number;
 }
 
 export function rankCommand(): Command {
@@ -34,22 +40,29 @@ export function rankCommand(): Command {
     .option('--period <period>', 'period of plain indicator names')
     .option('--normalisation <method>', 'minmax, zscore or rank', 'minmax')
     .option('--weighting <method>', 'equal, entropy, pca or user', 'equal')
-    .option('--weights <weights>', 'user weights: "1,2,1" by position or "name=2,other=1"')
+    .option('--weights <weights>', 'user weights: "1,2,1" by position or "name=2,other=1"; or choice:MODEL: rank by the utility graduates reveal in a saved destination-choice model')
     .addOption(new Option('--missing <policy>', 'regions with a missing value: exclude or impute-mean').choices(['exclude', 'impute-mean']).default('exclude'))
     .option('--sensitivity <draws>', 'Monte Carlo draws of the weights (Dirichlet around them): rank bands and 90% interval', intOption)
     .option('--seed <seed>', 'seed of the sensitivity draws (reported)', intOption, 1)
     .option('--compare-period <period>', 'rank change against the same index with plain names in this period')
     .option('--show <region>', 'rank all regions, show only those inside this region or group (e.g. northeast)')
     .option('--top <n>', 'show the n best ranked in the table (all with --json)', intOption)
+    .option('--holdout-years <years>', 'with choice:MODEL: graduation years held out to validate both rankings (default the latest, when the model has two or more)')
+    .option('--holdout-share <share>', 'with choice:MODEL: share of graduates held out at random (with --seed) instead', Number)
+    .option('--draws <n>', 'with choice:MODEL: coefficient draws of the rank intervals', intOption, 1000)
     .addHelpText('after', `
 Examples:
   talentflow rank --example china-cities --top 10
   talentflow rank --example china-cities --show northeast      (national ranks of the Northeast's cities)
   talentflow rank --indicators "population:+,share_age_65:-" --level city --within 辽宁 --period 2020 --compare-period 2010
-  talentflow rank --example china-cities --weighting user --weights "share_age_65@2020=1" --json`)
+  talentflow rank --example china-cities --weighting user --weights "share_age_65@2020=1" --json
+  talentflow rank --weights choice:northeast-choice        (revealed preference of a saved choice model, validated on held-out graduates)
+  talentflow rank --weights choice:northeast-choice --indicators "disposable_income_pc:+,population_year_end:+" --period 2016 --holdout-share 0.2 --seed 3`)
     .action(async (o: RankOptions, cmd: Command) => {
       const { workspace } = common(cmd);
       const out = outFor(cmd);
+      const model = choiceModelOf(o.weights);
+      if (model) return withWorkspace(workspace, (ws) => revealed(ws, out, model, o), { create: false });
       const example = o.example ? EXAMPLES[o.example] : undefined;
       if (!example && !o.indicators) throw new SpecError('give --indicators or --example china-cities', 'indicators');
       const terms = o.indicators ? splitTerms(o.indicators) : (example?.terms ?? []);
@@ -81,4 +94,15 @@ Examples:
         printRank(out, result, o.top);
       }, { create: false });
     });
+}
+
+/** `--weights choice:MODEL`: the revealed-preference ranking beside a declared index (--indicators / --example, or the model's own indicators). */
+async function revealed(ws: Workspace, out: Out, model: string, o: RankOptions): Promise<void> {
+  const result = await revealedRanking(ws, revealedRequest(model, o));
+  if (o.show) {
+    const shown = new Set((await listRegions(ws, { within: o.show })).map((r) => r.code));
+    result.index.rows = result.index.rows.filter((r) => shown.has(r.code));
+  }
+  if (out.json) return printJson(out, result);
+  printRevealed(out, result, o.top);
 }

@@ -1,5 +1,6 @@
 import { SpecError } from '../../../core/errors.ts';
-import type { IndexSpec, Normalisation, Weighting } from '../../../rank/index.ts';
+import type { IndexSpec, MissingPolicy, Normalisation, Weighting } from '../../../rank/index.ts';
+import type { RevealedRankingOptions } from '../../../store/revealed/index.ts';
 
 /**
  * From command-line text to an index specification. Terms are split on commas outside
@@ -60,3 +61,51 @@ export const EXAMPLES: Record<string, { terms: string[]; level: string; within: 
     description: 'demographic vitality of China\'s prefecture-level cities from the 2010 and 2020 censuses: population growth 2010-2020 (%), share aged 15-59 in 2020 (%), share aged 65+ in 2020 (%, less is better), log population 2020; min-max, equal weights',
   },
 };
+
+/** `--weights choice:MODEL`: the saved destination-choice model to rank by, or null for ordinary weights. */
+export function choiceModelOf(weights: string | undefined): string | null {
+  const m = /^\s*choice:(.*)$/.exec(weights ?? '');
+  if (!m) return null;
+  if (!m[1].trim()) throw new SpecError('give the saved choice model after choice:, e.g. --weights choice:northeast-choice', 'weights');
+  return m[1].trim();
+}
+
+/** `--holdout-years 2016` or `--holdout-share 0.2` (with the seed): the graduates the validation holds out. Default: the store's. */
+export function holdoutOf(years: string | undefined, share: number | undefined, seed: number): { years: number[] } | { share: number; seed: number } | undefined {
+  if (years !== undefined && share !== undefined) throw new SpecError('give --holdout-years or --holdout-share, not both', 'holdout');
+  if (years !== undefined) {
+    const list = years.split(',').map((y) => Number(y.trim()));
+    if (!list.length || list.some((y) => !Number.isInteger(y))) throw new SpecError(`"${years}" is not a list of years`, 'holdout-years');
+    return { years: list };
+  }
+  if (share !== undefined) {
+    if (!(share > 0 && share < 1)) throw new SpecError(`${share} is not in (0, 1)`, 'holdout-share');
+    return { share, seed };
+  }
+  return undefined;
+}
+
+/** A base year given as --period for a choice model. */
+export function yearOf(period: string | undefined): number | undefined {
+  if (period === undefined) return undefined;
+  if (!/^\d{4}$/.test(period.trim())) throw new SpecError(`"${period}" is not a year: a choice model's attributes are read for one year`, 'period');
+  return Number(period);
+}
+
+/** What `--weights choice:MODEL` (or weights=choice:MODEL) asks for, from the rank options; CLI and API share it. */
+export function revealedRequest(model: string, o: {
+  example?: string; indicators?: string; period?: string; normalisation: string; weighting: string; missing: MissingPolicy;
+  holdoutYears?: string; holdoutShare?: number; seed: number; draws: number;
+  level?: string; within?: string; comparePeriod?: string; sensitivity?: number;
+}): RevealedRankingOptions {
+  for (const [flag, v] of [['level', o.level], ['within', o.within], ['compare-period', o.comparePeriod], ['sensitivity', o.sensitivity]] as const) {
+    if (v !== undefined) throw new SpecError(`${flag} does not apply to weights choice:MODEL (the model's regions are ranked; its coefficient draws give the intervals)`, flag);
+  }
+  const example = o.example ? EXAMPLES[o.example] : undefined;
+  const terms = o.indicators ? splitTerms(o.indicators) : example?.terms;
+  return {
+    model, year: yearOf(o.period),
+    declared: terms ? { terms, spec: { normalisation: normalisationOf(o.normalisation), weighting: weightingOf(o.weighting, undefined, []), missing: o.missing }, ...(example && !o.indicators ? { description: example.description } : {}) } : undefined,
+    holdout: holdoutOf(o.holdoutYears, o.holdoutShare, o.seed), draws: o.draws, seed: o.seed,
+  };
+}

@@ -1,0 +1,158 @@
+import { SpecError } from '../../core/errors.ts';
+import { compositeIndex, revealedPreferenceIndex, type IndexSpec, type RevealedIndexResult, type RevealedRow, type RevealedTerm } from '../../rank/index.ts';
+import { alternativeAttributes } from '../choice/attributes.ts';
+import { buildChoiceSet } from '../choice/choice-set.ts';
+import type { ChoiceModelResult } from '../choice/fit-choice.ts';
+import { parseChoiceSpec, transformOf, type AlternativeTransform } from '../choice/spec.ts';
+import { loadModel } from '../models.ts';
+import { loadIndicatorMatrix } from '../queries/indicator-matrix.ts';
+import { modelVersion } from '../scenarios/prepare.ts';
+import { choiceRegions, termsOf } from '../scenarios/prepare-choice.ts';
+import type { Workspace } from '../workspace.ts';
+import { validateRankings, type HoldoutSplit, type RankingValidation } from './validate.ts';
+
+/**
+ * `talentflow rank --weights choice:MODEL`: the regions of a saved destination-choice model ranked
+ * by the utility its graduates reveal (src/rank/revealed.ts), with the attribute values of the
+ * base year, next to a declared-weights composite index of the same regions, and both checked on
+ * held-out graduates (validate.ts). The revealed ranking uses the saved coefficients; the
+ * validation refits the model's spec on the fitting part of the graduates only.
+ */
+export interface RevealedRankingOptions {
+  /** Name of a saved model of kind 'choice'. */
+  readonly model: string;
+  /** Year of the attribute values (that year's value, else the nearest earlier). Default the model's latest graduation year. */
+  readonly year?: number;
+  /**
+   * The declared index: indicator terms as `talentflow rank --indicators` reads them, with its
+   * normalisation and weighting. Default: the model's place indicators of the base year, all
+   * "more is better", min-max, equal weights.
+   */
+  readonly declared?: { readonly terms?: readonly string[]; readonly spec?: Omit<IndexSpec, 'directions'>; readonly description?: string };
+  /** Held-out graduates. Default: the latest graduation year when the model has two or more, else 20% at random with seed 1. */
+  readonly holdout?: HoldoutSplit;
+  /** Coefficient draws of the rank intervals. Default 1000. */
+  readonly draws?: number;
+  /** Default 1. */
+  readonly seed?: number;
+}
+
+export interface RevealedRanking {
+  readonly model: { readonly name: string; readonly version: string; readonly kind: string; readonly definition: string; readonly source: string };
+  readonly year: number;
+  readonly level: string;
+  readonly within: string;
+  /** Rows with the region's name and the declared index's score and rank among the same regions. */
+  readonly index: Omit<RevealedIndexResult, 'rows'> & { rows: (RevealedRow & { name: string; declaredRank: number; declaredScore: number })[] };
+  readonly declared: { readonly description: string; readonly indicators: string[]; readonly weights: Record<string, number>; readonly normalisation: string; readonly weighting: string };
+  /** Spearman correlation of the two rankings over the regions. */
+  readonly rankCorrelation: number;
+  readonly validation: RankingValidation;
+  readonly notes: string[];
+}
+
+function transform(t: AlternativeTransform, v: number): number {
+  return t === 'log' ? Math.log(v) : t === 'log1p' ? Math.log1p(v) : t === 'tenths' ? v / 10 : v;
+}
+
+export async function revealedRanking(ws: Workspace, options: RevealedRankingOptions): Promise<RevealedRanking> {
+  let saved;
+  try {
+    saved = await loadModel<ChoiceModelResult>(ws, options.model);
+  } catch (e) {
+    throw new SpecError((e as Error).message, 'weights');
+  }
+  if (saved.kind !== 'choice') throw new SpecError(`model "${options.model}" is a ${saved.kind} model; a revealed-preference ranking needs a destination-choice model (talentflow fit choice --save)`, 'weights');
+  const result = saved.result;
+  const spec = parseChoiceSpec(saved.spec);
+  const notes: string[] = [];
+  const regions = choiceRegions(result);
+  const year = options.year ?? Math.max(...result.choiceSet.years);
+  const { terms, indicators } = termsOf(spec, result);
+  const place = terms.filter((t) => indicators.includes(t.of));
+  if (!place.length) throw new SpecError(`model "${options.model}" has no attribute of the places (only ${terms.map((t) => t.term).join(', ')}): nothing to rank by`, 'weights');
+
+  // The fit's graduates: for the interactions' category shares and the validation.
+  const set = await buildChoiceSet(ws, { ...spec, sample: undefined, holdout: undefined });
+  const { data, caseInfo } = set.aggregate;
+  const persons = new Float64Array(data.nCases);
+  for (let r = 0; r < data.chosen.length; r++) persons[data.caseIndex[r]] += data.chosen[r];
+  const total = persons.reduce((a, b) => a + b, 0);
+  // A case is in an interaction's category when the interaction's column is non-zero on one of its rows.
+  const shareOf = (term: string): number => {
+    const col = data.columns[term];
+    const inside = new Uint8Array(data.nCases);
+    for (let r = 0; r < data.chosen.length; r++) if (col[r] !== 0) inside[data.caseIndex[r]] = 1;
+    let n = 0;
+    for (let c = 0; c < data.nCases; c++) if (inside[c]) n += persons[c];
+    return n / total;
+  };
+  const attrs = await alternativeAttributes(ws, indicators, regions, [year]);
+  notes.push(...attrs.notes);
+  const values = (name: string) => {
+    const raw = attrs.values[name];
+    const gap = regions.findIndex((_, a) => Number.isNaN(raw[a]));
+    if (gap >= 0) throw new SpecError(`indicator "${name}" has no value for ${regions[gap]} in ${year} or an earlier year`, 'period');
+    return Float64Array.from(raw, (v) => transform(transformOf(spec, name), v));
+  };
+  const revealedTerms: RevealedTerm[] = place.map((t) => {
+    const weight = t.when ? shareOf(t.term) : 1;
+    if (t.when) notes.push(`${t.term}: weight ${weight.toFixed(4)}, the share of the fit's graduates with ${t.when.attribute} ${t.when.category}`);
+    return { term: t.term, values: values(t.of), weight };
+  });
+  const money = set.money && result.terms.includes(set.money.term)
+    ? {
+      terms: [{ term: set.money.term, weight: 1 }, ...revealedTerms.filter((t) => t.term.endsWith(`]:${set.money!.term}`)).map((t) => ({ term: t.term, weight: t.weight ?? 1 }))],
+      scale: set.money.moneyScale, unit: set.money.unit,
+    }
+    : undefined;
+  const index = revealedPreferenceIndex({
+    alternatives: regions, terms: revealedTerms, coefficients: result.coefficients, covariance: { terms: result.terms, matrix: result.covariance }, money,
+  }, { draws: options.draws ?? 1000, seed: options.seed ?? 1 });
+  if (money) notes.push(`money values: utility / (d utility / d ${set.money!.term}) at the average graduate of the fit, in ${money.unit}; ${set.money!.definition}`);
+
+  // The declared index over the same regions.
+  // By default the model's own place indicators with the values the revealed ranking read.
+  const given = options.declared?.terms;
+  const matrix = given
+    ? await loadIndicatorMatrix(ws, { terms: [...given], period: String(year), level: spec.level, within: result.choiceSet.within })
+    : {
+      regions, indicators, directions: Object.fromEntries(indicators.map((n) => [n, 1 as const])),
+      values: Float64Array.from({ length: regions.length * indicators.length }, (_, k) => attrs.values[indicators[k % indicators.length]][Math.floor(k / indicators.length)]),
+    };
+  const declaredSpec: IndexSpec = { normalisation: 'min-max', weighting: { method: 'equal' }, ...options.declared?.spec, directions: matrix.directions };
+  const composite = compositeIndex(matrix, declaredSpec);
+  const byCode = new Map(composite.rows.map((r) => [r.code, r]));
+  const absent = regions.filter((c) => !byCode.has(c));
+  if (absent.length) throw new SpecError(`the declared index has no score for ${absent.slice(0, 5).join(', ')}${absent.length > 5 ? ` and ${absent.length - 5} more` : ''} (excluded: ${composite.excluded.join(', ') || 'none'}); give other indicators or --missing impute-mean`, 'indicators');
+  // Ranks among the model's regions only.
+  const declaredRank = new Map([...regions].sort((a, b) => byCode.get(b)!.score - byCode.get(a)!.score).map((c, k) => [c, k + 1]));
+  const description = options.declared?.description ?? (given ? `declared index: ${given.join(', ')}, ${composite.normalisation}, ${composite.weighting} weights` : `declared index: the model's place indicators as the ranking reads them (${indicators.join(', ')}; ${year} or the nearest earlier year), all more-is-better, ${composite.normalisation}, ${composite.weighting} weights`);
+
+  // Validation on held-out graduates.
+  const years = [...new Set(caseInfo.year)].sort();
+  const holdout: HoldoutSplit = options.holdout ?? (years.length >= 2 ? { years: [years[years.length - 1]] } : { share: 0.2, seed: 1 });
+  const labels = set.alternatives;
+  const declared = Float64Array.from(data.altIndex, (a, r) => {
+    const label = labels[a];
+    const code = label === 'home' ? caseInfo.regions[caseInfo.home[data.caseIndex[r]]] : label;
+    return byCode.get(code)?.score ?? 0;
+  });
+  const validation = validateRankings({
+    data, caseYear: caseInfo.year, terms: set.terms, placeTerms: place.map((t) => t.term), nests: set.nests, declared, split: holdout,
+  });
+
+  const names = new Map(result.choiceSet.alternatives.map((a, i) => [a, result.choiceSet.alternativeNames[i]]));
+  const rows = index.rows.map((r) => ({ ...r, name: names.get(r.code) ?? r.code, declaredRank: declaredRank.get(r.code)!, declaredScore: byCode.get(r.code)!.score }));
+  const n = rows.length;
+  const d2 = rows.reduce((s, r) => s + (r.rank - r.declaredRank) ** 2, 0);
+  return {
+    model: { name: saved.name, version: modelVersion(result), kind: result.kind, definition: result.definition, source: result.source },
+    year, level: spec.level, within: result.choiceSet.within,
+    index: { ...index, rows },
+    declared: { description, indicators: composite.indicators, weights: composite.weights, normalisation: composite.normalisation, weighting: composite.weighting },
+    rankCorrelation: 1 - (6 * d2) / (n * (n * n - 1)),
+    validation,
+    notes,
+  };
+}
