@@ -4,10 +4,9 @@
 // stack (Node, hono, autocannon on the same two cores) answers, so each line's ratio says how
 // much of that ceiling the endpoint's own work takes; for the flows, whose 0.8 MB answers are
 // bound by moving bytes, the peer is a static file of like size. Builds a demo workspace with China's
-// estimated flows and the Northeast model in a temp folder first.
+// estimated flows and the Northeast model (china-provinces) in a temp folder first.
 // Run: npm run bench -- load [seconds]
 import autocannon from 'autocannon';
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -19,13 +18,9 @@ const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const seconds = Number(process.argv[2] ?? 20);
 const dir = mkdtempSync(join(tmpdir(), 'talentflow-load-'));
 const file = join(dir, 'demo.duckdb');
-const cli = (args: string[]) => {
-  const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'talentflow.mjs'), ...args], { cwd: ROOT, encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`talentflow ${args.join(' ')}: ${r.stderr}`);
-};
+// The demo holds China's estimated flows (provinces 2000-2010, cities 2010-2020) and the
+// china-provinces model the Northeast example runs on.
 await createDemoWorkspace(file);
-cli(['estimate', 'flows-from-stocks', '--from', '2010', '--to', '2020', '--level', 'city', '--within', 'CN', '--save', '-w', file]);
-cli(['fit', 'gravity', '--period', '2010-2020', '--within', 'CN', '--level', 'city', '--constraint', 'production', '--destination-vars', 'population', '--save', 'northeast-cities', '--replace', '-w', file]);
 const ws = await openWorkspace(file, { create: false });
 const server = await startServer(ws, { host: '127.0.0.1', port: 0 });
 const document = JSON.parse(readFileSync(join(ROOT, 'examples', 'northeast-stay-subsidy.json'), 'utf8'));
