@@ -7,6 +7,7 @@ import { flowsCommand } from './commands/flows.ts';
 import { importCommand } from './commands/import.ts';
 import { indicatorsCommand } from './commands/indicators.ts';
 import { initCommand } from './commands/init.ts';
+import { privacyCommand } from './commands/privacy.ts';
 import { regionsCommand } from './commands/regions.ts';
 import { measuresCommand } from './commands/measures.ts';
 import { reportCommand } from './commands/report.ts';
@@ -27,7 +28,7 @@ export function buildProgram(): Command {
     .version('0.1.0')
     .showHelpAfterError('(add --help for usage)')
     .exitOverride();
-  for (const make of [initCommand, importCommand, regionsCommand, flowsCommand, stocksCommand, indicatorsCommand, exportCommand, demoCommand, measuresCommand, reportCommand, rankCommand, fitCommand, estimateCommand, modelsCommand, serveCommand, startCommand, scenarioCommand]) {
+  for (const make of [initCommand, importCommand, regionsCommand, flowsCommand, stocksCommand, indicatorsCommand, exportCommand, demoCommand, measuresCommand, reportCommand, rankCommand, fitCommand, estimateCommand, modelsCommand, serveCommand, startCommand, scenarioCommand, privacyCommand]) {
     const cmd = make();
     cmd.exitOverride();
     program.addCommand(cmd);

@@ -19,6 +19,7 @@ export { createDemoWorkspace, DEMO_SETS, BUNDLED_DATA_DIR, CHINA_CENSUS_STOCKS, 
 export { formatOf, type FileFormat, type StageOptions } from './duckdb/stage.ts';
 export { loadFlowTable, hasFlows, populationsAt, type FlowSelection, type LoadedFlows } from './queries/flow-table.ts';
 export { loadPersons, provinceMap, personCatalogue, type PersonQuery } from './queries/person-records.ts';
+export { privacyK, privacyKIsSet, setPrivacyK } from './privacy.ts';
 export { loadIndicatorMatrix, parseTerm, type MatrixQuery, type LoadedMatrix } from './queries/indicator-matrix.ts';
 export { flowFilter, type FlowFilterSpec } from './queries/flow-filter.ts';
 export { flowProvenance, describeFlows, type FlowProvenance } from './queries/flow-provenance.ts';

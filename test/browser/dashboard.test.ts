@@ -6,7 +6,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -222,10 +222,15 @@ test('the rankings and graduates tabs render their charts and tables (synthetic 
   await page.waitForSelector('#view-graduates[data-rendered] figure[data-chart=graduate-destinations] svg', { timeout: 60_000 });
   assert.ok(await page.locator('[data-banner=synthetic]').isVisible(), 'the SYNTHETIC DATA banner');
   assert.equal(await page.locator('#view-graduates [data-kpi]').count(), 2);
+  // Small-cell suppression (docs/privacy.md): the note gives k, and the CSV export marks hidden counts as the API does.
+  assert.match((await page.textContent('#view-graduates [data-privacy="10"]')) ?? '', /Counts of fewer than 10 graduates/);
+  const [graduatesCsv] = await Promise.all([page.waitForEvent('download'), page.click('[data-export=graduates-csv]')]);
+  assert.match(readFileSync(await graduatesCsv.path(), 'utf8'), /suppressed \(<10\)/, 'hidden counts in the CSV read "suppressed (<10)"');
   await page.screenshot({ path: join(SHOTS, 'graduates-en.png') });
   await page.click('#lang');
   assert.equal((await page.textContent('#tab-graduates'))?.trim(), '毕业生');
   await page.waitForSelector('#view-graduates[data-rendered] figure[data-chart=graduate-destinations] svg', { timeout: 60_000 });
+  await page.waitForFunction(`document.querySelector('#view-graduates [data-privacy]')?.textContent.includes('少于 10 人')`, undefined, { timeout: 60_000 });
   await page.click('#lang');
   await page.click('#tab-map');
   assert.deepEqual(errors, []);

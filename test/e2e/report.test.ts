@@ -70,7 +70,7 @@ test('HTML report: one self-contained file with the synthetic banner, the map an
   assert.doesNotMatch(html, /<script|<link |https?:\/\/(?!www\.w3\.org)/, 'no scripts, external styles or network resources');
   const json = JSON.parse(tf('report', 'graduates', '--university', 'NEU', '--year', '2016', '--json', '-w', demo.workspace).stdout) as GraduateReport;
   const pct = (v: number | null) => `${(100 * (v as number)).toFixed(1)}%`;
-  assert.ok(html.includes(`>${json.headcount.count.toLocaleString('en-US')}<`), 'headcount');
+  assert.ok(html.includes(`>${(json.headcount.count as number).toLocaleString('en-US')}<`), 'headcount');
   assert.ok(html.includes(`>${pct(json.stayStudyProvince.share)}<`), 'stay share');
   assert.ok(html.includes(`>${pct(json.outcomes.employed.share)}<`), 'employed share');
   assert.ok(html.includes(`¥${(json.salary.overall.median as number).toLocaleString('en-US')}`), 'median salary');

@@ -44,7 +44,7 @@ export function reportCommand(): Command {
         const { html, filename } = await graduatePage(ws, selected, o.lang, store);
         const file = o.out ?? filename;
         await writeFile(file, html);
-        out.write(`${result.synthetic ? 'SYNTHETIC DATA · ' : ''}wrote ${file} (${(html.length / 1024).toFixed(0)} KB): ${result.headcount.count.toLocaleString('en-US')} graduates of ${result.year}`);
+        out.write(`${result.synthetic ? 'SYNTHETIC DATA · ' : ''}wrote ${file} (${(html.length / 1024).toFixed(0)} KB): ${result.headcount.suppressed ? `fewer than ${result.privacy?.k}` : (result.headcount.count ?? 0).toLocaleString('en-US')} graduates of ${result.year}`);
       }, { create: false });
     }));
   return report;

@@ -28,11 +28,14 @@ const y2016 = [
 // 2015: 4 NEU graduates (2 employed, 1 further study, 1 not employed).
 const y2015 = [rec('p1', 2015, '210100', '210100', 'soe', 4000), rec('p2', 2015, '370100', '110100', 'private', 8000), rec('p3', 2015, '210100', 'further_study'), rec('p4', 2015, '370100', 'not_employed')];
 const records = [...y2016, ...y2015];
+// These hand-counted tables are far below any privacy threshold: they check the counting, unsuppressed
+// (minCell null); src/metrics/graduates/privacy.test.ts checks the suppression.
+const RAW = { minCell: null };
 const close = (a: number | null | undefined, b: number, tol = 1e-9) => assert.ok(a != null && Math.abs(a - b) <= tol, `${a} vs ${b}`);
 
 test('headcount and outcomes with shares and year-on-year change (hand-counted)', () => {
-  const r = graduateReport(records, provinces, { university: 'NEU', year: 2016 });
-  assert.deepEqual(r.headcount, { count: 10, previousCount: 4, countChange: 6 });
+  const r = graduateReport(records, provinces, { university: 'NEU', year: 2016 }, RAW);
+  assert.deepEqual(r.headcount, { count: 10, previousCount: 4, countChange: 6, suppressed: false, previousSuppressed: false });
   // employed 7/10 vs 2/4: +5 graduates, +20 points; further study 2/10 vs 1/4: -5 points; not employed 1/10 vs 1/4: -15 points.
   assert.deepEqual([r.outcomes.employed.count, r.outcomes.employed.countChange], [7, 5]);
   close(r.outcomes.employed.shareChangePp, 20);
@@ -43,14 +46,14 @@ test('headcount and outcomes with shares and year-on-year change (hand-counted)'
 });
 
 test('stay shares of the employed: study province 2/7 (1, 3) vs 1/2; home province 5/7 (1, 2, 3, 5, 7)', () => {
-  const r = graduateReport(records, provinces, { university: 'NEU', year: 2016 });
+  const r = graduateReport(records, provinces, { university: 'NEU', year: 2016 }, RAW);
   assert.deepEqual([r.stayStudyProvince.stayed, r.stayStudyProvince.base], [2, 7]);
   close(r.stayStudyProvince.shareChangePp, (2 / 7 - 1 / 2) * 100);
   assert.deepEqual([r.stayHomeProvince.stayed, r.stayHomeProvince.base], [5, 7]);
 });
 
 test('destinations by province and city, employer types: counts, shares, sorted by count then code', () => {
-  const r = graduateReport(records, provinces, { university: 'NEU', year: 2016 });
+  const r = graduateReport(records, provinces, { university: 'NEU', year: 2016 }, RAW);
   assert.deepEqual(r.byProvince.map((x) => [x.code, x.count, x.previousCount]), [['110000', 2, 1], ['210000', 2, 1], ['370000', 2, 0], ['310000', 1, 0]]);
   close(r.byProvince[0].share, 2 / 7);
   close(r.byProvince[0].shareChangePp, (2 / 7 - 1 / 2) * 100);
@@ -59,7 +62,7 @@ test('destinations by province and city, employer types: counts, shares, sorted 
 });
 
 test('salary quartiles (R type 7): quantile(c(5000,6000,7000,9000,10000,11000), c(.25,.5,.75)) = 6250, 8000, 9750', () => {
-  const r = graduateReport(records, provinces, { university: 'NEU', year: 2016 });
+  const r = graduateReport(records, provinces, { university: 'NEU', year: 2016 }, RAW);
   assert.deepEqual([r.salary.overall.n, r.salary.overall.q1, r.salary.overall.median, r.salary.overall.q3], [6, 6250, 8000, 9750]);
   // previous year: median of (4000, 8000) = 6000, so +2000
   assert.equal(r.salary.overall.medianChange, 2000);
@@ -71,27 +74,27 @@ test('salary quartiles (R type 7): quantile(c(5000,6000,7000,9000,10000,11000), 
 });
 
 test('selection by study province includes both universities; the synthetic flag is carried through', () => {
-  const r = graduateReport(records, provinces, { studyProvince: '210000', year: 2016 });
+  const r = graduateReport(records, provinces, { studyProvince: '210000', year: 2016 }, RAW);
   assert.equal(r.headcount.count, 11);
   const marked = records.map((x) => (x.id === '5' ? { ...x, synthetic: true } : x));
-  assert.equal(graduateReport(marked, provinces, { year: 2016 }).synthetic, true);
+  assert.equal(graduateReport(marked, provinces, { year: 2016 }, RAW).synthetic, true);
 });
 
 test('no previous year gives null comparisons, not zeros; unknown codes name the record', () => {
-  const r = graduateReport(y2016, provinces, { university: 'NEU', year: 2016 });
+  const r = graduateReport(y2016, provinces, { university: 'NEU', year: 2016 }, RAW);
   assert.equal(r.previousYear, null);
   assert.equal(r.outcomes.employed.shareChangePp, null);
   assert.equal(r.byProvince[0].previousCount, null);
-  assert.throws(() => graduateReport([rec('x', 2016, '210100', '999999')], provinces, { year: 2016 }), /record "x": destination "999999"/);
+  assert.throws(() => graduateReport([rec('x', 2016, '210100', '999999')], provinces, { year: 2016 }, RAW), /record "x": destination "999999"/);
 });
 
 test('report is plain JSON (round-trips unchanged)', () => {
-  const r = graduateReport(records, provinces, { university: 'NEU', year: 2016 });
+  const r = graduateReport(records, provinces, { university: 'NEU', year: 2016 }, RAW);
   assert.deepEqual(JSON.parse(JSON.stringify(r)), r);
 });
 
 test('report stay share equals the retention measure on the study-province -> destination-province cohort table', () => {
-  const r = graduateReport(records, provinces, { university: 'NEU', year: 2016 });
+  const r = graduateReport(records, provinces, { university: 'NEU', year: 2016 }, RAW);
   const employed = y2016.filter((x) => x.university === 'NEU' && /^\d+$/.test(x.destination));
   const rows = employed.map((x) => ({ origin: provinces[x.study_region as keyof typeof provinces], destination: provinces[x.destination as keyof typeof provinces], count: 1 }));
   const retention = retentionRate(flowTableFromRows(rows));

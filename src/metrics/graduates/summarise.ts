@@ -1,5 +1,30 @@
 import type { PersonRecord } from '../../core/schema/person.ts';
 
+/** The employed who stayed in their study (home) province, of those whose region is known. */
+export interface StayCounts {
+  stayed: number;
+  base: number;
+  /**
+   * Destination provinces of the employed who stayed, who did not, and whose region is unknown:
+   * the province cells each group is counted in (src/metrics/privacy/linked-count.ts).
+   */
+  provinces: { stayed: Set<string>; notStayed: Set<string>; unknown: Set<string> };
+}
+
+const stayCounts = (): StayCounts => ({ stayed: 0, base: 0, provinces: { stayed: new Set(), notStayed: new Set(), unknown: new Set() } });
+
+function addStay(s: StayCounts, region: string | null, province: string, provinceOfRegion: () => string): void {
+  if (region === null) {
+    s.provinces.unknown.add(province);
+    return;
+  }
+  s.base++;
+  if (provinceOfRegion() === province) {
+    s.stayed++;
+    s.provinces.stayed.add(province);
+  } else s.provinces.notStayed.add(province);
+}
+
 /**
  * Counts of one year's selected graduates: the raw material of the report. A destination that is
  * not 'not_employed' or 'further_study' is a region code: the graduate is employed there.
@@ -9,10 +34,12 @@ export interface YearCounts {
   employed: number;
   furtherStudy: number;
   notEmployed: number;
-  stayStudy: { stayed: number; base: number };
-  stayHome: { stayed: number; base: number };
+  stayStudy: StayCounts;
+  stayHome: StayCounts;
   byProvince: Map<string, number>;
   byCity: Map<string, number>;
+  /** Province of each destination in byCity. */
+  cityProvince: Map<string, string>;
   employerTypes: Map<string, number>;
   salaries: number[];
   salariesByProvince: Map<string, number[]>;
@@ -25,10 +52,11 @@ export function countYear(records: readonly PersonRecord[], provinceOf: (code: s
     employed: 0,
     furtherStudy: 0,
     notEmployed: 0,
-    stayStudy: { stayed: 0, base: 0 },
-    stayHome: { stayed: 0, base: 0 },
+    stayStudy: stayCounts(),
+    stayHome: stayCounts(),
     byProvince: new Map(),
     byCity: new Map(),
+    cityProvince: new Map(),
     employerTypes: new Map(),
     salaries: [],
     salariesByProvince: new Map(),
@@ -49,15 +77,10 @@ export function countYear(records: readonly PersonRecord[], provinceOf: (code: s
     const province = provinceOf(r.destination, r.id, 'destination');
     add(c.byProvince, province);
     add(c.byCity, r.destination);
+    c.cityProvince.set(r.destination, province);
     add(c.employerTypes, r.employer_type ?? 'unknown');
-    if (r.study_region !== null) {
-      c.stayStudy.base++;
-      if (provinceOf(r.study_region, r.id, 'study_region') === province) c.stayStudy.stayed++;
-    }
-    if (r.home_region !== null) {
-      c.stayHome.base++;
-      if (provinceOf(r.home_region, r.id, 'home_region') === province) c.stayHome.stayed++;
-    }
+    addStay(c.stayStudy, r.study_region, province, () => provinceOf(r.study_region as string, r.id, 'study_region'));
+    addStay(c.stayHome, r.home_region, province, () => provinceOf(r.home_region as string, r.id, 'home_region'));
     if (r.monthly_salary !== null) {
       c.salaries.push(r.monthly_salary);
       const list = c.salariesByProvince.get(province);

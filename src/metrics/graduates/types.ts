@@ -1,6 +1,9 @@
+import type { PrivacyInfo } from '../privacy/index.ts';
+
 /**
  * Shapes of the graduate destination report: plain JSON, one field per table of a university's
  * annual employment report, each row carrying this year, the previous year and the change.
+ * Counts are null where small-cell suppression hides them (`suppressed: true`, see `privacy`).
  */
 export interface GraduateSelection {
   /** Graduation year reported. */
@@ -16,35 +19,60 @@ export interface GraduateSelection {
 /** Region code -> province code (cities to their province; a province may map to itself). */
 export type ProvinceMap = Readonly<Record<string, string>>;
 
-/** A count and its share of a base, this year against the previous year. */
+/**
+ * A count and its share of a base, this year against the previous year. A hidden count is null
+ * with `suppressed` (or `previousSuppressed`) true, and so are its share and the changes.
+ */
 export interface Compared {
-  count: number;
+  count: number | null;
   share: number | null;
   previousCount: number | null;
   previousShare: number | null;
   countChange: number | null;
   /** (share - previousShare) * 100: change in percentage points. */
   shareChangePp: number | null;
+  /** This year's count is hidden (fewer than privacy.k persons, or hidden to protect one that is). */
+  suppressed: boolean;
+  previousSuppressed: boolean;
 }
 
 export interface KeyedCompared extends Compared {
   code: string;
 }
 
-/** Share of a base that stayed (in the study province or in the home province). */
+/** A destination as recorded, with its province (the total its table sums to). */
+export interface CityCompared extends KeyedCompared {
+  province: string;
+}
+
+/**
+ * Share of a base that stayed (in the study province or in the home province). Hidden as a
+ * whole (stayed, base, share null, `suppressed` true) when the stayed, the not stayed or those
+ * of unknown region number 1 to k - 1 (or are hidden to protect one that does), or when the
+ * share would narrow what a reader can infer about a hidden destination province.
+ */
 export interface StayShare {
-  stayed: number;
-  base: number;
+  stayed: number | null;
+  base: number | null;
   share: number | null;
   previousShare: number | null;
   shareChangePp: number | null;
+  suppressed: boolean;
+  previousSuppressed: boolean;
 }
 
+/**
+ * Quartiles of n values; null with `suppressed` when the province is hidden, or 1 to k - 1 of its
+ * employed gave a salary, or 1 to k - 1 gave none. `nSuppressed`: n is null; under suppression it
+ * always is, since with the province's count it would give the number without a salary.
+ */
 export interface Quartiles {
-  n: number;
+  n: number | null;
   q1: number | null;
   median: number | null;
   q3: number | null;
+  suppressed: boolean;
+  nSuppressed: boolean;
 }
 
 export interface SalaryRow extends Quartiles {
@@ -59,19 +87,21 @@ export interface GraduateReport {
   previousYear: number | null;
   /** True when any selected record (this or the previous year) is synthetic. */
   synthetic: boolean;
-  headcount: { count: number; previousCount: number | null; countChange: number | null };
+  headcount: { count: number | null; previousCount: number | null; countChange: number | null; suppressed: boolean; previousSuppressed: boolean };
   /** Shares of the headcount. */
   outcomes: { employed: Compared; furtherStudy: Compared; notEmployed: Compared };
   /** Of the employed whose study (home) region is known. */
   stayStudyProvince: StayShare;
   stayHomeProvince: StayShare;
-  /** Shares of the employed; sorted by count, then code. */
+  /** Shares of the employed; sorted by count, then code; hidden rows after the shown non-zero ones, by code; zeros last. */
   byProvince: KeyedCompared[];
   /** Destinations as recorded (normally cities; a record giving only a province shows it). */
-  byCity: KeyedCompared[];
+  byCity: CityCompared[];
   /** Employer types of the employed; a missing type is counted as "unknown". */
   employerTypes: KeyedCompared[];
   /** Monthly salary quartiles of the employed with a salary, overall and by destination province. */
   salary: { quantileDefinition: string; overall: SalaryRow; byProvince: SalaryRow[] };
   warnings: string[];
+  /** The small-cell suppression applied (k, cells hidden, the rule); null for the unsuppressed counts. */
+  privacy: PrivacyInfo | null;
 }

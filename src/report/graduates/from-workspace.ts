@@ -9,7 +9,9 @@ import { universityName } from './university-name.ts';
  * The graduate destination report of a workspace, as `talentflow report graduates` and
  * `GET /api/reports/graduates[.html]` both give it: the selection resolved against the workspace
  * (default year the latest, compared with the one before), and the printable page's region
- * names, map shapes and heading gathered before src/report's renderer draws it.
+ * names, map shapes and heading gathered before src/report's renderer draws it. This is the one
+ * place that reads the workspace's privacy threshold k: the CLI's table, JSON and HTML, the API's
+ * JSON and page, and the dashboard (which reads the API) all show the report suppressed with it.
  */
 
 /** A region as src/store's `listRegions` returns it (the fields read here). */
@@ -32,6 +34,8 @@ export interface GraduateStore<W> {
   loadPersons(ws: W, q: { years: readonly number[]; university?: string }): Promise<PersonRecord[]>;
   provinceMap(ws: W): Promise<ProvinceMap>;
   listRegions(ws: W, q?: { level?: string; within?: string; geometry?: boolean }): Promise<readonly WorkspaceRegion[]>;
+  /** The workspace's small-cell threshold k (docs/privacy.md). */
+  privacyK(ws: W): Promise<number>;
 }
 
 /** What a user selects (the CLI's options, the API's query parameters). */
@@ -72,7 +76,8 @@ export async function selectGraduateReport<W>(ws: W, q: GraduateQuery, store: Gr
   if (previousYear !== null && !Number.isInteger(previousYear)) throw new SpecError(`must be a year or "none", got ${q.compare}`, 'compare');
   const records = await store.loadPersons(ws, { years: previousYear === null ? [year] : [year, previousYear], university });
   const provinces = await store.provinceMap(ws);
-  const report = graduateReport(records, provinces, { year, university, studyProvince, degree: q.degree, major: q.major }, { previousYear });
+  const minCell = await store.privacyK(ws);
+  const report = graduateReport(records, provinces, { year, university, studyProvince, degree: q.degree, major: q.major }, { previousYear, minCell });
   return { report, university, studyProvince };
 }
 

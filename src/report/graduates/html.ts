@@ -1,8 +1,8 @@
 import type { GraduateReport, KeyedCompared } from '../../metrics/index.ts';
 import { escapeHtml, fmtCount, fmtShare, fmtSigned } from '../format.ts';
 import { barChart, rangeBar } from '../svg/bars.ts';
-import { choropleth, NO_DATA, scaleMax, SHADES } from '../svg/map.ts';
-import { EMPLOYER_TYPES, LABELS, type LabelKey, type Lang } from './labels.ts';
+import { choropleth, NO_DATA, scaleMax, SHADES, SUPPRESSED } from '../svg/map.ts';
+import { EMPLOYER_TYPES, LABELS, privacyNote, suppressedMark, type LabelKey, type Lang } from './labels.ts';
 import { REPORT_CSS } from './style.ts';
 
 /**
@@ -10,7 +10,9 @@ import { REPORT_CSS } from './style.ts';
  * figures with the previous year, destinations by province (bars and a map), leading cities,
  * employer types, salary quartiles by destination. Every number is read from the GraduateReport
  * as computed by src/metrics (nothing is recomputed here), so page and JSON agree. Synthetic
- * records put a banner at the top of every printed page's first section.
+ * records put a banner at the top of every printed page's first section. Values hidden by
+ * small-cell suppression (`report.privacy`) read "suppressed (<k)" (zh: 已隐藏（少于 k 人）, the
+ * English in the cell's title), on the map in a grey of their own (SUPPRESSED).
  */
 export interface RegionLabel {
   name_zh: string | null;
@@ -41,38 +43,59 @@ export function graduateReportHtml(input: GraduatePageInput): string {
     return lang === 'en' ? (x.name_en ?? x.name_zh ?? code) : (x.name_zh ?? x.name_en ?? code);
   };
   const employer = (code: string) => (EMPLOYER_TYPES[code] ? (lang === 'en' ? EMPLOYER_TYPES[code].en : EMPLOYER_TYPES[code].zh) : code);
+  const k = r.privacy?.k ?? 0;
+  const markText = r.privacy ? suppressedMark(k, lang) : '–';
+  const mark = lang === 'en' ? `<span class="sup">${escapeHtml(markText)}</span>` : `<span class="sup" title="${escapeHtml(suppressedMark(k, 'en'))}">${escapeHtml(markText)}</span>`;
+  const count = (v: number | null | undefined, hidden = false) => (hidden ? mark : fmtCount(v));
+  const share = (v: number | null | undefined, hidden = false) => (hidden ? mark : fmtShare(v));
+  const signed = (v: number | null | undefined, hidden: boolean, unit: '' | 'pp' = '', digits = 0) => (hidden ? mark : fmtSigned(v, unit, digits));
+  const yuan = (v: number | null | undefined, hidden = false) => (hidden ? mark : `¥${fmtCount(v)}`);
   const prev = r.previousYear;
   const card = (label: LabelKey, value: string, sub: string, change: string) =>
     `<div class="card"><div class="cl">${L(label)}</div><div class="cv">${value}</div><div class="cs">${sub}</div><div class="cc">${prev === null ? '' : `${L1('previous')} ${change}`}</div></div>`;
   const o = r.outcomes;
   const salary = r.salary.overall;
+  const h = r.headcount;
+  const outcome = (key: 'employed' | 'furtherStudy' | 'notEmployed', sub: (count: string) => string) => {
+    const x = o[key];
+    return card(key, share(x.share, x.suppressed), sub(count(x.count, x.suppressed)), `${share(x.previousShare, x.previousSuppressed)} (${signed(x.shareChangePp, x.suppressed || x.previousSuppressed, 'pp', 1)})`);
+  };
+  const stay = (key: 'stayStudy' | 'stayHome', x: GraduateReport['stayStudyProvince']) =>
+    card(key, share(x.share, x.suppressed), x.suppressed ? '' : `${fmtCount(x.stayed)} / ${fmtCount(x.base)}`, `${share(x.previousShare, x.previousSuppressed)} (${signed(x.shareChangePp, x.suppressed || x.previousSuppressed, 'pp', 1)})`);
   const cards = [
-    card('headcount', fmtCount(r.headcount.count), '', `${fmtCount(r.headcount.previousCount)} (${fmtSigned(r.headcount.countChange)})`),
-    card('employed', fmtShare(o.employed.share), `${fmtCount(o.employed.count)} ${L1('ofHeadcount')}`, `${fmtShare(o.employed.previousShare)} (${fmtSigned(o.employed.shareChangePp, 'pp', 1)})`),
-    card('furtherStudy', fmtShare(o.furtherStudy.share), fmtCount(o.furtherStudy.count), `${fmtShare(o.furtherStudy.previousShare)} (${fmtSigned(o.furtherStudy.shareChangePp, 'pp', 1)})`),
-    card('notEmployed', fmtShare(o.notEmployed.share), fmtCount(o.notEmployed.count), `${fmtShare(o.notEmployed.previousShare)} (${fmtSigned(o.notEmployed.shareChangePp, 'pp', 1)})`),
-    card('stayStudy', fmtShare(r.stayStudyProvince.share), `${fmtCount(r.stayStudyProvince.stayed)} / ${fmtCount(r.stayStudyProvince.base)}`, `${fmtShare(r.stayStudyProvince.previousShare)} (${fmtSigned(r.stayStudyProvince.shareChangePp, 'pp', 1)})`),
-    card('stayHome', fmtShare(r.stayHomeProvince.share), `${fmtCount(r.stayHomeProvince.stayed)} / ${fmtCount(r.stayHomeProvince.base)}`, `${fmtShare(r.stayHomeProvince.previousShare)} (${fmtSigned(r.stayHomeProvince.shareChangePp, 'pp', 1)})`),
-    card('medianSalary', `¥${fmtCount(salary.median)}`, `Q1 ¥${fmtCount(salary.q1)} · Q3 ¥${fmtCount(salary.q3)}`, `¥${fmtCount(salary.previous?.median)} (${fmtSigned(salary.medianChange)})`),
+    card('headcount', count(h.count, h.suppressed), '', `${count(h.previousCount, h.previousSuppressed)} (${signed(h.countChange, h.suppressed || h.previousSuppressed)})`),
+    outcome('employed', (c) => `${c} ${L1('ofHeadcount')}`),
+    outcome('furtherStudy', (c) => c),
+    outcome('notEmployed', (c) => c),
+    stay('stayStudy', r.stayStudyProvince),
+    stay('stayHome', r.stayHomeProvince),
+    card('medianSalary', yuan(salary.median, salary.suppressed), salary.suppressed ? '' : `Q1 ¥${fmtCount(salary.q1)} · Q3 ¥${fmtCount(salary.q3)}`, `${yuan(salary.previous?.median, salary.previous?.suppressed)} (${signed(salary.medianChange, salary.suppressed || (salary.previous?.suppressed ?? false))})`),
   ];
 
   const topProvinces = r.byProvince.slice(0, 15);
-  const bars = barChart(topProvinces.map((p) => ({ label: name(p.code), value: p.share ?? 0, previous: p.previousShare, text: `${fmtShare(p.share)} (${fmtCount(p.count)})` })), { labelWidth: 150 });
+  const bars = barChart(topProvinces.map((p) => ({ label: name(p.code), value: p.share ?? 0, previous: p.previousShare, text: p.suppressed ? markText : `${fmtShare(p.share)} (${fmtCount(p.count)})` })), { labelWidth: 150 });
   const studyProvinces = new Set(r.selection.studyProvince ? [r.selection.studyProvince] : []);
-  const shares = new Map(r.byProvince.map((p) => [p.code, p.share]));
+  const rowOf = new Map(r.byProvince.map((p) => [p.code, p]));
   const mapRegions = [...input.provinces]
-    .map((p) => ({ code: p.code, label: name(p.code), geometry: p.geometry, value: shares.get(p.code) ?? null, highlight: studyProvinces.has(p.code), title: `${name(p.code)}: ${fmtShare(shares.get(p.code) ?? null)}` }))
+    .map((p) => {
+      const row = rowOf.get(p.code);
+      const hidden = row?.suppressed ?? false;
+      return { code: p.code, label: name(p.code), geometry: p.geometry, value: row?.share ?? null, suppressed: hidden, highlight: studyProvinces.has(p.code), title: `${name(p.code)}: ${hidden ? markText : fmtShare(row?.share ?? null)}` };
+    })
     .sort((a, b) => Number(a.highlight) - Number(b.highlight));
   const maxShare = scaleMax(mapRegions);
   const map = choropleth(mapRegions, { frame: { minLat: 17 }, width: 640, height: 470, max: maxShare });
-  const legend = `<span class="sw" style="background:${NO_DATA}"></span>0 ` + SHADES.map((c, i) => `<span class="sw" style="background:${c}"></span>${i === 0 ? '> 0' : '≥ ' + fmtShare((maxShare * i) / SHADES.length, 1)}`).join(' ');
+  const legend = `<span class="sw" style="background:${NO_DATA}"></span>0 ` + SHADES.map((c, i) => `<span class="sw" style="background:${c}"></span>${i === 0 ? '> 0' : '≥ ' + fmtShare((maxShare * i) / SHADES.length, 1)}`).join(' ') +
+    (r.privacy ? ` <span class="sw" style="background:${SUPPRESSED}"></span>${escapeHtml(markText)}` : '');
 
   const comparedRows = (rows: readonly KeyedCompared[], label: (c: string) => string) => rows.map((x) =>
-    `<tr><td>${escapeHtml(label(x.code))}</td><td class="n">${fmtCount(x.count)}</td><td class="n">${fmtShare(x.share)}</td><td class="n">${fmtCount(x.previousCount)}</td><td class="n">${fmtShare(x.previousShare)}</td><td class="n">${fmtSigned(x.shareChangePp, 'pp', 1)}</td></tr>`).join('');
+    `<tr><td>${escapeHtml(label(x.code))}</td><td class="n">${count(x.count, x.suppressed)}</td><td class="n">${share(x.share, x.suppressed)}</td><td class="n">${count(x.previousCount, x.previousSuppressed)}</td><td class="n">${share(x.previousShare, x.previousSuppressed)}</td><td class="n">${signed(x.shareChangePp, x.suppressed || x.previousSuppressed, 'pp', 1)}</td></tr>`).join('');
   const head = (first: LabelKey) => `<tr><th>${L(first)}</th><th class="n">${L('count')}</th><th class="n">${L('share')}</th><th class="n">${L('previous')}</th><th class="n">${L('share')}</th><th class="n">${L('change')}</th></tr>`;
   const salaryMax = Math.max(0, ...r.salary.byProvince.map((s) => s.q3 ?? 0));
+  // Under suppression n is never shown (it would give the number without a salary): "≥ k" says what it rests on.
+  const salaryN = (s: GraduateReport['salary']['overall']) => (s.suppressed ? mark : s.nSuppressed ? `≥ ${k}` : fmtCount(s.n));
   const salaryRows = r.salary.byProvince.slice(0, 15).map((s) =>
-    `<tr><td>${escapeHtml(name(s.code))}</td><td class="n">${fmtCount(s.n)}</td><td class="n">¥${fmtCount(s.q1)}</td><td class="n">¥${fmtCount(s.median)}</td><td class="n">¥${fmtCount(s.q3)}</td><td>${rangeBar(s.q1, s.median, s.q3, salaryMax, 160)}</td><td class="n">${fmtSigned(s.medianChange)}</td></tr>`).join('');
+    `<tr><td>${escapeHtml(name(s.code))}</td><td class="n">${salaryN(s)}</td><td class="n">${yuan(s.q1, s.suppressed)}</td><td class="n">${yuan(s.median, s.suppressed)}</td><td class="n">${yuan(s.q3, s.suppressed)}</td><td>${rangeBar(s.q1, s.median, s.q3, salaryMax, 160)}</td><td class="n">${signed(s.medianChange, s.suppressed || (s.previous?.suppressed ?? false))}</td></tr>`).join('');
 
   const subject = input.subject ?? describeSelection(r, name);
   const banner = r.synthetic ? `<div class="synthetic" role="alert"><strong>⚠ ${escapeHtml(LABELS.synthetic.zh)} · ${escapeHtml(LABELS.synthetic.en)}</strong><p>${lang === 'en' ? '' : escapeHtml(LABELS.syntheticNote.zh) + '<br>'}${escapeHtml(LABELS.syntheticNote.en)}</p></div>` : '';
@@ -89,6 +112,7 @@ export function graduateReportHtml(input: GraduatePageInput): string {
 <section><h2>${L('employer')}</h2><table>${head('employerType')}${comparedRows(r.employerTypes, employer)}</table></section>
 <section class="page"><h2>${L('salary')}</h2><table><tr><th>${L('region')}</th><th class="n">n</th><th class="n">Q1</th><th class="n">${lang === 'en' ? 'Median' : '中位数'}</th><th class="n">Q3</th><th></th><th class="n">${L('change')}</th></tr>${salaryRows}</table>
 <p class="note">${escapeHtml(r.salary.quantileDefinition)}</p></section>
+${r.privacy ? `<section class="privacy"><h2>${L('privacy')}</h2><p class="note">${escapeHtml(privacyNote(r.privacy.k, r.privacy.suppressedCells, lang))}${lang === 'en' ? '' : `<br>${escapeHtml(privacyNote(r.privacy.k, r.privacy.suppressedCells, 'en'))}`}</p></section>` : ''}
 ${r.warnings.length ? `<section><h2>${L('notes')}</h2><ul>${r.warnings.map((w) => `<li>${escapeHtml(w)}</li>`).join('')}</ul></section>` : ''}
 <footer>${r.synthetic ? `<strong>${escapeHtml(LABELS.synthetic.zh)} · ${escapeHtml(LABELS.synthetic.en)}</strong> · ` : ''}talentflow · ${escapeHtml(LABELS.title.en)}</footer>
 </body></html>

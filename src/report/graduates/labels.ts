@@ -35,6 +35,7 @@ export const LABELS = {
   ofEmployed: { zh: '占就业人数', en: 'of the employed' },
   ofHeadcount: { zh: '占毕业生', en: 'of graduates' },
   legend: { zh: '颜色越深，占就业人数比例越高；粗线为就读省份', en: 'Darker = larger share of the employed; heavy outline = study province' },
+  privacy: { zh: '隐私保护', en: 'Privacy' },
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type LabelKey = keyof typeof LABELS;
@@ -47,3 +48,18 @@ export const EMPLOYER_TYPES: Record<string, { zh: string; en: string }> = {
   government: { zh: '党政机关', en: 'Government' },
   unknown: { zh: '未填写', en: 'Not reported' },
 };
+
+/**
+ * The mark of a value hidden by small-cell suppression (src/metrics/privacy), the same words in
+ * the CLI, the page, the CSV exports and the dashboard: "suppressed (<k)", 已隐藏（少于 k 人）.
+ */
+export function suppressedMark(k: number, lang: Lang): string {
+  return lang === 'en' ? `suppressed (<${k})` : `已隐藏（少于 ${k} 人）`;
+}
+
+/** The page's note on the suppression applied, from the report's `privacy` field. */
+export function privacyNote(k: number, cells: number, lang: Lang): string {
+  return lang === 'en'
+    ? `Counts of fewer than ${k} graduates are hidden, marked "${suppressedMark(k, 'en')}", with further cells hidden so that no hidden count follows from a total minus the shown ones; shares, changes, stay shares and salary quartiles of hidden groups are hidden too (${cells} cells here). Salary counts are not shown.`
+    : `少于 ${k} 人的数字均已隐藏，标为"${suppressedMark(k, 'zh')}"；为防止由合计减去其余数字推算出隐藏的数字，另有部分数字一并隐藏；隐藏人数对应的比例、变化、留省比例和薪资四分位数同样隐藏（本报告共 ${cells} 处）。不显示薪资人数。`;
+}

@@ -35,6 +35,7 @@ svg .axis { stroke: #ccc; }
 svg .median { stroke: #b30000; stroke-width: 2; }
 svg.map path.rg { stroke: #fff; stroke-width: 0.6; }
 svg.map path.hl { stroke: #b30000; stroke-width: 2; }
+.sup { color: #777; font-style: italic; font-weight: normal; font-size: 0.85em; }
 .sw { display: inline-block; width: 5mm; height: 3mm; margin: 0 1mm 0 3mm; border: 1px solid #ccc; vertical-align: middle; }
 footer { border-top: 1px solid #ccc; color: #666; font-size: 8pt; padding-top: 2mm; }
 @media print { body { padding: 0; } .synthetic, .card, svg { -webkit-print-color-adjust: exact; print-color-adjust: exact; } }

@@ -12,6 +12,8 @@ export interface MapRegion {
   geometry: { type: string; coordinates: unknown } | null;
   /** Share or value in [0, 1] that sets the shade; null = no data (hatched grey). */
   value: number | null;
+  /** Hidden by small-cell suppression: drawn in SUPPRESSED, whatever `value` says. */
+  suppressed?: boolean;
   /** Drawn with a heavy outline (e.g. the study province). */
   highlight?: boolean;
   title?: string;
@@ -30,6 +32,8 @@ function rings(g: MapRegion['geometry']): Ring[] {
 export const SHADES = ['#eff3ff', '#bdd7e7', '#6baed6', '#3182bd', '#08519c'];
 /** Regions with no destination at all. */
 export const NO_DATA = '#f4f4f4';
+/** Regions whose value is hidden by small-cell suppression: a mid grey, apart from 0 and the blues. */
+export const SUPPRESSED = '#b0b0b0';
 
 export function shadeOf(value: number | null, max: number): string {
   if (value === null || !(value > 0) || !(max > 0)) return NO_DATA;
@@ -69,7 +73,7 @@ export function choropleth(regions: readonly MapRegion[], options: { width?: num
     const d = rings(r.geometry).filter((ring) => Math.max(...ring.map((p) => p[1])) >= minLat)
       .map((ring) => 'M' + ring.map(([lon, lat]) => `${px(lon)},${py(lat)}`).join('L') + 'Z').join('');
     if (!d) return '';
-    return `<path d="${d}" fill="${shadeOf(r.value, max)}" class="${r.highlight ? 'hl' : 'rg'}"><title>${escapeHtml(r.title ?? r.label)}</title></path>`;
+    return `<path d="${d}" fill="${r.suppressed ? SUPPRESSED : shadeOf(r.value, max)}" class="${r.highlight ? 'hl' : 'rg'}${r.suppressed ? ' sup' : ''}"><title>${escapeHtml(r.title ?? r.label)}</title></path>`;
   });
   const title = options.title ? `<title>${escapeHtml(options.title)}</title>` : '';
   return `<svg class="map" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" xmlns="http://www.w3.org/2000/svg">${title}${paths.join('')}</svg>`;

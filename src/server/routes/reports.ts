@@ -9,7 +9,10 @@ import { qText } from '../schemas.ts';
  * The graduate destination report over HTTP: the same library calls as
  * `talentflow report graduates --format json` (the library's GraduateReport) and
  * `--format html --lang zh|en` (src/report's printable page), through the selection and page
- * assembly both share (src/report/graduates/from-workspace.ts).
+ * assembly both share (src/report/graduates/from-workspace.ts). Both are suppressed with the
+ * workspace's k (counts of fewer than k graduates read null with `suppressed: true`; `privacy`
+ * says k and the rule). k is shown here and set only on the machine (`talentflow privacy --k N`):
+ * no route changes it, and no route returns person records.
  */
 const year = z.coerce.number().int().min(1900).max(2200);
 const graduatesQuery = z.object({
@@ -27,7 +30,7 @@ const graduatesPageQuery = graduatesQuery.extend({ lang: z.enum(['zh', 'en']).de
 export function reportRoutes(app: Hono, deps: ServerDeps, docs: RouteDoc[]): void {
   route(app, deps, docs, {
     method: 'get', path: '/api/reports/graduates', tag: 'reports', query: graduatesQuery,
-    summary: 'Graduate destination report (as `talentflow report graduates --format json`): headcount, outcomes, stay shares, destinations, salaries',
+    summary: 'Graduate destination report (as `talentflow report graduates --format json`): headcount, outcomes, stay shares, destinations, salaries; counts of fewer than the workspace\'s k graduates suppressed (null, `suppressed: true`; `privacy` gives k and the rule)',
     handler: ({ query, deps: d }) => d.lock.run(async () => (await selectGraduateReport(d.ws, query, store)).report),
   });
   route(app, deps, docs, {

@@ -10,16 +10,22 @@ import { clear, h, label, status } from '../ui/dom.ts';
  * (GET /api/reports/graduates, the library's GraduateReport as `talentflow report graduates
  * --format json` prints it): headline stay shares, destinations by province as bars, and the
  * SYNTHETIC DATA banner when the records are generated. "Printable report" opens the same
- * selection as the CLI's printable page (GET /api/reports/graduates.html) in a new tab.
+ * selection as the CLI's printable page (GET /api/reports/graduates.html) in a new tab. Values
+ * the server hid by small-cell suppression (`suppressed: true`, the workspace's k in `privacy`)
+ * read "suppressed (<k)" / 已隐藏（少于 k 人）, in the cards, the bars and the CSV export alike.
  */
-interface Keyed { code: string; count: number; share: number | null; previousShare: number | null; shareChangePp: number | null }
-interface Stay { stayed: number; base: number; share: number | null; previousShare: number | null; shareChangePp: number | null }
+interface Keyed {
+  code: string; count: number | null; share: number | null; previousCount: number | null; previousShare: number | null;
+  countChange: number | null; shareChangePp: number | null; suppressed: boolean; previousSuppressed: boolean;
+}
+interface Stay { stayed: number | null; base: number | null; share: number | null; previousShare: number | null; shareChangePp: number | null; suppressed: boolean; previousSuppressed: boolean }
 interface GraduateReport {
   year: number; previousYear: number | null; synthetic: boolean;
   selection: { university?: string };
-  headcount: { count: number; previousCount: number | null };
+  headcount: { count: number | null; previousCount: number | null; suppressed: boolean };
   stayStudyProvince: Stay; stayHomeProvince: Stay;
   byProvince: Keyed[]; warnings: string[];
+  privacy: { k: number; suppressedCells: number; rule: string } | null;
 }
 interface RegionName { code: string; name_zh: string | null; name_en: string | null }
 type Selection = Record<'university' | 'year' | 'compare', string | undefined>;
@@ -59,21 +65,32 @@ export function createGraduatesView(): HTMLElement {
       const r = await get<GraduateReport>('reports/graduates', selection);
       if (my !== seq) return;
       clear(results);
-      const card = (key: 'grad.stayStudy' | 'grad.stayHome', s: Stay) => h('div', { class: 'card', 'data-kpi': key },
-        h('div', {}, t(key)), h('div', { class: 'big' }, pct(s.share)),
-        h('div', { class: 'note' }, `${fmt(s.stayed)} / ${fmt(s.base)}${s.shareChangePp === null ? '' : ` · ${pp(s.shareChangePp)} ${t('grad.vs', { year: String(r.previousYear) })}`}`));
-      const rows = r.byProvince.slice(0, 15).map((x) => ({ code: x.code, name: nameOf(x.code), count: x.count, share: x.share, previousShare: x.previousShare, shareChangePp: x.shareChangePp }));
+      const mark = t('grad.suppressed', { k: r.privacy?.k ?? '' });
+      const hidden = (text: string, isHidden: boolean) => (isHidden ? mark : text);
+      const card = (key: 'grad.stayStudy' | 'grad.stayHome', s: Stay) => h('div', { class: 'card', 'data-kpi': key, ...(s.suppressed ? { 'data-suppressed': '' } : {}) },
+        h('div', {}, t(key)), h('div', { class: 'big' }, hidden(pct(s.share), s.suppressed)),
+        h('div', { class: 'note' }, s.suppressed ? '' : `${fmt(s.stayed ?? 0)} / ${fmt(s.base ?? 0)}${s.shareChangePp === null ? '' : ` · ${pp(s.shareChangePp)} ${t('grad.vs', { year: String(r.previousYear) })}`}`));
+      const rows = r.byProvince.slice(0, 15).map((x) => ({ code: x.code, name: nameOf(x.code), count: x.count, share: x.share, previousShare: x.previousShare, shareChangePp: x.shareChangePp, suppressed: x.suppressed }));
       const chart = await barChart(rows, {
-        value: (d) => 100 * (d.share ?? 0), text: (d) => `${pct(d.share)} (${fmt(d.count)})`, color: '#2f855a',
+        value: (d) => 100 * (d.share ?? 0), text: (d) => hidden(`${pct(d.share)} (${fmt(d.count ?? 0)})`, d.suppressed), color: '#2f855a',
         width: Math.max(360, results.clientWidth - 16 || 640), axisLabel: t('grad.sharePct'),
       });
+      // The CSV carries the same marks as the screen: a hidden count is never a blank a reader might take for 0.
+      const csvRows = r.byProvince.map((x) => ({
+        code: x.code, name: nameOf(x.code),
+        count: x.suppressed ? mark : x.count, share: x.suppressed ? mark : x.share,
+        previousCount: x.previousSuppressed ? mark : x.previousCount, previousShare: x.previousSuppressed ? mark : x.previousShare,
+        countChange: x.suppressed || x.previousSuppressed ? mark : x.countChange, shareChangePp: x.suppressed || x.previousSuppressed ? mark : x.shareChangePp,
+      }));
+      const tableRows = rows.map((x) => ({ code: x.code, name: x.name, count: x.suppressed ? mark : x.count, share: x.suppressed ? mark : x.share }));
       results.append(
         r.synthetic ? h('p', { class: 'status status-error synthetic-banner', role: 'alert', 'data-banner': 'synthetic' }, t('grad.synthetic')) : '',
-        h('h3', {}, t('grad.heading', { year: String(r.year), who: r.selection.university ?? t('grad.allUniversities'), n: fmt(r.headcount.count) })),
+        h('h3', {}, t('grad.heading', { year: String(r.year), who: r.selection.university ?? t('grad.allUniversities'), n: r.headcount.suppressed ? mark : fmt(r.headcount.count ?? 0) })),
         h('div', { class: 'cards' }, card('grad.stayStudy', r.stayStudyProvince), card('grad.stayHome', r.stayHomeProvince)),
-        figure('graduate-destinations', t('grad.byProvince'), chart, rows),
+        figure('graduate-destinations', t('grad.byProvince'), chart, tableRows),
+        r.privacy ? h('p', { class: 'note', 'data-privacy': String(r.privacy.k) }, t('grad.privacyNote', { k: r.privacy.k, n: r.privacy.suppressedCells })) : '',
         h('div', { class: 'buttons' },
-          h('button', { type: 'button', class: 'small', 'data-export': 'graduates-csv', onclick: () => downloadCsv(`graduate-destinations-${r.year}.csv`, r.byProvince.map((x) => ({ ...x, name: nameOf(x.code) }))) }, t('export.csv')),
+          h('button', { type: 'button', class: 'small', 'data-export': 'graduates-csv', onclick: () => downloadCsv(`graduate-destinations-${r.year}.csv`, csvRows) }, t('export.csv')),
           h('a', { href: printableUrl(selection), target: '_blank', rel: 'noopener', 'data-export': 'graduates-html', title: t('grad.printableHint') }, t('grad.printable'))),
         ...r.warnings.map((w) => h('p', { class: 'note' }, w)),
       );

@@ -36,6 +36,8 @@ export const en = {
   'grad.synthetic': 'SYNTHETIC DATA: generated records, not real graduates. Do not read findings from these numbers.',
   'grad.printable': 'Printable report',
   'grad.printableHint': 'Opens the printable graduate destination report for this selection in a new tab (print or save it from there)',
+  'grad.suppressed': 'suppressed (<{k})',
+  'grad.privacyNote': 'Counts of fewer than {k} graduates, and the cells that would reveal them, are hidden ({n} here); k is set on the server machine (talentflow privacy).',
   'compare.title': 'Compare saved runs',
   'compare.help': 'Tick two or more stored runs (tick “Save the run” before running with uncertainty) to see them side by side.',
   'compare.saveRun': 'Save the run (for comparison)',

@@ -38,6 +38,8 @@ export const zh: Record<MessageKey, string> = {
   'grad.synthetic': '模拟数据：生成的记录，并非真实毕业生。请勿据此得出结论。',
   'grad.printable': '可打印报告',
   'grad.printableHint': '在新标签页中打开当前选择的毕业生就业质量报告（可在其中打印或保存）',
+  'grad.suppressed': '已隐藏（少于 {k} 人）',
+  'grad.privacyNote': '少于 {k} 人的数字以及可据以推算出它们的数字均已隐藏（本页 {n} 处）；k 在服务器所在的计算机上设置（talentflow privacy）。',
   'compare.title': '比较已保存的运行',
   'compare.help': '勾选两个或以上已保存的运行（运行不确定性模拟前勾选“保存此次运行”）进行并列比较。',
   'compare.saveRun': '保存此次运行（用于比较）',
