@@ -1,7 +1,7 @@
 /**
  * A GB18030 encoder for tests (Node decodes GB18030 but cannot encode it): the table of the
  * two-byte GBK range is built once by decoding every pair; ASCII passes through. Characters
- * outside GBK (four-byte GB18030) are not needed by the generators and throw.
+ * outside GBK (four-byte GB18030) are not needed by the generators.
  */
 let table: Map<string, [number, number]> | null = null;
 
@@ -19,7 +19,8 @@ function gbkTable(): Map<string, [number, number]> {
   return table;
 }
 
-export function encodeGb18030(s: string): Buffer {
+/** Encodes `s`; a character outside GBK throws, or becomes `replacement` when one is given. */
+export function encodeGb18030(s: string, replacement?: string): Buffer {
   const t = gbkTable();
   const out: number[] = [];
   for (const ch of s) {
@@ -27,8 +28,9 @@ export function encodeGb18030(s: string): Buffer {
     if (c < 0x80) out.push(c);
     else {
       const bytes = t.get(ch);
-      if (!bytes) throw new Error(`not in GBK: ${ch}`);
-      out.push(bytes[0], bytes[1]);
+      if (bytes) out.push(bytes[0], bytes[1]);
+      else if (replacement !== undefined) out.push(...Buffer.from(replacement, 'latin1'));
+      else throw new Error(`not in GBK: ${ch}`);
     }
   }
   return Buffer.from(out);

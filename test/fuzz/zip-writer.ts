@@ -91,7 +91,7 @@ function columnLetter(i: number): string {
 export function sheetXml(rows: readonly (readonly XCell[])[]): string {
   const body = rows.map((cells, r) => `<row r="${r + 1}">${cells.map((v, c) => {
     const ref = `${columnLetter(c)}${r + 1}`;
-    if (v === null) return '';
+    if (v === null || v === undefined) return '';
     if (typeof v === 'number') return `<c r="${ref}"><v>${v}</v></c>`;
     if (typeof v === 'string') return `<c r="${ref}" t="inlineStr"><is><t>${esc(v)}</t></is></c>`;
     return `<c r="${ref}"><f>${esc(v.formula)}</f>${v.value === undefined ? '' : `<v>${v.value}</v>`}</c>`;

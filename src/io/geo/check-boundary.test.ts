@@ -38,3 +38,10 @@ test('coordinates must be finite numbers within -180..180 and -90..90', () => {
   assert.match(at([1])!, /not a \[longitude, latitude\] position/);
   assert.match(at(5)!, /not a \[longitude, latitude\] position/);
 });
+
+test('holes as large as the exterior ring are refused (the fuzz suite found a negative area accepted)', () => {
+  const big = [[0, 0], [4, 0], [4, 4], [0, 4], [0, 0]];
+  assert.match(boundaryProblem({ type: 'Polygon', coordinates: [square, big] })!, /^its holes cover as much as its exterior ring or more/);
+  assert.match(boundaryProblem({ type: 'MultiPolygon', coordinates: [[square], [square, square]] })!, /^polygon 2, its holes cover/);
+  assert.equal(boundaryProblem({ type: 'Polygon', coordinates: [big, square] }), null);
+});

@@ -1,7 +1,8 @@
 /**
  * What a region boundary must be before it is stored (RFC 7946 §3.1.6-3.1.7): a Polygon or
  * MultiPolygon whose rings are closed (first position equals the last), have at least four
- * positions and a non-zero area, with finite coordinates on the globe. Before this check a Point
+ * positions and a non-zero area, with finite coordinates on the globe, and whose holes are smaller
+ * than their exterior ring. Before this check a Point
  * or a null geometry was stored as a boundary, an unclosed ring was closed silently, and a
  * zero-area ring surfaced later as "polygon area is 0" without saying which region.
  *
@@ -25,6 +26,10 @@ export function boundaryProblem(g: unknown): string | null {
       const problem = ringProblem(rings[r]);
       if (problem) return `${where}ring ${r + 1}${r > 0 ? ' (a hole)' : ''}: ${problem}`;
     }
+    // Holes are subtracted: holes as large as the exterior would leave no area, or a negative one.
+    const outer = Math.abs(shoelace(rings[0] as number[][]));
+    const holes = (rings as number[][][]).slice(1).reduce((sum, ring) => sum + Math.abs(shoelace(ring)), 0);
+    if (holes >= outer) return `${where}its holes cover as much as its exterior ring or more: the holes are not inside it (or rings are out of order)`;
   }
   return null;
 }

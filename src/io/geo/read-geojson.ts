@@ -31,6 +31,7 @@ export async function readGeoJson(path: string): Promise<{ header: string[]; row
   } catch (e) {
     throw new GeoJsonError(`not valid JSON (${(e as Error).message})`);
   }
+  if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) throw new GeoJsonError('expected a GeoJSON FeatureCollection or Feature');
   const fc = doc as Partial<FeatureCollection>;
   const features: Feature[] | undefined =
     fc.type === 'FeatureCollection' ? fc.features : (doc as Feature).type === 'Feature' ? [doc as Feature] : undefined;

@@ -158,12 +158,17 @@ async function stageCsv(db: Database, file: string, path: string, size: number, 
   }
   const selection = select?.(dialect.header) ?? null;
   const numeric = new Set(selection?.numeric ?? []);
-  const types = (allText: boolean) => structValue(Object.fromEntries(dialect.header.map((h) => [h, !allText && numeric.has(h) ? 'DOUBLE' : 'VARCHAR'])) as Record<string, DuckDBValue>);
+  // DuckDB takes the columns as a STRUCT, built from a JavaScript object, whose integer-like keys
+  // ("110000", a region code heading a matrix column) come first whatever their place: every
+  // column after it then got its neighbour's values. Positional names c0, c1... keep the order;
+  // the projection gives the columns their names back.
+  const position = new Map(dialect.header.map((h, i) => [h, `c${i}`]));
+  const types = (allText: boolean) => structValue(Object.fromEntries(dialect.header.map((h, i) => [`c${i}`, !allText && numeric.has(h) ? 'DOUBLE' : 'VARCHAR'])) as Record<string, DuckDBValue>);
   // DuckDB reserves a buffer of the maximum line size: raise it only for files with long lines
   // (boundaries as WKT), since it slows every read.
   const maxLine = lines.longest > 1_000_000 ? `, max_line_size = ${MAX_LINE_BYTES + 1024}` : '';
   const args = `header = true, auto_detect = false, delim = ?, quote = '"', escape = '"', columns = ?${maxLine}`;
-  const projection = selection ? selection.keep.map(quoteIdent).join(', ') : '*';
+  const projection = (selection ? selection.keep : dialect.header).map((h) => `${position.get(h)} AS ${quoteIdent(h)}`).join(', ');
   const stop = watchProgress(db, options, 'reading');
   // DuckDB's DOUBLE reader takes "1_000" as 1000; such a file is read as text so the checks refuse
   // the cell. The line scan finds the byte at memchr speed, far cheaper than casting every cell in SQL.
@@ -180,7 +185,7 @@ async function stageCsv(db: Database, file: string, path: string, size: number, 
     }
   } catch (e) {
     stop();
-    throw await describeCsvError(db, file, readPath, args, [dialect.delimiter, types(true)], e as Error);
+    throw await describeCsvError(db, file, readPath, args, [dialect.delimiter, types(true)], e as Error, dialect.header);
   } finally {
     stop();
     await cleanup();
@@ -192,11 +197,12 @@ async function stageCsv(db: Database, file: string, path: string, size: number, 
 }
 
 /** Re-reads a failing CSV with DuckDB's rejects table to name the line and column of the fault. */
-async function describeCsvError(db: Database, file: string, path: string, args: string, params: DuckDBValue[], original: Error): Promise<InputError> {
+async function describeCsvError(db: Database, file: string, path: string, args: string, params: DuckDBValue[], original: Error, header: string[]): Promise<InputError> {
   const msg = original.message;
   try {
     await db.run('DROP TABLE IF EXISTS reject_errors; DROP TABLE IF EXISTS reject_scans');
-    await db.run(`SELECT count(*) FROM read_csv(?, ${args}, store_rejects = true)`, [path, ...params]);
+    // Every column must be read: with count(*) DuckDB skips parsing and finds no row with too many columns.
+    await db.run(`SELECT max(hash(${header.map((_, i) => `c${i}`).join(', ')})) FROM read_csv(?, ${args}, store_rejects = true)`, [path, ...params]);
     const rej = await db.all<{ line: bigint; column_name: string | null; error_type: string; error_message: string; csv_line: string }>(
       'SELECT line, column_name, error_type, error_message, csv_line FROM reject_errors ORDER BY line LIMIT 5',
     );
@@ -206,14 +212,19 @@ async function describeCsvError(db: Database, file: string, path: string, args: 
         ? `${r.error_message.toLowerCase()} (the file may be cut off mid-row)`
         : r.error_type === 'TOO MANY COLUMNS' ? `${r.error_message.toLowerCase()} (an unquoted delimiter inside a value?)`
         : r.error_message;
-      return new InputError(`${what}: "${String(r.csv_line).slice(0, 120)}"`, { file, row: Number(r.line), column: r.column_name ?? undefined },
+      const column = r.column_name === null ? undefined : header[Number(r.column_name.slice(1))] ?? r.column_name;
+      return new InputError(`${what}: "${String(r.csv_line).slice(0, 120)}"`, { file, row: Number(r.line), column },
         rej.slice(1).map((x) => `row ${x.line}: ${x.error_message}`));
     }
   } catch {
     /* fall through to the DuckDB message */
   }
   const line = /Line: (\d+)/.exec(msg);
-  const reason = /unterminated quote/i.test(msg) ? 'a quoted value is never closed (the file may be cut off)' : /unicode|utf-?8/i.test(msg) ? 'invalid UTF-8 text: give the right --encoding (e.g. gb18030)' : firstLine(msg);
+  const columns = /Expected Number of Columns: (\d+) Found: (\d+)/.exec(msg);
+  const reason = /unterminated quote/i.test(msg) ? 'a quoted value is never closed (the file may be cut off)'
+    : /unicode|utf-?8/i.test(msg) ? 'invalid UTF-8 text: give the right --encoding (e.g. gb18030)'
+      : columns ? `expected ${columns[1]} columns, found ${columns[2]}${Number(columns[2]) > Number(columns[1]) ? ' (an unquoted delimiter inside a value?)' : ' (the file may be cut off mid-row)'}`
+        : `cannot read this CSV (${firstLine(msg).replace(/^[A-Za-z ]*Error: /, '')})`;
   return new InputError(reason, { file, row: line ? Number(line[1]) : undefined });
 }
 
@@ -250,13 +261,33 @@ async function stageGeoJson(db: Database, file: string, path: string, table: str
 
 async function stageDuckdbReader(db: Database, file: string, path: string, table: string, reader: string): Promise<StagedTable> {
   try {
-    await db.run(`CREATE TEMP TABLE ${quoteIdent(table)} AS SELECT COLUMNS(*)::VARCHAR FROM ${reader}`, [path]);
+    // A JSON key whose values mix types ("count": 70 in one line, "70" in the next) is read as
+    // JSON, and JSON text as VARCHAR keeps the quotes ("\"70\"" is no number): such columns are
+    // unwrapped to their scalar text.
+    const described = await db.all<{ column_name: string; column_type: string }>(`DESCRIBE SELECT * FROM ${reader}`, [path]);
+    if (!described.length) throw new InputError('no columns: each line must be a JSON object of the same keys', { file });
+    const projection = described.map((c) => `${c.column_type === 'JSON' ? `json_extract_string(${quoteIdent(c.column_name)}, '$')` : `${quoteIdent(c.column_name)}::VARCHAR`} AS ${quoteIdent(c.column_name)}`);
+    await db.run(`CREATE TEMP TABLE ${quoteIdent(table)} AS SELECT ${projection.join(', ')} FROM ${reader}`, [path]);
   } catch (e) {
-    throw new InputError(`cannot read: ${firstLine((e as Error).message)}`, { file });
+    if (e instanceof InputError) throw e;
+    throw readerError(e as Error, file, path);
   }
   const cols = await db.all<{ column_name: string }>(
     "SELECT column_name FROM duckdb_columns() WHERE table_name = ? AND database_name = 'temp' ORDER BY column_index", [table]);
   return finish(db, table, file, reader.startsWith('read_parquet') ? 'parquet' : 'jsonl', null, cols.map((c) => c.column_name), 's.rowid + 1');
+}
+
+/**
+ * DuckDB's JSON and Parquet readers say "Invalid Input Error: Malformed JSON in file "/tmp/...",
+ * at byte 1 in line 2: ...": the line becomes the row, the engine's prefix and the path go.
+ */
+function readerError(e: Error, file: string, path: string): InputError {
+  let m = firstLine(e.message).replace(/^[A-Za-z ]*Error: /, '').split(path).join(file);
+  const line = /\bin line (\d+)/.exec(m) ?? /\bline:? (\d+)/i.exec(m);
+  const byte = /\bat byte (\d+)/.exec(m);
+  m = m.replace(/ in file "[^"]*"/, '').replace(/,? at byte \d+ in line \d+/, '').replace(/[:.\s]+$/, '').trim();
+  m = m.charAt(0).toLowerCase() + m.slice(1);
+  return new InputError(`cannot read: ${m}${byte ? ` (at byte ${byte[1]} of the line)` : ''}`, { file, row: line ? Number(line[1]) : undefined });
 }
 
 /** Appends rows (first value: the row number) through DuckDB's appender: fast and typed. */

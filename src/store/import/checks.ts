@@ -149,6 +149,37 @@ export const periodText = (col: string) =>
   `CASE WHEN ${periodStart(col)} = ${periodEnd(col)} THEN CAST(${periodStart(col)} AS VARCHAR) ELSE ${periodStart(col)} || '-' || ${periodEnd(col)} END`;
 
 /**
+ * A matcher that makes no suggestions while matching: `closest` measures the edit distance to
+ * every known name (milliseconds a value), so a column mapped by mistake, 20,000 distinct texts,
+ * took 75 s to refuse. Suggestions are made afterwards for the few values an error reports.
+ */
+class QuietMatcher extends RegionMatcher {
+  override closest(): MatchableRegion[] {
+    return [];
+  }
+
+  suggest(input: string, k: number): MatchableRegion[] {
+    return super.closest(input, k);
+  }
+}
+
+const matchers = new WeakMap<readonly MatchableRegion[], QuietMatcher>();
+
+/**
+ * One matcher per list of regions: an import reads the list once and asks several times (is the
+ * file a wide matrix? then each region column), and building the matcher's name tables is most of
+ * the JavaScript time of a small import.
+ */
+export function matcherFor(regions: readonly MatchableRegion[]): QuietMatcher {
+  let m = matchers.get(regions);
+  if (!m) {
+    m = new QuietMatcher(regions);
+    matchers.set(regions, m);
+  }
+  return m;
+}
+
+/**
  * Resolves every distinct value of the given columns to a region code and loads the mapping into a
  * temporary table `<stage>_map(raw, code)`. Unknown and ambiguous names are errors that name the
  * first row using them and the closest known regions.
@@ -158,8 +189,9 @@ export async function resolveRegionColumns(
   opts: { fixed?: ReadonlyMap<string, string>; levels?: readonly string[]; suffix?: string; allowBlank?: boolean } = {},
 ): Promise<string> {
   const mapTable = `${st.table}_map${opts.suffix ?? ''}`;
+  // In order of first appearance, so the values an error names are the first rows' ones.
   const distinct = await db.all<{ v: string | null }>(
-    cols.map((c) => `SELECT DISTINCT ${quoteIdent(c)} AS v FROM ${quoteIdent(st.table)} s`).join(' UNION '),
+    `SELECT v FROM (${cols.map((c) => `SELECT ${quoteIdent(c)} AS v, ${st.rowExpr} AS r FROM ${quoteIdent(st.table)} s`).join(' UNION ALL ')}) GROUP BY v ORDER BY min(r)`,
   );
   // A blank cell is a missing region: name its first row (checked here, on the few distinct
   // values, instead of on every row).
@@ -169,7 +201,7 @@ export async function resolveRegionColumns(
       if (r?.r !== null && r?.r !== undefined) throw new InputError(`missing value: a region is required`, { file: st.file, row: Number(r.r), column: c });
     }
   }
-  const matcher = new RegionMatcher(regions, { levels: opts.levels });
+  const matcher = opts.levels ? new QuietMatcher(regions, { levels: opts.levels }) : matcherFor(regions);
   if (matcher.size === 0) throw new InputError('the workspace has no regions yet: import regions first (talentflow import regions FILE) or run talentflow demo', { file: st.file });
   const fixed = opts.fixed ?? new Map<string, string>();
   // Keys are the raw cell values (joins then need no trim()); matching sees them trimmed.
@@ -182,7 +214,10 @@ export async function resolveRegionColumns(
   for (const [value, m] of results) {
     if (m.kind === 'match') pairs.push([value, m.code]);
     else if (m.kind === 'ambiguous') problems.push({ value, why: `"${value.trim()}" is ambiguous: it could be ${m.candidates.map(describeRegion).join(' or ')}; use the code` });
-    else problems.push({ value, why: `unknown region "${value.trim()}"${m.suggestions.length ? `; closest known: ${m.suggestions.map(describeRegion).join(', ')}` : ''}` });
+    else if (problems.length < 5) {
+      const suggestions = matcher.suggest(value.trim(), 3);
+      problems.push({ value, why: `unknown region "${value.trim()}"${suggestions.length ? `; closest known: ${suggestions.map(describeRegion).join(', ')}` : ''}` });
+    } else problems.push({ value, why: `unknown region "${value.trim()}"` });
   }
   if (problems.length) {
     const firstRows = await Promise.all(problems.slice(0, 5).map(async (p) => {

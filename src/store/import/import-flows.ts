@@ -129,16 +129,19 @@ export async function importFlows(ws: Workspace, file: string, options: ImportFl
         ? [`s.${quoteIdent(oCol)}`, `s.${quoteIdent(dCol)}`, ...(pCol ? [`s.${quoteIdent(pCol)}`] : []), ...cohortCols.map((c) => `s.${quoteIdent(c)}`)]
         : ['mo.code', 'md.code', ...(periods ? ['pm.text'] : []), ...cohortCols.map((c) => `s.${quoteIdent(c)}`)];
       const from = onRaw ? `FROM ${quoteIdent(st.table)} s` : joins;
-      const dup = await ws.db.all<{ first: bigint; n: bigint }>(
-        `SELECT min(${st.rowExpr}) AS first, count(*) AS n ${from} GROUP BY ${keys.join(', ')} HAVING count(*) > 1 ORDER BY first LIMIT 3`);
+      const dup = await ws.db.all<{ first: bigint; n: bigint; key: unknown[] }>(
+        `SELECT min(${st.rowExpr}) AS first, count(*) AS n, [${keys.map((k) => `${k}::VARCHAR`).join(', ')}] AS key ${from} GROUP BY ${keys.join(', ')} HAVING count(*) > 1 ORDER BY first LIMIT 3`);
       if (dup.length) {
-        const same = keys.map((k) => `${k} IS NOT DISTINCT FROM (SELECT ${k} ${from} WHERE ${st.rowExpr} = ?)`).join(' AND ');
-        const rows = (await ws.db.all<{ r: bigint }>(`SELECT ${st.rowExpr} AS r ${from} WHERE ${same} ORDER BY r LIMIT 10`, keys.map(() => Number(dup[0].first)))).map((r) => Number(r.r));
+        // The repeated key itself selects its rows: a row number is not unique in a wide matrix
+        // read as long (every destination of a row shares it).
+        const same = keys.map((k) => `${k}::VARCHAR IS NOT DISTINCT FROM ?`).join(' AND ');
+        const keyValues = dup[0].key.map((v) => (v === null ? null : String(v)));
+        const rows = (await ws.db.all<{ r: bigint }>(`SELECT DISTINCT ${st.rowExpr} AS r ${from} WHERE ${same} ORDER BY r LIMIT 10`, keyValues)).map((r) => Number(r.r));
         const key = await ws.db.one<{ origin: string; destination: string; period: string; cohort: string }>(
-          `SELECT mo.code AS origin, md.code AS destination, ${pText} AS period, ${cohortExpr} AS cohort ${joins} WHERE ${st.rowExpr} = ?`, [...pParams, rows[0]]);
+          `SELECT mo.code AS origin, md.code AS destination, ${pText} AS period, ${cohortExpr} AS cohort ${joins} WHERE ${same} LIMIT 1`, [...pParams, ...keyValues]);
         throw new InputError(
           `duplicate flow ${key!.origin} -> ${key!.destination}, ${key!.period}${key!.cohort ? ` (${key!.cohort})` : ''} on rows ${rows.join(', ')}: remove the repeats or import with --sum-duplicates`,
-          { file, row: rows[1], column: oCol },
+          { file, row: rows[1] ?? rows[0], column: oCol },
           dup.slice(1).map((x) => `row ${Number(x.first)} and ${Number(x.n) - 1} more repeat one flow`));
       }
     }

@@ -52,6 +52,7 @@ export async function importGeometry(ws: Workspace, file: string, options: Impor
     let centre: [number, number];
     try {
       [area, centre] = [sphericalArea(g), polygonCentroid(g)];
+      if (!(area > 0)) throw new InputError(`the area on the sphere is ${area} km²: the holes cover the exterior ring`);
     } catch (e) {
       if (e instanceof InputError) throw new InputError(`boundary of ${m.code}: ${e.message}`, { ...at, column: 'geometry' });
       throw e;

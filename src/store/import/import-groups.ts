@@ -29,6 +29,13 @@ export async function importGroups(ws: Workspace, file: string, options: { repla
     const issue = parsed.error.issues[0];
     throw new InputError(`${issue.path.join('.')}: ${issue.message}`, { file, row: typeof issue.path[0] === 'number' ? issue.path[0] + 1 : undefined, column: String(issue.path[1] ?? '') || undefined });
   }
+  // A code given twice would break the table's key at the final write (a database error, not a message).
+  const first = new Map<string, number>();
+  parsed.data.forEach((g, i) => {
+    const earlier = first.get(g.code);
+    if (earlier !== undefined) throw new InputError(`group ${g.code} is given twice (groups ${earlier} and ${i + 1})`, { file, row: i + 1, column: 'code' });
+    first.set(g.code, i + 1);
+  });
   const known = new Set((await ws.db.all<{ code: string }>('SELECT code FROM regions')).map((r) => r.code));
   parsed.data.forEach((g, i) => {
     const missing = g.members.filter((m) => !known.has(m));

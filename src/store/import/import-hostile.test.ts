@@ -11,7 +11,7 @@ import { InputError } from '../../core/errors.ts';
 import { chinaWorkspace, count } from '../../../test/helpers/workspace.ts';
 import { xlsx } from '../../../test/fuzz/zip-writer.ts';
 import { encodeGb18030 } from '../../../test/fuzz/gb18030.ts';
-import { importFlows, importGeometry, importGroups, importRegions } from '../index.ts';
+import { importFlows, importGeometry, importGroups, importIndicators, importRegions } from '../index.ts';
 
 let t: Awaited<ReturnType<typeof chinaWorkspace>>;
 before(async () => {
@@ -23,7 +23,7 @@ const file = (name: string, content: string | Buffer) => {
   writeFileSync(p, content);
   return p;
 };
-const TABLES = ['regions', 'flows', 'indicators', 'imports'];
+const TABLES = ['regions', 'region_groups', 'flows', 'indicators', 'imports'];
 async function refused(run: () => Promise<unknown>, where: { row?: number; column?: string }, message: RegExp): Promise<void> {
   const before = await Promise.all(TABLES.map((x) => count(t.ws, x)));
   const e = await run().then(() => null, (x: unknown) => x);
@@ -41,9 +41,11 @@ test('geometry errors name the file, the row or feature and the column', async (
   // A hole as large as its polygon: every ring is valid, the area is 0 ("polygon area is 0" before, with no place).
   const ring = 'POLYGON((0 0, 1 0, 1 1, 0 1, 0 0), (0 0, 1 0, 1 1, 0 1, 0 0))';
   await refused(() => importRegions(t.ws, file('zero.csv', `code,name,level,parent,wkt\nZ1,甲,city,210000,"${ring}"\n`)),
-    { row: 2, column: 'wkt' }, /boundary of Z1: polygon area is 0: its centroid is undefined/);
-  const g = file('zero.geojson', fc(feature({ code: '210100' }, { type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1], [0, 0]], [[0, 0], [1, 0], [1, 1], [0, 0]]] })));
-  await refused(() => importGeometry(t.ws, g), { row: 1, column: 'geometry' }, /boundary of 210100: polygon area is 0/);
+    { row: 2, column: 'wkt' }, /boundary of Z1: its holes cover as much as its exterior ring or more/);
+  const g = file('zero.geojson', fc(feature({ code: '210100' }, SQUARE), feature({ code: '210200' }, { type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1], [0, 0]], [[0, 0], [1, 0], [1, 1], [0, 0]]] })));
+  await refused(() => importGeometry(t.ws, g), { row: 2, column: 'geometry' }, /boundary of 210200: its holes cover/);
+  await refused(() => importRegions(t.ws, file('flat.csv', 'code,name,level,parent,wkt\nZ1,甲,city,210000,"POLYGON((0 0, 1 1, 2 2, 0 0))"\n')),
+    { row: 2, column: 'wkt' }, /boundary of Z1: ring 1: no area \(its positions lie on one line\)/);
 });
 
 test('unclosed rings are refused, not closed silently', async () => {
@@ -118,4 +120,72 @@ test('JSON documents over the size cap are refused before they are read', async 
   writeFileSync(g, '');
   truncateSync(g, 129 * 2 ** 20);
   await refused(() => importGeometry(t.ws, g), { row: undefined, column: undefined }, /over the 128 MiB a JSON document may have/);
+});
+
+// Found by the fuzz suite (test/fuzz): each failed before its fix.
+
+test('numeric headers (region codes heading a matrix) keep their columns: the staging struct kept object key order', async () => {
+  const s = await importFlows(t.ws, file('codes.csv', 'origin,110000,120000\n210100,5,7\n210200,11,13\n'), { wide: true, period: '2011' });
+  assert.equal(s.rows, 4);
+  const rows = await t.ws.db.all<{ origin: string; destination: string; count: number }>("SELECT origin, destination, count FROM flows WHERE period = '2011' ORDER BY ALL");
+  assert.deepEqual(rows.map((r) => [r.origin, r.destination, r.count]), [['210100', '110000', 5], ['210100', '120000', 7], ['210200', '110000', 11], ['210200', '120000', 13]]);
+  const long = await importFlows(t.ws, file('numeric-head.csv', 'origin,2012,destination,count\n210100,x,110000,3\n'), { period: '2012' });
+  assert.equal(long.rows, 1);
+});
+
+test('a repeated row of a wide matrix is a duplicate flow naming its rows, not a database error', async () => {
+  await refused(() => importFlows(t.ws, file('dup-wide.csv', 'origin,110000,120000\n210100,5,7\n210100,5,7\n'), { wide: true, period: '2013' }),
+    { row: 3, column: 'origin' }, /duplicate flow 210100 -> 110000, 2013 on rows 2, 3/);
+});
+
+test('JSON lines: a count given as a number in one line and as text in another is read as the number', async () => {
+  const s = await importFlows(t.ws, file('mixed.jsonl', '{"origin":"210100","destination":"110000","year":2016,"count":9}\n{"origin":"210200","destination":"110000","year":"2016","count":"70"}\n'));
+  assert.equal(s.rows, 2);
+  const rows = await t.ws.db.all<{ count: number }>("SELECT count FROM flows WHERE period = '2016' AND destination = '110000' ORDER BY count");
+  assert.deepEqual(rows.map((r) => r.count), [9, 70]);
+});
+
+test('malformed JSON lines name the line, without the engine\'s prefix or the path', async () => {
+  await refused(() => importFlows(t.ws, file('bad.jsonl', '{"origin":"210100","destination":"110000","year":2017,"count":9}\n{"origin":"210100",\n')),
+    { row: 3, column: undefined }, /^\S+bad\.jsonl, row 3: cannot read: malformed JSON: unexpected end of data \(at byte \d+ of the line\)$/);
+});
+
+test('a first data row with too many columns is named with its row (was "CSV Error on Line: 2")', async () => {
+  await refused(() => importFlows(t.ws, file('wide-extra.csv', 'origin,110000,120000\n210100,5,7,,"x"\n'), { wide: true, period: '2018' }),
+    { row: 2, column: undefined }, /expected number of columns: 3 found: \d \(an unquoted delimiter inside a value\?\)/);
+});
+
+test('wide indicator values beyond the accepted range are refused (1e308 was stored)', async () => {
+  await refused(() => importIndicators(t.ws, file('wide-big.csv', 'region,population_2020\n210100,1418405\n210200,1e308\n')),
+    { row: 3, column: 'population_2020' }, /1e308 is outside the accepted range of an indicator value: -1e18 to 1e18/);
+});
+
+test('holes larger than their exterior ring are refused (a negative area was stored)', async () => {
+  await refused(() => importRegions(t.ws, file('hole.csv', 'code,name,level,parent,wkt\nZ11,甲,city,210000,"POLYGON((0 0, 1 0, 1 1, 0 1, 0 0), (0 0, 4 0, 4 4, 0 4, 0 0))"\n')),
+    { row: 2, column: 'wkt' }, /boundary of Z11: its holes cover as much as its exterior ring or more/);
+});
+
+test('a JSON document that is null, a number or an array is not GeoJSON (was a TypeError)', async () => {
+  for (const [i, text] of ['null', '5', '[]', '"x"'].entries()) {
+    await refused(() => importRegions(t.ws, file(`odd${i}.geojson`, text)), { row: undefined, column: undefined }, /expected a GeoJSON FeatureCollection or Feature/);
+  }
+});
+
+test('a group code given twice in one file is refused naming both (was a key violation at the final write)', async () => {
+  const g = file('twice.json', JSON.stringify([{ code: 'g1', members: ['210000'] }, { code: 'g1', members: ['220000'] }]));
+  await refused(() => importGroups(t.ws, g), { row: 2, column: 'code' }, /group g1 is given twice \(groups 1 and 2\)/);
+});
+
+test('a region without a level in a file with a level column is refused (was a TypeError at the final write)', async () => {
+  const g = file('nolevel.geojson', fc(feature({ code: 'Z12', name: '甲', parent: '210000' }, SQUARE), feature({ code: 'Z13', name: '乙', level: 'city', parent: '210000' }, SQUARE)));
+  await refused(() => importRegions(t.ws, g), { row: 1, column: 'level' }, /missing value: a level is required/);
+  await refused(() => importRegions(t.ws, file('nolevel.csv', 'code,name,level,parent\nZ12,甲,,210000\n')), { row: 2, column: 'level' }, /missing value: a level is required/);
+});
+
+test('a column of 20,000 distinct unknown names is refused in seconds, naming the first row (took 75 s)', async () => {
+  const rows = Array.from({ length: 20_000 }, (_, i) => `place-${(i * 7919) % 20_000}-${'abcdefghij'.repeat(3)},110000,2010,${i}`);
+  const t0 = performance.now();
+  await refused(() => importFlows(t.ws, file('unknown.csv', `origin,destination,year,count\n${rows.join('\n')}\n`)),
+    { row: 2, column: 'origin' }, /unknown region "place-0-abcdefghij\S*"; closest known: /);
+  assert.ok(performance.now() - t0 < 10_000, `took ${performance.now() - t0} ms`);
 });

@@ -69,6 +69,7 @@ export async function importRegions(ws: Workspace, file: string, options: Import
       if (!r.code) throw new InputError('missing region code', at(roles.get('code')));
       if (seen.has(r.code)) throw new InputError(`region code "${r.code}" appears twice (rows ${seen.get(r.code)} and ${row})`, at(roles.get('code')));
       seen.set(r.code, row);
+      if (!r.level && !defaultLevel) throw new InputError('missing value: a level is required (or give every region\'s level with --level)', at(roles.get('level')));
       let level = r.level ? LEVEL_WORDS[r.level] ?? r.level.toLowerCase() : defaultLevel!;
       if (!/^[a-z][a-z0-9_-]*$/.test(level)) {
         if (!defaultLevel) throw new InputError(`"${r.level}" is not a level (use one word such as province, city, county)`, at(roles.get('level')));
@@ -246,7 +247,10 @@ async function sumPopulationIndicators(ws: Workspace, importId: number, parents:
 /** Spherical area and planar centroid, with a failure named by region and place. */
 function measure(g: AreaGeometry, code: string, where: { file: string; row: number; column: string | undefined }): [number, [number, number]] {
   try {
-    return [sphericalArea(g), polygonCentroid(g)];
+    const area = sphericalArea(g);
+    // Planar holes smaller than their ring can still be larger on the sphere (nearer the equator).
+    if (!(area > 0)) throw new InputError(`the area on the sphere is ${area} km²: the holes cover the exterior ring`);
+    return [area, polygonCentroid(g)];
   } catch (e) {
     if (e instanceof InputError) throw new InputError(`boundary of ${code}: ${e.message}`, where);
     throw e;

@@ -1,7 +1,8 @@
 import { type Workspace } from '../workspace.ts';
 import { quoteIdent } from '../duckdb/database.ts';
 import type { StagedTable } from '../duckdb/stage.ts';
-import { numberExpr } from './checks.ts';
+import { InputError } from '../../core/errors.ts';
+import { numberExpr, RANGES } from './checks.ts';
 
 export interface YearColumn {
   column: string;
@@ -51,6 +52,11 @@ export async function insertWideIndicators(ws: Workspace, st: StagedTable, codeC
     const textual = await ws.db.one<{ n: bigint }>(
       `SELECT count(*) AS n FROM ${quoteIdent(st.table)} WHERE ${quoteIdent(c.column)} IS NOT NULL AND trim(${quoteIdent(c.column)}) NOT IN ('', 'NA', '-') AND ${numberExpr(c.column)} IS NULL`);
     if (Number(textual!.n) > 0) continue;
+    const r = RANGES.indicator;
+    const out = await ws.db.one<{ r: bigint; v: string }>(
+      `SELECT ${st.rowExpr} AS r, ${quoteIdent(c.column)} AS v FROM ${quoteIdent(st.table)} s
+       WHERE ${numberExpr(c.column)} IS NOT NULL AND (NOT isfinite(${numberExpr(c.column)}) OR ${numberExpr(c.column)} NOT BETWEEN ${r.min} AND ${r.max}) ORDER BY r LIMIT 1`);
+    if (out) throw new InputError(`${out.v} is outside the accepted range of an indicator value: ${r.text}`, { file: st.file, row: Number(out.r), column: c.column });
     const before = await ws.db.one<{ n: bigint }>('SELECT count(*) AS n FROM indicators WHERE import_id = ?', [importId]);
     await ws.db.run(
       `INSERT INTO indicators SELECT ?, ${regionExpr}, ?, ?, ?, ?, ${numberExpr(c.column)}, ?, ?

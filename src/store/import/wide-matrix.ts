@@ -1,7 +1,8 @@
 import { InputError } from '../../core/errors.ts';
-import { RegionMatcher, type MatchableRegion } from '../../core/region-matcher.ts';
+import type { MatchableRegion } from '../../core/region-matcher.ts';
 import { type Database, quoteIdent } from '../duckdb/database.ts';
 import type { StagedTable } from '../duckdb/stage.ts';
+import { matcherFor } from './checks.ts';
 import { normaliseHeader, resolveRoles } from './column-roles.ts';
 
 /** Row and column labels that statistical yearbooks use for totals, which are not regions. */
@@ -13,7 +14,7 @@ const TOTAL_LABELS = new Set(['合计', '总计', '小计', '全国', 'total', '
  */
 export function looksWide(columns: readonly string[], regions: readonly MatchableRegion[], mapping: Map<string, string>): boolean {
   if (mapping.has('count')) return false;
-  const m = new RegionMatcher(regions);
+  const m = matcherFor(regions);
   const rest = columns.slice(1).filter((c) => !TOTAL_LABELS.has(normaliseHeader(c)) && !['period', 'year', '年份'].includes(normaliseHeader(c)));
   if (rest.length < 2) return false;
   const hits = rest.filter((c) => m.match(c).kind !== 'unknown').length;
