@@ -63,7 +63,7 @@ interface Slot {
 const WORKER = new URL('./worker.ts', import.meta.url).pathname;
 const CHUNK = { importer: 20, pure: 5000 };
 const GRACE_MS = 2000;
-const RECYCLE_AFTER = 20_000;
+const RECYCLE_AFTER = 5_000;
 const KEEP_FAILURES = 500;
 
 export function runFuzz(plan: FuzzPlan): Promise<FuzzSummary> {

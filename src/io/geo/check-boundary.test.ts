@@ -33,7 +33,8 @@ test('coordinates must be finite numbers within -180..180 and -90..90', () => {
   const at = (p: unknown) => boundaryProblem({ type: 'Polygon', coordinates: [[[0, 0], p, [1, 1], [0, 0]]] });
   assert.match(at([500, 0])!, /ring 1: position 2: longitude 500 is outside the accepted range -180 to 180 degrees/);
   assert.match(at([0, 100])!, /latitude 100 is outside .* \(are longitude and latitude swapped\?\)/);
-  assert.match(at(['a', 0])!, /position 2: \(a 0\) is not a pair of finite numbers/);
+  assert.match(at(['a', 0])!, /position 2: \("a" 0\) is not a pair of finite numbers/);
+  assert.match(at([{ x: 1 }, 0])!, /position 2: \({"x":1} 0\) is not a pair/);
   assert.match(at([null, 0])!, /not a pair of finite numbers/);
   assert.match(at([1])!, /not a \[longitude, latitude\] position/);
   assert.match(at(5)!, /not a \[longitude, latitude\] position/);

@@ -53,11 +53,15 @@ function positionProblem(p: unknown): string | null {
   if (!Array.isArray(p) || p.length < 2 || p.length > 4) return 'not a [longitude, latitude] position';
   const [lon, lat] = p as unknown[];
   if (typeof lon !== 'number' || typeof lat !== 'number' || !Number.isFinite(lon) || !Number.isFinite(lat)) {
-    return `(${String(lon).slice(0, 20)} ${String(lat).slice(0, 20)}) is not a pair of finite numbers`;
+    return `(${show(lon)} ${show(lat)}) is not a pair of finite numbers`;
   }
   if (lon < -180 || lon > 180) return `longitude ${lon} is outside the accepted range -180 to 180 degrees`;
   if (lat < -90 || lat > 90) return `latitude ${lat} is outside the accepted range -90 to 90 degrees (are longitude and latitude swapped?)`;
   return null;
+}
+
+function show(v: unknown): string {
+  return (typeof v === 'string' ? JSON.stringify(v) : typeof v === 'object' ? JSON.stringify(v) ?? String(v) : String(v)).slice(0, 20);
 }
 
 /** Twice the planar signed area, relative to the first position (precision far from the origin). */

@@ -7,9 +7,12 @@
 export type DetectedEncoding = { encoding: string; bomBytes: number; detected: 'bom' | 'valid-utf8' | 'valid-gb18030' | 'given' };
 
 export class EncodingDetectionError extends Error {
-  constructor(message: string) {
+  /** Byte offset of the first byte that is neither UTF-8 nor GB18030, when known. */
+  readonly offset?: number;
+  constructor(message: string, offset?: number) {
     super(message);
     this.name = 'EncodingDetectionError';
+    this.offset = offset;
   }
 }
 
@@ -28,6 +31,7 @@ export function detectEncoding(sample: Uint8Array, given?: string): DetectedEnco
   const at = firstInvalidUtf8(body);
   throw new EncodingDetectionError(
     `not valid UTF-8 (first bad byte at offset ${at}) nor GB18030/GBK; give the encoding with --encoding (e.g. big5, shift_jis, utf-16le)`,
+    at,
   );
 }
 
@@ -72,18 +76,24 @@ function trimPartialTail(b: Uint8Array): Uint8Array {
   return b;
 }
 
+/** Offset of the first byte that does not belong to a well-formed UTF-8 sequence (RFC 3629 table 3-7 of Unicode). */
 function firstInvalidUtf8(b: Uint8Array): number {
-  let lo = 0;
-  let hi = b.length;
-  while (hi - lo > 1) {
-    const mid = (lo + hi) >> 1;
-    if (decodes(b.subarray(0, mid), 'utf-8') || decodesPrefix(b.subarray(0, mid))) lo = mid;
-    else hi = mid;
+  for (let i = 0; i < b.length;) {
+    const c = b[i];
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
+    const len = c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3 : c >= 0xf0 && c <= 0xf4 ? 4 : 0;
+    if (!len) return i;
+    // The second byte's range is narrower after E0, ED, F0 and F4 (no overlongs, surrogates or > U+10FFFF).
+    const [lo, hi] = c === 0xe0 ? [0xa0, 0xbf] : c === 0xed ? [0x80, 0x9f] : c === 0xf0 ? [0x90, 0xbf] : c === 0xf4 ? [0x80, 0x8f] : [0x80, 0xbf];
+    for (let k = 1; k < len; k++) {
+      const x = b[i + k];
+      if (x === undefined) return i;
+      if (k === 1 ? x < lo || x > hi : x < 0x80 || x > 0xbf) return i;
+    }
+    i += len;
   }
-  return lo;
-}
-
-function decodesPrefix(b: Uint8Array): boolean {
-  for (let cut = 1; cut <= 3 && cut < b.length; cut++) if (decodes(b.subarray(0, b.length - cut), 'utf-8')) return true;
-  return false;
+  return b.length;
 }

@@ -82,3 +82,8 @@ test('error values (#N/A) read as empty cells', async () => {
   const s = await read(zip(xlsxParts(xml)));
   assert.deepEqual(s.rows, [['a', null]]);
 });
+
+test('XML that is not well formed is named as damaged XML with its line and column', async () => {
+  const xml = sheetXml(ROWS).replace('<sheetData>', '<sheetData><row r="9"><c r="A9" t="inlineStr"><is><t>a\u0001b</t></is></c></row>');
+  await assert.rejects(read(zip(xlsxParts(xml))), refused(/the workbook's XML is damaged at line \d+, column \d+ of a part \(disallowed character\)/));
+});

@@ -43,7 +43,9 @@ export async function readXlsx(path: string, sheetName?: string): Promise<SheetT
   try {
     await wb.xlsx.load(buf as unknown as ExcelJS.Buffer);
   } catch (e) {
-    throw new XlsxError(`not a readable .xlsx workbook (${(e as Error).message})`);
+    // exceljs's XML parser reports "line:column: what".
+    const at = /^(\d+):(\d+): (.*)$/.exec((e as Error).message);
+    throw new XlsxError(at ? `the workbook's XML is damaged at line ${at[1]}, column ${at[2]} of a part (${at[3].replace(/\.$/, '')})` : `not a readable .xlsx workbook (${(e as Error).message})`);
   }
   const ws = sheetName ? wb.getWorksheet(sheetName) : wb.worksheets[0];
   if (!ws) {

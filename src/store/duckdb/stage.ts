@@ -108,7 +108,8 @@ async function stageCsv(db: Database, file: string, path: string, size: number, 
   try {
     enc = detectEncoding(sample, options.encoding);
   } catch (e) {
-    if (e instanceof EncodingDetectionError) throw new InputError(e.message, { file });
+    // The offset is in the sample (the file's first MiB): its line is the row a user looks for.
+    if (e instanceof EncodingDetectionError) throw new InputError(e.message, { file, row: e.offset === undefined ? undefined : lineAt(sample, e.offset) });
     throw e;
   }
   let text: string;
@@ -196,6 +197,15 @@ async function stageCsv(db: Database, file: string, path: string, size: number, 
   return staged;
 }
 
+/** 1-based line of a byte offset (LF, CRLF or lone CR line breaks). */
+function lineAt(bytes: Uint8Array, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < bytes.length; i++) {
+    if (bytes[i] === 0x0a || (bytes[i] === 0x0d && bytes[i + 1] !== 0x0a)) line++;
+  }
+  return line;
+}
+
 /** Re-reads a failing CSV with DuckDB's rejects table to name the line and column of the fault. */
 async function describeCsvError(db: Database, file: string, path: string, args: string, params: DuckDBValue[], original: Error, header: string[]): Promise<InputError> {
   const msg = original.message;
@@ -208,7 +218,8 @@ async function describeCsvError(db: Database, file: string, path: string, args: 
     );
     if (rej.length) {
       const r = rej[0];
-      const what = r.error_type === 'MISSING COLUMNS'
+      const what = r.error_type === 'INVALID UNICODE' || /unicode/i.test(r.error_message) ? 'invalid UTF-8 text: give the right --encoding (e.g. gb18030)'
+        : r.error_type === 'MISSING COLUMNS'
         ? `${r.error_message.toLowerCase()} (the file may be cut off mid-row)`
         : r.error_type === 'TOO MANY COLUMNS' ? `${r.error_message.toLowerCase()} (an unquoted delimiter inside a value?)`
         : r.error_message;

@@ -27,7 +27,10 @@ export async function importGroups(ws: Workspace, file: string, options: { repla
   const parsed = z.array(regionGroupSchema).safeParse(doc);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new InputError(`${issue.path.join('.')}: ${issue.message}`, { file, row: typeof issue.path[0] === 'number' ? issue.path[0] + 1 : undefined, column: String(issue.path[1] ?? '') || undefined });
+    // The row (group) and column (field) are in the location; a deeper path (members.3) stays in the text.
+    const row = typeof issue.path[0] === 'number' ? issue.path[0] + 1 : undefined;
+    const inner = issue.path.slice(row === undefined ? 0 : 1).join('.');
+    throw new InputError(`${inner ? inner + ': ' : ''}${issue.message}`, { file, row, column: String(issue.path[1] ?? '') || undefined });
   }
   // A code given twice would break the table's key at the final write (a database error, not a message).
   const first = new Map<string, number>();

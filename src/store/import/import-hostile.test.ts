@@ -189,3 +189,11 @@ test('a column of 20,000 distinct unknown names is refused in seconds, naming th
     { row: 2, column: 'origin' }, /unknown region "place-0-abcdefghij\S*"; closest known: /);
   assert.ok(performance.now() - t0 < 10_000, `took ${performance.now() - t0} ms`);
 });
+
+test('text in no known encoding names its row; bad UTF-8 past the sampled first MiB too, in our words', async () => {
+  const bad = Buffer.concat([Buffer.from('origin,destination,year,count\n210100,110000,2019,1\n'), Buffer.from([0xff, 0xff]), Buffer.from(',110000,2019,2\n')]);
+  await refused(() => importFlows(t.ws, file('bad-bytes.csv', bad)), { row: 3, column: undefined }, /not valid UTF-8 \(first bad byte at offset 51\) nor GB18030\/GBK/);
+  const body = '210100,110000,2019,1\n'.repeat(60_000);
+  const late = Buffer.concat([Buffer.from('origin,destination,year,count\n' + body), Buffer.from([0xc3, 0x28]), Buffer.from(',110000,2019,2\n')]);
+  await refused(() => importFlows(t.ws, file('late-bytes.csv', late), { sumDuplicates: true }), { row: 60_002, column: 'origin' }, /invalid UTF-8 text: give the right --encoding/);
+});
