@@ -47,16 +47,20 @@ else {
   const share = Number(flag('import-share', 0.15));
   const imp = chosen.filter((k) => importers.includes(k));
   const par = chosen.filter((k) => parsers.includes(k));
-  for (const k of imp) counts[k] = Math.round((total * (par.length ? share : 1)) / imp.length);
-  for (const k of par) counts[k] = Math.round((total * (imp.length ? 1 - share : 1)) / par.length);
+  // Rounded up, so the run is never short of the number asked for.
+  for (const k of imp) counts[k] = Math.ceil((total * (par.length ? share : 1)) / imp.length);
+  for (const k of par) counts[k] = Math.ceil((total * (imp.length ? 1 - share : 1)) / par.length);
 }
 const failuresDir = flag('failures', join(root, 'tmp/fuzz-failures'));
 const planned = Object.values(counts).reduce((a, b) => a + b, 0);
 console.log(`fuzz: seed ${seed}, ${planned.toLocaleString('en-US')} inputs over ${workers} workers${seconds ? `, at most ${seconds} s` : ''}; failing inputs go to ${failuresDir}`);
 
 const t0 = Date.now();
+// Ctrl-C (or SIGTERM) lets the running tasks finish and prints the summary of what ran.
+const stop = new AbortController();
+for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => stop.abort());
 const summary = await runFuzz({
-  seed, counts, workers, from: Number(flag('from', 0)), failuresDir,
+  seed, counts, workers, from: Number(flag('from', 0)), failuresDir, signal: stop.signal,
   budgetMs: seconds ? Number(seconds) * 1000 : undefined,
   progressEveryMs: 30_000,
   onProgress: (p) => {

@@ -25,6 +25,8 @@ export interface FuzzPlan {
   workers: number;
   /** Stop handing out work after this long (running tasks finish). */
   budgetMs?: number;
+  /** Aborting it stops handing out work the same way (Ctrl-C in `npm run fuzz`). */
+  signal?: AbortSignal;
   failuresDir?: string;
   onProgress?: (p: FuzzProgress) => void;
   progressEveryMs?: number;
@@ -111,7 +113,7 @@ export function runFuzz(plan: FuzzPlan): Promise<FuzzSummary> {
     };
 
     const assign = (slot: Slot) => {
-      const overBudget = plan.budgetMs !== undefined && Date.now() - t0 > plan.budgetMs;
+      const overBudget = (plan.budgetMs !== undefined && Date.now() - t0 > plan.budgetMs) || plan.signal?.aborted === true;
       if (overBudget && queue.length) {
         stoppedByBudget = true;
         queue.length = 0;
@@ -225,7 +227,7 @@ function saveFailure(dir: string, f: Failure): void {
 export function formatSummary(s: FuzzSummary, opts: { reasons?: number } = {}): string {
   const lines: string[] = [];
   const pad = (v: string | number, n: number) => String(v).padStart(n);
-  lines.push(`seed ${s.seed}: ${s.done.toLocaleString('en-US')} of ${s.planned.toLocaleString('en-US')} inputs in ${(s.elapsedMs / 1000).toFixed(1)} s${s.stoppedByBudget ? ' (time budget reached)' : ''}; ${s.workersStarted} worker processes, peak RSS ${s.maxRssMiB.toFixed(0)} MiB`);
+  lines.push(`seed ${s.seed}: ${s.done.toLocaleString('en-US')} of ${s.planned.toLocaleString('en-US')} inputs in ${(s.elapsedMs / 1000).toFixed(1)} s${s.stoppedByBudget ? ' (stopped early: time budget reached or interrupted)' : ''}; ${s.workersStarted} worker processes, peak RSS ${s.maxRssMiB.toFixed(0)} MiB`);
   lines.push(`${'kind'.padEnd(22)}${pad('inputs', 10)}${pad('accepted', 10)}${pad('refused', 10)}${pad('crash', 7)}${pad('hang', 6)}${pad('partial', 8)}${pad('unnamed', 8)}${pad('raw', 5)}${pad('bad-acc', 8)}${pad('valid-ref', 10)}${pad('max ms', 9)}${pad('mean ms', 9)}`);
   let importer = 0, parser = 0;
   for (const [kind, k] of Object.entries(s.kinds)) {

@@ -68,4 +68,6 @@ process.on('message', (m: ToWorker) => {
     process.exit(2);
   });
 });
+// The runner gone (stopped, killed): stop too.
+process.on('disconnect', () => process.exit(0));
 send({ type: 'idle' });

@@ -1,3 +1,5 @@
+import { firstInvalidUtf8 } from './line-scan.ts';
+
 /**
  * Detects the text encoding of a file from its first bytes: a byte-order mark wins; otherwise the
  * sample must be valid UTF-8, or else valid GB18030 (a superset of GBK and GB2312, the encodings
@@ -74,26 +76,4 @@ function trimPartialTail(b: Uint8Array): Uint8Array {
     if (decodes(part, 'gb18030')) return part;
   }
   return b;
-}
-
-/** Offset of the first byte that does not belong to a well-formed UTF-8 sequence (RFC 3629 table 3-7 of Unicode). */
-function firstInvalidUtf8(b: Uint8Array): number {
-  for (let i = 0; i < b.length;) {
-    const c = b[i];
-    if (c < 0x80) {
-      i++;
-      continue;
-    }
-    const len = c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3 : c >= 0xf0 && c <= 0xf4 ? 4 : 0;
-    if (!len) return i;
-    // The second byte's range is narrower after E0, ED, F0 and F4 (no overlongs, surrogates or > U+10FFFF).
-    const [lo, hi] = c === 0xe0 ? [0xa0, 0xbf] : c === 0xed ? [0x80, 0x9f] : c === 0xf0 ? [0x90, 0xbf] : c === 0xf4 ? [0x80, 0x8f] : [0x80, 0xbf];
-    for (let k = 1; k < len; k++) {
-      const x = b[i + k];
-      if (x === undefined) return i;
-      if (k === 1 ? x < lo || x > hi : x < 0x80 || x > 0xbf) return i;
-    }
-    i += len;
-  }
-  return b.length;
 }

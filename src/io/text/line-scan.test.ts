@@ -44,3 +44,16 @@ test('underscores count only after the header', async () => {
   assert.equal((await scan('u3.csv', 'origin_code,count\r1,1_000\r')).underscoreAfterHeader, true);
   assert.equal((await scan('u4.csv', Buffer.from('\ufeffa,b\n1,2_0\n'), 3)).underscoreAfterHeader, true);
 });
+
+test('the first byte that is not UTF-8 is found with its line, also across chunks and at the end', async () => {
+  const bad = await scan('bad.csv', Buffer.concat([Buffer.from('a,b\r\n1,沈阳\n2,'), Buffer.from([0xfe]), Buffer.from('x\n')]));
+  assert.deepEqual(bad.invalidUtf8, { offset: 16, line: 3 });
+  assert.equal((await scan('good.csv', '沈阳,大连\n1,2\n')).invalidUtf8, undefined);
+  // A three-byte character cut by the 4 MiB chunk boundary is valid.
+  const pad = 'y'.repeat((1 << 22) - 1 - 4);
+  assert.equal((await scan('cut.csv', `a,b\n${pad}沈阳\n`)).invalidUtf8, undefined);
+  const cutBad = Buffer.concat([Buffer.from(`a,b\n${pad}`), Buffer.from([0xe6, 0xb2]), Buffer.from([0x41, 0x0a])]);
+  assert.deepEqual((await scan('cut-bad.csv', cutBad)).invalidUtf8, { offset: 4 + pad.length, line: 2 });
+  const end = await scan('end.csv', Buffer.concat([Buffer.from('a,b\n1,'), Buffer.from([0xe6, 0xb2])]));
+  assert.deepEqual(end.invalidUtf8, { offset: 6, line: 2 });
+});

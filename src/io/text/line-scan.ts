@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { open } from 'node:fs/promises';
 
 /**
@@ -5,8 +6,11 @@ import { open } from 'node:fs/promises';
  * badly: line endings that change within the file (CRLF and LF mixed: "CSV Parser state machine
  * reached an invalid state"), a line longer than its buffer (a 100 MB cell was reported as an
  * "unterminated quote"), and an underscore after the header (its DOUBLE reader takes "1_000" as
- * 1000). Line breaks and underscores are found with `indexOf` (memchr), so the pass runs at disk
- * speed with one small step per line. Lines are physical lines: a quoted value holding line breaks
+ * 1000), and bytes that are not UTF-8: DuckDB 1.5's CSV reader, asked for some of a file's
+ * columns, fails on them with an internal error ("Attempted to access index 1 within vector of
+ * size 1") that invalidates the whole database until it is reopened. Line breaks and underscores
+ * are found with `indexOf` (memchr) and UTF-8 is validated with `buffer.isUtf8` (simdutf), so the
+ * pass runs at disk speed with one small step per line. Lines are physical lines: a quoted value holding line breaks
  * counts as several, so `longest` never overstates a record.
  */
 export interface LineScan {
@@ -19,6 +23,8 @@ export interface LineScan {
   longestLine: number;
   /** Whether byte 0x5F (_) occurs after the first line break. */
   underscoreAfterHeader: boolean;
+  /** The first byte that does not belong to a well-formed UTF-8 sequence (offset in the file, 1-based line). */
+  invalidUtf8?: { offset: number; line: number };
 }
 
 const LF = 0x0a, CR = 0x0d, UNDERSCORE = 0x5f;
@@ -49,10 +55,24 @@ export async function scanLines(path: string, start = 0): Promise<LineScan> {
       }
       line++;
     };
+    // Bytes of a character cut by the chunk's end, validated with the next chunk.
+    let carry: Buffer = Buffer.alloc(0);
     for (;;) {
       const { bytesRead } = await fh.read(buf, 0, buf.length, pos);
       if (bytesRead === 0) break;
       const view = buf.subarray(0, bytesRead);
+      if (!s.invalidUtf8) {
+        const joined = carry.length ? Buffer.concat([carry, view]) : view;
+        const whole = completeLength(joined);
+        if (!isUtf8(joined.subarray(0, whole))) {
+          const at = firstInvalidUtf8(joined.subarray(0, whole));
+          // Lines counted so far end before this chunk (an LF completing a CRLF cut by the chunk
+          // boundary is already counted); count the breaks from there to the byte.
+          const skip = carry.length + (pendingCr && view[0] === LF ? 1 : 0);
+          s.invalidUtf8 = { offset: pos - carry.length + at, line: line + breaksIn(joined, skip, at) };
+        }
+        carry = Buffer.from(joined.subarray(whole));
+      }
       let i = 0;
       if (pendingCr) {
         // A CR ended the previous chunk: it is CRLF if this chunk starts with LF.
@@ -97,11 +117,54 @@ export async function scanLines(path: string, start = 0): Promise<LineScan> {
       pos += bytesRead;
     }
     if (pendingCr) s.cr++;
+    // A character cut off by the end of the file.
+    if (!s.invalidUtf8 && carry.length) s.invalidUtf8 = { offset: pos - carry.length, line };
     if (pos > lineStart) endLine(pos);
     return s;
   } finally {
     await fh.close();
   }
+}
+
+/** Length of the prefix that ends on a character boundary (at most 3 bytes of a started character cut). */
+function completeLength(b: Buffer): number {
+  for (let back = 1; back <= 3 && back <= b.length; back++) {
+    const c = b[b.length - back];
+    if (c < 0x80) return b.length;
+    if (c >= 0xc0) {
+      const need = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : 2;
+      return need > back ? b.length - back : b.length;
+    }
+  }
+  return b.length;
+}
+
+/** Line breaks in b[from, to) (a CRLF counts once). */
+function breaksIn(b: Buffer, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) if (b[i] === LF || (b[i] === CR && b[i + 1] !== LF)) n++;
+  return n;
+}
+
+/** Offset of the first byte that is not part of a well-formed UTF-8 sequence (Unicode table 3-7). */
+export function firstInvalidUtf8(b: Uint8Array): number {
+  for (let i = 0; i < b.length;) {
+    const c = b[i];
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
+    const len = c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3 : c >= 0xf0 && c <= 0xf4 ? 4 : 0;
+    if (!len) return i;
+    // The second byte's range is narrower after E0, ED, F0 and F4 (no overlongs, surrogates or > U+10FFFF).
+    const [lo, hi] = c === 0xe0 ? [0xa0, 0xbf] : c === 0xed ? [0x80, 0x9f] : c === 0xf0 ? [0x90, 0xbf] : c === 0xf4 ? [0x80, 0x8f] : [0x80, 0xbf];
+    for (let k = 1; k < len; k++) {
+      const x = b[i + k];
+      if (x === undefined || (k === 1 ? x < lo || x > hi : x < 0x80 || x > 0xbf)) return i;
+    }
+    i += len;
+  }
+  return b.length;
 }
 
 /** Whether the file ends its lines in more than one way (DuckDB's CSV reader needs one way). */

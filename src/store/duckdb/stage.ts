@@ -92,6 +92,10 @@ export async function stageFile(db: Database, file: string, options: StageOption
       // DuckDB's JSON reader segfaults on very deep nesting: refuse it before DuckDB sees the file.
       const deep = await fileJsonDepthViolation(path);
       if (deep) throw new InputError(depthMessage(deep), { file, row: deep.line });
+      // One record a line: the bound on a CSV line bounds a record too (DuckDB's own limit, 16 MB
+      // an object, is reported without the line).
+      const lines = await scanLines(path);
+      if (lines.longest > MAX_LINE_BYTES) throw longLine(file, lines);
       return stageDuckdbReader(db, file, path, table, "read_json(?, format = 'newline_delimited')");
     }
     case 'geojson':
@@ -141,11 +145,12 @@ async function stageCsv(db: Database, file: string, path: string, size: number, 
       }
     }
     lines = await scanLines(readPath);
-    if (lines.longest > MAX_LINE_BYTES) {
-      throw new InputError(
-        `a line of ${(lines.longest / 1e6).toFixed(1)} MB, over the ${MAX_LINE_BYTES / 1e6} MB a line of a table may have (a quote never closed, or not a table?)`,
-        { file, row: lines.longestLine });
+    // Refused here, not left to DuckDB: its CSV reader, reading some of the columns, fails on a
+    // byte that is not UTF-8 with an internal error that invalidates the whole database.
+    if (lines.invalidUtf8) {
+      throw new InputError(`invalid UTF-8 text (first bad byte at offset ${lines.invalidUtf8.offset}): give the right --encoding (e.g. gb18030)`, { file, row: lines.invalidUtf8.line });
     }
+    if (lines.longest > MAX_LINE_BYTES) throw longLine(file, lines);
     // DuckDB's reader wants one kind of line break per file; a file that mixes CRLF and LF (rows
     // pasted together from two systems) is valid data, so it is read from a copy with LF only.
     if (mixedLineEndings(lines)) {
@@ -195,6 +200,12 @@ async function stageCsv(db: Database, file: string, path: string, size: number, 
   staged.numeric = typedNumbers ? [...numeric] : [];
   staged.header = dialect.header;
   return staged;
+}
+
+function longLine(file: string, lines: LineScan): InputError {
+  return new InputError(
+    `a line of ${(lines.longest / 1e6).toFixed(1)} MB, over the ${MAX_LINE_BYTES / 1e6} MB a line of a table may have (a quote never closed, or not a table?)`,
+    { file, row: lines.longestLine });
 }
 
 /** 1-based line of a byte offset (LF, CRLF or lone CR line breaks). */

@@ -11,7 +11,7 @@ import { InputError } from '../../core/errors.ts';
 import { chinaWorkspace, count } from '../../../test/helpers/workspace.ts';
 import { xlsx } from '../../../test/fuzz/zip-writer.ts';
 import { encodeGb18030 } from '../../../test/fuzz/gb18030.ts';
-import { importFlows, importGeometry, importGroups, importIndicators, importRegions } from '../index.ts';
+import { importFlows, importGeometry, importGroups, importIndicators, importRegions, importStocks } from '../index.ts';
 
 let t: Awaited<ReturnType<typeof chinaWorkspace>>;
 before(async () => {
@@ -195,5 +195,20 @@ test('text in no known encoding names its row; bad UTF-8 past the sampled first 
   await refused(() => importFlows(t.ws, file('bad-bytes.csv', bad)), { row: 3, column: undefined }, /not valid UTF-8 \(first bad byte at offset 51\) nor GB18030\/GBK/);
   const body = '210100,110000,2019,1\n'.repeat(60_000);
   const late = Buffer.concat([Buffer.from('origin,destination,year,count\n' + body), Buffer.from([0xc3, 0x28]), Buffer.from(',110000,2019,2\n')]);
-  await refused(() => importFlows(t.ws, file('late-bytes.csv', late), { sumDuplicates: true }), { row: 60_002, column: 'origin' }, /invalid UTF-8 text: give the right --encoding/);
+  await refused(() => importFlows(t.ws, file('late-bytes.csv', late), { sumDuplicates: true }), { row: 60_002, column: undefined },
+    /invalid UTF-8 text \(first bad byte at offset 1260030\): give the right --encoding/);
+});
+
+test('a byte that is not UTF-8 in one of the columns read no longer invalidates the workspace (a DuckDB internal error did)', async () => {
+  // Found by the long fuzz run: DuckDB 1.5, asked for some columns of a CSV, failed with "Attempted
+  // to access index 4 within vector of size 4" and every later statement with "database has been invalidated".
+  // A byte-order mark makes detection trust the file to be UTF-8 without looking further.
+  const bad = Buffer.concat([Buffer.from('\ufeffbirth,residence,date,note,count\n110000,120000,2010,,'), Buffer.from([0xfe]), Buffer.from('027\n')]);
+  await refused(() => importStocks(t.ws, file('stock-bytes.csv', bad), { definition: 'bytes' }), { row: 2, column: undefined }, /invalid UTF-8 text/);
+  assert.ok((await count(t.ws, 'regions')) > 0, 'the workspace still answers');
+});
+
+test('a JSON-lines record over the 16 MB line bound is refused with its line', async () => {
+  const big = file('big.jsonl', `{"origin":"210100","destination":"110000","year":2016,"count":1}\n{"origin":"${'x'.repeat(17_000_000)}","destination":"110000","year":2016,"count":1}\n`);
+  await refused(() => importFlows(t.ws, big), { row: 2, column: undefined }, /a line of 17\.0 MB, over the 16 MB a line of a table may have/);
 });
