@@ -47,15 +47,19 @@ function compact(n: number): string {
   return fmt(n);
 }
 
-/** The legend: one swatch per class with its range, the no-data swatch and the source note. */
-export function legend(c: Classes, title: string, note: string): HTMLElement {
+/** The classes as swatches: colour and range, then no data (the legend and exported maps share them). */
+export function legendEntries(c: Classes): { color: string; label: string }[] {
   const b = c.breaks;
   const ranges = [`< ${compact(b[0])}`, `${compact(b[0])} – ${compact(b[1])}`, `${compact(b[1])} – ${compact(b[2])}`, `${compact(b[2])} – ${compact(b[3])}`,
     `${compact(b[3])} – ${compact(b[4])}`, `${compact(b[4])} – ${compact(b[5])}`, `≥ ${compact(b[5])}`];
+  return [...PALETTE.map((color, i) => ({ color, label: ranges[i] })), { color: COLORS.noData, label: t('legend.noData') }];
+}
+
+/** The legend: one swatch per class with its range, the no-data swatch and the source note. */
+export function legend(c: Classes, title: string, note: string): HTMLElement {
   return h('div', { class: 'legend', role: 'group', 'aria-label': title },
     h('div', { class: 'legend-title' }, title),
-    h('ul', { class: 'legend-classes' }, ...PALETTE.map((color, i) => h('li', {}, h('span', { class: 'swatch', style: `background:${color}` }), h('span', {}, ranges[i]))),
-      h('li', {}, h('span', { class: 'swatch', style: `background:${COLORS.noData}` }), h('span', {}, t('legend.noData')))),
+    h('ul', { class: 'legend-classes' }, ...legendEntries(c).map((e) => h('li', {}, h('span', { class: 'swatch', style: `background:${e.color}` }), h('span', {}, e.label)))),
     h('div', { class: 'legend-ends' }, h('span', {}, `◀ ${t('legend.loss')}`), h('span', {}, `${t('legend.gain')} ▶`)),
     h('p', { class: 'legend-note' }, note),
   );
