@@ -1,13 +1,14 @@
 import type * as maplibregl from 'maplibre-gl';
 import type { Feature, FeatureCollection } from 'geojson';
 import { api, prefetch, type FlowRow, type GeoFeatureCollection, type MeasureResult, type Region } from '../api.ts';
-import { downloadCanvasesPng, downloadCsv } from '../export/download.ts';
+import { downloadCsv } from '../export/download.ts';
 import { fmt, lang, onLanguage, regionName, t } from '../i18n/index.ts';
 import { CASES, casePatch, state, subscribe, update, type CaseDef, type CaseId, type State } from '../state.ts';
 import { clear, h, label, status } from '../ui/dom.ts';
 import { createBasemap, setSourceData } from './basemap.ts';
 import { classify, colorFor, legend, type Classes } from './choropleth.ts';
 import { FlowOverlay, locationsOf, type FlowHover } from './flows.ts';
+import { exportMap, mapMeta, netTitle } from './export.ts';
 import { renderRegionPanel } from './region-panel.ts';
 
 /**
@@ -82,6 +83,9 @@ export function createMapView(periods: string[]): MapView {
   const casePeriods = () => [...periods.filter(caseDef().periodFilter), ...caseDef().censusIntervals.filter((p) => !periods.includes(p))];
   const periodLabel = (p: string) => (caseDef().censusIntervals.includes(p) && !periods.includes(p) ? t('period.census', { period: p }) : p);
 
+  /** The case and level as the filters name them ("China · Province"), for the titles of exports. */
+  const place = () => ['#f-case', '#f-level'].map((id) => filters.querySelector<HTMLSelectElement>(id)?.selectedOptions[0]?.textContent ?? '').filter(Boolean).join(' · ');
+
   function renderFilters(): void {
     clear(filters);
     const sel = (id: string, key: Parameters<typeof t>[0], options: [string, string][], value: string, onChange: (v: string) => void) =>
@@ -115,9 +119,10 @@ export function createMapView(periods: string[]): MapView {
         h('datalist', { id: 'f-find-list' }, ...[...regions.values()].filter((r) => r.level === state.level).map((r) => h('option', { value: regionName(r) })))),
       legendBox,
       h('div', { class: 'map-actions' },
-        h('button', { type: 'button', 'data-export': 'map-png', onclick: () => map && downloadCanvasesPng(`talentflow-map-${state.caseId}-${state.level}-${state.period}.png`, [map.getCanvas(), overlay?.canvas() ?? null]) }, t('export.pngMap')),
-        h('button', { type: 'button', 'data-export': 'net-csv', onclick: () => measure && downloadCsv(`net-${state.caseId}-${state.level}-${state.period}.csv`, measure.rows) }, `${t('legend.net')} ${t('export.csv')}`),
-        h('button', { type: 'button', 'data-export': 'flows-csv', onclick: () => downloadCsv(`flows-${state.caseId}-${state.level}-${state.period}.csv`, flows as unknown as Record<string, unknown>[]) }, `${t('tab.map')} ${t('export.csv')}`)),
+        h('button', { type: 'button', 'data-export': 'map-png', onclick: () => map && measure && void exportMap('png', `talentflow-map-${state.caseId}-${state.level}-${state.period}.png`, [map.getCanvas(), overlay?.canvas() ?? null], mapMeta(measure, state.period, place()), classes) }, t('export.pngMap')),
+        h('button', { type: 'button', 'data-export': 'map-svg', onclick: () => map && measure && void exportMap('svg', `talentflow-map-${state.caseId}-${state.level}-${state.period}.svg`, [map.getCanvas(), overlay?.canvas() ?? null], mapMeta(measure, state.period, place()), classes) }, t('export.svgMap')),
+        h('button', { type: 'button', 'data-export': 'net-csv', onclick: () => measure && downloadCsv(`net-${state.caseId}-${state.level}-${state.period}.csv`, measure.rows, mapMeta(measure, state.period, place())) }, `${t('legend.net')} ${t('export.csv')}`),
+        h('button', { type: 'button', 'data-export': 'flows-csv', onclick: () => measure && downloadCsv(`flows-${state.caseId}-${state.level}-${state.period}.csv`, flows as unknown as Record<string, unknown>[], { ...mapMeta(measure, state.period, place()), title: `${t('tab.map')} · ${place()} · ${state.period}` }) }, `${t('tab.map')} ${t('export.csv')}`)),
     );
     renderLegend();
   }
@@ -125,9 +130,7 @@ export function createMapView(periods: string[]): MapView {
   function renderLegend(): void {
     clear(legendBox);
     if (!measure) return;
-    const census = measure.source === 'census' && measure.selection.from !== undefined;
-    const title = census ? t('legend.netCensus', { from: String(measure.selection.from), to: String(measure.selection.to) })
-      : measure.kind === 'estimated' ? t('legend.netEstimated', { period: state.period }) : t('legend.net');
+    const title = netTitle(measure, state.period);
     const note = `${t('legend.source')}: ${measure.definition}`;
     legendBox.append(legend(classes, title, note), h('p', { class: 'legend-note' }, t('legend.flows')));
   }
