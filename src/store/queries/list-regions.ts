@@ -1,8 +1,10 @@
-import { type Workspace } from '../workspace.ts';
+import { listValue, type DuckDBValue } from '@duckdb/node-api';
+import { RegionMatcher } from '../../core/region-matcher.ts';
+import { matchableRegions, type Workspace } from '../workspace.ts';
 import { resolveRegionRef, withinCondition } from './resolve-ref.ts';
 
 export interface RegionQuery {
-  /** Text to look for in codes, names and aliases (case-insensitive). */
+  /** Text to look for in codes, names and aliases (case-insensitive), and as the region matcher reads it: traditional characters, pinyin, the start of a name. */
   search?: string;
   level?: string;
   /** Only regions inside this region or group (code or name). */
@@ -27,11 +29,12 @@ export interface RegionRow {
 
 export async function listRegions(ws: Workspace, q: RegionQuery = {}): Promise<RegionRow[]> {
   const where: string[] = [];
-  const params: (string | number)[] = [];
+  const params: DuckDBValue[] = [];
   if (q.search) {
-    where.push(`(code ILIKE ? OR name_zh ILIKE ? OR name_en ILIKE ? OR list_contains(list_transform(aliases, a -> lower(a)), lower(?)))`);
+    where.push(`(code ILIKE ? OR name_zh ILIKE ? OR name_en ILIKE ? OR list_contains(list_transform(aliases, a -> lower(a)), lower(?)) OR code IN (SELECT unnest(?::VARCHAR[])))`);
     const like = `%${q.search.trim()}%`;
-    params.push(like, like, like, q.search.trim());
+    const matched = new RegionMatcher(await matchableRegions(ws)).search(q.search, { limit: 1000 }).map((r) => r.code);
+    params.push(like, like, like, q.search.trim(), listValue(matched));
   }
   if (q.level) {
     where.push('level = ?');

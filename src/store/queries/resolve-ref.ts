@@ -1,21 +1,24 @@
 import { InputError } from '../../core/errors.ts';
-import { RegionMatcher, describeRegion } from '../../core/region-matcher.ts';
+import { simplified } from '../../core/name-keys.ts';
+import { RegionMatcher, describeRegion, normaliseName } from '../../core/region-matcher.ts';
 import { type Workspace, matchableRegions } from '../workspace.ts';
 
 export type RegionRef = { kind: 'region'; code: string } | { kind: 'group'; code: string; members: string[] };
 
 /**
  * Resolves what a user types for a filter (a region code or name, or a group code or name such
- * as "northeast" / 东北地区) to a region or a group.
+ * as "northeast" / 东北地区 / 東北地區) to a region or a group. Region names match as everywhere
+ * (traditional characters, pinyin, any case), and here also by their start ("Shenz", "哈尔"):
+ * a filter is typed by a person who sees the answer, unlike a cell of an imported file.
  */
 export async function resolveRegionRef(ws: Workspace, text: string, what = 'region'): Promise<RegionRef> {
   const groups = await ws.db.all<{ code: string; name_zh: string | null; name_en: string | null; members: string[] }>(
     'SELECT code, name_zh, name_en, members FROM region_groups');
-  const t = text.trim().toLowerCase();
-  const g = groups.find((x) => [x.code, x.name_zh, x.name_en].some((n) => n && n.toLowerCase() === t));
+  const t = simplified(normaliseName(text));
+  const g = groups.find((x) => [x.code, x.name_zh, x.name_en].some((n) => n && normaliseName(n) === t));
   if (g) return { kind: 'group', code: g.code, members: [...g.members] };
   const matcher = new RegionMatcher(await matchableRegions(ws));
-  const m = matcher.match(text);
+  const m = matcher.match(text, undefined, { prefix: true });
   if (m.kind === 'match') return { kind: 'region', code: m.code };
   if (m.kind === 'ambiguous') throw new InputError(`${what} "${text}" is ambiguous: ${m.candidates.map(describeRegion).join(' or ')}; use the code`);
   const groupNames = groups.map((x) => x.code).join(', ');
