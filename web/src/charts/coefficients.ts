@@ -1,10 +1,11 @@
 import { fmt, t } from '../i18n/index.ts';
 import { STYLE, figure, plot } from './figure.ts';
+import type { ExportMeta } from '../export/meta.ts';
 
 /** Coefficient estimates as dots with their confidence intervals as rules, zero marked. */
 export interface CoefRow { term: string; estimate: number; low: number; high: number }
 
-export async function coefficientChart(name: string, rows: CoefRow[], width: number): Promise<HTMLElement> {
+export async function coefficientChart(name: string, rows: CoefRow[], width: number, meta: Partial<ExportMeta> = {}): Promise<HTMLElement> {
   const Plot = await plot();
   const chart = Plot.plot({
     // Room for the longest term name (about 6.5 px a character at the chart's font size).
@@ -17,5 +18,5 @@ export async function coefficientChart(name: string, rows: CoefRow[], width: num
       Plot.dot(rows, { y: 'term', x: 'estimate', fill: '#111827', r: 4, tip: true, title: (d: CoefRow) => `${d.term}: ${fmt(d.estimate, 3)} [${fmt(d.low, 3)}, ${fmt(d.high, 3)}]` }),
     ],
   });
-  return figure(name, t('models.coefChart'), chart, rows as unknown as Record<string, unknown>[]);
+  return figure(name, t('models.coefChart'), chart, rows as unknown as Record<string, unknown>[], { unit: t('export.unitCoefficient'), kind: 'model', ...meta, columns: { estimate: 'coefficient', low: 'coefficient', high: 'coefficient' } });
 }

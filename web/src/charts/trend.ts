@@ -1,10 +1,11 @@
 import { fmt, t } from '../i18n/index.ts';
 import { STYLE, figure, plot } from './figure.ts';
+import type { ExportMeta } from '../export/meta.ts';
 
 /** In-flow, out-flow and net of one region by period (lines), zero marked. */
 export interface TrendRow { period: string; inflow: number; outflow: number; net: number }
 
-export async function trendChart(name: string, rows: TrendRow[], width: number): Promise<HTMLElement> {
+export async function trendChart(name: string, rows: TrendRow[], width: number, meta: Partial<ExportMeta> = {}): Promise<HTMLElement> {
   const Plot = await plot();
   const long = rows.flatMap((r) => [
     { period: r.period, series: t('chart.in'), value: r.inflow },
@@ -22,11 +23,11 @@ export async function trendChart(name: string, rows: TrendRow[], width: number):
       Plot.dot(long, { x: 'period', y: 'value', fill: 'series', r: 2.5, tip: true, title: (d: { series: string; period: string; value: number }) => `${d.series} ${d.period}: ${fmt(d.value)}` }),
     ],
   });
-  return figure(name, t('region.trend'), chart, rows as unknown as Record<string, unknown>[]);
+  return figure(name, t('region.trend'), chart, rows as unknown as Record<string, unknown>[], { unit: t('export.unitPersons'), ...meta, columns: { inflow: 'persons', outflow: 'persons', net: 'persons' } });
 }
 
 /** Population at each census (bars), for regions whose flows cover one interval only. */
-export async function populationChart(name: string, rows: { year: string; population: number }[], width: number): Promise<HTMLElement> {
+export async function populationChart(name: string, rows: { year: string; population: number }[], width: number, meta: Partial<ExportMeta> = {}): Promise<HTMLElement> {
   const Plot = await plot();
   const chart = Plot.plot({
     width, height: 170, marginLeft: 64, style: STYLE,
@@ -38,5 +39,5 @@ export async function populationChart(name: string, rows: { year: string; popula
       Plot.ruleY([0]),
     ],
   });
-  return figure(name, t('region.trendPopulation'), chart, rows);
+  return figure(name, t('region.trendPopulation'), chart, rows, { unit: t('export.unitPersons'), ...meta, columns: { population: 'persons' } });
 }

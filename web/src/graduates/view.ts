@@ -2,6 +2,7 @@ import { get } from '../api.ts';
 import { barChart } from '../charts/bars.ts';
 import { figure } from '../charts/figure.ts';
 import { downloadCsv } from '../export/download.ts';
+import type { ExportMeta } from '../export/meta.ts';
 import { fmt, lang, onLanguage, regionName, t } from '../i18n/index.ts';
 import { clear, h, label, status } from '../ui/dom.ts';
 
@@ -83,14 +84,21 @@ export function createGraduatesView(): HTMLElement {
         countChange: x.suppressed || x.previousSuppressed ? mark : x.countChange, shareChangePp: x.suppressed || x.previousSuppressed ? mark : x.shareChangePp,
       }));
       const tableRows = rows.map((x) => ({ code: x.code, name: x.name, count: x.suppressed ? mark : x.count, share: x.suppressed ? mark : x.share }));
+      // Exports carry the SYNTHETIC stamp of the screen's banner and round counts to persons, shares to 0.1 %.
+      const title = t('grad.heading', { year: String(r.year), who: r.selection.university ?? t('grad.allUniversities'), n: r.headcount.suppressed ? mark : fmt(r.headcount.count ?? 0) });
+      const meta: ExportMeta = {
+        title: `${title}: ${t('grad.byProvince')}`, unit: t('export.unitShare'), definition: t('grad.byProvince'),
+        source: t('grad.source', { who: r.selection.university ?? t('grad.allUniversities'), year: String(r.year) }), kind: r.synthetic ? 'synthetic' : 'observed',
+        columns: { count: 'persons', share: 'share', previousCount: 'persons', previousShare: 'share', countChange: 'persons', shareChangePp: 'percent' },
+      };
       results.append(
         r.synthetic ? h('p', { class: 'status status-error synthetic-banner', role: 'alert', 'data-banner': 'synthetic' }, t('grad.synthetic')) : '',
-        h('h3', {}, t('grad.heading', { year: String(r.year), who: r.selection.university ?? t('grad.allUniversities'), n: r.headcount.suppressed ? mark : fmt(r.headcount.count ?? 0) })),
+        h('h3', {}, title),
         h('div', { class: 'cards' }, card('grad.stayStudy', r.stayStudyProvince), card('grad.stayHome', r.stayHomeProvince)),
-        figure('graduate-destinations', t('grad.byProvince'), chart, tableRows),
+        figure('graduate-destinations', t('grad.byProvince'), chart, tableRows, meta),
         r.privacy ? h('p', { class: 'note', 'data-privacy': String(r.privacy.k) }, t('grad.privacyNote', { k: r.privacy.k, n: r.privacy.suppressedCells })) : '',
         h('div', { class: 'buttons' },
-          h('button', { type: 'button', class: 'small', 'data-export': 'graduates-csv', onclick: () => downloadCsv(`graduate-destinations-${r.year}.csv`, csvRows) }, t('export.csv')),
+          h('button', { type: 'button', class: 'small', 'data-export': 'graduates-csv', onclick: () => downloadCsv(`graduate-destinations-${r.year}.csv`, csvRows, meta) }, t('export.csv')),
           h('a', { href: printableUrl(selection), target: '_blank', rel: 'noopener', 'data-export': 'graduates-html', title: t('grad.printableHint') }, t('grad.printable'))),
         ...r.warnings.map((w) => h('p', { class: 'note' }, w)),
       );

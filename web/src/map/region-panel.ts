@@ -47,20 +47,22 @@ export async function renderRegionPanel(el: HTMLElement, code: string, regions: 
     if (summary.kind === 'estimated' && summary.source === 'flows') body.append(h('p', { class: 'note', 'data-note': 'estimated' }, t('region.estimated')));
     body.append(h('p', { class: 'note', 'data-note': 'definition' }, summary.definition));
 
+    // Exports of these charts say what the panel says: the flows' definition and whether they are estimates.
+    const meta = { definition: summary.definition, kind: summary.kind === 'observed' ? 'observed' as const : summary.kind === 'mixed' ? 'mixed' as const : 'estimated' as const };
     const top = (rows: FlowRow[], side: 'origin' | 'destination') => rows.map((r) => ({ name: short(nameOf(r[side], r[`${side}_name`])), count: r.count }));
-    if (out.rows.length) body.append(await topChart(`top-destinations-${code}`, t('region.topOut'), top(out.rows, 'destination'), '#b2182b', width));
-    if (inn.rows.length) body.append(await topChart(`top-origins-${code}`, t('region.topIn'), top(inn.rows, 'origin'), '#2166ac', width));
+    if (out.rows.length) body.append(await topChart(`top-destinations-${code}`, t('region.topOut'), top(out.rows, 'destination'), '#b2182b', width, { ...meta, title: `${name}: ${t('region.topOut')} · ${state.period}`, unit: t('export.unitPersons') }));
+    if (inn.rows.length) body.append(await topChart(`top-origins-${code}`, t('region.topIn'), top(inn.rows, 'origin'), '#2166ac', width, { ...meta, title: `${name}: ${t('region.topIn')} · ${state.period}`, unit: t('export.unitPersons') }));
 
     const byPeriod = new Map<string, TrendRow>();
     const row = (p: string) => byPeriod.get(p) ?? byPeriod.set(p, { period: p, inflow: 0, outflow: 0, net: 0 }).get(p)!;
     for (const f of history[0].rows) row(f.period).outflow += f.count;
     for (const f of history[1].rows) row(f.period).inflow += f.count;
     const trend = [...byPeriod.values()].map((r) => ({ ...r, net: r.inflow - r.outflow })).sort((a, b) => (a.period < b.period ? -1 : 1));
-    if (trend.length > 1) body.append(await trendChart(`trend-${code}`, trend, width));
+    if (trend.length > 1) body.append(await trendChart(`trend-${code}`, trend, width, { ...meta, title: `${name}: ${t('region.trend')}` }));
     else {
       const pop = await api.indicators({ name: 'population', within: code });
       const rows = pop.filter((p) => p.region === code).map((p) => ({ year: p.period, population: p.value }));
-      if (rows.length) body.append(await populationChart(`population-${code}`, rows, width));
+      if (rows.length) body.append(await populationChart(`population-${code}`, rows, width, { title: `${name}: ${t('region.trendPopulation')}`, definition: `population (${pop[0]?.unit ?? 'persons'}), indicator "population" of the workspace` }));
     }
   } catch (e) {
     clear(body);

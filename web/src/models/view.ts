@@ -121,7 +121,7 @@ export function createModelsView(periods: string[]): HTMLElement {
     const stats = h('dl', { class: 'stats' }, ...STATS.map((k) => h('div', {}, h('dt', {}, t(`stat.${k}`)), h('dd', {}, k === 'converged' ? t(r.converged ? 'yes' : 'no') : k === 'nobs' || k === 'iterations' ? fmt(r[k]) : fmt(r[k], 4)))));
     results.append(
       table,
-      h('div', { class: 'buttons' }, h('button', { type: 'button', class: 'small', 'data-export': 'coef-csv', onclick: () => downloadCsv('gravity-coefficients.csv', rows) }, t('export.csv'))),
+      h('div', { class: 'buttons' }, h('button', { type: 'button', class: 'small', 'data-export': 'coef-csv', onclick: () => downloadCsv('gravity-coefficients.csv', rows, { title: t('models.coefChart'), kind: 'model', definition: t('models.coefDefinition', { n: fmt(r.nobs), level }), columns: { estimate: 'coefficient', se: 'coefficient', robustSe: 'coefficient', low: 'coefficient', high: 'coefficient', p: 'coefficient' } }) }, t('export.csv'))),
       h('h3', {}, t('models.fitStats')), stats,
       await coefficientChart('gravity-coefficients', rows.filter((x) => Number.isFinite(x.low)).map((x) => ({ term: x.term, estimate: x.estimate, low: x.low, high: x.high })), Math.max(320, results.clientWidth - 16)),
       ...[...(r.notes ?? []), ...r.warnings].map((w) => h('p', { class: 'note' }, w)),

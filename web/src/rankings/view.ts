@@ -2,6 +2,7 @@ import { get } from '../api.ts';
 import { barChart } from '../charts/bars.ts';
 import { figure } from '../charts/figure.ts';
 import { downloadCsv } from '../export/download.ts';
+import type { ExportMeta } from '../export/meta.ts';
 import { fmt, onLanguage, t } from '../i18n/index.ts';
 import { clear, h, label, status } from '../ui/dom.ts';
 
@@ -54,10 +55,15 @@ export function createRankingsView(): HTMLElement {
         h('tbody', {}, ...rows.map((x) => h('tr', {},
           h('td', {}, String(x.rank)), h('th', { scope: 'row' }, x.name), h('td', {}, fmt(x.score, 4)),
           h('td', {}, x.rankChange === null ? '–' : x.rankChange > 0 ? `+${x.rankChange}` : String(x.rankChange))))));
+      // The index is a weighted sum of the workspace's indicators: its exports name them and round scores to 3 decimals.
+      const meta: ExportMeta = {
+        title: `${t('rank.title')}: ${t('rank.chartCaption', { n: rows.length })}`, unit: t('export.unitScore'),
+        definition: r.description ?? undefined, source: `${t('rank.indicators')}: ${r.index.indicators.join(', ')}`, columns: { score: 'score' },
+      };
       results.append(
-        figure('rankings-top', t('rank.chartCaption', { n: rows.length }), chart, rows),
+        figure('rankings-top', t('rank.chartCaption', { n: rows.length }), chart, rows, meta),
         table,
-        h('div', { class: 'buttons' }, h('button', { type: 'button', class: 'small', 'data-export': 'rankings-csv', onclick: () => downloadCsv('rankings.csv', rows) }, t('export.csv'))),
+        h('div', { class: 'buttons' }, h('button', { type: 'button', class: 'small', 'data-export': 'rankings-csv', onclick: () => downloadCsv('rankings.csv', rows, meta) }, t('export.csv'))),
         r.description ? h('p', { class: 'note' }, r.description) : '',
         ...r.index.warnings.map((w) => h('p', { class: 'note' }, w)),
       );
