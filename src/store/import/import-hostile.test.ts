@@ -11,7 +11,7 @@ import { InputError } from '../../core/errors.ts';
 import { chinaWorkspace, count } from '../../../test/helpers/workspace.ts';
 import { xlsx } from '../../../test/fuzz/zip-writer.ts';
 import { encodeGb18030 } from '../../../test/fuzz/gb18030.ts';
-import { importFlows, importGeometry, importGroups, importIndicators, importRegions, importStocks } from '../index.ts';
+import { importFlows, importGeometry, importGroups, importIndicators, importPersons, importRegions, importStocks } from '../index.ts';
 
 let t: Awaited<ReturnType<typeof chinaWorkspace>>;
 before(async () => {
@@ -211,4 +211,47 @@ test('a byte that is not UTF-8 in one of the columns read no longer invalidates 
 test('a JSON-lines record over the 16 MB line bound is refused with its line', async () => {
   const big = file('big.jsonl', `{"origin":"210100","destination":"110000","year":2016,"count":1}\n{"origin":"${'x'.repeat(17_000_000)}","destination":"110000","year":2016,"count":1}\n`);
   await refused(() => importFlows(t.ws, big), { row: 2, column: undefined }, /a line of 17\.0 MB, over the 16 MB a line of a table may have/);
+});
+
+// Fuzz run of seed 20250603 (inputs flows-long 5650, persons 5184, 6227, 6311, xlsx 2126): a cell
+// that JavaScript's trim() empties but DuckDB's trim() (spaces only) does not, a tab, a carriage
+// return, a byte-order mark, passed the SQL blank checks and was skipped by the region matcher.
+test('a region cell of only a tab, CR or byte-order mark is a missing region naming its row, not a TypeError or a dropped row', async () => {
+  // Two such rows were a duplicate whose key found no region (TypeError reading 'origin'), with or without replace.
+  const dup = 'origin|destination|year|count\n210100|110000|2011|5\n"  \t "|110000|2011|7\n"  \t "|110000|2011|7\n';
+  for (const replace of [false, true]) {
+    await refused(() => importFlows(t.ws, file('tab-dup.csv', dup), { replace }), { row: 3, column: 'origin' }, /missing value: a region is required/);
+  }
+  // One such row was left out of the import without a word (the join to the region map dropped it).
+  await refused(() => importFlows(t.ws, file('tab-one.csv', 'origin,destination,year,count\n210100,110000,2011,5\n210200,"\u3000",2011,4\n')),
+    { row: 3, column: 'destination' }, /missing value: a region is required/);
+  await refused(() => importStocks(t.ws, file('tab-stock.csv', 'residence,birthplace,year,count\n"\t",210000,2010,5\n'), { definition: 'birthplace' }),
+    { row: 2, column: 'residence' }, /missing value: a region is required/);
+});
+
+test('person records: a blank id or university and a destination of only a CR or a byte-order mark are refused naming row and column (were NOT NULL constraint errors)', async () => {
+  const head = 'id,year,university,degree,major,home_region,study_region,destination,monthly_salary\n';
+  const rows = (bad: string) => `${head}S0,2003,NEU,本科,math,210000,210000,110000,6367\n${bad}\nS2,2006,NEU,,,230700,410500,341300,14729\n`;
+  const personTables = async () => Promise.all(['persons', 'imports'].map((x) => count(t.ws, x)));
+  const before = await personTables();
+  const cases: [string, string, RegExp][] = [
+    [',2002,NEU,本科,math,Shannan,Handan,659009,', 'id', /missing value: a record id is required/],
+    [' \t,2002,NEU,本科,math,Shannan,Handan,659009,', 'id', /missing value: a record id is required/],
+    ['S1,2002,"\u3000",本科,math,Shannan,Handan,659009,', 'university', /missing value: a university is required/],
+    ['S1,2017,NEU,,math,370700,410500,"\r",19993', 'destination', /missing value: a region is required/],
+    ['S1,2016,NEU,,math,Dingan,110000,\ufeff,14971', 'destination', /missing value: a region is required/],
+  ];
+  for (const [bad, column, message] of cases) {
+    await refused(() => importPersons(t.ws, file('graduates.csv', rows(bad))), { row: 3, column }, message);
+  }
+  // The same in a workbook: an empty id cell names its Excel row.
+  const book = xlsx([head.trim().split(','), ['S0', 2003, 'NEU', '本科', 'math', '210000', '210000', '110000', 6367], ['', 2004, 'NEU', '', '', '', '', '110000', '']]);
+  await refused(() => importPersons(t.ws, file('graduates.xlsx', book)), { row: 3, column: 'id' }, /missing value: a record id is required/);
+  assert.deepEqual(await personTables(), before, 'nothing written');
+  // Valid data: such blanks in optional region columns are missing values; an outcome with a tab around it is the outcome.
+  const ok = await importPersons(t.ws, file('graduates-ok.csv', `${head}S0,2003,NEU,本科,math,"\u3000","\t",110000,6367\nS1,2004,NEU,,,210000,210000,"further study\t",\n`));
+  assert.equal(ok.rows, 2);
+  const stored = await t.ws.db.all<{ id: string; home_region: string | null; study_region: string | null; destination: string }>(
+    'SELECT id, home_region, study_region, destination FROM persons WHERE import_id = ? ORDER BY id', [ok.importId]);
+  assert.deepEqual(stored.map((p) => [p.id, p.home_region, p.study_region, p.destination]), [['S0', null, null, '110000'], ['S1', '210000', '210000', 'further_study']]);
 });

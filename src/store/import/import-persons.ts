@@ -3,7 +3,7 @@ import { InputError } from '../../core/errors.ts';
 import { quoteIdent } from '../duckdb/database.ts';
 import { stageFile, type StageOptions } from '../duckdb/stage.ts';
 import { type Workspace, fileSha256, guardReimport, matchableRegions, recordImport } from '../workspace.ts';
-import { checkNumbers, numberExpr, resolveRegionColumns, RANGES } from './checks.ts';
+import { checkNumbers, checkRequired, numberExpr, resolveRegionColumns, RANGES } from './checks.ts';
 import { parseMap, resolveRoles } from './column-roles.ts';
 import type { ImportSummary } from './import-flows.ts';
 
@@ -33,14 +33,19 @@ export async function importPersons(ws: Workspace, file: string, options: Import
       required: ['id', 'year', 'university', 'destination'],
       optional: ['degree', 'major', 'home_region', 'study_region', 'employer_type', 'monthly_salary', 'synthetic'],
     }, parseMap(options.map, file), file, { destination: ['destination', 'destination_region', 'dest', '去向', '就业地', '就业地区', '就业城市'], synthetic: ['synthetic', '模拟'] });
+    // A blank id or university would reach the table's NOT NULL columns as an engine error.
+    await checkRequired(ws.db, st, roles.get('id')!, { what: 'a record id' });
+    await checkRequired(ws.db, st, roles.get('university')!, { what: 'a university' });
     await checkNumbers(ws.db, st, roles.get('year')!, { required: true, integer: true, what: 'a graduation year', range: RANGES.year });
     if (roles.has('monthly_salary')) await checkNumbers(ws.db, st, roles.get('monthly_salary')!, { nonNegative: true, what: 'a monthly salary', range: RANGES.salary });
     const id = quoteIdent(roles.get('id')!);
     const dup = await ws.db.one<{ v: string; rows: bigint[] }>(
       `SELECT trim(${id}) AS v, list(${st.rowExpr} ORDER BY ${st.rowExpr}) AS rows FROM ${quoteIdent(st.table)} s GROUP BY 1 HAVING count(*) > 1 LIMIT 1`);
     if (dup) throw new InputError(`record id "${dup.v}" appears twice (rows ${dup.rows.map(Number).join(', ')})`, { file, row: Number(dup.rows[1]), column: roles.get('id') });
-    const values = await ws.db.all<{ v: string }>(`SELECT DISTINCT trim(${quoteIdent(roles.get('destination')!)}) AS v FROM ${quoteIdent(st.table)} s`);
-    const fixed = new Map(values.filter((x) => x.v && OUTCOMES[x.v.toLowerCase()]).map((x) => [x.v, OUTCOMES[x.v.toLowerCase()]]));
+    // Trimmed here as the region matcher trims (tabs and Unicode spaces too, which DuckDB's trim keeps).
+    const values = await ws.db.all<{ v: string | null }>(`SELECT DISTINCT ${quoteIdent(roles.get('destination')!)} AS v FROM ${quoteIdent(st.table)} s`);
+    const outcomes = values.map((x) => x.v?.trim() ?? '').filter((v) => OUTCOMES[v.toLowerCase()]);
+    const fixed = new Map(outcomes.map((v) => [v, OUTCOMES[v.toLowerCase()]]));
     // Each region column is matched on its own: a column of destination cities and a column of
     // home provinces break ties (北京 the city or the province) by their own dominant level.
     const regions = await matchableRegions(ws);
