@@ -4,6 +4,8 @@ import { setLang, lang, t } from './i18n/index.ts';
 import { createMapView, prefetchMapData } from './map/view.ts';
 import { state, subscribe, update, type State } from './state.ts';
 import { clear, h, label, status } from './ui/dom.ts';
+import { initialUrlState, startUrlSync } from './url-state.ts';
+import { printButton } from './print.ts';
 
 /**
  * The page: a header with the tabs (map, models, scenario, rankings, graduates) and the language switch, and one
@@ -18,8 +20,12 @@ const TABS: State['tab'][] = ['map', 'models', 'scenario', 'rankings', 'graduate
 
 async function boot(): Promise<void> {
   const periodsRequest = api.periods();
+  // A shared link's view (url-state.ts) is applied before anything is fetched or drawn.
+  const fromUrl = initialUrlState();
+  update(fromUrl);
   prefetchMapData();
   const periods = (await periodsRequest).flows.map((p) => p.period);
+  startUrlSync(fromUrl, periods);
   const langButton = h('button', { type: 'button', id: 'lang', class: 'lang', 'data-i18n-aria': 'lang.switchLabel', 'aria-label': t('lang.switchLabel'), onclick: () => setLang(lang() === 'zh' ? 'en' : 'zh') }, label('lang.switch'));
   const tabButtons = TABS.map((id) => h('button', {
     type: 'button', role: 'tab', id: `tab-${id}`, 'aria-controls': `view-${id}`, 'aria-selected': String(state.tab === id), tabindex: state.tab === id ? '0' : '-1',
@@ -35,6 +41,7 @@ async function boot(): Promise<void> {
   const header = h('header', { class: 'top' },
     h('div', { class: 'brand' }, label('app.title', 'strong'), label('app.subtitle', 'span', { class: 'subtitle' })),
     h('nav', { role: 'tablist', 'aria-label': 'talentflow' }, ...tabButtons),
+    printButton(),
     langButton,
   );
   const mapView = createMapView(periods);

@@ -5,6 +5,7 @@ import { downloadCsv } from '../export/download.ts';
 import type { ExportMeta } from '../export/meta.ts';
 import { fmt, lang, onLanguage, regionName, t } from '../i18n/index.ts';
 import { clear, h, label, status } from '../ui/dom.ts';
+import { onViewParams, setViewParams, viewParam } from '../url-state.ts';
 
 /**
  * The graduates tab: the graduate destination report of a university and year
@@ -110,7 +111,18 @@ export function createGraduatesView(): HTMLElement {
     }
   }
 
-  for (const el of [university, year, compare]) el.addEventListener('change', () => void load());
+  // University, year and comparison are in the page's link (url-state.ts); "all" stands for all universities.
+  function fromUrl(): void {
+    const u = viewParam('g.university');
+    if (u !== null && [...university.options].some((o) => o.value === (u === 'all' ? '' : u))) university.value = u === 'all' ? '' : u;
+    const y = viewParam('g.year');
+    year.value = y !== null && /^\d{4}$/.test(y) ? y : '';
+    compare.checked = viewParam('g.compare') !== 'none';
+  }
+  const toUrl = () => setViewParams({ 'g.university': university.value || 'all', 'g.year': year.value || null, 'g.compare': compare.checked ? null : 'none' });
+  for (const el of [university, year, compare]) el.addEventListener('change', () => void (toUrl(), load()));
+  onViewParams(() => void (fromUrl(), load()));
+  fromUrl();
   onLanguage(() => {
     year.placeholder = t('grad.latest');
     void load();

@@ -5,6 +5,7 @@ import { downloadCsv } from '../export/download.ts';
 import type { ExportMeta } from '../export/meta.ts';
 import { fmt, onLanguage, t } from '../i18n/index.ts';
 import { clear, h, label, status } from '../ui/dom.ts';
+import { onViewParams, setViewParams, viewParam } from '../url-state.ts';
 
 /**
  * The rankings tab: the documented example index of China's cities (GET /api/rank, the same
@@ -75,9 +76,19 @@ export function createRankingsView(): HTMLElement {
     }
   }
 
-  scope.addEventListener('change', () => void load());
-  top.addEventListener('change', () => void load());
+  // The scope and the number shown are in the page's link (url-state.ts); "all" stands for the empty value.
+  function fromUrl(): void {
+    const show = viewParam('r.show');
+    if (show !== null && [...scope.options].some((o) => o.value === (show === 'all' ? '' : show))) scope.value = show === 'all' ? '' : show;
+    const n = viewParam('r.top');
+    if (n !== null && /^\d{1,3}$/.test(n)) top.value = n;
+  }
+  const toUrl = () => setViewParams({ 'r.show': scope.value || 'all', 'r.top': top.value });
+  scope.addEventListener('change', () => void (toUrl(), load()));
+  top.addEventListener('change', () => void (toUrl(), load()));
   onLanguage(() => void load());
+  onViewParams(() => void (fromUrl(), load()));
+  fromUrl();
   void load();
   return element;
 }

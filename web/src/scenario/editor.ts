@@ -5,6 +5,7 @@ import { downloadCsv } from '../export/download.ts';
 import { fmt, onLanguage, regionName, t, type MessageKey } from '../i18n/index.ts';
 import { CASES, caseOfCodes, casePatch, state, subscribe, update } from '../state.ts';
 import { clear, h, label, status } from '../ui/dom.ts';
+import { setViewParams, viewParam } from '../url-state.ts';
 import { scenarioApi, type Counterfactual, type ScenarioDoc, type ScenarioRun } from './api.ts';
 import { summaryHtml } from './summary.ts';
 import { createRunComparison } from './compare.ts';
@@ -182,7 +183,27 @@ export function createScenarioEditor(_regions: () => Map<string, Region>, period
     );
   }
 
+  /** The settings in the page's link (url-state.ts); the targets are in the dashboard's state. */
+  function toUrl(): void {
+    const file = examples.find((x) => x.document === example)?.file ?? null;
+    setViewParams({ 's.example': file, 's.amount': slider.value, 's.years': yearsInput.value, 's.paid': eligibility.join(',') || 'none' });
+  }
+
+  /** A link's settings over the example's own (read before choose() writes the example's into the URL). */
+  function linkedSettings(): () => void {
+    const amount = viewParam('s.amount');
+    const years = viewParam('s.years');
+    const paid = viewParam('s.paid');
+    return () => {
+      if (amount !== null && /^\d{1,9}$/.test(amount)) slider.value = String(Math.min(Number(slider.max), Number(amount)));
+      if (years !== null && /^[1-5]$/.test(years)) yearsInput.value = years;
+      if (paid !== null) eligibility = ELIGIBILITY.filter((e) => paid.split(',').includes(e));
+      renderEligibility();
+    };
+  }
+
   async function refresh(): Promise<void> {
+    if (example) toUrl();
     sliderValue.textContent = `${fmt(subsidy())} ${money()}`;
     if (!example) return;
     if (!state.targets.length) {
@@ -320,8 +341,15 @@ export function createScenarioEditor(_regions: () => Map<string, Region>, period
       examples = await scenarioApi.examples();
       // Open on the Northeast example, keeping targets already picked on the map.
       const picked = state.targets;
-      await choose(DEFAULT_EXAMPLE);
-      if (picked.length && caseOfCodes(picked) === 'cn') update({ targets: picked });
+      const linked = viewParam('s.example');
+      const applyLink = linkedSettings();
+      await choose(linked && examples.some((x) => x.file === linked) ? linked : DEFAULT_EXAMPLE);
+      // A link reproduces its scenario: amount, years, who is paid and the targets it names.
+      if (linked) {
+        applyLink();
+        update({ targets: picked });
+        await refresh();
+      } else if (picked.length && caseOfCodes(picked) === 'cn') update({ targets: picked });
       void comparison.refresh();
     } catch (e) {
       message.replaceChildren(status('error', t('scenario.unavailable', { reason: (e as Error).message })));
