@@ -286,6 +286,8 @@ export function createMapView(periods: string[]): MapView {
     loading.remove();
     document.body.dataset.mapReady = '1';
     renderFilters();
+    // A link can open on a region (url-state.ts): its panel, not the overview.
+    if (state.selected) void showSelected();
     let hovered: string | null = null;
     for (const layer of ['regions-fill', 'points-circle']) {
       map.on('click', layer, (e) => {
