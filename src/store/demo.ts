@@ -13,6 +13,7 @@ import { importPersons } from './import/import-persons.ts';
 import { fitGravity, type GravitySpec } from '../models/index.ts';
 import { estimateBirthplaceFlows } from './estimate-birthplace-flows.ts';
 import { estimateCensusFlows } from './estimate-census-flows.ts';
+import { fitExampleModels } from './demo-models.ts';
 import { saveModel } from './models.ts';
 import { gravityDataFromWorkspace } from './queries/model-data.ts';
 import { importRegions } from './import/import-regions.ts';
@@ -96,6 +97,8 @@ export async function createDemoWorkspace(path: string, options: DemoOptions = {
       options.onStep?.('synthetic', 'graduates (NEU, DUT 2015-2016)');
       done.push(await importDemoCohort(ws, options.cohortSeed ?? 2016));
     }
+    // The models the example scenarios name, so the Scenario tab works on first open.
+    await fitExampleModels(ws, { cohort: !options.noCohort, onStep: options.onStep });
   } catch (e) {
     closeWorkspace(ws);
     await rm(full, { force: true });

@@ -65,6 +65,8 @@ export interface State {
   period: string;
   scope: string;
   minFlow: number;
+  /** How many of the largest corridors the map draws (0: all); a readable first screen. */
+  topFlows: number;
   showFlows: boolean;
   selected: string | null;
   targets: string[];
@@ -75,7 +77,7 @@ type Listener = (s: State, changed: Set<keyof State>) => void;
 const listeners = new Set<Listener>();
 
 export const state: State = {
-  tab: 'map', caseId: 'cn', level: 'province', period: '2000-2010', scope: 'northeast', minFlow: 0, showFlows: true, selected: null,
+  tab: 'map', caseId: 'cn', level: 'province', period: '2000-2010', scope: 'northeast', minFlow: 0, topFlows: 50, showFlows: true, selected: null,
   // The Northeast China example: Liaoning pays graduates who stay.
   targets: ['210000'],
 };

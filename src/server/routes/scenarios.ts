@@ -113,7 +113,7 @@ export function scenarioRoutes(app: Hono, deps: ServerDeps, docs: RouteDoc[]): v
       const doc = parseScenario(body.document);
       const p = await preparedFor(d, doc);
       const result = counterfactualByYear(p);
-      return { scenario: doc.name, model: p.model, regions: p.outcome.reduce((s, v) => s + v, 0), notes: p.notes, ...result, milliseconds: performance.now() - t0 };
+      return { scenario: doc.name, model: p.model, regions: p.outcome.reduce((s, v) => s + v, 0), notes: p.notes, synthetic: p.synthetic, ...result, milliseconds: performance.now() - t0 };
     },
   });
   route(app, deps, docs, {

@@ -28,6 +28,8 @@ export interface PreparedScenario {
   readonly levers: readonly Lever[];
   readonly outcome: Uint8Array;
   readonly notes: string[];
+  /** Cohorts or stay shares come from synthetic person records (the demo's graduates): every result must say SYNTHETIC. */
+  readonly synthetic: boolean;
 }
 
 export function modelVersion(result: unknown): string {
@@ -88,12 +90,13 @@ const REGION_CODE = /^\d{6}$|^[A-Z]{2}\d*$/;
  * region and destination are rolled up to the model region that is the region itself or holds it
  * (a city's graduates count for their province in a province model).
  */
-async function personsByRegion(ws: Workspace, regions: readonly string[]): Promise<{ sizes: Float64Array; stay: Float64Array; years: number }> {
-  const rows = await ws.db.all<{ region: string; n: number; stayed: number; years: number }>(
+async function personsByRegion(ws: Workspace, regions: readonly string[]): Promise<{ sizes: Float64Array; stay: Float64Array; years: number; synthetic: number }> {
+  const rows = await ws.db.all<{ region: string; n: number; stayed: number; years: number; synthetic: number }>(
     `WITH up AS (
        SELECT code, code AS region FROM regions UNION ALL SELECT code, ancestor AS region FROM region_ancestors),
      model AS (SELECT code, region FROM up WHERE region IN (SELECT unnest(string_split(?, ','))))
-     SELECT s.region, count(*)::DOUBLE AS n, sum(CASE WHEN d.region = s.region THEN 1 ELSE 0 END)::DOUBLE AS stayed, count(DISTINCT p.year)::DOUBLE AS years
+     SELECT s.region, count(*)::DOUBLE AS n, sum(CASE WHEN d.region = s.region THEN 1 ELSE 0 END)::DOUBLE AS stayed, count(DISTINCT p.year)::DOUBLE AS years,
+       sum(CASE WHEN p.synthetic THEN 1 ELSE 0 END)::DOUBLE AS synthetic
      FROM persons p JOIN model s ON s.code = p.study_region LEFT JOIN model d ON d.code = p.destination
      WHERE p.destination IN (SELECT code FROM regions) GROUP BY 1`, [regions.join(',')]);
   if (!rows.length) throw new SpecError('the workspace has no graduate records with a region as destination', 'baseline.cohort');
@@ -101,14 +104,16 @@ async function personsByRegion(ws: Workspace, regions: readonly string[]): Promi
   const sizes = new Float64Array(regions.length);
   const stay = new Float64Array(regions.length);
   let years = 0;
+  let synthetic = 0;
   for (const r of rows) {
     const i = index.get(r.region);
     if (i === undefined || !REGION_CODE.test(r.region)) continue;
+    synthetic += r.synthetic;
     sizes[i] = r.n / r.years;
     stay[i] = r.stayed / r.n;
     years = Math.max(years, r.years);
   }
-  return { sizes, stay, years };
+  return { sizes, stay, years, synthetic };
 }
 
 /** A gravity model as the simulator's model: centroid distances, destination and origin attributes of the base period. */
@@ -220,5 +225,9 @@ export async function prepareScenario(ws: Workspace, doc: ScenarioDocument): Pro
     outcome = new Uint8Array(r);
     for (const l of levers) for (let i = 0; i < r; i++) if (l.targets[i]) outcome[i] = 1;
   } else outcome = Uint8Array.from(sizes, (v) => (v > 0 ? 1 : 0));
-  return { document: doc, model: { name: saved.name, kind: saved.kind, version: modelVersion(saved.result) }, choice, regions, sizes, stayShare, levers, outcome, notes };
+  const fromSyntheticRecords = (persons as { synthetic: number } | null)?.synthetic ?? 0;
+  const syntheticModel = saved.kind === 'choice' && (saved.result as ChoiceModelResult).kind === 'synthetic';
+  if (fromSyntheticRecords > 0) notes.unshift(`SYNTHETIC: cohort sizes and stay shares come from ${fromSyntheticRecords} synthetic graduate records (not real people)`);
+  if (syntheticModel) notes.unshift(`SYNTHETIC: the choice model ${saved.name} was fitted to synthetic graduate records`);
+  return { document: doc, model: { name: saved.name, kind: saved.kind, version: modelVersion(saved.result) }, choice, regions, sizes, stayShare, levers, outcome, notes, synthetic: fromSyntheticRecords > 0 || syntheticModel };
 }

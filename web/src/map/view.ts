@@ -1,6 +1,6 @@
 import type * as maplibregl from 'maplibre-gl';
 import type { Feature, FeatureCollection } from 'geojson';
-import { api, prefetch, type FlowRow, type GeoFeatureCollection, type MeasureResult, type Region } from '../api.ts';
+import { api, prefetch, type FlowRow, type GeoFeatureCollection, type Group, type MeasureResult, type Region } from '../api.ts';
 import { downloadCsv } from '../export/download.ts';
 import { fmt, lang, onLanguage, regionName, t } from '../i18n/index.ts';
 import { CASES, casePatch, state, subscribe, update, type CaseDef, type CaseId, type State } from '../state.ts';
@@ -8,6 +8,9 @@ import { clear, h, label, status } from '../ui/dom.ts';
 import { createBasemap, setSourceData } from './basemap.ts';
 import { classify, colorFor, legend, type Classes } from './choropleth.ts';
 import { FlowOverlay, locationsOf, type FlowHover } from './flows.ts';
+import { renderHeadline } from './headline.ts';
+import { LabelLayer } from './labels.ts';
+import { overviewLists, shortName } from './overview.ts';
 import { exportMap, mapMeta, netTitle } from './export.ts';
 import { renderRegionPanel } from './region-panel.ts';
 
@@ -23,6 +26,11 @@ export interface MapView {
 }
 
 const FLOW_LIMIT = 10000;
+/** Choices of the "flow lines" filter: the N largest corridors (0: all, up to FLOW_LIMIT). */
+const TOP_CHOICES = [25, 50, 100, 250, 1000, 0];
+
+/** The case's focus group (the Northeast for China): the first scope that names a group. */
+const focusGroupOf = (c: CaseDef): string | undefined => c.scopes.find((s) => s.group)?.group;
 
 const regionsQuery = (c: CaseDef) => ({ within: c.within, limit: 100000 });
 
@@ -60,12 +68,15 @@ export function createMapView(periods: string[]): MapView {
   const mapEl = h('div', { class: 'map', id: 'map', role: 'application', 'aria-label': t('tab.map'), tabindex: '0' });
   const tooltip = h('div', { class: 'tooltip', role: 'tooltip', hidden: true });
   const loading = h('div', { class: 'map-loading' }, status('loading', t('loading.map')));
-  const mapWrap = h('div', { class: 'map-wrap' }, mapEl, tooltip, loading);
+  const headline = h('p', { class: 'headline', 'data-headline': '', 'aria-live': 'polite' });
+  const mapWrap = h('div', { class: 'map-wrap' }, headline, mapEl, tooltip, loading);
   const panel = h('aside', { class: 'panel', 'aria-live': 'polite' });
   const element = h('section', { class: 'view view-map', id: 'view-map' }, filters, mapWrap, panel);
 
   let map: maplibregl.Map | null = null;
   let overlay: FlowOverlay | null = null;
+  let labels: LabelLayer | null = null;
+  let groups: Group[] = [];
   let regions = new Map<string, Region>();
   let netValues = new Map<string, number>();
   let classes: Classes = { breaks: [-3, -2, -1, 1, 2, 3] };
@@ -77,7 +88,7 @@ export function createMapView(periods: string[]): MapView {
   const legendBox = h('div', { class: 'legend-box' });
   const flowStatus = h('p', { class: 'flow-status', role: 'status' });
   const timings: Record<string, number> = {};
-  (window as unknown as { __talentflow: unknown }).__talentflow = { timings, map: () => map, flowCount: () => overlay?.count ?? 0, netCount: () => netValues.size };
+  (window as unknown as { __talentflow: unknown }).__talentflow = { timings, map: () => map, flowCount: () => overlay?.count ?? 0, netCount: () => netValues.size, labels: () => labels?.drawn ?? [] };
 
   const caseDef = () => CASES[state.caseId];
   const casePeriods = () => [...periods.filter(caseDef().periodFilter), ...caseDef().censusIntervals.filter((p) => !periods.includes(p))];
@@ -105,6 +116,7 @@ export function createMapView(periods: string[]): MapView {
       h('div', { class: 'field' },
         h('label', { for: 'f-min' }, t('filter.minFlow')),
         h('input', { id: 'f-min', type: 'number', min: 0, step: 100, value: state.minFlow, inputmode: 'numeric', onchange: (e: Event) => update({ minFlow: Math.max(0, Number((e.target as HTMLInputElement).value) || 0) }) })),
+      sel('f-top', 'filter.topFlows', TOP_CHOICES.map((n) => [String(n), n ? t('filter.topFlowsN', { n: fmt(n) }) : t('filter.topFlowsAll')]), String(state.topFlows), (v) => update({ topFlows: Number(v) })),
       h('div', { class: 'field check' },
         h('input', { id: 'f-flows', type: 'checkbox', checked: state.showFlows, onchange: (e: Event) => update({ showFlows: (e.target as HTMLInputElement).checked }) }),
         h('label', { for: 'f-flows' }, t('filter.showFlows'))),
@@ -119,8 +131,8 @@ export function createMapView(periods: string[]): MapView {
         h('datalist', { id: 'f-find-list' }, ...[...regions.values()].filter((r) => r.level === state.level).map((r) => h('option', { value: regionName(r) })))),
       legendBox,
       h('div', { class: 'map-actions' },
-        h('button', { type: 'button', 'data-export': 'map-png', onclick: () => map && measure && void exportMap('png', `talentflow-map-${state.caseId}-${state.level}-${state.period}.png`, [map.getCanvas(), overlay?.canvas() ?? null], mapMeta(measure, state.period, place()), classes) }, t('export.pngMap')),
-        h('button', { type: 'button', 'data-export': 'map-svg', onclick: () => map && measure && void exportMap('svg', `talentflow-map-${state.caseId}-${state.level}-${state.period}.svg`, [map.getCanvas(), overlay?.canvas() ?? null], mapMeta(measure, state.period, place()), classes) }, t('export.svgMap')),
+        h('button', { type: 'button', 'data-export': 'map-png', onclick: () => map && measure && void exportMap('png', `talentflow-map-${state.caseId}-${state.level}-${state.period}.png`, [map.getCanvas(), overlay?.canvas() ?? null, labels?.canvas ?? null], mapMeta(measure, state.period, place()), classes) }, t('export.pngMap')),
+        h('button', { type: 'button', 'data-export': 'map-svg', onclick: () => map && measure && void exportMap('svg', `talentflow-map-${state.caseId}-${state.level}-${state.period}.svg`, [map.getCanvas(), overlay?.canvas() ?? null, labels?.canvas ?? null], mapMeta(measure, state.period, place()), classes) }, t('export.svgMap')),
         h('button', { type: 'button', 'data-export': 'net-csv', onclick: () => measure && downloadCsv(`net-${state.caseId}-${state.level}-${state.period}.csv`, measure.rows, mapMeta(measure, state.period, place())) }, `${t('legend.net')} ${t('export.csv')}`),
         h('button', { type: 'button', 'data-export': 'flows-csv', onclick: () => measure && downloadCsv(`flows-${state.caseId}-${state.level}-${state.period}.csv`, flows as unknown as Record<string, unknown>[], { ...mapMeta(measure, state.period, place()), title: `${t('tab.map')} · ${place()} · ${state.period}` }) }, `${t('tab.map')} ${t('export.csv')}`)),
     );
@@ -141,14 +153,56 @@ export function createMapView(periods: string[]): MapView {
       panel.append(status('empty', t('empty.region')));
       return;
     }
-    const ranked = [...netValues.entries()].filter(([c]) => regions.get(c)?.level === state.level).sort((a, b) => a[1] - b[1]);
-    const item = ([code, v]: [string, number]) => h('li', {}, h('button', { type: 'button', class: 'link', onclick: () => update({ selected: code }) }, regions.get(code) ? regionName(regions.get(code)!) : code), h('span', { class: v < 0 ? 'neg' : 'pos' }, fmt(v)));
+    const onLevel = new Map([...netValues].filter(([c]) => regions.get(c)?.level === state.level));
+    // Losses of the case's group when its flows are the ones shown (the Northeast), else of all.
+    const scope = caseDef().scopes.find((x) => x.id === state.scope);
+    const group = scope?.group ? groups.find((g) => g.code === scope.group) : undefined;
+    const focus = group ? new Set(focusMembers(group)) : null;
+    const { losses, gains } = overviewLists(onLevel, { focus });
+    const item = ({ code, net: v }: { code: string; net: number }) => h('li', {}, h('button', { type: 'button', class: 'link', onclick: () => update({ selected: code }) }, regions.get(code) ? regionName(regions.get(code)!) : code), h('span', { class: v < 0 ? 'neg' : 'pos' }, fmt(v)));
+    const list = (name: string, rows: typeof losses, empty: Parameters<typeof t>[0]) => (rows.length ? h('ol', { class: 'ranking', 'data-list': name }, ...rows.map(item)) : h('p', { class: 'note', 'data-list': name }, t(empty)));
     panel.append(
       status('empty', t('empty.region')),
-      label('overview.title', 'h3'), h('ol', { class: 'ranking', 'data-list': 'losses' }, ...ranked.slice(0, 10).map(item)),
-      label('overview.gains', 'h3'), h('ol', { class: 'ranking', 'data-list': 'gains' }, ...ranked.slice(-10).reverse().map(item)),
+      group ? h('h3', {}, t('overview.lossesIn', { group: regionName(group) })) : label('overview.title', 'h3'), list('losses', losses, 'overview.noLosses'),
+      label('overview.gains', 'h3'), list('gains', gains, 'overview.noGains'),
       label('overview.note', 'p', { class: 'note' }),
     );
+  }
+
+  /** The group's regions at the level on screen: its members, or the regions inside them (the Northeast's cities). */
+  function focusMembers(g: Group): string[] {
+    const members = new Set(g.members);
+    return [...regions.values()].filter((r) => r.level === state.level && (members.has(r.code) || (r.parent !== null && members.has(r.parent)))).map((r) => r.code);
+  }
+
+  /** Names at the centroids: every province; cities by the size of their net migration, as many as fit. */
+  function updateLabels(): void {
+    if (!labels) return;
+    labels.set([...regions.values()].filter((r) => r.level === state.level && r.centroid_lon !== null && r.centroid_lat !== null).map((r) => ({
+      code: r.code, text: shortName(regionName(r)), lon: r.centroid_lon!, lat: r.centroid_lat!,
+      weight: Math.abs(netValues.get(r.code) ?? 0) + (state.selected === r.code || state.targets.includes(r.code) ? 1e15 : 0),
+    })));
+  }
+
+  /** The headline: the case's group (or the region that lost most) in one sentence, from the data on screen. */
+  let headlineRequest = 0;
+  let headlineKey = '';
+  async function loadHeadline(): Promise<void> {
+    const ticket = ++headlineRequest;
+    // Another case, period or level: the old sentence goes at once, not when the new one is ready.
+    const key = `${state.caseId}|${state.period}|${state.level}`;
+    if (key !== headlineKey) headline.hidden = true;
+    headlineKey = key;
+    const m = measure;
+    if (!m || !netValues.size) {
+      headline.hidden = true;
+      return;
+    }
+    const code = focusGroupOf(caseDef());
+    const group = code ? groups.find((g) => g.code === code) : undefined;
+    const onLevel = new Map([...netValues].filter(([c]) => regions.get(c)?.level === state.level));
+    await renderHeadline(headline, { measure: m, net: onLevel, group: group ? { group, members: focusMembers(group) } : null, regions, period: state.period, level: state.level },
+      () => ticket !== headlineRequest);
   }
 
   /** Codes of the features on the map now (polygons, or centroid circles for Korea). */
@@ -182,6 +236,7 @@ export function createMapView(periods: string[]): MapView {
     geometry = geo;
     provinceLines = provinces;
     drawGeometry();
+    updateLabels();
   }
 
   function drawGeometry(): void {
@@ -216,6 +271,8 @@ export function createMapView(periods: string[]): MapView {
     }
     renderLegend();
     paint();
+    updateLabels();
+    void loadHeadline();
     if (!state.selected) renderOverview();
   }
 
@@ -225,13 +282,14 @@ export function createMapView(periods: string[]): MapView {
     const scope = caseDef().scopes.find((s) => s.id === state.scope);
     flowStatus.textContent = t('loading');
     try {
-      const res = await api.flows({ group: scope?.group ?? caseDef().within, period: state.period, level: state.level, intra: false, minCount: state.minFlow || undefined, limit: FLOW_LIMIT }, abort.signal);
+      const limit = state.topFlows > 0 ? Math.min(state.topFlows, FLOW_LIMIT) : FLOW_LIMIT;
+      const res = await api.flows({ group: scope?.group ?? caseDef().within, period: state.period, level: state.level, intra: false, minCount: state.minFlow || undefined, limit }, abort.signal);
       if (abort.signal.aborted) return;
       flows = res.rows;
       await overlay?.set(flows, locationsOf([...regions.values()].filter((r) => r.level === state.level), regionName), state.showFlows);
       timings.flowsDrawn = performance.now();
       flowStatus.textContent = flows.length
-        ? `${t('filter.flowsShown', { n: fmt(overlay?.count ?? flows.length) })}${flows.length >= FLOW_LIMIT ? ` ${t('filter.flowsTruncated', { n: fmt(FLOW_LIMIT) })}` : ''}`
+        ? `${t('filter.flowsShown', { n: fmt(overlay?.count ?? flows.length) })}${flows.length >= limit ? ` ${t('filter.flowsTruncated', { n: fmt(limit) })}` : ''}`
         : t('empty.flows');
     } catch (e) {
       if ((e as Error).name === 'AbortError') return;
@@ -241,6 +299,7 @@ export function createMapView(periods: string[]): MapView {
 
   async function showSelected(): Promise<void> {
     paint();
+    updateLabels();
     if (state.selected) await renderRegionPanel(panel, state.selected, regions, { level: state.level, period: state.period });
     else renderOverview();
   }
@@ -263,9 +322,14 @@ export function createMapView(periods: string[]): MapView {
     const [m] = await Promise.all([
       createBasemap(mapEl, c.bounds).then((x) => ((timings.basemapLoaded = performance.now()), x)),
       loadGeometry().then(() => void (timings.geometryLoaded = performance.now())),
+      api.groups().then((g) => void (groups = g)).catch(() => undefined),
       loadMeasure(),
     ]);
     map = m;
+    labels = new LabelLayer(map);
+    updateLabels();
+    if (!state.selected) renderOverview();
+    void loadHeadline();
     // The container may have been laid out after MapLibre measured it: size and fit again.
     map.resize();
     map.fitBounds(c.bounds, { padding: 20, duration: 0 });
@@ -332,8 +396,12 @@ export function createMapView(periods: string[]): MapView {
       await loadGeometry();
       renderFilters();
     } else if (changed.has('period') || changed.has('scope') || changed.has('minFlow')) renderFilters();
-    if (changed.has('caseId') || changed.has('level') || changed.has('period')) void loadMeasure();
-    if (changed.has('caseId') || changed.has('level') || changed.has('period') || changed.has('scope') || changed.has('minFlow') || changed.has('showFlows')) void loadFlows();
+    if (changed.has('caseId') || changed.has('level') || changed.has('period')) {
+      headline.hidden = true;
+      void loadMeasure();
+    }
+    if (changed.has('scope') && !changed.has('caseId') && !state.selected) renderOverview();
+    if (changed.has('caseId') || changed.has('level') || changed.has('period') || changed.has('scope') || changed.has('minFlow') || changed.has('topFlows') || changed.has('showFlows')) void loadFlows();
     if (changed.has('selected') || changed.has('targets') || changed.has('period') || changed.has('level')) void showSelected();
     if (changed.has('tab') && state.tab === 'map') map.resize();
   });
@@ -342,6 +410,7 @@ export function createMapView(periods: string[]): MapView {
     renderFilters();
     void showSelected();
     void loadFlows();
+    void loadHeadline();
     mapEl.setAttribute('aria-label', t('tab.map'));
     document.documentElement.lang = lang() === 'zh' ? 'zh-CN' : 'en';
   });
