@@ -28,7 +28,7 @@ try {
   await ws.db.run(`INSERT INTO regions (code, name_en, level) SELECT 'R' || lpad(i::VARCHAR, 5, '0'), 'Region ' || i, 'city' FROM range(${N}) t(i)`);
   await ws.db.run(`INSERT INTO flows SELECT 1, 'R' || lpad((k % ${N})::VARCHAR, 5, '0'), 'R' || lpad(((k // ${N}) % ${N})::VARCHAR, 5, '0'), '2020', 2020, 2020,
     'c' || (k // (${N} * ${N})), (hash(k) % 1000)::DOUBLE, (k % ${N}) = ((k // ${N}) % ${N}) FROM range(${ROWS}) t(k)`);
-  await ws.db.run(`INSERT INTO indicators SELECT 1, code, '2020', 2020, 2020, 'population', 100000 + (hash(code) % 900000)::DOUBLE, 'persons', 'bench' FROM regions`);
+  await ws.db.run(`INSERT INTO indicators (import_id, region, period, period_start, period_end, name, value, unit, source) SELECT 1, code, '2020', 2020, 2020, 'population', 100000 + (hash(code) % 900000)::DOUBLE, 'persons', 'bench' FROM regions`);
   console.log(`data: ${ROWS.toLocaleString('en-US')} flow rows, ${N} regions, period 2020 (generated in ${fmt(ms(t0))})`);
 
   // The same rows as a FlowTable built directly (no aggregation): the measure's own input.

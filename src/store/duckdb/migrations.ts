@@ -75,6 +75,15 @@ const MIGRATIONS: { version: number; description: string; sql: string[] }[] = [
          PRIMARY KEY (import_id, date))`,
     ],
   },
+  {
+    version: 4,
+    description: 'the column header an indicator was read from, so the name as written in the file finds it',
+    sql: [
+      // A wide file's header such as 城镇非私营单位平均工资（元） is stored as indicator
+      // 城镇非私营单位平均工资 with unit 元; the header is kept so a search for it still matches.
+      'ALTER TABLE indicators ADD COLUMN header VARCHAR',
+    ],
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -4,9 +4,7 @@ import { type Database, quoteIdent } from '../duckdb/database.ts';
 import type { StagedTable } from '../duckdb/stage.ts';
 import { matcherFor } from './checks.ts';
 import { normaliseHeader, resolveRoles } from './column-roles.ts';
-
-/** Row and column labels that statistical yearbooks use for totals, which are not regions. */
-const TOTAL_LABELS = new Set(['合计', '总计', '小计', '全国', 'total', 'sum', 'all']);
+import { TOTAL_LABELS } from './total-rows.ts';
 
 /**
  * A wide OD matrix has one row per origin and one column per destination. It is recognised when

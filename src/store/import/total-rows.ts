@@ -1,0 +1,58 @@
+import type { MatchableRegion } from '../../core/region-matcher.ts';
+import { type Database, quoteIdent } from '../duckdb/database.ts';
+import type { StagedTable } from '../duckdb/stage.ts';
+import { matcherFor } from './checks.ts';
+
+/** Row and column labels that statistical yearbooks use for totals, which are not regions. */
+export const TOTAL_LABELS: ReadonlySet<string> = new Set(['合计', '总计', '小计', '全国', '全国合计', '总数', 'total', 'totals', 'sum', 'all', 'grand total']);
+
+export function isTotalLabel(text: string): boolean {
+  return TOTAL_LABELS.has(text.normalize('NFKC').trim().toLowerCase());
+}
+
+export interface SkippedTotals {
+  /** The staged table without the total rows (the same table when there were none). */
+  table: StagedTable;
+  /** Labels and row numbers of the rows left out, in file order. */
+  skipped: { label: string; row: number }[];
+}
+
+/**
+ * Leaves out the rows whose region cell is a total label (合计, 总计, 全国, Total…) that names no
+ * region of the workspace: a yearbook's sum row is not a region, and refusing the whole file for it
+ * sent users to edit the file by hand. A workspace that does have a region called (or aliased)
+ * 全国 keeps those rows. The rows left out keep their original row numbers in later messages.
+ */
+export async function skipTotalRows(db: Database, st: StagedTable, regionColumn: string, regions: readonly MatchableRegion[]): Promise<SkippedTotals> {
+  const c = `s.${quoteIdent(regionColumn)}`;
+  const distinct = await db.all<{ v: string; r: bigint }>(
+    `SELECT ${c} AS v, min(${st.rowExpr}) AS r FROM ${quoteIdent(st.table)} s WHERE ${c} IS NOT NULL GROUP BY ${c}`);
+  const matcher = matcherFor(regions);
+  const labels = distinct.filter((d) => isTotalLabel(d.v) && matcher.match(d.v.trim()).kind === 'unknown').map((d) => d.v);
+  if (!labels.length) return { table: st, skipped: [] };
+  const marks = labels.map(() => '?').join(', ');
+  const skipped = await db.all<{ v: string; r: bigint }>(
+    `SELECT ${c} AS v, ${st.rowExpr} AS r FROM ${quoteIdent(st.table)} s WHERE ${c} IN (${marks}) ORDER BY r`, labels);
+  const table = `${st.table}_nototal`;
+  const cols = st.columns.map((k) => `s.${quoteIdent(k)}`).join(', ');
+  await db.run(
+    `CREATE OR REPLACE TEMP TABLE ${quoteIdent(table)} AS SELECT ${st.rowExpr} AS "_row", ${cols} FROM ${quoteIdent(st.table)} s WHERE ${c} IS NULL OR ${c} NOT IN (${marks})`, labels);
+  const n = await db.one<{ n: bigint }>(`SELECT count(*) AS n FROM ${quoteIdent(table)}`);
+  return {
+    table: {
+      ...st, table, rows: Number(n!.n), rowExpr: 's."_row"',
+      drop: async () => {
+        await db.run(`DROP TABLE IF EXISTS temp.${quoteIdent(table)}`);
+        await st.drop();
+      },
+    },
+    skipped: skipped.map((s) => ({ label: s.v.trim(), row: Number(s.r) })),
+  };
+}
+
+/** "skipped 2 total rows (合计 row 16, 全国 row 2)" for the import summary. */
+export function totalRowsNote(skipped: SkippedTotals['skipped']): string | null {
+  if (!skipped.length) return null;
+  const shown = skipped.slice(0, 5).map((s) => `${s.label} row ${s.row}`).join(', ');
+  return `skipped ${skipped.length} total row${skipped.length > 1 ? 's' : ''} (${shown}${skipped.length > 5 ? ', …' : ''}): totals are not regions`;
+}
