@@ -27,3 +27,4 @@ export { estimateBirthplaceFlows, NATURAL_RANGE, type BirthplaceFlowsRequest, ty
 export { chooseFlowsFromStocksMethod, FLOWS_FROM_STOCKS_METHODS, type FlowsFromStocksMethod, type FlowsFromStocksChoice, type FlowsFromStocksChoiceRequest } from './flows-from-stocks-method.ts';
 export * from './choice/index.ts';
 export { takeRecoveryNotes, recoverInterruptedImports } from './recovery.ts';
+export { importAs } from './workspace.ts';

@@ -80,6 +80,7 @@ export interface ImportRecord {
  * in which case the earlier import's rows are deleted in the same transaction.
  */
 export async function guardReimport(ws: Workspace, kind: string, sha: string, file: string, replace: boolean, tables: readonly string[]): Promise<void> {
+  file = knownName(ws, file);
   const prev = await ws.db.all<{ id: number; file: string; imported_at: Date; rows: bigint }>(
     'SELECT id, file, imported_at, rows FROM imports WHERE kind = ? AND sha256 = ? ORDER BY id', [kind, sha]);
   if (!prev.length) return;
@@ -95,8 +96,32 @@ export async function guardReimport(ws: Workspace, kind: string, sha: string, fi
   }
 }
 
+/**
+ * Names by which files are known while they are imported: an upload is read from a temporary
+ * copy, but its import record (the workspace's history, the flows' provenance) and the
+ * "already imported" conflicts must name the file the user sent, never the server's temporary
+ * path. Kept per workspace so every importer records the name without a parameter of its own.
+ */
+const knownNames = new WeakMap<Workspace, Map<string, string>>();
+
+/** Runs `fn` (an import of `path`) with `path` recorded and reported as `name`. */
+export async function importAs<T>(ws: Workspace, path: string, name: string, fn: () => Promise<T>): Promise<T> {
+  let names = knownNames.get(ws);
+  if (!names) knownNames.set(ws, (names = new Map()));
+  names.set(path, name);
+  try {
+    return await fn();
+  } finally {
+    names.delete(path);
+  }
+}
+
+function knownName(ws: Workspace, file: string): string {
+  return knownNames.get(ws)?.get(file) ?? file;
+}
+
 export async function recordImport(ws: Workspace, kind: string, file: string, sha: string, rows: number, options: object): Promise<number> {
   const id = await nextImportId(ws.db);
-  await ws.db.run('INSERT INTO imports (id, kind, file, sha256, rows, options) VALUES (?, ?, ?, ?, ?, ?)', [id, kind, file, sha, rows, JSON.stringify(options)]);
+  await ws.db.run('INSERT INTO imports (id, kind, file, sha256, rows, options) VALUES (?, ?, ?, ?, ?, ?)', [id, kind, knownName(ws, file), sha, rows, JSON.stringify(options)]);
   return id;
 }

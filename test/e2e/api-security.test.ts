@@ -7,6 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createApp } from '../../src/server/index.ts';
 import { chinaWorkspace, count } from '../helpers/workspace.ts';
+import { flowProvenance } from '../../src/store/index.ts';
 
 let t: Awaited<ReturnType<typeof chinaWorkspace>>;
 let open: ReturnType<typeof createApp>;
@@ -117,4 +118,32 @@ test('a deeply nested JSON-lines upload is a 400 naming the uploaded file and li
   assert.match(r.body.error!.message, /nested more than 64/);
   assert.equal((r.body.error as unknown as { file: string; row: number }).file, 'deep.jsonl');
   assert.equal((await open.app.request('/api/health')).status, 200);
+});
+
+test('the import history and every 409 name the uploaded file, never the temporary copy', async () => {
+  const csv = (n: number) => `origin,destination,year,count\n210100,110000,2013,${n}\n210200,310000,2013,4\n`;
+  const up = (name: string, body: string, query = '') => post(open, `/api/import/flows?filename=${encodeURIComponent(name)}${query}`, body, { 'content-type': 'text/csv' });
+  const first = await up('流动 2013.csv', csv(6));
+  assert.equal(first.status, 201, JSON.stringify(first.body));
+  const id = (first.body as unknown as { importId: number }).importId;
+  const record = await t.ws.db.one<{ file: string }>('SELECT file FROM imports WHERE id = ?', [id]);
+  assert.equal(record!.file, '流动 2013.csv', 'the import record keeps the uploaded name');
+  assert.ok((await flowProvenance(t.ws, '2013')).observed.includes('流动 2013.csv'), 'the flows\' provenance names it');
+  const temp = /talentflow-upload-|upload\.csv|\/tmp\//;
+  // The same bytes again under another name: the conflict names both uploads by their own names.
+  const same = await up('copy.csv', csv(6));
+  assert.equal(same.status, 409);
+  assert.match(same.body.error!.message, new RegExp(`^copy\\.csv: the same file was already imported as flows \\(import #${id} from 流动 2013\\.csv`));
+  assert.doesNotMatch(same.body.error!.message, temp);
+  // Other bytes with the same flows: the overlap conflict names the new upload.
+  const overlap = await up('revised.csv', csv(7));
+  assert.equal(overlap.status, 409);
+  assert.match(overlap.body.error!.message, /^revised\.csv: 2 of these flows are already in the workspace/);
+  assert.doesNotMatch(overlap.body.error!.message, temp);
+  // Replacing keeps the new name in the history.
+  const replaced = await up('revised.csv', csv(7), '&replace=true');
+  assert.equal(replaced.status, 201, JSON.stringify(replaced.body));
+  const files = await t.ws.db.all<{ file: string }>("SELECT file FROM imports WHERE kind = 'flows' ORDER BY id");
+  assert.ok(files.every((f) => !temp.test(f.file)), JSON.stringify(files));
+  assert.ok(files.some((f) => f.file === 'revised.csv'));
 });

@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { z } from 'zod';
-import { ConflictError, InputError } from '../../core/errors.ts';
+import { ConflictError, InputError, formatLocation } from '../../core/errors.ts';
 import { makeTempDir } from '../../io/index.ts';
-import { importFlows, importGeometry, importGroups, importIndicators, importPersons, importRegions } from '../../store/index.ts';
+import { importAs, importFlows, importGeometry, importGroups, importIndicators, importPersons, importRegions } from '../../store/index.ts';
 import { HttpError, errorResponse } from '../errors.ts';
 import { FORM_MEDIA_TYPES, mediaType } from '../guard.ts';
 import type { RouteDoc, ServerDeps } from '../route.ts';
@@ -38,6 +38,7 @@ export function importRoutes(app: Hono, deps: ServerDeps, docs: RouteDoc[], maxU
   docs.push({ method: 'post', path: '/api/import/{kind}', tag: 'data', summary: `Import a file sent as the request body (at most ${maxUploadBytes} bytes); options in the query`, query: OPTIONS, status: 201 });
   app.post('/api/import/:kind', async (c) => {
     let dir: string | undefined;
+    let path: string | undefined;
     try {
       const kind = KIND.parse(c.req.param('kind'));
       const o = OPTIONS.parse(c.req.query());
@@ -51,42 +52,40 @@ export function importRoutes(app: Hono, deps: ServerDeps, docs: RouteDoc[], maxU
       const body = c.req.raw.body;
       if (!body) throw new HttpError(400, 'send the file as the request body');
       dir = await makeTempDir('upload');
-      const path = join(dir, `upload.${o.filename.split('.').pop()!.toLowerCase()}`);
+      path = join(dir, `upload.${o.filename.split('.').pop()!.toLowerCase()}`);
+      const file = path;
       let seen = 0;
       const limited = Readable.fromWeb(body as never).on('data', (chunk: Buffer) => {
         seen += chunk.length;
         if (seen > maxUploadBytes) limited.destroy(new HttpError(413, `upload is over the limit of ${maxUploadBytes} bytes`));
       });
-      await pipeline(limited, createWriteStream(path));
+      await pipeline(limited, createWriteStream(file));
       const stage = { encoding: o.encoding, sheet: o.sheet };
-      const summary = await deps.lock.run(() => {
+      // The import record (the workspace's history) keeps the uploaded name, not the temporary copy's path.
+      const summary = await deps.lock.run(() => importAs(deps.ws, file, o.filename, () => {
         switch (kind) {
-          case 'regions': return importRegions(deps.ws, path, { ...stage, map: o.map, level: o.level, replace: o.replace });
-          case 'flows': return importFlows(deps.ws, path, { ...stage, map: o.map, period: o.period, wide: o.wide, sumDuplicates: o.sumDuplicates, replace: o.replace });
-          case 'indicators': return importIndicators(deps.ws, path, { ...stage, map: o.map, period: o.period, replace: o.replace });
-          case 'persons': return importPersons(deps.ws, path, { ...stage, map: o.map, synthetic: o.synthetic, replace: o.replace });
-          case 'groups': return importGroups(deps.ws, path, { replace: o.replace });
-          case 'geometry': return importGeometry(deps.ws, path, { replace: o.replace });
+          case 'regions': return importRegions(deps.ws, file, { ...stage, map: o.map, level: o.level, replace: o.replace });
+          case 'flows': return importFlows(deps.ws, file, { ...stage, map: o.map, period: o.period, wide: o.wide, sumDuplicates: o.sumDuplicates, replace: o.replace });
+          case 'indicators': return importIndicators(deps.ws, file, { ...stage, map: o.map, period: o.period, replace: o.replace });
+          case 'persons': return importPersons(deps.ws, file, { ...stage, map: o.map, synthetic: o.synthetic, replace: o.replace });
+          case 'groups': return importGroups(deps.ws, file, { replace: o.replace });
+          case 'geometry': return importGeometry(deps.ws, file, { replace: o.replace });
         }
-      });
+      }));
       return c.json({ ...summary, file: o.filename }, 201);
     } catch (e) {
-      // Messages name the uploaded file, not the server's temporary copy.
-      if (e instanceof InputError && dir) {
-        const name = c.req.query('filename') ?? 'upload';
-        return errorResponse(c, new InputError(e.message.replace(new RegExp(`${escape(dir)}/upload\\.\\w+`, 'g'), name).replace(/^[^:]*: /, ''), { file: name, row: e.row, column: e.column }, e.more));
+      // Messages name the uploaded file, not the server's temporary copy (whose path also says
+      // where the server keeps its files).
+      const name = c.req.query('filename') ?? 'upload';
+      const named = (text: string) => (path ? text.split(path).join(name) : text);
+      if (e instanceof InputError && path) {
+        const reason = e.message.slice(formatLocation({ file: e.file, row: e.row, column: e.column }).length);
+        return errorResponse(c, new InputError(named(reason), { file: name, row: e.row, column: e.column }, e.more.map(named)));
       }
-      if (e instanceof ConflictError && dir) {
-        const name = c.req.query('filename') ?? 'upload';
-        return errorResponse(c, new ConflictError(e.message.replace(new RegExp(`[^ ]*talentflow-upload-[^ /]*/upload\\.\\w+`, 'g'), name)));
-      }
+      if (e instanceof ConflictError && path) return errorResponse(c, new ConflictError(named(e.message)));
       return errorResponse(c, e);
     } finally {
       if (dir) await rm(dir, { recursive: true, force: true });
     }
   });
-}
-
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
