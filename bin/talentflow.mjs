@@ -1,13 +1,20 @@
 #!/usr/bin/env node
-// Entry point for `talentflow` / `npx talentflow`: registers tsx so the TypeScript sources run
-// as shipped (no build step on a fresh clone), then hands over to the CLI.
-import { register } from 'tsx/esm/api';
+// Entry point for `talentflow` / `npx talentflow`: runs the compiled CLI in dist/, which
+// `npm install` builds in a clone (the `prepare` script) and the published package ships.
+// Plain JavaScript on purpose: no TypeScript loader at start-up.
 
 // Output piped into `head` closes early: that is not an error.
 process.stdout.on('error', (e) => {
   if (e.code === 'EPIPE') process.exit(0);
   throw e;
 });
-register();
-const { main } = await import('../src/cli/main.ts');
+const entry = new URL('../dist/cli/main.js', import.meta.url);
+let main;
+try {
+  ({ main } = await import(entry.href));
+} catch (e) {
+  if (e?.code !== 'ERR_MODULE_NOT_FOUND' || !String(e.message).includes(entry.pathname)) throw e;
+  process.stderr.write('talentflow: the compiled CLI (dist/) is missing: run `npm run build` in the clone (`npm install` runs it too)\n');
+  process.exit(2);
+}
 process.exitCode = await main(process.argv.slice(2));

@@ -38,6 +38,9 @@ if (!reference && !only.length) {
   console.log('> tsc --noEmit -p web');
   if (run('npx', ['tsc', '--noEmit', '-p', 'web']) !== 0) process.exit(1);
 }
+// The CLI tests run the compiled bin (bin/talentflow.mjs -> dist/): recompile what changed first.
+console.log('> build (dist/, if stale)');
+if (run(process.execPath, [join(root, 'scripts/build.mjs'), '--if-stale']) !== 0) process.exit(1);
 if (!files.length) {
   if (reference) {
     console.log('no reference suites found under test/reference');

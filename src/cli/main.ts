@@ -1,45 +1,48 @@
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Help } from 'commander';
 import { isTalentflowError, InputError } from '../core/errors.ts';
-import { takeRecoveryNotes } from '../store/index.ts';
-import { demoCommand } from './commands/demo.ts';
-import { exportCommand } from './commands/export.ts';
-import { flowsCommand } from './commands/flows.ts';
-import { importCommand } from './commands/import.ts';
-import { indicatorsCommand } from './commands/indicators.ts';
-import { initCommand } from './commands/init.ts';
-import { privacyCommand } from './commands/privacy.ts';
-import { regionsCommand } from './commands/regions.ts';
-import { measuresCommand } from './commands/measures.ts';
-import { reportCommand } from './commands/report.ts';
-import { rankCommand } from './commands/rank.ts';
-import { fitCommand } from './commands/fit.ts';
-import { estimateCommand } from './commands/estimate.ts';
-import { modelsCommand } from './commands/models.ts';
-import { scenarioCommand } from './commands/scenario.ts';
-import { stocksCommand } from './commands/stocks.ts';
-import { serveCommand, startCommand } from './commands/serve.ts';
+import { takeRecoveryNotes } from '../store/recovery.ts';
+import { COMMAND_LOADERS, isCommandName, loadCommand, readCommandSummaries, type CommandName } from './command-registry.ts';
 
 /** Exit codes: 0 success, 1 user error (bad input, usage, conflict), 2 internal error. */
 export const EXIT = { ok: 0, user: 1, internal: 2 } as const;
 
-export function buildProgram(): Command {
+/**
+ * The program for one call: only the command `argv` names is loaded (`help NAME` counts as
+ * NAME). Anything else (top-level help, a misspelt command) gets the other commands by name and
+ * description from the build's summaries, or, when run from src/ without them, loads them all.
+ */
+export async function buildProgram(argv: readonly string[] = []): Promise<Command> {
   const program = new Command('talentflow')
     .description('Measure, explain, forecast and counter talent outflow between regions')
     .version('0.1.0')
     .showHelpAfterError('(add --help for usage)')
     .exitOverride();
-  for (const make of [initCommand, importCommand, regionsCommand, flowsCommand, stocksCommand, indicatorsCommand, exportCommand, demoCommand, measuresCommand, reportCommand, rankCommand, fitCommand, estimateCommand, modelsCommand, serveCommand, startCommand, scenarioCommand, privacyCommand]) {
-    const cmd = make();
-    cmd.exitOverride();
-    program.addCommand(cmd);
+  const add = (cmd: Command) => program.addCommand(cmd.exitOverride());
+  const first = argv.find((a) => !a.startsWith('-'));
+  const wanted = first === 'help' ? argv[argv.indexOf('help') + 1] : first;
+  if (isCommandName(wanted)) {
+    add(await loadCommand(wanted));
+    return program;
   }
+  const summaries = readCommandSummaries();
+  if (!summaries) {
+    for (const name of Object.keys(COMMAND_LOADERS) as CommandName[]) add(await loadCommand(name));
+    return program;
+  }
+  const terms = new Map(summaries.map((s) => [s.name, s.term]));
+  program.configureHelp({
+    subcommandTerm(cmd: Command): string {
+      return terms.get(cmd.name() as CommandName) ?? Help.prototype.subcommandTerm.call(this, cmd);
+    },
+  });
+  for (const s of summaries) add(new Command(s.name).description(s.description));
   return program;
 }
 
 export async function main(argv: string[]): Promise<number> {
-  const program = buildProgram();
   const json = argv.includes('--json');
   try {
+    const program = await buildProgram(argv);
     await program.parseAsync(argv, { from: 'user' });
     return EXIT.ok;
   } catch (e) {

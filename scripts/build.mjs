@@ -1,0 +1,94 @@
+#!/usr/bin/env node
+// Compiles src/ to dist/ (tsconfig.build.json) and writes the CLI's command summaries beside the
+// compiled registry, so `talentflow --help` lists every command without loading any of them.
+// `npm install` / `npm ci` run it (the `prepare` script); `npm run build` runs it by hand.
+//
+//   --if-stale   do nothing when no file under src/ and no tsconfig is newer than the last build
+//                and recompile only what changed (scripts/test.mjs uses it: the CLI tests run
+//                the compiled bin)
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+
+const root = new URL('..', import.meta.url).pathname;
+const dist = join(root, 'dist');
+const stamp = join(dist, '.tsbuildinfo');
+const summaries = join(dist, 'cli', 'command-summaries.json');
+const lock = join(root, '.build.lock');
+
+/** Newest modification time under `dir`, folders included (they change when a file is added, renamed or deleted). */
+function newest(dir) {
+  let t = statSync(dir).mtimeMs;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
+  }
+  return t;
+}
+
+function isStale() {
+  if (!existsSync(stamp) || !existsSync(summaries)) return true;
+  const built = Math.min(statSync(stamp).mtimeMs, statSync(summaries).mtimeMs);
+  const inputs = [join(root, 'src'), join(root, 'types')].filter(existsSync).map(newest);
+  for (const f of ['tsconfig.json', 'tsconfig.build.json']) inputs.push(statSync(join(root, f)).mtimeMs);
+  return Math.max(...inputs) > built;
+}
+
+/** One build at a time: several test runs may start together in a shared clone. */
+function withLock(work) {
+  for (let waited = 0; ; waited += 200) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch (e) {
+      if (e.code !== 'EEXIST') throw e;
+      // A lock left by a killed build is taken over after two minutes (a build takes under one).
+      if (waited > 120_000 || Date.now() - statSync(lock).mtimeMs > 120_000) {
+        rmSync(lock, { recursive: true, force: true });
+        continue;
+      }
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
+    }
+  }
+  try {
+    return work();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+function build() {
+  const ifStale = process.argv.includes('--if-stale');
+  if (ifStale && !isStale()) return 0;
+  let tsc;
+  try {
+    tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+  } catch {
+    console.error('build: TypeScript is not installed (it is a devDependency: run `npm install` in the clone)');
+    return 1;
+  }
+  const started = Date.now();
+  // A full build starts clean, so no output of a deleted source survives; --if-stale recompiles
+  // only what changed (tsc's incremental build info).
+  if (!ifStale) rmSync(dist, { recursive: true, force: true });
+  const r = spawnSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json')], { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) return r.status ?? 1;
+  // The summaries come from the compiled commands themselves, so they cannot disagree with them.
+  const s = spawnSync(process.execPath, ['--input-type=module', '-e', `
+    const { describeCommands } = await import(${JSON.stringify(new URL('../dist/cli/command-registry.js', import.meta.url).href)});
+    process.stdout.write(JSON.stringify(await describeCommands(), null, 2) + '\\n');`], { cwd: root, encoding: 'utf8' });
+  if (s.status !== 0) {
+    process.stderr.write(s.stderr);
+    return s.status ?? 1;
+  }
+  writeFileSync(summaries, s.stdout);
+  // Both dated to the build's start: tsc leaves its build info untouched when nothing changed,
+  // and a source saved during the build must count as newer than it.
+  const start = new Date(started);
+  for (const f of [stamp, summaries]) utimesSync(f, start, start);
+  console.log(`build: dist/ compiled in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return 0;
+}
+
+process.exit(withLock(build));
