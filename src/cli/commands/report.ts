@@ -4,6 +4,7 @@ import { graduatePage, regionLabels, selectGraduateReport } from '../../report/i
 import * as store from '../../store/index.ts';
 import { common, intOption, outFor, withCommon } from '../context.ts';
 import { printJson } from '../output.ts';
+import { htmlToPdf } from '../pdf.ts';
 import { printGraduateTable } from './report/graduates-table.ts';
 
 interface GraduateOptions {
@@ -13,8 +14,9 @@ interface GraduateOptions {
   compare?: string;
   degree?: string;
   major?: string;
-  format: 'table' | 'json' | 'html';
+  format: 'table' | 'json' | 'html' | 'pdf';
   out?: string;
+  chromium?: string;
   lang: 'zh' | 'en';
 }
 
@@ -28,10 +30,11 @@ export function reportCommand(): Command {
     .option('--compare <year>', 'year compared with (default: the previous year; "none" for no comparison)')
     .option('--degree <degree>', 'only this degree (bachelor, master, doctor)')
     .option('--major <major>', 'only this major')
-    .addOption(new Option('--format <format>', 'table, json (the library\'s GraduateReport) or html (one printable page)').choices(['table', 'json', 'html']).default('table'))
-    .option('--out <file>', 'html: file to write (default graduate-report-YEAR.html)')
+    .addOption(new Option('--format <format>', 'table, json (the library\'s GraduateReport), html (one printable page) or pdf (that page on A4, printed by the Chromium or Chrome installed here)').choices(['table', 'json', 'html', 'pdf']).default('table'))
+    .option('--out <file>', 'html, pdf: file to write (default graduate-report-YEAR.html or .pdf)')
+    .option('--chromium <path>', 'pdf: the browser that prints it (default: CHROMIUM_PATH, then /usr/bin/chromium and the usual places)')
     .addOption(new Option('--lang <lang>', 'html: zh (Chinese with English subtitles) or en').choices(['zh', 'en']).default('zh'))
-    .addHelpText('after', '\nExamples:\n  talentflow report graduates --university NEU --year 2016\n  talentflow report graduates --province 辽宁 --year 2016 --format html --out liaoning-2016.html\n  talentflow report graduates --university DUT --year 2016 --json')
+    .addHelpText('after', '\nExamples:\n  talentflow report graduates --university NEU --year 2016\n  talentflow report graduates --province 辽宁 --year 2016 --format html --out liaoning-2016.html\n  talentflow report graduates --university NEU --year 2016 --format pdf\n  talentflow report graduates --university DUT --year 2016 --json')
     .action(async (o: GraduateOptions, cmd: Command) => {
       const { workspace } = common(cmd);
       const out = outFor(cmd);
@@ -42,9 +45,10 @@ export function reportCommand(): Command {
         if (format === 'json') return printJson(out, result);
         if (format === 'table') return printGraduateTable(out, result, regionLabels(await store.listRegions(ws)));
         const { html, filename } = await graduatePage(ws, selected, o.lang, store);
-        const file = o.out ?? filename;
-        await writeFile(file, html);
-        out.write(`${result.synthetic ? 'SYNTHETIC DATA · ' : ''}wrote ${file} (${(html.length / 1024).toFixed(0)} KB): ${result.headcount.suppressed ? `fewer than ${result.privacy?.k}` : (result.headcount.count ?? 0).toLocaleString('en-US')} graduates of ${result.year}`);
+        const file = o.out ?? (format === 'pdf' ? filename.replace(/\.html$/, '.pdf') : filename);
+        const bytes = format === 'pdf' ? await htmlToPdf(html, { chromium: o.chromium }) : html;
+        await writeFile(file, bytes);
+        out.write(`${result.synthetic ? 'SYNTHETIC DATA · ' : ''}wrote ${file} (${(bytes.length / 1024).toFixed(0)} KB): ${result.headcount.suppressed ? `fewer than ${result.privacy?.k}` : (result.headcount.count ?? 0).toLocaleString('en-US')} graduates of ${result.year}`);
       }, { create: false });
     }));
   return report;
