@@ -2,7 +2,6 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { ConflictError } from '../core/errors.ts';
 import { DEMO_COHORTS, NORTHEAST_UNIVERSITIES, generateCohorts, type SyntheticProvince } from '../sim/synthetic/index.ts';
 import { importFlows, type ImportSummary } from './import/import-flows.ts';
@@ -19,11 +18,12 @@ import { gravityDataFromWorkspace } from './queries/model-data.ts';
 import { importRegions } from './import/import-regions.ts';
 import { importStocks, type ImportStocksOptions } from './import/import-stocks.ts';
 import { closeWorkspace, openWorkspace, type Workspace } from './workspace.ts';
+import { BUNDLED_DATA_DIR } from './bundled-data.ts';
 
 /** The bundled data sets, in import order. Each folder holds SOURCE.md with source and licence. */
 export const DEMO_SETS = ['china', 'korea', 'austria', 'ny'] as const;
 
-export const BUNDLED_DATA_DIR = resolve(fileURLToPath(new URL('../../data', import.meta.url)));
+export { BUNDLED_DATA_DIR };
 
 export interface DemoOptions {
   dataDir?: string;

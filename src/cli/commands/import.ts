@@ -24,7 +24,8 @@ export function importCommand(): Command {
     .option('--sum-duplicates', 'flows: add up rows that repeat an origin-destination-period instead of refusing')
     .option('--level <level>', 'regions: level of the regions when the file has no level column')
     .option('--parent-level <level>', 'regions: level of parents built from a parent-name column')
-    .option('--root <code>', 'regions: parent of regions that have none (e.g. CN)')
+    .option('--root <code>', 'regions: parent of regions that have none (e.g. CN; created if unknown)')
+    .option('--no-registry', 'regions: take no English names, country or groups (China: northeast, east, central, west) from the bundled registry the file matches')
     .option('--no-indicators', 'regions: do not import name_YYYY columns as indicators')
     .option('--unit <unit>', 'indicators: unit of every value when the file has no unit column; stocks: persons (default) or sample')
     .option('--source <text>', 'indicators, stocks: source line stored with the values (default: the file name)')
@@ -58,7 +59,7 @@ Examples:
         summary = await withWorkspace(workspace, async (ws) => {
           switch (kind) {
             case 'regions':
-              return importRegions(ws, file, { ...stage, map: o.map as string, level: o.level as string, parentLevel: o.parentLevel as string, root: o.root as string, indicators: o.indicators as boolean, source: o.source as string, replace });
+              return importRegions(ws, file, { ...stage, map: o.map as string, level: o.level as string, parentLevel: o.parentLevel as string, root: o.root as string, registry: o.registry as boolean, indicators: o.indicators as boolean, source: o.source as string, replace });
             case 'flows':
               return importFlows(ws, file, { ...stage, map: o.map as string, period: o.period as string, cohort: o.cohort ? String(o.cohort).split(',') : undefined, wide: o.wide as boolean, sumDuplicates: o.sumDuplicates as boolean, replace });
             case 'indicators':

@@ -3,7 +3,7 @@ import { LIST, VARCHAR } from '@duckdb/node-api';
 import { z } from 'zod';
 import { InputError } from '../../core/errors.ts';
 import { JsonLimitError, readJsonDocument } from '../../io/index.ts';
-import { regionGroupSchema } from '../../core/schema/region.ts';
+import { regionGroupSchema, type RegionGroup } from '../../core/schema/region.ts';
 import { type Workspace, fileSha256, guardReimport, recordImport } from '../workspace.ts';
 import type { ImportSummary } from './import-flows.ts';
 
@@ -47,22 +47,31 @@ export async function importGroups(ws: Workspace, file: string, options: { repla
   return ws.db.transaction(async () => {
     await guardReimport(ws, 'groups', sha, file, options.replace ?? false, ['region_groups']);
     const codes = parsed.data.map((g) => g.code);
-    const clash = await ws.db.all<{ code: string }>('SELECT code FROM region_groups');
-    const existing = clash.map((c) => c.code).filter((c) => codes.includes(c));
-    if (existing.length && !options.replace) throw new InputError(`group ${existing[0]} already exists; nothing was written (use --replace)`, { file });
-    for (const c of existing) await ws.db.run('DELETE FROM region_groups WHERE code = ?', [c]);
+    // Groups a regions import derived from the bundled registry (China's NBS regions) are
+    // defaults: a groups file of the same codes replaces them without --replace.
+    const clash = await ws.db.all<{ code: string; derived: boolean }>(
+      `SELECT g.code, coalesce(i.kind = 'regions', false) AS derived FROM region_groups g LEFT JOIN imports i ON i.id = g.import_id`);
+    const existing = clash.filter((c) => codes.includes(c.code));
+    const taken = existing.find((c) => !c.derived);
+    if (taken && !options.replace) throw new InputError(`group ${taken.code} already exists; nothing was written (use --replace)`, { file });
+    for (const c of existing) await ws.db.run('DELETE FROM region_groups WHERE code = ?', [c.code]);
     const id = await recordImport(ws, 'groups', file, sha, parsed.data.length, {});
-    const app = await ws.db.conn.createAppender('region_groups');
-    for (const g of parsed.data) {
-      app.appendVarchar(g.code);
-      if (g.name_zh === null) app.appendNull(); else app.appendVarchar(g.name_zh);
-      if (g.name_en === null) app.appendNull(); else app.appendVarchar(g.name_en);
-      if (g.description === null) app.appendNull(); else app.appendVarchar(g.description);
-      app.appendList(g.members, LIST(VARCHAR));
-      app.appendInteger(id);
-      app.endRow();
-    }
-    app.closeSync();
+    await appendGroups(ws, parsed.data, id);
     return { importId: id, file, kind: 'groups', rows: parsed.data.length, format: 'json', encoding: 'utf-8', notes: [] };
   });
+}
+
+/** Writes groups (checked: codes new, members known) under an import's id. */
+export async function appendGroups(ws: Workspace, groups: readonly RegionGroup[], importId: number): Promise<void> {
+  const app = await ws.db.conn.createAppender('region_groups');
+  for (const g of groups) {
+    app.appendVarchar(g.code);
+    if (g.name_zh === null) app.appendNull(); else app.appendVarchar(g.name_zh);
+    if (g.name_en === null) app.appendNull(); else app.appendVarchar(g.name_en);
+    if (g.description === null) app.appendNull(); else app.appendVarchar(g.description);
+    app.appendList([...g.members], LIST(VARCHAR));
+    app.appendInteger(importId);
+    app.endRow();
+  }
+  app.closeSync();
 }

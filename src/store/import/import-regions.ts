@@ -11,6 +11,8 @@ import { checkNumbers, RANGES } from './checks.ts';
 import { normaliseHeader, parseMap, resolveRoles } from './column-roles.ts';
 import type { ImportSummary } from './import-flows.ts';
 import { insertWideIndicators, yearSuffixedColumns } from './wide-indicators.ts';
+import { appendGroups } from './import-groups.ts';
+import { completeFromRegistry, derivableGroups, loadReferenceRegistries, type RegionDraft } from './reference-registry.ts';
 
 export interface ImportRegionsOptions extends StageOptions {
   map?: string;
@@ -18,8 +20,14 @@ export interface ImportRegionsOptions extends StageOptions {
   level?: string;
   /** Level of parents created from a parent-name column (e.g. province). */
   parentLevel?: string;
-  /** Parent of regions (or created parents) that have none, e.g. CN. */
+  /** Parent of regions (or created parents) that have none, e.g. CN; created (from the bundled registry, or as a bare country) if unknown. */
   root?: string;
+  /**
+   * Complete the file from the bundled registry its codes and names come from (data/<set>/regions.csv):
+   * English names and aliases it lacks, the country of its top regions, the registry's standard groups
+   * (China: NBS northeast, east, central, west). Default true.
+   */
+  registry?: boolean;
   /** Import `name_YYYY` numeric columns as indicators (default true). */
   indicators?: boolean;
   /** Source line stored with indicators taken from the file. */
@@ -34,10 +42,7 @@ const LEVEL_WORDS: Record<string, string> = {
 };
 const HEADER_LEVEL: Record<string, string> = { city: 'city', province: 'province', county: 'county', 城市: 'city', 省份: 'province', 区县: 'county', state: 'state', country: 'country' };
 
-interface RegionRow {
-  row: number; code: string; name_zh: string | null; name_en: string | null; level: string; parent: string | null;
-  lon: number | null; lat: number | null; area: number | null; geometry: Geometry | null; aliases: string[];
-}
+type RegionRow = RegionDraft;
 
 /**
  * Imports a region registry: codes, names, level, parent, centroid, area, geometry (WKT column or
@@ -114,13 +119,15 @@ export async function importRegions(ws: Workspace, file: string, options: Import
       };
       if (reg.lon !== null && (reg.lon < -180 || reg.lon > 180)) throw new InputError(`longitude ${reg.lon} is outside -180..180`, at(roles.get('centroid_lon')));
       if (reg.lat !== null && (reg.lat < -90 || reg.lat > 90)) throw new InputError(`latitude ${reg.lat} is outside -90..90 (are longitude and latitude swapped?)`, at(roles.get('centroid_lat')));
-      if (reg.parent === reg.code) {
+      const ownParent = reg.parent === reg.code;
+      if (ownParent) {
         // A unit that is its own parent (Hong Kong 810000 in the census file) is a top-level
-        // unit of the parent level; special administrative regions get their own level.
+        // unit of the parent level; special administrative regions get their own level. Its
+        // parent is then the root (or the registry's country), never a region named after it.
         reg.level = name && name.endsWith('特别行政区') ? 'sar' : parentLevel;
-        reg.parent = options.root ?? null;
+        reg.parent = null;
       }
-      if (reg.parent && roles.has('parent_name')) {
+      if (reg.parent && !ownParent && roles.has('parent_name')) {
         const p = parents.get(reg.parent) ?? { name: r.parent_name ?? null, children: [] };
         p.children.push(reg);
         parents.set(reg.parent, p);
@@ -135,18 +142,19 @@ export async function importRegions(ws: Workspace, file: string, options: Import
       const created: RegionRow[] = [];
       for (const [code, p] of parents) {
         if (known.has(code) || seen.has(code)) continue;
-        created.push(buildParent(code, p.name, parentLevel, options.root ?? null, p.children));
+        created.push(buildParent(code, p.name, parentLevel, p.children));
       }
+      const registries = options.registry === false ? [] : await loadReferenceRegistries(ws.db);
+      const completion = completeFromRegistry([...created, ...rows], known, registries, options.root);
+      created.unshift(...completion.added);
       const inFile = new Set([...rows, ...created].map((r) => r.code));
       for (const r of rows) {
-        if (!r.parent && options.root && r.level !== 'country') r.parent = options.root;
         if (r.parent && !inFile.has(r.parent) && !known.has(r.parent)) {
           throw new InputError(`parent "${r.parent}" of ${r.code} is not a known region: import the parents first, add a parent-name column, or fix the code`, { file, row: r.row, column: roles.get('parent') });
         }
       }
-      if (options.root && !inFile.has(options.root) && !known.has(options.root)) throw new InputError(`--root ${options.root} is not a known region`, { file });
       await checkRegionTree(ws, [...created, ...rows], file, roles.get('parent'));
-      const id = await recordImport(ws, 'regions', file, sha, rows.length + created.length, { level: defaultLevel, parentLevel, root: options.root });
+      const id = await recordImport(ws, 'regions', file, sha, rows.length + created.length, { level: defaultLevel, parentLevel, root: options.root, registry: completion.registry?.set });
       if (options.replace) await ws.db.run('DELETE FROM regions WHERE code IN (SELECT unnest(?::VARCHAR[]))', [listValue([...inFile])]);
       const app = await ws.db.conn.createAppender('regions');
       for (const r of [...created, ...rows]) {
@@ -164,14 +172,18 @@ export async function importRegions(ws: Workspace, file: string, options: Import
         app.endRow();
       }
       app.closeSync();
-      if (created.length) notes.push(`built ${created.length} ${parentLevel} regions from their ${defaultLevel ?? ''} members`);
+      const built = created.length - completion.added.length;
+      if (built) notes.push(`built ${built} ${parentLevel} regions from their ${defaultLevel ?? ''} members`);
+      notes.push(...await registryNotes(ws, completion, inFile, known, id));
       if (options.indicators !== false) {
         const wide = yearSuffixedColumns(st.columns.filter((c) => ![...roles.values()].includes(c)));
         if (wide.length) {
           const n = await insertWideIndicators(ws, st, roles.get('code')!, wide, id, options.source ?? file);
           notes.push(`${n} indicator values from ${wide.length} year-suffixed columns (${[...new Set(wide.map((w) => w.name))].slice(0, 6).join(', ')}...)`);
-          if (created.length) {
-            const s = await sumPopulationIndicators(ws, id, created.map((c) => c.code));
+          // Only parents built from their members: a country from the registry has members
+          // (provinces, Hong Kong) whose own totals are not all in this file.
+          if (built) {
+            const s = await sumPopulationIndicators(ws, id, created.slice(completion.added.length).map((c) => c.code));
             if (s) notes.push(`${s} population totals of built parents summed from members`);
           }
         }
@@ -213,7 +225,31 @@ async function checkRegionTree(ws: Workspace, rows: RegionRow[], file: string, p
   }
 }
 
-function buildParent(code: string, name: string | null, level: string, root: string | null, children: RegionRow[]): RegionRow {
+/**
+ * What the bundled registry added (see reference-registry.ts), and its standard groups that the
+ * workspace now holds every member of and that no group of the same code already stands for.
+ */
+async function registryNotes(ws: Workspace, c: ReturnType<typeof completeFromRegistry>, inFile: ReadonlySet<string>, known: ReadonlySet<string>, importId: number): Promise<string[]> {
+  const notes: string[] = [];
+  const reg = c.registry;
+  const where = reg ? `data/${reg.set}/regions.csv` : '';
+  if (reg && c.named) notes.push(`${c.named} regions given their English names and aliases from the bundled registry ${where} (same codes and names)`);
+  for (const a of c.added) {
+    notes.push(a.name_zh || a.name_en
+      ? `created ${a.code} (${[a.name_zh, a.name_en].filter(Boolean).join(' / ')}, ${a.level}) from the bundled registry, as the parent of regions that had none`
+      : `created ${a.code} as a country region without names, as the parent of regions that had none (import a regions file to name it)`);
+  }
+  if (!reg) return notes;
+  const existing = new Set((await ws.db.all<{ code: string }>('SELECT code FROM region_groups')).map((g) => g.code));
+  const groups = derivableGroups(reg, new Set([...inFile, ...known])).filter((g) => !existing.has(g.code));
+  if (groups.length) {
+    await appendGroups(ws, groups, importId);
+    notes.push(`groups ${groups.map((g) => g.code).join(', ')} from data/${reg.set}/groups.json: ${groups[0].description ?? ''}`);
+  }
+  return notes;
+}
+
+function buildParent(code: string, name: string | null, level: string, children: RegionRow[]): RegionRow {
   let area = 0, lon = 0, lat = 0, w = 0;
   for (const c of children) {
     if (c.area !== null) area += c.area;
@@ -225,7 +261,7 @@ function buildParent(code: string, name: string | null, level: string, root: str
     }
   }
   return {
-    row: children[0].row, code, level, parent: root, geometry: null, aliases: [],
+    row: children[0].row, code, level, parent: null, geometry: null, aliases: [],
     name_zh: name && CJK.test(name) ? name : null, name_en: name && !CJK.test(name) ? name : null,
     lon: w ? lon / w : null, lat: w ? lat / w : null, area: area || null,
   };
@@ -235,8 +271,8 @@ function buildParent(code: string, name: string | null, level: string, root: str
 async function sumPopulationIndicators(ws: Workspace, importId: number, parents: string[]): Promise<number> {
   const before = await ws.db.one<{ n: bigint }>('SELECT count(*) AS n FROM indicators WHERE import_id = ?', [importId]);
   await ws.db.run(
-    `INSERT INTO indicators (import_id, region, period, period_start, period_end, name, value, unit, source, header)
-     SELECT ?, r.parent, i.period, any_value(i.period_start), any_value(i.period_end), i.name, sum(i.value), any_value(i.unit), any_value(i.source) || ' (sum of members)', any_value(i.header)
+    `INSERT INTO indicators
+     SELECT ?, r.parent, i.period, any_value(i.period_start), any_value(i.period_end), i.name, sum(i.value), any_value(i.unit), any_value(i.source) || ' (sum of members)'
      FROM indicators i JOIN regions r ON r.code = i.region
      WHERE i.import_id = ? AND i.unit = 'persons' AND r.parent IN (SELECT unnest(?::VARCHAR[]))
      GROUP BY r.parent, i.period, i.name`, [importId, importId, listValue(parents)]);

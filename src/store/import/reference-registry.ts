@@ -1,0 +1,160 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Geometry } from 'geojson';
+import { z } from 'zod';
+import { simplified } from '../../core/name-keys.ts';
+import { stripSuffix } from '../../core/region-matcher.ts';
+import { regionGroupSchema, type RegionGroup } from '../../core/schema/region.ts';
+import { BUNDLED_DATA_DIR } from '../bundled-data.ts';
+import type { Database } from '../duckdb/database.ts';
+import type { RegionRow } from '../queries/list-regions.ts';
+
+/**
+ * The bundled region registries (data/<set>/regions.csv and groups.json, each with its source in
+ * data/<set>/SOURCE.md) as a reference for a region file a user brings: a file whose codes and
+ * names are those of a registry (the census city file of China, a list of Korea's regions) gets
+ * from it what the file does not say: the country its top regions belong to, English names and
+ * aliases of the regions the file names in Chinese only (and of the provinces built from a
+ * parent-name column), and the registry's standard groups, e.g. China's four economic regions
+ * of the National Bureau of Statistics (国家统计局《东西中部和东北地区划分方法》, 2011: Northeast
+ * 3, East 10, Central 6 and West 12 provinces; Hong Kong and Macao in none), data/china/groups.json.
+ */
+/** A row of a registry's regions.csv, in the shape listRegions returns. */
+export type ReferenceRegion = Omit<RegionRow, 'geometry'>;
+
+export interface ReferenceRegistry {
+  /** Folder name under data/ (china, korea, ...). */
+  set: string;
+  file: string;
+  regions: Map<string, ReferenceRegion>;
+  groups: RegionGroup[];
+  groupsFile: string | null;
+}
+
+/** Share of a file's regions that must agree with a registry (code and name) for it to be used. */
+const MIN_AGREEMENT = 0.5;
+
+const toNumber = (s: string | null) => (s === null || s === '' ? null : Number(s));
+
+/** Every bundled registry (folders of data/ with a regions.csv). */
+export async function loadReferenceRegistries(db: Database, dir = BUNDLED_DATA_DIR): Promise<ReferenceRegistry[]> {
+  if (!existsSync(dir)) return [];
+  const out: ReferenceRegistry[] = [];
+  for (const set of readdirSync(dir).sort()) {
+    const file = join(dir, set, 'regions.csv');
+    if (!existsSync(file)) continue;
+    const rows = await db.all<Record<string, string | null>>('SELECT * FROM read_csv(?, header = true, all_varchar = true)', [file]);
+    const regions = new Map<string, ReferenceRegion>();
+    for (const r of rows) {
+      if (!r.code || !r.level) continue;
+      regions.set(r.code, {
+        code: r.code, name_zh: r.name_zh || null, name_en: r.name_en || null, level: r.level, parent: r.parent || null,
+        centroid_lon: toNumber(r.centroid_lon), centroid_lat: toNumber(r.centroid_lat), area_km2: toNumber(r.area_km2),
+        aliases: r.aliases ? r.aliases.split('|').map((a) => a.trim()).filter(Boolean) : [],
+      });
+    }
+    const groupsFile = join(dir, set, 'groups.json');
+    const groups = existsSync(groupsFile) ? z.array(regionGroupSchema).parse(JSON.parse(await readFile(groupsFile, 'utf8'))) : [];
+    out.push({ set, file, regions, groups, groupsFile: existsSync(groupsFile) ? groupsFile : null });
+  }
+  return out;
+}
+
+const key = (s: string) => simplified(stripSuffix(s));
+
+/** Whether a region of a file is the registry's region of the same code: a name in common, or no name to compare. */
+export function sameRegion(row: { name_zh: string | null; name_en: string | null; aliases: readonly string[] }, ref: ReferenceRegion): boolean {
+  const mine = [row.name_zh, row.name_en, ...row.aliases].filter((n): n is string => !!n).map(key);
+  if (!mine.length) return true;
+  const theirs = new Set([ref.name_zh, ref.name_en, ...ref.aliases].filter((n): n is string => !!n).map(key));
+  return mine.some((n) => theirs.has(n));
+}
+
+/**
+ * The registry a file's regions come from: the one whose codes and names most of them share
+ * (at least half), or null. A file of other codes, or the same codes with other names (another
+ * country's scheme), gets nothing from any registry.
+ */
+export function detectRegistry(rows: readonly { code: string; name_zh: string | null; name_en: string | null; aliases: readonly string[] }[], registries: readonly ReferenceRegistry[]): ReferenceRegistry | null {
+  let best: { reg: ReferenceRegistry; n: number } | null = null;
+  for (const reg of registries) {
+    let n = 0;
+    for (const r of rows) {
+      const ref = reg.regions.get(r.code);
+      if (ref && sameRegion(r, ref)) n++;
+    }
+    if (n && (!best || n > best.n)) best = { reg, n };
+  }
+  return best && best.n >= MIN_AGREEMENT * rows.length ? best.reg : null;
+}
+
+/** The registry's groups all of whose members are among `present` (a group is never half made). */
+export function derivableGroups(reg: ReferenceRegistry, present: ReadonlySet<string>): RegionGroup[] {
+  return reg.groups.filter((g) => g.members.every((m) => present.has(m)));
+}
+
+/** A region of a file being imported, as src/store/import/import-regions.ts builds it. */
+export interface RegionDraft {
+  row: number; code: string; name_zh: string | null; name_en: string | null; level: string; parent: string | null;
+  lon: number | null; lat: number | null; area: number | null; geometry: Geometry | null; aliases: string[];
+}
+
+export interface Completion {
+  /** The registry the file's regions come from, or null. */
+  registry: ReferenceRegistry | null;
+  /** Regions to create: ancestors from the registry (e.g. the country CN), or the `root` asked for. */
+  added: RegionDraft[];
+  /** Regions given names or aliases from the registry. */
+  named: number;
+}
+
+const draftOf = (r: ReferenceRegion): RegionDraft => ({
+  row: 0, code: r.code, name_zh: r.name_zh, name_en: r.name_en, level: r.level, parent: r.parent,
+  lon: r.centroid_lon, lat: r.centroid_lat, area: r.area_km2, geometry: null, aliases: [...r.aliases],
+});
+
+/**
+ * Completes a file's regions (in place) from the registry they come from: names and aliases
+ * the file lacks; a parent for regions that have none (`root` if given, else the registry's
+ * parent, e.g. CN for China's provinces, Hong Kong and Macao); and the ancestors that neither
+ * the file nor the workspace holds, from the registry (a `root` outside every registry becomes
+ * a bare country region of that code).
+ */
+export function completeFromRegistry(drafts: RegionDraft[], known: ReadonlySet<string>, registries: readonly ReferenceRegistry[], root?: string): Completion {
+  const registry = detectRegistry(drafts, registries);
+  const refOf = (d: RegionDraft) => {
+    const ref = registry?.regions.get(d.code);
+    return ref && sameRegion(d, ref) ? ref : undefined;
+  };
+  let named = 0;
+  for (const d of drafts) {
+    const ref = refOf(d);
+    if (!ref) continue;
+    const before = `${d.name_zh}|${d.name_en}|${d.aliases.length}`;
+    d.name_zh ??= ref.name_zh;
+    d.name_en ??= ref.name_en;
+    if (!d.aliases.length) d.aliases = [...ref.aliases];
+    if (before !== `${d.name_zh}|${d.name_en}|${d.aliases.length}`) named++;
+  }
+  for (const d of drafts) {
+    if (d.parent || d.level === 'country') continue;
+    if (root) d.parent = root === d.code ? null : root;
+    else d.parent = refOf(d)?.parent ?? null;
+  }
+  const have = new Set([...known, ...drafts.map((d) => d.code)]);
+  const added: RegionDraft[] = [];
+  const queue = [...new Set(drafts.map((d) => d.parent).filter((p): p is string => !!p))];
+  for (let code = queue.shift(); code !== undefined; code = queue.shift()) {
+    if (have.has(code)) continue;
+    const ref = registry?.regions.get(code) ?? (code === root ? registries.find((r) => r.regions.has(code))?.regions.get(code) : undefined);
+    if (ref) {
+      added.push(draftOf(ref));
+      if (ref.parent) queue.push(ref.parent);
+    } else if (code === root) {
+      added.push({ row: 0, code, name_zh: null, name_en: null, level: 'country', parent: null, lon: null, lat: null, area: null, geometry: null, aliases: [] });
+    } else continue;
+    have.add(code);
+  }
+  return { registry, added, named };
+}
