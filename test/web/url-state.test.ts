@@ -1,8 +1,8 @@
-// The dashboard's state in the URL (web/src/url-state.ts, issue 12 item 6): what a link says is
+// The dashboard's state in the URL (web/src/url-query.ts, issue 12 item 6): what a link says is
 // read back exactly, and what a hand-edited or hostile link says wrongly is dropped, never passed on.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { queryFromState, stateFromQuery } from '../../web/src/url-state.ts';
+import { queryFromState, stateFromQuery } from '../../web/src/url-query.ts';
 import { state, type State } from '../../web/src/state.ts';
 
 const VIEW: State = { ...state, tab: 'scenario', caseId: 'kr', level: 'province', period: '2019', scope: 'all', minFlow: 500, showFlows: false, selected: 'KR26', targets: ['KR26', 'KR27'] };
