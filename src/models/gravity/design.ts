@@ -1,15 +1,18 @@
 import { InputError, SpecError } from '../../core/errors.ts';
 import type { Factor } from '../../numeric/factor.ts';
+import { MISSING } from '../../numeric/interact.ts';
+import { dimensionLevels, type Dimension, type DimensionLevels } from './dimensions.ts';
+import { resolveDuplicates } from './duplicates.ts';
+import { dropMissing, type UsedColumn } from './missing.ts';
 import type { ResolvedGravitySpec } from './spec.ts';
 import type { GravityData, GravityResult, Transform } from './types.ts';
 
 /** A fixed-effect dimension with what each compact level stands for. */
 export interface LabelledFactor extends Factor {
-  readonly kind: 'origin' | 'destination' | 'period';
-  /** Region index (origin/destination) or period index of each level. */
-  readonly regionOf: Int32Array;
-  /** Period index of each level for per-period constraints, else -1. */
-  readonly periodOf: Int32Array;
+  /** The constraint's origin / destination effects, the period effects, or a further dimension. */
+  readonly kind: Dimension['role'];
+  /** Label of each level: region code, period, `region@period`, `a^b`... */
+  readonly labels: readonly string[];
 }
 
 /** The fitting problem after validation, row filtering and transforms. */
@@ -21,8 +24,12 @@ export interface GravityDesign {
   readonly termSpecs: GravityResult['termSpecs'];
   readonly offset: Float64Array | null;
   readonly factors: LabelledFactor[];
-  /** Cluster (origin-destination pair) of each row on panels, else null. */
-  readonly clusters: { readonly index: Uint32Array; readonly count: number } | null;
+  /** Cluster dimensions of the clustered covariance (MISSING on padded grid cells); empty for none. */
+  readonly clusters: readonly { readonly name: string; readonly index: Uint32Array; readonly count: number }[];
+  /** Rows left out for missing values, in total and by column. */
+  readonly dropped: { readonly missing: number; readonly byColumn: Record<string, number> };
+  /** Rows whose flow was added to an earlier duplicate. */
+  readonly duplicatesSummed: number;
   /**
    * Dense-grid layout (doubly constrained, no periods, at least half the origin x destination
    * cells present): rows are cells in origin-major order and these are the cells with no data
@@ -42,13 +49,16 @@ const FINITE = 0;
 const NON_NEGATIVE = 1;
 const POSITIVE = 2;
 
-/** Marks the rows to use (keep[r] = 1); returns the count of intra rows left out and the first out-of-range row. */
+/**
+ * Marks the rows to use (keep[r] = 1); returns the count of intra rows left out and the first
+ * out-of-range row. A MISSING origin or destination is kept here for the missing-value scan.
+ */
 function markRows(origin: Uint32Array, destination: Uint32Array, nRegions: number, intra: boolean, keep: Uint8Array): { intraDropped: number; badRow: number } {
   let intraDropped = 0;
   for (let r = 0; r < origin.length; r++) {
     const o = origin[r];
     const d = destination[r];
-    if (o >= nRegions || d >= nRegions) return { intraDropped, badRow: r };
+    if ((o >= nRegions && o !== MISSING) || (d >= nRegions && d !== MISSING)) return { intraDropped, badRow: r };
     if (o === d && !intra) intraDropped++;
     else keep[r] = 1;
   }
@@ -77,14 +87,21 @@ export function buildGravityDesign(data: GravityData, spec: ResolvedGravitySpec)
   sameLength('offset', data.offset);
   sameLength('period', data.period);
   for (const t of spec.terms) sameLength(t.column, data.covariates?.[t.column]);
+  for (const [name, c] of Object.entries(data.categories ?? {})) sameLength(name, c.index);
   const warnings: string[] = [];
 
-  // Rows kept: intra-regional rows only if asked; every value checked on the rows used (tight
+  // Rows kept: intra-regional rows only if asked; then rows with a missing value in a column
+  // the model uses (dropped or refused, spec.na); every value checked on the rows used (tight
   // per-column scans first, the message built only for the first bad row).
   let keep = new Uint8Array(n0);
   const scan = markRows(data.origin, data.destination, nRegions, spec.intra, keep);
   if (scan.badRow >= 0) throw new InputError(`region index ${Math.max(data.origin[scan.badRow], data.destination[scan.badRow])} is outside the ${nRegions} regions`, { row: scan.badRow + 1 });
   const intraDropped = scan.intraDropped;
+  const dropped = dropMissing(usedColumns(data, spec), keep, spec.na);
+  if (dropped.missing > 0) {
+    const by = Object.entries(dropped.byColumn).map(([c, k]) => `${c} ${k}`).join(', ');
+    warnings.push(`${dropped.missing} rows with missing values were left out (by column: ${by})`);
+  }
   let bad = firstBad(data.flow, keep, NON_NEGATIVE);
   if (bad >= 0) throw new InputError(`flow ${data.flow[bad]} of ${pairName(data, bad)} is not a finite number >= 0`, { row: bad + 1, column: 'flow' });
   bad = firstBad(data.cost, keep, spec.decay === 'power' ? POSITIVE : FINITE);
@@ -112,84 +129,36 @@ export function buildGravityDesign(data: GravityData, spec: ResolvedGravitySpec)
     }
   }
   if (intraDropped > 0) warnings.push(`${intraDropped} intra-regional rows (origin = destination) were left out; set intra: true to keep them`);
+  const numericColumns = [
+    { name: 'cost', values: data.cost },
+    ...spec.terms.map((t) => ({ name: t.column, values: data.covariates![t.column] })),
+    ...(data.offset ? [{ name: 'offset', values: data.offset }] : []),
+  ];
+  const { flow, summed: duplicatesSummed } = resolveDuplicates(data, keep, spec.duplicates, numericColumns);
+  if (duplicatesSummed > 0) warnings.push(`${duplicatesSummed} duplicate rows (same origin, destination, period and categories) were summed into the first row of their key`);
 
-  // Fixed-effect dimensions, keyed on raw ids; levels whose flows are all zero would have an
-  // effect of -Infinity, so their rows are dropped (R instead reports a huge negative coefficient).
-  const nPeriods = data.period ? (data.periods?.length ?? Math.max(0, ...data.period) + 1) : 1;
-  const kinds: { kind: LabelledFactor['kind']; raw: (r: number) => number; perPeriod: boolean }[] = [];
-  const per = spec.constraintsPerPeriod;
-  const periodOfRow = (r: number): number => (data.period ? data.period[r] : 0);
-  if (spec.constraint === 'production' || spec.constraint === 'doubly') {
-    kinds.push({ kind: 'origin', raw: (r) => (per ? periodOfRow(r) * nRegions : 0) + data.origin[r], perPeriod: per });
-  }
-  if (spec.constraint === 'attraction' || spec.constraint === 'doubly') {
-    kinds.push({ kind: 'destination', raw: (r) => (per ? periodOfRow(r) * nRegions : 0) + data.destination[r], perPeriod: per });
-  }
-  if (spec.periodEffects && !per) kinds.push({ kind: 'period', raw: (r) => periodOfRow(r), perPeriod: false });
-  const rawSize = (k: (typeof kinds)[number]): number => (k.kind === 'period' ? nPeriods : k.perPeriod ? nPeriods * nRegions : nRegions);
-  const label = (k: (typeof kinds)[number], raw: number): string => {
-    if (k.kind === 'period') return `period "${data.periods?.[raw] ?? raw}"`;
-    const region = data.regions[raw % nRegions];
-    const p = k.perPeriod ? ` in period "${data.periods?.[Math.floor(raw / nRegions)] ?? Math.floor(raw / nRegions)}"` : '';
-    return `${k.kind} "${region}"${p}`;
-  };
-  const rawIds = kinds.map((k) => {
-    if (k.kind === 'origin' && !k.perPeriod) return data.origin;
-    if (k.kind === 'destination' && !k.perPeriod) return data.destination;
-    const ids = new Uint32Array(n0);
-    for (let r = 0; r < n0; r++) ids[r] = k.raw(r);
-    return ids;
-  });
-  kinds.forEach((k, ki) => {
-    const ids = rawIds[ki];
-    const total = new Float64Array(rawSize(k));
-    const rows = new Uint32Array(rawSize(k));
-    for (let r = 0; r < n0; r++) {
-      if (!keep[r]) continue;
-      total[ids[r]] += data.flow[r];
-      rows[ids[r]]++;
-    }
-    const empty: number[] = [];
-    for (let l = 0; l < total.length; l++) if (rows[l] > 0 && total[l] === 0) empty.push(l);
-    if (empty.length === 0) return;
-    const what = k.kind === 'origin' ? 'no outflow' : k.kind === 'destination' ? 'no inflow' : 'no flow';
-    for (const l of empty) {
-      warnings.push(`${label(k, l)} has ${what}: its ${rows[l]} rows were dropped (its effect would be -Infinity; R's glm reports a huge negative coefficient instead)`);
-    }
-    const isEmpty = new Uint8Array(total.length);
-    for (const l of empty) isEmpty[l] = 1;
-    for (let r = 0; r < n0; r++) if (keep[r] && isEmpty[ids[r]]) keep[r] = 0;
-  });
+  // Fixed-effect dimensions, on raw levels; levels whose flows are all zero would have an effect
+  // of -Infinity, so their rows are dropped (R instead reports a huge negative coefficient).
+  // One pass suffices: the rows dropped have zero flow, so no other level's total changes.
+  const dims = spec.dimensions;
+  const raw = dimensionLevels(dims, data);
+  dims.forEach((dim, di) => dropEmptyLevels(dim, raw[di], flow, keep, warnings));
 
   let n = 0;
   for (let r = 0; r < n0; r++) n += keep[r];
-  if (n === 0) throw new InputError('no rows left to fit (every row is intra-regional or has zero flow in its group)', { column: 'flow' });
+  if (n === 0) throw new InputError('no rows left to fit (every row is intra-regional, missing a value or has zero flow in its group)', { column: 'flow' });
   const rows = new Uint32Array(n);
   for (let r = 0, i = 0; r < n0; r++) if (keep[r]) rows[i++] = r;
   keep = new Uint8Array(0);
 
-  // Compact level numbers per fixed-effect kind, in raw-id order so that level 0 is the first
-  // region (R's reference level).
-  const levelMaps = kinds.map((k, ki) => {
-    const ids = rawIds[ki];
-    const map = new Int32Array(rawSize(k)).fill(-1);
-    const regionOf: number[] = [];
-    const periodOf: number[] = [];
-    for (let i = 0; i < n; i++) map[ids[rows[i]]] = 0;
-    let levels = 0;
-    for (let l = 0; l < map.length; l++) {
-      if (map[l] < 0) continue;
-      map[l] = levels++;
-      regionOf.push(k.kind === 'period' ? l : l % nRegions);
-      periodOf.push(k.perPeriod ? Math.floor(l / nRegions) : -1);
-    }
-    return { kind: k.kind, map, ids, levels, regionOf: Int32Array.from(regionOf), periodOf: Int32Array.from(periodOf) };
-  });
+  // Compact level numbers per dimension, in raw-level order so that level 0 is the first region
+  // or category (R's reference level).
+  const levelMaps = dims.map((dim, di) => compactLevels(dim, raw[di], rows));
   const longFactors = (): LabelledFactor[] =>
-    levelMaps.map(({ kind, map, ids, levels, regionOf, periodOf }) => {
+    levelMaps.map(({ name, kind, map, ids, levels, labels }) => {
       const index = new Uint32Array(n);
       for (let i = 0; i < n; i++) index[i] = map[ids[rows[i]]];
-      return { name: kind, kind, index, levels, regionOf, periodOf };
+      return { name, kind, index, levels, labels };
     });
   // Dense-grid layout when it applies; the columns are then built directly in it.
   const layout = gridLayout(levelMaps, rows) ?? { rows, factors: longFactors(), padding: new Uint32Array(0) };
@@ -205,7 +174,7 @@ export function buildGravityDesign(data: GravityData, spec: ResolvedGravitySpec)
     }
     return c;
   };
-  const y = column(data.flow, 'identity');
+  const y = column(flow, 'identity');
   let zeros = 0;
   let total = 0;
   for (let i = 0; i < m; i++) {
@@ -218,7 +187,7 @@ export function buildGravityDesign(data: GravityData, spec: ResolvedGravitySpec)
 
   const columns: Float64Array[] = [];
   const termSpecs: { name: string; column: string | null; transform: Transform; role: 'intercept' | 'cost' | 'origin' | 'destination' | 'pair' }[] = [];
-  if (kinds.length === 0) {
+  if (dims.length === 0) {
     columns.push(new Float64Array(m).fill(1));
     termSpecs.push({ name: '(Intercept)', column: null, transform: 'identity', role: 'intercept' });
   }
@@ -230,24 +199,102 @@ export function buildGravityDesign(data: GravityData, spec: ResolvedGravitySpec)
   columns.push(column(data.cost, costTransform));
   termSpecs.push({ name: spec.costName, column: 'cost', transform: costTransform, role: 'cost' });
 
-  let clusters: GravityDesign['clusters'] = null;
-  if (data.period) {
-    const map = new Map<number, number>();
-    const index = new Uint32Array(m);
-    for (let i = 0; i < m; i++) {
-      const key = data.origin[order[i]] * nRegions + data.destination[order[i]];
-      let c = map.get(key);
-      if (c === undefined) {
-        c = map.size;
-        map.set(key, c);
-      }
-      index[i] = c;
-    }
-    clusters = { index, count: map.size };
-  }
-  if (spec.terms.length === 0 && kinds.length === 0 && n < 2) throw new SpecError('needs at least two rows', 'data');
+  const clusterRaw = dimensionLevels(spec.cluster, data);
+  const clusters = spec.cluster.map((dim, ci) => clusterIndex(dim.name, clusterRaw[ci], order));
+  if (spec.terms.length === 0 && dims.length === 0 && n < 2) throw new SpecError('needs at least two rows', 'data');
   const offset = data.offset ? column(data.offset, 'identity') : null;
-  return { rows: order, y, columns, termSpecs, offset, factors: layout.factors, clusters, padding: layout.padding, warnings };
+  return { rows: order, y, columns, termSpecs, offset, factors: layout.factors, clusters, padding: layout.padding, warnings, dropped, duplicatesSummed };
+}
+
+/** The columns whose missing values matter: the outcome, cost, terms, offset, and every atom of a dimension or cluster. */
+function usedColumns(data: GravityData, spec: ResolvedGravitySpec): UsedColumn[] {
+  const cols: UsedColumn[] = [
+    { name: 'origin', kind: 'level', values: data.origin },
+    { name: 'destination', kind: 'level', values: data.destination },
+    { name: 'flow', kind: 'number', values: data.flow },
+    { name: 'cost', kind: 'number', values: data.cost },
+    ...spec.terms.map((t): UsedColumn => ({ name: t.column, kind: 'number', values: data.covariates![t.column] })),
+  ];
+  if (data.offset) cols.push({ name: 'offset', kind: 'number', values: data.offset });
+  if (data.period) cols.push({ name: 'period', kind: 'level', values: data.period });
+  const atoms = new Set([...spec.dimensions, ...spec.cluster].flatMap((d) => d.atoms));
+  for (const a of atoms) if (data.categories && a in data.categories && !['origin', 'destination', 'period', 'pair'].includes(a)) cols.push({ name: a, kind: 'level', values: data.categories[a].index });
+  return cols;
+}
+
+const describeLevel = (dim: Dimension, raw: DimensionLevels, l: number): string => {
+  const label = raw.label(l);
+  if (dim.role === 'other') return `${dim.name} "${label}"`;
+  if (dim.atoms.length === 2) {
+    const [region, period] = label.split('@');
+    return `${dim.role} "${region}" in period "${period}"`;
+  }
+  return `${dim.role} "${label}"`;
+};
+
+function dropEmptyLevels(dim: Dimension, raw: DimensionLevels, flow: Float64Array, keep: Uint8Array, warnings: string[]): void {
+  const ids = raw.index;
+  const total = new Float64Array(raw.count);
+  const count = new Uint32Array(raw.count);
+  for (let r = 0; r < keep.length; r++) {
+    if (!keep[r]) continue;
+    total[ids[r]] += flow[r];
+    count[ids[r]]++;
+  }
+  const empty: number[] = [];
+  for (let l = 0; l < total.length; l++) if (count[l] > 0 && total[l] === 0) empty.push(l);
+  if (empty.length === 0) return;
+  const what = dim.role === 'origin' ? 'no outflow' : dim.role === 'destination' ? 'no inflow' : 'no flow';
+  const shown = empty.slice(0, 20);
+  for (const l of shown) {
+    warnings.push(`${describeLevel(dim, raw, l)} has ${what}: its ${count[l]} rows were dropped (its effect would be -Infinity; R's glm reports a huge negative coefficient instead)`);
+  }
+  if (empty.length > shown.length) warnings.push(`... and ${empty.length - shown.length} more levels of ${dim.name} with ${what} (their rows were dropped too)`);
+  const isEmpty = new Uint8Array(total.length);
+  for (const l of empty) isEmpty[l] = 1;
+  for (let r = 0; r < keep.length; r++) if (keep[r] && isEmpty[ids[r]]) keep[r] = 0;
+}
+
+interface LevelMap {
+  readonly name: string;
+  readonly kind: Dimension['role'];
+  readonly perPeriod: boolean;
+  readonly map: Int32Array;
+  readonly ids: Uint32Array;
+  readonly levels: number;
+  readonly labels: string[];
+}
+
+function compactLevels(dim: Dimension, raw: DimensionLevels, rows: Uint32Array): LevelMap {
+  const ids = raw.index;
+  const map = new Int32Array(raw.count).fill(-1);
+  for (let i = 0; i < rows.length; i++) map[ids[rows[i]]] = 0;
+  const labels: string[] = [];
+  let levels = 0;
+  for (let l = 0; l < map.length; l++) {
+    if (map[l] < 0) continue;
+    map[l] = levels++;
+    labels.push(raw.label(l));
+  }
+  return { name: dim.name, kind: dim.role, perPeriod: dim.role !== 'other' && dim.atoms.length === 2, map, ids, levels, labels };
+}
+
+/** A cluster dimension over the design rows, numbered over the observed rows (padding: MISSING). */
+function clusterIndex(name: string, raw: DimensionLevels, order: Uint32Array): { name: string; index: Uint32Array; count: number } {
+  const map = new Int32Array(raw.count).fill(-1);
+  const index = new Uint32Array(order.length);
+  let count = 0;
+  for (let i = 0; i < order.length; i++) {
+    const r = order[i];
+    if (r === PADDED_ROW) {
+      index[i] = MISSING;
+      continue;
+    }
+    const v = raw.index[r];
+    if (map[v] < 0) map[v] = count++;
+    index[i] = map[v];
+  }
+  return { name, index, count };
 }
 
 /**
@@ -256,11 +303,8 @@ export function buildGravityDesign(data: GravityData, spec: ResolvedGravitySpec)
  * run over contiguous memory. Returns the input row of each cell (PADDED_ROW for empty cells) and
  * the grid factors, or null when it does not apply.
  */
-function gridLayout(
-  maps: { kind: LabelledFactor['kind']; map: Int32Array; ids: Uint32Array; levels: number; regionOf: Int32Array; periodOf: Int32Array }[],
-  rows: Uint32Array,
-): { rows: Uint32Array; factors: LabelledFactor[]; padding: Uint32Array } | null {
-  if (maps.length !== 2 || maps[0].kind !== 'origin' || maps[1].kind !== 'destination' || maps[0].periodOf[0] >= 0) return null;
+function gridLayout(maps: readonly LevelMap[], rows: Uint32Array): { rows: Uint32Array; factors: LabelledFactor[]; padding: Uint32Array } | null {
+  if (maps.length !== 2 || maps[0].kind !== 'origin' || maps[1].kind !== 'destination' || maps[0].perPeriod) return null;
   const [o, d] = maps;
   const rowsN = o.levels;
   const cols = d.levels;
@@ -288,8 +332,8 @@ function gridLayout(
   return {
     rows: order,
     factors: [
-      { name: o.kind, kind: o.kind, index: oi, levels: rowsN, regionOf: o.regionOf, periodOf: o.periodOf, grid: grid(0) },
-      { name: d.kind, kind: d.kind, index: di, levels: cols, regionOf: d.regionOf, periodOf: d.periodOf, grid: grid(1) },
+      { name: o.name, kind: o.kind, index: oi, levels: rowsN, labels: o.labels, grid: grid(0) },
+      { name: d.name, kind: d.kind, index: di, levels: cols, labels: d.labels, grid: grid(1) },
     ],
     padding: Uint32Array.from(padding),
   };

@@ -2,11 +2,11 @@ import { toNestedArray } from '../../numeric/cholesky.ts';
 import { factorComponents } from '../../numeric/factor.ts';
 import { normalQuantile, twoSidedP } from '../../numeric/special.ts';
 import { flowFitMeasures } from '../shared/fit-statistics.ts';
-import { sandwich } from './covariance.ts';
 import { buildGravityDesign, type GravityDesign, type LabelledFactor } from './design.ts';
 import { fitPpml, type PpmlSolution } from './ppml.ts';
 import { resolveGravitySpec } from './spec.ts';
 import type { GravityData, GravityResult, GravitySpec } from './types.ts';
+import { gravityCovariances } from './vcov.ts';
 
 /**
  * Fits a gravity model by Poisson pseudo-maximum-likelihood (see ppml.ts for the method and its
@@ -29,10 +29,11 @@ export function fitGravity(data: GravityData, spec: GravitySpec): GravityResult 
   const mu = real ? compact(sol.mu, real) : sol.mu;
   const n = y.length;
   const se = (cov: Float64Array): Record<string, number> => Object.fromEntries(names.map((nm, j) => [nm, Math.sqrt(cov[j * k + j])]));
-  const robust = sandwich(sol.covariance, sol.demeaned, design.y, sol.mu, null);
-  const clustered = design.clusters ? sandwich(sol.covariance, sol.demeaned, design.y, sol.mu, design.clusters) : null;
+  const cov = gravityCovariances(sol, design.y, design.factors, design.clusters, s.ssc, n);
+  warnings.push(...cov.warnings);
+  const { robust, clustered } = cov;
   const coefficients = Object.fromEntries(names.map((nm, j) => [nm, sol.beta[j]]));
-  const standardErrors = se(sol.covariance);
+  const standardErrors = se(cov.model);
   const zq = normalQuantile(1 - (1 - s.confidenceLevel) / 2);
 
   const fit = flowFitMeasures(y, mu);
@@ -60,11 +61,16 @@ export function fitGravity(data: GravityData, spec: GravitySpec): GravityResult 
     confidenceIntervals: Object.fromEntries(
       names.map((nm) => [nm, [coefficients[nm] - zq * standardErrors[nm], coefficients[nm] + zq * standardErrors[nm]] as [number, number]]),
     ),
-    covariance: toNestedArray(sol.covariance, k),
+    covariance: toNestedArray(cov.model, k),
     robustCovariance: toNestedArray(robust, k),
     clusteredCovariance: clustered ? toNestedArray(clustered, k) : null,
-    effects: effects(data, design.factors, sol),
-    margins: margins(data, design),
+    cluster: design.clusters.length ? { by: design.clusters.map((c) => c.name), groups: design.clusters.map((c) => c.count) } : null,
+    smallSample: cov.smallSample,
+    fixedEffects: design.factors.map((f) => ({ name: f.name, levels: f.levels })),
+    dropped: design.dropped,
+    duplicatesSummed: design.duplicatesSummed,
+    effects: effects(data.regions, design.factors, sol),
+    margins: margins(design),
     regions: [...data.regions],
     periods: data.periods ? [...data.periods] : null,
     deviance: fit.deviance,
@@ -145,38 +151,40 @@ function fixedEffectRank(factors: readonly LabelledFactor[]): number {
   return levels - (factors.length - 1) - (components - 1);
 }
 
-const levelLabel = (data: GravityData, f: LabelledFactor, l: number): string => {
-  if (f.kind === 'period') return data.periods?.[f.regionOf[l]] ?? String(f.regionOf[l]);
-  const region = data.regions[f.regionOf[l]];
-  return f.periodOf[l] >= 0 ? `${region}@${data.periods?.[f.periodOf[l]] ?? f.periodOf[l]}` : region;
-};
-
-function effects(data: GravityData, factors: readonly LabelledFactor[], sol: PpmlSolution): GravityResult['effects'] {
-  const out: { intercept: number | null; origin: Record<string, number | null> | null; destination: Record<string, number | null> | null; period: Record<string, number | null> | null } = {
+/** Regions with no effect (dropped for having no flow) are null in the origin / destination records. */
+function effects(regions: readonly string[], factors: readonly LabelledFactor[], sol: PpmlSolution): GravityResult['effects'] {
+  const out: { -readonly [K in keyof GravityResult['effects']]: GravityResult['effects'][K] } = {
     intercept: factors.length ? 0 : null,
     origin: null,
     destination: null,
     period: null,
+    other: null,
   };
   factors.forEach((f, d) => {
     const a = sol.alpha[d];
     out.intercept = (out.intercept ?? 0) + a[0];
+    if (f.kind === 'other') {
+      const rec: Record<string, number> = {};
+      for (let l = 0; l < f.levels; l++) rec[f.labels[l]] = a[l] - a[0];
+      out.other = { ...out.other, [f.name]: rec };
+      return;
+    }
     const rec: Record<string, number | null> = {};
-    if (f.kind !== 'period' && f.periodOf[0] < 0) for (const code of data.regions) rec[code] = null;
-    for (let l = 0; l < f.levels; l++) rec[levelLabel(data, f, l)] = a[l] - a[0];
+    if (f.kind !== 'period' && f.name === f.kind) for (const code of regions) rec[code] = null;
+    for (let l = 0; l < f.levels; l++) rec[f.labels[l]] = a[l] - a[0];
     out[f.kind] = rec;
   });
   return out;
 }
 
-function margins(data: GravityData, design: GravityDesign): GravityResult['margins'] {
+function margins(design: GravityDesign): GravityResult['margins'] {
   const sums = (kind: 'origin' | 'destination'): Record<string, number> | null => {
     const f = design.factors.find((x) => x.kind === kind);
     if (!f) return null;
     const t = new Float64Array(f.levels);
     for (let r = 0; r < design.y.length; r++) t[f.index[r]] += design.y[r];
     const rec: Record<string, number> = {};
-    for (let l = 0; l < f.levels; l++) rec[levelLabel(data, f, l)] = t[l];
+    for (let l = 0; l < f.levels; l++) rec[f.labels[l]] = t[l];
     return rec;
   };
   return { origin: sums('origin'), destination: sums('destination') };

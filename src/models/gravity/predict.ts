@@ -8,7 +8,9 @@ import type { GravityNewData, GravityPrediction, GravityResult } from './types.t
  * Unconstrained: exp(intercept + x'beta [+ period effect] + offset). Constrained models keep their
  * totals exactly, as the constrained model defines them (Wilson 1970): production rescales each
  * origin's row to its total, attraction each destination's column, doubly re-balances both by
- * iterative proportional fitting. Totals are the fitted ones unless new ones are given.
+ * iterative proportional fitting. Totals are the fitted ones unless new ones are given. Further
+ * fixed effects (fixedEffects) add their fitted level's effect, so every row's level must have
+ * been in the fit.
  */
 export function predictGravity(result: GravityResult, data: GravityNewData): GravityPrediction {
   const n = data.origin.length;
@@ -37,6 +39,7 @@ export function predictGravity(result: GravityResult, data: GravityNewData): Gra
     }
   }
   if (data.offset) for (let r = 0; r < n; r++) eta[r] += data.offset[r];
+  addFurtherEffects(result, data, eta);
 
   const expected = new Float64Array(n);
   const periodLabel = (r: number): string => {
@@ -105,4 +108,35 @@ export function predictGravity(result: GravityResult, data: GravityNewData): Gra
   if (!outcome.converged) warnings.push(`balancing stopped after ${outcome.sweeps} sweeps with relative change ${outcome.change.toExponential(2)}: the totals cannot all be met on these pairs`);
   applyFactors(kernel, factors, values, expected);
   return { expected, warnings };
+}
+
+/** Adds each further dimension's fitted effect (relative to its first level) to eta. */
+function addFurtherEffects(result: GravityResult, data: GravityNewData, eta: Float64Array): void {
+  const other = result.effects.other;
+  if (!other) return;
+  const n = eta.length;
+  for (const [name, rec] of Object.entries(other)) {
+    const atoms = name.split('^');
+    const labelOf = atoms.map((a) => atomLabel(a, data, name));
+    for (let r = 0; r < n; r++) {
+      const label = labelOf.map((f) => f(r)).join('^');
+      const v = rec[label];
+      if (v === undefined) throw new SpecError(`level "${label}" (row ${r + 1}) was not in the fit, so it has no effect`, name);
+      eta[r] += v;
+    }
+  }
+}
+
+function atomLabel(atom: string, data: GravityNewData, dimension: string): (r: number) => string {
+  if (atom === 'origin') return (r) => data.regions[data.origin[r]];
+  if (atom === 'destination') return (r) => data.regions[data.destination[r]];
+  if (atom === 'pair') return (r) => `${data.regions[data.origin[r]]}->${data.regions[data.destination[r]]}`;
+  if (atom === 'period') {
+    const p = data.period;
+    if (!p) throw new SpecError('the model has effects by period: the new data needs period', dimension);
+    return (r) => data.periods?.[p[r]] ?? String(p[r]);
+  }
+  const c = data.categories?.[atom];
+  if (!c) throw new SpecError(`the model has effects by "${atom}": the new data needs categories.${atom}`, dimension);
+  return (r) => c.levels[c.index[r]] ?? 'NA';
 }

@@ -1,4 +1,6 @@
 import { SpecError } from '../../core/errors.ts';
+import { resolveDimension, resolveDimensions, type Dimension } from './dimensions.ts';
+import { resolveSmallSample, type ResolvedSmallSample } from './small-sample.ts';
 import type { Constraint, Decay, GravityData, GravitySpec, TermSpec, Transform } from './types.ts';
 
 /** A gravity specification with every default applied (the defaults are documented in types.ts). */
@@ -14,6 +16,13 @@ export interface ResolvedGravitySpec {
   readonly maxIterations: number;
   readonly confidenceLevel: number;
   readonly keepFitted: boolean;
+  /** Every fixed-effect dimension: the constraint's, the period effects, then fixedEffects. */
+  readonly dimensions: readonly Dimension[];
+  /** Cluster dimensions of the clustered covariance (empty: none). */
+  readonly cluster: readonly Dimension[];
+  readonly ssc: ResolvedSmallSample;
+  readonly na: 'drop' | 'error';
+  readonly duplicates: 'error' | 'sum';
 }
 
 const CONSTRAINTS: readonly Constraint[] = ['unconstrained', 'production', 'attraction', 'doubly'];
@@ -54,10 +63,15 @@ export function resolveGravitySpec(spec: GravitySpec, data: GravityData): Resolv
   add(spec.pairTerms, 'pair', 'pairTerms');
 
   const hasPeriod = data.period !== undefined;
-  const periodEffects = spec.periodEffects ?? hasPeriod;
+  // Listing origin / destination / period among the fixed effects is the constraint or the
+  // period effects themselves: fold them in so the result names the model it is.
+  const extra = (spec.fixedEffects ?? []).map((text, i) => resolveDimension(text, data, `fixedEffects[${i}]`));
+  const plain = (atom: string): boolean => extra.some((d) => d.atoms.length === 1 && d.atoms[0] === atom);
+  const constraint = combineConstraint(spec.constraint, plain('origin'), plain('destination'));
+  const periodEffects = plain('period') || (spec.periodEffects ?? hasPeriod);
   if (periodEffects && !hasPeriod) throw new SpecError('period effects need data.period', 'periodEffects');
   const constraintsPerPeriod = spec.constraintsPerPeriod ?? false;
-  if (constraintsPerPeriod && (!hasPeriod || spec.constraint === 'unconstrained')) {
+  if (constraintsPerPeriod && (!hasPeriod || constraint === 'unconstrained')) {
     throw new SpecError('needs data.period and a constrained model', 'constraintsPerPeriod');
   }
   const tolerance = spec.tolerance ?? 1e-10;
@@ -66,8 +80,22 @@ export function resolveGravitySpec(spec: GravitySpec, data: GravityData): Resolv
   if (!(Number.isInteger(maxIterations) && maxIterations >= 1)) throw new SpecError(`${maxIterations} is not a positive integer`, 'maxIterations');
   const confidenceLevel = spec.confidenceLevel ?? 0.95;
   if (!(confidenceLevel > 0 && confidenceLevel < 1)) throw new SpecError(`${confidenceLevel} is not in (0, 1)`, 'confidenceLevel');
+  const dimensions = resolveDimensions(constraint, periodEffects, constraintsPerPeriod, extra);
+  if (spec.cluster !== undefined && !Array.isArray(spec.cluster)) throw new SpecError('must be an array of dimension names', 'cluster');
+  const clusterText = spec.cluster ?? (hasPeriod ? ['pair'] : []);
+  if (clusterText.length > 4) throw new SpecError(`${clusterText.length} dimensions: at most 4 (the terms of the multiway formula double with each)`, 'cluster');
+  const cluster = clusterText.map((text, i) => resolveDimension(text, data, `cluster[${i}]`));
+  const na = spec.na ?? 'drop';
+  if (na !== 'drop' && na !== 'error') throw new SpecError(`"${String(na)}" is not drop or error`, 'na');
+  const duplicates = spec.duplicates ?? 'error';
+  if (duplicates !== 'error' && duplicates !== 'sum') throw new SpecError(`"${String(duplicates)}" is not error or sum`, 'duplicates');
   return {
-    constraint: spec.constraint,
+    constraint,
+    dimensions,
+    cluster,
+    ssc: resolveSmallSample(spec.ssc),
+    na,
+    duplicates,
     decay: spec.decay,
     costName,
     terms,
@@ -79,4 +107,11 @@ export function resolveGravitySpec(spec: GravitySpec, data: GravityData): Resolv
     confidenceLevel,
     keepFitted: spec.keepFitted ?? false,
   };
+}
+
+/** The constraint a model has once origin / destination fixed effects are added to it. */
+function combineConstraint(constraint: Constraint, origin: boolean, destination: boolean): Constraint {
+  const o = origin || constraint === 'production' || constraint === 'doubly';
+  const d = destination || constraint === 'attraction' || constraint === 'doubly';
+  return o && d ? 'doubly' : o ? 'production' : d ? 'attraction' : 'unconstrained';
 }

@@ -25,7 +25,42 @@ export interface GravityData {
   /** Panel data: period of each row, indexing into `periods`. */
   readonly period?: Uint32Array;
   readonly periods?: readonly string[];
+  /**
+   * Categorical columns for fixed effects and clusters (product, sector, border...): the level of
+   * each row indexes `levels`; MISSING_LEVEL (0xffffffff) marks a missing value. Origin,
+   * destination and period use MISSING_LEVEL the same way.
+   */
+  readonly categories?: Readonly<Record<string, Category>>;
 }
+
+export interface Category {
+  readonly index: Uint32Array;
+  readonly levels: readonly string[];
+}
+
+/**
+ * Small-sample corrections of the covariances, as fixest's ssc() (Berge 2018, "Efficient
+ * estimation of maximum likelihood models with multiple fixed-effects"; fixest's vcov docs):
+ *   adj: multiply by (n - 1) / (n - K), K the parameters counted as fixefK says;
+ *   fixefK: 'none' counts only the coefficients; 'full' also every fixed-effect level minus one
+ *     per dimension after the first (fixest's default count, which assumes connected effects);
+ *     'nested' as 'full' but leaving out the effects nested in a cluster dimension (their levels
+ *     sit inside one cluster each), plus one;
+ *   clusterAdj: G / (G - 1) for clustered covariances (n / (n - 1) for the robust one);
+ *   clusterDf: for multiway clusters, 'min' applies G_min / (G_min - 1) once (fixest's default),
+ *     'conventional' each term's own G / (G - 1).
+ * 'none' = no correction (R glm's vcov, sandwich's HC0 and CR0: talentflow's default);
+ * 'fixest' = fixest's default ssc(adj = TRUE, fixef.K = "nested", cluster.adj = TRUE,
+ * cluster.df = "min").
+ */
+export interface SmallSampleOptions {
+  readonly adj: boolean;
+  readonly fixefK: 'none' | 'full' | 'nested';
+  readonly clusterAdj: boolean;
+  readonly clusterDf: 'min' | 'conventional';
+}
+
+export type SmallSampleSpec = 'none' | 'fixest' | Partial<SmallSampleOptions>;
 
 /** A covariate term: a column of `data.covariates`, logged or raw. */
 export interface TermSpec {
@@ -55,6 +90,34 @@ export interface GravitySpec {
    * kept (structural gravity). Default false: one effect per region for all periods.
    */
   readonly constraintsPerPeriod?: boolean;
+  /**
+   * Further fixed-effect dimensions, each a name or an interaction `a^b^...` of names: 'origin',
+   * 'destination', 'period', 'pair' (the origin-destination pair) or a key of data.categories.
+   * Default none. 'origin' ('destination') is the production (attraction) constraint itself, so
+   * listing it constrains the model that way and the result's `constraint` says so; 'period' is
+   * the period effects. A dimension repeated (or implied by the constraint) is counted once.
+   */
+  readonly fixedEffects?: readonly string[];
+  /**
+   * Cluster the sandwich covariance by these dimensions (names as in fixedEffects; two or more
+   * give a multiway clustering: Cameron, Gelbach & Miller 2011). Default: 'pair' on panels
+   * (as before), none otherwise; [] turns it off.
+   */
+  readonly cluster?: readonly string[];
+  /** Small-sample corrections of every reported covariance. Default 'none' (see SmallSampleOptions). */
+  readonly ssc?: SmallSampleSpec;
+  /**
+   * Rows with a missing value (NaN, or MISSING_LEVEL in a used category) in any variable the model
+   * uses: 'drop' them (counted by column in the result's `dropped`) or 'error' naming the first.
+   * Default 'drop', as R's glm (na.omit) and fixest.
+   */
+  readonly na?: 'drop' | 'error';
+  /**
+   * Rows sharing origin, destination, period and every category of data.categories: 'error'
+   * (default: they are usually a mistake) or 'sum' their flows (their cost, covariates and offset
+   * must then agree).
+   */
+  readonly duplicates?: 'error' | 'sum';
   /** Stop when every Newton step is below tolerance * (|beta| + SE). Default 1e-10. */
   readonly tolerance?: number;
   /** Newton iterations before stopping unconverged. Default 100. */
@@ -102,7 +165,11 @@ export interface GravityResult extends GravityFitStatistics {
   readonly standardErrors: Record<string, number>;
   /** Heteroskedasticity-robust sandwich, HC0 (R: sandwich::vcovHC(m, type = "HC0")). */
   readonly robustStandardErrors: Record<string, number>;
-  /** Panels only: clustered by origin-destination pair, CR0 (sandwich::vcovCL(m, ~pair, type = "HC0", cadjust = FALSE)). */
+  /**
+   * Clustered by `cluster.by` (default: the origin-destination pair on panels, else null). With
+   * ssc 'none': CR0, sandwich::vcovCL(m, ~pair, type = "HC0", cadjust = FALSE); multiway by
+   * inclusion-exclusion (Cameron, Gelbach & Miller 2011), as fixest.
+   */
   readonly clusteredStandardErrors: Record<string, number> | null;
   readonly zValues: Record<string, number>;
   readonly pValues: Record<string, number>;
@@ -111,6 +178,23 @@ export interface GravityResult extends GravityFitStatistics {
   readonly covariance: number[][];
   readonly robustCovariance: number[][];
   readonly clusteredCovariance: number[][] | null;
+  /** What the clustered covariance clusters by, and the number of clusters of each dimension. */
+  readonly cluster: { readonly by: readonly string[]; readonly groups: readonly number[] } | null;
+  /**
+   * The small-sample corrections applied (already in every covariance and standard error above):
+   * the options, the parameter count K of each covariance and the factor it was multiplied by.
+   */
+  readonly smallSample: SmallSampleOptions & {
+    readonly name: 'none' | 'fixest' | 'custom';
+    readonly parameters: { readonly model: number; readonly robust: number; readonly clustered: number | null };
+    readonly factors: { readonly model: number; readonly robust: number; readonly clustered: number | null };
+  };
+  /** Fixed-effect dimensions of the fit (constraint and period effects included) and their levels. */
+  readonly fixedEffects: readonly { readonly name: string; readonly levels: number }[];
+  /** Rows left out for missing values: the total and, by column, how many rows had one there. */
+  readonly dropped: { readonly missing: number; readonly byColumn: Record<string, number> };
+  /** Rows whose flows were added to an earlier row with the same key (duplicates: 'sum'). */
+  readonly duplicatesSummed: number;
   /**
    * Fixed effects in R's treatment coding: `intercept` = sum of the reference levels' effects;
    * each effect is relative to its factor's reference level (the first region / period with rows).
@@ -121,6 +205,8 @@ export interface GravityResult extends GravityFitStatistics {
     readonly origin: Record<string, number | null> | null;
     readonly destination: Record<string, number | null> | null;
     readonly period: Record<string, number | null> | null;
+    /** Further dimensions (fixedEffects), by name, each level relative to its first. */
+    readonly other: Record<string, Record<string, number>> | null;
   };
   /** Observed totals the constrained model reproduces, by region code (used by predict). */
   readonly margins: { readonly origin: Record<string, number> | null; readonly destination: Record<string, number> | null };
@@ -150,6 +236,8 @@ export interface GravityNewData {
   readonly offset?: Float64Array;
   readonly period?: Uint32Array;
   readonly periods?: readonly string[];
+  /** Categories of the model's further fixed effects (labels must be levels seen in the fit). */
+  readonly categories?: Readonly<Record<string, Category>>;
   /** Totals to keep instead of the fitted ones (production / doubly), by region code. */
   readonly originTotals?: Readonly<Record<string, number>>;
   /** Totals to keep instead of the fitted ones (attraction / doubly), by region code. */

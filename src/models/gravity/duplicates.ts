@@ -1,0 +1,72 @@
+import { InputError } from '../../core/errors.ts';
+import { groupRows, levelCount, MISSING } from '../../numeric/interact.ts';
+import type { GravityData } from './types.ts';
+
+/**
+ * Rows of a flow table that describe the same observation: same origin, destination, period and
+ * category of every data.categories column. A workspace import refuses them; a fit must too,
+ * or they silently count as separate observations. With 'sum' the later rows' flows are added
+ * to the first row of their key and the later rows leave `keep`; everything else about the row
+ * (cost, covariates, offset) must agree, or the sum would have no single row to stand for it.
+ * Returns the flows to fit (a copy only when something was summed) and how many rows were summed.
+ */
+export function resolveDuplicates(
+  data: GravityData,
+  keep: Uint8Array,
+  mode: 'error' | 'sum',
+  numeric: readonly { name: string; values: ArrayLike<number> }[],
+): { flow: Float64Array; summed: number } {
+  const n = keep.length;
+  const first = Uint32Array.from(data.origin, (o, r) => (keep[r] ? o : MISSING));
+  const keys = [first, data.destination];
+  const sizes = [data.regions.length, data.regions.length];
+  if (data.period) {
+    keys.push(data.period);
+    sizes.push(data.periods?.length ?? levelCount(data.period));
+  }
+  const names = ['origin', 'destination', ...(data.period ? ['period'] : [])];
+  for (const [name, c] of Object.entries(data.categories ?? {})) {
+    keys.push(c.index);
+    sizes.push(c.levels.length);
+    names.push(name);
+  }
+  const g = groupRows(keys, sizes);
+  let kept = 0;
+  for (let r = 0; r < n; r++) kept += keep[r];
+  if (g.count === kept) return { flow: data.flow, summed: 0 };
+
+  const flow = Float64Array.from(data.flow);
+  let summed = 0;
+  for (let r = 0; r < n; r++) {
+    if (!keep[r]) continue;
+    const f = g.firstRow[g.index[r]];
+    if (f === r) continue;
+    if (mode === 'error') {
+      throw new InputError(
+        `rows ${f + 1} and ${r + 1} are the same observation (same ${names.join(', ')}: ${describeKey(data, names, r)}); sum them (duplicates: 'sum', CLI --sum-duplicates) or add the column that tells them apart as a fixed effect`,
+        { row: r + 1 },
+      );
+    }
+    for (const c of numeric) {
+      const a = c.values[f];
+      const b = c.values[r];
+      if (a !== b && !(Number.isNaN(a) && Number.isNaN(b))) {
+        throw new InputError(`rows ${f + 1} and ${r + 1} have the same key (${describeKey(data, names, r)}) but ${c.name} ${a} and ${b}: they cannot be summed into one row`, { row: r + 1, column: c.name });
+      }
+    }
+    flow[f] += flow[r];
+    keep[r] = 0;
+    summed++;
+  }
+  return { flow, summed };
+}
+
+function describeKey(data: GravityData, names: readonly string[], r: number): string {
+  return names.map((name) => {
+    if (name === 'origin') return data.regions[data.origin[r]];
+    if (name === 'destination') return data.regions[data.destination[r]];
+    if (name === 'period' && data.period) return data.periods?.[data.period[r]] ?? String(data.period[r]);
+    const c = data.categories![name];
+    return c.index[r] === MISSING ? 'NA' : c.levels[c.index[r]];
+  }).join(' / ');
+}
