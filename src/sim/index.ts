@@ -12,3 +12,4 @@ export { simulateCohorts, type CohortSimulationInput, type CohortSimulationResul
 export { runScenario, scenarioDraws, interval, type Interval, type ScenarioRunInput, type ScenarioRunResult, type ScenarioYearRow, type ScenarioSummary } from './uncertainty.ts';
 export { runScenarioAsync, type CooperativeOptions } from './run-scenario-async.ts';
 export { compareScenarios, type ScenarioComparison, type ComparedScenario } from './compare.ts';
+export { setMonthlyPayment, type PaymentChange } from './payment.ts';

@@ -89,10 +89,45 @@ export async function saveScenarioRun(ws: Workspace, p: PreparedScenario, result
   });
 }
 
-export async function listScenarioRuns(ws: Workspace, scenario?: string): Promise<{ id: number; scenario: string; model: string; modelVersion: string; seed: number; draws: number; createdAt: string }[]> {
-  const rows = await ws.db.all<{ id: number; scenario: string; model: string; model_version: string; seed: bigint | number; draws: number; created_at: Date }>(
-    `SELECT id, scenario, model, model_version, seed, draws, created_at FROM scenario_runs ${scenario ? 'WHERE scenario = ?' : ''} ORDER BY id`, scenario ? [scenario] : []);
-  return rows.map((r) => ({ id: Number(r.id), scenario: r.scenario, model: r.model, modelVersion: r.model_version, seed: Number(r.seed), draws: Number(r.draws), createdAt: new Date(r.created_at).toISOString() }));
+/**
+ * What a stored run was run with, from its document's first intervention (the one the dashboard
+ * edits): so two runs of one example can be told apart by amount, years paid, who was paid and
+ * where. Null fields: the document does not say.
+ */
+export interface RunSettings {
+  /** Cost per recipient and year (a per-person-year cost; the dashboard's monthly payment x 12); null for a fixed budget. */
+  readonly amountPerYear: number | null;
+  readonly currency: string | null;
+  readonly benefitYears: number | null;
+  readonly targets: readonly string[];
+  readonly eligibility: readonly string[];
+  readonly cohorts: { readonly from: number; readonly to: number } | null;
+}
+
+function runSettings(text: string | null): RunSettings | null {
+  if (!text) return null;
+  let doc: ScenarioDocument;
+  try {
+    doc = parseScenario(JSON.parse(text));
+  } catch {
+    return null;
+  }
+  const iv = doc.interventions[0];
+  if (!iv) return null;
+  return {
+    amountPerYear: iv.cost.rule === 'per-person-year' ? iv.cost.amount : null, currency: iv.cost.currency ?? null, benefitYears: iv.benefitYears,
+    targets: [...iv.targets], eligibility: [...iv.eligibility],
+    cohorts: { from: iv.startYear, to: iv.startYear + iv.duration - 1 },
+  };
+}
+
+export async function listScenarioRuns(ws: Workspace, scenario?: string): Promise<{ id: number; scenario: string; model: string; modelVersion: string; seed: number; draws: number; createdAt: string; settings: RunSettings | null }[]> {
+  const rows = await ws.db.all<{ id: number; scenario: string; model: string; model_version: string; seed: bigint | number; draws: number; created_at: Date; document: string | null }>(
+    `SELECT id, scenario, model, model_version, seed, draws, created_at, document FROM scenario_runs ${scenario ? 'WHERE scenario = ?' : ''} ORDER BY id`, scenario ? [scenario] : []);
+  return rows.map((r) => ({
+    id: Number(r.id), scenario: r.scenario, model: r.model, modelVersion: r.model_version, seed: Number(r.seed), draws: Number(r.draws), createdAt: new Date(r.created_at).toISOString(),
+    settings: runSettings(typeof r.document === 'string' ? r.document : r.document === null ? null : JSON.stringify(r.document)),
+  }));
 }
 
 /** Stored runs with their results, by id (for comparing them side by side). */

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { Command } from 'commander';
+import { Command, InvalidArgumentError } from 'commander';
 import { InputError } from '../../core/errors.ts';
-import { compareScenarios, parseScenarioText, type Interval } from '../../sim/index.ts';
+import { compareScenarios, parseScenarioText, setMonthlyPayment, type Interval, type ScenarioDocument } from '../../sim/index.ts';
 import { listScenarioRuns, runScenarioInWorkspace, type StoredScenarioRun } from '../../store/scenarios.ts';
 import { withWorkspace } from '../../store/index.ts';
 import { common, intOption, outFor, withCommon } from '../context.ts';
@@ -12,7 +12,18 @@ const fmt = (v: number | null, digits = 0): string => (v === null ? 'n/a' : v.to
 /** "1,234 [800, 1,700]": median and the 5-95% interval. */
 export const withInterval = (i: Interval, digits = 0): string => `${fmt(i.median, digits)} [${fmt(i.p05, digits)}, ${fmt(i.p95, digits)}]`;
 
-function readDocument(file: string): unknown {
+/** A monthly amount: a number >= 0 (digits, with an optional decimal part). */
+function amountOption(v: string): number {
+  const n = Number(v.replace(/,/g, ''));
+  if (v.trim() === '' || !Number.isFinite(n) || n < 0) throw new InvalidArgumentError(`"${v}" is not an amount >= 0`);
+  return n;
+}
+
+/** The currency of a document's first payment, as printed after money ("CNY"), or "" when it names none. */
+const currencyOf = (doc: ScenarioDocument): string => doc.interventions[0]?.cost.currency ?? '';
+const money = (text: string, currency: string) => (currency ? `${text} ${currency}` : text);
+
+function readDocument(file: string): ScenarioDocument {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -23,9 +34,20 @@ function readDocument(file: string): unknown {
   return parseScenarioText(text, file);
 }
 
-async function runFiles(files: readonly string[], cmd: Command, o: { draws: number; seed: number; save: boolean }): Promise<StoredScenarioRun[]> {
+interface RunOptions { draws: number; seed: number; save: boolean; amount?: number }
+
+/** Each file's document, with --amount applied (and what it changed). */
+function documents(files: readonly string[], o: RunOptions): { doc: ScenarioDocument; note: string | null }[] {
+  return files.map((f) => {
+    const doc = readDocument(f);
+    if (o.amount === undefined) return { doc, note: null };
+    const changed = setMonthlyPayment(doc, o.amount);
+    return { doc: changed.document, note: changed.note };
+  });
+}
+
+async function runFiles(files: readonly string[], cmd: Command, o: RunOptions, docs: ScenarioDocument[]): Promise<StoredScenarioRun[]> {
   const { workspace, json } = common(cmd);
-  const docs = files.map(readDocument);
   const bar = progressBar(!json);
   try {
     return await withWorkspace(workspace, async (ws) => {
@@ -43,9 +65,11 @@ async function runFiles(files: readonly string[], cmd: Command, o: { draws: numb
   }
 }
 
-function printRun(out: Out, run: StoredScenarioRun): void {
+function printRun(out: Out, run: StoredScenarioRun, currency: string, amountNote: string | null): void {
   const r = run.result;
+  const cur = currency ? ` (${currency})` : '';
   out.write(`Scenario ${run.scenario}: model ${run.model.name} (version ${run.model.version}), ${r.draws} draws, seed ${r.seed}, ${run.seconds.toFixed(2)} s`);
+  if (amountNote) out.write(`--amount: ${amountNote}; the description and assumptions below were written for the document's own amount`);
   if (run.description) out.write(run.description);
   out.write('Medians with 5-95% intervals over draws; "retained" = graduates living in the target regions.\n');
   out.write(renderTable(r.years, [
@@ -54,14 +78,14 @@ function printRun(out: Out, run: StoredScenarioRun): void {
     { header: 'retained delta', value: (y) => withInterval(y.retainedDelta) },
     { header: 'net flow delta', value: (y) => withInterval(y.netFlowDelta) },
     { header: 'recipients', value: (y) => fmt(y.recipients.median) },
-    { header: 'cost', value: (y) => withInterval(y.cost) },
+    { header: `cost${cur}`, value: (y) => withInterval(y.cost) },
   ]));
   const s = r.summary;
   const last = r.years[r.years.length - 1]?.year;
   out.write('');
   out.write(`Additional graduates retained by ${last}: ${withInterval(s.retainedDelta)} (own graduates: ${withInterval(s.ownRetainedDelta)})`);
-  out.write(`Total cost: ${withInterval(s.totalCost)}; person-years paid: ${withInterval(s.recipients)}`);
-  out.write(`Cost per additional retained graduate: ${withInterval(s.costPerRetained)}${s.drawsWithoutGain ? ` (${s.drawsWithoutGain} draws with no gain: infinite cost)` : ''}`);
+  out.write(`Total cost: ${money(withInterval(s.totalCost), currency)}; person-years paid: ${withInterval(s.recipients)}`);
+  out.write(`Cost per additional retained graduate: ${money(withInterval(s.costPerRetained), currency)}${s.drawsWithoutGain ? ` (${s.drawsWithoutGain} of ${r.draws} draws with no gain: their cost per graduate is infinite, so an end shown n/a has no bound)` : ''}`);
   for (const n of run.notes) out.write(`note: ${n}`);
   for (const a of run.assumptions) out.write(`assumption: ${a}`);
   if (run.id !== null) out.write(`stored as run ${run.id} of scenario "${run.scenario}"`);
@@ -72,7 +96,8 @@ export function scenarioCommand(): Command {
   const runOptions = (c: Command) => c
     .option('--draws <n>', 'parameter draws (each with its own simulation)', intOption, 200)
     .option('--seed <n>', 'random seed', intOption, 1)
-    .option('--no-save', 'do not store the scenario and its result in the workspace');
+    .option('--no-save', 'do not store the scenario and its result in the workspace')
+    .option('--amount <n>', "payment per recipient a month, in the document's currency (as the dashboard's slider): sets the first intervention's cost to 12 x N a year and scales its change of the income term in proportion", amountOption);
 
   cmd.addCommand(runOptions(withCommon(new Command('run')))
     .argument('<file>', 'scenario document (JSON)')
@@ -80,30 +105,43 @@ export function scenarioCommand(): Command {
     .addHelpText('after', `
 Examples:
   talentflow scenario run examples/korea-regional-income.json
+  talentflow scenario run examples/northeast-stay-subsidy.json --amount 500      # 500 yuan a month instead of the document's 1,000
   talentflow scenario run examples/northeast-stay-subsidy.json --draws 500 --seed 7 --json`)
-    .action(async (file: string, o: { draws: number; seed: number; save: boolean }, c: Command) => {
+    .action(async (file: string, o: RunOptions, c: Command) => {
       const out = outFor(c);
-      const [run] = await runFiles([file], c, o);
-      if (out.json) return printJson(out, { scenario: run.scenario, model: run.model, id: run.id, seed: run.result.seed, draws: run.result.draws, seconds: run.seconds, notes: run.notes, assumptions: run.assumptions, years: run.result.years, summary: run.result.summary, regions: run.result.regions, parameters: run.result.parameters, agentsPerYear: run.result.agentsPerYear, personsPerAgent: run.result.personsPerAgent });
-      printRun(out, run);
+      const [{ doc, note }] = documents([file], o);
+      const [run] = await runFiles([file], c, o, [doc]);
+      const currency = currencyOf(doc);
+      const payment = doc.interventions[0]?.cost;
+      if (out.json) {
+        return printJson(out, {
+          scenario: run.scenario, model: run.model, id: run.id, seed: run.result.seed, draws: run.result.draws, seconds: run.seconds,
+          currency: currency || null, amountPerYear: payment?.rule === 'per-person-year' ? payment.amount : null,
+          notes: note ? [note, ...run.notes] : run.notes, assumptions: run.assumptions, years: run.result.years, summary: run.result.summary, regions: run.result.regions, parameters: run.result.parameters, agentsPerYear: run.result.agentsPerYear, personsPerAgent: run.result.personsPerAgent,
+        });
+      }
+      printRun(out, run, currency, note);
     }));
 
   cmd.addCommand(runOptions(withCommon(new Command('compare')))
     .argument('<files...>', 'two or more scenario documents (JSON)')
     .description('run several scenarios and show their effects side by side')
-    .action(async (files: string[], o: { draws: number; seed: number; save: boolean }, c: Command) => {
+    .action(async (files: string[], o: RunOptions, c: Command) => {
       const out = outFor(c);
-      const runs = await runFiles(files, c, o);
+      const docs = documents(files, o);
+      const runs = await runFiles(files, c, o, docs.map((d) => d.doc));
+      const currencies = new Map(docs.map((d) => [d.doc.name, currencyOf(d.doc)]));
       const comparison = compareScenarios(runs.map((r) => ({ name: r.scenario, model: `${r.model.name}@${r.model.version}`, result: r.result })));
       if (out.json) return printJson(out, { ...comparison, runs: runs.map((r) => ({ scenario: r.scenario, id: r.id, model: r.model, summary: r.result.summary })) });
       out.write(renderTable(comparison.scenarios, [
         { header: 'scenario', value: (s) => s.name },
         { header: 'model', value: (s) => s.model },
         { header: 'retained delta', value: (s) => withInterval(s.retainedDelta) },
-        { header: 'total cost', value: (s) => withInterval(s.totalCost) },
-        { header: 'cost per retained', value: (s) => withInterval(s.costPerRetained) },
+        { header: 'total cost', value: (s) => money(withInterval(s.totalCost), currencies.get(s.name) ?? '') },
+        { header: 'cost per retained', value: (s) => money(withInterval(s.costPerRetained), currencies.get(s.name) ?? '') },
       ]));
-      out.write('Medians with 5-95% intervals over draws.');
+      out.write('Medians with 5-95% intervals over draws; n/a: no bound (draws that retain no one more cost infinitely much per graduate).');
+      for (const d of docs) if (d.note) out.write(`--amount (${d.doc.name}): ${d.note}`);
     }));
 
   cmd.addCommand(withCommon(new Command('list'))

@@ -10,7 +10,7 @@ export interface ScenarioDoc {
   [k: string]: unknown;
 }
 export interface CounterfactualYear { year: number; graduates: number; retainedBaseline: number; retainedScenario: number; retainedDelta: number; retentionBaseline: number; retentionScenario: number; netBaseline: number; netScenario: number; recipients: number; cost: number }
-export interface Counterfactual { scenario: string; model: { name: string; version: string }; notes: string[]; years: CounterfactualYear[]; summary: { retainedDelta: number; totalCost: number; costPerRetained: number | null }; milliseconds: number }
+export interface Counterfactual { scenario: string; model: { name: string; version: string }; notes: string[]; /** Cohorts, stay shares or the model come from synthetic person records. */ synthetic: boolean; years: CounterfactualYear[]; summary: { retainedDelta: number; totalCost: number; costPerRetained: number | null }; milliseconds: number }
 export interface RunYear { year: number; retainedBaseline: Interval; retainedScenario: Interval; retainedDelta: Interval; netFlowBaseline: Interval; netFlowScenario: Interval; cost: Interval }
 export interface ScenarioRun { scenario: string; model: { name: string; version: string }; seconds: number; notes: string[]; result: { draws: number; seed: number; years: RunYear[]; summary: { retainedDelta: Interval; totalCost: Interval; costPerRetained: Interval; drawsWithoutGain: number } } }
 

@@ -3,20 +3,36 @@ import { downloadCsv } from '../export/download.ts';
 import { fmt, onLanguage, t } from '../i18n/index.ts';
 import { clear, h, label, status } from '../ui/dom.ts';
 import type { Interval } from './api.ts';
+import { currencyWord, eligibilityText, intervalText, targetsText, type RunSettings } from './format.ts';
 
 /**
  * "Compare saved runs": the stored scenario runs (GET /api/scenarios); ticking two or more shows
  * them side by side (GET /api/scenarios/compare, as `talentflow scenario compare`): additional
  * graduates retained and cost per additional retained graduate, medians with 90% intervals.
  */
-interface StoredRun { id: number; scenario: string; model: string; modelVersion: string; seed: number; draws: number; createdAt: string }
+interface StoredRun { id: number; scenario: string; model: string; modelVersion: string; seed: number; draws: number; createdAt: string; settings: RunSettings | null }
 interface Comparison { runs: StoredRun[]; scenarios: { name: string; model: string; retainedDelta: Interval; totalCost: Interval; costPerRetained: Interval; drawsWithoutGain: number }[] }
 
-export function createRunComparison(): { element: HTMLElement; refresh: () => Promise<void> } {
+/**
+ * What a run was run with, so two runs of one example differ in their labels: amount a month,
+ * years paid, targets (names), who is paid, model, draws and seed.
+ */
+export function runLabel(r: StoredRun, name: (code: string) => string): string {
+  const s = r.settings;
+  const date = r.createdAt.slice(0, 16).replace('T', ' ');
+  if (!s) return ` #${r.id} ${r.scenario} · ${r.model} · ${t('compare.draws', { n: r.draws, seed: r.seed })} · ${date}`;
+  return ` ${t('compare.runLabel', {
+    id: r.id, scenario: r.scenario, amount: s.amountPerYear === null ? '–' : `${fmt(s.amountPerYear / 12)} ${currencyWord(s.currency)}`,
+    years: s.benefitYears ?? '–', targets: targetsText(s.targets, name), eligibility: eligibilityText(s.eligibility), model: r.model, draws: r.draws, seed: r.seed, date,
+  })}`;
+}
+
+export function createRunComparison(name: (code: string) => string = (c) => c): { element: HTMLElement; refresh: () => Promise<void> } {
   const list = h('div', { class: 'checks run-list', role: 'group' });
   const out = h('div', { 'aria-live': 'polite' });
   const element = h('section', { class: 'run-compare', id: 'run-compare' }, label('compare.title', 'h3'), label('compare.help', 'p', { class: 'note' }), list, out);
-  const iv = (i: Interval, digits = 0) => `${fmt(i.median, digits)} [${fmt(i.p05, digits)} – ${fmt(i.p95, digits)}]`;
+  const iv = (i: Interval, open: { withoutGain: number; draws: number }) => `${fmt(i.median)} [${intervalText(i, open)}]`;
+  let runs: StoredRun[] = [];
 
   async function compare(): Promise<void> {
     const ids = [...list.querySelectorAll<HTMLInputElement>('input:checked')].map((c) => c.value);
@@ -36,7 +52,11 @@ export function createRunComparison(): { element: HTMLElement; refresh: () => Pr
         h('table', { class: 'coef', 'data-table': 'run-compare' },
           h('caption', {}, t('scenario.interval')),
           h('thead', {}, h('tr', {}, ...(['compare.run', 'scenario.model', 'scenario.retainedDelta', 'scenario.costPerRetained'] as const).map((k) => h('th', { scope: 'col' }, t(k))))),
-          h('tbody', {}, ...c.scenarios.map((s) => h('tr', {}, h('th', { scope: 'row' }, s.name), h('td', {}, s.model), h('td', {}, iv(s.retainedDelta, 1)), h('td', {}, iv(s.costPerRetained)))))),
+          h('tbody', {}, ...c.scenarios.map((s, k) => {
+            const stored = runs.find((r) => r.id === c.runs[k]?.id);
+            const open = { withoutGain: s.drawsWithoutGain, draws: c.runs[k]?.draws ?? 0 };
+            return h('tr', {}, h('th', { scope: 'row' }, stored ? runLabel(stored, name).trim() : s.name), h('td', {}, s.model), h('td', {}, iv(s.retainedDelta, open)), h('td', {}, iv(s.costPerRetained, open)));
+          }))),
         h('div', { class: 'buttons' }, h('button', { type: 'button', class: 'small', 'data-export': 'compare-csv', onclick: () => downloadCsv('scenario-runs-compared.csv', rows) }, t('export.csv'))),
       );
     } catch (e) {
@@ -51,7 +71,7 @@ export function createRunComparison(): { element: HTMLElement; refresh: () => Pr
     const checked = new Set([...list.querySelectorAll<HTMLInputElement>('input:checked')].map((c) => c.value));
     clear(list);
     try {
-      const runs = await get<StoredRun[]>('scenarios');
+      runs = await get<StoredRun[]>('scenarios');
       if (!runs.length) {
         list.append(status('empty', t('compare.none')));
         clear(out);
@@ -60,8 +80,7 @@ export function createRunComparison(): { element: HTMLElement; refresh: () => Pr
       // First listing: the two newest are ticked. Later: the user's ticks, plus runs saved since.
       const pick = listed ? new Set([...checked, ...runs.map((r) => String(r.id)).filter((id) => !listed!.has(id))]) : new Set(runs.slice(-2).map((r) => String(r.id)));
       listed = new Set(runs.map((r) => String(r.id)));
-      list.append(...runs.map((r) => h('label', {}, h('input', { type: 'checkbox', value: r.id, checked: pick.has(String(r.id)), onchange: () => void compare() }),
-        ` #${r.id} ${r.scenario} · ${r.model} · ${t('compare.draws', { n: r.draws, seed: r.seed })} · ${r.createdAt.slice(0, 16).replace('T', ' ')}`)));
+      list.append(...runs.map((r) => h('label', { 'data-run': r.id }, h('input', { type: 'checkbox', value: r.id, checked: pick.has(String(r.id)), onchange: () => void compare() }), runLabel(r, name))));
       await compare();
     } catch (e) {
       list.append(status('error', (e as Error).message));

@@ -9,6 +9,7 @@ import { setViewParams, viewParam } from '../url-state.ts';
 import { scenarioApi, type Counterfactual, type ScenarioDoc, type ScenarioRun } from './api.ts';
 import { summaryHtml } from './summary.ts';
 import { createRunComparison } from './compare.ts';
+import { currencyWord, eligibilityText, intervalText } from './format.ts';
 import { canPrepare, prepareModel } from './prepare.ts';
 
 /**
@@ -21,17 +22,21 @@ import { canPrepare, prepareModel } from './prepare.ts';
  * exact aggregate counterfactual of every cohort: retention and net flows of the targets,
  * baseline against scenario, and the cost per additional retained graduate. "Run with
  * uncertainty" runs the cohort microsimulation with parameter draws as a job and adds 90%
- * intervals.
+ * intervals. Problems (a model the workspace lacks, with the button that fits it) and the
+ * SYNTHETIC banner sit above both columns, in view at 1440x900.
  */
 const DEFAULT_EXAMPLE = 'northeast-stay-subsidy.json';
 const DRAWS = 100;
 const ELIGIBILITY = ['stayers', 'arrivals'] as const;
 
-/** Decimals that tell the ticks of a percentage axis apart (a small change on a high share needs several). */
-function percentDigits(rows: BandRow[]): number {
-  const values = rows.flatMap((r) => [r.p05, r.p95]).filter(Number.isFinite);
-  const range = Math.max(...values) - Math.min(...values);
-  return range > 0 ? Math.min(4, Math.max(0, Math.ceil(-Math.log10(range / 5)))) : 1;
+/** The largest scenario - baseline difference of retention, in percentage points, and its year. */
+function largestChange(cf: Counterfactual): { pp: number; year: number } | null {
+  let best: { pp: number; year: number } | null = null;
+  for (const y of cf.years) {
+    const pp = 100 * (y.retentionScenario - y.retentionBaseline);
+    if (!best || Math.abs(pp) > Math.abs(best.pp)) best = { pp, year: y.year };
+  }
+  return best;
 }
 
 /** A round step for a slider running from 0 to `max` in about 30 steps. */
@@ -42,6 +47,9 @@ function niceStep(max: number): number {
 }
 
 export function createScenarioEditor(_regions: () => Map<string, Region>, periods: string[]): HTMLElement {
+  /** Names of regions any stored run or example names (provinces of every country; cities as asked). */
+  const names = new Map<string, Region>();
+  const nameOf = (code: string) => (names.get(code) ? regionName(names.get(code)!) : code);
   const exampleSelect = h('select', { id: 's-example' });
   const slider = h('input', { id: 's-subsidy', class: 'slider', type: 'range', min: 0, max: 3000, step: 100, value: 1000, 'aria-describedby': 's-subsidy-value' });
   const sliderValue = h('output', { id: 's-subsidy-value', class: 'slider-value', for: 's-subsidy' });
@@ -52,13 +60,16 @@ export function createScenarioEditor(_regions: () => Map<string, Region>, period
   const charts = h('div', { class: 'scenario-charts' });
   const runCharts = h('div', { class: 'scenario-charts' });
   const latency = h('p', { class: 'latency', role: 'status' });
-  const message = h('div', {});
+  const message = h('div', { class: 'scenario-message', 'aria-live': 'polite' });
+  const banner = h('p', { class: 'status status-error synthetic-banner', role: 'note', 'data-banner': 'synthetic', hidden: true });
+  const changeNote = h('p', { class: 'note', 'data-note': 'retention-change' });
   const progress = h('progress', { max: 1, value: 0, hidden: true });
   const progressText = h('span', { class: 'progress-text', role: 'status' });
   const runButton = h('button', { type: 'button', id: 's-run' }, t('scenario.runDraws', { n: DRAWS }));
   const saveRun = h('input', { id: 's-save', type: 'checkbox' });
-  const comparison = createRunComparison();
+  const comparison = createRunComparison(nameOf);
   const element = h('section', { class: 'view view-scenario', id: 'view-scenario' },
+    h('div', { class: 'scenario-top' }, banner, message),
     h('div', { class: 'col' },
       label('scenario.title', 'h2'), label('scenario.help', 'p', { class: 'note' }),
       h('div', { class: 'field' }, h('label', { for: 's-example', i18n: 'scenario.example' }), exampleSelect),
@@ -68,8 +79,7 @@ export function createScenarioEditor(_regions: () => Map<string, Region>, period
       h('fieldset', {}, h('legend', {}, t('scenario.targets')), label('scenario.targetsHint', 'p', { class: 'note' }), targetsBox),
       h('div', { class: 'buttons' }, runButton, h('button', { type: 'button', id: 's-print', onclick: () => printSummary() }, t('export.print'))),
       h('div', { class: 'field check' }, saveRun, h('label', { for: 's-save', i18n: 'compare.saveRun' })),
-      h('div', { class: 'progress' }, progress, progressText),
-      message),
+      h('div', { class: 'progress' }, progress, progressText)),
     h('div', { class: 'col wide' }, cards, latency, charts, runCharts, comparison.element));
 
   let examples: { file: string; document: ScenarioDoc }[] = [];
@@ -81,9 +91,10 @@ export function createScenarioEditor(_regions: () => Map<string, Region>, period
   let run: ScenarioRun | null = null;
   let inflight: AbortController | null = null;
   let candidates: Region[] = [];
+  /** Names of the models the workspace holds (null: ask the server again). */
+  let models: Set<string> | null = null;
   const subsidy = () => Number(slider.value);
-  const currency = () => example?.interventions[0]?.cost?.currency ?? 'CNY';
-  const money = () => (currency() === 'CNY' ? t('scenario.yuan') : currency() === 'KRW' ? t('scenario.won') : currency());
+  const money = () => currencyWord(example?.interventions[0]?.cost?.currency);
   const width = () => Math.max(360, charts.clientWidth || 640);
 
   function documentFor(): ScenarioDoc {
@@ -143,8 +154,11 @@ export function createScenarioEditor(_regions: () => Map<string, Region>, period
 
   async function renderResult(cf: Counterfactual, started: number): Promise<void> {
     const matching = run && run.result.draws && runFor === JSON.stringify(documentFor());
-    const iv = (i: { p05: number | null; p95: number | null }) => `${fmt(i.p05)} – ${fmt(i.p95)}`;
     const s = run?.result.summary;
+    const open = { withoutGain: s?.drawsWithoutGain ?? 0, draws: run?.result.draws ?? 0 };
+    const iv = (i: { median: number | null; p05: number | null; p95: number | null }, unit = '') => intervalText(i, open, unit);
+    banner.textContent = t('scenario.synthetic');
+    banner.hidden = !cf.synthetic;
     const retentionRows: BandRow[] = cf.years.flatMap((y) => [
       { year: y.year, series: t('scenario.baseline'), median: 100 * y.retentionBaseline, p05: 100 * y.retentionBaseline, p95: 100 * y.retentionBaseline },
       { year: y.year, series: t('scenario.scenario'), median: 100 * y.retentionScenario, p05: 100 * y.retentionScenario, p95: 100 * y.retentionScenario },
@@ -153,17 +167,21 @@ export function createScenarioEditor(_regions: () => Map<string, Region>, period
       { year: y.year, series: t('scenario.baseline'), median: y.netBaseline, p05: y.netBaseline, p95: y.netBaseline },
       { year: y.year, series: t('scenario.scenario'), median: y.netScenario, p05: y.netScenario, p95: y.netScenario },
     ]);
+    const kind = cf.synthetic ? 'synthetic' : 'model';
     const [c1, c2] = await Promise.all([
-      bandChart('scenario-retention', t('scenario.retention'), retentionRows, width(), (v) => `${fmt(v, percentDigits(retentionRows))}%`),
-      bandChart('scenario-net', t('scenario.netFlows'), netRows, width()),
+      bandChart('scenario-retention', t('scenario.retention'), retentionRows, width(), { label: t('scenario.axisShare'), format: (v) => `${fmt(v, 1)}%`, meta: { kind } }),
+      bandChart('scenario-net', t('scenario.netFlows'), netRows, width(), { label: t('scenario.axisPersons'), meta: { kind } }),
     ]);
+    const change = largestChange(cf);
+    changeNote.textContent = change ? t('scenario.ppChange', { pp: `${change.pp >= 0 ? '+' : ''}${fmt(change.pp, 2)}`, year: change.year }) : '';
+    const perRetained = matching && s ? s.costPerRetained.median : cf.summary.costPerRetained;
     clear(cards);
     cards.append(
       card('scenario.retainedDelta', fmt(matching && s ? s.retainedDelta.median : cf.summary.retainedDelta), matching && s ? iv(s.retainedDelta) : null, 'retained-delta'),
-      card('scenario.costPerRetained', `${fmt(matching && s ? s.costPerRetained.median : cf.summary.costPerRetained)} ${money()}`, matching && s ? iv(s.costPerRetained) : null, 'cost-per-retained'),
-      card('scenario.cost', `${fmt(matching && s ? s.totalCost.median : cf.summary.totalCost)} ${money()}`, matching && s ? iv(s.totalCost) : null, 'total-cost'),
+      card('scenario.costPerRetained', perRetained === null ? t('scenario.noGain') : `${fmt(perRetained)} ${money()}`, matching && s ? iv(s.costPerRetained, money()) : null, 'cost-per-retained'),
+      card('scenario.cost', `${fmt(matching && s ? s.totalCost.median : cf.summary.totalCost)} ${money()}`, matching && s ? iv(s.totalCost, money()) : null, 'total-cost'),
     );
-    charts.replaceChildren(c1, c2, h('div', { class: 'buttons' }, h('button', { type: 'button', class: 'small', 'data-export': 'scenario-csv', onclick: () => downloadCsv(`${cf.scenario}-cohorts.csv`, cf.years as unknown as Record<string, unknown>[]) }, `${t('export.csv')}`)));
+    charts.replaceChildren(c1, changeNote, c2, h('div', { class: 'buttons' }, h('button', { type: 'button', class: 'small', 'data-export': 'scenario-csv', onclick: () => downloadCsv(`${cf.scenario}-cohorts.csv`, cf.years as unknown as Record<string, unknown>[]) }, `${t('export.csv')}`)));
     const ms = performance.now() - started;
     latency.textContent = t('scenario.latency', { ms: Math.round(ms) });
     element.dataset.latency = String(ms);
@@ -177,9 +195,11 @@ export function createScenarioEditor(_regions: () => Map<string, Region>, period
     const y = run.result.years;
     const band = (pick: (r: (typeof y)[number]) => { median: number | null; p05: number | null; p95: number | null }, series: string) =>
       y.map((r) => ({ year: r.year, series, median: pick(r).median ?? NaN, p05: pick(r).p05 ?? NaN, p95: pick(r).p95 ?? NaN }));
+    const meta = { kind: banner.hidden ? 'model' as const : 'synthetic' as const };
+    const drawsText = t('compare.draws', { n: run.result.draws, seed: run.result.seed });
     runCharts.append(
-      await bandChart('scenario-retained-draws', `${t('scenario.retainedDelta')} (${t('scenario.interval')}, ${run.result.draws} draws)`, band((r) => r.retainedDelta, t('scenario.scenario')), width()),
-      await bandChart('scenario-net-draws', `${t('scenario.netFlows')} (${t('scenario.interval')})`, [...band((r) => r.netFlowBaseline, t('scenario.baseline')), ...band((r) => r.netFlowScenario, t('scenario.scenario'))], width()),
+      await bandChart('scenario-retained-draws', `${t('scenario.retainedDelta')} (${t('scenario.interval')}, ${drawsText})`, band((r) => r.retainedDelta, t('scenario.scenario')), width(), { label: t('scenario.axisGraduates'), meta }),
+      await bandChart('scenario-net-draws', `${t('scenario.netFlows')} (${t('scenario.interval')}, ${drawsText})`, [...band((r) => r.netFlowBaseline, t('scenario.baseline')), ...band((r) => r.netFlowScenario, t('scenario.scenario'))], width(), { label: t('scenario.axisPersons'), meta }),
     );
   }
 
@@ -218,6 +238,13 @@ export function createScenarioEditor(_regions: () => Map<string, Region>, period
     inflight?.abort();
     const abort = (inflight = new AbortController());
     try {
+      // A model the workspace lacks is said as such (with the fix), not found out from a failed request.
+      models ??= new Set((await api.models()).map((m) => m.name));
+      if (abort.signal.aborted) return;
+      if (!models.has(example.baseline.model)) {
+        showMissingModel(example.baseline.model);
+        return;
+      }
       const cf = await scenarioApi.counterfactual(documentFor(), abort.signal);
       if (abort.signal.aborted) return;
       last = cf;
@@ -229,12 +256,27 @@ export function createScenarioEditor(_regions: () => Map<string, Region>, period
     }
   }
 
-  /** The example needs a fitted model (and, for China, estimated flows): offer to make them. */
+  /** The example's model is not in the workspace: say so, and offer to fit it where a recipe exists. */
+  function showMissingModel(model: string): void {
+    clearResults();
+    message.replaceChildren(status('error', t('scenario.missingModel', { model })),
+      canPrepare(model)
+        ? h('button', { type: 'button', class: 'primary', id: 's-prepare', onclick: () => void prepare() }, t('scenario.fitModel', { model }))
+        : status('empty', t('scenario.fitElsewhere')));
+  }
+
+  /** Any other failure, in the server's words (which name the cause). */
   function showProblem(text: string): void {
-    const fix = /model|flows/i.test(text) && example && canPrepare(example.baseline.model)
-      ? h('button', { type: 'button', class: 'primary', id: 's-prepare', onclick: () => void prepare() }, `${t('models.fit')}: ${example.baseline.model}`)
-      : '';
-    message.replaceChildren(status('error', t('scenario.unavailable', { reason: text })), fix);
+    message.replaceChildren(status('error', t('scenario.error', { reason: text })));
+  }
+
+  /** Results of another example or setting must not stay on screen under a problem. */
+  function clearResults(): void {
+    clear(cards);
+    charts.replaceChildren();
+    clear(runCharts);
+    latency.textContent = '';
+    banner.hidden = true;
   }
 
   async function prepare(): Promise<void> {
@@ -245,6 +287,8 @@ export function createScenarioEditor(_regions: () => Map<string, Region>, period
         progress.value = p;
         progressText.textContent = m ?? '';
       });
+      models = null;
+      message.replaceChildren();
       await refresh();
     } catch (e) {
       message.replaceChildren(status('error', (e as Error).message));
@@ -282,7 +326,17 @@ export function createScenarioEditor(_regions: () => Map<string, Region>, period
     const svgs = [...element.querySelectorAll<HTMLElement>('figure.chart')].map(mainSvg);
     const w = window.open('', '_blank');
     if (!w) return;
-    w.document.write(summaryHtml(documentFor(), `${fmt(subsidy())} ${money()}`, state.targets, last, run && runFor === JSON.stringify(documentFor()) ? run : null, svgs));
+    const doc = documentFor();
+    const iv = doc.interventions[0];
+    const shipped = example.interventions[0]?.cost?.amount;
+    const settings = {
+      monthly: t('scenario.monthly', { amount: `${fmt(subsidy())} ${money()}` }), yearly: t('scenario.yearly', { amount: `${fmt(subsidy() * 12)} ${money()}` }),
+      years: iv.benefitYears ?? 1, eligibility: eligibilityText(iv.eligibility ?? []), targets: iv.targets.map(nameOf),
+      cohorts: { from: iv.startYear, to: iv.startYear + (iv.duration ?? 1) - 1 }, horizon: { from: doc.horizon.startYear, to: doc.horizon.startYear + doc.horizon.years - 1 },
+      lever: t('scenario.leverValue', { amount: fmt(subsidy()), base: fmt(incomeBase), change: `${iv.change.value >= 0 ? '+' : ''}${fmt(100 * iv.change.value, 1)}%`, term: iv.term }),
+      exampleMonthly: shipped === undefined ? '–' : `${fmt(shipped / 12)} ${money()}`, currency: money(), synthetic: !banner.hidden,
+    };
+    w.document.write(summaryHtml(doc, settings, last, run && runFor === JSON.stringify(doc) ? run : null, svgs));
     w.document.close();
     w.focus();
     w.print();
@@ -326,6 +380,9 @@ export function createScenarioEditor(_regions: () => Map<string, Region>, period
     eligibility = ELIGIBILITY.filter((e) => (iv?.eligibility ?? ['stayers']).includes(e));
     const caseId = caseOfCodes(iv?.targets ?? []);
     candidates = await api.regions({ ...CASES[caseId].scenarioRegions, limit: 1000 });
+    for (const r of candidates) names.set(r.code, r);
+    message.replaceChildren();
+    clearResults();
     // The map follows the example's country, so targets can also be picked there.
     update({ ...(state.caseId === caseId ? {} : casePatch(caseId, periods)), targets: [...(iv?.targets ?? [])] });
     renderExamples();
@@ -338,7 +395,9 @@ export function createScenarioEditor(_regions: () => Map<string, Region>, period
 
   void (async () => {
     try {
-      examples = await scenarioApi.examples();
+      const [docs, provinces] = await Promise.all([scenarioApi.examples(), api.regions({ level: 'province', limit: 5000 }).catch(() => [])]);
+      examples = docs;
+      for (const r of provinces) names.set(r.code, r);
       // Open on the Northeast example, keeping targets already picked on the map.
       const picked = state.targets;
       const linked = viewParam('s.example');
@@ -352,7 +411,7 @@ export function createScenarioEditor(_regions: () => Map<string, Region>, period
       } else if (picked.length && caseOfCodes(picked) === 'cn') update({ targets: picked });
       void comparison.refresh();
     } catch (e) {
-      message.replaceChildren(status('error', t('scenario.unavailable', { reason: (e as Error).message })));
+      message.replaceChildren(status('error', t('scenario.loadError', { reason: (e as Error).message })));
     }
   })();
   return element;

@@ -1,25 +1,65 @@
 import { fmt, t } from '../i18n/index.ts';
 import type { Counterfactual, ScenarioDoc, ScenarioRun } from './api.ts';
+import { intervalText } from './format.ts';
 
 const esc = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
+/** The settings on screen when the summary is printed, in words (names, not codes). */
+export interface SummarySettings {
+  /** "500 yuan a month" */
+  monthly: string;
+  /** "6,000 yuan a year" */
+  yearly: string;
+  years: number;
+  /** Who is paid, in words. */
+  eligibility: string;
+  /** Target regions by name. */
+  targets: string[];
+  cohorts: { from: number; to: number };
+  horizon: { from: number; to: number };
+  /** How the payment enters the model ("500 / 6,400 = +7.8% on the term destination_gdp_per_capita"). */
+  lever: string;
+  /** The example's own default payment a month ("1,000 yuan"), which its description and assumptions were written for. */
+  exampleMonthly: string;
+  currency: string;
+  synthetic: boolean;
+}
+
 /**
- * A printable scenario summary: settings, assumptions, the per-cohort table and the charts as
- * they are on screen, in a page of its own that prints to A4 (the browser's "Save as PDF").
+ * A printable scenario summary: the settings as they are on screen (the example's description
+ * is not repeated: it was written for the example's default amount), the results with intervals
+ * that say why an end is open, the per-cohort table and the charts as on screen, the example's
+ * assumptions marked as written for its default, and the notes of the computation. A page of its
+ * own that prints to A4 (the browser's "Save as PDF").
  */
-export function summaryHtml(doc: ScenarioDoc, payment: string, targets: string[], cf: Counterfactual, run: ScenarioRun | null, charts: SVGSVGElement[]): string {
-  const iv = (i: { median: number | null; p05: number | null; p95: number | null }) => `${fmt(i.median)} [${fmt(i.p05)} – ${fmt(i.p95)}]`;
-  const rows = cf.years.map((y) => `<tr><td>${y.year}</td><td>${fmt(y.graduates)}</td><td>${fmt(100 * y.retentionBaseline, 1)}%</td><td>${fmt(100 * y.retentionScenario, 1)}%</td><td>${fmt(y.retainedDelta, 1)}</td><td>${fmt(y.netScenario)}</td><td>${fmt(y.cost)}</td></tr>`).join('');
+export function summaryHtml(doc: ScenarioDoc, s: SummarySettings, cf: Counterfactual, run: ScenarioRun | null, charts: SVGSVGElement[]): string {
+  const open = run ? { withoutGain: run.result.summary.drawsWithoutGain, draws: run.result.draws } : { withoutGain: 0, draws: 0 };
+  const iv = (i: { median: number | null; p05: number | null; p95: number | null }, unit = '') => `${fmt(i.median)}${unit ? ` ${unit}` : ''} [${intervalText(i, open)}]`;
+  const money = (v: number | null) => (v === null ? t('scenario.noGain') : `${fmt(v)} ${s.currency}`);
+  const rows = cf.years.map((y) => `<tr><td>${y.year}</td><td>${fmt(y.graduates)}</td><td>${fmt(100 * y.retentionBaseline, 1)}%</td><td>${fmt(100 * y.retentionScenario, 1)}%</td><td>${fmt(y.retainedDelta)}</td><td>${fmt(y.netScenario)}</td><td>${fmt(y.cost)}</td></tr>`).join('');
+  const setting = (k: Parameters<typeof t>[0], v: string) => `<tr><th>${esc(t(k))}</th><td>${esc(v)}</td></tr>`;
   return `<!doctype html><html lang="${document.documentElement.lang}"><head><meta charset="utf-8"><title>${esc(t('scenario.summaryTitle'))}: ${esc(doc.name)}</title>
-<style>body{font-family:system-ui,"Noto Sans CJK SC",sans-serif;margin:2rem;color:#111}table{border-collapse:collapse;font-variant-numeric:tabular-nums}td,th{border-bottom:1px solid #ccc;padding:.2rem .6rem;text-align:right}h1{font-size:1.4rem}.cards{display:flex;gap:1rem}.card{border:1px solid #ccc;border-radius:6px;padding:.5rem 1rem}svg{max-width:100%;height:auto}@page{size:A4;margin:15mm}</style></head><body>
+<style>body{font-family:system-ui,"Noto Sans CJK SC",sans-serif;margin:2rem;color:#111}table{border-collapse:collapse;font-variant-numeric:tabular-nums}td,th{border-bottom:1px solid #ccc;padding:.2rem .6rem;text-align:right}table.settings th,table.settings td{text-align:left}h1{font-size:1.4rem}.cards{display:flex;gap:1rem;flex-wrap:wrap}.card{border:1px solid #ccc;border-radius:6px;padding:.5rem 1rem}.banner{border:2px solid #b91c1c;color:#b91c1c;font-weight:600;padding:.4rem .6rem}svg{max-width:100%;height:auto}@page{size:A4;margin:15mm}</style></head><body>
 <h1>${esc(t('scenario.summaryTitle'))}: ${esc(doc.name)}</h1>
-<p>${esc(doc.description ?? '')}</p>
-<p>${esc(t('scenario.subsidy'))}: <strong>${esc(payment)}</strong> · ${esc(t('scenario.targets'))}: ${esc(targets.join(', '))} · ${esc(t('scenario.model'))}: ${esc(cf.model.name)} (${esc(cf.model.version)})</p>
-<div class="cards"><div class="card">${esc(t('scenario.retainedDelta'))}<br><strong>${run ? iv(run.result.summary.retainedDelta) : fmt(cf.summary.retainedDelta)}</strong></div>
-<div class="card">${esc(t('scenario.costPerRetained'))}<br><strong>${run ? iv(run.result.summary.costPerRetained) : fmt(cf.summary.costPerRetained)}</strong></div>
-<div class="card">${esc(t('scenario.cost'))}<br><strong>${run ? iv(run.result.summary.totalCost) : fmt(cf.summary.totalCost)}</strong></div></div>
-<table><thead><tr><th>${esc(t('chart.year'))}</th><th>graduates</th><th>${esc(t('scenario.baseline'))}</th><th>${esc(t('scenario.scenario'))}</th><th>${esc(t('scenario.retainedDelta'))}</th><th>${esc(t('region.net'))}</th><th>${esc(t('scenario.cost'))}</th></tr></thead><tbody>${rows}</tbody></table>
+${s.synthetic ? `<p class="banner" data-banner="synthetic">${esc(t('scenario.synthetic'))}</p>` : ''}
+<h2>${esc(t('scenario.settings'))}</h2>
+<table class="settings" data-table="settings">
+${setting('scenario.subsidy', `${s.monthly} (${s.yearly})`)}
+${setting('scenario.years', t('scenario.yearsValue', { n: s.years }))}
+${setting('scenario.eligibility', s.eligibility)}
+${setting('scenario.targets', s.targets.join(', '))}
+${setting('scenario.cohorts', t('scenario.cohortsValue', { from: s.cohorts.from, to: s.cohorts.to }))}
+${setting('scenario.horizon', t('scenario.horizonValue', { from: s.horizon.from, to: s.horizon.to }))}
+${setting('scenario.lever', s.lever)}
+${setting('scenario.model', `${cf.model.name} (${cf.model.version})`)}
+</table>
+<div class="cards"><div class="card">${esc(t('scenario.retainedDelta'))}<br><strong>${esc(run ? iv(run.result.summary.retainedDelta) : fmt(cf.summary.retainedDelta))}</strong></div>
+<div class="card">${esc(t('scenario.costPerRetained'))}<br><strong>${esc(run ? iv(run.result.summary.costPerRetained, s.currency) : money(cf.summary.costPerRetained))}</strong></div>
+<div class="card">${esc(t('scenario.cost'))}<br><strong>${esc(run ? iv(run.result.summary.totalCost, s.currency) : money(cf.summary.totalCost))}</strong></div></div>
+<p>${esc(run ? `${t('scenario.interval')}, ${t('compare.draws', { n: run.result.draws, seed: run.result.seed })}` : t('scenario.exact'))}</p>
+<table><thead><tr><th>${esc(t('chart.year'))}</th><th>${esc(t('scenario.graduates'))}</th><th>${esc(t('scenario.baseline'))}</th><th>${esc(t('scenario.scenario'))}</th><th>${esc(t('scenario.retainedDelta'))}</th><th>${esc(t('region.net'))}</th><th>${esc(t('scenario.cost'))} (${esc(s.currency)})</th></tr></thead><tbody>${rows}</tbody></table>
 ${charts.map((c) => new XMLSerializer().serializeToString(c)).join('\n')}
-<h2>${esc(t('scenario.assumptions'))}</h2><ul>${[...(doc.assumptions ?? []), ...cf.notes].map((a) => `<li>${esc(a)}</li>`).join('')}</ul>
+<h2>${esc(t('scenario.exampleAssumptions', { amount: s.exampleMonthly }))}</h2><ul>${(doc.assumptions ?? []).map((a) => `<li>${esc(a)}</li>`).join('')}</ul>
+<h2>${esc(t('scenario.notes'))}</h2><ul>${cf.notes.map((a) => `<li>${esc(a)}</li>`).join('')}</ul>
 </body></html>`;
 }
