@@ -1,6 +1,7 @@
 import { InputError } from '../core/errors.ts';
 import { Database, quoteIdent } from './duckdb/database.ts';
-import { stageFile, type StageOptions } from './duckdb/stage.ts';
+import { stageFile, type StageOptions, type StagedTable } from './duckdb/stage.ts';
+import { queryTypedColumns } from './duckdb/typed-columns.ts';
 import { checkNumbers, numberExpr } from './import/checks.ts';
 
 export interface ColumnsRequest {
@@ -16,39 +17,122 @@ export interface Columns {
   numbers: Record<string, Float64Array>;
 }
 
+export interface CodedColumnsRequest {
+  /**
+   * Text columns, in groups that share one dictionary: origin and destination codes share the
+   * list of regions, so `[[origin, destination], [period]]`.
+   */
+  codes: readonly (readonly string[])[];
+  /** Columns read as numbers; a cell that is not a number is an error naming its row. */
+  numeric: readonly string[];
+  /**
+   * Read missing cells as missing (as R's read.csv and fixest do) instead of as values: a blank
+   * text cell gets the code MISSING_CODE and is in no dictionary; a blank, NA or NaN number
+   * (any case) is NaN. "NA" in a text column stays a code (it is Namibia's). Default false: a
+   * blank text cell is the level "", and a number column takes no NA (a blank one is NaN in a
+   * CSV read as numbers, an error otherwise).
+   */
+  missing?: boolean;
+}
+
+/** The code of a missing text cell (`missing: true`): 2^32 - 1, the models' MISSING_LEVEL. */
+export const MISSING_CODE = 0xffffffff;
+
+export interface CodedColumns {
+  rows: number;
+  /** Each text column as indexes into its group's `levels`. */
+  codes: Record<string, Uint32Array>;
+  /**
+   * Each text column's dictionary (shared within a group): the distinct values, trimmed, a blank
+   * or missing cell as "". Ordered as they first appear in the group's first column, then the
+   * values new in its second column as they first appear there, and so on.
+   */
+  levels: Record<string, string[]>;
+  /** Numeric columns; a blank cell is NaN. */
+  numbers: Record<string, Float64Array>;
+}
+
 /**
  * Reads named columns of any supported file (CSV in any detected encoding, xlsx, Parquet, JSON
- * lines) into arrays, outside any workspace: the input of `talentflow fit ... --flows FILE`.
+ * lines) as typed arrays, outside any workspace: the input of `talentflow fit ... --flows FILE`.
+ * Text is factorised inside DuckDB (a dictionary per group of columns, joined back to the rows)
+ * and only integer codes and doubles cross into JavaScript, chunk by chunk: no JavaScript string
+ * or boxed number is made per row (at 9 million rows those were most of a fit's wall time and
+ * gigabytes of heap).
  * A missing column is an error listing the columns the file has.
  */
-export async function readColumns(file: string, request: ColumnsRequest, options: StageOptions = {}): Promise<Columns> {
+export async function readCodedColumns(file: string, request: CodedColumnsRequest, options: StageOptions = {}): Promise<CodedColumns> {
+  const text = request.codes.flat();
   const db = await Database.open(':memory:');
   try {
-    const wanted = [...new Set([...request.text, ...request.numeric])];
-    const st = await stageFile(db, file, options, (header) => {
-      const missing = wanted.filter((c) => !header.includes(c));
-      if (missing.length) throw new InputError(`no column ${missing.map((m) => `"${m}"`).join(', ')}: the file has ${header.map((h) => `"${h}"`).join(', ')}`, { file, row: 1, column: missing[0] });
-      return { keep: wanted, numeric: [...request.numeric] };
-    });
-    const missing = wanted.filter((c) => !st.columns.includes(c));
-    if (missing.length) throw new InputError(`no column ${missing.map((m) => `"${m}"`).join(', ')}: the file has ${st.columns.map((h) => `"${h}"`).join(', ')}`, { file, row: 1, column: missing[0] });
-    for (const c of request.numeric) {
-      if (!st.numeric.includes(c)) await checkNumbers(db, st, c, { required: true, what: 'a number' });
+    const missing = request.missing ?? false;
+    const st = await stageColumns(db, file, text, request.numeric, options, missing);
+    const s = (c: string) => `s.${quoteIdent(c)}`;
+    const stage = `${quoteIdent(st.table)} s`;
+    const out: CodedColumns = { rows: st.rows, codes: {}, levels: {}, numbers: {} };
+    const select = ['s.rowid::UINTEGER'];
+    const joins: string[] = [];
+    for (const [g, group] of request.codes.entries()) {
+      if (!group.length) continue;
+      // Distinct raw cells first (hashing raw text is cheap; trimming 9 million cells is not),
+      // each with its first appearance: by column within the group, then by row (row numbers
+      // stay below 2^40). Then the few distinct cells are trimmed into levels.
+      const firstSeen = group.map((c, j) => `SELECT ${s(c)} AS raw, min(${st.rowExpr}) + ${j} * 1099511627776 AS k FROM ${stage} GROUP BY 1`).join(' UNION ALL ');
+      await db.run(`CREATE TEMP TABLE raw_${g} AS SELECT raw, coalesce(trim(raw::VARCHAR), '') AS v, min(k) AS k FROM (${firstSeen}) GROUP BY raw`);
+      await db.run(`CREATE TEMP TABLE levels_${g} AS SELECT v, (row_number() OVER (ORDER BY min(k)) - 1)::UINTEGER AS i FROM raw_${g} ${missing ? "WHERE v <> ''" : ''} GROUP BY v`);
+      await db.run(`CREATE TEMP TABLE codes_${g} AS SELECT r.raw, coalesce(l.i, ${MISSING_CODE})::UINTEGER AS i FROM raw_${g} r LEFT JOIN levels_${g} l USING (v)`);
+      const levels = (await db.all<{ v: string }>(`SELECT v FROM levels_${g} ORDER BY i`)).map((r) => r.v);
+      for (const [j, c] of group.entries()) {
+        out.levels[c] = levels;
+        joins.push(`JOIN codes_${g} c${g}_${j} ON c${g}_${j}.raw IS NOT DISTINCT FROM ${s(c)}`);
+        select.push(`c${g}_${j}.i`);
+      }
     }
-    const select = [
-      ...request.text.map((c) => `trim(s.${quoteIdent(c)}::VARCHAR) AS ${quoteIdent(c)}`),
-      ...request.numeric.map((c) => `${st.numeric.includes(c) ? `s.${quoteIdent(c)}` : numberExpr(c, 's')} AS ${quoteIdent(c)}`),
-    ];
-    const reader = await db.conn.runAndReadAll(`SELECT ${select.join(', ')} FROM ${quoteIdent(st.table)} s ORDER BY ${st.rowExpr}`);
-    const out: Columns = { rows: reader.currentRowCount, text: {}, numbers: {} };
-    const cols = reader.getColumnsJS();
-    request.text.forEach((c, i) => (out.text[c] = cols[i].map((v) => (v === null ? '' : String(v)))));
-    request.numeric.forEach((c, i) => {
-      const values = cols[request.text.length + i];
-      out.numbers[c] = Float64Array.from(values, (v) => (v === null ? NaN : Number(v)));
-    });
+    select.push(...request.numeric.map((c) => `(${st.numeric.includes(c) ? s(c) : numberExpr(c, 's')})::DOUBLE`));
+    // Joined without a sort: each row carries its place (the staged table's rowid, 0 .. rows-1).
+    const read = await queryTypedColumns(db.conn, `SELECT ${select.join(', ')} FROM ${stage} ${joins.join(' ')}`, [], { expectedRows: st.rows, positioned: true });
+    if (read.rows !== st.rows) throw new Error(`read ${read.rows} of ${st.rows} staged rows`);
+    text.forEach((c, i) => (out.codes[c] = read.columns[i] as Uint32Array));
+    request.numeric.forEach((c, i) => (out.numbers[c] = read.columns[text.length + i] as Float64Array));
     return out;
   } finally {
     db.close();
   }
+}
+
+/**
+ * Reads named columns of a file into arrays: text columns as one string per row. Prefer
+ * `readCodedColumns` for large files; this one is `readCodedColumns` with each text column
+ * expanded through its dictionary (strings shared, none made per row).
+ */
+export async function readColumns(file: string, request: ColumnsRequest, options: StageOptions = {}): Promise<Columns> {
+  const c = await readCodedColumns(file, { codes: request.text.map((t) => [t]), numeric: request.numeric }, options);
+  const text: Record<string, string[]> = {};
+  for (const t of request.text) {
+    const levels = c.levels[t];
+    text[t] = Array.from(c.codes[t], (k) => levels[k]);
+  }
+  return { rows: c.rows, text, numbers: c.numbers };
+}
+
+/** Stages only the wanted columns; absent columns and cells that are not numbers are errors. */
+async function stageColumns(db: Database, file: string, text: readonly string[], numeric: readonly string[], options: StageOptions, naIsMissing: boolean): Promise<StagedTable> {
+  const wanted = [...new Set([...text, ...numeric])];
+  const noColumn = (missing: string[], header: readonly string[]) =>
+    new InputError(`no column ${missing.map((m) => `"${m}"`).join(', ')}: the file has ${header.map((h) => `"${h}"`).join(', ')}`, { file, row: 1, column: missing[0] });
+  const st = await stageFile(db, file, options, (header) => {
+    const missing = wanted.filter((c) => !header.includes(c));
+    if (missing.length) throw noColumn(missing, header);
+    return { keep: wanted, numeric: [...numeric] };
+  });
+  const missing = wanted.filter((c) => !st.columns.includes(c));
+  if (missing.length) throw noColumn(missing, st.columns);
+  for (const c of numeric) {
+    if (st.numeric.includes(c)) continue;
+    // Read as text (the file has a cell DuckDB's number reader refused, or is not a CSV): NA and
+    // NaN cells become blanks when they mean missing, then every other cell must be a number.
+    if (naIsMissing) await db.run(`UPDATE ${quoteIdent(st.table)} SET ${quoteIdent(c)} = NULL WHERE upper(trim(${quoteIdent(c)})) IN ('NA', 'NAN')`);
+    await checkNumbers(db, st, c, { required: !naIsMissing, what: 'a number' });
+  }
+  return st;
 }

@@ -1,6 +1,7 @@
 import { listValue } from '@duckdb/node-api';
 import type { FlowTable } from '../../core/flow-table.ts';
 import { parsePeriod } from '../../core/schema/period.ts';
+import { queryTypedColumns } from '../duckdb/typed-columns.ts';
 import { type Workspace } from '../workspace.ts';
 import { flowFilter, type FlowFilterSpec } from './flow-filter.ts';
 
@@ -56,29 +57,18 @@ export async function loadFlowTable(ws: Workspace, q: FlowSelection = {}): Promi
     include.length ? [...upParams, listValue(include)] : upParams)).map((r) => r.code);
   // Stored rows go across as they are (no pair aggregation: measures sum duplicate keys
   // themselves), with region indexes joined in SQL (index = position in the sorted codes), so
-  // only integer and double columns cross into JavaScript.
-  const result = await ws.db.conn.run(
+  // only integer and double columns cross into JavaScript, as raw chunks into typed arrays.
+  const read = await queryTypedColumns(ws.db.conn,
     `WITH up AS (${up}), idx AS (SELECT code, (row_number() OVER (ORDER BY code) - 1)::UINTEGER AS i FROM unnest(?::VARCHAR[]) t(code))
-     SELECT io.i, id.i, up.count FROM up JOIN idx io ON io.code = up.o JOIN idx id ON id.code = up.d`, [...upParams, listValue(codes)]);
-  const cap = { n: 0, origin: new Uint32Array(Math.max(rows, 1)), destination: new Uint32Array(Math.max(rows, 1)), count: new Float64Array(Math.max(rows, 1)) };
-  for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
-    const [vo, vd, vc] = [chunk.getColumnValues(0), chunk.getColumnValues(1), chunk.getColumnValues(2)];
-    for (let r = 0; r < chunk.rowCount; r++, cap.n++) {
-      cap.origin[cap.n] = vo[r] as number;
-      cap.destination[cap.n] = vd[r] as number;
-      cap.count[cap.n] = vc[r] as number;
-    }
-  }
-  const origin = cap.origin.subarray(0, cap.n);
-  const destination = cap.destination.subarray(0, cap.n);
-  const count = cap.count.subarray(0, cap.n);
+     SELECT io.i, id.i, up.count::DOUBLE FROM up JOIN idx io ON io.code = up.o JOIN idx id ON id.code = up.d`, [...upParams, listValue(codes)], { expectedRows: rows });
+  const [origin, destination, count] = read.columns as [Uint32Array, Uint32Array, Float64Array];
   const table: FlowTable = { regions: codes, origin, destination, count };
   const p = q.period ? parsePeriod(q.period) : periods.length ? parsePeriod(periods[0]) : null;
   const populationYear = q.populationYear ?? p?.start ?? null;
   const populations = populationYear === null ? new Float64Array(codes.length).fill(NaN) : await populationsAt(ws, codes, populationYear);
   const warnings: string[] = [];
   if (!q.period && periods.length > 1) warnings.push(`no --period given: flows of ${periods.length} periods (${periods[0]} … ${periods[periods.length - 1]}) are summed`);
-  const dropped = rows - cap.n;
+  const dropped = rows - read.rows;
   if (dropped > 0) warnings.push(`${dropped} stored flow row(s) have an end with no ancestor at level ${q.level} and are left out`);
   return { table, populations, populationYear, periods, rows, estimated, dropped, warnings };
 }

@@ -3,7 +3,7 @@ import { haversineKm } from '../../core/geometry/index.ts';
 import { parsePeriod } from '../../core/schema/period.ts';
 import type { GravityData } from '../../models/index.ts';
 import type { StageOptions } from '../duckdb/stage.ts';
-import { readColumns } from '../read-columns.ts';
+import { readCodedColumns } from '../read-columns.ts';
 import type { Workspace } from '../workspace.ts';
 import { queryFlows } from './query-flows.ts';
 
@@ -18,44 +18,23 @@ export interface FlowFileColumns {
   period?: string;
 }
 
-/** Factor codes to indexes in first-seen order. */
-function factor(values: readonly string[], regions: string[] = [], index = new Map<string, number>()): Uint32Array {
-  const out = new Uint32Array(values.length);
-  values.forEach((v, i) => {
-    let k = index.get(v);
-    if (k === undefined) {
-      k = regions.length;
-      regions.push(v);
-      index.set(v, k);
-    }
-    out[i] = k;
-  });
-  return out;
-}
-
 /**
  * Gravity data from a flow file: one row per pair, region codes as text, flow, cost and covariate
- * columns as numbers. `readSeconds` is the reading time (kept out of any reported fit time).
+ * columns as numbers. Regions are indexed in order of first appearance (origins, then
+ * destinations that are never an origin), periods likewise. `readSeconds` is the reading time
+ * (kept out of any reported fit time).
  */
 export async function gravityDataFromFile(file: string, cols: FlowFileColumns, options: StageOptions = {}): Promise<{ data: GravityData; readSeconds: number }> {
   const t0 = performance.now();
   const numeric = [cols.flow, ...(cols.cost ? [cols.cost] : []), ...(cols.covariates ?? [])];
-  const c = await readColumns(file, { text: [cols.origin, cols.destination, ...(cols.period ? [cols.period] : [])], numeric: [...new Set(numeric)] }, options);
-  const regions: string[] = [];
-  const index = new Map<string, number>();
-  const origin = factor(c.text[cols.origin], regions, index);
-  const destination = factor(c.text[cols.destination], regions, index);
+  const codes = [[cols.origin, cols.destination], ...(cols.period ? [[cols.period]] : [])];
+  const c = await readCodedColumns(file, { codes, numeric: [...new Set(numeric)] }, options);
   const covariates: Record<string, Float64Array> = {};
   for (const v of cols.covariates ?? []) covariates[v] = c.numbers[v];
-  let period: Uint32Array | undefined;
-  let periods: string[] | undefined;
-  if (cols.period) {
-    periods = [];
-    period = factor(c.text[cols.period], periods);
-  }
   const data: GravityData = {
-    regions, origin, destination, flow: c.numbers[cols.flow], cost: cols.cost ? c.numbers[cols.cost] : new Float64Array(c.rows),
-    covariates, ...(period ? { period, periods } : {}),
+    regions: c.levels[cols.origin], origin: c.codes[cols.origin], destination: c.codes[cols.destination],
+    flow: c.numbers[cols.flow], cost: cols.cost ? c.numbers[cols.cost] : new Float64Array(c.rows),
+    covariates, ...(cols.period ? { period: c.codes[cols.period], periods: c.levels[cols.period] } : {}),
   };
   return { data, readSeconds: (performance.now() - t0) / 1000 };
 }
