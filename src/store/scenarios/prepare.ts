@@ -227,7 +227,7 @@ export async function prepareScenario(ws: Workspace, doc: ScenarioDocument): Pro
   } else outcome = Uint8Array.from(sizes, (v) => (v > 0 ? 1 : 0));
   const fromSyntheticRecords = (persons as { synthetic: number } | null)?.synthetic ?? 0;
   const syntheticModel = saved.kind === 'choice' && (saved.result as ChoiceModelResult).kind === 'synthetic';
-  if (fromSyntheticRecords > 0) notes.unshift(`SYNTHETIC: cohort sizes and stay shares come from ${fromSyntheticRecords} synthetic graduate records (not real people)`);
+  if (fromSyntheticRecords > 0) notes.unshift(`SYNTHETIC: cohort sizes and stay shares come from ${fromSyntheticRecords.toLocaleString('en-US')} synthetic graduate records (not real people)`);
   if (syntheticModel) notes.unshift(`SYNTHETIC: the choice model ${saved.name} was fitted to synthetic graduate records`);
   return { document: doc, model: { name: saved.name, kind: saved.kind, version: modelVersion(saved.result) }, choice, regions, sizes, stayShare, levers, outcome, notes, synthetic: fromSyntheticRecords > 0 || syntheticModel };
 }

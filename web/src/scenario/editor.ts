@@ -252,7 +252,7 @@ export function createScenarioEditor(_regions: () => Map<string, Region>, period
       await renderResult(cf, started);
     } catch (e) {
       if ((e as Error).name === 'AbortError') return;
-      showProblem((e as Error).message);
+      await explain(e as Error);
     }
   }
 
@@ -263,6 +263,18 @@ export function createScenarioEditor(_regions: () => Map<string, Region>, period
       canPrepare(model)
         ? h('button', { type: 'button', class: 'primary', id: 's-prepare', onclick: () => void prepare() }, t('scenario.fitModel', { model }))
         : status('empty', t('scenario.fitElsewhere')));
+  }
+
+  /**
+   * A failed computation: if the example's model has gone (deleted, or another workspace since
+   * the list was read), say that; otherwise the server's words, which name the cause.
+   */
+  async function explain(e: Error): Promise<void> {
+    models = null;
+    const model = example?.baseline.model;
+    const held = model ? await api.models().then((ms) => ms.some((m) => m.name === model), () => true) : true;
+    if (model && !held) showMissingModel(model);
+    else showProblem(e.message);
   }
 
   /** Any other failure, in the server's words (which name the cause). */
@@ -314,7 +326,7 @@ export function createScenarioEditor(_regions: () => Map<string, Region>, period
       await renderRun();
       if (last) await renderResult(last, performance.now());
     } catch (e) {
-      showProblem((e as Error).message);
+      await explain(e as Error);
     } finally {
       progress.hidden = true;
       progressText.textContent = '';
@@ -383,6 +395,8 @@ export function createScenarioEditor(_regions: () => Map<string, Region>, period
     for (const r of candidates) names.set(r.code, r);
     message.replaceChildren();
     clearResults();
+    // Models may have been fitted or deleted since the last example (Models tab, CLI on a copy).
+    models = null;
     // The map follows the example's country, so targets can also be picked there.
     update({ ...(state.caseId === caseId ? {} : casePatch(caseId, periods)), targets: [...(iv?.targets ?? [])] });
     renderExamples();
