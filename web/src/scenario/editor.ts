@@ -76,8 +76,8 @@ export function createScenarioEditor(_regions: () => Map<string, Region>, period
       h('div', { class: 'field' }, h('label', { for: 's-subsidy', i18n: 'scenario.subsidy' }), slider, sliderValue),
       h('div', { class: 'field' }, h('label', { for: 's-years', i18n: 'scenario.years' }), yearsInput),
       h('fieldset', {}, h('legend', { i18n: 'scenario.eligibility' }), eligibilityBox),
-      h('fieldset', {}, h('legend', {}, t('scenario.targets')), label('scenario.targetsHint', 'p', { class: 'note' }), targetsBox),
-      h('div', { class: 'buttons' }, runButton, h('button', { type: 'button', id: 's-print', onclick: () => printSummary() }, t('export.print'))),
+      h('fieldset', {}, h('legend', { i18n: 'scenario.targets' }), label('scenario.targetsHint', 'p', { class: 'note' }), targetsBox),
+      h('div', { class: 'buttons' }, runButton, h('button', { type: 'button', id: 's-print', i18n: 'export.print', onclick: () => printSummary() })),
       h('div', { class: 'field check' }, saveRun, h('label', { for: 's-save', i18n: 'compare.saveRun' })),
       h('div', { class: 'progress' }, progress, progressText)),
     h('div', { class: 'col wide' }, cards, latency, charts, runCharts, comparison.element));

@@ -1,0 +1,242 @@
+// The first screen and the Scenario tab as a new user meets them (issue 12 items 3 and 4), in
+// Debian's Chromium at 1440x900 on a fresh demo workspace: the map opens at province level on
+// China 2000-2010 with a headline computed from the data (checked against the API's own net
+// migration), labels, the 50 largest corridors, and lists holding only what their titles say
+// (China and Korea); the Scenario tab computes on first open, shows the SYNTHETIC banner, axes
+// through zero, a printable summary equal to the settings, distinct labels of saved runs, and a
+// missing model named as such above the fold. Screenshots of both tabs in zh and en go to
+// tmp/screenshots (look at them).
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startServer } from '../../src/server/index.ts';
+import { closeWorkspace, createDemoWorkspace, openWorkspace, type Workspace } from '../../src/store/index.ts';
+
+const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+const SHOTS = join(ROOT, 'tmp', 'screenshots');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const FOLD = 900;
+
+let dir: string;
+let ws: Workspace;
+let server: Awaited<ReturnType<typeof startServer>>;
+let browser: Browser;
+let page: Page;
+const errors: string[] = [];
+const timings: Record<string, number> = {};
+
+/** Numbers of a list's items ("吉林省-1,273,949" -> -1273949). */
+const values = async (list: string) => (await page.locator(`[data-list=${list}] li span`).allTextContents()).map((s) => Number(s.replace(/[^\d.-]/g, '')));
+const names = async (list: string) => page.locator(`[data-list=${list}] li button`).allTextContents();
+const api = async <T>(path: string): Promise<T> => (await (await fetch(`${server.url}api/${path}`)).json()) as T;
+
+before(async () => {
+  assert.ok(existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install -y chromium (.ci/run does)`);
+  if (!existsSync(join(ROOT, 'web', 'dist', 'index.html'))) {
+    const r = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], { cwd: join(ROOT, 'web'), encoding: 'utf8' });
+    assert.equal(r.status, 0, `vite build failed: ${r.stderr}`);
+  }
+  mkdirSync(SHOTS, { recursive: true });
+  dir = mkdtempSync(join(tmpdir(), 'talentflow-first-screen-'));
+  const file = join(dir, 'demo.duckdb');
+  const t0 = Date.now();
+  await createDemoWorkspace(file);
+  timings.demoBuildMs = Date.now() - t0;
+  ws = await openWorkspace(file, { create: false });
+  server = await startServer(ws, { port: 0 });
+  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] });
+  const context = await browser.newContext({ viewport: { width: 1440, height: FOLD }, locale: 'zh-CN', acceptDownloads: true });
+  page = await context.newPage();
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('response', (r) => {
+    if (r.status() >= 400) errors.push(`${r.status()} ${r.url()}`);
+  });
+}, { timeout: 240_000 });
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  if (ws) closeWorkspace(ws);
+  if (dir) rmSync(dir, { recursive: true, force: true });
+  console.log(`# first-screen timings: ${JSON.stringify(timings)}`);
+});
+
+test('zh: province level, China 2000-2010, a headline with the Northeast\'s net loss as the API computes it, 50 corridors, labels, lists by sign', { timeout: 120_000 }, async () => {
+  await page.goto(server.url);
+  await page.waitForSelector('body[data-flows-ready]', { timeout: 90_000 });
+  await page.waitForSelector('[data-headline]:not([hidden])', { timeout: 30_000 });
+  assert.equal(await page.inputValue('#f-level'), 'province');
+  assert.equal(await page.inputValue('#f-period'), '2000-2010');
+  const net = await api<{ rows: { code: string; net: number | null }[]; kind: string; definition: string }>('measures/net?level=province&within=CN&period=2000-2010');
+  assert.equal(net.kind, 'estimated');
+  assert.match(net.definition, /census birthplace tables/);
+  const northeast = net.rows.filter((r) => ['210000', '220000', '230000'].includes(r.code)).reduce((s, r) => s + (r.net ?? 0), 0);
+  assert.ok(northeast < -1e6, `the Northeast's net ${northeast}`);
+  const shown = Number(await page.getAttribute('[data-headline]', 'data-net'));
+  assert.equal(shown, Math.round(northeast), 'the headline\'s number is the sum of the members\' nets');
+  // 263万 for -2,626,621: three significant digits in 万.
+  const wan = `${Number((-northeast / 1e4).toPrecision(3))}万`;
+  const headline = (await page.textContent('[data-headline]')) ?? '';
+  assert.ok(headline.startsWith(`2000-2010：东北地区（辽宁、吉林和黑龙江）净流出${wan}人到其他省份（根据人口普查出生地表估计），主要流向`), headline);
+  assert.match(headline, /主要流向北京（[\d.]+万）/);
+  // The Northeast's flows, the 50 largest.
+  assert.equal(await page.evaluate('window.__talentflow.flowCount()'), 50);
+  assert.equal(await page.inputValue('#f-top'), '50');
+  const labels = await page.evaluate('window.__talentflow.labels()') as string[];
+  assert.ok(labels.length >= 20 && labels.includes('210000'), `province labels drawn: ${labels.length}`);
+  // Losses: the Northeast's own (all three lost); gains: only net > 0; nobody in both.
+  const losses = await values('losses');
+  const gains = await values('gains');
+  assert.deepEqual(await names('losses'), ['吉林省', '辽宁省', '黑龙江省']);
+  assert.ok(losses.every((v) => v < 0), `losses ${losses}`);
+  assert.equal(gains.length, 10);
+  assert.ok(gains.every((v) => v > 0), `gains ${gains}`);
+  assert.ok(!(await names('gains')).some((n) => ['吉林省', '辽宁省', '黑龙江省'].includes(n)));
+  const box = await page.locator('[data-headline]').boundingBox();
+  assert.ok(box && box.y + box.height < FOLD / 3, 'the headline is at the top of the map');
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: join(SHOTS, 'first-screen-map-zh.png') });
+  assert.deepEqual(errors, []);
+});
+
+test('en: the same headline in English, with "million"', { timeout: 60_000 }, async () => {
+  await page.click('#lang');
+  await page.waitForFunction(`document.querySelector('[data-headline]')?.textContent.startsWith('2000-2010: the Northeast')`, undefined, { timeout: 30_000 });
+  const headline = (await page.textContent('[data-headline]')) ?? '';
+  assert.match(headline, /^2000-2010: the Northeast \(Liaoning, Jilin and Heilongjiang\) lost [\d.]+ million people net to other provinces \(estimated from census birthplace tables\), most to Beijing \([\d.,]+( million)?\)/);
+  assert.equal((await page.textContent('[data-list=losses]'))?.includes('Jilin'), true);
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: join(SHOTS, 'first-screen-map-en.png') });
+  assert.deepEqual(errors, []);
+});
+
+test('Korea: the region that lost most in the headline (observed counts, whole), gains only gainers, losses only losers', { timeout: 90_000 }, async () => {
+  await page.selectOption('#f-case', 'kr');
+  await page.waitForFunction(`document.querySelector('[data-headline]:not([hidden])')?.textContent.includes('Seoul')`, undefined, { timeout: 60_000 });
+  const period = await page.inputValue('#f-period');
+  const net = await api<{ rows: { code: string; name: string; net: number | null }[] }>(`measures/net?level=province&within=KR&period=${period}`);
+  const positive = net.rows.filter((r) => (r.net ?? 0) > 0).length;
+  const worst = [...net.rows].sort((a, b) => (a.net ?? 0) - (b.net ?? 0))[0];
+  assert.equal(worst.code, 'KR11');
+  const headline = (await page.textContent('[data-headline]')) ?? '';
+  assert.ok(headline.startsWith(`${period}: Seoul lost ${Math.round(-worst.net!).toLocaleString('en-US')} people net to other provinces (observed flows), most to Gyeonggi-do`), headline);
+  await page.waitForFunction(`document.querySelectorAll('[data-list=gains] li').length === ${positive}`, undefined, { timeout: 30_000 });
+  const gains = await values('gains');
+  const losses = await values('losses');
+  assert.ok(gains.every((v) => v > 0) && losses.every((v) => v < 0), `gains ${gains}; losses ${losses}`);
+  const g = await names('gains');
+  assert.ok(!(await names('losses')).some((n) => g.includes(n)), 'no region in both lists');
+  await page.screenshot({ path: join(SHOTS, 'first-screen-map-korea-en.png') });
+  await page.selectOption('#f-case', 'cn');
+  await page.waitForFunction(`document.querySelector('[data-headline]:not([hidden])')?.textContent.includes('Northeast')`, undefined, { timeout: 60_000 });
+  assert.deepEqual(errors, []);
+});
+
+test('cities 2010-2020: city labels and a headline that says population change alone', { timeout: 90_000 }, async () => {
+  await page.selectOption('#f-period', '2010-2020');
+  await page.selectOption('#f-level', 'city');
+  await page.waitForFunction(`document.querySelector('[data-headline]:not([hidden])')?.textContent.includes('cities')`, undefined, { timeout: 60_000 });
+  assert.match((await page.textContent('[data-headline]')) ?? '', /^2010-2020: the Northeast \(Liaoning, Jilin and Heilongjiang\) lost [\d.,]+( million)? people net to other cities \(estimated from census population change alone\)/);
+  const labels = await page.evaluate('window.__talentflow.labels()') as string[];
+  const cities = new Set((await api<{ code: string; level: string }[]>('regions?level=city&within=CN&limit=100000')).map((r) => r.code));
+  assert.ok(labels.length >= 15 && labels.every((c) => cities.has(c)), `city labels ${labels.length}: ${labels.slice(0, 5)}`);
+  await page.screenshot({ path: join(SHOTS, 'first-screen-map-cities-en.png') });
+  await page.selectOption('#f-level', 'province');
+  await page.selectOption('#f-period', '2000-2010');
+  assert.deepEqual(errors, []);
+});
+
+test('Scenario tab on first open: computed, SYNTHETIC banner in view, axes through zero', { timeout: 120_000 }, async () => {
+  await page.click('#tab-scenario');
+  await page.waitForSelector('#view-scenario[data-renders]', { timeout: 60_000 });
+  assert.equal(await page.locator('#view-scenario .scenario-message .status-error').count(), 0, 'no error on first open');
+  assert.match((await page.textContent('[data-result=retained-delta] .big')) ?? '', /^[\d,]+$/);
+  assert.match((await page.textContent('[data-result=cost-per-retained] .big')) ?? '', /^[\d,]+ yuan$/);
+  const banner = page.locator('[data-banner=synthetic]');
+  assert.ok(await banner.isVisible(), 'SYNTHETIC banner');
+  assert.match((await banner.textContent()) ?? '', /^SYNTHETIC DATA/);
+  const b = await banner.boundingBox();
+  assert.ok(b && b.y + b.height <= FOLD, 'the banner is above the fold');
+  const ticks = await page.locator('figure[data-chart=scenario-retention] svg [aria-label="y-axis tick label"] text').allTextContents();
+  assert.ok(ticks.includes('0.0%'), `retention axis from zero: ${ticks.join(' ')}`);
+  assert.match((await page.textContent('[data-note=retention-change]')) ?? '', /percentage points/);
+  await page.screenshot({ path: join(SHOTS, 'first-screen-scenario-en.png') });
+  assert.deepEqual(errors, []);
+});
+
+test('the printable summary equals the settings: 500 is 500, target names not codes', { timeout: 60_000 }, async () => {
+  const renders = Number(await page.getAttribute('#view-scenario', 'data-renders'));
+  await page.locator('#s-subsidy').fill('500');
+  await page.waitForFunction(`Number(document.querySelector('#view-scenario').dataset.renders) > ${renders}`, undefined, { timeout: 20_000 });
+  await page.evaluate('window.open = ((open) => (...a) => { const w = open(...a); if (w) w.print = () => {}; return w; })(window.open)');
+  const [popup] = await Promise.all([page.context().waitForEvent('page'), page.click('#s-print')]);
+  await popup.waitForLoadState();
+  const settings = (await popup.textContent('table[data-table=settings]')) ?? '';
+  assert.match(settings, /500 yuan a month \(6,000 yuan a year\)/);
+  assert.match(settings, /Liaoning/);
+  assert.doesNotMatch(settings, /210000|1,000 yuan/);
+  assert.equal(await popup.locator('[data-banner=synthetic]').count(), 1);
+  await popup.close();
+  assert.deepEqual(errors, []);
+});
+
+test('saved runs are labelled with what they were run with, and intervals show both ends', { timeout: 240_000 }, async () => {
+  await page.check('#s-save');
+  for (const amount of ['500', '1500']) {
+    const renders = Number(await page.getAttribute('#view-scenario', 'data-renders'));
+    await page.locator('#s-subsidy').fill(amount);
+    await page.waitForFunction(`Number(document.querySelector('#view-scenario').dataset.renders) > ${renders}`, undefined, { timeout: 20_000 });
+    const runs = await page.locator('#run-compare .run-list input').count();
+    await page.click('#s-run');
+    await page.waitForFunction(`document.querySelectorAll('#run-compare .run-list input').length > ${runs}`, undefined, { timeout: 180_000 });
+  }
+  const labels = await page.locator('#run-compare .run-list label').allTextContents();
+  assert.equal(labels.length, 2);
+  assert.notEqual(labels[0], labels[1]);
+  assert.match(labels[0], /500 yuan a month for 3 years to Liaoning · stayers · model china-provinces · 100 draws, seed 1/);
+  assert.match(labels[1], /1,500 yuan a month for 3 years to Liaoning/);
+  for (const card of ['retained-delta', 'cost-per-retained', 'total-cost']) {
+    const range = (await page.textContent(`[data-result=${card}] .range`)) ?? '';
+    assert.match(range, /: [\d,]+( yuan)? – ([\d,]+( yuan)?|no upper bound: \d+ of 100 draws retain no additional graduate)$/, `${card}: ${range}`);
+  }
+  await page.waitForFunction(`document.querySelectorAll('table[data-table=run-compare] tbody tr').length === 2`, undefined, { timeout: 30_000 });
+  const rows = await page.locator('table[data-table=run-compare] tbody th').allTextContents();
+  assert.notEqual(rows[0], rows[1]);
+  assert.deepEqual(errors, []);
+});
+
+test('a model the workspace lacks is named as such, with the fix, above the fold; fitting it runs the example (zh)', { timeout: 240_000 }, async () => {
+  await page.click('#lang');
+  const status = await page.evaluate(`fetch('api/models/korea-2019', { method: 'DELETE' }).then((r) => r.status)`);
+  assert.equal(status, 200);
+  await page.selectOption('#s-example', 'korea-regional-income.json');
+  await page.waitForSelector('#s-prepare', { timeout: 60_000 });
+  const text = (await page.textContent('#view-scenario .scenario-message')) ?? '';
+  assert.match(text, /此示例需要模型“korea-2019”，当前工作区中还没有。/);
+  assert.doesNotMatch(text, /not available|不可用/);
+  const fix = await page.locator('#s-prepare').boundingBox();
+  assert.ok(fix && fix.y + fix.height <= FOLD, `the fit button is above the fold (${fix?.y})`);
+  await page.screenshot({ path: join(SHOTS, 'first-screen-scenario-missing-model-zh.png') });
+  await page.click('#s-prepare');
+  await page.waitForFunction(`document.querySelector('[data-result=cost-per-retained] .big')?.textContent.includes('韩元')`, undefined, { timeout: 180_000 });
+  assert.equal(await page.locator('#view-scenario .scenario-message .status-error').count(), 0);
+  // Korea's cohorts are 1 % of population, not synthetic records: no banner.
+  assert.equal(await page.locator('[data-banner=synthetic]').isVisible(), false);
+  await page.selectOption('#s-example', 'northeast-stay-subsidy.json');
+  await page.waitForFunction(`document.querySelector('[data-result=cost-per-retained] .big')?.textContent.includes('元') && !document.querySelector('[data-result=cost-per-retained] .big')?.textContent.includes('韩元')`, undefined, { timeout: 60_000 });
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: join(SHOTS, 'first-screen-scenario-zh.png') });
+  // The map in Chinese, after the tab round trip.
+  await page.click('#tab-map');
+  await page.waitForTimeout(800);
+  await page.screenshot({ path: join(SHOTS, 'first-screen-map-after-zh.png') });
+  assert.deepEqual(errors, []);
+});
