@@ -73,12 +73,15 @@ export function choiceSummary(r: ChoiceModelResult): string {
     lines.push('', `Holdout ${h.years.join(', ')}: ${h.nPersons.toLocaleString('en-US')} graduates, hit rate ${(100 * h.hitRate).toFixed(1)}% (chance ${(100 * h.chanceHitRate).toFixed(1)}%), log-likelihood ${fmt(h.logLikelihood, 8)}, rho² ${h.rhoSquared.toFixed(4)}`);
   }
   const top = r.shares.byAlternative.slice(0, 8);
+  // Hidden by the workspace's small-cell rule (src/store/choice/shares.ts); older saved models have no privacy field.
+  const hidden = `suppressed (<${r.shares.privacy?.k ?? '?'})`;
   lines.push('', 'Largest destinations, observed vs predicted share:', renderTable(top, [
     { header: 'destination', value: (s) => `${s.name} (${s.alternative})` },
-    { header: 'observed', value: (s) => `${(100 * s.observedShare).toFixed(1)}%` },
+    { header: 'observed', value: (s) => (s.observedShare === null ? hidden : `${(100 * s.observedShare).toFixed(1)}%`) },
     { header: 'predicted', value: (s) => `${(100 * s.predictedShare).toFixed(1)}%` },
   ]));
-  if (cs.excluded.length) lines.push('', `Left out: ${cs.excluded.map((e) => `${e.count.toLocaleString('en-US')} ${e.reason}`).join('; ')}`);
+  if (cs.excluded.length) lines.push('', `Left out: ${cs.excluded.map((e) => `${e.count === null ? hidden : e.count.toLocaleString('en-US')} ${e.reason}`).join('; ')}`);
+  if (r.shares.privacy) lines.push(`Counts of 1 to ${r.shares.privacy.k - 1} graduates, and those that would reveal them, are hidden: ${r.shares.privacy.suppressedCells} here (docs/privacy.md)`);
   for (const n of cs.notes) lines.push(`note: ${n}`);
   if (r.saved) lines.push(`saved as model "${r.saved}"`);
   for (const w of r.warnings) lines.push(`warning: ${w.message}`);

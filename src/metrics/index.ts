@@ -41,10 +41,12 @@ export {
   complementTable,
   suppressTable,
   suppressNested,
+  suppressTwoWay,
   feasibleIntervals,
   SMALL_CELL_RULE,
   type Complemented,
   type SignedSum,
   type Intervals,
   type PrivacyInfo,
+  type TwoWaySuppression,
 } from './privacy/index.ts';

@@ -1,6 +1,7 @@
 import { InputError, SpecError } from '../../core/errors.ts';
 import type { ChoiceData, NestSpec } from '../../models/logit/index.ts';
 import type { Workspace } from '../workspace.ts';
+import { privacyK } from '../privacy.ts';
 import { choiceUniverse, missingGroups } from './alternatives.ts';
 import { alternativeAttributes } from './attributes.ts';
 import { buildRows, type ColumnRule, type Situation } from './build-rows.ts';
@@ -52,6 +53,8 @@ export interface ChoiceSet {
   readonly years: readonly number[];
   readonly sample: { size: number; method: 'uniform' | 'importance'; seeds: number[] } | null;
   readonly spec: ChoiceSpec;
+  /** The workspace's small-cell threshold k (src/store/privacy.ts): results hide counts of 1 to k - 1 persons. */
+  readonly minCell: number;
 }
 
 const OUTCOME_REASON: Record<string, string> = { not_employed: 'not employed (outside: exclude)', further_study: 'further study (outside: exclude)' };
@@ -266,7 +269,7 @@ export async function buildChoiceSet(ws: Workspace, input: ChoiceSpecInput | Cho
   return {
     data, alternatives: labels, alternativeNames: labelNames, terms: names, offset, nests,
     aggregate, cases: data.nCases, persons, excluded: [...excluded].map(([reason, e]) => ({ reason, ...e })), notes, caseInfo, money, synthetic,
-    within: universe.within, years, sample, spec,
+    within: universe.within, years, sample, spec, minCell: await privacyK(ws),
   };
 }
 

@@ -56,7 +56,7 @@ test('sampling all 31 alternatives reproduces the full fit; importance samples o
   assert.deepEqual(a.choiceSet.sample, { size: 8, method: 'importance', seeds: [9] });
   for (const t of full.terms) assert.ok(Math.abs(a.coefficients[t] - full.coefficients[t]) < 4 * a.standardErrors[t], `${t}: ${a.coefficients[t]} vs ${full.coefficients[t]} (se ${a.standardErrors[t]})`);
   // Shares are predicted on the full choice sets, so they count every person.
-  close(a.shares.byAlternative.reduce((s, x) => s + x.predicted, 0), a.choiceSet.persons, 1e-9, 'predicted persons');
+  close(a.shares.byAlternative.reduce((s, x) => s + x.predicted!, 0), a.choiceSet.persons, 1e-9, 'predicted persons');
 });
 
 test('WTP in yuan a month: coefficient ratio x 1/12 (income per year), x mean income / 12 when income is logged', async () => {

@@ -1,4 +1,5 @@
 import { SpecError } from '../../core/errors.ts';
+import { isSmallCell } from '../../metrics/index.ts';
 import {
   elasticities, fitConditionalLogit, fitNestedLogit, holdoutFit, willingnessToPay,
   type ChoiceData, type HoldoutFit, type LogitResult, type LogitWarning, type NestSpec, type Wtp,
@@ -29,7 +30,8 @@ export interface ChoiceSetSummary {
   readonly alternativeNames: readonly string[];
   readonly within: string;
   readonly years: readonly number[];
-  readonly excluded: ChoiceSet['excluded'];
+  /** Persons left out by reason; a count of 1 to k - 1 is null (suppressed). No person's id. */
+  readonly excluded: { reason: string; count: number | null; suppressed: boolean }[];
   readonly notes: string[];
   readonly sample: ChoiceSet['sample'];
   readonly nests: NestSpec[] | null;
@@ -124,7 +126,7 @@ export function fitChoiceSet(set: ChoiceSet, buildSeconds = 0): ChoiceModelResul
   });
 
   const names = new Map(set.alternatives.map((a, i) => [a, set.alternativeNames[i]]));
-  const shares = choiceShares(logit, post, set.alternatives, (code) => names.get(code) ?? code);
+  const shares = choiceShares(logit, post, set.alternatives, (code) => names.get(code) ?? code, set.minCell);
   const holdout = held && held.data.nCases > 0 ? { ...holdoutFit(logit, held.data), years: holdoutYears } : null;
 
   const dataKind = set.synthetic ? 'synthetic' : 'observed';
@@ -143,7 +145,8 @@ export function fitChoiceSet(set: ChoiceSet, buildSeconds = 0): ChoiceModelResul
     holdout,
     choiceSet: {
       cases: set.cases, persons: set.persons, alternatives: set.alternatives, alternativeNames: set.alternativeNames, within: set.within, years: set.years,
-      excluded: set.excluded, notes: set.notes, sample: set.sample, nests: set.nests, synthetic: set.synthetic,
+      excluded: set.excluded.map((e) => ({ reason: e.reason, count: isSmallCell(e.count, set.minCell) ? null : e.count, suppressed: isSmallCell(e.count, set.minCell) })),
+      notes: set.notes, sample: set.sample, nests: set.nests, synthetic: set.synthetic,
     },
     buildSeconds,
     saved: null,

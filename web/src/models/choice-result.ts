@@ -9,7 +9,8 @@ import { coefficientTable } from './coef-table.ts';
  * A saved destination-choice model (GET /api/models/{name}, kind 'choice'): its kind (SYNTHETIC
  * records are said so first), the coefficient table and chart with intervals, the fit, the
  * willingness to pay in yuan a month with delta-method intervals, and predicted against observed
- * destination shares. The numbers are the library's; only rounding happens here.
+ * destination shares. The numbers are the library's; only rounding happens here. An observed
+ * share hidden by small-cell suppression reads "suppressed (<k)", as in the graduate reports.
  */
 interface ChoiceResult {
   model: 'conditional-logit' | 'nested-logit';
@@ -20,7 +21,8 @@ interface ChoiceResult {
   kind: 'synthetic' | 'estimated'; definition: string;
   nests?: { name: string; lambda: number; lambdaStandardError: number; consistentWithUtilityMaximisation: boolean }[];
   wtp: { unit: string; money: string; definition: string; values: { term: string; value: number; standardError: number; lower: number; upper: number }[] } | null;
-  shares: { byAlternative: { alternative: string; name: string; observedShare: number; predictedShare: number }[] };
+  /** observedShare null: hidden by the workspace's small-cell rule (privacy.k); older saved models have no privacy field. */
+  shares: { byAlternative: { alternative: string; name: string; observedShare: number | null; predictedShare: number }[]; privacy?: { k: number } | null };
   holdout: { years: number[]; nPersons: number; hitRate: number; chanceHitRate: number; logLikelihood: number } | null;
   choiceSet: { notes: string[] };
   warnings: { message: string }[];
@@ -48,6 +50,7 @@ export async function choiceResultView(name: string, width: number): Promise<HTM
     h('p', { class: 'note' }, r.wtp.definition),
   ] : [];
   const shares = r.shares.byAlternative.slice(0, 15);
+  const observed = (x: number | null) => (x === null ? t('grad.suppressed', { k: r.shares.privacy?.k ?? '?' }) : `${pct(x)}%`);
   const h0 = r.holdout;
   return h('div', { class: 'choice-result' },
     h('h3', {}, t('choice.title', { name: saved.name })),
@@ -63,7 +66,7 @@ export async function choiceResultView(name: string, width: number): Promise<HTM
     h('h3', {}, t('choice.shares')),
     h('table', { class: 'coef shares' },
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('choice.destination')), h('th', { scope: 'col' }, t('choice.observed')), h('th', { scope: 'col' }, t('choice.predicted')))),
-      h('tbody', {}, ...shares.map((s) => h('tr', {}, h('th', { scope: 'row' }, `${s.name} (${s.alternative})`), h('td', {}, `${pct(s.observedShare)}%`), h('td', {}, `${pct(s.predictedShare)}%`))))),
+      h('tbody', {}, ...shares.map((s) => h('tr', {}, h('th', { scope: 'row' }, `${s.name} (${s.alternative})`), h('td', s.observedShare === null ? { class: 'suppressed' } : {}, observed(s.observedShare)), h('td', {}, `${pct(s.predictedShare)}%`))))),
     h0 ? h('p', { class: 'note' }, t('choice.holdout', { years: h0.years.join(', '), persons: fmt(h0.nPersons), hit: pct(h0.hitRate), chance: pct(h0.chanceHitRate), ll: fmt(h0.logLikelihood, 1) })) : '',
     ...[...r.choiceSet.notes, ...r.warnings.map((w) => w.message)].map((n) => h('p', { class: 'note' }, n)),
   );
