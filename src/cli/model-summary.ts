@@ -1,4 +1,5 @@
 import type { GravityResult } from '../models/index.ts';
+import { twoSidedP } from '../numeric/special.ts';
 import { renderTable } from './output.ts';
 
 /** Significance stars as R prints them. */
@@ -18,20 +19,27 @@ export function gravitySummary(r: GravityResult, fitSeconds: number): string {
   lines.push(`Gravity model: ${r.constraint === 'unconstrained' ? 'unconstrained' : `${r.constraint}-constrained`}, ${r.decay} decay in ${r.costName}, Poisson PML`);
   lines.push(`${r.nobs.toLocaleString('en-US')} flows between ${r.regions.length} regions${r.periods ? ` over ${r.periods.length} periods` : ''}\n`);
   lines.push('Coefficients:');
-  const se = r.clusteredStandardErrors ? 'clustered' : 'model';
+  // z and p from the clustered standard errors when there are any (as fixest reports them),
+  // else from the model-based ones; saved results from before clustering options lack some fields.
+  const clustered = r.clusteredStandardErrors;
+  const seUsed = (t: string): number => (clustered ? clustered[t] : r.standardErrors[t]);
+  const z = (t: string): number => r.coefficients[t] / seUsed(t);
   lines.push(renderTable(r.terms.map((t) => t), [
     { header: '', value: (t) => t },
     { header: 'Estimate', value: (t) => fmt(r.coefficients[t]) },
     { header: 'Std. Error', value: (t) => fmt(r.standardErrors[t], 4) },
     { header: 'Robust SE', value: (t) => fmt(r.robustStandardErrors[t], 4) },
-    ...(r.clusteredStandardErrors ? [{ header: 'Cluster SE', value: (t: string) => fmt(r.clusteredStandardErrors![t], 4) }] : []),
-    { header: 'z value', value: (t) => r.zValues[t].toFixed(2) },
-    { header: 'Pr(>|z|)', value: (t) => (r.pValues[t] < 2e-16 ? '<2e-16' : fmt(r.pValues[t], 3)) },
-    { header: '', value: (t) => stars(r.pValues[t]) },
+    ...(clustered ? [{ header: 'Cluster SE', value: (t: string) => fmt(clustered[t], 4) }] : []),
+    { header: 'z value', value: (t) => z(t).toFixed(2) },
+    { header: 'Pr(>|z|)', value: (t) => (twoSidedP(z(t)) < 2e-16 ? '<2e-16' : fmt(twoSidedP(z(t)), 3)) },
+    { header: '', value: (t) => stars(twoSidedP(z(t))) },
   ]));
-  lines.push(`---\nSignif. codes: 0 '***' 0.001 '**' 0.01 '*' 0.05 '.' 0.1 (z from the ${se}-based standard errors)`);
-  const fe = [r.effects.origin ? 'origin' : '', r.effects.destination ? 'destination' : '', r.effects.period ? 'period' : ''].filter(Boolean);
+  const by = r.cluster ? `clustered by ${r.cluster.by.map((b, i) => `${b} (${r.cluster!.groups[i]} clusters)`).join(' and ')}` : clustered ? 'clustered by origin-destination pair' : 'model-based';
+  lines.push(`---\nSignif. codes: 0 '***' 0.001 '**' 0.01 '*' 0.05 '.' 0.1 (z from the ${by} standard errors)`);
+  if (r.smallSample) lines.push(`Small-sample correction: ${describeSsc(r.smallSample)}`);
+  const fe = r.fixedEffects ? r.fixedEffects.map((f) => `${f.name} (${f.levels})`) : [r.effects.origin ? 'origin' : '', r.effects.destination ? 'destination' : '', r.effects.period ? 'period' : ''].filter(Boolean);
   if (fe.length) lines.push(`Fixed effects (concentrated out, not shown): ${fe.join(', ')}; see --json for their values`);
+  if (r.dropped?.missing) lines.push(`${r.dropped.missing} rows with missing values left out (${Object.entries(r.dropped.byColumn).map(([c, k]) => `${c}: ${k}`).join(', ')})`);
   lines.push('');
   lines.push(`    Null deviance: ${fmt(r.nullDeviance, 10)}`);
   lines.push(`Residual deviance: ${fmt(r.deviance, 10)} on ${r.nobs - r.nParameters} degrees of freedom`);
@@ -40,4 +48,15 @@ export function gravitySummary(r: GravityResult, fitSeconds: number): string {
   lines.push(`Iterations: ${r.iterations}, ${r.converged ? 'converged' : 'NOT converged'} (${r.stopReason}); fit ${fitSeconds.toFixed(3)} s`);
   for (const w of r.warnings) lines.push(`warning: ${w}`);
   return lines.join('\n');
+}
+
+/** The correction in words, with the factors each covariance was multiplied by. */
+function describeSsc(c: GravityResult['smallSample']): string {
+  if (c.name === 'none') return 'none (as R glm\'s vcov, sandwich\'s HC0 and CR0)';
+  const parts = [
+    c.adj ? `(n-1)/(n-K), K counting fixed effects ${c.fixefK}` : 'no (n-1)/(n-K)',
+    c.clusterAdj ? `G/(G-1) (${c.clusterDf})` : 'no G/(G-1)',
+  ];
+  const f = c.factors;
+  return `${c.name === 'fixest' ? 'fixest\'s default' : 'custom'}: ${parts.join(', ')}; variances multiplied by ${f.model.toFixed(6)} (model), ${f.robust.toFixed(6)} (robust)${f.clustered !== null ? `, ${f.clustered.toFixed(6)} (clustered, K = ${c.parameters.clustered})` : ''}`;
 }

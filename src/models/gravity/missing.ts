@@ -39,7 +39,7 @@ export function dropMissing(columns: readonly UsedColumn[], keep: Uint8Array, mo
     if (count === 0) continue;
     if (mode === 'error') {
       const first = firstHit(c, keep);
-      throw new InputError(`${c.name} is missing (an empty or NA cell); na: 'drop' leaves such rows out`, { row: first + 1, column: c.name });
+      throw new InputError(`${c.name} is missing (an empty or NA cell); na 'drop' (CLI: --na drop, the default) leaves such rows out`, { row: first + 1, column: c.name });
     }
     byColumn[c.name] = (byColumn[c.name] ?? 0) + count;
     any = true;

@@ -21,10 +21,31 @@ export function wlsStart(p: PpmlProblem, demeaned: Float64Array[], projection: F
   const rawSS = columns.map((c) => weightedDot(c, c, w));
   let sweeps = demean([z], w, factors, { tolerance: 1e-3 }).sweeps;
   sweeps += demean(demeaned, w, factors, { tolerance: 1e-3, coefficients: projection }).sweeps;
+  confirmNotAbsorbed(p, demeaned, w, rawSS);
   const g = gram(demeaned, w);
   const f = cholesky(g, columns.length, 1e-10);
   if (!f.ok) throw collinearityError(p.names, factors.map((x) => x.name), rawSS, demeaned.map((c) => weightedDot(c, c, w)), g, f.column);
   return { beta: choleskySolve(f.factor, demeaned.map((c) => weightedDot(c, z, w))), sweeps };
+}
+
+/**
+ * A term that does not vary within the fixed effects keeps only the noise of the loose demeaning
+ * (relative ~1e-3), which the Cholesky pivot test can take for a real column. Columns left with
+ * under 1e-6 of their sum of squares are demeaned again tightly; if nothing is left, the term is
+ * absorbed and the fit refuses it (as R's glm gives NA and fixest removes it as collinear).
+ */
+function confirmNotAbsorbed(p: PpmlProblem, demeaned: Float64Array[], w: Float64Array, rawSS: number[]): void {
+  if (p.factors.length === 0) return;
+  demeaned.forEach((c, j) => {
+    if (weightedDot(c, c, w) >= 1e-6 * rawSS[j]) return;
+    const tight = Float64Array.from(p.columns[j]);
+    demean([tight], w, p.factors, { tolerance: 1e-13 });
+    const left = weightedDot(tight, tight, w);
+    if (left <= 1e-18 * rawSS[j]) {
+      const ss = demeaned.map((x, i) => (i === j ? 0 : weightedDot(x, x, w)));
+      throw collinearityError(p.names, p.factors.map((x) => x.name), rawSS, ss, gram(demeaned, w), j);
+    }
+  });
 }
 
 /**
