@@ -15,7 +15,7 @@ const header = h('div', { class: 'print-header', 'data-print-header': '' });
 
 /** The heading of the tab on screen: the view's first h2 (or the region panel's title on the map). */
 function viewHeading(view: Element | null): string {
-  const el = view?.querySelector('#region-title, [data-headline], h2:not(.visually-hidden)');
+  const el = view?.querySelector('#region-title') ?? view?.querySelector('h2:not(.visually-hidden)');
   return el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 }
 
@@ -43,6 +43,8 @@ window.addEventListener('beforeprint', () => {
   fill();
   snapshotMaps();
 });
+// Print emulation and some PDF printers switch the media without a beforeprint event.
+window.matchMedia('print').addEventListener('change', (e) => void (e.matches && fill()));
 window.addEventListener('afterprint', () => document.querySelectorAll('.print-map').forEach((img) => img.remove()));
 // Kept current, so the header is right also where no beforeprint fires (print emulation, a PDF printer driving the page).
 subscribe(() => queueMicrotask(fill));

@@ -5,7 +5,7 @@ import { state, type State } from './state.ts';
  * one parameter per state key, each value checked against its kind when read, so a hand-edited
  * or hostile link can only ask for a view, never pass text on. Pure (no DOM): tested in Node.
  */
-type Kind = 'tab' | 'code' | 'text' | 'int' | 'flag' | 'codes';
+type Kind = 'tab' | 'code' | 'int' | 'flag' | 'codes';
 
 interface Field { key: string; param: string; kind: Kind; push: boolean }
 
@@ -32,7 +32,6 @@ function parse(kind: Kind, raw: string): unknown {
   switch (kind) {
     case 'tab': return (TABS as readonly string[]).includes(raw) ? raw : undefined;
     case 'code': return CODE.test(raw) ? raw : undefined;
-    case 'text': return raw.length <= 200 ? raw : undefined;
     case 'int': return /^\d{1,9}$/.test(raw) ? Number(raw) : undefined;
     case 'flag': return raw === '1' ? true : raw === '0' ? false : undefined;
     case 'codes': {

@@ -29,7 +29,9 @@ export function wrap(text: string, maxWidth: number, px: number, bold = false): 
   const tokens = text.match(/[\u2E80-\u9FFF\uFF00-\uFFEF]|[^\s\u2E80-\u9FFF\uFF00-\uFFEF]+\s*|\s+/gu) ?? [];
   const lines: string[] = [];
   let line = '';
-  for (const tok of tokens) {
+  // A token wider than a line (a URL) is broken between its characters.
+  const fitted = tokens.flatMap((tok) => (textWidth(tok, px, bold) > maxWidth ? [...tok] : [tok]));
+  for (const tok of fitted) {
     if (line && textWidth(line + tok.trimEnd(), px, bold) > maxWidth) {
       lines.push(line.trimEnd());
       line = tok.trimStart();

@@ -38,7 +38,8 @@ export function stampText(kind: DataKind | undefined): string | null {
 /** The sources the page states in its footer (built from the workspace's data), as one line. */
 export function pageSource(): string {
   const footer = document.querySelector('footer');
-  return (footer?.textContent ?? '').replace(/\s+/g, ' ').trim() || 'talentflow';
+  // The footer opens with its own label ("Data:", "数据："): the export's line has one already.
+  return (footer?.textContent ?? '').replace(/\s+/g, ' ').trim().replace(/^(Data|Sources?|数据|来源)\s*[:：]\s*/i, '') || 'talentflow';
 }
 
 /** The text lines under an export: unit, definition, source, stamp, and where and when it was made. */
