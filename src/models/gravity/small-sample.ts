@@ -24,7 +24,8 @@ export function resolveSmallSample(spec: SmallSampleSpec | undefined): ResolvedS
   if (!['none', 'full', 'nested'].includes(o.fixefK)) throw new SpecError(`"${String(o.fixefK)}" is not none, full or nested`, 'ssc.fixefK');
   if (!['min', 'conventional'].includes(o.clusterDf)) throw new SpecError(`"${String(o.clusterDf)}" is not min or conventional`, 'ssc.clusterDf');
   const same = (a: SmallSampleOptions): boolean => a.adj === o.adj && a.fixefK === o.fixefK && a.clusterAdj === o.clusterAdj && a.clusterDf === o.clusterDf;
-  return { ...o, name: same(FIXEST) ? 'fixest' : same(NONE) ? 'none' : 'custom' };
+  // Without either factor fixefK and clusterDf change nothing: that is no correction.
+  return { ...o, name: same(FIXEST) ? 'fixest' : !o.adj && !o.clusterAdj ? 'none' : 'custom' };
 }
 
 /** What the parameter count needs to know about the fixed effects. */

@@ -1,0 +1,106 @@
+/**
+ * Speed against R's fixest (and glm where it is practical) on the same data: the doubly-
+ * constrained power-decay gravity model, fixest's fepois(flow ~ log(dist) | o + d). For each N,
+ * Rscript draws the table of gravity-vs-r.bench.ts (seed 42, regions in a 3000 km square,
+ * lognormal populations, exponent -1.2), writes it to CSV and times, in the same run:
+ *   fit alone     the first fepois on the data read beforehand (glm too for N <= 400: at 1,000 it needs ~2,000
+ *                 dummy columns over a million rows); ours: fitGravity on the same CSV read first
+ *                 (the first fit in a fresh process: JIT warm-up included, reading excluded);
+ *   file to result  R: read.csv + a second fepois; ours: the `talentflow fit gravity --flows FILE --json`
+ *                 process end to end (start-up, reading, fit, JSON written), with its peak memory.
+ * Ratios are peer time / our time (> 1: we are faster). Coefficients are compared too.
+ *
+ *   npm run bench -- gravity-vs-fixest [N ...]     (default 200 400 1000 2000 3000)
+ *
+ * fixest is not in Debian: build it from source without CRAN (fetch the three repositories, e.g.
+ * github.com/lrberge/fixest, lrberge/dreamerr, lrberge/stringmagic; copy each package folder:
+ * `git archive HEAD DESCRIPTION NAMESPACE R src data inst man` for fixest, one file of whose
+ * snapshot is missing), then
+ *   apt-get install -y r-cran-rcpp r-cran-formula r-cran-numderiv r-cran-sandwich
+ *   mkdir -p ~/R/x86_64-pc-linux-gnu-library/4.2     # R's default user library
+ *   R CMD INSTALL --no-docs --no-html stringmagic && R CMD INSTALL --no-docs --no-html dreamerr \
+ *     && R CMD INSTALL --no-docs --no-html fixest
+ * (this order: dreamerr needs stringmagic). Built here: fixest 0.12.2, ~6 minutes on 2 cores.
+ * Without fixest the bench stops with this hint; the CLI needs dist/ (npm run build).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fitGravity } from '../src/models/gravity/fit.ts';
+import { readGravityFile } from '../src/store/queries/gravity-file.ts';
+
+const sizes = process.argv.slice(2).map(Number).filter((n) => n > 1);
+const list = sizes.length ? sizes : [200, 400, 1000, 2000, 3000];
+const root = new URL('..', import.meta.url).pathname;
+const bin = join(root, 'bin/talentflow.mjs');
+const hasFixest = spawnSync('Rscript', ['-e', 'library(fixest)'], { encoding: 'utf8' }).status === 0;
+if (!hasFixest) {
+  console.error('gravity-vs-fixest: R with fixest not found (see the header of bench/gravity-vs-fixest.bench.ts to build it from source)');
+  process.exit(1);
+}
+if (!existsSync(join(root, 'dist/cli/main.js'))) {
+  console.error('gravity-vs-fixest: the compiled CLI is missing: npm run build');
+  process.exit(1);
+}
+const dir = mkdtempSync(join(tmpdir(), 'tf-bench-fixest-'));
+
+const rScript = `
+suppressPackageStartupMessages(library(fixest))
+args <- commandArgs(trailingOnly = TRUE); N <- as.integer(args[1]); out <- args[2]; set.seed(42)
+x <- runif(N, 0, 3000); y <- runif(N, 0, 3000); pop <- exp(rnorm(N, 13, 1))
+g <- expand.grid(o = 1:N, d = 1:N); g <- g[g$o != g$d, ]
+g$dist <- sqrt((x[g$o] - x[g$d])^2 + (y[g$o] - y[g$d])^2) + 1
+mu <- exp(-6 + 0.5 * log(pop[g$o]) + 0.6 * log(pop[g$d]) - 1.2 * log(g$dist))
+g$flow <- rpois(nrow(g), mu)
+g <- g[, c("o", "d", "dist", "flow")]
+write.csv(g, out, row.names = FALSE)
+rm(g); invisible(gc())
+d <- read.csv(out)
+t_fit <- system.time(m <- fepois(flow ~ log(dist) | o + d, d, notes = FALSE))[["elapsed"]]
+rm(d); invisible(gc())
+t_file <- system.time({ d <- read.csv(out); m <- fepois(flow ~ log(dist) | o + d, d, notes = FALSE) })[["elapsed"]]
+t_glm <- NA; b_glm <- NA
+if (N <= 400) { d$o <- factor(d$o); d$d <- factor(d$d); t_glm <- system.time(mg <- glm(flow ~ o + d + log(dist), family = poisson, data = d))[["elapsed"]]; b_glm <- coef(mg)[["log(dist)"]] }
+cat(sprintf("%d %.3f %.3f %.15g %s %s %d\\n", nrow(d), t_fit, t_file, coef(m)[["log(dist)"]], t_glm, b_glm, getFixest_nthreads()))
+`;
+writeFileSync(join(dir, 'timing.R'), rScript);
+
+const f = (x: number, w = 8, d = 2): string => (Number.isFinite(x) ? x.toFixed(d) : '-').padStart(w);
+console.log('gravity-vs-fixest: doubly constrained, power decay; fepois(flow ~ log(dist) | o + d) vs fitGravity; same CSV (R writes it)');
+console.log('    N     pairs | fit alone (s): ours  fixest   ratio    glm   ratio | file to result (s): ours  fixest   ratio  ours MB | beta ours          |diff fixest|');
+try {
+  for (const n of list) {
+    const csv = join(dir, `g${n}.csv`);
+    const r = spawnSync('Rscript', [join(dir, 'timing.R'), String(n), csv], { encoding: 'utf8', maxBuffer: 1 << 24 });
+    if (r.status !== 0) throw new Error(`Rscript failed for N=${n}: ${r.stderr}`);
+    const [rows, rFit, rFile, rBeta, rGlm, , threads] = r.stdout.trim().split(/\s+/).map(Number);
+
+    // File to result: the CLI as a user runs it, peak resident memory from GNU time.
+    const cli = ['fit', 'gravity', '--flows', csv, '--origin', 'o', '--destination', 'd', '--flow', 'flow', '--cost', 'dist', '--constraint', 'doubly', '--json'];
+    const t0 = performance.now();
+    const run = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, bin, ...cli], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    const fileSeconds = (performance.now() - t0) / 1000;
+    if (run.status !== 0) throw new Error(`CLI failed for N=${n}: ${run.stderr}`);
+    const peakMb = Number(run.stderr.trim().split('\n').pop()) / 1024;
+    const cliBeta = (JSON.parse(run.stdout) as { coefficients: Record<string, number> }).coefficients.dist;
+
+    // Fit alone: this process's first fit (cold), the CSV read beforehand.
+    const { data } = await readGravityFile(csv, { origin: 'o', destination: 'd', flow: 'flow', cost: 'dist' });
+    const t1 = performance.now();
+    const m = fitGravity(data, { constraint: 'doubly', decay: 'power', costName: 'dist' });
+    const fitSeconds = (performance.now() - t1) / 1000;
+    const beta = m.coefficients.dist;
+    if (Math.abs(cliBeta - beta) > 1e-9 * Math.abs(beta)) throw new Error(`CLI and library disagree at N=${n}: ${cliBeta} vs ${beta}`);
+    console.log(
+      `${String(n).padStart(5)} ${String(rows).padStart(9)} |      ${f(fitSeconds, 6)} ${f(rFit)} ${f(rFit / fitSeconds)} ${f(rGlm, 6)} ${f(rGlm / fitSeconds, 7)} |           ${f(fileSeconds, 6)} ${f(rFile)} ${f(rFile / fileSeconds)} ${f(peakMb, 8, 0)} | ${beta.toFixed(12)} ${Math.abs(beta - rBeta).toExponential(1).padStart(8)}`,
+    );
+    console.log(`      (fixest threads: ${threads}; CSV ${(statSync(csv).size / 1e6).toFixed(0)} MB)`);
+    rmSync(csv, { force: true });
+  }
+  console.log('ratio = peer seconds / ours (> 1: talentflow faster). fit alone: R system.time(fepois(...)) / glm(...) elapsed on the data in memory; ours the first fitGravity in this process.');
+  console.log('file to result: R read.csv + fepois; ours the whole `talentflow fit gravity --flows ... --json` process (node start-up included), MB its peak RSS.');
+  console.log('fixest at its default tolerances (glm.tol 1e-8), so |diff| is mostly fixest stopping earlier than our 1e-10.');
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
