@@ -113,9 +113,13 @@ export async function importFlows(ws: Workspace, file: string, options: ImportFl
       ? cohortCols.map((c) => `'${c.replace(/'/g, "''").replace(/[=;]/g, '_')}=' || coalesce(trim(s.${quoteIdent(c)}), '')`).sort().join(" || ';' || ")
       : "''";
     const pCol = roles.get('period');
+    // When every spelling in the file is already its region's code (machine-made files), the codes
+    // are the cells themselves and the 10-million-row statements skip both joins.
+    const identity = (await ws.db.one<{ same: boolean | null }>(`SELECT bool_and(raw = code) AS same FROM ${quoteIdent(mapTable)}`))?.same === true;
+    const [mo, md] = identity ? [`s.${quoteIdent(oCol)}`, `s.${quoteIdent(dCol)}`] : ['mo.code', 'md.code'];
     const joins = `FROM ${quoteIdent(st.table)} s
-         JOIN ${quoteIdent(mapTable)} mo ON s.${quoteIdent(oCol)} = mo.raw
-         JOIN ${quoteIdent(mapTable)} md ON s.${quoteIdent(dCol)} = md.raw
+         ${identity ? '' : `JOIN ${quoteIdent(mapTable)} mo ON s.${quoteIdent(oCol)} = mo.raw
+         JOIN ${quoteIdent(mapTable)} md ON s.${quoteIdent(dCol)} = md.raw`}
          ${periods ? `JOIN ${quoteIdent(periods)} pm ON s.${quoteIdent(pCol!)}::VARCHAR = pm.raw` : ''}`;
     const pText = periods ? 'pm.text' : '?';
     const pParams = fixedPeriod ? [fixedPeriod.text] : [];
@@ -127,9 +131,12 @@ export async function importFlows(ws: Workspace, file: string, options: ImportFl
       const onRaw = spellings!.raw === spellings!.codes && (!periodSpellings || periodSpellings.raw === periodSpellings.texts);
       const keys = onRaw
         ? [`s.${quoteIdent(oCol)}`, `s.${quoteIdent(dCol)}`, ...(pCol ? [`s.${quoteIdent(pCol)}`] : []), ...cohortCols.map((c) => `s.${quoteIdent(c)}`)]
-        : ['mo.code', 'md.code', ...(periods ? ['pm.text'] : []), ...cohortCols.map((c) => `s.${quoteIdent(c)}`)];
+        : [mo, md, ...(periods ? ['pm.text'] : []), ...cohortCols.map((c) => `s.${quoteIdent(c)}`)];
       const from = onRaw ? `FROM ${quoteIdent(st.table)} s` : joins;
-      const dup = await ws.db.all<{ first: bigint; n: bigint; key: unknown[] }>(
+      // Most files repeat no key: one count of distinct key hashes (cheaper than grouping the text
+      // keys) proves it, since equal keys always hash alike; only a shortfall needs the grouping.
+      const hashes = await ws.db.one<{ n: bigint; d: bigint }>(`SELECT count(*) AS n, count(DISTINCT hash(${keys.join(', ')})) AS d ${from}`);
+      const dup = hashes!.n === hashes!.d ? [] : await ws.db.all<{ first: bigint; n: bigint; key: unknown[] }>(
         `SELECT min(${st.rowExpr}) AS first, count(*) AS n, [${keys.map((k) => `${k}::VARCHAR`).join(', ')}] AS key ${from} GROUP BY ${keys.join(', ')} HAVING count(*) > 1 ORDER BY first LIMIT 3`);
       if (dup.length) {
         // The repeated key itself selects its rows: a row number is not unique in a wide matrix
@@ -138,7 +145,7 @@ export async function importFlows(ws: Workspace, file: string, options: ImportFl
         const keyValues = dup[0].key.map((v) => (v === null ? null : String(v)));
         const rows = (await ws.db.all<{ r: bigint }>(`SELECT DISTINCT ${st.rowExpr} AS r ${from} WHERE ${same} ORDER BY r LIMIT 10`, keyValues)).map((r) => Number(r.r));
         const key = await ws.db.one<{ origin: string; destination: string; period: string; cohort: string }>(
-          `SELECT mo.code AS origin, md.code AS destination, ${pText} AS period, ${cohortExpr} AS cohort ${joins} WHERE ${same} LIMIT 1`, [...pParams, ...keyValues]);
+          `SELECT ${mo} AS origin, ${md} AS destination, ${pText} AS period, ${cohortExpr} AS cohort ${joins} WHERE ${same} LIMIT 1`, [...pParams, ...keyValues]);
         throw new InputError(
           `duplicate flow ${key!.origin} -> ${key!.destination}, ${key!.period}${key!.cohort ? ` (${key!.cohort})` : ''} on rows ${rows.join(', ')}: remove the repeats or import with --sum-duplicates`,
           { file, row: rows[1] ?? rows[0], column: oCol },
@@ -146,8 +153,8 @@ export async function importFlows(ws: Workspace, file: string, options: ImportFl
       }
     }
     lap('check duplicates');
-    const select = `SELECT ?, mo.code, md.code, ${pText}, ${periods ? 'pm.start' : '?'}, ${periods ? 'pm.end_year' : '?'}, ${cohortExpr},
-        ${options.sumDuplicates ? 'sum(' : ''}${typed ? `s.${quoteIdent(cCol)}` : numberExpr(cCol, 's')}${options.sumDuplicates ? ')' : ''}, mo.code = md.code
+    const select = `SELECT ?, ${mo}, ${md}, ${pText}, ${periods ? 'pm.start' : '?'}, ${periods ? 'pm.end_year' : '?'}, ${cohortExpr},
+        ${options.sumDuplicates ? 'sum(' : ''}${typed ? `s.${quoteIdent(cCol)}` : numberExpr(cCol, 's')}${options.sumDuplicates ? ')' : ''}, ${mo} = ${md}
       ${joins} ${options.sumDuplicates ? 'GROUP BY ALL' : ''}`;
     const summary = await ws.db.transaction(async () => {
       await guardReimport(ws, 'flows', await sha, file, options.replace ?? false, ['flows']);
@@ -156,14 +163,14 @@ export async function importFlows(ws: Workspace, file: string, options: ImportFl
       if (samePeriods?.hit) {
         const overlap = await ws.db.one<{ n: bigint; origin: string; destination: string; period: string }>(
           `SELECT count(*) AS n, any_value(f.origin) AS origin, any_value(f.destination) AS destination, any_value(f.period) AS period
-           FROM flows f JOIN (SELECT DISTINCT mo.code AS origin, md.code AS destination, ${pText} AS period, ${cohortExpr} AS cohort ${joins}) r
+           FROM flows f JOIN (SELECT DISTINCT ${mo} AS origin, ${md} AS destination, ${pText} AS period, ${cohortExpr} AS cohort ${joins}) r
            USING (origin, destination, period, cohort)`, pParams);
         if (overlap && Number(overlap.n) > 0) {
           if (!options.replace) {
             throw new ConflictError(`${file}: ${Number(overlap.n)} of these flows are already in the workspace (e.g. ${overlap.origin} -> ${overlap.destination}, ${overlap.period}); nothing was written. Use --replace to overwrite them`);
           }
           await ws.db.run(`DELETE FROM flows WHERE (origin, destination, period, cohort) IN
-            (SELECT mo.code, md.code, ${pText}, ${cohortExpr} ${joins})`, pParams);
+            (SELECT ${mo}, ${md}, ${pText}, ${cohortExpr} ${joins})`, pParams);
           notes.push(`replaced ${Number(overlap.n)} stored flows with the same keys`);
         }
       }
