@@ -63,3 +63,24 @@ test('bad bodies: unknown field and bad person term are 400; not application/jso
   assert.equal(job.state, 'failed');
   assert.match(JSON.stringify(job.error), /urban_rail_transit_length has no value for 2015/);
 });
+
+test('the choice result through the API and the saved model hide observed counts under the workspace\'s k, marked, with no person id', async () => {
+  const start = await api.post('/api/models/choice', { ...spec, save: 'api-choice-private' });
+  const job = await api.waitJob(start.body.id);
+  assert.equal(job.state, 'done', JSON.stringify(job.error));
+  type Row = { observed: number | null; observedShare: number | null; suppressed: boolean };
+  const check = (shares: { privacy: { k: number; suppressedCells: number }; byAlternative: Row[]; byHome: { persons: number | null; shares: Row[] }[] }) => {
+    assert.equal(shares.privacy.k, 10);
+    const rows = [...shares.byAlternative, ...shares.byHome.flatMap((h) => h.shares)];
+    assert.ok(rows.some((s) => s.suppressed), 'some counts are hidden');
+    for (const s of rows) {
+      assert.ok(s.observed === null || s.observed === 0 || s.observed >= 10, `count ${s.observed} shown`);
+      if (s.suppressed) assert.deepEqual([s.observed, s.observedShare], [null, null]);
+    }
+    for (const h of shares.byHome) assert.ok(h.persons === null || h.persons >= 10);
+  };
+  check(job.result.shares);
+  const saved = await api.get('/api/models/api-choice-private');
+  check(saved.body.result.shares);
+  assert.ok(!JSON.stringify(saved.body).includes('"example"'), 'no person id in the saved model');
+});

@@ -44,6 +44,8 @@ test('fit choice --persons prints the coefficient table, the WTP table in yuan a
   assert.match(r.stdout, /lambda_rest/);
   assert.match(r.stdout, /Willingness to pay \(yuan a month per unit of each term/);
   assert.match(r.stdout, /Left out: [\d,]+ further study/);
+  // The workspace's small-cell rule (default k 10) in the shares table and the left-out counts.
+  assert.match(r.stdout, /Counts of 1 to 9 graduates, and those that would reveal them, are hidden: \d+ here/);
 });
 
 test('fit choice --data FILE --json agrees with fitChoiceFile; nests and cluster from flags', async () => {
