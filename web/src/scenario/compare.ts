@@ -57,7 +57,7 @@ export function createRunComparison(name: (code: string) => string = (c) => c): 
             const open = { withoutGain: s.drawsWithoutGain, draws: c.runs[k]?.draws ?? 0 };
             return h('tr', {}, h('th', { scope: 'row' }, stored ? runLabel(stored, name).trim() : s.name), h('td', {}, s.model), h('td', {}, iv(s.retainedDelta, open)), h('td', {}, iv(s.costPerRetained, open)));
           }))),
-        h('div', { class: 'buttons' }, h('button', { type: 'button', class: 'small', 'data-export': 'compare-csv', onclick: () => downloadCsv('scenario-runs-compared.csv', rows) }, t('export.csv'))),
+        h('div', { class: 'buttons' }, h('button', { type: 'button', class: 'small', 'data-export': 'compare-csv', onclick: () => downloadCsv('scenario-runs-compared.csv', rows, { title: t('compare.title'), kind: 'model', definition: t('scenario.interval'), columns: { retainedDelta: 'persons', retainedDeltaP05: 'persons', retainedDeltaP95: 'persons', costPerRetained: 'money', costPerRetainedP05: 'money', costPerRetainedP95: 'money' } }) }, t('export.csv'))),
       );
     } catch (e) {
       out.append(status('error', (e as Error).message));

@@ -2,6 +2,7 @@ import { api, waitForJob, type Region } from '../api.ts';
 import { bandChart, type BandRow } from '../charts/scenario.ts';
 import { mainSvg } from '../charts/figure.ts';
 import { downloadCsv } from '../export/download.ts';
+import type { ExportMeta } from '../export/meta.ts';
 import { fmt, onLanguage, regionName, t, type MessageKey } from '../i18n/index.ts';
 import { CASES, caseOfCodes, casePatch, state, subscribe, update } from '../state.ts';
 import { clear, h, label, status } from '../ui/dom.ts';
@@ -169,8 +170,8 @@ export function createScenarioEditor(_regions: () => Map<string, Region>, period
     ]);
     const kind = cf.synthetic ? 'synthetic' : 'model';
     const [c1, c2] = await Promise.all([
-      bandChart('scenario-retention', t('scenario.retention'), retentionRows, width(), { label: t('scenario.axisShare'), format: (v) => `${fmt(v, 1)}%`, meta: { kind } }),
-      bandChart('scenario-net', t('scenario.netFlows'), netRows, width(), { label: t('scenario.axisPersons'), meta: { kind } }),
+      bandChart('scenario-retention', t('scenario.retention'), retentionRows, width(), { label: t('scenario.axisShare'), format: (v) => `${fmt(v, 1)}%`, meta: { kind, columns: { median: 'percent', p05: 'percent', p95: 'percent' } } }),
+      bandChart('scenario-net', t('scenario.netFlows'), netRows, width(), { label: t('scenario.axisPersons'), meta: { kind, columns: { median: 'persons', p05: 'persons', p95: 'persons' } } }),
     ]);
     const change = largestChange(cf);
     changeNote.textContent = change ? t('scenario.ppChange', { pp: `${change.pp >= 0 ? '+' : ''}${fmt(change.pp, 2)}`, year: change.year }) : '';
@@ -181,11 +182,19 @@ export function createScenarioEditor(_regions: () => Map<string, Region>, period
       card('scenario.costPerRetained', perRetained === null ? t('scenario.noGain') : `${fmt(perRetained)} ${money()}`, matching && s ? iv(s.costPerRetained, money()) : null, 'cost-per-retained'),
       card('scenario.cost', `${fmt(matching && s ? s.totalCost.median : cf.summary.totalCost)} ${money()}`, matching && s ? iv(s.totalCost, money()) : null, 'total-cost'),
     );
-    charts.replaceChildren(c1, changeNote, c2, h('div', { class: 'buttons' }, h('button', { type: 'button', class: 'small', 'data-export': 'scenario-csv', onclick: () => downloadCsv(`${cf.scenario}-cohorts.csv`, cf.years as unknown as Record<string, unknown>[]) }, `${t('export.csv')}`)));
+    charts.replaceChildren(c1, changeNote, c2, h('div', { class: 'buttons' }, h('button', { type: 'button', class: 'small', 'data-export': 'scenario-csv', onclick: () => downloadCsv(`${cf.scenario}-cohorts.csv`, cf.years as unknown as Record<string, unknown>[], cohortMeta(cf, kind)) }, `${t('export.csv')}`)));
     const ms = performance.now() - started;
     latency.textContent = t('scenario.latency', { ms: Math.round(ms) });
     element.dataset.latency = String(ms);
     element.dataset.renders = String(Number(element.dataset.renders ?? 0) + 1);
+  }
+
+  /** The cohort table's export: the model and its notes, persons whole, shares to 0.1 %, money whole. */
+  function cohortMeta(cf: Counterfactual, kind: 'synthetic' | 'model'): ExportMeta {
+    return {
+      title: `${t('scenario.title')}: ${cf.scenario} · ${sliderValue.textContent ?? ''}`, kind, definition: cf.notes.join(' '), source: `${t('scenario.model')}: ${cf.model.name} (${cf.model.version})`,
+      columns: { graduates: 'persons', retainedBaseline: 'persons', retainedScenario: 'persons', retainedDelta: 'persons', retentionBaseline: 'share', retentionScenario: 'share', netBaseline: 'persons', netScenario: 'persons', recipients: 'persons', cost: 'money' },
+    };
   }
 
   let runFor = '';
@@ -198,8 +207,8 @@ export function createScenarioEditor(_regions: () => Map<string, Region>, period
     const meta = { kind: banner.hidden ? 'model' as const : 'synthetic' as const };
     const drawsText = t('compare.draws', { n: run.result.draws, seed: run.result.seed });
     runCharts.append(
-      await bandChart('scenario-retained-draws', `${t('scenario.retainedDelta')} (${t('scenario.interval')}, ${drawsText})`, band((r) => r.retainedDelta, t('scenario.scenario')), width(), { label: t('scenario.axisGraduates'), meta }),
-      await bandChart('scenario-net-draws', `${t('scenario.netFlows')} (${t('scenario.interval')}, ${drawsText})`, [...band((r) => r.netFlowBaseline, t('scenario.baseline')), ...band((r) => r.netFlowScenario, t('scenario.scenario'))], width(), { label: t('scenario.axisPersons'), meta }),
+      await bandChart('scenario-retained-draws', `${t('scenario.retainedDelta')} (${t('scenario.interval')}, ${drawsText})`, band((r) => r.retainedDelta, t('scenario.scenario')), width(), { label: t('scenario.axisGraduates'), meta: { ...meta, columns: { median: 'persons', p05: 'persons', p95: 'persons' } } }),
+      await bandChart('scenario-net-draws', `${t('scenario.netFlows')} (${t('scenario.interval')}, ${drawsText})`, [...band((r) => r.netFlowBaseline, t('scenario.baseline')), ...band((r) => r.netFlowScenario, t('scenario.scenario'))], width(), { label: t('scenario.axisPersons'), meta: { ...meta, columns: { median: 'persons', p05: 'persons', p95: 'persons' } } }),
     );
   }
 
