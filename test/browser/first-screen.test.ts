@@ -8,18 +8,14 @@
 // tmp/screenshots (look at them).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
 import { startServer } from '../../src/server/index.ts';
-import { closeWorkspace, createDemoWorkspace, openWorkspace, type Workspace } from '../../src/store/index.ts';
+import { createDemoWorkspace, openWorkspace, type Workspace } from '../../src/store/index.ts';
+import { SHOTS, buildDashboard, closeBrowserSuite, launchChromium, watchErrors } from '../helpers/browser.ts';
 
-const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
-const SHOTS = join(ROOT, 'tmp', 'screenshots');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const FOLD = 900;
 
 let dir: string;
@@ -36,36 +32,25 @@ const names = async (list: string) => page.locator(`[data-list=${list}] li butto
 const api = async <T>(path: string): Promise<T> => (await (await fetch(`${server.url}api/${path}`)).json()) as T;
 
 before(async () => {
-  assert.ok(existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install -y chromium (.ci/run does)`);
-  if (!existsSync(join(ROOT, 'web', 'dist', 'index.html'))) {
-    const r = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], { cwd: join(ROOT, 'web'), encoding: 'utf8' });
-    assert.equal(r.status, 0, `vite build failed: ${r.stderr}`);
-  }
-  mkdirSync(SHOTS, { recursive: true });
   dir = mkdtempSync(join(tmpdir(), 'talentflow-first-screen-'));
+  // Built from the working tree: a stale web/dist would test old code.
+  buildDashboard(join(dir, 'web'));
   const file = join(dir, 'demo.duckdb');
   const t0 = Date.now();
   await createDemoWorkspace(file);
   timings.demoBuildMs = Date.now() - t0;
   ws = await openWorkspace(file, { create: false });
-  server = await startServer(ws, { port: 0 });
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] });
+  server = await startServer(ws, { port: 0, webDir: join(dir, 'web') });
+  browser = await launchChromium();
   const context = await browser.newContext({ viewport: { width: 1440, height: FOLD }, locale: 'zh-CN', acceptDownloads: true });
-  page = await context.newPage();
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  page.on('pageerror', (e) => errors.push(e.message));
+  page = watchErrors(await context.newPage(), errors);
   page.on('response', (r) => {
     if (r.status() >= 400) errors.push(`${r.status()} ${r.url()}`);
   });
 }, { timeout: 240_000 });
 
 after(async () => {
-  await browser?.close();
-  await server?.close();
-  if (ws) closeWorkspace(ws);
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  await closeBrowserSuite({ browser, server, ws, dir });
   console.log(`# first-screen timings: ${JSON.stringify(timings)}`);
 });
 
