@@ -222,7 +222,7 @@ test('the rankings and graduates tabs render their charts and tables (synthetic 
   await page.screenshot({ path: join(SHOTS, 'rankings-en.png') });
   await page.click('#tab-graduates');
   await page.waitForSelector('#view-graduates[data-rendered] figure[data-chart=graduate-destinations] svg', { timeout: 60_000 });
-  assert.ok(await page.locator('[data-banner=synthetic]').isVisible(), 'the SYNTHETIC DATA banner');
+  assert.ok(await page.locator('#view-graduates [data-banner=synthetic]').isVisible(), 'the SYNTHETIC DATA banner');
   assert.equal(await page.locator('#view-graduates [data-kpi]').count(), 2);
   // Small-cell suppression (docs/privacy.md): the note gives k, and the CSV export marks hidden counts as the API does.
   assert.match((await page.textContent('#view-graduates [data-privacy="10"]')) ?? '', /Counts of fewer than 10 graduates/);

@@ -145,7 +145,7 @@ test('Scenario tab on first open: computed, SYNTHETIC banner in view, axes throu
   assert.equal(await page.locator('#view-scenario .scenario-message .status-error').count(), 0, 'no error on first open');
   assert.match((await page.textContent('[data-result=retained-delta] .big')) ?? '', /^[\d,]+$/);
   assert.match((await page.textContent('[data-result=cost-per-retained] .big')) ?? '', /^[\d,]+ yuan$/);
-  const banner = page.locator('[data-banner=synthetic]');
+  const banner = page.locator('#view-scenario [data-banner=synthetic]');
   assert.ok(await banner.isVisible(), 'SYNTHETIC banner');
   assert.match((await banner.textContent()) ?? '', /^SYNTHETIC DATA/);
   const b = await banner.boundingBox();
@@ -214,7 +214,7 @@ test('a model the workspace lacks is named as such, with the fix, above the fold
   await page.waitForFunction(`document.querySelector('[data-result=cost-per-retained] .big')?.textContent.includes('韩元')`, undefined, { timeout: 180_000 });
   assert.equal(await page.locator('#view-scenario .scenario-message .status-error').count(), 0);
   // Korea's cohorts are 1 % of population, not synthetic records: no banner.
-  assert.equal(await page.locator('[data-banner=synthetic]').isVisible(), false);
+  assert.equal(await page.locator('#view-scenario [data-banner=synthetic]').isVisible(), false);
   await page.selectOption('#s-example', 'northeast-stay-subsidy.json');
   await page.waitForFunction(`document.querySelector('[data-result=cost-per-retained] .big')?.textContent.includes('元') && !document.querySelector('[data-result=cost-per-retained] .big')?.textContent.includes('韩元')`, undefined, { timeout: 60_000 });
   await page.waitForTimeout(300);
