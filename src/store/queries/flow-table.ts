@@ -58,7 +58,8 @@ export async function loadFlowTable(ws: Workspace, q: FlowSelection = {}): Promi
   // Stored rows go across as they are (no pair aggregation: measures sum duplicate keys
   // themselves), with region indexes joined in SQL (index = position in the sorted codes), so
   // only integer and double columns cross into JavaScript, as raw chunks into typed arrays.
-  const read = await queryTypedColumns(ws.db.conn,
+  // (An empty selection asks nothing: DuckDB cannot type an empty list parameter.)
+  const read = !codes.length ? { rows: 0, columns: [new Uint32Array(0), new Uint32Array(0), new Float64Array(0)] } : await queryTypedColumns(ws.db.conn,
     `WITH up AS (${up}), idx AS (SELECT code, (row_number() OVER (ORDER BY code) - 1)::UINTEGER AS i FROM unnest(?::VARCHAR[]) t(code))
      SELECT io.i, id.i, up.count::DOUBLE FROM up JOIN idx io ON io.code = up.o JOIN idx id ON id.code = up.d`, [...upParams, listValue(codes)], { expectedRows: rows });
   const [origin, destination, count] = read.columns as [Uint32Array, Uint32Array, Float64Array];
