@@ -25,7 +25,7 @@ export function flowsCommand(): Command {
           { header: 'origin', value: (r) => r.origin }, { header: 'name', value: (r) => r.origin_name },
           { header: 'destination', value: (r) => r.destination }, { header: 'name', value: (r) => r.destination_name },
           { header: 'period', value: (r) => r.period }, ...(res.rows.some((r) => r.cohort) ? [{ header: 'cohort', value: (r: (typeof res.rows)[number]) => r.cohort }] : []),
-          { header: 'count', value: (r) => r.count }, { header: 'intra', value: (r) => r.intra },
+          { header: 'count', value: (r) => r.count, digits: 0 }, { header: 'intra', value: (r) => r.intra },
         ], { limit: o.limit ?? 50, what: 'flows' });
         if (res.dropped) out.write(`note: ${res.dropped} flows have an end with no ancestor at level ${o.level} and are left out`);
       }, { create: false });

@@ -6,6 +6,8 @@ import type { MeasureResult, Row } from './types.ts';
 const DIGITS: Record<string, number> = {
   efficiency: 3, inRate: 2, outRate: 2, netRate: 2, retention: 3, share: 3, cumulativeShare: 3, topShare: 3, gini: 3, entropy: 3,
   percentChange: 1, netRatePer1000: 1,
+  // Persons: estimated flows carry fractions no census supports; whole persons at the edge (STYLE.md rule 10).
+  inflow: 0, outflow: 0, net: 0, gross: 0, intra: 0, population: 0, count: 0, start: 0, end: 0, natural: 0, stayers: 0,
 };
 const HIDDEN = new Set(['origin', 'destination']);
 
