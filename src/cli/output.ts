@@ -53,6 +53,20 @@ export function renderTable<T>(rows: readonly T[], columns: readonly Column<T>[]
   return lines.join('\n');
 }
 
+/**
+ * Columns of the terminal the output goes to; 100 when it is not a terminal (a pipe or a file),
+ * or $COLUMNS when set, so piped output keeps a readable width too.
+ */
+export function terminalWidth(): number {
+  const env = Number(process.env.COLUMNS);
+  return process.stdout.columns || (Number.isInteger(env) && env > 20 ? env : 100);
+}
+
+/** Display width of the widest line of a rendered table. */
+export function tableWidth(text: string): number {
+  return text.split('\n').reduce((w, l) => Math.max(w, stringWidth(l)), 0);
+}
+
 export function printTable<T>(out: Out, rows: readonly T[], columns: readonly Column<T>[], opts: { limit?: number; total?: number; what?: string } = {}): void {
   const shown = opts.limit !== undefined ? rows.slice(0, opts.limit) : rows;
   out.write(renderTable(shown, columns));

@@ -18,7 +18,7 @@ export function closestValues(given: string, valid: readonly string[], k = 3): s
 }
 
 /** `a, b, c and 9 more` for messages. */
-export function listValues(valid: readonly string[], max = 20): string {
+export function listValues(valid: readonly string[], max = 40): string {
   const shown = valid.slice(0, max).join(', ');
   return valid.length > max ? `${shown} and ${valid.length - max} more` : shown;
 }
@@ -29,8 +29,9 @@ export function listValues(valid: readonly string[], max = 20): string {
  * silent empty result.
  *   unknown level "provinec"; did you mean "province"? Levels in this workspace: country, province, city
  */
-export function unknownValueError(what: string, given: string, valid: readonly string[], opts: { plural?: string; where?: string; hint?: string } = {}): InputError {
-  const near = closestValues(given, valid);
+export function unknownValueError(what: string, given: string, valid: readonly string[], opts: { plural?: string; where?: string; hint?: string; suggest?: boolean } = {}): InputError {
+  // Years one digit apart are not typos of each other: periods are listed, not suggested.
+  const near = opts.suggest === false ? [] : closestValues(given, valid);
   const plural = opts.plural ?? `${what}s`;
   const where = opts.where ?? 'in this workspace';
   const exists = valid.length ? `${plural[0].toUpperCase()}${plural.slice(1)} ${where}: ${listValues(valid)}` : `There are no ${plural} ${where}`;

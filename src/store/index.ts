@@ -11,6 +11,8 @@ export { importGeometry, type ImportGeometryOptions } from './import/import-geom
 export { listRegions, listGroups, type RegionQuery, type RegionRow, type GroupRow } from './queries/list-regions.ts';
 export { queryFlows, type FlowQuery, type FlowRow } from './queries/query-flows.ts';
 export { listIndicators, indicatorCatalogue, type IndicatorQuery, type IndicatorRow } from './queries/list-indicators.ts';
+export { regionLevels, requireLevel, requirePeriod, requireStockDate, storedPeriods } from './queries/known-values.ts';
+export { resolveIndicatorNames } from './queries/indicator-names.ts';
 export { listStockTables, queryStocks, type StockTableInfo, type StockTableQuery, type StockQuery, type StockRow } from './queries/list-stocks.ts';
 export { loadStockMatrix, type StockMatrixQuery, type LoadedStockMatrix } from './queries/stock-matrix.ts';
 export { writeRows, exportFormatOf, type ExportFormat } from './queries/export-rows.ts';

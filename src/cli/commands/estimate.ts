@@ -7,6 +7,7 @@ import { withWorkspace } from '../../store/index.ts';
 import { decayFromGravity, type GravityResult } from '../../models/index.ts';
 import { common, outFor, withCommon } from '../context.ts';
 import { printJson, renderTable } from '../output.ts';
+import { checkOptions } from '../validate.ts';
 
 const year = (v: string) => {
   const n = Number(v);
@@ -73,7 +74,8 @@ The result lists every assumption. Examples:
         } else if (o.decayFrom) {
           decay = decayFromGravity((await loadModel<GravityResult>(ws, o.decayFrom)).result);
         }
-        return estimateCensusFlows(ws, { from: o.from, to: o.to, level: o.level, within: o.within, naturalRate: o.naturalRate, grossRate: o.grossRate, decay, store: o.save });
+        const { level } = await checkOptions(ws, { level: o.level }, { level: 'level' });
+        return estimateCensusFlows(ws, { from: o.from, to: o.to, level, within: o.within, naturalRate: o.naturalRate, grossRate: o.grossRate, decay, store: o.save });
       }, { create: false });
       const r = outcome.result;
       if (out.json) return printJson(out, { period: outcome.period, stored: outcome.stored, skipped: outcome.skipped, unit: outcome.unit, naturalRange: outcome.naturalRange, ...r, definition: outcome.definition, source: outcome.source });

@@ -2,6 +2,8 @@ import { Command } from 'commander';
 import { queryFlows, withWorkspace } from '../../store/index.ts';
 import { common, intOption, outFor, withCommon } from '../context.ts';
 import { printJson, printTable } from '../output.ts';
+import { checkOptions, emptyNote } from '../validate.ts';
+import { langOption, regionNamer } from '../region-names.ts';
 
 export function flowsCommand(): Command {
   return withCommon(new Command('flows'))
@@ -14,20 +16,24 @@ export function flowsCommand(): Command {
     .option('--level <level>', 'roll both ends up to this level (e.g. province) and sum')
     .option('--no-intra', 'leave out flows whose two ends are the same unit')
     .option('--limit <n>', 'at most n rows', intOption)
+    .addOption(langOption())
     .addHelpText('after', '\nExamples:\n  talentflow flows --origin Seoul --period 2020\n  talentflow flows --group northeast --level province\n  talentflow flows --origin KR --level country --no-intra --json')
-    .action(async (o: { origin?: string; destination?: string; group?: string; period?: string; cohort?: string; level?: string; intra: boolean; limit?: number }, cmd: Command) => {
+    .action(async (o: { origin?: string; destination?: string; group?: string; period?: string; cohort?: string; level?: string; intra: boolean; limit?: number; lang?: string }, cmd: Command) => {
       const { workspace } = common(cmd);
       const out = outFor(cmd);
       await withWorkspace(workspace, async (ws) => {
-        const res = await queryFlows(ws, { ...o, limit: out.json ? o.limit : undefined });
+        const { lang, ...q } = await checkOptions(ws, o, { level: 'level', period: 'flows' });
+        const res = await queryFlows(ws, { ...q, limit: out.json ? o.limit : undefined });
+        const name = await regionNamer(ws, lang);
         if (out.json) return printJson(out, res);
         printTable(out, res.rows, [
-          { header: 'origin', value: (r) => r.origin }, { header: 'name', value: (r) => r.origin_name },
-          { header: 'destination', value: (r) => r.destination }, { header: 'name', value: (r) => r.destination_name },
+          { header: 'origin', value: (r) => r.origin }, { header: 'name', value: (r) => name(r.origin) ?? r.origin_name },
+          { header: 'destination', value: (r) => r.destination }, { header: 'name', value: (r) => name(r.destination) ?? r.destination_name },
           { header: 'period', value: (r) => r.period }, ...(res.rows.some((r) => r.cohort) ? [{ header: 'cohort', value: (r: (typeof res.rows)[number]) => r.cohort }] : []),
           { header: 'count', value: (r) => r.count, digits: 0 }, { header: 'intra', value: (r) => r.intra },
         ], { limit: o.limit ?? 50, what: 'flows' });
-        if (res.dropped) out.write(`note: ${res.dropped} flows have an end with no ancestor at level ${o.level} and are left out`);
+        if (res.dropped) out.write(`note: ${res.dropped} flows have an end with no ancestor at level ${q.level} and are left out`);
+        if (!res.rows.length) out.write(await emptyNote(ws, 'flows'));
       }, { create: false });
     });
 }

@@ -2,19 +2,25 @@ import { Command } from 'commander';
 import { indicatorCatalogue, listIndicators, withWorkspace } from '../../store/index.ts';
 import { common, intOption, outFor, withCommon } from '../context.ts';
 import { printJson, printTable } from '../output.ts';
+import { checkOptions, emptyNote } from '../validate.ts';
+import { langOption, regionNamer } from '../region-names.ts';
 
 export function indicatorsCommand(): Command {
   return withCommon(new Command('indicators'))
     .description('list indicator values of regions, or the catalogue of indicators when no name is given')
-    .argument('[names]', 'indicator name(s), comma-separated (e.g. population)')
+    .argument('[names]', 'indicator name(s), comma-separated (e.g. population), or the column header they were read from')
+    .option('--name <name>', 'an indicator by its name or column header as written in the file, e.g. "城镇非私营单位平均工资（元）" (commas allowed)')
     .option('--within <region>', 'only regions inside this region or group')
     .option('--level <level>', 'only regions of this level')
     .option('--period <period>', 'only this period')
     .option('--limit <n>', 'at most n rows', intOption)
-    .addHelpText('after', '\nExamples:\n  talentflow indicators\n  talentflow indicators population --within northeast --level city --period 2020')
-    .action(async (names: string | undefined, o: { within?: string; level?: string; period?: string; limit?: number }, cmd: Command) => {
+    .addOption(langOption())
+    .addHelpText('after', '\nExamples:\n  talentflow indicators\n  talentflow indicators population --within northeast --level city --period 2020\n  talentflow indicators --name "城镇非私营单位平均工资（元）"')
+    .action(async (given: string | undefined, o: { name?: string; within?: string; level?: string; period?: string; limit?: number; lang?: string }, cmd: Command) => {
       const { workspace } = common(cmd);
       const out = outFor(cmd);
+      // --name is taken whole (a header may hold a comma); the argument may list several names.
+      const names = o.name !== undefined ? [o.name] : given;
       await withWorkspace(workspace, async (ws) => {
         if (!names && !o.within && !o.level && !o.period) {
           const cat = await indicatorCatalogue(ws);
@@ -25,12 +31,15 @@ export function indicatorsCommand(): Command {
           ], { what: 'indicators' });
           return;
         }
-        const rows = await listIndicators(ws, { name: names, within: o.within, level: o.level, period: o.period, limit: out.json ? o.limit : undefined });
+        const q = await checkOptions(ws, o, { level: 'level', period: 'indicators' });
+        const rows = await listIndicators(ws, { name: names, within: o.within, level: q.level, period: q.period, limit: out.json ? o.limit : undefined });
         if (out.json) return printJson(out, rows);
+        const name = await regionNamer(ws, o.lang);
         printTable(out, rows, [
-          { header: 'region', value: (r) => r.region }, { header: 'name', value: (r) => r.region_name }, { header: 'indicator', value: (r) => r.name },
+          { header: 'region', value: (r) => r.region }, { header: 'name', value: (r) => name(r.region) ?? r.region_name }, { header: 'indicator', value: (r) => r.name },
           { header: 'period', value: (r) => r.period }, { header: 'value', value: (r) => r.value }, { header: 'unit', value: (r) => r.unit },
         ], { limit: o.limit ?? 50, what: 'values' });
+        if (!rows.length) out.write(await emptyNote(ws, 'indicators'));
       }, { create: false });
     });
 }

@@ -2,6 +2,8 @@ import { Command, InvalidArgumentError } from 'commander';
 import { withWorkspace } from '../../store/index.ts';
 import { common, intOption, outFor, withCommon } from '../context.ts';
 import { printJson } from '../output.ts';
+import { checkOptions } from '../validate.ts';
+import { langOption, regionNamer } from '../region-names.ts';
 import { printMeasure } from './measures/print.ts';
 import { runMeasure } from './measures/run.ts';
 import { MEASURES, type MeasureOptions } from './measures/types.ts';
@@ -36,6 +38,7 @@ export function measuresCommand(): Command {
     .option('--losing', 'only regions with a negative net (or value)')
     .option('--gaining', 'only regions with a positive net (or value)')
     .option('--limit <n>', 'at most n table rows (all with --json)', intOption)
+    .addOption(langOption())
     .addHelpText('after', `
 Examples:
   talentflow measures summary --period 2019 --within KR
@@ -44,13 +47,13 @@ Examples:
   talentflow measures corridors --period 2019 --origin KR --top 5
   talentflow measures change --of net --from 2015 --to 2020 --within KR
   talentflow measures net --level northeast --period 2019     (a group as one unit)`)
-    .action(async (measure: string, o: MeasureOptions & { limit?: number }, cmd: Command) => {
+    .action(async (measure: string, o: MeasureOptions & { limit?: number; lang?: string }, cmd: Command) => {
       const { workspace } = common(cmd);
       const out = outFor(cmd);
       await withWorkspace(workspace, async (ws) => {
-        const result = await runMeasure(ws, measure, o);
+        const result = await runMeasure(ws, measure, await checkOptions(ws, o, { level: 'or-group' }));
         if (out.json) return printJson(out, result);
-        printMeasure(out, result, o.limit);
+        printMeasure(out, result, o.limit, await regionNamer(ws, o.lang));
       }, { create: false });
     });
 }

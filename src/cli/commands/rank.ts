@@ -6,6 +6,8 @@ import { revealedRanking } from '../../store/revealed/index.ts';
 import { common, intOption, outFor, withCommon } from '../context.ts';
 import { printJson } from '../output.ts';
 import type { Out } from '../output.ts';
+import { checkOptions } from '../validate.ts';
+import { langOption, regionNamer } from '../region-names.ts';
 import { printRank } from './rank/print.ts';
 import { printRevealed } from './rank/print-revealed.ts';
 import { EXAMPLES, choiceModelOf, normalisationOf, revealedRequest, splitTerms, weightingOf } from './rank/spec.ts';
@@ -28,6 +30,8 @@ interface RankOptions {
   holdoutYears?: string;
   holdoutShare?: number;
   draws: number;
+  wide?: boolean;
+  lang?: string;
 }
 
 export function rankCommand(): Command {
@@ -47,6 +51,8 @@ export function rankCommand(): Command {
     .option('--compare-period <period>', 'rank change against the same index with plain names in this period')
     .option('--show <region>', 'rank all regions, show only those inside this region or group (e.g. northeast)')
     .option('--top <n>', 'show the n best ranked in the table (all with --json)', intOption)
+    .addOption(langOption())
+    .option('--wide', 'print every column with its full header, however wide (default: fit the terminal, numbering long indicator columns)')
     .option('--holdout-years <years>', 'with choice:MODEL: graduation years held out to validate both rankings (default the latest, when the model has two or more)')
     .option('--holdout-share <share>', 'with choice:MODEL: share of graduates held out at random (with --seed) instead', Number)
     .option('--draws <n>', 'with choice:MODEL: coefficient draws of the rank intervals', intOption, 1000)
@@ -66,9 +72,9 @@ Examples:
       const example = o.example ? EXAMPLES[o.example] : undefined;
       if (!example && !o.indicators) throw new SpecError('give --indicators or --example china-cities', 'indicators');
       const terms = o.indicators ? splitTerms(o.indicators) : (example?.terms ?? []);
-      const level = o.level ?? example?.level;
       const within = o.within ?? example?.within;
       await withWorkspace(workspace, async (ws) => {
+        const { level } = await checkOptions(ws, { level: o.level ?? example?.level }, { level: 'level' });
         const matrix = await loadIndicatorMatrix(ws, { terms, period: o.period, level, within });
         const spec: IndexSpec = { directions: matrix.directions, normalisation: normalisationOf(o.normalisation), weighting: weightingOf(o.weighting, o.weights, matrix.indicators), missing: o.missing };
         const index = compositeIndex(matrix, spec);
@@ -91,7 +97,9 @@ Examples:
           result.index.rows = result.index.rows.filter((r) => shown.has(r.code));
         }
         if (out.json) return printJson(out, result);
-        printRank(out, result, o.top);
+        const name = await regionNamer(ws, o.lang);
+        result.index.rows = result.index.rows.map((r) => ({ ...r, name: name(r.code) ?? r.name }));
+        printRank(out, result, o.top, { wide: o.wide });
       }, { create: false });
     });
 }
@@ -104,5 +112,5 @@ async function revealed(ws: Workspace, out: Out, model: string, o: RankOptions):
     result.index.rows = result.index.rows.filter((r) => shown.has(r.code));
   }
   if (out.json) return printJson(out, result);
-  printRevealed(out, result, o.top);
+  printRevealed(out, result, o.top, { wide: o.wide });
 }

@@ -2,6 +2,8 @@ import { Command } from 'commander';
 import { listGroups, listRegions, withWorkspace } from '../../store/index.ts';
 import { common, intOption, outFor, withCommon } from '../context.ts';
 import { printJson, printTable } from '../output.ts';
+import { checkOptions } from '../validate.ts';
+import { langOption, regionNamer } from '../region-names.ts';
 
 export function regionsCommand(): Command {
   return withCommon(new Command('regions'))
@@ -12,8 +14,9 @@ export function regionsCommand(): Command {
     .option('--geometry', 'include boundaries (GeoJSON) in --json output')
     .option('--groups', 'list the region groups instead')
     .option('--limit <n>', 'at most n rows', intOption)
+    .addOption(langOption())
     .addHelpText('after', '\nExamples:\n  talentflow regions 沈阳\n  talentflow regions --within northeast --level city\n  talentflow regions --level province --json')
-    .action(async (search: string | undefined, o: { level?: string; within?: string; geometry?: boolean; groups?: boolean; limit?: number }, cmd: Command) => {
+    .action(async (search: string | undefined, o: { level?: string; within?: string; geometry?: boolean; groups?: boolean; limit?: number; lang?: string }, cmd: Command) => {
       const { workspace } = common(cmd);
       const out = outFor(cmd);
       await withWorkspace(workspace, async (ws) => {
@@ -26,10 +29,12 @@ export function regionsCommand(): Command {
           ], { what: 'groups' });
           return;
         }
-        const rows = await listRegions(ws, { search, level: o.level, within: o.within, geometry: o.geometry && out.json, limit: out.json ? o.limit : undefined });
+        const { level } = await checkOptions(ws, o, { level: 'level' });
+        const rows = await listRegions(ws, { search, level, within: o.within, geometry: o.geometry && out.json, limit: out.json ? o.limit : undefined });
         if (out.json) return printJson(out, rows);
+        const name = await regionNamer(ws, o.lang);
         printTable(out, rows, [
-          { header: 'code', value: (r) => r.code }, { header: 'name', value: (r) => r.name_zh }, { header: 'name (en)', value: (r) => r.name_en },
+          { header: 'code', value: (r) => r.code }, { header: 'name', value: (r) => name(r.code) }, { header: o.lang === 'zh' ? 'name (en)' : 'name (zh)', value: (r) => (o.lang === 'zh' ? r.name_en : r.name_zh) },
           { header: 'level', value: (r) => r.level }, { header: 'parent', value: (r) => r.parent },
           { header: 'lon', value: (r) => r.centroid_lon, digits: 3 }, { header: 'lat', value: (r) => r.centroid_lat, digits: 3 },
           { header: 'area km²', value: (r) => r.area_km2, digits: 0 },

@@ -2,6 +2,8 @@ import { Command } from 'commander';
 import { queryStocks, withWorkspace, type StockTableInfo } from '../../store/index.ts';
 import { common, intOption, outFor, withCommon } from '../context.ts';
 import { printJson, printTable, type Out } from '../output.ts';
+import { checkOptions } from '../validate.ts';
+import { langOption, regionNamer } from '../region-names.ts';
 
 export function stocksCommand(): Command {
   return withCommon(new Command('stocks'))
@@ -12,20 +14,23 @@ export function stocksCommand(): Command {
     .option('--residence <region>', 'cells of people living in this region or group, or any region inside it')
     .option('--within <region>', 'cells with both ends inside this region or group')
     .option('--limit <n>', 'at most n cells', intOption)
+    .addOption(langOption())
     .addHelpText('after', '\nCells are listed when a filter is given; counts are as stored, and `persons` divides sample counts by their sampling rate.\n\nExamples:\n  talentflow stocks\n  talentflow stocks --date 2010 --residence 广东\n  talentflow stocks --date 2000 --birth 山东 --residence 黑龙江 --json')
-    .action(async (o: { date?: string; definition?: string; birth?: string; residence?: string; within?: string; limit?: number }, cmd: Command) => {
+    .action(async (o: { date?: string; definition?: string; birth?: string; residence?: string; within?: string; limit?: number; lang?: string }, cmd: Command) => {
       const { workspace } = common(cmd);
       const out = outFor(cmd);
       const cells = Boolean(o.date || o.birth || o.residence || o.within);
       await withWorkspace(workspace, async (ws) => {
-        const res = await queryStocks(ws, { ...o, limit: cells ? (out.json ? o.limit : undefined) : 0 });
+        const { lang, ...q } = await checkOptions(ws, o, { date: true });
+        const res = await queryStocks(ws, { ...q, limit: cells ? (out.json ? o.limit : undefined) : 0 });
         if (out.json) return printJson(out, res);
         printTables(out, res.tables);
         if (!cells) return;
         out.write('');
+        const name = await regionNamer(ws, lang);
         printTable(out, res.rows, [
-          { header: 'birth', value: (r) => r.birth }, { header: 'name', value: (r) => r.birth_name },
-          { header: 'residence', value: (r) => r.residence }, { header: 'name', value: (r) => r.residence_name },
+          { header: 'birth', value: (r) => r.birth }, { header: 'name', value: (r) => name(r.birth) ?? r.birth_name },
+          { header: 'residence', value: (r) => r.residence }, { header: 'name', value: (r) => name(r.residence) ?? r.residence_name },
           { header: 'date', value: (r) => String(r.date) }, { header: 'count', value: (r) => r.count }, { header: 'persons', value: (r) => r.persons, digits: 0 },
           ...(res.tables.length > 1 ? [{ header: 'import', value: (r: (typeof res.rows)[number]) => r.import_id }] : []),
         ], { limit: o.limit ?? 50, what: 'cells' });

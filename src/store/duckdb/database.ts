@@ -1,5 +1,5 @@
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
-import { StoreError } from '../../core/errors.ts';
+import { ConflictError, StoreError } from '../../core/errors.ts';
 
 export type Params = DuckDBValue[] | Record<string, DuckDBValue>;
 export type Row = Record<string, unknown>;
@@ -29,8 +29,14 @@ export class Database {
       });
     } catch (e) {
       const msg = (e as Error).message;
-      const hint = /lock/i.test(msg) ? ' (another talentflow process, e.g. the server, holds it open: stop it or use a copy)' : '';
-      throw new StoreError(`cannot open workspace ${path}: ${firstLine(msg)}${hint}`, { cause: e });
+      // DuckDB lets one process open a file: a second one (a CLI call while the server runs) is
+      // the user's situation to resolve, not a fault of the workspace, so it is a conflict (exit 1).
+      const lock = /Could not set lock on file[^]*?held in (.+?) \(PID (\d+)\)/.exec(msg);
+      if (lock || /conflicting lock/i.test(msg)) {
+        const who = lock ? ` (PID ${lock[2]}, ${lock[1]})` : '';
+        throw new ConflictError(`workspace ${path} is in use by another process${who}, e.g. a running talentflow server: stop it, or work on a copy of the file (-w copy.duckdb)`);
+      }
+      throw new StoreError(`cannot open workspace ${path}: ${firstLine(msg)}`, { cause: e });
     }
     return new Database(path, instance, await instance.connect());
   }

@@ -1,4 +1,5 @@
 import type { Column, Out } from '../../output.ts';
+import type { RegionNamer } from '../../region-names.ts';
 import { printTable } from '../../output.ts';
 import type { MeasureResult, Row } from './types.ts';
 
@@ -11,13 +12,16 @@ const DIGITS: Record<string, number> = {
 };
 const HIDDEN = new Set(['origin', 'destination']);
 
-export function printMeasure(out: Out, r: MeasureResult, limit: number | undefined): void {
+/** Region names as `name` gives them (own language or --lang); groups keep theirs. */
+const NAMED: Record<string, string> = { name: 'code', origin_name: 'origin', destination_name: 'destination' };
+
+export function printMeasure(out: Out, r: MeasureResult, limit: number | undefined, name?: RegionNamer): void {
   out.write(`${r.measure} (${r.kind}): ${r.definition}`);
   out.write(`method: ${r.method}`);
   for (const a of r.assumptions) out.write(`assumption: ${a}`);
   if (r.rows.length) {
     const keys = [...new Set(r.rows.flatMap((x) => Object.keys(x)))].filter((k) => !(r.measure === 'corridors' && HIDDEN.has(k)));
-    const columns: Column<Row>[] = keys.map((k) => ({ header: k, value: (x: Row) => x[k], digits: DIGITS[k] ?? (r.rows.every((x) => x[k] === null || Number.isInteger(x[k])) ? 0 : 2) }));
+    const columns: Column<Row>[] = keys.map((k) => ({ header: k, value: (x: Row) => (name && NAMED[k] ? name(x[NAMED[k]] as string) ?? x[k] : x[k]), digits: DIGITS[k] ?? (r.rows.every((x) => x[k] === null || Number.isInteger(x[k])) ? 0 : 2) }));
     printTable(out, r.rows, columns, { limit: limit ?? 100, what: r.measure === 'corridors' ? 'corridors' : 'regions' });
   }
   if (r.system) {

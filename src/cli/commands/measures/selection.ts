@@ -1,4 +1,4 @@
-import { SpecError } from '../../../core/errors.ts';
+import { InputError, SpecError } from '../../../core/errors.ts';
 import { parsePeriod } from '../../../core/schema/period.ts';
 import { rollUp } from '../../../metrics/index.ts';
 import { listGroups, listRegions, loadFlowTable, type LoadedFlows, type Workspace } from '../../../store/index.ts';
@@ -29,6 +29,11 @@ export async function selectRegions(ws: Workspace, o: MeasureOptions, level: str
   const names = new Map(all.map((r) => [r.code, r.name_zh ?? r.name_en]));
   if (!ref) return { focus: null, names };
   const inside = await listRegions(ws, { within: ref, level });
+  if (!inside.length) {
+    // An empty selection would read no flows and report nothing: say what the region does contain.
+    const levels = [...new Set((await listRegions(ws, { within: ref })).map((r) => r.level))];
+    throw new InputError(`no regions${level ? ` of level ${level}` : ''} inside ${ref}${levels.length ? `; levels inside ${ref}: ${levels.join(', ')}` : ''}`);
+  }
   return { focus: inside.map((r) => r.code), names };
 }
 

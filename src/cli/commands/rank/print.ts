@@ -1,5 +1,6 @@
 import type { CompositeIndexResult, RankChangeResult, SensitivityResult } from '../../../rank/index.ts';
 import { printTable, type Column, type Out } from '../../output.ts';
+import { chooseTermHeaders, printTermKey, termHeader, type TermHeaders } from '../../table-fit.ts';
 
 type Row = CompositeIndexResult['rows'][number] & { name: string | null };
 interface RankOutput {
@@ -9,21 +10,30 @@ interface RankOutput {
   sensitivity?: SensitivityResult;
 }
 
-/** Ranking table: rank, region, score, each indicator's contribution, rank change and sensitivity when asked. */
-export function printRank(out: Out, r: RankOutput, top: number | undefined): void {
+const CONTRIBUTIONS = 'contribution of each indicator to the score (weight x normalised value)';
+
+/**
+ * Ranking table: rank, region, score, each indicator's contribution, rank change and sensitivity
+ * when asked; fitted to the terminal unless `wide` (see table-fit.ts).
+ */
+export function printRank(out: Out, r: RankOutput, top: number | undefined, opts: { wide?: boolean } = {}): void {
   const ix = r.index;
   if (r.description) out.write(`index: ${r.description}`);
   out.write(`${ix.normalisation} normalisation, ${ix.weighting} weights: ${ix.indicators.map((k) => `${k} ${ix.directions[k] > 0 ? '+' : '-'} ${ix.weights[k].toFixed(3)}`).join(', ')}`);
   const sens = new Map(r.sensitivity?.rows.map((x) => [x.code, x]) ?? []);
-  const columns: Column<Row>[] = [
+  const limit = top ?? 30;
+  const build = (h: TermHeaders): Column<Row>[] => [
     { header: 'rank', value: (x) => x.rank }, { header: 'code', value: (x) => x.code }, { header: 'name', value: (x) => x.name },
     { header: 'score', value: (x) => x.score, digits: 3 },
-    ...ix.indicators.map((k) => ({ header: k, value: (x: Row) => x.contributions[k], digits: 3 })),
+    ...(h === 'none' ? [] : ix.indicators.map((k, i) => ({ header: termHeader(h, k, i), value: (x: Row) => x.contributions[k], digits: 3 }))),
     ...(r.rankChange ? [{ header: `rank ${r.rankChange.period}`, value: (x: Row) => r.rankChange?.byRegion[x.code]?.rankBefore ?? null }, { header: 'change', value: (x: Row) => r.rankChange?.byRegion[x.code]?.change ?? null }] : []),
     ...(r.sensitivity ? [{ header: 'median rank', value: (x: Row) => sens.get(x.code)?.medianRank ?? null, digits: 0 }, { header: '90% interval', value: (x: Row) => sens.get(x.code)?.interval90.map((v) => v.toFixed(0)).join('-') ?? null }] : []),
   ];
-  printTable(out, ix.rows, columns, { limit: top ?? 30, what: 'regions' });
-  out.write('columns after score: contribution of each indicator (weight x normalised value; they add up to the score)');
+  const h = chooseTermHeaders(ix.rows.slice(0, limit), build, opts.wide ?? false);
+  if (h === 'keys') printTermKey(out, h, ix.indicators, `[n]: ${CONTRIBUTIONS}`);
+  printTable(out, ix.rows, build(h), { limit, what: 'regions' });
+  if (h === 'full') out.write(`columns after score: ${CONTRIBUTIONS}; they add up to the score`);
+  if (h === 'none') printTermKey(out, h, ix.indicators, `the ${CONTRIBUTIONS}`);
   if (r.sensitivity) out.write(`sensitivity: ${r.sensitivity.draws} Dirichlet weight draws (concentration ${r.sensitivity.concentration}), seed ${r.sensitivity.seed}`);
   for (const w of new Set([...ix.warnings, ...(r.rankChange?.warnings ?? []), ...(r.sensitivity?.warnings ?? [])])) out.error(`warning: ${w}`);
 }
