@@ -3,12 +3,13 @@
 // compiled registry, so `talentflow --help` lists every command without loading any of them.
 // `npm install` / `npm ci` run it (the `prepare` script); `npm run build` runs it by hand.
 //
+// tsc recompiles only what changed since the last build.
+//
 //   --if-stale   do nothing when no file under src/ and no tsconfig is newer than the last build
-//                and recompile only what changed (scripts/test.mjs uses it: the CLI tests run
-//                the compiled bin)
+//                (scripts/test.mjs uses it: the CLI tests run the compiled bin)
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { spawnSync } from 'node:child_process';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -58,6 +59,20 @@ function withLock(work) {
   }
 }
 
+/** Removes compiled files whose source was deleted or renamed (tsc never removes outputs). */
+function pruneOrphans(dir) {
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) {
+      pruneOrphans(p);
+      if (!readdirSync(p).length) rmSync(p, { recursive: true });
+      continue;
+    }
+    const m = /^(.*)\.(js|d\.ts)$/.exec(relative(dist, p));
+    if (m && !existsSync(join(root, 'src', m[1] + '.ts'))) rmSync(p);
+  }
+}
+
 function build() {
   const ifStale = process.argv.includes('--if-stale');
   if (ifStale && !isStale()) return 0;
@@ -69,11 +84,11 @@ function build() {
     return 1;
   }
   const started = Date.now();
-  // A full build starts clean, so no output of a deleted source survives; --if-stale recompiles
-  // only what changed (tsc's incremental build info).
-  if (!ifStale) rmSync(dist, { recursive: true, force: true });
+  // tsc recompiles only what changed (its incremental build info); dist/ is never emptied first,
+  // because in a shared clone other processes may be running the CLI from it.
   const r = spawnSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json')], { cwd: root, stdio: 'inherit' });
   if (r.status !== 0) return r.status ?? 1;
+  pruneOrphans(dist);
   // The summaries come from the compiled commands themselves, so they cannot disagree with them.
   const s = spawnSync(process.execPath, ['--input-type=module', '-e', `
     const { describeCommands } = await import(${JSON.stringify(new URL('../dist/cli/command-registry.js', import.meta.url).href)});
