@@ -17,10 +17,37 @@ before(() => {
   dir = mkdtempSync(join(tmpdir(), 'talentflow-scenario-'));
   w = join(dir, 'demo.duckdb');
   assert.equal(tf('demo', '-w', w, '--json').code, 0);
-  const f = tf('fit', 'gravity', '--period', '2019', '--within', 'KR', '--constraint', 'production', '--destination-vars', 'grdp_pc,population', '--save', 'korea-2019', '-w', w);
-  assert.equal(f.code, 0, f.stderr);
 });
 after(() => rmSync(dir, { recursive: true, force: true }));
+
+test('a fresh demo holds the models every example scenario names, so each runs without a fit first', () => {
+  const models = JSON.parse(tf('models', '--json', '-w', w).stdout) as { name: string }[];
+  const names = new Set(models.map((m) => m.name));
+  for (const file of ['korea-regional-income', 'korea-relocation-allowance', 'northeast-stay-subsidy', 'northeast-stay-subsidy-choice']) {
+    const doc = JSON.parse(readFileSync(join(REPO, `examples/${file}.json`), 'utf8'));
+    assert.ok(names.has(doc.baseline.model), `${file} needs ${doc.baseline.model}; the demo holds ${[...names].join(', ')}`);
+  }
+});
+
+test('scenario run --amount N: N a month instead of the document\'s amount, the change scaled with it, the currency after every money figure', () => {
+  const file = join(REPO, 'examples/northeast-stay-subsidy.json');
+  const base = JSON.parse(tf('scenario', 'run', file, '--draws', '10', '--no-save', '--json', '-w', w).stdout);
+  const half = tf('scenario', 'run', file, '--amount', '500', '--draws', '10', '--no-save', '--json', '-w', w);
+  assert.equal(half.code, 0, half.stderr);
+  const j = JSON.parse(half.stdout);
+  assert.equal(j.amountPerYear, 6000);
+  assert.equal(j.currency, 'CNY');
+  assert.match(j.notes[0], /payment set to 500 CNY a month \(6000 CNY a year; the document had 1000 CNY\): the relative change of destination_gdp_per_capita scaled from 0.156 to 0.078/);
+  assert.ok(j.summary.retainedDelta.median < base.summary.retainedDelta.median, `500 a month keeps fewer than 1,000: ${j.summary.retainedDelta.median} vs ${base.summary.retainedDelta.median}`);
+  // A cost per person-year of 6,000: the total is 6,000 x the person-years paid, draw by draw.
+  assert.ok(Math.abs(j.summary.totalCost.median - 6000 * j.summary.recipients.median) <= 6000 * 0.5 + 1e-6 * j.summary.totalCost.median);
+  const text = tf('scenario', 'run', join(REPO, 'examples/korea-regional-income.json'), '--amount', '250000', '--draws', '10', '--no-save', '-w', w);
+  assert.equal(text.code, 0, text.stderr);
+  assert.match(text.stdout, /cost \(KRW\)/);
+  assert.match(text.stdout, /Total cost: [\d,]+ \[[\d,]+, [\d,]+\] KRW/);
+  assert.match(text.stdout, /Cost per additional retained graduate: [\d,]+ \[[\d,]+, ([\d,]+|n\/a)\] KRW/);
+  assert.equal(tf('scenario', 'run', file, '--amount', '-5', '-w', w).code, 1);
+});
 
 test('scenario run --json: a row per year and a summary with retainedDelta and costPerRetained intervals; stored with the model version', () => {
   const r = tf('scenario', 'run', join(REPO, 'examples/korea-regional-income.json'), '--draws', '20', '--seed', '3', '--json', '-w', w);

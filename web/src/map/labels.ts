@@ -18,6 +18,11 @@ export interface MapLabel {
 
 const FONT = '600 12px system-ui, "Noto Sans CJK SC", "Noto Sans SC", sans-serif';
 const PAD = 3;
+/** Height of a label line (12 px text and its halo). */
+const LINE = 16;
+
+/** The box a label of width `tw` centred at (x, y) takes, with its padding: [left, top, right, bottom]. */
+const box = (x: number, y: number, tw: number): [number, number, number, number] => [x - tw / 2 - PAD, y - LINE / 2 - PAD, x + tw / 2 + PAD, y + LINE / 2 + PAD];
 
 export class LabelLayer {
   readonly canvas: HTMLCanvasElement;
@@ -43,9 +48,9 @@ export class LabelLayer {
   }
 
   private draw(): void {
-    const box = this.map.getCanvas();
-    const w = box.clientWidth;
-    const h = box.clientHeight;
+    const mapCanvas = this.map.getCanvas();
+    const w = mapCanvas.clientWidth;
+    const h = mapCanvas.clientHeight;
     const dpr = window.devicePixelRatio || 1;
     if (this.canvas.width !== Math.round(w * dpr) || this.canvas.height !== Math.round(h * dpr)) {
       this.canvas.width = Math.round(w * dpr);
@@ -67,16 +72,20 @@ export class LabelLayer {
       const p = this.map.project([l.lon, l.lat]);
       let tw = this.widths.get(l.text);
       if (tw === undefined) this.widths.set(l.text, (tw = ctx.measureText(l.text).width));
-      const r: [number, number, number, number] = [p.x - tw / 2 - PAD, p.y - 8 - PAD, p.x + tw / 2 + PAD, p.y + 8 + PAD];
-      if (r[2] < 0 || r[0] > w || r[3] < 0 || r[1] > h) continue;
-      if (placed.some((q) => r[0] < q[2] && r[2] > q[0] && r[1] < q[3] && r[3] > q[1])) continue;
-      placed.push(r);
+      // On the centroid, else just above, below, right or left of it (Seoul inside Gyeonggi), else left out.
+      const spot = [[0, 0], [0, -LINE], [0, LINE], [tw / 2 + 8, 0], [-tw / 2 - 8, 0]].map(([dx, dy]) => ({ x: p.x + dx, y: p.y + dy }))
+        .find((c) => {
+          const r = box(c.x, c.y, tw);
+          return !(r[2] < 0 || r[0] > w || r[3] < 0 || r[1] > h) && !placed.some((q) => r[0] < q[2] && r[2] > q[0] && r[1] < q[3] && r[3] > q[1]);
+        });
+      if (!spot) continue;
+      placed.push(box(spot.x, spot.y, tw));
       this.drawn.push(l.code);
       ctx.strokeStyle = 'rgba(255,255,255,0.92)';
       ctx.lineWidth = 3;
-      ctx.strokeText(l.text, p.x, p.y);
+      ctx.strokeText(l.text, spot.x, spot.y);
       ctx.fillStyle = '#1f2937';
-      ctx.fillText(l.text, p.x, p.y);
+      ctx.fillText(l.text, spot.x, spot.y);
     }
   }
 }
