@@ -15,7 +15,7 @@ type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 before(() => {
   const f = tf('fit', 'choice', '--persons', '--level', 'province', '--within', 'CN', '--alternative-vars', 'income,population_year_end,temperature',
-    '--person-vars', 'distance_home,is_home,is_study', '--interactions', 'degree:income', '--save', 'northeast-choice', '-w', demo.workspace);
+    '--person-vars', 'distance_home,is_home,is_study', '--interactions', 'degree:income', '--save', 'northeast-choice', '--replace', '-w', demo.workspace);
   assert.equal(f.code, 0, f.stderr);
 });
 
