@@ -42,8 +42,8 @@ before(async () => {
   await createDemoWorkspace(join(dir, 'w.duckdb'), { noCohort: true });
   ws = await openWorkspace(join(dir, 'w.duckdb'));
   api = createApp(ws);
-  // The model the Korea example names, fitted and saved through the API.
-  const fit = await call('POST', '/api/models/gravity', { periods: ['2019'], within: 'KR', constraint: 'production', destinationVars: ['grdp_pc', 'population'], save: 'korea-2019' });
+  // The model the Korea example names, fitted and saved through the API (replacing the demo's own).
+  const fit = await call('POST', '/api/models/gravity', { periods: ['2019'], within: 'KR', constraint: 'production', destinationVars: ['grdp_pc', 'population'], save: 'korea-2019', replace: true });
   const job = await poll(fit.body.id);
   assert.equal(job.state, 'done', JSON.stringify(job.error));
 });
