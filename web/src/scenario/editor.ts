@@ -169,9 +169,11 @@ export function createScenarioEditor(_regions: () => Map<string, Region>, period
       { year: y.year, series: t('scenario.scenario'), median: y.netScenario, p05: y.netScenario, p95: y.netScenario },
     ]);
     const kind = cf.synthetic ? 'synthetic' : 'model';
+    // Exported charts name the scenario, its payment, the model and its notes (cohortMeta).
+    const about = (title: string) => ({ ...cohortMeta(cf, kind), title: `${title} · ${cf.scenario} · ${sliderValue.textContent ?? ''}` });
     const [c1, c2] = await Promise.all([
-      bandChart('scenario-retention', t('scenario.retention'), retentionRows, width(), { label: t('scenario.axisShare'), format: (v) => `${fmt(v, 1)}%`, meta: { kind, columns: { median: 'percent', p05: 'percent', p95: 'percent' } } }),
-      bandChart('scenario-net', t('scenario.netFlows'), netRows, width(), { label: t('scenario.axisPersons'), meta: { kind, columns: { median: 'persons', p05: 'persons', p95: 'persons' } } }),
+      bandChart('scenario-retention', t('scenario.retention'), retentionRows, width(), { label: t('scenario.axisShare'), format: (v) => `${fmt(v, 1)}%`, meta: { ...about(t('scenario.retention')), columns: { median: 'percent', p05: 'percent', p95: 'percent' } } }),
+      bandChart('scenario-net', t('scenario.netFlows'), netRows, width(), { label: t('scenario.axisPersons'), meta: { ...about(t('scenario.netFlows')), columns: { median: 'persons', p05: 'persons', p95: 'persons' } } }),
     ]);
     const change = largestChange(cf);
     changeNote.textContent = change ? t('scenario.ppChange', { pp: `${change.pp >= 0 ? '+' : ''}${fmt(change.pp, 2)}`, year: change.year }) : '';
@@ -204,7 +206,7 @@ export function createScenarioEditor(_regions: () => Map<string, Region>, period
     const y = run.result.years;
     const band = (pick: (r: (typeof y)[number]) => { median: number | null; p05: number | null; p95: number | null }, series: string) =>
       y.map((r) => ({ year: r.year, series, median: pick(r).median ?? NaN, p05: pick(r).p05 ?? NaN, p95: pick(r).p95 ?? NaN }));
-    const meta = { kind: banner.hidden ? 'model' as const : 'synthetic' as const };
+    const meta = { kind: banner.hidden ? 'model' as const : 'synthetic' as const, source: `${t('scenario.model')}: ${run.model.name} (${run.model.version})`, definition: run.notes.join(' ') };
     const drawsText = t('compare.draws', { n: run.result.draws, seed: run.result.seed });
     runCharts.append(
       await bandChart('scenario-retained-draws', `${t('scenario.retainedDelta')} (${t('scenario.interval')}, ${drawsText})`, band((r) => r.retainedDelta, t('scenario.scenario')), width(), { label: t('scenario.axisGraduates'), meta: { ...meta, columns: { median: 'persons', p05: 'persons', p95: 'persons' } } }),
