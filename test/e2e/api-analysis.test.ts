@@ -22,7 +22,8 @@ before(async () => {
   ws = await openWorkspace(join(dir, 'w.duckdb'));
   const { data } = await gravityDataFromWorkspace(ws, { periods: ['2019'], within: 'KR', destinationIndicators: ['grdp_pc', 'population'] });
   const spec = { constraint: 'production' as const, decay: 'power' as const, costName: 'distance_km', destinationTerms: ['destination_grdp_pc', 'destination_population'] };
-  await saveModel(ws, 'korea-2019', 'gravity', spec, fitGravity(data, spec));
+  // The demo fits korea-2019 too (src/store/demo-models.ts); this one replaces it with the test's own spec.
+  await saveModel(ws, 'korea-2019', 'gravity', spec, fitGravity(data, spec), { replace: true });
   api = createApp(ws);
 });
 after(() => {
