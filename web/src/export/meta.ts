@@ -1,5 +1,5 @@
 import type { QuantityKind } from '../../../src/core/display-round.ts';
-import { t } from '../i18n/index.ts';
+import { lang, t } from '../i18n/index.ts';
 
 /**
  * What an exported figure or table says about itself (STYLE.md rule 10: every number names its
@@ -45,9 +45,10 @@ export function pageSource(): string {
 /** The text lines under an export: unit, definition, source, stamp, and where and when it was made. */
 export function metaLines(meta: ExportMeta, now = new Date()): { key: string; text: string }[] {
   const lines: { key: string; text: string }[] = [];
-  if (meta.unit) lines.push({ key: 'unit', text: `${t('export.unit')}: ${meta.unit}` });
-  if (meta.definition) lines.push({ key: 'definition', text: `${t('export.definition')}: ${meta.definition}` });
-  lines.push({ key: 'source', text: `${t('export.source')}: ${meta.source ?? pageSource()}` });
+  const sep = lang() === 'zh' ? '：' : ': ';
+  if (meta.unit) lines.push({ key: 'unit', text: `${t('export.unit')}${sep}${meta.unit}` });
+  if (meta.definition) lines.push({ key: 'definition', text: `${t('export.definition')}${sep}${meta.definition}` });
+  lines.push({ key: 'source', text: `${t('export.source')}${sep}${meta.source ?? pageSource()}` });
   const stamp = stampText(meta.kind);
   if (stamp) lines.push({ key: 'kind', text: stamp });
   lines.push({ key: 'made', text: `${t('export.made', { date: now.toISOString().slice(0, 10) })} ${location.href}` });
