@@ -25,6 +25,13 @@ export const DEMO_SETS = ['china', 'korea', 'austria', 'ny'] as const;
 
 export { BUNDLED_DATA_DIR };
 
+/** The citation lines of data/README.md for each set's flows.csv, stored as the flows' source. */
+const FLOW_SOURCES: Record<string, string> = {
+  korea: 'Source: Statistics Korea, KOSIS, Internal Migration Statistics (DT_1B26003_A01)',
+  austria: 'Migration between Austrian NUTS-2 regions, 2006: Dennett (2012) / PySAL spint',
+  ny: 'Commuting flows 2011: US Census Bureau, via scikit-mobility',
+};
+
 export interface DemoOptions {
   dataDir?: string;
   /** Rebuild a workspace that already exists (only one made by `demo`). */
@@ -119,7 +126,7 @@ async function importSet(ws: Workspace, dir: string, set: string, options: DemoO
   await step('regions.csv', (f) => importRegions(ws, f, { indicators: false }));
   await step('regions.geojson', (f) => importGeometry(ws, f, { key: 'code' }));
   await step('groups.json', (f) => importGroups(ws, f));
-  await step('flows.csv', (f) => importFlows(ws, f));
+  await step('flows.csv', (f) => importFlows(ws, f, { source: FLOW_SOURCES[set] }));
   await step('indicators.csv', (f) => importIndicators(ws, f));
   // China only: NBS provincial series and 2000 census populations (each row names its source),
   // and the census birthplace stock tables.

@@ -28,7 +28,7 @@ export function importCommand(): Command {
     .option('--no-registry', 'regions: take no English names, country or groups (China: northeast, east, central, west) from the bundled registry the file matches')
     .option('--no-indicators', 'regions: do not import name_YYYY columns as indicators')
     .option('--unit <unit>', 'indicators: unit of every value when the file has no unit column; stocks: persons (default) or sample')
-    .option('--source <text>', 'indicators, stocks: source line stored with the values (default: the file name)')
+    .option('--source <text>', 'flows, indicators, stocks: source line stored with the values (default: the file name)')
     .option('--date <year>', 'stocks: census year of every row when the file has none')
     .option('--sampling-rate <rate>', 'stocks with --unit sample: fraction sampled, e.g. 0.1, or per date 2000=0.095,2010=0.1')
     .option('--definition <text>', 'stocks: what the counts are, shown wherever they are (default: population by region of birth and region of residence)')
@@ -61,7 +61,7 @@ Examples:
             case 'regions':
               return importRegions(ws, file, { ...stage, map: o.map as string, level: o.level as string, parentLevel: o.parentLevel as string, root: o.root as string, registry: o.registry as boolean, indicators: o.indicators as boolean, source: o.source as string, replace });
             case 'flows':
-              return importFlows(ws, file, { ...stage, map: o.map as string, period: o.period as string, cohort: o.cohort ? String(o.cohort).split(',') : undefined, wide: o.wide as boolean, sumDuplicates: o.sumDuplicates as boolean, replace });
+              return importFlows(ws, file, { ...stage, map: o.map as string, period: o.period as string, cohort: o.cohort ? String(o.cohort).split(',') : undefined, wide: o.wide as boolean, sumDuplicates: o.sumDuplicates as boolean, source: o.source as string | undefined, replace });
             case 'indicators':
               return importIndicators(ws, file, { ...stage, map: o.map as string, period: o.period as string, unit: o.unit as string, source: o.source as string, replace });
             case 'stocks':

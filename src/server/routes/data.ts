@@ -1,6 +1,9 @@
 import type { Hono } from 'hono';
 import { z } from 'zod';
 import { indicatorCatalogue, listGroups, listIndicators, listRegions, queryFlows, queryStocks } from '../../store/index.ts';
+import { listCases, type WorkspaceCase } from '../../store/queries/list-cases.ts';
+import { parseTerm } from '../../store/queries/indicator-matrix.ts';
+import { EXAMPLES } from '../../cli/commands/rank/spec.ts';
 import { resolveRegionRef, withinCondition } from '../../store/queries/resolve-ref.ts';
 import { route, type RouteDoc, type ServerDeps } from '../route.ts';
 import { level, period, qBool, qInt, qList, qText } from '../schemas.ts';
@@ -11,6 +14,11 @@ export function dataRoutes(app: Hono, deps: ServerDeps, docs: RouteDoc[]): void 
     method: 'get', path: '/api/regions', tag: 'data', summary: 'Search and list regions',
     query: z.object({ search: qText.optional(), level: level.optional(), within: qText.optional(), geometry: qBool.optional(), limit: qInt(100000).optional() }).strict(),
     handler: ({ query, deps: d }) => lock.run(() => listRegions(d.ws, query)),
+  });
+  route(app, deps, docs, {
+    method: 'get', path: '/api/cases', tag: 'data',
+    summary: 'What the dashboard can show, from the workspace: per country (and "your data" for regions under none) its map levels, flow periods and census intervals, groups, bounds, indicators and the sources its data name',
+    handler: ({ deps: d }) => lock.run(async () => (await listCases(d.ws)).map((c) => ({ ...c, rankExamples: rankExamplesFor(c) }))),
   });
   route(app, deps, docs, {
     method: 'get', path: '/api/groups', tag: 'data', summary: 'Region groups (e.g. northeast)',
@@ -74,4 +82,12 @@ export function dataRoutes(app: Hono, deps: ServerDeps, docs: RouteDoc[]): void 
       };
     }),
   });
+}
+
+/** The example indices (`rank --example`) a case has every indicator and period of, at the example's level. */
+function rankExamplesFor(c: Omit<WorkspaceCase, 'rankExamples'>): string[] {
+  return Object.entries(EXAMPLES).filter(([, ex]) => ex.within === c.within && ex.terms.every((text) => {
+    const { term } = parseTerm(text);
+    return c.indicators.some((i) => i.name === term.name && i.level === ex.level && term.periods.every((p) => i.periods.includes(p)));
+  })).map(([id]) => id);
 }

@@ -21,6 +21,8 @@ export interface ImportFlowsOptions extends StageOptions {
   sumDuplicates?: boolean;
   /** Replace stored flows with the same keys (and an earlier import of the same file). */
   replace?: boolean;
+  /** Where the flows come from, shown with them (the dashboard's footer); default: the file name. */
+  source?: string;
 }
 
 export interface ImportSummary {
@@ -174,7 +176,7 @@ export async function importFlows(ws: Workspace, file: string, options: ImportFl
           notes.push(`replaced ${Number(overlap.n)} stored flows with the same keys`);
         }
       }
-      const id = await recordImport(ws, 'flows', file, await sha, 0, { map: options.map, period: options.period, cohort: cohortCols, sumDuplicates: options.sumDuplicates ?? false });
+      const id = await recordImport(ws, 'flows', file, await sha, 0, { map: options.map, period: options.period, cohort: cohortCols, sumDuplicates: options.sumDuplicates ?? false, source: options.source });
       const fixed = fixedPeriod ? [fixedPeriod.text, fixedPeriod.start, fixedPeriod.end] : [];
       await ws.db.run(`INSERT INTO flows ${select}`, [id, ...(fixedPeriod ? [fixed[0]] : []), ...(fixedPeriod ? [fixed[1], fixed[2]] : [])]);
       const n = await ws.db.one<{ n: bigint; intra: bigint }>('SELECT count(*) AS n, count(*) FILTER (WHERE intra) AS intra FROM flows WHERE import_id = ?', [id]);

@@ -12,7 +12,7 @@ import { normaliseHeader, parseMap, resolveRoles } from './column-roles.ts';
 import type { ImportSummary } from './import-flows.ts';
 import { insertWideIndicators, yearSuffixedColumns } from './wide-indicators.ts';
 import { appendGroups } from './import-groups.ts';
-import { completeFromRegistry, derivableGroups, loadReferenceRegistries, type RegionDraft } from './reference-registry.ts';
+import { completeFromRegistry, derivableGroups, fillBoundaries, loadReferenceRegistries, type RegionDraft } from './reference-registry.ts';
 
 export interface ImportRegionsOptions extends StageOptions {
   map?: string;
@@ -147,6 +147,7 @@ export async function importRegions(ws: Workspace, file: string, options: Import
       const registries = options.registry === false ? [] : await loadReferenceRegistries(ws.db);
       const completion = completeFromRegistry([...created, ...rows], known, registries, options.root);
       created.unshift(...completion.added);
+      const boundaries = completion.registry ? await fillBoundaries([...created, ...rows], completion.registry) : 0;
       const inFile = new Set([...rows, ...created].map((r) => r.code));
       for (const r of rows) {
         if (r.parent && !inFile.has(r.parent) && !known.has(r.parent)) {
@@ -175,6 +176,7 @@ export async function importRegions(ws: Workspace, file: string, options: Import
       const built = created.length - completion.added.length;
       if (built) notes.push(`built ${built} ${parentLevel} regions from their ${defaultLevel ?? ''} members`);
       notes.push(...await registryNotes(ws, completion, inFile, known, id));
+      if (boundaries) notes.push(`${boundaries} boundaries of regions the file gives none for (built provinces) from data/${completion.registry!.set}/regions.geojson`);
       if (options.indicators !== false) {
         const wide = yearSuffixedColumns(st.columns.filter((c) => ![...roles.values()].includes(c)));
         if (wide.length) {

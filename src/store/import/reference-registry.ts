@@ -158,3 +158,25 @@ export function completeFromRegistry(drafts: RegionDraft[], known: ReadonlySet<s
   }
   return { registry, added, named };
 }
+
+/**
+ * Boundaries the registry ships (data/<set>/regions.geojson) for regions of the file that have
+ * none, e.g. the provinces built from the census city file, so a province map is drawn with
+ * polygons. Returns how many were filled.
+ */
+export async function fillBoundaries(drafts: RegionDraft[], registry: ReferenceRegistry): Promise<number> {
+  const wanted = drafts.filter((d) => !d.geometry && registry.regions.has(d.code) && sameRegion(d, registry.regions.get(d.code)!));
+  const file = join(BUNDLED_DATA_DIR, registry.set, 'regions.geojson');
+  if (!wanted.length || !existsSync(file)) return 0;
+  const doc = JSON.parse(await readFile(file, 'utf8')) as { features: { properties: { code?: string }; geometry: Geometry | null }[] };
+  const byCode = new Map(doc.features.filter((f) => f.properties?.code && f.geometry).map((f) => [String(f.properties.code), f.geometry!]));
+  let n = 0;
+  for (const d of wanted) {
+    const g = byCode.get(d.code);
+    if (g) {
+      d.geometry = g;
+      n++;
+    }
+  }
+  return n;
+}
