@@ -10,7 +10,8 @@ export interface CommonOptions {
 
 export function common(cmd: Command): CommonOptions {
   const o = cmd.optsWithGlobals() as { workspace?: string; json?: boolean };
-  return { workspace: o.workspace ?? process.env.TALENTFLOW_WORKSPACE ?? DEFAULT_WORKSPACE, json: o.json ?? false };
+  // An empty $TALENTFLOW_WORKSPACE counts as unset (it would name the current folder).
+  return { workspace: o.workspace ?? (process.env.TALENTFLOW_WORKSPACE || DEFAULT_WORKSPACE), json: o.json ?? false };
 }
 
 export function outFor(cmd: Command): Out {
