@@ -92,7 +92,7 @@ test('the page loads on China 2000-2010 (census birthplace tables) with a usable
   assert.ok(info.rendered >= 31, `rendered province polygons: ${info.rendered}`);
   assert.equal(info.flows, 50, `Northeast flow lines handed to flowmap.gl: the 50 largest by default (${info.flows})`);
   assert.match(await page.textContent('#f-period option:checked') ?? '', /2000-2010/);
-  assert.match(await page.textContent('#f-case option:checked') ?? '', /出生地/);
+  assert.match(await page.textContent('#f-case option:checked') ?? '', /中国/);
   // One definition on the screen: the legend says net migration, estimated, and names the flows.
   const legend = await page.textContent('.legend-box') ?? '';
   assert.match(legend, /净迁移（估计值）/);

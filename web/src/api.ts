@@ -1,10 +1,14 @@
+import type { WorkspaceCase } from '../../src/core/workspace-case.ts';
+
+export type { WorkspaceCase };
+
 /**
  * The dashboard's client of the talentflow HTTP API (src/server). Same origin: the server
  * serves both. Errors carry the server's message, which is written for people.
  */
 export interface Region {
   code: string; name_zh: string | null; name_en: string | null; level: string; parent: string | null;
-  centroid_lon: number | null; centroid_lat: number | null; area_km2: number | null;
+  centroid_lon: number | null; centroid_lat: number | null; area_km2: number | null; aliases?: string[];
 }
 export interface Group { code: string; name_zh: string | null; name_en: string | null; members: string[] }
 export interface FlowRow { origin: string; origin_name: string | null; destination: string; destination_name: string | null; period: string; cohort: string; count: number; intra: boolean }
@@ -72,7 +76,8 @@ export const api = {
   regions: (q: { search?: string; level?: string; within?: string; limit?: number }) => get<Region[]>('regions', q),
   groups: () => get<Group[]>('groups'),
   periods: () => get<Periods>('periods'),
-  geometry: (level: string, within: string) => get<GeoFeatureCollection>('geometry', { level, within }),
+  cases: () => get<WorkspaceCase[]>('cases'),
+  geometry: (level: string, within: string | undefined) => get<GeoFeatureCollection>('geometry', { level, within }),
   flows: (q: { origin?: string; destination?: string; group?: string; period?: string; level?: string; intra?: boolean; minCount?: number; limit?: number }, signal?: AbortSignal) =>
     get<{ rows: FlowRow[]; dropped: number }>('flows', q, signal),
   indicators: (q: { name?: string; within?: string; level?: string; period?: string }) => get<IndicatorRow[]>('indicators', q),

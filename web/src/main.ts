@@ -2,7 +2,8 @@ import './styles.css';
 import { api } from './api.ts';
 import { setLang, lang, t } from './i18n/index.ts';
 import { createMapView, prefetchMapData } from './map/view.ts';
-import { state, subscribe, update, type State } from './state.ts';
+import { setCases, state, subscribe, update, type State } from './state.ts';
+import { caseFooter } from './footer.ts';
 import { clear, h, label, status } from './ui/dom.ts';
 import { initialUrlState, startUrlSync } from './url-state.ts';
 import { printButton } from './print.ts';
@@ -20,7 +21,16 @@ const TABS: State['tab'][] = ['map', 'models', 'scenario', 'rankings', 'graduate
 
 async function boot(): Promise<void> {
   const periodsRequest = api.periods();
-  // A shared link's view (url-state.ts) is applied before anything is fetched or drawn.
+  // The cases (countries, periods, groups, sources) come from the workspace; a shared link's
+  // view (url-state.ts) is applied after them, before anything is fetched or drawn.
+  const cases = await api.cases();
+  if (!cases.length) {
+    clear(app);
+    app.append(status('empty', t('empty.workspace')));
+    app.removeAttribute('aria-busy');
+    return;
+  }
+  setCases(cases, []);
   const fromUrl = initialUrlState();
   update(fromUrl);
   prefetchMapData();
@@ -47,7 +57,7 @@ async function boot(): Promise<void> {
   const mapView = createMapView(periods);
   const views: Partial<Record<State['tab'], HTMLElement>> = { map: mapView.element };
   const main = h('main', { id: 'main' }, mapView.element);
-  const footer = h('footer', {}, label('footer.data', 'span'));
+  const footer = caseFooter();
   clear(app);
   app.append(h('a', { class: 'skip', href: '#main' }, 'Skip to content'), header, main, footer);
   app.removeAttribute('aria-busy');

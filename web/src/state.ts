@@ -2,12 +2,17 @@
  * The dashboard's state: what the filters say, which region is open and which regions a
  * scenario targets. Views subscribe and re-render what depends on the keys that changed.
  */
-export type CaseId = 'cn' | 'kr';
+import type { WorkspaceCase } from './api.ts';
+
+/** A case's id: the lower-case code of its country ("cn"), or "data" for regions under no country (GET /api/cases). */
+export type CaseId = string;
 
 export interface CaseDef {
   id: CaseId;
-  /** Region (country) whose regions the map shows. */
-  within: string;
+  /** Region (country) whose regions the map shows; undefined: the workspace's regions under no country. */
+  within: string | undefined;
+  name_zh: string | null;
+  name_en: string | null;
   levels: string[];
   defaultLevel: string;
   /** Which stored flow periods belong to this case. */
@@ -16,36 +21,47 @@ export interface CaseDef {
   censusIntervals: string[];
   defaultPeriod: (periods: string[]) => string | undefined;
   /** Scopes of flow lines: a group whose flows are shown, or the whole country. */
-  scopes: { id: string; group: string | undefined }[];
+  scopes: { id: string; group: string | undefined; name_zh: string | null; name_en: string | null }[];
   /** Initial view [west, south, east, north]. */
   bounds: [number, number, number, number];
   /** Regions the scenario editor offers as targets. */
-  scenarioRegions: { within: string; level: string };
+  scenarioRegions: { within: string | undefined; level: string };
+  /** What the workspace says about the case (periods, indicators, sources). */
+  info: WorkspaceCase;
 }
 
-export const CASES: Record<CaseId, CaseDef> = {
-  cn: {
-    id: 'cn', within: 'CN', levels: ['province', 'city'], defaultLevel: 'province',
-    // China's flows are census-interval estimates (2000-2010 from the birthplace tables); the
-    // 2010-2020 interval has populations only, shown as population change.
-    periodFilter: (p) => /^\d{4}-\d{4}$/.test(p),
-    censusIntervals: ['2010-2020'],
-    defaultPeriod: (ps) => ps.find((p) => p === '2000-2010') ?? ps[ps.length - 1],
-    scopes: [{ id: 'northeast', group: 'northeast' }, { id: 'all', group: undefined }],
-    bounds: [88, 19, 135, 53.5],
-    scenarioRegions: { within: 'CN', level: 'province' },
-  },
-  kr: {
-    id: 'kr', within: 'KR', levels: ['province'], defaultLevel: 'province',
-    // Korea's KOSIS flows are yearly, 2012 onwards.
-    periodFilter: (p) => /^\d{4}$/.test(p) && Number(p) >= 2012,
-    censusIntervals: [],
-    defaultPeriod: (ps) => ps[ps.length - 1],
-    scopes: [{ id: 'all', group: undefined }],
-    bounds: [124.5, 33, 131, 38.8],
-    scenarioRegions: { within: 'KR', level: 'province' },
-  },
-};
+/** The cases of the workspace, filled from GET /api/cases before the page is drawn (setCases). */
+export const CASES: Record<CaseId, CaseDef> = {};
+
+/** The whole world, for a case whose regions have no centroids. */
+const WORLD: [number, number, number, number] = [-170, -60, 180, 75];
+
+/** Turns the server's description of a case into what the views use. */
+export function caseDef(c: WorkspaceCase): CaseDef {
+  const flows = new Set(c.periods.filter((p) => p.kind === 'flows').map((p) => p.period));
+  return {
+    id: c.id, within: c.within ?? undefined, name_zh: c.name_zh, name_en: c.name_en, levels: c.levels, defaultLevel: c.defaultLevel,
+    periodFilter: (p) => flows.has(p),
+    censusIntervals: c.periods.filter((p) => p.kind === 'population').map((p) => p.period),
+    defaultPeriod: () => c.defaultPeriod ?? undefined,
+    scopes: [...c.groups.map((g) => ({ id: g.code, group: g.code, name_zh: g.name_zh, name_en: g.name_en })), { id: 'all', group: undefined, name_zh: null, name_en: null }],
+    bounds: c.bounds ?? WORLD,
+    scenarioRegions: { within: c.within ?? undefined, level: c.defaultLevel },
+    info: c,
+  };
+}
+
+/**
+ * Replaces the known cases; when the state's case is not among them (a workspace without China)
+ * the first case, the one with the most regions, is shown with its defaults.
+ */
+export function setCases(list: WorkspaceCase[], periods: string[]): void {
+  for (const k of Object.keys(CASES)) delete CASES[k];
+  for (const c of list) CASES[c.id] = caseDef(c);
+  if (state.caseId in CASES || !list.length) return;
+  const first = CASES[list[0].id];
+  Object.assign(state, casePatch(first.id, periods), { targets: state.targets.filter((t) => first.info.regionCodes.includes(t)) });
+}
 
 /** What changes when the dashboard switches to another case: its default level, period and scope. */
 export function casePatch(id: CaseId, periods: string[]): Partial<State> {
@@ -53,9 +69,10 @@ export function casePatch(id: CaseId, periods: string[]): Partial<State> {
   return { caseId: id, level: next.defaultLevel, period: next.defaultPeriod(periods.filter(next.periodFilter)) ?? '', scope: next.scopes[0].id, selected: null, minFlow: 0 };
 }
 
-/** The case whose regions a list of codes names (Korea's codes start with KR). */
+/** The case whose regions (at its default level) include all the codes, else the current case. */
 export function caseOfCodes(codes: string[]): CaseId {
-  return codes.length && codes.every((c) => c.startsWith('KR')) ? 'kr' : 'cn';
+  const hit = Object.values(CASES).find((c) => codes.length && codes.every((code) => c.info.regionCodes.includes(code)));
+  return hit?.id ?? state.caseId;
 }
 
 export interface State {
@@ -77,7 +94,8 @@ type Listener = (s: State, changed: Set<keyof State>) => void;
 const listeners = new Set<Listener>();
 
 export const state: State = {
-  tab: 'map', caseId: 'cn', level: 'province', period: '2000-2010', scope: 'northeast', minFlow: 0, topFlows: 50, showFlows: true, selected: null,
+  // The case, level, period and scope come from the workspace (setCases).
+  tab: 'map', caseId: '', level: '', period: '', scope: 'all', minFlow: 0, topFlows: 50, showFlows: true, selected: null,
   // The Northeast China example: Liaoning pays graduates who stay.
   targets: ['210000'],
 };

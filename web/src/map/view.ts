@@ -2,7 +2,7 @@ import type * as maplibregl from 'maplibre-gl';
 import type { Feature, FeatureCollection } from 'geojson';
 import { api, prefetch, type FlowRow, type GeoFeatureCollection, type Group, type MeasureResult, type Region } from '../api.ts';
 import { downloadCsv } from '../export/download.ts';
-import { fmt, lang, onLanguage, regionName, t } from '../i18n/index.ts';
+import { fmt, lang, onLanguage, regionName, t, type MessageKey } from '../i18n/index.ts';
 import { CASES, casePatch, state, subscribe, update, type CaseDef, type CaseId, type State } from '../state.ts';
 import { clear, h, label, status } from '../ui/dom.ts';
 import { createBasemap, setSourceData } from './basemap.ts';
@@ -13,6 +13,7 @@ import { LabelLayer } from './labels.ts';
 import { overviewLists, shortName } from './overview.ts';
 import { exportMap, mapMeta, netTitle } from './export.ts';
 import { renderRegionPanel } from './region-panel.ts';
+import { regionSearch } from './region-search.ts';
 
 /**
  * The map tab: filters on the left, the map (choropleth of net migration and flow lines) in
@@ -32,6 +33,12 @@ const TOP_CHOICES = [25, 50, 100, 250, 1000, 0];
 /** The case's focus group (the Northeast for China): the first scope that names a group. */
 const focusGroupOf = (c: CaseDef): string | undefined => c.scopes.find((s) => s.group)?.group;
 
+/** A level's name: translated for the levels the dashboard knows, else the workspace's own word. */
+const levelLabel = (l: string) => {
+  const key = `level.${l}` as MessageKey;
+  return t(key) === key ? l : t(key);
+};
+
 const regionsQuery = (c: CaseDef) => ({ within: c.within, limit: 100000 });
 
 /**
@@ -46,7 +53,8 @@ const populationChangeOnly = (s: State) => CASES[s.caseId].censusIntervals.inclu
 function measureQuery(s: State): Record<string, string | number> {
   const c = CASES[s.caseId];
   const m = /^(\d{4})-(\d{4})$/.exec(s.period);
-  return m && populationChangeOnly(s) ? { level: s.level, within: c.within, from: m[1], to: m[2], naturalRate: 0 } : { level: s.level, within: c.within, period: s.period };
+  const within: Record<string, string> = c.within ? { within: c.within } : {};
+  return m && populationChangeOnly(s) ? { level: s.level, ...within, from: m[1], to: m[2], naturalRate: 0 } : { level: s.level, ...within, period: s.period };
 }
 const measureName = (s: State) => (populationChangeOnly(s) ? 'census-net' : 'net');
 
@@ -109,10 +117,10 @@ export function createMapView(periods: string[]): MapView {
     const c = caseDef();
     filters.append(
       h('h2', { class: 'visually-hidden' }, t('filter.title')),
-      sel('f-case', 'filter.case', Object.values(CASES).map((x) => [x.id, t(`case.${x.id}` as 'case.cn')]), state.caseId, (v) => update(casePatch(v as CaseId, periods))),
+      sel('f-case', 'filter.case', Object.values(CASES).map((x) => [x.id, regionName({ code: x.id, name_zh: x.name_zh, name_en: x.name_en })]), state.caseId, (v) => update(casePatch(v as CaseId, periods))),
       sel('f-period', 'filter.period', casePeriods().map((p) => [p, periodLabel(p)]), state.period, (v) => update({ period: v, selected: state.selected })),
-      sel('f-level', 'filter.level', c.levels.map((l) => [l, t(`level.${l}` as 'level.city')]), state.level, (v) => update({ level: v, selected: null })),
-      c.scopes.length > 1 ? sel('f-scope', 'filter.scope', c.scopes.map((s) => [s.id, t(`scope.${s.id}` as 'scope.all')]), state.scope, (v) => update({ scope: v })) : '',
+      sel('f-level', 'filter.level', c.levels.map((l) => [l, levelLabel(l)]), state.level, (v) => update({ level: v, selected: null })),
+      c.scopes.length > 1 ? sel('f-scope', 'filter.scope', c.scopes.map((s) => [s.id, s.group ? regionName({ code: s.id, ...s }) : t('scope.all')]), state.scope, (v) => update({ scope: v })) : '',
       h('div', { class: 'field' },
         h('label', { for: 'f-min' }, t('filter.minFlow')),
         h('input', { id: 'f-min', type: 'number', min: 0, step: 100, value: state.minFlow, inputmode: 'numeric', onchange: (e: Event) => update({ minFlow: Math.max(0, Number((e.target as HTMLInputElement).value) || 0) }) })),
@@ -121,14 +129,7 @@ export function createMapView(periods: string[]): MapView {
         h('input', { id: 'f-flows', type: 'checkbox', checked: state.showFlows, onchange: (e: Event) => update({ showFlows: (e.target as HTMLInputElement).checked }) }),
         h('label', { for: 'f-flows' }, t('filter.showFlows'))),
       flowStatus,
-      h('div', { class: 'field' },
-        h('label', { for: 'f-find' }, t('region.pick')),
-        h('input', { id: 'f-find', list: 'f-find-list', autocomplete: 'off', onchange: (e: Event) => {
-          const v = (e.target as HTMLInputElement).value.trim();
-          const hit = [...regions.values()].find((r) => r.level === state.level && (regionName(r) === v || r.name_zh === v || r.name_en === v || r.code === v));
-          if (hit) update({ selected: hit.code });
-        } }),
-        h('datalist', { id: 'f-find-list' }, ...[...regions.values()].filter((r) => r.level === state.level).map((r) => h('option', { value: regionName(r) })))),
+      regionSearch(() => [...regions.values()].filter((r) => r.level === state.level), () => state.level, (code) => update({ selected: code })),
       legendBox,
       h('div', { class: 'map-actions' },
         h('button', { type: 'button', 'data-export': 'map-png', onclick: () => map && measure && void exportMap('png', `talentflow-map-${state.caseId}-${state.level}-${state.period}.png`, [map.getCanvas(), overlay?.canvas() ?? null, labels?.canvas ?? null], mapMeta(measure, state.period, place()), classes) }, t('export.pngMap')),

@@ -3,15 +3,19 @@ import { barChart } from '../charts/bars.ts';
 import { figure } from '../charts/figure.ts';
 import { downloadCsv } from '../export/download.ts';
 import type { ExportMeta } from '../export/meta.ts';
-import { fmt, onLanguage, t } from '../i18n/index.ts';
+import { fmt, onLanguage, regionName, t } from '../i18n/index.ts';
+import { CASES, state, subscribe } from '../state.ts';
 import { clear, h, label, status } from '../ui/dom.ts';
 import { onViewParams, setViewParams, viewParam } from '../url-state.ts';
 
 /**
- * The rankings tab: the documented example index of China's cities (GET /api/rank, the same
- * library calls as `talentflow rank --example china-cities`), national ranks of the regions in
- * a scope (the Northeast or all), as a bar chart of the top scores and a table with rank and
- * rank change when the server reports one; CSV export of the table.
+ * The rankings tab, for the case the map shows (GET /api/rank, the same library calls as
+ * `talentflow rank`): where the case has the indicators of a documented example index (China's
+ * cities: `--example china-cities`, as GET /api/cases says) that index; otherwise an index of
+ * the indicators the case has, picked here with their direction (min-max, equal weights). Ranks
+ * are over the case; a scope (one of its groups, or all) limits the regions shown. A bar chart
+ * of the top scores and a table with rank and rank change when the server reports one; CSV
+ * export of the table.
  */
 interface RankRow { code: string; name: string | null; score: number; rank: number }
 interface RankResult {
@@ -21,23 +25,83 @@ interface RankResult {
 }
 
 export function createRankingsView(): HTMLElement {
-  const scope = h('select', { id: 'r-show' }, h('option', { value: 'northeast', i18n: 'scope.northeast' }), h('option', { value: '', i18n: 'scope.all' }));
+  const scope = h('select', { id: 'r-show' }) as HTMLSelectElement;
   const top = h('input', { id: 'r-top', type: 'number', min: 1, max: 500, value: 15 });
   const results = h('div', { class: 'rank-results', 'aria-live': 'polite' });
-  const element = h('section', { class: 'view view-rankings', id: 'view-rankings' },
-    h('div', { class: 'col' },
-      label('rank.title', 'h2'), label('rank.help', 'p', { class: 'note' }),
-      h('div', { class: 'field' }, h('label', { for: 'r-show', i18n: 'rank.show' }), scope),
-      h('div', { class: 'field' }, h('label', { for: 'r-top', i18n: 'rank.top' }), top)),
-    h('div', { class: 'col wide' }, results));
+  const controls = h('div', { class: 'col' });
+  const custom = {
+    level: h('select', { id: 'r-level' }) as HTMLSelectElement,
+    period: h('select', { id: 'r-period' }) as HTMLSelectElement,
+    list: h('fieldset', { class: 'rank-pick' }),
+  };
+  const element = h('section', { class: 'view view-rankings', id: 'view-rankings' }, controls, h('div', { class: 'col wide' }, results));
   let seq = 0;
+  const caseNow = () => CASES[state.caseId];
+  const example = () => caseNow()?.info.rankExamples[0];
+
+  /** The controls of the case: its scopes, and the indicator picker where no example index applies. */
+  function renderControls(): void {
+    const c = caseNow();
+    const keep = scope.value;
+    scope.replaceChildren(...(c?.scopes ?? []).map((s) => h('option', { value: s.group ?? '' }, s.group ? regionName({ code: s.id, ...s }) : t('scope.all'))));
+    if ([...scope.options].some((o) => o.value === keep)) scope.value = keep;
+    const fields = [
+      h('div', { class: 'field' }, h('label', { for: 'r-show', i18n: 'rank.show' }), scope),
+      h('div', { class: 'field' }, h('label', { for: 'r-top', i18n: 'rank.top' }), top),
+    ];
+    if (!c || example()) {
+      controls.replaceChildren(label('rank.title', 'h2'), label('rank.help', 'p', { class: 'note' }), ...fields);
+      return;
+    }
+    if (!c.levels.includes(custom.level.value)) {
+      custom.level.replaceChildren(...c.levels.map((l) => h('option', { value: l }, l)));
+      custom.level.value = c.levels[0];
+    }
+    renderPicker();
+    controls.replaceChildren(label('rank.titleCustom', 'h2'), label('rank.helpCustom', 'p', { class: 'note' }),
+      h('div', { class: 'field' }, h('label', { for: 'r-level', i18n: 'rank.level' }), custom.level),
+      h('div', { class: 'field' }, h('label', { for: 'r-period', i18n: 'rank.period' }), custom.period),
+      custom.list,
+      h('div', { class: 'buttons' }, h('button', { type: 'button', id: 'r-run', onclick: () => void load() }, t('rank.run'))),
+      ...fields);
+  }
+
+  /** One row per indicator of the case at the chosen level: ticked, and more or less is better. */
+  function renderPicker(): void {
+    const available = (caseNow()?.info.indicators ?? []).filter((i) => i.level === custom.level.value);
+    const periods = [...new Set(available.flatMap((i) => i.periods))].sort();
+    custom.period.replaceChildren(...periods.map((p) => h('option', { value: p }, p)));
+    custom.period.value = periods.at(-1) ?? '';
+    custom.list.replaceChildren(h('legend', {}, t('rank.pick')),
+      ...(available.length ? available.map((i, k) => h('div', { class: 'field check', 'data-indicator': i.name },
+        h('input', { type: 'checkbox', id: `r-ind-${k}`, value: i.name, checked: k < 3 }),
+        h('label', { for: `r-ind-${k}` }, `${i.name}${i.unit ? ` (${i.unit})` : ''}`),
+        h('select', { 'aria-label': `${i.name}: ${t('rank.more')} / ${t('rank.less')}` }, h('option', { value: '+' }, t('rank.more')), h('option', { value: '-' }, t('rank.less'))))) : [status('empty', t('rank.none'))]));
+  }
+
+  /** The query of GET /api/rank, or a reason to ask nothing. */
+  function query(): Record<string, string | number | undefined> | string {
+    const shown = { show: scope.value || undefined, top: Math.max(1, Math.min(500, Number(top.value) || 15)) };
+    const ex = example();
+    if (ex) return { example: ex, ...shown };
+    const terms = [...custom.list.querySelectorAll<HTMLElement>('[data-indicator]')]
+      .filter((row) => row.querySelector<HTMLInputElement>('input')!.checked)
+      .map((row) => `${row.dataset.indicator}:${row.querySelector<HTMLSelectElement>('select')!.value}`);
+    if (!terms.length) return t(custom.list.querySelector('[data-indicator]') ? 'rank.pickOne' : 'rank.none');
+    return { indicators: terms.join(','), level: custom.level.value, within: caseNow()?.within, period: custom.period.value || undefined, ...shown };
+  }
 
   async function load(): Promise<void> {
     const my = ++seq;
     clear(results);
+    const q = query();
+    if (typeof q === 'string') {
+      results.append(status('empty', q));
+      return;
+    }
     results.append(status('loading', t('loading')));
     try {
-      const r = await get<RankResult>('rank', { example: 'china-cities', show: scope.value || undefined, top: Math.max(1, Math.min(500, Number(top.value) || 15)) });
+      const r = await get<RankResult>('rank', q);
       if (my !== seq) return;
       const change = r.rankChange?.byRegion;
       const rows = r.index.rows.map((x) => ({ rank: x.rank, code: x.code, name: x.name ?? x.code, score: x.score, rankChange: change?.[x.code]?.change ?? null }));
@@ -58,7 +122,7 @@ export function createRankingsView(): HTMLElement {
           h('td', {}, x.rankChange === null ? '–' : x.rankChange > 0 ? `+${x.rankChange}` : String(x.rankChange))))));
       // The index is a weighted sum of the workspace's indicators: its exports name them and round scores to 3 decimals.
       const meta: ExportMeta = {
-        title: `${t('rank.title')}: ${t('rank.chartCaption', { n: rows.length })}`, unit: t('export.unitScore'),
+        title: `${t(example() ? 'rank.title' : 'rank.titleCustom')}: ${t('rank.chartCaption', { n: rows.length })}`, unit: t('export.unitScore'),
         definition: r.description ?? undefined, source: `${t('rank.indicators')}: ${r.index.indicators.join(', ')}`, columns: { score: 'score' },
       };
       results.append(
@@ -86,8 +150,13 @@ export function createRankingsView(): HTMLElement {
   const toUrl = () => setViewParams({ 'r.show': scope.value || 'all', 'r.top': top.value });
   scope.addEventListener('change', () => void (toUrl(), load()));
   top.addEventListener('change', () => void (toUrl(), load()));
-  onLanguage(() => void load());
+  custom.level.addEventListener('change', () => void (renderPicker(), load()));
+  onLanguage(() => void (renderControls(), load()));
   onViewParams(() => void (fromUrl(), load()));
+  subscribe((_s, changed) => {
+    if (changed.has('caseId')) void (renderControls(), load());
+  });
+  renderControls();
   fromUrl();
   void load();
   return element;

@@ -1,0 +1,105 @@
+// The dashboard on a workspace built from scratch by a new user (test/helpers/own-workspace.ts:
+// init, the census city file as region registry, own city flows 2019-2021), in Debian's
+// Chromium: the map is drawn (regions painted, flows on it), the periods are the workspace's own,
+// rankings answer, the footer cites the workspace's own sources (no census tables or KOSIS it
+// does not hold), and the map's search box reads traditional characters and pinyin. A screenshot
+// goes to tmp/screenshots/own-workspace-map.png.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startServer } from '../../src/server/index.ts';
+import { closeWorkspace, openWorkspace, type Workspace } from '../../src/store/index.ts';
+import { OWN_SOURCE, buildOwnWorkspace } from '../helpers/own-workspace.ts';
+
+const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+const SHOTS = join(ROOT, 'tmp', 'screenshots');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+let dir: string;
+let ws: Workspace;
+let server: Awaited<ReturnType<typeof startServer>>;
+let browser: Browser;
+let page: Page;
+const errors: string[] = [];
+
+before(async () => {
+  assert.ok(existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install -y chromium (.ci/run does)`);
+  mkdirSync(SHOTS, { recursive: true });
+  dir = mkdtempSync(join(tmpdir(), 'talentflow-own-browser-'));
+  const web = join(dir, 'web');
+  const build = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--outDir', web, '--emptyOutDir', '--logLevel', 'warn'], { cwd: join(ROOT, 'web'), encoding: 'utf8' });
+  assert.equal(build.status, 0, `vite build failed: ${build.stderr}`);
+  const file = buildOwnWorkspace(dir);
+  ws = await openWorkspace(file, { create: false });
+  server = await startServer(ws, { port: 0, webDir: web });
+  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'] });
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
+  await context.addInitScript(() => globalThis.localStorage.setItem('talentflow.lang', 'en'));
+  page = await context.newPage();
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('response', (r) => {
+    if (r.status() >= 400) errors.push(`${r.status()} ${r.url()}`);
+  });
+}, { timeout: 300_000 });
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  if (ws) closeWorkspace(ws);
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+test('the dashboard opens on the workspace\'s own case: a drawn map, its 2019-2021 periods, its sources in the footer', { timeout: 180_000 }, async () => {
+  await page.goto(server.url);
+  await page.waitForSelector('body[data-flows-ready]', { timeout: 120_000 });
+  // Painted regions (the choropleth has values) and flow lines: not a blank map.
+  const drawn = await page.evaluate(() => {
+    const tf = (window as unknown as { __talentflow: { map: () => { queryRenderedFeatures: (o: object) => unknown[] }; netCount: () => number; flowCount: () => number } }).__talentflow;
+    return { features: tf.map().queryRenderedFeatures({ layers: ['regions-fill'] }).length, net: tf.netCount(), flows: tf.flowCount() };
+  });
+  assert.ok(drawn.features >= 25, `province polygons on screen: ${drawn.features}`);
+  assert.ok(drawn.net >= 10, `regions with a net value: ${drawn.net}`);
+  assert.ok(drawn.flows > 0, 'flow lines drawn');
+  const periods = await page.$$eval('#f-period option', (os) => os.map((o) => (o as HTMLOptionElement).value));
+  for (const y of ['2019', '2020', '2021']) assert.ok(periods.includes(y), `period ${y} offered: ${periods}`);
+  assert.equal(await page.$eval('#f-period', (s) => (s as HTMLSelectElement).value), '2021');
+  assert.equal(await page.$eval('#f-case', (s) => (s as HTMLSelectElement).selectedOptions[0].textContent), 'China');
+  const footer = await page.$eval('footer', (f) => f.textContent ?? '');
+  assert.ok(footer.includes(OWN_SOURCE), footer);
+  assert.ok(footer.includes('census_city_2010-2020.csv'), footer);
+  assert.doesNotMatch(footer, /KOSIS|birthplace/);
+  await page.screenshot({ path: join(SHOTS, 'own-workspace-map.png') });
+  assert.deepEqual(errors, []);
+});
+
+test('the map search reads traditional characters and pinyin, as the CLI does', { timeout: 60_000 }, async () => {
+  for (const [typed, expected] of [['遼寧', 'Liaoning'], ['heilongjiang', 'Heilongjiang'], ['GUANGD', 'Guangdong']]) {
+    await page.fill('#f-find', '');
+    await page.type('#f-find', typed);
+    await page.waitForFunction((e) => [...document.querySelectorAll('#f-find-list li')].some((li) => li.textContent?.startsWith(e)), expected, { timeout: 20_000 });
+  }
+  await page.fill('#f-find', '');
+  await page.type('#f-find', '黑龍江');
+  await page.waitForSelector('#f-find-list li[data-code="230000"]');
+  await page.press('#f-find', 'Enter');
+  await page.waitForFunction(() => document.querySelector('#region-title')?.textContent === 'Heilongjiang', undefined, { timeout: 30_000 });
+  assert.deepEqual(errors, []);
+});
+
+test('rankings answer for the workspace (the example index its census indicators allow)', { timeout: 120_000 }, async () => {
+  await page.click('#tab-rankings');
+  await page.waitForSelector('[data-table="rankings"] tbody tr', { timeout: 90_000 });
+  const rows = await page.$$eval('[data-table="rankings"] tbody tr', (trs) => trs.length);
+  assert.ok(rows > 0);
+  const scopes = await page.$$eval('#r-show option', (os) => os.map((o) => (o as HTMLOptionElement).value));
+  assert.deepEqual(scopes, ['northeast', 'east', 'central', 'west', '']);
+  assert.deepEqual(errors, []);
+});
