@@ -9,6 +9,7 @@ import { loadModel, type SavedModel } from '../models.ts';
 import { resolveRegionRef } from '../queries/resolve-ref.ts';
 import type { Workspace } from '../workspace.ts';
 import { choiceRegions, logitScenarioModel } from './prepare-choice.ts';
+import { personsByRegion, type PersonsByRegion } from './persons-by-region.ts';
 
 /**
  * Turns a scenario document into the simulator's inputs from the workspace: the saved model
@@ -83,39 +84,6 @@ async function byRegion(ws: Workspace, record: Record<string, number>, regions: 
   return out;
 }
 
-const REGION_CODE = /^\d{6}$|^[A-Z]{2}\d*$/;
-
-/**
- * Cohort sizes and stay shares from graduate records, at the model's level: a record's study
- * region and destination are rolled up to the model region that is the region itself or holds it
- * (a city's graduates count for their province in a province model).
- */
-async function personsByRegion(ws: Workspace, regions: readonly string[]): Promise<{ sizes: Float64Array; stay: Float64Array; years: number; synthetic: number }> {
-  const rows = await ws.db.all<{ region: string; n: number; stayed: number; years: number; synthetic: number }>(
-    `WITH up AS (
-       SELECT code, code AS region FROM regions UNION ALL SELECT code, ancestor AS region FROM region_ancestors),
-     model AS (SELECT code, region FROM up WHERE region IN (SELECT unnest(string_split(?, ','))))
-     SELECT s.region, count(*)::DOUBLE AS n, sum(CASE WHEN d.region = s.region THEN 1 ELSE 0 END)::DOUBLE AS stayed, count(DISTINCT p.year)::DOUBLE AS years,
-       sum(CASE WHEN p.synthetic THEN 1 ELSE 0 END)::DOUBLE AS synthetic
-     FROM persons p JOIN model s ON s.code = p.study_region LEFT JOIN model d ON d.code = p.destination
-     WHERE p.destination IN (SELECT code FROM regions) GROUP BY 1`, [regions.join(',')]);
-  if (!rows.length) throw new SpecError('the workspace has no graduate records with a region as destination', 'baseline.cohort');
-  const index = new Map(regions.map((c, i) => [c, i]));
-  const sizes = new Float64Array(regions.length);
-  const stay = new Float64Array(regions.length);
-  let years = 0;
-  let synthetic = 0;
-  for (const r of rows) {
-    const i = index.get(r.region);
-    if (i === undefined || !REGION_CODE.test(r.region)) continue;
-    synthetic += r.synthetic;
-    sizes[i] = r.n / r.years;
-    stay[i] = r.stayed / r.n;
-    years = Math.max(years, r.years);
-  }
-  return { sizes, stay, years, synthetic };
-}
-
 /** A gravity model as the simulator's model: centroid distances, destination and origin attributes of the base period. */
 async function gravityScenarioModel(ws: Workspace, doc: ScenarioDocument, result: GravityResult, regions: readonly string[], stayShare: Float64Array, notes: string[]): Promise<ChoiceModel> {
   const b = doc.baseline;
@@ -163,8 +131,14 @@ export async function prepareScenario(ws: Workspace, doc: ScenarioDocument): Pro
   const r = regions.length;
 
   let sizes: Float64Array;
-  let persons: Awaited<ReturnType<typeof personsByRegion>> | null = null;
-  const getPersons = async () => (persons ??= await personsByRegion(ws, regions));
+  let persons: PersonsByRegion | null = null;
+  const getPersons = async () => {
+    if (!persons) {
+      persons = await personsByRegion(ws, regions);
+      notes.push(...persons.notes);
+    }
+    return persons;
+  };
   const c = b.cohort;
   if (c.source === 'indicator') {
     sizes = (await indicatorValues(ws, c.indicator, b.period, regions, 'baseline.cohort.indicator')).map((v) => v * c.rate);
