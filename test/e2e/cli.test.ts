@@ -22,8 +22,10 @@ test('importing the China census file by hand gives 31 provinces and every city 
   const imp = tf('import', 'regions', join(REPO, 'data/china/raw/census_city_2010-2020.csv'), '-w', w, '--json');
   assert.equal(imp.code, 0, imp.stderr);
   const s = json<{ rows: number; notes: string[] }>(imp);
-  assert.equal(s.rows, 400);
+  // 367 cities, Hong Kong, Macao, 31 built provinces and the country CN from the bundled registry.
+  assert.equal(s.rows, 401);
   assert.ok(s.notes.some((n) => n.startsWith('built 31 province regions')));
+  assert.ok(s.notes.some((n) => n.startsWith('created CN (中国 / China, country)')));
   const provinces = json<{ code: string; name_zh: string }[]>(tf('regions', '--level', 'province', '-w', w, '--json'));
   assert.equal(provinces.length, 31);
   assert.ok(provinces.some((p) => p.code === '210000' && p.name_zh === '辽宁省'));
