@@ -15,6 +15,8 @@ if (!benches.length) {
   console.error(`no benchmark matches "${filter}" (have: ${readdirSync(join(root, 'bench')).filter((f) => f.endsWith('.bench.ts')).join(', ')})`);
   process.exit(1);
 }
+// Benches that time the CLI run the compiled bin (bin/talentflow.mjs -> dist/): recompile what changed.
+if (spawnSync(process.execPath, [join(root, 'scripts/build.mjs'), '--if-stale'], { cwd: root, stdio: 'inherit' }).status !== 0) process.exit(1);
 let failed = 0;
 for (const b of benches) {
   console.log(`\n> bench/${b}${args.length ? ' ' + args.join(' ') : ''}`);
