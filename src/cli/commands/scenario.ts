@@ -152,7 +152,13 @@ Examples:
       const rows = await withWorkspace(common(c).workspace, (ws) => listScenarioRuns(ws, name), { create: false });
       if (out.json) return printJson(out, rows);
       out.write(renderTable(rows, [
-        { header: 'run', value: (r) => r.id }, { header: 'scenario', value: (r) => r.scenario }, { header: 'model', value: (r) => r.model },
+        { header: 'run', value: (r) => r.id }, { header: 'scenario', value: (r) => r.scenario },
+        // What each run was run with: two runs of one document differ here.
+        { header: 'a month', value: (r) => (r.settings?.amountPerYear == null ? '' : money(fmt(r.settings.amountPerYear / 12), r.settings.currency ?? '')) },
+        { header: 'years', value: (r) => r.settings?.benefitYears ?? '' },
+        { header: 'paid', value: (r) => r.settings?.eligibility.join('+') ?? '' },
+        { header: 'targets', value: (r) => (r.settings ? (r.settings.targets.length > 3 ? `${r.settings.targets.slice(0, 3).join(',')},… (${r.settings.targets.length})` : r.settings.targets.join(',')) : '') },
+        { header: 'model', value: (r) => r.model },
         { header: 'version', value: (r) => r.modelVersion }, { header: 'seed', value: (r) => r.seed }, { header: 'draws', value: (r) => r.draws },
         { header: 'at', value: (r) => r.createdAt },
       ]));
