@@ -59,7 +59,7 @@ async function boot(): Promise<void> {
   const main = h('main', { id: 'main' }, mapView.element);
   const footer = caseFooter();
   clear(app);
-  app.append(h('a', { class: 'skip', href: '#main' }, 'Skip to content'), header, main, footer);
+  app.append(h('a', { class: 'skip', href: '#main', i18n: 'app.skip' }), header, main, footer);
   app.removeAttribute('aria-busy');
   mapView.start();
 

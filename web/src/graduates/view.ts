@@ -3,7 +3,9 @@ import { barChart } from '../charts/bars.ts';
 import { figure } from '../charts/figure.ts';
 import { downloadCsv } from '../export/download.ts';
 import type { ExportMeta } from '../export/meta.ts';
+import { NORTHEAST_UNIVERSITIES } from '../../../src/sim/synthetic/presets.ts';
 import { fmt, lang, onLanguage, regionName, t } from '../i18n/index.ts';
+import { percentagePoints } from '../i18n/numbers.ts';
 import { clear, h, label, status } from '../ui/dom.ts';
 import { onViewParams, setViewParams, viewParam } from '../url-state.ts';
 
@@ -39,8 +41,23 @@ function printableUrl(selection: Selection): string {
   return `api/reports/graduates.html?${q}`;
 }
 
+/**
+ * A university in the page's language, the other one for the hover title: the demo's preset
+ * universities have both names; any other is shown as stored.
+ */
+function universityLabel(stored: string): { text: string; other: string } {
+  const u = NORTHEAST_UNIVERSITIES.find((x) => x.id === stored || x.name === stored || x.name_zh === stored);
+  if (!u?.name_zh) return { text: stored, other: '' };
+  return lang() === 'zh' ? { text: u.name_zh, other: u.name } : { text: u.name, other: u.name_zh };
+}
+
+function universityOption(id: string): HTMLOptionElement {
+  const { text, other } = universityLabel(id);
+  return h('option', { value: id, title: other }, `${id} ${text}`);
+}
+
 export function createGraduatesView(): HTMLElement {
-  const university = h('select', { id: 'g-university' }, h('option', { value: 'NEU' }, 'NEU 东北大学'), h('option', { value: 'DUT' }, 'DUT 大连理工大学'), h('option', { value: '', i18n: 'grad.allUniversities' }));
+  const university = h('select', { id: 'g-university' }, ...NORTHEAST_UNIVERSITIES.map((u) => universityOption(u.id)), h('option', { value: '', i18n: 'grad.allUniversities' }));
   const year = h('input', { id: 'g-year', type: 'number', min: 1990, max: 2100, placeholder: t('grad.latest') });
   const compare = h('input', { id: 'g-compare', type: 'checkbox', checked: true });
   const results = h('div', { class: 'grad-results', 'aria-live': 'polite' });
@@ -55,7 +72,8 @@ export function createGraduatesView(): HTMLElement {
   let seq = 0;
   const nameOf = (code: string) => regionName(names.get(code) ?? { code });
   const pct = (x: number | null) => (x === null ? '–' : `${fmt(100 * x, 1)}%`);
-  const pp = (x: number | null) => (x === null ? '' : `${x > 0 ? '+' : ''}${fmt(x, 1)} pp`);
+  const pp = (x: number | null) => (x === null ? '' : percentagePoints(x, lang()));
+  const who = (r: GraduateReport) => (r.selection.university ? universityLabel(r.selection.university).text : t('grad.allUniversities'));
 
   async function load(): Promise<void> {
     const my = ++seq;
@@ -86,15 +104,15 @@ export function createGraduatesView(): HTMLElement {
       }));
       const tableRows = rows.map((x) => ({ code: x.code, name: x.name, count: x.suppressed ? mark : x.count, share: x.suppressed ? mark : x.share }));
       // Exports carry the SYNTHETIC stamp of the screen's banner and round counts to persons, shares to 0.1 %.
-      const title = t('grad.heading', { year: String(r.year), who: r.selection.university ?? t('grad.allUniversities'), n: r.headcount.suppressed ? mark : fmt(r.headcount.count ?? 0) });
+      const title = t('grad.heading', { year: String(r.year), who: who(r), n: r.headcount.suppressed ? mark : fmt(r.headcount.count ?? 0) });
       const meta: ExportMeta = {
         title: `${title}: ${t('grad.byProvince')}`, unit: t('export.unitShare'), definition: t('grad.byProvince'),
-        source: t('grad.source', { who: r.selection.university ?? t('grad.allUniversities'), year: String(r.year) }), kind: r.synthetic ? 'synthetic' : 'observed',
+        source: t('grad.source', { who: who(r), year: String(r.year) }), kind: r.synthetic ? 'synthetic' : 'observed',
         columns: { count: 'persons', share: 'share', previousCount: 'persons', previousShare: 'share', countChange: 'persons', shareChangePp: 'percent' },
       };
       results.append(
         r.synthetic ? h('p', { class: 'status status-error synthetic-banner', role: 'alert', 'data-banner': 'synthetic' }, t('grad.synthetic')) : '',
-        h('h3', {}, title),
+        h('h3', { title: r.selection.university ? universityLabel(r.selection.university).other : '' }, title),
         h('div', { class: 'cards' }, card('grad.stayStudy', r.stayStudyProvince), card('grad.stayHome', r.stayHomeProvince)),
         figure('graduate-destinations', t('grad.byProvince'), chart, tableRows, meta),
         r.privacy ? h('p', { class: 'note', 'data-privacy': String(r.privacy.k) }, t('grad.privacyNote', { k: r.privacy.k, n: r.privacy.suppressedCells })) : '',
@@ -125,6 +143,12 @@ export function createGraduatesView(): HTMLElement {
   fromUrl();
   onLanguage(() => {
     year.placeholder = t('grad.latest');
+    for (const o of [...university.options]) {
+      if (!o.value) continue;
+      const fresh = universityOption(o.value);
+      o.textContent = fresh.textContent;
+      o.title = fresh.title;
+    }
     void load();
   });
   void load();

@@ -2,6 +2,7 @@
 export const en = {
   'app.title': 'talentflow',
   'app.subtitle': 'Where graduates and residents go: measure, model and counter talent outflow',
+  'app.skip': 'Skip to content',
   'lang.switch': '中文',
   'lang.switchLabel': 'Switch language to Chinese',
   'tab.map': 'Map',

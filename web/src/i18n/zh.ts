@@ -4,6 +4,7 @@ import type { MessageKey } from './en.ts';
 export const zh: Record<MessageKey, string> = {
   'app.title': 'talentflow 人才流动',
   'app.subtitle': '人才去向：测度、建模与应对人才外流',
+  'app.skip': '跳到正文',
   'lang.switch': 'English',
   'lang.switchLabel': '切换为英文',
   'tab.map': '地图',

@@ -1,4 +1,5 @@
-import { fmt, t } from '../i18n/index.ts';
+import { lang, t } from '../i18n/index.ts';
+import { compactNumber } from '../i18n/numbers.ts';
 import { h } from '../ui/dom.ts';
 import { COLORS } from './basemap.ts';
 
@@ -40,11 +41,9 @@ export function colorFor(v: number | null | undefined, c: Classes): string {
   return PALETTE[k];
 }
 
+/** Class bounds as a reader of the page's language writes them (1.5万 / 15k). */
 function compact(n: number): string {
-  const a = Math.abs(n);
-  if (a >= 1e6) return `${fmt(n / 1e6, a >= 1e7 ? 0 : 1)}M`;
-  if (a >= 1e3) return `${fmt(n / 1e3, a >= 1e4 ? 0 : 1)}k`;
-  return fmt(n);
+  return compactNumber(n, lang());
 }
 
 /** The classes as swatches: colour and range, then no data (the legend and exported maps share them). */
