@@ -2,8 +2,10 @@
  * File to result: `talentflow fit gravity --flows FILE --json` on N regions (default 3,000, so
  * N(N-1) = 8,997,000 pairs), doubly constrained, power decay, timed end to end as a user runs it
  * (process start, reading the CSV, the fit, the JSON on stdout), with its peak resident memory.
- * Beside it, in the same run, base R reading the same file with read.csv (the peer: R users'
- * first step) and, when R has fixest, fepois fitting the same model (fit time alone).
+ * Then the reader alone (readCodedColumns, in this process). Beside them, in the same run, base R
+ * reading the same file with read.csv (the peer: R users' first step) and, when R has fixest,
+ * fepois fitting the same model (fit time alone). CPU seconds are printed too: on a shared
+ * machine they move less than wall time.
  * Targets (issue 14): <= 10 s and <= 2 GB; less than fixest's fit time alone.
  *
  *   npm run bench -- flows-file [N]        (npm run bench -- flows-file 1000 for a quick run)
@@ -13,18 +15,22 @@ import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
+import { readCodedColumns } from '../src/store/read-columns.ts';
 
 const N = Number(process.argv[2] ?? 3000);
 const root = new URL('..', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'talentflow-bench-flows-file-'));
 const csv = join(dir, 'flows.csv');
 
-/** Runs a command under GNU time: wall seconds, peak resident memory (MiB) and stdout. */
-function timed(cmd: string, args: string[]): { seconds: number; mib: number; stdout: string } {
-  const r = spawnSync('/usr/bin/time', ['-f', '%e %M', cmd, ...args], { encoding: 'utf8', cwd: root, maxBuffer: 1 << 30, env: { ...process.env, TZ: 'UTC' } });
+/**
+ * Runs a command under GNU time: wall seconds, CPU seconds (user + system: on a shared machine
+ * the steadier figure), peak resident memory (MiB) and stdout.
+ */
+function timed(cmd: string, args: string[]): { seconds: number; cpu: number; mib: number; stdout: string } {
+  const r = spawnSync('/usr/bin/time', ['-f', '%e %U %S %M', cmd, ...args], { encoding: 'utf8', cwd: root, maxBuffer: 1 << 30, env: { ...process.env, TZ: 'UTC' } });
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed: ${r.stderr.slice(-2000)}`);
-  const [seconds, kb] = r.stderr.trim().split('\n').pop()!.split(' ').map(Number);
-  return { seconds, mib: kb / 1024, stdout: r.stdout };
+  const [seconds, user, system, kb] = r.stderr.trim().split('\n').pop()!.split(' ').map(Number);
+  return { seconds, cpu: user + system, mib: kb / 1024, stdout: r.stdout };
 }
 
 try {
@@ -44,7 +50,15 @@ try {
   const ours = timed(process.execPath, [join(root, 'bin', 'talentflow.mjs'), 'fit', 'gravity', '--flows', csv, '--origin', 'origin', '--destination', 'destination',
     '--flow', 'flow', '--cost', 'dist', '--constraint', 'doubly', '--decay', 'power', '--json']);
   const result = JSON.parse(ours.stdout) as { coefficients: Record<string, number>; fitSeconds: number; nobs?: number };
-  console.log(`talentflow fit gravity --flows (end to end): ${ours.seconds.toFixed(2)} s, peak ${ours.mib.toFixed(0)} MiB; of which the fit ${result.fitSeconds.toFixed(2)} s; beta(dist) ${result.coefficients.dist.toFixed(6)}`);
+  console.log(`talentflow fit gravity --flows (end to end): ${ours.seconds.toFixed(2)} s (CPU ${ours.cpu.toFixed(2)} s), peak ${ours.mib.toFixed(0)} MiB; of which the fit ${result.fitSeconds.toFixed(2)} s; beta(dist) ${result.coefficients.dist.toFixed(6)}`);
+
+  // The reader alone, in this process: the like-for-like peer of read.csv (file to columns).
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  const cols = await readCodedColumns(csv, { codes: [['origin', 'destination']], numeric: ['flow', 'dist'] });
+  const readSeconds = (performance.now() - t0) / 1000;
+  const readCpu = process.cpuUsage(c0);
+  console.log(`talentflow readCodedColumns alone: ${readSeconds.toFixed(2)} s (CPU ${((readCpu.user + readCpu.system) / 1e6).toFixed(2)} s), ${cols.rows.toLocaleString('en-US')} rows, ${cols.levels.origin.length} regions`);
 
   const hasR = spawnSync('Rscript', ['--version']).status === 0;
   if (!hasR) console.log('peer: Rscript not found (apt-get install -y r-base-core): no R figures');
@@ -60,8 +74,8 @@ if (requireNamespace("fixest", quietly = TRUE)) {
 `);
     const r = timed('Rscript', [script, csv]);
     const read = Number(/read ([\d.]+)/.exec(r.stdout)![1]);
-    console.log(`peer: R read.csv: ${read.toFixed(2)} s (R process ${r.seconds.toFixed(2)} s, peak ${r.mib.toFixed(0)} MiB)`);
-    console.log(`ratio talentflow end to end / R read.csv alone: ${(ours.seconds / read).toFixed(2)}x`);
+    console.log(`peer: R read.csv: ${read.toFixed(2)} s (R process ${r.seconds.toFixed(2)} s, CPU ${r.cpu.toFixed(2)} s, peak ${r.mib.toFixed(0)} MiB)`);
+    console.log(`ratio talentflow end to end / R read.csv alone: ${(ours.seconds / read).toFixed(2)}x; reader alone / read.csv: ${(readSeconds / read).toFixed(2)}x`);
     const fx = /fixest ([\d.]+) ([-\d.]+)/.exec(r.stdout);
     if (fx) console.log(`peer: fixest fepois fit alone ${Number(fx[1]).toFixed(2)} s (beta ${Number(fx[2]).toFixed(6)}); ratio talentflow end to end / fixest fit: ${(ours.seconds / Number(fx[1])).toFixed(2)}x`);
     else console.log('peer: fixest not installed (see bench/README or ../shared/STACK.md to build it from source): no fixest figure');

@@ -51,3 +51,11 @@ test('include adds regions without flows; an empty selection gives an empty tabl
   assert.equal(none.table.count.length, 0);
   assert.equal(none.rows, 0);
 });
+
+test('a stored code that is no region (written outside the importers) still reads, from the codes of the rows themselves', async () => {
+  await t.ws.db.run(`INSERT INTO flows VALUES (999, 'ZZ1', '110000', '2018', 2018, 2018, '', 4, false), (999, '110000', 'ZZ1', '2018', 2018, 2018, '', 6, false)`);
+  const l = await loadFlowTable(t.ws, { period: '2018' });
+  assert.deepEqual([...l.table.regions], ['110000', 'ZZ1']);
+  assert.deepEqual(pairs(l.table), { 'ZZ1>110000': 4, '110000>ZZ1': 6 });
+  await t.ws.db.run('DELETE FROM flows WHERE import_id = 999');
+});

@@ -1,4 +1,4 @@
-import { listValue } from '@duckdb/node-api';
+import { listValue, type DuckDBValue } from '@duckdb/node-api';
 import type { FlowTable } from '../../core/flow-table.ts';
 import { parsePeriod } from '../../core/schema/period.ts';
 import { queryTypedColumns } from '../duckdb/typed-columns.ts';
@@ -52,26 +52,78 @@ export async function loadFlowTable(ws: Workspace, q: FlowSelection = {}): Promi
     : `SELECT f.origin AS o, f.destination AS d, f.count FROM flows f ${filter}`;
   const upParams = q.level ? [q.level, q.level, ...params] : params;
   const include = [...(q.include ?? [])];
-  const codes = (await ws.db.all<{ code: string }>(
-    `WITH up AS (${up}) SELECT code FROM (SELECT DISTINCT o AS code FROM up UNION SELECT DISTINCT d FROM up${include.length ? ' UNION SELECT unnest(?::VARCHAR[])' : ''}) ORDER BY code`,
-    include.length ? [...upParams, listValue(include)] : upParams)).map((r) => r.code);
-  // Stored rows go across as they are (no pair aggregation: measures sum duplicate keys
-  // themselves), with region indexes joined in SQL (index = position in the sorted codes), so
-  // only integer and double columns cross into JavaScript, as raw chunks into typed arrays.
-  // (An empty selection asks nothing: DuckDB cannot type an empty list parameter.)
-  const read = !codes.length ? { rows: 0, columns: [new Uint32Array(0), new Uint32Array(0), new Float64Array(0)] } : await queryTypedColumns(ws.db.conn,
-    `WITH up AS (${up}), idx AS (SELECT code, (row_number() OVER (ORDER BY code) - 1)::UINTEGER AS i FROM unnest(?::VARCHAR[]) t(code))
-     SELECT io.i, id.i, up.count::DOUBLE FROM up JOIN idx io ON io.code = up.o JOIN idx id ON id.code = up.d`, [...upParams, listValue(codes)], { expectedRows: rows });
-  const [origin, destination, count] = read.columns as [Uint32Array, Uint32Array, Float64Array];
+  const { codes, origin, destination, count } = (await readAgainstRegions(ws, up, upParams, include, rows)) ?? (await readAgainstOwnCodes(ws, up, upParams, include, rows));
   const table: FlowTable = { regions: codes, origin, destination, count };
   const p = q.period ? parsePeriod(q.period) : periods.length ? parsePeriod(periods[0]) : null;
   const populationYear = q.populationYear ?? p?.start ?? null;
   const populations = populationYear === null ? new Float64Array(codes.length).fill(NaN) : await populationsAt(ws, codes, populationYear);
   const warnings: string[] = [];
   if (!q.period && periods.length > 1) warnings.push(`no --period given: flows of ${periods.length} periods (${periods[0]} … ${periods[periods.length - 1]}) are summed`);
-  const dropped = rows - read.rows;
+  const dropped = rows - count.length;
   if (dropped > 0) warnings.push(`${dropped} stored flow row(s) have an end with no ancestor at level ${q.level} and are left out`);
   return { table, populations, populationYear, periods, rows, estimated, dropped, warnings };
+}
+
+interface IndexedRows {
+  codes: string[];
+  origin: Uint32Array;
+  destination: Uint32Array;
+  count: Float64Array;
+}
+
+/** Index of a row end whose code is in no region (no importer writes one: see the fallback). */
+const NO_REGION = 0xffffffff;
+
+/**
+ * Stored rows go across as they are (no pair aggregation: measures sum duplicate keys
+ * themselves) with their ends as indexes into the sorted codes that occur, or are included. The
+ * indexes are joined in SQL against every region code (a small table), and which codes occur is
+ * found afterwards from the typed arrays: one pass over the flows, where a DISTINCT of both ends
+ * cost as much again. Only integer and double columns cross into JavaScript, as raw chunks.
+ * Undefined when a row names a code that is no region, for `readAgainstOwnCodes` to do.
+ */
+async function readAgainstRegions(ws: Workspace, up: string, params: DuckDBValue[], include: string[], rows: number): Promise<IndexedRows | undefined> {
+  const all = (await ws.db.all<{ code: string }>(
+    `SELECT code FROM (SELECT code FROM regions${include.length ? ' UNION SELECT unnest(?::VARCHAR[])' : ''}) ORDER BY code`,
+    include.length ? [listValue(include)] : [])).map((r) => r.code);
+  if (!all.length) return undefined;
+  const read = await queryTypedColumns(ws.db.conn,
+    `WITH up AS (${up}), idx AS (SELECT code, (row_number() OVER (ORDER BY code) - 1)::UINTEGER AS i FROM unnest(?::VARCHAR[]) t(code))
+     SELECT coalesce(io.i, ${NO_REGION}::UINTEGER), coalesce(id.i, ${NO_REGION}::UINTEGER), up.count::DOUBLE
+     FROM up LEFT JOIN idx io ON io.code = up.o LEFT JOIN idx id ON id.code = up.d`, [...params, listValue(all)], { expectedRows: rows });
+  const [origin, destination, count] = read.columns as [Uint32Array, Uint32Array, Float64Array];
+  const used = new Uint8Array(all.length);
+  for (let r = 0; r < origin.length; r++) {
+    if (origin[r] === NO_REGION || destination[r] === NO_REGION) return undefined;
+    used[origin[r]] = 1;
+    used[destination[r]] = 1;
+  }
+  const position = new Map(all.map((c, i) => [c, i]));
+  for (const c of include) used[position.get(c)!] = 1;
+  const codes: string[] = [];
+  const remap = new Uint32Array(all.length);
+  all.forEach((c, i) => {
+    if (used[i]) remap[i] = codes.push(c) - 1;
+  });
+  for (let r = 0; r < origin.length; r++) {
+    origin[r] = remap[origin[r]];
+    destination[r] = remap[destination[r]];
+  }
+  return { codes, origin, destination, count };
+}
+
+/** The same from the distinct codes of the rows themselves (a second pass over them). */
+async function readAgainstOwnCodes(ws: Workspace, up: string, params: DuckDBValue[], include: string[], rows: number): Promise<IndexedRows> {
+  const codes = (await ws.db.all<{ code: string }>(
+    `WITH up AS (${up}) SELECT code FROM (SELECT DISTINCT o AS code FROM up UNION SELECT DISTINCT d FROM up${include.length ? ' UNION SELECT unnest(?::VARCHAR[])' : ''}) ORDER BY code`,
+    include.length ? [...params, listValue(include)] : params)).map((r) => r.code);
+  // (An empty selection asks nothing more: DuckDB cannot type an empty list parameter.)
+  if (!codes.length) return { codes, origin: new Uint32Array(0), destination: new Uint32Array(0), count: new Float64Array(0) };
+  const read = await queryTypedColumns(ws.db.conn,
+    `WITH up AS (${up}), idx AS (SELECT code, (row_number() OVER (ORDER BY code) - 1)::UINTEGER AS i FROM unnest(?::VARCHAR[]) t(code))
+     SELECT io.i, id.i, up.count::DOUBLE FROM up JOIN idx io ON io.code = up.o JOIN idx id ON id.code = up.d`, [...params, listValue(codes)], { expectedRows: rows });
+  const [origin, destination, count] = read.columns as [Uint32Array, Uint32Array, Float64Array];
+  return { codes, origin, destination, count };
 }
 
 /** True when any stored flow matches the selection (cheap check before choosing a source). */
