@@ -29,12 +29,12 @@ export function listValues(valid: readonly string[], max = 40): string {
  * silent empty result.
  *   unknown level "provinec"; did you mean "province"? Levels in this workspace: country, province, city
  */
-export function unknownValueError(what: string, given: string, valid: readonly string[], opts: { plural?: string; where?: string; hint?: string; suggest?: boolean } = {}): InputError {
+export function unknownValueError(what: string, given: string, valid: readonly string[], opts: { plural?: string; where?: string; hint?: string; suggest?: boolean; list?: boolean } = {}): InputError {
   // Years one digit apart are not typos of each other: periods are listed, not suggested.
   const near = opts.suggest === false ? [] : closestValues(given, valid);
   const plural = opts.plural ?? `${what}s`;
   const where = opts.where ?? 'in this workspace';
-  const exists = valid.length ? `${plural[0].toUpperCase()}${plural.slice(1)} ${where}: ${listValues(valid)}` : `There are no ${plural} ${where}`;
+  const exists = !valid.length ? `There are no ${plural} ${where}` : opts.list === false ? `${valid.length} ${plural} ${where}` : `${plural[0].toUpperCase()}${plural.slice(1)} ${where}: ${listValues(valid)}`;
   const head = `unknown ${what} "${given}"${near.length ? `; did you mean ${near.map((n) => `"${n}"`).join(' or ')}?` : '.'}`;
   return new InputError(`${head} ${exists}${opts.hint ? `. ${opts.hint}` : ''}`);
 }

@@ -57,6 +57,9 @@ test('every enumerated option refuses a misspelt value with exit 1 and the valid
     [['export', 'flows', join(demo.dir, 'y.csv'), '--format', 'parq'], /Allowed choices are csv, parquet, json, jsonl/],
     [['flows', '--lang', 'fr'], /Allowed choices are en, zh/],
     [['flows', '--origin', 'Seul'], /unknown origin "Seul"; closest: 首尔 \/ Seoul/],
+    [['report', 'graduates', '--university', 'NEU', '--year', '2099'], /unknown graduation year "2099"\. Graduation years of Northeastern University: 20\d\d/],
+    [['report', 'graduates', '--degree', 'bachelr'], /unknown degree "bachelr"; did you mean "bachelor"\? Degrees of the 2016 graduates: .*bachelor/],
+    [['report', 'graduates', '--major', 'alchemy'], /unknown major "alchemy"\. \d+ majors of the 2016 graduates/],
     [['estimate', 'flows-from-stocks', '--method', 'census-residual', '--from', '2010', '--to', '2020', '--decay', 'linear:1'], /--decay "linear:1": give power:-1\.2 or exponential:-0\.002/],
   ];
   for (const [args, pattern] of cases) userError(tf(...args), pattern, args.join(' '));

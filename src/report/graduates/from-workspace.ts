@@ -1,4 +1,5 @@
 import { SpecError } from '../../core/errors.ts';
+import { unknownValueError } from '../../core/unknown-value.ts';
 import type { PersonRecord } from '../../core/schema/person.ts';
 import { graduateReport, type GraduateReport, type ProvinceMap } from '../../metrics/index.ts';
 import { graduateReportHtml, type RegionLabel } from './html.ts';
@@ -71,10 +72,19 @@ export async function selectGraduateReport<W>(ws: W, q: GraduateQuery, store: Gr
   const catalogue = await store.personCatalogue(ws);
   const years = catalogue.filter((c) => university === undefined || c.university === university).map((c) => c.year);
   if (!years.length) throw new SpecError(university ? `no person records of "${university}"; universities: ${[...new Set(catalogue.map((c) => c.university))].join(', ') || 'none'}` : 'the workspace holds no person records (`talentflow import persons FILE`, or `talentflow demo`)', 'university');
+  // A year, degree or major with no records is a misspelling or a gap, not an empty report: list what there is.
+  if (q.year !== undefined && !years.includes(q.year)) throw unknownValueError('graduation year', String(q.year), [...new Set(years)].sort().map(String), { plural: 'graduation years', where: university ? `of ${university}` : 'in the person records', suggest: false });
   const year = q.year ?? Math.max(...years);
   const previousYear = q.compare === undefined ? year - 1 : q.compare === 'none' ? null : Number(q.compare);
   if (previousYear !== null && !Number.isInteger(previousYear)) throw new SpecError(`must be a year or "none", got ${q.compare}`, 'compare');
   const records = await store.loadPersons(ws, { years: previousYear === null ? [year] : [year, previousYear], university });
+  for (const field of ['degree', 'major'] as const) {
+    const given = q[field];
+    if (given === undefined) continue;
+    const present = [...new Set(records.filter((r) => r.year === year).map((r) => r[field]).filter((v): v is string => v !== null))].sort();
+    // Majors are not listed in full: a rare major names a group smaller than the privacy threshold.
+    if (!present.includes(given)) throw unknownValueError(field, given, present, { plural: `${field}s`, where: `of the ${year} graduates${university ? ` of ${university}` : ''}`, list: field === 'degree' });
+  }
   const provinces = await store.provinceMap(ws);
   const minCell = await store.privacyK(ws);
   const report = graduateReport(records, provinces, { year, university, studyProvince, degree: q.degree, major: q.major }, { previousYear, minCell });
