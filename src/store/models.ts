@@ -1,4 +1,6 @@
 import { NotFoundError, SpecError } from '../core/errors.ts';
+import { withholdUnsuppressedShares } from './choice/saved-shares.ts';
+import { privacyK } from './privacy.ts';
 import type { Workspace } from './workspace.ts';
 
 /** A fitted model kept in the workspace under a name, for later prediction and scenarios. */
@@ -28,7 +30,10 @@ export async function loadModel<R = unknown, S = unknown>(ws: Workspace, name: s
     const names = (await listModels(ws)).map((m) => m.name);
     throw new NotFoundError(`no model named "${name}"${names.length ? ` (saved: ${names.join(', ')})` : ' (none saved yet)'}`);
   }
-  return { name: row.name, kind: row.kind, createdAt: new Date(row.created_at).toISOString(), spec: JSON.parse(row.spec) as S, result: JSON.parse(row.result) as R };
+  let result = JSON.parse(row.result) as R;
+  // Choice models saved before their counts were suppressed are withheld on every read (API, CLI, scenarios).
+  if (row.kind === 'choice') result = withholdUnsuppressedShares(result, await privacyK(ws));
+  return { name: row.name, kind: row.kind, createdAt: new Date(row.created_at).toISOString(), spec: JSON.parse(row.spec) as S, result };
 }
 
 export async function listModels(ws: Workspace): Promise<{ name: string; kind: string; createdAt: string }[]> {

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { feasibleIntervals, type SignedSum } from '../../metrics/index.ts';
 import { importPersons } from '../import/import-persons.ts';
 import { setPrivacyK } from '../privacy.ts';
+import { loadModel, saveModel } from '../models.ts';
 import { fitWorkspaceChoiceModel, type ChoiceModelResult } from './fit-choice.ts';
 import { choiceWorkspace } from './test-fixtures.ts';
 
@@ -123,4 +124,22 @@ test('the workspace\'s k applies: k = 3 hides fewer cells, still none under 3 an
   } finally {
     await setPrivacyK(fixture.ws, 10);
   }
+});
+
+test('a choice model saved before suppression is read with every observed count withheld, and no person id', async () => {
+  const legacy = {
+    shares: {
+      persons: 40, definition: 'x',
+      byAlternative: [{ alternative: '110000', name: 'Beijing', observed: 3, predicted: 2.5, observedShare: 0.075, predictedShare: 0.06 }],
+      byHome: [{ home: '210000', name: 'Liaoning', persons: 40, shares: [{ alternative: '110000', name: 'Beijing', observed: 3, predicted: 2.5, observedShare: 0.075, predictedShare: 0.06 }] }],
+    },
+    choiceSet: { excluded: [{ reason: 'further study', count: 2, example: 'P17' }] },
+  };
+  await saveModel(fixture.ws, 'legacy-choice', 'choice', {}, legacy);
+  const read = (await loadModel<typeof legacy & { shares: { privacy: { k: number } } }>(fixture.ws, 'legacy-choice')).result;
+  const text = JSON.stringify(read);
+  assert.ok(!text.includes('P17') && !/"observed":3/.test(text) && !/"persons":40,"shares"/.test(text), text);
+  assert.equal(read.shares.privacy.k, 10);
+  assert.equal(read.shares.byHome[0].shares[0].predicted, null, 'predicted counts of a home add up to its size');
+  assert.equal(read.shares.byAlternative[0].predictedShare, 0.06);
 });
