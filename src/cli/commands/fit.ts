@@ -99,11 +99,17 @@ Examples:
         Object.assign(spec, { constraint: s('constraint'), decay: s('decay'), costName, intra: Boolean(o.intra) }, gravityModelOptions(o.ssc as SmallSampleSpec | undefined, s('na'), Boolean(o.sumDuplicates)));
         const t0 = performance.now();
         let result: GravityResult;
+        const fileNames = { flow: s('flow'), cost: s('cost'), offset: s('offset') ? parseOffset(s('offset')!).column : undefined, origin: s('origin'), destination: s('destination'), period: s('periodColumn') };
         try {
           result = fitGravity(data, spec as GravitySpec);
         } catch (e) {
           if (!s('flows')) throw e;
-          throw inFile(e, s('flows')!, { flow: s('flow'), cost: s('cost'), offset: s('offset') ? parseOffset(s('offset')!).column : undefined, origin: s('origin'), destination: s('destination'), period: s('periodColumn') });
+          throw inFile(e, s('flows')!, fileNames);
+        }
+        // Missing values counted under the file's column names.
+        if (s('flows') && result.dropped.missing) {
+          const byColumn = Object.fromEntries(Object.entries(result.dropped.byColumn).map(([c, k]) => [(fileNames as Record<string, string | undefined>)[c] ?? c, k]));
+          result = { ...result, dropped: { ...result.dropped, byColumn } };
         }
         const fitSeconds = (performance.now() - t0) / 1000;
         if (s('save')) {

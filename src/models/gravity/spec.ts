@@ -68,7 +68,8 @@ export function resolveGravitySpec(spec: GravitySpec, data: GravityData): Resolv
   const extra = (spec.fixedEffects ?? []).map((text, i) => resolveDimension(text, data, `fixedEffects[${i}]`));
   const plain = (atom: string): boolean => extra.some((d) => d.atoms.length === 1 && d.atoms[0] === atom);
   const constraint = combineConstraint(spec.constraint, plain('origin'), plain('destination'));
-  const periodEffects = plain('period') || (spec.periodEffects ?? hasPeriod);
+  // With fixedEffects the list is the model's effects, as in fixest: period effects only if listed.
+  const periodEffects = plain('period') || (spec.periodEffects ?? (hasPeriod && spec.fixedEffects === undefined));
   if (periodEffects && !hasPeriod) throw new SpecError('period effects need data.period', 'periodEffects');
   const constraintsPerPeriod = spec.constraintsPerPeriod ?? false;
   if (constraintsPerPeriod && (!hasPeriod || constraint === 'unconstrained')) {

@@ -83,7 +83,7 @@ export interface GravitySpec {
   readonly pairTerms?: readonly (TermSpec | string)[];
   /** Keep rows with origin === destination. Default false (dropped, as in spint and the READMEs). */
   readonly intra?: boolean;
-  /** Panels: add one fixed effect per period. Default true when data.period is given. */
+  /** Panels: add one fixed effect per period. Default true when data.period is given and fixedEffects is not (then only a listed 'period' adds them). */
   readonly periodEffects?: boolean;
   /**
    * Panels with constraints: origin (destination) effects per period, so each period's totals are
@@ -96,6 +96,8 @@ export interface GravitySpec {
    * Default none. 'origin' ('destination') is the production (attraction) constraint itself, so
    * listing it constrains the model that way and the result's `constraint` says so; 'period' is
    * the period effects. A dimension repeated (or implied by the constraint) is counted once.
+   * Given, it lists the model's effects as fixest's `| ...` does: period effects are not added
+   * unless listed (or periodEffects is true).
    */
   readonly fixedEffects?: readonly string[];
   /**
