@@ -80,6 +80,11 @@ export const scenarioSchema = z.object({
     growth: z.number().gt(-1).lt(1).default(0),
     stayShare: stayShareSchema,
     borrowedTerms: z.array(borrowedTermSchema).default([]),
+    // Variables the model must read for the scenario's numbers to hold (e.g. population, whose
+    // absence changes every predicted share): indicator names, or for a gravity model a side-
+    // pinned column (destination_population). A model lacking one is refused. Default none
+    // (the intervention's own terms are always required).
+    requires: z.array(z.string().min(1)).max(40).default([]),
   }).strict(),
   interventions: z.array(interventionSchema).default([]),
   horizon: z.object({ startYear: year, years: positiveInt.max(100) }).strict(),

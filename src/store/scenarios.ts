@@ -4,6 +4,7 @@ import { prepareScenario, type PreparedScenario } from './scenarios/prepare.ts';
 import type { Workspace } from './workspace.ts';
 
 export { prepareScenario, modelVersion, type PreparedScenario } from './scenarios/prepare.ts';
+export { checkScenarioModel } from './scenarios/model-variables.ts';
 
 /**
  * Scenarios in the workspace: `runScenarioInWorkspace` prepares a document against the stored

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { activeLevers, aggregateCounterfactual, compareScenarios, compileLevers, parseScenario, type ScenarioDocument } from '../../sim/index.ts';
-import { listScenarioRuns, prepareScenario, loadScenarioRuns, runScenarioInWorkspace, type PreparedScenario } from '../../store/scenarios.ts';
+import { checkScenarioModel, listScenarioRuns, prepareScenario, loadScenarioRuns, runScenarioInWorkspace, type PreparedScenario } from '../../store/scenarios.ts';
 import type { Workspace } from '../../store/index.ts';
 import { toErrorBody } from '../errors.ts';
 import { route, type RouteDoc, type ServerDeps } from '../route.ts';
@@ -121,6 +121,8 @@ export function scenarioRoutes(app: Hono, deps: ServerDeps, docs: RouteDoc[]): v
     summary: 'Run a scenario document with parameter draws and cohort microsimulation (a job: poll /api/jobs/{id})',
     handler: async ({ body, deps: d }) => {
       const doc = parseScenario(body.document);
+      // A model lacking a variable the scenario needs is a bad request, answered now (400) rather than as a failed job.
+      await d.lock.run(() => checkScenarioModel(d.ws, doc));
       // The workspace lock is held only to prepare and to save; the draws pause for other
       // requests and stop on a cancel.
       return d.jobs.start('scenario', (ctx) => runScenarioInWorkspace(d.ws, doc, {

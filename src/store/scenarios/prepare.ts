@@ -8,6 +8,7 @@ import { compileLevers, gravityChoiceModel, type ChoiceModel, type Lever, type S
 import { loadModel, type SavedModel } from '../models.ts';
 import { resolveRegionRef } from '../queries/resolve-ref.ts';
 import type { Workspace } from '../workspace.ts';
+import { checkModelVariables } from './model-variables.ts';
 import { choiceRegions, logitScenarioModel } from './prepare-choice.ts';
 import { personsByRegion, type PersonsByRegion } from './persons-by-region.ts';
 
@@ -127,6 +128,7 @@ export async function prepareScenario(ws: Workspace, doc: ScenarioDocument): Pro
     throw new SpecError((e as Error).message, 'baseline.model');
   }
   if (saved.kind !== 'gravity' && saved.kind !== 'choice') throw new SpecError(`model "${b.model}" is a ${saved.kind} model; scenarios need a gravity or a destination-choice model`, 'baseline.model');
+  await checkModelVariables(ws, doc, saved);
   const regions = saved.kind === 'gravity' ? [...(saved.result as GravityResult).regions] : choiceRegions(saved.result as ChoiceModelResult);
   const r = regions.length;
 
