@@ -1,6 +1,7 @@
 // Lint: typescript-eslint's recommended rules plus the one-way import rule of STYLE.md:
 // core and numeric at the bottom; metrics, models, rank, sim above; io, store, report above
-// those; server and cli on top. Pure folders may not import node: modules.
+// those; app (the operations a user can ask for) above those; server and cli on top, each a thin
+// adapter over app and never importing the other. Pure folders may not import node: modules.
 import tseslint from 'typescript-eslint';
 
 const layers = {
@@ -13,10 +14,17 @@ const layers = {
   io: ['core', 'numeric'],
   store: ['core', 'numeric', 'io', 'metrics', 'models', 'rank', 'sim'],
   report: ['core', 'numeric', 'metrics', 'models', 'rank', 'sim'],
+  app: ['core', 'numeric', 'metrics', 'models', 'rank', 'sim', 'io', 'store', 'report'],
+  server: ['core', 'numeric', 'metrics', 'models', 'rank', 'sim', 'io', 'store', 'report', 'app'],
+  cli: ['core', 'numeric', 'metrics', 'models', 'rank', 'sim', 'io', 'store', 'report', 'app'],
 };
-const all = ['core', 'numeric', 'metrics', 'models', 'rank', 'sim', 'io', 'store', 'report', 'server', 'cli'];
+const all = ['core', 'numeric', 'metrics', 'models', 'rank', 'sim', 'io', 'store', 'report', 'app', 'server', 'cli'];
 const pure = new Set(['core', 'numeric', 'metrics', 'models', 'rank', 'sim']);
 
+// `talentflow serve` is the one CLI command that starts the server: it may import the server's
+// public entry (src/server/index.ts, startServer) and nothing else of it; every other CLI module,
+// and the server itself, reach shared meaning through src/app only.
+const SERVE_COMMAND = 'src/cli/commands/serve.ts';
 const layerConfigs = Object.entries(layers).map(([folder, allowed]) => {
   const forbidden = all.filter((f) => f !== folder && !allowed.includes(f));
   const patterns = forbidden.map((f) => ({
@@ -30,10 +38,22 @@ const layerConfigs = Object.entries(layers).map(([folder, allowed]) => {
   return {
     files: [`src/${folder}/**/*.ts`],
     // Tests beside pure code may use node:test and node:assert.
-    ignores: ['**/*.test.ts'],
+    ignores: ['**/*.test.ts', ...(folder === 'cli' ? [SERVE_COMMAND] : [])],
     rules: { 'no-restricted-imports': ['error', { patterns }] },
   };
 });
+
+const serveConfig = {
+  files: [SERVE_COMMAND],
+  rules: {
+    'no-restricted-imports': ['error', {
+      patterns: [{
+        group: ['**/server/**', '!**/server/index.ts'],
+        message: 'the serve command may import only the server\'s entry (src/server/index.ts); share meaning through src/app (see STYLE.md)',
+      }],
+    }],
+  },
+};
 
 export default tseslint.config(
   { ignores: ['node_modules/**', 'web/dist/**', 'data/**'] },
@@ -46,4 +66,5 @@ export default tseslint.config(
     },
   },
   ...layerConfigs,
+  serveConfig,
 );

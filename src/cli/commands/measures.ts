@@ -4,9 +4,11 @@ import { common, intOption, outFor, withCommon } from '../context.ts';
 import { printJson } from '../output.ts';
 import { checkOptions } from '../validate.ts';
 import { langOption, regionNamer } from '../region-names.ts';
+import { measureInput, type MeasureInput } from '../../app/measure/input.ts';
+import { runMeasure } from '../../app/measure/run.ts';
+import { MEASURES } from '../../app/measure/types.ts';
+import { inputFrom } from '../app-input.ts';
 import { printMeasure } from './measures/print.ts';
-import { runMeasure } from './measures/run.ts';
-import { MEASURES, type MeasureOptions } from './measures/types.ts';
 
 const numberOption = (v: string): number => {
   const n = Number(v);
@@ -47,11 +49,11 @@ Examples:
   talentflow measures corridors --period 2019 --origin KR --top 5
   talentflow measures change --of net --from 2015 --to 2020 --within KR
   talentflow measures net --level northeast --period 2019     (a group as one unit)`)
-    .action(async (measure: string, o: MeasureOptions & { limit?: number; lang?: string }, cmd: Command) => {
+    .action(async (measure: string, o: MeasureInput & { limit?: number; lang?: string }, cmd: Command) => {
       const { workspace } = common(cmd);
       const out = outFor(cmd);
       await withWorkspace(workspace, async (ws) => {
-        const result = await runMeasure(ws, measure, await checkOptions(ws, o, { level: 'or-group' }));
+        const result = await runMeasure(ws, measure, inputFrom(measureInput, await checkOptions(ws, o, { level: 'or-group' })));
         if (out.json) return printJson(out, result);
         printMeasure(out, result, o.limit, await regionNamer(ws, o.lang));
       }, { create: false });

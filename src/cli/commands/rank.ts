@@ -1,38 +1,17 @@
 import { Command, Option } from 'commander';
-import { SpecError } from '../../core/errors.ts';
-import { compositeIndex, rankChange, weightSensitivity, type IndexSpec, type MissingPolicy } from '../../rank/index.ts';
-import { listRegions, loadIndicatorMatrix, withWorkspace, type Workspace } from '../../store/index.ts';
-import { revealedRanking } from '../../store/revealed/index.ts';
+import { rankInput, type RankInput } from '../../app/rank/input.ts';
+import { runRank } from '../../app/rank/run.ts';
+import { EXAMPLES } from '../../app/rank/spec.ts';
+import { withWorkspace } from '../../store/index.ts';
+import { inputFrom } from '../app-input.ts';
 import { common, intOption, outFor, withCommon } from '../context.ts';
 import { printJson } from '../output.ts';
-import type { Out } from '../output.ts';
-import { checkOptions } from '../validate.ts';
 import { langOption, regionNamer } from '../region-names.ts';
 import { printRank } from './rank/print.ts';
 import { printRevealed } from './rank/print-revealed.ts';
-import { EXAMPLES, choiceModelOf, normalisationOf, revealedRequest, splitTerms, weightingOf } from './rank/spec.ts';
 
-interface RankOptions {
-  indicators?: string;
-  example?: string;
-  level?: string;
-  within?: string;
-  period?: string;
-  normalisation: string;
-  weighting: string;
-  weights?: string;
-  missing: MissingPolicy;
-  sensitivity?: number;
-  seed: number;
-  comparePeriod?: string;
-  top?: number;
-  show?: string;
-  holdoutYears?: string;
-  holdoutShare?: number;
-  draws: number;
-  wide?: boolean;
-  lang?: string;
-}
+/** The request (src/app/rank) plus what only the terminal needs: rows shown, names' language, width. */
+type RankFlags = RankInput & { top?: number; wide?: boolean; lang?: string };
 
 export function rankCommand(): Command {
   return withCommon(new Command('rank'))
@@ -64,53 +43,16 @@ Examples:
   talentflow rank --example china-cities --weighting user --weights "share_age_65@2020=1" --json
   talentflow rank --weights choice:northeast-choice        (revealed preference of a saved choice model, validated on held-out graduates)
   talentflow rank --weights choice:northeast-choice --indicators "disposable_income_pc:+,population_year_end:+" --period 2016 --holdout-share 0.2 --seed 3`)
-    .action(async (o: RankOptions, cmd: Command) => {
+    .action(async (o: RankFlags, cmd: Command) => {
       const { workspace } = common(cmd);
       const out = outFor(cmd);
-      const model = choiceModelOf(o.weights);
-      if (model) return withWorkspace(workspace, (ws) => revealed(ws, out, model, o), { create: false });
-      const example = o.example ? EXAMPLES[o.example] : undefined;
-      if (!example && !o.indicators) throw new SpecError('give --indicators or --example china-cities', 'indicators');
-      const terms = o.indicators ? splitTerms(o.indicators) : (example?.terms ?? []);
-      const within = o.within ?? example?.within;
       await withWorkspace(workspace, async (ws) => {
-        const { level } = await checkOptions(ws, { level: o.level ?? example?.level }, { level: 'level' });
-        const matrix = await loadIndicatorMatrix(ws, { terms, period: o.period, level, within });
-        const spec: IndexSpec = { directions: matrix.directions, normalisation: normalisationOf(o.normalisation), weighting: weightingOf(o.weighting, o.weights, matrix.indicators), missing: o.missing };
-        const index = compositeIndex(matrix, spec);
-        let change;
-        if (o.comparePeriod) {
-          const before = compositeIndex(await loadIndicatorMatrix(ws, { terms, period: o.comparePeriod, level, within }), spec);
-          change = { period: o.comparePeriod, ...rankChange(before, index) };
-        }
-        const sensitivity = o.sensitivity ? weightSensitivity(matrix, spec, { seed: o.seed, draws: o.sensitivity }) : undefined;
-        const result = {
-          example: o.example ?? null,
-          description: example && !o.indicators ? example.description : null,
-          selection: { level: level ?? null, within: within ?? null, period: o.period ?? null, terms },
-          index: { ...index, rows: index.rows.map((r) => ({ ...r, name: matrix.names[r.code] ?? null })) },
-          ...(change ? { rankChange: change } : {}),
-          ...(sensitivity ? { sensitivity } : {}),
-        };
-        if (o.show) {
-          const shown = new Set((await listRegions(ws, { within: o.show })).map((r) => r.code));
-          result.index.rows = result.index.rows.filter((r) => shown.has(r.code));
-        }
-        if (out.json) return printJson(out, result);
+        const ranked = await runRank(ws, inputFrom(rankInput, o));
+        if (out.json) return printJson(out, ranked.result);
+        if (ranked.by === 'revealed') return printRevealed(out, ranked.result, o.top, { wide: o.wide });
         const name = await regionNamer(ws, o.lang);
-        result.index.rows = result.index.rows.map((r) => ({ ...r, name: name(r.code) ?? r.name }));
-        printRank(out, result, o.top, { wide: o.wide });
+        const rows = ranked.result.index.rows.map((r) => ({ ...r, name: name(r.code) ?? r.name }));
+        printRank(out, { ...ranked.result, index: { ...ranked.result.index, rows } }, o.top, { wide: o.wide });
       }, { create: false });
     });
-}
-
-/** `--weights choice:MODEL`: the revealed-preference ranking beside a declared index (--indicators / --example, or the model's own indicators). */
-async function revealed(ws: Workspace, out: Out, model: string, o: RankOptions): Promise<void> {
-  const result = await revealedRanking(ws, revealedRequest(model, o));
-  if (o.show) {
-    const shown = new Set((await listRegions(ws, { within: o.show })).map((r) => r.code));
-    result.index.rows = result.index.rows.filter((r) => shown.has(r.code));
-  }
-  if (out.json) return printJson(out, result);
-  printRevealed(out, result, o.top, { wide: o.wide });
 }

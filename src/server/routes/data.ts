@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { indicatorCatalogue, listGroups, listIndicators, listRegions, queryFlows, queryStocks } from '../../store/index.ts';
 import { listCases, type WorkspaceCase } from '../../store/queries/list-cases.ts';
 import { parseTerm } from '../../store/queries/indicator-matrix.ts';
-import { EXAMPLES } from '../../cli/commands/rank/spec.ts';
+import { EXAMPLES } from '../../app/rank/spec.ts';
 import { resolveRegionRef, withinCondition } from '../../store/queries/resolve-ref.ts';
 import { route, type RouteDoc, type ServerDeps } from '../route.ts';
 import { level, period, qBool, qInt, qList, qText } from '../schemas.ts';

@@ -1,14 +1,14 @@
 import type { Hono } from 'hono';
 import { z } from 'zod';
-import { runMeasure } from '../../cli/commands/measures/run.ts';
-import { MEASURES } from '../../cli/commands/measures/types.ts';
+import { runMeasure } from '../../app/measure/run.ts';
+import { MEASURES } from '../../app/measure/types.ts';
 import { route, type RouteDoc, type ServerDeps } from '../route.ts';
 import { level, period, qBool, qInt, qText } from '../schemas.ts';
 
 /**
  * `GET /api/measures/{measure}`: the same envelope as `talentflow measures <measure> --json`
- * (rows per region or corridor, with `source`, `method` and `assumptions`). The measure
- * runner is the one the CLI uses; this route only validates the query and calls it.
+ * (rows per region or corridor, with `source`, `method` and `assumptions`). The operation is
+ * src/app/measure, shared with the CLI; this route only coerces the query strings and calls it.
  */
 export const measureQuery = z.object({
   period: period.optional(), cohort: z.string().max(200).optional(), level: level.optional(),

@@ -1,7 +1,7 @@
 import type { Column, Out } from '../../output.ts';
 import type { RegionNamer } from '../../region-names.ts';
 import { printTable } from '../../output.ts';
-import type { MeasureResult, Row } from './types.ts';
+import type { MeasureResult, Row } from '../../../app/measure/types.ts';
 
 /** Columns of each measure's table: the row fields in order, with decimals fitted to the value. */
 const DIGITS: Record<string, number> = {

@@ -1,9 +1,11 @@
-import { SpecError } from '../../../core/errors.ts';
-import { periodChange } from '../../../metrics/index.ts';
-import { describeFlows, flowProvenance, hasFlows, listGroups, type Workspace } from '../../../store/index.ts';
+import { SpecError } from '../../core/errors.ts';
+import { periodChange } from '../../metrics/index.ts';
+import { describeFlows, flowProvenance, hasFlows, listGroups, type Workspace } from '../../store/index.ts';
 import { censusNetRows, censusYears, hasCensus } from './census.ts';
 import { flowMeasure } from './flow-measures.ts';
 import { focusRef, loadSelectedFlows, periodYears, selectRegions, type Selection } from './selection.ts';
+import { parseInput } from '../parse-input.ts';
+import { measureInput, type MeasureInput } from './input.ts';
 import { MEASURES, type MeasureName, type MeasureOptions, type MeasureResult, type Row } from './types.ts';
 
 /** The value --top, --losing and --gaining look at. */
@@ -13,11 +15,13 @@ const MAIN: Record<MeasureName, string | null> = {
 };
 
 /**
- * Runs one measure for a selection. `net` over a census interval (e.g. 2010-2020) with no stored
+ * The measure operation, for the CLI (`talentflow measures`) and the server (`GET /api/measures`):
+ * runs one measure for a selection. `net` over a census interval (e.g. 2010-2020) with no stored
  * flows for the selection falls back to census net migration (source 'census'); stored flows,
  * observed or estimated by a model and imported, always take precedence (source 'flows').
  */
-export async function runMeasure(ws: Workspace, measure: string, o: MeasureOptions): Promise<MeasureResult> {
+export async function runMeasure(ws: Workspace, measure: string, input: MeasureInput): Promise<MeasureResult> {
+  const o: MeasureOptions = parseInput(measureInput, input);
   if (!(MEASURES as readonly string[]).includes(measure)) throw new SpecError(`unknown measure "${measure}"; one of ${MEASURES.join(', ')}`, 'measure');
   const m = measure as MeasureName;
   if (o.losing && o.gaining) throw new SpecError('give --losing or --gaining, not both', 'losing');

@@ -1,7 +1,7 @@
-import { InputError, SpecError } from '../../../core/errors.ts';
-import { parsePeriod } from '../../../core/schema/period.ts';
-import { rollUp } from '../../../metrics/index.ts';
-import { listGroups, listRegions, loadFlowTable, type LoadedFlows, type Workspace } from '../../../store/index.ts';
+import { InputError, SpecError } from '../../core/errors.ts';
+import { parsePeriod } from '../../core/schema/period.ts';
+import { rollUp } from '../../metrics/index.ts';
+import { listGroups, listRegions, loadFlowTable, type LoadedFlows, type Workspace } from '../../store/index.ts';
 import type { MeasureOptions } from './types.ts';
 
 /**

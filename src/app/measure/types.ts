@@ -1,32 +1,15 @@
+import type { MeasureInput } from './input.ts';
+
+/** A measure request's options: see measureInput (input.ts) for each one's meaning and limits. */
+export type MeasureOptions = MeasureInput;
+
+export type Row = { code: string; name?: string | null } & Record<string, unknown>;
+
 /**
  * What `talentflow measures` prints with --json: one envelope for every measure, so a script
  * reads `rows` (one object per region, corridor or origin, each with its `code` and numeric
  * values) and learns where the numbers come from (`source`, `method`, `assumptions`).
  */
-export interface MeasureOptions {
-  period?: string;
-  cohort?: string;
-  group?: string;
-  within?: string;
-  region?: string;
-  origin?: string;
-  destination?: string;
-  level?: string;
-  top?: number;
-  losing?: boolean;
-  gaining?: boolean;
-  from?: string;
-  to?: string;
-  of?: string;
-  naturalRate?: number;
-  naturalIndicator?: string;
-  years?: number;
-  k?: number;
-  populationYear?: number;
-}
-
-export type Row = { code: string; name?: string | null } & Record<string, unknown>;
-
 export interface MeasureResult {
   measure: string;
   /** Where the numbers come from: stored (observed or estimated) flows, or two censuses' populations. */

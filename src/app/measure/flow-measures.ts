@@ -1,5 +1,5 @@
-import { SpecError } from '../../../core/errors.ts';
-import type { FlowTable } from '../../../core/flow-table.ts';
+import { SpecError } from '../../core/errors.ts';
+import type { FlowTable } from '../../core/flow-table.ts';
 import {
   crudeRates,
   destinationConcentration,
@@ -12,7 +12,7 @@ import {
   regionSummary,
   retentionRate,
   topCorridors,
-} from '../../../metrics/index.ts';
+} from '../../metrics/index.ts';
 import type { Row } from './types.ts';
 
 /**

@@ -1,7 +1,7 @@
-import { SpecError } from '../../../core/errors.ts';
-import { parsePeriod } from '../../../core/schema/period.ts';
-import { censusNetMigration, type NaturalChange } from '../../../metrics/index.ts';
-import { listIndicators, listRegions, populationsAt, type Workspace } from '../../../store/index.ts';
+import { SpecError } from '../../core/errors.ts';
+import { parsePeriod } from '../../core/schema/period.ts';
+import { censusNetMigration, type NaturalChange } from '../../metrics/index.ts';
+import { listIndicators, listRegions, populationsAt, type Workspace } from '../../store/index.ts';
 import type { MeasureOptions, Row } from './types.ts';
 
 /**

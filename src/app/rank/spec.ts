@@ -1,6 +1,6 @@
-import { SpecError } from '../../../core/errors.ts';
-import type { IndexSpec, MissingPolicy, Normalisation, Weighting } from '../../../rank/index.ts';
-import type { RevealedRankingOptions } from '../../../store/revealed/index.ts';
+import { SpecError } from '../../core/errors.ts';
+import type { IndexSpec, MissingPolicy, Normalisation, Weighting } from '../../rank/index.ts';
+import type { RevealedRankingOptions } from '../../store/revealed/index.ts';
 
 /**
  * From command-line text to an index specification. Terms are split on commas outside
