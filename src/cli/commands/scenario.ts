@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, InvalidArgumentError } from 'commander';
 import { InputError } from '../../core/errors.ts';
+import { unknownValueError } from '../../core/unknown-value.ts';
 import { compareScenarios, parseScenarioText, setMonthlyPayment, type Interval, type ScenarioDocument } from '../../sim/index.ts';
 import { listScenarioRuns, runScenarioInWorkspace, type StoredScenarioRun } from '../../store/scenarios.ts';
 import { withWorkspace } from '../../store/index.ts';
@@ -149,7 +150,12 @@ Examples:
     .description('stored scenario runs with the model version they used')
     .action(async (name: string | undefined, _o: unknown, c: Command) => {
       const out = outFor(c);
-      const rows = await withWorkspace(common(c).workspace, (ws) => listScenarioRuns(ws, name), { create: false });
+      const rows = await withWorkspace(common(c).workspace, async (ws) => {
+        const runs = await listScenarioRuns(ws, name);
+        // A misspelt scenario name is not "no runs": list the names that have runs.
+        if (name !== undefined && !runs.length) throw unknownValueError('scenario', name, [...new Set((await listScenarioRuns(ws)).map((r) => r.scenario))].sort(), { plural: 'scenarios with stored runs' });
+        return runs;
+      }, { create: false });
       if (out.json) return printJson(out, rows);
       out.write(renderTable(rows, [
         { header: 'run', value: (r) => r.id }, { header: 'scenario', value: (r) => r.scenario },
