@@ -112,3 +112,20 @@ export function checkedClusters(data: ChoicePredictionData, nCases: number): { i
   }
   return { index, count: dense.size };
 }
+
+/**
+ * Refuses clustering with too few clusters for the coefficients. The cluster-robust "meat"
+ * sum_g S_g S_g' has rank at most G - 1 at the estimate (the cluster scores S_g sum to the
+ * gradient, zero there), so the sandwich covariance of K coefficients is singular, not merely
+ * imprecise, unless G > K: standard errors of some combinations are zero and anything that
+ * inverts or factors the covariance (rank weights, parameter draws) fails. Cameron & Miller
+ * (2015, J. Human Resources 50(2), section VI) on why even G somewhat above K is unreliable; that
+ * is the FEW_CLUSTERS warning below 30.
+ */
+export function checkClusterCount(nClusters: number | null, k: number): void {
+  if (nClusters === null || nClusters > k) return;
+  throw new SpecError(
+    `${nClusters} cluster(s) for ${k} coefficients: a cluster-robust covariance from G clusters has rank at most G - 1, so with G <= K (${nClusters} <= ${k}) it is singular and its standard errors are meaningless; `
+    + `fit without clustering (robust standard errors) or cluster by a finer unit with more than ${k} groups (Cameron & Miller 2015)`,
+    'cluster');
+}

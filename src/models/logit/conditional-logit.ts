@@ -1,6 +1,7 @@
 import { choleskyInverse } from '../../numeric/cholesky.ts';
 import { maximiseNewton } from '../../numeric/newton.ts';
 import { alternativeLevelColumns } from './alternative-columns.ts';
+import { checkClusterCount } from './check.ts';
 import { dataWarnings, newtonVerdict } from './convergence.ts';
 import { buildLogitDesign } from './design.ts';
 import { checkSeparation, identificationError } from './diagnostics.ts';
@@ -27,6 +28,7 @@ export function fitConditionalLogit(data: ChoiceData, spec: ConditionalLogitSpec
   const t0 = performance.now();
   const s = resolveLogitSpec(spec, data?.cluster !== undefined);
   const design = buildLogitDesign(data, s);
+  checkClusterCount(design.clusters ? design.clusters.count : null, design.names.length);
   const levels = alternativeLevelColumns(design.columns, design.altIndex, design.layout.nAlternatives);
   const kernel = mnlKernel(design, levels);
   const sub = s.maxIterations > 0 ? subsampleStart(design, s.start, levels) : null;

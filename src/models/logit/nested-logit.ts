@@ -2,6 +2,7 @@ import { ConvergenceError, SpecError } from '../../core/errors.ts';
 import { choleskyInverse } from '../../numeric/cholesky.ts';
 import { maximiseNewton } from '../../numeric/newton.ts';
 import { normalQuantile } from '../../numeric/special.ts';
+import { checkClusterCount } from './check.ts';
 import { dataWarnings, newtonVerdict } from './convergence.ts';
 import { buildLogitDesign } from './design.ts';
 import { checkSeparation, identificationError } from './diagnostics.ts';
@@ -36,6 +37,7 @@ export function fitNestedLogit(data: ChoiceData, spec: NestedLogitSpec): NestedL
   if (parametrisation !== 'lambda' && parametrisation !== 'mu') throw new SpecError(`"${String(parametrisation)}" is not lambda or mu`, 'parametrisation');
   const nests = resolveNests(spec.nests, spec.startLambda, design.layout, design.altIndex, design.names, parametrisation);
   const k = design.names.length;
+  checkClusterCount(design.clusters ? design.clusters.count : null, k + nests.names.length);
 
   let beta = s.start;
   if (spec.start === undefined) {
