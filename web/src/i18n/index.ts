@@ -65,6 +65,12 @@ export function regionName(r: { code: string; name_zh?: string | null; name_en?:
   return (current === 'zh' ? r.name_zh ?? r.name_en : r.name_en ?? r.name_zh) ?? r.code;
 }
 
+/** The name in the other language, for a hover title ('' when there is none or it is the same). */
+export function otherName(r: { name_zh?: string | null; name_en?: string | null }): string {
+  const other = current === 'zh' ? r.name_en : r.name_zh;
+  return other && other !== regionName({ code: '', ...r }) ? other : '';
+}
+
 const numberFormats = new Map<string, Intl.NumberFormat>();
 export function fmt(n: number | null | undefined, digits = 0): string {
   if (n === null || n === undefined || !Number.isFinite(n)) return '–';

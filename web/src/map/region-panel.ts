@@ -2,6 +2,7 @@ import { api, type FlowRow, type Region } from '../api.ts';
 import { topChart } from '../charts/top.ts';
 import { populationChart, trendChart, type TrendRow } from '../charts/trend.ts';
 import { fmt, regionName, t } from '../i18n/index.ts';
+import { serverText } from '../i18n/server-text.ts';
 import { state, update } from '../state.ts';
 import { clear, h, status } from '../ui/dom.ts';
 
@@ -45,7 +46,7 @@ export async function renderRegionPanel(el: HTMLElement, code: string, regions: 
     ));
     // The same definition as the map's legend: which flows these are, and that they are estimates.
     if (summary.kind === 'estimated' && summary.source === 'flows') body.append(h('p', { class: 'note', 'data-note': 'estimated' }, t('region.estimated')));
-    body.append(h('p', { class: 'note', 'data-note': 'definition' }, summary.definition));
+    body.append(h('p', { class: 'note', 'data-note': 'definition' }, serverText(summary.definition)));
 
     // Exports of these charts say what the panel says: the flows' definition and whether they are estimates.
     const meta = { definition: summary.definition, kind: summary.kind === 'observed' ? 'observed' as const : summary.kind === 'mixed' ? 'mixed' as const : 'estimated' as const };

@@ -2,7 +2,8 @@ import type * as maplibregl from 'maplibre-gl';
 import type { Feature, FeatureCollection } from 'geojson';
 import { api, prefetch, type FlowRow, type GeoFeatureCollection, type Group, type MeasureResult, type Region } from '../api.ts';
 import { downloadCsv } from '../export/download.ts';
-import { fmt, lang, onLanguage, regionName, t, type MessageKey } from '../i18n/index.ts';
+import { fmt, lang, onLanguage, otherName, regionName, t, type MessageKey } from '../i18n/index.ts';
+import { serverText } from '../i18n/server-text.ts';
 import { CASES, casePatch, state, subscribe, update, type CaseDef, type CaseId, type State } from '../state.ts';
 import { clear, h, label, status } from '../ui/dom.ts';
 import { createBasemap, setSourceData } from './basemap.ts';
@@ -144,7 +145,7 @@ export function createMapView(periods: string[]): MapView {
     clear(legendBox);
     if (!measure) return;
     const title = netTitle(measure, state.period);
-    const note = `${t('legend.source')}: ${measure.definition}`;
+    const note = `${t('legend.source')}: ${serverText(measure.definition)}`;
     legendBox.append(legend(classes, title, note), h('p', { class: 'legend-note' }, t('legend.flows')));
   }
 
@@ -160,7 +161,7 @@ export function createMapView(periods: string[]): MapView {
     const group = scope?.group ? groups.find((g) => g.code === scope.group) : undefined;
     const focus = group ? new Set(focusMembers(group)) : null;
     const { losses, gains } = overviewLists(onLevel, { focus });
-    const item = ({ code, net: v }: { code: string; net: number }) => h('li', {}, h('button', { type: 'button', class: 'link', onclick: () => update({ selected: code }) }, regions.get(code) ? regionName(regions.get(code)!) : code), h('span', { class: v < 0 ? 'neg' : 'pos' }, fmt(v)));
+    const item = ({ code, net: v }: { code: string; net: number }) => h('li', {}, h('button', { type: 'button', class: 'link', title: regions.get(code) ? otherName(regions.get(code)!) : '', onclick: () => update({ selected: code }) }, regions.get(code) ? regionName(regions.get(code)!) : code), h('span', { class: v < 0 ? 'neg' : 'pos' }, fmt(v)));
     const list = (name: string, rows: typeof losses, empty: Parameters<typeof t>[0]) => (rows.length ? h('ol', { class: 'ranking', 'data-list': name }, ...rows.map(item)) : h('p', { class: 'note', 'data-list': name }, t(empty)));
     panel.append(
       status('empty', t('empty.region')),
@@ -370,7 +371,10 @@ export function createMapView(periods: string[]): MapView {
         hovered = code;
         map!.getCanvas().style.cursor = 'pointer';
         const v = netValues.get(code);
-        tooltip.textContent = `${regions.get(code) ? regionName(regions.get(code)!) : code}: ${t('region.net')} ${fmt(v)}`;
+        // The hover shows the name in both languages: the page's first, the other in brackets.
+        const r = regions.get(code);
+        const other = r ? otherName(r) : '';
+        tooltip.textContent = `${r ? regionName(r) : code}${other ? ` (${other})` : ''}: ${t('region.net')} ${fmt(v)}`;
         tooltip.style.transform = `translate(${e.point.x + 12}px, ${e.point.y + 12}px)`;
         tooltip.hidden = false;
       });

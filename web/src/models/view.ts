@@ -4,6 +4,7 @@ import { coefficientTable } from './coef-table.ts';
 import { choiceResultView } from './choice-result.ts';
 import { downloadCsv } from '../export/download.ts';
 import { fmt, onLanguage, t } from '../i18n/index.ts';
+import { serverText } from '../i18n/server-text.ts';
 import { CASES, state } from '../state.ts';
 import { clear, h, label, status } from '../ui/dom.ts';
 
@@ -124,7 +125,7 @@ export function createModelsView(periods: string[]): HTMLElement {
       h('div', { class: 'buttons' }, h('button', { type: 'button', class: 'small', 'data-export': 'coef-csv', onclick: () => downloadCsv('gravity-coefficients.csv', rows, { title: t('models.coefChart'), kind: 'model', definition: t('models.coefDefinition', { n: fmt(r.nobs), level }), columns: { estimate: 'coefficient', se: 'coefficient', robustSe: 'coefficient', low: 'coefficient', high: 'coefficient', p: 'coefficient' } }) }, t('export.csv'))),
       h('h3', {}, t('models.fitStats')), stats,
       await coefficientChart('gravity-coefficients', rows.filter((x) => Number.isFinite(x.low)).map((x) => ({ term: x.term, estimate: x.estimate, low: x.low, high: x.high })), Math.max(320, results.clientWidth - 16)),
-      ...[...(r.notes ?? []), ...r.warnings].map((w) => h('p', { class: 'note' }, w)),
+      ...[...(r.notes ?? []), ...r.warnings].map((w) => h('p', { class: 'note' }, serverText(w))),
       r.saved ? h('p', { class: 'ok' }, t('models.savedAs', { name: r.saved })) : '',
     );
   }

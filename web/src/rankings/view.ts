@@ -3,7 +3,8 @@ import { barChart } from '../charts/bars.ts';
 import { figure } from '../charts/figure.ts';
 import { downloadCsv } from '../export/download.ts';
 import type { ExportMeta } from '../export/meta.ts';
-import { fmt, onLanguage, regionName, t } from '../i18n/index.ts';
+import { fmt, onLanguage, otherName, regionName, t } from '../i18n/index.ts';
+import { serverText } from '../i18n/server-text.ts';
 import { CASES, state, subscribe } from '../state.ts';
 import { clear, h, label, status } from '../ui/dom.ts';
 import { onViewParams, setViewParams, viewParam } from '../url-state.ts';
@@ -17,6 +18,7 @@ import { onViewParams, setViewParams, viewParam } from '../url-state.ts';
  * of the top scores and a table with rank and rank change when the server reports one; CSV
  * export of the table.
  */
+interface RegionNames { code: string; name_zh: string | null; name_en: string | null }
 interface RankRow { code: string; name: string | null; score: number; rank: number }
 interface RankResult {
   description: string | null;
@@ -91,6 +93,14 @@ export function createRankingsView(): HTMLElement {
     return { indicators: terms.join(','), level: custom.level.value, within: caseNow()?.within, period: custom.period.value || undefined, ...shown };
   }
 
+  // Region names in both languages per level: rows show the page's language, the other on hover.
+  const namesByLevel = new Map<string, Map<string, RegionNames>>();
+  async function namesAt(level: string): Promise<Map<string, RegionNames>> {
+    let names = namesByLevel.get(level);
+    if (!names) namesByLevel.set(level, (names = new Map((await get<RegionNames[]>('regions', { level, limit: 100_000 })).map((r) => [r.code, r]))));
+    return names;
+  }
+
   async function load(): Promise<void> {
     const my = ++seq;
     clear(results);
@@ -101,10 +111,14 @@ export function createRankingsView(): HTMLElement {
     }
     results.append(status('loading', t('loading')));
     try {
-      const r = await get<RankResult>('rank', q);
+      // The documented example ranks cities; a custom index the level picked.
+      const [r, names] = await Promise.all([get<RankResult>('rank', q), namesAt(typeof q.level === 'string' ? q.level : 'city')]);
       if (my !== seq) return;
       const change = r.rankChange?.byRegion;
-      const rows = r.index.rows.map((x) => ({ rank: x.rank, code: x.code, name: x.name ?? x.code, score: x.score, rankChange: change?.[x.code]?.change ?? null }));
+      const rows = r.index.rows.map((x) => {
+        const n = names.get(x.code);
+        return { rank: x.rank, code: x.code, name: n ? regionName(n) : x.name ?? x.code, otherName: n ? otherName(n) : '', score: x.score, rankChange: change?.[x.code]?.change ?? null };
+      });
       clear(results);
       if (!rows.length) {
         results.append(status('empty', t('rank.empty')));
@@ -118,7 +132,7 @@ export function createRankingsView(): HTMLElement {
         h('caption', {}, t('rank.tableCaption')),
         h('thead', {}, h('tr', {}, ...(['rank.rank', 'rank.region', 'rank.score', 'rank.change'] as const).map((k) => h('th', { scope: 'col' }, t(k))))),
         h('tbody', {}, ...rows.map((x) => h('tr', {},
-          h('td', {}, String(x.rank)), h('th', { scope: 'row' }, x.name), h('td', {}, fmt(x.score, 4)),
+          h('td', {}, String(x.rank)), h('th', { scope: 'row', title: x.otherName }, x.name), h('td', {}, fmt(x.score, 4)),
           h('td', {}, x.rankChange === null ? '–' : x.rankChange > 0 ? `+${x.rankChange}` : String(x.rankChange))))));
       // The index is a weighted sum of the workspace's indicators: its exports name them and round scores to 3 decimals.
       const meta: ExportMeta = {
@@ -128,9 +142,9 @@ export function createRankingsView(): HTMLElement {
       results.append(
         figure('rankings-top', t('rank.chartCaption', { n: rows.length }), chart, rows, meta),
         table,
-        h('div', { class: 'buttons' }, h('button', { type: 'button', class: 'small', 'data-export': 'rankings-csv', onclick: () => downloadCsv('rankings.csv', rows, meta) }, t('export.csv'))),
-        r.description ? h('p', { class: 'note' }, r.description) : '',
-        ...r.index.warnings.map((w) => h('p', { class: 'note' }, w)),
+        h('div', { class: 'buttons' }, h('button', { type: 'button', class: 'small', 'data-export': 'rankings-csv', onclick: () => downloadCsv('rankings.csv', rows.map((x) => ({ rank: x.rank, code: x.code, name: x.name, score: x.score, rankChange: x.rankChange })), meta) }, t('export.csv'))),
+        r.description ? h('p', { class: 'note' }, serverText(r.description)) : '',
+        ...r.index.warnings.map((w) => h('p', { class: 'note' }, serverText(w))),
       );
       element.dataset.rendered = String(rows.length);
     } catch (e) {

@@ -1,0 +1,132 @@
+// Every tab of the dashboard in Chinese shows no English sentence, and in English no Chinese one
+// beyond names with their translation on hover. The page is built from the current sources into
+// a temporary folder (a stale web/dist cannot hide a hard-coded string), served on a demo
+// workspace and opened in Debian's Chromium; each tab is rendered (the Models tab with a fit, so
+// the model's notes and warnings show), its visible text collected and runs of two or more Latin
+// words flagged unless made only of codes, units and names in ALLOWED. Screenshots of each tab in
+// both languages go to tmp/screenshots (look at them).
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { startServer } from '../../src/server/index.ts';
+import { createDemoWorkspace, openWorkspace, type Workspace } from '../../src/store/index.ts';
+import { buildDashboard, closeBrowserSuite, launchChromium, SHOTS, watchErrors } from '../helpers/browser.ts';
+
+/**
+ * Latin words allowed in Chinese text: the product, file formats, model and method names, codes
+ * of the data (region codes, units), and command lines (`talentflow import ...`).
+ */
+const ALLOWED = new Set(`talentflow csv png svg pdf html json xlsx duckdb ppml glm irls aic bic se p ci id
+  kosis nbs gb t abel migest wtp logit mnl nl cn kr at km yuan won krw cny usd neu dut import indicators file regions
+  demo flows models serve persons groups export estimate report scenario run fit gravity choice rank
+  wald hc hc0 hc1 r fixest vs log ln exp min max n k`.split(/\s+/).filter(Boolean));
+
+let dir: string;
+let ws: Workspace;
+let server: Awaited<ReturnType<typeof startServer>>;
+let browser: Browser;
+let page: Page;
+const errors: string[] = [];
+
+before(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'talentflow-i18n-'));
+  const webDir = join(dir, 'web');
+  buildDashboard(webDir);
+  const file = join(dir, 'demo.duckdb');
+  await createDemoWorkspace(file);
+  ws = await openWorkspace(file, { create: false });
+  server = await startServer(ws, { port: 0, webDir });
+  browser = await launchChromium();
+  page = watchErrors(await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' }), errors);
+}, { timeout: 300_000 });
+
+after(() => closeBrowserSuite({ browser, server, ws, dir }));
+
+/**
+ * The visible text of the page: text nodes of rendered elements, titles excluded, and the
+ * workspace's own source texts (the footer's `[data-sources]`: written by whoever imported the
+ * data, shown as stored).
+ */
+const VISIBLE_TEXT = `(() => {
+    const out = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const el = n.parentElement;
+      const text = n.textContent.trim();
+      if (!el || !text || el.closest('script, style, [hidden], option:not(:checked), [data-sources]')) continue;
+      const box = el.getBoundingClientRect();
+      if (box.width === 0 || box.height === 0 || getComputedStyle(el).visibility === 'hidden') continue;
+      out.push(text);
+    }
+    return out;
+  })()`;
+async function visibleText(): Promise<string[]> {
+  return page.evaluate<string[]>(VISIBLE_TEXT);
+}
+
+/** Runs of two or more Latin words that are not all allowed (codes, units, names). */
+function englishRuns(texts: readonly string[]): string[] {
+  const found = new Set<string>();
+  for (const text of texts) {
+    for (const m of text.matchAll(/[A-Za-z][\w'’-]*(?:[\s,:;()/]+[A-Za-z][\w'’-]*)+/g)) {
+      // Identifiers (china-provinces, ffs_demo) are names of saved things, not sentences.
+      const words = m[0].toLowerCase().split(/[\s,:;()/]+/).filter((w) => /^[a-z'’]+$/.test(w));
+      if (words.filter((w) => !ALLOWED.has(w)).length >= 2) found.add(text.length > 160 ? `${m[0]} (in: ${text.slice(0, 160)}…)` : text);
+    }
+  }
+  return [...found];
+}
+
+async function switchTo(target: 'zh' | 'en'): Promise<void> {
+  const now = await page.evaluate<string>('document.documentElement.lang');
+  if (now.startsWith(target)) return;
+  await page.click('#lang');
+  await page.waitForFunction(`document.documentElement.lang.startsWith('${target}')`, undefined, { timeout: 10_000 });
+}
+
+const TABS: { id: string; ready: string; fit?: boolean }[] = [
+  { id: 'map', ready: 'body[data-flows-ready] .legend-box' },
+  { id: 'scenario', ready: '#view-scenario[data-renders]' },
+  { id: 'rankings', ready: '#view-rankings[data-rendered] table[data-table=rankings]' },
+  { id: 'graduates', ready: '#view-graduates[data-rendered]' },
+  { id: 'models', ready: '#view-models .stats', fit: true },
+];
+
+test('every tab in Chinese shows no English sentence (and the same after switching from English)', { timeout: 600_000 }, async () => {
+  await page.goto(server.url);
+  await page.waitForSelector('body[data-map-ready]', { timeout: 90_000 });
+  await switchTo('zh');
+  const problems: string[] = [];
+  for (const tab of TABS) {
+    await page.click(`#tab-${tab.id}`);
+    if (tab.fit) await page.click('#m-fit');
+    await page.waitForSelector(tab.ready, { timeout: 180_000 });
+    await page.waitForTimeout(1500);
+    await page.screenshot({ path: join(SHOTS, `i18n-${tab.id}-zh.png`) });
+    for (const run of englishRuns(await visibleText())) problems.push(`${tab.id}: ${run}`);
+    // Results rendered in English and then switched must follow the switch too.
+    await switchTo('en');
+    await page.waitForTimeout(1500);
+    await page.screenshot({ path: join(SHOTS, `i18n-${tab.id}-en.png`) });
+    await switchTo('zh');
+    await page.waitForTimeout(1500);
+    for (const run of englishRuns(await visibleText())) problems.push(`${tab.id} (after en -> zh): ${run}`);
+  }
+  assert.deepEqual([...new Set(problems)], [], `English text in the Chinese page:\n${[...new Set(problems)].join('\n')}`);
+  assert.deepEqual(errors, []);
+});
+
+test('in English, Rankings names cities in English with the Chinese name on hover', { timeout: 120_000 }, async () => {
+  await switchTo('en');
+  await page.click('#tab-rankings');
+  await page.waitForSelector('#view-rankings[data-rendered] table[data-table=rankings] tbody th', { timeout: 60_000 });
+  const cells = await page.$$eval('table[data-table=rankings] tbody th', (ths) => ths.map((th) => ({ text: th.textContent ?? '', title: th.getAttribute('title') ?? '' })));
+  assert.ok(cells.length >= 10, 'ranked rows');
+  const cjk = /[\u4e00-\u9fff]/;
+  assert.deepEqual(cells.filter((c) => cjk.test(c.text)).map((c) => c.text), [], 'Chinese names in the English table');
+  assert.ok(cells.every((c) => cjk.test(c.title)), `each name carries its Chinese name on hover: ${JSON.stringify(cells.slice(0, 3))}`);
+  await page.screenshot({ path: join(SHOTS, 'i18n-rankings-en-names.png') });
+});
