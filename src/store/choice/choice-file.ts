@@ -1,3 +1,4 @@
+import { fitNamingClusters } from './cluster-error.ts';
 import { InputError, SpecError } from '../../core/errors.ts';
 import {
   aggregateChoiceSituations, elasticities, fitConditionalLogit, fitNestedLogit, willingnessToPay,
@@ -111,7 +112,8 @@ export async function fitChoiceFile(file: string, spec: ChoiceFileSpec, options:
   if (merged.cases < data.nCases) notes.push(`${data.nCases} cases merged into ${merged.cases} distinct situations (same estimates and standard errors)`);
   const vcov = spec.vcov ?? (spec.cluster ? 'clustered' : 'classical');
   const base = { terms: spec.vars, vcov };
-  const logit: LogitResult = spec.nests?.length ? fitNestedLogit(merged.data, { ...base, nests: spec.nests }) : fitConditionalLogit(merged.data, base);
+  const logit: LogitResult = fitNamingClusters(spec.cluster ? `column "${spec.cluster}" of ${file}` : undefined,
+    () => (spec.nests?.length ? fitNestedLogit(merged.data, { ...base, nests: spec.nests }) : fitConditionalLogit(merged.data, base)));
   const wtp = spec.money ? willingnessToPay(logit, { money: spec.money.term, moneyScale: spec.money.scale, unit: spec.money.unit }) : null;
   return {
     ...logit,

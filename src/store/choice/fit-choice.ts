@@ -1,3 +1,4 @@
+import { fitNamingClusters } from './cluster-error.ts';
 import { SpecError } from '../../core/errors.ts';
 import { isSmallCell } from '../../metrics/index.ts';
 import {
@@ -99,7 +100,8 @@ export function fitChoiceSet(set: ChoiceSet, buildSeconds = 0): ChoiceModelResul
     held = casesOfYears(set.aggregate.data, set.aggregate.caseInfo, holdoutYears, true);
   }
   const base = { terms: set.terms, vcov: vcovOf(spec), ...(set.offset ? { offset: set.offset } : {}) };
-  const logit: LogitResult = set.nests ? fitNestedLogit(fitData, { ...base, nests: set.nests }) : fitConditionalLogit(fitData, base);
+  const logit: LogitResult = fitNamingClusters(spec.cluster === 'university' ? 'university (the universities of the selected persons)' : undefined,
+    () => (set.nests ? fitNestedLogit(fitData, { ...base, nests: set.nests }) : fitConditionalLogit(fitData, base)));
   const warnings: LogitWarning[] = [...logit.warnings];
 
   let wtp: ChoiceModelResult['wtp'] = null;
