@@ -45,12 +45,25 @@ const FLOWS: readonly Entry[] = [
     en: /flows (\S+) estimated from census population change alone \(net migration = population change less assumed natural change; (minimum gross migration|an assumed gross migration rate) spread on a gravity prior\), in persons/g,
     zh: (m) => `${m[1]} 年的流动，仅由人口普查的人口变化估计（净迁移 = 人口变化减去假定的自然增长；${m[2].startsWith('minimum') ? '最少总迁移量' : '假定的总迁移率'}按引力先验分配），单位：人`,
   },
+  // The short form the demo stores as the city estimate's definition (no gross rate named).
+  {
+    en: /flows (\S+) estimated from census population change alone \(net migration = population change less assumed natural change\)?/g,
+    zh: (m) => `${m[1]} 年的流动，仅由人口普查的人口变化估计（净迁移 = 人口变化减去假定的自然增长）`,
+  },
   { en: /^no stored flows ?(.*)$/g, zh: (m) => `没有存储的流动${m[1] ? `（${m[1]}）` : ''}` },
 ];
 
 /** Each estimator's sentence replaced wherever it stands (several sources are joined by "; "). */
 function flowsZh(text: string): string {
   return FLOWS.reduce((out, e) => out.replace(e.en, (...m: string[]) => e.zh(m as unknown as RegExpMatchArray)), text);
+}
+
+/**
+ * A source text of the workspace (GET /api/cases): the estimators' own sentences in the page's
+ * language, anything written at import as stored.
+ */
+export function sourceText(text: string): string {
+  return lang() === 'zh' ? flowsZh(text) : text;
 }
 
 /** The server's message in the page's language (as written when no translation is known). */
