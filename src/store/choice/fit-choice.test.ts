@@ -29,7 +29,10 @@ const close = (a: number, b: number, rel: number, what: string) => assert.ok(Mat
 
 test('aggregated situations give the fit of one case per person (estimates, LL, classical, robust and clustered SEs)', async () => {
   const spec: ChoiceSpecInput = { level: 'province', alternativeVars: ['income', 'temperature'], personTerms: ['distance_home', 'is_home', 'is_study'], interactions: ['degree:income'], cluster: 'university' };
-  const cs = await buildChoiceSet(ws, spec);
+  const built = await buildChoiceSet(ws, spec);
+  // The fixture's 2 universities are too few clusters for 7 coefficients (refused: G <= K), so
+  // each situation gets one of 40 clusters; its persons inherit it, as a university's would.
+  const cs = { ...built, data: { ...built.data, cluster: Int32Array.from(built.data.cluster!, (_, c) => c % 40) } };
   const persons = perPerson(cs.data);
   assert.equal(persons.nCases, cs.persons);
   assert.ok(cs.cases < persons.nCases / 3, `${cs.cases} situations for ${persons.nCases} persons`);
@@ -103,4 +106,11 @@ test('nested home-rest and outside option fit; saved as kind choice with the can
   } finally {
     t.done();
   }
+});
+
+test('clustering the fixture by its 2 universities (7 coefficients) is refused, naming the universities as the clusters', async () => {
+  const spec: ChoiceSpecInput = { level: 'province', alternativeVars: ['income', 'temperature'], personTerms: ['distance_home', 'is_home', 'is_study'], interactions: ['degree:income'], cluster: 'university' };
+  await assert.rejects(fitWorkspaceChoiceModel(ws, spec), /cluster: clusters by university \(the universities of the selected persons\): 2 cluster\(s\) for 7 coefficients/);
+  const robust = await fitWorkspaceChoiceModel(ws, { ...spec, cluster: 'none', vcov: 'robust' });
+  assert.ok(Object.values(robust.standardErrors).every((se) => se > 0));
 });
