@@ -72,7 +72,7 @@ export function fitChoiceCommand(): Command {
     .addHelpText('after', `
 Examples:
   talentflow fit choice --persons --level province --alternative-vars income,temperature,gdp --person-vars distance_home,is_home,is_study
-  talentflow fit choice --persons --university "Northeastern University" --year 2015 --alternative-vars income --interactions degree:income --nests home,rest --cluster university --save neu-2015 --json
+  talentflow fit choice --persons --university "Northeastern University" --year 2015 --alternative-vars income --interactions degree:income --nests home,rest --vcov robust --save neu-2015 --json
   talentflow fit choice --persons --alternative-vars income,temperature --person-vars distance_home,is_home --sample 10 --sample-method importance
   talentflow fit choice --data travel.csv --case id --alternative mode --choice chosen --vars time,cost --nests land=car+bus+train --json`)
     .action(async (o: Record<string, string | boolean | undefined>, cmd: Command) => {
