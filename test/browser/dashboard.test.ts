@@ -96,7 +96,7 @@ test('the page loads on China 2000-2010 (census birthplace tables) with a usable
   // One definition on the screen: the legend says net migration, estimated, and names the flows.
   const legend = await page.textContent('.legend-box') ?? '';
   assert.match(legend, /净迁移（估计值）/);
-  assert.match(legend, /census birthplace tables/);
+  assert.match(legend, /人口普查出生地表估计/);
   assert.doesNotMatch(legend, /人口变化/);
   // Largest losses of the Northeast's flows: its three provinces, all of which lost (test/browser/first-screen.test.ts checks the lists).
   assert.equal(await page.locator('[data-list=losses] li').count(), 3);
@@ -126,9 +126,9 @@ test('all China: every estimated province corridor is drawn, and the map pans wi
   await page.screenshot({ path: join(SHOTS, 'map-china-provinces-flows.png') });
   await page.selectOption('#f-scope', 'northeast');
   await page.waitForFunction(`window.__talentflow.flowCount() < ${flows}`, undefined, { timeout: 60_000 });
-  // 2010-2020: city flows estimated from population change alone, named so in the legend.
+  // 2010-2020: city flows estimated from population change alone, named so in the legend (in Chinese: the page is in zh).
   await page.selectOption('#f-period', '2010-2020');
-  await page.waitForFunction(`document.querySelector('.legend-box')?.textContent.includes('population change alone')`, undefined, { timeout: 30_000 });
+  await page.waitForFunction(`document.querySelector('.legend-box')?.textContent.includes('仅由人口普查的人口变化估计')`, undefined, { timeout: 30_000 });
   assert.match(await page.textContent('.legend-box .legend-title') ?? '', /2010-2020 年净迁移（估计值）/);
   await page.selectOption('#f-period', '2000-2010');
   await page.waitForFunction(`document.querySelector('.legend-box')?.textContent.includes('估计值')`, undefined, { timeout: 30_000 });
@@ -146,7 +146,7 @@ test('clicking a region opens its panel with in/out/net, corridors and a chart; 
   const out = Number((await page.textContent('[data-kpi="region.out"]'))!.replace(/[^\d.-]/g, ''));
   assert.ok(out > 0, `Liaoning out-flow ${out}`);
   assert.ok(await page.locator('.panel [data-note=estimated]').isVisible());
-  assert.match(await page.textContent('.panel [data-note=definition]') ?? '', /census birthplace tables/);
+  assert.match(await page.textContent('.panel [data-note=definition]') ?? '', /人口普查出生地表估计/);
   await page.screenshot({ path: join(SHOTS, 'region-panel-liaoning.png') });
   // Cities 2010-2020: Shenyang both sends and receives in the population-change estimate.
   await page.selectOption('#f-period', '2010-2020');
@@ -156,7 +156,7 @@ test('clicking a region opens its panel with in/out/net, corridors and a chart; 
   await page.waitForFunction(`document.querySelector('#region-title')?.textContent === '沈阳市' && document.querySelector('[data-kpi="region.out"]')`, undefined, { timeout: 60_000 });
   const cityOut = Number((await page.textContent('[data-kpi="region.out"]'))!.replace(/[^\d.-]/g, ''));
   assert.ok(cityOut > 0, `Shenyang out-flow ${cityOut}`);
-  assert.match(await page.textContent('.panel [data-note=definition]') ?? '', /population change alone/);
+  assert.match(await page.textContent('.panel [data-note=definition]') ?? '', /仅由人口普查的人口变化估计/);
   await page.screenshot({ path: join(SHOTS, 'region-panel-shenyang.png') });
   await page.selectOption('#f-level', 'province');
   await page.selectOption('#f-period', '2000-2010');

@@ -19,6 +19,8 @@ interface Entry {
 const CATALOGUE: readonly Entry[] = [
   // src/cli/commands/measures/run.ts: the measure's definition, naming the flows it is of.
   { en: /^net migration \(in-flows minus out-flows\) of (.+)$/s, zh: (m) => `净迁移（迁入减迁出），基于${flowsZh(m[1])}` },
+  // The region panel's flow summary.
+  { en: /^summary of (.+)$/s, zh: (m) => `汇总：${flowsZh(m[1])}` },
   // src/store/queries/model-data.ts and src/models/gravity/design.ts: a gravity fit's notes.
   { en: /^(\d+) pairs with no stored flow entered as zero flows$/, zh: (m) => `${m[1]} 对地区没有存储的流动，按零流动计入` },
   { en: /^(\d+) intra-regional rows \(origin = destination\) were left out; set intra: true to keep them$/, zh: (m) => `${m[1]} 行区域内部流动（迁出地 = 迁入地）未纳入；勾选“${t('models.intra')}”可保留` },
