@@ -27,8 +27,8 @@ export const rankInput = z.object({
   weights: terms.optional(),
   /** Regions with a missing value: left out, or given the indicator's mean. */
   missing: z.enum(['exclude', 'impute-mean']).default('exclude'),
-  /** Monte Carlo draws of the weights (Dirichlet around them): rank bands. */
-  sensitivity: z.number().int().min(1).max(100_000).optional(),
+  /** Monte Carlo draws of the weights (Dirichlet around them): rank bands (0 or absent: none). */
+  sensitivity: z.number().int().min(0).max(100_000).optional(),
   /** Seed of the sensitivity or holdout draws (reported). */
   seed: z.number().int().min(0).default(1),
   /** Rank change against the same index with plain names in this period. */
@@ -39,8 +39,8 @@ export const rankInput = z.object({
   holdoutYears: z.string().trim().regex(/^\d{4}(\s*,\s*\d{4})*$/, 'years, comma-separated').optional(),
   /** ... or a random share of graduates held out, with the seed. */
   holdoutShare: z.number().gt(0).lt(1).optional(),
-  /** weights choice:MODEL: coefficient draws of the rank intervals. */
-  draws: z.number().int().min(1).max(100_000).default(1000),
+  /** weights choice:MODEL: coefficient draws of the rank intervals (0: none). */
+  draws: z.number().int().min(0).max(100_000).default(1000),
 }).strict();
 
 export type RankInput = z.input<typeof rankInput>;

@@ -1,13 +1,9 @@
 import { Command, InvalidArgumentError } from 'commander';
-import type { DecaySpec } from '../../models/index.ts';
-import { estimateCensusFlows } from '../../store/estimate-census-flows.ts';
-import { chooseFlowsFromStocksMethod, estimateBirthplaceFlows, type BirthplaceFlowsOutcome, type BirthplaceFlowsRequest } from '../../store/index.ts';
-import { loadModel } from '../../store/models.ts';
+import type { FlowsFromStocksInput } from '../../app/estimate/input.ts';
+import { chooseFlowsFromStocks, runFlowsFromStocks, type FlowsFromStocksResult } from '../../app/estimate/run.ts';
 import { withWorkspace } from '../../store/index.ts';
-import { decayFromGravity, type GravityResult } from '../../models/index.ts';
 import { common, outFor, withCommon } from '../context.ts';
 import { printJson, renderTable } from '../output.ts';
-import { checkOptions } from '../validate.ts';
 
 const year = (v: string) => {
   const n = Number(v);
@@ -33,7 +29,7 @@ export function estimateCommand(): Command {
     .option('--total-moves <n>', 'birthplace without stayers: total moves (persons)', Number)
     .option('--distance-power <p>', 'birthplace without stayers: prior distance^-p (default 1)', Number)
     .option('--tolerance <tol>', 'birthplace: IPF tolerance (default 1e-3 as migest; 1e-8 for a converged estimate)', Number)
-    .option('--level <level>', 'census-residual: level of the regions', 'city')
+    .option('--level <level>', 'census-residual: level of the regions (default city)')
     .option('--within <region>', 'only regions inside this region or group (e.g. CN)')
     .option('--natural-rate <rate>', 'annual natural change rate for every region (default: the rate that makes national net migration zero)', rate)
     .option('--gross-rate <share>', 'gross migration on top of the net, as a share of population (default 0: minimum migration)', Number)
@@ -56,87 +52,87 @@ The result lists every assumption. Examples:
     .action(async (o: EstimateFlags, cmd: Command) => {
       const { workspace } = common(cmd);
       const out = outFor(cmd);
-      const given = (flags: readonly (keyof EstimateFlags)[]) => flags.filter((f) => cmd.getOptionValueSource(f) === 'cli').map(flagName);
-      const birthplace = await withWorkspace(workspace, async (ws) => {
-        const choice = await chooseFlowsFromStocksMethod(ws, {
-          method: o.method, from: o.from, to: o.to,
-          given: { birthplace: given(BIRTHPLACE_FLAGS), censusResidual: given(RESIDUAL_FLAGS) },
-        });
-        return choice.method === 'birthplace' ? estimateBirthplaceFlows(ws, birthplaceRequest(o)) : null;
+      const result = await withWorkspace(workspace, async (ws) => {
+        const { options, choice } = await chooseFlowsFromStocks(ws, inputOf(o, cmd), flagName);
+        return runFlowsFromStocks(ws, options, choice);
       }, { create: false });
-      if (birthplace) return printBirthplace(out, birthplace);
-      const outcome = await withWorkspace(workspace, async (ws) => {
-        let decay: DecaySpec | undefined;
-        if (o.decay) {
-          const [form, p] = o.decay.split(':');
-          if ((form !== 'power' && form !== 'exponential') || !Number.isFinite(Number(p))) throw new InvalidArgumentError(`--decay "${o.decay}": give power:-1.2 or exponential:-0.002`);
-          decay = { form, parameter: Number(p), source: 'given with --decay' };
-        } else if (o.decayFrom) {
-          decay = decayFromGravity((await loadModel<GravityResult>(ws, o.decayFrom)).result);
-        }
-        const { level } = await checkOptions(ws, { level: o.level }, { level: 'level' });
-        return estimateCensusFlows(ws, { from: o.from, to: o.to, level, within: o.within, naturalRate: o.naturalRate, grossRate: o.grossRate, decay, store: o.save });
-      }, { create: false });
-      const r = outcome.result;
-      if (out.json) return printJson(out, { period: outcome.period, stored: outcome.stored, skipped: outcome.skipped, unit: outcome.unit, naturalRange: outcome.naturalRange, ...r, definition: outcome.definition, source: outcome.source });
-      out.write(`Flows from stocks, ${outcome.period}: ${r.regions.length} regions, ${r.flow.length.toLocaleString('en-US')} estimated flows${outcome.stored ? ' (stored in the workspace)' : ''}`);
-      out.write(`Method: ${r.method}`);
-      out.write('Assumptions:');
-      for (const a of r.assumptions) out.write(`  - ${a}`);
-      out.write(`Parameters: ${Object.entries(r.parameters).map(([k, v]) => `${k} = ${v}`).join(', ')}`);
-      out.write(`IPF: ${r.iterations} iterations, ${r.converged ? 'converged' : 'NOT converged'}, largest margin error ${r.maxMarginError.toExponential(2)}\n`);
-      const nets = Object.entries(r.net).sort((a, b) => a[1] - b[1]);
-      out.write('Largest estimated net losses and gains:');
-      const range = new Map((outcome.naturalRange ?? []).map((x) => [x.code, x]));
-      out.write(renderTable([...nets.slice(0, 5), ...nets.slice(-5)], [
-        { header: 'region', value: (x) => x[0] }, { header: 'in', value: (x) => Math.round(r.inTotals[x[0]]) }, { header: 'out', value: (x) => Math.round(r.outTotals[x[0]]) },
-        { header: 'net', value: (x) => Math.round(x[1]) },
-        ...(outcome.naturalRange ? [{ header: 'net, natural change -0.4 pt', value: (x: [string, number]) => Math.round(range.get(x[0])!.low) }, { header: '+0.4 pt', value: (x: [string, number]) => Math.round(range.get(x[0])!.high) }] : []),
-      ]));
-      for (const w of r.warnings) out.write(`warning: ${w}`);
+      if (out.json) return printJson(out, result);
+      if (result.estimator === 'birthplace') printBirthplace(out, result);
+      else printResidual(out, result);
     }));
   return estimate;
 }
 
 interface EstimateFlags {
-  from: number; to: number; method?: string; level: string; within?: string; naturalRate?: number; grossRate?: number; decay?: string; decayFrom?: string; save?: boolean;
+  from: number; to: number; method?: string; level?: string; within?: string; naturalRate?: number; grossRate?: number; decay?: string; decayFrom?: string; save?: boolean;
   natural?: string; stayers: boolean; movesFactor?: number; totalMoves?: number; distancePower?: number; tolerance?: number;
 }
 
-/** Flags only one method reads: given to the other method they are refused (src/store/flows-from-stocks-method.ts). */
-const BIRTHPLACE_FLAGS = ['natural', 'stayers', 'movesFactor', 'totalMoves', 'distancePower', 'tolerance'] as const;
-const RESIDUAL_FLAGS = ['level', 'within', 'naturalRate', 'grossRate', 'decay', 'decayFrom'] as const;
-const flagName = (f: string) => (f === 'stayers' ? '--no-stayers' : `--${f.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`);
+/** How the CLI spells the estimate operation's fields in a refusal (e.g. a birthplace flag given to census-residual). */
+const FLAGS: Record<string, string> = { stayerAssumption: '--no-stayers', prior: '--moves-factor, --total-moves or --distance-power' };
+const flagName = (f: string) => FLAGS[f] ?? `--${f.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
 
-function birthplaceRequest(o: EstimateFlags): BirthplaceFlowsRequest {
-  let natural: BirthplaceFlowsRequest['natural'];
-  if (o.natural === undefined || o.natural === 'range' || o.natural === 'none' || o.natural === 'data') natural = o.natural as 'range' | 'none' | 'data' | undefined;
-  else {
-    const [b, d] = o.natural.split(':').map(Number);
-    if (!(b >= 0 && b < 100 && d >= 0 && d < 100)) throw new InvalidArgumentError(`--natural "${o.natural}": give BIRTHS:DEATHS per 1,000 a year (e.g. 12.5:6.7), none, range or data`);
-    natural = { births: b, deaths: d };
-  }
+/** From flags to the operation's input (src/app/estimate): only what was given, so each estimator's defaults apply. */
+function inputOf(o: EstimateFlags, cmd: Command): FlowsFromStocksInput {
+  const stayersGiven = cmd.getOptionValueSource('stayers') === 'cli';
+  const priorGiven = o.movesFactor !== undefined || o.totalMoves !== undefined || o.distancePower !== undefined;
   return {
-    from: o.from, to: o.to, natural, stayerAssumption: o.stayers, tolerance: o.tolerance, store: o.save,
-    prior: o.stayers ? undefined : { movesFactor: o.movesFactor, totalMoves: o.totalMoves, distancePower: o.distancePower },
+    method: o.method as FlowsFromStocksInput['method'], from: o.from, to: o.to,
+    natural: naturalOf(o.natural), stayerAssumption: stayersGiven ? o.stayers : undefined,
+    prior: priorGiven ? { movesFactor: o.movesFactor, totalMoves: o.totalMoves, distancePower: o.distancePower } : undefined,
+    tolerance: o.tolerance, level: o.level, within: o.within, naturalRate: o.naturalRate, grossRate: o.grossRate,
+    decay: decayOf(o.decay), decayFrom: o.decayFrom, save: o.save ?? false,
   };
 }
 
-function printBirthplace(out: ReturnType<typeof outFor>, b: BirthplaceFlowsOutcome): void {
-  const r = b.result;
-  if (out.json) return printJson(out, { period: b.period, stored: b.stored, unit: b.unit, naturalRange: b.naturalRange, ...r });
-  out.write(`${b.definition}: ${r.regions.length} regions, ${r.flow.length.toLocaleString('en-US')} flows${b.stored ? ' (stored in the workspace)' : ''}`);
-  out.write(`Source: ${b.source}`);
+/** --natural BIRTHS:DEATHS (per 1,000 a year), none, range or data. */
+function naturalOf(text: string | undefined): FlowsFromStocksInput['natural'] {
+  if (text === undefined || text === 'range' || text === 'none' || text === 'data') return text;
+  const [b, d] = text.split(':').map(Number);
+  if (!(b >= 0 && b < 100 && d >= 0 && d < 100)) throw new InvalidArgumentError(`--natural "${text}": give BIRTHS:DEATHS per 1,000 a year (e.g. 12.5:6.7), none, range or data`);
+  return { births: b, deaths: d };
+}
+
+/** --decay power:-1.2 or exponential:-0.002. */
+function decayOf(text: string | undefined): FlowsFromStocksInput['decay'] {
+  if (text === undefined) return undefined;
+  const [form, p] = text.split(':');
+  if ((form !== 'power' && form !== 'exponential') || p === undefined || p.trim() === '' || !Number.isFinite(Number(p))) throw new InvalidArgumentError(`--decay "${text}": give power:-1.2 or exponential:-0.002`);
+  return { form, parameter: Number(p) };
+}
+
+type Out = ReturnType<typeof outFor>;
+
+function printResidual(out: Out, r: FlowsFromStocksResult): void {
+  out.write(`Flows from stocks, ${r.period}: ${r.regions.length} regions, ${r.flow.length.toLocaleString('en-US')} estimated flows${r.stored ? ' (stored in the workspace)' : ''}`);
+  out.write(`Method: ${r.method}`);
+  out.write('Assumptions:');
+  for (const a of r.assumptions) out.write(`  - ${a}`);
+  out.write(`Parameters: ${Object.entries(r.parameters).map(([k, v]) => `${k} = ${v}`).join(', ')}`);
+  out.write(`IPF: ${r.iterations} iterations, ${r.converged ? 'converged' : 'NOT converged'}, largest margin error ${r.maxMarginError.toExponential(2)}\n`);
+  out.write('Largest estimated net losses and gains:');
+  out.write(netTable(r, ['net, natural change -0.4 pt', '+0.4 pt']));
+  for (const w of r.warnings) out.write(`warning: ${w}`);
+}
+
+function printBirthplace(out: Out, r: FlowsFromStocksResult): void {
+  out.write(`${r.definition}: ${r.regions.length} regions, ${r.flow.length.toLocaleString('en-US')} flows${r.stored ? ' (stored in the workspace)' : ''}`);
+  out.write(`Source: ${r.source}`);
   out.write('Assumptions:');
   for (const a of r.assumptions) out.write(`  - ${a}`);
   out.write(`IPF: ${r.iterations} iterations, ${r.converged ? 'converged' : 'NOT converged'} at tolerance ${r.parameters.tolerance}, largest margin error ${r.maxMarginError.toExponential(2)} persons\n`);
-  const range = new Map((b.naturalRange ?? []).map((x) => [x.code, x]));
-  const nets = Object.entries(r.net).sort((a, c) => a[1] - c[1]);
   out.write('Largest estimated net losses and gains (persons):');
-  out.write(renderTable([...nets.slice(0, 5), ...nets.slice(-5)], [
+  out.write(netTable(r, ['net, low natural change', 'net, high']));
+  for (const w of r.warnings) out.write(`warning: ${w}`);
+}
+
+/** The five largest net losses and gains, with the natural-change range when the estimate has one. */
+function netTable(r: FlowsFromStocksResult, rangeHeaders: [string, string]): string {
+  const range = new Map((r.naturalRange ?? []).map((x) => [x.code, x]));
+  const nets = Object.entries(r.net).sort((a, b) => a[1] - b[1]);
+  return renderTable([...nets.slice(0, 5), ...nets.slice(-5)], [
     { header: 'region', value: (x) => x[0] }, { header: 'in', value: (x) => Math.round(r.inTotals[x[0]]) }, { header: 'out', value: (x) => Math.round(r.outTotals[x[0]]) },
     { header: 'net', value: (x) => Math.round(x[1]) },
-    ...(b.naturalRange ? [{ header: 'net, low natural change', value: (x: [string, number]) => Math.round(range.get(x[0])!.low) }, { header: 'net, high', value: (x: [string, number]) => Math.round(range.get(x[0])!.high) }] : []),
-  ]));
-  for (const w of r.warnings) out.write(`warning: ${w}`);
+    ...(r.naturalRange ? [{ header: rangeHeaders[0], value: (x: [string, number]) => Math.round(range.get(x[0])!.low) }, { header: rangeHeaders[1], value: (x: [string, number]) => Math.round(range.get(x[0])!.high) }] : []),
+  ]);
 }
