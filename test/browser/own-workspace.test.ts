@@ -39,7 +39,7 @@ before(async () => {
   server = await startServer(ws, { port: 0, webDir: web });
   browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'] });
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
-  await context.addInitScript(() => globalThis.localStorage.setItem('talentflow.lang', 'en'));
+  await context.addInitScript(`localStorage.setItem('talentflow.lang', 'en')`);
   page = await context.newPage();
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.text());
@@ -62,16 +62,16 @@ test('the dashboard opens on the workspace\'s own case: a drawn map, its 2019-20
   await page.waitForSelector('body[data-flows-ready]', { timeout: 120_000 });
   // Painted regions (the choropleth has values) and flow lines: not a blank map.
   const drawn = await page.evaluate(() => {
-    const tf = (window as unknown as { __talentflow: { map: () => { queryRenderedFeatures: (o: object) => unknown[] }; netCount: () => number; flowCount: () => number } }).__talentflow;
+    const tf = (globalThis as unknown as { __talentflow: { map: () => { queryRenderedFeatures: (o: object) => unknown[] }; netCount: () => number; flowCount: () => number } }).__talentflow;
     return { features: tf.map().queryRenderedFeatures({ layers: ['regions-fill'] }).length, net: tf.netCount(), flows: tf.flowCount() };
   });
   assert.ok(drawn.features >= 25, `province polygons on screen: ${drawn.features}`);
   assert.ok(drawn.net >= 10, `regions with a net value: ${drawn.net}`);
   assert.ok(drawn.flows > 0, 'flow lines drawn');
-  const periods = await page.$$eval('#f-period option', (os) => os.map((o) => (o as HTMLOptionElement).value));
+  const periods = await page.$$eval('#f-period option', (os) => os.map((o) => (o as unknown as { value: string }).value));
   for (const y of ['2019', '2020', '2021']) assert.ok(periods.includes(y), `period ${y} offered: ${periods}`);
-  assert.equal(await page.$eval('#f-period', (s) => (s as HTMLSelectElement).value), '2021');
-  assert.equal(await page.$eval('#f-case', (s) => (s as HTMLSelectElement).selectedOptions[0].textContent), 'China');
+  assert.equal(await page.$eval('#f-period', (s) => (s as unknown as { value: string }).value), '2021');
+  assert.equal(await page.$eval('#f-case', (s) => (s as unknown as { selectedOptions: { textContent: string | null }[] }).selectedOptions[0].textContent), 'China');
   const footer = await page.$eval('footer', (f) => f.textContent ?? '');
   assert.ok(footer.includes(OWN_SOURCE), footer);
   assert.ok(footer.includes('census_city_2010-2020.csv'), footer);
@@ -84,13 +84,13 @@ test('the map search reads traditional characters and pinyin, as the CLI does', 
   for (const [typed, expected] of [['遼寧', 'Liaoning'], ['heilongjiang', 'Heilongjiang'], ['GUANGD', 'Guangdong']]) {
     await page.fill('#f-find', '');
     await page.type('#f-find', typed);
-    await page.waitForFunction((e) => [...document.querySelectorAll('#f-find-list li')].some((li) => li.textContent?.startsWith(e)), expected, { timeout: 20_000 });
+    await page.waitForFunction(`[...document.querySelectorAll('#f-find-list li')].some((li) => li.textContent?.startsWith(${JSON.stringify(expected)}))`, undefined, { timeout: 20_000 });
   }
   await page.fill('#f-find', '');
   await page.type('#f-find', '黑龍江');
   await page.waitForSelector('#f-find-list li[data-code="230000"]');
   await page.press('#f-find', 'Enter');
-  await page.waitForFunction(() => document.querySelector('#region-title')?.textContent === 'Heilongjiang', undefined, { timeout: 30_000 });
+  await page.waitForFunction(`document.querySelector('#region-title')?.textContent === 'Heilongjiang'`, undefined, { timeout: 30_000 });
   assert.deepEqual(errors, []);
 });
 
@@ -99,7 +99,7 @@ test('rankings answer for the workspace (the example index its census indicators
   await page.waitForSelector('[data-table="rankings"] tbody tr', { timeout: 90_000 });
   const rows = await page.$$eval('[data-table="rankings"] tbody tr', (trs) => trs.length);
   assert.ok(rows > 0);
-  const scopes = await page.$$eval('#r-show option', (os) => os.map((o) => (o as HTMLOptionElement).value));
+  const scopes = await page.$$eval('#r-show option', (os) => os.map((o) => (o as unknown as { value: string }).value));
   assert.deepEqual(scopes, ['northeast', 'east', 'central', 'west', '']);
   assert.deepEqual(errors, []);
 });

@@ -41,7 +41,7 @@ function url(path: string, query: Query = {}): string {
 }
 
 async function parse<T>(res: Response): Promise<T> {
-  const body = await res.json().catch(() => null);
+  const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
   if (!res.ok) throw new ApiError(res.status, body?.error?.message ?? `${res.status} ${res.statusText}`);
   return body as T;
 }
