@@ -8,7 +8,9 @@ import { toErrorBody } from '../errors.ts';
 import { route, type RouteDoc, type ServerDeps } from '../route.ts';
 import { level, modelName, period } from '../schemas.ts';
 
-const term = z.string().regex(/^[\w.-]{1,64}(:raw)?$/, 'an indicator name, optionally with :raw');
+// Indicator names are the user's own column names, often Chinese (城镇非私营单位平均工资), with
+// their unit in brackets as typed from the header; they reach the database only as parameters.
+const term = z.string().regex(/^[\p{L}\p{M}\p{N}_.()（）-]{1,64}(:raw)?$/u, 'an indicator name, optionally with :raw');
 
 export const gravityRequest = z.object({
   periods: z.array(period).min(1).max(50),
