@@ -152,6 +152,31 @@ test('the Rankings tab ranks the Northeast\'s regions', { timeout: 120_000 }, as
     assert.ok(Number.isFinite(Number(score)), `a score: ${score}`);
   }
   await noErrorBanner('rankings');
+  assert.deepEqual(errors, []);
+});
+
+test('the Rankings tab ranks the Northeast\'s cities by the yearbook\'s own indicators, in the order min-max with equal weights gives', { timeout: 120_000 }, async () => {
+  await page.selectOption('#r-index', 'own');
+  await page.waitForSelector('#r-run');
+  await page.selectOption('#r-level', 'city');
+  await page.selectOption('#r-period', '2021');
+  await page.$$eval('.rank-pick input[type=checkbox]:checked', (is) => is.forEach((i) => (i as unknown as { click: () => void }).click()));
+  for (const v of ['城镇非私营单位平均工资', '年末常住人口']) await page.check(`.rank-pick [data-indicator="${v}"] input`);
+  await page.fill('#r-top', '5');
+  await page.press('#r-top', 'Enter');
+  await page.click('#r-run');
+  await page.waitForFunction("document.querySelectorAll('[data-table=rankings] tbody tr').length === 5 || document.querySelector('#view-rankings .status-error')", undefined, { timeout: 60_000 });
+  await noErrorBanner('rankings');
+  // The expected order, recomputed here: each indicator min-max normalised over the 36 cities, more is better, equal weights.
+  const wages = cities.map((c, i) => wage(c, i, 2021));
+  const pops = cities.map((c) => population(c, 2021));
+  const norm = (xs: number[]) => xs.map((x) => (x - Math.min(...xs)) / (Math.max(...xs) - Math.min(...xs)));
+  const [nw, np] = [norm(wages), norm(pops)];
+  const expected = cities.map((c, i) => ({ code: c.code, score: (nw[i] + np[i]) / 2 })).sort((x, y) => y.score - x.score).slice(0, 5);
+  const names = new Map((await (await fetch(new URL('/api/regions?level=city&within=northeast&limit=1000', server.url))).json() as { code: string; name_en: string }[]).map((r) => [r.code, r.name_en]));
+  const rows = await page.$$eval('[data-table="rankings"] tbody tr', (trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent ?? '')));
+  assert.deepEqual(rows.map((r) => r[1]), expected.map((e) => names.get(e.code)));
+  rows.forEach((r, k) => assert.ok(Math.abs(Number(r[2]) - expected[k].score) < 1e-3, `${r[1]}: ${r[2]} against ${expected[k].score}`));
   await page.screenshot({ path: join(SHOTS, 'analyst-path-rankings.png') });
   assert.deepEqual(errors, []);
 });

@@ -39,7 +39,10 @@ export function createRankingsView(): HTMLElement {
   const element = h('section', { class: 'view view-rankings', id: 'view-rankings' }, controls, h('div', { class: 'col wide' }, results));
   let seq = 0;
   const caseNow = () => CASES[state.caseId];
-  const example = () => caseNow()?.info.rankExamples[0];
+  // Where a documented example applies, the user may still rank by their own indicators (a yearbook they imported).
+  const index = h('select', { id: 'r-index' }) as HTMLSelectElement;
+  const documented = () => caseNow()?.info.rankExamples[0];
+  const example = () => (index.value === 'own' ? undefined : documented());
 
   /** The controls of the case: its scopes, and the indicator picker where no example index applies. */
   function renderControls(): void {
@@ -51,8 +54,13 @@ export function createRankingsView(): HTMLElement {
       h('div', { class: 'field' }, h('label', { for: 'r-show', i18n: 'rank.show' }), scope),
       h('div', { class: 'field' }, h('label', { for: 'r-top', i18n: 'rank.top' }), top),
     ];
+    const ex = documented();
+    const keepIndex = index.value;
+    index.replaceChildren(...(ex ? [h('option', { value: 'example' }, t('rank.indexExample')), h('option', { value: 'own' }, t('rank.indexOwn'))] : []));
+    index.value = ex && keepIndex === 'own' ? 'own' : ex ? 'example' : '';
+    const indexField = ex ? [h('div', { class: 'field' }, h('label', { for: 'r-index', i18n: 'rank.index' }), index)] : [];
     if (!c || example()) {
-      controls.replaceChildren(label('rank.title', 'h2'), label('rank.help', 'p', { class: 'note' }), ...fields);
+      controls.replaceChildren(label('rank.title', 'h2'), label('rank.help', 'p', { class: 'note' }), ...indexField, ...fields);
       return;
     }
     if (!c.levels.includes(custom.level.value)) {
@@ -60,7 +68,7 @@ export function createRankingsView(): HTMLElement {
       custom.level.value = c.levels[0];
     }
     renderPicker();
-    controls.replaceChildren(label('rank.titleCustom', 'h2'), label('rank.helpCustom', 'p', { class: 'note' }),
+    controls.replaceChildren(label('rank.titleCustom', 'h2'), label('rank.helpCustom', 'p', { class: 'note' }), ...indexField,
       h('div', { class: 'field' }, h('label', { for: 'r-level', i18n: 'rank.level' }), custom.level),
       h('div', { class: 'field' }, h('label', { for: 'r-period', i18n: 'rank.period' }), custom.period),
       custom.list,
@@ -74,9 +82,11 @@ export function createRankingsView(): HTMLElement {
     const periods = [...new Set(available.flatMap((i) => i.periods))].sort();
     custom.period.replaceChildren(...periods.map((p) => h('option', { value: p }, p)));
     custom.period.value = periods.at(-1) ?? '';
+    // Ticked at first: up to three indicators that have the year shown (others would rank nothing).
+    const ticked = new Set(available.filter((i) => i.periods.includes(custom.period.value)).slice(0, 3).map((i) => i.name));
     custom.list.replaceChildren(h('legend', {}, t('rank.pick')),
       ...(available.length ? available.map((i, k) => h('div', { class: 'field check', 'data-indicator': i.name },
-        h('input', { type: 'checkbox', id: `r-ind-${k}`, value: i.name, checked: k < 3 }),
+        h('input', { type: 'checkbox', id: `r-ind-${k}`, value: i.name, checked: ticked.has(i.name) }),
         h('label', { for: `r-ind-${k}` }, `${i.name}${i.unit ? ` (${i.unit})` : ''}`),
         h('select', { 'aria-label': `${i.name}: ${t('rank.more')} / ${t('rank.less')}` }, h('option', { value: '+' }, t('rank.more')), h('option', { value: '-' }, t('rank.less'))))) : [status('empty', t('rank.none'))]));
   }
@@ -164,6 +174,7 @@ export function createRankingsView(): HTMLElement {
   const toUrl = () => setViewParams({ 'r.show': scope.value || 'all', 'r.top': top.value });
   scope.addEventListener('change', () => void (toUrl(), load()));
   top.addEventListener('change', () => void (toUrl(), load()));
+  index.addEventListener('change', () => void (renderControls(), load()));
   custom.level.addEventListener('change', () => void (renderPicker(), load()));
   onLanguage(() => void (renderControls(), load()));
   onViewParams(() => void (fromUrl(), load()));
