@@ -63,5 +63,7 @@ test('errors name the document field: a base period that is not a year, a term t
   writeFileSync(join(demo.dir, 'bad.json'), JSON.stringify(doc));
   r = tf('scenario', 'run', 'bad.json', '--draws', '2', '--no-save', '-w', demo.workspace);
   assert.equal(r.code, 1);
-  assert.match(r.stderr, /interventions\[0\]\.term: "income" is not an attribute of the model \(it has: disposable_income_pc, population_year_end, weather_air_temperature_x10, distance_home, is_home, is_study\)/);
+  // Refused before the cohort is built (src/store/scenarios/model-variables.ts): the field, the
+  // variable, what the model has, and the fit command that would make a suitable model.
+  assert.match(r.stderr, /the choice model "northeast-choice" lacks the variable income \(interventions\[0\]\.term\) that this scenario needs \(it has: disposable_income_pc, population_year_end, weather_air_temperature_x10, distance_home, is_home, is_study\); fit a model with it first: talentflow fit choice /);
 });
