@@ -85,7 +85,7 @@ test('a bad scenario is refused with the field named (exit 1)', () => {
   writeFileSync(join(dir, 'bad.json'), JSON.stringify(doc));
   const r = tf('scenario', 'run', 'bad.json', '--draws', '2', '-w', w);
   assert.equal(r.code, 1);
-  assert.match(r.stderr, /interventions\[0\]\.term: "destination_gdp" is not an attribute of the model/);
+  assert.match(r.stderr, /the gravity model "korea-2019" lacks the variable destination_gdp \(interventions\[0\]\.term\) that this scenario needs \(it has: destination_grdp_pc, destination_population\); fit a model with it first: talentflow fit gravity /);
   doc.interventions[0].term = 'destination_grdp_pc';
   doc.horizon.years = -1;
   writeFileSync(join(dir, 'bad.json'), JSON.stringify(doc));
