@@ -6,19 +6,15 @@
 // goes to tmp/screenshots/own-workspace-map.png.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
 import { startServer } from '../../src/server/index.ts';
-import { closeWorkspace, openWorkspace, type Workspace } from '../../src/store/index.ts';
+import { openWorkspace, type Workspace } from '../../src/store/index.ts';
 import { OWN_SOURCE, buildOwnWorkspace } from '../helpers/own-workspace.ts';
+import { SHOTS, buildDashboard, closeBrowserSuite, launchChromium, watchErrors } from '../helpers/browser.ts';
 
-const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
-const SHOTS = join(ROOT, 'tmp', 'screenshots');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 let dir: string;
 let ws: Workspace;
@@ -28,34 +24,22 @@ let page: Page;
 const errors: string[] = [];
 
 before(async () => {
-  assert.ok(existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install -y chromium (.ci/run does)`);
-  mkdirSync(SHOTS, { recursive: true });
+  browser = await launchChromium();
   dir = mkdtempSync(join(tmpdir(), 'talentflow-own-browser-'));
   const web = join(dir, 'web');
-  const build = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--outDir', web, '--emptyOutDir', '--logLevel', 'warn'], { cwd: join(ROOT, 'web'), encoding: 'utf8' });
-  assert.equal(build.status, 0, `vite build failed: ${build.stderr}`);
+  buildDashboard(web);
   const file = buildOwnWorkspace(dir);
   ws = await openWorkspace(file, { create: false });
   server = await startServer(ws, { port: 0, webDir: web });
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'] });
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
   await context.addInitScript(`localStorage.setItem('talentflow.lang', 'en')`);
-  page = await context.newPage();
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  page.on('pageerror', (e) => errors.push(e.message));
+  page = watchErrors(await context.newPage(), errors);
   page.on('response', (r) => {
     if (r.status() >= 400) errors.push(`${r.status()} ${r.url()}`);
   });
 }, { timeout: 300_000 });
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  if (ws) closeWorkspace(ws);
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+after(() => closeBrowserSuite({ browser, server, ws, dir }));
 
 test('the dashboard opens on the workspace\'s own case: a drawn map, its 2019-2021 periods, its sources in the footer', { timeout: 180_000 }, async () => {
   await page.goto(server.url);
