@@ -30,3 +30,4 @@ export { chooseFlowsFromStocksMethod, FLOWS_FROM_STOCKS_METHODS, type FlowsFromS
 export * from './choice/index.ts';
 export { takeRecoveryNotes, recoverInterruptedImports } from './recovery.ts';
 export { importAs } from './workspace.ts';
+export { MODEL_NAME } from './models.ts';

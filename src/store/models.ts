@@ -12,10 +12,11 @@ export interface SavedModel<R = unknown, S = unknown> {
   result: R;
 }
 
-const NAME = /^[\p{L}\p{N}][\p{L}\p{N}_.-]{0,63}$/u;
+/** What a saved model may be called: the one pattern the store, the application layer and the scenario files check. */
+export const MODEL_NAME = /^[\p{L}\p{N}][\p{L}\p{N}_.-]{0,63}$/u;
 
 export async function saveModel(ws: Workspace, name: string, kind: string, spec: unknown, result: unknown, options: { replace?: boolean } = {}): Promise<void> {
-  if (!NAME.test(name)) throw new SpecError(`"${name}" is not a model name (letters, digits, _ . -; up to 64)`, 'name');
+  if (!MODEL_NAME.test(name)) throw new SpecError(`"${name}" is not a model name (letters, digits, _ . -; up to 64)`, 'name');
   await ws.db.transaction(async () => {
     const exists = await ws.db.one('SELECT 1 AS x FROM models WHERE name = ?', [name]);
     if (exists && !options.replace) throw new SpecError(`a model named "${name}" exists; choose another name or replace it`, 'name');

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FLOWS_FROM_STOCKS_METHODS } from '../../store/index.ts';
+import { FLOWS_FROM_STOCKS_METHODS, MODEL_NAME } from '../../store/index.ts';
 
 const year = z.number().int().min(1800).max(2200);
 /** Crude rates per 1,000 residents a year, as `talentflow estimate --natural BIRTHS:DEATHS`. */
@@ -35,7 +35,7 @@ export const flowsFromStocksInput = z.object({
   grossRate: z.number().min(0).max(1).optional().describe('census-residual: gross migration on top of the net, as a share of population (default 0)'),
   decay: z.object({ form: z.enum(['power', 'exponential']), parameter: z.number().finite() }).strict().optional()
     .describe('census-residual: prior distance decay, e.g. {form: power, parameter: -1.2} (default power -1.2)'),
-  decayFrom: z.string().regex(/^[\p{L}\p{N}][\p{L}\p{N}_.-]{0,63}$/u, 'a saved model name').optional()
+  decayFrom: z.string().regex(MODEL_NAME, 'a saved model name').optional()
     .describe('census-residual: take the prior decay from this saved gravity model'),
   save: z.boolean().default(false).describe('store the estimate as the flows of the period FROM-TO, replacing an earlier estimate'),
 }).strict().superRefine((b, ctx) => {
