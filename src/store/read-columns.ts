@@ -27,8 +27,8 @@ export interface CodedColumnsRequest {
   numeric: readonly string[];
   /**
    * Read missing cells as missing (as R's read.csv and fixest do) instead of as values: a blank
-   * text cell gets the code MISSING_CODE and is in no dictionary; a blank, NA or NaN number
-   * (any case) is NaN. "NA" in a text column stays a code (it is Namibia's). Default false: a
+   * text cell gets the code MISSING_CODE and is in no dictionary; a blank, NA, N/A, NaN or NULL
+   * number (any case) is NaN. "NA" in a text column stays a code (it is Namibia's). Default false: a
    * blank text cell is the level "", and a number column takes no NA (a blank one is NaN in a
    * CSV read as numbers, an error otherwise).
    */
@@ -130,8 +130,8 @@ async function stageColumns(db: Database, file: string, text: readonly string[],
   for (const c of numeric) {
     if (st.numeric.includes(c)) continue;
     // Read as text (the file has a cell DuckDB's number reader refused, or is not a CSV): NA and
-    // NaN cells become blanks when they mean missing, then every other cell must be a number.
-    if (naIsMissing) await db.run(`UPDATE ${quoteIdent(st.table)} SET ${quoteIdent(c)} = NULL WHERE upper(trim(${quoteIdent(c)})) IN ('NA', 'NAN')`);
+    // NaN (N/A, NULL) cells become blanks when they mean missing, then every other cell must be a number.
+    if (naIsMissing) await db.run(`UPDATE ${quoteIdent(st.table)} SET ${quoteIdent(c)} = NULL WHERE upper(trim(${quoteIdent(c)})) IN ('NA', 'N/A', 'NAN', 'NULL')`);
     await checkNumbers(db, st, c, { required: !naIsMissing, what: 'a number' });
   }
   return st;

@@ -1,7 +1,7 @@
 import { InputError } from '../../core/errors.ts';
 import { MISSING_LEVEL, type Category, type GravityData } from '../../models/index.ts';
 import type { StageOptions } from '../duckdb/stage.ts';
-import { readCodedColumns, type CodedColumns } from '../read-columns.ts';
+import { MISSING_CODE, readCodedColumns, type CodedColumns, type CodedColumnsRequest } from '../read-columns.ts';
 
 /** Which columns of a flow file play which part in a gravity fit. */
 export interface GravityFileColumns {
@@ -19,37 +19,30 @@ export interface GravityFileColumns {
 }
 
 /**
- * Cells that mean "no value" in the files people fit from: blank, R's and pandas' NA, SQL NULL.
- * The model then drops or refuses the row (its `na` option), as R's read.csv + fepois would.
+ * Text cells that mean "no value" in the files people fit from: blank, R's and pandas' NA, SQL
+ * NULL (number columns: read-columns.ts). The model then drops or refuses the row (its `na`
+ * option), as R's read.csv + fepois would.
  */
 const MISSING_TOKENS = new Set(['', 'NA', 'N/A', 'NaN', 'NULL', 'null']);
 
+/** Reads the columns of a file (readCodedColumns; a test passes a counting one). */
+export type ColumnReader = (file: string, request: CodedColumnsRequest, options: StageOptions) => Promise<CodedColumns>;
+
 /**
- * Gravity data from a flow file, read as typed columns (readCodedColumns): regions shared by the
- * origin and destination columns, periods and categories as levels, numbers as doubles. Missing
- * cells become NaN or MISSING_LEVEL for the model's `na` rule. A numeric column with a missing
- * cell is refused by the typed reader, so such columns are read again as text and parsed here
- * (only files with missing numbers pay for it). `readSeconds` is the reading time.
+ * Gravity data from a flow file, read once as typed columns (readCodedColumns with missing
+ * cells read as missing): regions shared by the origin and destination columns, periods and
+ * categories as levels, numbers as doubles. Missing cells become NaN or MISSING_LEVEL for the
+ * model's `na` rule; a cell that is neither a number nor missing is an InputError naming the
+ * file's row as the importers count it (the header is row 1 of a CSV). `readSeconds` is the
+ * reading time.
  */
-export async function readGravityFile(file: string, cols: GravityFileColumns, options: StageOptions = {}): Promise<{ data: GravityData; readSeconds: number }> {
+export async function readGravityFile(file: string, cols: GravityFileColumns, options: StageOptions = {}, read: ColumnReader = readCodedColumns): Promise<{ data: GravityData; readSeconds: number }> {
   const t0 = performance.now();
   const numeric = [...new Set([cols.flow, ...(cols.cost ? [cols.cost] : []), ...(cols.covariates ?? []), ...(cols.offset ? [cols.offset] : [])])];
   const categories = [...new Set(cols.categories ?? [])].filter((c) => c !== cols.origin && c !== cols.destination && c !== cols.period);
   const codes: string[][] = [[cols.origin, cols.destination], ...(cols.period ? [[cols.period]] : []), ...categories.map((c) => [c])];
-  const asText: string[] = [];
-  let read: CodedColumns | null = null;
-  while (read === null) {
-    try {
-      read = await readCodedColumns(file, { codes: [...codes, ...asText.map((c) => [c])], numeric: numeric.filter((c) => !asText.includes(c)) }, options);
-    } catch (e) {
-      // A numeric column the reader refused (a blank, NA or text cell): read it as text instead.
-      const column = e instanceof InputError ? e.column : undefined;
-      if (column === undefined || !numeric.includes(column) || asText.includes(column)) throw e;
-      asText.push(column);
-    }
-  }
-  const c = read;
-  const number = (name: string): Float64Array => (asText.includes(name) ? parseNumbers(c, name, file) : c.numbers[name]);
+  const c = await read(file, { codes, numeric, missing: true }, options);
+  const number = (name: string): Float64Array => c.numbers[name];
   const levels = (name: string): Category => withMissing(c.codes[name], c.levels[name]);
   const od = withMissing(c.codes[cols.origin], c.levels[cols.origin], c.codes[cols.destination]);
   const covariates: Record<string, Float64Array> = {};
@@ -87,25 +80,7 @@ function withMissing(index: Uint32Array, levels: readonly string[], second?: Uin
       kept.push(l);
     }
   });
-  const remap = (a: Uint32Array): Uint32Array => a.map((v) => to[v]);
+  // A blank cell already has MISSING_CODE (= MISSING_LEVEL), which is in no dictionary.
+  const remap = (a: Uint32Array): Uint32Array => a.map((v) => (v === MISSING_CODE ? MISSING_LEVEL : to[v]));
   return { index: remap(index), levels: kept, second: second ? remap(second) : undefined };
-}
-
-/**
- * Numbers from a text column as numberExpr reads them ("1,234", " 56 "; an underscore is not a
- * number), missing tokens as NaN; anything else is an InputError naming its first row.
- */
-function parseNumbers(c: CodedColumns, name: string, file: string): Float64Array {
-  const levels = c.levels[name];
-  const values = levels.map((l) => (MISSING_TOKENS.has(l) ? NaN : l.includes('_') ? undefined : Number(l.replace(/,/g, ''))));
-  const codes = c.codes[name];
-  const out = new Float64Array(codes.length);
-  for (let r = 0; r < codes.length; r++) {
-    const v = values[codes[r]];
-    if (v === undefined || (!Number.isFinite(v) && !Number.isNaN(v)) || (Number.isNaN(v) && !MISSING_TOKENS.has(levels[codes[r]]))) {
-      throw new InputError(`"${levels[codes[r]]}" is not a number`, { file, row: r + 1, column: name });
-    }
-    out[r] = v;
-  }
-  return out;
 }
