@@ -1,4 +1,3 @@
-import { InputError } from '../../core/errors.ts';
 import { MISSING_LEVEL, type Category, type GravityData } from '../../models/index.ts';
 import type { StageOptions } from '../duckdb/stage.ts';
 import { MISSING_CODE, readCodedColumns, type CodedColumns, type CodedColumnsRequest } from '../read-columns.ts';
