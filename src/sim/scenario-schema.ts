@@ -26,7 +26,9 @@ const cohortSchema = z.discriminatedUnion('source', [
 /** Share of a region's graduates who stay there in the baseline (the rest move). */
 const stayShareSchema = z.union([
   z.number().min(0).max(1),
-  z.object({ source: z.literal('flows'), period: z.string().min(1).optional() }).strict(),
+  // 1 - leavers / population of the flows' period. `population` names the indicator (default: one
+  // whose name says population, e.g. population, 常住人口, 年末户籍人口, said in a note).
+  z.object({ source: z.literal('flows'), period: z.string().min(1).optional(), population: z.string().min(1).max(200).optional() }).strict(),
   z.object({ source: z.literal('persons') }).strict(),
   z.object({ source: z.literal('fixed'), shares: z.record(z.string(), z.number().min(0).max(1)), default: z.number().min(0).max(1).optional() }).strict(),
   // A destination-choice (logit) model's own predicted stay share, nothing calibrated (gravity models have none).

@@ -5,6 +5,7 @@ import type { Workspace } from './workspace.ts';
 
 export { prepareScenario, modelVersion, type PreparedScenario } from './scenarios/prepare.ts';
 export { checkScenarioModel } from './scenarios/model-variables.ts';
+export { scenarioModelOptions, type ScenarioModelOptions } from './scenarios/baseline-options.ts';
 
 /**
  * Scenarios in the workspace: `runScenarioInWorkspace` prepares a document against the stored

@@ -4,11 +4,11 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { activeLevers, aggregateCounterfactual, compareScenarios, compileLevers, parseScenario, type ScenarioDocument } from '../../sim/index.ts';
-import { checkScenarioModel, listScenarioRuns, prepareScenario, loadScenarioRuns, runScenarioInWorkspace, type PreparedScenario } from '../../store/scenarios.ts';
+import { checkScenarioModel, listScenarioRuns, prepareScenario, loadScenarioRuns, runScenarioInWorkspace, scenarioModelOptions, type PreparedScenario } from '../../store/scenarios.ts';
 import type { Workspace } from '../../store/index.ts';
 import { toErrorBody } from '../errors.ts';
 import { route, type RouteDoc, type ServerDeps } from '../route.ts';
-import { qText } from '../schemas.ts';
+import { modelName, qText } from '../schemas.ts';
 import { HttpError } from '../errors.ts';
 
 /**
@@ -106,6 +106,11 @@ export function scenarioRoutes(app: Hono, deps: ServerDeps, docs: RouteDoc[]): v
     }),
   });
   route(app, deps, docs, {
+    method: 'get', path: '/api/scenarios/models/{name}', tag: 'scenarios',
+    summary: "What a scenario on a saved model can be built from: its regions, base period, terms a payment can raise, indicators, flow periods, the default population indicator and graduate records",
+    handler: ({ params, deps: d }) => d.lock.run(() => scenarioModelOptions(d.ws, modelName.parse(params.name))),
+  });
+  route(app, deps, docs, {
     method: 'post', path: '/api/scenarios/counterfactual', tag: 'scenarios', body: counterfactualBody,
     summary: 'Exact aggregate counterfactual of a scenario document per graduating cohort (baseline vs scenario, retained, net, cost); for sliders',
     handler: async ({ body, deps: d }) => {
@@ -113,7 +118,7 @@ export function scenarioRoutes(app: Hono, deps: ServerDeps, docs: RouteDoc[]): v
       const doc = parseScenario(body.document);
       const p = await preparedFor(d, doc);
       const result = counterfactualByYear(p);
-      return { scenario: doc.name, model: p.model, regions: p.outcome.reduce((s, v) => s + v, 0), notes: p.notes, synthetic: p.synthetic, ...result, milliseconds: performance.now() - t0 };
+      return { scenario: doc.name, model: p.model, regions: p.outcome.reduce((s, v) => s + v, 0), notes: p.notes, synthetic: p.synthetic, basis: p.basis, ...result, milliseconds: performance.now() - t0 };
     },
   });
   route(app, deps, docs, {

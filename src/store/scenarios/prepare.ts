@@ -11,6 +11,7 @@ import type { Workspace } from '../workspace.ts';
 import { checkModelVariables } from './model-variables.ts';
 import { choiceRegions, logitScenarioModel } from './prepare-choice.ts';
 import { personsByRegion, type PersonsByRegion } from './persons-by-region.ts';
+import { personsPerUnit, populationIndicator } from './population-indicator.ts';
 
 /**
  * Turns a scenario document into the simulator's inputs from the workspace: the saved model
@@ -32,6 +33,21 @@ export interface PreparedScenario {
   readonly notes: string[];
   /** Cohorts or stay shares come from synthetic person records (the demo's graduates): every result must say SYNTHETIC. */
   readonly synthetic: boolean;
+  /** What the cohorts and stay shares were taken from, with the indicator actually used, for a front end to name. */
+  readonly basis: ScenarioBasis;
+}
+
+/** Where a baseline's numbers came from: `kind` says observed data, an estimate or an assumption, or synthetic records. */
+export interface ScenarioBasis {
+  readonly cohort:
+    | { readonly source: 'indicator'; readonly indicator: string; readonly unit: string | null; readonly rate: number; readonly period: string; readonly kind: 'estimated' }
+    | { readonly source: 'persons'; readonly kind: 'observed' | 'synthetic' }
+    | { readonly source: 'fixed'; readonly kind: 'assumed' };
+  readonly stayShare:
+    | { readonly source: 'flows'; readonly period: string; readonly population: string; readonly unit: string | null; readonly kind: 'estimated' }
+    | { readonly source: 'persons'; readonly kind: 'observed' | 'synthetic' }
+    | { readonly source: 'fixed'; readonly kind: 'assumed' }
+    | { readonly source: 'model'; readonly kind: 'estimated' | 'synthetic' };
 }
 
 export function modelVersion(result: unknown): string {
@@ -63,14 +79,19 @@ async function maskOf(ws: Workspace, refs: readonly string[], regions: readonly 
 }
 
 async function indicatorValues(ws: Workspace, name: string, period: string, regions: readonly string[], field: string): Promise<Float64Array> {
+  return (await indicatorWithUnit(ws, name, period, regions, field)).values;
+}
+
+/** An indicator's values in the period (or its first year) for every region, and its unit. */
+async function indicatorWithUnit(ws: Workspace, name: string, period: string, regions: readonly string[], field: string): Promise<{ values: Float64Array; unit: string | null }> {
   const first = String(parsePeriod(period)?.start ?? period);
-  const rows = await ws.db.all<{ region: string; period: string; value: number }>(
-    `SELECT region, period, value FROM indicators WHERE name = ? AND period IN (?, ?) AND region IN (SELECT unnest(string_split(?, ',')))`, [name, period, first, regions.join(',')]);
+  const rows = await ws.db.all<{ region: string; period: string; value: number; unit: string | null }>(
+    `SELECT region, period, value, unit FROM indicators WHERE name = ? AND period IN (?, ?) AND region IN (SELECT unnest(string_split(?, ',')))`, [name, period, first, regions.join(',')]);
   const by = new Map<string, number>();
   for (const r of rows) if (r.period === period || !by.has(r.region)) by.set(r.region, r.value);
   const missing = regions.filter((c) => !by.has(c));
   if (missing.length) throw new SpecError(`indicator "${name}" has no value in ${period} for ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ` and ${missing.length - 5} more` : ''}`, field);
-  return Float64Array.from(regions, (c) => by.get(c)!);
+  return { values: Float64Array.from(regions, (c) => by.get(c)!), unit: rows[0]?.unit ?? null };
 }
 
 async function byRegion(ws: Workspace, record: Record<string, number>, regions: readonly string[], field: string, fill: number): Promise<Float64Array> {
@@ -142,30 +163,52 @@ export async function prepareScenario(ws: Workspace, doc: ScenarioDocument): Pro
     return persons;
   };
   const c = b.cohort;
+  let cohortBasis: ScenarioBasis['cohort'];
   if (c.source === 'indicator') {
-    sizes = (await indicatorValues(ws, c.indicator, b.period, regions, 'baseline.cohort.indicator')).map((v) => v * c.rate);
+    const ind = await indicatorWithUnit(ws, c.indicator, b.period, regions, 'baseline.cohort.indicator');
+    // An indicator counted in 万人 is 10,000 persons a unit: cohorts are persons.
+    const factor = personsPerUnit(ind.unit) ?? 1;
+    sizes = ind.values.map((v) => v * factor * c.rate);
+    notes.push(`cohort sizes: indicator "${c.indicator}" in ${b.period}${ind.unit ? ` (${ind.unit}${factor !== 1 ? ` = ${factor.toLocaleString('en-US')} persons` : ''})` : ''} x ${c.rate}, an assumed rate`);
+    cohortBasis = { source: 'indicator', indicator: c.indicator, unit: ind.unit, rate: c.rate, period: b.period, kind: 'estimated' };
   } else if (c.source === 'persons') {
     const p = await getPersons();
     sizes = p.sizes;
     notes.push(`cohort sizes: graduate records with a region as destination, per year over ${p.years} year(s)`);
-  } else sizes = await byRegion(ws, c.sizes, regions, 'baseline.cohort.sizes', 0);
+    cohortBasis = { source: 'persons', kind: p.synthetic > 0 ? 'synthetic' : 'observed' };
+  } else {
+    sizes = await byRegion(ws, c.sizes, regions, 'baseline.cohort.sizes', 0);
+    cohortBasis = { source: 'fixed', kind: 'assumed' };
+  }
   if (b.within) {
     const inside = await maskOf(ws, [b.within], regions, 'baseline.within');
     sizes = sizes.map((v, i) => (inside[i] ? v : 0));
   }
 
   let stayShare: Float64Array | null;
+  let stayBasis: ScenarioBasis['stayShare'];
   const s = b.stayShare;
-  if (typeof s === 'number') stayShare = new Float64Array(r).fill(s);
-  else if (s.source === 'persons') stayShare = (await getPersons()).stay;
-  else if (s.source === 'fixed') stayShare = await byRegion(ws, s.shares, regions, 'baseline.stayShare.shares', s.default ?? NaN);
-  else if (s.source === 'model') {
+  if (typeof s === 'number') {
+    stayShare = new Float64Array(r).fill(s);
+    notes.push(`stay shares: ${s} in every region, an assumption`);
+    stayBasis = { source: 'fixed', kind: 'assumed' };
+  } else if (s.source === 'persons') {
+    const p = await getPersons();
+    stayShare = p.stay;
+    stayBasis = { source: 'persons', kind: p.synthetic > 0 ? 'synthetic' : 'observed' };
+  } else if (s.source === 'fixed') {
+    stayShare = await byRegion(ws, s.shares, regions, 'baseline.stayShare.shares', s.default ?? NaN);
+    stayBasis = { source: 'fixed', kind: 'assumed' };
+  } else if (s.source === 'model') {
     if (saved.kind === 'gravity') throw new SpecError('a gravity model has no stay alternative of its own: give a stay share (a number, persons, flows or fixed)', 'baseline.stayShare.source');
     stayShare = null;
     notes.push("stay shares: the choice model's own, not calibrated");
+    stayBasis = { source: 'model', kind: saved.kind === 'choice' && (saved.result as ChoiceModelResult).kind === 'synthetic' ? 'synthetic' : 'estimated' };
   } else {
     const period = s.period ?? b.period;
-    const pop = await indicatorValues(ws, 'population', period, regions, 'baseline.stayShare');
+    const popIndicator = await populationIndicator(ws, s.population, period, regions, 'baseline.stayShare.population');
+    if (popIndicator.note) notes.push(popIndicator.note);
+    const pop = (await indicatorValues(ws, popIndicator.name, period, regions, 'baseline.stayShare.population')).map((v) => v * popIndicator.factor);
     const out = await ws.db.all<{ origin: string; n: number }>(
       `SELECT origin, sum(count)::DOUBLE AS n FROM flows WHERE period = ? AND origin <> destination
        AND origin IN (SELECT unnest(string_split(?, ','))) AND destination IN (SELECT unnest(string_split(?, ','))) GROUP BY 1`,
@@ -173,7 +216,8 @@ export async function prepareScenario(ws: Workspace, doc: ScenarioDocument): Pro
     if (!out.length) throw new SpecError(`no flows stored for period ${period} among the model's regions`, 'baseline.stayShare.period');
     const o = new Map(out.map((x) => [x.origin, x.n]));
     stayShare = Float64Array.from(regions, (code, i) => 1 - (o.get(code) ?? 0) / pop[i]);
-    notes.push(`stay shares from flows: 1 - out-migration / population in ${period} (all ages, one year)`);
+    notes.push(`stay shares from flows: 1 - out-migration / population in ${period} (indicator "${popIndicator.name}"${popIndicator.factor !== 1 ? `, ${popIndicator.unit} = ${popIndicator.factor.toLocaleString('en-US')} persons` : ''}; all ages, one year), an estimate`);
+    stayBasis = { source: 'flows', period, population: popIndicator.name, unit: popIndicator.unit, kind: 'estimated' };
   }
   if (stayShare) {
     const given = stayShare;
@@ -205,5 +249,5 @@ export async function prepareScenario(ws: Workspace, doc: ScenarioDocument): Pro
   const syntheticModel = saved.kind === 'choice' && (saved.result as ChoiceModelResult).kind === 'synthetic';
   if (fromSyntheticRecords > 0) notes.unshift(`SYNTHETIC: cohort sizes and stay shares come from ${fromSyntheticRecords.toLocaleString('en-US')} synthetic graduate records (not real people)`);
   if (syntheticModel) notes.unshift(`SYNTHETIC: the choice model ${saved.name} was fitted to synthetic graduate records`);
-  return { document: doc, model: { name: saved.name, kind: saved.kind, version: modelVersion(saved.result) }, choice, regions, sizes, stayShare, levers, outcome, notes, synthetic: fromSyntheticRecords > 0 || syntheticModel };
+  return { document: doc, model: { name: saved.name, kind: saved.kind, version: modelVersion(saved.result) }, choice, regions, sizes, stayShare, levers, outcome, notes, synthetic: fromSyntheticRecords > 0 || syntheticModel, basis: { cohort: cohortBasis, stayShare: stayBasis } };
 }
