@@ -6,11 +6,10 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { startServer } from '../../src/server/index.ts';
+import { launchChromium } from '../helpers/browser.ts';
 import { chinaWorkspace, count } from '../helpers/workspace.ts';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 let t: Awaited<ReturnType<typeof chinaWorkspace>>;
 let server: Awaited<ReturnType<typeof startServer>>;
@@ -53,11 +52,7 @@ before(async () => {
   const a = attacker.address();
   // Another origin on the same machine: another port under another name.
   attackerUrl = `http://localhost:${typeof a === 'object' && a ? a.port : 0}/`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM, headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
-      '--host-resolver-rules=MAP rebind.test 127.0.0.1'],
-  });
+  browser = await launchChromium(['--host-resolver-rules=MAP rebind.test 127.0.0.1']);
 });
 
 after(async () => {

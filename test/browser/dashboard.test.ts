@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { startServer } from '../../src/server/index.ts';
 import { closeWorkspace, createDemoWorkspace, openWorkspace, type Workspace } from '../../src/store/index.ts';
+import { buildDashboard } from '../helpers/browser.ts';
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const SHOTS = join(ROOT, 'tmp', 'screenshots');
@@ -33,19 +34,18 @@ function cli(args: string[]): void {
 
 before(async () => {
   assert.ok(existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install -y chromium (.ci/run does)`);
-  if (!existsSync(join(ROOT, 'web', 'dist', 'index.html'))) {
-    const r = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], { cwd: join(ROOT, 'web'), encoding: 'utf8' });
-    assert.equal(r.status, 0, `vite build failed: ${r.stderr}`);
-  }
   mkdirSync(SHOTS, { recursive: true });
   dir = mkdtempSync(join(tmpdir(), 'talentflow-browser-'));
+  // Built from the working tree: a web/dist left from an older checkout would test old code.
+  const web = join(dir, 'web');
+  buildDashboard(web);
   const file = join(dir, 'demo.duckdb');
   // The demo holds China's province flows 2000-2010 estimated from the census birthplace
   // tables and the china-provinces model the Northeast scenario example runs on.
   await createDemoWorkspace(file);
   cli(['models', '-w', file]);
   ws = await openWorkspace(file, { create: false });
-  server = await startServer(ws, { port: 0 });
+  server = await startServer(ws, { port: 0, webDir: web });
   browser = await chromium.launchPersistentContext(join(dir, 'chrome-profile'), {
     executablePath: CHROMIUM, headless: true, acceptDownloads: true, viewport: { width: 1440, height: 900 }, locale: 'zh-CN',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
