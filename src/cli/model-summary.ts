@@ -19,11 +19,11 @@ export function gravitySummary(r: GravityResult, fitSeconds: number): string {
   lines.push(`Gravity model: ${r.constraint === 'unconstrained' ? 'unconstrained' : `${r.constraint}-constrained`}, ${r.decay} decay in ${r.costName}, Poisson PML`);
   lines.push(`${r.nobs.toLocaleString('en-US')} flows between ${r.regions.length} regions${r.periods ? ` over ${r.periods.length} periods` : ''}\n`);
   lines.push('Coefficients:');
-  // z and p from the clustered standard errors when there are any (as fixest reports them),
-  // else from the model-based ones; saved results from before clustering options lack some fields.
+  // z and p as the result gives them (from the standard errors `inference` names: the clustered
+  // ones when there are any, as fixest reports them); saved results from before `inference`
+  // had model-based z values, so theirs are recomputed the same way.
   const clustered = r.clusteredStandardErrors;
-  const seUsed = (t: string): number => (clustered ? clustered[t] : r.standardErrors[t]);
-  const z = (t: string): number => r.coefficients[t] / seUsed(t);
+  const z = (t: string): number => (r.inference ? r.zValues[t] : r.coefficients[t] / (clustered ? clustered[t] : r.standardErrors[t]));
   lines.push(renderTable(r.terms.map((t) => t), [
     { header: '', value: (t) => t },
     { header: 'Estimate', value: (t) => fmt(r.coefficients[t]) },

@@ -3,7 +3,8 @@
  * bench/gravity-vs-fixest.bench.ts): random panels with a category column and an offset are
  * written to CSV and fitted by fepois(..., glm.tol = 1e-12, fixef.tol = 1e-11) with the fixed
  * effects, clusters and small-sample corrections each new gravity option maps to; every
- * coefficient and standard error is compared at relative 1e-6:
+ * coefficient and standard error is compared at relative 1e-6, and z and p (fixest's tstat and
+ * pvalue) wherever the result reports the same standard errors (its `inference`):
  *   interactions o^period + d^period with an offset, clustered by origin, fixest's default ssc;
  *   o + d + period + sector, two-way clusters, ssc(fixef.K = "full", cluster.df = "conventional");
  *   o + d + period clustered by pair, ssc(adj = FALSE) (only G / (G - 1));
@@ -91,7 +92,7 @@ test('gravity fixed effects, clusters and small-sample corrections agree with fi
       `d <- read.csv("${join(dir, 'panel.csv')}", stringsAsFactors = FALSE); d <- d[d$o != d$d, ]`,
       'out <- c()',
       ...CASES.map((c, i) => `m <- fepois(${c.formula}, d, ${c.args}, glm.tol = 1e-12, fixef.tol = 1e-11, notes = FALSE)
-for (nm in names(coef(m))) out <- c(out, sprintf("${i}\\t%s\\t%.17g\\t%.17g", nm, coef(m)[[nm]], se(m)[[nm]]))`),
+for (nm in names(coef(m))) out <- c(out, sprintf("${i}\\t%s\\t%.17g\\t%.17g\\t%.17g\\t%.17g", nm, coef(m)[[nm]], se(m)[[nm]], tstat(m)[[nm]], pvalue(m)[[nm]]))`),
       'writeLines(out)',
     ].join('\n');
     writeFileSync(join(dir, 'fit.R'), script);
@@ -103,10 +104,17 @@ for (nm in names(coef(m))) out <- c(out, sprintf("${i}\\t%s\\t%.17g\\t%.17g", nm
       const mine = rows.filter((x) => Number(x[0]) === i);
       assert.equal(mine.length, m.terms.length, `${c.name}: fixest has ${mine.length} coefficients, ours ${m.terms.length}`);
       const se = c.se === 'model' ? m.standardErrors : c.se === 'robust' ? m.robustStandardErrors : m.clusteredStandardErrors!;
-      mine.forEach(([, , b, s], j) => {
+      // z and p follow the SEs the result reports (inference): fixest's tstat and pvalue of the
+      // same vcov (normal reference for fepois). fixest's hetero case has no counterpart there.
+      if (c.se !== 'robust') assert.equal(m.inference.standardErrors, c.se, `${c.name}: inference`);
+      mine.forEach(([, , b, s, z, p], j) => {
         const name = m.terms[j];
         assertClose(m.coefficients[name], Number(b), 1e-6, `${c.name}: ${name}`);
         assertClose(se[name], Number(s), 1e-6, `${c.name}: SE ${name}`);
+        if (c.se === 'robust') return;
+        assertClose(m.zValues[name], Number(z), 1e-6, `${c.name}: z ${name}`);
+        // A relative error e in z moves p by about z^2 e.
+        assertClose(m.pValues[name], Number(p), Math.max(1e-6, Number(z) ** 2 * 2e-6), `${c.name}: p ${name}`);
       });
     });
   } finally {

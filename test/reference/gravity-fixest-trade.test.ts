@@ -37,6 +37,9 @@ test('fixest trade: coefficient and Origin-clustered SEs with and without fixest
   // K = 1 + (15 + 15 + 20 + 10 - 3) - (15 - 1): Origin is nested in the Origin clusters.
   assert.equal(m.smallSample.parameters.clustered, 44);
   assert.deepEqual(m.cluster, { by: ['origin'], groups: [15] });
+  // z and p from the clustered SE, as fixest's summary prints them (z = -1.527874 / 0.115678).
+  assert.deepEqual(m.inference, { standardErrors: 'clustered', by: ['origin'] });
+  assertClose(m.zValues.dist_km, -1.527874371486 / 0.1156781650, 1e-6, 'z value from the Origin-clustered SE');
 
   const raw = fitGravity(data, { ...spec, cluster: ['origin'], ssc: { adj: false, clusterAdj: false } });
   assert.equal(raw.smallSample.name, 'none');

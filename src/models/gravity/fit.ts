@@ -34,6 +34,10 @@ export function fitGravity(data: GravityData, spec: GravitySpec): GravityResult 
   const { robust, clustered } = cov;
   const coefficients = Object.fromEntries(names.map((nm, j) => [nm, sol.beta[j]]));
   const standardErrors = se(cov.model);
+  const clusteredStandardErrors = clustered ? se(clustered) : null;
+  // Tests and intervals use the clustered SEs when the fit clusters (fixest's summary does the
+  // same); `inference` in the result names which.
+  const reported = clusteredStandardErrors ?? standardErrors;
   const zq = normalQuantile(1 - (1 - s.confidenceLevel) / 2);
 
   const fit = flowFitMeasures(y, mu);
@@ -54,12 +58,13 @@ export function fitGravity(data: GravityData, spec: GravitySpec): GravityResult 
     coefficients,
     standardErrors,
     robustStandardErrors: se(robust),
-    clusteredStandardErrors: clustered ? se(clustered) : null,
-    zValues: Object.fromEntries(names.map((nm) => [nm, coefficients[nm] / standardErrors[nm]])),
-    pValues: Object.fromEntries(names.map((nm) => [nm, twoSidedP(coefficients[nm] / standardErrors[nm])])),
+    clusteredStandardErrors,
+    inference: { standardErrors: clustered ? 'clustered' : 'model', by: clustered ? design.clusters.map((c) => c.name) : null },
+    zValues: Object.fromEntries(names.map((nm) => [nm, coefficients[nm] / reported[nm]])),
+    pValues: Object.fromEntries(names.map((nm) => [nm, twoSidedP(coefficients[nm] / reported[nm])])),
     confidenceLevel: s.confidenceLevel,
     confidenceIntervals: Object.fromEntries(
-      names.map((nm) => [nm, [coefficients[nm] - zq * standardErrors[nm], coefficients[nm] + zq * standardErrors[nm]] as [number, number]]),
+      names.map((nm) => [nm, [coefficients[nm] - zq * reported[nm], coefficients[nm] + zq * reported[nm]] as [number, number]]),
     ),
     covariance: toNestedArray(cov.model, k),
     robustCovariance: toNestedArray(robust, k),

@@ -173,9 +173,17 @@ export interface GravityResult extends GravityFitStatistics {
    * inclusion-exclusion (Cameron, Gelbach & Miller 2011), as fixest.
    */
   readonly clusteredStandardErrors: Record<string, number> | null;
+  /**
+   * Which standard errors zValues, pValues and confidenceIntervals are computed from: the
+   * clustered ones when the fit clusters (as fixest's summary reports them), else the
+   * model-based ones; `by` names the cluster dimensions.
+   */
+  readonly inference: { readonly standardErrors: 'clustered' | 'model'; readonly by: readonly string[] | null };
+  /** Coefficient / the standard error named in `inference` (normal reference distribution). */
   readonly zValues: Record<string, number>;
   readonly pValues: Record<string, number>;
   readonly confidenceLevel: number;
+  /** Wald intervals from the standard error named in `inference`. */
   readonly confidenceIntervals: Record<string, [number, number]>;
   readonly covariance: number[][];
   readonly robustCovariance: number[][];
