@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { demoSuite, runCli } from '../helpers/cli.ts';
 import { CHINA } from '../helpers/workspace.ts';
@@ -67,6 +67,21 @@ test('census-net --losing lists the cities that lost people 2010-2020 in one com
   const missing = tf('measures', 'census-net', '--from', '2010', '--to', '2020', '--level', 'city', '-w', demo.workspace);
   assert.equal(missing.code, 1);
   assert.match(missing.stderr, /natural-rate/);
+});
+
+test('census-net --natural-indicator takes an indicator named in Chinese with its unit (自然增长（人）): natural change per region from it', () => {
+  // A copy, so the indicator added here changes no other test's workspace.
+  const w = join(demo.dir, 'natural-indicator.duckdb');
+  copyFileSync(demo.workspace, w);
+  const file = join(demo.dir, 'natural.csv');
+  writeFileSync(file, 'region,period,indicator,value\n松原市,2010-2020,自然增长（人）,-50000\n');
+  const imp = tf('import', 'indicators', file, '-w', w);
+  assert.equal(imp.code, 0, imp.stderr);
+  const r = tf('measures', 'census-net', '--from', '2010', '--to', '2020', '--region', '220700', '--natural-indicator', '自然增长（人）', '-w', w, '--json');
+  assert.equal(r.code, 0, r.stderr);
+  const res = JSON.parse(r.stdout) as Result;
+  assert.equal(res.rows[0].net, 2252994 - 2880086 - -50000);
+  assert.match(res.assumptions.join(' '), /indicator "自然增长（人）"/);
 });
 
 test('Korea 2019 (KOSIS): net Seoul -49,588, Gyeonggi-do +134,666, Busan -23,354, Sejong +23,724; nets sum to zero', () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { indicatorNameSchema } from '../../core/schema/indicator-name.ts';
 import { MEASURES } from './types.ts';
 
 const text = z.string().trim().min(1).max(200);
@@ -33,7 +34,7 @@ export const measureInput = z.object({
   /** census-net: annual natural increase per person; beyond ±0.2 it is no demographic rate. */
   naturalRate: z.number().min(-0.2).max(0.2).optional(),
   /** census-net: indicator holding each region's natural change (persons, period FROM-TO). */
-  naturalIndicator: z.string().regex(/^[\w.-]{1,64}$/, 'an indicator name').optional(),
+  naturalIndicator: indicatorNameSchema.optional(),
   /** rates: years the flows span (default from the period). */
   years: z.number().positive().max(200).optional(),
   /** concentration: share of the top k destinations (default 5). */

@@ -1,5 +1,6 @@
 import type { Hono } from 'hono';
 import { z } from 'zod';
+import { indicatorNameSchema } from '../../core/schema/indicator-name.ts';
 import { runMeasure } from '../../app/measure/run.ts';
 import { MEASURES } from '../../app/measure/types.ts';
 import { route, type RouteDoc, type ServerDeps } from '../route.ts';
@@ -15,7 +16,7 @@ export const measureQuery = z.object({
   group: qText.optional(), within: qText.optional(), region: qText.optional(), origin: qText.optional(), destination: qText.optional(),
   top: qInt(100000).optional(), losing: qBool.optional(), gaining: qBool.optional(),
   from: period.optional(), to: period.optional(), of: z.enum(MEASURES).optional(),
-  naturalRate: z.coerce.number().min(-0.2).max(0.2).optional(), naturalIndicator: z.string().regex(/^[\w.-]{1,64}$/).optional(),
+  naturalRate: z.coerce.number().min(-0.2).max(0.2).optional(), naturalIndicator: indicatorNameSchema.optional(),
   years: z.coerce.number().positive().max(200).optional(), k: qInt(1000).optional(), populationYear: z.coerce.number().int().min(1800).max(2200).optional(),
 }).strict();
 

@@ -1,5 +1,6 @@
 import type { Hono } from 'hono';
 import { z } from 'zod';
+import { INDICATOR_NAME_RULE, isIndicatorName } from '../../core/schema/indicator-name.ts';
 import { fitGravity, type GravitySpec } from '../../models/index.ts';
 import { deleteModel, listModels, loadModel, saveModel } from '../../store/models.ts';
 import { gravityDataFromWorkspace } from '../../store/queries/model-data.ts';
@@ -8,9 +9,8 @@ import { toErrorBody } from '../errors.ts';
 import { route, type RouteDoc, type ServerDeps } from '../route.ts';
 import { level, modelName, period } from '../schemas.ts';
 
-// Indicator names are the user's own column names, often Chinese (城镇非私营单位平均工资), with
-// their unit in brackets as typed from the header; they reach the database only as parameters.
-const term = z.string().regex(/^[\p{L}\p{M}\p{N}_.()（）-]{1,64}(:raw)?$/u, 'an indicator name, optionally with :raw');
+// Indicator names are the user's own column names (the core's one rule), optionally with :raw.
+const term = z.string().refine((t) => isIndicatorName(t.replace(/:raw$/, '')), `${INDICATOR_NAME_RULE}, optionally with :raw`);
 
 export const gravityRequest = z.object({
   periods: z.array(period).min(1).max(50),

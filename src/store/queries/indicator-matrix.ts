@@ -1,5 +1,6 @@
 import { listValue } from '@duckdb/node-api';
 import { SpecError } from '../../core/errors.ts';
+import { isIndicatorName } from '../../core/schema/indicator-name.ts';
 import { parsePeriod } from '../../core/schema/period.ts';
 import { type Workspace } from '../workspace.ts';
 import { listRegions } from './list-regions.ts';
@@ -56,8 +57,8 @@ export function parseTerm(text: string, period?: string): { term: Term; directio
   };
   const plain = (s: string): { name: string; period: string } => {
     const [name, at] = s.split('@');
-    // Names are the user's own (城镇非私营单位平均工资 from a yearbook's header): any letters and digits.
-    if (!/^[\p{L}\p{M}\p{N}_.-]+$/u.test(name)) throw new SpecError(`"${s}" is not an indicator name (terms: name, name@2020, growth(name,2010,2020), change(name,2010,2020), log(name@2020))`, 'indicators');
+    // Names are the user's own (城镇非私营单位平均工资 from a yearbook's header): the core's one rule.
+    if (!isIndicatorName(name)) throw new SpecError(`"${s}" is not an indicator name (terms: name, name@2020, growth(name,2010,2020), change(name,2010,2020), log(name@2020))`, 'indicators');
     if (at !== undefined) return { name, period: year(at) };
     if (!period) throw new SpecError(`"${s}" needs a period: give --period or write ${s}@YEAR`, 'indicators');
     return { name, period: year(period) };
