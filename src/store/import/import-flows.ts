@@ -6,6 +6,7 @@ import { stageFile, type StageOptions, type StagedTable } from '../duckdb/stage.
 import { type Workspace, fileSha256, guardReimport, matchableRegions, recordImport } from '../workspace.ts';
 import { checkNumbers, checkRequired, numberExpr, periodMapTable, resolveRegionColumns, RANGES } from './checks.ts';
 import { parseMap, resolveRoles } from './column-roles.ts';
+import { skipTotalRows, totalRowsNote } from './total-rows.ts';
 import { looksWide, toLongMatrix } from './wide-matrix.ts';
 
 export interface ImportFlowsOptions extends StageOptions {
@@ -102,6 +103,10 @@ export async function importFlows(ws: Workspace, file: string, options: ImportFl
     const roles = resolveRoles(st.columns, { required, optional: [] }, roleMap, file);
     const cohortCols = cohortOf(st.columns, roles.values());
     const [oCol, dCol, cCol] = [roles.get('origin')!, roles.get('destination')!, roles.get('count')!];
+    // Total rows (合计, 全国, Total) are not regions: left out as in indicator files, and said so.
+    const totals = await skipTotalRows(ws.db, st, [oCol, dCol], regions);
+    if (totals.table !== st) cleanups.push(st = totals.table);
+    notes.push(...[totalRowsNote(totals.skipped)].filter((n): n is string => n !== null));
     const typed = st.numeric.includes(cCol);
     if (typed) await checkRequired(ws.db, st, cCol, { nonNegative: true, what: 'a flow count', range: RANGES.count });
     else await checkNumbers(ws.db, st, cCol, { nonNegative: true, required: true, what: 'a flow count', range: RANGES.count });

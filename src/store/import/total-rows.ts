@@ -21,22 +21,27 @@ export interface SkippedTotals {
  * Leaves out the rows whose region cell is a total label (合计, 总计, 全国, Total…) that names no
  * region of the workspace: a yearbook's sum row is not a region, and refusing the whole file for it
  * sent users to edit the file by hand. A workspace that does have a region called (or aliased)
- * 全国 keeps those rows. The rows left out keep their original row numbers in later messages.
+ * 全国 keeps those rows. With several region columns (a flow's origin and destination) a total in
+ * any of them leaves the row out. The rows left out keep their original row numbers in later
+ * messages.
  */
-export async function skipTotalRows(db: Database, st: StagedTable, regionColumn: string, regions: readonly MatchableRegion[]): Promise<SkippedTotals> {
-  const c = `s.${quoteIdent(regionColumn)}`;
-  const distinct = await db.all<{ v: string; r: bigint }>(
-    `SELECT ${c} AS v, min(${st.rowExpr}) AS r FROM ${quoteIdent(st.table)} s WHERE ${c} IS NOT NULL GROUP BY ${c}`);
+export async function skipTotalRows(db: Database, st: StagedTable, regionColumns: string | readonly string[], regions: readonly MatchableRegion[]): Promise<SkippedTotals> {
+  const cols = (typeof regionColumns === 'string' ? [regionColumns] : [...new Set(regionColumns)]).map((k) => `s.${quoteIdent(k)}`);
+  const distinct = await db.all<{ v: string }>(
+    `SELECT DISTINCT v FROM (${cols.map((c) => `SELECT ${c} AS v FROM ${quoteIdent(st.table)} s`).join(' UNION ALL ')}) WHERE v IS NOT NULL`);
   const matcher = matcherFor(regions);
   const labels = distinct.filter((d) => isTotalLabel(d.v) && matcher.match(d.v.trim()).kind === 'unknown').map((d) => d.v);
   if (!labels.length) return { table: st, skipped: [] };
   const marks = labels.map(() => '?').join(', ');
+  const any = cols.map((c) => `${c} IN (${marks})`).join(' OR ');
+  const params = cols.flatMap(() => labels);
+  // A row's label is the first total among its region cells.
   const skipped = await db.all<{ v: string; r: bigint }>(
-    `SELECT ${c} AS v, ${st.rowExpr} AS r FROM ${quoteIdent(st.table)} s WHERE ${c} IN (${marks}) ORDER BY r`, labels);
+    `SELECT coalesce(${cols.map((c) => `CASE WHEN ${c} IN (${marks}) THEN ${c} END`).join(', ')}) AS v, ${st.rowExpr} AS r FROM ${quoteIdent(st.table)} s WHERE ${any} ORDER BY r`, [...params, ...params]);
   const table = `${st.table}_nototal`;
-  const cols = st.columns.map((k) => `s.${quoteIdent(k)}`).join(', ');
+  const keep = st.columns.map((k) => `s.${quoteIdent(k)}`).join(', ');
   await db.run(
-    `CREATE OR REPLACE TEMP TABLE ${quoteIdent(table)} AS SELECT ${st.rowExpr} AS "_row", ${cols} FROM ${quoteIdent(st.table)} s WHERE ${c} IS NULL OR ${c} NOT IN (${marks})`, labels);
+    `CREATE OR REPLACE TEMP TABLE ${quoteIdent(table)} AS SELECT ${st.rowExpr} AS "_row", ${keep} FROM ${quoteIdent(st.table)} s WHERE NOT coalesce(${any}, false)`, params);
   const n = await db.one<{ n: bigint }>(`SELECT count(*) AS n FROM ${quoteIdent(table)}`);
   return {
     table: {
