@@ -66,7 +66,10 @@ test('scenario run --json: a row per year and a summary with retainedDelta and c
   assert.equal(list[0].modelVersion, j.model.version);
   // Each run says what it was run with (the dashboard's and the table's labels).
   assert.deepEqual(list[0].settings, { amountPerYear: 3000000, currency: 'KRW', benefitYears: 3, targets: ['KR26', 'KR27', 'KR29', 'KR30', 'KR31', 'KR36', 'KR42', 'KR43', 'KR44', 'KR45', 'KR46', 'KR47', 'KR48', 'KR50'], eligibility: ['stayers', 'arrivals'], cohorts: { from: 2020, to: 2024 } });
-  assert.match(tf('scenario', 'list', '-w', w).stdout, /korea-regional-income\s+250,000 KRW\s+3\s+stayers\+arrivals\s+KR26,KR27,KR29,… \(14\)/);
+  assert.deepEqual(list[0].targetNames.slice(0, 3), ['부산광역시', '대구광역시', '광주광역시'], 'target names in Korean, the regions\' own language');
+  // The table names the targets, in the regions' own language or --lang's.
+  assert.match(tf('scenario', 'list', '-w', w).stdout, /korea-regional-income\s+250,000 KRW\s+3\s+stayers\+arrivals\s+부산광역시, 대구광역시, 광주광역시, … \(14\)/);
+  assert.match(tf('scenario', 'list', '--lang', 'en', '-w', w).stdout, /stayers\+arrivals\s+Busan, Daegu, Gwangju, … \(14\)/);
 });
 
 test('scenario compare --json holds one entry per scenario', () => {

@@ -8,6 +8,7 @@ import { withWorkspace } from '../../store/index.ts';
 import { common, intOption, outFor, withCommon } from '../context.ts';
 import { printJson, renderTable, type Out } from '../output.ts';
 import { progressBar } from '../progress.ts';
+import { langOption, regionNamer } from '../region-names.ts';
 
 const fmt = (v: number | null, digits = 0): string => (v === null ? 'n/a' : v.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }));
 /** "1,234 [800, 1,700]": median and the 5-95% interval. */
@@ -147,14 +148,17 @@ Examples:
 
   cmd.addCommand(withCommon(new Command('list'))
     .argument('[name]', 'only runs of this scenario')
-    .description('stored scenario runs with the model version they used')
-    .action(async (name: string | undefined, _o: unknown, c: Command) => {
+    .addOption(langOption())
+    .description('stored scenario runs with the model version they used; target regions by name')
+    .action(async (name: string | undefined, o: { lang?: string }, c: Command) => {
       const out = outFor(c);
       const rows = await withWorkspace(common(c).workspace, async (ws) => {
         const runs = await listScenarioRuns(ws, name);
         // A misspelt scenario name is not "no runs": list the names that have runs.
         if (name !== undefined && !runs.length) throw unknownValueError('scenario', name, [...new Set((await listScenarioRuns(ws)).map((r) => r.scenario))].sort(), { plural: 'scenarios with stored runs' });
-        return runs;
+        // Targets as the document gave them (codes, names or groups), named in the region's own language or --lang.
+        const named = await regionNamer(ws, o.lang);
+        return runs.map((r) => ({ ...r, targetNames: r.settings?.targets.map((x) => named(x) ?? x) ?? [] }));
       }, { create: false });
       if (out.json) return printJson(out, rows);
       out.write(renderTable(rows, [
@@ -163,7 +167,7 @@ Examples:
         { header: 'a month', value: (r) => (r.settings?.amountPerYear == null ? '' : money(fmt(r.settings.amountPerYear / 12), r.settings.currency ?? '')) },
         { header: 'years', value: (r) => r.settings?.benefitYears ?? '' },
         { header: 'paid', value: (r) => r.settings?.eligibility.join('+') ?? '' },
-        { header: 'targets', value: (r) => (r.settings ? (r.settings.targets.length > 3 ? `${r.settings.targets.slice(0, 3).join(',')},… (${r.settings.targets.length})` : r.settings.targets.join(',')) : '') },
+        { header: 'targets', value: (r) => (r.targetNames.length > 3 ? `${r.targetNames.slice(0, 3).join(', ')}, … (${r.targetNames.length})` : r.targetNames.join(', ')) },
         { header: 'model', value: (r) => r.model },
         { header: 'version', value: (r) => r.modelVersion }, { header: 'seed', value: (r) => r.seed }, { header: 'draws', value: (r) => r.draws },
         { header: 'at', value: (r) => r.createdAt },
