@@ -30,6 +30,13 @@ const cases: { file: string; imports: string; refused: RegExp | null }[] = [
   { file: 'src/server/routes/example.ts', imports: '../../app/rank/run.ts', refused: null },
   { file: 'src/cli/commands/example.ts', imports: '../../app/measure/run.ts', refused: null },
   { file: 'src/store/example.ts', imports: '../app/rank/run.ts', refused: /src\/store may not import src\/app/ },
+  // Fitting (src/app/fit): the gravity and choice routes and commands meet only there.
+  { file: 'src/server/routes/models.ts', imports: '../../cli/commands/fit-gravity-options.ts', refused: /src\/server may not import src\/cli/ },
+  { file: 'src/cli/commands/fit.ts', imports: '../../server/routes/models.ts', refused: /src\/cli may not import src\/server/ },
+  { file: 'src/app/fit/gravity.ts', imports: '../../cli/commands/fit.ts', refused: /src\/app may not import src\/cli/ },
+  { file: 'src/app/fit/choice.ts', imports: '../../server/routes/models.ts', refused: /src\/app may not import src\/server/ },
+  { file: 'src/server/routes/models.ts', imports: '../../app/fit/gravity.ts', refused: null },
+  { file: 'src/cli/commands/fit-choice.ts', imports: '../../app/fit/choice.ts', refused: null },
 ];
 
 for (const c of cases) {

@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander';
 import { InputError, SpecError } from '../../core/errors.ts';
-import { TRANSFORMS, fitChoiceFile, fitWorkspaceChoiceModel, parseNests, withWorkspace, type AlternativeTransform, type ChoiceSpecInput } from '../../store/index.ts';
+import { runChoiceFit } from '../../app/fit/choice.ts';
+import { TRANSFORMS, fitChoiceFile, parseNests, withWorkspace, type AlternativeTransform, type ChoiceSpecInput } from '../../store/index.ts';
 import { choiceFileSummary, choiceSummary } from '../choice-summary.ts';
 import { common, outFor, withCommon } from '../context.ts';
 import { printJson } from '../output.ts';
@@ -100,7 +101,8 @@ Examples:
         ...(s('vcov') ? { vcov: s('vcov') as 'classical' } : {}), ...(s('money') ? { money: money(o as Record<string, string>) } : {}),
         ...(s('holdout') ? { holdout: { years: years(s('holdout'))! } } : {}),
       };
-      const r = await withWorkspace(workspace, (ws) => fitWorkspaceChoiceModel(ws, spec, { save: s('save'), replace: Boolean(o.replace) }), { create: false });
+      const r = await withWorkspace(workspace, (ws) => runChoiceFit(ws, { ...spec, save: s('save'), replace: Boolean(o.replace) }), { create: false });
+      if (!r) return;
       if (out.json) return printJson(out, r);
       out.write(choiceSummary(r));
     });

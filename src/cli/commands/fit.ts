@@ -1,26 +1,46 @@
 import { Command, Option } from 'commander';
-import { fitGravity, fitRadiation, type GravityData, type GravityResult, type GravitySpec, type SmallSampleSpec, type TermSpec } from '../../models/index.ts';
-import { gravityDataFromWorkspace } from '../../store/queries/model-data.ts';
-import { readGravityFile } from '../../store/queries/gravity-file.ts';
-import { saveModel } from '../../store/models.ts';
-import { withWorkspace } from '../../store/index.ts';
+import { finishGravityFit, prepareGravityFit } from '../../app/fit/gravity.ts';
+import type { GravityInput } from '../../app/fit/gravity-input.ts';
+import { fitRadiation, type SmallSampleSpec } from '../../models/index.ts';
+import { withWorkspace, type Workspace } from '../../store/index.ts';
 import { InputError } from '../../core/errors.ts';
 import { common, outFor, withCommon } from '../context.ts';
 import { printJson, renderTable } from '../output.ts';
 import { gravitySummary } from '../model-summary.ts';
 import { radiationDataFrom } from './radiation-data.ts';
 import { fitChoiceCommand } from './fit-choice.ts';
-import { gravityFileOptions, gravityModelOptions, inFile, parseOffset, parseSsc } from './fit-gravity-options.ts';
+import { parseSsc } from './fit-gravity-options.ts';
 import { refuseRepeats } from '../single-valued.ts';
 
 const list = (v: string | undefined): string[] => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : []);
 
-/** `a,b:raw` -> terms; a term is logged unless marked `:raw`. */
-function terms(v: string | undefined, prefix = ''): TermSpec[] {
-  return list(v).map((t) => {
-    const [column, how] = t.split(':');
-    return { column: prefix + column, transform: how === 'raw' ? 'identity' : 'log' };
-  });
+/** `a,b:raw` -> the input's terms: `a:raw` enters as is, any other suffix (or none) is logged. */
+const vars = (v: string | undefined): string[] => list(v).map((t) => {
+  const [column, how] = t.split(':');
+  return how === 'raw' ? `${column}:raw` : column;
+});
+
+/**
+ * The flags of `fit gravity` as the fit operation's input (src/app/fit/gravity-input.ts): lists
+ * split at commas, a flow file's columns under `file`. Flags that need another one are refused
+ * here in the CLI's words; everything else is checked by the shared schema.
+ */
+function gravityInputOf(o: Record<string, string | boolean | undefined>): GravityInput {
+  const s = (k: string) => o[k] as string | undefined;
+  const file = s('flows');
+  if (file) {
+    for (const k of ['origin', 'destination', 'flow', 'cost']) if (!s(k)) throw new InputError(`--flows needs --${k} COLUMN`);
+  } else if (s('offset')) throw new InputError('--offset needs --flows (a workspace has no offset column)');
+  return {
+    ...(file ? { file: { path: file, origin: s('origin')!, destination: s('destination')!, flow: s('flow')!, cost: s('cost')!, period: s('periodColumn'), encoding: s('encoding'), sheet: s('sheet') } } : {}),
+    periods: list(s('period')), within: s('within'), level: s('level'), fillZeros: o.fillZeros !== false,
+    constraint: s('constraint') as GravityInput['constraint'], decay: s('decay') as GravityInput['decay'],
+    originVars: vars(s('originVars')), destinationVars: vars(s('destinationVars')), pairVars: vars(s('pairVars')), intra: Boolean(o.intra),
+    ...(s('fixedEffects') !== undefined ? { fixedEffects: list(s('fixedEffects')) } : {}),
+    ...(s('cluster') !== undefined ? { cluster: list(s('cluster')) } : {}),
+    offset: s('offset'), ssc: o.ssc as SmallSampleSpec | undefined, na: s('na') as GravityInput['na'],
+    sumDuplicates: Boolean(o.sumDuplicates), save: s('save'), replace: Boolean(o.replace),
+  };
 }
 
 function selectionOptions(cmd: Command): Command {
@@ -67,62 +87,13 @@ Examples:
     .action(async (o: Record<string, string | boolean | undefined>, cmd: Command) => {
       const { workspace } = common(cmd);
       const out = outFor(cmd);
-      const s = (k: string) => o[k] as string | undefined;
-      let data: GravityData;
-      const notes: string[] = [];
-      let costName = s('cost') ?? 'distance_km';
-      const spec: Partial<GravitySpec> = {};
-      const run = async (ws?: Parameters<typeof gravityDataFromWorkspace>[0]) => {
-        if (s('flows')) {
-          for (const k of ['origin', 'destination', 'flow', 'cost']) if (!s(k)) throw new InputError(`--flows needs --${k} COLUMN`);
-          const covs = [...terms(s('originVars')), ...terms(s('destinationVars')), ...terms(s('pairVars'))].map((t) => t.column);
-          const file = gravityFileOptions({ origin: s('origin')!, destination: s('destination')!, period: s('periodColumn') }, s('fixedEffects'), s('cluster'));
-          const offset = s('offset') ? parseOffset(s('offset')!) : null;
-          ({ data } = await readGravityFile(s('flows')!, {
-            origin: s('origin')!, destination: s('destination')!, flow: s('flow')!, cost: s('cost'), covariates: covs, period: s('periodColumn'),
-            categories: file.categories, offset: offset?.column,
-          }, { encoding: s('encoding'), sheet: s('sheet') }));
-          if (offset?.log) data = { ...data, offset: data.offset!.map(Math.log) };
-          Object.assign(spec, { originTerms: terms(s('originVars')), destinationTerms: terms(s('destinationVars')), pairTerms: terms(s('pairVars')), fixedEffects: file.fixedEffects, ...(file.cluster ? { cluster: file.cluster } : {}) });
-        } else {
-          if (s('offset')) throw new InputError('--offset needs --flows (a workspace has no offset column)');
-          if (!ws) throw new InputError('no workspace');
-          costName = 'distance_km';
-          const sel = { periods: list(s('period')), within: s('within'), level: s('level'), originIndicators: terms(s('originVars')).map((t) => t.column), destinationIndicators: terms(s('destinationVars')).map((t) => t.column), fillZeros: o.fillZeros !== false };
-          const res = await gravityDataFromWorkspace(ws, sel);
-          data = res.data;
-          notes.push(...res.notes);
-          const ws2 = gravityFileOptions({ origin: 'origin', destination: 'destination', period: 'period' }, s('fixedEffects'), s('cluster'));
-          if (ws2.categories.length) throw new InputError(`--fixed-effects / --cluster: "${ws2.categories[0]}" is not origin, destination, period or pair (other columns need --flows)`);
-          Object.assign(spec, { originTerms: terms(s('originVars'), 'origin_'), destinationTerms: terms(s('destinationVars'), 'destination_'), fixedEffects: ws2.fixedEffects, ...(ws2.cluster ? { cluster: ws2.cluster } : {}) });
-        }
-        Object.assign(spec, { constraint: s('constraint'), decay: s('decay'), costName, intra: Boolean(o.intra) }, gravityModelOptions(o.ssc as SmallSampleSpec | undefined, s('na'), Boolean(o.sumDuplicates)));
-        const t0 = performance.now();
-        let result: GravityResult;
-        const fileNames = { flow: s('flow'), cost: s('cost'), offset: s('offset') ? parseOffset(s('offset')!).column : undefined, origin: s('origin'), destination: s('destination'), period: s('periodColumn') };
-        try {
-          result = fitGravity(data, spec as GravitySpec);
-        } catch (e) {
-          if (!s('flows')) throw e;
-          throw inFile(e, s('flows')!, fileNames);
-        }
-        // Missing values counted under the file's column names.
-        if (s('flows') && result.dropped.missing) {
-          const byColumn = Object.fromEntries(Object.entries(result.dropped.byColumn).map(([c, k]) => [(fileNames as Record<string, string | undefined>)[c] ?? c, k]));
-          result = { ...result, dropped: { ...result.dropped, byColumn } };
-        }
-        const fitSeconds = (performance.now() - t0) / 1000;
-        if (s('save')) {
-          if (!ws) throw new InputError('--save needs a workspace (--workspace)');
-          await saveModel(ws, s('save')!, 'gravity', spec, result, { replace: Boolean(o.replace) });
-          notes.push(`saved as model "${s('save')}" in ${workspace}`);
-        }
-        return { result, fitSeconds };
-      };
-      const needsWs = !s('flows') || s('save');
-      const { result, fitSeconds } = needsWs ? await withWorkspace(workspace, (ws) => run(ws), { create: false }) : await run();
-      if (out.json) return printJson(out, { ...result, fitSeconds, notes });
-      out.write(gravitySummary(result, fitSeconds));
+      const input = gravityInputOf(o);
+      const run = async (ws: Workspace | null) => finishGravityFit(ws, await prepareGravityFit(ws, input));
+      const needsWs = !o.flows || o.save;
+      const result = needsWs ? await withWorkspace(workspace, (ws) => run(ws), { create: false }) : await run(null);
+      const notes = [...result.notes, ...(result.saved !== null ? [`saved as model "${result.saved}" in ${workspace}`] : [])];
+      if (out.json) return printJson(out, { ...result, notes });
+      out.write(gravitySummary(result, result.fitSeconds));
       for (const n of notes) out.write(`note: ${n}`);
     }));
 
@@ -135,7 +106,7 @@ Examples:
     .action(async (o: Record<string, string | boolean | undefined>, cmd: Command) => {
       const { workspace } = common(cmd);
       const out = outFor(cmd);
-      const get = async (ws?: Parameters<typeof gravityDataFromWorkspace>[0]) => radiationDataFrom(o, ws);
+      const get = async (ws?: Workspace) => radiationDataFrom(o, ws);
       const data = o.flows ? await get() : await withWorkspace(workspace, (ws) => get(ws), { create: false });
       const t0 = performance.now();
       const result = fitRadiation(data, { finiteSize: o.finiteSize !== false });

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { MODEL_NAME, type Workspace } from '../../store/index.ts';
+import { buildChoiceSet, choiceSpecShape, fitChoiceSet, parseChoiceSpec, refineChoiceSpec, saveChoiceModel, type ChoiceModelResult } from '../../store/choice/index.ts';
+import { parseInput } from '../parse-input.ts';
+import { direct, type Step } from '../step.ts';
+
+/**
+ * What a destination-choice fit on the workspace's graduate records may say, from `talentflow
+ * fit choice --persons --flags` or `POST /api/models/choice`: a choice-model spec
+ * (src/store/choice/spec.ts, its fields and defaults documented there) and whether to save it.
+ */
+const saveShape = {
+  save: z.string().regex(MODEL_NAME, 'letters, digits, _ . - (up to 64)').optional().describe('save the fitted model in the workspace under this name'),
+  replace: z.boolean().default(false).describe('with save: replace a saved model of that name'),
+};
+export const choiceInput = z.object({ ...choiceSpecShape, ...saveShape }).strict().superRefine(refineChoiceSpec);
+
+export type ChoiceInput = z.input<typeof choiceInput>;
+export type ChoiceOptions = z.output<typeof choiceInput>;
+
+/** Where a long fit reports how far it is and learns that it was cancelled (the server's job). */
+export interface FitProgress {
+  progress?: (fraction: number, message: string) => void;
+  aborted?: () => boolean;
+}
+
+/**
+ * The choice fit (for both front-ends): builds the choice set (persons, alternatives, their
+ * attributes) in the workspace, fits the conditional or nested logit with its post-estimation
+ * (src/store/choice/fit-choice.ts) and saves it when asked; null when cancelled. Spec errors name
+ * the spec's field as parseChoiceSpec does (`alternativeVars[0]`, `holdout.years`).
+ */
+export async function runChoiceFit(ws: Workspace, input: ChoiceInput, step: Step = direct, watch: FitProgress = {}): Promise<ChoiceModelResult | null> {
+  const { save, replace, ...rest } = input;
+  const spec = parseChoiceSpec(rest);
+  const { save: name, replace: again } = parseInput(z.object(saveShape), { save, replace });
+  watch.progress?.(0.05, 'building the choice set');
+  const t0 = performance.now();
+  const set = await step(() => buildChoiceSet(ws, spec));
+  if (watch.aborted?.()) return null;
+  watch.progress?.(0.4, 'fitting');
+  const result = fitChoiceSet(set, (performance.now() - t0) / 1000);
+  return name !== undefined ? step(() => saveChoiceModel(ws, name, result, again)) : result;
+}

@@ -1,0 +1,102 @@
+import { InputError } from '../../core/errors.ts';
+import { fitGravity, type GravityData, type GravityResult, type GravitySpec } from '../../models/index.ts';
+import type { Workspace } from '../../store/index.ts';
+import { saveModel } from '../../store/models.ts';
+import { readGravityFile } from '../../store/queries/gravity-file.ts';
+import { gravityDataFromWorkspace } from '../../store/queries/model-data.ts';
+import { parseInput } from '../parse-input.ts';
+import { direct, type Step } from '../step.ts';
+import { inFile, modelDimensions, parseOffset, termsOf } from './gravity-dimensions.ts';
+import { gravityInput, type GravityInput, type GravityOptions } from './gravity-input.ts';
+
+
+/** The data and spec of a fit, read and checked (step one). */
+export interface PreparedGravityFit {
+  readonly options: GravityOptions;
+  readonly data: GravityData;
+  readonly spec: GravitySpec;
+  readonly notes: string[];
+  /** The file's column for each of the model's column words (flow, cost, offset...), file fits only. */
+  readonly fileNames: Readonly<Record<string, string | undefined>> | null;
+}
+
+/**
+ * A fitted gravity model as both front-ends answer it (`talentflow fit gravity --json`, the job
+ * of `POST /api/models/gravity`): the model's result (src/models/gravity/types.ts; missing values
+ * counted under the file's column names), the fit's wall time, notes on the data (zero flows
+ * added, ...) and the name it was saved under.
+ */
+export type GravityFitResult = GravityResult & { fitSeconds: number; notes: string[]; saved: string | null };
+
+/** Whether the fit needs a workspace: stored flows, or saving the model. */
+export function needsWorkspace(o: GravityOptions): boolean {
+  return !o.file || o.save !== undefined;
+}
+
+/**
+ * The gravity fit, step one (for `talentflow fit gravity` and `POST /api/models/gravity`):
+ * validates the input and reads the flows, from a file or from the workspace, into the model's
+ * data and spec. Apart from step two so the server can hold its lock only while reading.
+ */
+export async function prepareGravityFit(ws: Workspace | null, input: GravityInput, step: Step = direct): Promise<PreparedGravityFit> {
+  const o = parseInput(gravityInput, input);
+  const model: Pick<GravitySpec, 'constraint' | 'decay' | 'intra' | 'ssc' | 'na' | 'duplicates'> = {
+    constraint: o.constraint, decay: o.decay, intra: o.intra,
+    ...(o.ssc !== undefined ? { ssc: o.ssc } : {}),
+    ...(o.na !== undefined ? { na: o.na } : {}),
+    duplicates: o.sumDuplicates ? 'sum' : 'error',
+  };
+  if (o.file) {
+    const f = o.file;
+    const dims = modelDimensions({ origin: f.origin, destination: f.destination, period: f.period }, o.fixedEffects, o.cluster);
+    const offset = o.offset !== undefined ? parseOffset(o.offset) : null;
+    const [originTerms, destinationTerms, pairTerms] = [termsOf(o.originVars), termsOf(o.destinationVars), termsOf(o.pairVars)];
+    let { data } = await readGravityFile(f.path, {
+      origin: f.origin, destination: f.destination, flow: f.flow, cost: f.cost, period: f.period,
+      covariates: [...originTerms, ...destinationTerms, ...pairTerms].map((t) => t.column), categories: dims.categories, offset: offset?.column,
+    }, { encoding: f.encoding, sheet: f.sheet });
+    if (offset?.log) data = { ...data, offset: data.offset!.map(Math.log) };
+    const spec: GravitySpec = {
+      ...model, costName: f.cost, originTerms, destinationTerms, pairTerms, ...(dims.fixedEffects ? { fixedEffects: dims.fixedEffects } : {}), ...(dims.cluster ? { cluster: dims.cluster } : {}),
+    };
+    const fileNames = { flow: f.flow, cost: f.cost, offset: offset?.column, origin: f.origin, destination: f.destination, period: f.period };
+    return { options: o, data, spec, notes: [], fileNames };
+  }
+  if (!ws) throw new InputError('no workspace');
+  const { data, notes } = await step(() => gravityDataFromWorkspace(ws, {
+    periods: o.periods, within: o.within, level: o.level, fillZeros: o.fillZeros,
+    originIndicators: termsOf(o.originVars).map((t) => t.column), destinationIndicators: termsOf(o.destinationVars).map((t) => t.column),
+  }));
+  const dims = modelDimensions({ origin: 'origin', destination: 'destination', period: 'period' }, o.fixedEffects, o.cluster);
+  const spec: GravitySpec = {
+    ...model, costName: 'distance_km', originTerms: termsOf(o.originVars, 'origin_'), destinationTerms: termsOf(o.destinationVars, 'destination_'),
+    ...(dims.fixedEffects ? { fixedEffects: dims.fixedEffects } : {}), ...(dims.cluster ? { cluster: dims.cluster } : {}),
+  };
+  return { options: o, data, spec, notes: [...notes], fileNames: null };
+}
+
+/**
+ * Step two: fits by Poisson PML (src/models/gravity), addresses data errors and missing-value
+ * counts to the file's columns, and saves the model when asked (its spec and this result).
+ */
+export async function finishGravityFit(ws: Workspace | null, p: PreparedGravityFit, step: Step = direct): Promise<GravityFitResult> {
+  const t0 = performance.now();
+  let result: GravityResult;
+  try {
+    result = fitGravity(p.data, p.spec);
+  } catch (e) {
+    throw p.options.file && p.fileNames ? inFile(e, p.options.file.path, p.fileNames) : e;
+  }
+  const names = p.fileNames;
+  if (names && result.dropped.missing) {
+    const byColumn = Object.fromEntries(Object.entries(result.dropped.byColumn).map(([c, k]) => [names[c] ?? c, k]));
+    result = { ...result, dropped: { ...result.dropped, byColumn } };
+  }
+  const fitSeconds = (performance.now() - t0) / 1000;
+  const save = p.options.save;
+  if (save !== undefined) {
+    if (!ws) throw new InputError('saving a model needs a workspace');
+    await step(() => saveModel(ws, save, 'gravity', p.spec, result, { replace: p.options.replace }));
+  }
+  return { ...result, fitSeconds, notes: p.notes, saved: save ?? null };
+}
