@@ -1,28 +1,7 @@
-import { requireLevel, requirePeriod, requireStockDate, storedPeriods, type Workspace } from '../store/index.ts';
+import { storedPeriods, type Workspace } from '../store/index.ts';
 
-/**
- * Checks the options whose valid values come from the workspace (levels, periods, census dates)
- * before a command runs, so a misspelt value is a user error that suggests the closest and lists
- * what exists, never an empty table or an engine error. Options with a fixed set of values are
- * checked by commander's `.choices()` where they are declared. Returns the options with the values
- * in stored form (Province -> province, 2010–2020 -> 2010-2020).
- */
-export interface OptionChecks {
-  /** `--level` is a level of the regions; 'or-group' also accepts a region group's code. */
-  level?: 'level' | 'or-group';
-  /** `--period` must be a period of these rows. */
-  period?: 'flows' | 'indicators';
-  /** `--date` must be a census date of the stock tables. */
-  date?: boolean;
-}
-
-export async function checkOptions<T extends { level?: string; period?: string; date?: string | number }>(ws: Workspace, o: T, checks: OptionChecks): Promise<T> {
-  const out = { ...o };
-  if (checks.level && o.level !== undefined) out.level = await requireLevel(ws, o.level, { groups: checks.level === 'or-group' });
-  if (checks.period && o.period !== undefined) out.period = await requirePeriod(ws, o.period, checks.period);
-  if (checks.date && o.date !== undefined) out.date = await requireStockDate(ws, o.date);
-  return out;
-}
+/** The workspace-valued option checks live in the app layer, shared with the server's routes. */
+export { checkOptions, type OptionChecks } from '../app/check-options.ts';
 
 /** The line printed under an empty table: what the workspace does hold, so the next try can succeed. */
 export async function emptyNote(ws: Workspace, of: 'flows' | 'indicators'): Promise<string> {

@@ -4,6 +4,7 @@ import { describeFlows, flowProvenance, hasFlows, listGroups, type Workspace } f
 import { censusNetRows, censusYears, hasCensus } from './census.ts';
 import { flowMeasure } from './flow-measures.ts';
 import { focusRef, loadSelectedFlows, periodYears, selectRegions, type Selection } from './selection.ts';
+import { checkOptions } from '../check-options.ts';
 import { parseInput } from '../parse-input.ts';
 import { measureInput, type MeasureInput } from './input.ts';
 import { MEASURES, type MeasureName, type MeasureOptions, type MeasureResult, type Row } from './types.ts';
@@ -21,7 +22,8 @@ const MAIN: Record<MeasureName, string | null> = {
  * observed or estimated by a model and imported, always take precedence (source 'flows').
  */
 export async function runMeasure(ws: Workspace, measure: string, input: MeasureInput): Promise<MeasureResult> {
-  const o: MeasureOptions = parseInput(measureInput, input);
+  // A misspelt level (or group used as one) lists the workspace's levels and groups, as every command's does.
+  const o: MeasureOptions = await checkOptions(ws, parseInput(measureInput, input), { level: 'or-group' });
   if (!(MEASURES as readonly string[]).includes(measure)) throw new SpecError(`unknown measure "${measure}"; one of ${MEASURES.join(', ')}`, 'measure');
   const m = measure as MeasureName;
   if (o.losing && o.gaining) throw new SpecError('give --losing or --gaining, not both', 'losing');

@@ -2,7 +2,6 @@ import { Command, InvalidArgumentError } from 'commander';
 import { withWorkspace } from '../../store/index.ts';
 import { common, intOption, outFor, withCommon } from '../context.ts';
 import { printJson } from '../output.ts';
-import { checkOptions } from '../validate.ts';
 import { langOption, regionNamer } from '../region-names.ts';
 import { measureInput, type MeasureInput } from '../../app/measure/input.ts';
 import { runMeasure } from '../../app/measure/run.ts';
@@ -53,7 +52,7 @@ Examples:
       const { workspace } = common(cmd);
       const out = outFor(cmd);
       await withWorkspace(workspace, async (ws) => {
-        const result = await runMeasure(ws, measure, inputFrom(measureInput, await checkOptions(ws, o, { level: 'or-group' })));
+        const result = await runMeasure(ws, measure, inputFrom(measureInput, o));
         if (out.json) return printJson(out, result);
         printMeasure(out, result, o.limit, await regionNamer(ws, o.lang));
       }, { create: false });

@@ -4,6 +4,7 @@ import { indicatorCatalogue, listGroups, listIndicators, listRegions, queryFlows
 import { listCases, type WorkspaceCase } from '../../store/queries/list-cases.ts';
 import { parseTerm } from '../../store/queries/indicator-matrix.ts';
 import { EXAMPLES } from '../../app/rank/spec.ts';
+import { checkOptions } from '../../app/check-options.ts';
 import { resolveRegionRef, withinCondition } from '../../store/queries/resolve-ref.ts';
 import { route, type RouteDoc, type ServerDeps } from '../route.ts';
 import { level, period, qBool, qInt, qList, qText } from '../schemas.ts';
@@ -13,7 +14,7 @@ export function dataRoutes(app: Hono, deps: ServerDeps, docs: RouteDoc[]): void 
   route(app, deps, docs, {
     method: 'get', path: '/api/regions', tag: 'data', summary: 'Search and list regions',
     query: z.object({ search: qText.optional(), level: level.optional(), within: qText.optional(), geometry: qBool.optional(), limit: qInt(100000).optional() }).strict(),
-    handler: ({ query, deps: d }) => lock.run(() => listRegions(d.ws, query)),
+    handler: ({ query, deps: d }) => lock.run(async () => listRegions(d.ws, await checkOptions(d.ws, query, { level: 'level' }))),
   });
   route(app, deps, docs, {
     method: 'get', path: '/api/cases', tag: 'data',
@@ -32,7 +33,7 @@ export function dataRoutes(app: Hono, deps: ServerDeps, docs: RouteDoc[]): void 
     }).strict(),
     handler: async ({ query, deps: d }) => {
       const { minCount, ...q } = query;
-      const res = await lock.run(() => queryFlows(d.ws, q));
+      const res = await lock.run(async () => queryFlows(d.ws, await checkOptions(d.ws, q, { level: 'level', period: 'flows' })));
       return minCount ? { ...res, rows: res.rows.filter((r) => r.count >= minCount) } : res;
     },
   });
@@ -48,7 +49,7 @@ export function dataRoutes(app: Hono, deps: ServerDeps, docs: RouteDoc[]): void 
   route(app, deps, docs, {
     method: 'get', path: '/api/indicators', tag: 'data', summary: 'Indicator values of regions',
     query: z.object({ name: qList.optional(), within: qText.optional(), level: level.optional(), period: period.optional(), limit: qInt(1_000_000).optional() }).strict(),
-    handler: ({ query, deps: d }) => lock.run(() => listIndicators(d.ws, query)),
+    handler: ({ query, deps: d }) => lock.run(async () => listIndicators(d.ws, await checkOptions(d.ws, query, { level: 'level', period: 'indicators' }))),
   });
   route(app, deps, docs, {
     method: 'get', path: '/api/stocks', tag: 'data',
@@ -67,8 +68,9 @@ export function dataRoutes(app: Hono, deps: ServerDeps, docs: RouteDoc[]): void 
     method: 'get', path: '/api/geometry', tag: 'data', summary: 'Boundaries as a GeoJSON FeatureCollection (for maps)',
     query: z.object({ level: level, within: qText.optional() }).strict(),
     handler: ({ query, deps: d }) => lock.run(async () => {
+      const { level: lv } = await checkOptions(d.ws, query, { level: 'level' });
       const where = ['level = ?', 'geometry IS NOT NULL'];
-      const params: string[] = [query.level];
+      const params: string[] = [lv];
       if (query.within) {
         const c = withinCondition('code', await resolveRegionRef(d.ws, query.within));
         where.push(c.sql);

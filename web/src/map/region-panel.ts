@@ -32,10 +32,15 @@ export async function renderRegionPanel(el: HTMLElement, code: string, regions: 
   const short = (s: string | null | undefined) => (s ?? '').replace(/(市|省|自治区|壮族|回族|维吾尔|特别行政区)$/u, '');
   const nameOf = (c: string, fallback: string | null) => (regions.get(c) ? regionName(regions.get(c)!) : fallback ?? c);
   try {
+    // The period's flows only where the map shows flows (a census interval without flows has none,
+    // and the API refuses a period without flows); the measure query then has from/to, no period.
+    const periodFlows = (side: 'origin' | 'destination') => (measureQuery.period === undefined
+      ? Promise.resolve({ rows: [] as FlowRow[], dropped: 0 })
+      : api.flows({ [side]: code, period: state.period, level: state.level, intra: false, limit: 8 }));
     const [summary, out, inn, history] = await Promise.all([
       api.measure('summary', { ...measureQuery, region: code }),
-      api.flows({ origin: code, period: state.period, level: state.level, intra: false, limit: 8 }),
-      api.flows({ destination: code, period: state.period, level: state.level, intra: false, limit: 8 }),
+      periodFlows('origin'),
+      periodFlows('destination'),
       Promise.all([api.flows({ origin: code, level: state.level, intra: false }), api.flows({ destination: code, level: state.level, intra: false })]),
     ]);
     clear(body);

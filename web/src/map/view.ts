@@ -232,7 +232,8 @@ export function createMapView(periods: string[]): MapView {
     const [regs, geo, provinces] = await Promise.all([
       api.regions(regionsQuery(c)),
       api.geometry(state.level, c.within),
-      state.level === 'city' ? api.geometry('province', c.within) : Promise.resolve(null),
+      // Province outlines over cities where the case has provinces (the API refuses a level the workspace lacks).
+      state.level === 'city' && c.levels.includes('province') ? api.geometry('province', c.within) : Promise.resolve(null),
     ]);
     regions = new Map(regs.map((r) => [r.code, r]));
     geometry = geo;
@@ -285,7 +286,8 @@ export function createMapView(periods: string[]): MapView {
     flowStatus.textContent = t('loading');
     try {
       const limit = state.topFlows > 0 ? Math.min(state.topFlows, FLOW_LIMIT) : FLOW_LIMIT;
-      const res = await api.flows({ group: scope?.group ?? caseDef().within, period: state.period, level: state.level, intra: false, minCount: state.minFlow || undefined, limit }, abort.signal);
+      // A census interval without flows has none to draw (the API refuses a period without flows).
+      const res = populationChangeOnly(state) ? { rows: [] } : await api.flows({ group: scope?.group ?? caseDef().within, period: state.period, level: state.level, intra: false, minCount: state.minFlow || undefined, limit }, abort.signal);
       if (abort.signal.aborted) return;
       flows = res.rows;
       await overlay?.set(flows, locationsOf([...regions.values()].filter((r) => r.level === state.level), regionName), state.showFlows);
