@@ -26,7 +26,7 @@ const ssc = z.union([
     clusterAdj: z.boolean(),
     clusterDf: z.enum(['min', 'conventional']),
   }).partial().strict(),
-]);
+], { error: 'expected "none", "fixest" or fixest\'s options {adj: true|false, fixefK: "none"|"full"|"nested", clusterAdj: true|false, clusterDf: "min"|"conventional"}' });
 
 /**
  * What a gravity fit may say, from `talentflow fit gravity --flags` or `POST /api/models/gravity`.

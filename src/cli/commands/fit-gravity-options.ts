@@ -21,7 +21,11 @@ export function parseSsc(text: string): SmallSampleSpec {
       const b = /^(true|t)$/i.test(v) ? true : /^(false|f)$/i.test(v) ? false : null;
       if (b === null) throw new InvalidArgumentError(`--ssc ${k}=${v}: expected TRUE or FALSE`);
       out[key] = b;
-    } else out[key] = v;
+    } else {
+      const choices = key === 'fixefK' ? ['none', 'full', 'nested'] : ['min', 'conventional'];
+      if (!choices.includes(v)) throw new InvalidArgumentError(`--ssc ${k}=${v}: expected ${choices.join(', ')}`);
+      out[key] = v;
+    }
   }
   return out as Partial<SmallSampleOptions>;
 }
