@@ -1,14 +1,34 @@
 /**
  * Typed errors with stable codes. Every adapter (CLI, server) maps `code` to an exit status or an
- * HTTP status in one place; library code throws these and never prints.
+ * HTTP status in one place; library code throws these and never prints. A message built with
+ * `coded()` (core/messages) also carries its code and parameters, so a front-end can say it in
+ * another language; the English `message` is the same either way.
  */
+import type { CodedMessage, MessageParams } from './messages/message.ts';
+
 export type ErrorCode = 'INPUT' | 'SPEC' | 'CONVERGENCE' | 'NOT_FOUND' | 'CONFLICT' | 'STORE';
+
+/** An error's words: English text, or a coded message of core/messages (a front-end can translate it). */
+export type ErrorText = string | CodedMessage;
 
 export abstract class TalentflowError extends Error {
   abstract readonly code: ErrorCode;
+  /** The message's code in core/messages and its parameters, when it was built from one. */
+  readonly text?: { readonly code: string; readonly params: MessageParams };
+
+  constructor(text: ErrorText, prefix = '', options?: { cause?: unknown }) {
+    super(prefix + (typeof text === 'string' ? text : text.message), options);
+    if (typeof text !== 'string') this.text = { code: text.code, params: text.params };
+  }
+
   /** Plain serialisable form, the same through library, CLI and API. */
   toJSON(): Record<string, unknown> {
-    return { code: this.code, message: this.message };
+    return { code: this.code, message: this.message, ...this.coded() };
+  }
+
+  /** `messageCode` and `params` for the JSON form, when the message is coded. */
+  protected coded(): Record<string, unknown> {
+    return this.text ? { messageCode: this.text.code, params: this.text.params } : {};
   }
 }
 
@@ -28,9 +48,13 @@ export class InputError extends TalentflowError {
   /** Further problems of the same import, so a user can fix them all in one pass. */
   readonly more: readonly string[];
 
-  constructor(reason: string, where: InputLocation = {}, more: readonly string[] = []) {
-    super(formatLocation(where) + reason);
+  /** The problem without its location (a front-end writes the location in its own language). */
+  readonly reason: string;
+
+  constructor(reason: ErrorText, where: InputLocation = {}, more: readonly string[] = []) {
+    super(reason, formatLocation(where));
     this.name = 'InputError';
+    this.reason = typeof reason === 'string' ? reason : reason.message;
     this.file = where.file;
     this.row = where.row;
     this.column = where.column;
@@ -38,7 +62,7 @@ export class InputError extends TalentflowError {
   }
 
   override toJSON(): Record<string, unknown> {
-    return { code: this.code, message: this.message, file: this.file, row: this.row, column: this.column, more: this.more };
+    return { code: this.code, message: this.message, file: this.file, row: this.row, column: this.column, more: this.more, reason: this.reason, ...this.coded() };
   }
 }
 
@@ -46,10 +70,14 @@ export class InputError extends TalentflowError {
 export class SpecError extends TalentflowError {
   readonly code = 'SPEC' as const;
   readonly field?: string;
-  constructor(message: string, field?: string) {
-    super(field ? `${field}: ${message}` : message);
+  constructor(message: ErrorText, field?: string) {
+    super(message, field ? `${field}: ` : '');
     this.name = 'SpecError';
     this.field = field;
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), ...(this.text && this.field ? { field: this.field } : {}) };
   }
 }
 
@@ -57,7 +85,7 @@ export class SpecError extends TalentflowError {
 export class ConvergenceError extends TalentflowError {
   readonly code = 'CONVERGENCE' as const;
   readonly iterations: number;
-  constructor(message: string, iterations: number) {
+  constructor(message: ErrorText, iterations: number) {
     super(message);
     this.name = 'ConvergenceError';
     this.iterations = iterations;
@@ -66,7 +94,7 @@ export class ConvergenceError extends TalentflowError {
 
 export class NotFoundError extends TalentflowError {
   readonly code = 'NOT_FOUND' as const;
-  constructor(message: string) {
+  constructor(message: ErrorText) {
     super(message);
     this.name = 'NotFoundError';
   }
@@ -75,7 +103,7 @@ export class NotFoundError extends TalentflowError {
 /** Refused because it would duplicate or contradict what is stored (e.g. re-importing a file). */
 export class ConflictError extends TalentflowError {
   readonly code = 'CONFLICT' as const;
-  constructor(message: string) {
+  constructor(message: ErrorText) {
     super(message);
     this.name = 'ConflictError';
   }
@@ -84,8 +112,8 @@ export class ConflictError extends TalentflowError {
 /** The workspace could not be opened, migrated or written. */
 export class StoreError extends TalentflowError {
   readonly code = 'STORE' as const;
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
+  constructor(message: ErrorText, options?: { cause?: unknown }) {
+    super(message, '', options);
     this.name = 'StoreError';
   }
 }

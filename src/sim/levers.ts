@@ -1,4 +1,5 @@
 import { SpecError } from '../core/errors.ts';
+import { coded } from '../core/messages/index.ts';
 import type { AttributeValues, ChoiceModel } from './choice-model.ts';
 
 /**
@@ -45,14 +46,13 @@ export function compileLevers(model: ChoiceModel, defs: readonly LeverDefinition
   return defs.map((d, i) => {
     const attr = model.attributes.find((a) => a.column === d.term);
     if (!attr) {
-      const known = model.attributes.map((a) => a.column).join(', ') || 'none';
-      throw new SpecError(`"${d.term}" is not an attribute of the model (it has: ${known}); add it to baseline.borrowedTerms to use a coefficient from elsewhere`, `${field}[${i}].term`);
+      throw new SpecError(coded('scenario.term.notAttribute', { term: d.term, known: model.attributes.map((a) => a.column) }), `${field}[${i}].term`);
     }
     if (d.targets.length !== model.regions.length) throw new SpecError(`mask of ${d.targets.length} for ${model.regions.length} regions`, `${field}[${i}].targets`);
-    if (d.change.type === 'relative' && !(d.change.value > -1)) throw new SpecError(`a relative change of ${d.change.value} would make the attribute non-positive`, `${field}[${i}].change.value`);
+    if (d.change.type === 'relative' && !(d.change.value > -1)) throw new SpecError(coded('scenario.change.nonPositive', { value: d.change.value }), `${field}[${i}].change.value`);
     // Shift attributes (a logit's person-region terms) are 0 in the baseline: only absolute changes move them.
     if (d.change.type === 'relative' && d.change.value !== 0 && model.baseline[d.term]?.every((x) => x === 0)) {
-      throw new SpecError(`"${d.term}" is 0 for every region in the baseline, so a relative change does nothing; give an absolute change`, `${field}[${i}].change.type`);
+      throw new SpecError(coded('scenario.term.allZero', { term: d.term }), `${field}[${i}].change.type`);
     }
     return {
       name: d.name ?? `intervention ${i + 1}`,

@@ -1,4 +1,5 @@
 import { parseScenario, runScenario, type ScenarioDocument, type ScenarioRunInput, type ScenarioRunResult } from '../sim/index.ts';
+import type { CodedMessage } from '../core/messages/index.ts';
 import { runScenarioAsync } from '../sim/run-scenario-async.ts';
 import { prepareScenario, type PreparedScenario } from './scenarios/prepare.ts';
 import type { Workspace } from './workspace.ts';
@@ -41,6 +42,8 @@ export interface StoredScenarioRun {
   /** Wall time of the draws (with the pauses in which other work ran). */
   readonly seconds: number;
   readonly notes: readonly string[];
+  /** The notes coded (core/messages), in the same order, for a front-end to say in its language. */
+  readonly messages: { readonly notes: readonly CodedMessage[] };
   readonly assumptions: readonly string[];
   readonly result: ScenarioRunResult;
 }
@@ -59,7 +62,7 @@ export async function runScenarioInWorkspace(ws: Workspace, input: unknown, opti
   });
   return {
     id, scenario: doc.name, description: doc.description ?? null, model: { name: prepared.model.name, version: prepared.model.version },
-    horizon: doc.horizon, seconds, notes: prepared.notes, assumptions: doc.assumptions, result,
+    horizon: doc.horizon, seconds, notes: prepared.notes, messages: prepared.messages, assumptions: doc.assumptions, result,
   };
 }
 

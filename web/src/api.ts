@@ -1,4 +1,5 @@
 import type { WorkspaceCase } from '../../src/core/workspace-case.ts';
+import { errorText, type ErrorBody } from './i18n/server-text.ts';
 
 export type { WorkspaceCase };
 
@@ -25,9 +26,16 @@ export interface JobView<R = unknown> { id: string; kind: string; state: 'runnin
 export interface SavedModel { name: string; kind: string; created_at?: string; [k: string]: unknown }
 export type GeoFeatureCollection = { type: 'FeatureCollection'; features: { type: 'Feature'; properties: Record<string, unknown>; geometry: unknown }[] };
 
+/**
+ * A failed request. Its message is the server's, in the page's language at the time it is read
+ * (a coded message is rendered from its code; see i18n/server-text.ts errorText).
+ */
 export class ApiError extends Error {
-  constructor(readonly status: number, message: string) {
-    super(message);
+  readonly body: ErrorBody;
+  constructor(readonly status: number, body: ErrorBody | string) {
+    super();
+    this.body = typeof body === 'string' ? { message: body } : body;
+    Object.defineProperty(this, 'message', { get: () => errorText(this.body), enumerable: false, configurable: true });
   }
 }
 
@@ -41,8 +49,8 @@ function url(path: string, query: Query = {}): string {
 }
 
 async function parse<T>(res: Response): Promise<T> {
-  const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
-  if (!res.ok) throw new ApiError(res.status, body?.error?.message ?? `${res.status} ${res.statusText}`);
+  const body = (await res.json().catch(() => null)) as { error?: ErrorBody } | null;
+  if (!res.ok) throw new ApiError(res.status, body?.error?.message ? body.error : `${res.status} ${res.statusText}`);
   return body as T;
 }
 
@@ -98,8 +106,9 @@ export async function waitForJob<R>(id: string, onProgress: (p: number, message:
     onProgress(j.progress, j.message);
     if (j.state === 'done') return j.result as R;
     if (j.state === 'failed') {
-      const e = j.error as { error?: { message?: string }; body?: { error?: { message?: string } } } | undefined;
-      throw new ApiError(422, e?.body?.error?.message ?? e?.error?.message ?? 'the job failed');
+      const e = j.error as { error?: ErrorBody; body?: { error?: ErrorBody } } | undefined;
+      const failed = e?.body?.error?.message ? e.body.error : e?.error?.message ? e.error : undefined;
+      throw new ApiError(422, failed ?? 'the job failed');
     }
     if (j.state === 'cancelled') throw new ApiError(499, 'cancelled');
     await new Promise((ok) => setTimeout(ok, everyMs));

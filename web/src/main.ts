@@ -7,6 +7,7 @@ import { caseFooter } from './footer.ts';
 import { clear, h, label, status } from './ui/dom.ts';
 import { initialUrlState, startUrlSync } from './url-state.ts';
 import { printButton } from './print.ts';
+import { namePlaces } from './i18n/server-text.ts';
 
 /**
  * The page: a header with the tabs (map, models, scenario, rankings, graduates) and the language switch, and one
@@ -55,6 +56,8 @@ async function boot(): Promise<void> {
     langButton,
   );
   const mapView = createMapView(periods);
+  // Server messages that name regions by code say their names in the page's language.
+  namePlaces((code) => mapView.regions().get(code));
   const views: Partial<Record<State['tab'], HTMLElement>> = { map: mapView.element };
   const main = h('main', { id: 'main' }, mapView.element);
   const footer = caseFooter();

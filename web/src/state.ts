@@ -2,7 +2,7 @@
  * The dashboard's state: what the filters say, which region is open and which regions a
  * scenario targets. Views subscribe and re-render what depends on the keys that changed.
  */
-import type { WorkspaceCase } from './api.ts';
+import type { WorkspaceCase } from '../../src/core/workspace-case.ts';
 
 /** A case's id: the lower-case code of its country ("cn"), or "data" for regions under no country (GET /api/cases). */
 export type CaseId = string;

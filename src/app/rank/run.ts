@@ -1,4 +1,5 @@
 import { SpecError } from '../../core/errors.ts';
+import type { CodedMessage } from '../../core/messages/index.ts';
 import { compositeIndex, rankChange, weightSensitivity, type CompositeIndexResult, type IndexSpec, type RankChangeResult, type SensitivityResult } from '../../rank/index.ts';
 import { listRegions, loadIndicatorMatrix, requireLevel, type Workspace } from '../../store/index.ts';
 import { revealedRanking, type RevealedRanking } from '../../store/revealed/index.ts';
@@ -10,6 +11,8 @@ import { EXAMPLES, choiceModelOf, normalisationOf, revealedRequest, splitTerms, 
 export interface DeclaredRanking {
   example: string | null;
   description: string | null;
+  /** The description coded (core/messages), for a front-end to say in its language. */
+  messages: { description: CodedMessage | null };
   selection: { level: string | null; within: string | null; period: string | null; show: string | null; terms: string[] };
   index: Omit<CompositeIndexResult, 'rows'> & { rows: (CompositeIndexResult['rows'][number] & { name: string | null })[] };
   rankChange?: RankChangeResult & { period: string };
@@ -56,6 +59,7 @@ async function declared(ws: Workspace, o: RankOptions): Promise<DeclaredRanking>
   return {
     example: o.example ?? null,
     description: example && !o.indicators ? example.description : null,
+    messages: { description: example && !o.indicators ? example.text : null },
     selection: { level: level ?? null, within: within ?? null, period: o.period ?? null, show: o.show ?? null, terms },
     index: { ...index, rows: o.show ? await shownOnly(ws, o.show, rows) : rows },
     ...(change ? { rankChange: change } : {}),

@@ -1,4 +1,5 @@
 import { SpecError } from '../../core/errors.ts';
+import { coded, type CodedMessage } from '../../core/messages/index.ts';
 import type { IndexSpec, MissingPolicy, Normalisation, Weighting } from '../../rank/index.ts';
 import type { RevealedRankingOptions } from '../../store/revealed/index.ts';
 
@@ -52,13 +53,16 @@ export function weightingOf(method: string, weights: string | undefined, labels:
 
 export type { IndexSpec };
 
+const EXAMPLE_TEXT = coded('rank.exampleIndex', {});
+
 /** The documented example index (docs/example-index.md): demographic vitality of China's cities. */
-export const EXAMPLES: Record<string, { terms: string[]; level: string; within: string; description: string }> = {
+export const EXAMPLES: Record<string, { terms: string[]; level: string; within: string; description: string; text: CodedMessage }> = {
   'china-cities': {
     terms: ['growth(population,2010,2020):+', 'share_age_15_59@2020:+', 'share_age_65@2020:-', 'log(population@2020):+'],
     level: 'city',
     within: 'CN',
-    description: 'demographic vitality of China\'s prefecture-level cities from the 2010 and 2020 censuses: population growth 2010-2020 (%), share aged 15-59 in 2020 (%), share aged 65+ in 2020 (%, less is better), log population 2020; min-max, equal weights',
+    description: EXAMPLE_TEXT.message,
+    text: EXAMPLE_TEXT,
   },
 };
 

@@ -1,4 +1,5 @@
 import type { Hono } from 'hono';
+import { coded } from '../../core/messages/index.ts';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -118,7 +119,7 @@ export function scenarioRoutes(app: Hono, deps: ServerDeps, docs: RouteDoc[]): v
       const doc = parseScenario(body.document);
       const p = await preparedFor(d, doc);
       const result = counterfactualByYear(p);
-      return { scenario: doc.name, model: p.model, regions: p.outcome.reduce((s, v) => s + v, 0), notes: p.notes, synthetic: p.synthetic, basis: p.basis, ...result, milliseconds: performance.now() - t0 };
+      return { scenario: doc.name, model: p.model, regions: p.outcome.reduce((s, v) => s + v, 0), notes: p.notes, messages: p.messages, synthetic: p.synthetic, basis: p.basis, ...result, milliseconds: performance.now() - t0 };
     },
   });
   route(app, deps, docs, {
@@ -148,7 +149,7 @@ export function scenarioRoutes(app: Hono, deps: ServerDeps, docs: RouteDoc[]): v
       const ids = [...new Set(query.ids.split(',').map(Number))];
       const runs = await d.lock.run(() => loadScenarioRuns(d.ws, ids));
       const missing = ids.filter((id) => !runs.some((r) => r.id === id));
-      if (missing.length) throw new HttpError(404, `no stored scenario run ${missing.join(', ')}: see GET /api/scenarios`);
+      if (missing.length) throw new HttpError(404, coded('scenario.run.notStored', { runs: missing.map(String) }));
       const comparison = compareScenarios(runs.map((r) => ({ name: `${r.scenario} #${r.id}`, model: `${r.model}@${r.modelVersion}`, result: r.result })));
       return { runs: runs.map(({ result: _r, ...meta }) => meta), ...comparison };
     },

@@ -1,4 +1,5 @@
 import { SpecError } from '../../core/errors.ts';
+import { coded } from '../../core/messages/index.ts';
 import type { GravityResult } from '../../models/index.ts';
 import type { ScenarioDocument } from '../../sim/index.ts';
 import type { ChoiceModelResult } from '../choice/fit-choice.ts';
@@ -110,11 +111,7 @@ export async function checkModelVariables(ws: Workspace, doc: ScenarioDocument, 
   const command = saved.kind === 'gravity'
     ? await gravityCommand(ws, doc, saved as SavedModel<GravityResult>, missing)
     : choiceCommand(saved as SavedModel<ChoiceModelResult>, missing);
-  const has = [...have.columns].join(', ') || 'none';
-  throw new SpecError(
-    `the ${saved.kind} model "${saved.name}" lacks ${missing.length === 1 ? 'the variable' : 'the variables'} ${missing.map(label).join(', ')} that this scenario needs (it has: ${has}); `
-    + `fit a model with ${missing.length === 1 ? 'it' : 'them'} first: ${command}`,
-    'baseline.model');
+  throw new SpecError(coded('scenario.model.lacksVariables', { kind: saved.kind, model: saved.name, missing: missing.map(label), has: [...have.columns], command }), 'baseline.model');
 }
 
 /** The same check on its own, for a front end that answers before it starts a run (HTTP 400, not a failed job). */

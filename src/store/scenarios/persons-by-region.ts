@@ -1,4 +1,5 @@
 import { SpecError } from '../../core/errors.ts';
+import { coded, english, type CodedMessage } from '../../core/messages/index.ts';
 import { isSmallCell } from '../../metrics/index.ts';
 import { privacyK } from '../privacy.ts';
 import type { Workspace } from '../workspace.ts';
@@ -14,6 +15,8 @@ export interface PersonsByRegion {
   synthetic: number;
   /** What the small-cell rule changed, in words, for the scenario's notes. */
   notes: string[];
+  /** The same notes coded (core/messages), in the same order. */
+  messages: CodedMessage[];
 }
 
 /**
@@ -37,7 +40,7 @@ export async function personsByRegion(ws: Workspace, regions: readonly string[])
        sum(CASE WHEN p.synthetic THEN 1 ELSE 0 END)::DOUBLE AS synthetic
      FROM persons p JOIN model s ON s.code = p.study_region LEFT JOIN model d ON d.code = p.destination
      WHERE p.destination IN (SELECT code FROM regions) GROUP BY 1`, [regions.join(',')]);
-  if (!rows.length) throw new SpecError('the workspace has no graduate records with a region as destination', 'baseline.cohort');
+  if (!rows.length) throw new SpecError(coded('scenario.cohort.noRecords', {}), 'baseline.cohort');
   const k = await privacyK(ws);
   const index = new Map(regions.map((c, i) => [c, i]));
   const sizes = new Float64Array(regions.length);
@@ -66,18 +69,18 @@ export async function personsByRegion(ws: Workspace, regions: readonly string[])
     poolStayed += r.stayed;
     poolN += r.n;
   }
-  const notes: string[] = [];
-  const list = (codes: string[]) => (codes.length > 12 ? `${codes.slice(0, 12).join(', ')} and ${codes.length - 12} more` : codes.join(', '));
+  const notes: CodedMessage[] = [];
+  const places = (codes: string[]) => codes.sort().map((code) => ({ code }));
   if (small.length) {
-    notes.push(`${small.length} region(s) with fewer than ${k} graduate records left out of the cohort (small-cell rule, suppressed (<${k})): ${list(small.sort())}`);
+    notes.push(coded('scenario.cohort.smallCellsLeftOut', { count: small.length, k, regions: places(small) }));
   }
   if (pooled.length && poolN > 0) {
     for (const p of pooled) stay[p.i] = poolStayed / poolN;
-    notes.push(`${pooled.length} region(s) whose stayers or leavers number fewer than ${k} take the stay share pooled over the other regions, ${(poolStayed / poolN).toFixed(3)} (small-cell rule, suppressed (<${k})): ${list(pooled.map((p) => p.code).sort())}`);
+    notes.push(coded('scenario.cohort.smallCellsPooled', { count: pooled.length, k, share: poolStayed / poolN, regions: places(pooled.map((p) => p.code)) }));
   } else if (pooled.length) {
     // No region to pool over: no stay share (a scenario that needs one says so and asks for a default).
     for (const p of pooled) stay[p.i] = NaN;
-    notes.push(`${pooled.length} region(s) whose stayers or leavers number fewer than ${k} have no stay share from the records (small-cell rule, suppressed (<${k})): ${list(pooled.map((p) => p.code).sort())}`);
+    notes.push(coded('scenario.cohort.smallCellsNoShare', { count: pooled.length, k, regions: places(pooled.map((p) => p.code)) }));
   }
-  return { sizes, stay, years, synthetic, notes };
+  return { sizes, stay, years, synthetic, notes: english(notes), messages: notes };
 }

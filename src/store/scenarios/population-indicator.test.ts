@@ -45,7 +45,8 @@ test('without a name, the resident population is found by its name and the note 
   const p = await populationIndicator(t.ws, undefined, '2021', REGIONS, 'baseline.stayShare.population');
   assert.equal(p.name, '年末常住人口');
   assert.equal(p.factor, 1e4);
-  assert.match(p.note ?? '', /indicator "年末常住人口" \(万人\) in 2021, found by its name \(also there: 年末户籍人口\)/);
+  assert.equal(p.note?.code, 'scenario.stay.populationFound');
+  assert.match(p.note?.message ?? '', /indicator "年末常住人口" \(万人\) in 2021, found by its name \(also there: 年末户籍人口\)/);
 });
 
 test('a named indicator is used as named, without a note', async () => {

@@ -1,4 +1,5 @@
 import { InputError } from '../../core/errors.ts';
+import { coded, type CodedMessage } from '../../core/messages/index.ts';
 import { parsePeriod } from '../../core/schema/period.ts';
 import type { Workspace } from '../workspace.ts';
 
@@ -46,7 +47,7 @@ export interface PopulationIndicator {
   /** Persons per unit of the indicator (1e4 for 万人). */
   readonly factor: number;
   /** Set when the indicator was found by its name, not named by the request: which one and why. */
-  readonly note: string | null;
+  readonly note: CodedMessage | null;
 }
 
 const listOf = (xs: readonly IndicatorCoverage[], total: number) =>
@@ -80,6 +81,6 @@ export async function populationIndicator(ws: Workspace, requested: string | und
   const pick = candidates[0];
   const others = candidates.slice(1).map((x) => x.name);
   // `population` is the documented default name: only another name is worth a note.
-  const note = pick.name === 'population' ? null : `population: indicator "${pick.name}"${pick.unit ? ` (${pick.unit})` : ''} in ${period}, found by its name${others.length ? ` (also there: ${others.join(', ')})` : ''}; name another to use it`;
+  const note = pick.name === 'population' ? null : coded('scenario.stay.populationFound', { indicator: pick.name, unit: pick.unit, period, others });
   return { name: pick.name, unit: pick.unit, factor: personsPerUnit(pick.unit)!, note };
 }

@@ -1,4 +1,5 @@
 import { SpecError } from '../../core/errors.ts';
+import { coded, type CodedMessage } from '../../core/messages/index.ts';
 import { haversineKm } from '../../core/geometry/index.ts';
 import { logitChoiceModel, type ChoiceModel, type LogitChoiceTerm, type LogitPersonGroup, type LogitTransform, type ScenarioDocument } from '../../sim/index.ts';
 import { choiceUniverse } from '../choice/alternatives.ts';
@@ -51,7 +52,7 @@ export function termsOf(spec: ChoiceSpec, result: ChoiceModelResult): { terms: L
 }
 
 export async function logitScenarioModel(
-  ws: Workspace, doc: ScenarioDocument, saved: SavedModel<ChoiceModelResult>, regions: readonly string[], stayShare: Float64Array | null, notes: string[],
+  ws: Workspace, doc: ScenarioDocument, saved: SavedModel<ChoiceModelResult>, regions: readonly string[], stayShare: Float64Array | null, notes: CodedMessage[],
 ): Promise<ChoiceModel> {
   const result = saved.result;
   const spec = parseChoiceSpec(saved.spec);
@@ -59,7 +60,7 @@ export async function logitScenarioModel(
   if (!/^\d{4}$/.test(b.period)) throw new SpecError(`"${b.period}" is not a year: a choice model reads its attributes of one year (e.g. the latest graduation year, ${Math.max(...result.choiceSet.years)})`, 'baseline.period');
   const year = Number(b.period);
   const { terms, dropped, indicators } = termsOf(spec, result);
-  if (dropped.length) notes.push("graduates choose among regions: the outside option (not employed / further study) and its constant are left out, so the probabilities are those of choosing each region given that one is chosen");
+  if (dropped.length) notes.push(coded('scenario.choice.outsideLeftOut', {}));
 
   const r = regions.length;
   const attributes: Record<string, { transform: LogitTransform; values: Float64Array }> = {};
@@ -71,13 +72,13 @@ export async function logitScenarioModel(
     if (gap >= 0) throw new SpecError(`indicator "${name}" has no value for ${regions[gap]} in ${year} or an earlier year`, 'baseline.period');
     attributes[name] = { transform: transformOf(spec, name), values: Float64Array.from(values) };
   }
-  notes.push(...attrs.notes.map((n) => `baseline attributes: ${n}`));
+  notes.push(...attrs.notes.map((note) => coded('scenario.choice.baselineAttributes', { note })));
   for (const [k, bt] of b.borrowedTerms.entries()) {
     if (bt.term.startsWith('origin_')) throw new SpecError('an origin term is the same for every alternative of a destination-choice logit, so it changes nothing: borrow destination_ terms', `baseline.borrowedTerms[${k}].term`);
     const values = bt.indicator ? attrs.values[bt.indicator] : new Float64Array(r).fill(1);
     if (values.some((v) => Number.isNaN(v))) throw new SpecError(`indicator "${bt.indicator}" has no value for every region in ${year}`, `baseline.borrowedTerms[${k}].indicator`);
     attributes[bt.term] = { transform: bt.transform, values: Float64Array.from(values) };
-    notes.push(`term ${bt.term}: coefficient ${bt.coefficient} (SE ${bt.standardError}) borrowed from ${bt.source}`);
+    notes.push(coded('scenario.term.borrowed', { term: bt.term, coefficient: bt.coefficient, standardError: bt.standardError, source: bt.source }));
   }
 
   // Distances and macro-regions from the registry, as the fit computed them.
@@ -91,7 +92,7 @@ export async function logitScenarioModel(
     for (let i = 0; i < r; i++) for (let j = 0; j < r; j++) {
       const a = place[i]?.centroid;
       const c = place[j]?.centroid;
-      if (!a || !c) throw new SpecError(`region ${a ? regions[j] : regions[i]} has no centroid, so no distance`, 'baseline.model');
+      if (!a || !c) throw new SpecError(coded('scenario.region.noCentroid', { region: { code: a ? regions[j] : regions[i] } }), 'baseline.model');
       distance[i * r + j] = haversineKm(a as [number, number], c as [number, number]) / 100;
     }
   }
@@ -119,10 +120,10 @@ export async function logitScenarioModel(
     else groups.set(key, { origin, home, weight: g.persons, categories });
     kept += g.persons;
   }
-  if (left) notes.push(`${left} graduate record(s) without a home region among the model's regions are left out of the mix of graduates (the model's home terms need one)`);
+  if (left) notes.push(coded('scenario.choice.noHomeRegion', { records: left }));
   const byOrigin: LogitPersonGroup[][] = regions.map(() => []);
   for (const g of groups.values()) byOrigin[g.origin].push({ home: g.home, study: g.origin, weight: g.weight, categories: g.categories });
-  notes.push(`each origin's graduates as ${groups.size} groups of home region${attributesUsed.size ? `, ${[...attributesUsed].join(', ')}` : ''} from ${kept} records with a region as destination (origins without records: home = study = origin)`);
+  notes.push(coded('scenario.choice.groups', { groups: groups.size, attributes: [...attributesUsed], records: kept }));
 
   const labels = result.alternatives;
   const nests = result.model === 'nested-logit'

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { InputError, SpecError } from '../../core/errors.ts';
+import { coded, english, type CodedMessage } from '../../core/messages/index.ts';
 import { haversineKm } from '../../core/geometry/index.ts';
 import { parsePeriod } from '../../core/schema/period.ts';
 import type { GravityResult } from '../../models/index.ts';
@@ -30,7 +31,10 @@ export interface PreparedScenario {
   readonly stayShare: Float64Array;
   readonly levers: readonly Lever[];
   readonly outcome: Uint8Array;
+  /** What the computation assumed or changed, in English (the CLI's words). */
   readonly notes: string[];
+  /** The same notes coded (core/messages), in the same order, for a front-end to say in its language. */
+  readonly messages: { readonly notes: readonly CodedMessage[] };
   /** Cohorts or stay shares come from synthetic person records (the demo's graduates): every result must say SYNTHETIC. */
   readonly synthetic: boolean;
   /** What the cohorts and stay shares were taken from, with the indicator actually used, for a front end to name. */
@@ -73,7 +77,7 @@ async function maskOf(ws: Workspace, refs: readonly string[], regions: readonly 
     const codes = await codesOf(ws, ref, `${field}[${k}]`);
     let hit = 0;
     regions.forEach((code, i) => { if (codes.has(code)) { mask[i] = 1; hit++; } });
-    if (!hit) throw new SpecError(`"${ref}" covers none of the model's ${regions.length} regions`, `${field}[${k}]`);
+    if (!hit) throw new SpecError(coded('scenario.targets.coversNone', { ref, regions: regions.length }), `${field}[${k}]`);
   }
   return mask;
 }
@@ -90,7 +94,7 @@ async function indicatorWithUnit(ws: Workspace, name: string, period: string, re
   const by = new Map<string, number>();
   for (const r of rows) if (r.period === period || !by.has(r.region)) by.set(r.region, r.value);
   const missing = regions.filter((c) => !by.has(c));
-  if (missing.length) throw new SpecError(`indicator "${name}" has no value in ${period} for ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ` and ${missing.length - 5} more` : ''}`, field);
+  if (missing.length) throw new SpecError(coded('scenario.indicator.missingValues', { indicator: name, period, regions: missing.map((code) => ({ code })) }), field);
   return { values: Float64Array.from(regions, (c) => by.get(c)!), unit: rows[0]?.unit ?? null };
 }
 
@@ -100,16 +104,16 @@ async function byRegion(ws: Workspace, record: Record<string, number>, regions: 
   for (const [ref, v] of Object.entries(record)) {
     const codes = await codesOf(ws, ref, `${field}.${ref}`);
     const own = [...codes].filter((c) => index.has(c));
-    if (!own.length) throw new SpecError(`"${ref}" is not one of the model's regions`, `${field}.${ref}`);
+    if (!own.length) throw new SpecError(coded('scenario.targets.notModelRegion', { ref }), `${field}.${ref}`);
     for (const c of own) out[index.get(c)!] = v;
   }
   return out;
 }
 
 /** A gravity model as the simulator's model: centroid distances, destination and origin attributes of the base period. */
-async function gravityScenarioModel(ws: Workspace, doc: ScenarioDocument, result: GravityResult, regions: readonly string[], stayShare: Float64Array, notes: string[]): Promise<ChoiceModel> {
+async function gravityScenarioModel(ws: Workspace, doc: ScenarioDocument, result: GravityResult, regions: readonly string[], stayShare: Float64Array, notes: CodedMessage[]): Promise<ChoiceModel> {
   const b = doc.baseline;
-  if (result.constraint === 'attraction' || result.constraint === 'doubly') notes.push(`the ${result.constraint}-constrained model has destination effects, so only its cost term and borrowed terms can change`);
+  if (result.constraint === 'attraction' || result.constraint === 'doubly') notes.push(coded('scenario.model.destinationEffects', { constraint: result.constraint }));
   const cent = await ws.db.all<{ code: string; lon: number | null; lat: number | null }>(
     `SELECT code, centroid_lon AS lon, centroid_lat AS lat FROM regions WHERE code IN (SELECT unnest(string_split(?, ',')))`, [regions.join(',')]);
   const at = new Map(cent.map((c) => [c.code, c]));
@@ -118,7 +122,7 @@ async function gravityScenarioModel(ws: Workspace, doc: ScenarioDocument, result
   for (let i = 0; i < r; i++) for (let j = 0; j < r; j++) {
     const a = at.get(regions[i]);
     const c = at.get(regions[j]);
-    if (a?.lon == null || c?.lon == null) throw new InputError(`region ${a?.lon == null ? regions[i] : regions[j]} has no centroid, so no distance`);
+    if (a?.lon == null || c?.lon == null) throw new InputError(coded('scenario.region.noCentroid', { region: { code: a?.lon == null ? regions[i] : regions[j] } }));
     cost[i * r + j] = i === j ? 0 : haversineKm([a.lon, a.lat!], [c.lon, c.lat!]);
   }
   const baseline: Record<string, Float64Array> = {};
@@ -130,7 +134,7 @@ async function gravityScenarioModel(ws: Workspace, doc: ScenarioDocument, result
   }
   for (const [k, bt] of b.borrowedTerms.entries()) {
     baseline[bt.term] = bt.indicator ? await indicatorValues(ws, bt.indicator, b.period, regions, `baseline.borrowedTerms[${k}].indicator`) : new Float64Array(r).fill(1);
-    notes.push(`term ${bt.term}: coefficient ${bt.coefficient} (SE ${bt.standardError}) borrowed from ${bt.source}`);
+    notes.push(coded('scenario.term.borrowed', { term: bt.term, coefficient: bt.coefficient, standardError: bt.standardError, source: bt.source }));
   }
   return gravityChoiceModel({
     result, regions, cost, baseline, stayShare,
@@ -140,7 +144,7 @@ async function gravityScenarioModel(ws: Workspace, doc: ScenarioDocument, result
 }
 
 export async function prepareScenario(ws: Workspace, doc: ScenarioDocument): Promise<PreparedScenario> {
-  const notes: string[] = [];
+  const notes: CodedMessage[] = [];
   const b = doc.baseline;
   let saved: SavedModel<GravityResult | ChoiceModelResult>;
   try {
@@ -148,7 +152,7 @@ export async function prepareScenario(ws: Workspace, doc: ScenarioDocument): Pro
   } catch (e) {
     throw new SpecError((e as Error).message, 'baseline.model');
   }
-  if (saved.kind !== 'gravity' && saved.kind !== 'choice') throw new SpecError(`model "${b.model}" is a ${saved.kind} model; scenarios need a gravity or a destination-choice model`, 'baseline.model');
+  if (saved.kind !== 'gravity' && saved.kind !== 'choice') throw new SpecError(coded('scenario.model.wrongKind', { model: b.model, kind: saved.kind }), 'baseline.model');
   await checkModelVariables(ws, doc, saved);
   const regions = saved.kind === 'gravity' ? [...(saved.result as GravityResult).regions] : choiceRegions(saved.result as ChoiceModelResult);
   const r = regions.length;
@@ -158,7 +162,7 @@ export async function prepareScenario(ws: Workspace, doc: ScenarioDocument): Pro
   const getPersons = async () => {
     if (!persons) {
       persons = await personsByRegion(ws, regions);
-      notes.push(...persons.notes);
+      notes.push(...persons.messages);
     }
     return persons;
   };
@@ -169,12 +173,12 @@ export async function prepareScenario(ws: Workspace, doc: ScenarioDocument): Pro
     // An indicator counted in 万人 is 10,000 persons a unit: cohorts are persons.
     const factor = personsPerUnit(ind.unit) ?? 1;
     sizes = ind.values.map((v) => v * factor * c.rate);
-    notes.push(`cohort sizes: indicator "${c.indicator}" in ${b.period}${ind.unit ? ` (${ind.unit}${factor !== 1 ? ` = ${factor.toLocaleString('en-US')} persons` : ''})` : ''} x ${c.rate}, an assumed rate`);
+    notes.push(coded('scenario.cohort.fromIndicator', { indicator: c.indicator, period: b.period, unit: ind.unit, personsPerUnit: factor, rate: c.rate }));
     cohortBasis = { source: 'indicator', indicator: c.indicator, unit: ind.unit, rate: c.rate, period: b.period, kind: 'estimated' };
   } else if (c.source === 'persons') {
     const p = await getPersons();
     sizes = p.sizes;
-    notes.push(`cohort sizes: graduate records with a region as destination, per year over ${p.years} year(s)`);
+    notes.push(coded('scenario.cohort.fromRecords', { years: p.years }));
     cohortBasis = { source: 'persons', kind: p.synthetic > 0 ? 'synthetic' : 'observed' };
   } else {
     sizes = await byRegion(ws, c.sizes, regions, 'baseline.cohort.sizes', 0);
@@ -190,7 +194,7 @@ export async function prepareScenario(ws: Workspace, doc: ScenarioDocument): Pro
   const s = b.stayShare;
   if (typeof s === 'number') {
     stayShare = new Float64Array(r).fill(s);
-    notes.push(`stay shares: ${s} in every region, an assumption`);
+    notes.push(coded('scenario.stay.assumed', { share: s }));
     stayBasis = { source: 'fixed', kind: 'assumed' };
   } else if (s.source === 'persons') {
     const p = await getPersons();
@@ -200,9 +204,9 @@ export async function prepareScenario(ws: Workspace, doc: ScenarioDocument): Pro
     stayShare = await byRegion(ws, s.shares, regions, 'baseline.stayShare.shares', s.default ?? NaN);
     stayBasis = { source: 'fixed', kind: 'assumed' };
   } else if (s.source === 'model') {
-    if (saved.kind === 'gravity') throw new SpecError('a gravity model has no stay alternative of its own: give a stay share (a number, persons, flows or fixed)', 'baseline.stayShare.source');
+    if (saved.kind === 'gravity') throw new SpecError(coded('scenario.stay.gravityNeedsShare', {}), 'baseline.stayShare.source');
     stayShare = null;
-    notes.push("stay shares: the choice model's own, not calibrated");
+    notes.push(coded('scenario.stay.modelOwn', {}));
     stayBasis = { source: 'model', kind: saved.kind === 'choice' && (saved.result as ChoiceModelResult).kind === 'synthetic' ? 'synthetic' : 'estimated' };
   } else {
     const period = s.period ?? b.period;
@@ -213,16 +217,16 @@ export async function prepareScenario(ws: Workspace, doc: ScenarioDocument): Pro
       `SELECT origin, sum(count)::DOUBLE AS n FROM flows WHERE period = ? AND origin <> destination
        AND origin IN (SELECT unnest(string_split(?, ','))) AND destination IN (SELECT unnest(string_split(?, ','))) GROUP BY 1`,
       [period, regions.join(','), regions.join(',')]);
-    if (!out.length) throw new SpecError(`no flows stored for period ${period} among the model's regions`, 'baseline.stayShare.period');
+    if (!out.length) throw new SpecError(coded('scenario.stay.noFlows', { period }), 'baseline.stayShare.period');
     const o = new Map(out.map((x) => [x.origin, x.n]));
     stayShare = Float64Array.from(regions, (code, i) => 1 - (o.get(code) ?? 0) / pop[i]);
-    notes.push(`stay shares from flows: 1 - out-migration / population in ${period} (indicator "${popIndicator.name}"${popIndicator.factor !== 1 ? `, ${popIndicator.unit} = ${popIndicator.factor.toLocaleString('en-US')} persons` : ''}; all ages, one year), an estimate`);
+    notes.push(coded('scenario.stay.fromFlows', { period, indicator: popIndicator.name, unit: popIndicator.unit, personsPerUnit: popIndicator.factor }));
     stayBasis = { source: 'flows', period, population: popIndicator.name, unit: popIndicator.unit, kind: 'estimated' };
   }
   if (stayShare) {
     const given = stayShare;
     regions.forEach((code, i) => {
-      if (sizes[i] > 0 && !(given[i] >= 0 && given[i] <= 1)) throw new SpecError(`no stay share in [0, 1] for ${code} (${given[i]}); give a default`, 'baseline.stayShare');
+      if (sizes[i] > 0 && !(given[i] >= 0 && given[i] <= 1)) throw new SpecError(coded('scenario.stay.outOfRange', { region: { code }, share: given[i] }), 'baseline.stayShare');
     });
     stayShare = given.map((v) => (Number.isFinite(v) ? v : 0));
   }
@@ -247,7 +251,7 @@ export async function prepareScenario(ws: Workspace, doc: ScenarioDocument): Pro
   } else outcome = Uint8Array.from(sizes, (v) => (v > 0 ? 1 : 0));
   const fromSyntheticRecords = (persons as { synthetic: number } | null)?.synthetic ?? 0;
   const syntheticModel = saved.kind === 'choice' && (saved.result as ChoiceModelResult).kind === 'synthetic';
-  if (fromSyntheticRecords > 0) notes.unshift(`SYNTHETIC: cohort sizes and stay shares come from ${fromSyntheticRecords.toLocaleString('en-US')} synthetic graduate records (not real people)`);
-  if (syntheticModel) notes.unshift(`SYNTHETIC: the choice model ${saved.name} was fitted to synthetic graduate records`);
-  return { document: doc, model: { name: saved.name, kind: saved.kind, version: modelVersion(saved.result) }, choice, regions, sizes, stayShare, levers, outcome, notes, synthetic: fromSyntheticRecords > 0 || syntheticModel, basis: { cohort: cohortBasis, stayShare: stayBasis } };
+  if (fromSyntheticRecords > 0) notes.unshift(coded('scenario.synthetic.records', { records: fromSyntheticRecords }));
+  if (syntheticModel) notes.unshift(coded('scenario.synthetic.model', { model: saved.name }));
+  return { document: doc, model: { name: saved.name, kind: saved.kind, version: modelVersion(saved.result) }, choice, regions, sizes, stayShare, levers, outcome, notes: english(notes), messages: { notes }, synthetic: fromSyntheticRecords > 0 || syntheticModel, basis: { cohort: cohortBasis, stayShare: stayBasis } };
 }

@@ -1,41 +1,115 @@
-import { lang, t } from './index.ts';
+import { isMessageCode, MESSAGES, type CodedMessage, type MessageFormat, type MessageParams, type Place } from '../../../src/core/messages/index.ts';
+import { fmt, lang, regionName } from './index.ts';
+import { ZH_MESSAGES } from './messages-zh.ts';
 
 /**
- * Chinese for the server's notes, warnings and definitions that the dashboard shows. The
- * library writes them in English, the same words the CLI and the JSON API give; like gettext,
- * the English text is the message id and this catalogue gives its Chinese form, parameters
- * captured from the text. A message not listed here shows as written (English), so a new
- * server message is never lost, only untranslated; the translation browser test
- * (test/browser/translation.test.ts) flags it.
+ * The server's notes, warnings, definitions and errors in the page's language. The server sends
+ * each with a stable code and parameters next to its English (src/core/messages); the page
+ * renders the code with the template of its language: Chinese from messages-zh.ts, English from
+ * the catalogue itself, both with region names in the page's language. A text without a code (an
+ * older server, a saved result from before codes, a message not yet coded) shows as written.
  *
- * Text that comes from the data (a source or definition written at import) is the data's own
- * and is shown as stored: only the server's words around it are translated.
+ * Text that comes from the data (a source or definition written at import) is the data's own and
+ * is shown as stored, except the sentences talentflow's own estimators store, which are known
+ * here (FLOWS below) and said in Chinese.
  */
+
+/** What an answer may hold where a person reads text: plain English, or a coded message. */
+export type ServerMessage = string | { code?: string; params?: MessageParams; message: string };
+
+/** Names of the regions the page knows, for codes a message names without names. */
+let lookup: (code: string) => { code: string; name_zh?: string | null; name_en?: string | null } | undefined = () => undefined;
+
+/** Lets messages name regions the page has loaded (the map's regions). */
+export function namePlaces(f: typeof lookup): void {
+  lookup = f;
+}
+
+function placeName(p: Place): string {
+  const known = lookup(p.code);
+  return regionName({ code: p.code, name_zh: p.zh ?? known?.name_zh, name_en: p.en ?? known?.name_en });
+}
+
+function format(): MessageFormat {
+  const zh = lang() === 'zh';
+  return {
+    lang: lang(),
+    number: (n, digits) => fmt(n, digits ?? (Number.isInteger(n) ? 0 : 3)),
+    place: placeName,
+    list: (items, max = Infinity) => {
+      const shown = items.slice(0, max);
+      const rest = items.length - shown.length;
+      if (zh) return `${shown.join('、')}${rest > 0 ? ` 等 ${items.length} 个` : ''}`;
+      return `${shown.join(', ')}${rest > 0 ? ` and ${rest} more` : ''}`;
+    },
+    source: sourceText,
+  };
+}
+
+/** One message in the page's language (its English as written when its code is unknown). */
+export function messageText(m: ServerMessage | null | undefined): string {
+  if (m === null || m === undefined) return '';
+  if (typeof m === 'string') return lang() === 'zh' ? legacyZh(m) : m;
+  if (!isMessageCode(m.code) || !m.params) return m.message;
+  try {
+    const template = (lang() === 'zh' ? ZH_MESSAGES[m.code] : MESSAGES[m.code].en) as (p: MessageParams, f: MessageFormat) => string;
+    return template(m.params, format());
+  } catch {
+    // Parameters of another shape (a server of another version): its English is still right.
+    return m.message;
+  }
+}
+
+/**
+ * A text field of an answer in the page's language: its coded form from the answer's `messages`
+ * (see src/core/messages/index.ts) where present, else the English field itself.
+ */
+export function fieldText(answer: { messages?: Record<string, unknown> } & object, field: string): string {
+  const coded = answer.messages?.[field] as CodedMessage | undefined;
+  return messageText(coded ?? ((answer as Record<string, unknown>)[field] as ServerMessage | undefined));
+}
+
+/** A list field (`notes`, `warnings`) the same way, element by element. */
+export function fieldTexts(answer: { messages?: Record<string, unknown> } & object, field: string): string[] {
+  const coded = answer.messages?.[field] as readonly CodedMessage[] | undefined;
+  const plain = ((answer as Record<string, unknown>)[field] ?? []) as readonly ServerMessage[];
+  return (coded && coded.length === plain.length ? coded : plain).map(messageText);
+}
+
+/** The same as messageText, under the name the views have used. */
+export const serverText = messageText;
+
 interface Entry {
   readonly en: RegExp;
   readonly zh: (m: RegExpMatchArray) => string;
 }
 
-const CATALOGUE: readonly Entry[] = [
-  // src/cli/commands/measures/run.ts: the measure's definition, naming the flows it is of.
-  { en: /^net migration \(in-flows minus out-flows\) of (.+)$/s, zh: (m) => `净迁移（迁入减迁出），基于${flowsZh(m[1])}` },
-  // The region panel's flow summary.
+/**
+ * Texts without a code that the page still meets: results stored before messages had codes
+ * (a saved model keeps its notes and warnings as English) and answers whose producer does not
+ * attach `messages` yet (the gravity fit's notes, a ranking's warnings). Kept to those few known
+ * sentences; new messages get a code in src/core/messages instead of an entry here.
+ */
+const LEGACY: readonly Entry[] = [
   { en: /^summary of (.+)$/s, zh: (m) => `汇总：${flowsZh(m[1])}` },
-  // src/store/queries/model-data.ts and src/models/gravity/design.ts: a gravity fit's notes.
+  { en: /^net migration \(in-flows minus out-flows\) of (.+)$/s, zh: (m) => `净迁移（迁入减迁出），基于${flowsZh(m[1])}` },
   { en: /^(\d+) pairs with no stored flow entered as zero flows$/, zh: (m) => `${m[1]} 对地区没有存储的流动，按零流动计入` },
-  { en: /^(\d+) intra-regional rows \(origin = destination\) were left out; set intra: true to keep them$/, zh: (m) => `${m[1]} 行区域内部流动（迁出地 = 迁入地）未纳入；勾选“${t('models.intra')}”可保留` },
-  // src/rank/missing.ts: regions an index leaves out.
+  { en: /^(\d+) intra-regional rows \(origin = destination\) were left out; set intra: true to keep them$/, zh: (m) => `${m[1]} 行区域内部流动（迁出地 = 迁入地）未纳入；勾选“包括地区内部迁移”可保留` },
   { en: /^(\d+) region\(s\) excluded for missing values: (.*)$/s, zh: (m) => `${m[1]} 个地区因缺少数值未参与排名：${m[2].replace(/, /g, '、').replace(/、\.\.\.$/, ' 等')}` },
-  // src/cli/commands/rank/spec.ts: the documented example index.
-  {
-    en: /^demographic vitality of China's prefecture-level cities from the 2010 and 2020 censuses: .*; min-max, equal weights$/s,
-    zh: () => '中国地级市人口活力（2010 与 2020 年人口普查）：2010–2020 年人口增长率（%）、2020 年 15–59 岁人口占比（%）、2020 年 65 岁及以上人口占比（%，越小越好）、2020 年人口对数；最小-最大归一化，等权',
-  },
 ];
+
+function legacyZh(text: string): string {
+  for (const e of LEGACY) {
+    const m = text.match(e.en);
+    if (m) return e.zh(m);
+  }
+  return text;
+}
 
 /**
  * The stored flows' definitions as the estimators write them (src/store/estimate-birthplace-
- * flows.ts, estimate-census-flows.ts, queries/flow-provenance.ts); anything else is the data's
+ * flows.ts, estimate-census-flows.ts, queries/flow-provenance.ts): data texts, stored in the
+ * workspace in English before any page asks, so they carry no code; anything else is the data's
  * own text and stays as written.
  */
 const FLOWS: readonly Entry[] = [
@@ -61,19 +135,51 @@ function flowsZh(text: string): string {
 }
 
 /**
- * A source text of the workspace (GET /api/cases): the estimators' own sentences in the page's
- * language, anything written at import as stored.
+ * A source text of the workspace (GET /api/cases, a measure's flows): the estimators' own
+ * sentences in the page's language, anything written at import as stored.
  */
 export function sourceText(text: string): string {
   return lang() === 'zh' ? flowsZh(text) : text;
 }
 
-/** The server's message in the page's language (as written when no translation is known). */
-export function serverText(message: string): string {
-  if (lang() !== 'zh') return message;
-  for (const e of CATALOGUE) {
-    const m = message.match(e.en);
-    if (m) return e.zh(m);
+/** The error body of an API answer (src/server/errors.ts), as far as the page reads it. */
+export interface ErrorBody {
+  code?: string;
+  message?: string;
+  /** The message's code in src/core/messages and its parameters, when coded. */
+  messageCode?: string;
+  params?: MessageParams;
+  /** A SpecError's field, which prefixes its message. */
+  field?: string;
+  /** An InputError's location and its problem without the location. */
+  file?: string;
+  row?: number;
+  column?: string;
+  reason?: string;
+}
+
+/** Where in a file an input problem sits, as core/errors.ts formatLocation writes it in English. */
+function locationText(e: ErrorBody): string {
+  const zh = lang() === 'zh';
+  const parts: string[] = [];
+  if (e.file) parts.push(e.file);
+  if (e.row !== undefined) parts.push(zh ? `第 ${e.row} 行` : `row ${e.row}`);
+  if (e.column !== undefined) parts.push(zh ? `“${e.column}”列` : `column "${e.column}"`);
+  return parts.length ? parts.join(zh ? '，' : ', ') + (zh ? '：' : ': ') : '';
+}
+
+/**
+ * An API error in the page's language: its coded message with the field or file location in
+ * front, or, for an error without a code, its English (an input error's location still said in
+ * the page's language).
+ */
+export function errorText(e: ErrorBody): string {
+  const english = e.message ?? '';
+  if (e.messageCode && isMessageCode(e.messageCode)) {
+    const text = messageText({ code: e.messageCode, params: e.params, message: e.reason ?? english });
+    if (e.code === 'INPUT') return locationText(e) + text;
+    return e.field ? `${e.field}: ${text}` : text;
   }
-  return message;
+  if (e.code === 'INPUT' && e.reason !== undefined) return locationText(e) + e.reason;
+  return english;
 }

@@ -4,7 +4,8 @@ import { figure } from '../charts/figure.ts';
 import { downloadCsv } from '../export/download.ts';
 import type { ExportMeta } from '../export/meta.ts';
 import { fmt, onLanguage, otherName, regionName, t } from '../i18n/index.ts';
-import { serverText } from '../i18n/server-text.ts';
+import { fieldText, serverText } from '../i18n/server-text.ts';
+import type { CodedMessage } from '../../../src/core/messages/index.ts';
 import { CASES, state, subscribe } from '../state.ts';
 import { clear, h, label, status } from '../ui/dom.ts';
 import { onViewParams, setViewParams, viewParam } from '../url-state.ts';
@@ -22,6 +23,7 @@ interface RegionNames { code: string; name_zh: string | null; name_en: string | 
 interface RankRow { code: string; name: string | null; score: number; rank: number }
 interface RankResult {
   description: string | null;
+  messages?: { description?: CodedMessage | null };
   index: { indicators: string[]; rows: RankRow[]; warnings: string[]; excluded: string[] };
   rankChange?: { period: string; byRegion: Record<string, { change: number }> };
 }
@@ -147,13 +149,13 @@ export function createRankingsView(): HTMLElement {
       // The index is a weighted sum of the workspace's indicators: its exports name them and round scores to 3 decimals.
       const meta: ExportMeta = {
         title: `${t(example() ? 'rank.title' : 'rank.titleCustom')}: ${t('rank.chartCaption', { n: rows.length })}`, unit: t('export.unitScore'),
-        definition: r.description ?? undefined, source: `${t('rank.indicators')}: ${r.index.indicators.join(', ')}`, columns: { score: 'score' },
+        definition: fieldText(r, 'description') || undefined, source: `${t('rank.indicators')}: ${r.index.indicators.join(', ')}`, columns: { score: 'score' },
       };
       results.append(
         figure('rankings-top', t('rank.chartCaption', { n: rows.length }), chart, rows, meta),
         table,
         h('div', { class: 'buttons' }, h('button', { type: 'button', class: 'small', 'data-export': 'rankings-csv', onclick: () => downloadCsv('rankings.csv', rows.map((x) => ({ rank: x.rank, code: x.code, name: x.name, score: x.score, rankChange: x.rankChange })), meta) }, t('export.csv'))),
-        r.description ? h('p', { class: 'note' }, serverText(r.description)) : '',
+        r.description ? h('p', { class: 'note' }, fieldText(r, 'description')) : '',
         ...r.index.warnings.map((w) => h('p', { class: 'note' }, serverText(w))),
       );
       element.dataset.rendered = String(rows.length);

@@ -1,0 +1,57 @@
+// Every coded message the server can emit (src/core/messages: coded() accepts only its codes)
+// has an English and a Chinese template: the catalogue is walked, each code's example rendered
+// in both languages. A Chinese rendering must be Chinese (CJK characters, no English sentence
+// left), both free of "undefined", "NaN" and "[object"; and the page's Chinese table holds no
+// code the catalogue lacks.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ENGLISH, MESSAGES, renderMessage, type MessageCode, type MessageFormat, type MessageParams } from '../../src/core/messages/index.ts';
+import { ZH_MESSAGES } from '../../web/src/i18n/messages-zh.ts';
+
+const CHINESE: MessageFormat = {
+  lang: 'zh',
+  number: (n, digits) => n.toLocaleString('zh-CN', digits === undefined ? {} : { minimumFractionDigits: digits, maximumFractionDigits: digits }),
+  place: (p) => p.zh ?? p.en ?? p.code,
+  list: (items, max = Infinity) => `${items.slice(0, max).join('、')}${items.length > max ? ` 等 ${items.length} 个` : ''}`,
+  source: (text) => text,
+};
+
+const codes = Object.keys(MESSAGES) as MessageCode[];
+const broken = /undefined|NaN|\[object/;
+
+test('the catalogue has codes in the form area.topic.detail', () => {
+  assert.ok(codes.length >= 40, `${codes.length} codes`);
+  assert.deepEqual(codes.filter((c) => !/^[a-z]+(\.[a-zA-Z]+)+$/.test(c)), []);
+});
+
+test('every code has an English template that renders its example', () => {
+  for (const code of codes) {
+    const text = renderMessage(code, MESSAGES[code].example as never, ENGLISH);
+    assert.ok(text.trim().length > 0, code);
+    assert.doesNotMatch(text, broken, code);
+  }
+});
+
+test('every code has a Chinese template that renders its example in Chinese', () => {
+  const missing = codes.filter((c) => typeof (ZH_MESSAGES as Record<string, unknown>)[c] !== 'function');
+  assert.deepEqual(missing, [], 'codes without a Chinese template');
+  const extra = Object.keys(ZH_MESSAGES).filter((c) => !(c in MESSAGES));
+  assert.deepEqual(extra, [], 'Chinese templates of codes the catalogue no longer has');
+  for (const code of codes) {
+    const render = ZH_MESSAGES[code] as (p: MessageParams, f: MessageFormat) => string;
+    const text = render(MESSAGES[code].example, CHINESE);
+    assert.match(text, /[\u4e00-\u9fff]/, `${code}: ${text}`);
+    assert.doesNotMatch(text, broken, code);
+    assert.notEqual(text, renderMessage(code, MESSAGES[code].example as never, ENGLISH), code);
+    // Three English words in a row are a sentence left untranslated (names of fields and
+    // commands are single tokens: baseline.borrowedTerms, destination_wage, talentflow fit ...).
+    const english = text.match(/\b(?!talentflow\b|fit\b|gravity\b|GET\b|api\b)[A-Za-z]{2,}\b \b[a-z]{2,}\b \b[a-z]{2,}\b/);
+    if (english && !JSON.stringify(MESSAGES[code].example).includes(english[0])) assert.fail(`${code}: English left in "${text}"`);
+  }
+});
+
+test('Chinese names regions by their Chinese names where the message carries them', () => {
+  const render = ZH_MESSAGES['scenario.cohort.smallCellsLeftOut'];
+  const text = render({ count: 2, k: 10, regions: [{ code: '230000', zh: '黑龙江省', en: 'Heilongjiang' }, { code: '220000', zh: '吉林省', en: 'Jilin' }] }, CHINESE);
+  assert.equal(text, '2 个地区的毕业生记录少于 10 条，未纳入队列（小单元规则，显示为 <10）：黑龙江省、吉林省');
+});

@@ -1,0 +1,77 @@
+import type { MessageCode, MessageFormat, ParamsOf } from '../../../src/core/messages/index.ts';
+
+/**
+ * Chinese for every coded message of the library's catalogue (src/core/messages): the server's
+ * notes, warnings and errors that the page shows. Typed against the catalogue, so a code without
+ * its Chinese does not compile; test/web/message-catalogue.test.ts renders each code's example.
+ * Names, numbers and lists go through the formatter `f` (names in the page's language).
+ * Pure: imports nothing of the page, so the test runs it without a browser.
+ */
+type Templates = { readonly [C in MessageCode]: (p: ParamsOf<C>, f: MessageFormat) => string };
+
+const places = (f: MessageFormat, ps: readonly { code: string }[], max?: number) => f.list(ps.map(f.place), max);
+
+export const ZH_MESSAGES: Templates = {
+  'scenario.cohort.smallCellsLeftOut': (p, f) => `${f.number(p.count)} 个地区的毕业生记录少于 ${p.k} 条，未纳入队列（小单元规则，显示为 <${p.k}）：${places(f, p.regions, 12)}`,
+  'scenario.cohort.smallCellsPooled': (p, f) => `${f.number(p.count)} 个地区的留下者或离开者少于 ${p.k} 人，采用其余地区合并的留存比例 ${f.number(p.share, 3)}（小单元规则，显示为 <${p.k}）：${places(f, p.regions, 12)}`,
+  'scenario.cohort.smallCellsNoShare': (p, f) => `${f.number(p.count)} 个地区的留下者或离开者少于 ${p.k} 人，记录中没有它们的留存比例（小单元规则，显示为 <${p.k}）：${places(f, p.regions, 12)}`,
+  'scenario.cohort.fromRecords': (p) => `队列规模：以某地区为去向的毕业生记录，按 ${p.years} 年的年均值`,
+  'scenario.cohort.fromIndicator': (p, f) => `队列规模：${p.period} 年指标“${p.indicator}”${p.unit ? `（${p.unit}${p.personsPerUnit !== 1 ? ` = ${f.number(p.personsPerUnit)} 人` : ''}）` : ''} × ${p.rate}（假定比例）`,
+  'scenario.stay.assumed': (p) => `留存比例：各地区均为 ${p.share}（假定）`,
+  'scenario.stay.modelOwn': () => '留存比例：选择模型自身的估计，未经校准',
+  'scenario.stay.fromFlows': (p, f) => `留存比例由流动数据计算：1 − 迁出 / 人口，${p.period}（指标“${p.indicator}”${p.personsPerUnit !== 1 ? `，${p.unit} = ${f.number(p.personsPerUnit)} 人` : ''}；全年龄，一年），为估计值`,
+  'scenario.stay.populationFound': (p) => `人口：按名称找到 ${p.period} 的指标“${p.indicator}”${p.unit ? `（${p.unit}）` : ''}${p.others.length ? `（另有：${p.others.join('、')}）` : ''}；如需使用其他指标请指定名称`,
+  'scenario.model.destinationEffects': (p) => `${p.constraint === 'doubly' ? '双约束' : '吸引约束'}模型含目的地固定效应，只有其距离项和借用项可以改变`,
+  'scenario.term.borrowed': (p) => `项 ${p.term}：系数 ${p.coefficient}（标准误 ${p.standardError}），借自 ${p.source}`,
+  'scenario.synthetic.records': (p, f) => `合成数据：队列规模和留存比例来自 ${f.number(p.records)} 条合成毕业生记录（并非真实人员）`,
+  'scenario.synthetic.model': (p) => `合成数据：选择模型 ${p.model} 是用合成毕业生记录拟合的`,
+  'scenario.choice.outsideLeftOut': () => '毕业生在各地区之间选择：未纳入外部选项（未就业/继续深造）及其常数项，因此概率是“已选择某个地区”条件下选择各地区的概率',
+  'scenario.choice.baselineAttributes': (p) => `基准属性：${p.note}`,
+  'scenario.choice.noHomeRegion': (p, f) => `${f.number(p.records)} 条毕业生记录的生源地不在模型的地区之中，未纳入毕业生构成（模型的生源地项需要它）`,
+  'scenario.choice.groups': (p, f) => `每个来源地的毕业生按生源地${p.attributes.length ? `、${p.attributes.join('、')}` : ''}分为 ${f.number(p.groups)} 组，来自 ${f.number(p.records)} 条以某地区为去向的记录（没有记录的来源地：生源地 = 就读地 = 来源地）`,
+
+  'scenario.cohort.noRecords': () => '工作区没有以某地区为去向的毕业生记录',
+  'scenario.targets.coversNone': (p, f) => `“${p.ref}”不包含模型 ${f.number(p.regions)} 个地区中的任何一个`,
+  'scenario.targets.notModelRegion': (p) => `“${p.ref}”不是模型的地区之一`,
+  'scenario.model.wrongKind': (p) => `模型“${p.model}”是 ${p.kind} 模型；情景需要引力模型或目的地选择模型`,
+  'scenario.model.lacksVariables': (p) => `${p.kind === 'gravity' ? '引力' : '选择'}模型“${p.model}”缺少本情景需要的变量 ${p.missing.join('、')}（它有：${p.has.join('、') || '无'}）；请先拟合包含这些变量的模型：${p.command}`,
+  'scenario.region.noCentroid': (p, f) => `地区 ${f.place(p.region)} 没有中心点，无法计算距离`,
+  'scenario.indicator.missingValues': (p, f) => `指标“${p.indicator}”在 ${p.period} 缺少以下地区的数值：${places(f, p.regions, 5)}`,
+  'scenario.stay.gravityNeedsShare': () => '引力模型本身没有“留下”这一选项：请给出留存比例（一个数、persons、flows 或 fixed）',
+  'scenario.stay.noFlows': (p) => `${p.period} 没有存储模型地区之间的流动`,
+  'scenario.stay.outOfRange': (p, f) => `${f.place(p.region)} 没有 [0, 1] 内的留存比例（${p.share}）；请给出默认值`,
+  'scenario.term.notAttribute': (p) => `“${p.term}”不是模型的属性（模型有：${p.known.join('、') || '无'}）；若要使用其他来源的系数，请把它加入 baseline.borrowedTerms`,
+  'scenario.change.nonPositive': (p) => `相对变化 ${p.value} 会使该属性不为正`,
+  'scenario.term.allZero': (p) => `“${p.term}”在基准中所有地区都为 0，相对变化不起作用；请给出绝对变化`,
+  'scenario.run.notStored': (p) => `没有已保存的情景运行 ${p.runs.join('、')}：见 GET /api/scenarios`,
+
+  'measure.definition': (p, f) => `${MEASURE[p.measure] ?? p.measure}，基于${f.source(p.flows)}`,
+  'measure.changeDefinition': (p, f) => `${MEASURE[p.of] ?? p.of}从 ${p.from}（${f.source(p.fromFlows)}）到 ${p.to}（${f.source(p.toFlows)}）的变化`,
+  'measure.census.definition': (p) => `${p.from}–${p.to} 年人口普查余量法净迁移：人口变化减去假定的自然增长（估计）`,
+  'measure.census.popChangeDefinition': (p) => `${p.from} 年与 ${p.to} 年两次人口普查之间的人口变化（未扣除自然增长：不是净迁移）`,
+  'measure.census.fallback': (p) => `所选范围和时期没有存储的流动：${p.from}–${p.to} 年净迁移由两次人口普查估计`,
+  'measure.noFlowsAtLevel': (p) => `${p.period} 在此层级或选择下没有流动：所有数值未知（空），不是 0`,
+  'measure.onePeriodOnly': (p, f) => `只在一个时期出现的地区：${places(f, p.regions.slice(0, 10))}`,
+  'rank.excludedMissing': (p, f) => `${f.number(p.count)} 个地区因缺少数值未参与排名：${places(f, p.regions.slice(0, 10))}${p.count > 10 ? ' 等' : ''}`,
+  'rank.exampleIndex': () => '中国地级市人口活力（2010 与 2020 年人口普查）：2010–2020 年人口增长率（%）、2020 年 15–59 岁人口占比（%）、2020 年 65 岁及以上人口占比（%，越小越好）、2020 年人口对数；最小-最大归一化，等权',
+  'fit.zeroFilled': (p, f) => `${f.number(p.pairs)} 对地区没有存储的流动，按零流动计入`,
+  'fit.intraLeftOut': (p, f) => `${f.number(p.rows)} 行区域内部流动（迁出地 = 迁入地）未纳入；勾选“包括地区内部迁移”可保留`,
+
+  'request.invalid': (p) => `请求中的 ${p.field || '内容'} 无效：${ISSUE[p.issue]?.(p) ?? p.detail}`,
+  'server.internal': () => '服务器内部错误：详见服务器日志',
+};
+
+/** Measures by their API name. */
+const MEASURE: Record<string, string> = {
+  net: '净迁移（迁入减迁出）', gross: '总迁移', rates: '迁移率', summary: '汇总', efficiency: '迁移效率', intensity: '迁移强度', retention: '留存', corridors: '迁移通道',
+};
+
+/** zod's issue codes (v4) in words; any other issue keeps zod's English detail. */
+const ISSUE: Record<string, (p: ParamsOf<'request.invalid'>) => string> = {
+  invalid_type: (p) => (p.expected ? `应为 ${p.expected} 类型` : '类型不符'),
+  too_big: (p) => (p.limit === null ? '过大或过长' : `不能大于 ${p.limit}`),
+  too_small: (p) => (p.limit === null ? '过小或过短' : `不能小于 ${p.limit}`),
+  invalid_value: (p) => `可选值：${p.values.join('、')}`,
+  unrecognized_keys: (p) => `未知字段：${p.values.join('、')}`,
+  invalid_format: () => '格式不符',
+};
