@@ -4,8 +4,10 @@
 // (迁出地, 迁入地, 年份, 人数), and a yearbook-layout xlsx of two indicators (城市, 年份,
 // 城镇非私营单位平均工资（元）, 年末常住人口(万人)); then `serve`. The page must draw the map
 // with flow lines for each own period, rank regions, fit a gravity model on the own flows and
-// indicators from the Models tab's form and show its named coefficients, and open the Scenario
-// tab. Screenshots go to tmp/screenshots/analyst-path-*.png.
+// indicators from the Models tab's form and show its named coefficients, and run a scenario on
+// that model with cohorts and stay shares from the own indicators and flows (the Scenario tab's
+// model, cohort and stay-share choices; the API's 400 for a population indicator the workspace
+// lacks). Screenshots go to tmp/screenshots/analyst-path-*.png.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -184,7 +186,7 @@ test('the Rankings tab ranks the Northeast\'s cities by the yearbook\'s own indi
 test('the Models tab fits a gravity model on the own flows and yearbook indicators and shows named coefficients', { timeout: 240_000 }, async () => {
   await page.click('#tab-models');
   await page.waitForSelector('#m-fit', { timeout: 60_000 });
-  await page.fill('#m-within', 'northeast');
+  await page.selectOption('#m-within', 'northeast');
   await page.selectOption('#m-level', 'city');
   for (const y of YEARS) await page.check(`input[name="periods"][value="${y}"]`);
   await page.selectOption('#m-constraint', 'production');
@@ -208,15 +210,63 @@ test('the Models tab fits a gravity model on the own flows and yearbook indicato
   assert.deepEqual(errors, []);
 });
 
-// Product gap (issue 12), kept as a todo so it is seen on every run rather than hidden: the
-// Scenario tab only offers the shipped example documents, each tied to its own model
-// (china-provinces, korea-*, a choice model) and to the demo's synthetic graduate cohorts; there
-// is no way to pick a saved model of one's own, and on this workspace it says "This example runs
-// on the model “china-provinces”, which this workspace does not hold yet."
-test('the Scenario tab runs a scenario on the analyst\'s own saved model', { timeout: 120_000, todo: 'the scenario editor cannot choose a user\'s own model (issue 12)' }, async () => {
+test('the Scenario tab runs a scenario on the analyst\'s own saved model, with their own indicators, and says so', { timeout: 180_000 }, async () => {
   await page.click('#tab-scenario');
-  await page.waitForSelector('#view-scenario [data-result="retained-delta"], #view-scenario .scenario-message .status', { timeout: 90_000 });
-  await page.screenshot({ path: join(SHOTS, 'analyst-path-scenario.png') });
+  await page.waitForSelector('#view-scenario [data-result="retained-delta"] .big, #view-scenario .scenario-message .status', { timeout: 120_000 });
   await noErrorBanner('scenario');
-  assert.ok(await page.$('#view-scenario [data-result="retained-delta"]'), 'a result card');
+  // The workspace has no example's model: the analyst's own model is chosen, no example.
+  assert.equal(await page.$eval('#s-model', (e) => (e as unknown as { value: string }).value), 'northeast-own');
+  assert.equal(await page.$eval('#s-example', (e) => (e as unknown as { value: string }).value), '');
+  // Targets are the model's 36 cities, by name.
+  const targets = await page.$$eval('.target-list label', (ls) => ls.map((l) => (l.textContent ?? '').trim()));
+  assert.equal(targets.length, 36, `the model's cities: ${targets}`);
+  for (const name of targets) assert.ok(name && !/\d{6}/.test(name), `a name, not a code: ${name}`);
+  // Cohorts from the yearbook's population (万人, so x 10,000), stay shares from the own flows over it.
+  assert.equal(await page.$eval('#s-cohort', (e) => (e as unknown as { value: string }).value), 'indicator');
+  assert.equal(await page.$eval('#s-stay', (e) => (e as unknown as { value: string }).value), 'flows');
+  const basis = await page.textContent('#view-scenario [data-basis]') ?? '';
+  assert.match(basis, /Model northeast-own: gravity model fitted to 2019, 2020, 2021, 36 regions/);
+  assert.match(basis, /graduates a year = 年末常住人口 \(万人\) in 2021 × 1% \(estimated\)/);
+  assert.match(basis, /stay share = 1 − leavers \/ 年末常住人口 \(万人\), flows of 2021 \(estimated\)/);
+  // The payment enters the yearbook's wage, a yearly amount in 元.
+  assert.equal(await page.$eval('#s-term', (e) => (e as unknown as { value: string }).value), `destination_${WAGE.replace(/（元）$/, '')}`);
+  const number = async () => Number((await page.textContent('[data-result=retained-delta] .big'))!.replace(/,/g, ''));
+  const before = await number();
+  assert.ok(before > 0, `a payment retains graduates: ${before}`);
+  await page.screenshot({ path: join(SHOTS, 'analyst-path-scenario.png') });
+  // A larger payment retains more.
+  const renders = await page.$eval('#view-scenario', (e) => Number((e as unknown as { dataset: { renders?: string } }).dataset.renders ?? 0));
+  await page.locator('#s-subsidy').fill('2500');
+  await page.waitForFunction(`Number(document.querySelector('#view-scenario').dataset.renders) > ${renders} && document.querySelector('#s-subsidy-value').textContent.startsWith('2,500')`, undefined, { timeout: 60_000 });
+  const after = await number();
+  assert.ok(after > before, `2,500 a month retains more than 1,000: ${after} against ${before}`);
+  // In Chinese, the same basis in Chinese.
+  await page.click('#lang');
+  await page.waitForFunction("document.documentElement.lang.startsWith('zh')", undefined, { timeout: 10_000 });
+  await page.waitForFunction("document.querySelector('#view-scenario [data-basis]').textContent.includes('留下比例')", undefined, { timeout: 60_000 });
+  assert.match(await page.textContent('#view-scenario [data-basis]') ?? '', /模型 northeast-own：引力模型.*每年毕业生 = 2021 年的年末常住人口（万人） × 1%/);
+  await page.evaluate('window.scrollTo(0, 0)');
+  await page.screenshot({ path: join(SHOTS, 'analyst-path-scenario-zh.png') });
+  await page.click('#lang');
+  await page.waitForFunction("document.documentElement.lang.startsWith('en')", undefined, { timeout: 10_000 });
+  assert.deepEqual(errors, []);
+});
+
+test('a stay share from flows over a population indicator the workspace lacks is a 400 listing those it has', { timeout: 60_000 }, async () => {
+  const doc = {
+    name: 'own', baseline: { model: 'northeast-own', period: '2021', cohort: { source: 'indicator', indicator: '年末常住人口', rate: 0.01 }, stayShare: { source: 'flows', period: '2021', population: '常住人口' } },
+    interventions: [{ targets: ['沈阳市'], term: `destination_${WAGE.replace(/（元）$/, '')}`, change: { type: 'absolute', value: 12000 }, startYear: 2022 }],
+    horizon: { startYear: 2022, years: 5 },
+  };
+  const res = await fetch(new URL('/api/scenarios/counterfactual', server.url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ document: doc }) });
+  assert.equal(res.status, 400);
+  const message = ((await res.json()) as { error: { message: string } }).error.message;
+  assert.match(message, /baseline\.stayShare\.population: no indicator "常住人口" in 2021 for the model's 36 regions; indicators there: .*年末常住人口 \(万人\)/);
+  // Named right, the same document is computed.
+  doc.baseline.stayShare.population = '年末常住人口';
+  const ok = await fetch(new URL('/api/scenarios/counterfactual', server.url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ document: doc }) });
+  assert.equal(ok.status, 200, await ok.clone().text());
+  const body = (await ok.json()) as { basis: { stayShare: { population: string } }; summary: { retainedDelta: number } };
+  assert.equal(body.basis.stayShare.population, '年末常住人口');
+  assert.ok(body.summary.retainedDelta > 0);
 });

@@ -15,7 +15,8 @@ import { indicatorsFor, personsPerUnit, populationIndicator } from './population
  * indicator a stay share from flows would take by default, and the graduate records present.
  */
 export interface ScenarioModelOptions {
-  readonly model: { readonly name: string; readonly kind: 'gravity' | 'choice'; readonly createdAt: string; readonly level: string | null; readonly periods: readonly string[]; readonly basePeriod: string; readonly synthetic: boolean };
+  /** `periods`: those the model was fitted to (empty when a one-period gravity fit did not record it; the base period is then the latest flow period among its regions, and `basePeriodGuessed` says so). */
+  readonly model: { readonly name: string; readonly kind: 'gravity' | 'choice'; readonly createdAt: string; readonly level: string | null; readonly periods: readonly string[]; readonly basePeriod: string; readonly basePeriodGuessed: boolean; readonly synthetic: boolean };
   readonly regions: readonly { readonly code: string; readonly name_zh: string | null; readonly name_en: string | null; readonly level: string | null }[];
   /** Terms an intervention can change: the scenario's `term` and the indicator it reads, with the base period's values by region. */
   readonly terms: readonly { readonly term: string; readonly indicator: string; readonly unit: string | null; readonly values: Readonly<Record<string, number>> }[];
@@ -60,9 +61,12 @@ export async function scenarioModelOptions(ws: Workspace, name: string): Promise
     synthetic = r.kind === 'synthetic';
     termIndicators = termsOf(parseChoiceSpec(saved.spec), r).indicators.map((x) => ({ term: x, indicator: x }));
   }
-  if (!periods.length) throw new SpecError(`model "${name}" names no period it was fitted to`, 'model');
-  const basePeriod = latest(periods);
   const list = codes.join(',');
+  const flowPeriods = (await ws.db.all<{ period: string }>(
+    `SELECT DISTINCT period FROM flows WHERE origin IN (SELECT unnest(string_split(?, ','))) AND destination IN (SELECT unnest(string_split(?, ','))) ORDER BY period`, [list, list]))
+    .map((r) => r.period);
+  if (!periods.length && !flowPeriods.length) throw new SpecError(`model "${name}" names no period it was fitted to, and no flows among its regions say one`, 'model');
+  const basePeriod = latest(periods.length ? periods : flowPeriods);
   const regions = await ws.db.all<{ code: string; name_zh: string | null; name_en: string | null; level: string | null }>(
     `SELECT code, name_zh, name_en, level FROM regions WHERE code IN (SELECT unnest(string_split(?, ','))) ORDER BY code`, [list]);
   const levels = [...new Set(regions.map((r) => r.level))];
@@ -73,14 +77,11 @@ export async function scenarioModelOptions(ws: Workspace, name: string): Promise
       `SELECT region, value, unit FROM indicators WHERE name = ? AND period = ? AND region IN (SELECT unnest(string_split(?, ',')))`, [t.indicator, basePeriod, list]);
     terms.push({ ...t, unit: rows[0]?.unit ?? null, values: Object.fromEntries(rows.map((r) => [r.region, r.value])) });
   }
-  const flowPeriods = (await ws.db.all<{ period: string }>(
-    `SELECT DISTINCT period FROM flows WHERE origin IN (SELECT unnest(string_split(?, ','))) AND destination IN (SELECT unnest(string_split(?, ','))) ORDER BY period`, [list, list]))
-    .map((r) => r.period);
   const population = await populationIndicator(ws, undefined, basePeriod, codes, 'stayShare.population').then((p) => ({ name: p.name, unit: p.unit }), () => null);
   const persons = await ws.db.one<{ records: number; synthetic: number }>(
     `SELECT count(*)::DOUBLE AS records, coalesce(sum(CASE WHEN synthetic THEN 1 ELSE 0 END), 0)::DOUBLE AS synthetic FROM persons`);
   return {
-    model: { name: saved.name, kind, createdAt: saved.createdAt, level: levels.length === 1 ? levels[0] : null, periods, basePeriod, synthetic },
+    model: { name: saved.name, kind, createdAt: saved.createdAt, level: levels.length === 1 ? levels[0] : null, periods, basePeriod, basePeriodGuessed: !periods.length, synthetic },
     regions, terms,
     indicators: indicators.map((x) => ({ ...x, personsPerUnit: personsPerUnit(x.unit) })),
     flowPeriods, population, persons: { records: persons?.records ?? 0, synthetic: persons?.synthetic ?? 0 },

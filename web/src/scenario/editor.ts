@@ -1,4 +1,4 @@
-import { api, waitForJob, type Region } from '../api.ts';
+import { api, waitForJob, type Region, type SavedModel } from '../api.ts';
 import { bandChart, type BandRow } from '../charts/scenario.ts';
 import { mainSvg } from '../charts/figure.ts';
 import { downloadCsv } from '../export/download.ts';
@@ -12,11 +12,16 @@ import { summaryHtml } from './summary.ts';
 import { createRunComparison } from './compare.ts';
 import { currencyWord, eligibilityText, intervalText } from './format.ts';
 import { canPrepare, prepareModel } from './prepare.ts';
+import { createBaselineForm, recentModel } from './baseline-form.ts';
+import { basisText } from './basis.ts';
+import { scenarioDocument } from './document.ts';
 
 /**
- * The scenario editor, built on the example documents the server offers (examples/*.json): the
- * Northeast's stay subsidy in Shenyang and Dalian, and Korea's allowance outside the capital
- * region (paid to stayers and arrivals, or to arrivals only). For the chosen example, a monthly
+ * The scenario editor, on any saved model of the workspace (baseline-form.ts: the model, where
+ * cohorts and stay shares come from, which term the payment raises) or on the example documents
+ * the server offers (examples/*.json): the Northeast's stay subsidy in Liaoning, and Korea's
+ * allowance outside the capital region (paid to stayers and arrivals, or to arrivals only). On
+ * a workspace without the example's model the analyst's most recent model is chosen. A monthly
  * payment to graduates in the target regions (picked here or on the map), who gets it, and for
  * how many years. Moving the slider rewrites the document's intervention (the payment as a
  * relative rise in the income term the example names, and its cost) and asks the server for the
@@ -69,11 +74,14 @@ export function createScenarioEditor(_regions: () => Map<string, Region>, period
   const runButton = h('button', { type: 'button', id: 's-run' }, t('scenario.runDraws', { n: DRAWS }));
   const saveRun = h('input', { id: 's-save', type: 'checkbox' });
   const comparison = createRunComparison(nameOf);
+  const basis = h('p', { class: 'note basis', 'data-basis': '' });
+  const form = createBaselineForm({ onChange: () => void refresh(), onModel: (model) => void switchModel(model) });
   const element = h('section', { class: 'view view-scenario', id: 'view-scenario' },
     h('div', { class: 'scenario-top' }, banner, message),
     h('div', { class: 'col' },
       label('scenario.title', 'h2'), label('scenario.help', 'p', { class: 'note' }),
       h('div', { class: 'field' }, h('label', { for: 's-example', i18n: 'scenario.example' }), exampleSelect),
+      form.element,
       h('div', { class: 'field' }, h('label', { for: 's-subsidy', i18n: 'scenario.subsidy' }), slider, sliderValue),
       h('div', { class: 'field' }, h('label', { for: 's-years', i18n: 'scenario.years' }), yearsInput),
       h('fieldset', {}, h('legend', { i18n: 'scenario.eligibility' }), eligibilityBox),
@@ -81,7 +89,7 @@ export function createScenarioEditor(_regions: () => Map<string, Region>, period
       h('div', { class: 'buttons' }, runButton, h('button', { type: 'button', id: 's-print', i18n: 'export.print', onclick: () => printSummary() })),
       h('div', { class: 'field check' }, saveRun, h('label', { for: 's-save', i18n: 'compare.saveRun' })),
       h('div', { class: 'progress' }, progress, progressText)),
-    h('div', { class: 'col wide' }, cards, latency, charts, runCharts, comparison.element));
+    h('div', { class: 'col wide' }, cards, basis, latency, charts, runCharts, comparison.element));
 
   let examples: { file: string; document: ScenarioDoc }[] = [];
   let example: ScenarioDoc | null = null;
@@ -92,21 +100,27 @@ export function createScenarioEditor(_regions: () => Map<string, Region>, period
   let run: ScenarioRun | null = null;
   let inflight: AbortController | null = null;
   let candidates: Region[] = [];
-  /** Names of the models the workspace holds (null: ask the server again). */
-  let models: Set<string> | null = null;
+  /** The models the workspace holds (null: ask the server again). */
+  let models: SavedModel[] | null = null;
   const subsidy = () => Number(slider.value);
-  const money = () => currencyWord(example?.interventions[0]?.cost?.currency);
+  /** The example when the scenario runs on its model (else the analyst's own settings alone). */
+  const onExample = () => (example && example.baseline.model === form.model() ? example : null);
+  const money = () => currencyWord(onExample()?.interventions[0]?.cost?.currency ?? form.currency());
   const width = () => Math.max(360, charts.clientWidth || 640);
+  const held = async () => (models ??= await api.models());
 
-  function documentFor(): ScenarioDoc {
-    const doc = structuredClone(example!);
+  const documentFor = (): ScenarioDoc => scenarioDocument(onExample(), form, {
+    targets: state.targets, monthly: subsidy(), benefitYears: Math.max(1, Math.min(5, Number(yearsInput.value) || 3)), eligibility,
+  });
+
+  /** How the payment enters the model, in words (printed summary). */
+  function leverText(doc: ScenarioDoc): string {
     const iv = doc.interventions[0];
-    iv.targets = [...state.targets];
-    iv.change = { type: 'relative', value: subsidy() / incomeBase };
-    iv.benefitYears = Math.max(1, Math.min(5, Number(yearsInput.value) || 3));
-    iv.eligibility = [...eligibility];
-    iv.cost = { ...(iv.cost ?? { rule: 'per-person-year' }), rule: 'per-person-year', amount: subsidy() * 12 };
-    return doc;
+    if (iv.change.type === 'relative') {
+      const base = iv.change.value > 0 ? subsidy() / iv.change.value : incomeBase;
+      return t('scenario.leverValue', { amount: fmt(subsidy()), base: fmt(base), change: `${iv.change.value >= 0 ? '+' : ''}${fmt(100 * iv.change.value, 1)}%`, term: iv.term });
+    }
+    return t('scenario.leverAbsolute', { amount: `${fmt(iv.change.value)} ${money()}`, term: iv.term });
   }
 
   function renderEligibility(): void {
@@ -125,13 +139,13 @@ export function createScenarioEditor(_regions: () => Map<string, Region>, period
 
   function renderExamples(): void {
     clear(exampleSelect);
+    exampleSelect.append(h('option', { value: '' }, t('scenario.noExample')));
     for (const x of examples) {
       const key = `scenario.example.${x.document.name}` as MessageKey;
       const name = t(key);
       exampleSelect.append(h('option', { value: x.file }, name === key ? x.document.name : name));
     }
-    const current = examples.find((x) => x.document === example);
-    if (current) exampleSelect.value = current.file;
+    exampleSelect.value = examples.find((x) => x.document === onExample())?.file ?? '';
   }
 
   function renderTargets(): void {
@@ -177,6 +191,7 @@ export function createScenarioEditor(_regions: () => Map<string, Region>, period
     ]);
     const change = largestChange(cf);
     changeNote.textContent = change ? t('scenario.ppChange', { pp: `${change.pp >= 0 ? '+' : ''}${fmt(change.pp, 2)}`, year: change.year }) : '';
+    basis.textContent = basisText(cf, form.options());
     const perRetained = matching && s ? s.costPerRetained.median : cf.summary.costPerRetained;
     clear(cards);
     cards.append(
@@ -216,8 +231,8 @@ export function createScenarioEditor(_regions: () => Map<string, Region>, period
 
   /** The settings in the page's link (url-state.ts); the targets are in the dashboard's state. */
   function toUrl(): void {
-    const file = examples.find((x) => x.document === example)?.file ?? null;
-    setViewParams({ 's.example': file, 's.amount': slider.value, 's.years': yearsInput.value, 's.paid': eligibility.join(',') || 'none' });
+    const file = examples.find((x) => x.document === onExample())?.file ?? null;
+    setViewParams({ 's.example': file, 's.model': file ? null : form.model() || null, 's.amount': slider.value, 's.years': yearsInput.value, 's.paid': eligibility.join(',') || 'none' });
   }
 
   /** A link's settings over the example's own (read before choose() writes the example's into the URL). */
@@ -234,9 +249,13 @@ export function createScenarioEditor(_regions: () => Map<string, Region>, period
   }
 
   async function refresh(): Promise<void> {
-    if (example) toUrl();
+    if (form.model()) toUrl();
     sliderValue.textContent = `${fmt(subsidy())} ${money()}`;
-    if (!example) return;
+    if (!form.model()) {
+      clearResults();
+      message.replaceChildren(status('empty', t('scenario.noModels')));
+      return;
+    }
     if (!state.targets.length) {
       message.replaceChildren(status('empty', t('scenario.noTargets')));
       return;
@@ -250,10 +269,20 @@ export function createScenarioEditor(_regions: () => Map<string, Region>, period
     const abort = (inflight = new AbortController());
     try {
       // A model the workspace lacks is said as such (with the fix), not found out from a failed request.
-      models ??= new Set((await api.models()).map((m) => m.name));
+      const list = await held();
       if (abort.signal.aborted) return;
-      if (!models.has(example.baseline.model)) {
-        showMissingModel(example.baseline.model);
+      if (form.problem()) {
+        clearResults();
+        showProblem(form.problem()!);
+        return;
+      }
+      if (!list.some((m) => m.name === form.model()) || !form.options()) {
+        showMissingModel(form.model(), list);
+        return;
+      }
+      if (!form.lever()) {
+        clearResults();
+        message.replaceChildren(status('error', t('scenario.noTermError', { model: form.model() })));
         return;
       }
       const cf = await scenarioApi.counterfactual(documentFor(), abort.signal);
@@ -267,13 +296,15 @@ export function createScenarioEditor(_regions: () => Map<string, Region>, period
     }
   }
 
-  /** The example's model is not in the workspace: say so, and offer to fit it where a recipe exists. */
-  function showMissingModel(model: string): void {
+  /** The chosen model is not in the workspace: say so, offer to fit it where a recipe exists, and name the models there are. */
+  function showMissingModel(model: string, list: readonly SavedModel[]): void {
     clearResults();
+    const others = list.filter((m) => m.kind === 'gravity' || m.kind === 'choice').map((m) => m.name);
     message.replaceChildren(status('error', t('scenario.missingModel', { model })),
       canPrepare(model)
         ? h('button', { type: 'button', class: 'primary', id: 's-prepare', onclick: () => void prepare() }, t('scenario.fitModel', { model }))
-        : status('empty', t('scenario.fitElsewhere')));
+        : status('empty', t('scenario.fitElsewhere')),
+      others.length ? status('empty', t('scenario.otherModels', { models: others.join(', ') })) : '');
   }
 
   /**
@@ -282,9 +313,9 @@ export function createScenarioEditor(_regions: () => Map<string, Region>, period
    */
   async function explain(e: Error): Promise<void> {
     models = null;
-    const model = example?.baseline.model;
-    const held = model ? await api.models().then((ms) => ms.some((m) => m.name === model), () => true) : true;
-    if (model && !held) showMissingModel(model);
+    const model = form.model();
+    const list = await held().catch(() => null);
+    if (model && list && !list.some((m) => m.name === model)) showMissingModel(model, list);
     else showProblem(e.message);
   }
 
@@ -299,19 +330,24 @@ export function createScenarioEditor(_regions: () => Map<string, Region>, period
     charts.replaceChildren();
     clear(runCharts);
     latency.textContent = '';
+    basis.textContent = '';
     banner.hidden = true;
   }
 
   async function prepare(): Promise<void> {
-    if (!example) return;
+    const model = form.model();
+    if (!model) return;
     progress.hidden = false;
     try {
-      await prepareModel(example.baseline.model, (p, m) => {
+      await prepareModel(model, (p, m) => {
         progress.value = p;
         progressText.textContent = m ?? '';
       });
       models = null;
       message.replaceChildren();
+      form.setModels(await held(), model);
+      await form.choose(model, example);
+      await useModelRegions();
       await refresh();
     } catch (e) {
       message.replaceChildren(status('error', (e as Error).message));
@@ -322,7 +358,7 @@ export function createScenarioEditor(_regions: () => Map<string, Region>, period
   }
 
   async function runDraws(): Promise<void> {
-    if (!example || !state.targets.length) return;
+    if (!form.options() || !state.targets.length) return;
     const doc = documentFor();
     progress.hidden = false;
     progressText.textContent = t('loading');
@@ -345,18 +381,18 @@ export function createScenarioEditor(_regions: () => Map<string, Region>, period
   }
 
   function printSummary(): void {
-    if (!example || !last) return;
+    if (!form.options() || !last) return;
     const svgs = [...element.querySelectorAll<HTMLElement>('figure.chart')].map(mainSvg);
     const w = window.open('', '_blank');
     if (!w) return;
     const doc = documentFor();
     const iv = doc.interventions[0];
-    const shipped = example.interventions[0]?.cost?.amount;
+    const shipped = onExample()?.interventions[0]?.cost?.amount;
     const settings = {
       monthly: t('scenario.monthly', { amount: `${fmt(subsidy())} ${money()}` }), yearly: t('scenario.yearly', { amount: `${fmt(subsidy() * 12)} ${money()}` }),
       years: iv.benefitYears ?? 1, eligibility: eligibilityText(iv.eligibility ?? []), targets: iv.targets.map(nameOf),
       cohorts: { from: iv.startYear, to: iv.startYear + (iv.duration ?? 1) - 1 }, horizon: { from: doc.horizon.startYear, to: doc.horizon.startYear + doc.horizon.years - 1 },
-      lever: t('scenario.leverValue', { amount: fmt(subsidy()), base: fmt(incomeBase), change: `${iv.change.value >= 0 ? '+' : ''}${fmt(100 * iv.change.value, 1)}%`, term: iv.term }),
+      lever: leverText(doc), basis: basis.textContent ?? '',
       exampleMonthly: shipped === undefined ? '–' : `${fmt(shipped / 12)} ${money()}`, currency: money(), synthetic: !banner.hidden,
     };
     w.document.write(summaryHtml(doc, settings, last, run && runFor === JSON.stringify(doc) ? run : null, svgs));
@@ -376,6 +412,7 @@ export function createScenarioEditor(_regions: () => Map<string, Region>, period
   });
   onLanguage(() => {
     renderExamples();
+    form.render();
     renderEligibility();
     renderTargets();
     runButton.textContent = t('scenario.runDraws', { n: DRAWS });
@@ -383,17 +420,10 @@ export function createScenarioEditor(_regions: () => Map<string, Region>, period
     void renderRun();
   });
 
-  /** Switches to an example: its targets, amount, years and eligibility, its case on the map. */
-  async function choose(file: string): Promise<void> {
-    const found = examples.find((e) => e.file === file) ?? examples[0];
-    if (!found) throw new Error('no example scenario documents on the server (examples/)');
-    example = found.document;
-    run = null;
-    runFor = '';
-    clear(runCharts);
-    const iv = example.interventions[0];
+  /** The payment, years and who is paid as an example sets them, or an own scenario's defaults (1,000 a month, 3 years, stayers). */
+  function applySettings(iv: ScenarioDoc['interventions'][number] | undefined): void {
     const monthly = iv?.cost?.amount ? iv.cost.amount / 12 : 1000;
-    // The example prices the payment as a relative rise in income: monthly amount / base.
+    // The Northeast example prices the payment as a relative rise in income: monthly amount / base.
     incomeBase = iv && iv.change.type === 'relative' && iv.change.value > 0 ? monthly / iv.change.value : 6400;
     const step = niceStep(3 * monthly);
     slider.step = String(step);
@@ -401,18 +431,72 @@ export function createScenarioEditor(_regions: () => Map<string, Region>, period
     slider.value = String(Math.round(monthly / step) * step);
     yearsInput.value = String(iv?.benefitYears ?? 3);
     eligibility = ELIGIBILITY.filter((e) => (iv?.eligibility ?? ['stayers']).includes(e));
-    const caseId = caseOfCodes(iv?.targets ?? []);
-    candidates = await api.regions({ ...CASES[caseId].scenarioRegions, limit: 1000 });
-    for (const r of candidates) names.set(r.code, r);
+    renderEligibility();
+  }
+
+  /** Results of the previous model or example go. */
+  function resetRun(): void {
+    run = null;
+    runFor = '';
+    clear(runCharts);
     message.replaceChildren();
     clearResults();
-    // Models may have been fitted or deleted since the last example (Models tab, CLI on a copy).
-    models = null;
-    // The map follows the example's country, so targets can also be picked there.
-    update({ ...(state.caseId === caseId ? {} : casePatch(caseId, periods)), targets: [...(iv?.targets ?? [])] });
-    renderExamples();
-    renderEligibility();
+  }
+
+  /**
+   * Target candidates: the model's regions, or the case's while the model is not there yet;
+   * targets outside them go (the model's first region when none is left); the map follows
+   * their country, so targets can also be picked there.
+   */
+  async function useModelRegions(wanted: readonly string[] = state.targets): Promise<void> {
+    const own = form.regions();
+    candidates = own.length ? own : await api.regions({ ...CASES[caseOfCodes([...wanted])].scenarioRegions, limit: 1000 });
+    for (const r of candidates) names.set(r.code, r);
+    const codes = new Set(candidates.map((r) => r.code));
+    let targets = wanted.filter((c) => codes.has(c));
+    if (!targets.length && candidates.length) targets = [candidates[0].code];
+    const caseId = caseOfCodes(targets);
+    update({ ...(state.caseId === caseId || !(caseId in CASES) ? {} : casePatch(caseId, periods)), targets });
     renderTargets();
+  }
+
+  /** Switches to an example (its model, targets, amount, years and eligibility), or with '' to the chosen model alone. */
+  async function choose(file: string): Promise<void> {
+    const found = examples.find((e) => e.file === file);
+    resetRun();
+    // Models may have been fitted or deleted since (Models tab, CLI on a copy).
+    models = null;
+    const list = await held();
+    if (!found) {
+      const model = form.model() || recentModel(list) || '';
+      example = null;
+      form.setModels(list, null);
+      await form.choose(model, null);
+      applySettings(undefined);
+      await useModelRegions();
+    } else {
+      example = found.document;
+      form.setModels(list, example.baseline.model);
+      await form.choose(example.baseline.model, example);
+      const iv = example.interventions[0];
+      applySettings(iv);
+      await useModelRegions([...(iv?.targets ?? [])]);
+    }
+    renderExamples();
+    await refresh();
+  }
+
+  /** Another model picked in the form: the example goes unless the model is its own. */
+  async function switchModel(model: string): Promise<void> {
+    const left = example !== null && example.baseline.model !== model;
+    resetRun();
+    if (left) {
+      example = null;
+      form.setModels(await held(), null);
+      applySettings(undefined);
+    }
+    await useModelRegions();
+    renderExamples();
     await refresh();
   }
 
@@ -420,20 +504,35 @@ export function createScenarioEditor(_regions: () => Map<string, Region>, period
 
   void (async () => {
     try {
-      const [docs, provinces] = await Promise.all([scenarioApi.examples(), api.regions({ level: 'province', limit: 5000 }).catch(() => [])]);
+      const [docs, provinces, list] = await Promise.all([scenarioApi.examples(), api.regions({ level: 'province', limit: 5000 }).catch(() => []), held()]);
       examples = docs;
       for (const r of provinces) names.set(r.code, r);
-      // Open on the Northeast example, keeping targets already picked on the map.
+      // Open on the Northeast example, keeping targets already picked on the map; on a
+      // workspace without its model (the analyst's own), on their most recent model.
       const picked = state.targets;
       const linked = viewParam('s.example');
+      const linkedModel = viewParam('s.model');
       const applyLink = linkedSettings();
-      await choose(linked && examples.some((x) => x.file === linked) ? linked : DEFAULT_EXAMPLE);
-      // A link reproduces its scenario: amount, years, who is paid and the targets it names.
-      if (linked) {
-        applyLink();
-        update({ targets: picked });
+      const opening = examples.find((x) => x.file === (linked ?? DEFAULT_EXAMPLE)) ?? examples[0];
+      const ownModel = linkedModel && list.some((m) => m.name === linkedModel) ? linkedModel
+        : !linked && (!opening || !list.some((m) => m.name === opening.document.baseline.model)) ? recentModel(list) : null;
+      if (ownModel) {
+        form.setModels(list, null);
+        await form.choose(ownModel, null);
+        applySettings(undefined);
+        if (linkedModel) applyLink();
+        await useModelRegions(picked);
+        renderExamples();
         await refresh();
-      } else if (picked.length && caseOfCodes(picked) === 'cn') update({ targets: picked });
+      } else {
+        await choose(opening?.file ?? '');
+        // A link reproduces its scenario: amount, years, who is paid and the targets it names.
+        if (linked) {
+          applyLink();
+          update({ targets: picked });
+          await refresh();
+        } else if (picked.length && caseOfCodes(picked) === 'cn') update({ targets: picked });
+      }
       void comparison.refresh();
     } catch (e) {
       message.replaceChildren(status('error', t('scenario.loadError', { reason: (e as Error).message })));

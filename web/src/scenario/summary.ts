@@ -19,6 +19,8 @@ export interface SummarySettings {
   horizon: { from: number; to: number };
   /** How the payment enters the model ("500 / 6,400 = +7.8% on the term destination_gdp_per_capita"). */
   lever: string;
+  /** Model, cohorts and stay shares: what each came from and its kind (basis.ts). */
+  basis: string;
   /** The example's own default payment a month ("1,000 yuan"), which its description and assumptions were written for. */
   exampleMonthly: string;
   currency: string;
@@ -52,6 +54,7 @@ ${setting('scenario.cohorts', t('scenario.cohortsValue', { from: s.cohorts.from,
 ${setting('scenario.horizon', t('scenario.horizonValue', { from: s.horizon.from, to: s.horizon.to }))}
 ${setting('scenario.lever', s.lever)}
 ${setting('scenario.model', `${cf.model.name} (${cf.model.version})`)}
+${setting('scenario.baselineTitle', s.basis)}
 </table>
 <div class="cards"><div class="card">${esc(t('scenario.retainedDelta'))}<br><strong>${esc(run ? iv(run.result.summary.retainedDelta) : fmt(cf.summary.retainedDelta))}</strong></div>
 <div class="card">${esc(t('scenario.costPerRetained'))}<br><strong>${esc(run ? iv(run.result.summary.costPerRetained, s.currency) : money(cf.summary.costPerRetained))}</strong></div>
@@ -59,7 +62,7 @@ ${setting('scenario.model', `${cf.model.name} (${cf.model.version})`)}
 <p>${esc(run ? `${t('scenario.interval')}, ${t('compare.draws', { n: run.result.draws, seed: run.result.seed })}` : t('scenario.exact'))}</p>
 <table><thead><tr><th>${esc(t('chart.year'))}</th><th>${esc(t('scenario.graduates'))}</th><th>${esc(t('scenario.baseline'))}</th><th>${esc(t('scenario.scenario'))}</th><th>${esc(t('scenario.retainedDelta'))}</th><th>${esc(t('region.net'))}</th><th>${esc(t('scenario.cost'))} (${esc(s.currency)})</th></tr></thead><tbody>${rows}</tbody></table>
 ${charts.map((c) => new XMLSerializer().serializeToString(c)).join('\n')}
-<h2>${esc(t('scenario.exampleAssumptions', { amount: s.exampleMonthly }))}</h2><ul>${(doc.assumptions ?? []).map((a) => `<li>${esc(a)}</li>`).join('')}</ul>
+${doc.assumptions?.length ? `<h2>${esc(t('scenario.exampleAssumptions', { amount: s.exampleMonthly }))}</h2><ul>${doc.assumptions.map((a) => `<li>${esc(a)}</li>`).join('')}</ul>` : ''}
 <h2>${esc(t('scenario.notes'))}</h2><ul>${cf.notes.map((a) => `<li>${esc(a)}</li>`).join('')}</ul>
 </body></html>`;
 }

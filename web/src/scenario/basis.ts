@@ -1,0 +1,34 @@
+import { lang, t } from '../i18n/index.ts';
+import type { Counterfactual, ScenarioModelOptions } from './api.ts';
+
+/**
+ * What a result was computed from, in one line under the result cards: the model (its kind,
+ * periods, regions and version), where the cohorts and the stay shares came from with the
+ * indicator the server actually used (a population indicator found by its name included), and
+ * whether each is observed, estimated, assumed or synthetic.
+ */
+/** "年末常住人口 (万人)" in English, "年末常住人口（万人）" in Chinese. */
+export function withUnit(name: string, unit: string | null): string {
+  if (!unit) return name;
+  return lang() === 'zh' ? `${name}（${unit}）` : `${name} (${unit})`;
+}
+
+/** "2019, 2020, 2021" / "2019、2020、2021". */
+export const listText = (xs: readonly string[]): string => xs.join(lang() === 'zh' ? '、' : ', ');
+
+export function basisText(cf: Counterfactual, options: ScenarioModelOptions | null): string {
+  const m = options?.model;
+  const kind = (k: string) => t(k === 'synthetic' ? 'scenario.kind.synthetic' : k === 'observed' ? 'scenario.kind.observed' : k === 'assumed' ? 'scenario.kind.assumed' : 'scenario.kind.estimated');
+  const parts = [m && m.name === cf.model.name
+    ? t('scenario.basisModelAbout', { model: cf.model.name, kind: t(m.kind === 'choice' ? 'scenario.kindChoice' : 'scenario.kindGravity'), periods: m.periods.length ? listText(m.periods) : t('scenario.periodUnrecorded'), n: options!.regions.length, version: cf.model.version })
+    : t('scenario.basisModel', { model: cf.model.name, version: cf.model.version })];
+  const c = cf.basis.cohort;
+  parts.push(c.source === 'indicator'
+    ? t('scenario.basisCohortIndicator', { indicator: withUnit(c.indicator, c.unit), period: c.period, rate: `${Number((100 * c.rate).toPrecision(4))}%`, kind: kind(c.kind) })
+    : t(c.source === 'persons' ? 'scenario.basisCohortPersons' : 'scenario.basisCohortFixed', { kind: kind(c.kind) }));
+  const s = cf.basis.stayShare;
+  parts.push(s.source === 'flows'
+    ? t('scenario.basisStayFlows', { population: withUnit(s.population, s.unit), period: s.period, kind: kind(s.kind) })
+    : t(s.source === 'persons' ? 'scenario.basisStayPersons' : s.source === 'model' ? 'scenario.basisStayModel' : 'scenario.basisStayFixed', { kind: kind(s.kind) }));
+  return parts.join(' · ');
+}
