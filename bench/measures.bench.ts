@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FlowTable } from '../src/core/flow-table.ts';
 import { regionSummary } from '../src/metrics/index.ts';
+import { addFlowCodes, addFlowCohorts, addFlowPeriods } from '../src/store/flow-rows.ts';
 import { closeWorkspace, loadFlowTable, openWorkspace } from '../src/store/index.ts';
 
 const ROWS = Number(process.env.ROWS ?? 10_000_000);
@@ -26,8 +27,14 @@ try {
   // appears about ROWS / N^2 times (as different cohorts); counts from a hash, 0..999.
   const t0 = performance.now();
   await ws.db.run(`INSERT INTO regions (code, name_en, level) SELECT 'R' || lpad(i::VARCHAR, 5, '0'), 'Region ' || i, 'city' FROM range(${N}) t(i)`);
-  await ws.db.run(`INSERT INTO flows SELECT 1, 'R' || lpad((k % ${N})::VARCHAR, 5, '0'), 'R' || lpad(((k // ${N}) % ${N})::VARCHAR, 5, '0'), '2020', 2020, 2020,
-    'c' || (k // (${N} * ${N})), (hash(k) % 1000)::DOUBLE, (k % ${N}) = ((k // ${N}) % ${N}) FROM range(${ROWS}) t(k)`);
+  // Stored flows are integer ids with dictionaries (src/store/flow-rows.ts): region i has code id i + 1.
+  await addFlowCodes(ws.db, `SELECT 'R' || lpad(i::VARCHAR, 5, '0') AS value FROM range(${N}) t(i)`);
+  await addFlowPeriods(ws.db, "SELECT '2020' AS text, 2020 AS start, 2020 AS end_year");
+  await addFlowCohorts(ws.db, `SELECT 'c' || i AS value FROM range(${Math.ceil(ROWS / (N * N))}) t(i)`);
+  await ws.db.run(`INSERT INTO flow_rows SELECT 1, o.id, d.id, (SELECT id FROM flow_periods WHERE period = '2020'), c.id, (hash(k) % 1000)::DOUBLE
+    FROM range(${ROWS}) t(k) JOIN flow_codes o ON o.code = 'R' || lpad((k % ${N})::VARCHAR, 5, '0')
+    JOIN flow_codes d ON d.code = 'R' || lpad(((k // ${N}) % ${N})::VARCHAR, 5, '0') JOIN flow_cohorts c ON c.cohort = 'c' || (k // (${N} * ${N}))
+    ORDER BY k`);
   await ws.db.run(`INSERT INTO indicators (import_id, region, period, period_start, period_end, name, value, unit, source) SELECT 1, code, '2020', 2020, 2020, 'population', 100000 + (hash(code) % 900000)::DOUBLE, 'persons', 'bench' FROM regions`);
   console.log(`data: ${ROWS.toLocaleString('en-US')} flow rows, ${N} regions, period 2020 (generated in ${fmt(ms(t0))})`);
 
@@ -35,7 +42,7 @@ try {
   const origin = new Uint32Array(ROWS);
   const destination = new Uint32Array(ROWS);
   const count = new Float64Array(ROWS);
-  const res = await ws.db.conn.run(`SELECT count FROM flows ORDER BY rowid`);
+  const res = await ws.db.conn.run(`SELECT count FROM flow_rows ORDER BY rowid`);
   let k = 0;
   for (let chunk = await res.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await res.fetchChunk()) {
     const v = chunk.getColumnVector(0);
@@ -69,7 +76,7 @@ try {
   const byCode = new Map(summary.rows.map((r) => [r.code, r]));
   for (const r of sqlRows) {
     const m = byCode.get(r.code);
-    if (!m || m.inflow !== r.inflow || m.outflow !== r.outflow) throw new Error(`measure and SQL differ for ${r.code}`);
+    if (!m || m.inflow !== r.inflow || m.outflow !== r.outflow) throw new Error(`measure and SQL differ for ${r.code}: ${JSON.stringify([m?.inflow, m?.outflow, r])}`);
   }
   const tLoad = await best(() => loadFlowTable(ws, { period: '2020' }), 1);
   console.log(`regionSummary (in, out, net, gross, efficiency, rates) for ${N} regions over ${ROWS.toLocaleString('en-US')} rows: ${fmt(tMeasure)}`);

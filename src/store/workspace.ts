@@ -120,8 +120,9 @@ function knownName(ws: Workspace, file: string): string {
   return knownNames.get(ws)?.get(file) ?? file;
 }
 
-export async function recordImport(ws: Workspace, kind: string, file: string, sha: string, rows: number, options: object): Promise<number> {
-  const id = await nextImportId(ws.db);
+/** Records an import; `id` is one taken earlier with nextImportId (by an importer that writes its rows first). */
+export async function recordImport(ws: Workspace, kind: string, file: string, sha: string, rows: number, options: object, id?: number): Promise<number> {
+  id ??= await nextImportId(ws.db);
   await ws.db.run('INSERT INTO imports (id, kind, file, sha256, rows, options) VALUES (?, ?, ?, ?, ?, ?)', [id, kind, knownName(ws, file), sha, rows, JSON.stringify(options)]);
   return id;
 }

@@ -26,6 +26,11 @@ export class Database {
       instance = await DuckDBInstance.create(path, {
         memory_limit: options.memoryLimit ?? '1500MB',
         threads: String(options.threads ?? 2),
+        // DuckDB 1.5.1-1.5.6's common-subplan optimizer answers wrongly when two parts of a query
+        // read the same join with different columns (duckdb/duckdb#25819): the flows view joins
+        // the region codes twice, and `WITH o AS (... origin FROM flows ...), d AS (... destination
+        // FROM flows ...)` returned the origins' sums for both. Off until a fixed release.
+        disabled_optimizers: 'common_subplan',
       });
     } catch (e) {
       const msg = (e as Error).message;

@@ -1,11 +1,15 @@
 import { resolve } from 'node:path';
 import { ConflictError, InputError } from '../../core/errors.ts';
 import { parsePeriod } from '../../core/schema/period.ts';
-import { quoteIdent } from '../duckdb/database.ts';
+import { type Database, quoteIdent } from '../duckdb/database.ts';
+import { queryTypedColumns } from '../duckdb/typed-columns.ts';
+import { addFlowCodes, addFlowCohorts, addFlowPeriods } from '../flow-rows.ts';
+import { nextImportId } from '../recovery.ts';
 import { stageFile, type StageOptions, type StagedTable } from '../duckdb/stage.ts';
 import { type Workspace, fileSha256, guardReimport, matchableRegions, recordImport } from '../workspace.ts';
 import { checkNumbers, checkRequired, numberExpr, periodMapTable, resolveRegionColumns, RANGES } from './checks.ts';
 import { parseMap, resolveRoles } from './column-roles.ts';
+import { bitmapLimit, firstRepeatedKey } from './repeated-keys.ts';
 import { skipTotalRows, totalRowsNote } from './total-rows.ts';
 import { looksWide, toLongMatrix } from './wide-matrix.ts';
 
@@ -46,8 +50,9 @@ const COHORT_NAMES = ['cohort', 'education', 'education_level', 'age_band', 'age
  *
  * Pipeline (each step one pass in DuckDB): read only the needed columns, counts parsed while
  * reading; check counts; resolve the distinct region names and periods in JS into small lookup
- * tables; join and aggregate by key in one statement (duplicates show as groups of more than one
- * row); insert the aggregate.
+ * tables; then, in the transaction, give the file's codes, periods and cohorts their dictionary
+ * ids and write every row once as integers (flow-rows.ts), check the written keys for repeats
+ * (a bitmap over the ids) and against the flows stored before. Any refusal rolls it all back.
  */
 export async function importFlows(ws: Workspace, file: string, options: ImportFlowsOptions = {}): Promise<ImportSummary> {
   const path = resolve(file);
@@ -55,8 +60,8 @@ export async function importFlows(ws: Workspace, file: string, options: ImportFl
   let t0 = performance.now();
   // Phases and the share of a typical import's time each takes, for the progress bar.
   const progressAfter: Record<string, [number, string]> = {
-    read: [0.4, 'checking'], check: [0.5, 'matching regions'], 'match regions and periods': [0.55, 'checking duplicates'],
-    'check duplicates': [0.7, 'writing'], write: [1, 'done'],
+    read: [0.45, 'checking'], check: [0.5, 'matching regions'], 'match regions and periods': [0.55, 'writing'],
+    write: [0.85, 'checking duplicates'], 'check duplicates': [0.95, 'recording'], 'overlap and record': [1, 'done'],
   };
   const lap = (phase: string) => {
     const t = performance.now();
@@ -120,80 +125,151 @@ export async function importFlows(ws: Workspace, file: string, options: ImportFl
       ? cohortCols.map((c) => `'${c.replace(/'/g, "''").replace(/[=;]/g, '_')}=' || coalesce(trim(s.${quoteIdent(c)}), '')`).sort().join(" || ';' || ")
       : "''";
     const pCol = roles.get('period');
-    // When every spelling in the file is already its region's code (machine-made files), the codes
-    // are the cells themselves and the 10-million-row statements skip both joins.
-    const identity = (await ws.db.one<{ same: boolean | null }>(`SELECT bool_and(raw = code) AS same FROM ${quoteIdent(mapTable)}`))?.same === true;
-    const [mo, md] = identity ? [`s.${quoteIdent(oCol)}`, `s.${quoteIdent(dCol)}`] : ['mo.code', 'md.code'];
-    const joins = `FROM ${quoteIdent(st.table)} s
-         ${identity ? '' : `JOIN ${quoteIdent(mapTable)} mo ON s.${quoteIdent(oCol)} = mo.raw
-         JOIN ${quoteIdent(mapTable)} md ON s.${quoteIdent(dCol)} = md.raw`}
-         ${periods ? `JOIN ${quoteIdent(periods)} pm ON s.${quoteIdent(pCol!)}::VARCHAR = pm.raw` : ''}`;
-    const pText = periods ? 'pm.text' : '?';
-    const pParams = fixedPeriod ? [fixedPeriod.text] : [];
-    if (!options.sumDuplicates) {
-      // Duplicate keys are found on the raw cells (cheaper than on the resolved codes) unless two
-      // spellings in the file name the same region or period, when the resolved keys are grouped.
-      const spellings = await ws.db.one<{ raw: bigint; codes: bigint }>(`SELECT count(*) AS raw, count(DISTINCT code) AS codes FROM ${quoteIdent(mapTable)}`);
-      const periodSpellings = periods ? await ws.db.one<{ raw: bigint; texts: bigint }>(`SELECT count(*) AS raw, count(DISTINCT text) AS texts FROM ${quoteIdent(periods)}`) : null;
-      const onRaw = spellings!.raw === spellings!.codes && (!periodSpellings || periodSpellings.raw === periodSpellings.texts);
-      const keys = onRaw
-        ? [`s.${quoteIdent(oCol)}`, `s.${quoteIdent(dCol)}`, ...(pCol ? [`s.${quoteIdent(pCol)}`] : []), ...cohortCols.map((c) => `s.${quoteIdent(c)}`)]
-        : [mo, md, ...(periods ? ['pm.text'] : []), ...cohortCols.map((c) => `s.${quoteIdent(c)}`)];
-      const from = onRaw ? `FROM ${quoteIdent(st.table)} s` : joins;
-      // Most files repeat no key: one count of distinct key hashes (cheaper than grouping the text
-      // keys) proves it, since equal keys always hash alike; only a shortfall needs the grouping.
-      const hashes = await ws.db.one<{ n: bigint; d: bigint }>(`SELECT count(*) AS n, count(DISTINCT hash(${keys.join(', ')})) AS d ${from}`);
-      const dup = hashes!.n === hashes!.d ? [] : await ws.db.all<{ first: bigint; n: bigint; key: unknown[] }>(
-        `SELECT min(${st.rowExpr}) AS first, count(*) AS n, [${keys.map((k) => `${k}::VARCHAR`).join(', ')}] AS key ${from} GROUP BY ${keys.join(', ')} HAVING count(*) > 1 ORDER BY first LIMIT 3`);
-      if (dup.length) {
-        // The repeated key itself selects its rows: a row number is not unique in a wide matrix
-        // read as long (every destination of a row shares it).
-        const same = keys.map((k) => `${k}::VARCHAR IS NOT DISTINCT FROM ?`).join(' AND ');
-        const keyValues = dup[0].key.map((v) => (v === null ? null : String(v)));
-        const rows = (await ws.db.all<{ r: bigint }>(`SELECT DISTINCT ${st.rowExpr} AS r ${from} WHERE ${same} ORDER BY r LIMIT 10`, keyValues)).map((r) => Number(r.r));
-        const key = await ws.db.one<{ origin: string; destination: string; period: string; cohort: string }>(
-          `SELECT ${mo} AS origin, ${md} AS destination, ${pText} AS period, ${cohortExpr} AS cohort ${joins} WHERE ${same} LIMIT 1`, [...pParams, ...keyValues]);
-        throw new InputError(
-          `duplicate flow ${key!.origin} -> ${key!.destination}, ${key!.period}${key!.cohort ? ` (${key!.cohort})` : ''} on rows ${rows.join(', ')}: remove the repeats or import with --sum-duplicates`,
-          { file, row: rows[1] ?? rows[0], column: oCol },
-          dup.slice(1).map((x) => `row ${Number(x.first)} and ${Number(x.n) - 1} more repeat one flow`));
-      }
-    }
-    lap('check duplicates');
-    const select = `SELECT ?, ${mo}, ${md}, ${pText}, ${periods ? 'pm.start' : '?'}, ${periods ? 'pm.end_year' : '?'}, ${cohortExpr},
-        ${options.sumDuplicates ? 'sum(' : ''}${typed ? `s.${quoteIdent(cCol)}` : numberExpr(cCol, 's')}${options.sumDuplicates ? ')' : ''}, ${mo} = ${md}
-      ${joins} ${options.sumDuplicates ? 'GROUP BY ALL' : ''}`;
+    const stage = quoteIdent(st.table);
     const summary = await ws.db.transaction(async () => {
-      await guardReimport(ws, 'flows', await sha, file, options.replace ?? false, ['flows']);
-      const periodsOf = periods ? `SELECT text FROM ${quoteIdent(periods)}` : 'SELECT ?';
-      const samePeriods = await ws.db.one<{ hit: boolean }>(`SELECT EXISTS (SELECT 1 FROM flows WHERE period IN (${periodsOf})) AS hit`, pParams);
-      if (samePeriods?.hit) {
-        const overlap = await ws.db.one<{ n: bigint; origin: string; destination: string; period: string }>(
-          `SELECT count(*) AS n, any_value(f.origin) AS origin, any_value(f.destination) AS destination, any_value(f.period) AS period
-           FROM flows f JOIN (SELECT DISTINCT ${mo} AS origin, ${md} AS destination, ${pText} AS period, ${cohortExpr} AS cohort ${joins}) r
-           USING (origin, destination, period, cohort)`, pParams);
-        if (overlap && Number(overlap.n) > 0) {
-          if (!options.replace) {
-            throw new ConflictError(`${file}: ${Number(overlap.n)} of these flows are already in the workspace (e.g. ${overlap.origin} -> ${overlap.destination}, ${overlap.period}); nothing was written. Use --replace to overwrite them`);
-          }
-          await ws.db.run(`DELETE FROM flows WHERE (origin, destination, period, cohort) IN
-            (SELECT ${mo}, ${md}, ${pText}, ${cohortExpr} ${joins})`, pParams);
-          notes.push(`replaced ${Number(overlap.n)} stored flows with the same keys`);
-        }
+      // Dictionary ids for the file's codes, periods and cohorts (few rows each), then every row
+      // written once as integers: the rows are checked for repeated keys where they are stored.
+      await addFlowCodes(ws.db, `SELECT code AS value FROM ${quoteIdent(mapTable)}`);
+      const codeIds = `${mapTable}_ids`;
+      cleanups.push(tempTable(ws, codeIds));
+      await ws.db.run(`CREATE OR REPLACE TEMP TABLE ${quoteIdent(codeIds)} AS SELECT m.raw, c.id FROM ${quoteIdent(mapTable)} m JOIN flow_codes c ON c.code = m.code`);
+      let periodIds: string | null = null;
+      let fixedPeriodId: number | null = null;
+      if (periods) {
+        await addFlowPeriods(ws.db, `SELECT text, start, end_year FROM ${quoteIdent(periods)}`);
+        periodIds = `${periods}_ids`;
+        cleanups.push(tempTable(ws, periodIds));
+        await ws.db.run(`CREATE OR REPLACE TEMP TABLE ${quoteIdent(periodIds)} AS SELECT m.raw, p.id FROM ${quoteIdent(periods)} m JOIN flow_periods p ON p.period = m.text`);
+      } else {
+        await addFlowPeriods(ws.db, 'SELECT ?::VARCHAR AS text, ?::SMALLINT AS start, ?::SMALLINT AS end_year', [fixedPeriod!.text, fixedPeriod!.start, fixedPeriod!.end]);
+        fixedPeriodId = Number((await ws.db.one<{ id: number }>('SELECT id FROM flow_periods WHERE period = ?', [fixedPeriod!.text]))!.id);
       }
-      const id = await recordImport(ws, 'flows', file, await sha, 0, { map: options.map, period: options.period, cohort: cohortCols, sumDuplicates: options.sumDuplicates ?? false, source: options.source });
-      const fixed = fixedPeriod ? [fixedPeriod.text, fixedPeriod.start, fixedPeriod.end] : [];
-      await ws.db.run(`INSERT INTO flows ${select}`, [id, ...(fixedPeriod ? [fixed[0]] : []), ...(fixedPeriod ? [fixed[1], fixed[2]] : [])]);
-      const n = await ws.db.one<{ n: bigint; intra: bigint }>('SELECT count(*) AS n, count(*) FILTER (WHERE intra) AS intra FROM flows WHERE import_id = ?', [id]);
+      if (cohortCols.length) await addFlowCohorts(ws.db, `SELECT ${cohortExpr} AS value FROM ${stage} s`);
+      const idJoins = `FROM ${stage} s
+           JOIN ${quoteIdent(codeIds)} mo ON s.${quoteIdent(oCol)} = mo.raw
+           JOIN ${quoteIdent(codeIds)} md ON s.${quoteIdent(dCol)} = md.raw
+           ${periodIds ? `JOIN ${quoteIdent(periodIds)} pm ON s.${quoteIdent(pCol!)}::VARCHAR = pm.raw` : ''}
+           ${cohortCols.length ? `JOIN flow_cohorts fc ON fc.cohort = ${cohortExpr}` : ''}`;
+      const countValue = typed ? `s.${quoteIdent(cCol)}` : numberExpr(cCol, 's');
+      // The id is taken now and its record written last, so that the checks below see only the
+      // earlier imports (the same order of refusals as before the rows were written first).
+      const id = await nextImportId(ws.db);
+      await ws.db.run(
+        `INSERT INTO flow_rows SELECT ?::INTEGER, mo.id, md.id, ${periodIds ? 'pm.id' : '?::INTEGER'}, ${cohortCols.length ? 'fc.id' : '0'},
+           ${options.sumDuplicates ? `sum(${countValue})` : countValue}
+         ${idJoins} ${options.sumDuplicates ? 'GROUP BY ALL' : ''}`, [id, ...(fixedPeriodId === null ? [] : [fixedPeriodId])]);
+      lap('write');
+      if (!options.sumDuplicates && (await hasRepeatedKey(ws, id))) {
+        throw await duplicateError(ws, st, { oCol, dCol, pCol: periods ? pCol! : null, mapTable, periods, fixedPeriod: fixedPeriod?.text ?? null, cohortExpr });
+      }
+      await guardReimport(ws, 'flows', await sha, file, options.replace ?? false, ['flow_rows']);
+      await recordImport(ws, 'flows', file, await sha, 0, { map: options.map, period: options.period, cohort: cohortCols, sumDuplicates: options.sumDuplicates ?? false, source: options.source }, id);
+      lap('check duplicates');
+      const overlap = await storedOverlap(ws, id, periodIds ? `SELECT id FROM ${quoteIdent(periodIds)}` : String(fixedPeriodId));
+      if (overlap) {
+        if (!options.replace) {
+          throw new ConflictError(`${file}: ${overlap.n} of these flows are already in the workspace (e.g. ${overlap.origin} -> ${overlap.destination}, ${overlap.period}); nothing was written. Use --replace to overwrite them`);
+        }
+        await ws.db.run(`DELETE FROM flow_rows WHERE import_id <> ? AND (origin_id, destination_id, period_id, cohort_id) IN
+          (SELECT origin_id, destination_id, period_id, cohort_id FROM flow_rows WHERE import_id = ?)`, [id, id]);
+        notes.push(`replaced ${overlap.n} stored flows with the same keys`);
+      }
+      const n = await ws.db.one<{ n: bigint; intra: bigint }>(
+        'SELECT count(*) AS n, count(*) FILTER (WHERE origin_id = destination_id) AS intra FROM flow_rows WHERE import_id = ?', [id]);
       const rows = Number(n!.n);
       await ws.db.run('UPDATE imports SET rows = ? WHERE id = ?', [rows, id]);
       if (Number(n!.intra) > 0) notes.push(`${Number(n!.intra)} intra-regional flows (origin = destination) kept and flagged as intra`);
       if (options.sumDuplicates && rows < st.rows) notes.push(`${st.rows - rows} repeated rows were summed into their flows`);
-      lap('write');
+      lap('overlap and record');
       return { importId: id, file, kind: 'flows', rows, format: st.format, encoding: st.encoding, notes, timings };
     });
     return summary;
   } finally {
     for (const c of cleanups.reverse()) await c.drop().catch(() => {});
   }
+}
+
+/** A temporary table to drop when the import ends (it may not exist if the import failed first). */
+function tempTable(ws: Workspace, table: string): StagedTable {
+  return { drop: () => ws.db.run(`DROP TABLE IF EXISTS temp.${quoteIdent(table)}`) } as StagedTable;
+}
+
+/**
+ * Whether the rows of import `id` (just written) repeat an origin-destination-period-cohort key.
+ * The key is a whole number made of the four ids; when their product of ranges is small enough
+ * (almost always: a few thousand regions, one or a few periods) a bitmap answers, otherwise DuckDB
+ * counts the distinct keys.
+ */
+async function hasRepeatedKey(ws: Workspace, id: number): Promise<boolean> {
+  const r = await ws.db.one<{ n: bigint; o0: number; o1: number; d0: number; d1: number; p0: number; p1: number; c0: number; c1: number }>(
+    `SELECT count(*) AS n, min(origin_id) AS o0, max(origin_id) AS o1, min(destination_id) AS d0, max(destination_id) AS d1,
+            min(period_id) AS p0, max(period_id) AS p1, min(cohort_id) AS c0, max(cohort_id) AS c1 FROM flow_rows WHERE import_id = ?`, [id]);
+  const rows = Number(r!.n);
+  if (rows < 2) return false;
+  const [no, nd, np] = [r!.o1 - r!.o0 + 1, r!.d1 - r!.d0 + 1, r!.p1 - r!.p0 + 1];
+  const space = no * nd * np * (r!.c1 - r!.c0 + 1);
+  if (space <= bitmapLimit(rows)) {
+    const keys = await queryTypedColumns(ws.db.conn,
+      `SELECT ((((cohort_id - ?) * ?::DOUBLE + (period_id - ?)) * ? + (origin_id - ?)) * ? + (destination_id - ?))::DOUBLE FROM flow_rows WHERE import_id = ?`,
+      [r!.c0, np, r!.p0, no, r!.o0, nd, r!.d0, id], { expectedRows: rows });
+    return firstRepeatedKey(keys.columns[0] as Float64Array, space) >= 0;
+  }
+  const d = await ws.db.one<{ d: bigint }>(
+    'SELECT count(DISTINCT (origin_id, destination_id, period_id, cohort_id)) AS d FROM flow_rows WHERE import_id = ?', [id]);
+  return Number(d!.d) < rows;
+}
+
+interface KeyColumns {
+  oCol: string;
+  dCol: string;
+  /** The period column when the file has one (`periods` is its lookup table), else null with `fixedPeriod`. */
+  pCol: string | null;
+  mapTable: string;
+  periods: string | null;
+  fixedPeriod: string | null;
+  cohortExpr: string;
+}
+
+/**
+ * The refusal of a file that repeats a key, naming the first repeated flow, its rows and up to two
+ * more: grouped on the resolved keys in the staged file (only when a repeat was found).
+ */
+async function duplicateError(ws: Workspace, st: StagedTable, k: KeyColumns): Promise<InputError> {
+  const db: Database = ws.db;
+  const from = `FROM ${quoteIdent(st.table)} s
+       JOIN ${quoteIdent(k.mapTable)} mo ON s.${quoteIdent(k.oCol)} = mo.raw
+       JOIN ${quoteIdent(k.mapTable)} md ON s.${quoteIdent(k.dCol)} = md.raw
+       ${k.periods ? `JOIN ${quoteIdent(k.periods)} pm ON s.${quoteIdent(k.pCol!)}::VARCHAR = pm.raw` : ''}`;
+  const keys = ['mo.code', 'md.code', ...(k.periods ? ['pm.text'] : []), k.cohortExpr];
+  const dup = await db.all<{ first: bigint; n: bigint; key: unknown[] }>(
+    `SELECT min(${st.rowExpr}) AS first, count(*) AS n, [${keys.map((x) => `(${x})::VARCHAR`).join(', ')}] AS key ${from}
+     GROUP BY ${keys.join(', ')} HAVING count(*) > 1 ORDER BY first LIMIT 3`);
+  if (!dup.length) return new InputError('the file repeats an origin-destination-period key: remove the repeats or import with --sum-duplicates', { file: st.file, column: k.oCol });
+  // The repeated key itself selects its rows: a row number is not unique in a wide matrix read as
+  // long (every destination of a row shares it).
+  const same = keys.map((x) => `(${x})::VARCHAR IS NOT DISTINCT FROM ?`).join(' AND ');
+  const keyValues = dup[0].key.map((v) => (v === null ? null : String(v)));
+  const rows = (await db.all<{ r: bigint }>(`SELECT DISTINCT ${st.rowExpr} AS r ${from} WHERE ${same} ORDER BY r LIMIT 10`, keyValues)).map((r) => Number(r.r));
+  const [origin, destination] = keyValues as string[];
+  const period = k.periods ? keyValues[2] : k.fixedPeriod;
+  const cohort = keyValues[keyValues.length - 1];
+  return new InputError(
+    `duplicate flow ${origin} -> ${destination}, ${period}${cohort ? ` (${cohort})` : ''} on rows ${rows.join(', ')}: remove the repeats or import with --sum-duplicates`,
+    { file: st.file, row: rows[1] ?? rows[0], column: k.oCol },
+    dup.slice(1).map((x) => `row ${Number(x.first)} and ${Number(x.n) - 1} more repeat one flow`));
+}
+
+/** Stored flows (of other imports) with a key of import `id`: how many, and one of them by name. */
+async function storedOverlap(ws: Workspace, id: number, periodIds: string): Promise<{ n: number; origin: string; destination: string; period: string } | null> {
+  // Most imports bring new periods: one look at the period ids settles it.
+  const same = await ws.db.one<{ hit: boolean }>(`SELECT EXISTS (SELECT 1 FROM flow_rows WHERE import_id <> ? AND period_id IN (${periodIds})) AS hit`, [id]);
+  if (!same?.hit) return null;
+  const overlapping = `FROM flow_rows f JOIN (SELECT DISTINCT origin_id, destination_id, period_id, cohort_id FROM flow_rows WHERE import_id = ?) r
+       USING (origin_id, destination_id, period_id, cohort_id) WHERE f.import_id <> ?`;
+  const hit = await ws.db.one<{ n: bigint }>(`SELECT count(*) AS n ${overlapping}`, [id, id]);
+  if (!hit || Number(hit.n) === 0) return null;
+  const names = await ws.db.one<{ origin: string; destination: string; period: string }>(
+    `SELECT o.code AS origin, d.code AS destination, p.period FROM (SELECT f.origin_id, f.destination_id, f.period_id ${overlapping} LIMIT 1) x
+     JOIN flow_codes o ON o.id = x.origin_id JOIN flow_codes d ON d.id = x.destination_id JOIN flow_periods p ON p.id = x.period_id`, [id, id]);
+  return { n: Number(hit.n), ...names! };
 }

@@ -1,5 +1,6 @@
 import { InputError } from '../../core/errors.ts';
 import { parsePeriod } from '../../core/schema/period.ts';
+import type { FlowTextColumn } from '../flow-rows.ts';
 import type { Workspace } from '../workspace.ts';
 import { resolveRegionRef, withinCondition } from './resolve-ref.ts';
 
@@ -17,9 +18,16 @@ export interface FlowFilterSpec {
 }
 
 /** SQL WHERE clause over `flows f` for a selection, with its bound parameters. */
-export async function flowFilter(ws: Workspace, q: FlowFilterSpec): Promise<{ sql: string; params: string[] }> {
+export async function flowFilter(ws: Workspace, q: FlowFilterSpec): Promise<{ sql: string; params: string[]; columns: Set<FlowTextColumn> }> {
   const where: string[] = [];
   const params: string[] = [];
+  // The text columns the clause reads, for readers of flow_rows that join only those (flowIdsWith).
+  const columns = new Set<FlowTextColumn>();
+  if (q.origin) columns.add('origin');
+  if (q.destination) columns.add('destination');
+  if (q.group) ['origin', 'destination'].forEach((c) => columns.add(c as FlowTextColumn));
+  if (q.period) columns.add('period');
+  if (q.cohort) columns.add('cohort');
   for (const [col, ref] of [['f.origin', q.origin], ['f.destination', q.destination]] as const) {
     if (!ref) continue;
     const c = withinCondition(col, await resolveRegionRef(ws, ref, col.slice(2)));
@@ -43,5 +51,5 @@ export async function flowFilter(ws: Workspace, q: FlowFilterSpec): Promise<{ sq
     where.push('f.cohort = ?');
     params.push(q.cohort);
   }
-  return { sql: where.length ? 'WHERE ' + where.join(' AND ') : '', params };
+  return { sql: where.length ? 'WHERE ' + where.join(' AND ') : '', params, columns };
 }

@@ -4,6 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { importFlows, loadFlowTable } from '../index.ts';
 import { chinaWorkspace } from '../../../test/helpers/workspace.ts';
+import { addFlowCodes, addFlowPeriods } from '../flow-rows.ts';
 
 let t: Awaited<ReturnType<typeof chinaWorkspace>>;
 before(async () => {
@@ -52,10 +53,13 @@ test('include adds regions without flows; an empty selection gives an empty tabl
   assert.equal(none.rows, 0);
 });
 
-test('a stored code that is no region (written outside the importers) still reads, from the codes of the rows themselves', async () => {
-  await t.ws.db.run(`INSERT INTO flows VALUES (999, 'ZZ1', '110000', '2018', 2018, 2018, '', 4, false), (999, '110000', 'ZZ1', '2018', 2018, 2018, '', 6, false)`);
+test('a stored code that is no region (written outside the importers) still reads, named by its code', async () => {
+  await addFlowCodes(t.ws.db, "SELECT unnest(['ZZ1', '110000']) AS value");
+  await addFlowPeriods(t.ws.db, "SELECT '2018' AS text, 2018 AS start, 2018 AS end_year");
+  await t.ws.db.run(`INSERT INTO flow_rows SELECT 999, o.id, d.id, (SELECT id FROM flow_periods WHERE period = '2018'), 0, n
+    FROM (VALUES ('ZZ1', '110000', 4), ('110000', 'ZZ1', 6)) v(o, d, n) JOIN flow_codes o ON o.code = v.o JOIN flow_codes d ON d.code = v.d`);
   const l = await loadFlowTable(t.ws, { period: '2018' });
   assert.deepEqual([...l.table.regions], ['110000', 'ZZ1']);
   assert.deepEqual(pairs(l.table), { 'ZZ1>110000': 4, '110000>ZZ1': 6 });
-  await t.ws.db.run('DELETE FROM flows WHERE import_id = 999');
+  await t.ws.db.run('DELETE FROM flow_rows WHERE import_id = 999');
 });

@@ -2,6 +2,7 @@ import { listValue, type DuckDBValue } from '@duckdb/node-api';
 import type { FlowTable } from '../../core/flow-table.ts';
 import { parsePeriod } from '../../core/schema/period.ts';
 import { queryTypedColumns } from '../duckdb/typed-columns.ts';
+import { flowIdsWith } from '../flow-rows.ts';
 import { type Workspace } from '../workspace.ts';
 import { flowFilter, type FlowFilterSpec } from './flow-filter.ts';
 
@@ -38,21 +39,8 @@ export interface LoadedFlows {
 }
 
 export async function loadFlowTable(ws: Workspace, q: FlowSelection = {}): Promise<LoadedFlows> {
-  const { sql: filter, params } = await flowFilter(ws, q);
-  const stats = await ws.db.one<{ n: bigint; estimated: bigint; periods: string[] | null }>(
-    `SELECT count(*) AS n, count(*) FILTER (WHERE f.import_id IN (SELECT id FROM imports WHERE kind = 'estimate')) AS estimated,
-            list(DISTINCT f.period ORDER BY f.period) AS periods FROM flows f ${filter}`, params);
-  const rows = Number(stats?.n ?? 0);
-  const estimated = Number(stats?.estimated ?? 0);
-  const periods = stats?.periods ? [...stats.periods] : [];
-  const up = q.level
-    ? `SELECT ao.ancestor AS o, ad.ancestor AS d, f.count FROM flows f
-         JOIN region_ancestors ao ON ao.code = f.origin AND ao.ancestor_level = ?
-         JOIN region_ancestors ad ON ad.code = f.destination AND ad.ancestor_level = ? ${filter}`
-    : `SELECT f.origin AS o, f.destination AS d, f.count FROM flows f ${filter}`;
-  const upParams = q.level ? [q.level, q.level, ...params] : params;
   const include = [...(q.include ?? [])];
-  const { codes, origin, destination, count } = (await readAgainstRegions(ws, up, upParams, include, rows)) ?? (await readAgainstOwnCodes(ws, up, upParams, include, rows));
+  const { rows, estimated, periods, codes, origin, destination, count } = q.level ? await readRolledUp(ws, q, include) : await readStoredIds(ws, q, include);
   const table: FlowTable = { regions: codes, origin, destination, count };
   const p = q.period ? parsePeriod(q.period) : periods.length ? parsePeriod(periods[0]) : null;
   const populationYear = q.populationYear ?? p?.start ?? null;
@@ -62,6 +50,70 @@ export async function loadFlowTable(ws: Workspace, q: FlowSelection = {}): Promi
   const dropped = rows - count.length;
   if (dropped > 0) warnings.push(`${dropped} stored flow row(s) have an end with no ancestor at level ${q.level} and are left out`);
   return { table, populations, populationYear, periods, rows, estimated, dropped, warnings };
+}
+
+interface ReadFlows extends IndexedRows {
+  rows: number;
+  estimated: number;
+  periods: string[];
+}
+
+const ESTIMATED = "f.import_id IN (SELECT id FROM imports WHERE kind = 'estimate')";
+
+/**
+ * Stored rows as they are: their origin and destination ids cross as raw integer chunks (joined
+ * to no dictionary unless the filter names a region, period or cohort), and become indexes into
+ * the sorted codes that occur, or are included, in one pass in JavaScript over the small dictionary.
+ */
+async function readStoredIds(ws: Workspace, q: FlowSelection, include: string[]): Promise<ReadFlows> {
+  const { sql: filter, params, columns } = await flowFilter(ws, q);
+  const from = `FROM (${flowIdsWith(columns)}) f ${filter}`;
+  const stats = await ws.db.one<{ n: bigint; estimated: bigint; periods: number[] | null }>(
+    `SELECT count(*) AS n, count(*) FILTER (WHERE ${ESTIMATED}) AS estimated, list(DISTINCT f.period_id) AS periods ${from}`, params);
+  const periodIds = stats?.periods ? [...stats.periods] : [];
+  const periods = periodIds.length
+    ? (await ws.db.all<{ period: string }>('SELECT period FROM flow_periods WHERE list_contains(?::INTEGER[], id) ORDER BY period', [listValue(periodIds)])).map((r) => r.period)
+    : [];
+  const read = await queryTypedColumns(ws.db.conn, `SELECT f.origin_id::UINTEGER, f.destination_id::UINTEGER, f.count::DOUBLE ${from}`, params);
+  const [origin, destination, count] = read.columns as [Uint32Array, Uint32Array, Float64Array];
+  // Every code by name order, with its id (NULL for an included code no flow has ever named).
+  const dict = await ws.db.all<{ code: string; id: number | null }>(
+    `SELECT code, max(id) AS id FROM (SELECT code, id FROM flow_codes${include.length ? ' UNION ALL SELECT unnest(?::VARCHAR[]), NULL' : ''}) GROUP BY code ORDER BY code`,
+    include.length ? [listValue(include)] : []);
+  let top = 0;
+  for (const d of dict) if (d.id !== null && d.id > top) top = d.id;
+  const used = new Uint8Array(top + 1);
+  for (let r = 0; r < origin.length; r++) {
+    used[origin[r]] = 1;
+    used[destination[r]] = 1;
+  }
+  const wanted = new Set(include);
+  const codes: string[] = [];
+  const remap = new Uint32Array(top + 1);
+  for (const d of dict) {
+    if (d.id !== null && used[d.id]) remap[d.id] = codes.push(d.code) - 1;
+    else if (wanted.has(d.code)) codes.push(d.code);
+  }
+  for (let r = 0; r < origin.length; r++) {
+    origin[r] = remap[origin[r]];
+    destination[r] = remap[destination[r]];
+  }
+  return { rows: Number(stats?.n ?? 0), estimated: Number(stats?.estimated ?? 0), periods, codes, origin, destination, count };
+}
+
+/** Rows rolled up to a level in SQL (region_ancestors), indexed against the codes of that level. */
+async function readRolledUp(ws: Workspace, q: FlowSelection, include: string[]): Promise<ReadFlows> {
+  const { sql: filter, params } = await flowFilter(ws, q);
+  const stats = await ws.db.one<{ n: bigint; estimated: bigint; periods: string[] | null }>(
+    `SELECT count(*) AS n, count(*) FILTER (WHERE ${ESTIMATED}) AS estimated,
+            list(DISTINCT f.period ORDER BY f.period) AS periods FROM flows f ${filter}`, params);
+  const rows = Number(stats?.n ?? 0);
+  const up = `SELECT ao.ancestor AS o, ad.ancestor AS d, f.count FROM flows f
+         JOIN region_ancestors ao ON ao.code = f.origin AND ao.ancestor_level = ?
+         JOIN region_ancestors ad ON ad.code = f.destination AND ad.ancestor_level = ? ${filter}`;
+  const upParams = [q.level!, q.level!, ...params];
+  const read = (await readAgainstRegions(ws, up, upParams, include, rows)) ?? (await readAgainstOwnCodes(ws, up, upParams, include, rows));
+  return { ...read, rows, estimated: Number(stats?.estimated ?? 0), periods: stats?.periods ? [...stats.periods] : [] };
 }
 
 interface IndexedRows {
