@@ -1,4 +1,5 @@
 import type { WorkspaceCase } from '../../src/core/workspace-case.ts';
+import type { CodedMessage } from '../../src/core/messages/index.ts';
 import { errorText, type ErrorBody } from './i18n/server-text.ts';
 
 export type { WorkspaceCase };
@@ -18,6 +19,8 @@ export interface MeasureResult {
   measure: string; source: 'flows' | 'census'; method: string; assumptions: string[]; warnings: string[];
   /** What the numbers are, naming their flows or saying "population change" (the server's words). */
   definition: string; kind: 'observed' | 'estimated' | 'mixed';
+  /** Coded forms of the text fields (src/core/messages), for the page's language. */
+  messages?: { definition?: CodedMessage };
   selection: Record<string, unknown>;
   rows: ({ code: string; name?: string | null } & Record<string, unknown>)[];
 }

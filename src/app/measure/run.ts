@@ -1,4 +1,5 @@
 import { SpecError } from '../../core/errors.ts';
+import { coded } from '../../core/messages/index.ts';
 import { periodChange } from '../../metrics/index.ts';
 import { describeFlows, flowProvenance, hasFlows, listGroups, type Workspace } from '../../store/index.ts';
 import { censusNetRows, censusYears, hasCensus } from './census.ts';
@@ -38,10 +39,8 @@ export async function runMeasure(ws: Workspace, measure: string, input: MeasureI
     const c = await censusNetRows(ws, o, years, sel.focus, m === 'net' ? 0 : null);
     const warnings = [...c.warnings];
     if (m === 'net') warnings.unshift(`no stored flows for this selection and period: net migration ${years.from}-${years.to} is estimated from the two censuses`);
-    const definition = c.naturalZero
-      ? `population change between the censuses ${years.from} and ${years.to} (natural change not removed: not net migration)`
-      : `census residual net migration ${years.from}-${years.to}: population change minus assumed natural change (estimated)`;
-    return finish({ ...base, source: 'census', definition, kind: 'estimated', method: c.method, assumptions: c.assumptions, rows: c.rows, warnings, selection: { ...selection, from: years.from, to: years.to } }, m, o, sel);
+    const text = coded(c.naturalZero ? 'measure.census.popChangeDefinition' : 'measure.census.definition', { from: String(years.from), to: String(years.to) });
+    return finish({ ...base, source: 'census', definition: text.message, messages: { definition: text }, kind: 'estimated', method: c.method, assumptions: c.assumptions, rows: c.rows, warnings, selection: { ...selection, from: years.from, to: years.to } }, m, o, sel);
   }
 
   if (m === 'change') {
@@ -58,8 +57,8 @@ export async function runMeasure(ws: Workspace, measure: string, input: MeasureI
     const rows = Object.entries(ch.byRegion).map(([code, x]) => ({ code, ...x }));
     const warnings = ch.onlyBefore.length || ch.onlyAfter.length ? [`regions in one period only: ${[...ch.onlyBefore, ...ch.onlyAfter].slice(0, 10).join(', ')}`] : [];
     const [p0, p1] = await Promise.all([flowProvenance(ws, o.from), flowProvenance(ws, o.to)]);
-    const definition = `change of ${of} from ${o.from} (${describeFlows(p0, o.from)}) to ${o.to} (${describeFlows(p1, o.to)})`;
-    return finish({ ...base, source: 'flows', definition, kind: kindOf([p0, p1]), method: `change of ${of} (${field}) from ${o.from} to ${o.to}: difference and percent change`, rows, warnings, selection: { ...selection, from: o.from, to: o.to, of } }, m, o, sel);
+    const text = coded('measure.changeDefinition', { of, from: o.from, fromFlows: describeFlows(p0, o.from), to: o.to, toFlows: describeFlows(p1, o.to) });
+    return finish({ ...base, source: 'flows', definition: text.message, messages: { definition: text }, kind: kindOf([p0, p1]), method: `change of ${of} (${field}) from ${o.from} to ${o.to}: difference and percent change`, rows, warnings, selection: { ...selection, from: o.from, to: o.to, of } }, m, o, sel);
   }
 
   const loaded = await loadSelectedFlows(ws, o, o.period, sel);
@@ -74,8 +73,8 @@ export async function runMeasure(ws: Workspace, measure: string, input: MeasureI
   }
   const system = fm.system ? { ...fm.system, ...(m === 'intensity' ? { regions: loaded.table.regions.length } : {}) } : undefined;
   const provenance = await flowProvenance(ws, o.period);
-  const definition = `${m === 'net' ? 'net migration (in-flows minus out-flows)' : m} of ${describeFlows(provenance, o.period)}`;
-  const result = { ...base, source: 'flows' as const, definition, kind: kindOf([provenance]), method: fm.method, rows: fm.rows, system, warnings: [...warnings, ...fm.warnings] };
+  const text = coded('measure.definition', { measure: m, flows: describeFlows(provenance, o.period) });
+  const result = { ...base, source: 'flows' as const, definition: text.message, messages: { definition: text }, kind: kindOf([provenance]), method: fm.method, rows: fm.rows, system, warnings: [...warnings, ...fm.warnings] };
   if (loaded.estimated > 0) {
     result.assumptions.push(`${loaded.estimated === loaded.rows ? 'all' : `${loaded.estimated} of ${loaded.rows}`} flow rows are model estimates (stored by \`talentflow estimate\`), not observed moves`);
     result.method += ' (estimated flows)';

@@ -1,3 +1,4 @@
+import type { CodedMessage } from '../../core/messages/index.ts';
 import type { MeasureInput } from './input.ts';
 
 /** A measure request's options: see measureInput (input.ts) for each one's meaning and limits. */
@@ -21,6 +22,8 @@ export interface MeasureResult {
    * words the map, the region panel and the rankings show.
    */
   definition: string;
+  /** The definition coded (core/messages), for a front-end to say in its language. */
+  messages?: { definition: CodedMessage };
   /** observed: every number from observed data; estimated: from a model or an assumption. */
   kind: 'observed' | 'estimated' | 'mixed';
   /** How the numbers were computed, in one sentence. */

@@ -63,7 +63,7 @@ export const ZH_MESSAGES: Templates = {
 
 /** Measures by their API name. */
 const MEASURE: Record<string, string> = {
-  net: '净迁移（迁入减迁出）', gross: '总迁移', rates: '迁移率', summary: '汇总', efficiency: '迁移效率', intensity: '迁移强度', retention: '留存', corridors: '迁移通道',
+  net: '净迁移（迁入减迁出）', in: '迁入', out: '迁出', gross: '总迁移', concentration: '集中度', change: '变化', rates: '迁移率', summary: '汇总', efficiency: '迁移效率', intensity: '迁移强度', retention: '留存', corridors: '迁移通道',
 };
 
 /** zod's issue codes (v4) in words; any other issue keeps zod's English detail. */

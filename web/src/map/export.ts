@@ -3,6 +3,7 @@ import { downloadSvg, downloadSvgAsPng, flattenCanvases } from '../export/downlo
 import { framedSvg } from '../export/frame.ts';
 import type { ExportMeta } from '../export/meta.ts';
 import { t } from '../i18n/index.ts';
+import { fieldText } from '../i18n/server-text.ts';
 import { legendEntries, type Classes } from './choropleth.ts';
 
 /**
@@ -23,7 +24,7 @@ export function mapMeta(measure: MeasureResult, period: string, place: string): 
   return {
     title: `${netTitle(measure, period)} · ${place}`,
     unit: `${t('export.unitPersons')} · ${t('legend.flows')}`,
-    definition: measure.definition,
+    definition: fieldText(measure, 'definition'),
     kind: measure.kind === 'observed' ? 'observed' : measure.kind === 'mixed' ? 'mixed' : 'estimated',
     columns: { net: 'persons', inflow: 'persons', outflow: 'persons', gross: 'persons', count: 'persons', population: 'persons', change: 'persons', from: 'exact', to: 'exact' },
   };

@@ -2,7 +2,7 @@ import { api, type FlowRow, type Region } from '../api.ts';
 import { topChart } from '../charts/top.ts';
 import { populationChart, trendChart, type TrendRow } from '../charts/trend.ts';
 import { fmt, regionName, t } from '../i18n/index.ts';
-import { serverText } from '../i18n/server-text.ts';
+import { fieldText } from '../i18n/server-text.ts';
 import { state, update } from '../state.ts';
 import { clear, h, status } from '../ui/dom.ts';
 
@@ -51,10 +51,10 @@ export async function renderRegionPanel(el: HTMLElement, code: string, regions: 
     ));
     // The same definition as the map's legend: which flows these are, and that they are estimates.
     if (summary.kind === 'estimated' && summary.source === 'flows') body.append(h('p', { class: 'note', 'data-note': 'estimated' }, t('region.estimated')));
-    body.append(h('p', { class: 'note', 'data-note': 'definition' }, serverText(summary.definition)));
+    body.append(h('p', { class: 'note', 'data-note': 'definition' }, fieldText(summary, 'definition')));
 
     // Exports of these charts say what the panel says: the flows' definition and whether they are estimates.
-    const meta = { definition: summary.definition, kind: summary.kind === 'observed' ? 'observed' as const : summary.kind === 'mixed' ? 'mixed' as const : 'estimated' as const };
+    const meta = { definition: fieldText(summary, 'definition'), kind: summary.kind === 'observed' ? 'observed' as const : summary.kind === 'mixed' ? 'mixed' as const : 'estimated' as const };
     const top = (rows: FlowRow[], side: 'origin' | 'destination') => rows.map((r) => ({ name: short(nameOf(r[side], r[`${side}_name`])), count: r.count }));
     if (out.rows.length) body.append(await topChart(`top-destinations-${code}`, t('region.topOut'), top(out.rows, 'destination'), '#b2182b', width, { ...meta, title: `${name}: ${t('region.topOut')} · ${state.period}`, unit: t('export.unitPersons') }));
     if (inn.rows.length) body.append(await topChart(`top-origins-${code}`, t('region.topIn'), top(inn.rows, 'origin'), '#2166ac', width, { ...meta, title: `${name}: ${t('region.topIn')} · ${state.period}`, unit: t('export.unitPersons') }));

@@ -3,7 +3,7 @@ import type { Feature, FeatureCollection } from 'geojson';
 import { api, prefetch, type FlowRow, type GeoFeatureCollection, type Group, type MeasureResult, type Region } from '../api.ts';
 import { downloadCsv } from '../export/download.ts';
 import { fmt, lang, onLanguage, otherName, regionName, t, type MessageKey } from '../i18n/index.ts';
-import { serverText } from '../i18n/server-text.ts';
+import { fieldText } from '../i18n/server-text.ts';
 import { CASES, casePatch, state, subscribe, update, type CaseDef, type CaseId, type State } from '../state.ts';
 import { clear, h, label, status } from '../ui/dom.ts';
 import { createBasemap, setSourceData } from './basemap.ts';
@@ -145,7 +145,7 @@ export function createMapView(periods: string[]): MapView {
     clear(legendBox);
     if (!measure) return;
     const title = netTitle(measure, state.period);
-    const note = `${t('legend.source')}: ${serverText(measure.definition)}`;
+    const note = `${t('legend.source')}: ${fieldText(measure, 'definition')}`;
     legendBox.append(legend(classes, title, note), h('p', { class: 'legend-note' }, t('legend.flows')));
   }
 
