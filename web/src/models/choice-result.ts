@@ -1,9 +1,10 @@
 import { get } from '../api.ts';
 import { coefficientChart } from '../charts/coefficients.ts';
 import { downloadCsv } from '../export/download.ts';
-import { fmt, t } from '../i18n/index.ts';
+import { fmt, t, type MessageKey } from '../i18n/index.ts';
 import { h } from '../ui/dom.ts';
 import { coefficientTable } from './coef-table.ts';
+import { indicatorLabel } from './indicator-label.ts';
 
 /**
  * A saved destination-choice model (GET /api/models/{name}, kind 'choice'): its kind (SYNTHETIC
@@ -25,17 +26,46 @@ interface ChoiceResult {
   shares: { byAlternative: { alternative: string; name: string; observedShare: number | null; predictedShare: number }[]; privacy?: { k: number } | null };
   holdout: { years: number[]; nPersons: number; hitRate: number; chanceHitRate: number; logLikelihood: number } | null;
   choiceSet: { notes: string[] };
-  warnings: { message: string }[];
+  warnings: ChoiceWarning[];
+}
+
+/** A warning of the choice model (src/models/logit): a stable code, the library's English, sometimes the terms it is about. */
+interface ChoiceWarning { code?: string; message: string; terms?: string[] }
+
+const WARNING_KEYS = {
+  NOT_CONVERGED: 'choice.warn.NOT_CONVERGED', NUMERICAL_PRECISION: 'choice.warn.NUMERICAL_PRECISION', SINGLE_ALTERNATIVE_CASES: 'choice.warn.SINGLE_ALTERNATIVE_CASES',
+  FEW_CLUSTERS: 'choice.warn.FEW_CLUSTERS', WEAK_MONEY_COEFFICIENT: 'choice.warn.WEAK_MONEY_COEFFICIENT', LAMBDA_OUT_OF_RANGE: 'choice.warn.LAMBDA_OUT_OF_RANGE',
+} as const satisfies Record<string, MessageKey>;
+
+/**
+ * A warning in the page's language by its code, with the count it names (clusters, cases) and
+ * the money term; the library's full English (with its diagnostics) on hover. A code this page
+ * does not know shows as the library wrote it.
+ */
+function choiceWarning(w: ChoiceWarning): HTMLElement {
+  const key = w.code && w.code in WARNING_KEYS ? WARNING_KEYS[w.code as keyof typeof WARNING_KEYS] : null;
+  const n = /(\d+) (?:clusters|case)/.exec(w.message)?.[1] ?? '';
+  return h('p', { class: 'note warning', title: key ? w.message : undefined, 'data-code': w.code }, key ? t(key, { n, term: w.terms?.[0] ?? '' }) : w.message);
 }
 
 const pct = (x: number) => fmt(100 * x, 1);
+
+/** log_disposable_income_pc -> "Disposable income per capita (log)": standard indicators by their label, the id on hover. */
+function choiceTermLabel(term: string): string {
+  const m = /^(log_)?(.+)$/.exec(term)!;
+  const label = indicatorLabel(m[2], null);
+  if (label.text === m[2]) return term;
+  const log = t('models.log');
+  // Full-width brackets (（对数）) take no space before them.
+  return m[1] ? `${label.text}${log.startsWith('（') ? '' : ' '}${log}` : label.text;
+}
 
 export async function choiceResultView(name: string, width: number): Promise<HTMLElement> {
   const saved = await get<{ name: string; kind: string; result: ChoiceResult }>(`models/${encodeURIComponent(name)}`);
   const r = saved.result;
   const level = Math.round(r.confidenceLevel * 100);
   const rows = r.terms.map((term) => ({
-    term, estimate: r.coefficients[term], se: r.standardErrors[term], low: r.confidenceIntervals[term][0], high: r.confidenceIntervals[term][1], p: r.pValues[term],
+    term, label: choiceTermLabel(term), estimate: r.coefficients[term], se: r.standardErrors[term], low: r.confidenceIntervals[term][0], high: r.confidenceIntervals[term][1], p: r.pValues[term],
   }));
   const stats: [string, string][] = [
     [t('choice.persons'), fmt(r.nPersons)], [t('stat.logLikelihood'), fmt(r.logLikelihood, 2)], [t('choice.nullLogLikelihood'), fmt(r.nullLogLikelihood, 2)],
@@ -46,7 +76,7 @@ export async function choiceResultView(name: string, width: number): Promise<HTM
     h('h3', {}, t('choice.wtp', { unit: r.wtp.unit })),
     h('table', { class: 'coef wtp' },
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('models.term')), h('th', { scope: 'col' }, t('choice.wtpValue')), h('th', { scope: 'col' }, t('models.se')), h('th', { scope: 'col' }, t('models.ci').replace('95', String(level))))),
-      h('tbody', {}, ...r.wtp.values.map((v) => h('tr', {}, h('th', { scope: 'row' }, v.term), h('td', {}, fmt(v.value)), h('td', {}, fmt(v.standardError)), h('td', {}, `[${fmt(v.lower)}, ${fmt(v.upper)}]`))))),
+      h('tbody', {}, ...r.wtp.values.map((v) => h('tr', {}, h('th', { scope: 'row', title: v.term }, choiceTermLabel(v.term)), h('td', {}, fmt(v.value)), h('td', {}, fmt(v.standardError)), h('td', {}, `[${fmt(v.lower)}, ${fmt(v.upper)}]`))))),
     h('p', { class: 'note' }, r.wtp.definition),
   ] : [];
   const shares = r.shares.byAlternative.slice(0, 15);
@@ -58,7 +88,7 @@ export async function choiceResultView(name: string, width: number): Promise<HTM
     h('p', { class: 'note' }, r.definition),
     coefficientTable(rows, level),
     h('div', { class: 'buttons' }, h('button', { type: 'button', class: 'small', 'data-export': 'choice-coef-csv', onclick: () => downloadCsv(`${saved.name}-coefficients.csv`, rows) }, t('export.csv'))),
-    await coefficientChart(`${saved.name}-coefficients`, rows.filter((x) => Number.isFinite(x.low)).map((x) => ({ term: x.term, estimate: x.estimate, low: x.low, high: x.high })), width),
+    await coefficientChart(`${saved.name}-coefficients`, rows.filter((x) => Number.isFinite(x.low)).map((x) => ({ term: x.label, estimate: x.estimate, low: x.low, high: x.high })), width),
     r.nests?.length ? h('p', { class: 'note' }, `${t('choice.nests')}: ${r.nests.map((n) => `${n.name} λ = ${fmt(n.lambda, 3)} (${fmt(n.lambdaStandardError, 3)})${n.consistentWithUtilityMaximisation ? '' : ' ✗'}`).join('; ')}`) : '',
     h('h3', {}, t('choice.fitStats')),
     h('dl', { class: 'stats' }, ...stats.map(([k, v]) => h('div', {}, h('dt', {}, k), h('dd', {}, v)))),
@@ -68,6 +98,8 @@ export async function choiceResultView(name: string, width: number): Promise<HTM
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('choice.destination')), h('th', { scope: 'col' }, t('choice.observed')), h('th', { scope: 'col' }, t('choice.predicted')))),
       h('tbody', {}, ...shares.map((s) => h('tr', {}, h('th', { scope: 'row' }, `${s.name} (${s.alternative})`), h('td', s.observedShare === null ? { class: 'suppressed' } : {}, observed(s.observedShare)), h('td', {}, `${pct(s.predictedShare)}%`))))),
     h0 ? h('p', { class: 'note' }, t('choice.holdout', { years: h0.years.join(', '), persons: fmt(h0.nPersons), hit: pct(h0.hitRate), chance: pct(h0.chanceHitRate), ll: fmt(h0.logLikelihood, 1) })) : '',
-    ...[...r.choiceSet.notes, ...r.warnings.map((w) => w.message)].map((n) => h('p', { class: 'note' }, n)),
+    ...r.warnings.map(choiceWarning),
+    // How the choice set was built: for the curious, closed by default (the library's English).
+    r.choiceSet.notes.length ? h('details', { class: 'notes' }, h('summary', {}, `${t('models.notes')} (${r.choiceSet.notes.length})`), ...r.choiceSet.notes.map((n) => h('p', { class: 'note' }, n))) : '',
   );
 }

@@ -1,12 +1,14 @@
-import { api, ApiError, post, waitForJob, type JobView } from '../api.ts';
+import { api, ApiError, post, waitForJob, type JobView, type Region } from '../api.ts';
 import { coefficientChart } from '../charts/coefficients.ts';
 import { coefficientTable } from './coef-table.ts';
 import { choiceResultView } from './choice-result.ts';
 import { downloadCsv } from '../export/download.ts';
-import { fmt, onLanguage, t } from '../i18n/index.ts';
+import { fmt, onLanguage, otherName, regionName, t } from '../i18n/index.ts';
 import { serverText } from '../i18n/server-text.ts';
-import { CASES, state } from '../state.ts';
+import { CASES, state, subscribe, type CaseDef } from '../state.ts';
 import { clear, h, label, status } from '../ui/dom.ts';
+import { indicatorLabel } from './indicator-label.ts';
+import { warningList } from './warning-list.ts';
 
 /**
  * The models tab: choose the data (regions, periods) and a gravity specification, fit it as a
@@ -14,6 +16,12 @@ import { clear, h, label, status } from '../ui/dom.ts';
  * the coefficient table with its intervals and the fit statistics; optionally save the model.
  * A saved destination-choice model (kind 'choice', fitted by the CLI or POST /api/models/choice)
  * opens from the saved list (choice-result.ts).
+ *
+ * The form follows the map: its case (regions within the case's country, its periods and
+ * indicators), its level, a suggested save name from both. Regions within is a choice among the
+ * workspace's countries, groups and the case's first-level regions, named in the page's language;
+ * attributes are named by label and unit, their id on hover; the fit's warnings are collapsed
+ * below the results, with region names for codes (warning-list.ts).
  */
 interface GravityResult {
   terms: string[]; coefficients: Record<string, number>; standardErrors: Record<string, number>; robustStandardErrors: Record<string, number>;
@@ -34,14 +42,63 @@ export function createModelsView(periods: string[]): HTMLElement {
     h('div', { class: 'col' }, label('models.title', 'h2'), label('models.help', 'p', { class: 'note' }), form, h('div', { class: 'progress' }, progress, progressText), saved),
     h('div', { class: 'col wide' }, results));
   let running: AbortController | null = null;
-  let indicators: { name: string; periods: string[]; regions: number }[] = [];
+  /** The case's first-level regions (provinces of China), offered as "Regions within". */
+  let withinRegions: Region[] = [];
+  /** Regions of the last fit's selection, to name the codes its warnings quote. */
+  let fitRegions = new Map<string, Region>();
+  /** What the results pane shows, to draw it again in another language. */
+  let shown: { kind: 'gravity'; result: GravityResult } | { kind: 'choice'; name: string } | null = null;
 
-  function renderForm(): void {
-    const c = CASES[state.caseId];
+  /** Seconds the last fit took, said again in another language. */
+  let doneSeconds: number | null = null;
+  const doneText = (sec: number) => t('models.done', { s: fmt(sec, sec < 0.1 ? 3 : 2) });
+  const caseDef = (): CaseDef => CASES[state.caseId];
+  const levelOf = (c: CaseDef, wanted: string | null) => (wanted && c.levels.includes(wanted) ? wanted : c.levels.includes(state.level) ? state.level : c.defaultLevel);
+
+  /** A model name from the form's choices: cn-province-2000-2010, northeast-city-2019-2021. */
+  function suggestedName(): string {
+    const c = caseDef();
+    const fd = new FormData(form);
+    const within = String(fd.get('within') ?? '') || c.id;
+    const chosen = fd.getAll('periods').map(String).sort();
+    const span = !chosen.length ? '' : chosen.length === 1 ? chosen[0] : `${chosen[0].slice(0, 4)}-${chosen[chosen.length - 1].slice(-4)}`;
+    return [within.toLowerCase(), String(fd.get('level') ?? ''), span].filter(Boolean).join('-').replace(/[^\p{L}\p{N}_.-]/gu, '_').slice(0, 64);
+  }
+
+  function withinSelect(c: CaseDef): HTMLSelectElement {
+    const option = (value: string, r: { code: string; name_zh: string | null; name_en: string | null }) =>
+      h('option', { value, title: [otherName(r), r.code].filter(Boolean).join(' · ') }, regionName(r));
+    const countries = Object.values(CASES).filter((k) => k.within).map((k) => option(k.within!, { code: k.within!, name_zh: k.name_zh, name_en: k.name_en }));
+    const groups = new Map<string, CaseDef['info']['groups'][number]>();
+    for (const k of Object.values(CASES)) for (const g of k.info.groups) groups.set(g.code, g);
+    const s = h('select', { id: 'm-within', name: 'within' },
+      Object.values(CASES).some((k) => !k.within) ? h('option', { value: '' }, t('models.withinAll')) : '',
+      countries.length ? h('optgroup', { label: t('models.withinCountries') }, ...countries) : '',
+      groups.size ? h('optgroup', { label: t('models.withinGroups') }, ...[...groups.values()].map((g) => option(g.code, g))) : '',
+      withinRegions.length ? h('optgroup', { label: t('models.withinRegions') }, ...withinRegions.map((r) => option(r.code, r))) : '');
+    s.value = c.within ?? '';
+    return s;
+  }
+
+  /** The case's regions one level below the country, for "Regions within" (loaded once per case). */
+  async function loadWithinRegions(): Promise<void> {
+    const c = caseDef();
+    withinRegions = c.levels.length > 1 ? await api.regions({ within: c.within, level: c.levels[0], limit: 1000 }).catch(() => []) : [];
+    if (c === caseDef()) rerenderForm();
+  }
+
+  function renderForm(wantedLevel: string | null = null): void {
+    const c = caseDef();
     const ps = periods.filter(c.periodFilter);
-    const defaults = state.caseId === 'kr' ? { periods: ps.slice(-1), dest: ['individual_income_pc'], constraint: 'production' } : { periods: ps.slice(-1), dest: [] as string[], constraint: 'production' };
-    const available = indicators.filter((i) => (state.caseId === 'kr' ? i.regions <= 20 && i.name !== 'population' : i.regions > 20)).map((i) => i.name);
-    const checks = (name: string, values: string[], chosen: string[]) => h('div', { class: 'checks' }, ...values.map((v) => h('label', {}, h('input', { type: 'checkbox', name, value: v, checked: chosen.includes(v) }), ` ${v}`)));
+    const level = levelOf(c, wantedLevel);
+    const indicators = c.info.indicators.filter((i) => i.level === level);
+    const defaults = { periods: ps.slice(-1), dest: indicators.some((i) => i.name === 'individual_income_pc') ? ['individual_income_pc'] : [], constraint: 'production' };
+    const checks = (name: string, values: { value: string; text: string; title?: string }[], chosen: string[]) => h('div', { class: 'checks' },
+      ...values.map((v) => h('label', { title: v.title }, h('input', { type: 'checkbox', name, value: v.value, checked: chosen.includes(v.value) }), ` ${v.text}`)));
+    const attributes = indicators.map((i) => {
+      const l = indicatorLabel(i.name, i.unit);
+      return { value: i.name, text: l.text, title: l.id };
+    });
     const select = (name: string, key: Parameters<typeof t>[0], opts: [string, Parameters<typeof t>[0]][], value: string) =>
       h('div', { class: 'field' }, h('label', { for: `m-${name}` }, t(key)), (() => {
         const s = h('select', { id: `m-${name}`, name }, ...opts.map(([v, k]) => h('option', { value: v }, t(k))));
@@ -50,23 +107,30 @@ export function createModelsView(periods: string[]): HTMLElement {
       })());
     clear(form);
     form.append(
-      h('div', { class: 'field' }, h('label', { for: 'm-within' }, t('models.within')), h('input', { id: 'm-within', name: 'within', value: c.within })),
+      h('div', { class: 'field' }, h('label', { for: 'm-within' }, t('models.within')), withinSelect(c)),
       h('div', { class: 'field' }, h('label', { for: 'm-level' }, t('filter.level')), (() => {
         const s = h('select', { id: 'm-level', name: 'level' }, ...c.levels.map((l) => h('option', { value: l }, t(`level.${l}` as 'level.city'))));
-        s.value = c.levels.includes('province') ? 'province' : c.defaultLevel;
+        s.value = level;
         return s;
       })()),
-      h('fieldset', {}, h('legend', {}, t('models.periods')), checks('periods', ps, defaults.periods)),
+      h('fieldset', {}, h('legend', {}, t('models.periods')), checks('periods', ps.map((p) => ({ value: p, text: p })), defaults.periods)),
       select('constraint', 'models.constraint', [['unconstrained', 'constraint.unconstrained'], ['production', 'constraint.production'], ['attraction', 'constraint.attraction'], ['doubly', 'constraint.doubly']], defaults.constraint),
       select('decay', 'models.decay', [['power', 'decay.power'], ['exponential', 'decay.exponential']], 'power'),
-      available.length ? h('fieldset', {}, h('legend', {}, t('models.originVars')), checks('originVars', available, [])) : '',
-      available.length ? h('fieldset', {}, h('legend', {}, t('models.destinationVars')), checks('destinationVars', available, defaults.dest)) : '',
+      attributes.length ? h('fieldset', {}, h('legend', {}, t('models.originVars')), checks('originVars', attributes, [])) : '',
+      attributes.length ? h('fieldset', {}, h('legend', {}, t('models.destinationVars')), checks('destinationVars', attributes, defaults.dest)) : '',
+      attributes.length ? h('p', { class: 'note' }, t('models.attrHint')) : '',
       h('div', { class: 'field check' }, h('input', { id: 'm-intra', type: 'checkbox', name: 'intra' }), h('label', { for: 'm-intra' }, t('models.intra'))),
-      h('div', { class: 'field' }, h('label', { for: 'm-save' }, t('models.saveAs')), h('input', { id: 'm-save', name: 'save', placeholder: 'korea-2020', pattern: '[A-Za-z0-9_.\\-]{1,64}' })),
+      h('div', { class: 'field' }, h('label', { for: 'm-save' }, t('models.saveAs')), h('input', { id: 'm-save', name: 'save', pattern: '[A-Za-z0-9_.\\-]{1,64}' })),
       h('div', { class: 'buttons' },
         h('button', { type: 'submit', class: 'primary', id: 'm-fit' }, t('models.fit')),
         h('button', { type: 'button', id: 'm-cancel', onclick: () => running?.abort() }, t('models.cancel'))),
     );
+    updatePlaceholder();
+  }
+
+  function updatePlaceholder(): void {
+    const save = form.querySelector<HTMLInputElement>('#m-save');
+    if (save) save.placeholder = suggestedName();
   }
 
   async function renderSaved(): Promise<void> {
@@ -89,6 +153,8 @@ export function createModelsView(periods: string[]): HTMLElement {
       constraint: fd.get('constraint'), decay: fd.get('decay'), originVars: fd.getAll('originVars'), destinationVars: fd.getAll('destinationVars'),
       intra: fd.get('intra') === 'on', save: (fd.get('save') as string) || undefined, replace: true,
     };
+    shown = null;
+    doneSeconds = null;
     running?.abort();
     const abort = (running = new AbortController());
     clear(results);
@@ -101,7 +167,12 @@ export function createModelsView(periods: string[]): HTMLElement {
         progress.value = p;
         progressText.textContent = `${t('models.running')} ${Math.round(p * 100)}%${m ? ` · ${m}` : ''}`;
       }, abort.signal);
-      progressText.textContent = t('models.done', { s: fmt(r.fitSeconds, r.fitSeconds < 0.1 ? 3 : 2) });
+      doneSeconds = r.fitSeconds;
+      progressText.textContent = doneText(r.fitSeconds);
+      // Names for the region codes the warnings quote: the regions of this fit's selection.
+      const named = await api.regions({ within: body.within as string | undefined, level: body.level as string | undefined, limit: 100_000 }).catch(() => []);
+      fitRegions = new Map(named.map((x) => [x.code, x]));
+      shown = { kind: 'gravity', result: r };
       await showResult(r);
       if (r.saved) void renderSaved();
     } catch (err) {
@@ -115,7 +186,7 @@ export function createModelsView(periods: string[]): HTMLElement {
   async function showResult(r: GravityResult): Promise<void> {
     const level = Math.round((r.confidenceLevel ?? 0.95) * 100);
     const rows = r.terms.map((term) => ({
-      term, estimate: r.coefficients[term], se: r.standardErrors[term], robustSe: r.robustStandardErrors?.[term],
+      term, label: termLabel(term), estimate: r.coefficients[term], se: r.standardErrors[term], robustSe: r.robustStandardErrors?.[term],
       low: r.confidenceIntervals[term]?.[0], high: r.confidenceIntervals[term]?.[1], p: r.pValues[term],
     }));
     const table = coefficientTable(rows, level);
@@ -124,14 +195,27 @@ export function createModelsView(periods: string[]): HTMLElement {
       table,
       h('div', { class: 'buttons' }, h('button', { type: 'button', class: 'small', 'data-export': 'coef-csv', onclick: () => downloadCsv('gravity-coefficients.csv', rows, { title: t('models.coefChart'), kind: 'model', definition: t('models.coefDefinition', { n: fmt(r.nobs), level }), columns: { estimate: 'coefficient', se: 'coefficient', robustSe: 'coefficient', low: 'coefficient', high: 'coefficient', p: 'coefficient' } }) }, t('export.csv'))),
       h('h3', {}, t('models.fitStats')), stats,
-      await coefficientChart('gravity-coefficients', rows.filter((x) => Number.isFinite(x.low)).map((x) => ({ term: x.term, estimate: x.estimate, low: x.low, high: x.high })), Math.max(320, results.clientWidth - 16)),
-      ...[...(r.notes ?? []), ...r.warnings].map((w) => h('p', { class: 'note' }, serverText(w))),
+      await coefficientChart('gravity-coefficients', rows.filter((x) => Number.isFinite(x.low)).map((x) => ({ term: x.label, estimate: x.estimate, low: x.low, high: x.high })), Math.max(320, results.clientWidth - 16)),
       r.saved ? h('p', { class: 'ok' }, t('models.savedAs', { name: r.saved })) : '',
+      ...(r.notes ?? []).map((w) => h('p', { class: 'note' }, serverText(w))),
+      warningList(r.warnings.map((w) => serverText(w)), (code) => {
+        const region = fitRegions.get(code);
+        return region ? regionName(region) : null;
+      }),
     );
+  }
+
+  /** origin_城镇非私营单位平均工资 -> "destination: 城镇非私营单位平均工资（元）"; other terms (distance_km, effects) as named. */
+  function termLabel(term: string): string {
+    const m = /^(origin|destination)_(.+)$/.exec(term);
+    if (!m) return term;
+    const unit = caseDef().info.indicators.find((i) => i.name === m[2])?.unit;
+    return t('models.termOf', { side: t(m[1] === 'origin' ? 'models.origin' : 'models.destination'), label: indicatorLabel(m[2], unit).text });
   }
 
   /** A saved choice model: its coefficients, WTP in yuan a month and predicted against observed shares. */
   async function showSaved(name: string): Promise<void> {
+    shown = { kind: 'choice', name };
     clear(results);
     results.append(status('loading', t('loading')));
     try {
@@ -142,28 +226,55 @@ export function createModelsView(periods: string[]): HTMLElement {
     }
   }
 
-  /** Re-renders the form (new language) keeping what the user has chosen and typed. */
-  function rerenderForm(): void {
+  /**
+   * Re-renders the form (new language, newly loaded regions, another level) keeping what the user
+   * has chosen and typed; `level` overrides the chosen level (the map's, when it changes).
+   */
+  function rerenderForm(level?: string): void {
+    if (!form.querySelector('select[name]')) return renderForm(level);
     const before = new FormData(form);
-    renderForm();
+    // Boxes that were there keep their state; new ones (attributes of another level) their defaults.
+    const existed = new Set([...form.querySelectorAll<HTMLInputElement>('input[type=checkbox]')].map((el) => `${el.name}|${el.value}`));
+    renderForm(level ?? String(before.get('level')));
     for (const el of form.querySelectorAll<HTMLInputElement | HTMLSelectElement>('input[name], select[name]')) {
-      if (el instanceof HTMLInputElement && el.type === 'checkbox') el.checked = before.getAll(el.name).includes(el.value);
-      else if (before.has(el.name)) el.value = String(before.get(el.name));
+      if (el.name === 'level') continue;
+      if (el instanceof HTMLInputElement && el.type === 'checkbox') {
+        if (existed.has(`${el.name}|${el.value}`)) el.checked = before.getAll(el.name).includes(el.value);
+      } else if (before.has(el.name)) el.value = String(before.get(el.name));
     }
+    updatePlaceholder();
+  }
+
+  /** The results again (new language): names, labels and warnings in the page's words. */
+  function rerenderResults(): void {
+    if (shown?.kind === 'gravity') {
+      clear(results);
+      void showResult(shown.result);
+    } else if (shown?.kind === 'choice') void showSaved(shown.name);
   }
 
   form.addEventListener('submit', (e) => void fit(e));
-  // The form appears once the indicators are known (they decide the attribute choices), so
-  // nothing typed into it is lost to a re-render.
-  form.append(status('loading', t('loading')));
-  void api.periods().then((p) => {
-    indicators = p.indicators;
-    renderForm();
-  }, (e) => form.replaceChildren(status('error', (e as Error).message)));
+  form.addEventListener('change', (e) => {
+    if ((e.target as HTMLSelectElement).name === 'level') rerenderForm();
+    else updatePlaceholder();
+  });
+  renderForm();
+  void loadWithinRegions();
   void renderSaved();
   onLanguage(() => {
+    if (doneSeconds !== null) progressText.textContent = doneText(doneSeconds);
     rerenderForm();
+    rerenderResults();
     void renderSaved();
+  });
+  // The form follows the map: another case brings its regions, periods and indicators; another
+  // level is the form's level too.
+  subscribe((_s, changed) => {
+    if (changed.has('caseId')) {
+      withinRegions = [];
+      renderForm();
+      void loadWithinRegions();
+    } else if (changed.has('level')) rerenderForm(state.level);
   });
   return element;
 }

@@ -1,0 +1,162 @@
+// The Models tab as an analyst meets it (issue 12, Models tab), in Debian's Chromium at 1440x900
+// on a fresh demo workspace: the form follows the map (case, level), "Regions within" is a choice
+// of the workspace's countries, groups and provinces named in the page's language, attributes are
+// named by label and unit with their id on hover, the save name is suggested from case, level and
+// period, and a fit's warnings are collapsed below its results with region names for codes; the
+// same in 中文 and for Korea; a saved choice model's warnings in the page's language. Screenshots
+// go to tmp/screenshots (look at them).
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { startServer } from '../../src/server/index.ts';
+import { createDemoWorkspace, openWorkspace, type Workspace } from '../../src/store/index.ts';
+import { SHOTS, buildDashboard, closeBrowserSuite, launchChromium, watchErrors } from '../helpers/browser.ts';
+
+let dir: string;
+let ws: Workspace;
+let server: Awaited<ReturnType<typeof startServer>>;
+let browser: Browser;
+let page: Page;
+const errors: string[] = [];
+
+before(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'talentflow-models-tab-'));
+  buildDashboard(join(dir, 'web'));
+  const file = join(dir, 'demo.duckdb');
+  await createDemoWorkspace(file);
+  ws = await openWorkspace(file, { create: false });
+  server = await startServer(ws, { port: 0, webDir: join(dir, 'web') });
+  browser = await launchChromium();
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
+  page = watchErrors(await context.newPage(), errors);
+  page.on('response', (r) => {
+    if (r.status() >= 400) errors.push(`${r.status()} ${r.url()}`);
+  });
+}, { timeout: 300_000 });
+
+after(async () => {
+  await closeBrowserSuite({ browser, server, ws, dir });
+});
+
+const attributeLabels = () => page.$$eval('#view-models fieldset .checks label', (ls) => ls.map((l) => ({ text: (l.textContent ?? '').trim(), title: l.getAttribute('title') ?? '', value: l.querySelector('input')?.getAttribute('value') ?? '' })));
+const optionTexts = () => page.$$eval('#m-within option', (os) => os.map((o) => [o.getAttribute('value') ?? '', (o.textContent ?? '').trim()]));
+
+async function switchTo(target: 'zh' | 'en'): Promise<void> {
+  if ((await page.evaluate('document.documentElement.lang')) === (target === 'zh' ? 'zh-CN' : 'en')) return;
+  await page.click('#lang');
+  await page.waitForFunction(`document.documentElement.lang.startsWith('${target}')`, undefined, { timeout: 10_000 });
+}
+
+test('en, China: the form follows the map\'s level, offers countries, groups and provinces by name, names attributes and suggests a save name', { timeout: 180_000 }, async () => {
+  await page.goto(server.url);
+  await page.waitForSelector('body[data-map-ready]', { timeout: 90_000 });
+  await switchTo('en');
+  await page.selectOption('#f-level', 'city');
+  await page.click('#tab-models');
+  await page.waitForSelector('#m-fit', { timeout: 60_000 });
+  assert.equal(await page.inputValue('#m-level'), 'city', 'the level the map shows');
+  assert.equal(await page.$eval('#m-within', (e) => e.tagName), 'SELECT', 'Regions within is a choice, not a free-text box');
+  assert.equal(await page.inputValue('#m-within'), 'CN');
+  // The provinces come with the case's regions, a moment after the form.
+  await page.waitForSelector('#m-within option[value="210000"]', { state: 'attached', timeout: 10_000 });
+  const options = new Map(await optionTexts());
+  assert.equal(options.get('CN'), 'China');
+  assert.equal(options.get('KR'), 'Korea');
+  assert.match(options.get('northeast') ?? '', /^Northeast/);
+  assert.equal(options.get('210000'), 'Liaoning');
+  assert.match(await page.getAttribute('#m-save', 'placeholder') ?? '', /^cn-city-\d{4}(-\d{4})?$/, 'from the case, level and period');
+  await page.selectOption('#m-within', 'northeast');
+  assert.match(await page.getAttribute('#m-save', 'placeholder') ?? '', /^northeast-city-\d{4}/);
+  const labels = await attributeLabels();
+  const share = labels.find((l) => l.value === 'share_age_15_59');
+  assert.ok(share, `attributes: ${JSON.stringify(labels)}`);
+  assert.equal(share.text, 'Share aged 15–59 (%)');
+  assert.equal(share.title, 'share_age_15_59', 'the id on hover');
+  assert.deepEqual(labels.filter((l) => /^[a-z0-9_]+$/.test(l.text)).map((l) => l.text), [], 'no attribute shown by its raw id');
+  // The map's level changes the form's.
+  await page.click('#tab-map');
+  await page.selectOption('#f-level', 'province');
+  await page.click('#tab-models');
+  assert.equal(await page.inputValue('#m-level'), 'province');
+  assert.equal(await page.inputValue('#m-within'), 'northeast', 'what the user chose stays');
+  await page.selectOption('#m-level', 'city');
+  assert.deepEqual(errors, []);
+});
+
+test('en, China: a fit on the Northeast\'s cities shows named terms first and its warnings collapsed, with region names for codes', { timeout: 240_000 }, async () => {
+  // Origin attributes are identified only without the origin constraint.
+  await page.selectOption('#m-constraint', 'unconstrained');
+  await page.check('input[name="destinationVars"][value="share_age_15_59"]');
+  await page.check('input[name="originVars"][value="population"]');
+  await page.click('#m-fit');
+  await page.waitForSelector('#view-models .model-results table.coef tbody tr, #view-models .model-results .status-error', { timeout: 180_000 });
+  assert.equal(await page.locator('#view-models .model-results .status-error').count(), 0, await page.textContent('#view-models .model-results') ?? '');
+  const terms = await page.$$eval('#view-models table.coef tbody th', (ths) => ths.map((th) => ({ text: th.textContent ?? '', title: th.getAttribute('title') ?? '' })));
+  assert.ok(terms.some((x) => x.text === 'destination: Share aged 15–59 (%)' && x.title === 'destination_share_age_15_59'), JSON.stringify(terms));
+  assert.ok(terms.some((x) => x.text === 'origin: Population (persons)'), JSON.stringify(terms));
+  const warnings = page.locator('#view-models details.warnings');
+  const n = await warnings.count();
+  if (n) {
+    assert.equal(await warnings.evaluate((d) => (d as HTMLDetailsElement).open), false, 'collapsed by default');
+    assert.match(await warnings.locator('summary').first().textContent() ?? '', /^(\d+ warnings|1 warning) about/);
+    // The coefficients come before the warnings.
+    assert.ok(await page.evaluate(`document.querySelector('#view-models table.coef').compareDocumentPosition(document.querySelector('#view-models details.warnings')) & Node.DOCUMENT_POSITION_FOLLOWING`));
+    await warnings.evaluate((d) => {
+      for (const x of [d, ...d.querySelectorAll('details')]) (x as HTMLDetailsElement).open = true;
+    });
+    const text = await warnings.textContent() ?? '';
+    assert.doesNotMatch(text, /"\d{6}"/, 'no quoted region code: names instead');
+  }
+  await page.screenshot({ path: join(SHOTS, 'models-china-en.png'), fullPage: true });
+  assert.deepEqual(errors, []);
+});
+
+test('中文, China: labels, units, regions and results in Chinese after a switch', { timeout: 120_000 }, async () => {
+  await switchTo('zh');
+  await page.waitForFunction(`document.querySelector('#m-within option[value="210000"]')?.textContent === '辽宁省'`, undefined, { timeout: 10_000 });
+  const labels = await attributeLabels();
+  assert.equal(labels.find((l) => l.value === 'share_age_15_59')?.text, '15–59 岁人口占比（%）');
+  const terms = await page.$$eval('#view-models table.coef tbody th', (ths) => ths.map((th) => th.textContent ?? ''));
+  assert.ok(terms.includes('迁入地：15–59 岁人口占比（%）'), terms.join(' | '));
+  const summary = await page.locator('#view-models details.warnings summary').first().textContent().catch(() => null);
+  if (summary !== null) assert.match(summary ?? '', /^关于数据与拟合的 \d+ 条警告$/);
+  await page.screenshot({ path: join(SHOTS, 'models-china-zh.png'), fullPage: true });
+  assert.deepEqual(errors, []);
+});
+
+test('Korea: the form offers Korea\'s regions, periods and indicators with a Korean save name; its choice of attributes in both languages', { timeout: 180_000 }, async () => {
+  await page.click('#tab-map');
+  await page.selectOption('#f-case', 'kr');
+  await page.waitForSelector('body[data-map-ready]', { timeout: 60_000 });
+  await page.click('#tab-models');
+  await page.waitForFunction(`document.querySelector('#m-within')?.value === 'KR'`, undefined, { timeout: 10_000 });
+  assert.match(await page.getAttribute('#m-save', 'placeholder') ?? '', /^kr-province-\d{4}$/);
+  const zh = await attributeLabels();
+  assert.equal(zh.find((l) => l.value === 'individual_income_pc')?.text, '人均个人收入（千韩元）');
+  await page.screenshot({ path: join(SHOTS, 'models-korea-zh.png'), fullPage: true });
+  await switchTo('en');
+  const en = await attributeLabels();
+  assert.equal(en.find((l) => l.value === 'individual_income_pc')?.text, 'Individual income per capita (thousand KRW)');
+  assert.ok(en.some((l) => l.value === 'population'), 'population is an attribute too');
+  await page.click('#m-fit');
+  await page.waitForSelector('#view-models table.coef tbody tr', { timeout: 120_000 });
+  await page.screenshot({ path: join(SHOTS, 'models-korea-en.png'), fullPage: true });
+  assert.deepEqual(errors, []);
+});
+
+test('a saved choice model\'s warnings follow the page\'s language', { timeout: 120_000 }, async () => {
+  const show = page.locator('[data-show-model]').first();
+  if (!(await show.count())) return;
+  await show.click();
+  await page.waitForSelector('#view-models .choice-result', { timeout: 60_000 });
+  await switchTo('zh');
+  await page.waitForFunction(`document.querySelector('#view-models .choice-result h3')?.textContent?.includes('去向选择')`, undefined, { timeout: 30_000 })
+    .catch(async () => assert.fail(`choice view after the switch: ${(await page.textContent('#view-models .model-results'))?.slice(0, 300)}`));
+  const warnings = await page.$$eval('#view-models .choice-result p.warning', (ps) => ps.map((p) => ({ text: p.textContent ?? '', code: p.getAttribute('data-code') ?? '', title: p.getAttribute('title') ?? '' })));
+  for (const w of warnings.filter((x) => x.title)) assert.match(w.text, /[\u4e00-\u9fff]/, `${w.code}: ${w.text}`);
+  await page.screenshot({ path: join(SHOTS, 'models-choice-zh.png'), fullPage: true });
+  assert.deepEqual(errors, []);
+});
