@@ -50,6 +50,12 @@ export interface CodedColumns {
   levels: Record<string, string[]>;
   /** Numeric columns; a blank cell is NaN. */
   numbers: Record<string, Float64Array>;
+  /**
+   * The row number a user sees for each row, as the importers' messages count it: the first
+   * row's when rows are consecutive (2 in a CSV, whose header is row 1; 1 in Parquet or JSON
+   * lines), else one per row (a worksheet's own row numbers).
+   */
+  rowNumbers: number | Uint32Array;
 }
 
 /**
@@ -69,7 +75,10 @@ export async function readCodedColumns(file: string, request: CodedColumnsReques
     const st = await stageColumns(db, file, text, request.numeric, options, missing);
     const s = (c: string) => `s.${quoteIdent(c)}`;
     const stage = `${quoteIdent(st.table)} s`;
-    const out: CodedColumns = { rows: st.rows, codes: {}, levels: {}, numbers: {} };
+    const consecutive = /^s\.rowid \+ (\d+)$/.exec(st.rowExpr);
+    const rowNumbers = consecutive ? Number(consecutive[1])
+      : Uint32Array.from(await db.all<{ r: number }>(`SELECT (${st.rowExpr})::UINTEGER AS r FROM ${quoteIdent(st.table)} s ORDER BY s.rowid`), (x) => Number(x.r));
+    const out: CodedColumns = { rows: st.rows, codes: {}, levels: {}, numbers: {}, rowNumbers };
     const select = ['s.rowid::UINTEGER'];
     const joins: string[] = [];
     for (const [g, group] of request.codes.entries()) {

@@ -1,9 +1,9 @@
 /**
  * `talentflow fit gravity --flows` with the fixest-style options, end to end through the
- * compiled CLI: duplicates refused (both rows named) or summed, missing cells dropped and counted
- * by file column or refused with file, row and column, a repeated single-valued option refused,
- * further fixed effects with an interaction, an offset and two-way clusters carried into the
- * result. The numbers themselves are checked against fixest in test/r-live/gravity-vs-fixest and
+ * compiled CLI: duplicates refused (both rows named as the file counts them, header = row 1) or
+ * summed, missing cells dropped and counted by file column or refused with file, row and column,
+ * a repeated single-valued option refused, further fixed effects with an interaction, an offset
+ * and two-way clusters carried into the result. The numbers themselves are checked against fixest in test/r-live/gravity-vs-fixest and
  * test/reference/gravity-fixest-trade; here the CLI must give what the library gives on the same
  * rows.
  */
@@ -29,11 +29,11 @@ const base = ['fit', 'gravity', '--origin', 'orig', '--destination', 'dest', '--
 before(() => {
   dir = mkdtempSync(join(tmpdir(), 'tf-fit-options-'));
   writeFileSync(join(dir, 'clean.csv'), [header, ...rows.map((r) => line(r))].join('\n') + '\n');
-  // Row 4 repeats row 2's key with a flow of 5.
+  // File row 5 (the fourth data row; the header is row 1) repeats row 3's key with a flow of 5.
   const dup = rows.map((r) => line(r));
   dup.splice(3, 0, line(rows[1], '5'));
   writeFileSync(join(dir, 'dup.csv'), [header, ...dup].join('\n') + '\n');
-  // Row 3 has no flow (NA), row 6 an empty distance.
+  // File row 4 has no flow (NA), row 7 an empty distance.
   const na = rows.map((r) => line(r));
   na[2] = line(rows[2], 'NA');
   na[5] = line(rows[5], String(data.flow[rows[5]]), '');
@@ -48,7 +48,7 @@ test('duplicate origin-destination-period rows are refused naming both rows; --s
   const r = run('dup.csv', ['--constraint', 'doubly']);
   assert.equal(r.code, 1);
   assert.match(r.stderr, /dup\.csv/);
-  assert.match(r.stderr, /rows 2 and 4 are the same observation/);
+  assert.match(r.stderr, /rows 3 and 5 are the same observation/);
   assert.match(r.stderr, /--sum-duplicates/);
   const s = run('dup.csv', ['--constraint', 'doubly', '--sum-duplicates']);
   assert.equal(s.code, 0, s.stderr);
@@ -69,7 +69,7 @@ test('missing cells: dropped by default and counted under the file\'s columns; -
   assert.equal(m.nobs, rows.length - 2);
   const e = run('na.csv', ['--constraint', 'doubly', '--na', 'error']);
   assert.equal(e.code, 1);
-  assert.match(e.stderr, /na\.csv, row 3, column "migrants": migrants is missing/);
+  assert.match(e.stderr, /na\.csv, row 4, column "migrants": migrants is missing/);
 });
 
 test('a single-valued option given twice is an error, not the last value silently', () => {

@@ -44,8 +44,8 @@ export function termsOf(list: readonly string[], prefix = ''): TermSpec[] {
 
 /**
  * A data error from the model, re-addressed to the file: the file named, the model's column
- * words (flow, cost, offset, origin...) replaced by the file's column names. The model counts
- * rows as the file's data rows, so the row stays.
+ * words (flow, cost, offset, origin...) replaced by the file's column names. The model already
+ * numbers rows as the file does (readGravityFile gives it the file's row numbers).
  */
 export function inFile(e: unknown, file: string, names: Readonly<Record<string, string | undefined>>): unknown {
   if (!(e instanceof InputError) || e.file !== undefined) return e;

@@ -1,4 +1,5 @@
 import { InputError, SpecError } from '../../core/errors.ts';
+import { rowNumber } from './row-number.ts';
 import type { Factor } from '../../numeric/factor.ts';
 import { MISSING } from '../../numeric/interact.ts';
 import { dimensionLevels, type Dimension, type DimensionLevels } from './dimensions.ts';
@@ -43,7 +44,7 @@ export interface GravityDesign {
 export const PADDED_ROW = 0xffffffff;
 
 const pairName = (data: GravityData, r: number): string =>
-  `${data.regions[data.origin[r]]} -> ${data.regions[data.destination[r]]} (row ${r + 1})`;
+  `${data.regions[data.origin[r]]} -> ${data.regions[data.destination[r]]} (row ${rowNumber(data, r)})`;
 
 const FINITE = 0;
 const NON_NEGATIVE = 1;
@@ -95,36 +96,36 @@ export function buildGravityDesign(data: GravityData, spec: ResolvedGravitySpec)
   // per-column scans first, the message built only for the first bad row).
   let keep = new Uint8Array(n0);
   const scan = markRows(data.origin, data.destination, nRegions, spec.intra, keep);
-  if (scan.badRow >= 0) throw new InputError(`region index ${Math.max(data.origin[scan.badRow], data.destination[scan.badRow])} is outside the ${nRegions} regions`, { row: scan.badRow + 1 });
+  if (scan.badRow >= 0) throw new InputError(`region index ${Math.max(data.origin[scan.badRow], data.destination[scan.badRow])} is outside the ${nRegions} regions`, { row: rowNumber(data, scan.badRow) });
   const intraDropped = scan.intraDropped;
-  const dropped = dropMissing(usedColumns(data, spec), keep, spec.na);
+  const dropped = dropMissing(usedColumns(data, spec), keep, spec.na, (r) => rowNumber(data, r));
   if (dropped.missing > 0) {
     const by = Object.entries(dropped.byColumn).map(([c, k]) => `${c} ${k}`).join(', ');
     warnings.push(`${dropped.missing} rows with missing values were left out (by column: ${by})`);
   }
   let bad = firstBad(data.flow, keep, NON_NEGATIVE);
-  if (bad >= 0) throw new InputError(`flow ${data.flow[bad]} of ${pairName(data, bad)} is not a finite number >= 0`, { row: bad + 1, column: 'flow' });
+  if (bad >= 0) throw new InputError(`flow ${data.flow[bad]} of ${pairName(data, bad)} is not a finite number >= 0`, { row: rowNumber(data, bad), column: 'flow' });
   bad = firstBad(data.cost, keep, spec.decay === 'power' ? POSITIVE : FINITE);
   if (bad >= 0) {
     const c = data.cost[bad];
     const why = Number.isFinite(c) ? 'is not positive; power decay takes log(cost)' : 'is not finite';
-    throw new InputError(`cost ${c} of ${pairName(data, bad)} ${why}`, { row: bad + 1, column: 'cost' });
+    throw new InputError(`cost ${c} of ${pairName(data, bad)} ${why}`, { row: rowNumber(data, bad), column: 'cost' });
   }
   for (const t of spec.terms) {
     const values = data.covariates![t.column];
     bad = firstBad(values, keep, t.transform === 'log' ? POSITIVE : FINITE);
     if (bad >= 0) {
-      throw new InputError(`${t.column} = ${values[bad]} for ${pairName(data, bad)} ${t.transform === 'log' ? 'is not positive (the term is logged)' : 'is not finite'}`, { row: bad + 1, column: t.column });
+      throw new InputError(`${t.column} = ${values[bad]} for ${pairName(data, bad)} ${t.transform === 'log' ? 'is not positive (the term is logged)' : 'is not finite'}`, { row: rowNumber(data, bad), column: t.column });
     }
   }
   if (data.offset) {
     bad = firstBad(data.offset, keep, FINITE);
-    if (bad >= 0) throw new InputError(`offset ${data.offset[bad]} of ${pairName(data, bad)} is not finite`, { row: bad + 1, column: 'offset' });
+    if (bad >= 0) throw new InputError(`offset ${data.offset[bad]} of ${pairName(data, bad)} is not finite`, { row: rowNumber(data, bad), column: 'offset' });
   }
   if (data.period && data.periods) {
     for (let r = 0; r < n0; r++) {
       if (keep[r] && data.period[r] >= data.periods.length) {
-        throw new InputError(`period index ${data.period[r]} is outside the ${data.periods.length} periods`, { row: r + 1, column: 'period' });
+        throw new InputError(`period index ${data.period[r]} is outside the ${data.periods.length} periods`, { row: rowNumber(data, r), column: 'period' });
       }
     }
   }

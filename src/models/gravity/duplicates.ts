@@ -1,3 +1,4 @@
+import { rowNumber } from './row-number.ts';
 import { InputError } from '../../core/errors.ts';
 import { groupRows, levelCount, MISSING } from '../../numeric/interact.ts';
 import type { GravityData } from './types.ts';
@@ -43,15 +44,15 @@ export function resolveDuplicates(
     if (f === r) continue;
     if (mode === 'error') {
       throw new InputError(
-        `rows ${f + 1} and ${r + 1} are the same observation (same ${names.join(', ')}: ${describeKey(data, names, r)}); sum them (duplicates: 'sum', CLI --sum-duplicates) or add the column that tells them apart as a fixed effect`,
-        { row: r + 1 },
+        `rows ${rowNumber(data, f)} and ${rowNumber(data, r)} are the same observation (same ${names.join(', ')}: ${describeKey(data, names, r)}); sum them (duplicates: 'sum', CLI --sum-duplicates) or add the column that tells them apart as a fixed effect`,
+        { row: rowNumber(data, r) },
       );
     }
     for (const c of numeric) {
       const a = c.values[f];
       const b = c.values[r];
       if (a !== b && !(Number.isNaN(a) && Number.isNaN(b))) {
-        throw new InputError(`rows ${f + 1} and ${r + 1} have the same key (${describeKey(data, names, r)}) but ${c.name} ${a} and ${b}: they cannot be summed into one row`, { row: r + 1, column: c.name });
+        throw new InputError(`rows ${rowNumber(data, f)} and ${rowNumber(data, r)} have the same key (${describeKey(data, names, r)}) but ${c.name} ${a} and ${b}: they cannot be summed into one row`, { row: rowNumber(data, r), column: c.name });
       }
     }
     flow[f] += flow[r];

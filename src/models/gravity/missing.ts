@@ -13,7 +13,7 @@ export type UsedColumn =
  * 'error' the first one is an InputError naming its row and column. Infinite values are not
  * missing: they are refused later with the column's own rule.
  */
-export function dropMissing(columns: readonly UsedColumn[], keep: Uint8Array, mode: 'drop' | 'error'): { missing: number; byColumn: Record<string, number> } {
+export function dropMissing(columns: readonly UsedColumn[], keep: Uint8Array, mode: 'drop' | 'error', rowOf: (r: number) => number = (r) => r + 1): { missing: number; byColumn: Record<string, number> } {
   const byColumn: Record<string, number> = {};
   const hit = new Uint8Array(keep.length);
   let any = false;
@@ -39,7 +39,7 @@ export function dropMissing(columns: readonly UsedColumn[], keep: Uint8Array, mo
     if (count === 0) continue;
     if (mode === 'error') {
       const first = firstHit(c, keep);
-      throw new InputError(`${c.name} is missing (an empty or NA cell); na 'drop' (CLI: --na drop, the default) leaves such rows out`, { row: first + 1, column: c.name });
+      throw new InputError(`${c.name} is missing (an empty or NA cell); na 'drop' (CLI: --na drop, the default) leaves such rows out`, { row: rowOf(first), column: c.name });
     }
     byColumn[c.name] = (byColumn[c.name] ?? 0) + count;
     any = true;

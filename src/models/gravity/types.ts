@@ -31,6 +31,11 @@ export interface GravityData {
    * destination and period use MISSING_LEVEL the same way.
    */
   readonly categories?: Readonly<Record<string, Category>>;
+  /**
+   * Row numbers the user sees, for messages: the first row's when rows are consecutive (2 for a
+   * CSV, whose header is row 1), or one per row (a worksheet that skips blank rows). Default 1.
+   */
+  readonly rowNumbers?: number | Uint32Array;
 }
 
 export interface Category {

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InputError } from '../../core/errors.ts';
-import { MISSING_LEVEL } from '../../models/index.ts';
+import { MISSING_LEVEL, fitGravity } from '../../models/index.ts';
 import { readCodedColumns } from '../read-columns.ts';
 import { readGravityFile, type ColumnReader } from './gravity-file.ts';
 
@@ -49,4 +49,20 @@ test('a cell that is neither a number nor missing names the file row as the impo
     return true;
   });
   assert.equal(c.calls(), 1);
+});
+
+test('the model names rows as the file counts them: a CSV from row 2, JSON lines from row 1', async () => {
+  const csv = join(dir, 'rows.csv');
+  // The NA flow is on line 4 of the CSV; the duplicate of line 2's key on line 5.
+  writeFileSync(csv, ['o,d,y,km', 'A,B,10,100', 'A,C,4,200', 'B,A,NA,100', 'A,B,3,100', 'B,C,5,150'].join('\n') + '\n');
+  const { data } = await readGravityFile(csv, { origin: 'o', destination: 'd', flow: 'y', cost: 'km' });
+  assert.equal(data.rowNumbers, 2);
+  const spec = { constraint: 'unconstrained', decay: 'power', costName: 'km' } as const;
+  assert.throws(() => fitGravity(data, { ...spec, na: 'error' }), (e: unknown) => e instanceof InputError && e.row === 4 && e.column === 'flow');
+  assert.throws(() => fitGravity(data, spec), (e: unknown) => e instanceof InputError && /rows 2 and 5 are the same observation/.test(e.message) && e.row === 5);
+  const jsonl = join(dir, 'rows.jsonl');
+  writeFileSync(jsonl, ['{"o":"A","d":"B","y":10,"km":100}', '{"o":"A","d":"C","y":null,"km":200}'].join('\n') + '\n');
+  const j = await readGravityFile(jsonl, { origin: 'o', destination: 'd', flow: 'y', cost: 'km' });
+  assert.equal(j.data.rowNumbers, 1);
+  assert.throws(() => fitGravity(j.data, { ...spec, na: 'error' }), (e: unknown) => e instanceof InputError && e.row === 2);
 });

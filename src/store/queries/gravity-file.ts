@@ -59,6 +59,7 @@ export async function readGravityFile(file: string, cols: GravityFileColumns, op
     ...(cols.offset ? { offset: number(cols.offset) } : {}),
     ...(period ? { period: period.index, periods: period.levels } : {}),
     ...(categories.length ? { categories: cats } : {}),
+    rowNumbers: c.rowNumbers,
   };
   return { data, readSeconds: (performance.now() - t0) / 1000 };
 }
