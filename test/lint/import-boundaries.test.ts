@@ -37,6 +37,11 @@ const cases: { file: string; imports: string; refused: RegExp | null }[] = [
   { file: 'src/app/fit/choice.ts', imports: '../../server/routes/models.ts', refused: /src\/app may not import src\/server/ },
   { file: 'src/server/routes/models.ts', imports: '../../app/fit/gravity.ts', refused: null },
   { file: 'src/cli/commands/fit-choice.ts', imports: '../../app/fit/choice.ts', refused: null },
+  // Scenarios (src/app/scenario): `talentflow scenario` and the scenario routes meet only there.
+  { file: 'src/app/scenario/run.ts', imports: '../../cli/commands/scenario.ts', refused: /src\/app may not import src\/cli/ },
+  { file: 'src/app/scenario/counterfactual.ts', imports: '../../server/routes/scenarios.ts', refused: /src\/app may not import src\/server/ },
+  { file: 'src/server/routes/scenarios.ts', imports: '../../app/scenario/run.ts', refused: null },
+  { file: 'src/cli/commands/scenario.ts', imports: '../../app/scenario/run.ts', refused: null },
 ];
 
 for (const c of cases) {

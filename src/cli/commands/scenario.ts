@@ -2,8 +2,10 @@ import { readFileSync } from 'node:fs';
 import { Command, InvalidArgumentError } from 'commander';
 import { InputError } from '../../core/errors.ts';
 import { unknownValueError } from '../../core/unknown-value.ts';
-import { compareScenarios, parseScenarioText, setMonthlyPayment, type Interval, type ScenarioDocument } from '../../sim/index.ts';
-import { listScenarioRuns, runScenarioInWorkspace, type StoredScenarioRun } from '../../store/scenarios.ts';
+import { SpecError } from '../../core/errors.ts';
+import { chooseScenarioRun, runChosenScenario, type ChosenScenarioRun, type ScenarioRunAnswer } from '../../app/scenario/run.ts';
+import { compareScenarios, type Interval } from '../../sim/index.ts';
+import { listScenarioRuns } from '../../store/scenarios.ts';
 import { withWorkspace } from '../../store/index.ts';
 import { common, intOption, outFor, withCommon } from '../context.ts';
 import { printJson, renderTable, type Out } from '../output.ts';
@@ -21,11 +23,10 @@ function amountOption(v: string): number {
   return n;
 }
 
-/** The currency of a document's first payment, as printed after money ("CNY"), or "" when it names none. */
-const currencyOf = (doc: ScenarioDocument): string => doc.interventions[0]?.cost.currency ?? '';
 const money = (text: string, currency: string) => (currency ? `${text} ${currency}` : text);
 
-function readDocument(file: string): ScenarioDocument {
+/** A scenario file's document as JSON (checked by the run operation, which names the bad field). */
+function readDocument(file: string): unknown {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -33,32 +34,27 @@ function readDocument(file: string): ScenarioDocument {
     throw new InputError(`cannot read scenario file ${file}`, { file });
   }
   if (!/\.json$/i.test(file)) throw new InputError('scenario files are JSON (.json); YAML is not read', { file });
-  return parseScenarioText(text, file);
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new SpecError(`${file} is not valid JSON: ${(e as Error).message}`, 'scenario');
+  }
 }
 
 interface RunOptions { draws: number; seed: number; save: boolean; amount?: number }
 
-/** Each file's document, with --amount applied (and what it changed). */
-function documents(files: readonly string[], o: RunOptions): { doc: ScenarioDocument; note: string | null }[] {
-  return files.map((f) => {
-    const doc = readDocument(f);
-    if (o.amount === undefined) return { doc, note: null };
-    const changed = setMonthlyPayment(doc, o.amount);
-    return { doc: changed.document, note: changed.note };
-  });
-}
-
-async function runFiles(files: readonly string[], cmd: Command, o: RunOptions, docs: ScenarioDocument[]): Promise<StoredScenarioRun[]> {
+/** Each file through the run operation (src/app/scenario): all checked before the first runs, then run in turn. */
+async function runFiles(files: readonly string[], cmd: Command, o: RunOptions): Promise<ScenarioRunAnswer[]> {
   const { workspace, json } = common(cmd);
+  const inputs = files.map((f) => ({ document: readDocument(f), draws: o.draws, seed: o.seed, save: o.save, amount: o.amount }));
   const bar = progressBar(!json);
   try {
     return await withWorkspace(workspace, async (ws) => {
-      const runs: StoredScenarioRun[] = [];
-      for (const [k, doc] of docs.entries()) {
-        runs.push(await runScenarioInWorkspace(ws, doc, {
-          draws: o.draws, seed: o.seed, save: o.save,
-          onProgress: (done, total) => bar.update((k + done / total) / docs.length, `${files[k]} draw ${done}/${total}`),
-        }));
+      const chosen: ChosenScenarioRun[] = [];
+      for (const input of inputs) chosen.push(await chooseScenarioRun(ws, input));
+      const runs: ScenarioRunAnswer[] = [];
+      for (const [k, c] of chosen.entries()) {
+        runs.push(await runChosenScenario(ws, c, { onProgress: (done, total) => bar.update((k + done / total) / files.length, `${files[k]} draw ${done}/${total}`) }));
       }
       return runs;
     }, { create: false });
@@ -67,10 +63,12 @@ async function runFiles(files: readonly string[], cmd: Command, o: RunOptions, d
   }
 }
 
-function printRun(out: Out, run: StoredScenarioRun, currency: string, amountNote: string | null): void {
+function printRun(out: Out, run: ScenarioRunAnswer): void {
+  const currency = run.currency ?? '';
   const r = run.result;
   const cur = currency ? ` (${currency})` : '';
   out.write(`Scenario ${run.scenario}: model ${run.model.name} (version ${run.model.version}), ${r.draws} draws, seed ${r.seed}, ${run.seconds.toFixed(2)} s`);
+  const amountNote = run.amountNote;
   if (amountNote) out.write(`--amount: ${amountNote}; the description and assumptions below were written for the document's own amount`);
   if (run.description) out.write(run.description);
   out.write('Medians with 5-95% intervals over draws; "retained" = graduates living in the target regions.\n');
@@ -88,7 +86,7 @@ function printRun(out: Out, run: StoredScenarioRun, currency: string, amountNote
   out.write(`Additional graduates retained by ${last}: ${withInterval(s.retainedDelta)} (own graduates: ${withInterval(s.ownRetainedDelta)})`);
   out.write(`Total cost: ${money(withInterval(s.totalCost), currency)}; person-years paid: ${withInterval(s.recipients)}`);
   out.write(`Cost per additional retained graduate: ${money(withInterval(s.costPerRetained), currency)}${s.drawsWithoutGain ? ` (${s.drawsWithoutGain} of ${r.draws} draws with no gain: their cost per graduate is infinite, so an end shown n/a has no bound)` : ''}`);
-  for (const n of run.notes) out.write(`note: ${n}`);
+  for (const n of run.notes) if (n !== amountNote) out.write(`note: ${n}`);
   for (const a of run.assumptions) out.write(`assumption: ${a}`);
   if (run.id !== null) out.write(`stored as run ${run.id} of scenario "${run.scenario}"`);
 }
@@ -111,18 +109,15 @@ Examples:
   talentflow scenario run examples/northeast-stay-subsidy.json --draws 500 --seed 7 --json`)
     .action(async (file: string, o: RunOptions, c: Command) => {
       const out = outFor(c);
-      const [{ doc, note }] = documents([file], o);
-      const [run] = await runFiles([file], c, o, [doc]);
-      const currency = currencyOf(doc);
-      const payment = doc.interventions[0]?.cost;
+      const [run] = await runFiles([file], c, o);
       if (out.json) {
         return printJson(out, {
           scenario: run.scenario, model: run.model, id: run.id, seed: run.result.seed, draws: run.result.draws, seconds: run.seconds,
-          currency: currency || null, amountPerYear: payment?.rule === 'per-person-year' ? payment.amount : null,
-          notes: note ? [note, ...run.notes] : run.notes, assumptions: run.assumptions, years: run.result.years, summary: run.result.summary, regions: run.result.regions, parameters: run.result.parameters, agentsPerYear: run.result.agentsPerYear, personsPerAgent: run.result.personsPerAgent,
+          currency: run.currency, amountPerYear: run.amountPerYear,
+          notes: run.notes, assumptions: run.assumptions, years: run.result.years, summary: run.result.summary, regions: run.result.regions, parameters: run.result.parameters, agentsPerYear: run.result.agentsPerYear, personsPerAgent: run.result.personsPerAgent,
         });
       }
-      printRun(out, run, currency, note);
+      printRun(out, run);
     }));
 
   cmd.addCommand(runOptions(withCommon(new Command('compare')))
@@ -130,9 +125,8 @@ Examples:
     .description('run several scenarios and show their effects side by side')
     .action(async (files: string[], o: RunOptions, c: Command) => {
       const out = outFor(c);
-      const docs = documents(files, o);
-      const runs = await runFiles(files, c, o, docs.map((d) => d.doc));
-      const currencies = new Map(docs.map((d) => [d.doc.name, currencyOf(d.doc)]));
+      const runs = await runFiles(files, c, o);
+      const currencies = new Map(runs.map((r) => [r.scenario, r.currency ?? '']));
       const comparison = compareScenarios(runs.map((r) => ({ name: r.scenario, model: `${r.model.name}@${r.model.version}`, result: r.result })));
       if (out.json) return printJson(out, { ...comparison, runs: runs.map((r) => ({ scenario: r.scenario, id: r.id, model: r.model, summary: r.result.summary })) });
       out.write(renderTable(comparison.scenarios, [
@@ -143,7 +137,7 @@ Examples:
         { header: 'cost per retained', value: (s) => money(withInterval(s.costPerRetained), currencies.get(s.name) ?? '') },
       ]));
       out.write('Medians with 5-95% intervals over draws; n/a: no bound (draws that retain no one more cost infinitely much per graduate).');
-      for (const d of docs) if (d.note) out.write(`--amount (${d.doc.name}): ${d.note}`);
+      for (const r of runs) if (r.amountNote) out.write(`--amount (${r.scenario}): ${r.amountNote}`);
     }));
 
   cmd.addCommand(withCommon(new Command('list'))

@@ -4,8 +4,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { activeLevers, aggregateCounterfactual, compareScenarios, compileLevers, parseScenario, type ScenarioDocument } from '../../sim/index.ts';
-import { checkScenarioModel, listScenarioRuns, prepareScenario, loadScenarioRuns, runScenarioInWorkspace, scenarioModelOptions, type PreparedScenario } from '../../store/scenarios.ts';
+import { compareScenarios, compileLevers, parseScenario, type ScenarioDocument } from '../../sim/index.ts';
+import { listScenarioRuns, prepareScenario, loadScenarioRuns, scenarioModelOptions, type PreparedScenario } from '../../store/scenarios.ts';
+import { counterfactualAnswer } from '../../app/scenario/counterfactual.ts';
+import { requestedDocument } from '../../app/scenario/document.ts';
+import { counterfactualInput, scenarioRunInput } from '../../app/scenario/input.ts';
+import { chooseScenarioRun, runChosenScenario } from '../../app/scenario/run.ts';
 import type { Workspace } from '../../store/index.ts';
 import { toErrorBody } from '../errors.ts';
 import { route, type RouteDoc, type ServerDeps } from '../route.ts';
@@ -19,14 +23,14 @@ import { HttpError } from '../errors.ts';
  */
 const EXAMPLES = resolve(fileURLToPath(new URL('../../../examples', import.meta.url)));
 
-const runBody = z.object({
-  document: z.unknown(),
+/**
+ * The run operation's input (src/app/scenario), bounded for a server: at most 1,000 draws a
+ * job, and stored only when asked (a dashboard explores before it keeps a run).
+ */
+const runBody = scenarioRunInput.extend({
   draws: z.number().int().min(1).max(1000).default(200),
-  seed: z.number().int().min(0).max(2 ** 31).default(1),
   save: z.boolean().default(false),
 }).strict();
-
-const counterfactualBody = z.object({ document: z.unknown() }).strict();
 
 /**
  * Prepared baselines by document with the interventions' sizes left out, so moving a slider
@@ -59,42 +63,6 @@ async function preparedFor(deps: ServerDeps, doc: ScenarioDocument): Promise<Pre
   return { ...p, document: doc, levers };
 }
 
-/**
- * Expected flows of each graduating cohort of the horizon, baseline against scenario (sizes
- * grown by the baseline's growth rate): retained in the outcome regions, their net flow, and
- * what the levers pay that cohort over its benefit years. Exact; no returns, no draws.
- */
-function counterfactualByYear(p: PreparedScenario) {
-  const doc = p.document;
-  const growth = doc.baseline.growth;
-  const years = [];
-  let gained = 0;
-  let spent = 0;
-  // Expected flows are linear in the cohort sizes, so each distinct set of active levers is
-  // computed once at base sizes and scaled by the growth factor (10 cohorts: usually 2 passes).
-  const byActive = new Map<string, ReturnType<typeof aggregateCounterfactual>>();
-  for (let t = 0; t < doc.horizon.years; t++) {
-    const year = doc.horizon.startYear + t;
-    const key = activeLevers(p.levers, year).map((l) => l.name).join('\u0000');
-    let cf = byActive.get(key);
-    if (!cf) byActive.set(key, (cf = aggregateCounterfactual(p.choice, p.sizes, p.levers, { year, groups: { outcome: p.outcome } })));
-    const f = (1 + growth) ** t;
-    const g = cf.groups[0];
-    const cost = cf.levers.reduce((s, l, k) => s + (p.levers[k].cost.rule === 'per-person-year' ? l.cost * f * p.levers[k].benefitYears : l.cost), 0);
-    const recipients = f * cf.levers.reduce((s, l) => s + l.recipients, 0);
-    const delta = f * (g.scenario.retained - g.baseline.retained);
-    gained += delta;
-    spent += cost;
-    years.push({
-      year, graduates: f * g.baseline.graduates,
-      retainedBaseline: f * g.baseline.retained, retainedScenario: f * g.scenario.retained, retainedDelta: delta,
-      retentionBaseline: g.baseline.retained / g.baseline.graduates, retentionScenario: g.scenario.retained / g.scenario.graduates,
-      netBaseline: f * g.baseline.net, netScenario: f * g.scenario.net, recipients, cost,
-    });
-  }
-  return { years, summary: { retainedDelta: gained, totalCost: spent, costPerRetained: gained > 0 ? spent / gained : null } };
-}
-
 export function scenarioRoutes(app: Hono, deps: ServerDeps, docs: RouteDoc[]): void {
   route(app, deps, docs, {
     method: 'get', path: '/api/scenarios/examples', tag: 'scenarios', summary: 'The example scenario documents shipped in examples/',
@@ -112,27 +80,25 @@ export function scenarioRoutes(app: Hono, deps: ServerDeps, docs: RouteDoc[]): v
     handler: ({ params, deps: d }) => d.lock.run(() => scenarioModelOptions(d.ws, modelName.parse(params.name))),
   });
   route(app, deps, docs, {
-    method: 'post', path: '/api/scenarios/counterfactual', tag: 'scenarios', body: counterfactualBody,
+    method: 'post', path: '/api/scenarios/counterfactual', tag: 'scenarios', body: counterfactualInput,
     summary: 'Exact aggregate counterfactual of a scenario document per graduating cohort (baseline vs scenario, retained, net, cost); for sliders',
     handler: async ({ body, deps: d }) => {
       const t0 = performance.now();
-      const doc = parseScenario(body.document);
-      const p = await preparedFor(d, doc);
-      const result = counterfactualByYear(p);
-      return { scenario: doc.name, model: p.model, regions: p.outcome.reduce((s, v) => s + v, 0), notes: p.notes, messages: p.messages, synthetic: p.synthetic, basis: p.basis, ...result, milliseconds: performance.now() - t0 };
+      const { document, amountNote } = requestedDocument(body.document, body.amount);
+      const p = await preparedFor(d, document);
+      return { ...counterfactualAnswer(p, amountNote), milliseconds: performance.now() - t0 };
     },
   });
   route(app, deps, docs, {
     method: 'post', path: '/api/scenarios/run', tag: 'scenarios', status: 202, body: runBody,
     summary: 'Run a scenario document with parameter draws and cohort microsimulation (a job: poll /api/jobs/{id})',
     handler: async ({ body, deps: d }) => {
-      const doc = parseScenario(body.document);
-      // A model lacking a variable the scenario needs is a bad request, answered now (400) rather than as a failed job.
-      await d.lock.run(() => checkScenarioModel(d.ws, doc));
+      // A model lacking a variable the scenario needs is a bad request, answered now rather than as a failed job.
+      const chosen = await d.lock.run(() => chooseScenarioRun(d.ws, body));
       // The workspace lock is held only to prepare and to save; the draws pause for other
       // requests and stop on a cancel.
-      return d.jobs.start('scenario', (ctx) => runScenarioInWorkspace(d.ws, doc, {
-        draws: body.draws, seed: body.seed, save: body.save, signal: ctx.signal, exclusive: (work) => d.lock.run(work),
+      return d.jobs.start('scenario', (ctx) => runChosenScenario(d.ws, chosen, {
+        signal: ctx.signal, exclusive: (work) => d.lock.run(work),
         onProgress: (done, total) => ctx.progress(done / total, `draw ${done}/${total}`),
       }), (e) => toErrorBody(e));
     },

@@ -70,12 +70,16 @@ export function createBaselineForm({ onChange, onModel }: { onChange: () => void
   const stayMore = h('div', { class: 'sub-fields' });
   const leverMore = h('div', { class: 'sub-fields' });
   const modelNote = h('p', { class: 'note', 'data-note': 'model' });
+  // Shown only for a model the workspace holds: there is nothing to choose from before it is fitted.
+  const choices = [
+    h('div', { class: 'field' }, h('label', { for: 's-cohort', i18n: 'scenario.cohortSource' }), cohortSelect, cohortMore),
+    h('div', { class: 'field' }, h('label', { for: 's-stay', i18n: 'scenario.staySource' }), staySelect, stayMore),
+    h('div', { class: 'field' }, h('label', { for: 's-term', i18n: 'scenario.term' }), termSelect, leverMore),
+  ];
   const element = h('fieldset', { class: 'baseline' },
     h('legend', { i18n: 'scenario.baselineTitle' }),
     h('div', { class: 'field' }, h('label', { for: 's-model', i18n: 'scenario.model' }), modelSelect, modelNote),
-    h('div', { class: 'field' }, h('label', { for: 's-cohort', i18n: 'scenario.cohortSource' }), cohortSelect, cohortMore),
-    h('div', { class: 'field' }, h('label', { for: 's-stay', i18n: 'scenario.staySource' }), staySelect, stayMore),
-    h('div', { class: 'field' }, h('label', { for: 's-term', i18n: 'scenario.term' }), termSelect, leverMore));
+    ...choices);
 
   let models: readonly SavedModel[] = [];
   let wanted: string | null = null;
@@ -136,7 +140,7 @@ export function createBaselineForm({ onChange, onModel }: { onChange: () => void
     modelNote.textContent = o ? t('scenario.modelAbout', {
       kind: t(o.model.kind === 'choice' ? 'scenario.kindChoice' : 'scenario.kindGravity'), periods: o.model.periods.length ? listText(o.model.periods) : t('scenario.periodUnrecorded'), n: o.regions.length, period: o.model.basePeriod,
     }) + (o.model.synthetic ? ` ${t('scenario.kindSynthetic')}` : '') : '';
-    for (const el of [cohortSelect, staySelect, termSelect]) el.disabled = !o;
+    for (const el of choices) el.hidden = !o;
     clear(cohortSelect); clear(staySelect); clear(termSelect); clear(cohortMore); clear(stayMore); clear(leverMore);
     if (!o) return;
     const ex = exampleOf();
