@@ -1,13 +1,11 @@
 import { z } from 'zod';
+import { INDICATOR_NAME_RULE, isIndicatorName } from '../../core/schema/indicator-name.ts';
 import { MODEL_NAME } from '../../store/index.ts';
 
 /** A column name of a flow file as the user's header spells it. */
 const column = z.string().trim().min(1).max(200);
 /** A term: a file column or a workspace indicator, logged unless marked `:raw`. */
 const term = z.string().trim().min(1).max(204);
-// Indicator names are the user's own column names, often Chinese (城镇非私营单位平均工资), with
-// their unit in brackets as typed from the header; they reach the database only as parameters.
-const INDICATOR_TERM = /^[\p{L}\p{M}\p{N}_.()（）-]{1,64}(:raw)?$/u;
 /** A fixed-effect or cluster dimension: a name or an interaction `a^b` of up to four names. */
 const dimension = z.string().trim().min(1).max(400);
 const MAX_INTERACTION = 4;
@@ -85,7 +83,8 @@ export const gravityInput = z.object({
   if (b.pairVars.length) issue(['pairVars'], 'stored flows have no pair attributes (pair terms need a flow file)');
   for (const key of ['originVars', 'destinationVars'] as const) {
     b[key].forEach((t, i) => {
-      if (!INDICATOR_TERM.test(t)) issue([key, i], `"${t}" is not an indicator name, optionally with :raw`);
+      // Stored attributes are indicators: the core's one name rule (src/core/schema/indicator-name.ts).
+      if (!isIndicatorName(t.replace(/:raw$/, ''))) issue([key, i], `"${t}" is not ${INDICATOR_NAME_RULE}, optionally with :raw`);
     });
   }
 });
