@@ -133,6 +133,7 @@ test('Korea: the form offers Korea\'s regions, periods and indicators with a Kor
   await page.waitForSelector('body[data-map-ready]', { timeout: 60_000 });
   await page.click('#tab-models');
   await page.waitForFunction(`document.querySelector('#m-within')?.value === 'KR'`, undefined, { timeout: 10_000 });
+  assert.equal(await page.locator('#view-models .model-results table.coef').count(), 0, 'the China fit is not shown as Korea\'s');
   assert.match(await page.getAttribute('#m-save', 'placeholder') ?? '', /^kr-province-\d{4}$/);
   const zh = await attributeLabels();
   assert.equal(zh.find((l) => l.value === 'individual_income_pc')?.text, '人均个人收入（千韩元）');

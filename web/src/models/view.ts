@@ -271,6 +271,11 @@ export function createModelsView(periods: string[]): HTMLElement {
   // level is the form's level too.
   subscribe((_s, changed) => {
     if (changed.has('caseId')) {
+      // Another case's fit is not this one's: the results pane starts empty.
+      shown = null;
+      doneSeconds = null;
+      progressText.textContent = '';
+      clear(results);
       withinRegions = [];
       renderForm();
       void loadWithinRegions();
