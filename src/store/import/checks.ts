@@ -191,19 +191,26 @@ export function matcherFor(regions: readonly MatchableRegion[]): QuietMatcher {
 }
 
 /**
+ * The distinct values of the given columns in order of first appearance (so the values an error
+ * names are the first rows' ones): one pass, which a caller may share between checks.
+ */
+export async function regionValues(db: Database, st: StagedTable, cols: readonly string[]): Promise<{ v: string | null }[]> {
+  return db.all<{ v: string | null }>(
+    `SELECT v FROM (${cols.map((c) => `SELECT ${quoteIdent(c)} AS v, ${st.rowExpr} AS r FROM ${quoteIdent(st.table)} s`).join(' UNION ALL ')}) GROUP BY v ORDER BY min(r)`,
+  );
+}
+
+/**
  * Resolves every distinct value of the given columns to a region code and loads the mapping into a
  * temporary table `<stage>_map(raw, code)`. Unknown and ambiguous names are errors that name the
  * first row using them and the closest known regions.
  */
 export async function resolveRegionColumns(
   db: Database, st: StagedTable, cols: readonly string[], regions: readonly MatchableRegion[],
-  opts: { fixed?: ReadonlyMap<string, string>; levels?: readonly string[]; suffix?: string; allowBlank?: boolean } = {},
+  opts: { fixed?: ReadonlyMap<string, string>; levels?: readonly string[]; suffix?: string; allowBlank?: boolean; values?: readonly { v: string | null }[] } = {},
 ): Promise<string> {
   const mapTable = `${st.table}_map${opts.suffix ?? ''}`;
-  // In order of first appearance, so the values an error names are the first rows' ones.
-  const distinct = await db.all<{ v: string | null }>(
-    `SELECT v FROM (${cols.map((c) => `SELECT ${quoteIdent(c)} AS v, ${st.rowExpr} AS r FROM ${quoteIdent(st.table)} s`).join(' UNION ALL ')}) GROUP BY v ORDER BY min(r)`,
-  );
+  const distinct = opts.values ?? (await regionValues(db, st, cols));
   // A blank cell is a missing region: name its first row (checked here, on the few distinct
   // values, instead of on every row).
   if (!opts.allowBlank && distinct.some((d) => d.v === null || d.v.trim() === '')) {

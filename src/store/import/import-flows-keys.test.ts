@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { importFlows, queryFlows } from '../index.ts';
+import { bitmapLimit, hasRepeatedKey } from './import-flows.ts';
 import { InputError } from '../../core/errors.ts';
 import { chinaWorkspace, count } from '../../../test/helpers/workspace.ts';
 
@@ -48,4 +49,25 @@ test('mixed spellings with padding import to the codes', async () => {
   assert.equal(s.rows, 2);
   const rows = (await queryFlows(t.ws, { period: '2024' })).rows;
   assert.deepEqual(rows.map((r) => [r.origin, r.destination]).sort(), [['210100', '110000'], ['210100', '210200']]);
+});
+
+test('repeated keys of written rows: the bitmap count and the distinct count agree, with periods, cohorts and sparse ids', async () => {
+  // Rows of a pretend import 900001 written straight into flow_rows (ids need no dictionary here).
+  const write = (rows: [number, number, number, number][]) => t.ws.db.run(
+    `INSERT INTO flow_rows SELECT 900001, o, d, p, c, 1 FROM (VALUES ${rows.map((r) => `(${r.join(', ')})`).join(', ')}) v(o, d, p, c)`);
+  const both = async () => [await hasRepeatedKey(t.ws, 900001), await hasRepeatedKey(t.ws, 900001, () => 0)];
+  try {
+    await write([[1, 2, 1, 0], [2, 1, 1, 0], [1, 2, 2, 0], [1, 2, 1, 7], [5000, 9000, 3, 0], [9000, 5000, 3, 0]]);
+    assert.deepEqual(await both(), [false, false]);
+    await write([[5000, 9000, 3, 0]]);
+    assert.deepEqual(await both(), [true, true]);
+    await t.ws.db.run('DELETE FROM flow_rows WHERE import_id = 900001');
+    await write([[1, 2, 1, 0], [1, 2, 1, 7], [1, 2, 1, 0]]);
+    assert.deepEqual(await both(), [true, true]);
+  } finally {
+    await t.ws.db.run('DELETE FROM flow_rows WHERE import_id = 900001');
+  }
+  assert.equal(bitmapLimit(10), 2 ** 26);
+  assert.equal(bitmapLimit(1e7), 3.2e8);
+  assert.equal(bitmapLimit(1e9), 2 ** 30);
 });
