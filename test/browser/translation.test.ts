@@ -130,3 +130,47 @@ test('in English, Rankings names cities in English with the Chinese name on hove
   assert.ok(cells.every((c) => cjk.test(c.title)), `each name carries its Chinese name on hover: ${JSON.stringify(cells.slice(0, 3))}`);
   await page.screenshot({ path: join(SHOTS, 'i18n-rankings-en-names.png') });
 });
+
+/**
+ * The server's scenario notes and errors come with message codes (src/core/messages): in 中文
+ * the page says them in Chinese, names of places in Chinese. The note list is the Northeast
+ * example's (its cohorts come from synthetic records); the error is the server's refusal of a
+ * target outside the model's regions (Shenyang, 210100, a city: the example's model is of provinces).
+ */
+test('a scenario note and a scenario error from the server show in Chinese', { timeout: 300_000 }, async () => {
+  await page.goto(server.url);
+  await page.waitForSelector('body[data-map-ready]', { timeout: 90_000 });
+  await switchTo('zh');
+  await page.goto(`${server.url}?tab=scenario`);
+  await page.waitForSelector('#view-scenario [data-notes] li', { timeout: 180_000 });
+  const notes = await page.$$eval('#view-scenario [data-notes] li', (lis) => lis.map((li) => ({ code: li.getAttribute('data-note-code') ?? '', text: li.textContent ?? '' })));
+  assert.ok(notes.length >= 2, JSON.stringify(notes));
+  assert.deepEqual(notes.filter((n) => !n.code), [], 'every note carries its code');
+  assert.ok(notes.some((n) => n.code === 'scenario.synthetic.records' && /合成数据：.*条合成毕业生记录/.test(n.text)), JSON.stringify(notes));
+  assert.ok(notes.every((n) => /[\u4e00-\u9fff]/.test(n.text)), JSON.stringify(notes));
+  assert.deepEqual(englishRuns(notes.map((n) => n.text)), [], 'English in the Chinese notes');
+  await page.locator('#view-scenario [data-notes]').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(SHOTS, 'i18n-scenario-notes-zh.png') });
+
+  // The page offers only the model's regions as targets: the request is given Shenyang on its way.
+  await page.route('**/api/scenarios/counterfactual', (route) => {
+    const body = JSON.parse(route.request().postData() ?? '{}') as { document: { interventions: { targets: string[] }[] } };
+    body.document.interventions[0].targets = ['210100'];
+    return route.continue({ postData: JSON.stringify(body) });
+  });
+  await page.reload();
+  const error = page.locator('#view-scenario .scenario-message .status-error');
+  await error.waitFor({ timeout: 180_000 });
+  const text = (await error.textContent()) ?? '';
+  assert.match(text, /“210100”不包含模型 31 个地区中的任何一个/, text);
+  assert.deepEqual(englishRuns([text]), [], 'English in the Chinese error');
+  await page.screenshot({ path: join(SHOTS, 'i18n-scenario-error-zh.png') });
+
+  // The same answers in English after switching: the catalogue's English, not the Chinese.
+  await switchTo('en');
+  await page.waitForFunction(`(document.querySelector('#view-scenario .scenario-message .status-error')?.textContent ?? '').includes('covers none')`, undefined, { timeout: 60_000 });
+  await switchTo('zh');
+  await page.unroute('**/api/scenarios/counterfactual');
+  // The refused requests (422) are the only console errors the page logs.
+  assert.deepEqual(errors.filter((e) => !/status of 422/.test(e)), []);
+});

@@ -1,3 +1,4 @@
+import type { CodedMessage } from '../../../src/core/messages/index.ts';
 import { get, post, type JobView } from '../api.ts';
 
 /** The scenario endpoints (src/server/routes/scenarios.ts) and the shapes the editor reads. */
@@ -25,9 +26,9 @@ export interface ScenarioModelOptions {
   population: { name: string; unit: string | null } | null;
   persons: { records: number; synthetic: number };
 }
-export interface Counterfactual { scenario: string; model: { name: string; version: string }; notes: string[]; /** Cohorts, stay shares or the model come from synthetic person records. */ synthetic: boolean; basis: ScenarioBasis; years: CounterfactualYear[]; summary: { retainedDelta: number; totalCost: number; costPerRetained: number | null }; milliseconds: number }
+export interface Counterfactual { scenario: string; model: { name: string; version: string }; notes: string[]; /** The notes coded (src/core/messages), same order. */ messages?: { notes?: CodedMessage[] }; /** Cohorts, stay shares or the model come from synthetic person records. */ synthetic: boolean; basis: ScenarioBasis; years: CounterfactualYear[]; summary: { retainedDelta: number; totalCost: number; costPerRetained: number | null }; milliseconds: number }
 export interface RunYear { year: number; retainedBaseline: Interval; retainedScenario: Interval; retainedDelta: Interval; netFlowBaseline: Interval; netFlowScenario: Interval; cost: Interval }
-export interface ScenarioRun { scenario: string; model: { name: string; version: string }; seconds: number; notes: string[]; result: { draws: number; seed: number; years: RunYear[]; summary: { retainedDelta: Interval; totalCost: Interval; costPerRetained: Interval; drawsWithoutGain: number } } }
+export interface ScenarioRun { scenario: string; model: { name: string; version: string }; seconds: number; notes: string[]; messages?: { notes?: CodedMessage[] }; result: { draws: number; seed: number; years: RunYear[]; summary: { retainedDelta: Interval; totalCost: Interval; costPerRetained: Interval; drawsWithoutGain: number } } }
 
 export const scenarioApi = {
   examples: () => get<{ file: string; document: ScenarioDoc }[]>('scenarios/examples'),

@@ -9,6 +9,7 @@ import { clear, h, label, status } from '../ui/dom.ts';
 import { setViewParams, viewParam } from '../url-state.ts';
 import { scenarioApi, type Counterfactual, type ScenarioDoc, type ScenarioRun } from './api.ts';
 import { summaryHtml } from './summary.ts';
+import { notesLine, scenarioNotes } from './notes.ts';
 import { createRunComparison } from './compare.ts';
 import { currencyWord, eligibilityText, intervalText } from './format.ts';
 import { canPrepare, prepareModel } from './prepare.ts';
@@ -199,7 +200,7 @@ export function createScenarioEditor(_regions: () => Map<string, Region>, period
       card('scenario.costPerRetained', perRetained === null ? t('scenario.noGain') : `${fmt(perRetained)} ${money()}`, matching && s ? iv(s.costPerRetained, money()) : null, 'cost-per-retained'),
       card('scenario.cost', `${fmt(matching && s ? s.totalCost.median : cf.summary.totalCost)} ${money()}`, matching && s ? iv(s.totalCost, money()) : null, 'total-cost'),
     );
-    charts.replaceChildren(c1, changeNote, c2, h('div', { class: 'buttons' }, h('button', { type: 'button', class: 'small', 'data-export': 'scenario-csv', onclick: () => downloadCsv(`${cf.scenario}-cohorts.csv`, cf.years as unknown as Record<string, unknown>[], cohortMeta(cf, kind)) }, `${t('export.csv')}`)));
+    charts.replaceChildren(c1, changeNote, c2, h('div', { class: 'buttons' }, h('button', { type: 'button', class: 'small', 'data-export': 'scenario-csv', onclick: () => downloadCsv(`${cf.scenario}-cohorts.csv`, cf.years as unknown as Record<string, unknown>[], cohortMeta(cf, kind)) }, `${t('export.csv')}`)), scenarioNotes(cf));
     const ms = performance.now() - started;
     latency.textContent = t('scenario.latency', { ms: Math.round(ms) });
     element.dataset.latency = String(ms);
@@ -209,7 +210,7 @@ export function createScenarioEditor(_regions: () => Map<string, Region>, period
   /** The cohort table's export: the model and its notes, persons whole, shares to 0.1 %, money whole. */
   function cohortMeta(cf: Counterfactual, kind: 'synthetic' | 'model'): ExportMeta {
     return {
-      title: `${t('scenario.title')}: ${cf.scenario} · ${sliderValue.textContent ?? ''}`, kind, definition: cf.notes.join(' '), source: `${t('scenario.model')}: ${cf.model.name} (${cf.model.version})`,
+      title: `${t('scenario.title')}: ${cf.scenario} · ${sliderValue.textContent ?? ''}`, kind, definition: notesLine(cf), source: `${t('scenario.model')}: ${cf.model.name} (${cf.model.version})`,
       columns: { graduates: 'persons', retainedBaseline: 'persons', retainedScenario: 'persons', retainedDelta: 'persons', retentionBaseline: 'share', retentionScenario: 'share', netBaseline: 'persons', netScenario: 'persons', recipients: 'persons', cost: 'money' },
     };
   }
@@ -221,7 +222,7 @@ export function createScenarioEditor(_regions: () => Map<string, Region>, period
     const y = run.result.years;
     const band = (pick: (r: (typeof y)[number]) => { median: number | null; p05: number | null; p95: number | null }, series: string) =>
       y.map((r) => ({ year: r.year, series, median: pick(r).median ?? NaN, p05: pick(r).p05 ?? NaN, p95: pick(r).p95 ?? NaN }));
-    const meta = { kind: banner.hidden ? 'model' as const : 'synthetic' as const, source: `${t('scenario.model')}: ${run.model.name} (${run.model.version})`, definition: run.notes.join(' ') };
+    const meta = { kind: banner.hidden ? 'model' as const : 'synthetic' as const, source: `${t('scenario.model')}: ${run.model.name} (${run.model.version})`, definition: notesLine(run) };
     const drawsText = t('compare.draws', { n: run.result.draws, seed: run.result.seed });
     runCharts.append(
       await bandChart('scenario-retained-draws', `${t('scenario.retainedDelta')} (${t('scenario.interval')}, ${drawsText})`, band((r) => r.retainedDelta, t('scenario.scenario')), width(), { label: t('scenario.axisGraduates'), meta: { ...meta, columns: { median: 'persons', p05: 'persons', p95: 'persons' } } }),

@@ -1,4 +1,5 @@
 import { fmt, t } from '../i18n/index.ts';
+import { fieldTexts } from '../i18n/server-text.ts';
 import type { Counterfactual, ScenarioDoc, ScenarioRun } from './api.ts';
 import { intervalText } from './format.ts';
 
@@ -63,6 +64,6 @@ ${setting('scenario.baselineTitle', s.basis)}
 <table><thead><tr><th>${esc(t('chart.year'))}</th><th>${esc(t('scenario.graduates'))}</th><th>${esc(t('scenario.baseline'))}</th><th>${esc(t('scenario.scenario'))}</th><th>${esc(t('scenario.retainedDelta'))}</th><th>${esc(t('region.net'))}</th><th>${esc(t('scenario.cost'))} (${esc(s.currency)})</th></tr></thead><tbody>${rows}</tbody></table>
 ${charts.map((c) => new XMLSerializer().serializeToString(c)).join('\n')}
 ${doc.assumptions?.length ? `<h2>${esc(t('scenario.exampleAssumptions', { amount: s.exampleMonthly }))}</h2><ul>${doc.assumptions.map((a) => `<li>${esc(a)}</li>`).join('')}</ul>` : ''}
-<h2>${esc(t('scenario.notes'))}</h2><ul>${cf.notes.map((a) => `<li>${esc(a)}</li>`).join('')}</ul>
+<h2>${esc(t('scenario.notes'))}</h2><ul>${fieldTexts(cf, 'notes').map((a) => `<li>${esc(a)}</li>`).join('')}</ul>
 </body></html>`;
 }
