@@ -42,7 +42,7 @@ after(async () => {
 });
 
 const attributeLabels = () => page.$$eval('#view-models fieldset .checks label', (ls) => ls.map((l) => ({ text: (l.textContent ?? '').trim(), title: l.getAttribute('title') ?? '', value: l.querySelector('input')?.getAttribute('value') ?? '' })));
-const optionTexts = () => page.$$eval('#m-within option', (os) => os.map((o) => [o.getAttribute('value') ?? '', (o.textContent ?? '').trim()]));
+const optionTexts = () => page.$$eval('#m-within option', (os) => os.map((o) => [o.getAttribute('value') ?? '', (o.textContent ?? '').trim()] as [string, string]));
 
 async function switchTo(target: 'zh' | 'en'): Promise<void> {
   if ((await page.evaluate('document.documentElement.lang')) === (target === 'zh' ? 'zh-CN' : 'en')) return;
@@ -100,12 +100,12 @@ test('en, China: a fit on the Northeast\'s cities shows named terms first and it
   const warnings = page.locator('#view-models details.warnings');
   const n = await warnings.count();
   if (n) {
-    assert.equal(await warnings.evaluate((d) => (d as HTMLDetailsElement).open), false, 'collapsed by default');
+    assert.equal(await warnings.evaluate((d) => (d as unknown as { open: boolean }).open), false, 'collapsed by default');
     assert.match(await warnings.locator('summary').first().textContent() ?? '', /^(\d+ warnings|1 warning) about/);
     // The coefficients come before the warnings.
     assert.ok(await page.evaluate(`document.querySelector('#view-models table.coef').compareDocumentPosition(document.querySelector('#view-models details.warnings')) & Node.DOCUMENT_POSITION_FOLLOWING`));
     await warnings.evaluate((d) => {
-      for (const x of [d, ...d.querySelectorAll('details')]) (x as HTMLDetailsElement).open = true;
+      for (const x of [d, ...d.querySelectorAll('details')]) (x as unknown as { open: boolean }).open = true;
     });
     const text = await warnings.textContent() ?? '';
     assert.doesNotMatch(text, /"\d{6}"/, 'no quoted region code: names instead');
