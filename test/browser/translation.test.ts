@@ -7,7 +7,7 @@
 // both languages go to tmp/screenshots (look at them).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -151,6 +151,15 @@ test('a scenario note and a scenario error from the server show in Chinese', { t
   assert.deepEqual(englishRuns(notes.map((n) => n.text)), [], 'English in the Chinese notes');
   await page.locator('#view-scenario [data-notes]').scrollIntoViewIfNeeded();
   await page.screenshot({ path: join(SHOTS, 'i18n-scenario-notes-zh.png') });
+  // An exported chart says the notes in Chinese too (its definition line), and its numbers as the page does.
+  const [png] = await Promise.all([page.waitForEvent('download'), page.click('#view-scenario .scenario-charts [data-export=png]')]);
+  await png.saveAs(join(SHOTS, 'i18n-scenario-export-zh.png'));
+  const [svg] = await Promise.all([page.waitForEvent('download'), page.click('#view-scenario .scenario-charts [data-export=svg]')]);
+  const svgText = readFileSync(await svg.path(), 'utf8');
+  // The frame's lines but the last (where and when it was made: the page's link).
+  const lines = [...svgText.matchAll(/<text[^>]*data-meta="(\w+)"[^>]*>([^<]*)</g)].filter((m) => m[1] !== 'made').map((m) => m[2]);
+  assert.ok(lines.some((l) => l.includes('合成数据')), lines.join('\n'));
+  assert.deepEqual(englishRuns(lines), [], 'English in the exported figure');
 
   // The page offers only the model's regions as targets: the request is given Shenyang on its way.
   await page.route('**/api/scenarios/counterfactual', (route) => {

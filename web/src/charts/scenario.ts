@@ -1,4 +1,4 @@
-import { fmt, t } from '../i18n/index.ts';
+import { fmtAxis, t } from '../i18n/index.ts';
 import type { ExportMeta } from '../export/meta.ts';
 import { STYLE, figure, plot } from './figure.ts';
 
@@ -22,7 +22,7 @@ export interface BandAxis {
  */
 export async function bandChart(name: string, caption: string, rows: BandRow[], width: number, axis: BandAxis): Promise<HTMLElement> {
   const Plot = await plot();
-  const format = axis.format ?? ((v: number) => fmt(v));
+  const format = axis.format ?? ((v: number) => fmtAxis(v));
   const series = [...new Set(rows.map((r) => r.series))];
   const chart = Plot.plot({
     width, height: 240, marginLeft: 72, style: STYLE,

@@ -1,4 +1,4 @@
-import { fmt, t } from '../i18n/index.ts';
+import { fmt, fmtAxis, t } from '../i18n/index.ts';
 import { STYLE, figure, plot } from './figure.ts';
 import type { ExportMeta } from '../export/meta.ts';
 
@@ -15,7 +15,7 @@ export async function trendChart(name: string, rows: TrendRow[], width: number, 
   const chart = Plot.plot({
     width, height: 200, marginLeft: 56, style: STYLE,
     x: { label: t('chart.year'), type: 'point' },
-    y: { label: t('chart.persons'), grid: true, tickFormat: (d: number) => fmt(d) },
+    y: { label: t('chart.persons'), grid: true, tickFormat: (d: number) => fmtAxis(d) },
     color: { domain: [t('chart.in'), t('chart.out'), t('chart.net')], range: ['#2166ac', '#b2182b', '#111827'], legend: true },
     marks: [
       Plot.ruleY([0], { stroke: '#9ca3af' }),
@@ -32,10 +32,10 @@ export async function populationChart(name: string, rows: { year: string; popula
   const chart = Plot.plot({
     width, height: 170, marginLeft: 64, style: STYLE,
     x: { label: t('chart.year'), type: 'band' },
-    y: { label: t('region.population'), grid: true, tickFormat: (d: number) => fmt(d) },
+    y: { label: t('region.population'), grid: true, tickFormat: (d: number) => fmtAxis(d) },
     marks: [
       Plot.barY(rows, { x: 'year', y: 'population', fill: '#67a9cf' }),
-      Plot.text(rows, { x: 'year', y: 'population', text: (d: { population: number }) => fmt(d.population), dy: -8 }),
+      Plot.text(rows, { x: 'year', y: 'population', text: (d: { population: number }) => fmtAxis(d.population), dy: -8 }),
       Plot.ruleY([0]),
     ],
   });

@@ -1,5 +1,6 @@
 import { en, type MessageKey } from './en.ts';
 import { zh } from './zh.ts';
+import { compactNumber } from './numbers.ts';
 
 /**
  * Every visible text goes through `t(key)`. The language is remembered in localStorage; the
@@ -78,4 +79,12 @@ export function fmt(n: number | null | undefined, digits = 0): string {
   let f = numberFormats.get(key);
   if (!f) numberFormats.set(key, (f = new Intl.NumberFormat(current === 'zh' ? 'zh-CN' : 'en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits })));
   return f.format(n);
+}
+
+/**
+ * A number on a chart's axis or bar: in Chinese from ten thousand up by 万 and 亿 ("1.5万",
+ * numbers.ts), as readers of Chinese write them; otherwise whole and grouped, as fmt.
+ */
+export function fmtAxis(n: number): string {
+  return current === 'zh' && Math.abs(n) >= 1e4 ? compactNumber(n, 'zh') : fmt(n);
 }

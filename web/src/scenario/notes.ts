@@ -1,5 +1,5 @@
 import type { CodedMessage } from '../../../src/core/messages/index.ts';
-import { t } from '../i18n/index.ts';
+import { lang, t } from '../i18n/index.ts';
 import { fieldTexts } from '../i18n/server-text.ts';
 import { h } from '../ui/dom.ts';
 
@@ -24,5 +24,5 @@ export function scenarioNotes(answer: WithNotes): HTMLElement | '' {
 
 /** The notes as one line, for the definition an export carries. */
 export function notesLine(answer: WithNotes): string {
-  return fieldTexts(answer, 'notes').join(' ');
+  return fieldTexts(answer, 'notes').join(lang() === 'zh' ? '；' : '; ');
 }
