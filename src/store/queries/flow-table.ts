@@ -74,7 +74,8 @@ async function readStoredIds(ws: Workspace, q: FlowSelection, include: string[])
   const periods = periodIds.length
     ? (await ws.db.all<{ period: string }>('SELECT period FROM flow_periods WHERE list_contains(?::INTEGER[], id) ORDER BY period', [listValue(periodIds)])).map((r) => r.period)
     : [];
-  const read = await queryTypedColumns(ws.db.conn, `SELECT f.origin_id::UINTEGER, f.destination_id::UINTEGER, f.count::DOUBLE ${from}`, params);
+  const read = await queryTypedColumns(ws.db.conn, `SELECT f.origin_id::UINTEGER, f.destination_id::UINTEGER, f.count::DOUBLE ${from}`, params,
+    { stream: true, expectedRows: Number(stats?.n ?? 0) });
   const [origin, destination, count] = read.columns as [Uint32Array, Uint32Array, Float64Array];
   // Every code by name order, with its id (NULL for an included code no flow has ever named).
   const dict = await ws.db.all<{ code: string; id: number | null }>(
