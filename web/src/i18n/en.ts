@@ -189,6 +189,7 @@ export const en = {
   'choice.warn.LAMBDA_OUT_OF_RANGE': 'A nest parameter λ is outside (0, 1]: not consistent with utility maximisation.',
   'indicator.population': 'Population',
   'indicator.urban_population': 'Urban population',
+  'indicator.rural_population': 'Rural population',
   'indicator.share_age_0_14': 'Share aged 0–14',
   'indicator.share_age_15_59': 'Share aged 15–59',
   'indicator.share_age_60': 'Share aged 60+',

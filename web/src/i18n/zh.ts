@@ -191,6 +191,7 @@ export const zh: Record<MessageKey, string> = {
   'choice.warn.LAMBDA_OUT_OF_RANGE': '有嵌套参数 λ 不在 (0, 1] 内：与效用最大化不一致。',
   'indicator.population': '人口',
   'indicator.urban_population': '城镇人口',
+  'indicator.rural_population': '乡村人口',
   'indicator.share_age_0_14': '0–14 岁人口占比',
   'indicator.share_age_15_59': '15–59 岁人口占比',
   'indicator.share_age_60': '60 岁及以上人口占比',
