@@ -80,7 +80,9 @@ export function createGraduatesView(): HTMLElement {
     clear(results);
     results.append(status('loading', t('loading')));
     try {
-      if (!names.size) names = new Map((await get<RegionName[]>('regions', { level: 'province', limit: 1000 })).map((r) => [r.code, r]));
+      // A workspace without a province level answers 400 (the server checks levels): the report
+      // then shows the destination codes, which is all it can name.
+      if (!names.size) names = new Map((await get<RegionName[]>('regions', { level: 'province', limit: 1000 }).catch(() => [] as RegionName[])).map((r) => [r.code, r]));
       const selection: Selection = { university: university.value || undefined, year: year.value || undefined, compare: compare.checked ? undefined : 'none' };
       const r = await get<GraduateReport>('reports/graduates', selection);
       if (my !== seq) return;
