@@ -126,6 +126,15 @@ export function formatLocation(where: InputLocation): string {
   return parts.length ? parts.join(', ') + ': ' : '';
 }
 
+/**
+ * The words of a caught error, coded where it was (for re-throwing it as another kind with a
+ * field, e.g. a SpecError naming where in a document the bad reference stands).
+ */
+export function textOf(e: unknown): ErrorText {
+  if (e instanceof TalentflowError && e.text) return { code: e.text.code, params: e.text.params, message: e instanceof InputError ? e.reason : e.message };
+  return e instanceof Error ? e.message : String(e);
+}
+
 export function isTalentflowError(e: unknown): e is TalentflowError {
   return e instanceof TalentflowError;
 }

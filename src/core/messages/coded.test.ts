@@ -2,7 +2,7 @@
 // them carry their code and parameters in their JSON form (the API's error body).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { InputError, SpecError } from '../errors.ts';
+import { InputError, SpecError, textOf } from '../errors.ts';
 import { coded, english } from './index.ts';
 
 test('a coded message writes the English the library wrote before codes', () => {
@@ -30,4 +30,13 @@ test('an InputError carries its problem apart from its location', () => {
   const j = e.toJSON();
   assert.equal(j.reason, 'region 210100 has no centroid, so no distance');
   assert.equal(j.messageCode, 'scenario.region.noCentroid');
+});
+
+test('an unknown region keeps describeRegion\'s English, and its code through a SpecError that names the field', () => {
+  const m = coded('region.unknown', { what: 'region', text: 'KR-11', closest: [{ code: 'KR11', zh: '首尔', en: 'Seoul', level: 'province' }], groups: ['northeast'] });
+  assert.equal(m.message, 'unknown region "KR-11"; closest: 首尔 / Seoul (KR11, province); groups: northeast');
+  const wrapped = new SpecError(textOf(new InputError(m)), 'interventions[0].targets[0]');
+  assert.equal(wrapped.message, `interventions[0].targets[0]: ${m.message}`);
+  assert.equal(wrapped.toJSON().messageCode, 'region.unknown');
+  assert.equal(textOf(new Error('plain')), 'plain');
 });

@@ -19,12 +19,13 @@
  */
 import { ENGLISH, type CodedMessage, type MessageFormat } from './message.ts';
 import { ANALYSIS_MESSAGES } from './analysis.ts';
+import { REGION_MESSAGES } from './region.ts';
 import { REQUEST_MESSAGES } from './request.ts';
 import { SCENARIO_MESSAGES } from './scenario.ts';
 
 export { ENGLISH, def, type CodedMessage, type MessageDef, type MessageFormat, type MessageParam, type MessageParams, type Place } from './message.ts';
 
-export const MESSAGES = { ...SCENARIO_MESSAGES, ...ANALYSIS_MESSAGES, ...REQUEST_MESSAGES };
+export const MESSAGES = { ...SCENARIO_MESSAGES, ...ANALYSIS_MESSAGES, ...REGION_MESSAGES, ...REQUEST_MESSAGES };
 
 export type MessageCode = keyof typeof MESSAGES;
 export type ParamsOf<C extends MessageCode> = (typeof MESSAGES)[C]['example'];

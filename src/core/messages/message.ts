@@ -12,6 +12,8 @@ export interface Place {
   readonly code: string;
   readonly zh?: string | null;
   readonly en?: string | null;
+  /** Its level (province, city, ...), where a message says it. */
+  readonly level?: string | null;
 }
 
 export type MessageParam = string | number | boolean | null | Place | readonly string[] | readonly Place[];

@@ -1,6 +1,7 @@
 import { InputError } from '../../core/errors.ts';
 import { simplified } from '../../core/name-keys.ts';
-import { RegionMatcher, describeRegion, normaliseName } from '../../core/region-matcher.ts';
+import { coded } from '../../core/messages/index.ts';
+import { RegionMatcher, normaliseName, type MatchableRegion } from '../../core/region-matcher.ts';
 import { type Workspace, matchableRegions } from '../workspace.ts';
 
 export type RegionRef = { kind: 'region'; code: string } | { kind: 'group'; code: string; members: string[] };
@@ -20,9 +21,9 @@ export async function resolveRegionRef(ws: Workspace, text: string, what = 'regi
   const matcher = new RegionMatcher(await matchableRegions(ws));
   const m = matcher.match(text, undefined, { prefix: true });
   if (m.kind === 'match') return { kind: 'region', code: m.code };
-  if (m.kind === 'ambiguous') throw new InputError(`${what} "${text}" is ambiguous: ${m.candidates.map(describeRegion).join(' or ')}; use the code`);
-  const groupNames = groups.map((x) => x.code).join(', ');
-  throw new InputError(`unknown ${what} "${text}"${m.suggestions.length ? `; closest: ${m.suggestions.map(describeRegion).join(', ')}` : ''}${groupNames ? `; groups: ${groupNames}` : ''}`);
+  const place = (r: MatchableRegion) => ({ code: r.code, zh: r.name_zh ?? null, en: r.name_en ?? null, level: r.level });
+  if (m.kind === 'ambiguous') throw new InputError(coded('region.ambiguous', { what, text, candidates: m.candidates.map(place) }));
+  throw new InputError(coded('region.unknown', { what, text, closest: m.suggestions.map(place), groups: groups.map((x) => x.code) }));
 }
 
 /** SQL condition "column is the region/group or lies inside it", with its parameters. */

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { InputError, SpecError } from '../../core/errors.ts';
+import { InputError, SpecError, textOf } from '../../core/errors.ts';
 import { coded, english, type CodedMessage } from '../../core/messages/index.ts';
 import { haversineKm } from '../../core/geometry/index.ts';
 import { parsePeriod } from '../../core/schema/period.ts';
@@ -64,7 +64,7 @@ async function codesOf(ws: Workspace, text: string, field: string): Promise<Set<
   try {
     ref = await resolveRegionRef(ws, text);
   } catch (e) {
-    throw new SpecError((e as Error).message, field);
+    throw new SpecError(textOf(e), field);
   }
   const roots = ref.kind === 'group' ? ref.members : [ref.code];
   const rows = await ws.db.all<{ code: string }>(`SELECT code FROM region_ancestors WHERE ancestor IN (SELECT unnest(string_split(?, ',')))`, [roots.join(',')]);

@@ -57,9 +57,17 @@ export const ZH_MESSAGES: Templates = {
   'fit.zeroFilled': (p, f) => `${f.number(p.pairs)} 对地区没有存储的流动，按零流动计入`,
   'fit.intraLeftOut': (p, f) => `${f.number(p.rows)} 行区域内部流动（迁出地 = 迁入地）未纳入；勾选“包括地区内部迁移”可保留`,
 
+  'region.unknown': (p, f) => `没有${WHAT[p.what] ?? p.what}“${p.text}”${p.closest.length ? `；最接近的：${f.list(p.closest.map((c) => describeZh(c, f)))}` : ''}${p.groups.length ? `；地区组：${p.groups.join('、')}` : ''}`,
+  'region.ambiguous': (p, f) => `${WHAT[p.what] ?? p.what}“${p.text}”有多个可能：${p.candidates.map((c) => describeZh(c, f)).join(' 或 ')}；请用代码`,
+
   'request.invalid': (p) => `请求中的 ${p.field || '内容'} 无效：${ISSUE[p.issue]?.(p) ?? p.detail}`,
   'server.internal': () => '服务器内部错误：详见服务器日志',
 };
+
+/** What a person typed a name of (src/store/queries/resolve-ref.ts callers). */
+const WHAT: Record<string, string> = { region: '地区', group: '地区组', province: '省份', within: '地区' };
+const LEVEL: Record<string, string> = { country: '国家', province: '省级', city: '市级', county: '县级' };
+const describeZh = (p: { code: string; level?: string | null }, f: MessageFormat) => `${f.place(p)}（${p.code}，${LEVEL[p.level ?? ''] ?? p.level ?? ''}）`;
 
 /** Measures by their API name. */
 const MEASURE: Record<string, string> = {
