@@ -97,6 +97,8 @@ test('en, China: a fit on the Northeast\'s cities shows named terms first and it
   const terms = await page.$$eval('#view-models table.coef tbody th', (ths) => ths.map((th) => ({ text: th.textContent ?? '', title: th.getAttribute('title') ?? '' })));
   assert.ok(terms.some((x) => x.text === 'destination: Share aged 15–59 (%)' && x.title === 'destination_share_age_15_59'), JSON.stringify(terms));
   assert.ok(terms.some((x) => x.text === 'origin: Population (persons)'), JSON.stringify(terms));
+  // One period, no clusters: the table says its standard errors are the model's, which its intervals and p values use.
+  assert.match(await page.textContent('#view-models .model-results p[data-se="model"]') ?? '', /model-based/);
   const warnings = page.locator('#view-models details.warnings');
   const n = await warnings.count();
   if (n) {

@@ -28,6 +28,10 @@ interface GravityResult {
   confidenceIntervals: Record<string, [number, number]>; pValues: Record<string, number>; confidenceLevel: number;
   nobs: number; logLikelihood: number; aic: number; bic: number; pseudoR2: number; devianceR2: number; srmse: number; cpc: number;
   iterations: number; converged: boolean; warnings: string[]; notes?: string[]; fitSeconds: number; saved: string | null;
+  /** Which standard errors z, p and the intervals use (absent in results saved before it existed: model-based). */
+  inference?: { standardErrors: 'clustered' | 'model'; by: string[] | null };
+  clusteredStandardErrors?: Record<string, number> | null;
+  cluster?: { by: string[]; groups: number[] } | null;
 }
 
 const STATS = ['nobs', 'logLikelihood', 'aic', 'bic', 'pseudoR2', 'devianceR2', 'srmse', 'cpc', 'iterations', 'converged'] as const;
@@ -185,15 +189,21 @@ export function createModelsView(periods: string[]): HTMLElement {
 
   async function showResult(r: GravityResult): Promise<void> {
     const level = Math.round((r.confidenceLevel ?? 0.95) * 100);
+    // The table's standard error is the one its intervals and p values use: clustered when the fit clusters.
+    const clustered = r.inference?.standardErrors === 'clustered' && r.clusteredStandardErrors ? r.clusteredStandardErrors : null;
     const rows = r.terms.map((term) => ({
-      term, label: termLabel(term), estimate: r.coefficients[term], se: r.standardErrors[term], robustSe: r.robustStandardErrors?.[term],
+      term, label: termLabel(term), estimate: r.coefficients[term], se: (clustered ?? r.standardErrors)[term], modelSe: r.standardErrors[term], robustSe: r.robustStandardErrors?.[term],
       low: r.confidenceIntervals[term]?.[0], high: r.confidenceIntervals[term]?.[1], p: r.pValues[term],
     }));
     const table = coefficientTable(rows, level);
     const stats = h('dl', { class: 'stats' }, ...STATS.map((k) => h('div', {}, h('dt', {}, t(`stat.${k}`)), h('dd', {}, k === 'converged' ? t(r.converged ? 'yes' : 'no') : k === 'nobs' || k === 'iterations' ? fmt(r[k]) : fmt(r[k], 4)))));
+    const seNote = clustered
+      ? t('models.seClustered', { by: (r.inference?.by ?? r.cluster?.by ?? []).map(clusterName).join(' × '), clusters: (r.cluster?.groups ?? []).map((n) => fmt(n)).join(' × ') })
+      : t('models.seModel');
     results.append(
       table,
-      h('div', { class: 'buttons' }, h('button', { type: 'button', class: 'small', 'data-export': 'coef-csv', onclick: () => downloadCsv('gravity-coefficients.csv', rows, { title: t('models.coefChart'), kind: 'model', definition: t('models.coefDefinition', { n: fmt(r.nobs), level }), columns: { estimate: 'coefficient', se: 'coefficient', robustSe: 'coefficient', low: 'coefficient', high: 'coefficient', p: 'coefficient' } }) }, t('export.csv'))),
+      h('p', { class: 'note', 'data-se': clustered ? 'clustered' : 'model' }, seNote),
+      h('div', { class: 'buttons' }, h('button', { type: 'button', class: 'small', 'data-export': 'coef-csv', onclick: () => downloadCsv('gravity-coefficients.csv', rows, { title: t('models.coefChart'), kind: 'model', definition: t('models.coefDefinition', { n: fmt(r.nobs), level }), columns: { estimate: 'coefficient', se: 'coefficient', modelSe: 'coefficient', robustSe: 'coefficient', low: 'coefficient', high: 'coefficient', p: 'coefficient' } }) }, t('export.csv'))),
       h('h3', {}, t('models.fitStats')), stats,
       await coefficientChart('gravity-coefficients', rows.filter((x) => Number.isFinite(x.low)).map((x) => ({ term: x.label, estimate: x.estimate, low: x.low, high: x.high })), Math.max(320, results.clientWidth - 16)),
       r.saved ? h('p', { class: 'ok' }, t('models.savedAs', { name: r.saved })) : '',
@@ -203,6 +213,11 @@ export function createModelsView(periods: string[]): HTMLElement {
         return region ? regionName(region) : null;
       }),
     );
+  }
+
+  /** A cluster dimension in the page's language: origin, destination and pair are the model's own; other columns as named. */
+  function clusterName(by: string): string {
+    return by === 'origin' ? t('models.origin') : by === 'destination' ? t('models.destination') : by === 'pair' ? t('models.pair') : by;
   }
 
   /** origin_城镇非私营单位平均工资 -> "destination: 城镇非私营单位平均工资（元）"; other terms (distance_km, effects) as named. */
