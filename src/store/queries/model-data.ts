@@ -1,4 +1,5 @@
 import { InputError } from '../../core/errors.ts';
+import { coded, english, type CodedMessage } from '../../core/messages/index.ts';
 import { haversineKm } from '../../core/geometry/index.ts';
 import { parsePeriod } from '../../core/schema/period.ts';
 import type { GravityData } from '../../models/index.ts';
@@ -58,8 +59,8 @@ export interface WorkspaceModelSelection {
  * centroids (km) as the cost, and indicator values of the flow's period (or, for a range, of its
  * first year) as covariates.
  */
-export async function gravityDataFromWorkspace(ws: Workspace, sel: WorkspaceModelSelection): Promise<{ data: GravityData; notes: string[] }> {
-  const notes: string[] = [];
+export async function gravityDataFromWorkspace(ws: Workspace, sel: WorkspaceModelSelection): Promise<{ data: GravityData; notes: string[]; messages: { notes: CodedMessage[] } }> {
+  const notes: CodedMessage[] = [];
   if (!sel.periods.length) throw new InputError('choose the period(s) of the flows to model (--period)');
   const rows: { origin: string; destination: string; period: string; count: number }[] = [];
   for (const p of sel.periods) {
@@ -86,7 +87,7 @@ export async function gravityDataFromWorkspace(ws: Workspace, sel: WorkspaceMode
       if (y === undefined) filled++;
       allRows.push({ o, d, p, y: y ?? 0 });
     }
-    if (filled) notes.push(`${filled} pairs with no stored flow entered as zero flows`);
+    if (filled) notes.push(coded('fit.zeroFilled', { pairs: filled }));
   } else {
     for (const r of rows) allRows.push({ o: idx.get(r.origin)!, d: idx.get(r.destination)!, p: r.period, y: r.count });
   }
@@ -130,5 +131,6 @@ export async function gravityDataFromWorkspace(ws: Workspace, sel: WorkspaceMode
     regions, origin, destination, flow, cost, covariates,
     ...(periodsFound.length > 1 ? { period, periods: periodsFound } : {}),
   };
-  return { data, notes };
+  // English notes for the CLI and API, coded ones (core/messages) for a front-end's language.
+  return { data, notes: english(notes), messages: { notes } };
 }
