@@ -11,5 +11,12 @@ test('index terms take indicator names in Chinese, plain, at a year and inside g
 });
 
 test('index terms still refuse what is not a name', () => {
-  for (const bad of ["x';--", 'a/b', '年末常住人口(万人)']) assert.throws(() => parseTerm(bad, '2021'), SpecError, bad);
+  for (const bad of ["x';--", 'a/b', 'a"b', '人口;DROP', "growth(x';--,2019,2021)", 'change(a/b,2019,2021)']) assert.throws(() => parseTerm(bad, '2021'), SpecError, bad);
+});
+
+test('a yearbook name with its unit in half-width brackets is a name, also inside log() and growth()', () => {
+  // The core's one indicator-name rule takes brackets (yearbooks print 年末常住人口(万人) both ways).
+  assert.equal(parseTerm('年末常住人口(万人)', '2021').term.name, '年末常住人口(万人)');
+  assert.deepEqual(parseTerm('log(年末常住人口(万人)@2021)').term, { label: 'log(年末常住人口(万人)@2021)', op: 'log', name: '年末常住人口(万人)', periods: ['2021'] });
+  assert.deepEqual(parseTerm('growth(年末常住人口(万人),2019,2021):-').term.periods, ['2019', '2021']);
 });

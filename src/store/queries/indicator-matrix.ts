@@ -75,6 +75,7 @@ export function parseTerm(text: string, period?: string): { term: Term; directio
     return { term: { label, op: 'log', name: p.name, periods: [p.period] }, direction };
   }
   if (args.length !== 3) throw new SpecError(`${call[1]} takes (name,from,to): "${text}"`, 'indicators');
+  if (!isIndicatorName(args[0])) throw new SpecError(`"${args[0]}" in "${text}" is not an indicator name`, 'indicators');
   return { term: { label, op: call[1] as 'growth' | 'change', name: args[0], periods: [year(args[1]), year(args[2])] }, direction };
 }
 
