@@ -98,6 +98,7 @@ export const en = {
   'region.topIn': 'Top origins',
   'region.trend': 'Trend',
   'region.trendPopulation': 'Population by census',
+  'region.populationDefinition': 'population ({unit}), the workspace\'s indicator "population"',
   'region.addTarget': 'Add to scenario targets',
   'region.removeTarget': 'Remove from scenario targets',
   'region.close': 'Close',

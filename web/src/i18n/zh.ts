@@ -100,6 +100,7 @@ export const zh: Record<MessageKey, string> = {
   'region.topIn': '主要来源',
   'region.trend': '趋势',
   'region.trendPopulation': '普查人口',
+  'region.populationDefinition': '人口（{unit}），工作区指标“population”',
   'region.addTarget': '加入情景目标地区',
   'region.removeTarget': '从情景目标地区移除',
   'region.close': '关闭',

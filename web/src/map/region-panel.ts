@@ -68,7 +68,7 @@ export async function renderRegionPanel(el: HTMLElement, code: string, regions: 
     else {
       const pop = await api.indicators({ name: 'population', within: code });
       const rows = pop.filter((p) => p.region === code).map((p) => ({ year: p.period, population: p.value }));
-      if (rows.length) body.append(await populationChart(`population-${code}`, rows, width, { title: `${name}: ${t('region.trendPopulation')}`, definition: `population (${pop[0]?.unit ?? 'persons'}), indicator "population" of the workspace` }));
+      if (rows.length) body.append(await populationChart(`population-${code}`, rows, width, { title: `${name}: ${t('region.trendPopulation')}`, definition: t('region.populationDefinition', { unit: pop[0]?.unit ?? t('export.unitPersons') }) }));
     }
   } catch (e) {
     clear(body);
