@@ -94,7 +94,10 @@ for (const c of CASES) {
     const a = job.result;
     const b = fromCli.get(c.name)!;
     for (const key of ['coefficients', 'standardErrors', 'robustStandardErrors', 'clusteredStandardErrors', 'zValues', 'pValues'] as const) assertSame(a[key], b[key], key);
-    for (const key of ['terms', 'inference', 'cluster', 'fixedEffects', 'smallSample', 'dropped', 'duplicatesSummed', 'constraint', 'decay', 'nobs', 'notes'] as const) assert.deepEqual(a[key], b[key], key);
+    for (const key of ['terms', 'inference', 'cluster', 'fixedEffects', 'smallSample', 'dropped', 'duplicatesSummed', 'constraint', 'decay', 'nobs', 'notes', 'messages'] as const) assert.deepEqual(a[key], b[key], key);
+    // Each English note has its coded form (core/messages), so the page can show it in its language.
+    assert.deepEqual(a.messages.notes.map((m: Json) => m.message), a.notes);
+    for (const m of a.messages.notes) assert.match(m.code, /^[a-z]+\.[A-Za-z.]+$/);
     assert.equal(a.saved, null);
   });
 }

@@ -1,4 +1,5 @@
 import { InputError } from '../../core/errors.ts';
+import type { CodedMessage } from '../../core/messages/index.ts';
 import { fitGravity, type GravityData, type GravityResult, type GravitySpec } from '../../models/index.ts';
 import type { Workspace } from '../../store/index.ts';
 import { saveModel } from '../../store/models.ts';
@@ -16,6 +17,8 @@ export interface PreparedGravityFit {
   readonly data: GravityData;
   readonly spec: GravitySpec;
   readonly notes: string[];
+  /** The notes with their message codes (core/messages), for a front-end's language. */
+  readonly messages: { readonly notes: readonly CodedMessage[] };
   /** The file's column for each of the model's column words (flow, cost, offset...), file fits only. */
   readonly fileNames: Readonly<Record<string, string | undefined>> | null;
 }
@@ -26,7 +29,7 @@ export interface PreparedGravityFit {
  * counted under the file's column names), the fit's wall time, notes on the data (zero flows
  * added, ...) and the name it was saved under.
  */
-export type GravityFitResult = GravityResult & { fitSeconds: number; notes: string[]; saved: string | null };
+export type GravityFitResult = GravityResult & { fitSeconds: number; notes: string[]; messages: { notes: readonly CodedMessage[] }; saved: string | null };
 
 /** Whether the fit needs a workspace: stored flows, or saving the model. */
 export function needsWorkspace(o: GravityOptions): boolean {
@@ -60,10 +63,10 @@ export async function prepareGravityFit(ws: Workspace | null, input: GravityInpu
       ...model, costName: f.cost, originTerms, destinationTerms, pairTerms, ...(dims.fixedEffects ? { fixedEffects: dims.fixedEffects } : {}), ...(dims.cluster ? { cluster: dims.cluster } : {}),
     };
     const fileNames = { flow: f.flow, cost: f.cost, offset: offset?.column, origin: f.origin, destination: f.destination, period: f.period };
-    return { options: o, data, spec, notes: [], fileNames };
+    return { options: o, data, spec, notes: [], messages: { notes: [] }, fileNames };
   }
   if (!ws) throw new InputError('no workspace');
-  const { data, notes } = await step(() => gravityDataFromWorkspace(ws, {
+  const { data, notes, messages } = await step(() => gravityDataFromWorkspace(ws, {
     periods: o.periods, within: o.within, level: o.level, fillZeros: o.fillZeros,
     originIndicators: termsOf(o.originVars).map((t) => t.column), destinationIndicators: termsOf(o.destinationVars).map((t) => t.column),
   }));
@@ -72,7 +75,7 @@ export async function prepareGravityFit(ws: Workspace | null, input: GravityInpu
     ...model, costName: 'distance_km', originTerms: termsOf(o.originVars, 'origin_'), destinationTerms: termsOf(o.destinationVars, 'destination_'),
     ...(dims.fixedEffects ? { fixedEffects: dims.fixedEffects } : {}), ...(dims.cluster ? { cluster: dims.cluster } : {}),
   };
-  return { options: o, data, spec, notes: [...notes], fileNames: null };
+  return { options: o, data, spec, notes: [...notes], messages, fileNames: null };
 }
 
 /**
@@ -98,5 +101,5 @@ export async function finishGravityFit(ws: Workspace | null, p: PreparedGravityF
     if (!ws) throw new InputError('saving a model needs a workspace');
     await step(() => saveModel(ws, save, 'gravity', p.spec, result, { replace: p.options.replace }));
   }
-  return { ...result, fitSeconds, notes: p.notes, saved: save ?? null };
+  return { ...result, fitSeconds, notes: p.notes, messages: p.messages, saved: save ?? null };
 }

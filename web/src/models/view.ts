@@ -4,7 +4,7 @@ import { coefficientTable } from './coef-table.ts';
 import { choiceResultView } from './choice-result.ts';
 import { downloadCsv } from '../export/download.ts';
 import { fmt, onLanguage, otherName, regionName, t } from '../i18n/index.ts';
-import { serverText } from '../i18n/server-text.ts';
+import { fieldTexts, serverText } from '../i18n/server-text.ts';
 import { CASES, state, subscribe, type CaseDef } from '../state.ts';
 import { clear, h, label, status } from '../ui/dom.ts';
 import { indicatorLabel } from './indicator-label.ts';
@@ -27,7 +27,7 @@ interface GravityResult {
   terms: string[]; coefficients: Record<string, number>; standardErrors: Record<string, number>; robustStandardErrors: Record<string, number>;
   confidenceIntervals: Record<string, [number, number]>; pValues: Record<string, number>; confidenceLevel: number;
   nobs: number; logLikelihood: number; aic: number; bic: number; pseudoR2: number; devianceR2: number; srmse: number; cpc: number;
-  iterations: number; converged: boolean; warnings: string[]; notes?: string[]; fitSeconds: number; saved: string | null;
+  iterations: number; converged: boolean; warnings: string[]; notes?: string[]; messages?: Record<string, unknown>; fitSeconds: number; saved: string | null;
   /** Which standard errors z, p and the intervals use (absent in results saved before it existed: model-based). */
   inference?: { standardErrors: 'clustered' | 'model'; by: string[] | null };
   clusteredStandardErrors?: Record<string, number> | null;
@@ -207,7 +207,7 @@ export function createModelsView(periods: string[]): HTMLElement {
       h('h3', {}, t('models.fitStats')), stats,
       await coefficientChart('gravity-coefficients', rows.filter((x) => Number.isFinite(x.low)).map((x) => ({ term: x.label, estimate: x.estimate, low: x.low, high: x.high })), Math.max(320, results.clientWidth - 16)),
       r.saved ? h('p', { class: 'ok' }, t('models.savedAs', { name: r.saved })) : '',
-      ...(r.notes ?? []).map((w) => h('p', { class: 'note' }, serverText(w))),
+      ...fieldTexts(r, 'notes').map((w) => h('p', { class: 'note' }, w)),
       warningList(r.warnings.map((w) => serverText(w)), (code) => {
         const region = fitRegions.get(code);
         return region ? regionName(region) : null;
