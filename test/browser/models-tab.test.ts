@@ -123,6 +123,15 @@ test('中文, China: labels, units, regions and results in Chinese after a switc
   assert.equal(labels.find((l) => l.value === 'share_age_15_59')?.text, '15–59 岁人口占比（%）');
   const terms = await page.$$eval('#view-models table.coef tbody th', (ths) => ths.map((th) => th.textContent ?? ''));
   assert.ok(terms.includes('迁入地：15–59 岁人口占比（%）'), terms.join(' | '));
+  // The model's own terms too: no English left in the table's first column.
+  assert.ok(terms.includes('距离（公里）') && terms.includes('截距'), terms.join(' | '));
+  assert.ok(terms.every((x) => !/[A-Za-z]{3,}/.test(x)), terms.join(' | '));
+  // The coefficient chart leaves room for full-width labels: none starts left of the chart.
+  const ticks = await page.$$eval('#view-models svg [aria-label="y-axis tick label"] text', (ts) => ts.map((x) => ({
+    text: x.textContent ?? '', left: x.getBoundingClientRect().left - (x as unknown as { ownerSVGElement: { getBoundingClientRect: () => { left: number } } }).ownerSVGElement.getBoundingClientRect().left,
+  })));
+  assert.ok(ticks.length >= 3, JSON.stringify(ticks));
+  assert.deepEqual(ticks.filter((x) => x.left < 0), [], 'clipped labels');
   const summary = await page.locator('#view-models details.warnings summary').first().textContent().catch(() => null);
   if (summary !== null) assert.match(summary ?? '', /^关于数据与拟合的 \d+ 条警告$/);
   await page.screenshot({ path: join(SHOTS, 'models-china-zh.png'), fullPage: true });

@@ -5,11 +5,21 @@ import type { ExportMeta } from '../export/meta.ts';
 /** Coefficient estimates as dots with their confidence intervals as rules, zero marked. */
 export interface CoefRow { term: string; estimate: number; low: number; high: number }
 
+/**
+ * About how wide a label is drawn: 6.5 px a Latin character, twice that for a full-width one
+ * (Chinese, Japanese, Korean and full-width brackets), which the old per-character estimate cut off.
+ */
+function labelWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += /[\u1100-\u11ff\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]/u.test(ch) ? 13 : 6.5;
+  return w;
+}
+
 export async function coefficientChart(name: string, rows: CoefRow[], width: number, meta: Partial<ExportMeta> = {}): Promise<HTMLElement> {
   const Plot = await plot();
   const chart = Plot.plot({
-    // Room for the longest term name (about 6.5 px a character at the chart's font size).
-    width, height: 40 + rows.length * 28, marginLeft: Math.min(width / 2, Math.max(80, 12 + 6.5 * Math.max(0, ...rows.map((r) => r.term.length)))), style: STYLE,
+    // Room for the longest term name at the chart's font size.
+    width, height: 40 + rows.length * 28, marginLeft: Math.min(width / 2, Math.max(80, 16 + Math.max(0, ...rows.map((r) => labelWidth(r.term))))), style: STYLE,
     x: { label: t('models.estimate'), grid: true },
     y: { label: null, domain: rows.map((r) => r.term) },
     marks: [

@@ -4,7 +4,7 @@ import { downloadCsv } from '../export/download.ts';
 import { fmt, t, type MessageKey } from '../i18n/index.ts';
 import { h } from '../ui/dom.ts';
 import { coefficientTable } from './coef-table.ts';
-import { indicatorLabel } from './indicator-label.ts';
+import { indicatorLabel, modelTermLabel } from './indicator-label.ts';
 
 /**
  * A saved destination-choice model (GET /api/models/{name}, kind 'choice'): its kind (SYNTHETIC
@@ -52,6 +52,8 @@ const pct = (x: number) => fmt(100 * x, 1);
 
 /** log_disposable_income_pc -> "Disposable income per capita (log)": standard indicators by their label, the id on hover. */
 function choiceTermLabel(term: string): string {
+  const own = modelTermLabel(term);
+  if (own) return own;
   const m = /^(log_)?(.+)$/.exec(term)!;
   const label = indicatorLabel(m[2], null);
   if (label.text === m[2]) return term;

@@ -16,6 +16,15 @@ export interface IndicatorLabel {
 
 const known = (key: string): key is MessageKey => key in en;
 
+/**
+ * A model term that is not an indicator (the gravity model's intercept and distance, the choice
+ * model's distance from home, home region, outside option) in the page's language; null for others.
+ */
+export function modelTermLabel(term: string): string | null {
+  const key = `term.${term}`;
+  return known(key) ? t(key) : null;
+}
+
 export function indicatorLabel(name: string, unit: string | null | undefined): IndicatorLabel {
   const key = `indicator.${name}`;
   const label = known(key) ? t(key) : name;

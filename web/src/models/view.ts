@@ -7,7 +7,7 @@ import { fmt, onLanguage, otherName, regionName, t } from '../i18n/index.ts';
 import { fieldTexts, serverText } from '../i18n/server-text.ts';
 import { CASES, state, subscribe, type CaseDef } from '../state.ts';
 import { clear, h, label, status } from '../ui/dom.ts';
-import { indicatorLabel } from './indicator-label.ts';
+import { indicatorLabel, modelTermLabel } from './indicator-label.ts';
 import { warningList } from './warning-list.ts';
 
 /**
@@ -223,7 +223,7 @@ export function createModelsView(periods: string[]): HTMLElement {
   /** origin_城镇非私营单位平均工资 -> "destination: 城镇非私营单位平均工资（元）"; other terms (distance_km, effects) as named. */
   function termLabel(term: string): string {
     const m = /^(origin|destination)_(.+)$/.exec(term);
-    if (!m) return term;
+    if (!m) return modelTermLabel(term) ?? term;
     const unit = caseDef().info.indicators.find((i) => i.name === m[2])?.unit;
     return t('models.termOf', { side: t(m[1] === 'origin' ? 'models.origin' : 'models.destination'), label: indicatorLabel(m[2], unit).text });
   }
