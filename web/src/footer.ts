@@ -1,4 +1,4 @@
-import { lang, onLanguage, t } from './i18n/index.ts';
+import { colon, lang, onLanguage, t } from './i18n/index.ts';
 import { sourceText } from './i18n/server-text.ts';
 import { CASES, state, subscribe } from './state.ts';
 import { h } from './ui/dom.ts';
@@ -15,7 +15,7 @@ export function caseFooter(): HTMLElement {
     const sources = c?.info.sources ?? [];
     const part = (what: 'flows' | 'indicators' | 'stocks') => {
       const list = sources.filter((s) => s.what === what);
-      return list.length ? `${t(`footer.${what}`)}: ${list.map((s) => (s.estimated ? `${sourceText(s.text)} (${t('footer.estimated')})` : sourceText(s.text))).join('; ')}.` : '';
+      return list.length ? `${t(`footer.${what}`)}${colon()}${list.map((s) => (s.estimated ? `${sourceText(s.text)} (${t('footer.estimated')})` : sourceText(s.text))).join('; ')}.` : '';
     };
     const name = c ? (lang() === 'zh' ? c.name_zh ?? c.name_en : c.name_en ?? c.name_zh) ?? c.id : '';
     const text = sources.length ? [part('flows'), part('indicators'), part('stocks')].filter(Boolean).join(' ') : t('footer.none');

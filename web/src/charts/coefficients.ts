@@ -1,4 +1,4 @@
-import { fmt, t } from '../i18n/index.ts';
+import { colon, fmt, t } from '../i18n/index.ts';
 import { STYLE, figure, plot } from './figure.ts';
 import type { ExportMeta } from '../export/meta.ts';
 
@@ -25,7 +25,7 @@ export async function coefficientChart(name: string, rows: CoefRow[], width: num
     marks: [
       Plot.ruleX([0], { stroke: '#9ca3af' }),
       Plot.ruleY(rows, { y: 'term', x1: 'low', x2: 'high', stroke: '#2166ac', strokeWidth: 2 }),
-      Plot.dot(rows, { y: 'term', x: 'estimate', fill: '#111827', r: 4, tip: true, title: (d: CoefRow) => `${d.term}: ${fmt(d.estimate, 3)} [${fmt(d.low, 3)}, ${fmt(d.high, 3)}]` }),
+      Plot.dot(rows, { y: 'term', x: 'estimate', fill: '#111827', r: 4, tip: true, title: (d: CoefRow) => `${d.term}${colon()}${fmt(d.estimate, 3)} [${fmt(d.low, 3)}, ${fmt(d.high, 3)}]` }),
     ],
   });
   return figure(name, t('models.coefChart'), chart, rows as unknown as Record<string, unknown>[], { unit: t('export.unitCoefficient'), kind: 'model', ...meta, columns: { estimate: 'coefficient', low: 'coefficient', high: 'coefficient' } });

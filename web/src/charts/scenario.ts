@@ -1,4 +1,4 @@
-import { fmtAxis, t } from '../i18n/index.ts';
+import { colon, fmtAxis, t } from '../i18n/index.ts';
 import type { ExportMeta } from '../export/meta.ts';
 import { STYLE, figure, plot } from './figure.ts';
 
@@ -33,7 +33,7 @@ export async function bandChart(name: string, caption: string, rows: BandRow[], 
       Plot.ruleY([0], { stroke: '#9ca3af' }),
       Plot.areaY(rows, { x: 'year', y1: 'p05', y2: 'p95', fill: 'series', fillOpacity: 0.2, curve: 'linear' }),
       Plot.lineY(rows, { x: 'year', y: 'median', stroke: 'series', strokeWidth: 2.2 }),
-      Plot.dot(rows, { x: 'year', y: 'median', fill: 'series', r: 2.5, tip: true, title: (d: BandRow) => `${d.series} ${d.year}: ${format(d.median)} [${format(d.p05)} – ${format(d.p95)}]` }),
+      Plot.dot(rows, { x: 'year', y: 'median', fill: 'series', r: 2.5, tip: true, title: (d: BandRow) => `${d.series} ${d.year}${colon()}${format(d.median)} [${format(d.p05)} – ${format(d.p95)}]` }),
     ],
   });
   return figure(name, caption, chart, rows as unknown as Record<string, unknown>[], { unit: axis.label, ...axis.meta });

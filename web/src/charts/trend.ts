@@ -1,4 +1,4 @@
-import { fmt, fmtAxis, t } from '../i18n/index.ts';
+import { colon, fmt, fmtAxis, t } from '../i18n/index.ts';
 import { STYLE, figure, plot } from './figure.ts';
 import type { ExportMeta } from '../export/meta.ts';
 
@@ -20,7 +20,7 @@ export async function trendChart(name: string, rows: TrendRow[], width: number, 
     marks: [
       Plot.ruleY([0], { stroke: '#9ca3af' }),
       Plot.lineY(long, { x: 'period', y: 'value', stroke: 'series', strokeWidth: 2 }),
-      Plot.dot(long, { x: 'period', y: 'value', fill: 'series', r: 2.5, tip: true, title: (d: { series: string; period: string; value: number }) => `${d.series} ${d.period}: ${fmt(d.value)}` }),
+      Plot.dot(long, { x: 'period', y: 'value', fill: 'series', r: 2.5, tip: true, title: (d: { series: string; period: string; value: number }) => `${d.series} ${d.period}${colon()}${fmt(d.value)}` }),
     ],
   });
   return figure(name, t('region.trend'), chart, rows as unknown as Record<string, unknown>[], { unit: t('export.unitPersons'), ...meta, columns: { inflow: 'persons', outflow: 'persons', net: 'persons' } });

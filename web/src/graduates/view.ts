@@ -4,7 +4,7 @@ import { figure } from '../charts/figure.ts';
 import { downloadCsv } from '../export/download.ts';
 import type { ExportMeta } from '../export/meta.ts';
 import { NORTHEAST_UNIVERSITIES } from '../../../src/sim/synthetic/presets.ts';
-import { fmt, lang, onLanguage, regionName, t } from '../i18n/index.ts';
+import { colon, fmt, lang, onLanguage, regionName, t } from '../i18n/index.ts';
 import { percentagePoints } from '../i18n/numbers.ts';
 import { clear, h, label, status } from '../ui/dom.ts';
 import { onViewParams, setViewParams, viewParam } from '../url-state.ts';
@@ -108,7 +108,7 @@ export function createGraduatesView(): HTMLElement {
       // Exports carry the SYNTHETIC stamp of the screen's banner and round counts to persons, shares to 0.1 %.
       const title = t('grad.heading', { year: String(r.year), who: who(r), n: r.headcount.suppressed ? mark : fmt(r.headcount.count ?? 0) });
       const meta: ExportMeta = {
-        title: `${title}: ${t('grad.byProvince')}`, unit: t('export.unitShare'), definition: t('grad.byProvince'),
+        title: `${title}${colon()}${t('grad.byProvince')}`, unit: t('export.unitShare'), definition: t('grad.byProvince'),
         source: t('grad.source', { who: who(r), year: String(r.year) }), kind: r.synthetic ? 'synthetic' : 'observed',
         columns: { count: 'persons', share: 'share', previousCount: 'persons', previousShare: 'share', countChange: 'persons', shareChangePp: 'percent' },
       };
@@ -127,7 +127,7 @@ export function createGraduatesView(): HTMLElement {
     } catch (e) {
       if (my !== seq) return;
       clear(results);
-      results.append(status('error', `${t('error.prefix')}: ${(e as Error).message}`));
+      results.append(status('error', `${t('error.prefix')}${colon()}${(e as Error).message}`));
     }
   }
 

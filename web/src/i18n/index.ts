@@ -31,6 +31,11 @@ export function lang(): Lang {
   return current;
 }
 
+/** The colon after a label: full-width in Chinese (来源：…), as the page's own labels write it. */
+export function colon(): string {
+  return lang() === 'zh' ? '：' : ': ';
+}
+
 export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
   const text = tables[current][key] ?? en[key] ?? key;
   return text.replace(/\{(\w+)\}/g, (_, k: string) => (k in params ? String(params[k]) : `{${k}}`));

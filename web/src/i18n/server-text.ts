@@ -1,5 +1,5 @@
 import { isMessageCode, MESSAGES, type CodedMessage, type MessageFormat, type MessageParams, type Place } from '../../../src/core/messages/index.ts';
-import { fmt, lang, regionName } from './index.ts';
+import { colon, fmt, lang, regionName } from './index.ts';
 import { ZH_MESSAGES } from './messages-zh.ts';
 
 /**
@@ -178,7 +178,7 @@ export function errorText(e: ErrorBody): string {
   if (e.messageCode && isMessageCode(e.messageCode)) {
     const text = messageText({ code: e.messageCode, params: e.params, message: e.reason ?? english });
     if (e.code === 'INPUT') return locationText(e) + text;
-    return e.field ? `${e.field}: ${text}` : text;
+    return e.field ? `${e.field}${colon()}${text}` : text;
   }
   if (e.code === 'INPUT' && e.reason !== undefined) return locationText(e) + e.reason;
   return english;

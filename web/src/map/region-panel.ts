@@ -1,7 +1,7 @@
 import { api, type FlowRow, type Region } from '../api.ts';
 import { topChart } from '../charts/top.ts';
 import { populationChart, trendChart, type TrendRow } from '../charts/trend.ts';
-import { fmt, regionName, t } from '../i18n/index.ts';
+import { colon, fmt, regionName, t } from '../i18n/index.ts';
 import { fieldText } from '../i18n/server-text.ts';
 import { state, update } from '../state.ts';
 import { clear, h, status } from '../ui/dom.ts';
@@ -56,22 +56,22 @@ export async function renderRegionPanel(el: HTMLElement, code: string, regions: 
     // Exports of these charts say what the panel says: the flows' definition and whether they are estimates.
     const meta = { definition: fieldText(summary, 'definition'), kind: summary.kind === 'observed' ? 'observed' as const : summary.kind === 'mixed' ? 'mixed' as const : 'estimated' as const };
     const top = (rows: FlowRow[], side: 'origin' | 'destination') => rows.map((r) => ({ name: short(nameOf(r[side], r[`${side}_name`])), count: r.count }));
-    if (out.rows.length) body.append(await topChart(`top-destinations-${code}`, t('region.topOut'), top(out.rows, 'destination'), '#b2182b', width, { ...meta, title: `${name}: ${t('region.topOut')} · ${state.period}`, unit: t('export.unitPersons') }));
-    if (inn.rows.length) body.append(await topChart(`top-origins-${code}`, t('region.topIn'), top(inn.rows, 'origin'), '#2166ac', width, { ...meta, title: `${name}: ${t('region.topIn')} · ${state.period}`, unit: t('export.unitPersons') }));
+    if (out.rows.length) body.append(await topChart(`top-destinations-${code}`, t('region.topOut'), top(out.rows, 'destination'), '#b2182b', width, { ...meta, title: `${name}${colon()}${t('region.topOut')} · ${state.period}`, unit: t('export.unitPersons') }));
+    if (inn.rows.length) body.append(await topChart(`top-origins-${code}`, t('region.topIn'), top(inn.rows, 'origin'), '#2166ac', width, { ...meta, title: `${name}${colon()}${t('region.topIn')} · ${state.period}`, unit: t('export.unitPersons') }));
 
     const byPeriod = new Map<string, TrendRow>();
     const row = (p: string) => byPeriod.get(p) ?? byPeriod.set(p, { period: p, inflow: 0, outflow: 0, net: 0 }).get(p)!;
     for (const f of history[0].rows) row(f.period).outflow += f.count;
     for (const f of history[1].rows) row(f.period).inflow += f.count;
     const trend = [...byPeriod.values()].map((r) => ({ ...r, net: r.inflow - r.outflow })).sort((a, b) => (a.period < b.period ? -1 : 1));
-    if (trend.length > 1) body.append(await trendChart(`trend-${code}`, trend, width, { ...meta, title: `${name}: ${t('region.trend')}` }));
+    if (trend.length > 1) body.append(await trendChart(`trend-${code}`, trend, width, { ...meta, title: `${name}${colon()}${t('region.trend')}` }));
     else {
       const pop = await api.indicators({ name: 'population', within: code });
       const rows = pop.filter((p) => p.region === code).map((p) => ({ year: p.period, population: p.value }));
-      if (rows.length) body.append(await populationChart(`population-${code}`, rows, width, { title: `${name}: ${t('region.trendPopulation')}`, definition: t('region.populationDefinition', { unit: pop[0]?.unit ?? t('export.unitPersons') }) }));
+      if (rows.length) body.append(await populationChart(`population-${code}`, rows, width, { title: `${name}${colon()}${t('region.trendPopulation')}`, definition: t('region.populationDefinition', { unit: pop[0]?.unit ?? t('export.unitPersons') }) }));
     }
   } catch (e) {
     clear(body);
-    body.append(status('error', `${t('error.prefix')}: ${(e as Error).message}`));
+    body.append(status('error', `${t('error.prefix')}${colon()}${(e as Error).message}`));
   }
 }

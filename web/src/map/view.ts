@@ -2,7 +2,7 @@ import type * as maplibregl from 'maplibre-gl';
 import type { Feature, FeatureCollection } from 'geojson';
 import { api, prefetch, type FlowRow, type GeoFeatureCollection, type Group, type MeasureResult, type Region } from '../api.ts';
 import { downloadCsv } from '../export/download.ts';
-import { fmt, lang, onLanguage, otherName, regionName, t, type MessageKey } from '../i18n/index.ts';
+import { colon, fmt, lang, onLanguage, otherName, regionName, t, type MessageKey } from '../i18n/index.ts';
 import { fieldText } from '../i18n/server-text.ts';
 import { CASES, casePatch, state, subscribe, update, type CaseDef, type CaseId, type State } from '../state.ts';
 import { clear, h, label, status } from '../ui/dom.ts';
@@ -145,7 +145,7 @@ export function createMapView(periods: string[]): MapView {
     clear(legendBox);
     if (!measure) return;
     const title = netTitle(measure, state.period);
-    const note = `${t('legend.source')}: ${fieldText(measure, 'definition')}`;
+    const note = `${t('legend.source')}${colon()}${fieldText(measure, 'definition')}`;
     legendBox.append(legend(classes, title, note), h('p', { class: 'legend-note' }, t('legend.flows')));
   }
 
@@ -270,7 +270,7 @@ export function createMapView(periods: string[]): MapView {
     } catch (e) {
       measure = null;
       netValues = new Map();
-      legendBox.replaceChildren(status('error', `${t('error.prefix')}: ${(e as Error).message}`));
+      legendBox.replaceChildren(status('error', `${t('error.prefix')}${colon()}${(e as Error).message}`));
     }
     renderLegend();
     paint();
@@ -297,7 +297,7 @@ export function createMapView(periods: string[]): MapView {
         : t('empty.flows');
     } catch (e) {
       if ((e as Error).name === 'AbortError') return;
-      flowStatus.textContent = `${t('error.prefix')}: ${(e as Error).message}`;
+      flowStatus.textContent = `${t('error.prefix')}${colon()}${(e as Error).message}`;
     }
   }
 
@@ -314,7 +314,7 @@ export function createMapView(periods: string[]): MapView {
       return;
     }
     const n = (c?: string) => (c && regions.get(c) ? regionName(regions.get(c)!) : c ?? '');
-    tooltip.textContent = hv.kind === 'flow' ? `${n(hv.origin)} → ${n(hv.destination)}: ${fmt(hv.count)}` : `${n(hv.location)} · ${t('region.in')} ${fmt(hv.incoming)} · ${t('region.out')} ${fmt(hv.outgoing)}`;
+    tooltip.textContent = hv.kind === 'flow' ? `${n(hv.origin)} → ${n(hv.destination)}${colon()}${fmt(hv.count)}` : `${n(hv.location)} · ${t('region.in')} ${fmt(hv.incoming)} · ${t('region.out')} ${fmt(hv.outgoing)}`;
     tooltip.style.transform = `translate(${hv.x + 12}px, ${hv.y + 12}px)`;
     tooltip.hidden = false;
   }
@@ -376,7 +376,7 @@ export function createMapView(periods: string[]): MapView {
         // The hover shows the name in both languages: the page's first, the other in brackets.
         const r = regions.get(code);
         const other = r ? otherName(r) : '';
-        tooltip.textContent = `${r ? regionName(r) : code}${other ? ` (${other})` : ''}: ${t('region.net')} ${fmt(v)}`;
+        tooltip.textContent = `${r ? regionName(r) : code}${other ? ` (${other})` : ''}${colon()}${t('region.net')} ${fmt(v)}`;
         tooltip.style.transform = `translate(${e.point.x + 12}px, ${e.point.y + 12}px)`;
         tooltip.hidden = false;
       });
@@ -426,6 +426,6 @@ export function createMapView(periods: string[]): MapView {
   return {
     element,
     regions: () => regions,
-    start: () => void start().catch((e) => loading.replaceChildren(status('error', `${t('error.prefix')}: ${(e as Error).message}`))),
+    start: () => void start().catch((e) => loading.replaceChildren(status('error', `${t('error.prefix')}${colon()}${(e as Error).message}`))),
   };
 }

@@ -1,7 +1,7 @@
 import { get } from '../api.ts';
 import { coefficientChart } from '../charts/coefficients.ts';
 import { downloadCsv } from '../export/download.ts';
-import { fmt, t, type MessageKey } from '../i18n/index.ts';
+import { colon, fmt, t, type MessageKey } from '../i18n/index.ts';
 import { h } from '../ui/dom.ts';
 import { coefficientTable } from './coef-table.ts';
 import { indicatorLabel, modelTermLabel } from './indicator-label.ts';
@@ -91,7 +91,7 @@ export async function choiceResultView(name: string, width: number): Promise<HTM
     coefficientTable(rows, level),
     h('div', { class: 'buttons' }, h('button', { type: 'button', class: 'small', 'data-export': 'choice-coef-csv', onclick: () => downloadCsv(`${saved.name}-coefficients.csv`, rows) }, t('export.csv'))),
     await coefficientChart(`${saved.name}-coefficients`, rows.filter((x) => Number.isFinite(x.low)).map((x) => ({ term: x.label, estimate: x.estimate, low: x.low, high: x.high })), width),
-    r.nests?.length ? h('p', { class: 'note' }, `${t('choice.nests')}: ${r.nests.map((n) => `${n.name} λ = ${fmt(n.lambda, 3)} (${fmt(n.lambdaStandardError, 3)})${n.consistentWithUtilityMaximisation ? '' : ' ✗'}`).join('; ')}`) : '',
+    r.nests?.length ? h('p', { class: 'note' }, `${t('choice.nests')}${colon()}${r.nests.map((n) => `${n.name} λ = ${fmt(n.lambda, 3)} (${fmt(n.lambdaStandardError, 3)})${n.consistentWithUtilityMaximisation ? '' : ' ✗'}`).join('; ')}`) : '',
     h('h3', {}, t('choice.fitStats')),
     h('dl', { class: 'stats' }, ...stats.map(([k, v]) => h('div', {}, h('dt', {}, k), h('dd', {}, v)))),
     ...wtp,

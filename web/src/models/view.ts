@@ -3,7 +3,7 @@ import { coefficientChart } from '../charts/coefficients.ts';
 import { coefficientTable } from './coef-table.ts';
 import { choiceResultView } from './choice-result.ts';
 import { downloadCsv } from '../export/download.ts';
-import { fmt, onLanguage, otherName, regionName, t } from '../i18n/index.ts';
+import { colon, fmt, onLanguage, otherName, regionName, t } from '../i18n/index.ts';
 import { fieldTexts, serverText } from '../i18n/server-text.ts';
 import { CASES, state, subscribe, type CaseDef } from '../state.ts';
 import { clear, h, label, status } from '../ui/dom.ts';
@@ -181,7 +181,7 @@ export function createModelsView(periods: string[]): HTMLElement {
       if (r.saved) void renderSaved();
     } catch (err) {
       progressText.textContent = '';
-      results.append(status('error', `${t('models.failed')}: ${(err as ApiError).message}`));
+      results.append(status('error', `${t('models.failed')}${colon()}${(err as ApiError).message}`));
     } finally {
       progress.hidden = true;
     }

@@ -3,7 +3,7 @@ import { barChart } from '../charts/bars.ts';
 import { figure } from '../charts/figure.ts';
 import { downloadCsv } from '../export/download.ts';
 import type { ExportMeta } from '../export/meta.ts';
-import { fmt, onLanguage, otherName, regionName, t } from '../i18n/index.ts';
+import { colon, fmt, onLanguage, otherName, regionName, t } from '../i18n/index.ts';
 import { fieldText, serverText } from '../i18n/server-text.ts';
 import type { CodedMessage } from '../../../src/core/messages/index.ts';
 import { CASES, state, subscribe } from '../state.ts';
@@ -90,7 +90,7 @@ export function createRankingsView(): HTMLElement {
       ...(available.length ? available.map((i, k) => h('div', { class: 'field check', 'data-indicator': i.name },
         h('input', { type: 'checkbox', id: `r-ind-${k}`, value: i.name, checked: ticked.has(i.name) }),
         h('label', { for: `r-ind-${k}` }, `${i.name}${i.unit ? ` (${i.unit})` : ''}`),
-        h('select', { 'aria-label': `${i.name}: ${t('rank.more')} / ${t('rank.less')}` }, h('option', { value: '+' }, t('rank.more')), h('option', { value: '-' }, t('rank.less'))))) : [status('empty', t('rank.none'))]));
+        h('select', { 'aria-label': `${i.name}${colon()}${t('rank.more')} / ${t('rank.less')}` }, h('option', { value: '+' }, t('rank.more')), h('option', { value: '-' }, t('rank.less'))))) : [status('empty', t('rank.none'))]));
   }
 
   /** The query of GET /api/rank, or a reason to ask nothing. */
@@ -148,8 +148,8 @@ export function createRankingsView(): HTMLElement {
           h('td', {}, x.rankChange === null ? '–' : x.rankChange > 0 ? `+${x.rankChange}` : String(x.rankChange))))));
       // The index is a weighted sum of the workspace's indicators: its exports name them and round scores to 3 decimals.
       const meta: ExportMeta = {
-        title: `${t(example() ? 'rank.title' : 'rank.titleCustom')}: ${t('rank.chartCaption', { n: rows.length })}`, unit: t('export.unitScore'),
-        definition: fieldText(r, 'description') || undefined, source: `${t('rank.indicators')}: ${r.index.indicators.join(', ')}`, columns: { score: 'score' },
+        title: `${t(example() ? 'rank.title' : 'rank.titleCustom')}${colon()}${t('rank.chartCaption', { n: rows.length })}`, unit: t('export.unitScore'),
+        definition: fieldText(r, 'description') || undefined, source: `${t('rank.indicators')}${colon()}${r.index.indicators.join(', ')}`, columns: { score: 'score' },
       };
       results.append(
         figure('rankings-top', t('rank.chartCaption', { n: rows.length }), chart, rows, meta),
@@ -162,7 +162,7 @@ export function createRankingsView(): HTMLElement {
     } catch (e) {
       if (my !== seq) return;
       clear(results);
-      results.append(status('error', `${t('error.prefix')}: ${(e as Error).message}`));
+      results.append(status('error', `${t('error.prefix')}${colon()}${(e as Error).message}`));
     }
   }
 

@@ -3,7 +3,7 @@ import { bandChart, type BandRow } from '../charts/scenario.ts';
 import { mainSvg } from '../charts/figure.ts';
 import { downloadCsv } from '../export/download.ts';
 import type { ExportMeta } from '../export/meta.ts';
-import { fmt, onLanguage, regionName, t, type MessageKey } from '../i18n/index.ts';
+import { colon, fmt, onLanguage, regionName, t, type MessageKey } from '../i18n/index.ts';
 import { CASES, caseOfCodes, casePatch, state, subscribe, update } from '../state.ts';
 import { clear, h, label, status } from '../ui/dom.ts';
 import { setViewParams, viewParam } from '../url-state.ts';
@@ -165,7 +165,7 @@ export function createScenarioEditor(_regions: () => Map<string, Region>, period
   }
 
   function card(key: Parameters<typeof t>[0], value: string, range: string | null, name: string): HTMLElement {
-    return h('div', { class: 'card', 'data-result': name }, h('div', {}, t(key)), h('div', { class: 'big' }, value), range ? h('div', { class: 'range' }, `${t('scenario.interval')}: ${range}`) : '');
+    return h('div', { class: 'card', 'data-result': name }, h('div', {}, t(key)), h('div', { class: 'big' }, value), range ? h('div', { class: 'range' }, `${t('scenario.interval')}${colon()}${range}`) : '');
   }
 
   async function renderResult(cf: Counterfactual, started: number): Promise<void> {
@@ -210,7 +210,7 @@ export function createScenarioEditor(_regions: () => Map<string, Region>, period
   /** The cohort table's export: the model and its notes, persons whole, shares to 0.1 %, money whole. */
   function cohortMeta(cf: Counterfactual, kind: 'synthetic' | 'model'): ExportMeta {
     return {
-      title: `${t('scenario.title')}: ${cf.scenario} · ${sliderValue.textContent ?? ''}`, kind, definition: notesLine(cf), source: `${t('scenario.model')}: ${cf.model.name} (${cf.model.version})`,
+      title: `${t('scenario.title')}${colon()}${cf.scenario} · ${sliderValue.textContent ?? ''}`, kind, definition: notesLine(cf), source: `${t('scenario.model')}${colon()}${cf.model.name} (${cf.model.version})`,
       columns: { graduates: 'persons', retainedBaseline: 'persons', retainedScenario: 'persons', retainedDelta: 'persons', retentionBaseline: 'share', retentionScenario: 'share', netBaseline: 'persons', netScenario: 'persons', recipients: 'persons', cost: 'money' },
     };
   }
@@ -222,7 +222,7 @@ export function createScenarioEditor(_regions: () => Map<string, Region>, period
     const y = run.result.years;
     const band = (pick: (r: (typeof y)[number]) => { median: number | null; p05: number | null; p95: number | null }, series: string) =>
       y.map((r) => ({ year: r.year, series, median: pick(r).median ?? NaN, p05: pick(r).p05 ?? NaN, p95: pick(r).p95 ?? NaN }));
-    const meta = { kind: banner.hidden ? 'model' as const : 'synthetic' as const, source: `${t('scenario.model')}: ${run.model.name} (${run.model.version})`, definition: notesLine(run) };
+    const meta = { kind: banner.hidden ? 'model' as const : 'synthetic' as const, source: `${t('scenario.model')}${colon()}${run.model.name} (${run.model.version})`, definition: notesLine(run) };
     const drawsText = t('compare.draws', { n: run.result.draws, seed: run.result.seed });
     runCharts.append(
       await bandChart('scenario-retained-draws', `${t('scenario.retainedDelta')} (${t('scenario.interval')}, ${drawsText})`, band((r) => r.retainedDelta, t('scenario.scenario')), width(), { label: t('scenario.axisGraduates'), meta: { ...meta, columns: { median: 'persons', p05: 'persons', p95: 'persons' } } }),
