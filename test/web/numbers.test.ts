@@ -2,7 +2,7 @@
 // 亿 (10^8), English by k, M, B; values worked out by hand at and around every threshold.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { compactNumber, percentagePoints } from '../../web/src/i18n/numbers.ts';
+import { compactNumber, moneyAmount, percentagePoints } from '../../web/src/i18n/numbers.ts';
 
 test('Chinese: 万 from 10,000, 亿 from 100,000,000, one decimal below ten of the unit', () => {
   assert.equal(compactNumber(0, 'zh'), '0');
@@ -43,4 +43,16 @@ test('percentage points read 百分点 in Chinese and pp in English, signed', ()
   assert.equal(percentagePoints(1.234, 'zh'), '+1.2 个百分点');
   assert.equal(percentagePoints(-0.05, 'en', 2), '-0.05 pp');
   assert.equal(percentagePoints(0, 'en'), '0 pp');
+});
+
+test('money in headlines: 万 with one decimal and 亿 with two in Chinese, whole and grouped in English', () => {
+  assert.equal(moneyAmount(9_999, 'zh'), '9,999');
+  assert.equal(moneyAmount(10_000, 'zh'), '1万');
+  assert.equal(moneyAmount(195_918, 'zh'), '19.6万');
+  assert.equal(moneyAmount(28_498_767, 'zh'), '2,849.9万');
+  assert.equal(moneyAmount(99_999_999, 'zh'), '1亿');
+  assert.equal(moneyAmount(439_277_432, 'zh'), '4.39亿');
+  assert.equal(moneyAmount(-1_234_567, 'zh'), '-123.5万');
+  assert.equal(moneyAmount(195_918.4, 'en'), '195,918');
+  assert.equal(moneyAmount(Number.NaN, 'zh'), '–');
 });

@@ -50,3 +50,19 @@ export function percentagePoints(pp: number, lang: NumberLang, digits = 1): stri
   const text = `${pp > 0 ? '+' : ''}${format(pp, lang, digits)}`;
   return lang === 'zh' ? `${text} 个百分点` : `${text} pp`;
 }
+
+/**
+ * An amount of money in full, as a reader writes it in a headline: Chinese in 万 with one decimal
+ * from ten thousand up and in 亿 with two from a hundred million (195,918 -> "19.6万",
+ * 439,277,432 -> "4.39亿"), English whole with grouping ("195,918").
+ */
+export function moneyAmount(v: number, lang: NumberLang): string {
+  if (!Number.isFinite(v)) return '–';
+  const a = Math.abs(v);
+  if (lang === 'zh' && Math.round(a) >= 1e4) {
+    // 99,995,000 is 9,999.5万 but rounds to 1亿 at two decimals: the larger unit from the rounded value.
+    if (Number((a / 1e8).toFixed(2)) >= 1 || a >= 1e8) return `${format(v / 1e8, lang, 2)}亿`;
+    return `${format(v / 1e4, lang, 1)}万`;
+  }
+  return format(Math.round(v), lang, 0);
+}

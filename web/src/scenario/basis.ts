@@ -1,4 +1,5 @@
 import { lang, t } from '../i18n/index.ts';
+import { indicatorLabel } from '../models/indicator-label.ts';
 import type { Counterfactual, ScenarioModelOptions } from './api.ts';
 
 /**
@@ -7,10 +8,14 @@ import type { Counterfactual, ScenarioModelOptions } from './api.ts';
  * indicator the server actually used (a population indicator found by its name included), and
  * whether each is observed, estimated, assumed or synthetic.
  */
-/** "年末常住人口 (万人)" in English, "年末常住人口（万人）" in Chinese. */
+/**
+ * "年末常住人口 (万人)" in English, "年末常住人口（万人）" in Chinese; a standard indicator by its label
+ * in the page's language (gdp_per_capita: "GDP per capita" / its Chinese label), as the Models tab names it.
+ */
 export function withUnit(name: string, unit: string | null): string {
-  if (!unit) return name;
-  return lang() === 'zh' ? `${name}（${unit}）` : `${name} (${unit})`;
+  const label = indicatorLabel(name, null).text;
+  if (!unit) return label;
+  return lang() === 'zh' ? `${label}（${unit}）` : `${label} (${unit})`;
 }
 
 /** "2019, 2020, 2021" / "2019、2020、2021". */

@@ -11,7 +11,7 @@ import { scenarioApi, type Counterfactual, type ScenarioDoc, type ScenarioRun } 
 import { summaryHtml } from './summary.ts';
 import { notesLine, scenarioNotes } from './notes.ts';
 import { createRunComparison } from './compare.ts';
-import { currencyWord, eligibilityText, intervalText } from './format.ts';
+import { currencyWord, eligibilityText, intervalText, moneyNumber, unitSpace } from './format.ts';
 import { canPrepare, prepareModel } from './prepare.ts';
 import { createBaselineForm, recentModel } from './baseline-form.ts';
 import { basisText } from './basis.ts';
@@ -172,7 +172,7 @@ export function createScenarioEditor(_regions: () => Map<string, Region>, period
     const matching = run && run.result.draws && runFor === JSON.stringify(documentFor());
     const s = run?.result.summary;
     const open = { withoutGain: s?.drawsWithoutGain ?? 0, draws: run?.result.draws ?? 0 };
-    const iv = (i: { median: number | null; p05: number | null; p95: number | null }, unit = '') => intervalText(i, open, unit);
+    const iv = (i: { median: number | null; p05: number | null; p95: number | null }, unit = '', num?: (v: number) => string) => intervalText(i, open, unit, num);
     banner.textContent = t('scenario.synthetic');
     banner.hidden = !cf.synthetic;
     const retentionRows: BandRow[] = cf.years.flatMap((y) => [
@@ -197,8 +197,8 @@ export function createScenarioEditor(_regions: () => Map<string, Region>, period
     clear(cards);
     cards.append(
       card('scenario.retainedDelta', fmt(matching && s ? s.retainedDelta.median : cf.summary.retainedDelta), matching && s ? iv(s.retainedDelta) : null, 'retained-delta'),
-      card('scenario.costPerRetained', perRetained === null ? t('scenario.noGain') : `${fmt(perRetained)} ${money()}`, matching && s ? iv(s.costPerRetained, money()) : null, 'cost-per-retained'),
-      card('scenario.cost', `${fmt(matching && s ? s.totalCost.median : cf.summary.totalCost)} ${money()}`, matching && s ? iv(s.totalCost, money()) : null, 'total-cost'),
+      card('scenario.costPerRetained', perRetained === null ? t('scenario.noGain') : `${moneyNumber(perRetained)}${unitSpace(money())}${money()}`, matching && s ? iv(s.costPerRetained, money(), moneyNumber) : null, 'cost-per-retained'),
+      card('scenario.cost', `${moneyNumber(matching && s ? s.totalCost.median : cf.summary.totalCost)}${unitSpace(money())}${money()}`, matching && s ? iv(s.totalCost, money(), moneyNumber) : null, 'total-cost'),
     );
     charts.replaceChildren(c1, changeNote, c2, h('div', { class: 'buttons' }, h('button', { type: 'button', class: 'small', 'data-export': 'scenario-csv', onclick: () => downloadCsv(`${cf.scenario}-cohorts.csv`, cf.years as unknown as Record<string, unknown>[], cohortMeta(cf, kind)) }, `${t('export.csv')}`)), scenarioNotes(cf));
     const ms = performance.now() - started;

@@ -1,10 +1,25 @@
-import { fmt, t } from '../i18n/index.ts';
+import { fmt, lang, t } from '../i18n/index.ts';
+import { moneyAmount } from '../i18n/numbers.ts';
 import type { Interval } from './api.ts';
 
 /**
  * How the scenario tab writes its numbers: intervals that show both ends or say why one has
  * none, money with its currency, and the label of a stored run (what it was run with).
  */
+
+/**
+ * An amount of money as a reader of the page's language writes it: Chinese in 万 and 亿 from ten
+ * thousand up (19.6万, 4.39亿: a cost per graduate of 195,918 is read as 19.6万), English in full
+ * with grouping (195,918).
+ */
+export function moneyNumber(v: number | null): string {
+  return v === null ? '–' : moneyAmount(v, lang());
+}
+
+/** Chinese writes a Chinese unit straight after the number (19.6万元, 1,000元); English with a space. */
+export function unitSpace(unit: string): string {
+  return lang() === 'zh' && /^[\u4e00-\u9fff]/u.test(unit) ? '' : ' ';
+}
 
 /** The currency's word in the page's language ("yuan" / "元", "won" / "韩元"), or its code. */
 export function currencyWord(currency: string | null | undefined): string {
@@ -18,8 +33,8 @@ export function currencyWord(currency: string | null | undefined): string {
  * when the draws leave an end open (a cost per retained graduate is infinite in a draw that
  * retains no one more, so its upper percentile is too).
  */
-export function intervalText(i: Interval, open: { withoutGain: number; draws: number }, unit = ''): string {
-  const end = (v: number | null) => (v === null ? null : `${fmt(v)}${unit ? ` ${unit}` : ''}`);
+export function intervalText(i: Interval, open: { withoutGain: number; draws: number }, unit = '', num: (v: number) => string = fmt): string {
+  const end = (v: number | null) => (v === null ? null : `${num(v)}${unit ? `${unitSpace(unit)}${unit}` : ''}`);
   const lo = end(i.p05) ?? t('scenario.noLower');
   const hi = end(i.p95) ?? t('scenario.noUpper', { k: open.withoutGain, n: open.draws });
   return `${lo} – ${hi}`;
