@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { startServer } from '../../src/server/index.ts';
 import { closeWorkspace, createDemoWorkspace, openWorkspace, type Workspace } from '../../src/store/index.ts';
-import { buildDashboard } from '../helpers/browser.ts';
+import { buildDashboard, watchErrors } from '../helpers/browser.ts';
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const SHOTS = join(ROOT, 'tmp', 'screenshots');
@@ -50,14 +50,7 @@ before(async () => {
     executablePath: CHROMIUM, headless: true, acceptDownloads: true, viewport: { width: 1440, height: 900 }, locale: 'zh-CN',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
   });
-  page = browser.pages()[0] ?? (await browser.newPage());
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('response', (r) => {
-    if (r.status() >= 400) errors.push(`${r.status()} ${r.url()}`);
-  });
+  page = watchErrors(browser.pages()[0] ?? (await browser.newPage()), errors, { responses: true });
   // Nothing may load from the internet: every request stays on the server's origin.
   page.on('request', (r) => {
     const u = r.url();

@@ -43,10 +43,7 @@ before(async () => {
   server = await startServer(ws, { port: 0, webDir: join(dir, 'web') });
   browser = await launchChromium();
   const context = await browser.newContext({ viewport: { width: 1440, height: FOLD }, locale: 'zh-CN', acceptDownloads: true });
-  page = watchErrors(await context.newPage(), errors);
-  page.on('response', (r) => {
-    if (r.status() >= 400) errors.push(`${r.status()} ${r.url()}`);
-  });
+  page = watchErrors(await context.newPage(), errors, { responses: true });
 }, { timeout: 240_000 });
 
 after(async () => {

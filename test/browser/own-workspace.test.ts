@@ -33,10 +33,7 @@ before(async () => {
   server = await startServer(ws, { port: 0, webDir: web });
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
   await context.addInitScript(`localStorage.setItem('talentflow.lang', 'en')`);
-  page = watchErrors(await context.newPage(), errors);
-  page.on('response', (r) => {
-    if (r.status() >= 400) errors.push(`${r.status()} ${r.url()}`);
-  });
+  page = watchErrors(await context.newPage(), errors, { responses: true });
 }, { timeout: 300_000 });
 
 after(() => closeBrowserSuite({ browser, server, ws, dir }));

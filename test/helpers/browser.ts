@@ -85,12 +85,20 @@ export async function launchChromium(extraArgs: string[] = []): Promise<Browser>
   return chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', ...extraArgs] });
 }
 
-/** Collects the page's console errors and uncaught exceptions into `errors`. */
-export function watchErrors(page: Page, errors: string[]): Page {
+/**
+ * Collects the page's console errors and uncaught exceptions into `errors`; with `responses`, also
+ * every answer of status 400 or more (a request the page should never have sent).
+ */
+export function watchErrors(page: Page, errors: string[], options: { responses?: boolean } = {}): Page {
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.text());
   });
   page.on('pageerror', (e) => errors.push(e.message));
+  if (options.responses) {
+    page.on('response', (r) => {
+      if (r.status() >= 400) errors.push(`${r.status()} ${r.url()}`);
+    });
+  }
   return page;
 }
 
