@@ -1,7 +1,8 @@
 import { Command, Option } from 'commander';
 import { InputError, SpecError } from '../../core/errors.ts';
 import { runChoiceFit } from '../../app/fit/choice.ts';
-import { TRANSFORMS, fitChoiceFile, parseNests, withWorkspace, type AlternativeTransform, type ChoiceSpecInput } from '../../store/index.ts';
+import { runChoiceFileFit } from '../../app/fit/choice-file.ts';
+import { TRANSFORMS, parseNests, withWorkspace, type AlternativeTransform, type ChoiceSpecInput } from '../../store/index.ts';
 import { choiceFileSummary, choiceSummary } from '../choice-summary.ts';
 import { common, outFor, withCommon } from '../context.ts';
 import { printJson } from '../output.ts';
@@ -35,6 +36,24 @@ function alternativeVars(v: string | undefined): Pick<ChoiceSpecInput, 'alternat
 function money(o: Record<string, string | undefined>): ChoiceSpecInput['money'] {
   if (!o.money) return undefined;
   return { term: o.money, unit: o.moneyUnit ?? 'yuan a month', scale: o.moneyScale ? Number(o.moneyScale) : 1 };
+}
+
+/** Flags of one form only: the workspace's graduate records (--persons) or a choice file (--data). */
+const PERSONS_ONLY = ['persons', 'university', 'year', 'level', 'within', 'alternativeVars', 'personVars', 'interactions', 'outside', 'missing', 'sample', 'sampleMethod', 'seed', 'holdout', 'save', 'replace'];
+const FILE_ONLY = ['case', 'alternative', 'choice', 'vars', 'encoding', 'sheet'];
+const flag = (key: string) => `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+
+/**
+ * Refuses a flag of the other form (it would be silently ignored: --save with --data saved
+ * nothing) and a file fit without its columns, in the CLI's words; the rest is the operation's
+ * schema (src/app/fit/choice-file.ts).
+ */
+function refuseOtherForm(cmd: Command, file: boolean): void {
+  const given = (k: string) => cmd.getOptionValueSource(k) === 'cli';
+  const other = (file ? PERSONS_ONLY : FILE_ONLY).filter(given);
+  if (file && other.includes('persons')) throw new InputError('--persons and --data are two forms: give one');
+  if (other.length) throw new InputError(`${other.map(flag).join(', ')} ${other.length > 1 ? 'apply' : 'applies'} to ${file ? '--persons (the workspace\'s graduate records), not --data' : '--data FILE, not the workspace\'s graduate records'}${file && other.includes('save') ? ' (a file fit is not saved in the workspace)' : ''}`);
+  if (file) for (const k of ['case', 'alternative', 'choice', 'vars']) if (!given(k)) throw new InputError(`--data needs --${k}`);
 }
 
 /** `talentflow fit choice`: destination choice on workspace persons, or any long-format choice file as R clogit. */
@@ -80,14 +99,14 @@ Examples:
       const { workspace } = common(cmd);
       const out = outFor(cmd);
       const s = (k: string) => o[k] as string | undefined;
+      refuseOtherForm(cmd, s('data') !== undefined);
       if (s('data')) {
-        if (o.persons) throw new InputError('--persons and --data are two forms: give one');
-        for (const k of ['case', 'alternative', 'choice', 'vars']) if (!s(k)) throw new InputError(`--data needs --${k}`);
-        const r = await fitChoiceFile(s('data')!, {
-          case: s('case')!, alternative: s('alternative')!, choice: s('choice')!, vars: list(s('vars')),
-          ...(s('nests') ? { nests: parseNests(s('nests')!) } : {}), ...(s('cluster') ? { cluster: s('cluster') } : {}),
-          ...(s('vcov') ? { vcov: s('vcov') as 'classical' } : {}), ...(s('money') ? { money: money(o as Record<string, string>) } : {}),
-        }, { encoding: s('encoding'), sheet: s('sheet') });
+        const r = await runChoiceFileFit({
+          path: s('data')!, case: s('case')!, alternative: s('alternative')!, choice: s('choice')!, vars: list(s('vars')),
+          ...(s('nests') ? { nests: parseNests(s('nests')!).map((n) => ({ name: n.name, alternatives: n.alternatives.map(String) })) } : {}),
+          ...(s('cluster') ? { cluster: s('cluster') } : {}), ...(s('vcov') ? { vcov: s('vcov') as 'classical' } : {}),
+          ...(s('money') ? { money: money(o as Record<string, string>) } : {}), encoding: s('encoding'), sheet: s('sheet'),
+        });
         if (out.json) return printJson(out, r);
         return out.write(choiceFileSummary(r));
       }
