@@ -18,8 +18,7 @@ export function resolveDuplicates(
   numeric: readonly { name: string; values: ArrayLike<number> }[],
 ): { flow: Float64Array; summed: number } {
   const n = keep.length;
-  const first = Uint32Array.from(data.origin, (o, r) => (keep[r] ? o : MISSING));
-  const keys = [first, data.destination];
+  const keys = [data.origin, data.destination];
   const sizes = [data.regions.length, data.regions.length];
   if (data.period) {
     keys.push(data.period);
@@ -31,7 +30,11 @@ export function resolveDuplicates(
     sizes.push(c.levels.length);
     names.push(name);
   }
-  const g = groupRows(keys, sizes);
+  if (repeatedKey(keys, sizes, keep) === false) return { flow: data.flow, summed: 0 };
+  // Rows left out are kept out of every group through a missing origin.
+  const first = new Uint32Array(n);
+  for (let r = 0; r < n; r++) first[r] = keep[r] ? data.origin[r] : MISSING;
+  const g = groupRows([first, ...keys.slice(1)], sizes);
   let kept = 0;
   for (let r = 0; r < n; r++) kept += keep[r];
   if (g.count === kept) return { flow: data.flow, summed: 0 };
@@ -39,7 +42,8 @@ export function resolveDuplicates(
   const flow = Float64Array.from(data.flow);
   let summed = 0;
   for (let r = 0; r < n; r++) {
-    if (!keep[r]) continue;
+    // A row missing a level of its key cannot be shown to repeat another (groupRows leaves it out).
+    if (!keep[r] || g.index[r] === MISSING) continue;
     const f = g.firstRow[g.index[r]];
     if (f === r) continue;
     if (mode === 'error') {
@@ -70,4 +74,43 @@ function describeKey(data: GravityData, names: readonly string[], r: number): st
     const c = data.categories![name];
     return c.index[r] === MISSING ? 'NA' : c.levels[c.index[r]];
   }).join(' / ');
+}
+
+/** Key spaces up to this many keys are scanned with one bit per key (2^28 bits: 32 MiB). */
+const BITMAP_LIMIT = 2 ** 28;
+
+/**
+ * Whether two kept rows share a key, by one bit per possible key (mixed radix over `sizes`): a
+ * single pass with no per-row allocation, where grouping every row would build millions of
+ * groups to find none (the usual case: files have no duplicates). Null when it cannot tell
+ * cheaply (key space past BITMAP_LIMIT, or a missing level in a kept row): the caller groups.
+ */
+function repeatedKey(keys: readonly Uint32Array[], sizes: readonly number[], keep: Uint8Array): boolean | null {
+  let space = 1;
+  for (const s of sizes) space *= Math.max(1, s);
+  if (space > BITMAP_LIMIT) return null;
+  const seen = new Uint32Array(Math.ceil(space / 32));
+  const k0 = keys[0];
+  const k1 = keys[1];
+  const n1 = sizes[1];
+  const rest = keys.slice(2);
+  const restSizes = sizes.slice(2);
+  for (let r = 0; r < keep.length; r++) {
+    if (!keep[r]) continue;
+    const a = k0[r];
+    const b = k1[r];
+    if (a === MISSING || b === MISSING) return null;
+    let key = a * n1 + b;
+    for (let i = 0; i < rest.length; i++) {
+      const v = rest[i][r];
+      if (v === MISSING) return null;
+      key = key * restSizes[i] + v;
+    }
+    if (key >= space) return null;
+    const word = key >>> 5;
+    const bit = 1 << (key & 31);
+    if (seen[word] & bit) return true;
+    seen[word] |= bit;
+  }
+  return false;
 }
