@@ -1,20 +1,26 @@
 // Dashboard speed in Debian's Chromium (playwright-core, headless), against peers run in the
 // same process on the same data. No timing is asserted; the bench fails only on real errors
-// (console errors, a page that never gets ready, an empty map).
-// 1. Loads: the page's own marks (`window.__talentflow.timings`, performance.now() since
-//    navigation start): mapUsable (map idle with the city boundaries and the net-migration
-//    choropleth), mapPresented (two animation frames later), flowsDrawn. Cold: a fresh browser
-//    and profile per run; warm: reloads in one browser. Peer: a bare MapLibre page (no app code)
-//    drawing the same /api/geometry answers as one-colour fills and lines, with the map options
-//    of web/src/map/basemap.ts, in a map box of the dashboard's size; its marks are the first
-//    'idle' after the data is set, plus two animation frames.
+// (console errors, failed requests, a page that never gets ready, a map without content).
+// 1. Loads of two views, each against its own peer:
+//    - the first screen (the page's address alone: China at province level, 2000-2010, the
+//      Northeast's 50 largest corridors, as the workspace's cases give it);
+//    - the city view, opened through the page's URL state (`?level=city&period=2010-2020&top=0`:
+//      every city, all Northeast corridors up to the page's limit, with the province outlines).
+//    The page's own marks (`window.__talentflow.timings`, performance.now() since navigation
+//    start): mapUsable (map idle with the boundaries and the net-migration choropleth),
+//    mapPresented (two animation frames later), flowsDrawn. Cold: a fresh browser and profile
+//    per run; warm: reloads in one browser. Peer: a bare MapLibre page (no app code) drawing the
+//    same /api/geometry answers the dashboard asked for in that view (recorded in a warm-up load:
+//    its own level as one-colour fills and lines, any other level as outlines), with the map
+//    options of web/src/map/basemap.ts, in a map box of the dashboard's size; its marks are the
+//    first 'idle' after the data is set, plus two animation frames.
 //    The peer page and its MapLibre files are served by a second server on the same workspace
 //    (same API code, same cache headers: files under assets/ immutable, answers no-cache with
 //    an etag), not through Playwright's page.route: routing disables Chromium's HTTP cache for
 //    the page, which would make the peer's warm reloads fetch everything again.
-// 2. Panning: `map.panBy([±8, 4], { duration: 0 })` once per animation frame for 20 frames, with
-//    the flows of the Northeast (~4,500 lines) and of all China (~10,000 lines), and, as the
-//    peer, the same page with the flow lines hidden, in interleaved rounds. Wall time per frame;
+// 2. Panning in the city view: `map.panBy([±8, 4], { duration: 0 })` once per animation frame
+//    for 20 frames, with the flows of the Northeast (~4,500 lines) and of all China (~10,000
+//    lines), and, as the peer, the same page with the flow lines hidden, in interleaved rounds. Wall time per frame;
 //    from a CDP CPU profile (100 µs sampling) the main thread's JavaScript, garbage collection
 //    and '(program)' (native time outside JavaScript: layout, paint, waiting on the GPU
 //    process) per frame; and the main thread's CPU time and script time per frame from
@@ -38,6 +44,48 @@ const PAN_ROUNDS = Number(process.argv[3] ?? 2);
 const FRAMES = 20;
 const MAPLIBRE = join(ROOT, 'node_modules', 'maplibre-gl', 'dist');
 
+/**
+ * The peer page: MapLibre alone. Its query gives the dashboard's map box (`box`: left, top,
+ * width, height) and camera (`center`: lon,lat; `zoom`) and the geometry answers to draw: `fill`
+ * (fills and white lines), `line` (outlines).
+ */
+const PEER_PAGE = `<!doctype html>
+<html><head><meta charset="utf-8"><link rel="icon" href="data:,"><link rel="stylesheet" href="/assets/maplibre-gl.css">
+<style>html,body{margin:0;height:100%}#map{position:absolute}</style></head>
+<body><div id="map"></div>
+<script type="module">
+import * as maplibregl from '/assets/maplibre-gl.js';
+maplibregl.setWorkerUrl(new URL('/assets/maplibre-gl-worker.js', location.href).href);
+const q = new URLSearchParams(location.search);
+const [left, top, width, height] = q.get('box').split(',');
+Object.assign(document.getElementById('map').style, { left: left + 'px', top: top + 'px', width: width + 'px', height: height + 'px' });
+const geometry = (path) => fetch('/' + path).then((r) => r.json());
+const data = Promise.all([geometry(q.get('fill')), ...q.getAll('line').map(geometry)]);
+const map = new maplibregl.Map({
+  container: 'map', style: { version: 8, sources: {}, layers: [{ id: 'background', type: 'background', paint: { 'background-color': '#e9eef2' } }] },
+  center: q.get('center').split(',').map(Number), zoom: Number(q.get('zoom')), attributionControl: false, renderWorldCopies: false, fadeDuration: 0,
+  canvasContextAttributes: { preserveDrawingBuffer: true, antialias: false },
+});
+window.__peer = { map };
+map.once('load', async () => {
+  const [fill, ...lines] = await data;
+  map.addSource('fill', { type: 'geojson', data: fill });
+  map.addLayer({ id: 'fill', type: 'fill', source: 'fill', paint: { 'fill-color': '#9ecae1', 'fill-opacity': 0.88 } });
+  map.addLayer({ id: 'fill-line', type: 'line', source: 'fill', paint: { 'line-color': '#ffffff', 'line-width': 0.5 } });
+  lines.forEach((data, i) => {
+    map.addSource('lines-' + i, { type: 'geojson', data });
+    map.addLayer({ id: 'line-' + i, type: 'line', source: 'lines-' + i, paint: { 'line-color': '#7d8a96', 'line-width': 0.9 } });
+  });
+  map.once('idle', () => {
+    window.__peer.usable = performance.now();
+    requestAnimationFrame(() => requestAnimationFrame(() => {
+      window.__peer.presented = performance.now();
+      document.body.dataset.ready = '1';
+    }));
+  });
+});
+</script></body></html>`;
+
 if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
 if (!existsSync(join(ROOT, 'web', 'dist', 'index.html'))) {
   const r = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], { cwd: join(ROOT, 'web'), encoding: 'utf8' });
@@ -51,7 +99,7 @@ const stale = readdirSync(join(ROOT, 'web', 'src'), { recursive: true, encoding:
 const dir = mkdtempSync(join(tmpdir(), 'talentflow-dashboard-bench-'));
 const file = join(dir, 'demo.duckdb');
 await createDemoWorkspace(file);
-// China's city flows 2010-2020 estimated from the censuses: what the map shows by default.
+// China's city flows 2010-2020 estimated from the censuses: what the city view shows.
 const est = spawnSync(process.execPath, [join(ROOT, 'bin', 'talentflow.mjs'), 'estimate', 'flows-from-stocks', '--from', '2010', '--to', '2020', '--level', 'city', '--within', 'CN', '--save', '-w', file], { cwd: ROOT, encoding: 'utf8' });
 if (est.status !== 0) throw new Error(`talentflow estimate: ${est.stderr}`);
 const ws = await openWorkspace(file, { create: false });
@@ -66,45 +114,22 @@ mkdirSync(join(peerDir, 'assets'), { recursive: true });
 for (const [from, to] of [['maplibre-gl.mjs', 'maplibre-gl.js'], ['maplibre-gl-worker.mjs', 'maplibre-gl-worker.js'], ['maplibre-gl.css', 'maplibre-gl.css']]) {
   copyFileSync(join(MAPLIBRE, from), join(peerDir, 'assets', to));
 }
-// The server serves a folder only if it holds index.html when it starts: the real page is
-// written once the dashboard's map box is known.
-writeFileSync(join(peerDir, 'index.html'), '');
+writeFileSync(join(peerDir, 'index.html'), PEER_PAGE);
 const peerServer = await startServer(ws, { host: '127.0.0.1', port: 0, webDir: peerDir });
 
-/** The peer page: MapLibre alone, in a map box placed and sized as the dashboard's. */
-function peerPage(box: { x: number; y: number; width: number; height: number }): string {
-  return `<!doctype html>
-<html><head><meta charset="utf-8"><link rel="icon" href="data:,"><link rel="stylesheet" href="/assets/maplibre-gl.css">
-<style>html,body{margin:0;height:100%}#map{position:absolute;left:${box.x}px;top:${box.y}px;width:${box.width}px;height:${box.height}px}</style></head>
-<body><div id="map"></div>
-<script type="module">
-import * as maplibregl from '/assets/maplibre-gl.js';
-maplibregl.setWorkerUrl(new URL('/assets/maplibre-gl-worker.js', location.href).href);
-const geometry = (level) => fetch('/api/geometry?level=' + level + '&within=CN').then((r) => r.json());
-const data = Promise.all([geometry('city'), geometry('province')]);
-const map = new maplibregl.Map({
-  container: 'map', style: { version: 8, sources: {}, layers: [{ id: 'background', type: 'background', paint: { 'background-color': '#e9eef2' } }] },
-  bounds: [88, 19, 135, 53.5], fitBoundsOptions: { padding: 20 }, attributionControl: false, renderWorldCopies: false, fadeDuration: 0,
-  canvasContextAttributes: { preserveDrawingBuffer: true, antialias: false },
-});
-window.__peer = { map };
-map.once('load', async () => {
-  const [cities, provinces] = await data;
-  map.addSource('cities', { type: 'geojson', data: cities });
-  map.addSource('provinces', { type: 'geojson', data: provinces });
-  map.addLayer({ id: 'fill', type: 'fill', source: 'cities', paint: { 'fill-color': '#9ecae1', 'fill-opacity': 0.88 } });
-  map.addLayer({ id: 'city-line', type: 'line', source: 'cities', paint: { 'line-color': '#ffffff', 'line-width': 0.5 } });
-  map.addLayer({ id: 'province-line', type: 'line', source: 'provinces', paint: { 'line-color': '#7d8a96', 'line-width': 0.9 } });
-  map.once('idle', () => {
-    window.__peer.usable = performance.now();
-    requestAnimationFrame(() => requestAnimationFrame(() => {
-      window.__peer.presented = performance.now();
-      document.body.dataset.ready = '1';
-    }));
-  });
-});
-</script></body></html>`;
-}
+/**
+ * A view measured against its peer: the dashboard's URL query, the least content that counts
+ * as drawn (flow lines, regions with a net value; polygons the peer renders), and, filled in
+ * the warm-up, the peer's query (the geometry answers the dashboard asked for).
+ */
+interface View { name: string; query: string; level: string; min: { lines: number; net: number; polygons: number }; peerQuery: string }
+
+const VIEWS: View[] = [
+  // China's 31 provinces (Hong Kong, Macao and Taiwan have no census flows); the 50 largest corridors.
+  { name: 'first screen (province, 2000-2010, 50 corridors)', query: '', level: 'province', min: { lines: 25, net: 30, polygons: 30 }, peerQuery: '' },
+  // ~370 cities; the Northeast's city corridors of 2010-2020 number ~4,500.
+  { name: 'city view (?level=city&period=2010-2020&top=0)', query: '?level=city&period=2010-2020&top=0', level: 'city', min: { lines: 1000, net: 300, polygons: 300 }, peerQuery: '' },
+];
 
 const errors: string[] = [];
 type Session = { context: BrowserContext; page: Page; profile: string };
@@ -128,30 +153,56 @@ async function close(s: Session): Promise<void> {
 
 interface Load { usable: number; presented: number; flows?: number }
 
-/** Loads (or reloads) the dashboard and reads its marks; checks that the map has content. */
-async function loadOurs(page: Page, reload: boolean): Promise<Load> {
+/** Loads (or reloads) a view of the dashboard and reads its marks; checks that the map has content. */
+async function loadOurs(page: Page, view: View, reload: boolean): Promise<Load> {
   if (reload) await page.reload();
-  else await page.goto(server.url);
+  else await page.goto(server.url + view.query);
   await page.waitForSelector('body[data-flows-ready]', { state: 'attached', timeout: 180_000 });
   await page.waitForFunction('window.__talentflow.timings.mapPresented > 0', undefined, { timeout: 30_000 });
   const r = await page.evaluate(`(() => {
     const tf = window.__talentflow;
-    return { t: tf.timings, lines: tf.flowCount(), net: tf.netCount() };
-  })()`) as { t: Record<string, number>; lines: number; net: number };
-  if (r.lines < 1000 || r.net < 350) throw new Error(`the dashboard drew ${r.lines} flow lines and ${r.net} net values`);
+    return { t: tf.timings, lines: tf.flowCount(), net: tf.netCount(), level: tf.map() && document.getElementById('f-level').value };
+  })()`) as { t: Record<string, number>; lines: number; net: number; level: string };
+  if (r.level !== view.level) throw new Error(`${view.name}: the dashboard opened at level ${r.level}`);
+  if (r.lines < view.min.lines || r.net < view.min.net) throw new Error(`${view.name}: the dashboard drew ${r.lines} flow lines and ${r.net} net values`);
   return { usable: r.t.mapUsable, presented: r.t.mapPresented, flows: r.t.flowsDrawn };
 }
 
-async function loadPeer(page: Page, reload: boolean): Promise<Load> {
+async function loadPeer(page: Page, view: View, reload: boolean): Promise<Load> {
   if (reload) await page.reload();
-  else await page.goto(peerServer.url);
+  else await page.goto(peerServer.url + view.peerQuery);
   await page.waitForSelector('body[data-ready]', { state: 'attached', timeout: 180_000 });
   const r = await page.evaluate(`(() => {
     const p = window.__peer;
     return { usable: p.usable, presented: p.presented, rendered: p.map.queryRenderedFeatures({ layers: ['fill'] }).length };
   })()`) as Load & { rendered: number };
-  if (r.rendered < 300) throw new Error(`the peer page rendered ${r.rendered} city polygons`);
+  if (r.rendered < view.min.polygons) throw new Error(`${view.name}: the peer page rendered ${r.rendered} polygons`);
   return { usable: r.usable, presented: r.presented };
+}
+
+/**
+ * A warm-up load of a view (not counted): fills the OS file cache and the server's answer cache,
+ * records the geometry answers the dashboard asks for, its map box and camera, for the peer's query.
+ */
+async function warmUp(page: Page, view: View): Promise<string> {
+  const asked: string[] = [];
+  const seen = (r: { url: () => string }) => {
+    const u = new URL(r.url());
+    if (u.pathname === '/api/geometry') asked.push(`api/geometry${u.search}`);
+  };
+  page.on('request', seen);
+  await loadOurs(page, view, false);
+  page.off('request', seen);
+  const fill = asked.filter((u) => new URLSearchParams(u.split('?')[1]).get('level') === view.level);
+  if (fill.length !== 1) throw new Error(`${view.name}: the dashboard asked for ${asked.join(', ') || 'no geometry'}`);
+  const [box, center, zoom] = await page.evaluate(`(() => {
+    const r = document.getElementById('map').getBoundingClientRect();
+    const map = window.__talentflow.map();
+    return [[r.x, r.y, r.width, r.height].join(','), map.getCenter().toArray().join(','), String(map.getZoom())];
+  })()`) as string[];
+  const q = new URLSearchParams([['box', box], ['center', center], ['zoom', zoom], ['fill', fill[0]], ...asked.filter((u) => u !== fill[0]).map((u): [string, string] => ['line', u])]);
+  view.peerQuery = `?${q}`;
+  return box;
 }
 
 const median = (xs: number[]) => {
@@ -259,7 +310,6 @@ let exitCode = 0;
 try {
   // Header: what draws, on what.
   const probe = await launch();
-  await probe.page.goto(peerServer.url);
   const renderer = await probe.page.evaluate(`(() => {
     const gl = document.createElement('canvas').getContext('webgl');
     if (!gl) return 'no WebGL';
@@ -268,43 +318,56 @@ try {
   })()`) as string;
   const ua = await probe.page.evaluate('navigator.userAgent') as string;
   // Warm-up, not counted: the OS file cache and the server's answer cache for both pages. The
-  // dashboard's map box is measured here so the peer draws the same number of pixels.
-  await loadOurs(probe.page, false);
-  const box = await probe.page.evaluate(`(() => { const r = document.getElementById('map').getBoundingClientRect(); return { x: r.x, y: r.y, width: r.width, height: r.height }; })()`) as { x: number; y: number; width: number; height: number };
-  writeFileSync(join(peerDir, 'index.html'), peerPage(box));
-  await loadPeer(probe.page, false);
+  // dashboard's map box and geometry requests are recorded here for the peer.
+  const boxes: string[] = [];
+  for (const view of VIEWS) {
+    boxes.push(await warmUp(probe.page, view));
+    await loadPeer(probe.page, view, false);
+  }
   await close(probe);
   const cpu = cpus();
   console.log(`renderer: ${renderer}; ${/Chrome\/[\d.]+/.exec(ua)?.[0] ?? ua}, headless`);
   console.log(`machine: ${cpu.length} x ${cpu[0]?.model ?? '?'}; load average at start ${load()} (other work may share the cores)`);
   console.log(`dashboard: web/dist built ${new Date(built).toISOString()}`);
   if (stale.length) console.log(`NOTE: web/dist is older than ${stale.length} file(s) of web/src (${stale.slice(0, 3).join(', ')}): rebuild (cd web && npx vite build) to measure them`);
-  console.log(`map box ${box.width}x${box.height} px of a 1440x900 viewport, for both pages; one warm-up load of each not counted`);
+  console.log(`map box (left,top,width,height) ${[...new Set(boxes)].join(' / ')} px of a 1440x900 viewport, the same for the peer; one warm-up load of each page not counted`);
+  for (const view of VIEWS) {
+    const peerQuery = new URLSearchParams(view.peerQuery);
+    console.log(`${view.name}: the peer draws ${peerQuery.get('fill')} as fills${peerQuery.getAll('line').map((u) => `, ${u} as outlines`).join('')}, centre ${peerQuery.get('center')}, zoom ${Number(peerQuery.get('zoom')).toFixed(3)}`);
+  }
 
-  // 1. Loads: cold runs alternate ours and the peer so both see the same swings of load.
-  const cold: { ours: Load[]; peer: Load[] } = { ours: [], peer: [] };
+  // 1. Loads: cold runs alternate ours and the peer (and the views) so all see the same swings of load.
+  const cold = VIEWS.map(() => ({ ours: [] as Load[], peer: [] as Load[] }));
   for (let i = 0; i < RUNS; i++) {
-    for (const side of ['ours', 'peer'] as const) {
-      const s = await launch();
-      cold[side].push(await (side === 'ours' ? loadOurs : loadPeer)(s.page, false));
-      await close(s);
+    for (const [v, view] of VIEWS.entries()) {
+      for (const side of ['ours', 'peer'] as const) {
+        const s = await launch();
+        cold[v][side].push(await (side === 'ours' ? loadOurs : loadPeer)(s.page, view, false));
+        await close(s);
+      }
     }
   }
-  loadTable('first load, cold (a fresh browser and profile per run)', cold.ours, cold.peer);
-  const warm: { ours: Load[]; peer: Load[] } = { ours: [], peer: [] };
-  const ours = await launch();
-  const peer = await launch();
-  await loadOurs(ours.page, false);
-  await loadPeer(peer.page, false);
-  for (let i = 0; i < RUNS; i++) {
-    warm.ours.push(await loadOurs(ours.page, true));
-    warm.peer.push(await loadPeer(peer.page, true));
+  for (const [v, view] of VIEWS.entries()) loadTable(`${view.name}, cold (a fresh browser and profile per run)`, cold[v].ours, cold[v].peer);
+  const warm = VIEWS.map(() => ({ ours: [] as Load[], peer: [] as Load[] }));
+  for (const [v, view] of VIEWS.entries()) {
+    const ours = await launch();
+    const peer = await launch();
+    await loadOurs(ours.page, view, false);
+    await loadPeer(peer.page, view, false);
+    for (let i = 0; i < RUNS; i++) {
+      warm[v].ours.push(await loadOurs(ours.page, view, true));
+      warm[v].peer.push(await loadPeer(peer.page, view, true));
+    }
+    await close(peer);
+    await close(ours);
+    loadTable(`${view.name}, warm (reloads in the same browser)`, warm[v].ours, warm[v].peer);
   }
-  await close(peer);
-  loadTable('warm load (reload in the same browser)', warm.ours, warm.peer);
 
-  // 2. Panning in the loaded dashboard. After a pass not counted (compiles the drawing code),
-  // each round goes Northeast flows, hidden, all China hidden, all China flows, hidden, back.
+  // 2. Panning in the city view. After a pass not counted (compiles the drawing code), each
+  // round goes Northeast flows, hidden, all China hidden, all China flows, hidden, back.
+  const cityView = VIEWS[1];
+  const ours = await launch();
+  await loadOurs(ours.page, cityView, false);
   const page = ours.page;
   const northeast: PanResult = { lines: 0, frames: [], splits: [] };
   const china: PanResult = { lines: 0, frames: [], splits: [] };
