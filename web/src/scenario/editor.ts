@@ -1,17 +1,15 @@
 import { api, waitForJob, type Region, type SavedModel } from '../api.ts';
-import { bandChart, type BandRow } from '../charts/scenario.ts';
 import { mainSvg } from '../charts/figure.ts';
-import { downloadCsv } from '../export/download.ts';
-import type { ExportMeta } from '../export/meta.ts';
-import { colon, fmt, onLanguage, regionName, t, type MessageKey } from '../i18n/index.ts';
+import { onLanguage, regionName, t, type MessageKey } from '../i18n/index.ts';
 import { CASES, caseOfCodes, casePatch, state, subscribe, update } from '../state.ts';
 import { clear, h, label, status } from '../ui/dom.ts';
 import { setViewParams, viewParam } from '../url-state.ts';
 import { scenarioApi, type Counterfactual, type ScenarioDoc, type ScenarioRun } from './api.ts';
-import { summaryHtml } from './summary.ts';
-import { notesLine, scenarioNotes } from './notes.ts';
+import { summaryHtml, summarySettings } from './summary.ts';
 import { createRunComparison } from './compare.ts';
-import { currencyWord, eligibilityText, intervalText, moneyNumber, unitSpace } from './format.ts';
+import { currencyWord } from './format.ts';
+import { createResultsView } from './results-view.ts';
+import { createPaymentControls } from './payment-controls.ts';
 import { canPrepare, prepareModel } from './prepare.ts';
 import { createBaselineForm, recentModel } from './baseline-form.ts';
 import { basisText } from './basis.ts';
@@ -34,109 +32,54 @@ import { scenarioDocument } from './document.ts';
  */
 const DEFAULT_EXAMPLE = 'northeast-stay-subsidy.json';
 const DRAWS = 100;
-const ELIGIBILITY = ['stayers', 'arrivals'] as const;
-
-/** The largest scenario - baseline difference of retention, in percentage points, and its year. */
-function largestChange(cf: Counterfactual): { pp: number; year: number } | null {
-  let best: { pp: number; year: number } | null = null;
-  for (const y of cf.years) {
-    const pp = 100 * (y.retentionScenario - y.retentionBaseline);
-    if (!best || Math.abs(pp) > Math.abs(best.pp)) best = { pp, year: y.year };
-  }
-  return best;
-}
-
-/** A round step for a slider running from 0 to `max` in about 30 steps. */
-function niceStep(max: number): number {
-  const raw = max / 30;
-  const p = 10 ** Math.floor(Math.log10(raw));
-  return [1, 2, 2.5, 5, 10].map((m) => m * p).find((s) => s >= raw) ?? raw;
-}
 
 export function createScenarioEditor(_regions: () => Map<string, Region>, periods: string[]): HTMLElement {
   /** Names of regions any stored run or example names (provinces of every country; cities as asked). */
   const names = new Map<string, Region>();
   const nameOf = (code: string) => (names.get(code) ? regionName(names.get(code)!) : code);
   const exampleSelect = h('select', { id: 's-example' });
-  const slider = h('input', { id: 's-subsidy', class: 'slider', type: 'range', min: 0, max: 3000, step: 100, value: 1000, 'aria-describedby': 's-subsidy-value' });
-  const sliderValue = h('output', { id: 's-subsidy-value', class: 'slider-value', for: 's-subsidy' });
-  const yearsInput = h('input', { id: 's-years', type: 'number', min: 1, max: 5, value: 3 });
+  const payment = createPaymentControls(() => void refresh());
   const targetsBox = h('div', { class: 'checks target-list', role: 'group' });
-  const eligibilityBox = h('div', { class: 'checks', role: 'group' });
-  const cards = h('div', { class: 'cards', 'aria-live': 'polite' });
-  const charts = h('div', { class: 'scenario-charts' });
-  const runCharts = h('div', { class: 'scenario-charts' });
-  const latency = h('p', { class: 'latency', role: 'status' });
+  const results = createResultsView();
   const message = h('div', { class: 'scenario-message', 'aria-live': 'polite' });
-  const banner = h('p', { class: 'status status-error synthetic-banner', role: 'note', 'data-banner': 'synthetic', hidden: true });
-  const changeNote = h('p', { class: 'note', 'data-note': 'retention-change' });
   const progress = h('progress', { max: 1, value: 0, hidden: true });
   const progressText = h('span', { class: 'progress-text', role: 'status' });
   const runButton = h('button', { type: 'button', id: 's-run' }, t('scenario.runDraws', { n: DRAWS }));
   const saveRun = h('input', { id: 's-save', type: 'checkbox' });
   const comparison = createRunComparison(nameOf);
-  const basis = h('p', { class: 'note basis', 'data-basis': '' });
   const form = createBaselineForm({ onChange: () => void refresh(), onModel: (model) => void switchModel(model) });
   const element = h('section', { class: 'view view-scenario', id: 'view-scenario' },
-    h('div', { class: 'scenario-top' }, banner, message),
+    h('div', { class: 'scenario-top' }, results.banner, message),
     h('div', { class: 'col' },
       label('scenario.title', 'h2'), label('scenario.help', 'p', { class: 'note' }),
       h('div', { class: 'field' }, h('label', { for: 's-example', i18n: 'scenario.example' }), exampleSelect),
       form.element,
-      h('div', { class: 'field' }, h('label', { for: 's-subsidy', i18n: 'scenario.subsidy' }), slider, sliderValue),
-      h('div', { class: 'field' }, h('label', { for: 's-years', i18n: 'scenario.years' }), yearsInput),
-      h('fieldset', {}, h('legend', { i18n: 'scenario.eligibility' }), eligibilityBox),
+      ...payment.fields,
       h('fieldset', {}, h('legend', { i18n: 'scenario.targets' }), label('scenario.targetsHint', 'p', { class: 'note' }), targetsBox),
       h('div', { class: 'buttons' }, runButton, h('button', { type: 'button', id: 's-print', i18n: 'export.print', onclick: () => printSummary() })),
       h('div', { class: 'field check' }, saveRun, h('label', { for: 's-save', i18n: 'compare.saveRun' })),
       h('div', { class: 'progress' }, progress, progressText)),
-    h('div', { class: 'col wide' }, cards, basis, latency, charts, runCharts, comparison.element));
+    h('div', { class: 'col wide' }, ...results.parts, comparison.element));
 
   let examples: { file: string; document: ScenarioDoc }[] = [];
   let example: ScenarioDoc | null = null;
   /** The monthly payment that equals a relative change of 1 in the example's income term. */
   let incomeBase = 6400;
-  let eligibility: string[] = ['stayers'];
   let last: Counterfactual | null = null;
   let run: ScenarioRun | null = null;
   let inflight: AbortController | null = null;
   let candidates: Region[] = [];
   /** The models the workspace holds (null: ask the server again). */
   let models: SavedModel[] | null = null;
-  const subsidy = () => Number(slider.value);
+  const subsidy = () => payment.monthly();
   /** The example when the scenario runs on its model (else the analyst's own settings alone). */
   const onExample = () => (example && example.baseline.model === form.model() ? example : null);
   const money = () => currencyWord(onExample()?.interventions[0]?.cost?.currency ?? form.currency());
-  const width = () => Math.max(360, charts.clientWidth || 640);
   const held = async () => (models ??= await api.models());
 
   const documentFor = (): ScenarioDoc => scenarioDocument(onExample(), form, {
-    targets: state.targets, monthly: subsidy(), benefitYears: Math.max(1, Math.min(5, Number(yearsInput.value) || 3)), eligibility,
+    targets: state.targets, monthly: subsidy(), benefitYears: payment.benefitYears(), eligibility: payment.eligibility(),
   });
-
-  /** How the payment enters the model, in words (printed summary). */
-  function leverText(doc: ScenarioDoc): string {
-    const iv = doc.interventions[0];
-    if (iv.change.type === 'relative') {
-      const base = iv.change.value > 0 ? subsidy() / iv.change.value : incomeBase;
-      return t('scenario.leverValue', { amount: fmt(subsidy()), base: fmt(base), change: `${iv.change.value >= 0 ? '+' : ''}${fmt(100 * iv.change.value, 1)}%`, term: iv.term });
-    }
-    return t('scenario.leverAbsolute', { amount: `${fmt(iv.change.value)} ${money()}`, term: iv.term });
-  }
-
-  function renderEligibility(): void {
-    clear(eligibilityBox);
-    for (const e of ELIGIBILITY) {
-      eligibilityBox.append(h('label', {}, h('input', {
-        type: 'checkbox', value: e, 'data-eligible': e, checked: eligibility.includes(e),
-        onchange: (ev: Event) => {
-          const on = (ev.target as HTMLInputElement).checked;
-          eligibility = ELIGIBILITY.filter((x) => (x === e ? on : eligibility.includes(x)));
-          void refresh();
-        },
-      }), ` ${t(`scenario.eligible.${e}`)}`));
-    }
-  }
 
   function renderExamples(): void {
     clear(exampleSelect);
@@ -164,96 +107,28 @@ export function createScenarioEditor(_regions: () => Map<string, Region>, period
     }
   }
 
-  function card(key: Parameters<typeof t>[0], value: string, range: string | null, name: string): HTMLElement {
-    return h('div', { class: 'card', 'data-result': name }, h('div', {}, t(key)), h('div', { class: 'big' }, value), range ? h('div', { class: 'range' }, `${t('scenario.interval')}${colon()}${range}`) : '');
-  }
-
+  /** The counterfactual on screen, with the run's intervals when the run is of the settings on screen. */
   async function renderResult(cf: Counterfactual, started: number): Promise<void> {
-    const matching = run && run.result.draws && runFor === JSON.stringify(documentFor());
-    const s = run?.result.summary;
-    const open = { withoutGain: s?.drawsWithoutGain ?? 0, draws: run?.result.draws ?? 0 };
-    const iv = (i: { median: number | null; p05: number | null; p95: number | null }, unit = '', num?: (v: number) => string) => intervalText(i, open, unit, num);
-    banner.textContent = t('scenario.synthetic');
-    banner.hidden = !cf.synthetic;
-    const retentionRows: BandRow[] = cf.years.flatMap((y) => [
-      { year: y.year, series: t('scenario.baseline'), median: 100 * y.retentionBaseline, p05: 100 * y.retentionBaseline, p95: 100 * y.retentionBaseline },
-      { year: y.year, series: t('scenario.scenario'), median: 100 * y.retentionScenario, p05: 100 * y.retentionScenario, p95: 100 * y.retentionScenario },
-    ]);
-    const netRows: BandRow[] = cf.years.flatMap((y) => [
-      { year: y.year, series: t('scenario.baseline'), median: y.netBaseline, p05: y.netBaseline, p95: y.netBaseline },
-      { year: y.year, series: t('scenario.scenario'), median: y.netScenario, p05: y.netScenario, p95: y.netScenario },
-    ]);
-    const kind = cf.synthetic ? 'synthetic' : 'model';
-    // Exported charts name the scenario, its payment, the model and its notes (cohortMeta).
-    const about = (title: string) => ({ ...cohortMeta(cf, kind), title: `${title} · ${cf.scenario} · ${sliderValue.textContent ?? ''}` });
-    const [c1, c2] = await Promise.all([
-      bandChart('scenario-retention', t('scenario.retention'), retentionRows, width(), { label: t('scenario.axisShare'), format: (v) => `${fmt(v, 1)}%`, meta: { ...about(t('scenario.retention')), columns: { median: 'percent', p05: 'percent', p95: 'percent' } } }),
-      bandChart('scenario-net', t('scenario.netFlows'), netRows, width(), { label: t('scenario.axisPersons'), meta: { ...about(t('scenario.netFlows')), columns: { median: 'persons', p05: 'persons', p95: 'persons' } } }),
-    ]);
-    const change = largestChange(cf);
-    changeNote.textContent = change ? t('scenario.ppChange', { pp: `${change.pp >= 0 ? '+' : ''}${fmt(change.pp, 2)}`, year: change.year }) : '';
-    basis.textContent = basisText(cf, form.options());
-    const perRetained = matching && s ? s.costPerRetained.median : cf.summary.costPerRetained;
-    clear(cards);
-    cards.append(
-      card('scenario.retainedDelta', fmt(matching && s ? s.retainedDelta.median : cf.summary.retainedDelta), matching && s ? iv(s.retainedDelta) : null, 'retained-delta'),
-      card('scenario.costPerRetained', perRetained === null ? t('scenario.noGain') : `${moneyNumber(perRetained)}${unitSpace(money())}${money()}`, matching && s ? iv(s.costPerRetained, money(), moneyNumber) : null, 'cost-per-retained'),
-      card('scenario.cost', `${moneyNumber(matching && s ? s.totalCost.median : cf.summary.totalCost)}${unitSpace(money())}${money()}`, matching && s ? iv(s.totalCost, money(), moneyNumber) : null, 'total-cost'),
-    );
-    charts.replaceChildren(c1, changeNote, c2, h('div', { class: 'buttons' }, h('button', { type: 'button', class: 'small', 'data-export': 'scenario-csv', onclick: () => downloadCsv(`${cf.scenario}-cohorts.csv`, cf.years as unknown as Record<string, unknown>[], cohortMeta(cf, kind)) }, `${t('export.csv')}`)), scenarioNotes(cf));
-    const ms = performance.now() - started;
-    latency.textContent = t('scenario.latency', { ms: Math.round(ms) });
+    const matching = run && run.result.draws && runFor === JSON.stringify(documentFor()) ? run : null;
+    const ms = await results.show(cf, { run: matching, money: money(), payment: payment.showAmount(money()), basis: basisText(cf, form.options()), started });
     element.dataset.latency = String(ms);
     element.dataset.renders = String(Number(element.dataset.renders ?? 0) + 1);
   }
 
-  /** The cohort table's export: the model and its notes, persons whole, shares to 0.1 %, money whole. */
-  function cohortMeta(cf: Counterfactual, kind: 'synthetic' | 'model'): ExportMeta {
-    return {
-      title: `${t('scenario.title')}${colon()}${cf.scenario} · ${sliderValue.textContent ?? ''}`, kind, definition: notesLine(cf), source: `${t('scenario.model')}${colon()}${cf.model.name} (${cf.model.version})`,
-      columns: { graduates: 'persons', retainedBaseline: 'persons', retainedScenario: 'persons', retainedDelta: 'persons', retentionBaseline: 'share', retentionScenario: 'share', netBaseline: 'persons', netScenario: 'persons', recipients: 'persons', cost: 'money' },
-    };
-  }
-
   let runFor = '';
-  async function renderRun(): Promise<void> {
-    clear(runCharts);
-    if (!run) return;
-    const y = run.result.years;
-    const band = (pick: (r: (typeof y)[number]) => { median: number | null; p05: number | null; p95: number | null }, series: string) =>
-      y.map((r) => ({ year: r.year, series, median: pick(r).median ?? NaN, p05: pick(r).p05 ?? NaN, p95: pick(r).p95 ?? NaN }));
-    const meta = { kind: banner.hidden ? 'model' as const : 'synthetic' as const, source: `${t('scenario.model')}${colon()}${run.model.name} (${run.model.version})`, definition: notesLine(run) };
-    const drawsText = t('compare.draws', { n: run.result.draws, seed: run.result.seed });
-    runCharts.append(
-      await bandChart('scenario-retained-draws', `${t('scenario.retainedDelta')} (${t('scenario.interval')}, ${drawsText})`, band((r) => r.retainedDelta, t('scenario.scenario')), width(), { label: t('scenario.axisGraduates'), meta: { ...meta, columns: { median: 'persons', p05: 'persons', p95: 'persons' } } }),
-      await bandChart('scenario-net-draws', `${t('scenario.netFlows')} (${t('scenario.interval')}, ${drawsText})`, [...band((r) => r.netFlowBaseline, t('scenario.baseline')), ...band((r) => r.netFlowScenario, t('scenario.scenario'))], width(), { label: t('scenario.axisPersons'), meta: { ...meta, columns: { median: 'persons', p05: 'persons', p95: 'persons' } } }),
-    );
-  }
+  const renderRun = () => results.showRun(run);
 
   /** The settings in the page's link (url-state.ts); the targets are in the dashboard's state. */
   function toUrl(): void {
     const file = examples.find((x) => x.document === onExample())?.file ?? null;
-    setViewParams({ 's.example': file, 's.model': file ? null : form.model() || null, 's.amount': slider.value, 's.years': yearsInput.value, 's.paid': eligibility.join(',') || 'none' });
-  }
-
-  /** A link's settings over the example's own (read before choose() writes the example's into the URL). */
-  function linkedSettings(): () => void {
-    const amount = viewParam('s.amount');
-    const years = viewParam('s.years');
-    const paid = viewParam('s.paid');
-    return () => {
-      if (amount !== null && /^\d{1,9}$/.test(amount)) slider.value = String(Math.min(Number(slider.max), Number(amount)));
-      if (years !== null && /^[1-5]$/.test(years)) yearsInput.value = years;
-      if (paid !== null) eligibility = ELIGIBILITY.filter((e) => paid.split(',').includes(e));
-      renderEligibility();
-    };
+    setViewParams({ 's.example': file, 's.model': file ? null : form.model() || null, ...payment.urlParams() });
   }
 
   async function refresh(): Promise<void> {
     if (form.model()) toUrl();
-    sliderValue.textContent = `${fmt(subsidy())} ${money()}`;
+    payment.showAmount(money());
     if (!form.model()) {
-      clearResults();
+      results.clear();
       message.replaceChildren(status('empty', t('scenario.noModels')));
       return;
     }
@@ -261,7 +136,7 @@ export function createScenarioEditor(_regions: () => Map<string, Region>, period
       message.replaceChildren(status('empty', t('scenario.noTargets')));
       return;
     }
-    if (!eligibility.length) {
+    if (!payment.eligibility().length) {
       message.replaceChildren(status('empty', t('scenario.noEligible')));
       return;
     }
@@ -273,7 +148,7 @@ export function createScenarioEditor(_regions: () => Map<string, Region>, period
       const list = await held();
       if (abort.signal.aborted) return;
       if (form.problem()) {
-        clearResults();
+        results.clear();
         showProblem(form.problem()!);
         return;
       }
@@ -282,7 +157,7 @@ export function createScenarioEditor(_regions: () => Map<string, Region>, period
         return;
       }
       if (!form.lever()) {
-        clearResults();
+        results.clear();
         message.replaceChildren(status('error', t('scenario.noTermError', { model: form.model() })));
         return;
       }
@@ -299,7 +174,7 @@ export function createScenarioEditor(_regions: () => Map<string, Region>, period
 
   /** The chosen model is not in the workspace: say so, offer to fit it where a recipe exists, and name the models there are. */
   function showMissingModel(model: string, list: readonly SavedModel[]): void {
-    clearResults();
+    results.clear();
     const others = list.filter((m) => m.kind === 'gravity' || m.kind === 'choice').map((m) => m.name);
     message.replaceChildren(status('error', t('scenario.missingModel', { model })),
       canPrepare(model)
@@ -323,16 +198,6 @@ export function createScenarioEditor(_regions: () => Map<string, Region>, period
   /** Any other failure, in the server's words (which name the cause). */
   function showProblem(text: string): void {
     message.replaceChildren(status('error', t('scenario.error', { reason: text })));
-  }
-
-  /** Results of another example or setting must not stay on screen under a problem. */
-  function clearResults(): void {
-    clear(cards);
-    charts.replaceChildren();
-    clear(runCharts);
-    latency.textContent = '';
-    basis.textContent = '';
-    banner.hidden = true;
   }
 
   async function prepare(): Promise<void> {
@@ -387,23 +252,16 @@ export function createScenarioEditor(_regions: () => Map<string, Region>, period
     const w = window.open('', '_blank');
     if (!w) return;
     const doc = documentFor();
-    const iv = doc.interventions[0];
-    const shipped = onExample()?.interventions[0]?.cost?.amount;
-    const settings = {
-      monthly: t('scenario.monthly', { amount: `${fmt(subsidy())} ${money()}` }), yearly: t('scenario.yearly', { amount: `${fmt(subsidy() * 12)} ${money()}` }),
-      years: iv.benefitYears ?? 1, eligibility: eligibilityText(iv.eligibility ?? []), targets: iv.targets.map(nameOf),
-      cohorts: { from: iv.startYear, to: iv.startYear + (iv.duration ?? 1) - 1 }, horizon: { from: doc.horizon.startYear, to: doc.horizon.startYear + doc.horizon.years - 1 },
-      lever: leverText(doc), basis: basis.textContent ?? '',
-      exampleMonthly: shipped === undefined ? '–' : `${fmt(shipped / 12)} ${money()}`, currency: money(), synthetic: !banner.hidden,
-    };
+    const settings = summarySettings(doc, {
+      monthly: subsidy(), money: money(), name: nameOf, incomeBase, basis: basisText(last, form.options()), synthetic: results.synthetic(),
+      exampleAmount: onExample()?.interventions[0]?.cost?.amount,
+    });
     w.document.write(summaryHtml(doc, settings, last, run && runFor === JSON.stringify(doc) ? run : null, svgs));
     w.document.close();
     w.focus();
     w.print();
   }
 
-  slider.addEventListener('input', () => void refresh());
-  yearsInput.addEventListener('change', () => void refresh());
   runButton.addEventListener('click', () => void runDraws());
   subscribe((_s, changed) => {
     if (changed.has('targets')) {
@@ -414,34 +272,27 @@ export function createScenarioEditor(_regions: () => Map<string, Region>, period
   onLanguage(() => {
     renderExamples();
     form.render();
-    renderEligibility();
+    payment.render();
     renderTargets();
     runButton.textContent = t('scenario.runDraws', { n: DRAWS });
     void refresh();
     void renderRun();
   });
 
-  /** The payment, years and who is paid as an example sets them, or an own scenario's defaults (1,000 a month, 3 years, stayers). */
+  /** The payment, years and who is paid as an example sets them, or an own scenario's defaults. */
   function applySettings(iv: ScenarioDoc['interventions'][number] | undefined): void {
-    const monthly = iv?.cost?.amount ? iv.cost.amount / 12 : 1000;
     // The Northeast example prices the payment as a relative rise in income: monthly amount / base.
+    const monthly = iv?.cost?.amount ? iv.cost.amount / 12 : 1000;
     incomeBase = iv && iv.change.type === 'relative' && iv.change.value > 0 ? monthly / iv.change.value : 6400;
-    const step = niceStep(3 * monthly);
-    slider.step = String(step);
-    slider.max = String(Math.ceil((3 * monthly) / step) * step);
-    slider.value = String(Math.round(monthly / step) * step);
-    yearsInput.value = String(iv?.benefitYears ?? 3);
-    eligibility = ELIGIBILITY.filter((e) => (iv?.eligibility ?? ['stayers']).includes(e));
-    renderEligibility();
+    payment.apply(iv);
   }
 
   /** Results of the previous model or example go. */
   function resetRun(): void {
     run = null;
     runFor = '';
-    clear(runCharts);
     message.replaceChildren();
-    clearResults();
+    results.clear();
   }
 
   /**
@@ -513,7 +364,7 @@ export function createScenarioEditor(_regions: () => Map<string, Region>, period
       const picked = state.targets;
       const linked = viewParam('s.example');
       const linkedModel = viewParam('s.model');
-      const applyLink = linkedSettings();
+      const applyLink = payment.linked();
       const opening = examples.find((x) => x.file === (linked ?? DEFAULT_EXAMPLE)) ?? examples[0];
       const ownModel = linkedModel && list.some((m) => m.name === linkedModel) ? linkedModel
         : !linked && (!opening || !list.some((m) => m.name === opening.document.baseline.model)) ? recentModel(list) : null;

@@ -1,7 +1,7 @@
 import { fmt, t } from '../i18n/index.ts';
 import { fieldTexts } from '../i18n/server-text.ts';
 import type { Counterfactual, ScenarioDoc, ScenarioRun } from './api.ts';
-import { intervalText } from './format.ts';
+import { eligibilityText, intervalText } from './format.ts';
 
 const esc = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
@@ -26,6 +26,41 @@ export interface SummarySettings {
   exampleMonthly: string;
   currency: string;
   synthetic: boolean;
+}
+
+/** What the editor knows beyond the document: the payment a month and its currency's word, names, the basis line. */
+export interface OnScreen {
+  monthly: number;
+  money: string;
+  name: (code: string) => string;
+  basis: string;
+  /** The monthly payment that equals a relative change of 1 in the example's income term. */
+  incomeBase: number;
+  synthetic: boolean;
+  /** The example's own yearly payment (undefined: not on an example). */
+  exampleAmount: number | undefined;
+}
+
+/** How the payment enters the model, in words. */
+function leverText(doc: ScenarioDoc, s: OnScreen): string {
+  const iv = doc.interventions[0];
+  if (iv.change.type === 'relative') {
+    const base = iv.change.value > 0 ? s.monthly / iv.change.value : s.incomeBase;
+    return t('scenario.leverValue', { amount: fmt(s.monthly), base: fmt(base), change: `${iv.change.value >= 0 ? '+' : ''}${fmt(100 * iv.change.value, 1)}%`, term: iv.term });
+  }
+  return t('scenario.leverAbsolute', { amount: `${fmt(iv.change.value)} ${s.money}`, term: iv.term });
+}
+
+/** The settings of the document as the page sends it, in words. */
+export function summarySettings(doc: ScenarioDoc, s: OnScreen): SummarySettings {
+  const iv = doc.interventions[0];
+  return {
+    monthly: t('scenario.monthly', { amount: `${fmt(s.monthly)} ${s.money}` }), yearly: t('scenario.yearly', { amount: `${fmt(s.monthly * 12)} ${s.money}` }),
+    years: iv.benefitYears ?? 1, eligibility: eligibilityText(iv.eligibility ?? []), targets: iv.targets.map(s.name),
+    cohorts: { from: iv.startYear, to: iv.startYear + (iv.duration ?? 1) - 1 }, horizon: { from: doc.horizon.startYear, to: doc.horizon.startYear + doc.horizon.years - 1 },
+    lever: leverText(doc, s), basis: s.basis,
+    exampleMonthly: s.exampleAmount === undefined ? '–' : `${fmt(s.exampleAmount / 12)} ${s.money}`, currency: s.money, synthetic: s.synthetic,
+  };
 }
 
 /**
