@@ -10,6 +10,7 @@ export {
 } from './text/json-depth.ts';
 export { makeTempDir, sweepStaleTempDirs } from './temp-dir.ts';
 export { scanLines, mixedLineEndings, MAX_LINE_BYTES, type LineScan } from './text/line-scan.ts';
+export { lineOfDuckdbLine, type RecordLines } from './text/record-lines.ts';
 export { copyWithLf, LineEndingNormaliser } from './text/line-endings.ts';
 export { checkXlsxZip, XLSX_LIMITS, ZipLimitError, type ZipLimits } from './xlsx/zip-budget.ts';
 export { boundaryProblem } from './geo/check-boundary.ts';

@@ -1,5 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import { open } from 'node:fs/promises';
+import { RecordTracker, type RecordLines } from './record-lines.ts';
 
 /**
  * One pass over a text file's bytes, before DuckDB reads it, for what its CSV reader handles
@@ -11,7 +12,8 @@ import { open } from 'node:fs/promises';
  * size 1") that invalidates the whole database until it is reopened. Line breaks and underscores
  * are found with `indexOf` (memchr) and UTF-8 is validated with `buffer.isUtf8` (simdutf), so the
  * pass runs at disk speed with one small step per line. Lines are physical lines: a quoted value holding line breaks
- * counts as several, so `longest` never overstates a record.
+ * counts as several, so `longest` never overstates a record. The same pass maps DuckDB's records
+ * to their lines (record-lines.ts), for errors that name the line a user sees in an editor.
  */
 export interface LineScan {
   /** Line breaks of each kind. */
@@ -25,6 +27,8 @@ export interface LineScan {
   underscoreAfterHeader: boolean;
   /** The first byte that does not belong to a well-formed UTF-8 sequence (offset in the file, 1-based line). */
   invalidUtf8?: { offset: number; line: number };
+  /** Where records do not start on line `record + 2` (blank lines, quoted line breaks); empty for most files. */
+  records: RecordLines;
 }
 
 const LF = 0x0a, CR = 0x0d, UNDERSCORE = 0x5f;
@@ -37,7 +41,8 @@ export const MAX_LINE_BYTES = 16_000_000;
 
 /** Scans `path` from byte `start`, in 4 MiB chunks. */
 export async function scanLines(path: string, start = 0): Promise<LineScan> {
-  const s: LineScan = { crlf: 0, lf: 0, cr: 0, longest: 0, longestLine: 1, underscoreAfterHeader: false };
+  const records = new RecordTracker();
+  const s: LineScan = { crlf: 0, lf: 0, cr: 0, longest: 0, longestLine: 1, underscoreAfterHeader: false, records: records.map };
   const fh = await open(path, 'r');
   try {
     const buf = Buffer.alloc(1 << 22);
@@ -48,11 +53,13 @@ export async function scanLines(path: string, start = 0): Promise<LineScan> {
     // Absolute offset just past the first line break (the header's), once seen.
     let headerEnd = -1;
     let firstLineEnd = -1;
+    // A line ends at absolute offset `at`; the quotes before it are counted (countQuotes) first.
     const endLine = (at: number) => {
       if (at - lineStart > s.longest) {
         s.longest = at - lineStart;
         s.longestLine = line;
       }
+      records.endLine(line, at === lineStart);
       line++;
     };
     // Bytes of a character cut by the chunk's end, validated with the next chunk.
@@ -74,6 +81,7 @@ export async function scanLines(path: string, start = 0): Promise<LineScan> {
         carry = Buffer.from(joined.subarray(whole));
       }
       let i = 0;
+      records.startChunk(view, 0);
       if (pendingCr) {
         // A CR ended the previous chunk: it is CRLF if this chunk starts with LF.
         pendingCr = false;
@@ -88,6 +96,7 @@ export async function scanLines(path: string, start = 0): Promise<LineScan> {
       let nextCr = view.indexOf(CR, i);
       while (nextLf >= 0 || nextCr >= 0) {
         if (nextCr >= 0 && (nextLf < 0 || nextCr < nextLf)) {
+          records.countQuotes(view, nextCr);
           endLine(pos + nextCr);
           if (nextCr + 1 === bytesRead) {
             pendingCr = true;
@@ -103,6 +112,7 @@ export async function scanLines(path: string, start = 0): Promise<LineScan> {
             i = nextCr + 1;
           }
         } else {
+          records.countQuotes(view, nextLf);
           endLine(pos + nextLf);
           s.lf++;
           i = nextLf + 1;
@@ -112,6 +122,7 @@ export async function scanLines(path: string, start = 0): Promise<LineScan> {
         if (nextLf >= 0 && nextLf < i) nextLf = view.indexOf(LF, i);
         if (nextCr >= 0 && nextCr < i) nextCr = view.indexOf(CR, i);
       }
+      records.countQuotes(view, bytesRead);
       if (headerEnd < 0 && line > 1) headerEnd = firstLineEnd;
       if (!s.underscoreAfterHeader && headerEnd >= 0 && view.indexOf(UNDERSCORE, Math.max(0, headerEnd - pos)) >= 0) s.underscoreAfterHeader = true;
       pos += bytesRead;

@@ -5,7 +5,7 @@ import { InputError } from '../../core/errors.ts';
 import {
   detectEncoding, EncodingDetectionError, sniffCsv, transcodeToUtf8, TranscodeError, readXlsx, XlsxError,
   readGeoJson, GeoJsonError, uniqueNames, type GeoRow, fileJsonDepthViolation, depthMessage,
-  scanLines, mixedLineEndings, copyWithLf, MAX_LINE_BYTES, type LineScan,
+  scanLines, mixedLineEndings, copyWithLf, MAX_LINE_BYTES, type LineScan, lineOfDuckdbLine, type RecordLines,
 } from '../../io/index.ts';
 import { type Database, quoteIdent, firstLine } from './database.ts';
 
@@ -33,7 +33,7 @@ export type SelectColumns = (header: readonly string[]) => ColumnSelection | nul
 
 /**
  * A file loaded into a temporary DuckDB table, every column as text, ready for validation in SQL.
- * `rowExpr` (valid with the table aliased `s`) gives the row number a user sees for each record (the header is row 1 in a text file;
+ * `rowExpr` (valid with the table aliased `s`) gives the row number a user sees for each record (the line it starts on in a text file, the header being line 1, blank lines and a quoted value's line breaks counted;
  * the Excel row number in a workbook; the feature number in GeoJSON), for error messages.
  */
 export interface StagedTable {
@@ -191,12 +191,14 @@ async function stageCsv(db: Database, file: string, path: string, size: number, 
     }
   } catch (e) {
     stop();
-    throw await describeCsvError(db, file, readPath, args, [dialect.delimiter, types(true)], e as Error, dialect.header);
+    throw await describeCsvError(db, file, readPath, args, [dialect.delimiter, types(true)], e as Error, dialect.header, (line) => lineOfDuckdbLine(lines.records, line));
   } finally {
     stop();
     await cleanup();
   }
-  const staged = await finish(db, table, file, 'csv', enc.encoding, selection ? [...selection.keep] : dialect.header, 's.rowid + 2');
+  // Record k is line k + 2 (the header is line 1) unless blank lines or quoted line breaks come before it.
+  const rowExpr = lines.records.record.length ? await addLineColumn(db, table, dialect.header, lines.records) : 's.rowid + 2';
+  const staged = await finish(db, table, file, 'csv', enc.encoding, selection ? [...selection.keep] : dialect.header, rowExpr);
   staged.numeric = typedNumbers ? [...numeric] : [];
   staged.header = dialect.header;
   return staged;
@@ -208,6 +210,37 @@ function longLine(file: string, lines: LineScan): InputError {
     { file, row: lines.longestLine });
 }
 
+/**
+ * Gives the staged records their line in the file, as a column filled from the line scan's map
+ * (one entry where the offset from `rowid + 2` changes): DuckDB skips blank lines and reads a
+ * quoted value's line breaks as part of one record, so the rowid alone names the wrong line.
+ * Returns the row expression to use instead of `s.rowid + 2`.
+ */
+async function addLineColumn(db: Database, table: string, header: readonly string[], map: RecordLines): Promise<string> {
+  let column = '_line';
+  while (header.includes(column)) column = '_' + column;
+  const shifts = `${table}_lines`;
+  await db.run(`CREATE OR REPLACE TEMP TABLE ${quoteIdent(shifts)} (record BIGINT, extra BIGINT)`);
+  try {
+    const appender = await db.conn.createAppender(shifts, 'main', 'temp');
+    for (let i = 0; i < map.record.length; i++) {
+      appender.appendBigInt(BigInt(map.record[i]));
+      appender.appendBigInt(BigInt(map.extra[i]));
+      appender.endRow();
+    }
+    appender.closeSync();
+    await db.run(`ALTER TABLE temp.${quoteIdent(table)} ADD COLUMN ${quoteIdent(column)} BIGINT`);
+    await db.run(
+      `UPDATE temp.${quoteIdent(table)} AS t SET ${quoteIdent(column)} = x.line
+       FROM (SELECT s.rowid AS r, s.rowid + 2 + coalesce(b.extra, 0) AS line
+             FROM temp.${quoteIdent(table)} s ASOF LEFT JOIN ${quoteIdent(shifts)} b ON s.rowid >= b.record) x
+       WHERE t.rowid = x.r`);
+  } finally {
+    await db.run(`DROP TABLE IF EXISTS temp.${quoteIdent(shifts)}`);
+  }
+  return `s.${quoteIdent(column)}`;
+}
+
 /** 1-based line of a byte offset (LF, CRLF or lone CR line breaks). */
 function lineAt(bytes: Uint8Array, offset: number): number {
   let line = 1;
@@ -217,8 +250,13 @@ function lineAt(bytes: Uint8Array, offset: number): number {
   return line;
 }
 
-/** Re-reads a failing CSV with DuckDB's rejects table to name the line and column of the fault. */
-async function describeCsvError(db: Database, file: string, path: string, args: string, params: DuckDBValue[], original: Error, header: string[]): Promise<InputError> {
+/**
+ * Re-reads a failing CSV with DuckDB's rejects table to name the line and column of the fault.
+ * DuckDB's line numbers count blank lines but not the line breaks inside quoted values:
+ * `fileLine` turns them into the file's lines.
+ */
+async function describeCsvError(db: Database, file: string, path: string, args: string, params: DuckDBValue[], original: Error, header: string[],
+  fileLine: (duckdbLine: number) => number): Promise<InputError> {
   const msg = original.message;
   try {
     await db.run('DROP TABLE IF EXISTS reject_errors; DROP TABLE IF EXISTS reject_scans');
@@ -235,8 +273,9 @@ async function describeCsvError(db: Database, file: string, path: string, args: 
         : r.error_type === 'TOO MANY COLUMNS' ? `${r.error_message.toLowerCase()} (an unquoted delimiter inside a value?)`
         : r.error_message;
       const column = r.column_name === null ? undefined : header[Number(r.column_name.slice(1))] ?? r.column_name;
-      return new InputError(`${what}: "${String(r.csv_line).slice(0, 120)}"`, { file, row: Number(r.line), column },
-        rej.slice(1).map((x) => `row ${x.line}: ${x.error_message}`));
+      // DuckDB's text of a line after blank lines starts with their line breaks.
+      return new InputError(`${what}: "${String(r.csv_line).replace(/^[\r\n]+/, '').slice(0, 120)}"`, { file, row: fileLine(Number(r.line)), column },
+        rej.slice(1).map((x) => `row ${fileLine(Number(x.line))}: ${x.error_message}`));
     }
   } catch {
     /* fall through to the DuckDB message */
@@ -247,7 +286,7 @@ async function describeCsvError(db: Database, file: string, path: string, args: 
     : /unicode|utf-?8/i.test(msg) ? 'invalid UTF-8 text: give the right --encoding (e.g. gb18030)'
       : columns ? `expected ${columns[1]} columns, found ${columns[2]}${Number(columns[2]) > Number(columns[1]) ? ' (an unquoted delimiter inside a value?)' : ' (the file may be cut off mid-row)'}`
         : `cannot read this CSV (${firstLine(msg).replace(/^[A-Za-z ]*Error: /, '')})`;
-  return new InputError(reason, { file, row: line ? Number(line[1]) : undefined });
+  return new InputError(reason, { file, row: line ? fileLine(Number(line[1])) : undefined });
 }
 
 async function stageXlsx(db: Database, file: string, path: string, table: string, options: StageOptions): Promise<StagedTable> {
