@@ -37,6 +37,14 @@ export function balance(
   if (nd === 0) return { sweeps: 0, converged: true, change: 0 };
   const denom = factors.map((f) => new Float64Array(f.levels));
   let change = Infinity;
+  if (isGridPair(factors)) {
+    const { rows, cols } = factors[0].grid!;
+    for (let sweep = 1; sweep <= maxSweeps; sweep++) {
+      change = gridSweep(kernel, values[0], values[1], targets[0], targets[1], denom[1], rows, cols);
+      if (change < tolerance) return { sweeps: sweep, converged: true, change };
+    }
+    return { sweeps: maxSweeps, converged: false, change };
+  }
   for (let sweep = 1; sweep <= maxSweeps; sweep++) {
     change = 0;
     for (let d = 0; d < nd; d++) {
@@ -46,7 +54,7 @@ export function balance(
       const den = denom[d];
       for (let l = 0; l < v.length; l++) {
         const next = den[l] > 0 ? t[l] / den[l] : 0;
-        const rel = v[l] > 0 ? Math.abs(next / v[l] - 1) : next > 0 ? Infinity : 0;
+        const rel = relativeChange(v[l], next);
         if (rel > change) change = rel;
         v[l] = next;
       }
@@ -56,16 +64,45 @@ export function balance(
   return { sweeps: maxSweeps, converged: false, change };
 }
 
+/** Relative change of a factor from `v` to `next` (Infinity when a zero factor becomes positive). */
+const relativeChange = (v: number, next: number): number => (v > 0 ? Math.abs(next / v - 1) : next > 0 ? Infinity : 0);
+
+/**
+ * One IPF sweep over a dense row-major grid in a single pass: each row's factor is updated from
+ * its row sum, then, while the row is still in cache, the row adds its contribution under the new
+ * factor to the column sums; the column factors follow. The same iterate (same sums in the same
+ * order) as a row pass and then a column pass, at half the memory traffic. Returns the largest
+ * relative factor change.
+ */
+function gridSweep(
+  kernel: Float64Array, rowValues: Float64Array, colValues: Float64Array, rowTargets: Float64Array, colTargets: Float64Array,
+  colSums: Float64Array, rows: number, cols: number,
+): number {
+  let change = 0;
+  colSums.fill(0);
+  for (let i = 0; i < rows; i++) {
+    const base = i * cols;
+    let s = 0;
+    for (let j = 0; j < cols; j++) s += kernel[base + j] * colValues[j];
+    const a = s > 0 ? rowTargets[i] / s : 0;
+    const rel = relativeChange(rowValues[i], a);
+    if (rel > change) change = rel;
+    rowValues[i] = a;
+    for (let j = 0; j < cols; j++) colSums[j] += kernel[base + j] * a;
+  }
+  for (let j = 0; j < cols; j++) {
+    const next = colSums[j] > 0 ? colTargets[j] / colSums[j] : 0;
+    const rel = relativeChange(colValues[j], next);
+    if (rel > change) change = rel;
+    colValues[j] = next;
+  }
+  return change;
+}
+
 /** den[l] = sum over rows of level l of dimension d of kernel * the other dimensions' factors. */
 function accumulate(kernel: Float64Array, factors: readonly Factor[], values: Float64Array[], d: number, den: Float64Array): void {
   const n = kernel.length;
   const own = factors[d].index;
-  if (isGridPair(factors)) {
-    const { rows, cols } = factors[0].grid!;
-    if (d === 0) gridRowSums(kernel, values[1], den, rows, cols);
-    else gridColSums(kernel, values[0], den, rows, cols);
-    return;
-  }
   den.fill(0);
   if (factors.length === 1) {
     for (let r = 0; r < n; r++) den[own[r]] += kernel[r];
@@ -111,25 +148,5 @@ export function applyFactors(kernel: Float64Array, factors: readonly Factor[], v
       for (let e = 0; e < factors.length; e++) k *= values[e][factors[e].index[r]];
       out[r] = k;
     }
-  }
-}
-
-/** den[i] = sum_j kernel[i, j] * colValues[j] over a dense row-major grid. */
-function gridRowSums(kernel: Float64Array, colValues: Float64Array, den: Float64Array, rows: number, cols: number): void {
-  for (let i = 0; i < rows; i++) {
-    const base = i * cols;
-    let s = 0;
-    for (let j = 0; j < cols; j++) s += kernel[base + j] * colValues[j];
-    den[i] = s;
-  }
-}
-
-/** den[j] = sum_i rowValues[i] * kernel[i, j] over a dense row-major grid. */
-function gridColSums(kernel: Float64Array, rowValues: Float64Array, den: Float64Array, rows: number, cols: number): void {
-  den.fill(0);
-  for (let i = 0; i < rows; i++) {
-    const a = rowValues[i];
-    const base = i * cols;
-    for (let j = 0; j < cols; j++) den[j] += kernel[base + j] * a;
   }
 }
