@@ -51,6 +51,9 @@ test('money in headlines: 万 with one decimal and 亿 with two in Chinese, whol
   assert.equal(moneyAmount(195_918, 'zh'), '19.6万');
   assert.equal(moneyAmount(28_498_767, 'zh'), '2,849.9万');
   assert.equal(moneyAmount(99_999_999, 'zh'), '1亿');
+  // 亿 from the amount rounded at its two decimals: 0.996亿 is written 1亿, 0.994亿 in 万.
+  assert.equal(moneyAmount(99_600_000, 'zh'), '1亿');
+  assert.equal(moneyAmount(99_400_000, 'zh'), '9,940万');
   assert.equal(moneyAmount(439_277_432, 'zh'), '4.39亿');
   assert.equal(moneyAmount(-1_234_567, 'zh'), '-123.5万');
   assert.equal(moneyAmount(195_918.4, 'en'), '195,918');

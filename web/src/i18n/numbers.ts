@@ -9,8 +9,13 @@
  */
 export type NumberLang = 'zh' | 'en';
 
-const STEPS: Record<NumberLang, readonly { size: number; suffix: string }[]> = {
-  zh: [{ size: 1e8, suffix: '亿' }, { size: 1e4, suffix: '万' }],
+/**
+ * The one table of each language's steps, largest first. `moneyDigits`: decimals of an amount of
+ * money in that step (moneyAmount: 19.6万, 4.39亿); English writes money in full, without steps.
+ */
+interface Step { size: number; suffix: string; moneyDigits?: number }
+const STEPS: Record<NumberLang, readonly Step[]> = {
+  zh: [{ size: 1e8, suffix: '亿', moneyDigits: 2 }, { size: 1e4, suffix: '万', moneyDigits: 1 }],
   en: [{ size: 1e9, suffix: 'B' }, { size: 1e6, suffix: 'M' }, { size: 1e3, suffix: 'k' }],
 };
 
@@ -59,10 +64,11 @@ export function percentagePoints(pp: number, lang: NumberLang, digits = 1): stri
 export function moneyAmount(v: number, lang: NumberLang): string {
   if (!Number.isFinite(v)) return '–';
   const a = Math.abs(v);
-  if (lang === 'zh' && Math.round(a) >= 1e4) {
-    // 99,995,000 is 9,999.5万 but rounds to 1亿 at two decimals: the larger unit from the rounded value.
-    if (Number((a / 1e8).toFixed(2)) >= 1 || a >= 1e8) return `${format(v / 1e8, lang, 2)}亿`;
-    return `${format(v / 1e4, lang, 1)}万`;
+  const steps = STEPS[lang].filter((s) => s.moneyDigits !== undefined);
+  if (steps.length && Math.round(a) >= steps.at(-1)!.size) {
+    // 99,995,000 is 9,999.5万 but rounds to 1亿 at two decimals: the larger step from the rounded value.
+    const step = steps.find((s) => a >= s.size || Number((a / s.size).toFixed(s.moneyDigits)) >= 1)!;
+    return `${format(v / step.size, lang, step.moneyDigits!)}${step.suffix}`;
   }
   return format(Math.round(v), lang, 0);
 }
