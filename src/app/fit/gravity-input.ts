@@ -28,8 +28,9 @@ const ssc = z.union([
 
 /**
  * What a gravity fit may say, from `talentflow fit gravity --flags` or `POST /api/models/gravity`.
- * The flows are the workspace's (periods, within, level, fillZeros) or, for the CLI only, a flow
- * file (`file`, whose column names the terms, fixed effects, clusters and offset then use).
+ * The flows are the workspace's (periods, within, level, fillZeros; the offset from an indicator
+ * or the distance) or, for the CLI only, a flow file (`file`, whose column names the terms, fixed
+ * effects, clusters and offset then use).
  * Defaults the model applies (ssc none, na drop, clusters by pair on panels) are left to it
  * (src/models/gravity/spec.ts), so a field is "given" only when the request names it.
  */
@@ -55,7 +56,8 @@ export const gravityInput = z.object({
   intra: z.boolean().default(false).describe('keep intra-regional rows (origin = destination)'),
   fixedEffects: z.array(dimension).max(10).optional()
     .describe('the fixed effects, as fixest\'s `| ...`: origin, destination, period, pair, file columns, or interactions such as origin^period. Given, period effects enter only if listed; default: the constraint\'s effects and, on panels, period effects'),
-  offset: z.string().trim().min(1).max(204).optional().describe('file: column entering with coefficient 1 (COLUMN:log takes its log)'),
+  offset: z.string().trim().min(1).max(204).optional()
+    .describe('a term entering the linear predictor with coefficient 1 (fixest\'s offset): file: a COLUMN; stored flows: origin:INDICATOR, destination:INDICATOR or distance (km); as is, or its log with :log'),
   cluster: z.array(dimension).max(4).optional()
     .describe('cluster the SEs by one to four dimensions (names as fixedEffects; two or more: multiway). Default: pair on panels; [] none'),
   ssc: ssc.optional().describe('small-sample correction: none (default), fixest, or fixest\'s options {adj, fixefK, clusterAdj, clusterDf}'),
@@ -79,7 +81,7 @@ export const gravityInput = z.object({
   if (b.offset !== undefined && !/^(.*?)(?::(log|raw))?$/.exec(b.offset)![1]) issue(['offset'], `"${b.offset}" names no column`);
   if (b.file) return;
   if (!b.periods.length) issue(['periods'], 'choose the period(s) of the flows to model');
-  if (b.offset !== undefined) issue(['offset'], 'stored flows have no offset column (an offset needs a flow file)');
+  if (b.offset !== undefined && parseStoredOffset(b.offset) === null) issue(['offset'], `"${b.offset}" is not ${STORED_OFFSET_RULE}`);
   if (b.pairVars.length) issue(['pairVars'], 'stored flows have no pair attributes (pair terms need a flow file)');
   for (const key of ['originVars', 'destinationVars'] as const) {
     b[key].forEach((t, i) => {
@@ -88,6 +90,25 @@ export const gravityInput = z.object({
     });
   }
 });
+
+/** An offset of stored flows: an indicator of either end in the flow's period, or the distance. */
+export type StoredOffset = { readonly source: 'origin' | 'destination'; readonly indicator: string; readonly log: boolean } | { readonly source: 'distance'; readonly log: boolean };
+
+export const STORED_OFFSET_RULE = `origin:INDICATOR, destination:INDICATOR or distance, with :log to take its log (INDICATOR ${INDICATOR_NAME_RULE.replace(/^an /, 'is an ')})`;
+
+/**
+ * `origin:population:log` -> the origin's population indicator, logged; `distance:log` -> log km.
+ * As a flow file's COLUMN[:log], the value enters as is unless :log (or :raw, the default) says
+ * otherwise, so `--offset destination:population:log` is fixest's `offset = ~log(pop_d)`. Null
+ * when the text is neither form.
+ */
+export function parseStoredOffset(text: string): StoredOffset | null {
+  const m = /^(?:(origin|destination):([^:]+)|(distance))(?::(log|raw))?$/.exec(text.trim());
+  if (!m) return null;
+  const log = m[4] === 'log';
+  if (m[3]) return { source: 'distance', log };
+  return isIndicatorName(m[2]) ? { source: m[1] as 'origin' | 'destination', indicator: m[2], log } : null;
+}
 
 export type GravityInput = z.input<typeof gravityInput>;
 export type GravityOptions = z.output<typeof gravityInput>;

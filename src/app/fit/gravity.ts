@@ -8,8 +8,8 @@ import { gravityDataFromWorkspace } from '../../store/queries/model-data.ts';
 import { parseInput } from '../parse-input.ts';
 import { direct, type Step } from '../step.ts';
 import { inFile, modelDimensions, parseOffset, termsOf } from './gravity-dimensions.ts';
-import { gravityInput, type GravityInput, type GravityOptions } from './gravity-input.ts';
-
+import { gravityInput, parseStoredOffset, type GravityInput, type GravityOptions } from './gravity-input.ts';
+import { storedOffset, storedOffsetDefinition } from './stored-offset.ts';
 
 /** The data and spec of a fit, read and checked (step one). */
 export interface PreparedGravityFit {
@@ -21,15 +21,23 @@ export interface PreparedGravityFit {
   readonly messages: { readonly notes: readonly CodedMessage[] };
   /** The file's column for each of the model's column words (flow, cost, offset...), file fits only. */
   readonly fileNames: Readonly<Record<string, string | undefined>> | null;
+  /** The offset as the input named it and what it is, or null. */
+  readonly offset: OffsetUsed | null;
+}
+
+/** An offset of a fit: the input's term and its definition (it enters with coefficient 1). */
+export interface OffsetUsed {
+  readonly term: string;
+  readonly definition: string;
 }
 
 /**
  * A fitted gravity model as both front-ends answer it (`talentflow fit gravity --json`, the job
  * of `POST /api/models/gravity`): the model's result (src/models/gravity/types.ts; missing values
  * counted under the file's column names), the fit's wall time, notes on the data (zero flows
- * added, ...) and the name it was saved under.
+ * added, ...), the offset (null without) and the name it was saved under.
  */
-export type GravityFitResult = GravityResult & { fitSeconds: number; notes: string[]; messages: { notes: readonly CodedMessage[] }; saved: string | null };
+export type GravityFitResult = GravityResult & { fitSeconds: number; notes: string[]; messages: { notes: readonly CodedMessage[] }; offset: OffsetUsed | null; saved: string | null };
 
 /** Whether the fit needs a workspace: stored flows, or saving the model. */
 export function needsWorkspace(o: GravityOptions): boolean {
@@ -63,19 +71,25 @@ export async function prepareGravityFit(ws: Workspace | null, input: GravityInpu
       ...model, costName: f.cost, originTerms, destinationTerms, pairTerms, ...(dims.fixedEffects ? { fixedEffects: dims.fixedEffects } : {}), ...(dims.cluster ? { cluster: dims.cluster } : {}),
     };
     const fileNames = { flow: f.flow, cost: f.cost, offset: offset?.column, origin: f.origin, destination: f.destination, period: f.period };
-    return { options: o, data, spec, notes: [], messages: { notes: [] }, fileNames };
+    const used = offset ? { term: o.offset!, definition: `${offset.log ? 'log of ' : ''}column "${offset.column}" of ${f.path}, entering the linear predictor with coefficient 1` } : null;
+    return { options: o, data, spec, notes: [], messages: { notes: [] }, fileNames, offset: used };
   }
   if (!ws) throw new InputError('no workspace');
-  const { data, notes, messages } = await step(() => gravityDataFromWorkspace(ws, {
+  const offset = o.offset !== undefined ? parseStoredOffset(o.offset) : null;
+  const read = await step(() => gravityDataFromWorkspace(ws, {
     periods: o.periods, within: o.within, level: o.level, fillZeros: o.fillZeros,
     originIndicators: termsOf(o.originVars).map((t) => t.column), destinationIndicators: termsOf(o.destinationVars).map((t) => t.column),
+    ...(offset && offset.source !== 'distance' ? { offsetIndicator: { side: offset.source, name: offset.indicator } } : {}),
   }));
+  const { notes, messages } = read;
+  const data = offset ? { ...read.data, offset: storedOffset(read.data, offset, o.offset!, o.intra) } : read.data;
   const dims = modelDimensions({ origin: 'origin', destination: 'destination', period: 'period' }, o.fixedEffects, o.cluster);
   const spec: GravitySpec = {
     ...model, costName: 'distance_km', originTerms: termsOf(o.originVars, 'origin_'), destinationTerms: termsOf(o.destinationVars, 'destination_'),
     ...(dims.fixedEffects ? { fixedEffects: dims.fixedEffects } : {}), ...(dims.cluster ? { cluster: dims.cluster } : {}),
   };
-  return { options: o, data, spec, notes: [...notes], messages, fileNames: null };
+  const used = offset ? { term: o.offset!, definition: storedOffsetDefinition(offset) } : null;
+  return { options: o, data, spec, notes: [...notes], messages, fileNames: null, offset: used };
 }
 
 /**
@@ -99,7 +113,8 @@ export async function finishGravityFit(ws: Workspace | null, p: PreparedGravityF
   const save = p.options.save;
   if (save !== undefined) {
     if (!ws) throw new InputError('saving a model needs a workspace');
-    await step(() => saveModel(ws, save, 'gravity', p.spec, result, { replace: p.options.replace }));
+    // The offset is part of the model: saved with its spec, so a later use of the model knows it.
+    await step(() => saveModel(ws, save, 'gravity', { ...p.spec, ...(p.offset ? { offset: p.offset } : {}) }, result, { replace: p.options.replace }));
   }
-  return { ...result, fitSeconds, notes: p.notes, messages: p.messages, saved: save ?? null };
+  return { ...result, fitSeconds, notes: p.notes, messages: p.messages, offset: p.offset, saved: save ?? null };
 }

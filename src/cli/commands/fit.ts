@@ -30,7 +30,7 @@ function gravityInputOf(o: Record<string, string | boolean | undefined>): Gravit
   const file = s('flows');
   if (file) {
     for (const k of ['origin', 'destination', 'flow', 'cost']) if (!s(k)) throw new InputError(`--flows needs --${k} COLUMN`);
-  } else if (s('offset')) throw new InputError('--offset needs --flows (a workspace has no offset column)');
+  }
   return {
     ...(file ? { file: { path: file, origin: s('origin')!, destination: s('destination')!, flow: s('flow')!, cost: s('cost')!, period: s('periodColumn'), encoding: s('encoding'), sheet: s('sheet') } } : {}),
     periods: list(s('period')), within: s('within'), level: s('level'), fillZeros: o.fillZeros !== false,
@@ -71,7 +71,7 @@ export function fitCommand(): Command {
     .option('--period-column <column>', 'file: period column for a panel (adds period effects)')
     .option('--intra', 'keep intra-regional rows (origin = destination); dropped by default')
     .option('--fixed-effects <list>', 'further fixed effects, comma-separated: file columns, origin, destination, period, pair, or interactions such as Origin^Year (the origin / destination columns are the constraints)')
-    .option('--offset <column>', 'file: column entering with coefficient 1 (add :log to take its log)')
+    .option('--offset <term>', 'a term entering with coefficient 1 (fixest\'s offset): file: a COLUMN; workspace: origin:INDICATOR, destination:INDICATOR or distance (km); add :log to take its log, e.g. destination:population:log')
     .option('--cluster <list>', 'cluster the standard errors by origin, destination, pair, period or a file column; two or more comma-separated for multiway (default: pair on panels)')
     .addOption(new Option('--ssc <choice>', 'small-sample correction of the standard errors: none (default: as R glm / sandwich), fixest (fixest\'s default), or fixest\'s options, e.g. adj=TRUE,fixef.K=full,cluster.adj=FALSE,cluster.df=conventional').argParser(parseSsc))
     .addOption(new Option('--na <rule>', 'rows with a missing value in a column the model uses: drop them (default, counted by column) or error').choices(['drop', 'error']))
@@ -83,6 +83,7 @@ Examples:
   talentflow fit gravity --flows austria.csv --origin Origin --destination Destination --flow Data --cost Dij --constraint doubly --decay exponential
   talentflow fit gravity --flows trade.csv --origin Origin --destination Destination --flow Euros --cost dist_km --fixed-effects Origin,Destination,Product,Year --cluster Origin --ssc fixest
   talentflow fit gravity --period 2019 --within KR --origin-vars population --destination-vars population --json
+  talentflow fit gravity --period 2019 --within KR --constraint production --offset destination:population:log --destination-vars grdp_pc
   talentflow fit gravity --period 2012,2013,2014 --within KR --constraint doubly --cluster origin,destination --save korea-doubly`))
     .action(async (o: Record<string, string | boolean | undefined>, cmd: Command) => {
       const { workspace } = common(cmd);
@@ -91,7 +92,7 @@ Examples:
       const run = async (ws: Workspace | null) => finishGravityFit(ws, await prepareGravityFit(ws, input));
       const needsWs = !o.flows || o.save;
       const result = needsWs ? await withWorkspace(workspace, (ws) => run(ws), { create: false }) : await run(null);
-      const notes = [...result.notes, ...(result.saved !== null ? [`saved as model "${result.saved}" in ${workspace}`] : [])];
+      const notes = [...result.notes, ...(result.offset ? [`offset ${result.offset.term}: ${result.offset.definition}`] : []), ...(result.saved !== null ? [`saved as model "${result.saved}" in ${workspace}`] : [])];
       if (out.json) return printJson(out, { ...result, notes });
       out.write(gravitySummary(result, result.fitSeconds));
       for (const n of notes) out.write(`note: ${n}`);

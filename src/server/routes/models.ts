@@ -29,7 +29,7 @@ export function modelRoutes(app: Hono, deps: ServerDeps, docs: RouteDoc[]): void
   });
   route(app, deps, docs, {
     method: 'post', path: '/api/models/gravity', tag: 'models', status: 202, body: storedGravityInput,
-    summary: 'Fit a gravity model on workspace flows, with fixest\'s options (fixed effects and interactions, one- to four-way clusters, ssc, na); the answer is the result `talentflow fit gravity --json` gives (a job: poll /api/jobs/{id})',
+    summary: 'Fit a gravity model on workspace flows, with fixest\'s options (fixed effects and interactions, an offset from an indicator or the distance, one- to four-way clusters, ssc, na); the answer is the result `talentflow fit gravity --json` gives (a job: poll /api/jobs/{id})',
     handler: async ({ body, deps: d }) => jobs.start('fit-gravity', async (ctx) => {
       ctx.progress(0.05, 'reading flows');
       const prepared = await prepareGravityFit(d.ws, body, locked);

@@ -52,6 +52,8 @@ export interface WorkspaceModelSelection {
   destinationIndicators?: readonly string[];
   /** Add pairs with no stored flow as zero flows among the regions in the selection (default true). */
   fillZeros?: boolean;
+  /** An indicator of the origin or the destination returned as data.offset, as stored (the caller may log it). */
+  offsetIndicator?: { readonly side: 'origin' | 'destination'; readonly name: string };
 }
 
 /**
@@ -106,31 +108,51 @@ export async function gravityDataFromWorkspace(ws: Workspace, sel: WorkspaceMode
     const b = cent.get(regions[r.d])!;
     cost[i] = haversineKm([a.lon!, a.lat!], [b.lon!, b.lat!]);
   });
-  const covariates: Record<string, Float64Array> = {};
-  const attach = async (names: readonly string[] | undefined, side: 'origin' | 'destination') => {
-    for (const name of names ?? []) {
-      const vals = await ws.db.all<{ region: string; period: string; value: number }>(
-        `SELECT region, period, value FROM indicators WHERE name = ? AND region IN (SELECT unnest(string_split(?, ',')))`, [name, regions.join(',')]);
-      const byKey = new Map(vals.map((v) => [`${v.region}|${v.period}`, v.value]));
-      const col = new Float64Array(n);
-      const missing = new Set<string>();
-      allRows.forEach((r, i) => {
-        const code = regions[side === 'origin' ? r.o : r.d];
-        const first = String(parsePeriod(r.p)?.start ?? r.p);
-        const v = byKey.get(`${code}|${r.p}`) ?? byKey.get(`${code}|${first}`);
-        if (v === undefined) missing.add(`${code} (${r.p})`);
-        col[i] = v ?? NaN;
-      });
-      if (missing.size) throw new InputError(`indicator "${name}" is missing for ${[...missing].slice(0, 5).join(', ')}${missing.size > 5 ? ` and ${missing.size - 5} more` : ''}`);
-      covariates[`${side}_${name}`] = col;
-    }
+  const firstYear = (p: string) => String(parsePeriod(p)?.start ?? p);
+  // One indicator per row of one end: its value in the flow's period, or for a range in its first year.
+  const column = async (name: string, side: 'origin' | 'destination', role: string): Promise<Float64Array> => {
+    const vals = await ws.db.all<{ region: string; period: string; value: number }>(
+      `SELECT region, period, value FROM indicators WHERE name = ? AND region IN (SELECT unnest(string_split(?, ',')))`, [name, regions.join(',')]);
+    const wanted = new Set(periodsFound.flatMap((p) => [p, firstYear(p)]));
+    if (!vals.some((v) => wanted.has(v.period))) throw await unknownIndicator(ws, name, role, regions, [...wanted], sel.within);
+    const byKey = new Map(vals.map((v) => [`${v.region}|${v.period}`, v.value]));
+    const col = new Float64Array(n);
+    const missing = new Set<string>();
+    allRows.forEach((r, i) => {
+      const code = regions[side === 'origin' ? r.o : r.d];
+      const v = byKey.get(`${code}|${r.p}`) ?? byKey.get(`${code}|${firstYear(r.p)}`);
+      if (v === undefined) missing.add(`${code} (${r.p})`);
+      col[i] = v ?? NaN;
+    });
+    if (missing.size) throw new InputError(`indicator "${name}" (${role}) is missing for ${[...missing].slice(0, 5).join(', ')}${missing.size > 5 ? ` and ${missing.size - 5} more` : ''}`);
+    return col;
   };
-  await attach(sel.originIndicators, 'origin');
-  await attach(sel.destinationIndicators, 'destination');
+  const covariates: Record<string, Float64Array> = {};
+  for (const name of sel.originIndicators ?? []) covariates[`origin_${name}`] = await column(name, 'origin', 'origin attribute');
+  for (const name of sel.destinationIndicators ?? []) covariates[`destination_${name}`] = await column(name, 'destination', 'destination attribute');
+  const off = sel.offsetIndicator;
+  const offset = off ? await column(off.name, off.side, `offset of the ${off.side}`) : undefined;
   const data: GravityData = {
-    regions, origin, destination, flow, cost, covariates,
+    regions, origin, destination, flow, cost, covariates, ...(offset ? { offset } : {}),
     ...(periodsFound.length > 1 ? { period, periods: periodsFound } : {}),
   };
   // English notes for the CLI and API, coded ones (core/messages) for a front-end's language.
   return { data, notes: english(notes), messages: { notes } };
+}
+
+/**
+ * An indicator the selection has no value of at all: most often a misspelt name, so the error
+ * lists the indicators its regions do have for those periods (or, with none there, in any period).
+ */
+async function unknownIndicator(ws: Workspace, name: string, role: string, regions: readonly string[], periods: readonly string[], within: string | undefined): Promise<InputError> {
+  const names = async (inPeriods: boolean) => (await ws.db.all<{ name: string }>(
+    `SELECT DISTINCT name FROM indicators WHERE region IN (SELECT unnest(string_split(?, ','))) ${inPeriods ? `AND period IN (SELECT unnest(string_split(?, ',')))` : ''} ORDER BY name`,
+    inPeriods ? [regions.join(','), [...new Set(periods)].join(',')] : [regions.join(',')])).map((r) => r.name);
+  const there = await names(true);
+  const where = `${within ? ` within ${within}` : ''}`;
+  const list = (l: string[]) => `${l.slice(0, 30).join(', ')}${l.length > 30 ? ` and ${l.length - 30} more` : ''}`;
+  const shown = [...new Set(periods)].join(', ');
+  if (there.length) return new InputError(`unknown indicator "${name}" (${role}): the regions${where} have no value of it for ${shown}; their indicators for ${shown}: ${list(there)}`);
+  const any = await names(false);
+  return new InputError(`unknown indicator "${name}" (${role}): the regions${where} have no indicator for ${shown}${any.length ? `; in other periods: ${list(any)}` : ' (import indicators first)'}`);
 }
