@@ -42,6 +42,8 @@ export function countByLevel(f: Factor): Uint32Array {
  * this count.
  */
 export function factorComponents(factors: readonly Factor[]): number {
+  // A full grid (padded cells included in the indexes) joins every row level to every column level.
+  if (isGridPair(factors)) return factors[0].levels > 0 && factors[1].levels > 0 ? 1 : 0;
   const offsets: number[] = [];
   let total = 0;
   for (const f of factors) {

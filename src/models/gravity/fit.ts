@@ -24,9 +24,9 @@ export function fitGravity(data: GravityData, spec: GravitySpec): GravityResult 
 
   const k = names.length;
   // Statistics over the observed rows only (a dense-grid layout pads missing cells).
-  const real = realRows(design);
-  const y = real ? compact(design.y, real) : design.y;
-  const mu = real ? compact(sol.mu, real) : sol.mu;
+  const pad = design.padding;
+  const y = withoutPadding(design.y, pad);
+  const mu = withoutPadding(sol.mu, pad);
   const n = y.length;
   const se = (cov: Float64Array): Record<string, number> => Object.fromEntries(names.map((nm, j) => [nm, Math.sqrt(cov[j * k + j])]));
   const cov = gravityCovariances(sol, design.y, design.factors, design.clusters, s.ssc, n);
@@ -41,7 +41,7 @@ export function fitGravity(data: GravityData, spec: GravitySpec): GravityResult 
   const zq = normalQuantile(1 - (1 - s.confidenceLevel) / 2);
 
   const fit = flowFitMeasures(y, mu);
-  const nullFit = design.offset ? flowFitMeasures(y, nullModel(y, real ? compact(design.offset, real) : design.offset)) : interceptOnly(y, fit);
+  const nullFit = design.offset ? flowFitMeasures(y, nullModel(y, withoutPadding(design.offset, pad))) : interceptOnly(y, fit);
   const nParameters = k + fixedEffectRank(design.factors);
   const ll = fit.logLikelihood;
   const llNull = nullFit.logLikelihood;
@@ -98,24 +98,26 @@ export function fitGravity(data: GravityData, spec: GravitySpec): GravityResult 
     stopReason: sol.stopReason,
     logLikelihoodTrace: sol.trace.map((t) => t - (fit.kernelLogLikelihood - ll)),
     warnings,
-    fittedRows: keep ? Array.from(real ? compact(Float64Array.from(design.rows), real) : design.rows) : null,
+    fittedRows: keep ? Array.from(withoutPadding(design.rows, pad)) : null,
     fitted: keep ? Array.from(mu) : null,
   };
 }
 
-/** Mask of observed rows when the design is padded to a grid, else null. */
-function realRows(design: GravityDesign): Uint8Array | null {
-  if (design.padding.length === 0) return null;
-  const mask = new Uint8Array(design.y.length).fill(1);
-  for (const r of design.padding) mask[r] = 0;
-  return mask;
-}
-
-function compact(a: Float64Array, mask: Uint8Array): Float64Array {
-  let m = 0;
-  for (let r = 0; r < mask.length; r++) m += mask[r];
-  const out = new Float64Array(m);
-  for (let r = 0, i = 0; r < mask.length; r++) if (mask[r]) out[i++] = a[r];
+/**
+ * The observed rows of a column laid out on a padded grid (`padding`: the empty cells, ascending),
+ * copied a run at a time; the column itself when nothing is padded.
+ */
+function withoutPadding<T extends Float64Array | Uint32Array>(a: T, padding: Uint32Array): T {
+  if (padding.length === 0) return a;
+  const out = new (a.constructor as { new (n: number): T })(a.length - padding.length);
+  let from = 0;
+  let at = 0;
+  for (const p of padding) {
+    out.set(a.subarray(from, p), at);
+    at += p - from;
+    from = p + 1;
+  }
+  out.set(a.subarray(from), at);
   return out;
 }
 

@@ -37,12 +37,17 @@ export function flowFitMeasures(y: ArrayLike<number>, yhat: ArrayLike<number>): 
   for (let r = 0; r < n; r++) {
     const a = y[r];
     const b = yhat[r];
-    const logB = Math.log(b);
-    kernel += (a > 0 ? a * logB : 0) - b;
-    logFact += logFactorial(a);
-    const aLogA = a > 0 ? a * Math.log(a) : 0;
-    yLogY += aLogA;
-    dev += (a > 0 ? aLogA - a * logB : 0) - (a - b);
+    // Logarithms only where y > 0 (their terms vanish at y = 0): most cells of a large flow table are zeros.
+    if (a > 0) {
+      const logB = Math.log(b);
+      const aLogA = a * Math.log(a);
+      kernel += a * logB;
+      logFact += logFactorial(a);
+      yLogY += aLogA;
+      dev += aLogA - a * logB;
+    }
+    kernel -= b;
+    dev -= a - b;
     sq += (a - b) * (a - b);
     sumY += a;
     sumHat += b;
