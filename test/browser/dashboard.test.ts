@@ -189,6 +189,38 @@ test('the scenario slider changes the result within 200 ms (counterfactual to ch
   assert.deepEqual(errors, []);
 });
 
+test('the page sends the payment as `amount` and shows what the API answers for the example at that amount (the server scales, as for the CLI)', { timeout: 120_000 }, async () => {
+  type Doc = { interventions: { targets: string[]; change: { value: number }; cost: { amount: number } }[] };
+  type Answer = { years: unknown[]; summary: { retainedDelta: number; totalCost: number; costPerRetained: number | null } };
+  await page.click('#tab-scenario');
+  await page.waitForSelector('#view-scenario[data-renders]', { timeout: 60_000 });
+  const example = ((await (await fetch(`${server.url}api/scenarios/examples`)).json()) as { file: string; document: Doc }[])
+    .find((x) => x.file === 'northeast-stay-subsidy.json')!.document;
+  const renders = Number(await page.getAttribute('#view-scenario', 'data-renders'));
+  const [request] = await Promise.all([
+    page.waitForRequest((r) => r.url().endsWith('/api/scenarios/counterfactual') && (r.postDataJSON() as { amount?: number }).amount === 1700),
+    page.locator('#s-subsidy').fill('1700'),
+  ]);
+  await page.waitForFunction(`Number(document.querySelector('#view-scenario').dataset.renders) > ${renders}`, undefined, { timeout: 10_000 });
+  const sent = request.postDataJSON() as { document: Doc; amount: number };
+  // The example as shipped (its targets as picked): the page no longer scales its payment itself.
+  const targets = sent.document.interventions[0].targets;
+  const shipped = { ...example, interventions: [{ ...example.interventions[0], targets }, ...example.interventions.slice(1)] };
+  assert.deepEqual(sent.document, shipped, 'the example document, unscaled, with the amount beside it');
+  const pageAnswer = (await (await request.response())!.json()) as Answer;
+  const apiAnswer = (await (await fetch(`${server.url}api/scenarios/counterfactual`, {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ document: shipped, amount: 1700 }),
+  })).json()) as Answer;
+  assert.deepEqual(pageAnswer.summary, apiAnswer.summary);
+  assert.deepEqual(pageAnswer.years, apiAnswer.years);
+  // What the card shows is that answer, and a payment of 1,700 a month costs 12 x 1,700 per recipient-year.
+  const card = Number((await page.textContent('[data-result=retained-delta] .big'))!.replace(/,/g, ''));
+  assert.equal(card, Math.round(apiAnswer.summary.retainedDelta));
+  const cost = (apiAnswer.years as { recipients: number; cost: number }[]).find((y) => y.recipients > 0)!;
+  assert.ok(Math.abs(cost.cost / (cost.recipients * 3) - 12 * 1700) < 1e-6 * 12 * 1700, `yearly payment per recipient: ${cost.cost / (cost.recipients * 3)}`);
+  assert.deepEqual(errors, []);
+});
+
 test('exports download files (chart PNG, table CSV, map PNG)', { timeout: 60_000 }, async () => {
   const [png] = await Promise.all([page.waitForEvent('download'), page.click('figure[data-chart=scenario-retention] [data-export=png]')]);
   const pngPath = join(SHOTS, `export-${png.suggestedFilename()}`);

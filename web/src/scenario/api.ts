@@ -33,6 +33,7 @@ export interface ScenarioRun { scenario: string; model: { name: string; version:
 export const scenarioApi = {
   examples: () => get<{ file: string; document: ScenarioDoc }[]>('scenarios/examples'),
   modelOptions: (name: string) => get<ScenarioModelOptions>(`scenarios/models/${encodeURIComponent(name)}`),
-  counterfactual: (document: ScenarioDoc, signal?: AbortSignal) => post<Counterfactual>('scenarios/counterfactual', { document }, signal),
-  run: (document: ScenarioDoc, draws: number, save = false) => post<JobView>('scenarios/run', { document, draws, seed: 1, save }),
+  /** `amount`: the payment a month the server scales the document's payment to (src/app/scenario/input.ts). */
+  counterfactual: (request: { document: ScenarioDoc; amount: number }, signal?: AbortSignal) => post<Counterfactual>('scenarios/counterfactual', request, signal),
+  run: (request: { document: ScenarioDoc; amount: number }, draws: number, save = false) => post<JobView>('scenarios/run', { ...request, draws, seed: 1, save }),
 };

@@ -13,7 +13,7 @@ import { createPaymentControls } from './payment-controls.ts';
 import { canPrepare, prepareModel } from './prepare.ts';
 import { createBaselineForm, recentModel } from './baseline-form.ts';
 import { basisText } from './basis.ts';
-import { scenarioDocument } from './document.ts';
+import { scenarioRequest } from './document.ts';
 
 /**
  * The scenario editor, on any saved model of the workspace (baseline-form.ts: the model, where
@@ -63,8 +63,6 @@ export function createScenarioEditor(_regions: () => Map<string, Region>, period
 
   let examples: { file: string; document: ScenarioDoc }[] = [];
   let example: ScenarioDoc | null = null;
-  /** The monthly payment that equals a relative change of 1 in the example's income term. */
-  let incomeBase = 6400;
   let last: Counterfactual | null = null;
   let run: ScenarioRun | null = null;
   let inflight: AbortController | null = null;
@@ -77,7 +75,7 @@ export function createScenarioEditor(_regions: () => Map<string, Region>, period
   const money = () => currencyWord(onExample()?.interventions[0]?.cost?.currency ?? form.currency());
   const held = async () => (models ??= await api.models());
 
-  const documentFor = (): ScenarioDoc => scenarioDocument(onExample(), form, {
+  const requestFor = () => scenarioRequest(onExample(), form, {
     targets: state.targets, monthly: subsidy(), benefitYears: payment.benefitYears(), eligibility: payment.eligibility(),
   });
 
@@ -109,7 +107,7 @@ export function createScenarioEditor(_regions: () => Map<string, Region>, period
 
   /** The counterfactual on screen, with the run's intervals when the run is of the settings on screen. */
   async function renderResult(cf: Counterfactual, started: number): Promise<void> {
-    const matching = run && run.result.draws && runFor === JSON.stringify(documentFor()) ? run : null;
+    const matching = run && run.result.draws && runFor === JSON.stringify(requestFor()) ? run : null;
     const ms = await results.show(cf, { run: matching, money: money(), payment: payment.showAmount(money()), basis: basisText(cf, form.options()), started });
     element.dataset.latency = String(ms);
     element.dataset.renders = String(Number(element.dataset.renders ?? 0) + 1);
@@ -161,7 +159,7 @@ export function createScenarioEditor(_regions: () => Map<string, Region>, period
         message.replaceChildren(status('error', t('scenario.noTermError', { model: form.model() })));
         return;
       }
-      const cf = await scenarioApi.counterfactual(documentFor(), abort.signal);
+      const cf = await scenarioApi.counterfactual(requestFor(), abort.signal);
       if (abort.signal.aborted) return;
       last = cf;
       message.replaceChildren();
@@ -224,17 +222,17 @@ export function createScenarioEditor(_regions: () => Map<string, Region>, period
   }
 
   async function runDraws(): Promise<void> {
-    if (!form.options() || !state.targets.length) return;
-    const doc = documentFor();
+    if (!form.options() || !form.lever() || !state.targets.length) return;
+    const request = requestFor();
     progress.hidden = false;
     progressText.textContent = t('loading');
     try {
-      const job = await scenarioApi.run(doc, DRAWS, saveRun.checked);
+      const job = await scenarioApi.run(request, DRAWS, saveRun.checked);
       run = await waitForJob<ScenarioRun>(job.id, (p, m) => {
         progress.value = p;
         progressText.textContent = m ?? '';
       });
-      runFor = JSON.stringify(doc);
+      runFor = JSON.stringify(request);
       if (saveRun.checked) void comparison.refresh();
       await renderRun();
       if (last) await renderResult(last, performance.now());
@@ -251,12 +249,13 @@ export function createScenarioEditor(_regions: () => Map<string, Region>, period
     const svgs = [...element.querySelectorAll<HTMLElement>('figure.chart')].map(mainSvg);
     const w = window.open('', '_blank');
     if (!w) return;
-    const doc = documentFor();
+    const request = requestFor();
+    const doc = request.document;
     const settings = summarySettings(doc, {
-      monthly: subsidy(), money: money(), name: nameOf, incomeBase, basis: basisText(last, form.options()), synthetic: results.synthetic(),
+      monthly: request.amount, money: money(), name: nameOf, basis: basisText(last, form.options()), synthetic: results.synthetic(),
       exampleAmount: onExample()?.interventions[0]?.cost?.amount,
     });
-    w.document.write(summaryHtml(doc, settings, last, run && runFor === JSON.stringify(doc) ? run : null, svgs));
+    w.document.write(summaryHtml(doc, settings, last, run && runFor === JSON.stringify(request) ? run : null, svgs));
     w.document.close();
     w.focus();
     w.print();
@@ -278,14 +277,6 @@ export function createScenarioEditor(_regions: () => Map<string, Region>, period
     void refresh();
     void renderRun();
   });
-
-  /** The payment, years and who is paid as an example sets them, or an own scenario's defaults. */
-  function applySettings(iv: ScenarioDoc['interventions'][number] | undefined): void {
-    // The Northeast example prices the payment as a relative rise in income: monthly amount / base.
-    const monthly = iv?.cost?.amount ? iv.cost.amount / 12 : 1000;
-    incomeBase = iv && iv.change.type === 'relative' && iv.change.value > 0 ? monthly / iv.change.value : 6400;
-    payment.apply(iv);
-  }
 
   /** Results of the previous model or example go. */
   function resetRun(): void {
@@ -324,14 +315,14 @@ export function createScenarioEditor(_regions: () => Map<string, Region>, period
       example = null;
       form.setModels(list, null);
       await form.choose(model, null);
-      applySettings(undefined);
+      payment.apply(undefined);
       await useModelRegions();
     } else {
       example = found.document;
       form.setModels(list, example.baseline.model);
       await form.choose(example.baseline.model, example);
       const iv = example.interventions[0];
-      applySettings(iv);
+      payment.apply(iv);
       await useModelRegions([...(iv?.targets ?? [])]);
     }
     renderExamples();
@@ -345,7 +336,7 @@ export function createScenarioEditor(_regions: () => Map<string, Region>, period
     if (left) {
       example = null;
       form.setModels(await held(), null);
-      applySettings(undefined);
+      payment.apply(undefined);
     }
     await useModelRegions();
     renderExamples();
@@ -371,7 +362,7 @@ export function createScenarioEditor(_regions: () => Map<string, Region>, period
       if (ownModel) {
         form.setModels(list, null);
         await form.choose(ownModel, null);
-        applySettings(undefined);
+        payment.apply(undefined);
         if (linkedModel) applyLink();
         await useModelRegions(picked);
         renderExamples();

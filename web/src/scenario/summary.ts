@@ -1,6 +1,7 @@
 import { fmt, t } from '../i18n/index.ts';
 import { fieldTexts } from '../i18n/server-text.ts';
 import type { Counterfactual, ScenarioDoc, ScenarioRun } from './api.ts';
+import { changeAt } from './document.ts';
 import { eligibilityText, intervalText } from './format.ts';
 
 const esc = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
@@ -34,24 +35,24 @@ export interface OnScreen {
   money: string;
   name: (code: string) => string;
   basis: string;
-  /** The monthly payment that equals a relative change of 1 in the example's income term. */
-  incomeBase: number;
   synthetic: boolean;
   /** The example's own yearly payment (undefined: not on an example). */
   exampleAmount: number | undefined;
 }
 
-/** How the payment enters the model, in words. */
+/** How the payment enters the model at the amount on screen, in words ("500 / 6,400 = +7.8% on the term …"). */
 function leverText(doc: ScenarioDoc, s: OnScreen): string {
   const iv = doc.interventions[0];
+  const change = changeAt(doc, s.monthly);
   if (iv.change.type === 'relative') {
-    const base = iv.change.value > 0 ? s.monthly / iv.change.value : s.incomeBase;
-    return t('scenario.leverValue', { amount: fmt(s.monthly), base: fmt(base), change: `${iv.change.value >= 0 ? '+' : ''}${fmt(100 * iv.change.value, 1)}%`, term: iv.term });
+    // The document's price over its change: the monthly amount a change of +100% stands for.
+    const base = iv.change.value > 0 ? (iv.cost?.amount ?? 0) / 12 / iv.change.value : NaN;
+    return t('scenario.leverValue', { amount: fmt(s.monthly), base: Number.isFinite(base) ? fmt(base) : '–', change: `${change >= 0 ? '+' : ''}${fmt(100 * change, 1)}%`, term: iv.term });
   }
-  return t('scenario.leverAbsolute', { amount: `${fmt(iv.change.value)} ${s.money}`, term: iv.term });
+  return t('scenario.leverAbsolute', { amount: `${fmt(change)} ${s.money}`, term: iv.term });
 }
 
-/** The settings of the document as the page sends it, in words. */
+/** The settings of a request (the document and the amount the server scales it to), in words. */
 export function summarySettings(doc: ScenarioDoc, s: OnScreen): SummarySettings {
   const iv = doc.interventions[0];
   return {
