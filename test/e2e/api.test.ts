@@ -109,6 +109,15 @@ test('fitting is a job: 202, progress, result, saved model listed', async () => 
   assert.equal((await send('DELETE', '/api/jobs/job-999', undefined)).status, 404);
 });
 
+test('the model list says each model\'s level and case (its regions\' country), not its result', async () => {
+  const r = await get('/api/models');
+  assert.equal(r.status, 200);
+  const byName = Object.fromEntries((r.body as { name: string; level: string | null; case: string | null; regions: number }[]).map((m) => [m.name, m]));
+  assert.deepEqual({ level: byName['china-provinces'].level, case: byName['china-provinces'].case, regions: byName['china-provinces'].regions }, { level: 'province', case: 'cn', regions: 31 });
+  assert.deepEqual({ level: byName['korea-2019'].level, case: byName['korea-2019'].case, regions: byName['korea-2019'].regions }, { level: 'province', case: 'kr', regions: 17 });
+  assert.ok(!('result' in byName['korea-2019']));
+});
+
 test('uploads import a file; a bad file gets the row and column, and nothing is written', async () => {
   const csv = 'origin,destination,year,count\n沈阳,大连,2001,5\n大连,沈阳,2001,7\n';
   const ok = await send('POST', '/api/import/flows?filename=od.csv', new TextEncoder().encode(csv), { authorization: 'Bearer secret', 'content-type': 'text/csv' });

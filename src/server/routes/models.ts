@@ -15,7 +15,7 @@ import { modelName } from '../schemas.ts';
 export function modelRoutes(app: Hono, deps: ServerDeps, docs: RouteDoc[]): void {
   const { lock, jobs } = deps;
   const locked: Step = (f) => lock.run(f);
-  route(app, deps, docs, { method: 'get', path: '/api/models', tag: 'models', summary: 'Saved models', handler: ({ deps: d }) => lock.run(() => listModels(d.ws)) });
+  route(app, deps, docs, { method: 'get', path: '/api/models', tag: 'models', summary: 'Saved models: name, kind, when saved, and the level and case (country, as GET /api/cases names it) of the regions each was fitted to', handler: ({ deps: d }) => lock.run(() => listModels(d.ws)) });
   route(app, deps, docs, {
     method: 'get', path: '/api/models/{name}', tag: 'models', summary: 'A saved model with its full result',
     handler: ({ params, deps: d }) => lock.run(() => loadModel(d.ws, modelName.parse(params.name))),

@@ -47,13 +47,6 @@ export interface BaselineForm {
   render(): void;
 }
 
-/** The most recently saved gravity or choice model. */
-export function recentModel(models: readonly SavedModel[]): string | null {
-  const usable = models.filter((m) => m.kind === 'gravity' || m.kind === 'choice');
-  const at = (m: SavedModel) => String(m.createdAt ?? m.created_at ?? '');
-  return usable.sort((a, b) => at(b).localeCompare(at(a)))[0]?.name ?? null;
-}
-
 export function createBaselineForm({ onChange, onModel }: { onChange: () => void; onModel: (model: string) => void }): BaselineForm {
   const modelSelect = h('select', { id: 's-model' });
   const cohortSelect = h('select', { id: 's-cohort' });

@@ -11,7 +11,8 @@ import { currencyWord } from './format.ts';
 import { createResultsView } from './results-view.ts';
 import { createPaymentControls } from './payment-controls.ts';
 import { canPrepare, prepareModel } from './prepare.ts';
-import { createBaselineForm, recentModel } from './baseline-form.ts';
+import { createBaselineForm } from './baseline-form.ts';
+import { defaultModel, openingChoice } from './opening.ts';
 import { basisText } from './basis.ts';
 import { scenarioRequest } from './document.ts';
 
@@ -311,7 +312,7 @@ export function createScenarioEditor(_regions: () => Map<string, Region>, period
     models = null;
     const list = await held();
     if (!found) {
-      const model = form.model() || recentModel(list) || '';
+      const model = form.model() || defaultModel(list, state) || '';
       example = null;
       form.setModels(list, null);
       await form.choose(model, null);
@@ -350,15 +351,16 @@ export function createScenarioEditor(_regions: () => Map<string, Region>, period
       const [docs, provinces, list] = await Promise.all([scenarioApi.examples(), api.regions({ level: 'province', limit: 5000 }).catch(() => []), held()]);
       examples = docs;
       for (const r of provinces) names.set(r.code, r);
-      // Open on the Northeast example, keeping targets already picked on the map; on a
-      // workspace without its model (the analyst's own), on their most recent model.
+      // Open on what a link names, else on a model of the map's case and level (opening.ts: the
+      // Northeast example on the demo's China map), keeping targets already picked on the map.
       const picked = state.targets;
       const linked = viewParam('s.example');
       const linkedModel = viewParam('s.model');
       const applyLink = payment.linked();
-      const opening = examples.find((x) => x.file === (linked ?? DEFAULT_EXAMPLE)) ?? examples[0];
-      const ownModel = linkedModel && list.some((m) => m.name === linkedModel) ? linkedModel
-        : !linked && (!opening || !list.some((m) => m.name === opening.document.baseline.model)) ? recentModel(list) : null;
+      const opening = linkedModel && list.some((m) => m.name === linkedModel) ? { model: linkedModel }
+        : linked ? { example: (examples.find((x) => x.file === linked) ?? examples[0])?.file ?? '' }
+        : openingChoice(examples, list, state, DEFAULT_EXAMPLE);
+      const ownModel = opening && 'model' in opening ? opening.model : null;
       if (ownModel) {
         form.setModels(list, null);
         await form.choose(ownModel, null);
@@ -368,7 +370,7 @@ export function createScenarioEditor(_regions: () => Map<string, Region>, period
         renderExamples();
         await refresh();
       } else {
-        await choose(opening?.file ?? '');
+        await choose(opening && 'example' in opening ? opening.example : '');
         // A link reproduces its scenario: amount, years, who is paid and the targets it names.
         if (linked) {
           applyLink();
