@@ -9,6 +9,7 @@ export {
   MAX_JSON_DOCUMENT_BYTES, JsonLimitError, readJsonDocument,
 } from './text/json-depth.ts';
 export { makeTempDir, sweepStaleTempDirs } from './temp-dir.ts';
+export { sha256, sha256OfFile } from './file-hash.ts';
 export { scanLines, mixedLineEndings, MAX_LINE_BYTES, type LineScan } from './text/line-scan.ts';
 export { lineOfDuckdbLine, type RecordLines } from './text/record-lines.ts';
 export { copyWithLf, LineEndingNormaliser } from './text/line-endings.ts';

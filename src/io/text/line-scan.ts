@@ -39,8 +39,11 @@ const LF = 0x0a, CR = 0x0d, UNDERSCORE = 0x5f;
  */
 export const MAX_LINE_BYTES = 16_000_000;
 
-/** Scans `path` from byte `start`, in 4 MiB chunks. */
-export async function scanLines(path: string, start = 0): Promise<LineScan> {
+/**
+ * Scans `path` from byte `start`, in 4 MiB chunks; `onChunk` sees each chunk's bytes in order
+ * (e.g. to hash the file in the same pass: one read of a large file instead of two).
+ */
+export async function scanLines(path: string, start = 0, onChunk?: (bytes: Uint8Array) => void): Promise<LineScan> {
   const records = new RecordTracker();
   const s: LineScan = { crlf: 0, lf: 0, cr: 0, longest: 0, longestLine: 1, underscoreAfterHeader: false, records: records.map };
   const fh = await open(path, 'r');
@@ -68,6 +71,7 @@ export async function scanLines(path: string, start = 0): Promise<LineScan> {
       const { bytesRead } = await fh.read(buf, 0, buf.length, pos);
       if (bytesRead === 0) break;
       const view = buf.subarray(0, bytesRead);
+      onChunk?.(view);
       if (!s.invalidUtf8) {
         const joined = carry.length ? Buffer.concat([carry, view]) : view;
         const whole = completeLength(joined);

@@ -5,7 +5,7 @@ import { InputError } from '../../core/errors.ts';
 import {
   detectEncoding, EncodingDetectionError, sniffCsv, transcodeToUtf8, TranscodeError, readXlsx, XlsxError,
   readGeoJson, GeoJsonError, uniqueNames, type GeoRow, fileJsonDepthViolation, depthMessage,
-  scanLines, mixedLineEndings, copyWithLf, MAX_LINE_BYTES, type LineScan, lineOfDuckdbLine, type RecordLines,
+  scanLines, mixedLineEndings, copyWithLf, MAX_LINE_BYTES, type LineScan, lineOfDuckdbLine, type RecordLines, sha256, sha256OfFile,
 } from '../../io/index.ts';
 import { type Database, quoteIdent, firstLine } from './database.ts';
 
@@ -18,6 +18,12 @@ export interface StageOptions {
   delimiter?: string;
   /** Called with a fraction 0..1 while a large file is read. */
   onProgress?: (fraction: number, phase: string) => void;
+  /**
+   * Also take the SHA-256 of the file's bytes (`StagedTable.sha256`, to refuse a second import):
+   * a UTF-8 CSV's from the line scan's reads (one pass over a large file instead of two), any
+   * other file's by a read beside the staging.
+   */
+  hash?: boolean;
 }
 
 /**
@@ -48,6 +54,8 @@ export interface StagedTable {
   numeric: string[];
   /** Every column of the file, kept or not. */
   header: string[];
+  /** SHA-256 of the file's bytes (hex), when asked for with `hash`. */
+  sha256?: string;
   /** GeoJSON geometries by row number (GeoJSON only). */
   geometries?: Map<number, GeoRow['geometry']>;
   drop(): Promise<void>;
@@ -81,6 +89,14 @@ export async function stageFile(db: Database, file: string, options: StageOption
   const format = formatOf(file, options.format);
   const table = `stage_${process.pid}_${++stageCounter}`;
   if (size === 0) throw new InputError('the file is empty', { file });
+  const hashing = options.hash && format !== 'csv' ? sha256OfFile(path) : undefined;
+  hashing?.catch(() => undefined);
+  const staged = await stageFormat(db, file, path, size, format, table, options, select);
+  if (hashing) staged.sha256 = await hashing;
+  return staged;
+}
+
+function stageFormat(db: Database, file: string, path: string, size: number, format: FileFormat, table: string, options: StageOptions, select?: SelectColumns): Promise<StagedTable> {
   switch (format) {
     case 'csv':
       return stageCsv(db, file, path, size, table, options, select);
@@ -88,19 +104,22 @@ export async function stageFile(db: Database, file: string, options: StageOption
       return stageXlsx(db, file, path, table, options);
     case 'parquet':
       return stageDuckdbReader(db, file, path, table, 'read_parquet(?)');
-    case 'jsonl': {
-      // DuckDB's JSON reader segfaults on very deep nesting: refuse it before DuckDB sees the file.
-      const deep = await fileJsonDepthViolation(path);
-      if (deep) throw new InputError(depthMessage(deep), { file, row: deep.line });
-      // One record a line: the bound on a CSV line bounds a record too (DuckDB's own limit, 16 MB
-      // an object, is reported without the line).
-      const lines = await scanLines(path);
-      if (lines.longest > MAX_LINE_BYTES) throw longLine(file, lines);
-      return stageDuckdbReader(db, file, path, table, "read_json(?, format = 'newline_delimited')");
-    }
+    case 'jsonl':
+      return stageJsonLines(db, file, path, table);
     case 'geojson':
       return stageGeoJson(db, file, path, table);
   }
+}
+
+async function stageJsonLines(db: Database, file: string, path: string, table: string): Promise<StagedTable> {
+  // DuckDB's JSON reader segfaults on very deep nesting: refuse it before DuckDB sees the file.
+  const deep = await fileJsonDepthViolation(path);
+  if (deep) throw new InputError(depthMessage(deep), { file, row: deep.line });
+  // One record a line: the bound on a CSV line bounds a record too (DuckDB's own limit, 16 MB
+  // an object, is reported without the line).
+  const lines = await scanLines(path);
+  if (lines.longest > MAX_LINE_BYTES) throw longLine(file, lines);
+  return stageDuckdbReader(db, file, path, table, "read_json(?, format = 'newline_delimited')");
 }
 
 async function stageCsv(db: Database, file: string, path: string, size: number, table: string, options: StageOptions, select?: SelectColumns): Promise<StagedTable> {
@@ -133,6 +152,10 @@ async function stageCsv(db: Database, file: string, path: string, size: number, 
     for (const c of cleanups.splice(0)) await c();
   };
   let lines: LineScan;
+  // The file's hash: from the line scan's reads when it scans the file itself, else read beside the transcoding.
+  const hash = options.hash && enc.encoding === 'utf-8' ? sha256() : undefined;
+  const hashing = options.hash && !hash ? sha256OfFile(path) : undefined;
+  hashing?.catch(() => undefined);
   try {
     if (enc.encoding !== 'utf-8') {
       try {
@@ -144,7 +167,7 @@ async function stageCsv(db: Database, file: string, path: string, size: number, 
         throw e;
       }
     }
-    lines = await scanLines(readPath);
+    lines = await scanLines(readPath, 0, hash && ((bytes) => hash.update(bytes)));
     // Refused here, not left to DuckDB: its CSV reader, reading some of the columns, fails on a
     // byte that is not UTF-8 with an internal error that invalidates the whole database.
     if (lines.invalidUtf8) {
@@ -201,6 +224,7 @@ async function stageCsv(db: Database, file: string, path: string, size: number, 
   const staged = await finish(db, table, file, 'csv', enc.encoding, selection ? [...selection.keep] : dialect.header, rowExpr);
   staged.numeric = typedNumbers ? [...numeric] : [];
   staged.header = dialect.header;
+  staged.sha256 = hash?.digest('hex') ?? (await hashing);
   return staged;
 }
 

@@ -1,11 +1,10 @@
-import { resolve } from 'node:path';
 import { ConflictError, InputError } from '../../core/errors.ts';
 import { parsePeriod } from '../../core/schema/period.ts';
 import { type Database, quoteIdent } from '../duckdb/database.ts';
 import { addFlowCodes, addFlowCohorts, addFlowPeriods } from '../flow-rows.ts';
 import { nextImportId } from '../recovery.ts';
 import { stageFile, type StageOptions, type StagedTable } from '../duckdb/stage.ts';
-import { type Workspace, fileSha256, guardReimport, matchableRegions, recordImport } from '../workspace.ts';
+import { type Workspace, guardReimport, matchableRegions, recordImport } from '../workspace.ts';
 import { checkNumbers, checkRequired, numberExpr, periodMapTable, regionValues, resolveRegionColumns, RANGES } from './checks.ts';
 import { parseMap, resolveRoles } from './column-roles.ts';
 import { skipTotalRows, totalRowsNote } from './total-rows.ts';
@@ -53,7 +52,6 @@ const COHORT_NAMES = ['cohort', 'education', 'education_level', 'age_band', 'age
  * (a bitmap over the ids) and against the flows stored before. Any refusal rolls it all back.
  */
 export async function importFlows(ws: Workspace, file: string, options: ImportFlowsOptions = {}): Promise<ImportSummary> {
-  const path = resolve(file);
   const timings: Record<string, number> = {};
   let t0 = performance.now();
   // Phases and the share of a typical import's time each takes, for the progress bar.
@@ -69,9 +67,6 @@ export async function importFlows(ws: Workspace, file: string, options: ImportFl
     if (p) options.onProgress?.(p[0], p[1]);
   };
   options.onProgress?.(0, 'reading');
-  // The file's hash (to refuse a second import) runs while DuckDB reads the file.
-  const sha = fileSha256(path);
-  sha.catch(() => undefined);
   const regions = await matchableRegions(ws);
   const mapping = parseMap(options.map, file);
   const fixedPeriod = options.period ? parsePeriod(options.period) : null;
@@ -85,12 +80,15 @@ export async function importFlows(ws: Workspace, file: string, options: ImportFl
     return [...options.cohort];
   };
 
-  let st: StagedTable = await stageFile(ws.db, file, options, (header) => {
+  // The file's hash (to refuse a second import) comes with the staging: a UTF-8 CSV is hashed by
+  // the line scan's reads, so a large file is read once before DuckDB reads it.
+  let st: StagedTable = await stageFile(ws.db, file, { ...options, hash: true }, (header) => {
     if (isWide(header)) return null;
     const roles = resolveRoles(header, { required, optional: [] }, mapping, file);
     const keep = [...new Set([...roles.values(), ...cohortOf(header, roles.values())])];
     return { keep, numeric: [roles.get('count')!] };
   });
+  const sha = st.sha256!;
   lap('read');
   const notes: string[] = [];
   const cleanups: StagedTable[] = [st];
@@ -159,16 +157,27 @@ export async function importFlows(ws: Workspace, file: string, options: ImportFl
       // The id is taken now and its record written last, so that the checks below see only the
       // earlier imports (the same order of refusals as before the rows were written first).
       const id = await nextImportId(ws.db);
-      await ws.db.run(
+      // DuckDB answers an INSERT with the number of rows written.
+      const written = await ws.db.one<{ Count: bigint }>(
         `INSERT INTO flow_rows SELECT ?::INTEGER, mo.id, md.id, ${fixedPeriodId === null ? 'pm.id' : '?::INTEGER'}, ${cohortCols.length ? 'fc.id' : '0'},
            ${options.sumDuplicates ? `sum(${countValue})` : countValue}
          ${idJoins} ${options.sumDuplicates ? 'GROUP BY ALL' : ''}`, [id, ...(fixedPeriodId === null ? [] : [fixedPeriodId])]);
       lap('write');
-      if (!options.sumDuplicates && (await hasRepeatedKey(ws, id))) {
-        throw await duplicateError(ws, st, { oCol, dCol, pCol: periods ? pCol! : null, mapTable, periods, fixedPeriod: fixedPeriod?.text ?? null, cohortExpr });
+      if (!options.sumDuplicates) {
+        // The ids' ranges come from the file's small dictionaries (its codes, periods, cohorts), not
+        // from a pass over the rows just written.
+        const bounds = await ws.db.one<Omit<KeyBounds, 'n'>>(
+          `SELECT min(id) AS o0, max(id) AS o1, min(id) AS d0, max(id) AS d1,
+                  ${fixedPeriodId === null ? `(SELECT min(id) FROM ${quoteIdent(periodIds!)})` : '?::INTEGER'} AS p0,
+                  ${fixedPeriodId === null ? `(SELECT max(id) FROM ${quoteIdent(periodIds!)})` : '?::INTEGER'} AS p1,
+                  ${cohortCols.length ? '(SELECT min(id) FROM flow_cohorts)' : '0'} AS c0, ${cohortCols.length ? '(SELECT max(id) FROM flow_cohorts)' : '0'} AS c1
+           FROM ${quoteIdent(codeIds)}`, fixedPeriodId === null ? [] : [fixedPeriodId, fixedPeriodId]);
+        if (await hasRepeatedKey(ws, id, bitmapLimit, { n: written!.Count, ...bounds! })) {
+          throw await duplicateError(ws, st, { oCol, dCol, pCol: periods ? pCol! : null, mapTable, periods, fixedPeriod: fixedPeriod?.text ?? null, cohortExpr });
+        }
       }
-      await guardReimport(ws, 'flows', await sha, file, options.replace ?? false, ['flow_rows']);
-      await recordImport(ws, 'flows', file, await sha, 0, { map: options.map, period: options.period, cohort: cohortCols, sumDuplicates: options.sumDuplicates ?? false, source: options.source }, id);
+      await guardReimport(ws, 'flows', sha, file, options.replace ?? false, ['flow_rows']);
+      await recordImport(ws, 'flows', file, sha, 0, { map: options.map, period: options.period, cohort: cohortCols, sumDuplicates: options.sumDuplicates ?? false, source: options.source }, id);
       lap('check duplicates');
       const overlap = await storedOverlap(ws, id, fixedPeriodId === null ? `SELECT id FROM ${quoteIdent(periodIds!)}` : String(fixedPeriodId));
       if (overlap) {
@@ -199,15 +208,25 @@ function tempTable(ws: Workspace, table: string): StagedTable {
   return { drop: () => ws.db.run(`DROP TABLE IF EXISTS temp.${quoteIdent(table)}`) } as StagedTable;
 }
 
+/** An import's row count and the ranges its ids lie in (each range may be wider than the ids used). */
+export interface KeyBounds {
+  n: bigint;
+  o0: number; o1: number;
+  d0: number; d1: number;
+  p0: number; p1: number;
+  c0: number; c1: number;
+}
+
 /**
  * Whether the rows of import `id` (just written) repeat an origin-destination-period-cohort key.
  * The key is a whole number made of the four ids; when their product of ranges is small enough
  * (almost always: a few thousand regions, one or a few periods) DuckDB sets one bit per key
  * (bitstring_agg) and counts the bits, a pass without the hash table of millions of groups that
  * a count of distinct keys builds (3-4x the time); otherwise it counts the distinct keys.
+ * `known` saves the pass that finds the row count and ranges when the caller has them.
  */
-export async function hasRepeatedKey(ws: Workspace, id: number, limit = bitmapLimit): Promise<boolean> {
-  const r = await ws.db.one<{ n: bigint; o0: number; o1: number; d0: number; d1: number; p0: number; p1: number; c0: number; c1: number }>(
+export async function hasRepeatedKey(ws: Workspace, id: number, limit = bitmapLimit, known?: KeyBounds): Promise<boolean> {
+  const r = known ?? await ws.db.one<KeyBounds>(
     `SELECT count(*) AS n, min(origin_id) AS o0, max(origin_id) AS o1, min(destination_id) AS d0, max(destination_id) AS d1,
             min(period_id) AS p0, max(period_id) AS p1, min(cohort_id) AS c0, max(cohort_id) AS c1 FROM flow_rows WHERE import_id = ?`, [id]);
   const rows = Number(r!.n);
