@@ -5,7 +5,8 @@
 //    - the first screen (the page's address alone: China at province level, 2000-2010, the
 //      Northeast's 50 largest corridors, as the workspace's cases give it);
 //    - the city view, opened through the page's URL state (`?level=city&period=2010-2020&top=0`:
-//      every city, all Northeast corridors up to the page's limit, with the province outlines).
+//      every city with the province outlines, the Northeast's corridors up to the page's limit
+//      of 10,000 lines).
 //    The page's own marks (`window.__talentflow.timings`, performance.now() since navigation
 //    start): mapUsable (map idle with the boundaries and the net-migration choropleth),
 //    mapPresented (two animation frames later), flowsDrawn. Cold: a fresh browser and profile
@@ -19,8 +20,9 @@
 //    an etag), not through Playwright's page.route: routing disables Chromium's HTTP cache for
 //    the page, which would make the peer's warm reloads fetch everything again.
 // 2. Panning in the city view: `map.panBy([±8, 4], { duration: 0 })` once per animation frame
-//    for 20 frames, with the flows of the Northeast (~4,500 lines) and of all China (~10,000
-//    lines), and, as the peer, the same page with the flow lines hidden, in interleaved rounds. Wall time per frame;
+//    for 20 frames, with the flows of the Northeast and of all China (each up to the page's limit
+//    of 10,000 lines), and, as the peer, the same page with the flow lines hidden, in interleaved
+//    rounds. Wall time per frame;
 //    from a CDP CPU profile (100 µs sampling) the main thread's JavaScript, garbage collection
 //    and '(program)' (native time outside JavaScript: layout, paint, waiting on the GPU
 //    process) per frame; and the main thread's CPU time and script time per frame from
@@ -87,13 +89,17 @@ map.once('load', async () => {
 </script></body></html>`;
 
 if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
-if (!existsSync(join(ROOT, 'web', 'dist', 'index.html'))) {
+// The build measured: web/dist (built if absent), or another build given as TALENTFLOW_BENCH_WEB
+// (e.g. a copy kept from before a change, to compare both under the same load).
+const DIST = resolve(process.env.TALENTFLOW_BENCH_WEB ?? join(ROOT, 'web', 'dist'));
+if (!existsSync(join(DIST, 'index.html'))) {
+  if (process.env.TALENTFLOW_BENCH_WEB) throw new Error(`${DIST} holds no index.html`);
   const r = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], { cwd: join(ROOT, 'web'), encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`vite build failed: ${r.stderr}`);
 }
 
 // The bench measures the built page: say so when the sources have changed since the build.
-const built = statSync(join(ROOT, 'web', 'dist', 'index.html')).mtimeMs;
+const built = statSync(join(DIST, 'index.html')).mtimeMs;
 const stale = readdirSync(join(ROOT, 'web', 'src'), { recursive: true, encoding: 'utf8' }).filter((f) => statSync(join(ROOT, 'web', 'src', f)).mtimeMs > built);
 
 const dir = mkdtempSync(join(tmpdir(), 'talentflow-dashboard-bench-'));
@@ -106,7 +112,7 @@ const ws = await openWorkspace(file, { create: false });
 // A copy of the build: a rebuild of web/dist while the bench runs (vite empties the folder)
 // would otherwise break the loads half-way.
 const webDir = join(dir, 'web');
-cpSync(join(ROOT, 'web', 'dist'), webDir, { recursive: true });
+cpSync(DIST, webDir, { recursive: true });
 const server = await startServer(ws, { host: '127.0.0.1', port: 0, webDir });
 const peerDir = join(dir, 'peer');
 mkdirSync(join(peerDir, 'assets'), { recursive: true });
@@ -127,7 +133,7 @@ interface View { name: string; query: string; level: string; min: { lines: numbe
 const VIEWS: View[] = [
   // China's 31 provinces (Hong Kong, Macao and Taiwan have no census flows); the 50 largest corridors.
   { name: 'first screen (province, 2000-2010, 50 corridors)', query: '', level: 'province', min: { lines: 25, net: 30, polygons: 30 }, peerQuery: '' },
-  // ~370 cities; the Northeast's city corridors of 2010-2020 number ~4,500.
+  // ~370 cities; the Northeast's city corridors of 2010-2020 exceed the page's 10,000 lines.
   { name: 'city view (?level=city&period=2010-2020&top=0)', query: '?level=city&period=2010-2020&top=0', level: 'city', min: { lines: 1000, net: 300, polygons: 300 }, peerQuery: '' },
 ];
 
@@ -328,7 +334,7 @@ try {
   const cpu = cpus();
   console.log(`renderer: ${renderer}; ${/Chrome\/[\d.]+/.exec(ua)?.[0] ?? ua}, headless`);
   console.log(`machine: ${cpu.length} x ${cpu[0]?.model ?? '?'}; load average at start ${load()} (other work may share the cores)`);
-  console.log(`dashboard: web/dist built ${new Date(built).toISOString()}`);
+  console.log(`dashboard: ${DIST} built ${new Date(built).toISOString()}`);
   if (stale.length) console.log(`NOTE: web/dist is older than ${stale.length} file(s) of web/src (${stale.slice(0, 3).join(', ')}): rebuild (cd web && npx vite build) to measure them`);
   console.log(`map box (left,top,width,height) ${[...new Set(boxes)].join(' / ')} px of a 1440x900 viewport, the same for the peer; one warm-up load of each page not counted`);
   for (const view of VIEWS) {

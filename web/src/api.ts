@@ -27,7 +27,6 @@ export interface MeasureResult {
 export interface Periods { flows: { period: string; estimated: boolean; flows: number }[]; indicators: { name: string; unit: string | null; periods: string[]; regions: number }[] }
 export interface JobView<R = unknown> { id: string; kind: string; state: 'running' | 'done' | 'failed' | 'cancelled'; progress: number; message: string | null; result?: R; error?: { error?: { message?: string } } | { message?: string } }
 export interface SavedModel { name: string; kind: string; created_at?: string; [k: string]: unknown }
-export type GeoFeatureCollection = { type: 'FeatureCollection'; features: { type: 'Feature'; properties: Record<string, unknown>; geometry: unknown }[] };
 
 /**
  * A failed request. Its message is the server's, in the page's language at the time it is read
@@ -68,11 +67,31 @@ export function prefetch(path: string, query: Query = {}): void {
   if (!prefetched.has(u)) prefetched.set(u, fetch(u));
 }
 
-export async function get<T>(path: string, query: Query = {}, signal?: AbortSignal): Promise<T> {
+/** The response to a GET: the prefetched one if there is one (taken once), else a new request. */
+async function respond(path: string, query: Query, signal?: AbortSignal): Promise<Response> {
   const u = url(path, query);
   const early = prefetched.get(u);
   prefetched.delete(u);
-  return parse<T>(await (early ?? fetch(u, { signal })));
+  return early ?? fetch(u, { signal });
+}
+
+export async function get<T>(path: string, query: Query = {}, signal?: AbortSignal): Promise<T> {
+  return parse<T>(await respond(path, query, signal));
+}
+
+/**
+ * A GeoJSON answer as MapLibre's worker reads it: a blob: URL of the bytes as they came, so
+ * the worker parses them, not the page's thread (which would also copy the parsed objects over
+ * to the worker: for China's cities most of the page's own work before the map is usable).
+ * `empty`: the collection has no features. Revoke `url` once the map has been given another.
+ */
+export interface GeoJsonBlob { url: string; empty: boolean }
+
+async function geoJsonBlob(path: string, query: Query): Promise<GeoJsonBlob> {
+  const res = await respond(path, query);
+  if (!res.ok) await parse(res);
+  const text = await res.text();
+  return { url: URL.createObjectURL(new Blob([text], { type: 'application/json' })), empty: !/"features"\s*:\s*\[\s*\{/.test(text) };
 }
 
 export async function post<T>(path: string, body: unknown, signal?: AbortSignal): Promise<T> {
@@ -88,7 +107,8 @@ export const api = {
   groups: () => get<Group[]>('groups'),
   periods: () => get<Periods>('periods'),
   cases: () => get<WorkspaceCase[]>('cases'),
-  geometry: (level: string, within: string | undefined) => get<GeoFeatureCollection>('geometry', { level, within }),
+  /** Boundaries of a level, for the map (see GeoJsonBlob). */
+  geometry: (level: string, within: string | undefined) => geoJsonBlob('geometry', { level, within }),
   flows: (q: { origin?: string; destination?: string; group?: string; period?: string; level?: string; intra?: boolean; minCount?: number; limit?: number }, signal?: AbortSignal) =>
     get<{ rows: FlowRow[]; dropped: number }>('flows', q, signal),
   indicators: (q: { name?: string; within?: string; level?: string; period?: string }) => get<IndicatorRow[]>('indicators', q),

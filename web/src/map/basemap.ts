@@ -1,5 +1,5 @@
 import * as maplibregl from 'maplibre-gl';
-import type { GeoJSONSource, StyleSpecification } from 'maplibre-gl';
+import type { ExpressionSpecification, GeoJSONSource, StyleSpecification } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
@@ -58,7 +58,7 @@ export function createBasemap(container: HTMLElement, bounds: [number, number, n
     map.addSource('provinces', { type: 'geojson', data: EMPTY });
     map.addLayer({
       id: 'regions-fill', type: 'fill', source: 'regions',
-      paint: { 'fill-color': ['coalesce', ['feature-state', 'color'], COLORS.noData], 'fill-opacity': ['case', ['boolean', ['feature-state', 'hover'], false], 1, 0.88] },
+      paint: { 'fill-color': fillColor(new Map()), 'fill-opacity': ['case', ['boolean', ['feature-state', 'hover'], false], 1, 0.88] },
     });
     map.addLayer({ id: 'regions-line', type: 'line', source: 'regions', paint: { 'line-color': COLORS.boundary, 'line-width': 0.5 } });
     map.addLayer({ id: 'provinces-line', type: 'line', source: 'provinces', paint: { 'line-color': COLORS.provinceBoundary, 'line-width': 0.9 } });
@@ -80,6 +80,32 @@ export function createBasemap(container: HTMLElement, bounds: [number, number, n
   }));
 }
 
-export function setSourceData(map: maplibregl.Map, id: 'regions' | 'points' | 'provinces', data: FeatureCollection): void {
+/** Features, or the URL of a GeoJSON file MapLibre's worker fetches and parses itself. */
+export function setSourceData(map: maplibregl.Map, id: 'regions' | 'points' | 'provinces', data: FeatureCollection | string): void {
   (map.getSource(id) as GeoJSONSource).setData(data);
+}
+
+/**
+ * The polygons' fill: a colour set later as feature state, else the colour given here by region
+ * code (the values at hand when the boundaries were drawn), else "no data". Colours given here
+ * are applied by the worker as it tiles; feature state makes MapLibre decode every tile again
+ * on the page's thread, so it is kept for changes after the boundaries are drawn.
+ */
+function fillColor(colors: ReadonlyMap<string, string>): ExpressionSpecification {
+  const byColor = new Map<string, string[]>();
+  for (const [code, color] of colors) {
+    const codes = byColor.get(color);
+    if (codes) codes.push(code);
+    else byColor.set(color, [code]);
+  }
+  // ['match', code, [codes...], colour, ..., no data]; a match needs one branch at least.
+  const match = byColor.size
+    ? ['match', ['get', 'code'], ...[...byColor].flatMap(([color, codes]) => [codes, color]), COLORS.noData] as unknown as ExpressionSpecification
+    : COLORS.noData;
+  return ['coalesce', ['feature-state', 'color'], match];
+}
+
+/** Colours of the polygons by code, to be drawn with the next boundaries (see fillColor). */
+export function setDrawnColors(map: maplibregl.Map, colors: ReadonlyMap<string, string>): void {
+  map.setPaintProperty('regions-fill', 'fill-color', fillColor(colors));
 }

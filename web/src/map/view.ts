@@ -1,12 +1,12 @@
 import type * as maplibregl from 'maplibre-gl';
-import type { Feature, FeatureCollection } from 'geojson';
-import { api, prefetch, type FlowRow, type GeoFeatureCollection, type Group, type MeasureResult, type Region } from '../api.ts';
+import type { Feature } from 'geojson';
+import { api, prefetch, type FlowRow, type GeoJsonBlob, type Group, type MeasureResult, type Region } from '../api.ts';
 import { downloadCsv } from '../export/download.ts';
 import { colon, fmt, lang, onLanguage, otherName, regionName, t, type MessageKey } from '../i18n/index.ts';
 import { fieldText } from '../i18n/server-text.ts';
 import { CASES, casePatch, state, subscribe, update, type CaseDef, type CaseId, type State } from '../state.ts';
 import { clear, h, label, status } from '../ui/dom.ts';
-import { createBasemap, setSourceData } from './basemap.ts';
+import { createBasemap, setDrawnColors, setSourceData } from './basemap.ts';
 import { classify, colorFor, legend, type Classes } from './choropleth.ts';
 import { FlowOverlay, locationsOf, type FlowHover } from './flows.ts';
 import { renderHeadline } from './headline.ts';
@@ -91,8 +91,9 @@ export function createMapView(periods: string[]): MapView {
   let classes: Classes = { breaks: [-3, -2, -1, 1, 2, 3] };
   let measure: MeasureResult | null = null;
   let flows: FlowRow[] = [];
-  let geometry: GeoFeatureCollection | null = null;
-  let provinceLines: GeoFeatureCollection | null = null;
+  let geometry: GeoJsonBlob | null = null;
+  let provinceLines: GeoJsonBlob | null = null;
+  let retired: GeoJsonBlob[] = [];
   let flowAbort: AbortController | null = null;
   const legendBox = h('div', { class: 'legend-box' });
   const flowStatus = h('p', { class: 'flow-status', role: 'status' });
@@ -209,19 +210,28 @@ export function createMapView(periods: string[]): MapView {
 
   /** Codes of the features on the map now (polygons, or centroid circles for Korea). */
   let drawnCodes: string[] = [];
+  /** Colours of the polygons as drawn: given with the boundaries by drawGeometry, or since in feature state. */
+  const drawnColors = new Map<string, string>();
 
   /**
    * Colours, targets and the selection go to MapLibre as feature state: changing the measure
    * or the selection then re-styles the drawn features without re-sending the geometry to the
    * worker and re-tiling it (a full re-tile and redraw costs a second with a software renderer).
+   * Polygons already drawn in their colour (drawGeometry) get no feature state: any feature
+   * state makes MapLibre decode every tile again on the page's thread to update its paint
+   * arrays, which on the first screen would hold the map back.
    */
   function paint(): void {
     if (!map || !geometry) return;
-    const source = geometry.features.length ? 'regions' : 'points';
+    const polygons = !geometry.empty;
     for (const code of drawnCodes) {
-      map.setFeatureState({ source, id: code }, {
-        color: colorFor(netValues.get(code), classes), target: state.targets.includes(code), selected: state.selected === code,
-      });
+      const color = colorFor(netValues.get(code), classes);
+      if (!polygons) {
+        map.setFeatureState({ source: 'points', id: code }, { color, target: state.targets.includes(code), selected: state.selected === code });
+      } else if (drawnColors.get(code) !== color) {
+        map.setFeatureState({ source: 'regions', id: code }, { color });
+        drawnColors.set(code, color);
+      }
     }
     map.setFilter('regions-target', ['in', ['get', 'code'], ['literal', state.targets]]);
     map.setFilter('regions-selected', ['==', ['get', 'code'], state.selected ?? '']);
@@ -236,6 +246,9 @@ export function createMapView(periods: string[]): MapView {
       state.level === 'city' && c.levels.includes('province') ? api.geometry('province', c.within) : Promise.resolve(null),
     ]);
     regions = new Map(regs.map((r) => [r.code, r]));
+    // MapLibre's worker may still be reading the files just replaced: those of the draw before go.
+    for (const b of retired) URL.revokeObjectURL(b.url);
+    retired = [geometry, provinceLines].filter((b): b is GeoJsonBlob => b !== null);
     geometry = geo;
     provinceLines = provinces;
     drawGeometry();
@@ -244,19 +257,26 @@ export function createMapView(periods: string[]): MapView {
 
   function drawGeometry(): void {
     if (!map || !geometry) return;
-    setSourceData(map, 'provinces', (provinceLines ?? { type: 'FeatureCollection', features: [] }) as FeatureCollection);
+    const empty = { type: 'FeatureCollection' as const, features: [] };
+    setSourceData(map, 'provinces', provinceLines?.url ?? empty);
     for (const source of ['regions', 'points']) map.removeFeatureState({ source });
-    if (geometry.features.length) {
-      drawnCodes = geometry.features.map((f) => String(f.properties.code));
-      setSourceData(map, 'regions', geometry as FeatureCollection);
-      setSourceData(map, 'points', { type: 'FeatureCollection', features: [] });
+    drawnColors.clear();
+    const onLevel = [...regions.values()].filter((r) => r.level === state.level);
+    if (!geometry.empty) {
+      // The boundaries' codes are the level's regions (the registry's); the colours of the
+      // values at hand go with them, applied by the worker as it tiles.
+      drawnCodes = onLevel.map((r) => r.code);
+      for (const code of drawnCodes) drawnColors.set(code, colorFor(netValues.get(code), classes));
+      setDrawnColors(map, drawnColors);
+      setSourceData(map, 'regions', geometry.url);
+      setSourceData(map, 'points', empty);
     } else {
       // No boundaries stored (Korea): circles at the centroids.
-      const pts: Feature[] = [...regions.values()].filter((r) => r.level === state.level && r.centroid_lon !== null).map((r) => ({
+      const pts: Feature[] = onLevel.filter((r) => r.centroid_lon !== null).map((r) => ({
         type: 'Feature', geometry: { type: 'Point', coordinates: [r.centroid_lon!, r.centroid_lat!] }, properties: { code: r.code, name_zh: r.name_zh, name_en: r.name_en },
       }));
       drawnCodes = pts.map((f) => String(f.properties!.code));
-      setSourceData(map, 'regions', { type: 'FeatureCollection', features: [] });
+      setSourceData(map, 'regions', empty);
       setSourceData(map, 'points', { type: 'FeatureCollection', features: pts });
     }
     paint();
@@ -275,7 +295,8 @@ export function createMapView(periods: string[]): MapView {
     renderLegend();
     paint();
     updateLabels();
-    void loadHeadline();
+    // On the first load the headline waits for the map (start): its flows can weigh megabytes.
+    if (timings.mapUsable) void loadHeadline();
     if (!state.selected) renderOverview();
   }
 
@@ -333,7 +354,6 @@ export function createMapView(periods: string[]): MapView {
     labels = new LabelLayer(map);
     updateLabels();
     if (!state.selected) renderOverview();
-    void loadHeadline();
     // The container may have been laid out after MapLibre measured it: size and fit again.
     map.resize();
     map.fitBounds(c.bounds, { padding: 20, duration: 0 });
@@ -351,6 +371,9 @@ export function createMapView(periods: string[]): MapView {
     timings.mapUsable = performance.now();
     requestAnimationFrame(() => requestAnimationFrame(() => void (timings.mapPresented = performance.now())));
     performance.mark('talentflow:map-usable');
+    // The headline's sentence needs every flow touching the focus (all Northeast city flows
+    // weigh 4 MB): asked for once the map is usable, not before.
+    void loadHeadline();
     loading.remove();
     document.body.dataset.mapReady = '1';
     renderFilters();
@@ -366,7 +389,7 @@ export function createMapView(periods: string[]): MapView {
         const f = e.features?.[0];
         if (!f) return;
         const code = String(f.properties?.code);
-        if (hovered !== code && geometry?.features.length) {
+        if (hovered !== code && geometry && !geometry.empty) {
           if (hovered) map!.setFeatureState({ source: 'regions', id: hovered }, { hover: false });
           map!.setFeatureState({ source: 'regions', id: code }, { hover: true });
         }
@@ -381,7 +404,7 @@ export function createMapView(periods: string[]): MapView {
         tooltip.hidden = false;
       });
       map.on('mouseleave', layer, () => {
-        if (hovered && geometry?.features.length) map!.setFeatureState({ source: 'regions', id: hovered }, { hover: false });
+        if (hovered && geometry && !geometry.empty) map!.setFeatureState({ source: 'regions', id: hovered }, { hover: false });
         hovered = null;
         map!.getCanvas().style.cursor = '';
         tooltip.hidden = true;
