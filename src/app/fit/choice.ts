@@ -22,6 +22,12 @@ export type ChoiceOptions = z.output<typeof choiceInput>;
 export interface FitProgress {
   progress?: (fraction: number, message: string) => void;
   aborted?: () => boolean;
+  /**
+   * Errors may name a person's record id (e.g. one whose home region a term needs but lacks).
+   * Default false, as the server answers: a record id is personal data an API client may not
+   * see; the CLI, run by the workspace's owner, sets it to find the record.
+   */
+  nameRecords?: boolean;
 }
 
 /**
@@ -36,7 +42,7 @@ export async function runChoiceFit(ws: Workspace, input: ChoiceInput, step: Step
   const { save: name, replace: again } = parseInput(z.object(saveShape), { save, replace });
   watch.progress?.(0.05, 'building the choice set');
   const t0 = performance.now();
-  const set = await step(() => buildChoiceSet(ws, spec));
+  const set = await step(() => buildChoiceSet(ws, spec, { nameRecords: watch.nameRecords === true }));
   if (watch.aborted?.()) return null;
   watch.progress?.(0.4, 'fitting');
   const result = fitChoiceSet(set, (performance.now() - t0) / 1000);

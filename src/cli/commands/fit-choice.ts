@@ -120,7 +120,7 @@ Examples:
         ...(s('vcov') ? { vcov: s('vcov') as 'classical' } : {}), ...(s('money') ? { money: money(o as Record<string, string>) } : {}),
         ...(s('holdout') ? { holdout: { years: years(s('holdout'))! } } : {}),
       };
-      const r = await withWorkspace(workspace, (ws) => runChoiceFit(ws, { ...spec, save: s('save'), replace: Boolean(o.replace) }), { create: false });
+      const r = await withWorkspace(workspace, (ws) => runChoiceFit(ws, { ...spec, save: s('save'), replace: Boolean(o.replace) }, undefined, { nameRecords: true }), { create: false });
       if (!r) return;
       if (out.json) return printJson(out, r);
       out.write(choiceSummary(r));

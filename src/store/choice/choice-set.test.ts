@@ -92,12 +92,14 @@ test('listwise with an indicator no region at the level has: an error, not an em
     /0 of \d+ regions at level city have every attribute for 2015 or an earlier year \(none has disposable_income_pc\)/);
 });
 
-test('missing home: an error naming the person, or listwise with the count', async () => {
+test('missing home: an error naming the rule and the count (a person\'s id only when asked: nameRecords), or listwise with the count', async () => {
   const t = await choiceWorkspace({ persons: 300, blankHomeEvery: 10 });
   try {
-    await assert.rejects(buildChoiceSet(t.ws, { level: 'province', personTerms: ['distance_home'] }), /person P\d+: no home region recorded, which distance_home needs/);
-    const cs = await buildChoiceSet(t.ws, { level: 'province', personTerms: ['distance_home'], missing: 'listwise' });
     const blank = Number((await t.ws.db.one<{ n: bigint }>("SELECT count(*) AS n FROM persons WHERE home_region IS NULL AND destination NOT IN ('further_study', 'not_employed', '810000')"))!.n);
+    const rule = new RegExp(`^distance_home needs each person's region, which some records cannot give; no home region recorded: ${blank} persons \\(graduation year 2015\\); with missing 'listwise'`);
+    await assert.rejects(buildChoiceSet(t.ws, { level: 'province', personTerms: ['distance_home'] }), (e: Error) => rule.test(e.message.replace(/^column "home_region": /, '')) && !/P\d+/.test(e.message));
+    await assert.rejects(buildChoiceSet(t.ws, { level: 'province', personTerms: ['distance_home'] }, { nameRecords: true }), /no home region recorded: \d+ persons \(graduation year 2015\), e\.g\. person P\d+/);
+    const cs = await buildChoiceSet(t.ws, { level: 'province', personTerms: ['distance_home'], missing: 'listwise' });
     assert.equal(cs.excluded.find((e) => e.reason === 'no home region recorded')?.count, blank);
   } finally {
     t.done();

@@ -1,10 +1,12 @@
 import { InputError, SpecError } from '../../core/errors.ts';
 import type { ChoiceData, NestSpec } from '../../models/logit/index.ts';
 import type { Workspace } from '../workspace.ts';
+import { isSmallCell } from '../../metrics/privacy/primary.ts';
 import { privacyK } from '../privacy.ts';
 import { choiceUniverse, missingGroups } from './alternatives.ts';
 import { alternativeAttributes } from './attributes.ts';
 import { buildRows, type ColumnRule, type Situation } from './build-rows.ts';
+import { MissingPlaces } from './missing-places.ts';
 import { resolveMoney, type ChoiceMoney } from './money.ts';
 import { resolveNests } from './nests.ts';
 import { samplePersons } from './sample-persons.ts';
@@ -59,6 +61,15 @@ export interface ChoiceSet {
 
 const OUTCOME_REASON: Record<string, string> = { not_employed: 'not employed (outside: exclude)', further_study: 'further study (outside: exclude)' };
 
+export interface ChoiceSetOptions {
+  /**
+   * Errors may name a person's record id (an example of the records a rule refuses). Default
+   * false: errors reach API clients, which may not see record ids; only the workspace owner's
+   * own front-end (the CLI) sets it.
+   */
+  readonly nameRecords?: boolean;
+}
+
 /**
  * A destination-choice data set from the workspace's graduate records (persons) and indicators:
  * alternatives = regions at spec.level inside spec.within, attributes = indicators of the
@@ -66,7 +77,7 @@ const OUTCOME_REASON: Record<string, string> = { not_employed: 'not employed (ou
  * and macro-regions. Persons sharing a situation are one case with counts, so the cost grows
  * with distinct situations x alternatives. Every left-out person is counted under a reason.
  */
-export async function buildChoiceSet(ws: Workspace, input: ChoiceSpecInput | ChoiceSpec): Promise<ChoiceSet> {
+export async function buildChoiceSet(ws: Workspace, input: ChoiceSpecInput | ChoiceSpec, options: ChoiceSetOptions = {}): Promise<ChoiceSet> {
   const spec = parseChoiceSpec(input);
   const notes: string[] = [];
   const interactions = spec.interactions.map((i) => {
@@ -158,6 +169,8 @@ export async function buildChoiceSet(ws: Workspace, input: ChoiceSpecInput | Cho
     if (distance && !r.centroid) return `${which} region without a centroid`;
     return null;
   };
+  const minCell = await privacyK(ws);
+  const missingPlaces = new MissingPlaces();
   const byKey = new Map<string, Situation & { chosen: Map<number, number> }>();
   const situations: (Situation & { chosen: Map<number, number> })[] = [];
   let synthetic = false;
@@ -178,10 +191,8 @@ export async function buildChoiceSet(ws: Workspace, input: ChoiceSpecInput | Cho
     }
     const gap = (needHome ? placeMissing(g, 'home') : null) ?? (needStudy ? placeMissing(g, 'study') : null);
     if (gap) {
-      if (spec.missing === 'error') {
-        throw new InputError(`person ${g.example}${g.persons > 1 ? ` (and ${g.persons - 1} more alike)` : ''}: ${gap}, which ${[...personTerms].join(', ') || 'the home-rest nests'} need${personTerms.size === 1 ? 's' : ''}; with missing 'listwise' such persons are left out`, { column: gap.includes('home') ? 'home_region' : 'study_region' });
-      }
-      exclude(gap, g);
+      if (spec.missing === 'error') missingPlaces.add(gap, g);
+      else exclude(gap, g);
       continue;
     }
     synthetic ||= g.synthetic;
@@ -194,7 +205,8 @@ export async function buildChoiceSet(ws: Workspace, input: ChoiceSpecInput | Cho
     }
     s.chosen.set(label, (s.chosen.get(label) ?? 0) + g.persons);
   }
-  if (!situations.length) throw new InputError(`every selected person was left out (${[...excluded].map(([r, e]) => `${r}: ${e.count}`).join('; ')})`);
+  if (missingPlaces.size) throw missingPlaces.error([...personTerms].join(', ') || 'the home-rest nests', minCell, options.nameRecords === true);
+  if (!situations.length) throw new InputError(`every selected person was left out (${[...excluded].map(([r, e]) => `${r}: ${isSmallCell(e.count, minCell) ? `fewer than ${minCell}` : e.count}`).join('; ')})`);
 
   // Terms: attributes, person terms, interactions (dummies against the most frequent category), outside constant.
   const rules: ColumnRule[] = [...spec.alternativeVars.map((n) => termOf.get(n)!), ...spec.personTerms.map((t) => termOf.get(t)!)];
@@ -269,7 +281,7 @@ export async function buildChoiceSet(ws: Workspace, input: ChoiceSpecInput | Cho
   return {
     data, alternatives: labels, alternativeNames: labelNames, terms: names, offset, nests,
     aggregate, cases: data.nCases, persons, excluded: [...excluded].map(([reason, e]) => ({ reason, ...e })), notes, caseInfo, money, synthetic,
-    within: universe.within, years, sample, spec, minCell: await privacyK(ws),
+    within: universe.within, years, sample, spec, minCell,
   };
 }
 

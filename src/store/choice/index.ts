@@ -4,7 +4,7 @@ export {
   ALTERNATIVE_VAR_ALIASES, PERSON_TERMS, PERSON_ATTRIBUTES, TRANSFORMS,
   type ChoiceSpec, type ChoiceSpecInput, type PersonTerm, type PersonAttribute, type AlternativeTransform,
 } from './spec.ts';
-export { buildChoiceSet, type ChoiceSet, type CaseInfo } from './choice-set.ts';
+export { buildChoiceSet, type ChoiceSet, type ChoiceSetOptions, type CaseInfo } from './choice-set.ts';
 export { fitWorkspaceChoiceModel, fitChoiceSet, saveChoiceModel, type ChoiceModelResult, type ChoiceElasticities, type ChoiceSetSummary, type FitChoiceOptions } from './fit-choice.ts';
 export { choiceDataFromFile, fitChoiceFile, parseNests, type ChoiceFileSpec, type ChoiceFileResult } from './choice-file.ts';
 export { choiceShares, type ChoiceShares, type ShareRow, type OriginShares } from './shares.ts';
