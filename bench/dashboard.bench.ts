@@ -335,7 +335,7 @@ try {
   console.log(`renderer: ${renderer}; ${/Chrome\/[\d.]+/.exec(ua)?.[0] ?? ua}, headless`);
   console.log(`machine: ${cpu.length} x ${cpu[0]?.model ?? '?'}; load average at start ${load()} (other work may share the cores)`);
   console.log(`dashboard: ${DIST} built ${new Date(built).toISOString()}`);
-  if (stale.length) console.log(`NOTE: web/dist is older than ${stale.length} file(s) of web/src (${stale.slice(0, 3).join(', ')}): rebuild (cd web && npx vite build) to measure them`);
+  if (stale.length) console.log(`NOTE: ${DIST} is older than ${stale.length} file(s) of web/src (${stale.slice(0, 3).join(', ')}): rebuild (cd web && npx vite build) to measure them`);
   console.log(`map box (left,top,width,height) ${[...new Set(boxes)].join(' / ')} px of a 1440x900 viewport, the same for the peer; one warm-up load of each page not counted`);
   for (const view of VIEWS) {
     const peerQuery = new URLSearchParams(view.peerQuery);

@@ -27,16 +27,21 @@ export interface ServeOptions extends AppOptions {
 }
 
 /**
- * What the dashboard asks for when it opens (web/src/main.ts and prefetchMapData in
- * web/src/map/view.ts: the China case at province level, 2000-2010, Northeast flows). If the two drift apart the
- * first visit is only slower, never wrong: the cache key is the full request.
+ * What the dashboard asks for when it opens, in the order it needs them (web/src/main.ts, then
+ * web/src/map/view.ts: the cases, which the page waits for before anything else (computing
+ * them takes seconds on a demo workspace); the China case at province level, 2000-2010; the
+ * Northeast's 50 largest corridors; the headline's flows once the map is usable). If the two
+ * drift apart the first visit is only slower, never wrong: the cache key is the full request.
  */
 export const DASHBOARD_FIRST_VIEW = [
+  '/api/cases',
   '/api/periods',
-  '/api/regions?within=CN&limit=100000',
   '/api/geometry?level=province&within=CN',
+  '/api/regions?within=CN&limit=100000',
   '/api/measures/net?level=province&within=CN&period=2000-2010',
-  '/api/flows?group=northeast&period=2000-2010&level=province&intra=false&limit=10000',
+  '/api/groups',
+  '/api/flows?group=northeast&period=2000-2010&level=province&intra=false&limit=50',
+  '/api/flows?group=northeast&period=2000-2010&level=province&intra=false&limit=200000',
 ];
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
