@@ -4,7 +4,9 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createHash } from 'node:crypto';
 import { mixedLineEndings, scanLines } from './line-scan.ts';
+import { sha256, sha256OfFile } from '../file-hash.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'talentflow-test-scan-'));
 test.after(() => rmSync(dir, { recursive: true, force: true }));
@@ -56,4 +58,14 @@ test('the first byte that is not UTF-8 is found with its line, also across chunk
   assert.deepEqual((await scan('cut-bad.csv', cutBad)).invalidUtf8, { offset: 4 + pad.length, line: 2 });
   const end = await scan('end.csv', Buffer.concat([Buffer.from('a,b\n1,'), Buffer.from([0xe6, 0xb2])]));
   assert.deepEqual(end.invalidUtf8, { offset: 6, line: 2 });
+});
+
+test('onChunk sees every byte once and in order: the hash of a file of several chunks is the file\'s', async () => {
+  const content = Buffer.from('a,b\n' + '1,沈阳\n'.repeat(1_000_000));
+  const h = sha256();
+  await scan('hashed.csv', content, 0);
+  await scanLines(join(dir, 'hashed.csv'), 0, (bytes) => h.update(bytes));
+  assert.ok(content.length > 2 * (1 << 22));
+  assert.equal(h.digest('hex'), createHash('sha256').update(content).digest('hex'));
+  assert.equal(await sha256OfFile(join(dir, 'hashed.csv')), createHash('sha256').update(content).digest('hex'));
 });
