@@ -4,7 +4,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { defaultModel, openingChoice, type ListedModel } from '../../web/src/scenario/opening.ts';
-import type { ScenarioDoc } from '../../web/src/scenario/api.ts';
 
 const model = (name: string, kind: string, c: string | null, level: string | null, createdAt: string): ListedModel => ({ name, kind, case: c, level, createdAt });
 // As the demo saves them: the Northeast's province model first, Korea's and the choice model after.
@@ -13,7 +12,7 @@ const DEMO = [
   model('korea-2019', 'gravity', 'kr', 'province', '2026-12-01T22:11:07Z'),
   model('northeast-choice', 'choice', 'cn', 'province', '2026-12-01T22:11:11Z'),
 ];
-const doc = (model: string) => ({ baseline: { model, period: '2010' } }) as unknown as ScenarioDoc;
+const doc = (model: string) => ({ baseline: { model } });
 const EXAMPLES = [
   { file: 'korea-regional-income.json', document: doc('korea-2019') },
   { file: 'northeast-stay-subsidy-choice.json', document: doc('northeast-choice') },

@@ -1,6 +1,3 @@
-import type { SavedModel } from '../api.ts';
-import type { ScenarioDoc } from './api.ts';
-
 /**
  * What the scenario tab opens on, following the map: GET /api/models says for each saved model
  * the case (country) and level of the regions it was fitted to (src/store/models.ts listModels),
@@ -11,7 +8,10 @@ import type { ScenarioDoc } from './api.ts';
  * order: the default example when its model is held, else the most recent model, else the
  * default example with its model missing (the tab then offers to fit it).
  */
-export type ListedModel = SavedModel & { level?: string | null; case?: string | null; createdAt?: string };
+export interface ListedModel { name: string; kind: string; createdAt?: unknown; created_at?: unknown; level?: unknown; case?: unknown }
+
+/** An example as GET /api/scenarios/examples lists it (what is read of it here; no page imports, so the rule is tested in Node). */
+interface ExampleRef { file: string; document: { baseline: { model: string } } }
 
 export interface MapView {
   caseId: string;
@@ -38,7 +38,7 @@ export function defaultModel(models: readonly ListedModel[], map: MapView): stri
   return (both[0] ?? sameCase[0] ?? usable(models)[0])?.name ?? null;
 }
 
-export function openingChoice(examples: readonly { file: string; document: ScenarioDoc }[], models: readonly ListedModel[], map: MapView, defaultExample: string): Opening {
+export function openingChoice(examples: readonly ExampleRef[], models: readonly ListedModel[], map: MapView, defaultExample: string): Opening {
   const preferred = examples.find((x) => x.file === defaultExample) ?? examples[0];
   for (const tier of tiers(models, map)) {
     if (!tier.length) continue;
