@@ -1,5 +1,6 @@
 import { distance } from 'fastest-levenshtein';
 import { InputError } from './errors.ts';
+import { coded } from './messages/index.ts';
 
 /**
  * The closest valid values to a misspelt one: case-insensitive exact or prefix matches first, then
@@ -32,11 +33,10 @@ export function listValues(valid: readonly string[], max = 40): string {
 export function unknownValueError(what: string, given: string, valid: readonly string[], opts: { plural?: string; where?: string; hint?: string; suggest?: boolean; list?: boolean } = {}): InputError {
   // Years one digit apart are not typos of each other: periods are listed, not suggested.
   const near = opts.suggest === false ? [] : closestValues(given, valid);
-  const plural = opts.plural ?? `${what}s`;
-  const where = opts.where ?? 'in this workspace';
-  const exists = !valid.length ? `There are no ${plural} ${where}` : opts.list === false ? `${valid.length} ${plural} ${where}` : `${plural[0].toUpperCase()}${plural.slice(1)} ${where}: ${listValues(valid)}`;
-  const head = `unknown ${what} "${given}"${near.length ? `; did you mean ${near.map((n) => `"${n}"`).join(' or ')}?` : '.'}`;
-  return new InputError(`${head} ${exists}${opts.hint ? `. ${opts.hint}` : ''}`);
+  // Coded (core/messages 'value.unknown'), so a front-end says it in its language.
+  return new InputError(coded('value.unknown', {
+    what, given, near, valid: valid.slice(0, 40), count: valid.length, plural: opts.plural ?? `${what}s`, where: opts.where ?? 'in this workspace', hint: opts.hint ?? null, list: opts.list !== false,
+  }));
 }
 
 /** Throws unknownValueError unless `given` is one of `valid` (exactly); returns it. */

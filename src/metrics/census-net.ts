@@ -1,4 +1,5 @@
 import { InputError, SpecError } from '../core/errors.ts';
+import { coded, english, type CodedMessage } from '../core/messages/index.ts';
 
 /**
  * Net migration from two censuses by the residual (balancing equation) method: the population
@@ -41,6 +42,8 @@ export interface CensusNetResult {
   /** Regions left out because a population or natural change was missing or not finite. */
   skipped: string[];
   warnings: string[];
+  /** The warnings coded (core/messages), same order. */
+  messages: { warnings: CodedMessage[] };
 }
 
 export function censusNetMigration(input: CensusNetInput, natural: NaturalChange): CensusNetResult {
@@ -50,7 +53,7 @@ export function censusNetMigration(input: CensusNetInput, natural: NaturalChange
   if (!(years > 0) || !Number.isFinite(years)) throw new SpecError(`must be a positive number of years, got ${years}`, 'years');
   let naturalOf: (i: number) => number;
   let method: CensusNetResult['natural'];
-  const warnings: string[] = [];
+  const warnings: CodedMessage[] = [];
   if ('perRegion' in natural) {
     if (natural.perRegion.length !== n) throw new InputError(`natural change has ${natural.perRegion.length} entries for ${n} regions`);
     naturalOf = (i) => natural.perRegion[i];
@@ -61,7 +64,7 @@ export function censusNetMigration(input: CensusNetInput, natural: NaturalChange
     const factor = Math.pow(1 + r, years) - 1;
     naturalOf = (i) => start[i] * factor;
     method = { method: 'annual-rate', annualRate: r };
-    if (r === 0) warnings.push('natural change ignored (annualRate 0): net migration is the whole population change');
+    if (r === 0) warnings.push(coded('measure.census.naturalIgnored', {}));
   } else {
     throw new SpecError('give natural change per region ({ perRegion }) or an annual rate ({ annualRate }); there is no default', 'natural');
   }
@@ -78,6 +81,6 @@ export function censusNetMigration(input: CensusNetInput, natural: NaturalChange
     const net = e - s - nat;
     byRegion[regions[i]] = { start: s, end: e, change: e - s, natural: nat, net, netRatePer1000: s > 0 ? (1000 * net) / s : null };
   }
-  if (skipped.length) warnings.push(`${skipped.length} region(s) skipped for a missing population or natural change: ${skipped.slice(0, 10).join(', ')}${skipped.length > 10 ? ', ...' : ''}`);
-  return { years, natural: method, byRegion, skipped, warnings };
+  if (skipped.length) warnings.push(coded('measure.census.skipped', { count: skipped.length, regions: skipped.slice(0, 10).map((code) => ({ code })) }));
+  return { years, natural: method, byRegion, skipped, warnings: english(warnings), messages: { warnings } };
 }

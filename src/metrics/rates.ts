@@ -1,5 +1,6 @@
 import { SpecError } from '../core/errors.ts';
 import type { FlowTable } from '../core/flow-table.ts';
+import type { CodedMessage } from '../core/messages/index.ts';
 import { flowMargins } from './margins.ts';
 import { checkPopulations } from './populations.ts';
 import type { Populations, RegionRatios } from './types.ts';
@@ -24,6 +25,8 @@ export interface RatesResult {
   outRate: RegionRatios;
   netRate: RegionRatios;
   warnings: string[];
+  /** The warnings coded (core/messages), same order. */
+  messages: { warnings: CodedMessage[] };
 }
 
 export function crudeRates(table: FlowTable, populations: Populations, options: RateOptions = {}): RatesResult {
@@ -32,7 +35,7 @@ export function crudeRates(table: FlowTable, populations: Populations, options: 
   if (!(per > 0) || !Number.isFinite(per)) throw new SpecError(`must be a positive number, got ${per}`, 'per');
   if (!(years > 0) || !Number.isFinite(years)) throw new SpecError(`must be a positive number of years, got ${years}`, 'years');
   const m = flowMargins(table);
-  const { usable, warnings } = checkPopulations(m.regions, populations);
+  const { usable, warnings, messages } = checkPopulations(m.regions, populations);
   const inRate: RegionRatios = {};
   const outRate: RegionRatios = {};
   const netRate: RegionRatios = {};
@@ -43,5 +46,5 @@ export function crudeRates(table: FlowTable, populations: Populations, options: 
     outRate[code] = scale === null ? null : m.outflow[i] * scale;
     netRate[code] = scale === null ? null : (m.inflow[i] - m.outflow[i]) * scale;
   }
-  return { per, years, inRate, outRate, netRate, warnings };
+  return { per, years, inRate, outRate, netRate, warnings, messages };
 }

@@ -1,4 +1,5 @@
 import type { FlowTable } from '../core/flow-table.ts';
+import { coded, english, type CodedMessage } from '../core/messages/index.ts';
 import { byRegion, flowMargins } from './margins.ts';
 import type { RegionRatios, RegionValues } from './types.ts';
 
@@ -15,6 +16,8 @@ export interface RetentionResult {
   /** Stayers over the whole cohort of all regions. */
   overall: number | null;
   warnings: string[];
+  /** The warnings coded (core/messages), same order. */
+  messages: { warnings: CodedMessage[] };
 }
 
 export function retentionRate(table: FlowTable): RetentionResult {
@@ -26,12 +29,13 @@ export function retentionRate(table: FlowTable): RetentionResult {
     rate[m.regions[i]] = cohort[i] > 0 ? m.intra[i] / cohort[i] : null;
   }
   const total = m.intraTotal + m.interTotal;
-  const warnings = m.intraRows === 0 ? ['the table has no origin = destination rows, so no stayers: retention needs the cohort table including the diagonal'] : [];
+  const warnings = m.intraRows === 0 ? [coded('measure.retention.noStayers', {})] : [];
   return {
     byRegion: rate,
     stayers: byRegion(m.regions, m.intra),
     cohort: byRegion(m.regions, cohort),
     overall: total > 0 ? m.intraTotal / total : null,
-    warnings,
+    warnings: english(warnings),
+    messages: { warnings },
   };
 }

@@ -1,4 +1,5 @@
 import type { FlowTable } from '../core/flow-table.ts';
+import type { CodedMessage } from '../core/messages/index.ts';
 import { flowMargins } from './margins.ts';
 import { checkPopulations } from './populations.ts';
 import type { Populations } from './types.ts';
@@ -26,6 +27,8 @@ export interface SummaryResult {
   rows: RegionSummaryRow[];
   years: number;
   warnings: string[];
+  /** The warnings coded (core/messages), same order. */
+  messages: { warnings: CodedMessage[] };
 }
 
 export function regionSummary(table: FlowTable, populations?: Populations, options: { years?: number } = {}): SummaryResult {
@@ -51,5 +54,5 @@ export function regionSummary(table: FlowTable, populations?: Populations, optio
       netRate: scale === null ? null : net * scale,
     };
   });
-  return { rows, years, warnings: check?.warnings ?? [] };
+  return { rows, years, warnings: check?.warnings ?? [], messages: check?.messages ?? { warnings: [] } };
 }

@@ -1,3 +1,4 @@
+import type { CodedMessage } from '../core/messages/index.ts';
 import { rankDescending } from './normalise.ts';
 import { prepareIndex, scores } from './prepare.ts';
 import type { IndexSpec, IndicatorMatrix, Normalisation } from './types.ts';
@@ -30,6 +31,8 @@ export interface CompositeIndexResult {
   excluded: string[];
   imputed: { region: string; indicator: string; value: number }[];
   warnings: string[];
+  /** The warnings coded (core/messages), same order, for a front-end's language. */
+  messages: { warnings: CodedMessage[] };
 }
 
 export function compositeIndex(matrix: IndicatorMatrix, spec: IndexSpec = {}): CompositeIndexResult {
@@ -61,5 +64,6 @@ export function compositeIndex(matrix: IndicatorMatrix, spec: IndexSpec = {}): C
     excluded: prep.excluded,
     imputed: prep.imputed,
     warnings: prep.warnings,
+    messages: prep.messages,
   };
 }

@@ -1,4 +1,5 @@
 import { SpecError } from '../core/errors.ts';
+import { coded, english, type CodedMessage } from '../core/messages/index.ts';
 import type { IndicatorMatrix, MissingPolicy } from './types.ts';
 
 /** Applies the missing-value policy; returns a complete matrix (no NaN) and what was done. */
@@ -8,6 +9,8 @@ export interface CompleteMatrix {
   excluded: string[];
   imputed: { region: string; indicator: string; value: number }[];
   warnings: string[];
+  /** The warnings coded (core/messages), same order, for a front-end's language. */
+  messages: { warnings: CodedMessage[] };
 }
 
 export function handleMissing(m: IndicatorMatrix, policy: MissingPolicy): CompleteMatrix {
@@ -15,7 +18,7 @@ export function handleMissing(m: IndicatorMatrix, policy: MissingPolicy): Comple
   const p = m.indicators.length;
   if (m.values.length !== n * p) throw new SpecError(`expected ${n} x ${p} = ${n * p} values, got ${m.values.length}`, 'values');
   const missing = (x: number) => !Number.isFinite(x);
-  const warnings: string[] = [];
+  const warnings: CodedMessage[] = [];
   if (policy === 'exclude') {
     const keep: number[] = [];
     const excluded: number[] = [];
@@ -29,8 +32,8 @@ export function handleMissing(m: IndicatorMatrix, policy: MissingPolicy): Comple
       for (let j = 0; j < p; j++) values[r * p + j] = m.values[i * p + j];
     });
     const names = excluded.map((i) => m.regions[i]);
-    if (names.length) warnings.push(`${names.length} region(s) excluded for missing values: ${names.slice(0, 10).join(', ')}${names.length > 10 ? ', ...' : ''}`);
-    return { regions: keep.map((i) => m.regions[i]), values, excluded: names, imputed: [], warnings };
+    if (names.length) warnings.push(coded('rank.excludedMissing', { count: names.length, regions: names.slice(0, 10).map((code) => ({ code })) }));
+    return { regions: keep.map((i) => m.regions[i]), values, excluded: names, imputed: [], warnings: english(warnings), messages: { warnings } };
   }
   if (policy !== 'impute-mean') throw new SpecError(`unknown missing-value policy "${policy}" (use 'exclude' or 'impute-mean')`, 'missing');
   const values = Float64Array.from(m.values);
@@ -43,7 +46,7 @@ export function handleMissing(m: IndicatorMatrix, policy: MissingPolicy): Comple
       sum += values[i * p + j];
       count++;
     }
-    if (count === 0) throw new SpecError(`indicator "${m.indicators[j]}" has no value at all`, 'values');
+    if (count === 0) throw new SpecError(coded('rank.indicatorEmpty', { indicator: m.indicators[j] }), 'values');
     const mean = sum / count;
     for (let i = 0; i < n; i++) {
       if (missing(values[i * p + j])) {
@@ -52,6 +55,6 @@ export function handleMissing(m: IndicatorMatrix, policy: MissingPolicy): Comple
       }
     }
   }
-  if (imputed.length) warnings.push(`${imputed.length} missing value(s) replaced by the indicator mean`);
-  return { regions: [...m.regions], values, excluded: [], imputed, warnings };
+  if (imputed.length) warnings.push(coded('rank.imputedMean', { count: imputed.length }));
+  return { regions: [...m.regions], values, excluded: [], imputed, warnings: english(warnings), messages: { warnings } };
 }

@@ -1,3 +1,4 @@
+import { coded, english, type CodedMessage } from '../core/messages/index.ts';
 import type { Normalisation } from './types.ts';
 
 /**
@@ -7,11 +8,11 @@ import type { Normalisation } from './types.ts';
  *   z-score  (x - mean) / sd with the sample sd (n - 1), as R's scale()
  *   rank     (average rank - 1) / (n - 1), in [0, 1]; ties share their average rank
  * (OECD/JRC, "Handbook on Constructing Composite Indicators", 2008, section 5). A constant
- * column carries no information: it becomes all 0 and a warning names it.
+ * column carries no information: it becomes all 0 and a warning (coded, core/messages) names it.
  */
-export function normalise(values: Float64Array, n: number, p: number, directions: readonly number[], method: Normalisation, names: readonly string[]): { z: Float64Array; warnings: string[] } {
+export function normalise(values: Float64Array, n: number, p: number, directions: readonly number[], method: Normalisation, names: readonly string[]): { z: Float64Array; warnings: string[]; messages: { warnings: CodedMessage[] } } {
   const z = new Float64Array(n * p);
-  const warnings: string[] = [];
+  const warnings: CodedMessage[] = [];
   const col = new Float64Array(n);
   for (let j = 0; j < p; j++) {
     for (let i = 0; i < n; i++) col[i] = directions[j] * values[i * p + j];
@@ -24,7 +25,7 @@ export function normalise(values: Float64Array, n: number, p: number, directions
       mean += col[i] / n;
     }
     if (!(max > min)) {
-      warnings.push(`indicator "${names[j]}" is constant over the regions: it does not affect the index`);
+      warnings.push(coded('rank.constantIndicator', { indicator: names[j] }));
       continue; // column stays 0
     }
     if (method === 'min-max') {
@@ -39,7 +40,7 @@ export function normalise(values: Float64Array, n: number, p: number, directions
       for (let i = 0; i < n; i++) z[i * p + j] = (r[i] - 1) / (n - 1);
     }
   }
-  return { z, warnings };
+  return { z, warnings: english(warnings), messages: { warnings } };
 }
 
 /** Ranks 1..n ascending, ties given their average rank (R's rank(x, ties.method = "average")). */

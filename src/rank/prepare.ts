@@ -1,4 +1,5 @@
 import { SpecError } from '../core/errors.ts';
+import { coded, english, type CodedMessage } from '../core/messages/index.ts';
 import { handleMissing } from './missing.ts';
 import { normalise } from './normalise.ts';
 import { entropyWeights } from './weights/entropy.ts';
@@ -25,6 +26,8 @@ export interface PreparedIndex {
   excluded: string[];
   imputed: { region: string; indicator: string; value: number }[];
   warnings: string[];
+  /** The warnings coded (core/messages), same order, for a front-end's language. */
+  messages: { warnings: CodedMessage[] };
 }
 
 export function prepareIndex(matrix: IndicatorMatrix, spec: IndexSpec = {}): PreparedIndex {
@@ -37,12 +40,12 @@ export function prepareIndex(matrix: IndicatorMatrix, spec: IndexSpec = {}): Pre
   const weighting = spec.weighting ?? { method: 'equal' };
   const complete = handleMissing(matrix, spec.missing ?? 'exclude');
   const n = complete.regions.length;
-  if (n < 2) throw new SpecError(`an index needs at least 2 complete regions, got ${n}`, 'regions');
-  const warnings = [...complete.warnings];
-  const { z, warnings: normWarnings } = normalise(complete.values, n, p, directions, normalisation, indicators);
+  if (n < 2) throw new SpecError(coded('rank.tooFewRegions', { regions: n }), 'regions');
+  const warnings = [...complete.messages.warnings];
+  const { z, messages: { warnings: normWarnings } } = normalise(complete.values, n, p, directions, normalisation, indicators);
   warnings.push(...normWarnings);
 
-  const out: PreparedIndex = { regions: complete.regions, indicators, directions, normalisation, weighting: weighting.method, z, weights: [], excluded: complete.excluded, imputed: complete.imputed, warnings };
+  const out: PreparedIndex = { regions: complete.regions, indicators, directions, normalisation, weighting: weighting.method, z, weights: [], excluded: complete.excluded, imputed: complete.imputed, warnings: [], messages: { warnings } };
   switch (weighting.method) {
     case 'user':
       out.weights = userWeights(weighting.weights, indicators);
@@ -62,12 +65,13 @@ export function prepareIndex(matrix: IndicatorMatrix, spec: IndexSpec = {}): Pre
       const w = pcaWeights(z, n, p, indicators);
       out.weights = w.weights;
       out.pca = { loadings: w.loadings, eigenvalue: w.eigenvalue, explainedVariance: w.explainedVariance };
-      warnings.push(...w.warnings);
+      warnings.push(...w.messages.warnings);
       break;
     }
     default:
       throw new SpecError(`unknown weighting "${(weighting as { method: string }).method}" (user, equal, entropy or pca)`, 'weighting');
   }
+  out.warnings = english(warnings);
   return out;
 }
 

@@ -55,3 +55,16 @@ test('Chinese names regions by their Chinese names where the message carries the
   const text = render({ count: 2, k: 10, regions: [{ code: '230000', zh: '黑龙江省', en: 'Heilongjiang' }, { code: '220000', zh: '吉林省', en: 'Jilin' }] }, CHINESE);
   assert.equal(text, '2 个地区的毕业生记录少于 10 条，未纳入队列（小单元规则，显示为 <10）：黑龙江省、吉林省');
 });
+
+test('warnings and errors the dashboard meets read in Chinese with names, lists and counts', () => {
+  const unknown = ZH_MESSAGES['value.unknown']({ what: 'period', given: '2099', near: [], valid: ['2000-2010', '2010-2020'], count: 2, plural: 'periods with flows', where: 'in this workspace', hint: null, list: true }, CHINESE);
+  assert.equal(unknown, '没有时期“2099”。本工作区的有流动数据的时期：2000-2010、2010-2020');
+  const excluded = ZH_MESSAGES['rank.excludedMissing']({ count: 12, regions: [{ code: '220500', zh: '通化市' }, { code: '460300' }] }, CHINESE);
+  assert.equal(excluded, '12 个地区因缺少数值未参与排名：通化市、460300 等');
+  const ancestor = ZH_MESSAGES['measure.noAncestor']({ rows: 686, level: 'city' }, CHINESE);
+  assert.equal(ancestor, '686 行存储的流动有一端在市级没有上级地区，未纳入');
+  // The English a coded warning writes is the text the library wrote before codes (tests and saved results read it).
+  assert.equal(renderMessage('measure.noAncestor', { rows: 686, level: 'city' }), '686 stored flow row(s) have an end with no ancestor at level city and are left out');
+  assert.equal(renderMessage('value.unknown', { what: 'level', given: 'provinec', near: ['province'], valid: ['country', 'province', 'city'], count: 3, plural: 'levels', where: 'in this workspace', hint: null, list: true }),
+    'unknown level "provinec"; did you mean "province"? Levels in this workspace: country, province, city');
+});

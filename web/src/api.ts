@@ -20,7 +20,7 @@ export interface MeasureResult {
   /** What the numbers are, naming their flows or saying "population change" (the server's words). */
   definition: string; kind: 'observed' | 'estimated' | 'mixed';
   /** Coded forms of the text fields (src/core/messages), for the page's language. */
-  messages?: { definition?: CodedMessage };
+  messages?: { definition?: CodedMessage; warnings?: CodedMessage[] };
   selection: Record<string, unknown>;
   rows: ({ code: string; name?: string | null } & Record<string, unknown>)[];
 }

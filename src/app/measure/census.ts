@@ -1,4 +1,5 @@
 import { SpecError } from '../../core/errors.ts';
+import type { CodedMessage } from '../../core/messages/index.ts';
 import { parsePeriod } from '../../core/schema/period.ts';
 import { censusNetMigration, type NaturalChange } from '../../metrics/index.ts';
 import { listIndicators, listRegions, populationsAt, type Workspace } from '../../store/index.ts';
@@ -19,7 +20,8 @@ export interface CensusRows {
   to: number;
   /** Natural change was not removed: the rows are population change, not migration. */
   naturalZero: boolean;
-  warnings: string[];
+  /** Coded (core/messages); the caller writes their English. */
+  warnings: CodedMessage[];
 }
 
 export function censusYears(o: MeasureOptions, period: string | undefined): { from: number; to: number } | null {
@@ -74,6 +76,7 @@ export async function censusNetRows(ws: Workspace, o: MeasureOptions, years: { f
     from,
     to,
     naturalZero: !o.naturalIndicator && (o.naturalRate ?? defaultRate) === 0,
-    warnings: r.warnings.filter((w) => !w.startsWith('natural change ignored')),
+    // The natural change left out is said in the assumptions (and the definition), not twice.
+    warnings: r.messages.warnings.filter((w) => w.code !== 'measure.census.naturalIgnored'),
   };
 }

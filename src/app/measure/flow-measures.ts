@@ -13,6 +13,7 @@ import {
   retentionRate,
   topCorridors,
 } from '../../metrics/index.ts';
+import type { CodedMessage } from '../../core/messages/index.ts';
 import type { Row } from './types.ts';
 
 /**
@@ -24,7 +25,8 @@ export interface FlowMeasure {
   rows: Row[];
   method: string;
   system?: Record<string, unknown>;
-  warnings: string[];
+  /** Coded (core/messages); the caller writes their English. */
+  warnings: CodedMessage[];
 }
 
 const fromValues = (values: Record<string, number | null>, field: string): Row[] => Object.entries(values).map(([code, v]) => ({ code, [field]: v }));
@@ -33,7 +35,7 @@ export function flowMeasure(measure: string, table: FlowTable, populations: Floa
   switch (measure) {
     case 'summary': {
       const s = regionSummary(table, populations, { years });
-      return { rows: s.rows.map((r) => ({ ...r })), method: `in-flow, out-flow, net = in - out, gross = in + out, efficiency = net / gross; rates per 1,000 residents per year over ${years} year(s)`, warnings: s.warnings };
+      return { rows: s.rows.map((r) => ({ ...r })), method: `in-flow, out-flow, net = in - out, gross = in + out, efficiency = net / gross; rates per 1,000 residents per year over ${years} year(s)`, warnings: s.messages.warnings };
     }
     case 'in':
       return { rows: fromValues(inflow(table), 'inflow'), method: 'in-flow: arrivals from the other regions of the table', warnings: [] };
@@ -50,12 +52,12 @@ export function flowMeasure(measure: string, table: FlowTable, populations: Floa
     case 'rates': {
       const r = crudeRates(table, populations, { years });
       const rows = Object.keys(r.inRate).map((code, i) => ({ code, population: Number.isFinite(populations[i]) ? populations[i] : null, inRate: r.inRate[code], outRate: r.outRate[code], netRate: r.netRate[code] }));
-      return { rows, method: `crude rates per ${r.per} residents per year over ${r.years} year(s)`, warnings: r.warnings };
+      return { rows, method: `crude rates per ${r.per} residents per year over ${r.years} year(s)`, warnings: r.messages.warnings };
     }
     case 'retention': {
       const r = retentionRate(table);
       const rows = Object.keys(r.byRegion).map((code) => ({ code, stayers: r.stayers[code], cohort: r.cohort[code], retention: r.byRegion[code] }));
-      return { rows, method: 'retention = stayers (origin = destination) / cohort (stayers + out-flow)', system: { overall: r.overall }, warnings: r.warnings };
+      return { rows, method: 'retention = stayers (origin = destination) / cohort (stayers + out-flow)', system: { overall: r.overall }, warnings: r.messages.warnings };
     }
     case 'corridors': {
       const c = topCorridors(table, { n: options.top ?? 10 });

@@ -1,5 +1,5 @@
 import { SpecError } from '../../core/errors.ts';
-import { coded } from '../../core/messages/index.ts';
+import { coded, english, type CodedMessage } from '../../core/messages/index.ts';
 import { periodChange } from '../../metrics/index.ts';
 import { describeFlows, flowProvenance, hasFlows, listGroups, type Workspace } from '../../store/index.ts';
 import { censusNetRows, censusYears, hasCensus } from './census.ts';
@@ -31,16 +31,16 @@ export async function runMeasure(ws: Workspace, measure: string, input: MeasureI
   const groupLevel = o.level !== undefined && (await listGroups(ws)).some((g) => g.code.toLowerCase() === o.level?.toLowerCase());
   const sel = await selectRegions(ws, o, groupLevel ? undefined : o.level);
   const selection = { period: o.period, cohort: o.cohort, level: o.level, group: o.group, within: o.within, region: o.region, origin: o.origin, destination: o.destination };
-  const base = { measure: m, selection, assumptions: [] as string[], warnings: [] as string[] };
+  const base = { measure: m, selection, assumptions: [] as string[] };
 
   if (m === 'census-net' || (m === 'net' && (await censusFallback(ws, o, sel)))) {
     const years = censusYears(o, o.period);
     if (!years) throw new SpecError('census-net needs two census years: --from 2010 --to 2020 (or --period 2010-2020)', 'from');
     const c = await censusNetRows(ws, o, years, sel.focus, m === 'net' ? 0 : null);
     const warnings = [...c.warnings];
-    if (m === 'net') warnings.unshift(`no stored flows for this selection and period: net migration ${years.from}-${years.to} is estimated from the two censuses`);
+    if (m === 'net') warnings.unshift(coded('measure.census.fallback', { from: String(years.from), to: String(years.to) }));
     const text = coded(c.naturalZero ? 'measure.census.popChangeDefinition' : 'measure.census.definition', { from: String(years.from), to: String(years.to) });
-    return finish({ ...base, source: 'census', definition: text.message, messages: { definition: text }, kind: 'estimated', method: c.method, assumptions: c.assumptions, rows: c.rows, warnings, selection: { ...selection, from: years.from, to: years.to } }, m, o, sel);
+    return finish({ ...base, source: 'census', definition: text.message, kind: 'estimated', method: c.method, assumptions: c.assumptions, rows: c.rows, ...texts(text, warnings), selection: { ...selection, from: years.from, to: years.to } }, m, o, sel);
   }
 
   if (m === 'change') {
@@ -55,32 +55,38 @@ export async function runMeasure(ws: Workspace, measure: string, input: MeasureI
     };
     const ch = periodChange(await values(o.from), await values(o.to));
     const rows = Object.entries(ch.byRegion).map(([code, x]) => ({ code, ...x }));
-    const warnings = ch.onlyBefore.length || ch.onlyAfter.length ? [`regions in one period only: ${[...ch.onlyBefore, ...ch.onlyAfter].slice(0, 10).join(', ')}`] : [];
+    const onlyOne = [...ch.onlyBefore, ...ch.onlyAfter].slice(0, 10).map((code) => ({ code }));
+    const warnings = onlyOne.length ? [coded('measure.onePeriodOnly', { regions: onlyOne })] : [];
     const [p0, p1] = await Promise.all([flowProvenance(ws, o.from), flowProvenance(ws, o.to)]);
     const text = coded('measure.changeDefinition', { of, from: o.from, fromFlows: describeFlows(p0, o.from), to: o.to, toFlows: describeFlows(p1, o.to) });
-    return finish({ ...base, source: 'flows', definition: text.message, messages: { definition: text }, kind: kindOf([p0, p1]), method: `change of ${of} (${field}) from ${o.from} to ${o.to}: difference and percent change`, rows, warnings, selection: { ...selection, from: o.from, to: o.to, of } }, m, o, sel);
+    return finish({ ...base, source: 'flows', definition: text.message, kind: kindOf([p0, p1]), method: `change of ${of} (${field}) from ${o.from} to ${o.to}: difference and percent change`, rows, ...texts(text, warnings), selection: { ...selection, from: o.from, to: o.to, of } }, m, o, sel);
   }
 
   const loaded = await loadSelectedFlows(ws, o, o.period, sel);
   const years = o.years ?? periodYears(o.period, loaded.periods);
-  const warnings = [...loaded.warnings];
+  const warnings = [...loaded.messages.warnings];
   const fm = flowMeasure(m, loaded.table, loaded.populations, years, o);
   if (loaded.table.count.length === 0 && m !== 'corridors') {
     // No flow reaches this level or selection (e.g. province estimates viewed by city): the
     // values are unknown, not zero, so they are null and the warning says why.
     fm.rows = fm.rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'number' ? null : v])) as Row);
-    warnings.push(`no flows ${o.period ?? ''} at this level or selection: every value is unknown (null), not 0`);
+    warnings.push(coded('measure.noFlowsAtLevel', { period: o.period ?? '' }));
   }
   const system = fm.system ? { ...fm.system, ...(m === 'intensity' ? { regions: loaded.table.regions.length } : {}) } : undefined;
   const provenance = await flowProvenance(ws, o.period);
   const text = coded('measure.definition', { measure: m, flows: describeFlows(provenance, o.period) });
-  const result = { ...base, source: 'flows' as const, definition: text.message, messages: { definition: text }, kind: kindOf([provenance]), method: fm.method, rows: fm.rows, system, warnings: [...warnings, ...fm.warnings] };
+  const result = { ...base, source: 'flows' as const, definition: text.message, kind: kindOf([provenance]), method: fm.method, rows: fm.rows, system, ...texts(text, [...warnings, ...fm.warnings]) };
   if (loaded.estimated > 0) {
     result.assumptions.push(`${loaded.estimated === loaded.rows ? 'all' : `${loaded.estimated} of ${loaded.rows}`} flow rows are model estimates (stored by \`talentflow estimate\`), not observed moves`);
     result.method += ' (estimated flows)';
   }
   if (['rates', 'summary', 'intensity'].includes(m)) result.assumptions.push(`populations: indicator "population" in ${loaded.populationYear ?? 'no year'}`);
   return finish(result, m, o, sel);
+}
+
+/** The definition and warnings in English, and coded (core/messages) for a front-end's language. */
+function texts(definition: CodedMessage, warnings: CodedMessage[]): Pick<MeasureResult, 'warnings'> & { messages: { definition: CodedMessage; warnings: CodedMessage[] } } {
+  return { warnings: english(warnings), messages: { definition, warnings } };
 }
 
 function kindOf(ps: Awaited<ReturnType<typeof flowProvenance>>[]): 'observed' | 'estimated' | 'mixed' {

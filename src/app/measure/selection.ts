@@ -1,4 +1,5 @@
 import { InputError, SpecError } from '../../core/errors.ts';
+import { coded, english } from '../../core/messages/index.ts';
 import { parsePeriod } from '../../core/schema/period.ts';
 import { rollUp } from '../../metrics/index.ts';
 import { listGroups, listRegions, loadFlowTable, type LoadedFlows, type Workspace } from '../../store/index.ts';
@@ -32,7 +33,7 @@ export async function selectRegions(ws: Workspace, o: MeasureOptions, level: str
   if (!inside.length) {
     // An empty selection would read no flows and report nothing: say what the region does contain.
     const levels = [...new Set((await listRegions(ws, { within: ref })).map((r) => r.level))];
-    throw new InputError(`no regions${level ? ` of level ${level}` : ''} inside ${ref}${levels.length ? `; levels inside ${ref}: ${levels.join(', ')}` : ''}`);
+    throw new InputError(coded('measure.noRegionsInside', { level: level ?? null, ref, levels }));
   }
   return { focus: inside.map((r) => r.code), names };
 }
@@ -59,6 +60,6 @@ export async function loadSelectedFlows(ws: Workspace, o: MeasureOptions, period
     pops[i] = loaded.table.regions.reduce((sum, c, j) => ((parents[c] ?? c) === code ? sum + loaded.populations[j] : sum), 0);
   });
   sel.names.set(group.code, group.name_zh ?? group.name_en);
-  const warnings = [...loaded.warnings, `${group.code} is one unit: ${rolled.internal.toLocaleString('en-US')} moves between its members are internal and left out`];
-  return { ...loaded, table: rolled.table, populations: pops, warnings, unit: group.code };
+  const warnings = [...loaded.messages.warnings, coded('measure.groupOneUnit', { group: { code: group.code, zh: group.name_zh, en: group.name_en }, internal: rolled.internal })];
+  return { ...loaded, table: rolled.table, populations: pops, warnings: english(warnings), messages: { warnings }, unit: group.code };
 }

@@ -23,7 +23,7 @@ export interface MeasureResult {
    */
   definition: string;
   /** The definition coded (core/messages), for a front-end to say in its language. */
-  messages?: { definition: CodedMessage };
+  messages?: { definition: CodedMessage; warnings?: CodedMessage[] };
   /** observed: every number from observed data; estimated: from a model or an assumption. */
   kind: 'observed' | 'estimated' | 'mixed';
   /** How the numbers were computed, in one sentence. */

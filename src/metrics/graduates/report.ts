@@ -1,4 +1,5 @@
 import { SpecError } from '../../core/errors.ts';
+import { coded, english, type CodedMessage } from '../../core/messages/index.ts';
 import type { PersonRecord } from '../../core/schema/person.ts';
 import { checkMinCell, DEFAULT_MIN_CELL, SMALL_CELL_RULE } from '../privacy/index.ts';
 import { compared, comparedTable, salaryRow, stayShare } from './compare.ts';
@@ -47,15 +48,15 @@ export function graduateReport(
   const now = yearMask(cur, k);
   const before = prev ? yearMask(prev, k) : null;
 
-  const warnings: string[] = [];
-  if (cur.headcount === 0) warnings.push(`no graduate records match the selection in ${selection.year}`);
-  if (previousYear !== null && !prev) warnings.push(`no graduate records match the selection in ${previousYear}: no comparison`);
+  const warnings: CodedMessage[] = [];
+  if (cur.headcount === 0) warnings.push(coded('graduates.noRecords', { year: selection.year }));
+  if (previousYear !== null && !prev) warnings.push(coded('graduates.noComparison', { year: previousYear }));
   const withSalary = cur.salaries.length;
   if (cur.employed > 0 && withSalary < cur.employed) {
     // Under suppression the numbers are left out: they would give the count behind the quartiles.
     warnings.push(k === null
-      ? `${cur.employed - withSalary} of ${cur.employed} employed graduates have no salary; quartiles use the other ${withSalary}`
-      : 'some employed graduates have no salary; quartiles use those who gave one (their number is not shown: docs/privacy.md)');
+      ? coded('graduates.salaryMissing', { missing: cur.employed - withSalary, employed: cur.employed, withSalary })
+      : coded('graduates.salaryMissingSuppressed', {}));
   }
 
   const hide = (a: boolean, b: boolean | undefined) => ({ now: a, previous: b ?? false });
@@ -96,7 +97,8 @@ export function graduateReport(
         .filter((row) => cur.salariesByProvince.has(row.code))
         .map((row) => salaryRow(row.code, cur.salariesByProvince.get(row.code) ?? [], prev ? (prev.salariesByProvince.get(row.code) ?? []) : null, salaryOf(row.code))),
     },
-    warnings,
+    warnings: english(warnings),
+    messages: { warnings },
     privacy: null,
   };
   if (k !== null) report.privacy = { k, suppressedCells: suppressedCells(report), rule: SMALL_CELL_RULE };

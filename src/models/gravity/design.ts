@@ -1,4 +1,5 @@
 import { InputError, SpecError } from '../../core/errors.ts';
+import { coded, type CodedMessage } from '../../core/messages/index.ts';
 import { rowNumber } from './row-number.ts';
 import type { Factor } from '../../numeric/factor.ts';
 import { MISSING } from '../../numeric/interact.ts';
@@ -37,7 +38,8 @@ export interface GravityDesign {
    * (y = 0, kernel forced to 0). Empty when not a grid or when every cell is present.
    */
   readonly padding: Uint32Array;
-  readonly warnings: string[];
+  /** Coded (core/messages); the fit writes their English. */
+  readonly warnings: CodedMessage[];
 }
 
 /** Input row of padded grid cells in `rows`. */
@@ -89,7 +91,7 @@ export function buildGravityDesign(data: GravityData, spec: ResolvedGravitySpec)
   sameLength('period', data.period);
   for (const t of spec.terms) sameLength(t.column, data.covariates?.[t.column]);
   for (const [name, c] of Object.entries(data.categories ?? {})) sameLength(name, c.index);
-  const warnings: string[] = [];
+  const warnings: CodedMessage[] = [];
 
   // Rows kept: intra-regional rows only if asked; then rows with a missing value in a column
   // the model uses (dropped or refused, spec.na); every value checked on the rows used (tight
@@ -100,8 +102,7 @@ export function buildGravityDesign(data: GravityData, spec: ResolvedGravitySpec)
   const intraDropped = scan.intraDropped;
   const dropped = dropMissing(usedColumns(data, spec), keep, spec.na, (r) => rowNumber(data, r));
   if (dropped.missing > 0) {
-    const by = Object.entries(dropped.byColumn).map(([c, k]) => `${c} ${k}`).join(', ');
-    warnings.push(`${dropped.missing} rows with missing values were left out (by column: ${by})`);
+    warnings.push(coded('fit.missingLeftOut', { rows: dropped.missing, byColumn: Object.entries(dropped.byColumn).map(([c, k]) => `${c} ${k}`) }));
   }
   let bad = firstBad(data.flow, keep, NON_NEGATIVE);
   if (bad >= 0) throw new InputError(`flow ${data.flow[bad]} of ${pairName(data, bad)} is not a finite number >= 0`, { row: rowNumber(data, bad), column: 'flow' });
@@ -129,14 +130,14 @@ export function buildGravityDesign(data: GravityData, spec: ResolvedGravitySpec)
       }
     }
   }
-  if (intraDropped > 0) warnings.push(`${intraDropped} intra-regional rows (origin = destination) were left out; set intra: true to keep them`);
+  if (intraDropped > 0) warnings.push(coded('fit.intraLeftOut', { rows: intraDropped }));
   const numericColumns = [
     { name: 'cost', values: data.cost },
     ...spec.terms.map((t) => ({ name: t.column, values: data.covariates![t.column] })),
     ...(data.offset ? [{ name: 'offset', values: data.offset }] : []),
   ];
   const { flow, summed: duplicatesSummed } = resolveDuplicates(data, keep, spec.duplicates, numericColumns);
-  if (duplicatesSummed > 0) warnings.push(`${duplicatesSummed} duplicate rows (same origin, destination, period and categories) were summed into the first row of their key`);
+  if (duplicatesSummed > 0) warnings.push(coded('fit.duplicatesSummed', { rows: duplicatesSummed }));
 
   // Fixed-effect dimensions, on raw levels; levels whose flows are all zero would have an effect
   // of -Infinity, so their rows are dropped (R instead reports a huge negative coefficient).
@@ -184,7 +185,7 @@ export function buildGravityDesign(data: GravityData, spec: ResolvedGravitySpec)
     total += y[i];
   }
   if (total === 0) throw new InputError('every flow is zero: nothing to fit', { column: 'flow' });
-  if (zeros > 0) warnings.push(`${zeros} of ${n} rows have zero flow; they are kept (Poisson PML uses zero flows, unlike a log-linear OLS fit)`);
+  if (zeros > 0) warnings.push(coded('fit.zeroFlows', { zeros, rows: n }));
 
   const columns: Float64Array[] = [];
   const termSpecs: { name: string; column: string | null; transform: Transform; role: 'intercept' | 'cost' | 'origin' | 'destination' | 'pair' }[] = [];
@@ -223,17 +224,17 @@ function usedColumns(data: GravityData, spec: ResolvedGravitySpec): UsedColumn[]
   return cols;
 }
 
-const describeLevel = (dim: Dimension, raw: DimensionLevels, l: number): string => {
+/** A level of a dimension as a message names it: its role, the factor's name, the value and (region by period) the period. */
+const describeLevel = (dim: Dimension, raw: DimensionLevels, l: number): { role: string; name: string; value: string; period: string | null } => {
   const label = raw.label(l);
-  if (dim.role === 'other') return `${dim.name} "${label}"`;
-  if (dim.atoms.length === 2) {
+  if (dim.role !== 'other' && dim.atoms.length === 2) {
     const [region, period] = label.split('@');
-    return `${dim.role} "${region}" in period "${period}"`;
+    return { role: dim.role, name: dim.name, value: region, period };
   }
-  return `${dim.role} "${label}"`;
+  return { role: dim.role, name: dim.name, value: label, period: null };
 };
 
-function dropEmptyLevels(dim: Dimension, raw: DimensionLevels, flow: Float64Array, keep: Uint8Array, warnings: string[]): void {
+function dropEmptyLevels(dim: Dimension, raw: DimensionLevels, flow: Float64Array, keep: Uint8Array, warnings: CodedMessage[]): void {
   const ids = raw.index;
   const total = new Float64Array(raw.count);
   const count = new Uint32Array(raw.count);
@@ -245,12 +246,12 @@ function dropEmptyLevels(dim: Dimension, raw: DimensionLevels, flow: Float64Arra
   const empty: number[] = [];
   for (let l = 0; l < total.length; l++) if (count[l] > 0 && total[l] === 0) empty.push(l);
   if (empty.length === 0) return;
-  const what = dim.role === 'origin' ? 'no outflow' : dim.role === 'destination' ? 'no inflow' : 'no flow';
+  const none = dim.role === 'origin' ? 'outflow' : dim.role === 'destination' ? 'inflow' : 'flow';
   const shown = empty.slice(0, 20);
   for (const l of shown) {
-    warnings.push(`${describeLevel(dim, raw, l)} has ${what}: its ${count[l]} rows were dropped (its effect would be -Infinity; R's glm reports a huge negative coefficient instead)`);
+    warnings.push(coded('fit.emptyLevel', { ...describeLevel(dim, raw, l), none, rows: count[l] }));
   }
-  if (empty.length > shown.length) warnings.push(`... and ${empty.length - shown.length} more levels of ${dim.name} with ${what} (their rows were dropped too)`);
+  if (empty.length > shown.length) warnings.push(coded('fit.emptyLevelsMore', { more: empty.length - shown.length, name: dim.name, none }));
   const isEmpty = new Uint8Array(total.length);
   for (const l of empty) isEmpty[l] = 1;
   for (let r = 0; r < keep.length; r++) if (keep[r] && isEmpty[ids[r]]) keep[r] = 0;

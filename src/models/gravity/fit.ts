@@ -1,3 +1,4 @@
+import { coded, english } from '../../core/messages/index.ts';
 import { toNestedArray } from '../../numeric/cholesky.ts';
 import { factorComponents } from '../../numeric/factor.ts';
 import { normalQuantile, twoSidedP } from '../../numeric/special.ts';
@@ -20,7 +21,7 @@ export function fitGravity(data: GravityData, spec: GravitySpec): GravityResult 
   const names = design.termSpecs.map((t) => t.name);
   const sol = fitPpml({ y: design.y, columns: design.columns, names, offset: design.offset, factors: design.factors, padding: design.padding }, s);
   const warnings = [...design.warnings];
-  if (!sol.converged) warnings.push(`not converged: ${sol.stopReason}`);
+  if (!sol.converged) warnings.push(coded('fit.notConverged', { reason: sol.stopReason }));
 
   const k = names.length;
   // Statistics over the observed rows only (a dense-grid layout pads missing cells).
@@ -97,7 +98,8 @@ export function fitGravity(data: GravityData, spec: GravitySpec): GravityResult 
     converged: sol.converged,
     stopReason: sol.stopReason,
     logLikelihoodTrace: sol.trace.map((t) => t - (fit.kernelLogLikelihood - ll)),
-    warnings,
+    warnings: english(warnings),
+    messages: { warnings },
     fittedRows: keep ? Array.from(withoutPadding(design.rows, pad)) : null,
     fitted: keep ? Array.from(mu) : null,
   };

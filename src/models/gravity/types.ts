@@ -3,6 +3,7 @@
  * one entry per origin-destination row (per period on panels); the result is plain serialisable
  * data (numbers, arrays, records) so it can be stored, sent over HTTP and fed back to predict.
  */
+import type { CodedMessage } from '../../core/messages/index.ts';
 
 export type Constraint = 'unconstrained' | 'production' | 'attraction' | 'doubly';
 export type Decay = 'power' | 'exponential';
@@ -236,6 +237,8 @@ export interface GravityResult extends GravityFitStatistics {
   /** Log-likelihood after each accepted iteration (starts at the initial point). */
   readonly logLikelihoodTrace: number[];
   readonly warnings: string[];
+  /** The warnings coded (core/messages), same order, for a front-end's language (absent in results saved before codes). */
+  readonly messages?: { readonly warnings?: readonly CodedMessage[] };
   /** Rows of the input used in the fit (indices into the input arrays), only if keepFitted. */
   readonly fittedRows: number[] | null;
   readonly fitted: number[] | null;

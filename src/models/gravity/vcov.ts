@@ -1,3 +1,4 @@
+import { coded, type CodedMessage } from '../../core/messages/index.ts';
 import type { Factor } from '../../numeric/factor.ts';
 import { MISSING } from '../../numeric/interact.ts';
 import { multiwaySandwich, sandwich, type ClusterIndex } from './covariance.ts';
@@ -11,7 +12,8 @@ export interface GravityCovariances {
   readonly robust: Float64Array;
   readonly clustered: Float64Array | null;
   readonly smallSample: GravityResult['smallSample'];
-  readonly warnings: string[];
+  /** Coded (core/messages); the fit writes their English. */
+  readonly warnings: CodedMessage[];
 }
 
 /**
@@ -36,7 +38,7 @@ export function gravityCovariances(
   const fRobust = fModel * clusterFactor(n, ssc.clusterAdj);
   const model = scale(sol.covariance, fModel);
   const robust = scale(sandwich(sol.covariance, sol.demeaned, y, sol.mu, null), fRobust);
-  const warnings: string[] = [];
+  const warnings: CodedMessage[] = [];
   let clustered: Float64Array | null = null;
   let kCluster: number | null = null;
   let fCluster: number | null = null;
@@ -50,10 +52,10 @@ export function gravityCovariances(
     clustered = scale(v, fCluster);
     for (let j = 0; j < k; j++) {
       if (!(clustered[j * k + j] >= 0)) {
-        warnings.push(`the ${clusters.length}-way clustered variance of coefficient ${j + 1} is negative (inclusion-exclusion need not be positive definite); its standard error is NaN`);
+        warnings.push(coded('fit.clusterNegative', { ways: clusters.length, coefficient: j + 1 }));
       }
     }
-    if (clusters.some((c) => c.count < 2)) warnings.push(`a cluster dimension has a single cluster: its clustered covariance is not defined`);
+    if (clusters.some((c) => c.count < 2)) warnings.push(coded('fit.singleCluster', {}));
   }
   return {
     model,

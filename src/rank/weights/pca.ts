@@ -1,3 +1,4 @@
+import { coded, english, type CodedMessage } from '../../core/messages/index.ts';
 import { symmetricEigen } from '../../numeric/eigen/jacobi.ts';
 
 /**
@@ -16,6 +17,8 @@ export interface PcaWeights {
   /** lambda_1 / p: share of the total standardised variance on the first component. */
   explainedVariance: number;
   warnings: string[];
+  /** The warnings coded (core/messages), same order, for a front-end's language. */
+  messages: { warnings: CodedMessage[] };
 }
 
 export function pcaWeights(z: Float64Array, n: number, p: number, names: readonly string[]): PcaWeights {
@@ -41,9 +44,9 @@ export function pcaWeights(z: Float64Array, n: number, p: number, names: readonl
   const eig = symmetricEigen(corr, p);
   const loadings = eig.vectors[0];
   const sum = loadings.reduce((x, y) => x + y, 0);
-  const warnings: string[] = [];
+  const warnings: CodedMessage[] = [];
   const negative = loadings.map((l, j) => (l < -1e-12 ? names[j] : null)).filter((x) => x !== null);
-  if (negative.length) warnings.push(`negative first-component loading for ${negative.join(', ')}: these indicators get negative weights (they run against the common factor)`);
-  if (!eig.converged) warnings.push('the eigen solver did not fully converge');
-  return { weights: loadings.map((l) => l / sum), loadings, eigenvalue: eig.values[0], explainedVariance: eig.values[0] / p, warnings };
+  if (negative.length) warnings.push(coded('rank.pcaNegativeLoading', { indicators: negative }));
+  if (!eig.converged) warnings.push(coded('rank.pcaNotConverged', {}));
+  return { weights: loadings.map((l) => l / sum), loadings, eigenvalue: eig.values[0], explainedVariance: eig.values[0] / p, warnings: english(warnings), messages: { warnings } };
 }

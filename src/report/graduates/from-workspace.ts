@@ -1,4 +1,5 @@
 import { SpecError } from '../../core/errors.ts';
+import { coded } from '../../core/messages/index.ts';
 import { unknownValueError } from '../../core/unknown-value.ts';
 import type { PersonRecord } from '../../core/schema/person.ts';
 import { graduateReport, type GraduateReport, type ProvinceMap } from '../../metrics/index.ts';
@@ -71,7 +72,7 @@ export async function selectGraduateReport<W>(ws: W, q: GraduateQuery, store: Gr
   }
   const catalogue = await store.personCatalogue(ws);
   const years = catalogue.filter((c) => university === undefined || c.university === university).map((c) => c.year);
-  if (!years.length) throw new SpecError(university ? `no person records of "${university}"; universities: ${[...new Set(catalogue.map((c) => c.university))].join(', ') || 'none'}` : 'the workspace holds no person records (`talentflow import persons FILE`, or `talentflow demo`)', 'university');
+  if (!years.length) throw new SpecError(university ? coded('graduates.unknownUniversity', { university, universities: [...new Set(catalogue.map((c) => c.university))] }) : coded('graduates.noPersons', {}), 'university');
   // A year, degree or major with no records is a misspelling or a gap, not an empty report: list what there is.
   if (q.year !== undefined && !years.includes(q.year)) throw unknownValueError('graduation year', String(q.year), [...new Set(years)].sort().map(String), { plural: 'graduation years', where: university ? `of ${university}` : 'in the person records', suggest: false });
   const year = q.year ?? Math.max(...years);

@@ -1,5 +1,6 @@
 import type { Hono } from 'hono';
 import { NotFoundError } from '../../core/errors.ts';
+import { coded } from '../../core/messages/index.ts';
 import { route, type RouteDoc, type ServerDeps } from '../route.ts';
 
 export function jobRoutes(app: Hono, deps: ServerDeps, docs: RouteDoc[]): void {
@@ -8,7 +9,7 @@ export function jobRoutes(app: Hono, deps: ServerDeps, docs: RouteDoc[]): void {
     method: 'get', path: '/api/jobs/{id}', tag: 'jobs', summary: 'A job: state, progress and, when done, its result',
     handler: async ({ params, deps: d }) => {
       const j = d.jobs.get(params.id);
-      if (!j) throw new NotFoundError(`no job ${params.id}`);
+      if (!j) throw new NotFoundError(coded('job.notFound', { id: params.id }));
       return j;
     },
   });
@@ -16,7 +17,7 @@ export function jobRoutes(app: Hono, deps: ServerDeps, docs: RouteDoc[]): void {
     method: 'delete', path: '/api/jobs/{id}', tag: 'jobs', summary: 'Cancel a running job',
     handler: async ({ params, deps: d }) => {
       const j = d.jobs.cancel(params.id);
-      if (!j) throw new NotFoundError(`no job ${params.id}`);
+      if (!j) throw new NotFoundError(coded('job.notFound', { id: params.id }));
       return j;
     },
   });

@@ -1,5 +1,6 @@
 import { listValue, type DuckDBValue } from '@duckdb/node-api';
 import type { FlowTable } from '../../core/flow-table.ts';
+import { coded, english, type CodedMessage } from '../../core/messages/index.ts';
 import { parsePeriod } from '../../core/schema/period.ts';
 import { queryTypedColumns } from '../duckdb/typed-columns.ts';
 import { flowIdsWith } from '../flow-rows.ts';
@@ -36,6 +37,8 @@ export interface LoadedFlows {
   /** Stored rows left out because an end has no ancestor at `level`. */
   dropped: number;
   warnings: string[];
+  /** The warnings coded (core/messages), same order, for a front-end's language. */
+  messages: { warnings: CodedMessage[] };
 }
 
 export async function loadFlowTable(ws: Workspace, q: FlowSelection = {}): Promise<LoadedFlows> {
@@ -45,11 +48,11 @@ export async function loadFlowTable(ws: Workspace, q: FlowSelection = {}): Promi
   const p = q.period ? parsePeriod(q.period) : periods.length ? parsePeriod(periods[0]) : null;
   const populationYear = q.populationYear ?? p?.start ?? null;
   const populations = populationYear === null ? new Float64Array(codes.length).fill(NaN) : await populationsAt(ws, codes, populationYear);
-  const warnings: string[] = [];
-  if (!q.period && periods.length > 1) warnings.push(`no --period given: flows of ${periods.length} periods (${periods[0]} … ${periods[periods.length - 1]}) are summed`);
+  const warnings: CodedMessage[] = [];
+  if (!q.period && periods.length > 1) warnings.push(coded('measure.periodsSummed', { periods: periods.length, first: periods[0], last: periods[periods.length - 1] }));
   const dropped = rows - count.length;
-  if (dropped > 0) warnings.push(`${dropped} stored flow row(s) have an end with no ancestor at level ${q.level} and are left out`);
-  return { table, populations, populationYear, periods, rows, estimated, dropped, warnings };
+  if (dropped > 0) warnings.push(coded('measure.noAncestor', { rows: dropped, level: q.level ?? '' }));
+  return { table, populations, populationYear, periods, rows, estimated, dropped, warnings: english(warnings), messages: { warnings } };
 }
 
 interface ReadFlows extends IndexedRows {

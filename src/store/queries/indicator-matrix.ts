@@ -1,5 +1,6 @@
 import { listValue } from '@duckdb/node-api';
 import { SpecError } from '../../core/errors.ts';
+import { coded } from '../../core/messages/index.ts';
 import { isIndicatorName } from '../../core/schema/indicator-name.ts';
 import { parsePeriod } from '../../core/schema/period.ts';
 import { type Workspace } from '../workspace.ts';
@@ -60,7 +61,7 @@ export function parseTerm(text: string, period?: string): { term: Term; directio
     // Names are the user's own (城镇非私营单位平均工资 from a yearbook's header): the core's one rule.
     if (!isIndicatorName(name)) throw new SpecError(`"${s}" is not an indicator name (terms: name, name@2020, growth(name,2010,2020), change(name,2010,2020), log(name@2020))`, 'indicators');
     if (at !== undefined) return { name, period: year(at) };
-    if (!period) throw new SpecError(`"${s}" needs a period: give --period or write ${s}@YEAR`, 'indicators');
+    if (!period) throw new SpecError(coded('rank.termNeedsPeriod', { term: s }), 'indicators');
     return { name, period: year(period) };
   };
   const call = /^(growth|change|log)\((.*)\)$/.exec(label);
@@ -84,9 +85,9 @@ export async function loadIndicatorMatrix(ws: Workspace, q: MatrixQuery): Promis
   const parsed = q.terms.map((t) => parseTerm(t, q.period));
   const labels = parsed.map((p) => p.term.label);
   const dup = labels.find((l, i) => labels.indexOf(l) !== i);
-  if (dup) throw new SpecError(`indicator "${dup}" is given twice`, 'indicators');
+  if (dup) throw new SpecError(coded('rank.indicatorTwice', { indicator: dup }), 'indicators');
   const regions = await listRegions(ws, { level: q.level, within: q.within });
-  if (!regions.length) throw new SpecError(`no regions${q.level ? ` of level ${q.level}` : ''}${q.within ? ` inside ${q.within}` : ''}`, 'level');
+  if (!regions.length) throw new SpecError(coded('rank.noRegions', { level: q.level ?? null, within: q.within ?? null }), 'level');
   const codes = regions.map((r) => r.code);
   const names = [...new Set(parsed.map((p) => p.term.name))];
   const stored = await ws.db.all<{ region: string; name: string; period: string; value: number }>(
@@ -95,7 +96,7 @@ export async function loadIndicatorMatrix(ws: Workspace, q: MatrixQuery): Promis
   const known = new Set(stored.map((s) => `${s.name}@${s.period}`));
   for (const { term } of parsed) {
     for (const p of term.periods) {
-      if (!known.has(`${term.name}@${p}`)) throw new SpecError(`no values of indicator "${term.name}" in period ${p} for these regions (see \`talentflow indicators\`)`, 'indicators');
+      if (!known.has(`${term.name}@${p}`)) throw new SpecError(coded('rank.noValuesInPeriod', { indicator: term.name, period: p }), 'indicators');
     }
   }
   const value = new Map(stored.map((s) => [`${s.region}|${s.name}|${s.period}`, s.value]));

@@ -1,4 +1,5 @@
 import { InputError } from '../../core/errors.ts';
+import { coded } from '../../core/messages/index.ts';
 import { parsePeriod } from '../../core/schema/period.ts';
 import { unknownValueError } from '../../core/unknown-value.ts';
 import { type Workspace } from '../workspace.ts';
@@ -47,7 +48,7 @@ export async function storedPeriods(ws: Workspace, of: keyof typeof PERIOD_SOURC
 /** The period in stored form (2010–2020 -> 2010-2020), or an error listing the periods present. */
 export async function requirePeriod(ws: Workspace, period: string, of: keyof typeof PERIOD_SOURCES): Promise<string> {
   const p = parsePeriod(period);
-  if (!p) throw new InputError(`period "${period}" is not a year or a range of years (2019 or 2010-2020)`);
+  if (!p) throw new InputError(coded('value.notPeriod', { period }));
   const periods = await storedPeriods(ws, of);
   if (periods.includes(p.text)) return p.text;
   throw unknownValueError('period', period, periods, { plural: PERIOD_SOURCES[of].what, suggest: false });

@@ -6,6 +6,8 @@ import type { ExportMeta } from '../export/meta.ts';
 import { NORTHEAST_UNIVERSITIES } from '../../../src/sim/synthetic/presets.ts';
 import { colon, fmt, lang, onLanguage, regionName, t } from '../i18n/index.ts';
 import { percentagePoints } from '../i18n/numbers.ts';
+import { fieldTexts } from '../i18n/server-text.ts';
+import type { CodedMessage } from '../../../src/core/messages/index.ts';
 import { clear, h, label, status } from '../ui/dom.ts';
 import { onViewParams, setViewParams, viewParam } from '../url-state.ts';
 
@@ -29,6 +31,8 @@ interface GraduateReport {
   headcount: { count: number | null; previousCount: number | null; suppressed: boolean };
   stayStudyProvince: Stay; stayHomeProvince: Stay;
   byProvince: Keyed[]; warnings: string[];
+  /** The warnings coded (src/core/messages), for the page's language. */
+  messages?: { warnings?: CodedMessage[] };
   privacy: { k: number; suppressedCells: number; rule: string } | null;
 }
 interface RegionName { code: string; name_zh: string | null; name_en: string | null }
@@ -121,7 +125,7 @@ export function createGraduatesView(): HTMLElement {
         h('div', { class: 'buttons' },
           h('button', { type: 'button', class: 'small', 'data-export': 'graduates-csv', onclick: () => downloadCsv(`graduate-destinations-${r.year}.csv`, csvRows, meta) }, t('export.csv')),
           h('a', { href: printableUrl(selection), target: '_blank', rel: 'noopener', 'data-export': 'graduates-html', title: t('grad.printableHint') }, t('grad.printable'))),
-        ...r.warnings.map((w) => h('p', { class: 'note' }, w)),
+        ...fieldTexts(r, 'warnings').map((w) => h('p', { class: 'note' }, w)),
       );
       element.dataset.rendered = String(r.year);
     } catch (e) {

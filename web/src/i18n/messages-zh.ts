@@ -1,4 +1,5 @@
 import type { MessageCode, MessageFormat, ParamsOf } from '../../../src/core/messages/index.ts';
+import { LEVEL, ZH_ANALYSIS } from './messages-zh-analysis.ts';
 
 /**
  * Chinese for every coded message of the library's catalogue (src/core/messages): the server's
@@ -7,11 +8,12 @@ import type { MessageCode, MessageFormat, ParamsOf } from '../../../src/core/mes
  * Names, numbers and lists go through the formatter `f` (names in the page's language).
  * Pure: imports nothing of the page, so the test runs it without a browser.
  */
-type Templates = { readonly [C in MessageCode]: (p: ParamsOf<C>, f: MessageFormat) => string };
+export type Templates = { readonly [C in MessageCode]: (p: ParamsOf<C>, f: MessageFormat) => string };
 
 const places = (f: MessageFormat, ps: readonly { code: string }[], max?: number) => f.list(ps.map(f.place), max);
 
 export const ZH_MESSAGES: Templates = {
+  ...ZH_ANALYSIS,
   'scenario.cohort.smallCellsLeftOut': (p, f) => `${f.number(p.count)} 个地区的毕业生记录少于 ${p.k} 条，未纳入队列（小单元规则，显示为 <${p.k}）：${places(f, p.regions, 12)}`,
   'scenario.cohort.smallCellsPooled': (p, f) => `${f.number(p.count)} 个地区的留下者或离开者少于 ${p.k} 人，采用其余地区合并的留存比例 ${f.number(p.share, 3)}（小单元规则，显示为 <${p.k}）：${places(f, p.regions, 12)}`,
   'scenario.cohort.smallCellsNoShare': (p, f) => `${f.number(p.count)} 个地区的留下者或离开者少于 ${p.k} 人，记录中没有它们的留存比例（小单元规则，显示为 <${p.k}）：${places(f, p.regions, 12)}`,
@@ -45,18 +47,6 @@ export const ZH_MESSAGES: Templates = {
   'scenario.term.allZero': (p) => `“${p.term}”在基准中所有地区都为 0，相对变化不起作用；请给出绝对变化`,
   'scenario.run.notStored': (p) => `没有已保存的情景运行 ${p.runs.join('、')}：见 GET /api/scenarios`,
 
-  'measure.definition': (p, f) => `${MEASURE[p.measure] ?? p.measure}，基于${f.source(p.flows)}`,
-  'measure.changeDefinition': (p, f) => `${MEASURE[p.of] ?? p.of}从 ${p.from}（${f.source(p.fromFlows)}）到 ${p.to}（${f.source(p.toFlows)}）的变化`,
-  'measure.census.definition': (p) => `${p.from}–${p.to} 年人口普查余量法净迁移：人口变化减去假定的自然增长（估计）`,
-  'measure.census.popChangeDefinition': (p) => `${p.from} 年与 ${p.to} 年两次人口普查之间的人口变化（未扣除自然增长：不是净迁移）`,
-  'measure.census.fallback': (p) => `所选范围和时期没有存储的流动：${p.from}–${p.to} 年净迁移由两次人口普查估计`,
-  'measure.noFlowsAtLevel': (p) => `${p.period} 在此层级或选择下没有流动：所有数值未知（空），不是 0`,
-  'measure.onePeriodOnly': (p, f) => `只在一个时期出现的地区：${places(f, p.regions.slice(0, 10))}`,
-  'rank.excludedMissing': (p, f) => `${f.number(p.count)} 个地区因缺少数值未参与排名：${places(f, p.regions.slice(0, 10))}${p.count > 10 ? ' 等' : ''}`,
-  'rank.exampleIndex': () => '中国地级市人口活力（2010 与 2020 年人口普查）：2010–2020 年人口增长率（%）、2020 年 15–59 岁人口占比（%）、2020 年 65 岁及以上人口占比（%，越小越好）、2020 年人口对数；最小-最大归一化，等权',
-  'fit.zeroFilled': (p, f) => `${f.number(p.pairs)} 对地区没有存储的流动，按零流动计入`,
-  'fit.intraLeftOut': (p, f) => `${f.number(p.rows)} 行区域内部流动（迁出地 = 迁入地）未纳入；勾选“包括地区内部迁移”可保留`,
-
   'region.unknown': (p, f) => `没有${WHAT[p.what] ?? p.what}“${p.text}”${p.closest.length ? `；最接近的：${f.list(p.closest.map((c) => describeZh(c, f)))}` : ''}${p.groups.length ? `；地区组：${p.groups.join('、')}` : ''}`,
   'region.ambiguous': (p, f) => `${WHAT[p.what] ?? p.what}“${p.text}”有多个可能：${p.candidates.map((c) => describeZh(c, f)).join(' 或 ')}；请用代码`,
 
@@ -66,13 +56,7 @@ export const ZH_MESSAGES: Templates = {
 
 /** What a person typed a name of (src/store/queries/resolve-ref.ts callers). */
 const WHAT: Record<string, string> = { region: '地区', group: '地区组', province: '省份', within: '地区' };
-const LEVEL: Record<string, string> = { country: '国家', province: '省级', city: '市级', county: '县级' };
 const describeZh = (p: { code: string; level?: string | null }, f: MessageFormat) => `${f.place(p)}（${p.code}，${LEVEL[p.level ?? ''] ?? p.level ?? ''}）`;
-
-/** Measures by their API name. */
-const MEASURE: Record<string, string> = {
-  net: '净迁移（迁入减迁出）', in: '迁入', out: '迁出', gross: '总迁移', concentration: '集中度', change: '变化', rates: '迁移率', summary: '汇总', efficiency: '迁移效率', intensity: '迁移强度', retention: '留存', corridors: '迁移通道',
-};
 
 /** zod's issue codes (v4) in words; any other issue keeps zod's English detail. */
 const ISSUE: Record<string, (p: ParamsOf<'request.invalid'>) => string> = {

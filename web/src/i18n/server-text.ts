@@ -18,15 +18,20 @@ import { ZH_MESSAGES } from './messages-zh.ts';
 export type ServerMessage = string | { code?: string; params?: MessageParams; message: string };
 
 /** Names of the regions the page knows, for codes a message names without names. */
-let lookup: (code: string) => { code: string; name_zh?: string | null; name_en?: string | null } | undefined = () => undefined;
+type Lookup = (code: string) => { code: string; name_zh?: string | null; name_en?: string | null } | undefined;
+const lookups: Lookup[] = [];
 
-/** Lets messages name regions the page has loaded (the map's regions). */
-export function namePlaces(f: typeof lookup): void {
-  lookup = f;
+/**
+ * Lets messages name regions a view has loaded (the map's regions, the cities a ranking read);
+ * the first lookup that knows a code names it.
+ */
+export function namePlaces(f: Lookup): void {
+  lookups.push(f);
 }
 
 function placeName(p: Place): string {
-  const known = lookup(p.code);
+  let known: ReturnType<Lookup>;
+  for (const f of lookups) if ((known = f(p.code))) break;
   return regionName({ code: p.code, name_zh: p.zh ?? known?.name_zh, name_en: p.en ?? known?.name_en });
 }
 
@@ -86,16 +91,14 @@ interface Entry {
 
 /**
  * Texts without a code that the page still meets: results stored before messages had codes
- * (a saved model keeps its notes and warnings as English) and answers whose producer does not
- * attach `messages` yet (the gravity fit's notes, a ranking's warnings). Kept to those few known
- * sentences; new messages get a code in src/core/messages instead of an entry here.
+ * (a saved model keeps its notes and warnings as English). Kept to those few known sentences;
+ * new messages get a code in src/core/messages instead of an entry here.
  */
 const LEGACY: readonly Entry[] = [
   { en: /^summary of (.+)$/s, zh: (m) => `汇总：${flowsZh(m[1])}` },
   { en: /^net migration \(in-flows minus out-flows\) of (.+)$/s, zh: (m) => `净迁移（迁入减迁出），基于${flowsZh(m[1])}` },
   { en: /^(\d+) pairs with no stored flow entered as zero flows$/, zh: (m) => `${m[1]} 对地区没有存储的流动，按零流动计入` },
   { en: /^(\d+) intra-regional rows \(origin = destination\) were left out; set intra: true to keep them$/, zh: (m) => `${m[1]} 行区域内部流动（迁出地 = 迁入地）未纳入；勾选“包括地区内部迁移”可保留` },
-  { en: /^(\d+) region\(s\) excluded for missing values: (.*)$/s, zh: (m) => `${m[1]} 个地区因缺少数值未参与排名：${m[2].replace(/, /g, '、').replace(/、\.\.\.$/, ' 等')}` },
 ];
 
 function legacyZh(text: string): string {
@@ -168,6 +171,12 @@ function locationText(e: ErrorBody): string {
   return parts.length ? parts.join(zh ? '，' : ', ') + (zh ? '：' : ': ') : '';
 }
 
+/** The request fields an error names most often, in Chinese (others, and paths into a document, as sent). */
+const FIELD_ZH: Record<string, string> = {
+  indicators: '指标', level: '层级', period: '时期', name: '名称', weights: '权重', weighting: '加权方法', normalisation: '归一化方法',
+  regions: '地区', values: '数值', university: '院校', from: '起始时期', to: '结束时期', within: '范围', missing: '缺失值处理',
+};
+
 /**
  * An API error in the page's language: its coded message with the field or file location in
  * front, or, for an error without a code, its English (an input error's location still said in
@@ -178,7 +187,7 @@ export function errorText(e: ErrorBody): string {
   if (e.messageCode && isMessageCode(e.messageCode)) {
     const text = messageText({ code: e.messageCode, params: e.params, message: e.reason ?? english });
     if (e.code === 'INPUT') return locationText(e) + text;
-    return e.field ? `${e.field}${colon()}${text}` : text;
+    return e.field ? `${(lang() === 'zh' && FIELD_ZH[e.field]) || e.field}${colon()}${text}` : text;
   }
   if (e.code === 'INPUT' && e.reason !== undefined) return locationText(e) + e.reason;
   return english;

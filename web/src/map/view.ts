@@ -3,7 +3,7 @@ import type { Feature } from 'geojson';
 import { api, prefetch, type FlowRow, type GeoJsonBlob, type Group, type MeasureResult, type Region } from '../api.ts';
 import { downloadCsv } from '../export/download.ts';
 import { colon, fmt, lang, onLanguage, otherName, regionName, t, type MessageKey } from '../i18n/index.ts';
-import { fieldText } from '../i18n/server-text.ts';
+import { fieldText, fieldTexts } from '../i18n/server-text.ts';
 import { CASES, casePatch, state, subscribe, update, type CaseDef, type CaseId, type State } from '../state.ts';
 import { clear, h, label, status } from '../ui/dom.ts';
 import { createBasemap, setDrawnColors, setSourceData } from './basemap.ts';
@@ -147,7 +147,9 @@ export function createMapView(periods: string[]): MapView {
     if (!measure) return;
     const title = netTitle(measure, state.period);
     const note = `${t('legend.source')}${colon()}${fieldText(measure, 'definition')}`;
-    legendBox.append(legend(classes, title, note), h('p', { class: 'legend-note' }, t('legend.flows')));
+    // What the numbers leave out or cannot say (no flows at this level, regions without a population...), in the page's language.
+    const warnings = fieldTexts(measure, 'warnings').map((w, i) => h('p', { class: 'legend-note warning', 'data-warning-code': measure?.messages?.warnings?.[i]?.code ?? '' }, w));
+    legendBox.append(legend(classes, title, note), ...warnings, h('p', { class: 'legend-note' }, t('legend.flows')));
   }
 
   function renderOverview(): void {

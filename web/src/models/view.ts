@@ -4,7 +4,7 @@ import { coefficientTable } from './coef-table.ts';
 import { choiceResultView } from './choice-result.ts';
 import { downloadCsv } from '../export/download.ts';
 import { colon, fmt, onLanguage, otherName, regionName, t } from '../i18n/index.ts';
-import { fieldTexts, serverText } from '../i18n/server-text.ts';
+import { fieldTexts } from '../i18n/server-text.ts';
 import { CASES, state, subscribe, type CaseDef } from '../state.ts';
 import { clear, h, label, status } from '../ui/dom.ts';
 import { indicatorLabel, modelTermLabel } from './indicator-label.ts';
@@ -208,7 +208,7 @@ export function createModelsView(periods: string[]): HTMLElement {
       await coefficientChart('gravity-coefficients', rows.filter((x) => Number.isFinite(x.low)).map((x) => ({ term: x.label, estimate: x.estimate, low: x.low, high: x.high })), Math.max(320, results.clientWidth - 16)),
       r.saved ? h('p', { class: 'ok' }, t('models.savedAs', { name: r.saved })) : '',
       ...fieldTexts(r, 'notes').map((w) => h('p', { class: 'note' }, w)),
-      warningList(r.warnings.map((w) => serverText(w)), (code) => {
+      warningList(fieldTexts(r, 'warnings'), (code) => {
         const region = fitRegions.get(code);
         return region ? regionName(region) : null;
       }),

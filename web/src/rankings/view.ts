@@ -4,7 +4,7 @@ import { figure } from '../charts/figure.ts';
 import { downloadCsv } from '../export/download.ts';
 import type { ExportMeta } from '../export/meta.ts';
 import { colon, fmt, onLanguage, otherName, regionName, t } from '../i18n/index.ts';
-import { fieldText, serverText } from '../i18n/server-text.ts';
+import { fieldText, fieldTexts, namePlaces } from '../i18n/server-text.ts';
 import type { CodedMessage } from '../../../src/core/messages/index.ts';
 import { CASES, state, subscribe } from '../state.ts';
 import { clear, h, label, status } from '../ui/dom.ts';
@@ -24,7 +24,8 @@ interface RankRow { code: string; name: string | null; score: number; rank: numb
 interface RankResult {
   description: string | null;
   messages?: { description?: CodedMessage | null };
-  index: { indicators: string[]; rows: RankRow[]; warnings: string[]; excluded: string[] };
+  /** `messages.warnings`: the warnings coded (src/core/messages), for the page's language. */
+  index: { indicators: string[]; rows: RankRow[]; warnings: string[]; messages?: { warnings?: CodedMessage[] }; excluded: string[] };
   rankChange?: { period: string; byRegion: Record<string, { change: number }> };
 }
 
@@ -107,6 +108,8 @@ export function createRankingsView(): HTMLElement {
 
   // Region names in both languages per level: rows show the page's language, the other on hover.
   const namesByLevel = new Map<string, Map<string, RegionNames>>();
+  // The regions a ranking's warnings name (cities left out for missing values) by these names too.
+  namePlaces((code) => [...namesByLevel.values()].find((m) => m.has(code))?.get(code));
   async function namesAt(level: string): Promise<Map<string, RegionNames>> {
     let names = namesByLevel.get(level);
     if (!names) namesByLevel.set(level, (names = new Map((await get<RegionNames[]>('regions', { level, limit: 100_000 })).map((r) => [r.code, r]))));
@@ -156,7 +159,7 @@ export function createRankingsView(): HTMLElement {
         table,
         h('div', { class: 'buttons' }, h('button', { type: 'button', class: 'small', 'data-export': 'rankings-csv', onclick: () => downloadCsv('rankings.csv', rows.map((x) => ({ rank: x.rank, code: x.code, name: x.name, score: x.score, rankChange: x.rankChange })), meta) }, t('export.csv'))),
         r.description ? h('p', { class: 'note' }, fieldText(r, 'description')) : '',
-        ...r.index.warnings.map((w) => h('p', { class: 'note' }, serverText(w))),
+        ...fieldTexts(r.index, 'warnings').map((w, i) => h('p', { class: 'note', 'data-warning-code': r.index.messages?.warnings?.[i]?.code ?? '' }, w)),
       );
       element.dataset.rendered = String(rows.length);
     } catch (e) {

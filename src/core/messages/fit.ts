@@ -1,0 +1,27 @@
+import { def } from './message.ts';
+
+/**
+ * Notes and warnings of a gravity fit: rows the data step left out or summed (src/models/gravity/
+ * design.ts, src/store/queries/model-data.ts) and what the estimates cannot say (fit.ts,
+ * vcov.ts). Quoted values ("210100") are region codes or levels of a factor: a front-end may name
+ * the regions.
+ */
+export const FIT_MESSAGES = {
+  'fit.zeroFilled': def({ pairs: 1260 }, (p) => `${p.pairs} pairs with no stored flow entered as zero flows`),
+  'fit.intraLeftOut': def({ rows: 31 }, (p) => `${p.rows} intra-regional rows (origin = destination) were left out; set intra: true to keep them`),
+  'fit.missingLeftOut': def({ rows: 5, byColumn: ['cost 2', 'destination_wage 3'] },
+    (p) => `${p.rows} rows with missing values were left out (by column: ${p.byColumn.join(', ')})`),
+  'fit.duplicatesSummed': def({ rows: 4 },
+    (p) => `${p.rows} duplicate rows (same origin, destination, period and categories) were summed into the first row of their key`),
+  'fit.zeroFlows': def({ zeros: 120, rows: 930 },
+    (p) => `${p.zeros} of ${p.rows} rows have zero flow; they are kept (Poisson PML uses zero flows, unlike a log-linear OLS fit)`),
+  /** `role` origin, destination or other (then `name` is the factor's); `none` outflow, inflow or flow. */
+  'fit.emptyLevel': def({ role: 'origin', name: 'origin', value: '210100', period: '2019' as string | null, none: 'outflow', rows: 30 },
+    (p) => `${p.role === 'other' ? `${p.name} "${p.value}"` : p.period !== null ? `${p.role} "${p.value}" in period "${p.period}"` : `${p.role} "${p.value}"`} has no ${p.none}: its ${p.rows} rows were dropped (its effect would be -Infinity; R's glm reports a huge negative coefficient instead)`),
+  'fit.emptyLevelsMore': def({ more: 12, name: 'origin', none: 'outflow' },
+    (p) => `... and ${p.more} more levels of ${p.name} with no ${p.none} (their rows were dropped too)`),
+  'fit.notConverged': def({ reason: 'maximum iterations reached' }, (p) => `not converged: ${p.reason}`),
+  'fit.clusterNegative': def({ ways: 2, coefficient: 3 },
+    (p) => `the ${p.ways}-way clustered variance of coefficient ${p.coefficient} is negative (inclusion-exclusion need not be positive definite); it has no standard error (reported as not a number)`),
+  'fit.singleCluster': def({}, () => 'a cluster dimension has a single cluster: its clustered covariance is not defined'),
+};

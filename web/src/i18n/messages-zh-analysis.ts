@@ -1,0 +1,111 @@
+import type { MessageCode, MessageFormat } from '../../../src/core/messages/index.ts';
+import type { Templates } from './messages-zh.ts';
+
+/**
+ * Chinese for the catalogue's analysis messages (src/core/messages measure.ts, analysis.ts,
+ * rank.ts, fit.ts, graduates.ts) and for the errors any request can meet (request.ts: a value the
+ * workspace lacks, a model or job that is not there). Part of ZH_MESSAGES (messages-zh.ts),
+ * which checks that every code has its template. Pure: imports nothing of the page.
+ */
+const places = (f: MessageFormat, ps: readonly { code: string }[], max?: number) => f.list(ps.map(f.place), max);
+
+/** Levels of regions as the workspace names them. */
+export const LEVEL: Record<string, string> = { country: '国家', province: '省级', city: '市级', county: '县级' };
+const level = (l: string) => LEVEL[l] ?? l;
+
+/** A gravity model's dimensions and what a level of one lacks. */
+const ROLE: Record<string, string> = { origin: '迁出地', destination: '迁入地', pair: '地区对', period: '时期' };
+const NONE: Record<string, string> = { outflow: '迁出', inflow: '迁入', flow: '流动' };
+
+/** Measures by their API name. */
+const MEASURE: Record<string, string> = {
+  net: '净迁移（迁入减迁出）', in: '迁入', out: '迁出', gross: '总迁移', concentration: '集中度', change: '变化', rates: '迁移率', summary: '汇总', efficiency: '迁移效率', intensity: '迁移强度', retention: '留存', corridors: '迁移通道',
+};
+
+/** What a value names (core/unknown-value.ts callers), and the producers' English for their lists. */
+const VALUE: Record<string, string> = {
+  level: '层级', period: '时期', 'census date': '普查日期', indicator: '指标', 'graduation year': '毕业年份', scenario: '情景', degree: '学历', major: '专业',
+};
+const VALUES: Record<string, string> = {
+  levels: '层级', 'levels and groups': '层级和地区组', 'periods with flows': '有流动数据的时期', 'periods with indicators': '有指标数据的时期',
+  'census dates of stock tables': '存量表的普查日期', indicators: '指标', 'graduation years': '毕业年份', 'scenarios with stored runs': '有已保存运行的情景', degrees: '学历', majors: '专业',
+};
+/** "in this workspace", "of the 2020 graduates of X", "in the person records", "of X". */
+function whereZh(where: string): string {
+  if (where === 'in this workspace') return '本工作区';
+  if (where === 'in the person records') return '毕业生记录中';
+  const grads = /^of the (\d+) graduates(?: of (.+))?$/.exec(where);
+  if (grads) return `${grads[2] ? `${grads[2]} ` : ''}${grads[1]} 届毕业生中`;
+  const of = /^of (.+)$/.exec(where);
+  return of ? `${of[1]} ` : where;
+}
+const HINT: Record<string, string> = {
+  'import regions first (talentflow import regions FILE) or run talentflow demo': '请先导入地区（talentflow import regions FILE）或运行 talentflow demo',
+  'see them with: talentflow indicators': '可用 talentflow indicators 查看',
+};
+
+/** The codes whose Chinese is here. */
+export type AnalysisCode = Extract<MessageCode, `measure.${string}` | `rank.${string}` | `fit.${string}` | `graduates.${string}` | `value.${string}` | `model.${string}` | `job.${string}`>;
+
+export const ZH_ANALYSIS: Pick<Templates, AnalysisCode> = {
+  'measure.definition': (p, f) => `${MEASURE[p.measure] ?? p.measure}，基于${f.source(p.flows)}`,
+  'measure.changeDefinition': (p, f) => `${MEASURE[p.of] ?? p.of}从 ${p.from}（${f.source(p.fromFlows)}）到 ${p.to}（${f.source(p.toFlows)}）的变化`,
+  'measure.census.definition': (p) => `${p.from}–${p.to} 年人口普查余量法净迁移：人口变化减去假定的自然增长（估计）`,
+  'measure.census.popChangeDefinition': (p) => `${p.from} 年与 ${p.to} 年两次人口普查之间的人口变化（未扣除自然增长：不是净迁移）`,
+  'measure.census.fallback': (p) => `所选范围和时期没有存储的流动：${p.from}–${p.to} 年净迁移由两次人口普查估计`,
+  'measure.census.skipped': (p, f) => `${f.number(p.count)} 个地区因缺少人口或自然增长数据被跳过：${places(f, p.regions.slice(0, 10))}${p.count > 10 ? ' 等' : ''}`,
+  'measure.census.naturalIgnored': () => '未扣除自然增长（年增长率为 0）：净迁移即全部人口变化',
+  'measure.noFlowsAtLevel': (p) => `${p.period ? `${p.period} ` : ''}在此层级或选择下没有流动：所有数值未知（空），不是 0`,
+  'measure.onePeriodOnly': (p, f) => `只在一个时期出现的地区：${places(f, p.regions.slice(0, 10))}`,
+  'measure.periodsSummed': (p, f) => `未指定时期：${f.number(p.periods)} 个时期（${p.first} … ${p.last}）的流动已相加`,
+  'measure.noAncestor': (p, f) => `${f.number(p.rows)} 行存储的流动有一端在${level(p.level)}没有上级地区，未纳入`,
+  'measure.groupOneUnit': (p, f) => `${f.place(p.group)}作为一个整体：其成员之间的 ${f.number(p.internal)} 人次迁移属于内部迁移，未计入`,
+  'measure.noPopulation': (p, f) => `${f.number(p.count)} 个地区没有可用的人口数（缺失、为零或为负），其迁移率为空：${f.list(p.regions.map((r, i) => `${f.place(r)}（${p.populations[i] === 'NaN' ? '缺失' : p.populations[i]}）`))}${p.count > 10 ? ' 等' : ''}`,
+  'measure.noRegionsInside': (p) => `${p.ref} 内没有${p.level ? level(p.level) : ''}地区${p.levels.length ? `；${p.ref} 内的层级：${p.levels.map(level).join('、')}` : ''}`,
+  'measure.retention.noStayers': () => '表中没有迁出地 = 迁入地的行，因此没有留居者：留存率需要包含对角线的队列表',
+
+  'rank.excludedMissing': (p, f) => `${f.number(p.count)} 个地区因缺少数值未参与排名：${places(f, p.regions.slice(0, 10))}${p.count > 10 ? ' 等' : ''}`,
+  'rank.imputedMean': (p, f) => `${f.number(p.count)} 个缺失值以该指标的均值代替`,
+  'rank.constantIndicator': (p) => `指标“${p.indicator}”在各地区取值相同：不影响指数`,
+  'rank.pcaNegativeLoading': (p, f) => `${f.list(p.indicators.map((x) => `“${x}”`))}的第一主成分载荷为负：这些指标的权重为负（与共同因子方向相反）`,
+  'rank.pcaNotConverged': () => '特征值求解未完全收敛',
+  'rank.exampleIndex': () => '中国地级市人口活力（2010 与 2020 年人口普查）：2010–2020 年人口增长率（%）、2020 年 15–59 岁人口占比（%）、2020 年 65 岁及以上人口占比（%，越小越好）、2020 年人口对数；最小-最大归一化，等权',
+  'rank.tooFewRegions': (p) => `指数至少需要 2 个数据完整的地区，现有 ${p.regions} 个`,
+  'rank.indicatorEmpty': (p) => `指标“${p.indicator}”没有任何数值`,
+  'rank.noRegions': (p) => `${p.within ? `${p.within} 内` : ''}没有${p.level ? level(p.level) : ''}地区`,
+  'rank.noValuesInPeriod': (p) => `这些地区在 ${p.period} 没有指标“${p.indicator}”的数值`,
+  'rank.termNeedsPeriod': (p) => `“${p.term}”需要时期：请选择时期，或写成 ${p.term}@年份`,
+  'rank.indicatorTwice': (p) => `指标“${p.indicator}”重复给出`,
+
+  'fit.zeroFilled': (p, f) => `${f.number(p.pairs)} 对地区没有存储的流动，按零流动计入`,
+  'fit.intraLeftOut': (p, f) => `${f.number(p.rows)} 行区域内部流动（迁出地 = 迁入地）未纳入；勾选“包括地区内部迁移”可保留`,
+  'fit.missingLeftOut': (p, f) => `${f.number(p.rows)} 行含缺失值，未纳入（按列：${f.list(p.byColumn)}）`,
+  'fit.duplicatesSummed': (p, f) => `${f.number(p.rows)} 行重复（迁出地、迁入地、时期和类别相同），已并入其键的第一行`,
+  'fit.zeroFlows': (p, f) => `${f.number(p.rows)} 行中有 ${f.number(p.zeros)} 行流动为零；予以保留（泊松伪极大似然使用零流动，对数线性最小二乘则不能）`,
+  // Quoted codes stay quoted: the Models tab names the regions they are (warning-list.ts).
+  'fit.emptyLevel': (p, f) => `${p.role === 'other' ? `${p.name} "${p.value}"` : `${ROLE[p.role] ?? p.role} "${p.value}"${p.period !== null ? `（时期 "${p.period}"）` : ''}`}没有${NONE[p.none] ?? p.none}：其 ${f.number(p.rows)} 行未纳入（其效应将为负无穷；R 的 glm 会给出一个极大的负系数）`,
+  'fit.emptyLevelsMore': (p, f) => `……另有 ${f.number(p.more)} 个${ROLE[p.name] ?? p.name}水平没有${NONE[p.none] ?? p.none}（其行也未纳入）`,
+  'fit.notConverged': (p) => `未收敛：${p.reason}`,
+  'fit.clusterNegative': (p) => `第 ${p.coefficient} 个系数的 ${p.ways} 维聚类方差为负（容斥公式不保证正定）；没有标准误（记为非数值）`,
+  'fit.singleCluster': () => '某个聚类维度只有一个聚类：其聚类协方差无定义',
+
+  'graduates.noRecords': (p) => `${p.year} 年没有符合所选条件的毕业生记录`,
+  'graduates.noComparison': (p) => `${p.year} 年没有符合所选条件的毕业生记录：无法比较`,
+  'graduates.salaryMissing': (p, f) => `${f.number(p.employed)} 名就业毕业生中有 ${f.number(p.missing)} 名没有薪资；四分位数基于其余 ${f.number(p.withSalary)} 名`,
+  'graduates.salaryMissingSuppressed': () => '部分就业毕业生没有薪资；四分位数基于填写了薪资的毕业生（人数不显示：见 docs/privacy.md）',
+  'graduates.noPersons': () => '工作区没有毕业生个人记录（talentflow import persons FILE，或 talentflow demo）',
+  'graduates.unknownUniversity': (p) => `没有“${p.university}”的毕业生记录；已有的院校：${p.universities.join('、') || '无'}`,
+
+  'value.unknown': (p, f) => {
+    const what = VALUE[p.what] ?? p.what;
+    const plural = VALUES[p.plural] ?? what;
+    const head = `没有${what}“${p.given}”${p.near.length ? `；是否指 ${p.near.map((n) => `“${n}”`).join(' 或 ')}？` : '。'}`;
+    const where = whereZh(p.where);
+    const exists = !p.count ? `${where}没有任何${plural}` : !p.list ? `${where}共有 ${f.number(p.count)} 个${plural}` : `${where}的${plural}：${f.list(p.valid)}${p.count > p.valid.length ? ` 等 ${f.number(p.count)} 个` : ''}`;
+    return `${head}${exists}${p.hint ? `。${HINT[p.hint] ?? p.hint}` : ''}`;
+  },
+  'value.notPeriod': (p) => `时期“${p.period}”不是年份或年份区间（如 2019 或 2010-2020）`,
+  'model.notFound': (p) => `没有名为“${p.name}”的模型${p.saved.length ? `（已保存：${p.saved.join('、')}）` : '（尚未保存任何模型）'}`,
+  'model.exists': (p) => `已有名为“${p.name}”的模型；请换一个名称或替换它`,
+  'job.notFound': (p) => `没有任务 ${p.id}（服务器可能已重启）`,
+};
