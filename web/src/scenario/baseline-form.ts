@@ -2,7 +2,8 @@ import type { Region, SavedModel } from '../api.ts';
 import { fmt, t, type MessageKey } from '../i18n/index.ts';
 import { clear, h } from '../ui/dom.ts';
 import { scenarioApi, type ScenarioDoc, type ScenarioModelOptions } from './api.ts';
-import { listText, withUnit } from './basis.ts';
+import { indicatorText } from '../models/indicator-label.ts';
+import { listText } from './basis.ts';
 
 /**
  * The scenario's baseline, chosen by the analyst: which saved model (gravity or destination
@@ -146,7 +147,7 @@ export function createBaselineForm({ onChange, onModel }: { onChange: () => void
     cohortMore.append(definition(cohort === 'example' ? 'scenario.def.example' : cohort === 'indicator' ? 'scenario.def.cohortIndicator' : cohort === 'fixed' ? 'scenario.def.cohortFixed' : 'scenario.def.cohortPersons'));
     if (cohort === 'indicator') {
       clear(cohortIndicator);
-      for (const x of personIndicators()) cohortIndicator.append(option(x.name, withUnit(x.name, x.unit), x.name === cohortName));
+      for (const x of personIndicators()) cohortIndicator.append(option(x.name, indicatorText(x.name, x.unit), x.name === cohortName));
       if (!personIndicators().length) cohortIndicator.append(option('', t('scenario.noPersonIndicator', { period: o.model.basePeriod }), true));
       cohortMore.append(
         h('label', { for: 's-cohort-indicator' }, t('scenario.cohortIndicatorName', { period: o.model.basePeriod })), cohortIndicator,
@@ -163,22 +164,22 @@ export function createBaselineForm({ onChange, onModel }: { onChange: () => void
       clear(stayPeriod);
       for (const p of o.flowPeriods) stayPeriod.append(option(p, p, p === stayPeriodValue));
       clear(stayPopulation);
-      for (const x of personIndicators()) stayPopulation.append(option(x.name, withUnit(x.name, x.unit), x.name === populationName));
+      for (const x of personIndicators()) stayPopulation.append(option(x.name, indicatorText(x.name, x.unit), x.name === populationName));
       if (!personIndicators().length) stayPopulation.append(option('', t('scenario.noPersonIndicator', { period: o.model.basePeriod }), true));
       stayMore.append(
         h('label', { for: 's-stay-period' }, t('scenario.stayPeriod')), stayPeriod,
         h('label', { for: 's-stay-population' }, t('scenario.stayPopulation')), stayPopulation);
     } else if (stay === 'fixed') stayMore.append(h('label', { for: 's-stay-fixed' }, t('scenario.stayFixedValue')), stayFixed);
 
-    for (const x of o.terms) termSelect.append(option(x.term, withUnit(x.indicator, x.unit), x.term === term));
+    for (const x of o.terms) termSelect.append(option(x.term, indicatorText(x.indicator, x.unit), x.term === term));
     if (!o.terms.length) termSelect.append(option('', t('scenario.noTerm'), true));
     const l = lever();
     // On the example's own term the example's own change is scaled to the amount (document.ts).
     if (ex && l && ex.interventions[0]?.term === l.term) leverMore.append(definition('scenario.def.leverExample'));
     else if (l?.type === 'relative') leverMore.append(h('label', { for: 's-base' }, t('scenario.leverBase', { indicator: l.indicator })), baseInput);
     if (l && !(ex && ex.interventions[0]?.term === l.term)) leverMore.append(h('p', { class: 'note', 'data-note': 'lever' }, l.type === 'absolute'
-      ? t(l.perMonth ? 'scenario.leverAddMonthly' : 'scenario.leverAddYearly', { indicator: withUnit(l.indicator, l.unit) })
-      : t('scenario.leverShare', { indicator: withUnit(l.indicator, l.unit) })));
+      ? t(l.perMonth ? 'scenario.leverAddMonthly' : 'scenario.leverAddYearly', { indicator: indicatorText(l.indicator, l.unit) })
+      : t('scenario.leverShare', { indicator: indicatorText(l.indicator, l.unit) })));
   }
 
   /** An example's cohort or stay-share source in words. */

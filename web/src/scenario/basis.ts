@@ -1,6 +1,9 @@
 import { lang, t } from '../i18n/index.ts';
-import { indicatorLabel } from '../models/indicator-label.ts';
+import { indicatorText } from '../models/indicator-label.ts';
 import type { Counterfactual, ScenarioModelOptions } from './api.ts';
+
+/** "2019, 2020, 2021" / "2019、2020、2021". */
+export const listText = (xs: readonly string[]): string => xs.join(lang() === 'zh' ? '、' : ', ');
 
 /**
  * What a result was computed from, in one line under the result cards: the model (its kind,
@@ -8,19 +11,6 @@ import type { Counterfactual, ScenarioModelOptions } from './api.ts';
  * indicator the server actually used (a population indicator found by its name included), and
  * whether each is observed, estimated, assumed or synthetic.
  */
-/**
- * "年末常住人口 (万人)" in English, "年末常住人口（万人）" in Chinese; a standard indicator by its label
- * in the page's language (gdp_per_capita: "GDP per capita" / its Chinese label), as the Models tab names it.
- */
-export function withUnit(name: string, unit: string | null): string {
-  const label = indicatorLabel(name, null).text;
-  if (!unit) return label;
-  return lang() === 'zh' ? `${label}（${unit}）` : `${label} (${unit})`;
-}
-
-/** "2019, 2020, 2021" / "2019、2020、2021". */
-export const listText = (xs: readonly string[]): string => xs.join(lang() === 'zh' ? '、' : ', ');
-
 export function basisText(cf: Counterfactual, options: ScenarioModelOptions | null): string {
   const m = options?.model;
   const kind = (k: string) => t(k === 'synthetic' ? 'scenario.kind.synthetic' : k === 'observed' ? 'scenario.kind.observed' : k === 'assumed' ? 'scenario.kind.assumed' : 'scenario.kind.estimated');
@@ -29,11 +19,11 @@ export function basisText(cf: Counterfactual, options: ScenarioModelOptions | nu
     : t('scenario.basisModel', { model: cf.model.name, version: cf.model.version })];
   const c = cf.basis.cohort;
   parts.push(c.source === 'indicator'
-    ? t('scenario.basisCohortIndicator', { indicator: withUnit(c.indicator, c.unit), period: c.period, rate: `${Number((100 * c.rate).toPrecision(4))}%`, kind: kind(c.kind) })
+    ? t('scenario.basisCohortIndicator', { indicator: indicatorText(c.indicator, c.unit), period: c.period, rate: `${Number((100 * c.rate).toPrecision(4))}%`, kind: kind(c.kind) })
     : t(c.source === 'persons' ? 'scenario.basisCohortPersons' : 'scenario.basisCohortFixed', { kind: kind(c.kind) }));
   const s = cf.basis.stayShare;
   parts.push(s.source === 'flows'
-    ? t('scenario.basisStayFlows', { population: withUnit(s.population, s.unit), period: s.period, kind: kind(s.kind) })
+    ? t('scenario.basisStayFlows', { population: indicatorText(s.population, s.unit), period: s.period, kind: kind(s.kind) })
     : t(s.source === 'persons' ? 'scenario.basisStayPersons' : s.source === 'model' ? 'scenario.basisStayModel' : 'scenario.basisStayFixed', { kind: kind(s.kind) }));
   return parts.join(' · ');
 }
