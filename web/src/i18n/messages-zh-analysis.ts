@@ -1,4 +1,5 @@
 import type { MessageCode, MessageFormat } from '../../../src/core/messages/index.ts';
+import { NORTHEAST_UNIVERSITIES } from '../../../src/sim/synthetic/presets.ts';
 import type { Templates } from './messages-zh.ts';
 
 /**
@@ -30,14 +31,17 @@ const VALUES: Record<string, string> = {
   levels: '层级', 'levels and groups': '层级和地区组', 'periods with flows': '有流动数据的时期', 'periods with indicators': '有指标数据的时期',
   'census dates of stock tables': '存量表的普查日期', indicators: '指标', 'graduation years': '毕业年份', 'scenarios with stored runs': '有已保存运行的情景', degrees: '学历', majors: '专业',
 };
+/** A university by its Chinese name where the page knows it (the Northeast's universities), else as stored. */
+const universityZh = (u: string) => NORTHEAST_UNIVERSITIES.find((x) => x.id === u || x.name === u)?.name_zh ?? u;
+
 /** "in this workspace", "of the 2020 graduates of X", "in the person records", "of X". */
 function whereZh(where: string): string {
   if (where === 'in this workspace') return '本工作区';
   if (where === 'in the person records') return '毕业生记录中';
   const grads = /^of the (\d+) graduates(?: of (.+))?$/.exec(where);
-  if (grads) return `${grads[2] ? `${grads[2]} ` : ''}${grads[1]} 届毕业生中`;
+  if (grads) return `${grads[2] ? `${universityZh(grads[2])} ` : ''}${grads[1]} 届毕业生中`;
   const of = /^of (.+)$/.exec(where);
-  return of ? `${of[1]} ` : where;
+  return of ? `${universityZh(of[1])} ` : where;
 }
 const HINT: Record<string, string> = {
   'import regions first (talentflow import regions FILE) or run talentflow demo': '请先导入地区（talentflow import regions FILE）或运行 talentflow demo',
