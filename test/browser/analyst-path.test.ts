@@ -10,14 +10,11 @@
 // lacks). Screenshots go to tmp/screenshots/analyst-path-*.png.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Browser, Page } from 'playwright-core';
-import { startServer } from '../../src/server/index.ts';
-import { openWorkspace, type Workspace } from '../../src/store/index.ts';
-import { SHOTS, buildDashboard, closeBrowserSuite, launchChromium, watchErrors } from '../helpers/browser.ts';
+import type { Page } from 'playwright-core';
+import { SHOTS, openDashboard, type Dashboard } from '../helpers/browser.ts';
 import { runCli } from '../helpers/cli.ts';
 import { CHINA } from '../helpers/workspace.ts';
 import { encodeGb18030 } from '../fuzz/gb18030.ts';
@@ -64,18 +61,14 @@ function moves(cities: City[], i: number, j: number, year: number): number {
   return Math.max(1, Math.round(population(o, year) * population(d, year) / 400 * same * (wage(d, j, year) / 70000) ** 2 * jitter(i, j, year)));
 }
 
-let dir: string;
-let ws: Workspace;
-let server: Awaited<ReturnType<typeof startServer>>;
-let browser: Browser;
+let dashboard: Dashboard | undefined;
+let server: Dashboard['server'];
 let page: Page;
-const errors: string[] = [];
+let errors: string[] = [];
 let cities: City[];
 
-before(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'talentflow-analyst-'));
-  const web = join(dir, 'web');
-  buildDashboard(web);
+/** The analyst's workspace, made as they would with the CLI in `dir`; returns its file. */
+async function analystWorkspace(dir: string): Promise<string> {
   cities = northeastCities();
   assert.equal(cities.length, 36, 'the Northeast\'s prefecture-level cities in the registry file');
   const file = join(dir, 'mine.duckdb');
@@ -104,15 +97,15 @@ before(async () => {
   const xlsx = join(dir, '东北统计年鉴.xlsx');
   await book.xlsx.writeFile(xlsx);
   ok(['import', 'indicators', xlsx]);
-  ws = await openWorkspace(file, { create: false });
-  server = await startServer(ws, { port: 0, webDir: web });
-  browser = await launchChromium();
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
-  await context.addInitScript("localStorage.setItem('talentflow.lang', 'en')");
-  page = watchErrors(await context.newPage(), errors, { responses: true });
+  return file;
+}
+
+before(async () => {
+  dashboard = await openDashboard({ workspace: analystWorkspace, locale: 'en-US', lang: 'en', prefix: 'talentflow-analyst-' });
+  ({ server, page, errors } = dashboard);
 }, { timeout: 400_000 });
 
-after(() => closeBrowserSuite({ browser, server, ws, dir }));
+after(() => dashboard?.close());
 
 const noErrorBanner = async (view: string) => {
   const banners = await page.$$eval(`#view-${view} .status-error:not([hidden])`, (es) => es.map((e) => e.textContent ?? ''));

@@ -8,22 +8,16 @@
 // tmp/screenshots (look at them).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { startServer } from '../../src/server/index.ts';
-import { createDemoWorkspace, openWorkspace, type Workspace } from '../../src/store/index.ts';
-import { SHOTS, buildDashboard, closeBrowserSuite, launchChromium, watchErrors } from '../helpers/browser.ts';
+import type { Page } from 'playwright-core';
+import { SHOTS, openDashboard, type Dashboard } from '../helpers/browser.ts';
 
 const FOLD = 900;
 
-let dir: string;
-let ws: Workspace;
-let server: Awaited<ReturnType<typeof startServer>>;
-let browser: Browser;
+let dashboard: Dashboard | undefined;
+let server: Dashboard['server'];
 let page: Page;
-const errors: string[] = [];
+let errors: string[] = [];
 const timings: Record<string, number> = {};
 
 /** Numbers of a list's items ("吉林省-1,273,949" -> -1273949). */
@@ -32,22 +26,13 @@ const names = async (list: string) => page.locator(`[data-list=${list}] li butto
 const api = async <T>(path: string): Promise<T> => (await (await fetch(`${server.url}api/${path}`)).json()) as T;
 
 before(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'talentflow-first-screen-'));
-  // Built from the working tree: a stale web/dist would test old code.
-  buildDashboard(join(dir, 'web'));
-  const file = join(dir, 'demo.duckdb');
-  const t0 = Date.now();
-  await createDemoWorkspace(file);
-  timings.demoBuildMs = Date.now() - t0;
-  ws = await openWorkspace(file, { create: false });
-  server = await startServer(ws, { port: 0, webDir: join(dir, 'web') });
-  browser = await launchChromium();
-  const context = await browser.newContext({ viewport: { width: 1440, height: FOLD }, locale: 'zh-CN', acceptDownloads: true });
-  page = watchErrors(await context.newPage(), errors, { responses: true });
+  dashboard = await openDashboard({ workspace: 'demo', locale: 'zh-CN', height: FOLD, prefix: 'talentflow-first-screen-' });
+  ({ server, page, errors } = dashboard);
+  timings.demoBuildMs = dashboard.workspaceMs;
 }, { timeout: 240_000 });
 
 after(async () => {
-  await closeBrowserSuite({ browser, server, ws, dir });
+  await dashboard?.close();
   console.log(`# first-screen timings: ${JSON.stringify(timings)}`);
 });
 

@@ -7,35 +7,22 @@
 // go to tmp/screenshots (look at them).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { startServer } from '../../src/server/index.ts';
-import { createDemoWorkspace, openWorkspace, type Workspace } from '../../src/store/index.ts';
-import { SHOTS, buildDashboard, closeBrowserSuite, launchChromium, watchErrors } from '../helpers/browser.ts';
+import type { Page } from 'playwright-core';
+import { SHOTS, openDashboard, type Dashboard } from '../helpers/browser.ts';
 
-let dir: string;
-let ws: Workspace;
-let server: Awaited<ReturnType<typeof startServer>>;
-let browser: Browser;
+let dashboard: Dashboard | undefined;
+let server: Dashboard['server'];
 let page: Page;
-const errors: string[] = [];
+let errors: string[] = [];
 
 before(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'talentflow-models-tab-'));
-  buildDashboard(join(dir, 'web'));
-  const file = join(dir, 'demo.duckdb');
-  await createDemoWorkspace(file);
-  ws = await openWorkspace(file, { create: false });
-  server = await startServer(ws, { port: 0, webDir: join(dir, 'web') });
-  browser = await launchChromium();
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
-  page = watchErrors(await context.newPage(), errors, { responses: true });
+  dashboard = await openDashboard({ workspace: 'demo', locale: 'en-US', prefix: 'talentflow-models-tab-' });
+  ({ server, page, errors } = dashboard);
 }, { timeout: 300_000 });
 
 after(async () => {
-  await closeBrowserSuite({ browser, server, ws, dir });
+  await dashboard?.close();
 });
 
 const attributeLabels = () => page.$$eval('#view-models fieldset .checks label', (ls) => ls.map((l) => ({ text: (l.textContent ?? '').trim(), title: l.getAttribute('title') ?? '', value: l.querySelector('input')?.getAttribute('value') ?? '' })));

@@ -6,37 +6,23 @@
 // goes to tmp/screenshots/own-workspace-map.png.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { startServer } from '../../src/server/index.ts';
-import { openWorkspace, type Workspace } from '../../src/store/index.ts';
+import type { Page } from 'playwright-core';
 import { OWN_SOURCE, buildOwnWorkspace } from '../helpers/own-workspace.ts';
-import { SHOTS, buildDashboard, closeBrowserSuite, launchChromium, watchErrors } from '../helpers/browser.ts';
+import { SHOTS, openDashboard, type Dashboard } from '../helpers/browser.ts';
 
 
-let dir: string;
-let ws: Workspace;
-let server: Awaited<ReturnType<typeof startServer>>;
-let browser: Browser;
+let dashboard: Dashboard | undefined;
+let server: Dashboard['server'];
 let page: Page;
-const errors: string[] = [];
+let errors: string[] = [];
 
 before(async () => {
-  browser = await launchChromium();
-  dir = mkdtempSync(join(tmpdir(), 'talentflow-own-browser-'));
-  const web = join(dir, 'web');
-  buildDashboard(web);
-  const file = buildOwnWorkspace(dir);
-  ws = await openWorkspace(file, { create: false });
-  server = await startServer(ws, { port: 0, webDir: web });
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
-  await context.addInitScript(`localStorage.setItem('talentflow.lang', 'en')`);
-  page = watchErrors(await context.newPage(), errors, { responses: true });
+  dashboard = await openDashboard({ workspace: buildOwnWorkspace, locale: 'en-US', lang: 'en', prefix: 'talentflow-own-browser-' });
+  ({ server, page, errors } = dashboard);
 }, { timeout: 300_000 });
 
-after(() => closeBrowserSuite({ browser, server, ws, dir }));
+after(() => dashboard?.close());
 
 test('the dashboard opens on the workspace\'s own case: a drawn map, its 2019-2021 periods, its sources in the footer', { timeout: 180_000 }, async () => {
   await page.goto(server.url);

@@ -6,21 +6,16 @@
 // always sees the current code. Screenshots and exports go to tmp/screenshots (look at them).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
-import { startServer } from '../../src/server/index.ts';
-import { createDemoWorkspace, openWorkspace, type Workspace } from '../../src/store/index.ts';
-import { SHOTS, buildDashboard, closeBrowserSuite, launchChromium, watchErrors } from '../helpers/browser.ts';
+import type { BrowserContext, Download, Page } from 'playwright-core';
+import { SHOTS, openDashboard, watchErrors, type Dashboard } from '../helpers/browser.ts';
 
-let dir: string;
-let ws: Workspace;
-let server: Awaited<ReturnType<typeof startServer>>;
-let browser: Browser;
+let dashboard: Dashboard | undefined;
+let server: Dashboard['server'];
 let context: BrowserContext;
 let page: Page;
-const errors: string[] = [];
+let errors: string[] = [];
 const watch = (p: Page) => watchErrors(p, errors);
 
 async function saved(p: Page, click: string): Promise<{ name: string; bytes: Buffer }> {
@@ -46,21 +41,12 @@ function frameText(svg: string, meta: string): string {
 const GROUPED_DECIMALS = /\d{1,3}(?:,\d{3})+\.\d+/g;
 
 before(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'talentflow-publish-'));
-  const web = join(dir, 'web');
-  buildDashboard(web);
-  const file = join(dir, 'demo.duckdb');
-  await createDemoWorkspace(file);
-  ws = await openWorkspace(file, { create: false });
-  server = await startServer(ws, { port: 0, webDir: web });
-  browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US', acceptDownloads: true });
-  // English, whatever the machine's language: the assertions read English labels.
-  await context.addInitScript("localStorage.setItem('talentflow.lang', 'en')");
-  page = watch(await context.newPage());
+  // English, whatever the machine's language: the assertions read English labels. Failed answers are not page errors here (watch).
+  dashboard = await openDashboard({ workspace: 'demo', locale: 'en-US', lang: 'en', responses: false, prefix: 'talentflow-publish-' });
+  ({ server, context, page, errors } = dashboard);
 }, { timeout: 240_000 });
 
-after(() => closeBrowserSuite({ browser, server, ws, dir }));
+after(() => dashboard?.close());
 
 test('a link opens the region it names, and the URL follows the page', { timeout: 120_000 }, async () => {
   await page.goto(`${server.url}?region=210000`);
@@ -230,6 +216,20 @@ test('a link reproduces the view in a new page: tab, scope, region, the rankings
   await third.screenshot({ path: join(SHOTS, 'publish-scenario-from-link.png') });
   await other.close();
   await third.close();
+  assert.deepEqual(errors, []);
+});
+
+test('the Scenario tab opens on a model of the map\'s country: the Korea example on the Korea map, the Northeast\'s on China\'s', { timeout: 180_000 }, async () => {
+  for (const [query, example, model] of [['case=kr', 'korea-regional-income.json', 'korea-2019'], ['case=cn&level=city', 'northeast-stay-subsidy.json', 'china-provinces']]) {
+    const p = watch(await context.newPage());
+    await p.goto(`${server.url}?${query}`);
+    await p.waitForSelector('body[data-map-ready]', { timeout: 120_000 });
+    await p.click('#tab-scenario');
+    await p.waitForSelector('#view-scenario[data-renders]', { timeout: 120_000 });
+    assert.equal(await p.inputValue('#s-example'), example, query);
+    assert.equal(await p.inputValue('#s-model'), model, query);
+    await p.close();
+  }
   assert.deepEqual(errors, []);
 });
 

@@ -7,13 +7,10 @@
 // both languages go to tmp/screenshots (look at them).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { startServer } from '../../src/server/index.ts';
-import { createDemoWorkspace, openWorkspace, type Workspace } from '../../src/store/index.ts';
-import { buildDashboard, closeBrowserSuite, launchChromium, SHOTS, watchErrors } from '../helpers/browser.ts';
+import type { Page } from 'playwright-core';
+import { openDashboard, SHOTS, type Dashboard } from '../helpers/browser.ts';
 
 /**
  * Latin words allowed in Chinese text: the product, file formats, model and method names, codes
@@ -24,26 +21,17 @@ const ALLOWED = new Set(`talentflow csv png svg pdf html json xlsx duckdb ppml g
   demo flows models serve persons groups export estimate report scenario run fit gravity choice rank
   wald hc hc0 hc1 r fixest vs log ln exp min max n k`.split(/\s+/).filter(Boolean));
 
-let dir: string;
-let ws: Workspace;
-let server: Awaited<ReturnType<typeof startServer>>;
-let browser: Browser;
+let dashboard: Dashboard | undefined;
+let server: Dashboard['server'];
 let page: Page;
-const errors: string[] = [];
+let errors: string[] = [];
 
 before(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'talentflow-i18n-'));
-  const webDir = join(dir, 'web');
-  buildDashboard(webDir);
-  const file = join(dir, 'demo.duckdb');
-  await createDemoWorkspace(file);
-  ws = await openWorkspace(file, { create: false });
-  server = await startServer(ws, { port: 0, webDir });
-  browser = await launchChromium();
-  page = watchErrors(await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' }), errors);
+  dashboard = await openDashboard({ workspace: 'demo', locale: 'zh-CN', responses: false, prefix: 'talentflow-i18n-' });
+  ({ server, page, errors } = dashboard);
 }, { timeout: 300_000 });
 
-after(() => closeBrowserSuite({ browser, server, ws, dir }));
+after(() => dashboard?.close());
 
 /**
  * The visible text of the page: text nodes of rendered elements, titles excluded, and the
