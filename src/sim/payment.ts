@@ -1,4 +1,5 @@
 import { SpecError } from '../core/errors.ts';
+import { coded, type CodedMessage } from '../core/messages/index.ts';
 import type { ScenarioDocument } from './scenario-schema.ts';
 
 /**
@@ -13,6 +14,8 @@ export interface PaymentChange {
   readonly document: ScenarioDocument;
   /** What changed, in words, for the run's notes. */
   readonly note: string;
+  /** The same, coded, for a front-end to say in its language. */
+  readonly message: CodedMessage;
 }
 
 export function setMonthlyPayment(doc: ScenarioDocument, monthly: number): PaymentChange {
@@ -25,11 +28,12 @@ export function setMonthlyPayment(doc: ScenarioDocument, monthly: number): Payme
   const before = iv.cost.amount / 12;
   const factor = monthly / before;
   const change = { ...iv.change, value: iv.change.value * factor };
-  const currency = iv.cost.currency ? ` ${iv.cost.currency}` : '';
-  const note = `payment set to ${monthly}${currency} a month (${monthly * 12}${currency} a year; the document had ${before}${currency}): ` +
-    `the ${iv.change.type} change of ${iv.term} scaled from ${iv.change.value} to ${+change.value.toPrecision(6)} in proportion`;
+  const message = coded('scenario.payment.set', {
+    monthly, currency: iv.cost.currency ?? null, before, changeType: iv.change.type, term: iv.term, from: iv.change.value, to: +change.value.toPrecision(6),
+  });
   return {
     document: { ...doc, interventions: [{ ...iv, change, cost: { ...iv.cost, amount: monthly * 12 } }, ...doc.interventions.slice(1)] },
-    note,
+    note: message.message,
+    message,
   };
 }

@@ -92,6 +92,15 @@ test('scenarios: the exact counterfactual answers; an empty scenario changes not
     assert.equal(y.cost, 0, `cost ${y.year}`);
   }
   assert.deepEqual([empty.body.summary.retainedDelta, empty.body.summary.totalCost, empty.body.summary.costPerRetained], [0, 0, null]);
+  // A requested amount: its note comes first, coded like the others (so a page can say it in its language).
+  const scaled = await post('/api/scenarios/counterfactual', { document: doc, amount: 250 });
+  assert.equal(scaled.status, 200, JSON.stringify(scaled.body));
+  assert.equal(scaled.body.notes.length, cf.body.notes.length + 1);
+  assert.equal(scaled.body.messages.notes.length, scaled.body.notes.length);
+  assert.equal(scaled.body.messages.notes[0].code, 'scenario.payment.set');
+  assert.equal(scaled.body.messages.notes[0].params.monthly, 250);
+  assert.equal(scaled.body.notes[0], scaled.body.messages.notes[0].message);
+  assert.match(scaled.body.notes[0], /^payment set to 250 /);
   const badDoc = await post('/api/scenarios/counterfactual', { document: { ...doc, horizon: { startYear: 'soon' } } });
   assert.equal(badDoc.status, 422);
   assert.match(badDoc.body.error.message, /horizon/);

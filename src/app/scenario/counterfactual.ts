@@ -1,4 +1,6 @@
+import type { CodedMessage } from '../../core/messages/index.ts';
 import { activeLevers, aggregateCounterfactual } from '../../sim/index.ts';
+import { withAmountNote } from './document.ts';
 import type { PreparedScenario } from '../../store/scenarios.ts';
 
 /**
@@ -39,10 +41,10 @@ export function counterfactualByYear(p: PreparedScenario) {
 }
 
 /** The counterfactual's answer: what was computed, from which model and baseline, with the notes and the SYNTHETIC flag. */
-export function counterfactualAnswer(p: PreparedScenario, amountNote: string | null) {
+export function counterfactualAnswer(p: PreparedScenario, amountMessage: CodedMessage | null) {
   return {
     scenario: p.document.name, model: p.model, regions: p.outcome.reduce((s, v) => s + v, 0),
-    notes: amountNote ? [amountNote, ...p.notes] : p.notes, messages: p.messages, synthetic: p.synthetic, basis: p.basis,
+    ...withAmountNote(p.notes, p.messages, amountMessage), synthetic: p.synthetic, basis: p.basis,
     ...counterfactualByYear(p),
   };
 }

@@ -2,7 +2,8 @@ import { checkScenarioModel, runScenarioInWorkspace, type StoredScenarioRun } fr
 import type { Workspace } from '../../store/index.ts';
 import type { ScenarioDocument } from '../../sim/index.ts';
 import { parseInput } from '../parse-input.ts';
-import { requestedDocument } from './document.ts';
+import type { CodedMessage } from '../../core/messages/index.ts';
+import { requestedDocument, withAmountNote } from './document.ts';
 import { scenarioRunInput, type ScenarioRunInput, type ScenarioRunOptions } from './input.ts';
 
 /** A run request checked and ready: its options, the document with its amount, and what the amount changed. */
@@ -10,6 +11,7 @@ export interface ChosenScenarioRun {
   readonly options: ScenarioRunOptions;
   readonly document: ScenarioDocument;
   readonly amountNote: string | null;
+  readonly amountMessage: CodedMessage | null;
 }
 
 /**
@@ -20,9 +22,9 @@ export interface ChosenScenarioRun {
  */
 export async function chooseScenarioRun(ws: Workspace, input: ScenarioRunInput): Promise<ChosenScenarioRun> {
   const options = parseInput(scenarioRunInput, input);
-  const { document, amountNote } = requestedDocument(options.document, options.amount);
+  const { document, amountNote, amountMessage } = requestedDocument(options.document, options.amount);
   await checkScenarioModel(ws, document);
-  return { options, document, amountNote };
+  return { options, document, amountNote, amountMessage };
 }
 
 /** What a run answers, the same to the CLI and the API: the stored run, its currency and yearly payment, the amount's note first among the notes. */
@@ -44,12 +46,12 @@ export interface RunHooks {
 
 /** Step two: prepares, runs the draws and (unless told not to) stores the run. */
 export async function runChosenScenario(ws: Workspace, chosen: ChosenScenarioRun, hooks: RunHooks = {}): Promise<ScenarioRunAnswer> {
-  const { options, document, amountNote } = chosen;
+  const { options, document, amountNote, amountMessage } = chosen;
   const run = await runScenarioInWorkspace(ws, document, { draws: options.draws, seed: options.seed, save: options.save, ...hooks });
   const cost = document.interventions[0]?.cost;
   return {
     ...run,
-    notes: amountNote ? [amountNote, ...run.notes] : run.notes,
+    ...withAmountNote(run.notes, run.messages, amountMessage),
     currency: cost?.currency ?? null,
     amountPerYear: cost?.rule === 'per-person-year' ? cost.amount : null,
     amountNote,

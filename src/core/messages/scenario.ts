@@ -17,6 +17,12 @@ export const SCENARIO_MESSAGES = {
     (p, f) => `${f.number(p.count)} region(s) whose stayers or leavers number fewer than ${p.k} take the stay share pooled over the other regions, ${f.number(p.share, 3)} (small-cell rule, suppressed (<${p.k})): ${f.list(p.regions.map(f.place), 12)}`),
   'scenario.cohort.smallCellsNoShare': def({ count: 2, k: 10, regions: REGIONS },
     (p, f) => `${f.number(p.count)} region(s) whose stayers or leavers number fewer than ${p.k} have no stay share from the records (small-cell rule, suppressed (<${p.k})): ${f.list(p.regions.map(f.place), 12)}`),
+  // Note: src/sim/payment.ts (a requested monthly amount, the slider's or `--amount`'s).
+  'scenario.payment.set': def({ monthly: 500, currency: 'CNY' as string | null, before: 1000, changeType: 'relative', term: 'destination_gdp_per_capita', from: 0.156, to: 0.078 },
+    (p) => {
+      const c = p.currency ? ` ${p.currency}` : '';
+      return `payment set to ${p.monthly}${c} a month (${p.monthly * 12}${c} a year; the document had ${p.before}${c}): the ${p.changeType} change of ${p.term} scaled from ${p.from} to ${p.to} in proportion`;
+    }),
   // Notes: src/store/scenarios/prepare.ts and prepare-choice.ts (the baseline's sources).
   'scenario.cohort.fromRecords': def({ years: 3 },
     (p) => `cohort sizes: graduate records with a region as destination, per year over ${p.years} year(s)`),
@@ -52,6 +58,8 @@ export const SCENARIO_MESSAGES = {
   'scenario.model.lacksVariables': def({ kind: 'gravity', model: 'korea-2019', missing: ['destination_population (the cohort needs it)'], has: ['gdp_per_capita'], command: 'talentflow fit gravity --save korea-2019 --replace' },
     (p) => `the ${p.kind} model "${p.model}" lacks ${p.missing.length === 1 ? 'the variable' : 'the variables'} ${p.missing.join(', ')} that this scenario needs (it has: ${p.has.join(', ') || 'none'}); `
       + `fit a model with ${p.missing.length === 1 ? 'it' : 'them'} first: ${p.command}`),
+  'scenario.model.offset': def({ model: 'korea-2019-offset', offset: 'destination:population:log' },
+    (p) => `model "${p.model}" was fitted with the offset ${p.offset}, which the scenario simulator cannot carry: refit it without that offset (an origin offset is fine)`),
   'scenario.region.noCentroid': def({ region: REGION }, (p, f) => `region ${f.place(p.region)} has no centroid, so no distance`),
   'scenario.indicator.missingValues': def({ indicator: 'gdp_per_capita', period: '2020', regions: REGIONS },
     (p, f) => `indicator "${p.indicator}" has no value in ${p.period} for ${f.list(p.regions.map(f.place), 5)}`),

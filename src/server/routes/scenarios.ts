@@ -84,9 +84,9 @@ export function scenarioRoutes(app: Hono, deps: ServerDeps, docs: RouteDoc[]): v
     summary: 'Exact aggregate counterfactual of a scenario document per graduating cohort (baseline vs scenario, retained, net, cost); for sliders',
     handler: async ({ body, deps: d }) => {
       const t0 = performance.now();
-      const { document, amountNote } = requestedDocument(body.document, body.amount);
+      const { document, amountMessage } = requestedDocument(body.document, body.amount);
       const p = await preparedFor(d, document);
-      return { ...counterfactualAnswer(p, amountNote), milliseconds: performance.now() - t0 };
+      return { ...counterfactualAnswer(p, amountMessage), milliseconds: performance.now() - t0 };
     },
   });
   route(app, deps, docs, {

@@ -155,7 +155,7 @@ export async function prepareScenario(ws: Workspace, doc: ScenarioDocument): Pro
   if (saved.kind !== 'gravity' && saved.kind !== 'choice') throw new SpecError(coded('scenario.model.wrongKind', { model: b.model, kind: saved.kind }), 'baseline.model');
   // An offset of the origin cancels from the movers' choice; any other shifts it, and the simulator has no term for it.
   const offset = saved.kind === 'gravity' ? (saved.spec as { offset?: { term?: string } } | null)?.offset : undefined;
-  if (offset && !offset.term?.startsWith('origin:')) throw new SpecError(`model "${b.model}" was fitted with the offset ${offset.term ?? '(unnamed)'}, which the scenario simulator cannot carry: refit it without that offset (an origin offset is fine)`, 'baseline.model');
+  if (offset && !offset.term?.startsWith('origin:')) throw new SpecError(coded('scenario.model.offset', { model: b.model, offset: offset.term ?? '(unnamed)' }), 'baseline.model');
   await checkModelVariables(ws, doc, saved);
   const regions = saved.kind === 'gravity' ? [...(saved.result as GravityResult).regions] : choiceRegions(saved.result as ChoiceModelResult);
   const r = regions.length;

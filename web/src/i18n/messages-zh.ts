@@ -19,6 +19,11 @@ export const ZH_MESSAGES: Templates = {
   'scenario.cohort.smallCellsNoShare': (p, f) => `${f.number(p.count)} 个地区的留下者或离开者少于 ${p.k} 人，记录中没有它们的留存比例（小单元规则，显示为 <${p.k}）：${places(f, p.regions, 12)}`,
   'scenario.cohort.fromRecords': (p) => `队列规模：以某地区为去向的毕业生记录，按 ${p.years} 年的年均值`,
   'scenario.cohort.fromIndicator': (p, f) => `队列规模：${p.period} 年指标“${p.indicator}”${p.unit ? `（${p.unit}${p.personsPerUnit !== 1 ? ` = ${f.number(p.personsPerUnit)} 人` : ''}）` : ''} × ${p.rate}（假定比例）`,
+  'scenario.payment.set': (p, f) => {
+    const c = p.currency === 'CNY' ? ' 元' : p.currency ? ` ${p.currency}` : '';
+    return `补贴设为每月 ${f.number(p.monthly)}${c}（每年 ${f.number(p.monthly * 12)}${c}；文件原为每月 ${f.number(p.before)}${c}）：${p.term} 的${p.changeType === 'relative' ? '相对' : '绝对'}变化按比例由 ${p.from} 调整为 ${p.to}`;
+  },
+  'scenario.model.offset': (p) => `模型“${p.model}”拟合时带有偏移项 ${p.offset}，情景模拟无法包含它：请去掉该偏移项重新拟合（起点的偏移项可以保留）`,
   'scenario.stay.assumed': (p) => `留存比例：各地区均为 ${p.share}（假定）`,
   'scenario.stay.modelOwn': () => '留存比例：选择模型自身的估计，未经校准',
   'scenario.stay.fromFlows': (p, f) => `留存比例由流动数据计算：1 − 迁出 / 人口，${p.period}（指标“${p.indicator}”${p.personsPerUnit !== 1 ? `，${p.unit} = ${f.number(p.personsPerUnit)} 人` : ''}；全年龄，一年），为估计值`,

@@ -13,19 +13,7 @@ export interface WithNotes {
   messages?: { notes?: CodedMessage[] };
 }
 
-/**
- * The answer without the note of the amount the page sent, when that note came without a code
- * and the others with theirs: the server puts it first (src/app/scenario/counterfactual.ts), in
- * English only, and a list one longer than its codes would be shown all in English. The page says
- * the payment and how it enters the model itself, in its own language (slider, printed summary).
- */
-function pageNotes(answer: WithNotes): WithNotes {
-  const coded = answer.messages?.notes;
-  return coded && answer.notes.length === coded.length + 1 ? { ...answer, notes: answer.notes.slice(1) } : answer;
-}
-
-export function scenarioNotes(full: WithNotes): HTMLElement | '' {
-  const answer = pageNotes(full);
+export function scenarioNotes(answer: WithNotes): HTMLElement | '' {
   const notes = fieldTexts(answer, 'notes');
   if (!notes.length) return '';
   const codes = answer.messages?.notes?.length === answer.notes.length ? answer.messages.notes.map((m) => m.code) : [];
@@ -36,5 +24,5 @@ export function scenarioNotes(full: WithNotes): HTMLElement | '' {
 
 /** The notes as one line, for the definition an export carries. */
 export function notesLine(answer: WithNotes): string {
-  return fieldTexts(pageNotes(answer), 'notes').join(lang() === 'zh' ? '；' : '; ');
+  return fieldTexts(answer, 'notes').join(lang() === 'zh' ? '；' : '; ');
 }
