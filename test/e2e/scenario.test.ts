@@ -27,6 +27,10 @@ test('a fresh demo holds the models every example scenario names, so each runs w
     const doc = JSON.parse(readFileSync(join(REPO, `examples/${file}.json`), 'utf8'));
     assert.ok(names.has(doc.baseline.model), `${file} needs ${doc.baseline.model}; the demo holds ${[...names].join(', ')}`);
   }
+  // The table says which map each model fits: level, country, regions fitted.
+  const table = tf('models', '-w', w).stdout;
+  assert.match(table, /^korea-2019\s+gravity\s+province\s+KR\s+17\s/m, table);
+  assert.match(table, /^china-provinces\s+gravity\s+province\s+CN\s+31\s/m, table);
 });
 
 test('scenario run --amount N: N a month instead of the document\'s amount, the change scaled with it, the currency after every money figure', () => {

@@ -18,7 +18,13 @@ export function modelsCommand(): Command {
         if (!name) {
           const rows = await listModels(ws);
           if (out.json) return printJson(out, rows);
-          printTable(out, rows, [{ header: 'name', value: (r) => r.name }, { header: 'kind', value: (r) => r.kind }, { header: 'saved', value: (r) => r.createdAt }], { what: 'models' });
+          // Level, country and number of regions fitted: which model fits which map (the dashboard's
+          // Scenario tab chooses by them too).
+          printTable(out, rows, [
+            { header: 'name', value: (r) => r.name }, { header: 'kind', value: (r) => r.kind },
+            { header: 'level', value: (r) => r.level ?? '' }, { header: 'country', value: (r) => (r.case === 'data' ? '(none)' : r.case?.toUpperCase() ?? '') },
+            { header: 'regions', value: (r) => (r.regions ? String(r.regions) : '') }, { header: 'saved', value: (r) => r.createdAt },
+          ], { what: 'models' });
           return;
         }
         if (o.delete) {
