@@ -3,6 +3,8 @@
  * id at once; the page polls `GET /api/jobs/:id` for progress and the result, and can cancel it.
  * Jobs live in memory and are forgotten an hour after they end.
  */
+import type { CodedMessage } from '../core/messages/index.ts';
+
 export type JobState = 'running' | 'done' | 'failed' | 'cancelled';
 
 export interface JobView {
@@ -10,7 +12,9 @@ export interface JobView {
   kind: string;
   state: JobState;
   progress: number;
+  /** What the job is doing, in English; `messages.message` holds it coded for a front-end in another language. */
   message: string | null;
+  messages: { message?: CodedMessage };
   startedAt: string;
   endedAt: string | null;
   result?: unknown;
@@ -27,7 +31,7 @@ export interface JobContext {
   /** Aborted by a cancel. */
   signal: AbortSignal;
   /** Fraction done (clamped to 0-1); ignored once the job has ended (a cancelled job keeps the progress it had). */
-  progress(fraction: number, message?: string): void;
+  progress(fraction: number, message?: CodedMessage): void;
 }
 
 interface Job extends JobView {
@@ -44,14 +48,14 @@ export class JobRegistry {
     this.sweep();
     const id = `job-${this.next++}`;
     const controller = new AbortController();
-    const job: Job = { id, kind, state: 'running', progress: 0, message: null, startedAt: new Date().toISOString(), endedAt: null, controller };
+    const job: Job = { id, kind, state: 'running', progress: 0, message: null, messages: {}, startedAt: new Date().toISOString(), endedAt: null, controller };
     this.jobs.set(id, job);
     const ctx: JobContext = {
       signal: controller.signal,
       progress: (f, m) => {
         if (job.state !== 'running') return;
         job.progress = Math.max(0, Math.min(1, f));
-        if (m !== undefined) job.message = m;
+        if (m !== undefined) Object.assign(job, { message: m.message, messages: { message: m } });
       },
     };
     // Start on the next turn so the caller gets the id before any work happens.

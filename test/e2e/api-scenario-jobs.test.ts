@@ -60,6 +60,11 @@ test('a 200-draw run reports progress while it runs and other requests are answe
   // Once the draws are under way, a cheap request that needs the workspace lock.
   const drawing = await poll(start.body.id, (j) => j.state !== 'running' || j.progress > 0, seen);
   assert.equal(drawing.state, 'running', `the job ended (${drawing.state}) before any progress was seen: the draws block the event loop`);
+  // What it is doing, in English and coded (the page says it in its language).
+  assert.match(drawing.message, /^draw \d+\/200$/);
+  assert.equal(drawing.messages.message.code, 'job.draw');
+  assert.equal(drawing.messages.message.params.total, 200);
+  assert.equal(drawing.messages.message.message, drawing.message);
   const cheap = await call('GET', '/api/regions?limit=1');
   assert.equal(cheap.status, 200);
   const after = (await call('GET', `/api/jobs/${start.body.id}`)).body;

@@ -1,6 +1,6 @@
 import type { WorkspaceCase } from '../../src/core/workspace-case.ts';
 import type { CodedMessage } from '../../src/core/messages/index.ts';
-import { errorText, type ErrorBody } from './i18n/server-text.ts';
+import { errorText, fieldText, type ErrorBody } from './i18n/server-text.ts';
 
 export type { WorkspaceCase };
 
@@ -25,7 +25,7 @@ export interface MeasureResult {
   rows: ({ code: string; name?: string | null } & Record<string, unknown>)[];
 }
 export interface Periods { flows: { period: string; estimated: boolean; flows: number }[]; indicators: { name: string; unit: string | null; periods: string[]; regions: number }[] }
-export interface JobView<R = unknown> { id: string; kind: string; state: 'running' | 'done' | 'failed' | 'cancelled'; progress: number; message: string | null; result?: R; error?: { error?: { message?: string } } | { message?: string } }
+export interface JobView<R = unknown> { id: string; kind: string; state: 'running' | 'done' | 'failed' | 'cancelled'; progress: number; message: string | null; messages?: { message?: CodedMessage }; result?: R; error?: { error?: { message?: string } } | { message?: string } }
 export interface SavedModel { name: string; kind: string; created_at?: string; [k: string]: unknown }
 
 /**
@@ -126,7 +126,8 @@ export async function waitForJob<R>(id: string, onProgress: (p: number, message:
       throw new ApiError(499, 'cancelled');
     }
     const j = await api.job<R>(id);
-    onProgress(j.progress, j.message);
+    // What the job is doing, in the page's language (its coded form where the server sends one).
+    onProgress(j.progress, fieldText(j, 'message') || null);
     if (j.state === 'done') return j.result as R;
     if (j.state === 'failed') {
       const e = j.error as { error?: ErrorBody; body?: { error?: ErrorBody } } | undefined;

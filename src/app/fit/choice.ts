@@ -1,3 +1,4 @@
+import { coded, type CodedMessage } from '../../core/messages/index.ts';
 import { z } from 'zod';
 import { MODEL_NAME, type Workspace } from '../../store/index.ts';
 import { buildChoiceSet, choiceSpecShape, fitChoiceSet, parseChoiceSpec, refineChoiceSpec, saveChoiceModel, type ChoiceModelResult } from '../../store/choice/index.ts';
@@ -20,7 +21,7 @@ export type ChoiceOptions = z.output<typeof choiceInput>;
 
 /** Where a long fit reports how far it is and learns that it was cancelled (the server's job). */
 export interface FitProgress {
-  progress?: (fraction: number, message: string) => void;
+  progress?: (fraction: number, message: CodedMessage) => void;
   aborted?: () => boolean;
   /**
    * Errors may name a person's record id (e.g. one whose home region a term needs but lacks).
@@ -40,11 +41,11 @@ export async function runChoiceFit(ws: Workspace, input: ChoiceInput, step: Step
   const { save, replace, ...rest } = input;
   const spec = parseChoiceSpec(rest);
   const { save: name, replace: again } = parseInput(z.object(saveShape), { save, replace });
-  watch.progress?.(0.05, 'building the choice set');
+  watch.progress?.(0.05, coded('job.buildingChoiceSet', {}));
   const t0 = performance.now();
   const set = await step(() => buildChoiceSet(ws, spec, { nameRecords: watch.nameRecords === true }));
   if (watch.aborted?.()) return null;
-  watch.progress?.(0.4, 'fitting');
+  watch.progress?.(0.4, coded('job.fitting', {}));
   const result = fitChoiceSet(set, (performance.now() - t0) / 1000);
   return name !== undefined ? step(() => saveChoiceModel(ws, name, result, again)) : result;
 }

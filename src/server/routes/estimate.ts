@@ -1,3 +1,4 @@
+import { coded } from '../../core/messages/index.ts';
 import type { Hono } from 'hono';
 import { flowsFromStocksInput } from '../../app/estimate/input.ts';
 import { chooseFlowsFromStocks, runFlowsFromStocks } from '../../app/estimate/run.ts';
@@ -14,7 +15,7 @@ export function estimateRoutes(app: Hono, deps: ServerDeps, docs: RouteDoc[]): v
       // Chosen before the job starts, so a wrong method or misplaced field is answered at once.
       const { options, choice } = await lock.run(() => chooseFlowsFromStocks(d.ws, body));
       return jobs.start('flows-from-stocks', async (ctx) => {
-        ctx.progress(0.1, `estimating (${choice.method})`);
+        ctx.progress(0.1, coded('job.estimating', { method: choice.method }));
         return runFlowsFromStocks(d.ws, options, choice, (f) => lock.run(f));
       }, (e) => toErrorBody(e));
     },

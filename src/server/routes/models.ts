@@ -1,3 +1,4 @@
+import { coded } from '../../core/messages/index.ts';
 import type { Hono } from 'hono';
 import { choiceInput, runChoiceFit } from '../../app/fit/choice.ts';
 import { finishGravityFit, prepareGravityFit } from '../../app/fit/gravity.ts';
@@ -31,10 +32,10 @@ export function modelRoutes(app: Hono, deps: ServerDeps, docs: RouteDoc[]): void
     method: 'post', path: '/api/models/gravity', tag: 'models', status: 202, body: storedGravityInput,
     summary: 'Fit a gravity model on workspace flows, with fixest\'s options (fixed effects and interactions, an offset from an indicator or the distance, one- to four-way clusters, ssc, na); the answer is the result `talentflow fit gravity --json` gives (a job: poll /api/jobs/{id})',
     handler: async ({ body, deps: d }) => jobs.start('fit-gravity', async (ctx) => {
-      ctx.progress(0.05, 'reading flows');
+      ctx.progress(0.05, coded('job.readingFlows', {}));
       const prepared = await prepareGravityFit(d.ws, body, locked);
       if (ctx.signal.aborted) return null;
-      ctx.progress(0.3, 'fitting');
+      ctx.progress(0.3, coded('job.fitting', {}));
       return finishGravityFit(d.ws, prepared, locked);
     }, (e) => toErrorBody(e)),
   });

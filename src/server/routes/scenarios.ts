@@ -99,7 +99,7 @@ export function scenarioRoutes(app: Hono, deps: ServerDeps, docs: RouteDoc[]): v
       // requests and stop on a cancel.
       return d.jobs.start('scenario', (ctx) => runChosenScenario(d.ws, chosen, {
         signal: ctx.signal, exclusive: (work) => d.lock.run(work),
-        onProgress: (done, total) => ctx.progress(done / total, `draw ${done}/${total}`),
+        onProgress: (done, total) => ctx.progress(done / total, coded('job.draw', { done, total })),
       }), (e) => toErrorBody(e));
     },
   });

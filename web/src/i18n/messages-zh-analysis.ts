@@ -112,4 +112,9 @@ export const ZH_ANALYSIS: Pick<Templates, AnalysisCode> = {
   'model.notFound': (p) => `没有名为“${p.name}”的模型${p.saved.length ? `（已保存：${p.saved.join('、')}）` : '（尚未保存任何模型）'}`,
   'model.exists': (p) => `已有名为“${p.name}”的模型；请换一个名称或替换它`,
   'job.notFound': (p) => `没有任务 ${p.id}（服务器可能已重启）`,
+  'job.readingFlows': () => '正在读取流动数据',
+  'job.buildingChoiceSet': () => '正在构建选择集',
+  'job.fitting': () => '正在拟合',
+  'job.estimating': (p) => `正在估计（${p.method}）`,
+  'job.draw': (p) => `抽样 ${p.done}/${p.total}`,
 };
