@@ -376,7 +376,11 @@ export function createScenarioEditor(_regions: () => Map<string, Region>, period
           applyLink();
           update({ targets: picked });
           await refresh();
-        } else if (picked.length && caseOfCodes(picked) === 'cn') update({ targets: picked });
+        } else if (picked.length && caseOfCodes(picked) === caseOfCodes(state.targets)) {
+          // Targets picked on the map stay when they are of the opened example's country (not
+          // Liaoning under the Korea example: its model would refuse them).
+          update({ targets: picked });
+        }
       }
       void comparison.refresh();
     } catch (e) {
