@@ -1,5 +1,4 @@
-import { createReadStream, existsSync } from 'node:fs';
-import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ConflictError, NotFoundError } from '../core/errors.ts';
 import type { MatchableRegion } from '../core/region-matcher.ts';
@@ -59,12 +58,6 @@ export async function withWorkspace<T>(path: string | undefined, fn: (ws: Worksp
 
 export async function matchableRegions(ws: Workspace): Promise<MatchableRegion[]> {
   return ws.db.all<MatchableRegion & Record<string, unknown>>('SELECT code, name_zh, name_en, level, aliases FROM regions');
-}
-
-export async function fileSha256(path: string): Promise<string> {
-  const h = createHash('sha256');
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 22 })) h.update(chunk as Buffer);
-  return h.digest('hex');
 }
 
 export interface ImportRecord {

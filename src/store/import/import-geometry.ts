@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
 import { InputError } from '../../core/errors.ts';
 import { polygonCentroid, sphericalArea, type AreaGeometry } from '../../core/geometry/index.ts';
-import { boundaryProblem, readGeoJson, GeoJsonError } from '../../io/index.ts';
-import { type Workspace, fileSha256, guardReimport, matchableRegions, recordImport } from '../workspace.ts';
+import { boundaryProblem, readGeoJson, GeoJsonError, sha256OfFile } from '../../io/index.ts';
+import { type Workspace, guardReimport, matchableRegions, recordImport } from '../workspace.ts';
 import { RegionMatcher, describeRegion } from '../../core/region-matcher.ts';
 import type { ImportSummary } from './import-flows.ts';
 
@@ -19,7 +19,7 @@ const KEYS = ['code', 'region', 'region_code', 'id', 'adcode', 'tile_id', 'fips'
  * property. Centroid and area are filled from the polygon where the registry has none.
  */
 export async function importGeometry(ws: Workspace, file: string, options: ImportGeometryOptions = {}): Promise<ImportSummary> {
-  const sha = await fileSha256(resolve(file)).catch(() => { throw new InputError('file not found', { file }); });
+  const sha = await sha256OfFile(resolve(file)).catch(() => { throw new InputError('file not found', { file }); });
   let doc;
   try {
     doc = await readGeoJson(resolve(file));

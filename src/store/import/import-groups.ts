@@ -2,15 +2,15 @@ import { resolve } from 'node:path';
 import { LIST, VARCHAR } from '@duckdb/node-api';
 import { z } from 'zod';
 import { InputError } from '../../core/errors.ts';
-import { JsonLimitError, readJsonDocument } from '../../io/index.ts';
+import { JsonLimitError, readJsonDocument, sha256OfFile } from '../../io/index.ts';
 import { regionGroupSchema, type RegionGroup } from '../../core/schema/region.ts';
-import { type Workspace, fileSha256, guardReimport, recordImport } from '../workspace.ts';
+import { type Workspace, guardReimport, recordImport } from '../workspace.ts';
 import type { ImportSummary } from './import-flows.ts';
 
 /** Imports region groups from a JSON array of {code, name_zh, name_en, members, description}. */
 export async function importGroups(ws: Workspace, file: string, options: { replace?: boolean } = {}): Promise<ImportSummary> {
   const path = resolve(file);
-  const sha = await fileSha256(path).catch(() => { throw new InputError('file not found', { file }); });
+  const sha = await sha256OfFile(path).catch(() => { throw new InputError('file not found', { file }); });
   let doc: unknown;
   let text: string;
   try {

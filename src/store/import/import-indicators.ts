@@ -3,13 +3,14 @@ import { InputError } from '../../core/errors.ts';
 import { parsePeriod } from '../../core/schema/period.ts';
 import { quoteIdent } from '../duckdb/database.ts';
 import { stageFile, type StagedTable, type StageOptions } from '../duckdb/stage.ts';
-import { type Workspace, fileSha256, guardReimport, matchableRegions, recordImport } from '../workspace.ts';
+import { type Workspace, guardReimport, matchableRegions, recordImport } from '../workspace.ts';
 import { checkNumbers, checkPeriods, numberExpr, periodEnd, periodStart, periodText, resolveRegionColumns, RANGES } from './checks.ts';
 import { parseMap, resolveRoles } from './column-roles.ts';
 import type { ImportSummary } from './import-flows.ts';
 import { importWideIndicators } from './import-wide-indicators.ts';
 import { refuseOverlap, refuseRepeatedKeys } from './indicator-keys.ts';
 import { skipTotalRows, totalRowsNote } from './total-rows.ts';
+import { sha256OfFile } from '../../io/index.ts';
 
 export interface ImportIndicatorsOptions extends StageOptions {
   map?: string;
@@ -41,7 +42,7 @@ export interface IndicatorFile {
  * are left out and the summary says so.
  */
 export async function importIndicators(ws: Workspace, file: string, options: ImportIndicatorsOptions = {}): Promise<ImportSummary> {
-  const sha = await fileSha256(resolve(file)).catch(() => { throw new InputError('file not found', { file }); });
+  const sha = await sha256OfFile(resolve(file)).catch(() => { throw new InputError('file not found', { file }); });
   let st = await stageFile(ws.db, file, options);
   try {
     const mapping = parseMap(options.map, file);

@@ -2,10 +2,11 @@ import { resolve } from 'node:path';
 import { InputError } from '../../core/errors.ts';
 import { quoteIdent } from '../duckdb/database.ts';
 import { stageFile, type StageOptions } from '../duckdb/stage.ts';
-import { type Workspace, fileSha256, guardReimport, matchableRegions, recordImport } from '../workspace.ts';
+import { type Workspace, guardReimport, matchableRegions, recordImport } from '../workspace.ts';
 import { checkNumbers, checkRequired, numberExpr, resolveRegionColumns, RANGES } from './checks.ts';
 import { parseMap, resolveRoles } from './column-roles.ts';
 import type { ImportSummary } from './import-flows.ts';
+import { sha256OfFile } from '../../io/index.ts';
 
 export interface ImportPersonsOptions extends StageOptions {
   map?: string;
@@ -26,7 +27,7 @@ const OUTCOMES: Record<string, string> = {
  * study) in English or Chinese.
  */
 export async function importPersons(ws: Workspace, file: string, options: ImportPersonsOptions = {}): Promise<ImportSummary> {
-  const sha = await fileSha256(resolve(file)).catch(() => { throw new InputError('file not found', { file }); });
+  const sha = await sha256OfFile(resolve(file)).catch(() => { throw new InputError('file not found', { file }); });
   const st = await stageFile(ws.db, file, options);
   try {
     const roles = resolveRoles(st.columns, {

@@ -3,10 +3,10 @@ import { LIST, VARCHAR, listValue } from '@duckdb/node-api';
 import type { Geometry } from 'geojson';
 import { InputError } from '../../core/errors.ts';
 import { polygonCentroid, sphericalArea, type AreaGeometry } from '../../core/geometry/index.ts';
-import { boundaryProblem, depthMessage, jsonDepthViolation, looksLikeWkt, wktToGeometry } from '../../io/index.ts';
+import { boundaryProblem, depthMessage, jsonDepthViolation, looksLikeWkt, wktToGeometry, sha256OfFile } from '../../io/index.ts';
 import { quoteIdent } from '../duckdb/database.ts';
 import { stageFile, type StageOptions } from '../duckdb/stage.ts';
-import { type Workspace, fileSha256, guardReimport, recordImport } from '../workspace.ts';
+import { type Workspace, guardReimport, recordImport } from '../workspace.ts';
 import { checkNumbers, RANGES } from './checks.ts';
 import { normaliseHeader, parseMap, resolveRoles } from './column-roles.ts';
 import type { ImportSummary } from './import-flows.ts';
@@ -51,7 +51,7 @@ type RegionRow = RegionDraft;
  * yields its provinces. Numeric `name_YYYY` columns come in as indicators for that year.
  */
 export async function importRegions(ws: Workspace, file: string, options: ImportRegionsOptions = {}): Promise<ImportSummary> {
-  const sha = await fileSha256(resolve(file)).catch(() => { throw new InputError('file not found', { file }); });
+  const sha = await sha256OfFile(resolve(file)).catch(() => { throw new InputError('file not found', { file }); });
   const st = await stageFile(ws.db, file, options);
   const notes: string[] = [];
   try {

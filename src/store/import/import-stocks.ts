@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { ConflictError, InputError } from '../../core/errors.ts';
 import { quoteIdent } from '../duckdb/database.ts';
 import { stageFile, type StageOptions, type StagedTable } from '../duckdb/stage.ts';
-import { type Workspace, fileSha256, guardReimport, matchableRegions, recordImport } from '../workspace.ts';
+import { type Workspace, guardReimport, matchableRegions, recordImport } from '../workspace.ts';
 import { checkNumbers, checkRequired, numberExpr, periodMapTable, resolveRegionColumns, RANGES } from './checks.ts';
 import { parseMap, resolveRoles } from './column-roles.ts';
 import type { ImportSummary } from './import-flows.ts';
@@ -10,6 +10,7 @@ import {
   DEFAULT_STOCK_DEFINITION, STOCK_COLUMN_NAMES, STOCK_UNITS, parseSamplingRates, parseStockDate, ratesForDates, stockRoleOfHeader, type StockUnit,
 } from './stock-options.ts';
 import { looksWide, toLongMatrix } from './wide-matrix.ts';
+import { sha256OfFile } from '../../io/index.ts';
 
 export interface ImportStocksOptions extends StageOptions {
   /** Column mapping `role=column,...` (roles: birth, residence, date, count). */
@@ -43,7 +44,7 @@ export interface ImportStocksOptions extends StageOptions {
  */
 export async function importStocks(ws: Workspace, file: string, options: ImportStocksOptions = {}): Promise<ImportSummary> {
   const path = resolve(file);
-  const sha = fileSha256(path);
+  const sha = sha256OfFile(path);
   sha.catch(() => undefined);
   const unit = options.unit ?? 'persons';
   if (!STOCK_UNITS.includes(unit)) throw new InputError(`unit "${unit}" is not one of ${STOCK_UNITS.join(', ')}`, { file });
