@@ -1,5 +1,5 @@
 import { InputError, SpecError } from '../core/errors.ts';
-import { coded, english, type CodedMessage } from '../core/messages/index.ts';
+import { coded, withWarnings, type CodedMessage } from '../core/messages/index.ts';
 
 /**
  * Net migration from two censuses by the residual (balancing equation) method: the population
@@ -82,5 +82,5 @@ export function censusNetMigration(input: CensusNetInput, natural: NaturalChange
     byRegion[regions[i]] = { start: s, end: e, change: e - s, natural: nat, net, netRatePer1000: s > 0 ? (1000 * net) / s : null };
   }
   if (skipped.length) warnings.push(coded('measure.census.skipped', { count: skipped.length, regions: skipped.slice(0, 10).map((code) => ({ code })) }));
-  return { years, natural: method, byRegion, skipped, warnings: english(warnings), messages: { warnings } };
+  return { years, natural: method, byRegion, skipped, ...withWarnings(warnings) };
 }

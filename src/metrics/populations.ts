@@ -1,5 +1,5 @@
 import { InputError } from '../core/errors.ts';
-import { coded, english, type CodedMessage } from '../core/messages/index.ts';
+import { coded, withWarnings, type CodedMessage } from '../core/messages/index.ts';
 import type { Populations } from './types.ts';
 
 /**
@@ -21,5 +21,5 @@ export function checkPopulations(regions: readonly string[], populations: Popula
   }
   const shown = bad.slice(0, 10);
   const warnings = bad.length ? [coded('measure.noPopulation', { count: bad.length, regions: shown.map((i) => ({ code: regions[i] })), populations: shown.map((i) => String(populations[i])) })] : [];
-  return { usable, warnings: english(warnings), messages: { warnings } };
+  return { usable, ...withWarnings(warnings) };
 }

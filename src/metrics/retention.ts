@@ -1,5 +1,5 @@
 import type { FlowTable } from '../core/flow-table.ts';
-import { coded, english, type CodedMessage } from '../core/messages/index.ts';
+import { coded, withWarnings, type CodedMessage } from '../core/messages/index.ts';
 import { byRegion, flowMargins } from './margins.ts';
 import type { RegionRatios, RegionValues } from './types.ts';
 
@@ -35,7 +35,6 @@ export function retentionRate(table: FlowTable): RetentionResult {
     stayers: byRegion(m.regions, m.intra),
     cohort: byRegion(m.regions, cohort),
     overall: total > 0 ? m.intraTotal / total : null,
-    warnings: english(warnings),
-    messages: { warnings },
+    ...withWarnings(warnings),
   };
 }

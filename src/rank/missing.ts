@@ -1,5 +1,5 @@
 import { SpecError } from '../core/errors.ts';
-import { coded, english, type CodedMessage } from '../core/messages/index.ts';
+import { coded, withWarnings, type CodedMessage } from '../core/messages/index.ts';
 import type { IndicatorMatrix, MissingPolicy } from './types.ts';
 
 /** Applies the missing-value policy; returns a complete matrix (no NaN) and what was done. */
@@ -33,7 +33,7 @@ export function handleMissing(m: IndicatorMatrix, policy: MissingPolicy): Comple
     });
     const names = excluded.map((i) => m.regions[i]);
     if (names.length) warnings.push(coded('rank.excludedMissing', { count: names.length, regions: names.slice(0, 10).map((code) => ({ code })) }));
-    return { regions: keep.map((i) => m.regions[i]), values, excluded: names, imputed: [], warnings: english(warnings), messages: { warnings } };
+    return { regions: keep.map((i) => m.regions[i]), values, excluded: names, imputed: [], ...withWarnings(warnings) };
   }
   if (policy !== 'impute-mean') throw new SpecError(`unknown missing-value policy "${policy}" (use 'exclude' or 'impute-mean')`, 'missing');
   const values = Float64Array.from(m.values);
@@ -56,5 +56,5 @@ export function handleMissing(m: IndicatorMatrix, policy: MissingPolicy): Comple
     }
   }
   if (imputed.length) warnings.push(coded('rank.imputedMean', { count: imputed.length }));
-  return { regions: [...m.regions], values, excluded: [], imputed, warnings: english(warnings), messages: { warnings } };
+  return { regions: [...m.regions], values, excluded: [], imputed, ...withWarnings(warnings) };
 }

@@ -1,4 +1,4 @@
-import { coded, english, type CodedMessage } from '../core/messages/index.ts';
+import { coded, withWarnings, type CodedMessage } from '../core/messages/index.ts';
 import type { Normalisation } from './types.ts';
 
 /**
@@ -40,7 +40,7 @@ export function normalise(values: Float64Array, n: number, p: number, directions
       for (let i = 0; i < n; i++) z[i * p + j] = (r[i] - 1) / (n - 1);
     }
   }
-  return { z, warnings: english(warnings), messages: { warnings } };
+  return { z, ...withWarnings(warnings) };
 }
 
 /** Ranks 1..n ascending, ties given their average rank (R's rank(x, ties.method = "average")). */

@@ -1,5 +1,5 @@
 import { InputError, SpecError } from '../../core/errors.ts';
-import { coded, english } from '../../core/messages/index.ts';
+import { coded, withWarnings } from '../../core/messages/index.ts';
 import { parsePeriod } from '../../core/schema/period.ts';
 import { rollUp } from '../../metrics/index.ts';
 import { listGroups, listRegions, loadFlowTable, type LoadedFlows, type Workspace } from '../../store/index.ts';
@@ -61,5 +61,5 @@ export async function loadSelectedFlows(ws: Workspace, o: MeasureOptions, period
   });
   sel.names.set(group.code, group.name_zh ?? group.name_en);
   const warnings = [...loaded.messages.warnings, coded('measure.groupOneUnit', { group: { code: group.code, zh: group.name_zh, en: group.name_en }, internal: rolled.internal })];
-  return { ...loaded, table: rolled.table, populations: pops, warnings: english(warnings), messages: { warnings }, unit: group.code };
+  return { ...loaded, table: rolled.table, populations: pops, ...withWarnings(warnings), unit: group.code };
 }

@@ -53,3 +53,8 @@ export function coded<C extends MessageCode>(code: C, params: ParamsOf<C>): Code
 export function english(list: readonly CodedMessage[]): string[] {
   return list.map((m) => m.message);
 }
+
+/** An answer's warnings as every producer carries them: the English list and, in the same order, the coded one. */
+export function withWarnings(list: CodedMessage[]): { warnings: string[]; messages: { warnings: CodedMessage[] } } {
+  return { warnings: english(list), messages: { warnings: list } };
+}

@@ -1,5 +1,5 @@
 import { SpecError } from '../../core/errors.ts';
-import { coded, english, type CodedMessage } from '../../core/messages/index.ts';
+import { coded, withWarnings, type CodedMessage } from '../../core/messages/index.ts';
 import type { PersonRecord } from '../../core/schema/person.ts';
 import { checkMinCell, DEFAULT_MIN_CELL, SMALL_CELL_RULE } from '../privacy/index.ts';
 import { compared, comparedTable, salaryRow, stayShare } from './compare.ts';
@@ -97,8 +97,7 @@ export function graduateReport(
         .filter((row) => cur.salariesByProvince.has(row.code))
         .map((row) => salaryRow(row.code, cur.salariesByProvince.get(row.code) ?? [], prev ? (prev.salariesByProvince.get(row.code) ?? []) : null, salaryOf(row.code))),
     },
-    warnings: english(warnings),
-    messages: { warnings },
+    ...withWarnings(warnings),
     privacy: null,
   };
   if (k !== null) report.privacy = { k, suppressedCells: suppressedCells(report), rule: SMALL_CELL_RULE };

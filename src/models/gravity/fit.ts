@@ -1,4 +1,4 @@
-import { coded, english } from '../../core/messages/index.ts';
+import { coded, withWarnings } from '../../core/messages/index.ts';
 import { toNestedArray } from '../../numeric/cholesky.ts';
 import { factorComponents } from '../../numeric/factor.ts';
 import { normalQuantile, twoSidedP } from '../../numeric/special.ts';
@@ -98,8 +98,7 @@ export function fitGravity(data: GravityData, spec: GravitySpec): GravityResult 
     converged: sol.converged,
     stopReason: sol.stopReason,
     logLikelihoodTrace: sol.trace.map((t) => t - (fit.kernelLogLikelihood - ll)),
-    warnings: english(warnings),
-    messages: { warnings },
+    ...withWarnings(warnings),
     fittedRows: keep ? Array.from(withoutPadding(design.rows, pad)) : null,
     fitted: keep ? Array.from(mu) : null,
   };

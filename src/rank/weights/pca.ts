@@ -1,4 +1,4 @@
-import { coded, english, type CodedMessage } from '../../core/messages/index.ts';
+import { coded, withWarnings, type CodedMessage } from '../../core/messages/index.ts';
 import { symmetricEigen } from '../../numeric/eigen/jacobi.ts';
 
 /**
@@ -48,5 +48,5 @@ export function pcaWeights(z: Float64Array, n: number, p: number, names: readonl
   const negative = loadings.map((l, j) => (l < -1e-12 ? names[j] : null)).filter((x) => x !== null);
   if (negative.length) warnings.push(coded('rank.pcaNegativeLoading', { indicators: negative }));
   if (!eig.converged) warnings.push(coded('rank.pcaNotConverged', {}));
-  return { weights: loadings.map((l) => l / sum), loadings, eigenvalue: eig.values[0], explainedVariance: eig.values[0] / p, warnings: english(warnings), messages: { warnings } };
+  return { weights: loadings.map((l) => l / sum), loadings, eigenvalue: eig.values[0], explainedVariance: eig.values[0] / p, ...withWarnings(warnings) };
 }

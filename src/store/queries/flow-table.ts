@@ -1,6 +1,6 @@
 import { listValue, type DuckDBValue } from '@duckdb/node-api';
 import type { FlowTable } from '../../core/flow-table.ts';
-import { coded, english, type CodedMessage } from '../../core/messages/index.ts';
+import { coded, withWarnings, type CodedMessage } from '../../core/messages/index.ts';
 import { parsePeriod } from '../../core/schema/period.ts';
 import { queryTypedColumns } from '../duckdb/typed-columns.ts';
 import { flowIdsWith } from '../flow-rows.ts';
@@ -52,7 +52,7 @@ export async function loadFlowTable(ws: Workspace, q: FlowSelection = {}): Promi
   if (!q.period && periods.length > 1) warnings.push(coded('measure.periodsSummed', { periods: periods.length, first: periods[0], last: periods[periods.length - 1] }));
   const dropped = rows - count.length;
   if (dropped > 0) warnings.push(coded('measure.noAncestor', { rows: dropped, level: q.level ?? '' }));
-  return { table, populations, populationYear, periods, rows, estimated, dropped, warnings: english(warnings), messages: { warnings } };
+  return { table, populations, populationYear, periods, rows, estimated, dropped, ...withWarnings(warnings) };
 }
 
 interface ReadFlows extends IndexedRows {
