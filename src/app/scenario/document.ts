@@ -1,10 +1,9 @@
 import type { CodedMessage } from '../../core/messages/index.ts';
 import { parseScenario, setMonthlyPayment, type ScenarioDocument } from '../../sim/index.ts';
 
-/** A request's document with its amount applied, and what the amount changed (English and coded), or nulls. */
+/** A request's document with its amount applied, and what the amount changed (coded; its English is `.message`), or null. */
 export interface RequestedDocument {
   readonly document: ScenarioDocument;
-  readonly amountNote: string | null;
   readonly amountMessage: CodedMessage | null;
 }
 
@@ -15,9 +14,9 @@ export interface RequestedDocument {
  */
 export function requestedDocument(document: unknown, amount: number | undefined): RequestedDocument {
   const doc = parseScenario(document);
-  if (amount === undefined) return { document: doc, amountNote: null, amountMessage: null };
+  if (amount === undefined) return { document: doc, amountMessage: null };
   const changed = setMonthlyPayment(doc, amount);
-  return { document: changed.document, amountNote: changed.note, amountMessage: changed.message };
+  return { document: changed.document, amountMessage: changed.message };
 }
 
 /** Notes with the amount's note first, English and coded in the same order. */

@@ -10,7 +10,6 @@ import { scenarioRunInput, type ScenarioRunInput, type ScenarioRunOptions } from
 export interface ChosenScenarioRun {
   readonly options: ScenarioRunOptions;
   readonly document: ScenarioDocument;
-  readonly amountNote: string | null;
   readonly amountMessage: CodedMessage | null;
 }
 
@@ -22,9 +21,9 @@ export interface ChosenScenarioRun {
  */
 export async function chooseScenarioRun(ws: Workspace, input: ScenarioRunInput): Promise<ChosenScenarioRun> {
   const options = parseInput(scenarioRunInput, input);
-  const { document, amountNote, amountMessage } = requestedDocument(options.document, options.amount);
+  const { document, amountMessage } = requestedDocument(options.document, options.amount);
   await checkScenarioModel(ws, document);
-  return { options, document, amountNote, amountMessage };
+  return { options, document, amountMessage };
 }
 
 /** What a run answers, the same to the CLI and the API: the stored run, its currency and yearly payment, the amount's note first among the notes. */
@@ -46,7 +45,7 @@ export interface RunHooks {
 
 /** Step two: prepares, runs the draws and (unless told not to) stores the run. */
 export async function runChosenScenario(ws: Workspace, chosen: ChosenScenarioRun, hooks: RunHooks = {}): Promise<ScenarioRunAnswer> {
-  const { options, document, amountNote, amountMessage } = chosen;
+  const { options, document, amountMessage } = chosen;
   const run = await runScenarioInWorkspace(ws, document, { draws: options.draws, seed: options.seed, save: options.save, ...hooks });
   const cost = document.interventions[0]?.cost;
   return {
@@ -54,6 +53,6 @@ export async function runChosenScenario(ws: Workspace, chosen: ChosenScenarioRun
     ...withAmountNote(run.notes, run.messages, amountMessage),
     currency: cost?.currency ?? null,
     amountPerYear: cost?.rule === 'per-person-year' ? cost.amount : null,
-    amountNote,
+    amountNote: amountMessage?.message ?? null,
   };
 }
