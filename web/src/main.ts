@@ -1,6 +1,6 @@
 import './styles.css';
 import { api } from './api.ts';
-import { colon, lang, setLang, t } from './i18n/index.ts';
+import { errorLine, lang, setLang, t } from './i18n/index.ts';
 import { createMapView, prefetchMapData } from './map/view.ts';
 import { setCases, state, subscribe, update, type State } from './state.ts';
 import { caseFooter } from './footer.ts';
@@ -95,5 +95,5 @@ async function boot(): Promise<void> {
 
 boot().catch((e) => {
   clear(app);
-  app.append(status('error', `${t('error.prefix')}${colon()}${(e as Error).message}`));
+  app.append(status('error', errorLine(e)));
 });

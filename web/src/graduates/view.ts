@@ -4,7 +4,7 @@ import { figure } from '../charts/figure.ts';
 import { downloadCsv } from '../export/download.ts';
 import type { ExportMeta } from '../export/meta.ts';
 import { NORTHEAST_UNIVERSITIES } from '../../../src/sim/synthetic/presets.ts';
-import { colon, fmt, lang, onLanguage, regionName, t } from '../i18n/index.ts';
+import { colon, errorLine, fmt, lang, onLanguage, regionName, t } from '../i18n/index.ts';
 import { percentagePoints } from '../i18n/numbers.ts';
 import { fieldTexts } from '../i18n/server-text.ts';
 import type { CodedMessage } from '../../../src/core/messages/index.ts';
@@ -131,7 +131,7 @@ export function createGraduatesView(): HTMLElement {
     } catch (e) {
       if (my !== seq) return;
       clear(results);
-      results.append(status('error', `${t('error.prefix')}${colon()}${(e as Error).message}`));
+      results.append(status('error', errorLine(e)));
     }
   }
 

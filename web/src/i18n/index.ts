@@ -36,6 +36,11 @@ export function colon(): string {
   return lang() === 'zh' ? '：' : ': ';
 }
 
+/** A failure as the page states it: the error prefix, the colon of the language, the error's words. */
+export function errorLine(e: unknown): string {
+  return `${t('error.prefix')}${colon()}${(e as Error).message}`;
+}
+
 export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
   const text = tables[current][key] ?? en[key] ?? key;
   return text.replace(/\{(\w+)\}/g, (_, k: string) => (k in params ? String(params[k]) : `{${k}}`));

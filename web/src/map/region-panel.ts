@@ -1,7 +1,7 @@
 import { api, type FlowRow, type Region } from '../api.ts';
 import { topChart } from '../charts/top.ts';
 import { populationChart, trendChart, type TrendRow } from '../charts/trend.ts';
-import { colon, fmt, regionName, t } from '../i18n/index.ts';
+import { colon, errorLine, fmt, regionName, t } from '../i18n/index.ts';
 import { fieldText } from '../i18n/server-text.ts';
 import { state, update } from '../state.ts';
 import { clear, h, status } from '../ui/dom.ts';
@@ -72,6 +72,6 @@ export async function renderRegionPanel(el: HTMLElement, code: string, regions: 
     }
   } catch (e) {
     clear(body);
-    body.append(status('error', `${t('error.prefix')}${colon()}${(e as Error).message}`));
+    body.append(status('error', errorLine(e)));
   }
 }

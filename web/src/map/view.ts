@@ -2,7 +2,7 @@ import type * as maplibregl from 'maplibre-gl';
 import type { Feature } from 'geojson';
 import { api, prefetch, type FlowRow, type GeoJsonBlob, type Group, type MeasureResult, type Region } from '../api.ts';
 import { downloadCsv } from '../export/download.ts';
-import { colon, fmt, lang, onLanguage, otherName, regionName, t, type MessageKey } from '../i18n/index.ts';
+import { colon, errorLine, fmt, lang, onLanguage, otherName, regionName, t, type MessageKey } from '../i18n/index.ts';
 import { fieldText, fieldTexts } from '../i18n/server-text.ts';
 import { CASES, casePatch, state, subscribe, update, type CaseDef, type CaseId, type State } from '../state.ts';
 import { clear, h, label, status } from '../ui/dom.ts';
@@ -292,7 +292,7 @@ export function createMapView(periods: string[]): MapView {
     } catch (e) {
       measure = null;
       netValues = new Map();
-      legendBox.replaceChildren(status('error', `${t('error.prefix')}${colon()}${(e as Error).message}`));
+      legendBox.replaceChildren(status('error', errorLine(e)));
     }
     renderLegend();
     paint();
@@ -320,7 +320,7 @@ export function createMapView(periods: string[]): MapView {
         : t('empty.flows');
     } catch (e) {
       if ((e as Error).name === 'AbortError') return;
-      flowStatus.textContent = `${t('error.prefix')}${colon()}${(e as Error).message}`;
+      flowStatus.textContent = errorLine(e);
     }
   }
 
@@ -451,6 +451,6 @@ export function createMapView(periods: string[]): MapView {
   return {
     element,
     regions: () => regions,
-    start: () => void start().catch((e) => loading.replaceChildren(status('error', `${t('error.prefix')}${colon()}${(e as Error).message}`))),
+    start: () => void start().catch((e) => loading.replaceChildren(status('error', errorLine(e)))),
   };
 }

@@ -3,7 +3,7 @@ import { barChart } from '../charts/bars.ts';
 import { figure } from '../charts/figure.ts';
 import { downloadCsv } from '../export/download.ts';
 import type { ExportMeta } from '../export/meta.ts';
-import { colon, fmt, onLanguage, otherName, regionName, t } from '../i18n/index.ts';
+import { colon, errorLine, fmt, onLanguage, otherName, regionName, t } from '../i18n/index.ts';
 import { fieldText, fieldTexts, namePlaces } from '../i18n/server-text.ts';
 import type { CodedMessage } from '../../../src/core/messages/index.ts';
 import { CASES, state, subscribe } from '../state.ts';
@@ -165,7 +165,7 @@ export function createRankingsView(): HTMLElement {
     } catch (e) {
       if (my !== seq) return;
       clear(results);
-      results.append(status('error', `${t('error.prefix')}${colon()}${(e as Error).message}`));
+      results.append(status('error', errorLine(e)));
     }
   }
 
