@@ -71,6 +71,12 @@ export function relabel(root: ParentNode): void {
   for (const el of root.querySelectorAll<HTMLElement>('[data-i18n-aria]')) el.setAttribute('aria-label', t(el.dataset.i18nAria as MessageKey));
 }
 
+/** A level's name (Province, 地级市): translated for the levels the dashboard knows, else the workspace's own word. */
+export function levelLabel(level: string): string {
+  const key = `level.${level}`;
+  return key in en ? t(key as MessageKey) : level;
+}
+
 /** A region's name in the current language (falls back to the other one, then the code). */
 export function regionName(r: { code: string; name_zh?: string | null; name_en?: string | null }): string {
   return (current === 'zh' ? r.name_zh ?? r.name_en : r.name_en ?? r.name_zh) ?? r.code;

@@ -2,7 +2,7 @@ import type * as maplibregl from 'maplibre-gl';
 import type { Feature } from 'geojson';
 import { api, prefetch, type FlowRow, type GeoJsonBlob, type Group, type MeasureResult, type Region } from '../api.ts';
 import { downloadCsv } from '../export/download.ts';
-import { colon, errorLine, fmt, lang, onLanguage, otherName, regionName, t, type MessageKey } from '../i18n/index.ts';
+import { colon, errorLine, fmt, lang, levelLabel, onLanguage, otherName, regionName, t } from '../i18n/index.ts';
 import { fieldText, fieldTexts } from '../i18n/server-text.ts';
 import { CASES, casePatch, state, subscribe, update, type CaseDef, type CaseId, type State } from '../state.ts';
 import { clear, h, label, status } from '../ui/dom.ts';
@@ -33,12 +33,6 @@ const TOP_CHOICES = [25, 50, 100, 250, 1000, 0];
 
 /** The case's focus group (the Northeast for China): the first scope that names a group. */
 const focusGroupOf = (c: CaseDef): string | undefined => c.scopes.find((s) => s.group)?.group;
-
-/** A level's name: translated for the levels the dashboard knows, else the workspace's own word. */
-const levelLabel = (l: string) => {
-  const key = `level.${l}` as MessageKey;
-  return t(key) === key ? l : t(key);
-};
 
 const regionsQuery = (c: CaseDef) => ({ within: c.within, limit: 100000 });
 
