@@ -5,15 +5,19 @@ import { COLORS } from './basemap.ts';
 
 /**
  * Diverging classes for net migration: losses in reds, gains in blues, symmetric around zero
- * so a colour means the same size of loss or gain. Breaks are rounded quantiles of |net|
- * (half, 80% and 95% of the regions below each), which keeps a few megacities from washing
- * every other region into the palest class.
+ * so a colour means the same size of loss or gain. Breaks are rounded quantiles of the non-zero
+ * |net| (a quarter, 60% and 90% of those regions below each), which keeps a few megacities from
+ * washing every other region into the palest class. Zeros are left out of the quantiles and
+ * fall in the middle class: an own table that covers a few regions leaves the others at 0, and
+ * with zeros counted the middle class collapsed to "0 – 0" and 0 was painted as a gain.
  */
 export const PALETTE = ['#b2182b', '#ef8a62', '#fddbc7', '#f7f7f7', '#d1e5f0', '#67a9cf', '#2166ac'];
 
 export interface Classes {
   /** Ascending thresholds between the seven classes (six numbers, symmetric). */
   breaks: number[];
+  /** No region has a value: the legend shows only "no data" (no classes of made-up bounds). */
+  empty?: boolean;
 }
 
 function niceRound(x: number): number {
@@ -24,14 +28,16 @@ function niceRound(x: number): number {
 }
 
 export function classify(values: number[]): Classes {
-  const abs = values.filter(Number.isFinite).map(Math.abs).sort((a, b) => a - b);
+  const finite = values.filter(Number.isFinite);
+  const abs = finite.map(Math.abs).filter((x) => x > 0).sort((a, b) => a - b);
   const q = (f: number) => (abs.length ? abs[Math.min(abs.length - 1, Math.floor(f * abs.length))] : 0);
-  const b1 = niceRound(q(0.25));
+  // The middle class always holds 0 (b1 > 0), so a region at 0 is neither loss nor gain.
+  const b1 = niceRound(q(0.25)) || 1;
   let b2 = niceRound(q(0.6));
   let b3 = niceRound(q(0.9));
-  if (b2 <= b1) b2 = b1 * 2 || 1;
+  if (b2 <= b1) b2 = b1 * 2;
   if (b3 <= b2) b3 = b2 * 2;
-  return { breaks: [-b3, -b2, -b1, b1, b2, b3] };
+  return { breaks: [-b3, -b2, -b1, b1, b2, b3], ...(finite.length ? {} : { empty: true }) };
 }
 
 export function colorFor(v: number | null | undefined, c: Classes): string {
@@ -48,6 +54,7 @@ function compact(n: number): string {
 
 /** The classes as swatches: colour and range, then no data (the legend and exported maps share them). */
 export function legendEntries(c: Classes): { color: string; label: string }[] {
+  if (c.empty) return [{ color: COLORS.noData, label: t('legend.noData') }];
   const b = c.breaks;
   const ranges = [`< ${compact(b[0])}`, `${compact(b[0])} – ${compact(b[1])}`, `${compact(b[1])} – ${compact(b[2])}`, `${compact(b[2])} – ${compact(b[3])}`,
     `${compact(b[3])} – ${compact(b[4])}`, `${compact(b[4])} – ${compact(b[5])}`, `≥ ${compact(b[5])}`];
@@ -59,7 +66,7 @@ export function legend(c: Classes, title: string, note: string): HTMLElement {
   return h('div', { class: 'legend', role: 'group', 'aria-label': title },
     h('div', { class: 'legend-title' }, title),
     h('ul', { class: 'legend-classes' }, ...legendEntries(c).map((e) => h('li', {}, h('span', { class: 'swatch', style: `background:${e.color}` }), h('span', {}, e.label)))),
-    h('div', { class: 'legend-ends' }, h('span', {}, `◀ ${t('legend.loss')}`), h('span', {}, `${t('legend.gain')} ▶`)),
+    c.empty ? '' : h('div', { class: 'legend-ends' }, h('span', {}, `◀ ${t('legend.loss')}`), h('span', {}, `${t('legend.gain')} ▶`)),
     h('p', { class: 'legend-note' }, note),
   );
 }

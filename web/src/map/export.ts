@@ -16,7 +16,8 @@ import { legendEntries, type Classes } from './choropleth.ts';
 /** The legend's title for a measure: population change over a census interval is never called net migration. */
 export function netTitle(measure: MeasureResult, period: string): string {
   if (measure.source === 'census' && measure.selection.from !== undefined) return t('legend.netCensus', { from: String(measure.selection.from), to: String(measure.selection.to) });
-  return measure.kind === 'estimated' ? t('legend.netEstimated', { period }) : t('legend.net');
+  if (measure.kind === 'estimated') return t('legend.netEstimated', { period });
+  return measure.kind === 'observed' ? t('legend.netObserved', { period }) : t('legend.net');
 }
 
 /** What an export of the map says about itself; `place` names the case and level ("China · provinces"). */

@@ -57,6 +57,8 @@ export function headlineText(input: HeadlineInput, facts: HeadlineFacts): string
   const regionsWord = t(input.level === 'province' ? 'headline.regions.province' : input.level === 'city' ? 'headline.regions.city' : 'headline.regions.other');
   const base = { period: input.period, focus, n: words(facts.net), regions: regionsWord, definition: definitionWords(input.measure) };
   if (input.measure.source === 'census') return t(facts.net < 0 ? 'headline.censusFell' : 'headline.censusRose', base);
+  // Own data of the focus alone (moves between the Northeast's cities only): a net of 0 with the rest is not a finding.
+  if (facts.crossing === 0) return t('headline.withinOnly', base);
   const partners = facts.partners.length
     ? t(facts.net < 0 ? 'headline.mostTo' : 'headline.mostFrom', { list: joinList(facts.partners.map((p) => t('headline.partner', { name: name(p.code), n: words(p.net) }))) })
     : '';
@@ -78,6 +80,7 @@ export async function renderHeadline(el: HTMLElement, input: HeadlineInput, stal
     facts = headlineFacts(input.net, flows, focusCodes) ?? first;
   }
   el.textContent = headlineText(input, facts);
+  delete el.dataset.noValues;
   el.dataset.net = String(Math.round(facts.net));
   el.hidden = false;
 }

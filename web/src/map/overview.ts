@@ -44,6 +44,8 @@ export interface HeadlineFacts {
   partners: NetEntry[];
   /** Whether every flow touching the focus was available to name the partners (false: partners left out). */
   partnersComplete: boolean;
+  /** Persons moving across the focus's border, both ways (with partnersComplete; else null): 0 when the data hold only moves within the focus. */
+  crossing: number | null;
 }
 
 /**
@@ -63,19 +65,21 @@ export function headlineFacts(net: ReadonlyMap<string, number>, flows: readonly 
   if (!members.length) return null;
   const inside = new Set(members);
   const total = members.reduce((s, c) => s + (net.get(c) ?? 0), 0);
-  if (!flows) return { focus: members, net: total, partners: [], partnersComplete: false };
+  if (!flows) return { focus: members, net: total, partners: [], partnersComplete: false, crossing: null };
   // exchange[d] > 0: the focus sent d more people than it received from d.
   const exchange = new Map<string, number>();
+  let crossing = 0;
   for (const f of flows) {
     const out = inside.has(f.origin) && !inside.has(f.destination);
     const inn = inside.has(f.destination) && !inside.has(f.origin);
+    if (out || inn) crossing += f.count;
     if (out) exchange.set(f.destination, (exchange.get(f.destination) ?? 0) + f.count);
     else if (inn) exchange.set(f.origin, (exchange.get(f.origin) ?? 0) - f.count);
   }
   const sign = total < 0 ? 1 : -1;
   const partners = [...exchange].map(([code, v]) => ({ code, net: sign * v })).filter((e) => e.net > 0)
     .sort((a, b) => b.net - a.net || cmp(a.code, b.code)).slice(0, n);
-  return { focus: members, net: total, partners, partnersComplete: true };
+  return { focus: members, net: total, partners, partnersComplete: true, crossing };
 }
 
 /**

@@ -11,6 +11,7 @@ import { classify, colorFor, legend, type Classes } from './choropleth.ts';
 import { FlowOverlay, locationsOf, type FlowHover } from './flows.ts';
 import { renderHeadline } from './headline.ts';
 import { LabelLayer } from './labels.ts';
+import { renderNoValues } from './no-data.ts';
 import { overviewLists, shortName } from './overview.ts';
 import { exportMap, mapMeta, netTitle } from './export.ts';
 import { renderRegionPanel } from './region-panel.ts';
@@ -195,6 +196,7 @@ export function createMapView(periods: string[]): MapView {
     const m = measure;
     if (!m || !netValues.size) {
       headline.hidden = true;
+      if (m) await showNoValues(() => ticket !== headlineRequest);
       return;
     }
     const code = focusGroupOf(caseDef());
@@ -202,6 +204,24 @@ export function createMapView(periods: string[]): MapView {
     const onLevel = new Map([...netValues].filter(([c]) => regions.get(c)?.level === state.level));
     await renderHeadline(headline, { measure: m, net: onLevel, group: group ? { group, members: focusMembers(group) } : null, regions, period: state.period, level: state.level },
       () => ticket !== headlineRequest);
+  }
+
+  /** No values at this level for the period: say so where the headline goes, with the periods and the level that have them. */
+  async function showNoValues(stale: () => boolean): Promise<void> {
+    const s = { ...state };
+    const found = await Promise.all(casePeriods().filter((p) => p !== s.period).map(async (period) => {
+      const q = { ...s, period };
+      const rows = await api.measure(measureName(q), measureQuery(q)).then((r) => r.rows, () => []);
+      return rows.some((r) => typeof r.net === 'number') ? period : null;
+    }));
+    if (stale()) return;
+    const levels = caseDef().levels;
+    const coarser = levels.indexOf(s.level) > 0 ? levels[0] : null;
+    renderNoValues(headline, {
+      period: s.period, level: s.level, periods: found.filter((p): p is string => p !== null), periodLabel,
+      onPeriod: (period) => update({ period, selected: state.selected }), coarser, onLevel: (level) => update({ level, selected: null }),
+    });
+    headline.hidden = false;
   }
 
   /** Codes of the features on the map now (polygons, or centroid circles for Korea). */
