@@ -1,6 +1,7 @@
 // The normalised shapes written under data/<set>/ and their CSV writers.
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { toCsv, type Cell } from './csv.ts';
+import { sourceZh } from './source-zh.ts';
 
 export interface RegionRow {
   code: string;
@@ -72,8 +73,8 @@ export function flowsCsv(rows: readonly FlowRow[]): string {
 
 export function indicatorsCsv(rows: readonly IndicatorRow[]): string {
   return toCsv(
-    ['region', 'period', 'name', 'value', 'unit', 'source'],
-    rows.map((r) => [r.region, r.period, r.name, r.value, r.unit, r.source]),
+    ['region', 'period', 'name', 'value', 'unit', 'source', 'source_zh'],
+    rows.map((r) => [r.region, r.period, r.name, r.value, r.unit, r.source, sourceZh(r.source)]),
   );
 }
 

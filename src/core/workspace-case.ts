@@ -13,7 +13,10 @@ export interface CasePeriod {
 
 export interface CaseSource {
   what: 'flows' | 'indicators' | 'stocks';
+  /** The source line as stored (the bundled data's English; a user's import as they wrote it). */
   text: string;
+  /** Its Chinese, where the data carry one beside it (source_zh); null otherwise. */
+  text_zh: string | null;
   estimated: boolean;
 }
 

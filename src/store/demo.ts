@@ -25,11 +25,11 @@ export const DEMO_SETS = ['china', 'korea', 'austria', 'ny'] as const;
 
 export { BUNDLED_DATA_DIR };
 
-/** The citation lines of data/README.md for each set's flows.csv, stored as the flows' source. */
-const FLOW_SOURCES: Record<string, string> = {
-  korea: 'Source: Statistics Korea, KOSIS, Internal Migration Statistics (DT_1B26003_A01)',
-  austria: 'Migration between Austrian NUTS-2 regions, 2006: Dennett (2012) / PySAL spint',
-  ny: 'Commuting flows 2011: US Census Bureau, via scikit-mobility',
+/** The citation lines of data/README.md for each set's flows.csv, stored as the flows' source, with their Chinese beside them. */
+const FLOW_SOURCES: Record<string, { source: string; sourceZh: string }> = {
+  korea: { source: 'Source: Statistics Korea, KOSIS, Internal Migration Statistics (DT_1B26003_A01)', sourceZh: '来源：韩国统计厅 KOSIS，国内人口迁移统计（DT_1B26003_A01）' },
+  austria: { source: 'Migration between Austrian NUTS-2 regions, 2006: Dennett (2012) / PySAL spint', sourceZh: '奥地利 NUTS-2 地区间的迁移，2006 年：Dennett (2012) / PySAL spint' },
+  ny: { source: 'Commuting flows 2011: US Census Bureau, via scikit-mobility', sourceZh: '2011 年通勤流动：美国人口普查局，经 scikit-mobility 整理' },
 };
 
 export interface DemoOptions {
@@ -57,6 +57,8 @@ export const CHINA_CENSUS_STOCKS: ImportStocksOptions = {
   definition: 'census lifetime migrants (birthplace -> residence), long-form sample counts',
   source: 'China 2000 and 2010 censuses (NBS), long-form table of population by province of residence and province of birth, ' +
     'transcribed in vis2014/Assignment3; 2010 total verified against the published 102.3 million, cells unverified',
+  sourceZh: '中国 2000 年与 2010 年人口普查（国家统计局）长表：按现住省份与出生省份分的人口，经 vis2014/Assignment3 转录；' +
+    '2010 年合计已与公布的 1.023 亿人核对，各单元格未核对',
 };
 
 /**
@@ -126,7 +128,7 @@ async function importSet(ws: Workspace, dir: string, set: string, options: DemoO
   await step('regions.csv', (f) => importRegions(ws, f, { indicators: false }));
   await step('regions.geojson', (f) => importGeometry(ws, f, { key: 'code' }));
   await step('groups.json', (f) => importGroups(ws, f));
-  await step('flows.csv', (f) => importFlows(ws, f, { source: FLOW_SOURCES[set] }));
+  await step('flows.csv', (f) => importFlows(ws, f, { ...FLOW_SOURCES[set] }));
   await step('indicators.csv', (f) => importIndicators(ws, f));
   // China only: NBS provincial series and 2000 census populations (each row names its source),
   // and the census birthplace stock tables.

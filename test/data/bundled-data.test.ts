@@ -49,6 +49,8 @@ for (const set of SETS) {
         assert.ok(codes.has(i.region), `indicator region ${i.region}`);
         assert.ok(i.value !== '' && Number.isFinite(Number(i.value)), `${i.region} ${i.name} ${i.value}`);
         assert.ok(i.unit && i.source, `${i.region} ${i.name}: unit and source`);
+        // The Chinese source line beside the English one (scripts/build-data/source-zh.ts), cited on the Chinese page.
+        assert.match(i.source_zh ?? '', /[\u4e00-\u9fff]/, `${i.region} ${i.name}: source_zh`);
         const key = `${i.region}/${i.period}/${i.name}`;
         assert.ok(!seen.has(key), `duplicate ${key}`);
         seen.add(key);
@@ -241,6 +243,7 @@ test('china: NBS provincial indicators name a province, a finite value, a unit a
     assert.match(i.period, /^\d{4}$/);
     assert.ok(i.value !== '' && Number.isFinite(Number(i.value)), `${i.region} ${i.name} ${i.value}`);
     assert.ok(i.unit && i.source, `${i.region} ${i.name}: unit and source`);
+    assert.match(i.source_zh ?? '', /[\u4e00-\u9fff]/, `${i.region} ${i.name}: source_zh`);
   }
   assert.equal(new Set(rows.map((r) => r.name)).size, 35);
   // Once each, and no value of indicators.csv is given again.

@@ -29,6 +29,7 @@ export function importCommand(): Command {
     .option('--no-indicators', 'regions: do not import name_YYYY columns as indicators')
     .option('--unit <unit>', 'indicators: unit of every value when the file has no unit column; stocks: persons (default) or sample')
     .option('--source <text>', 'flows, indicators, stocks: source line stored with the values (default: the file name)')
+    .option('--source-zh <text>', 'flows, indicators, stocks: the source line in Chinese, stored beside --source (the dashboard cites it on its Chinese page)')
     .option('--date <year>', 'stocks: census year of every row when the file has none')
     .option('--sampling-rate <rate>', 'stocks with --unit sample: fraction sampled, e.g. 0.1, or per date 2000=0.095,2010=0.1')
     .option('--definition <text>', 'stocks: what the counts are, shown wherever they are (default: population by region of birth and region of residence)')
@@ -61,13 +62,13 @@ Examples:
             case 'regions':
               return importRegions(ws, file, { ...stage, map: o.map as string, level: o.level as string, parentLevel: o.parentLevel as string, root: o.root as string, registry: o.registry as boolean, indicators: o.indicators as boolean, source: o.source as string, replace });
             case 'flows':
-              return importFlows(ws, file, { ...stage, map: o.map as string, period: o.period as string, cohort: o.cohort ? String(o.cohort).split(',') : undefined, wide: o.wide as boolean, sumDuplicates: o.sumDuplicates as boolean, source: o.source as string | undefined, replace });
+              return importFlows(ws, file, { ...stage, map: o.map as string, period: o.period as string, cohort: o.cohort ? String(o.cohort).split(',') : undefined, wide: o.wide as boolean, sumDuplicates: o.sumDuplicates as boolean, source: o.source as string | undefined, sourceZh: o.sourceZh as string | undefined, replace });
             case 'indicators':
-              return importIndicators(ws, file, { ...stage, map: o.map as string, period: o.period as string, unit: o.unit as string, source: o.source as string, replace });
+              return importIndicators(ws, file, { ...stage, map: o.map as string, period: o.period as string, unit: o.unit as string, source: o.source as string, sourceZh: o.sourceZh as string | undefined, replace });
             case 'stocks':
               return importStocks(ws, file, {
                 ...stage, map: o.map as string, date: o.date as string | undefined, unit: o.unit as StockUnit | undefined, samplingRate: o.samplingRate as string | undefined,
-                definition: o.definition as string | undefined, source: o.source as string | undefined, wide: o.wide as boolean | undefined, rowsAre: o.rows as 'birth' | 'residence' | undefined, replace,
+                definition: o.definition as string | undefined, source: o.source as string | undefined, sourceZh: o.sourceZh as string | undefined, wide: o.wide as boolean | undefined, rowsAre: o.rows as 'birth' | 'residence' | undefined, replace,
               });
             case 'persons':
               return importPersons(ws, file, { ...stage, map: o.map as string, synthetic: o.synthetic as boolean, replace });

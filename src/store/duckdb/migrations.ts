@@ -102,6 +102,17 @@ const MIGRATIONS: { version: number; description: string; sql: string[] }[] = [
       `CREATE VIEW flows AS ${flowsSelect()}`,
     ],
   },
+  {
+    version: 6,
+    description: 'a Chinese source line beside the English one of indicators and stock tables',
+    sql: [
+      // The page cites each source in its language (web/src/footer.ts): the bundled data carry
+      // both (data/*/indicators.csv source_zh); what a user imports keeps the one line they gave,
+      // and rows stored before this column read NULL, shown in the stored language.
+      'ALTER TABLE indicators ADD COLUMN source_zh VARCHAR',
+      'ALTER TABLE stock_tables ADD COLUMN source_zh VARCHAR',
+    ],
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

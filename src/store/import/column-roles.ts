@@ -26,6 +26,7 @@ export const ROLE_SYNONYMS = {
   value: ['value', 'val', '数值', '值'],
   unit: ['unit', 'units', '单位'],
   source: ['source', '来源', '数据来源'],
+  source_zh: ['source_zh', '中文来源'],
   indicator: ['indicator', 'name', 'variable', 'measure', '指标', '指标名称'],
   year: ['year', 'graduation_year', 'cohort_year', '毕业年份', '毕业年度', '届别', '年份'],
   id: ['id', 'student_id', 'person_id', '学号', '编号'],

@@ -25,6 +25,8 @@ export interface ImportFlowsOptions extends StageOptions {
   replace?: boolean;
   /** Where the flows come from, shown with them (the dashboard's footer); default: the file name. */
   source?: string;
+  /** The same in Chinese, where there is one: the page's Chinese side cites it, the English side `source`. */
+  sourceZh?: string;
 }
 
 export interface ImportSummary {
@@ -177,7 +179,7 @@ export async function importFlows(ws: Workspace, file: string, options: ImportFl
         }
       }
       await guardReimport(ws, 'flows', sha, file, options.replace ?? false, ['flow_rows']);
-      await recordImport(ws, 'flows', file, sha, 0, { map: options.map, period: options.period, cohort: cohortCols, sumDuplicates: options.sumDuplicates ?? false, source: options.source }, id);
+      await recordImport(ws, 'flows', file, sha, 0, { map: options.map, period: options.period, cohort: cohortCols, sumDuplicates: options.sumDuplicates ?? false, source: options.source, sourceZh: options.sourceZh }, id);
       lap('check duplicates');
       const overlap = await storedOverlap(ws, id, fixedPeriodId === null ? `SELECT id FROM ${quoteIdent(periodIds!)}` : String(fixedPeriodId));
       if (overlap) {

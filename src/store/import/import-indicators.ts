@@ -20,6 +20,8 @@ export interface ImportIndicatorsOptions extends StageOptions {
   unit?: string;
   /** Source line stored with each value (default: the file name). */
   source?: string;
+  /** The source line in Chinese, stored beside it where given (a long file's source_zh column wins). */
+  sourceZh?: string;
   replace?: boolean;
 }
 
@@ -30,6 +32,7 @@ export interface IndicatorFile {
   st: StagedTable;
   mapping: Map<string, string>;
   source: string;
+  sourceZh: string | null;
   options: ImportIndicatorsOptions;
   notes: string[];
 }
@@ -53,7 +56,7 @@ export async function importIndicators(ws: Workspace, file: string, options: Imp
     const totals = await skipTotalRows(ws.db, st, region, regions);
     st = totals.table;
     const notes = [totalRowsNote(totals.skipped)].filter((n): n is string => n !== null);
-    const f: IndicatorFile = { file, sha, st, mapping, source: options.source ?? file, options, notes };
+    const f: IndicatorFile = { file, sha, st, mapping, source: options.source ?? file, sourceZh: options.sourceZh?.trim() || null, options, notes };
     return isLong ? await importLong(ws, f, regions) : await importWideIndicators(ws, f, region, regions);
   } finally {
     await st.drop().catch(() => {});
@@ -62,7 +65,7 @@ export async function importIndicators(ws: Workspace, file: string, options: Imp
 
 async function importLong(ws: Workspace, f: IndicatorFile, regions: Awaited<ReturnType<typeof matchableRegions>>): Promise<ImportSummary> {
   const { st, file, options } = f;
-  const roles = resolveRoles(st.columns, { required: options.period ? ['region', 'indicator', 'value'] : ['region', 'period', 'indicator', 'value'], optional: ['unit', 'source'] }, f.mapping, file);
+  const roles = resolveRoles(st.columns, { required: options.period ? ['region', 'indicator', 'value'] : ['region', 'period', 'indicator', 'value'], optional: ['unit', 'source', 'source_zh'] }, f.mapping, file);
   await checkNumbers(ws.db, st, roles.get('value')!, { required: true, what: 'an indicator value', range: RANGES.indicator });
   const fixed = options.period ? parsePeriod(options.period) : null;
   if (options.period && !fixed) throw new InputError(`--period "${options.period}" is not a year or a range of years`, { file });
@@ -82,10 +85,12 @@ async function importLong(ws: Workspace, f: IndicatorFile, regions: Awaited<Retu
     const pe = fixed ? '?' : periodEnd(roles.get('period')!);
     const unit = roles.has('unit') ? `nullif(trim(s.${quoteIdent(roles.get('unit')!)}), '')` : '?';
     const src = roles.has('source') ? `coalesce(nullif(trim(s.${quoteIdent(roles.get('source')!)}), ''), ?)` : '?';
-    const params = [id, ...(fixed ? [fixed.text, fixed.start, fixed.end] : []), ...(roles.has('unit') ? [] : [options.unit ?? null]), f.source];
+    // The Chinese line only beside a source of the file's own rows or options: never beside the file name.
+    const srcZh = roles.has('source_zh') ? `nullif(trim(s.${quoteIdent(roles.get('source_zh')!)}), '')` : '?';
+    const params = [id, ...(fixed ? [fixed.text, fixed.start, fixed.end] : []), ...(roles.has('unit') ? [] : [options.unit ?? null]), f.source, ...(roles.has('source_zh') ? [] : [f.sourceZh])];
     await ws.db.run(
-      `INSERT INTO indicators (import_id, region, period, period_start, period_end, name, value, unit, source)
-       SELECT ?, m.code, ${pt}, ${ps}, ${pe}, trim(s.${n}), ${numberExpr(roles.get('value')!)}, ${unit}, ${src}
+      `INSERT INTO indicators (import_id, region, period, period_start, period_end, name, value, unit, source, source_zh)
+       SELECT ?, m.code, ${pt}, ${ps}, ${pe}, trim(s.${n}), ${numberExpr(roles.get('value')!)}, ${unit}, ${src}, ${srcZh}
        FROM ${quoteIdent(st.table)} s JOIN ${quoteIdent(map)} m ON m.raw = s.${r}`, params);
     await refuseRepeatedKeys(ws, id, file);
     await refuseOverlap(ws, id, file, options.replace ?? false);

@@ -273,8 +273,9 @@ function buildParent(code: string, name: string | null, level: string, children:
 async function sumPopulationIndicators(ws: Workspace, importId: number, parents: string[]): Promise<number> {
   const before = await ws.db.one<{ n: bigint }>('SELECT count(*) AS n FROM indicators WHERE import_id = ?', [importId]);
   await ws.db.run(
-    `INSERT INTO indicators (import_id, region, period, period_start, period_end, name, value, unit, source, header)
-     SELECT ?, r.parent, i.period, any_value(i.period_start), any_value(i.period_end), i.name, sum(i.value), any_value(i.unit), any_value(i.source) || ' (sum of members)', any_value(i.header)
+    `INSERT INTO indicators (import_id, region, period, period_start, period_end, name, value, unit, source, header, source_zh)
+     SELECT ?, r.parent, i.period, any_value(i.period_start), any_value(i.period_end), i.name, sum(i.value), any_value(i.unit), any_value(i.source) || ' (sum of members)', any_value(i.header),
+            any_value(i.source_zh) || '（各成员之和）'
      FROM indicators i JOIN regions r ON r.code = i.region
      WHERE i.import_id = ? AND i.unit = 'persons' AND r.parent IN (SELECT unnest(?::VARCHAR[]))
      GROUP BY r.parent, i.period, i.name`, [importId, importId, listValue(parents)]);

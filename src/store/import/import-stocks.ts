@@ -25,6 +25,8 @@ export interface ImportStocksOptions extends StageOptions {
   definition?: string;
   /** Source line. Default: the file name. */
   source?: string;
+  /** The source line in Chinese, where there is one (the page cites it on its Chinese side). */
+  sourceZh?: string;
   /** Read a wide matrix: one row per region, one column per region (auto-detected if unset). */
   wide?: boolean;
   /** What the rows of a wide matrix are. Default: from the first column's header (出生地 / birth, 现住地 / residence); otherwise required. */
@@ -132,13 +134,14 @@ export async function importStocks(ws: Workspace, file: string, options: ImportS
         notes.push(`replaced the stored stock table of ${year} (import #${same.map((s) => s.import_id).join(', #')})`);
       }
       const id = await recordImport(ws, 'stocks', file, await sha, 0, {
-        map: options.map, date: fixedDate, unit, samplingRate: options.samplingRate ?? null, definition, source, wide: options.wide, rowsAre: options.rowsAre,
+        map: options.map, date: fixedDate, unit, samplingRate: options.samplingRate ?? null, definition, source, sourceZh: options.sourceZh, wide: options.wide, rowsAre: options.rowsAre,
       });
       await ws.db.run(`INSERT INTO stocks SELECT ?, mb.code, mr.code, ${dateExpr}, ${countExpr} ${joins}`, [id, ...dateParams]);
       for (const year of years) {
         await ws.db.run(
-          `INSERT INTO stock_tables SELECT ?, ?, ?, ?, ?, ?, count(*), coalesce(sum(count), 0) FROM stocks WHERE import_id = ? AND date = ?`,
-          [id, year, unit, rateOf.get(year) ?? null, definition, source, id, year]);
+          `INSERT INTO stock_tables (import_id, date, unit, sampling_rate, definition, source, source_zh, cells, total)
+           SELECT ?, ?, ?, ?, ?, ?, ?, count(*), coalesce(sum(count), 0) FROM stocks WHERE import_id = ? AND date = ?`,
+          [id, year, unit, rateOf.get(year) ?? null, definition, source, options.sourceZh?.trim() || null, id, year]);
       }
       const n = await ws.db.one<{ n: bigint; stayers: bigint }>('SELECT count(*) AS n, count(*) FILTER (WHERE birth = residence) AS stayers FROM stocks WHERE import_id = ?', [id]);
       const rows = Number(n!.n);

@@ -50,7 +50,7 @@ export async function importWideIndicators(ws: Workspace, f: IndicatorFile, regi
     await guardReimport(ws, 'indicators', f.sha, file, options.replace ?? false, ['indicators']);
     const id = await recordImport(ws, 'indicators', file, f.sha, st.rows, { period: options.period });
     const skipped: string[] = [];
-    const n = await insertWideIndicators(ws, st, region, cols, id, f.source, { codeMap: map, period, unit: options.unit, skipped });
+    const n = await insertWideIndicators(ws, st, region, cols, id, f.source, { codeMap: map, period, unit: options.unit, skipped, sourceZh: f.sourceZh });
     await refuseRepeatedKeys(ws, id, file);
     await refuseOverlap(ws, id, file, options.replace ?? false);
     const used = cols.filter((c) => !skipped.includes(c.column));

@@ -54,6 +54,8 @@ export interface WideInsertOptions {
   unit?: string;
   /** Text columns left out, for the import summary. */
   skipped?: string[];
+  /** The source line in Chinese, stored beside `source` where the user gave one. */
+  sourceZh?: string | null;
 }
 
 /**
@@ -93,10 +95,10 @@ export async function insertWideIndicators(ws: Workspace, st: StagedTable, codeC
     if (!period) throw new InputError(`column "${c.column}" names no year and the file has no period column: give --period`, { file: st.file, row: 1, column: c.column });
     const before = await ws.db.one<{ n: bigint }>('SELECT count(*) AS n FROM indicators WHERE import_id = ?', [importId]);
     await ws.db.run(
-      `INSERT INTO indicators (import_id, region, period, period_start, period_end, name, value, unit, source, header)
-       SELECT ?, ${regionExpr}, ${period.sql}, ?, ${num}, ?, ?, ?
+      `INSERT INTO indicators (import_id, region, period, period_start, period_end, name, value, unit, source, header, source_zh)
+       SELECT ?, ${regionExpr}, ${period.sql}, ?, ${num}, ?, ?, ?, ?
        FROM ${quoteIdent(st.table)} s ${joins.join(' ')} WHERE ${num} IS NOT NULL`,
-      [importId, ...period.params, c.name, c.unit ?? standardUnit(c.name) ?? opts.unit ?? null, source, c.column],
+      [importId, ...period.params, c.name, c.unit ?? standardUnit(c.name) ?? opts.unit ?? null, source, c.column, opts.sourceZh ?? null],
     );
     const after = await ws.db.one<{ n: bigint }>('SELECT count(*) AS n FROM indicators WHERE import_id = ?', [importId]);
     total += Number(after!.n) - Number(before!.n);

@@ -96,26 +96,29 @@ async function describeCase(ws: Workspace, id: string, within: string | null, na
 
 const fileName = (s: string) => (/[\\/]/.test(s) && /\.\w{2,8}$/.test(s) ? s.split(/[\\/]/).pop()! : s);
 
-/** The data's own words for where it comes from, per kind, without repeats. */
+/** What follows a semicolon is a note on some rows (cities left out, a unit inferred), not another source. */
+const sourceLine = (text: string | null) => text && fileName(text.replace(/ \(sum of members\)$|（各成员之和）$/, '').split(/[;；]/)[0].trim());
+
+/** The data's own words for where it comes from, per kind, without repeats; the Chinese beside the English where stored. */
 async function caseSources(ws: Workspace, codes: ReturnType<typeof listValue>): Promise<CaseSource[]> {
   const set = 'SELECT unnest(?::VARCHAR[])';
   const out: CaseSource[] = [];
-  const push = (what: CaseSource['what'], text: string | null, estimated = false) => {
-    // What follows a semicolon is a note on some rows (cities left out, a unit inferred), not another source.
-    const t = text && fileName(text.replace(/ \(sum of members\)$/, '').split(';')[0].trim());
-    if (t && !out.some((o) => o.what === what && o.text === t)) out.push({ what, text: t, estimated });
+  const push = (what: CaseSource['what'], text: string | null, zh: string | null = null, estimated = false) => {
+    const t = sourceLine(text);
+    if (t && !out.some((o) => o.what === what && o.text === t)) out.push({ what, text: t, text_zh: sourceLine(zh) || null, estimated });
   };
   const flowImports = await ws.db.all<{ kind: string; file: string; options: string | null }>(
     `SELECT kind, file, options FROM imports WHERE id IN (SELECT DISTINCT import_id FROM flows WHERE origin IN (${set}) OR destination IN (${set})) ORDER BY id`, [codes, codes]);
   for (const f of flowImports) {
-    const o = (f.options ? JSON.parse(f.options) : {}) as { source?: string; method?: string; definition?: string };
-    if (f.kind === 'estimate') push('flows', o.definition ?? `estimated by ${o.method ?? 'a model'}${o.source ? ` from ${o.source}` : ''}`, true);
-    else push('flows', o.source ?? f.file);
+    const o = (f.options ? JSON.parse(f.options) : {}) as { source?: string; sourceZh?: string; method?: string; definition?: string };
+    // An estimate's definition is the estimator's English sentence: the page knows its Chinese (web/src/i18n/server-text.ts).
+    if (f.kind === 'estimate') push('flows', o.definition ?? `estimated by ${o.method ?? 'a model'}${o.source ? ` from ${o.source}` : ''}`, null, true);
+    else push('flows', o.source ?? f.file, o.source ? o.sourceZh ?? null : null);
   }
-  for (const r of await ws.db.all<{ source: string | null }>(
-    `SELECT source FROM indicators WHERE region IN (${set}) GROUP BY source ORDER BY min(import_id), source`, [codes])) push('indicators', r.source);
-  for (const r of await ws.db.all<{ source: string }>(
-    `SELECT DISTINCT t.source FROM stock_tables t WHERE t.import_id IN (SELECT DISTINCT import_id FROM stocks WHERE residence IN (${set}))`, [codes])) push('stocks', r.source);
+  for (const r of await ws.db.all<{ source: string | null; source_zh: string | null }>(
+    `SELECT source, any_value(source_zh) AS source_zh FROM indicators WHERE region IN (${set}) GROUP BY source ORDER BY min(import_id), source`, [codes])) push('indicators', r.source, r.source_zh);
+  for (const r of await ws.db.all<{ source: string; source_zh: string | null }>(
+    `SELECT t.source, any_value(t.source_zh) AS source_zh FROM stock_tables t WHERE t.import_id IN (SELECT DISTINCT import_id FROM stocks WHERE residence IN (${set})) GROUP BY t.source ORDER BY min(t.import_id)`, [codes])) push('stocks', r.source, r.source_zh);
   return out;
 }
 
