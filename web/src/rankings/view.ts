@@ -3,12 +3,14 @@ import { barChart } from '../charts/bars.ts';
 import { figure } from '../charts/figure.ts';
 import { downloadCsv } from '../export/download.ts';
 import type { ExportMeta } from '../export/meta.ts';
-import { colon, errorLine, fmt, onLanguage, otherName, regionName, t } from '../i18n/index.ts';
+import { colon, errorLine, fmt, lang, levelLabel, onLanguage, otherName, regionName, t, type MessageKey } from '../i18n/index.ts';
 import { fieldText, fieldTexts, namePlaces } from '../i18n/server-text.ts';
 import type { CodedMessage } from '../../../src/core/messages/index.ts';
 import { CASES, state, subscribe } from '../state.ts';
 import { clear, h, label, status } from '../ui/dom.ts';
 import { onViewParams, setViewParams, viewParam } from '../url-state.ts';
+import { rankTermLabel } from './term-label.ts';
+import { weightsTable, type IndexWeights } from './weights-table.ts';
 
 /**
  * The rankings tab, for the case the map shows (GET /api/rank, the same library calls as
@@ -25,7 +27,7 @@ interface RankResult {
   description: string | null;
   messages?: { description?: CodedMessage | null };
   /** `messages.warnings`: the warnings coded (src/core/messages), for the page's language. */
-  index: { indicators: string[]; rows: RankRow[]; warnings: string[]; messages?: { warnings?: CodedMessage[] }; excluded: string[] };
+  index: IndexWeights & { rows: RankRow[]; warnings: string[]; messages?: { warnings?: CodedMessage[] }; excluded: string[] };
   rankChange?: { period: string; byRegion: Record<string, { change: number }> };
 }
 
@@ -67,9 +69,9 @@ export function createRankingsView(): HTMLElement {
       return;
     }
     if (!c.levels.includes(custom.level.value)) {
-      custom.level.replaceChildren(...c.levels.map((l) => h('option', { value: l }, l)));
+      custom.level.replaceChildren(...c.levels.map((l) => h('option', { value: l }, levelLabel(l))));
       custom.level.value = c.levels[0];
-    }
+    } else for (const o of custom.level.options) o.textContent = levelLabel(o.value);
     renderPicker();
     controls.replaceChildren(label('rank.titleCustom', 'h2'), label('rank.helpCustom', 'p', { class: 'note' }), ...indexField,
       h('div', { class: 'field' }, h('label', { for: 'r-level', i18n: 'rank.level' }), custom.level),
@@ -83,15 +85,24 @@ export function createRankingsView(): HTMLElement {
   function renderPicker(): void {
     const available = (caseNow()?.info.indicators ?? []).filter((i) => i.level === custom.level.value);
     const periods = [...new Set(available.flatMap((i) => i.periods))].sort();
+    const keepPeriod = custom.period.value;
     custom.period.replaceChildren(...periods.map((p) => h('option', { value: p }, p)));
-    custom.period.value = periods.at(-1) ?? '';
+    custom.period.value = periods.includes(keepPeriod) ? keepPeriod : periods.at(-1) ?? '';
     // Ticked at first: up to three indicators that have the year shown (others would rank nothing).
     const ticked = new Set(available.filter((i) => i.periods.includes(custom.period.value)).slice(0, 3).map((i) => i.name));
+    // A language switch redraws the picker: what was ticked and each direction stay as they were.
+    const before = new Map([...custom.list.querySelectorAll<HTMLElement>('[data-indicator]')].map((row) =>
+      [row.dataset.indicator!, { checked: row.querySelector<HTMLInputElement>('input')!.checked, direction: row.querySelector<HTMLSelectElement>('select')!.value }]));
     custom.list.replaceChildren(h('legend', {}, t('rank.pick')),
-      ...(available.length ? available.map((i, k) => h('div', { class: 'field check', 'data-indicator': i.name },
-        h('input', { type: 'checkbox', id: `r-ind-${k}`, value: i.name, checked: ticked.has(i.name) }),
-        h('label', { for: `r-ind-${k}` }, `${i.name}${i.unit ? ` (${i.unit})` : ''}`),
-        h('select', { 'aria-label': `${i.name}${colon()}${t('rank.more')} / ${t('rank.less')}` }, h('option', { value: '+' }, t('rank.more')), h('option', { value: '-' }, t('rank.less'))))) : [status('empty', t('rank.none'))]));
+      ...(available.length ? available.map((i, k) => {
+        const label = rankTermLabel(i.name, () => i.unit);
+        const direction = h('select', { 'aria-label': `${label.text}${colon()}${t('rank.more')} / ${t('rank.less')}` }, h('option', { value: '+' }, t('rank.more')), h('option', { value: '-' }, t('rank.less'))) as HTMLSelectElement;
+        direction.value = before.get(i.name)?.direction ?? '+';
+        return h('div', { class: 'field check', 'data-indicator': i.name },
+          h('input', { type: 'checkbox', id: `r-ind-${k}`, value: i.name, checked: before.get(i.name)?.checked ?? ticked.has(i.name) }),
+          h('label', { for: `r-ind-${k}`, title: label.id }, label.text),
+          direction);
+      }) : [status('empty', t('rank.none'))]));
   }
 
   /** The query of GET /api/rank, or a reason to ask nothing. */
@@ -149,14 +160,20 @@ export function createRankingsView(): HTMLElement {
         h('tbody', {}, ...rows.map((x) => h('tr', {},
           h('td', {}, String(x.rank)), h('th', { scope: 'row', title: x.otherName }, x.name), h('td', {}, fmt(x.score, 4)),
           h('td', {}, x.rankChange === null ? '–' : x.rankChange > 0 ? `+${x.rankChange}` : String(x.rankChange))))));
-      // The index is a weighted sum of the workspace's indicators: its exports name them and round scores to 3 decimals.
+      // The index is a weighted sum of the workspace's indicators: its exports name them (labels in
+      // the page's language, with units) and their weighting, and round scores to 3 decimals.
+      const unitOf = (name: string) => caseNow()?.info.indicators.find((i) => i.name === name)?.unit;
+      const terms = r.index.indicators.map((term) => rankTermLabel(term, unitOf).text);
+      const method = { normalisation: t(`rank.norm.${r.index.normalisation}` as MessageKey), weighting: t(`rank.weighting.${r.index.weighting}` as MessageKey) };
       const meta: ExportMeta = {
         title: `${t(example() ? 'rank.title' : 'rank.titleCustom')}${colon()}${t('rank.chartCaption', { n: rows.length })}`, unit: t('export.unitScore'),
-        definition: fieldText(r, 'description') || undefined, source: `${t('rank.indicators')}${colon()}${r.index.indicators.join(', ')}`, columns: { score: 'score' },
+        definition: fieldText(r, 'description') || t('rank.definition', { terms: terms.join(lang() === 'zh' ? '、' : ', '), ...method }),
+        source: `${t('rank.indicators')}${colon()}${terms.join(lang() === 'zh' ? '；' : '; ')}`, columns: { score: 'score' },
       };
       results.append(
         figure('rankings-top', t('rank.chartCaption', { n: rows.length }), chart, rows, meta),
         table,
+        weightsTable(r.index, unitOf),
         h('div', { class: 'buttons' }, h('button', { type: 'button', class: 'small', 'data-export': 'rankings-csv', onclick: () => downloadCsv('rankings.csv', rows.map((x) => ({ rank: x.rank, code: x.code, name: x.name, score: x.score, rankChange: x.rankChange })), meta) }, t('export.csv'))),
         r.description ? h('p', { class: 'note' }, fieldText(r, 'description')) : '',
         ...fieldTexts(r.index, 'warnings').map((w, i) => h('p', { class: 'note', 'data-warning-code': r.index.messages?.warnings?.[i]?.code ?? '' }, w)),
