@@ -1,4 +1,5 @@
-import { requireLevel, requirePeriod, requireStockDate, type Workspace } from '../store/index.ts';
+import { requireLevel, requirePeriod, requireStockDate } from '../store/queries/known-values.ts';
+import type { Workspace } from '../store/workspace.ts';
 
 /**
  * Checks the options whose valid values come from the workspace (levels, periods, census dates)

@@ -1,5 +1,6 @@
 import type { LogitResult, Wtp } from '../models/index.ts';
-import type { ChoiceFileResult, ChoiceModelResult } from '../store/index.ts';
+import type { ChoiceFileResult } from '../store/choice/choice-file.ts';
+import type { ChoiceModelResult } from '../store/choice/fit-choice.ts';
 import { fmt, stars } from './model-summary.ts';
 import { renderTable } from './output.ts';
 

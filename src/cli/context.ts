@@ -1,5 +1,5 @@
 import { InvalidArgumentError, type Command } from 'commander';
-import { DEFAULT_WORKSPACE } from '../store/index.ts';
+import { DEFAULT_WORKSPACE } from '../store/workspace.ts';
 import { stdOut, type Out } from './output.ts';
 
 /** Options every command shares; read from the command and its parents. */

@@ -1,6 +1,7 @@
 import { Option } from 'commander';
 import { regionName, type NameLanguage } from '../core/own-name.ts';
-import { listRegions, type Workspace } from '../store/index.ts';
+import { listRegions } from '../store/queries/list-regions.ts';
+import type { Workspace } from '../store/workspace.ts';
 
 /** `--lang en|zh`: the language of region names in tables; by default each region's own (see core/own-name.ts). */
 export function langOption(): Option {

@@ -1,4 +1,5 @@
-import { storedPeriods, type Workspace } from '../store/index.ts';
+import { storedPeriods } from '../store/queries/known-values.ts';
+import type { Workspace } from '../store/workspace.ts';
 
 /** The workspace-valued option checks live in the app layer, shared with the server's routes. */
 export { checkOptions, type OptionChecks } from '../app/check-options.ts';

@@ -4,7 +4,7 @@ import { ConflictError, NotFoundError } from '../core/errors.ts';
 import type { MatchableRegion } from '../core/region-matcher.ts';
 import { Database } from './duckdb/database.ts';
 import { migrate } from './duckdb/migrations.ts';
-import { sweepStaleTempDirs } from '../io/index.ts';
+import { sweepStaleTempDirs } from '../io/temp-dir.ts';
 import { ensureImportSequence, nextImportId, recoverInterruptedImports } from './recovery.ts';
 
 export const DEFAULT_WORKSPACE = 'talentflow.duckdb';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { FLOWS_FROM_STOCKS_METHODS, MODEL_NAME } from '../../store/index.ts';
+import { FLOWS_FROM_STOCKS_METHODS } from '../../store/flows-from-stocks-method.ts';
+import { MODEL_NAME } from '../../store/models.ts';
 
 const year = z.number().int().min(1800).max(2200);
 /** Crude rates per 1,000 residents a year, as `talentflow estimate --natural BIRTHS:DEATHS`. */

@@ -1,6 +1,9 @@
 import { decayFromGravity, type DecaySpec, type GravityResult } from '../../models/index.ts';
 import { estimateCensusFlows } from '../../store/estimate-census-flows.ts';
-import { chooseFlowsFromStocksMethod, estimateBirthplaceFlows, requireLevel, type FlowsFromStocksChoice, type Workspace } from '../../store/index.ts';
+import { chooseFlowsFromStocksMethod, type FlowsFromStocksChoice } from '../../store/flows-from-stocks-method.ts';
+import { estimateBirthplaceFlows } from '../../store/estimate-birthplace-flows.ts';
+import { requireLevel } from '../../store/queries/known-values.ts';
+import type { Workspace } from '../../store/workspace.ts';
 import { loadModel } from '../../store/models.ts';
 import { parseInput } from '../parse-input.ts';
 import { BIRTHPLACE_FIELDS, RESIDUAL_FIELDS, flowsFromStocksInput, type FlowsFromStocksInput, type FlowsFromStocksOptions } from './input.ts';

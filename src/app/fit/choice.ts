@@ -1,6 +1,7 @@
 import { coded, type CodedMessage } from '../../core/messages/index.ts';
 import { z } from 'zod';
-import { MODEL_NAME, type Workspace } from '../../store/index.ts';
+import { MODEL_NAME } from '../../store/models.ts';
+import type { Workspace } from '../../store/workspace.ts';
 import { buildChoiceSet, choiceSpecShape, fitChoiceSet, parseChoiceSpec, refineChoiceSpec, saveChoiceModel, type ChoiceModelResult } from '../../store/choice/index.ts';
 import { parseInput } from '../parse-input.ts';
 import { direct, type Step } from '../step.ts';

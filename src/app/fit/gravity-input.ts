@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { INDICATOR_NAME_RULE, isIndicatorName } from '../../core/schema/indicator-name.ts';
-import { MODEL_NAME } from '../../store/index.ts';
+import { MODEL_NAME } from '../../store/models.ts';
 
 /** A column name of a flow file as the user's header spells it. */
 const column = z.string().trim().min(1).max(200);

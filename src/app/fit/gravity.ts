@@ -1,7 +1,7 @@
 import { InputError } from '../../core/errors.ts';
 import type { CodedMessage } from '../../core/messages/index.ts';
 import { fitGravity, type GravityData, type GravityResult, type GravitySpec } from '../../models/index.ts';
-import type { Workspace } from '../../store/index.ts';
+import type { Workspace } from '../../store/workspace.ts';
 import { saveModel } from '../../store/models.ts';
 import { readGravityFile } from '../../store/queries/gravity-file.ts';
 import { gravityDataFromWorkspace } from '../../store/queries/model-data.ts';

@@ -2,7 +2,10 @@ import { SpecError } from '../../core/errors.ts';
 import type { CodedMessage } from '../../core/messages/index.ts';
 import { parsePeriod } from '../../core/schema/period.ts';
 import { censusNetMigration, type NaturalChange } from '../../metrics/index.ts';
-import { listIndicators, listRegions, populationsAt, type Workspace } from '../../store/index.ts';
+import { listIndicators } from '../../store/queries/list-indicators.ts';
+import { listRegions } from '../../store/queries/list-regions.ts';
+import { populationsAt } from '../../store/queries/flow-table.ts';
+import type { Workspace } from '../../store/workspace.ts';
 import type { MeasureOptions, Row } from './types.ts';
 
 /**

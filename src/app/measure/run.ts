@@ -1,7 +1,10 @@
 import { SpecError } from '../../core/errors.ts';
 import { coded, english, type CodedMessage } from '../../core/messages/index.ts';
 import { periodChange } from '../../metrics/index.ts';
-import { describeFlows, flowProvenance, hasFlows, listGroups, type Workspace } from '../../store/index.ts';
+import { describeFlows, flowProvenance } from '../../store/queries/flow-provenance.ts';
+import { hasFlows } from '../../store/queries/flow-table.ts';
+import { listGroups } from '../../store/queries/list-regions.ts';
+import type { Workspace } from '../../store/workspace.ts';
 import { censusNetRows, censusYears, hasCensus } from './census.ts';
 import { flowMeasure } from './flow-measures.ts';
 import { focusRef, loadSelectedFlows, periodYears, selectRegions, type Selection } from './selection.ts';

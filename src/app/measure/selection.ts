@@ -2,7 +2,9 @@ import { InputError, SpecError } from '../../core/errors.ts';
 import { coded, withWarnings } from '../../core/messages/index.ts';
 import { parsePeriod } from '../../core/schema/period.ts';
 import { rollUp } from '../../metrics/index.ts';
-import { listGroups, listRegions, loadFlowTable, type LoadedFlows, type Workspace } from '../../store/index.ts';
+import { listGroups, listRegions } from '../../store/queries/list-regions.ts';
+import { loadFlowTable, type LoadedFlows } from '../../store/queries/flow-table.ts';
+import type { Workspace } from '../../store/workspace.ts';
 import type { MeasureOptions } from './types.ts';
 
 /**

@@ -1,7 +1,10 @@
 import { SpecError } from '../../core/errors.ts';
 import type { CodedMessage } from '../../core/messages/index.ts';
 import { compositeIndex, rankChange, weightSensitivity, type CompositeIndexResult, type IndexSpec, type RankChangeResult, type SensitivityResult } from '../../rank/index.ts';
-import { listRegions, loadIndicatorMatrix, requireLevel, type Workspace } from '../../store/index.ts';
+import { listRegions } from '../../store/queries/list-regions.ts';
+import { loadIndicatorMatrix } from '../../store/queries/indicator-matrix.ts';
+import { requireLevel } from '../../store/queries/known-values.ts';
+import type { Workspace } from '../../store/workspace.ts';
 import { revealedRanking, type RevealedRanking } from '../../store/revealed/index.ts';
 import { parseInput } from '../parse-input.ts';
 import { rankInput, type RankInput, type RankOptions } from './input.ts';

@@ -1,5 +1,5 @@
 import { checkScenarioModel, runScenarioInWorkspace, type StoredScenarioRun } from '../../store/scenarios.ts';
-import type { Workspace } from '../../store/index.ts';
+import type { Workspace } from '../../store/workspace.ts';
 import type { ScenarioDocument } from '../../sim/index.ts';
 import { parseInput } from '../parse-input.ts';
 import type { CodedMessage } from '../../core/messages/index.ts';

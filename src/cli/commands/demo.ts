@@ -1,6 +1,9 @@
 import { Command } from 'commander';
 import { existsSync } from 'node:fs';
-import { createDemoWorkspace, listIndicators, queryFlows, withWorkspace } from '../../store/index.ts';
+import { createDemoWorkspace } from '../../store/demo.ts';
+import { listIndicators } from '../../store/queries/list-indicators.ts';
+import { queryFlows } from '../../store/queries/query-flows.ts';
+import { withWorkspace } from '../../store/workspace.ts';
 import { common, outFor, withCommon } from '../context.ts';
 import { printJson, renderTable } from '../output.ts';
 

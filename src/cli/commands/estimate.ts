@@ -1,7 +1,7 @@
 import { Command, InvalidArgumentError } from 'commander';
 import type { FlowsFromStocksInput } from '../../app/estimate/input.ts';
 import { chooseFlowsFromStocks, runFlowsFromStocks, type FlowsFromStocksResult } from '../../app/estimate/run.ts';
-import { withWorkspace } from '../../store/index.ts';
+import { withWorkspace } from '../../store/workspace.ts';
 import { common, outFor, withCommon } from '../context.ts';
 import { printJson, renderTable } from '../output.ts';
 

@@ -1,5 +1,9 @@
 import { Command, Option } from 'commander';
-import { exportFormatOf, listIndicators, listRegions, queryFlows, withWorkspace, writeRows } from '../../store/index.ts';
+import { exportFormatOf, writeRows } from '../../store/queries/export-rows.ts';
+import { listIndicators } from '../../store/queries/list-indicators.ts';
+import { listRegions } from '../../store/queries/list-regions.ts';
+import { queryFlows } from '../../store/queries/query-flows.ts';
+import { withWorkspace } from '../../store/workspace.ts';
 import { common, outFor, withCommon } from '../context.ts';
 import { printJson } from '../output.ts';
 import { checkOptions } from '../validate.ts';

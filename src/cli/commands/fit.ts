@@ -2,7 +2,7 @@ import { Command, Option } from 'commander';
 import { finishGravityFit, prepareGravityFit } from '../../app/fit/gravity.ts';
 import type { GravityInput } from '../../app/fit/gravity-input.ts';
 import { fitRadiation, type SmallSampleSpec } from '../../models/index.ts';
-import { withWorkspace, type Workspace } from '../../store/index.ts';
+import { withWorkspace, type Workspace } from '../../store/workspace.ts';
 import { InputError } from '../../core/errors.ts';
 import { common, outFor, withCommon } from '../context.ts';
 import { printJson, renderTable } from '../output.ts';

@@ -1,5 +1,6 @@
 import { Command } from 'commander';
-import { queryFlows, withWorkspace } from '../../store/index.ts';
+import { queryFlows } from '../../store/queries/query-flows.ts';
+import { withWorkspace } from '../../store/workspace.ts';
 import { common, intOption, outFor, withCommon } from '../context.ts';
 import { printJson, printTable } from '../output.ts';
 import { checkOptions, emptyNote } from '../validate.ts';

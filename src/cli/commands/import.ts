@@ -1,7 +1,13 @@
 import { Command, Option } from 'commander';
-import {
-  importFlows, importGeometry, importGroups, importIndicators, importPersons, importRegions, importStocks, withWorkspace, type ImportSummary, type StockUnit,
-} from '../../store/index.ts';
+import { importFlows, type ImportSummary } from '../../store/import/import-flows.ts';
+import { importGeometry } from '../../store/import/import-geometry.ts';
+import { importGroups } from '../../store/import/import-groups.ts';
+import { importIndicators } from '../../store/import/import-indicators.ts';
+import { importPersons } from '../../store/import/import-persons.ts';
+import { importRegions } from '../../store/import/import-regions.ts';
+import { importStocks } from '../../store/import/import-stocks.ts';
+import { withWorkspace } from '../../store/workspace.ts';
+import type { StockUnit } from '../../store/import/stock-options.ts';
 import { common, outFor, withCommon } from '../context.ts';
 import { printJson } from '../output.ts';
 import { progressBar } from '../progress.ts';

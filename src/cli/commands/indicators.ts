@@ -1,5 +1,6 @@
 import { Command } from 'commander';
-import { indicatorCatalogue, listIndicators, withWorkspace } from '../../store/index.ts';
+import { indicatorCatalogue, listIndicators } from '../../store/queries/list-indicators.ts';
+import { withWorkspace } from '../../store/workspace.ts';
 import { common, intOption, outFor, withCommon } from '../context.ts';
 import { printJson, printTable } from '../output.ts';
 import { checkOptions, emptyNote } from '../validate.ts';

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { existsSync } from 'node:fs';
-import { SCHEMA_VERSION, withWorkspace } from '../../store/index.ts';
+import { SCHEMA_VERSION } from '../../store/duckdb/migrations.ts';
+import { withWorkspace } from '../../store/workspace.ts';
 import { common, outFor, withCommon } from '../context.ts';
 import { printJson } from '../output.ts';
 

@@ -1,5 +1,5 @@
 import { Command, InvalidArgumentError } from 'commander';
-import { withWorkspace } from '../../store/index.ts';
+import { withWorkspace } from '../../store/workspace.ts';
 import { common, intOption, outFor, withCommon } from '../context.ts';
 import { printJson } from '../output.ts';
 import { langOption, regionNamer } from '../region-names.ts';

@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { deleteModel, listModels, loadModel } from '../../store/models.ts';
-import { withWorkspace } from '../../store/index.ts';
+import { withWorkspace } from '../../store/workspace.ts';
 import type { GravityResult } from '../../models/index.ts';
 import { common, outFor, withCommon } from '../context.ts';
 import { printJson, printTable } from '../output.ts';

@@ -2,7 +2,7 @@ import { InputError } from '../../core/errors.ts';
 import type { RadiationData } from '../../models/index.ts';
 import { gravityDataFromWorkspace } from '../../store/queries/model-data.ts';
 import { readColumns } from '../../store/read-columns.ts';
-import type { Workspace } from '../../store/index.ts';
+import type { Workspace } from '../../store/workspace.ts';
 
 /**
  * Radiation needs every region's population and the full distance matrix. From a file they come

@@ -2,7 +2,7 @@ import { Command, Option } from 'commander';
 import { rankInput, type RankInput } from '../../app/rank/input.ts';
 import { runRank } from '../../app/rank/run.ts';
 import { EXAMPLES } from '../../app/rank/spec.ts';
-import { withWorkspace } from '../../store/index.ts';
+import { withWorkspace } from '../../store/workspace.ts';
 import { inputFrom } from '../app-input.ts';
 import { common, intOption, outFor, withCommon } from '../context.ts';
 import { printJson } from '../output.ts';

@@ -1,5 +1,6 @@
 import { Command } from 'commander';
-import { listGroups, listRegions, withWorkspace } from '../../store/index.ts';
+import { listGroups, listRegions } from '../../store/queries/list-regions.ts';
+import { withWorkspace } from '../../store/workspace.ts';
 import { common, intOption, outFor, withCommon } from '../context.ts';
 import { printJson, printTable } from '../output.ts';
 import { checkOptions } from '../validate.ts';

@@ -6,7 +6,7 @@ import { SpecError } from '../../core/errors.ts';
 import { chooseScenarioRun, runChosenScenario, type ChosenScenarioRun, type ScenarioRunAnswer } from '../../app/scenario/run.ts';
 import { compareScenarios, type Interval } from '../../sim/index.ts';
 import { listScenarioRuns } from '../../store/scenarios.ts';
-import { withWorkspace } from '../../store/index.ts';
+import { withWorkspace } from '../../store/workspace.ts';
 import { common, intOption, outFor, withCommon } from '../context.ts';
 import { printJson, renderTable, type Out } from '../output.ts';
 import { progressBar } from '../progress.ts';

@@ -3,7 +3,8 @@ import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createDemoWorkspace, openWorkspace, closeWorkspace } from '../../store/index.ts';
+import { createDemoWorkspace } from '../../store/demo.ts';
+import { openWorkspace, closeWorkspace } from '../../store/workspace.ts';
 import { startServer, WEB_DIST } from '../../server/index.ts';
 import { common, withCommon } from '../context.ts';
 

@@ -1,5 +1,6 @@
 import { Command } from 'commander';
-import { queryStocks, withWorkspace, type StockTableInfo } from '../../store/index.ts';
+import { queryStocks, type StockTableInfo } from '../../store/queries/list-stocks.ts';
+import { withWorkspace } from '../../store/workspace.ts';
 import { common, intOption, outFor, withCommon } from '../context.ts';
 import { printJson, printTable, type Out } from '../output.ts';
 import { checkOptions } from '../validate.ts';

@@ -1,5 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { checkXlsxZip, XLSX_LIMITS, ZipLimitError } from './zip-budget.ts';
 
 /**
@@ -28,7 +28,10 @@ export class XlsxError extends Error {
 }
 
 export async function readXlsx(path: string, sheetName?: string): Promise<SheetTable> {
-  const wb = new ExcelJS.Workbook();
+  // Loaded here, not at the top: exceljs takes over half a second to load, which every command
+  // importing io would pay without reading a workbook.
+  const { default: excel } = await import('exceljs');
+  const wb = new excel.Workbook();
   // Stored parts expand to their own size, so a file larger than the cap would exceed it anyway.
   if ((await stat(path)).size > XLSX_LIMITS.maxTotalBytes) {
     throw new XlsxError(`the workbook is larger than ${XLSX_LIMITS.maxTotalBytes / 2 ** 20} MiB: save the sheet as CSV, which is read in a stream without this limit`);

@@ -6,7 +6,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { z } from 'zod';
 import { ConflictError, InputError, formatLocation } from '../../core/errors.ts';
-import { makeTempDir } from '../../io/index.ts';
+import { makeTempDir } from '../../io/temp-dir.ts';
 import { importAs, importFlows, importGeometry, importGroups, importIndicators, importPersons, importRegions } from '../../store/index.ts';
 import { HttpError, errorResponse } from '../errors.ts';
 import { FORM_MEDIA_TYPES, mediaType } from '../guard.ts';

@@ -2,11 +2,17 @@ import { open, stat } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import { structValue, type DuckDBValue } from '@duckdb/node-api';
 import { InputError } from '../../core/errors.ts';
-import {
-  detectEncoding, EncodingDetectionError, sniffCsv, transcodeToUtf8, TranscodeError, readXlsx, XlsxError,
-  readGeoJson, GeoJsonError, uniqueNames, type GeoRow, fileJsonDepthViolation, depthMessage,
-  scanLines, mixedLineEndings, copyWithLf, MAX_LINE_BYTES, type LineScan, lineOfDuckdbLine, type RecordLines, sha256, sha256OfFile,
-} from '../../io/index.ts';
+// Each reader from its own file, not io's index: the xlsx and GeoJSON readers (exceljs alone is
+// over half a second of start-up) load only when a file of their format is read.
+import { detectEncoding, EncodingDetectionError } from '../../io/text/detect-encoding.ts';
+import { sniffCsv, uniqueNames } from '../../io/text/csv-header.ts';
+import { transcodeToUtf8, TranscodeError } from '../../io/text/transcode.ts';
+import { fileJsonDepthViolation, depthMessage } from '../../io/text/json-depth.ts';
+import { scanLines, mixedLineEndings, MAX_LINE_BYTES, type LineScan } from '../../io/text/line-scan.ts';
+import { lineOfDuckdbLine, type RecordLines } from '../../io/text/record-lines.ts';
+import { copyWithLf } from '../../io/text/line-endings.ts';
+import { sha256, sha256OfFile } from '../../io/file-hash.ts';
+import type { GeoRow } from '../../io/geo/read-geojson.ts';
 import { type Database, quoteIdent, firstLine } from './database.ts';
 
 export type FileFormat = 'csv' | 'xlsx' | 'parquet' | 'jsonl' | 'geojson';
@@ -314,6 +320,7 @@ async function describeCsvError(db: Database, file: string, path: string, args: 
 }
 
 async function stageXlsx(db: Database, file: string, path: string, table: string, options: StageOptions): Promise<StagedTable> {
+  const { readXlsx, XlsxError } = await import('../../io/xlsx/read-xlsx.ts');
   let sheet;
   try {
     sheet = await readXlsx(path, options.sheet);
@@ -329,6 +336,7 @@ async function stageXlsx(db: Database, file: string, path: string, table: string
 }
 
 async function stageGeoJson(db: Database, file: string, path: string, table: string): Promise<StagedTable> {
+  const { readGeoJson, GeoJsonError } = await import('../../io/geo/read-geojson.ts');
   let doc;
   try {
     doc = await readGeoJson(path);

@@ -1,7 +1,9 @@
 import { resolve } from 'node:path';
 import { InputError } from '../../core/errors.ts';
 import { polygonCentroid, sphericalArea, type AreaGeometry } from '../../core/geometry/index.ts';
-import { boundaryProblem, readGeoJson, GeoJsonError, sha256OfFile } from '../../io/index.ts';
+import { boundaryProblem } from '../../io/geo/check-boundary.ts';
+import { readGeoJson, GeoJsonError } from '../../io/geo/read-geojson.ts';
+import { sha256OfFile } from '../../io/file-hash.ts';
 import { type Workspace, guardReimport, matchableRegions, recordImport } from '../workspace.ts';
 import { RegionMatcher, describeRegion } from '../../core/region-matcher.ts';
 import type { ImportSummary } from './import-flows.ts';

@@ -4,13 +4,14 @@ import { parsePeriod } from '../../core/schema/period.ts';
 import { quoteIdent } from '../duckdb/database.ts';
 import { stageFile, type StagedTable, type StageOptions } from '../duckdb/stage.ts';
 import { type Workspace, guardReimport, matchableRegions, recordImport } from '../workspace.ts';
-import { checkNumbers, checkPeriods, numberExpr, periodEnd, periodStart, periodText, resolveRegionColumns, RANGES } from './checks.ts';
+import { checkNumbers, checkPeriods, numberExpr, periodEnd, periodStart, periodText, RANGES } from './checks.ts';
+import { resolveRegionColumns } from './region-checks.ts';
 import { parseMap, resolveRoles } from './column-roles.ts';
 import type { ImportSummary } from './import-flows.ts';
 import { importWideIndicators } from './import-wide-indicators.ts';
 import { refuseOverlap, refuseRepeatedKeys } from './indicator-keys.ts';
 import { skipTotalRows, totalRowsNote } from './total-rows.ts';
-import { sha256OfFile } from '../../io/index.ts';
+import { sha256OfFile } from '../../io/file-hash.ts';
 
 export interface ImportIndicatorsOptions extends StageOptions {
   map?: string;

@@ -3,10 +3,11 @@ import { InputError } from '../../core/errors.ts';
 import { quoteIdent } from '../duckdb/database.ts';
 import { stageFile, type StageOptions } from '../duckdb/stage.ts';
 import { type Workspace, guardReimport, matchableRegions, recordImport } from '../workspace.ts';
-import { checkNumbers, checkRequired, numberExpr, resolveRegionColumns, RANGES } from './checks.ts';
+import { checkNumbers, checkRequired, numberExpr, RANGES } from './checks.ts';
+import { resolveRegionColumns } from './region-checks.ts';
 import { parseMap, resolveRoles } from './column-roles.ts';
 import type { ImportSummary } from './import-flows.ts';
-import { sha256OfFile } from '../../io/index.ts';
+import { sha256OfFile } from '../../io/file-hash.ts';
 
 export interface ImportPersonsOptions extends StageOptions {
   map?: string;

@@ -3,14 +3,15 @@ import { ConflictError, InputError } from '../../core/errors.ts';
 import { quoteIdent } from '../duckdb/database.ts';
 import { stageFile, type StageOptions, type StagedTable } from '../duckdb/stage.ts';
 import { type Workspace, guardReimport, matchableRegions, recordImport } from '../workspace.ts';
-import { checkNumbers, checkRequired, numberExpr, periodMapTable, resolveRegionColumns, RANGES } from './checks.ts';
+import { checkNumbers, checkRequired, numberExpr, periodMapTable, RANGES } from './checks.ts';
+import { resolveRegionColumns } from './region-checks.ts';
 import { parseMap, resolveRoles } from './column-roles.ts';
 import type { ImportSummary } from './import-flows.ts';
 import {
   DEFAULT_STOCK_DEFINITION, STOCK_COLUMN_NAMES, STOCK_UNITS, parseSamplingRates, parseStockDate, ratesForDates, stockRoleOfHeader, type StockUnit,
 } from './stock-options.ts';
 import { looksWide, toLongMatrix } from './wide-matrix.ts';
-import { sha256OfFile } from '../../io/index.ts';
+import { sha256OfFile } from '../../io/file-hash.ts';
 
 export interface ImportStocksOptions extends StageOptions {
   /** Column mapping `role=column,...` (roles: birth, residence, date, count). */

@@ -1,7 +1,7 @@
 import type { MatchableRegion } from '../../core/region-matcher.ts';
 import { type Database, quoteIdent } from '../duckdb/database.ts';
 import type { StagedTable } from '../duckdb/stage.ts';
-import { matcherFor } from './checks.ts';
+import { matcherFor } from './region-checks.ts';
 
 /** Row and column labels that statistical yearbooks use for totals, which are not regions. */
 export const TOTAL_LABELS: ReadonlySet<string> = new Set(['合计', '总计', '小计', '全国', '全国合计', '总数', 'total', 'totals', 'sum', 'all', 'grand total']);

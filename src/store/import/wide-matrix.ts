@@ -2,7 +2,7 @@ import { InputError } from '../../core/errors.ts';
 import type { MatchableRegion } from '../../core/region-matcher.ts';
 import { type Database, quoteIdent } from '../duckdb/database.ts';
 import type { StagedTable } from '../duckdb/stage.ts';
-import { matcherFor } from './checks.ts';
+import { matcherFor } from './region-checks.ts';
 import { normaliseHeader, resolveRoles } from './column-roles.ts';
 import { TOTAL_LABELS } from './total-rows.ts';
 

@@ -1,5 +1,4 @@
 import { listValue, type DuckDBValue } from '@duckdb/node-api';
-import { RegionMatcher } from '../../core/region-matcher.ts';
 import { matchableRegions, type Workspace } from '../workspace.ts';
 import { resolveRegionRef, withinCondition } from './resolve-ref.ts';
 
@@ -33,6 +32,8 @@ export async function listRegions(ws: Workspace, q: RegionQuery = {}): Promise<R
   if (q.search) {
     where.push(`(code ILIKE ? OR name_zh ILIKE ? OR name_en ILIKE ? OR list_contains(list_transform(aliases, a -> lower(a)), lower(?)) OR code IN (SELECT unnest(?::VARCHAR[])))`);
     const like = `%${q.search.trim()}%`;
+    // Loaded only for a search: the matcher loads OpenCC's and pinyin-pro's tables.
+    const { RegionMatcher } = await import('../../core/region-matcher.ts');
     const matched = new RegionMatcher(await matchableRegions(ws)).search(q.search, { limit: 1000 }).map((r) => r.code);
     params.push(like, like, like, q.search.trim(), listValue(matched));
   }

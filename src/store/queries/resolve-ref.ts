@@ -1,7 +1,6 @@
 import { InputError } from '../../core/errors.ts';
-import { simplified } from '../../core/name-keys.ts';
 import { coded } from '../../core/messages/index.ts';
-import { RegionMatcher, normaliseName, type MatchableRegion } from '../../core/region-matcher.ts';
+import type { MatchableRegion } from '../../core/region-matcher.ts';
 import { type Workspace, matchableRegions } from '../workspace.ts';
 
 export type RegionRef = { kind: 'region'; code: string } | { kind: 'group'; code: string; members: string[] };
@@ -13,6 +12,9 @@ export type RegionRef = { kind: 'region'; code: string } | { kind: 'group'; code
  * a filter is typed by a person who sees the answer, unlike a cell of an imported file.
  */
 export async function resolveRegionRef(ws: Workspace, text: string, what = 'region'): Promise<RegionRef> {
+  // Loaded here: the matcher's name keys load OpenCC's and pinyin-pro's tables, which the many
+  // commands that import this module without a region to resolve should not pay for at start-up.
+  const [{ RegionMatcher, normaliseName }, { simplified }] = await Promise.all([import('../../core/region-matcher.ts'), import('../../core/name-keys.ts')]);
   const groups = await ws.db.all<{ code: string; name_zh: string | null; name_en: string | null; members: string[] }>(
     'SELECT code, name_zh, name_en, members FROM region_groups');
   const t = simplified(normaliseName(text));

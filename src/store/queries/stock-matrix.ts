@@ -1,5 +1,4 @@
 import { InputError, NotFoundError, SpecError } from '../../core/errors.ts';
-import { RegionMatcher, describeRegion } from '../../core/region-matcher.ts';
 import { type StockUnit } from '../import/stock-options.ts';
 import { type Workspace, matchableRegions } from '../workspace.ts';
 import { listStockTables, type StockTableInfo } from './list-stocks.ts';
@@ -114,6 +113,8 @@ async function tableRegions(ws: Workspace, t: StockTableInfo): Promise<string[]>
 
 async function resolveCodes(ws: Workspace, refs: readonly string[]): Promise<string[]> {
   // Matched together, so a name shared by a province and a city (北京) takes the level of the others.
+  // Loaded here, not at start-up: the matcher loads OpenCC's and pinyin-pro's tables.
+  const { RegionMatcher, describeRegion } = await import('../../core/region-matcher.ts');
   const matched = new RegionMatcher(await matchableRegions(ws)).matchAll(refs.map((r) => r.trim()));
   const codes = refs.map((ref) => {
     const m = matched.get(ref.trim())!;

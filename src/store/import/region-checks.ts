@@ -1,0 +1,113 @@
+import { InputError } from '../../core/errors.ts';
+import { RegionMatcher, describeRegion, type MatchableRegion } from '../../core/region-matcher.ts';
+import { type Database, quoteIdent } from '../duckdb/database.ts';
+import type { StagedTable } from '../duckdb/stage.ts';
+import { blankExpr } from './checks.ts';
+
+/**
+ * Checks of a staged file's region columns against the workspace's regions. Apart from the
+ * numeric and period checks (checks.ts) because the region matcher loads Chinese conversion and
+ * pinyin tables, which reading a file of numbers (`fit gravity --flows`) has no use for.
+ */
+
+/**
+ * A matcher that makes no suggestions while matching: `closest` measures the edit distance to
+ * every known name (milliseconds a value), so a column mapped by mistake, 20,000 distinct texts,
+ * took 75 s to refuse. Suggestions are made afterwards for the few values an error reports.
+ */
+class QuietMatcher extends RegionMatcher {
+  override closest(): MatchableRegion[] {
+    return [];
+  }
+
+  suggest(input: string, k: number): MatchableRegion[] {
+    return super.closest(input, k);
+  }
+}
+
+const matchers = new WeakMap<readonly MatchableRegion[], QuietMatcher>();
+
+/**
+ * One matcher per list of regions: an import reads the list once and asks several times (is the
+ * file a wide matrix? then each region column), and building the matcher's name tables is most of
+ * the JavaScript time of a small import.
+ */
+export function matcherFor(regions: readonly MatchableRegion[]): QuietMatcher {
+  let m = matchers.get(regions);
+  if (!m) {
+    m = new QuietMatcher(regions);
+    matchers.set(regions, m);
+  }
+  return m;
+}
+
+/**
+ * The distinct values of the given columns in order of first appearance (so the values an error
+ * names are the first rows' ones): one pass, which a caller may share between checks.
+ */
+export async function regionValues(db: Database, st: StagedTable, cols: readonly string[]): Promise<{ v: string | null }[]> {
+  return db.all<{ v: string | null }>(
+    `SELECT v FROM (${cols.map((c) => `SELECT ${quoteIdent(c)} AS v, ${st.rowExpr} AS r FROM ${quoteIdent(st.table)} s`).join(' UNION ALL ')}) GROUP BY v ORDER BY min(r)`,
+  );
+}
+
+/**
+ * Resolves every distinct value of the given columns to a region code and loads the mapping into a
+ * temporary table `<stage>_map(raw, code)`. Unknown and ambiguous names are errors that name the
+ * first row using them and the closest known regions.
+ */
+export async function resolveRegionColumns(
+  db: Database, st: StagedTable, cols: readonly string[], regions: readonly MatchableRegion[],
+  opts: { fixed?: ReadonlyMap<string, string>; levels?: readonly string[]; suffix?: string; allowBlank?: boolean; values?: readonly { v: string | null }[] } = {},
+): Promise<string> {
+  const mapTable = `${st.table}_map${opts.suffix ?? ''}`;
+  const distinct = opts.values ?? (await regionValues(db, st, cols));
+  // A blank cell is a missing region: name its first row (checked here, on the few distinct
+  // values, instead of on every row).
+  if (!opts.allowBlank && distinct.some((d) => d.v === null || d.v.trim() === '')) {
+    for (const c of cols) {
+      const r = await db.one<{ r: bigint | null }>(`SELECT min(${st.rowExpr}) AS r FROM ${quoteIdent(st.table)} s WHERE ${blankExpr(`s.${quoteIdent(c)}`)}`);
+      if (r?.r !== null && r?.r !== undefined) throw new InputError(`missing value: a region is required`, { file: st.file, row: Number(r.r), column: c });
+    }
+  }
+  const matcher = opts.levels ? new QuietMatcher(regions, { levels: opts.levels }) : matcherFor(regions);
+  if (matcher.size === 0) throw new InputError('the workspace has no regions yet: import regions first (talentflow import regions FILE) or run talentflow demo', { file: st.file });
+  const fixed = opts.fixed ?? new Map<string, string>();
+  // Keys are the raw cell values (joins then need no trim()); matching sees them trimmed.
+  const raws = distinct.map((d) => d.v).filter((v): v is string => v !== null && v.trim() !== '' && !fixed.has(v.trim()));
+  const matched = matcher.matchAll(new Set(raws.map((v) => v.trim())));
+  const results = new Map(raws.map((v) => [v, matched.get(v.trim())!] as const));
+  const problems: { value: string; why: string }[] = [];
+  const pairs: [string, string][] = [];
+  for (const d of distinct) if (d.v !== null && fixed.has(d.v.trim())) pairs.push([d.v, fixed.get(d.v.trim())!]);
+  for (const [value, m] of results) {
+    if (m.kind === 'match') pairs.push([value, m.code]);
+    else if (m.kind === 'ambiguous') problems.push({ value, why: `"${value.trim()}" is ambiguous: it could be ${m.candidates.map(describeRegion).join(' or ')}; use the code` });
+    else if (problems.length < 5) {
+      const suggestions = matcher.suggest(value.trim(), 3);
+      problems.push({ value, why: `unknown region "${value.trim()}"${suggestions.length ? `; closest known: ${suggestions.map(describeRegion).join(', ')}` : ''}` });
+    } else problems.push({ value, why: `unknown region "${value.trim()}"` });
+  }
+  if (problems.length) {
+    const firstRows = await Promise.all(problems.slice(0, 5).map(async (p) => {
+      for (const c of cols) {
+        const r = await db.one<{ r: bigint }>(`SELECT min(${st.rowExpr}) AS r FROM ${quoteIdent(st.table)} s WHERE ${quoteIdent(c)} = ?`, [p.value]);
+        if (r?.r !== null && r?.r !== undefined) return { ...p, row: Number(r.r), column: c };
+      }
+      return { ...p, row: undefined, column: cols[0] };
+    }));
+    firstRows.sort((a, b) => (a.row ?? 0) - (b.row ?? 0) || cols.indexOf(a.column) - cols.indexOf(b.column));
+    const [f, ...rest] = firstRows;
+    throw new InputError(f.why, { file: st.file, row: f.row, column: f.column },
+      [...rest.map((p) => `row ${p.row}, column "${p.column}": ${p.why}`), ...(problems.length > 5 ? [`and ${problems.length - 5} more unrecognised names`] : [])]);
+  }
+  await db.run(`CREATE OR REPLACE TEMP TABLE ${quoteIdent(mapTable)} (raw VARCHAR PRIMARY KEY, code VARCHAR NOT NULL)`);
+  const app = await db.conn.createAppender(mapTable, 'main', 'temp');
+  for (const [raw, code] of pairs) {
+    app.appendVarchar(raw);
+    app.appendVarchar(code);
+    app.endRow();
+  }
+  app.closeSync();
+  return mapTable;
+}

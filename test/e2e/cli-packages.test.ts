@@ -1,0 +1,69 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after } from 'node:test';
+import { BIN } from '../helpers/cli.ts';
+import { REPO } from '../helpers/workspace.ts';
+
+// Issue 14 item 3: start-up is part of "file to result". A command loads the packages its work
+// needs and no others: exceljs (over half a second) only for a workbook, OpenCC's and pinyin-pro's
+// tables only to match region names, the WKT parser only for boundaries. Each command is run as a
+// user runs it, with a resolve hook (test/helpers/record-packages.mjs) listing the packages loaded.
+const dir = mkdtempSync(join(tmpdir(), 'talentflow-packages-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+const HOOK = join(REPO, 'test/helpers/record-packages.mjs');
+/** Loaded only where a file or a value needs them. */
+const HEAVY = ['exceljs', 'opencc-js', 'pinyin-pro', 'fastest-levenshtein', 'wellknown', 'hono', '@hono/node-server'];
+
+function packagesOf(args: readonly string[]): { code: number; stdout: string; stderr: string; packages: Set<string> } {
+  const record = join(dir, `packages-${Math.random().toString(36).slice(2)}.txt`);
+  const r = spawnSync(process.execPath, ['--import', HOOK, BIN, ...args], {
+    cwd: dir, encoding: 'utf8', maxBuffer: 1 << 26, env: { ...process.env, TALENTFLOW_WORKSPACE: '', TALENTFLOW_RECORD_PACKAGES: record },
+  });
+  const packages = new Set(existsSync(record) ? readFileSync(record, 'utf8').split('\n').filter(Boolean) : []);
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr, packages };
+}
+
+function assertNone(packages: Set<string>, unwanted: readonly string[], what: string): void {
+  assert.deepEqual(unwanted.filter((p) => packages.has(p)), [], `${what} loaded packages it has no use for`);
+}
+
+test('the hook sees the packages a command loads (else the tests below could not fail)', () => {
+  const xlsx = join(dir, 'flows.xlsx');
+  writeFileSync(xlsx, 'not a workbook');
+  const r = packagesOf(['fit', 'gravity', '--flows', xlsx, '--origin', 'o', '--destination', 'd', '--flow', 'flow', '--cost', 'dist', '--json']);
+  assert.equal(r.code, 1, r.stderr);
+  assert.ok(r.packages.has('@duckdb/node-api') && r.packages.has('exceljs'), `a workbook loads exceljs: ${[...r.packages].join(', ')}`);
+});
+
+test('fit gravity --flows on a CSV loads DuckDB but not exceljs, the name tables or the server', () => {
+  const csv = join(dir, 'flows.csv');
+  const rows = ['o,d,flow,dist'];
+  const n = 6;
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (i !== j) rows.push(`R${i},R${j},${10 + ((i * 7 + j * 3) % 11)},${1 + Math.abs(i - j)}`);
+  writeFileSync(csv, rows.join('\n') + '\n');
+  const r = packagesOf(['fit', 'gravity', '--flows', csv, '--origin', 'o', '--destination', 'd', '--flow', 'flow', '--cost', 'dist', '--constraint', 'doubly', '--json']);
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(JSON.parse(r.stdout).nobs, n * (n - 1));
+  assert.ok(r.packages.has('@duckdb/node-api'));
+  assertNone(r.packages, HEAVY, 'fit gravity --flows x.csv');
+});
+
+test('talentflow --help loads neither DuckDB nor zod', () => {
+  const r = packagesOf(['--help']);
+  assert.equal(r.code, 0, r.stderr);
+  assertNone(r.packages, [...HEAVY, '@duckdb/node-api', 'zod'], '--help');
+});
+
+test('init and models on a new workspace load no name tables and no exceljs', () => {
+  const w = join(dir, 'w.duckdb');
+  for (const args of [['init', '-w', w], ['models', '-w', w, '--json']]) {
+    const r = packagesOf(args);
+    assert.equal(r.code, 0, `${args.join(' ')}: ${r.stderr}`);
+    assertNone(r.packages, HEAVY, args.join(' '));
+  }
+});
