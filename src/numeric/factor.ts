@@ -20,9 +20,22 @@ export function isGridPair(factors: readonly Factor[]): boolean {
   return factors.length === 2 && factors[0].grid?.axis === 0 && factors[1].grid?.axis === 1;
 }
 
-/** Sum of `values` per level. */
+/** Sum of `values` per level (a grid factor's by rows or columns of the grid, without its index). */
 export function sumByLevel(f: Factor, values: ArrayLike<number>): Float64Array {
   const out = new Float64Array(f.levels);
+  if (f.grid && f.grid.rows * f.grid.cols === values.length) {
+    const { rows, cols, axis } = f.grid;
+    for (let i = 0, p = 0; i < rows; i++) {
+      if (axis === 0) {
+        let s = 0;
+        for (let j = 0; j < cols; j++, p++) s += values[p];
+        out[i] = s;
+      } else {
+        for (let j = 0; j < cols; j++, p++) out[j] += values[p];
+      }
+    }
+    return out;
+  }
   const idx = f.index;
   for (let r = 0; r < idx.length; r++) out[idx[r]] += values[r];
   return out;

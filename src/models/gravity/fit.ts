@@ -1,6 +1,6 @@
 import { coded, withWarnings } from '../../core/messages/index.ts';
 import { toNestedArray } from '../../numeric/cholesky.ts';
-import { factorComponents } from '../../numeric/factor.ts';
+import { factorComponents, sumByLevel } from '../../numeric/factor.ts';
 import { normalQuantile, twoSidedP } from '../../numeric/special.ts';
 import { flowFitMeasures } from '../shared/fit-statistics.ts';
 import { buildGravityDesign, type GravityDesign, type LabelledFactor } from './design.ts';
@@ -24,11 +24,10 @@ export function fitGravity(data: GravityData, spec: GravitySpec): GravityResult 
   if (!sol.converged) warnings.push(coded('fit.notConverged', { reason: sol.stopReason }));
 
   const k = names.length;
-  // Statistics over the observed rows only (a dense-grid layout pads missing cells).
+  // Statistics over the observed rows only: a dense-grid layout pads missing cells, where y and
+  // mu are 0 (so the sums skip nothing but the count).
   const pad = design.padding;
-  const y = withoutPadding(design.y, pad);
-  const mu = withoutPadding(sol.mu, pad);
-  const n = y.length;
+  const n = design.y.length - pad.length;
   const se = (cov: Float64Array): Record<string, number> => Object.fromEntries(names.map((nm, j) => [nm, Math.sqrt(cov[j * k + j])]));
   const cov = gravityCovariances(sol, design.y, design.factors, design.clusters, s.ssc, n);
   warnings.push(...cov.warnings);
@@ -41,8 +40,8 @@ export function fitGravity(data: GravityData, spec: GravitySpec): GravityResult 
   const reported = clusteredStandardErrors ?? standardErrors;
   const zq = normalQuantile(1 - (1 - s.confidenceLevel) / 2);
 
-  const fit = flowFitMeasures(y, mu);
-  const nullFit = design.offset ? flowFitMeasures(y, nullModel(y, withoutPadding(design.offset, pad))) : interceptOnly(y, fit);
+  const fit = flowFitMeasures(design.y, sol.mu, pad.length);
+  const nullFit = design.offset ? nullOffsetFit(withoutPadding(design.y, pad), withoutPadding(design.offset, pad)) : interceptOnly(design.y, n, fit);
   const nParameters = k + fixedEffectRank(design.factors);
   const ll = fit.logLikelihood;
   const llNull = nullFit.logLikelihood;
@@ -72,7 +71,8 @@ export function fitGravity(data: GravityData, spec: GravitySpec): GravityResult 
     clusteredCovariance: clustered ? toNestedArray(clustered, k) : null,
     cluster: design.clusters.length ? { by: design.clusters.map((c) => c.name), groups: design.clusters.map((c) => c.count) } : null,
     smallSample: cov.smallSample,
-    fixedEffects: design.factors.map((f) => ({ name: f.name, levels: f.levels })),
+    // In the spec's order (a dense grid may run destination-major, its destination factor first).
+    fixedEffects: s.dimensions.map((dim) => design.factors.find((f) => f.name === dim.name)!).map((f) => ({ name: f.name, levels: f.levels })),
     dropped: design.dropped,
     duplicatesSummed: design.duplicatesSummed,
     effects: effects(data.regions, design.factors, sol),
@@ -100,7 +100,7 @@ export function fitGravity(data: GravityData, spec: GravitySpec): GravityResult 
     logLikelihoodTrace: sol.trace.map((t) => t - (fit.kernelLogLikelihood - ll)),
     ...withWarnings(warnings),
     fittedRows: keep ? Array.from(withoutPadding(design.rows, pad)) : null,
-    fitted: keep ? Array.from(mu) : null,
+    fitted: keep ? Array.from(withoutPadding(sol.mu, pad)) : null,
   };
 }
 
@@ -122,16 +122,20 @@ function withoutPadding<T extends Float64Array | Uint32Array>(a: T, padding: Uin
   return out;
 }
 
-/** Intercept-only model (mu = mean(y)) in closed form from the sums of the full model's pass. */
-function interceptOnly(y: Float64Array, fit: { sumYLogY: number; sumLogFactorial: number }): { deviance: number; logLikelihood: number } {
+/** Intercept-only model (mu = mean(y) over the n observed cells) in closed form from the sums of the full model's pass. */
+function interceptOnly(y: Float64Array, n: number, fit: { sumYLogY: number; sumLogFactorial: number }): { deviance: number; logLikelihood: number } {
   let sumY = 0;
   for (let r = 0; r < y.length; r++) sumY += y[r];
-  const logMean = Math.log(sumY / y.length);
+  const logMean = Math.log(sumY / n);
   const kernel = sumY * logMean - sumY;
   return { deviance: 2 * (fit.sumYLogY - sumY * logMean), logLikelihood: kernel - fit.sumLogFactorial };
 }
 
-/** Intercept-only (plus offset) Poisson model, as R's null deviance. */
+/** Intercept-only (plus offset) Poisson model's fit, as R's null deviance. */
+function nullOffsetFit(y: Float64Array, offset: Float64Array): { deviance: number; logLikelihood: number } {
+  return flowFitMeasures(y, nullModel(y, offset));
+}
+
 function nullModel(y: Float64Array, offset: Float64Array | null): Float64Array {
   const n = y.length;
   let sumY = 0;
@@ -189,8 +193,7 @@ function margins(design: GravityDesign): GravityResult['margins'] {
   const sums = (kind: 'origin' | 'destination'): Record<string, number> | null => {
     const f = design.factors.find((x) => x.kind === kind);
     if (!f) return null;
-    const t = new Float64Array(f.levels);
-    for (let r = 0; r < design.y.length; r++) t[f.index[r]] += design.y[r];
+    const t = sumByLevel(f, design.y);
     const rec: Record<string, number> = {};
     for (let l = 0; l < f.levels; l++) rec[f.labels[l]] = t[l];
     return rec;

@@ -23,8 +23,14 @@ export interface FlowFitMeasures {
   readonly sumLogFactorial: number;
 }
 
-export function flowFitMeasures(y: ArrayLike<number>, yhat: ArrayLike<number>): FlowFitMeasures {
-  const n = y.length;
+/**
+ * `padded`: how many of the cells are not observations but padding of a dense grid, with
+ * y = yhat = 0 (their terms vanish but for SSI's 1 each): they are left out of n and SSI, so a
+ * fit on a padded grid needs no copy of its observed cells.
+ */
+export function flowFitMeasures(y: ArrayLike<number>, yhat: ArrayLike<number>, padded = 0): FlowFitMeasures {
+  const cells = y.length;
+  const n = cells - padded;
   let kernel = 0;
   let logFact = 0;
   let dev = 0;
@@ -34,10 +40,19 @@ export function flowFitMeasures(y: ArrayLike<number>, yhat: ArrayLike<number>): 
   let sumMin = 0;
   let ssi = 0;
   let yLogY = 0;
-  for (let r = 0; r < n; r++) {
+  for (let r = 0; r < cells; r++) {
     const a = y[r];
     const b = yhat[r];
-    // Logarithms only where y > 0 (their terms vanish at y = 0): most cells of a large flow table are zeros.
+    if (a === 0 && b >= 0) {
+      // Most cells of a large flow table: no logarithm, minimum or division (min(0, b) = 0).
+      kernel -= b;
+      dev += b;
+      sq += b * b;
+      sumHat += b;
+      if (b === 0) ssi += 1;
+      continue;
+    }
+    // Logarithms only where y > 0 (their terms vanish at y = 0).
     if (a > 0) {
       const logB = Math.log(b);
       const aLogA = a * Math.log(a);
@@ -60,7 +75,7 @@ export function flowFitMeasures(y: ArrayLike<number>, yhat: ArrayLike<number>): 
     logLikelihood: kernel - logFact,
     deviance: 2 * dev,
     srmse: Math.sqrt(sq / n) / (sumY / n),
-    ssi: ssi / n,
+    ssi: (ssi - padded) / n,
     cpc: (2 * sumMin) / (sumY + sumHat),
     sumYLogY: yLogY,
     sumLogFactorial: logFact,
