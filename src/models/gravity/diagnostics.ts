@@ -1,4 +1,5 @@
 import { SpecError } from '../../core/errors.ts';
+import { coded } from '../../core/messages/index.ts';
 import { cholesky, choleskySolve } from '../../numeric/cholesky.ts';
 
 /**
@@ -18,8 +19,7 @@ export function collinearityError(
   const k = names.length;
   for (let j = 0; j < k; j++) {
     if (demeaned[j] <= 1e-18 * raw[j] || demeaned[j] === 0) {
-      const by = fixedEffects.length ? `the ${fixedEffects.join(' and ')} fixed effects` : 'the intercept';
-      return new SpecError(`term "${names[j]}" is collinear with ${by} (it does not vary within them), so its coefficient is not identified; drop it or change the constraint`, names[j]);
+      return new SpecError(coded('gravity.collinearWithEffects', { term: names[j], effects: fixedEffects }), names[j]);
     }
   }
   // Regress the failing column on the earlier ones to name the combination.
@@ -32,9 +32,8 @@ export function collinearityError(
     for (let a = 0; a < column; a++) rhs[a] = gram[a * k + column];
     const coef = choleskySolve(f.factor, rhs);
     for (let a = 0; a < column; a++) {
-      if (Math.abs(coef[a]) * Math.sqrt(gram[a * k + a]) > 1e-6 * Math.sqrt(gram[column * k + column])) partners.push(`"${names[a]}"`);
+      if (Math.abs(coef[a]) * Math.sqrt(gram[a * k + a]) > 1e-6 * Math.sqrt(gram[column * k + column])) partners.push(names[a]);
     }
   }
-  const withWhat = partners.length ? partners.join(', ') : 'earlier terms';
-  return new SpecError(`term "${names[column]}" is collinear with ${withWhat} (after the fixed effects are removed), so the coefficients are not identified; drop one of them`, names[column]);
+  return new SpecError(coded('gravity.collinear', { term: names[column], partners }), names[column]);
 }

@@ -1,4 +1,5 @@
 import { SpecError } from '../../core/errors.ts';
+import { coded } from '../../core/messages/index.ts';
 import { resolveDimension, resolveDimensions, type Dimension } from './dimensions.ts';
 import { resolveSmallSample, type ResolvedSmallSample } from './small-sample.ts';
 import type { Constraint, Decay, GravityData, GravitySpec, TermSpec, Transform } from './types.ts';
@@ -30,30 +31,30 @@ const DECAYS: readonly Decay[] = ['power', 'exponential'];
 
 /** Checks a spec against the data's columns; throws SpecError naming the field. */
 export function resolveGravitySpec(spec: GravitySpec, data: GravityData): ResolvedGravitySpec {
-  if (spec === null || typeof spec !== 'object') throw new SpecError('the specification must be an object', 'spec');
+  if (spec === null || typeof spec !== 'object') throw new SpecError(coded('gravity.spec.notObject', {}), 'spec');
   if (!CONSTRAINTS.includes(spec.constraint)) {
-    throw new SpecError(`"${String(spec.constraint)}" is not one of ${CONSTRAINTS.join(', ')}`, 'constraint');
+    throw new SpecError(coded('gravity.spec.notOneOf', { value: String(spec.constraint), allowed: CONSTRAINTS }), 'constraint');
   }
-  if (!DECAYS.includes(spec.decay)) throw new SpecError(`"${String(spec.decay)}" is not one of ${DECAYS.join(', ')}`, 'decay');
+  if (!DECAYS.includes(spec.decay)) throw new SpecError(coded('gravity.spec.notOneOf', { value: String(spec.decay), allowed: DECAYS }), 'decay');
   const costName = spec.costName ?? 'cost';
-  if (typeof costName !== 'string' || costName.length === 0) throw new SpecError('must be a non-empty string', 'costName');
+  if (typeof costName !== 'string' || costName.length === 0) throw new SpecError(coded('gravity.spec.emptyName', {}), 'costName');
 
   const terms: { name: string; column: string; transform: Transform; role: 'origin' | 'destination' | 'pair' }[] = [];
   const seen = new Set<string>([costName]);
   const add = (list: readonly (TermSpec | string)[] | undefined, role: 'origin' | 'destination' | 'pair', field: string): void => {
     if (list === undefined) return;
-    if (!Array.isArray(list)) throw new SpecError('must be an array of column names or { column, transform }', field);
+    if (!Array.isArray(list)) throw new SpecError(coded('gravity.spec.termsNotArray', {}), field);
     list.forEach((t, i) => {
       const term: TermSpec = typeof t === 'string' ? { column: t } : t;
       const where = `${field}[${i}]`;
-      if (!term || typeof term.column !== 'string') throw new SpecError('needs a column name', where);
+      if (!term || typeof term.column !== 'string') throw new SpecError(coded('gravity.spec.termNoColumn', {}), where);
       const transform = term.transform ?? 'log';
-      if (transform !== 'log' && transform !== 'identity') throw new SpecError(`transform "${String(transform)}" is not log or identity`, where);
+      if (transform !== 'log' && transform !== 'identity') throw new SpecError(coded('gravity.spec.badTransform', { value: String(transform) }), where);
       if (!data.covariates || !(term.column in data.covariates)) {
         const known = Object.keys(data.covariates ?? {});
-        throw new SpecError(`column "${term.column}" is not in the data (covariates: ${known.join(', ') || 'none'})`, where);
+        throw new SpecError(coded('gravity.spec.unknownColumn', { column: term.column, known }), where);
       }
-      if (seen.has(term.column)) throw new SpecError(`term "${term.column}" appears twice (or clashes with the cost name)`, where);
+      if (seen.has(term.column)) throw new SpecError(coded('gravity.spec.termTwice', { term: term.column }), where);
       seen.add(term.column);
       terms.push({ name: term.column, column: term.column, transform, role });
     });
@@ -70,26 +71,26 @@ export function resolveGravitySpec(spec: GravitySpec, data: GravityData): Resolv
   const constraint = combineConstraint(spec.constraint, plain('origin'), plain('destination'));
   // With fixedEffects the list is the model's effects, as in fixest: period effects only if listed.
   const periodEffects = plain('period') || (spec.periodEffects ?? (hasPeriod && spec.fixedEffects === undefined));
-  if (periodEffects && !hasPeriod) throw new SpecError('period effects need data.period', 'periodEffects');
+  if (periodEffects && !hasPeriod) throw new SpecError(coded('gravity.spec.periodEffectsNeedPeriod', {}), 'periodEffects');
   const constraintsPerPeriod = spec.constraintsPerPeriod ?? false;
   if (constraintsPerPeriod && (!hasPeriod || constraint === 'unconstrained')) {
-    throw new SpecError('needs data.period and a constrained model', 'constraintsPerPeriod');
+    throw new SpecError(coded('gravity.spec.perPeriodNeeds', {}), 'constraintsPerPeriod');
   }
   const tolerance = spec.tolerance ?? 1e-10;
-  if (!(tolerance > 0 && tolerance < 1)) throw new SpecError(`${tolerance} is not in (0, 1)`, 'tolerance');
+  if (!(tolerance > 0 && tolerance < 1)) throw new SpecError(coded('gravity.spec.notInUnitInterval', { value: String(tolerance) }), 'tolerance');
   const maxIterations = spec.maxIterations ?? 100;
-  if (!(Number.isInteger(maxIterations) && maxIterations >= 1)) throw new SpecError(`${maxIterations} is not a positive integer`, 'maxIterations');
+  if (!(Number.isInteger(maxIterations) && maxIterations >= 1)) throw new SpecError(coded('gravity.spec.notPositiveInteger', { value: String(maxIterations) }), 'maxIterations');
   const confidenceLevel = spec.confidenceLevel ?? 0.95;
-  if (!(confidenceLevel > 0 && confidenceLevel < 1)) throw new SpecError(`${confidenceLevel} is not in (0, 1)`, 'confidenceLevel');
+  if (!(confidenceLevel > 0 && confidenceLevel < 1)) throw new SpecError(coded('gravity.spec.notInUnitInterval', { value: String(confidenceLevel) }), 'confidenceLevel');
   const dimensions = resolveDimensions(constraint, periodEffects, constraintsPerPeriod, extra);
-  if (spec.cluster !== undefined && !Array.isArray(spec.cluster)) throw new SpecError('must be an array of dimension names', 'cluster');
+  if (spec.cluster !== undefined && !Array.isArray(spec.cluster)) throw new SpecError(coded('gravity.spec.clusterNotArray', {}), 'cluster');
   const clusterText = spec.cluster ?? (hasPeriod ? ['pair'] : []);
-  if (clusterText.length > 4) throw new SpecError(`${clusterText.length} dimensions: at most 4 (the terms of the multiway formula double with each)`, 'cluster');
+  if (clusterText.length > 4) throw new SpecError(coded('gravity.spec.clusterTooMany', { count: clusterText.length }), 'cluster');
   const cluster = clusterText.map((text, i) => resolveDimension(text, data, `cluster[${i}]`));
   const na = spec.na ?? 'drop';
-  if (na !== 'drop' && na !== 'error') throw new SpecError(`"${String(na)}" is not drop or error`, 'na');
+  if (na !== 'drop' && na !== 'error') throw new SpecError(coded('gravity.spec.notEither', { value: String(na), allowed: ['drop', 'error'] }), 'na');
   const duplicates = spec.duplicates ?? 'error';
-  if (duplicates !== 'error' && duplicates !== 'sum') throw new SpecError(`"${String(duplicates)}" is not error or sum`, 'duplicates');
+  if (duplicates !== 'error' && duplicates !== 'sum') throw new SpecError(coded('gravity.spec.notEither', { value: String(duplicates), allowed: ['error', 'sum'] }), 'duplicates');
   return {
     constraint,
     dimensions,

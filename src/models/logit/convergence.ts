@@ -1,6 +1,8 @@
 import { ConvergenceError } from '../../core/errors.ts';
 import type { NewtonOutcome } from '../../numeric/newton.ts';
+import { coded } from '../../core/messages/index.ts';
 import type { LogitWarning } from './types.ts';
+import { logitWarning } from './warning.ts';
 
 /**
  * What a Newton run means for a fit: converged or not, the stop reason in words, and the
@@ -15,19 +17,19 @@ export function newtonVerdict(out: NewtonOutcome, tolerance: number): { converge
       return { converged: true, stopReason: `Newton decrement g'(-H)^-1 g = ${out.decrement.toExponential(2)} below the tolerance ${tolerance} after ${out.iterations} iteration(s)`, warnings };
     case 'max-iterations':
       if (out.iterations === 0) {
-        warnings.push({ code: 'NOT_CONVERGED', message: `evaluated at the start values without iterating (maxIterations 0; Newton decrement there ${out.decrement.toExponential(2)})` });
+        warnings.push(logitWarning('NOT_CONVERGED', coded('choice.warn.notIterated', { decrement: out.decrement.toExponential(2) })));
         return { converged: false, stopReason: 'evaluated at the start values (maxIterations 0)', warnings };
       }
-      warnings.push({ code: 'NOT_CONVERGED', message: `not converged after ${out.iterations} iterations (Newton decrement ${out.decrement.toExponential(2)}, tolerance ${tolerance}); estimates are the last iterate` });
+      warnings.push(logitWarning('NOT_CONVERGED', coded('choice.warn.notConverged', { iterations: out.iterations, decrement: out.decrement.toExponential(2), tolerance })));
       return { converged: false, stopReason: `iteration limit ${out.iterations} reached`, warnings };
     case 'no-ascent':
       // Near the optimum the likelihood's rounding can hide the last gain; a decrement this small
       // means the estimate is within 1e-4 standard errors of the maximum.
       if (out.decrement <= 1e-8) {
-        warnings.push({ code: 'NUMERICAL_PRECISION', message: `stopped at the precision of the log-likelihood (no step raised it; Newton decrement ${out.decrement.toExponential(2)} above the tolerance ${tolerance})` });
+        warnings.push(logitWarning('NUMERICAL_PRECISION', coded('choice.warn.precision', { decrement: out.decrement.toExponential(2), tolerance })));
         return { converged: true, stopReason: `no further ascent at machine precision after ${out.iterations} iteration(s)`, warnings };
       }
-      warnings.push({ code: 'NOT_CONVERGED', message: `no step along the Newton direction raised the log-likelihood after ${out.iterations} iterations (Newton decrement ${out.decrement.toExponential(2)})` });
+      warnings.push(logitWarning('NOT_CONVERGED', coded('choice.warn.lineSearch', { iterations: out.iterations, decrement: out.decrement.toExponential(2) })));
       return { converged: false, stopReason: `line search failed after ${out.iterations} iteration(s)`, warnings };
     case 'singular':
       throw new ConvergenceError(`the information matrix became singular at iteration ${out.iterations} (column ${out.singularColumn + 1}); no standard errors can be computed`, out.iterations);
@@ -40,10 +42,10 @@ export function newtonVerdict(out: NewtonOutcome, tolerance: number): { converge
 export function dataWarnings(singleAlternativeCases: number, nClusters: number | null): LogitWarning[] {
   const out: LogitWarning[] = [];
   if (singleAlternativeCases > 0) {
-    out.push({ code: 'SINGLE_ALTERNATIVE_CASES', message: `${singleAlternativeCases} case(s) have a single available alternative and carry no information (their probability is 1 whatever the coefficients)` });
+    out.push(logitWarning('SINGLE_ALTERNATIVE_CASES', coded('choice.warn.singleAlternative', { cases: singleAlternativeCases })));
   }
   if (nClusters !== null && nClusters < 30) {
-    out.push({ code: 'FEW_CLUSTERS', message: `only ${nClusters} clusters: clustered standard errors are biased downward with few clusters (Cameron & Miller 2015, "A practitioner's guide to cluster-robust inference")` });
+    out.push(logitWarning('FEW_CLUSTERS', coded('choice.warn.fewClusters', { clusters: nClusters })));
   }
   return out;
 }

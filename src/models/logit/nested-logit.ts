@@ -1,4 +1,5 @@
 import { ConvergenceError, SpecError } from '../../core/errors.ts';
+import { coded } from '../../core/messages/index.ts';
 import { choleskyInverse } from '../../numeric/cholesky.ts';
 import { maximiseNewton } from '../../numeric/newton.ts';
 import { normalQuantile } from '../../numeric/special.ts';
@@ -13,6 +14,7 @@ import { nestedKernel } from './nested-kernel.ts';
 import { resolveNests } from './nests.ts';
 import { resolveLogitSpec } from './spec.ts';
 import type { ChoiceData, LogitWarning, NestEstimate, NestedLogitResult, NestedLogitSpec } from './types.ts';
+import { logitWarning } from './warning.ts';
 
 /**
  * Two-level nested logit by full-information maximum likelihood (McFadden 1978, "Modelling the
@@ -109,11 +111,7 @@ function lambdaWarnings(nests: readonly NestEstimate[], level: number): LogitWar
   const z = normalQuantile(1 - (1 - level) / 2);
   return nests
     .filter((n) => !n.consistentWithUtilityMaximisation)
-    .map((n) => ({
-      code: 'LAMBDA_OUT_OF_RANGE' as const,
-      message: `nest "${n.name}": lambda = ${n.lambda.toPrecision(4)} (standard error ${n.lambdaStandardError.toPrecision(3)}) is outside (0, 1]: the model is not consistent with utility maximisation for all attribute values (McFadden 1978)${
-        n.lambda - 1 < z * n.lambdaStandardError ? `; its ${Math.round(level * 100)}% interval includes 1` : ''
-      }; consider other nests or the conditional logit`,
-      terms: [n.term],
-    }));
+    .map((n) => logitWarning('LAMBDA_OUT_OF_RANGE', coded('choice.warn.lambdaOutOfRange', {
+      nest: n.name, lambda: n.lambda.toPrecision(4), standardError: n.lambdaStandardError.toPrecision(3), level: Math.round(level * 100), includesOne: n.lambda - 1 < z * n.lambdaStandardError,
+    }), [n.term]));
 }

@@ -1,3 +1,4 @@
+import type { MessageParams } from '../../core/messages/index.ts';
 /**
  * Data, specification and result types of the destination-choice (logit) family. Data are in
  * long format and columnar: one row per case and available alternative (availability is the
@@ -101,6 +102,8 @@ export interface LogitWarning {
   readonly code: LogitWarningCode;
   readonly message: string;
   readonly terms?: readonly string[];
+  /** The message's code in core/messages and its parameters (absent in results saved before codes). */
+  readonly text?: { readonly code: string; readonly params: MessageParams };
 }
 
 export interface LogitResultBase {

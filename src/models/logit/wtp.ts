@@ -1,6 +1,8 @@
 import { SpecError } from '../../core/errors.ts';
 import { normalQuantile } from '../../numeric/special.ts';
+import { coded } from '../../core/messages/index.ts';
 import type { LogitResult, LogitWarning, VcovType } from './types.ts';
+import { logitWarning } from './warning.ts';
 
 export interface WtpOptions {
   /** The money term (income or cost). */
@@ -74,10 +76,10 @@ export function willingnessToPay(result: LogitResult, options: WtpOptions): Wtp 
   const warnings: LogitWarning[] = [];
   const zm = bm / Math.sqrt(cov[m][m]);
   if (!(Math.abs(zm) >= z)) {
-    warnings.push({ code: 'WEAK_MONEY_COEFFICIENT', message: `the ${moneyKind} coefficient of "${options.money}" is not significant (z = ${zm.toFixed(2)}): the ratios and their intervals are unreliable`, terms: [options.money] });
+    warnings.push(logitWarning('WEAK_MONEY_COEFFICIENT', coded('choice.warn.moneyNotSignificant', { kind: moneyKind, term: options.money, z: zm.toFixed(2) }), [options.money]));
   }
   if ((moneyKind === 'income' && bm < 0) || (moneyKind === 'cost' && bm > 0)) {
-    warnings.push({ code: 'WEAK_MONEY_COEFFICIENT', message: `the ${moneyKind} coefficient of "${options.money}" has the unexpected sign (${bm.toPrecision(4)}): the signs of the values are reversed relative to their usual reading`, terms: [options.money] });
+    warnings.push(logitWarning('WEAK_MONEY_COEFFICIENT', coded('choice.warn.moneySign', { kind: moneyKind, term: options.money, coefficient: bm.toPrecision(4) }), [options.money]));
   }
   const values = terms.map((term) => {
     const k = names.indexOf(term);

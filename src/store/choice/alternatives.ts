@@ -1,5 +1,6 @@
 import { listValue } from '@duckdb/node-api';
 import { SpecError } from '../../core/errors.ts';
+import { coded, type CodedMessage } from '../../core/messages/index.ts';
 import { resolveRegionRef, withinCondition } from '../queries/resolve-ref.ts';
 import type { Workspace } from '../workspace.ts';
 import type { PersonFilter } from './situations.ts';
@@ -7,7 +8,10 @@ import type { PersonFilter } from './situations.ts';
 /** A region of the workspace with what a choice set needs of it. */
 export interface ChoiceRegion {
   readonly code: string;
+  /** Its Chinese name, else its English one, else its code (as the choice set's notes and labels write it). */
   readonly name: string;
+  readonly name_zh: string | null;
+  readonly name_en: string | null;
   /** [lon, lat] of its centroid, or null when the registry has none. */
   readonly centroid: readonly [number, number] | null;
   /** The macro-region group it (or an ancestor) belongs to, or null. */
@@ -21,7 +25,7 @@ export interface ChoiceUniverse {
   readonly regions: ReadonlyMap<string, ChoiceRegion>;
   /** The region or group code the alternatives lie in, and how it was chosen. */
   readonly within: string;
-  readonly notes: string[];
+  readonly notes: CodedMessage[];
 }
 
 /**
@@ -29,7 +33,7 @@ export interface ChoiceUniverse {
  * most of the selected persons' destinations lie in, with names, centroids and macro-region.
  */
 export async function choiceUniverse(ws: Workspace, level: string, within: string | undefined, macroRegions: readonly string[], personFilter: PersonFilter): Promise<ChoiceUniverse> {
-  const notes: string[] = [];
+  const notes: CodedMessage[] = [];
   let withinCode = within;
   if (withinCode === undefined) {
     const countries = await ws.db.all<{ country: string; n: bigint }>(
@@ -37,7 +41,7 @@ export async function choiceUniverse(ws: Workspace, level: string, within: strin
        ${personFilter.sql ? `WHERE ${personFilter.sql}` : ''} GROUP BY 1 ORDER BY n DESC, country`, personFilter.params);
     if (countries.length === 0) throw new SpecError('no destination of the selected persons lies in a country of the registry: name the region the alternatives lie in', 'within');
     withinCode = countries[0].country;
-    notes.push(`alternatives: regions at level ${level} in ${withinCode}, the country of ${countries.length > 1 ? 'most of ' : ''}the persons' destinations`);
+    notes.push(coded('choice.note.alternativesCountry', { level, within: withinCode, most: countries.length > 1 }));
   }
   const ref = await resolveRegionRef(ws, withinCode, 'within');
   const cond = withinCondition('r.code', ref);
@@ -52,7 +56,7 @@ export async function choiceUniverse(ws: Workspace, level: string, within: strin
   const regions = new Map<string, ChoiceRegion>();
   for (const r of rows) {
     const centroid = r.centroid_lon === null || r.centroid_lat === null ? null : ([r.centroid_lon, r.centroid_lat] as const);
-    regions.set(r.code, { code: r.code, name: r.name_zh ?? r.name_en ?? r.code, centroid, macro: macro.get(r.code) ?? null });
+    regions.set(r.code, { code: r.code, name: r.name_zh ?? r.name_en ?? r.code, name_zh: r.name_zh, name_en: r.name_en, centroid, macro: macro.get(r.code) ?? null });
   }
   const inside = await ws.db.all<{ code: string }>(`SELECT code FROM regions r WHERE r.level = ? AND ${cond.sql} ORDER BY code`, [level, ...cond.params]);
   if (inside.length < 2) {

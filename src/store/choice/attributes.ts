@@ -1,5 +1,6 @@
 import { listValue } from '@duckdb/node-api';
 import { SpecError } from '../../core/errors.ts';
+import { coded, type CodedMessage } from '../../core/messages/index.ts';
 import type { Workspace } from '../workspace.ts';
 
 /** Indicator values of the alternatives by year, as stored (no transform yet). */
@@ -10,7 +11,7 @@ export interface AlternativeAttributes {
   readonly from: Readonly<Record<string, Int32Array>>;
   readonly units: Readonly<Record<string, string | null>>;
   readonly sources: Readonly<Record<string, string | null>>;
-  readonly notes: string[];
+  readonly notes: CodedMessage[];
 }
 
 /**
@@ -24,7 +25,7 @@ export async function alternativeAttributes(ws: Workspace, names: readonly strin
   const from: Record<string, Int32Array> = {};
   const units: Record<string, string | null> = {};
   const sources: Record<string, string | null> = {};
-  const notes: string[] = [];
+  const notes: CodedMessage[] = [];
   if (names.length === 0) return { values, from, units, sources, notes };
   const present = await ws.db.all<{ name: string }>('SELECT DISTINCT name FROM indicators WHERE list_contains(?::VARCHAR[], name)', [listValue([...names])]);
   const absent = names.filter((n) => !present.some((p) => p.name === n));
@@ -54,7 +55,8 @@ export async function alternativeAttributes(ws: Workspace, names: readonly strin
     sources[name] ??= null;
     const v = (values[name] = new Float64Array(alternatives.length * nY).fill(NaN));
     const f = (from[name] = new Int32Array(alternatives.length * nY));
-    const earlier = new Map<string, number>();
+    // Regions by the graduation year and the earlier year its value was taken from.
+    const earlier = new Map<string, { year: number; from: number; regions: number }>();
     for (const [a, ai] of altIndex) {
       const s = series.get(`${name}\u0000${a}`) ?? [];
       years.forEach((year, yi) => {
@@ -65,11 +67,13 @@ export async function alternativeAttributes(ws: Workspace, names: readonly strin
         f[ai * nY + yi] = best.year;
         if (best.year !== year) {
           const k = `${year} from ${best.year}`;
-          earlier.set(k, (earlier.get(k) ?? 0) + 1);
+          const e = earlier.get(k);
+          if (e) e.regions++;
+          else earlier.set(k, { year, from: best.year, regions: 1 });
         }
       });
     }
-    for (const [k, n] of earlier) notes.push(`${name}: ${k} (nearest earlier year) for ${n} region${n === 1 ? '' : 's'}`);
+    for (const e of earlier.values()) notes.push(coded('choice.note.nearestEarlier', { indicator: name, ...e }));
   }
   return { values, from, units, sources, notes };
 }

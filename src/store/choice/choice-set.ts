@@ -1,4 +1,5 @@
 import { InputError, SpecError } from '../../core/errors.ts';
+import { coded, english, type CodedMessage } from '../../core/messages/index.ts';
 import type { ChoiceData, NestSpec } from '../../models/logit/index.ts';
 import type { Workspace } from '../workspace.ts';
 import { isSmallCell } from '../../metrics/privacy/primary.ts';
@@ -41,7 +42,9 @@ export interface ChoiceSet {
   readonly cases: number;
   readonly persons: number;
   readonly excluded: { reason: string; count: number; example: string }[];
+  /** How the set was built, in English; `messages.notes` the same coded (core/messages), for a front-end's language. */
   readonly notes: string[];
+  readonly messages: { readonly notes: readonly CodedMessage[] };
   readonly caseInfo: CaseInfo;
   /**
    * The full choice sets of the distinct situations with counts (no sampling, no offset): what
@@ -79,7 +82,7 @@ export interface ChoiceSetOptions {
  */
 export async function buildChoiceSet(ws: Workspace, input: ChoiceSpecInput | ChoiceSpec, options: ChoiceSetOptions = {}): Promise<ChoiceSet> {
   const spec = parseChoiceSpec(input);
-  const notes: string[] = [];
+  const notes: CodedMessage[] = [];
   const interactions = spec.interactions.map((i) => {
     const [attribute, target] = i.split(':') as [PersonAttribute, string];
     return { attribute, target, person: (PERSON_TERMS as readonly string[]).includes(target) };
@@ -126,7 +129,7 @@ export async function buildChoiceSet(ws: Workspace, input: ChoiceSpecInput | Cho
       const name = indicators.find((n) => regions.every((_, a) => Number.isNaN(attrs.values[n][a * nY + yi]))) ?? indicators.join(', ');
       throw new InputError(`${available[yi].length} of ${regions.length} regions at level ${spec.level} have every attribute for ${y} or an earlier year (none has ${name}): no choice is left`, { column: name });
     }
-    notes.push(`listwise: ${out.map((r) => `${r.name} (${r.code})`).join(', ')} left out of the ${y} choice sets (an attribute missing)`);
+    notes.push(coded('choice.note.listwise', { regions: out.map((r) => ({ code: r.code, zh: r.name_zh, en: r.name_en })), year: y }));
   });
   const termOf = new Map<string, ColumnRule>();
   for (const name of indicators) {
@@ -142,10 +145,10 @@ export async function buildChoiceSet(ws: Workspace, input: ChoiceSpecInput | Cho
       values[i] = t === 'log' ? Math.log(v) : t === 'log1p' ? Math.log1p(v) : t === 'tenths' ? v / 10 : v;
     });
     termOf.set(name, { name: alternativeTermName(name, t), kind: 'alternative', values });
-    notes.push(`${alternativeTermName(name, t)}: ${name}${attrs.units[name] ? ` (${attrs.units[name]})` : ''}, ${t}${spec.transforms[name] ? '' : ' by default'}`);
+    notes.push(coded('choice.note.term', { term: alternativeTermName(name, t), indicator: name, unit: attrs.units[name] || null, transform: t, byDefault: !spec.transforms[name] }));
   }
   for (const t of personTerms) termOf.set(t, { name: t, kind: 'person', term: t });
-  if (personTerms.has('distance_home') || personTerms.has('distance_study')) notes.push(`distances: great-circle km / 100 between centroids at level ${spec.level}`);
+  if (personTerms.has('distance_home') || personTerms.has('distance_study')) notes.push(coded('choice.note.distances', { level: spec.level }));
 
   // Persons into situations; every one left out is counted under its reason.
   const needHome = personTerms.has('distance_home') || personTerms.has('is_home') || personTerms.has('same_macro_region') || homeRest;
@@ -220,11 +223,11 @@ export async function buildChoiceSet(ws: Workspace, input: ChoiceSpecInput | Cho
     if (cats.length < 2) throw new SpecError(`every selected person has ${attribute} "${cats[0]}": the interaction ${attribute}:${target} cannot be estimated`, 'interactions');
     const of = termOf.get(target)!;
     for (const category of cats.slice(1).sort()) rules.push({ name: interactionTermName(attribute, category, of.name), kind: 'interaction', attribute, category, of });
-    notes.push(`${attribute}:${of.name}: ${attribute} categories ${cats.slice(1).sort().join(', ')} against ${cats[0]} (the most frequent)`);
+    notes.push(coded('choice.note.interaction', { attribute, term: of.name, categories: cats.slice(1).sort(), base: cats[0] }));
   }
   if (outside >= 0) {
     rules.push({ name: 'asc_outside', kind: 'outside' });
-    notes.push("outside option: not employed and further study as one alternative 'outside' with constant asc_outside; its other terms are 0");
+    notes.push(coded('choice.note.outside', {}));
   }
   const names = rules.map((r) => r.name);
   if (new Set(names).size !== names.length) throw new SpecError(`a term appears twice (${names.join(', ')})`, 'interactions');
@@ -245,7 +248,7 @@ export async function buildChoiceSet(ws: Workspace, input: ChoiceSpecInput | Cho
     situationOf = s.situationOf;
     offset = s.offset;
     sample = { size: spec.sample.size, method: spec.sample.method, seeds: s.seeds };
-    notes.push(`alternatives sampled: ${spec.sample.size} per person (${spec.sample.method}${spec.sample.method === 'importance' ? ', weights = observed choices + 0.5, McFadden correction as offset' : ''}), seed ${spec.sample.seed}; one case per person`);
+    notes.push(coded('choice.note.sampled', { size: spec.sample.size, method: spec.sample.method, seed: spec.sample.seed }));
   }
   const regionLabels = [...universe.regions.keys()];
   const regionIndex = new Map(regionLabels.map((c, i) => [c, i]));
@@ -275,12 +278,12 @@ export async function buildChoiceSet(ws: Workspace, input: ChoiceSpecInput | Cho
     }
     return { indicator: n, term: termOf.get(n)!.name, transform: transformOf(spec, n), unit: attrs.units[n], mean: sum / k };
   }), names);
-  if (money) notes.push(`willingness to pay: ${money.definition}`);
+  if (money) notes.push(coded('choice.note.wtp', money.definitionParams));
   const nests = await resolveNests(ws, spec, regions);
-  if (homeRest) notes.push("nests: the person's home region (label 'home') alone, every other region in nest 'rest'");
+  if (homeRest) notes.push(coded('choice.note.homeRest', {}));
   return {
     data, alternatives: labels, alternativeNames: labelNames, terms: names, offset, nests,
-    aggregate, cases: data.nCases, persons, excluded: [...excluded].map(([reason, e]) => ({ reason, ...e })), notes, caseInfo, money, synthetic,
+    aggregate, cases: data.nCases, persons, excluded: [...excluded].map(([reason, e]) => ({ reason, ...e })), notes: english(notes), messages: { notes }, caseInfo, money, synthetic,
     within: universe.within, years, sample, spec, minCell,
   };
 }

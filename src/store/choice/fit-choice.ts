@@ -1,5 +1,6 @@
 import { fitNamingClusters } from './cluster-error.ts';
 import { SpecError } from '../../core/errors.ts';
+import { coded, type CodedMessage } from '../../core/messages/index.ts';
 import { isSmallCell } from '../../metrics/index.ts';
 import {
   elasticities, fitConditionalLogit, fitNestedLogit, holdoutFit, willingnessToPay,
@@ -34,6 +35,8 @@ export interface ChoiceSetSummary {
   /** Persons left out by reason; a count of 1 to k - 1 is null (suppressed). No person's id. */
   readonly excluded: { reason: string; count: number | null; suppressed: boolean }[];
   readonly notes: string[];
+  /** The notes coded (core/messages), for a front-end's language; absent in models saved before codes. */
+  readonly messages?: { readonly notes: readonly CodedMessage[] };
   readonly sample: ChoiceSet['sample'];
   readonly nests: NestSpec[] | null;
   readonly synthetic: boolean;
@@ -41,12 +44,14 @@ export interface ChoiceSetSummary {
 
 export type ChoiceModelResult = LogitResult & {
   readonly definition: string;
+  /** The definition coded (core/messages), for a front-end's language; absent in models saved before codes. */
+  readonly messages?: { readonly definition: CodedMessage };
   /** 'synthetic' when any person record is synthetic, else 'estimated' (a model of observed records). */
   readonly kind: 'synthetic' | 'estimated';
   readonly dataKind: 'synthetic' | 'observed';
   readonly source: string;
   readonly spec: ChoiceSpec;
-  readonly wtp: (Wtp & { readonly definition: string }) | null;
+  readonly wtp: (Wtp & { readonly definition: string; readonly messages?: { readonly definition: CodedMessage } }) | null;
   readonly elasticities: ChoiceElasticities[];
   readonly shares: ChoiceShares;
   readonly holdout: (HoldoutFit & { readonly years: number[] }) | null;
@@ -110,8 +115,9 @@ export function fitChoiceSet(set: ChoiceSet, buildSeconds = 0): ChoiceModelResul
     const moneyTerm = set.money.term;
     const terms = logit.attributeTerms.filter((t) => t !== moneyTerm && !t.endsWith(`:${moneyTerm}`));
     const w = willingnessToPay(logit, { money: moneyTerm, moneyScale: set.money.moneyScale, unit: set.money.unit, terms });
-    const byCategory = terms.length < logit.attributeTerms.length - 1 ? `; for the base category of the ${moneyTerm} interactions (for another, add its interaction coefficient to the money coefficient)` : '';
-    wtp = { ...w, definition: set.money.definition + byCategory };
+    // With interactions of the money term, the values are those of its base category.
+    const definition = coded('choice.wtp.definition', { ...set.money.definitionParams, baseOf: terms.length < logit.attributeTerms.length - 1 ? moneyTerm : null });
+    wtp = { ...w, definition: definition.message, messages: { definition } };
     warnings.push(...w.warnings);
   }
 
@@ -132,11 +138,14 @@ export function fitChoiceSet(set: ChoiceSet, buildSeconds = 0): ChoiceModelResul
   const holdout = held && held.data.nCases > 0 ? { ...holdoutFit(logit, held.data), years: holdoutYears } : null;
 
   const dataKind = set.synthetic ? 'synthetic' : 'observed';
-  const model = set.nests ? 'nested logit (FIML)' : 'conditional logit';
+  const definition = coded('choice.definition', {
+    persons: set.persons, alternatives: set.alternatives.length, level: spec.level, within: set.within, outside: spec.outside === 'option', nested: Boolean(set.nests),
+  });
   return {
     ...logit,
     warnings,
-    definition: `destination choice of ${set.persons.toLocaleString('en')} graduates among ${set.alternatives.length} alternatives (regions at level ${spec.level} in ${set.within}${spec.outside === 'option' ? ', plus not employed / further study' : ''}), ${model} by maximum likelihood`,
+    definition: definition.message,
+    messages: { definition },
     kind: set.synthetic ? 'synthetic' : 'estimated',
     dataKind,
     source: `workspace person records (${dataKind}${set.synthetic ? ', SYNTHETIC' : ''}) and indicators ${spec.alternativeVars.join(', ') || 'none'}`,
@@ -148,7 +157,7 @@ export function fitChoiceSet(set: ChoiceSet, buildSeconds = 0): ChoiceModelResul
     choiceSet: {
       cases: set.cases, persons: set.persons, alternatives: set.alternatives, alternativeNames: set.alternativeNames, within: set.within, years: set.years,
       excluded: set.excluded.map((e) => ({ reason: e.reason, count: isSmallCell(e.count, set.minCell) ? null : e.count, suppressed: isSmallCell(e.count, set.minCell) })),
-      notes: set.notes, sample: set.sample, nests: set.nests, synthetic: set.synthetic,
+      notes: set.notes, messages: set.messages, sample: set.sample, nests: set.nests, synthetic: set.synthetic,
     },
     buildSeconds,
     saved: null,

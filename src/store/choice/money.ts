@@ -1,4 +1,6 @@
 import { SpecError } from '../../core/errors.ts';
+import { renderMessage } from '../../core/messages/index.ts';
+import type { WtpParams } from '../../core/messages/choice.ts';
 import type { AlternativeTransform, ChoiceSpec } from './spec.ts';
 
 /** The money attribute of willingness to pay, resolved against the choice set. */
@@ -15,6 +17,8 @@ export interface ChoiceMoney {
   readonly moneyScale: number;
   /** How the values read. */
   readonly definition: string;
+  /** The same as parameters of the coded message choice.wtp.definition (core/messages), for a front-end's language. */
+  readonly definitionParams: WtpParams;
 }
 
 interface MoneyCandidate {
@@ -61,9 +65,11 @@ export function resolveMoney(spec: ChoiceSpec, candidates: readonly MoneyCandida
   const per = t === 'tenths' ? 10 : 1;
   const reference = t === 'log' ? c!.mean : t === 'log1p' ? c!.mean + 1 : 1;
   const moneyScale = scale * per * reference;
-  const what = c ? `${c.indicator}${c.unit ? ` (${c.unit})` : ''}` : term;
-  const definition = t === 'log' || t === 'log1p'
-    ? `${unit} per unit of each attribute: the change in ${what} worth as much, at its mean over the alternatives (${c!.mean.toPrecision(6)}), ${t} entering the utility; ${spec.money ? 'as the spec says' : 'chosen as the income attribute'}`
-    : `${unit} per unit of each attribute: the change in ${what} worth as much (x ${(scale * per).toPrecision(6)} to ${unit}); ${spec.money ? 'as the spec says' : 'chosen as the income attribute'}`;
-  return { term, indicator: c?.indicator ?? null, unit, scale, moneyScale, definition };
+  const logged = t === 'log' || t === 'log1p';
+  const definitionParams: WtpParams = {
+    unit, term, indicator: c?.indicator ?? null, indicatorUnit: c?.unit ?? null, transform: t,
+    mean: logged ? c!.mean.toPrecision(6) : '', factor: logged ? '' : (scale * per).toPrecision(6), fromSpec: Boolean(spec.money), baseOf: null,
+  };
+  const definition = renderMessage('choice.wtp.definition', definitionParams);
+  return { term, indicator: c?.indicator ?? null, unit, scale, moneyScale, definition, definitionParams };
 }

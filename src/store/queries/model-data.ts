@@ -63,11 +63,11 @@ export interface WorkspaceModelSelection {
  */
 export async function gravityDataFromWorkspace(ws: Workspace, sel: WorkspaceModelSelection): Promise<{ data: GravityData; notes: string[]; messages: { notes: CodedMessage[] } }> {
   const notes: CodedMessage[] = [];
-  if (!sel.periods.length) throw new InputError('choose the period(s) of the flows to model (--period)');
+  if (!sel.periods.length) throw new InputError(coded('gravity.input.noPeriods', {}));
   const rows: { origin: string; destination: string; period: string; count: number }[] = [];
   for (const p of sel.periods) {
     const res = await queryFlows(ws, { origin: sel.within, destination: sel.within, period: p, level: sel.level });
-    if (!res.rows.length) throw new InputError(`no flows in the workspace for period ${p}${sel.within ? ` within ${sel.within}` : ''}`);
+    if (!res.rows.length) throw new InputError(coded('gravity.input.noFlows', { period: p, within: sel.within ?? null }));
     rows.push(...res.rows.map((r) => ({ origin: r.origin, destination: r.destination, period: r.period, count: r.count })));
   }
   const regions = [...new Set(rows.flatMap((r) => [r.origin, r.destination]))].sort();
@@ -76,7 +76,7 @@ export async function gravityDataFromWorkspace(ws: Workspace, sel: WorkspaceMode
     `SELECT code, centroid_lon AS lon, centroid_lat AS lat FROM regions WHERE code IN (SELECT unnest(string_split(?, ',')))`, [regions.join(',')]);
   const cent = new Map(centroids.map((c) => [c.code, c]));
   const noCentroid = regions.filter((r) => cent.get(r)?.lon == null);
-  if (noCentroid.length) throw new InputError(`regions without a centroid, so no distance: ${noCentroid.slice(0, 5).join(', ')}`);
+  if (noCentroid.length) throw new InputError(coded('gravity.input.noCentroid', { regions: noCentroid.slice(0, 5).map((code) => ({ code })) }));
   const key = (o: number, d: number, p: string) => `${o}|${d}|${p}`;
   const seen = new Map<string, number>();
   for (const r of rows) seen.set(key(idx.get(r.origin)!, idx.get(r.destination)!, r.period), r.count);
@@ -110,28 +110,34 @@ export async function gravityDataFromWorkspace(ws: Workspace, sel: WorkspaceMode
   });
   const firstYear = (p: string) => String(parsePeriod(p)?.start ?? p);
   // One indicator per row of one end: its value in the flow's period, or for a range in its first year.
-  const column = async (name: string, side: 'origin' | 'destination', role: string): Promise<Float64Array> => {
+  const column = async (name: string, side: 'origin' | 'destination', offset: boolean): Promise<Float64Array> => {
     const vals = await ws.db.all<{ region: string; period: string; value: number }>(
       `SELECT region, period, value FROM indicators WHERE name = ? AND region IN (SELECT unnest(string_split(?, ',')))`, [name, regions.join(',')]);
     const wanted = new Set(periodsFound.flatMap((p) => [p, firstYear(p)]));
-    if (!vals.some((v) => wanted.has(v.period))) throw await unknownIndicator(ws, name, role, regions, [...wanted], sel.within);
+    if (!vals.some((v) => wanted.has(v.period))) throw await unknownIndicator(ws, name, { role: side, offset }, regions, [...wanted], sel.within);
     const byKey = new Map(vals.map((v) => [`${v.region}|${v.period}`, v.value]));
     const col = new Float64Array(n);
-    const missing = new Set<string>();
+    // Region and period of each value missing, in order of first meeting.
+    const missing = new Map<string, { code: string; period: string }>();
     allRows.forEach((r, i) => {
       const code = regions[side === 'origin' ? r.o : r.d];
       const v = byKey.get(`${code}|${r.p}`) ?? byKey.get(`${code}|${firstYear(r.p)}`);
-      if (v === undefined) missing.add(`${code} (${r.p})`);
+      if (v === undefined) missing.set(`${code}|${r.p}`, { code, period: r.p });
       col[i] = v ?? NaN;
     });
-    if (missing.size) throw new InputError(`indicator "${name}" (${role}) is missing for ${[...missing].slice(0, 5).join(', ')}${missing.size > 5 ? ` and ${missing.size - 5} more` : ''}`);
+    if (missing.size) {
+      const first = [...missing.values()].slice(0, 5);
+      throw new InputError(coded('gravity.input.indicatorMissing', {
+        indicator: name, role: side, offset, regions: first.map((m) => ({ code: m.code })), periods: first.map((m) => m.period), count: missing.size,
+      }));
+    }
     return col;
   };
   const covariates: Record<string, Float64Array> = {};
-  for (const name of sel.originIndicators ?? []) covariates[`origin_${name}`] = await column(name, 'origin', 'origin attribute');
-  for (const name of sel.destinationIndicators ?? []) covariates[`destination_${name}`] = await column(name, 'destination', 'destination attribute');
+  for (const name of sel.originIndicators ?? []) covariates[`origin_${name}`] = await column(name, 'origin', false);
+  for (const name of sel.destinationIndicators ?? []) covariates[`destination_${name}`] = await column(name, 'destination', false);
   const off = sel.offsetIndicator;
-  const offset = off ? await column(off.name, off.side, `offset of the ${off.side}`) : undefined;
+  const offset = off ? await column(off.name, off.side, true) : undefined;
   const data: GravityData = {
     regions, origin, destination, flow, cost, covariates, ...(offset ? { offset } : {}),
     ...(periodsFound.length > 1 ? { period, periods: periodsFound } : {}),
@@ -144,15 +150,11 @@ export async function gravityDataFromWorkspace(ws: Workspace, sel: WorkspaceMode
  * An indicator the selection has no value of at all: most often a misspelt name, so the error
  * lists the indicators its regions do have for those periods (or, with none there, in any period).
  */
-async function unknownIndicator(ws: Workspace, name: string, role: string, regions: readonly string[], periods: readonly string[], within: string | undefined): Promise<InputError> {
+async function unknownIndicator(ws: Workspace, name: string, end: { role: 'origin' | 'destination'; offset: boolean }, regions: readonly string[], periods: readonly string[], within: string | undefined): Promise<InputError> {
   const names = async (inPeriods: boolean) => (await ws.db.all<{ name: string }>(
     `SELECT DISTINCT name FROM indicators WHERE region IN (SELECT unnest(string_split(?, ','))) ${inPeriods ? `AND period IN (SELECT unnest(string_split(?, ',')))` : ''} ORDER BY name`,
     inPeriods ? [regions.join(','), [...new Set(periods)].join(',')] : [regions.join(',')])).map((r) => r.name);
-  const there = await names(true);
-  const where = `${within ? ` within ${within}` : ''}`;
-  const list = (l: string[]) => `${l.slice(0, 30).join(', ')}${l.length > 30 ? ` and ${l.length - 30} more` : ''}`;
-  const shown = [...new Set(periods)].join(', ');
-  if (there.length) return new InputError(`unknown indicator "${name}" (${role}): the regions${where} have no value of it for ${shown}; their indicators for ${shown}: ${list(there)}`);
-  const any = await names(false);
-  return new InputError(`unknown indicator "${name}" (${role}): the regions${where} have no indicator for ${shown}${any.length ? `; in other periods: ${list(any)}` : ' (import indicators first)'}`);
+  const inPeriods = await names(true);
+  const otherPeriods = inPeriods.length ? [] : await names(false);
+  return new InputError(coded('gravity.input.unknownIndicator', { indicator: name, ...end, within: within ?? null, periods: [...new Set(periods)], inPeriods, otherPeriods }));
 }

@@ -1,4 +1,5 @@
 import { SpecError } from '../../core/errors.ts';
+import { english } from '../../core/messages/index.ts';
 import { compositeIndex, revealedPreferenceIndex, type IndexSpec, type RevealedIndexResult, type RevealedRow, type RevealedTerm } from '../../rank/index.ts';
 import { alternativeAttributes } from '../choice/attributes.ts';
 import { buildChoiceSet } from '../choice/choice-set.ts';
@@ -88,7 +89,7 @@ export async function revealedRanking(ws: Workspace, options: RevealedRankingOpt
     return n / total;
   };
   const attrs = await alternativeAttributes(ws, indicators, regions, [year]);
-  notes.push(...attrs.notes);
+  notes.push(...english(attrs.notes));
   const values = (name: string) => {
     const raw = attrs.values[name];
     const gap = regions.findIndex((_, a) => Number.isNaN(raw[a]));

@@ -72,7 +72,7 @@ export async function logitScenarioModel(
     if (gap >= 0) throw new SpecError(`indicator "${name}" has no value for ${regions[gap]} in ${year} or an earlier year`, 'baseline.period');
     attributes[name] = { transform: transformOf(spec, name), values: Float64Array.from(values) };
   }
-  notes.push(...attrs.notes.map((note) => coded('scenario.choice.baselineAttributes', { note })));
+  notes.push(...attrs.notes.map((note) => coded('scenario.choice.baselineAttributes', { note: note.message })));
   for (const [k, bt] of b.borrowedTerms.entries()) {
     if (bt.term.startsWith('origin_')) throw new SpecError('an origin term is the same for every alternative of a destination-choice logit, so it changes nothing: borrow destination_ terms', `baseline.borrowedTerms[${k}].term`);
     const values = bt.indicator ? attrs.values[bt.indicator] : new Float64Array(r).fill(1);

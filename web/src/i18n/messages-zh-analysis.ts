@@ -1,4 +1,5 @@
 import type { MessageCode, MessageFormat } from '../../../src/core/messages/index.ts';
+import { GRADUATE_MESSAGES_ZH } from '../../../src/core/messages/graduates-zh.ts';
 import { NORTHEAST_UNIVERSITIES } from '../../../src/sim/synthetic/presets.ts';
 import type { Templates } from './messages-zh.ts';
 
@@ -32,7 +33,7 @@ const VALUES: Record<string, string> = {
   'census dates of stock tables': '存量表的普查日期', indicators: '指标', 'graduation years': '毕业年份', 'scenarios with stored runs': '有已保存运行的情景', degrees: '学历', majors: '专业',
 };
 /** A university by its Chinese name where the page knows it (the Northeast's universities), else as stored. */
-const universityZh = (u: string) => NORTHEAST_UNIVERSITIES.find((x) => x.id === u || x.name === u)?.name_zh ?? u;
+export const universityZh = (u: string) => NORTHEAST_UNIVERSITIES.find((x) => x.id === u || x.name === u)?.name_zh ?? u;
 
 /** "in this workspace", "of the 2020 graduates of X", "in the person records", "of X". */
 function whereZh(where: string): string {
@@ -93,12 +94,8 @@ export const ZH_ANALYSIS: Pick<Templates, AnalysisCode> = {
   'fit.clusterNegative': (p) => `第 ${p.coefficient} 个系数的 ${p.ways} 维聚类方差为负（容斥公式不保证正定）；没有标准误（记为非数值）`,
   'fit.singleCluster': () => '某个聚类维度只有一个聚类：其聚类协方差无定义',
 
-  'graduates.noRecords': (p) => `${p.year} 年没有符合所选条件的毕业生记录`,
-  'graduates.noComparison': (p) => `${p.year} 年没有符合所选条件的毕业生记录：无法比较`,
-  'graduates.salaryMissing': (p, f) => `${f.number(p.employed)} 名就业毕业生中有 ${f.number(p.missing)} 名没有薪资；四分位数基于其余 ${f.number(p.withSalary)} 名`,
-  'graduates.salaryMissingSuppressed': () => '部分就业毕业生没有薪资；四分位数基于填写了薪资的毕业生（人数不显示：见 docs/privacy.md）',
-  'graduates.noPersons': () => '工作区没有毕业生个人记录（talentflow import persons FILE，或 talentflow demo）',
-  'graduates.unknownUniversity': (p) => `没有“${p.university}”的毕业生记录；已有的院校：${p.universities.join('、') || '无'}`,
+  // Shared with the printable report (src/report), which cannot import the page.
+  ...GRADUATE_MESSAGES_ZH,
 
   'value.unknown': (p, f) => {
     const what = VALUE[p.what] ?? p.what;
