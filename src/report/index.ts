@@ -4,6 +4,7 @@ export {
   type GraduateQuery, type GraduateStore, type SelectedGraduates, type WorkspaceRegion,
 } from './graduates/from-workspace.ts';
 export { universityName } from './graduates/university-name.ts';
+export { graduateCatalogue, type GraduateCatalogueEntry } from './graduates/catalogue.ts';
 export { LABELS, EMPLOYER_TYPES, suppressedMark, privacyNote, type Lang } from './graduates/labels.ts';
 export { barChart, rangeBar, type Bar } from './svg/bars.ts';
 export { choropleth, scaleMax, shadeOf, SHADES, NO_DATA, SUPPRESSED, type MapRegion } from './svg/map.ts';

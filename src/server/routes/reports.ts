@@ -1,6 +1,6 @@
 import type { Hono } from 'hono';
 import { z } from 'zod';
-import { graduatePage, selectGraduateReport } from '../../report/index.ts';
+import { graduateCatalogue, graduatePage, selectGraduateReport } from '../../report/index.ts';
 import * as store from '../../store/index.ts';
 import { route, type RouteDoc, type ServerDeps } from '../route.ts';
 import { qText } from '../schemas.ts';
@@ -28,6 +28,11 @@ export type GraduatesQuery = z.infer<typeof graduatesQuery>;
 const graduatesPageQuery = graduatesQuery.extend({ lang: z.enum(['zh', 'en']).default('zh') });
 
 export function reportRoutes(app: Hono, deps: ServerDeps, docs: RouteDoc[]): void {
+  route(app, deps, docs, {
+    method: 'get', path: '/api/reports/graduates/catalogue', tag: 'reports', query: z.object({}).strict(),
+    summary: 'The universities of the person records, each with its graduation years, whether any record is synthetic, and its Chinese and English names where known (no counts): what the graduate report can be asked for',
+    handler: ({ deps: d }) => d.lock.run(() => graduateCatalogue(d.ws, store)),
+  });
   route(app, deps, docs, {
     method: 'get', path: '/api/reports/graduates', tag: 'reports', query: graduatesQuery,
     summary: 'Graduate destination report (as `talentflow report graduates --format json`): headcount, outcomes, stay shares, destinations, salaries; counts of fewer than the workspace\'s k graduates suppressed (null, `suppressed: true`; `privacy` gives k and the rule)',

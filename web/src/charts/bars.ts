@@ -19,8 +19,11 @@ export interface BarChartOptions<R> {
 export async function barChart<R extends { name: string }>(rows: R[], o: BarChartOptions<R>): Promise<Element> {
   const Plot = await plot();
   return Plot.plot({
-    width: o.width, height: (o.axisLabel === undefined ? 24 : 30) + rows.length * 20, marginLeft: o.marginLeft ?? 96, marginRight: o.marginRight ?? 56, style: STYLE,
-    x: o.axisLabel === undefined ? { axis: null } : { label: o.axisLabel, grid: true },
+    // The axis caption sits centred on a line of its own under the tick labels: at the right end,
+    // Plot's default, a long caption ("share of the employed (%)") ran over the last tick's label.
+    width: o.width, height: (o.axisLabel === undefined ? 24 : 42) + rows.length * 20, marginLeft: o.marginLeft ?? 96, marginRight: o.marginRight ?? 56, style: STYLE,
+    ...(o.axisLabel === undefined ? {} : { marginBottom: 42 }),
+    x: o.axisLabel === undefined ? { axis: null } : { label: o.axisLabel, grid: true, labelAnchor: 'center', labelOffset: 36 },
     y: { label: null, domain: rows.map((r) => r.name) },
     marks: [
       Plot.barX(rows, { x: o.value, y: 'name', fill: o.color }),
