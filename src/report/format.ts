@@ -13,9 +13,10 @@ export function fmtShare(v: number | null | undefined, digits = 1): string {
   return v === null || v === undefined ? '–' : `${(100 * v).toFixed(digits)}%`;
 }
 
-/** A signed change: +1,234 or -5.2 pp. */
-export function fmtSigned(v: number | null | undefined, unit: '' | 'pp' = '', digits = 0): string {
+/** A signed change: +1,234 or -5.2 pp (in Chinese -5.2 个百分点, as the dashboard writes it). */
+export function fmtSigned(v: number | null | undefined, unit: '' | 'pp' = '', digits = 0, lang: 'zh' | 'en' = 'en'): string {
   if (v === null || v === undefined) return '–';
   const s = unit === 'pp' ? v.toFixed(digits) : Math.round(v).toLocaleString('en-US');
-  return `${v > 0 ? '+' : v < 0 ? '' : '±'}${s}${unit ? ' ' + unit : ''}`;
+  const u = unit === 'pp' ? (lang === 'zh' ? ' 个百分点' : ' pp') : '';
+  return `${v > 0 ? '+' : v < 0 ? '' : '±'}${s}${u}`;
 }

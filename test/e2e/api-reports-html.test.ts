@@ -53,7 +53,7 @@ test('200 text/html, inline with a file name, carrying the JSON route\'s numbers
   assert.ok(p.text.includes(`<div class="cv">${pct(r.body.stayStudyProvince.share)}</div>`), `stay in Liaoning ${pct(r.body.stayStudyProvince.share)}`);
   assert.ok(p.text.includes(`<div class="cv">${pct(r.body.outcomes.employed.share)}</div>`), 'employed share');
   assert.match(p.text, /<div class="synthetic" role="alert"><strong>⚠ 模拟数据 · SYNTHETIC DATA<\/strong>/);
-  assert.match(p.text, /<title>\[SYNTHETIC\] Northeastern University 2016 /);
+  assert.match(p.text, /<title>\[模拟数据\] 东北大学 2016 届 – 毕业生就业质量报告<\/title>/);
   // Without a year: the latest (2016), so the same file name.
   assert.equal((await page('university=DUT')).disposition, 'inline; filename="graduate-report-2016.html"');
 });
@@ -76,11 +76,36 @@ test('lang=en and lang=zh (the default) give different headings', async () => {
   assert.equal((await page(NEU_ZH.query)).text, zh, 'zh is the default');
   assert.match(zh, /<html lang="zh-CN">/);
   assert.match(zh, /<h2>主要指标 <span class="en">Headline figures<\/span><\/h2>/);
-  assert.match(zh, /<h1>Northeastern University · 2016届 毕业生就业质量报告 /);
+  assert.match(zh, /<h1>东北大学 · 2016届 毕业生就业质量报告 /);
   assert.match(en, /<html lang="en">/);
   assert.match(en, /<h2>Headline figures<\/h2>/);
   assert.match(en, /<h1>Northeastern University · 2016 Graduate destination report<\/h1>/);
   assert.doesNotMatch(en, /主要指标/);
+});
+
+test('the notes and definitions read in the page\'s language: Chinese (the English under it) for zh, English only for en', async () => {
+  const zh = (await page('university=NEU&year=2016&lang=zh')).text;
+  const en = (await page('university=NEU&year=2016&lang=en')).text;
+  const notes = (html: string) => [...html.matchAll(/<(?:p|li) class="note" data-note="(\w+)">(.*?)<\/(?:p|li)>|<li data-note="(\w+)">(.*?)<\/li>/gs)].map((m) => [m[1] ?? m[3], m[2] ?? m[4]]);
+  const zhNotes = notes(zh);
+  assert.deepEqual(zhNotes.map(([k]) => k).sort(), ['privacy', 'quantiles']);
+  for (const [key, text] of zhNotes) {
+    // The Chinese first, then the catalogue's English in a subtitle span.
+    const [chinese, english] = text.split('<span class="en">');
+    assert.match(chinese, /[\u4e00-\u9fff]{4}/, key);
+    assert.doesNotMatch(chinese, /\b[a-z]{3,} [a-z]{3,} [a-z]{3,}\b/, `${key}: English left in the Chinese: ${chinese}`);
+    assert.ok(english?.endsWith('</span>'), key);
+  }
+  assert.match(zh, /四分位数定义：R 的第 7 种定义（Hyndman 与 Fan 1996）/);
+  assert.match(zh, /少于 10 人的数字均已隐藏/);
+  assert.match(zh, /这些毕业生记录由模型生成/);
+  assert.match(zh, /-1\.1 个百分点/);
+  assert.doesNotMatch(zh, /\d pp\b/);
+  assert.match(zh, /<footer>.*talentflow · 毕业生就业质量报告<\/footer>/);
+  for (const [key, text] of notes(en)) assert.doesNotMatch(text, /[\u4e00-\u9fff]/, key);
+  assert.match(en, /Quartiles: R type 7 \(Hyndman &amp; Fan 1996\)/);
+  assert.match(en, /<title>\[SYNTHETIC DATA\] Northeastern University 2016 – Graduate destination report<\/title>/);
+  assert.match(en, /-1\.1 pp/);
 });
 
 test('the page equals what `talentflow report graduates --format html` writes for the same options', async () => {

@@ -1,5 +1,5 @@
 import { SpecError } from '../../core/errors.ts';
-import { coded, withWarnings, type CodedMessage } from '../../core/messages/index.ts';
+import { coded, english, type CodedMessage } from '../../core/messages/index.ts';
 import type { PersonRecord } from '../../core/schema/person.ts';
 import { checkMinCell, DEFAULT_MIN_CELL, SMALL_CELL_RULE } from '../privacy/index.ts';
 import { compared, comparedTable, salaryRow, stayShare } from './compare.ts';
@@ -9,6 +9,9 @@ import { countYear } from './summarise.ts';
 import { suppressedCells } from './suppressed-cells.ts';
 import type { CityCompared, GraduateReport, GraduateSelection, ProvinceMap } from './types.ts';
 import { yearMask } from './year-mask.ts';
+
+/** How the salary quartiles are computed (R's quantile(type = 7)), coded so the report says it in its language. */
+const QUANTILE_DEFINITION = coded('graduates.quantileDefinition', {});
 
 /**
  * Graduate destination report of a selection (university, study province, degree, major) for one
@@ -90,14 +93,15 @@ export function graduateReport(
     byCity,
     employerTypes: comparedTable(cur.employerTypes, cur.employed, prev ? prev.employerTypes : null, prevEmployed, hidden(now.employerTypes, before?.employerTypes)),
     salary: {
-      quantileDefinition: 'R type 7 (Hyndman & Fan 1996): linear interpolation between order statistics at (n - 1) p',
+      quantileDefinition: QUANTILE_DEFINITION.message,
       overall: salaryRow('all', cur.salaries, prev ? prev.salaries : null, salaryOf('all')),
       // In the order of the destination table (hidden provinces last), so it tells nothing either.
       byProvince: byProvince
         .filter((row) => cur.salariesByProvince.has(row.code))
         .map((row) => salaryRow(row.code, cur.salariesByProvince.get(row.code) ?? [], prev ? (prev.salariesByProvince.get(row.code) ?? []) : null, salaryOf(row.code))),
     },
-    ...withWarnings(warnings),
+    warnings: english(warnings),
+    messages: { warnings, quantileDefinition: QUANTILE_DEFINITION },
     privacy: null,
   };
   if (k !== null) report.privacy = { k, suppressedCells: suppressedCells(report), rule: SMALL_CELL_RULE };

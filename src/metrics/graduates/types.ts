@@ -103,8 +103,8 @@ export interface GraduateReport {
   /** Monthly salary quartiles of the employed with a salary, overall and by destination province. */
   salary: { quantileDefinition: string; overall: SalaryRow; byProvince: SalaryRow[] };
   warnings: string[];
-  /** The warnings coded (core/messages), same order, for a front-end's language. */
-  messages: { warnings: CodedMessage[] };
+  /** The warnings coded (core/messages), same order, and the salary quantiles' definition, for a front-end's language. */
+  messages: { warnings: CodedMessage[]; quantileDefinition: CodedMessage };
   /** The small-cell suppression applied (k, cells hidden, the rule); null for the unsuppressed counts. */
   privacy: PrivacyInfo | null;
 }

@@ -5,7 +5,7 @@ import type { PersonRecord } from '../../core/schema/person.ts';
 import { graduateReport, type GraduateReport, type ProvinceMap } from '../../metrics/index.ts';
 import { graduateReportHtml, type RegionLabel } from './html.ts';
 import type { Lang } from './labels.ts';
-import { universityName } from './university-name.ts';
+import { universityLabel, universityName } from './university-name.ts';
 
 /**
  * The graduate destination report of a workspace, as `talentflow report graduates` and
@@ -100,7 +100,7 @@ export function regionLabels(regions: readonly WorkspaceRegion[]): Record<string
 /**
  * The printable page of a selection and its default file name: region labels, the provinces of
  * the leading destination's country for the map (else of the study province's), the university
- * (else the study province's Chinese name) as the heading.
+ * (else the study province) in the report's language as the heading.
  */
 export async function graduatePage<W>(ws: W, { report, university, studyProvince }: SelectedGraduates, lang: Lang, store: GraduateStore<W>): Promise<{ html: string; filename: string }> {
   const all = await store.listRegions(ws);
@@ -112,11 +112,14 @@ export async function graduatePage<W>(ws: W, { report, university, studyProvince
     html: graduateReportHtml({
       report, lang, regions: names,
       provinces: shapes.map((s) => ({ code: s.code, geometry: s.geometry as { type: string; coordinates: unknown } | null })),
-      subject: university ?? (studyProvince ? (names[studyProvince]?.name_zh ?? studyProvince) : undefined),
+      subject: university !== undefined ? universityLabel(university, lang) : studyProvince ? provinceLabel(names[studyProvince], lang) ?? studyProvince : undefined,
     }),
     filename: `graduate-report-${report.year}.html`,
   };
 }
+
+/** A region by its name in the report's language, else the other one. */
+const provinceLabel = (r: RegionLabel | undefined, lang: Lang) => (r ? (lang === 'en' ? r.name_en ?? r.name_zh : r.name_zh ?? r.name_en) : undefined);
 
 /**
  * The region of level country at or above `code`, up the `parent` links as far as the store's

@@ -2,8 +2,11 @@ import type { GraduateReport, KeyedCompared } from '../../metrics/index.ts';
 import { escapeHtml, fmtCount, fmtShare, fmtSigned } from '../format.ts';
 import { barChart, rangeBar } from '../svg/bars.ts';
 import { choropleth, NO_DATA, scaleMax, SHADES, SUPPRESSED } from '../svg/map.ts';
-import { EMPLOYER_TYPES, LABELS, privacyNote, suppressedMark, type LabelKey, type Lang } from './labels.ts';
+import { coded, type CodedMessage } from '../../core/messages/index.ts';
+import { EMPLOYER_TYPES, LABELS, suppressedMark, type LabelKey, type Lang } from './labels.ts';
+import { noteText } from './note-text.ts';
 import { REPORT_CSS } from './style.ts';
+import { universityLabel } from './university-name.ts';
 
 /**
  * The graduate destination report as one self-contained, printable HTML page (A4): headline
@@ -37,6 +40,9 @@ export function graduateReportHtml(input: GraduatePageInput): string {
   const lang = input.lang ?? 'zh';
   const L = (k: LabelKey) => (lang === 'en' ? escapeHtml(LABELS[k].en) : `${escapeHtml(LABELS[k].zh)} <span class="en">${escapeHtml(LABELS[k].en)}</span>`);
   const L1 = (k: LabelKey) => escapeHtml(lang === 'en' ? LABELS[k].en : LABELS[k].zh);
+  const colon = lang === 'en' ? ': ' : '：';
+  // A note or definition (the catalogue's coded messages): in Chinese with its English under it, as the headings.
+  const note = (m: CodedMessage) => (lang === 'en' ? escapeHtml(m.message) : `${escapeHtml(noteText(m, 'zh'))}<span class="en">${escapeHtml(m.message)}</span>`);
   const name = (code: string) => {
     const x = input.regions[code];
     if (!x) return code;
@@ -48,7 +54,7 @@ export function graduateReportHtml(input: GraduatePageInput): string {
   const mark = lang === 'en' ? `<span class="sup">${escapeHtml(markText)}</span>` : `<span class="sup" title="${escapeHtml(suppressedMark(k, 'en'))}">${escapeHtml(markText)}</span>`;
   const count = (v: number | null | undefined, hidden = false) => (hidden ? mark : fmtCount(v));
   const share = (v: number | null | undefined, hidden = false) => (hidden ? mark : fmtShare(v));
-  const signed = (v: number | null | undefined, hidden: boolean, unit: '' | 'pp' = '', digits = 0) => (hidden ? mark : fmtSigned(v, unit, digits));
+  const signed = (v: number | null | undefined, hidden: boolean, unit: '' | 'pp' = '', digits = 0) => (hidden ? mark : fmtSigned(v, unit, digits, lang));
   const yuan = (v: number | null | undefined, hidden = false) => (hidden ? mark : `¥${fmtCount(v)}`);
   const prev = r.previousYear;
   const card = (label: LabelKey, value: string, sub: string, change: string) =>
@@ -97,31 +103,34 @@ export function graduateReportHtml(input: GraduatePageInput): string {
   const salaryRows = r.salary.byProvince.slice(0, 15).map((s) =>
     `<tr><td>${escapeHtml(name(s.code))}</td><td class="n">${salaryN(s)}</td><td class="n">${yuan(s.q1, s.suppressed)}</td><td class="n">${yuan(s.median, s.suppressed)}</td><td class="n">${yuan(s.q3, s.suppressed)}</td><td>${rangeBar(s.q1, s.median, s.q3, salaryMax, 160)}</td><td class="n">${signed(s.medianChange, s.suppressed || (s.previous?.suppressed ?? false))}</td></tr>`).join('');
 
-  const subject = input.subject ?? describeSelection(r, name);
-  const banner = r.synthetic ? `<div class="synthetic" role="alert"><strong>⚠ ${escapeHtml(LABELS.synthetic.zh)} · ${escapeHtml(LABELS.synthetic.en)}</strong><p>${lang === 'en' ? '' : escapeHtml(LABELS.syntheticNote.zh) + '<br>'}${escapeHtml(LABELS.syntheticNote.en)}</p></div>` : '';
+  const subject = input.subject ?? describeSelection(r, name, lang);
+  const banner = r.synthetic ? `<div class="synthetic" role="alert"><strong>⚠ ${escapeHtml(LABELS.synthetic.zh)} · ${escapeHtml(LABELS.synthetic.en)}</strong><p>${note(coded('graduates.syntheticNote', {}))}</p></div>` : '';
+  // Older results carry the definition as English text only.
+  const quantiles = r.messages.quantileDefinition ? note(r.messages.quantileDefinition) : escapeHtml(r.salary.quantileDefinition);
+  const warnings = r.messages.warnings.length === r.warnings.length ? r.messages.warnings.map(note) : r.warnings.map(escapeHtml);
   return `<!doctype html>
 <html lang="${lang === 'en' ? 'en' : 'zh-CN'}"><head><meta charset="utf-8">
-<title>${r.synthetic ? '[SYNTHETIC] ' : ''}${escapeHtml(subject)} ${r.year} – ${escapeHtml(LABELS.title.en)}</title>
+<title>${r.synthetic ? `[${L1('synthetic')}] ` : ''}${escapeHtml(subject)} ${r.year}${lang === 'en' ? '' : ' 届'} – ${L1('title')}</title>
 <style>${REPORT_CSS}</style></head><body>
 <header>${banner}<h1>${escapeHtml(subject)} · ${r.year}${lang === 'en' ? '' : '届'} ${L('title')}</h1>
-<p class="meta">${prev === null ? '' : `${L1('comparison')}: ${prev} · `}${input.generated ? escapeHtml(input.generated) + ' · ' : ''}talentflow</p></header>
+<p class="meta">${prev === null ? '' : `${L1('comparison')}${colon}${prev} · `}${input.generated ? escapeHtml(input.generated) + ' · ' : ''}talentflow</p></header>
 <section><h2>${L('headline')}</h2><div class="cards">${cards.join('')}</div></section>
-<section><h2>${L('byProvince')}</h2><p class="note">${L1('ofEmployed')}; ${lang === 'en' ? 'thin bar' : '细条'} = ${L1('previous')} ${prev ?? ''}</p>${bars}</section>
+<section><h2>${L('byProvince')}</h2><p class="note">${L1('ofEmployed')}${lang === 'en' ? '; ' : '；'}${L1('thinBar')} = ${L1('previous')} ${prev ?? ''}</p>${bars}</section>
 <section class="page"><h2>${L('map')}</h2>${map}<p class="legend">${legend}<br>${L1('legend')}</p></section>
 <section><h2>${L('byCity')}</h2><table>${head('region')}${comparedRows(r.byCity.slice(0, 12), name)}</table></section>
 <section><h2>${L('employer')}</h2><table>${head('employerType')}${comparedRows(r.employerTypes, employer)}</table></section>
-<section class="page"><h2>${L('salary')}</h2><table><tr><th>${L('region')}</th><th class="n">n</th><th class="n">Q1</th><th class="n">${lang === 'en' ? 'Median' : '中位数'}</th><th class="n">Q3</th><th></th><th class="n">${L('change')}</th></tr>${salaryRows}</table>
-<p class="note">${escapeHtml(r.salary.quantileDefinition)}</p></section>
-${r.privacy ? `<section class="privacy"><h2>${L('privacy')}</h2><p class="note">${escapeHtml(privacyNote(r.privacy.k, r.privacy.suppressedCells, lang))}${lang === 'en' ? '' : `<br>${escapeHtml(privacyNote(r.privacy.k, r.privacy.suppressedCells, 'en'))}`}</p></section>` : ''}
-${r.warnings.length ? `<section><h2>${L('notes')}</h2><ul>${r.warnings.map((w) => `<li>${escapeHtml(w)}</li>`).join('')}</ul></section>` : ''}
-<footer>${r.synthetic ? `<strong>${escapeHtml(LABELS.synthetic.zh)} · ${escapeHtml(LABELS.synthetic.en)}</strong> · ` : ''}talentflow · ${escapeHtml(LABELS.title.en)}</footer>
+<section class="page"><h2>${L('salary')}</h2><table><tr><th>${L('region')}</th><th class="n">n</th><th class="n">Q1</th><th class="n">${L1('median')}</th><th class="n">Q3</th><th></th><th class="n">${L('change')}</th></tr>${salaryRows}</table>
+<p class="note" data-note="quantiles">${L1('quantiles')}${colon}${quantiles}</p></section>
+${r.privacy ? `<section class="privacy"><h2>${L('privacy')}</h2><p class="note" data-note="privacy">${note(coded('graduates.privacyNote', { k: r.privacy.k, cells: r.privacy.suppressedCells }))}</p></section>` : ''}
+${warnings.length ? `<section><h2>${L('notes')}</h2><ul>${warnings.map((w) => `<li data-note="warning">${w}</li>`).join('')}</ul></section>` : ''}
+<footer>${r.synthetic ? `<strong>${escapeHtml(LABELS.synthetic.zh)} · ${escapeHtml(LABELS.synthetic.en)}</strong> · ` : ''}talentflow · ${L1('title')}</footer>
 </body></html>
 `;
 }
 
-function describeSelection(r: GraduateReport, name: (code: string) => string): string {
+function describeSelection(r: GraduateReport, name: (code: string) => string, lang: Lang): string {
   const u = r.selection.university;
-  if (u) return typeof u === 'string' ? u : u.join(', ');
+  if (u) return typeof u === 'string' ? universityLabel(u, lang) : u.map((x) => universityLabel(x, lang)).join(lang === 'en' ? ', ' : '、');
   if (r.selection.studyProvince) return name(r.selection.studyProvince);
-  return 'All graduates';
+  return LABELS.allGraduates[lang];
 }
