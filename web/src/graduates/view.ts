@@ -88,7 +88,7 @@ export function createGraduatesView(): HTMLElement {
       const { text, other } = universityLabel(u.university);
       return h('option', { value: u.university, title: other }, text);
     }), ...(catalogue.size > 1 ? [h('option', { value: '' }, t('grad.allUniversities'))] : []));
-    if ([...university.options].some((o) => o.value === chosen)) university.value = chosen;
+    if (chosen !== null && [...university.options].some((o) => o.value === chosen)) university.value = chosen;
     renderYears();
   }
   function renderYears(): void {
