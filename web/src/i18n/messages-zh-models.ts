@@ -27,6 +27,8 @@ const transformZh = (t: string) => TRANSFORM[t] ?? t;
 const ATTRIBUTE: Record<string, string> = { degree: '学历', major: '专业', university: '院校' };
 const DEGREE: Record<string, string> = { bachelor: '本科', master: '硕士', doctor: '博士', junior_college: '专科' };
 const category = (attribute: string, c: string) => (attribute === 'degree' ? DEGREE[c] ?? c : attribute === 'university' ? universityZh(c) : c);
+/** A person attribute and one of its categories in Chinese (学历：博士), as the Models tab names interaction terms. */
+export const personCategoryZh = (attribute: string, c: string): string => `${ATTRIBUTE[attribute] ?? attribute}：${category(attribute, c)}`;
 const MONEY_KIND: Record<string, string> = { income: '收入', cost: '成本' };
 
 /** The ends of a flow and the fixed-effect dimensions (origin^period: 迁出地×时期). */
@@ -71,12 +73,12 @@ export const ZH_MODELS: Pick<Templates, ModelCode> = {
   'choice.warn.lambdaOutOfRange': (p) => `嵌套“${p.nest}”：λ = ${p.lambda}（标准误 ${p.standardError}）不在 (0, 1] 内：模型并非对所有属性值都与效用最大化一致（McFadden 1978）${p.includesOne ? `；其 ${p.level}% 置信区间包含 1` : ''}；可考虑其他嵌套方式或条件 logit 模型`,
 
   'gravity.input.noPeriods': () => '请选择要建模的流动时期（--period）',
-  'gravity.input.noFlows': (p, f) => `工作区中没有 ${p.period} ${p.within ? `${f.place({ code: p.within })}内` : ''}的流动`,
+  'gravity.input.noFlows': (p, f) => `工作区中没有${p.within ? `${f.place({ code: p.within })}内` : ''} ${p.period} 时期的流动`,
   'gravity.input.noCentroid': (p, f) => `以下地区没有中心点，无法计算距离：${f.list(p.regions.map(f.place))}`,
   'gravity.input.unknownIndicator': (p, f) => {
-    const head = `没有指标“${indicatorZh(p.indicator, null)}”的数值（${roleZh(p)}）：${p.within ? `${f.place({ code: p.within })}内的` : ''}地区在 ${p.periods.join('、')} `;
+    const head = `未知指标“${indicatorZh(p.indicator, null)}”（${roleZh(p)}）：${p.within ? `${f.place({ code: p.within })}内的` : ''}地区在 ${p.periods.join('、')} `;
     const names = (xs: readonly string[]) => f.list(xs.map((x) => indicatorZh(x, null)), 30);
-    if (p.inPeriods.length) return `${head}没有该指标的数值；这些时期已有的指标：${names(p.inPeriods)}`;
+    if (p.inPeriods.length) return `${head}没有它的数值；这些时期已有的指标：${names(p.inPeriods)}`;
     return `${head}没有任何指标${p.otherPeriods.length ? `；其他时期的指标：${names(p.otherPeriods)}` : '（请先导入指标）'}`;
   },
   'gravity.input.indicatorMissing': (p, f) => `指标“${indicatorZh(p.indicator, null)}”（${roleZh(p)}）缺少以下地区的数值：${p.regions.map((r, i) => `${f.place(r)}（${p.periods[i]}）`).join('、')}${p.count > 5 ? ` 等 ${f.number(p.count)} 处` : ''}`,

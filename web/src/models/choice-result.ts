@@ -1,7 +1,10 @@
+import type { MessageParams } from '../../../src/core/messages/index.ts';
 import { get } from '../api.ts';
 import { coefficientChart } from '../charts/coefficients.ts';
 import { downloadCsv } from '../export/download.ts';
-import { colon, fmt, t, type MessageKey } from '../i18n/index.ts';
+import { colon, fmt, lang, t, type MessageKey } from '../i18n/index.ts';
+import { personCategoryZh, unitZh } from '../i18n/messages-zh-models.ts';
+import { fieldText, fieldTexts, messageText } from '../i18n/server-text.ts';
 import { h } from '../ui/dom.ts';
 import { coefficientTable } from './coef-table.ts';
 import { indicatorLabel, modelTermLabel } from './indicator-label.ts';
@@ -20,17 +23,25 @@ interface ChoiceResult {
   logLikelihood: number; nullLogLikelihood: number; rhoSquared: number; aic: number; bic: number; nPersons: number;
   iterations: number; converged: boolean; fitSeconds: number;
   kind: 'synthetic' | 'estimated'; definition: string;
+  /** Coded texts (src/core/messages), absent in models saved before codes: the English fields are shown then. */
+  messages?: { definition?: CodedText };
   nests?: { name: string; lambda: number; lambdaStandardError: number; consistentWithUtilityMaximisation: boolean }[];
-  wtp: { unit: string; money: string; definition: string; values: { term: string; value: number; standardError: number; lower: number; upper: number }[] } | null;
+  wtp: { unit: string; money: string; definition: string; messages?: { definition?: CodedText }; values: { term: string; value: number; standardError: number; lower: number; upper: number }[] } | null;
   /** observedShare null: hidden by the workspace's small-cell rule (privacy.k); older saved models have no privacy field. */
   shares: { byAlternative: { alternative: string; name: string; observedShare: number | null; predictedShare: number }[]; privacy?: { k: number } | null };
   holdout: { years: number[]; nPersons: number; hitRate: number; chanceHitRate: number; logLikelihood: number } | null;
-  choiceSet: { notes: string[] };
+  choiceSet: { notes: string[]; messages?: { notes?: CodedText[] } };
   warnings: ChoiceWarning[];
 }
 
-/** A warning of the choice model (src/models/logit): a stable code, the library's English, sometimes the terms it is about. */
-interface ChoiceWarning { code?: string; message: string; terms?: string[] }
+/** A message as the server codes it: its code in src/core/messages, parameters and English. */
+interface CodedText { code: string; params: MessageParams; message: string }
+
+/**
+ * A warning of the choice model (src/models/logit): a stable code, the library's English, sometimes
+ * the terms it is about, and its coded text (absent in models saved before codes).
+ */
+interface ChoiceWarning { code?: string; message: string; terms?: string[]; text?: { code: string; params: MessageParams } }
 
 const WARNING_KEYS = {
   NOT_CONVERGED: 'choice.warn.NOT_CONVERGED', NUMERICAL_PRECISION: 'choice.warn.NUMERICAL_PRECISION', SINGLE_ALTERNATIVE_CASES: 'choice.warn.SINGLE_ALTERNATIVE_CASES',
@@ -38,11 +49,13 @@ const WARNING_KEYS = {
 } as const satisfies Record<string, MessageKey>;
 
 /**
- * A warning in the page's language by its code, with the count it names (clusters, cases) and
- * the money term; the library's full English (with its diagnostics) on hover. A code this page
- * does not know shows as the library wrote it.
+ * A warning in the page's language: from its coded text, in full; for a model saved before codes,
+ * by its warning code with the count it names (clusters, cases) and the money term, the library's
+ * full English (with its diagnostics) on hover. A code this page does not know shows as the
+ * library wrote it.
  */
 function choiceWarning(w: ChoiceWarning): HTMLElement {
+  if (w.text) return h('p', { class: 'note warning', 'data-code': w.code, 'data-message-code': w.text.code }, messageText({ ...w.text, message: w.message }));
   const key = w.code && w.code in WARNING_KEYS ? WARNING_KEYS[w.code as keyof typeof WARNING_KEYS] : null;
   const n = /(\d+) (?:clusters|case)/.exec(w.message)?.[1] ?? '';
   return h('p', { class: 'note warning', title: key ? w.message : undefined, 'data-code': w.code }, key ? t(key, { n, term: w.terms?.[0] ?? '' }) : w.message);
@@ -50,12 +63,22 @@ function choiceWarning(w: ChoiceWarning): HTMLElement {
 
 const pct = (x: number) => fmt(100 * x, 1);
 
-/** log_disposable_income_pc -> "Disposable income per capita (log)": standard indicators by their label, the id on hover. */
+/**
+ * log_disposable_income_pc -> "Disposable income per capita (log)": standard indicators by their
+ * label (weather_air_temperature, entered in units, by its stored tenths' label), interactions as
+ * "degree: doctor × …" (学历：博士 × …), the id on hover.
+ */
 function choiceTermLabel(term: string): string {
   const own = modelTermLabel(term);
   if (own) return own;
-  const m = /^(log_)?(.+)$/.exec(term)!;
-  const label = indicatorLabel(m[2], null);
+  const interaction = /^(degree|major|university)\[(.+)\]:(.+)$/.exec(term);
+  if (interaction) {
+    const [, attribute, category, of] = interaction;
+    return `${lang() === 'zh' ? personCategoryZh(attribute, category) : `${attribute}: ${category}`} × ${choiceTermLabel(of)}`;
+  }
+  const m = /^(log_|log1p_)?(.+)$/.exec(term)!;
+  const tenths = indicatorLabel(`${m[2]}_x10`, null);
+  const label = m[1] === undefined && tenths.text !== `${m[2]}_x10` ? tenths : indicatorLabel(m[2], null);
   if (label.text === m[2]) return term;
   const log = t('models.log');
   // Full-width brackets (（对数）) take no space before them.
@@ -75,11 +98,11 @@ export async function choiceResultView(name: string, width: number): Promise<HTM
     [t('stat.iterations'), fmt(r.iterations)], [t('stat.converged'), t(r.converged ? 'yes' : 'no')], [t('choice.fitSeconds'), fmt(r.fitSeconds, 3)],
   ];
   const wtp = r.wtp && r.wtp.values.length ? [
-    h('h3', {}, t('choice.wtp', { unit: r.wtp.unit })),
+    h('h3', {}, t('choice.wtp', { unit: lang() === 'zh' ? unitZh(r.wtp.unit) : r.wtp.unit })),
     h('table', { class: 'coef wtp' },
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('models.term')), h('th', { scope: 'col' }, t('choice.wtpValue')), h('th', { scope: 'col' }, t('models.se')), h('th', { scope: 'col' }, t('models.ci').replace('95', String(level))))),
       h('tbody', {}, ...r.wtp.values.map((v) => h('tr', {}, h('th', { scope: 'row', title: v.term }, choiceTermLabel(v.term)), h('td', {}, fmt(v.value)), h('td', {}, fmt(v.standardError)), h('td', {}, `[${fmt(v.lower)}, ${fmt(v.upper)}]`))))),
-    h('p', { class: 'note' }, r.wtp.definition),
+    h('p', { class: 'note', 'data-text': 'wtp-definition' }, fieldText(r.wtp, 'definition')),
   ] : [];
   const shares = r.shares.byAlternative.slice(0, 15);
   const observed = (x: number | null) => (x === null ? t('grad.suppressed', { k: r.shares.privacy?.k ?? '?' }) : `${pct(x)}%`);
@@ -87,7 +110,7 @@ export async function choiceResultView(name: string, width: number): Promise<HTM
   return h('div', { class: 'choice-result' },
     h('h3', {}, t('choice.title', { name: saved.name })),
     h('p', { class: r.kind === 'synthetic' ? 'status status-error' : 'note', 'data-kind': r.kind }, t(r.kind === 'synthetic' ? 'choice.synthetic' : 'choice.estimated')),
-    h('p', { class: 'note' }, r.definition),
+    h('p', { class: 'note', 'data-text': 'definition' }, fieldText(r, 'definition')),
     coefficientTable(rows, level),
     h('div', { class: 'buttons' }, h('button', { type: 'button', class: 'small', 'data-export': 'choice-coef-csv', onclick: () => downloadCsv(`${saved.name}-coefficients.csv`, rows) }, t('export.csv'))),
     await coefficientChart(`${saved.name}-coefficients`, rows.filter((x) => Number.isFinite(x.low)).map((x) => ({ term: x.label, estimate: x.estimate, low: x.low, high: x.high })), width),
@@ -101,7 +124,7 @@ export async function choiceResultView(name: string, width: number): Promise<HTM
       h('tbody', {}, ...shares.map((s) => h('tr', {}, h('th', { scope: 'row' }, `${s.name} (${s.alternative})`), h('td', s.observedShare === null ? { class: 'suppressed' } : {}, observed(s.observedShare)), h('td', {}, `${pct(s.predictedShare)}%`))))),
     h0 ? h('p', { class: 'note' }, t('choice.holdout', { years: h0.years.join(', '), persons: fmt(h0.nPersons), hit: pct(h0.hitRate), chance: pct(h0.chanceHitRate), ll: fmt(h0.logLikelihood, 1) })) : '',
     ...r.warnings.map(choiceWarning),
-    // How the choice set was built: for the curious, closed by default (the library's English).
-    r.choiceSet.notes.length ? h('details', { class: 'notes' }, h('summary', {}, `${t('models.notes')} (${r.choiceSet.notes.length})`), ...r.choiceSet.notes.map((n) => h('p', { class: 'note' }, n))) : '',
+    // How the choice set was built: for the curious, closed by default.
+    r.choiceSet.notes.length ? h('details', { class: 'notes' }, h('summary', {}, `${t('models.notes')} (${r.choiceSet.notes.length})`), ...fieldTexts(r.choiceSet, 'notes').map((n) => h('p', { class: 'note' }, n))) : '',
   );
 }

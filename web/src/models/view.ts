@@ -51,7 +51,7 @@ export function createModelsView(periods: string[]): HTMLElement {
   /** Regions of the last fit's selection, to name the codes its warnings quote. */
   let fitRegions = new Map<string, Region>();
   /** What the results pane shows, to draw it again in another language. */
-  let shown: { kind: 'gravity'; result: GravityResult } | { kind: 'choice'; name: string } | null = null;
+  let shown: { kind: 'gravity'; result: GravityResult } | { kind: 'choice'; name: string } | { kind: 'failed'; error: unknown } | null = null;
 
   /** Seconds the last fit took, said again in another language. */
   let doneSeconds: number | null = null;
@@ -181,7 +181,10 @@ export function createModelsView(periods: string[]): HTMLElement {
       if (r.saved) void renderSaved();
     } catch (err) {
       progressText.textContent = '';
-      results.append(status('error', `${t('models.failed')}${colon()}${(err as ApiError).message}`));
+      shown = { kind: 'failed', error: err };
+      showFailure(err);
+      // The form is long: the answer to its button is brought into view, not left above the fold.
+      results.firstElementChild?.scrollIntoView({ block: 'nearest' });
     } finally {
       progress.hidden = true;
     }
@@ -213,6 +216,11 @@ export function createModelsView(periods: string[]): HTMLElement {
         return region ? regionName(region) : null;
       }),
     );
+  }
+
+  /** Why a fit failed, in the page's language (an ApiError's message is rendered from its code each time it is read). */
+  function showFailure(err: unknown): void {
+    results.append(status('error', `${t('models.failed')}${colon()}${(err as ApiError).message}`));
   }
 
   /** A cluster dimension in the page's language: origin, destination and pair are the model's own; other columns as named. */
@@ -266,6 +274,10 @@ export function createModelsView(periods: string[]): HTMLElement {
       clear(results);
       void showResult(shown.result);
     } else if (shown?.kind === 'choice') void showSaved(shown.name);
+    else if (shown?.kind === 'failed') {
+      clear(results);
+      showFailure(shown.error);
+    }
   }
 
   form.addEventListener('submit', (e) => void fit(e));

@@ -1,0 +1,130 @@
+// The Models tab's server texts in 中文 (issue 12, item 7), on a fresh demo workspace in Debian's
+// Chromium: a saved destination-choice model (the demo's northeast-choice, a conditional logit of
+// the synthetic graduates) shows its definition, willingness to pay and choice-set notes in
+// Chinese, from their message codes (src/core/messages/choice.ts), and in English again after a
+// switch; a gravity fit refused for its data (an indicator the chosen period lacks, src/store/
+// queries/model-data.ts) and one refused as not identified (an origin attribute under the origin
+// constraint) read in Chinese and follow a switch, while the JSON API keeps its English message.
+// Screenshots go to tmp/screenshots.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { SHOTS, openDashboard, type Dashboard } from '../helpers/browser.ts';
+
+let dashboard: Dashboard | undefined;
+let page: Page;
+let url: string;
+let errors: string[] = [];
+
+before(async () => {
+  dashboard = await openDashboard({ workspace: 'demo', locale: 'zh-CN', lang: 'zh', prefix: 'talentflow-models-messages-' });
+  ({ page, errors } = dashboard);
+  url = dashboard.server.url;
+}, { timeout: 300_000 });
+
+after(() => dashboard?.close());
+
+const CJK = /[\u4e00-\u9fff]/;
+/** Two Latin words in a row: an English sentence (an id such as log_disposable_income_pc is one word). */
+const LATIN_SENTENCE = /\b[A-Za-z][A-Za-z'’-]*\b[\s,;:.()]+\b[A-Za-z][A-Za-z'’-]*\b/;
+
+function assertChinese(texts: readonly string[], what: string): void {
+  assert.ok(texts.length > 0, `${what}: none shown`);
+  for (const text of texts) {
+    assert.match(text, CJK, `${what}: ${text}`);
+    assert.doesNotMatch(text, LATIN_SENTENCE, `${what}: English left in "${text}"`);
+  }
+}
+
+async function switchTo(target: 'zh' | 'en'): Promise<void> {
+  if ((await page.evaluate('document.documentElement.lang')) === (target === 'zh' ? 'zh-CN' : 'en')) return;
+  await page.click('#lang');
+  await page.waitForFunction(`document.documentElement.lang.startsWith('${target}')`, undefined, { timeout: 10_000 });
+}
+
+const text = async (selector: string) => ((await page.textContent(selector)) ?? '').trim();
+
+test('中文: a saved choice model\'s definition, willingness to pay and notes in Chinese, in English after a switch', { timeout: 240_000 }, async () => {
+  await page.goto(`${url}?tab=models`);
+  await page.click('[data-show-model="northeast-choice"]', { timeout: 120_000 });
+  await page.waitForSelector('#view-models .choice-result p[data-text="definition"]', { timeout: 60_000 });
+  const definition = await text('#view-models .choice-result p[data-text="definition"]');
+  assert.match(definition, /^[\d,]+ 名毕业生在 31 个备选项（.*的省级地区）之间的去向选择，条件 logit 模型，极大似然估计$/, definition);
+  const wtp = await text('#view-models .choice-result p[data-text="wtp-definition"]');
+  assert.match(wtp, /^每单位属性变化的价值（元\/月）：与之价值相当的人均可支配收入（元\/人·年）变化量/, wtp);
+  assert.match(await text('#view-models .choice-result h3:has(+ table.wtp)'), /元\/月/);
+  await page.$eval('#view-models .choice-result details.notes', (d) => ((d as unknown as { open: boolean }).open = true));
+  const notes = await page.$$eval('#view-models .choice-result details.notes p', (ps) => ps.map((p) => (p.textContent ?? '').trim()));
+  assert.ok(notes.includes('log_disposable_income_pc：人均可支配收入（元/人·年），取对数（默认）'), notes.join(' | '));
+  assert.ok(notes.some((n) => /^log_disposable_income_pc 与学历的交互：博士、硕士，对照本科/.test(n)), notes.join(' | '));
+  const warnings = await page.$$eval('#view-models .choice-result p.warning', (ps) => ps.map((p) => (p.textContent ?? '').trim()));
+  assertChinese([definition, wtp, ...notes, ...warnings], 'choice model texts');
+  await page.screenshot({ path: join(SHOTS, 'models-choice-messages-zh.png'), fullPage: true });
+
+  // The same model after a switch: the page draws it again in English, the library's own words.
+  await switchTo('en');
+  await page.waitForFunction(`document.querySelector('#view-models .choice-result p[data-text="definition"]')?.textContent?.startsWith('destination choice of ')`, undefined, { timeout: 30_000 });
+  assert.match(await text('#view-models .choice-result p[data-text="definition"]'), /^destination choice of [\d,]+ graduates among 31 alternatives \(regions at level province in CN\), conditional logit by maximum likelihood$/);
+  assert.match(await text('#view-models .choice-result p[data-text="wtp-definition"]'), /^yuan a month per unit of each attribute/);
+  await switchTo('zh');
+  await page.waitForFunction(`/名毕业生/.test(document.querySelector('#view-models .choice-result p[data-text="definition"]')?.textContent ?? '')`, undefined, { timeout: 30_000 });
+  assert.deepEqual(errors, []);
+});
+
+/** Fits from the form: China's provinces in 2010-2020 with the attributes given, and the constraint. */
+async function fitProvinces(attributes: { origin?: string[]; destination?: string[] }, constraint: string): Promise<string> {
+  await page.goto(`${url}?tab=models&case=cn&level=province`);
+  await page.waitForSelector('#m-fit', { timeout: 120_000 });
+  await page.selectOption('#m-level', 'province');
+  await page.selectOption('#m-within', 'CN');
+  await page.selectOption('#m-constraint', constraint);
+  await page.$$eval('#view-models form input[type=checkbox]:checked', (is) => is.forEach((i) => (i as unknown as { click: () => void }).click()));
+  await page.check('input[name="periods"][value="2010-2020"]');
+  for (const a of attributes.origin ?? []) await page.check(`input[name="originVars"][value="${a}"]`);
+  for (const a of attributes.destination ?? []) await page.check(`input[name="destinationVars"][value="${a}"]`);
+  await page.click('#m-fit');
+  const error = page.locator('#view-models .model-results .status-error');
+  await error.waitFor({ timeout: 180_000 });
+  return ((await error.textContent()) ?? '').trim();
+}
+
+test('中文: a gravity fit refused for an indicator the period lacks reads in Chinese, and follows a switch', { timeout: 300_000 }, async () => {
+  // Disposable income is stored from 2013 on: the 2010-2020 flows (indicators of 2010) have none.
+  const zh = await fitProvinces({ destination: ['disposable_income_pc'] }, 'production');
+  assert.match(zh, /^拟合失败：未知指标“人均可支配收入”（迁入地属性）：.*地区在 2010-2020、2010 没有它的数值；这些时期已有的指标：.*人口/, zh);
+  assertChinese([zh], 'gravity input error');
+  await page.screenshot({ path: join(SHOTS, 'models-gravity-error-zh.png'), fullPage: true });
+  await switchTo('en');
+  const en = await text('#view-models .model-results .status-error');
+  assert.match(en, /unknown indicator "disposable_income_pc" \(destination attribute\): the regions within CN have no value of it for 2010-2020, 2010; their indicators for 2010-2020, 2010: /, en);
+  await switchTo('zh');
+  assert.match(await text('#view-models .model-results .status-error'), /^拟合失败：未知指标/);
+  assert.deepEqual(errors, []);
+});
+
+test('中文: an origin attribute under the origin constraint is refused as not identified, in Chinese', { timeout: 300_000 }, async () => {
+  const zh = await fitProvinces({ origin: ['population'] }, 'production');
+  assert.match(zh, /项“origin_population”与迁出地固定效应共线（在其中没有变化），其系数无法识别/, zh);
+  assertChinese([zh], 'gravity collinearity error');
+  assert.deepEqual(errors, []);
+});
+
+test('the JSON API keeps the English message beside the code', { timeout: 240_000 }, async () => {
+  const started = await fetch(new URL('api/models/gravity', url), {
+    method: 'POST', headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ periods: ['2010-2020'], within: 'CN', level: 'province', destinationVars: ['disposable_income_pc'] }),
+  });
+  const job = await started.json() as { id: string };
+  let view: { state: string; error?: { status: number; body: { error: { code: string; message: string; messageCode?: string; params?: Record<string, unknown> } } } };
+  do {
+    await new Promise((ok) => setTimeout(ok, 200));
+    view = await (await fetch(new URL(`api/jobs/${job.id}`, url))).json() as typeof view;
+  } while (view.state === 'queued' || view.state === 'running');
+  assert.equal(view.state, 'failed');
+  const e = view.error!.body.error;
+  assert.equal(e.code, 'INPUT');
+  assert.equal(e.messageCode, 'gravity.input.unknownIndicator');
+  assert.match(e.message, /^unknown indicator "disposable_income_pc" \(destination attribute\): the regions within CN have no value of it for 2010-2020, 2010; /);
+  assert.deepEqual(e.params?.periods, ['2010-2020', '2010']);
+});
