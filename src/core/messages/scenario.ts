@@ -19,8 +19,10 @@ export const SCENARIO_MESSAGES = {
     (p, f) => `${f.number(p.count)} region(s) whose stayers or leavers number fewer than ${p.k} have no stay share from the records (small-cell rule, suppressed (<${p.k})): ${f.list(p.regions.map(f.place), 12)}`),
   // Note: src/sim/payment.ts (a requested monthly amount, the slider's or `--amount`'s).
   'scenario.payment.set': def({ monthly: 500, currency: 'CNY' as string | null, before: 1000, changeType: 'relative', term: 'destination_gdp_per_capita', from: 0.156, to: 0.078 },
-    (p) => {
+    (p, f) => {
       const c = p.currency ? ` ${p.currency}` : '';
+      // At the document's own amount nothing is scaled: "scaled from 0.156 to 0.156" said nothing.
+      if (p.monthly === p.before) return `payment ${f.number(p.monthly)}${c} a month (${f.number(p.monthly * 12)}${c} a year), the document's own amount: the ${p.changeType} change of ${p.term} is ${f.number(p.from)}`;
       return `payment set to ${p.monthly}${c} a month (${p.monthly * 12}${c} a year; the document had ${p.before}${c}): the ${p.changeType} change of ${p.term} scaled from ${p.from} to ${p.to} in proportion`;
     }),
   // Notes: src/store/scenarios/prepare.ts and prepare-choice.ts (the baseline's sources).

@@ -23,7 +23,9 @@ export const ZH_MESSAGES: Templates = {
   'scenario.cohort.fromIndicator': (p, f) => `队列规模：${p.period} 年指标“${p.indicator}”${p.unit ? `（${p.unit}${p.personsPerUnit !== 1 ? ` = ${f.number(p.personsPerUnit)} 人` : ''}）` : ''} × ${p.rate}（假定比例）`,
   'scenario.payment.set': (p, f) => {
     const c = p.currency === 'CNY' ? ' 元' : p.currency ? ` ${p.currency}` : '';
-    return `补贴设为每月 ${f.number(p.monthly)}${c}（每年 ${f.number(p.monthly * 12)}${c}；文件原为每月 ${f.number(p.before)}${c}）：${p.term} 的${p.changeType === 'relative' ? '相对' : '绝对'}变化按比例由 ${p.from} 调整为 ${p.to}`;
+    const kind = p.changeType === 'relative' ? '相对' : '绝对';
+    if (p.monthly === p.before) return `补贴每月 ${f.number(p.monthly)}${c}（每年 ${f.number(p.monthly * 12)}${c}），即文件本身的金额：${p.term} 的${kind}变化为 ${f.number(p.from)}`;
+    return `补贴设为每月 ${f.number(p.monthly)}${c}（每年 ${f.number(p.monthly * 12)}${c}；文件原为每月 ${f.number(p.before)}${c}）：${p.term} 的${kind}变化按比例由 ${f.number(p.from)} 调整为 ${f.number(p.to)}`;
   },
   'scenario.model.offset': (p) => `模型“${p.model}”拟合时带有偏移项 ${p.offset}，情景模拟无法包含它：请去掉该偏移项重新拟合（起点的偏移项可以保留）`,
   'scenario.stay.assumed': (p) => `留存比例：各地区均为 ${p.share}（假定）`,

@@ -131,9 +131,9 @@ export function createBaselineForm({ onChange, onModel }: { onChange: () => void
     if (wanted && !listed.some((m) => m.name === wanted)) modelSelect.append(option(wanted, t('scenario.modelMissing', { model: wanted }), wanted === current));
     modelSelect.value = current;
     const o = opts;
-    modelNote.textContent = o ? t('scenario.modelAbout', {
-      kind: t(o.model.kind === 'choice' ? 'scenario.kindChoice' : 'scenario.kindGravity'), periods: o.model.periods.length ? listText(o.model.periods) : t('scenario.periodUnrecorded'), n: o.regions.length, period: o.model.basePeriod,
-    }) + (o.model.synthetic ? ` ${t('scenario.kindSynthetic')}` : '') : '';
+    const about = o && { kind: t(o.model.kind === 'choice' ? 'scenario.kindChoice' : 'scenario.kindGravity'), n: o.regions.length, period: o.model.basePeriod };
+    modelNote.textContent = o && about ? (o.model.periods.length ? t('scenario.modelAbout', { ...about, periods: listText(o.model.periods) }) : t('scenario.modelAboutNoPeriods', about))
+      + (o.model.synthetic ? ` ${t('scenario.kindSynthetic')}` : '') : '';
     for (const el of choices) el.hidden = !o;
     clear(cohortSelect); clear(staySelect); clear(termSelect); clear(cohortMore); clear(stayMore); clear(leverMore);
     if (!o) return;

@@ -7,16 +7,18 @@ export const listText = (xs: readonly string[]): string => xs.join(lang() === 'z
 
 /**
  * What a result was computed from, in one line under the result cards: the model (its kind,
- * periods, regions and version), where the cohorts and the stay shares came from with the
+ * periods and regions), where the cohorts and the stay shares came from with the
  * indicator the server actually used (a population indicator found by its name included), and
  * whether each is observed, estimated, assumed or synthetic.
  */
 export function basisText(cf: Counterfactual, options: ScenarioModelOptions | null): string {
   const m = options?.model;
   const kind = (k: string) => t(k === 'synthetic' ? 'scenario.kind.synthetic' : k === 'observed' ? 'scenario.kind.observed' : k === 'assumed' ? 'scenario.kind.assumed' : 'scenario.kind.estimated');
-  const parts = [m && m.name === cf.model.name
-    ? t('scenario.basisModelAbout', { model: cf.model.name, kind: t(m.kind === 'choice' ? 'scenario.kindChoice' : 'scenario.kindGravity'), periods: m.periods.length ? listText(m.periods) : t('scenario.periodUnrecorded'), n: options!.regions.length, version: cf.model.version })
-    : t('scenario.basisModel', { model: cf.model.name, version: cf.model.version })];
+  // The model's version (a content hash) is for the record, not the reader: the printed summary and exports carry it.
+  const about = m && { model: cf.model.name, kind: t(m.kind === 'choice' ? 'scenario.kindChoice' : 'scenario.kindGravity'), n: options!.regions.length };
+  const parts = [about && m.name === cf.model.name
+    ? (m.periods.length ? t('scenario.basisModelAbout', { ...about, periods: listText(m.periods) }) : t('scenario.basisModelAboutNoPeriods', about))
+    : t('scenario.basisModel', { model: cf.model.name })];
   const c = cf.basis.cohort;
   parts.push(c.source === 'indicator'
     ? t('scenario.basisCohortIndicator', { indicator: indicatorText(c.indicator, c.unit), period: c.period, rate: `${Number((100 * c.rate).toPrecision(4))}%`, kind: kind(c.kind) })

@@ -5,7 +5,7 @@ import { CASES, caseOfCodes, casePatch, state, subscribe, update } from '../stat
 import { clear, h, label, status } from '../ui/dom.ts';
 import { setViewParams, viewParam } from '../url-state.ts';
 import { scenarioApi, type Counterfactual, type ScenarioDoc, type ScenarioRun } from './api.ts';
-import { summaryHtml, summarySettings } from './summary.ts';
+import { settingsLine, summaryHtml, summarySettings } from './summary.ts';
 import { createRunComparison } from './compare.ts';
 import { currencyWord } from './format.ts';
 import { createResultsView } from './results-view.ts';
@@ -54,12 +54,14 @@ export function createScenarioEditor(_regions: () => Map<string, Region>, period
     h('div', { class: 'col' },
       label('scenario.title', 'h2'), label('scenario.help', 'p', { class: 'note' }),
       h('div', { class: 'field' }, h('label', { for: 's-example', i18n: 'scenario.example' }), exampleSelect),
-      form.element,
+      // What a user changes first (amount, years, who, where) and the run, in view at 1440x900;
+      // the baseline's model, cohorts and stay shares, set once, below them.
       ...payment.fields,
       h('fieldset', {}, h('legend', { i18n: 'scenario.targets' }), label('scenario.targetsHint', 'p', { class: 'note' }), targetsBox),
       h('div', { class: 'buttons' }, runButton, h('button', { type: 'button', id: 's-print', i18n: 'export.print', onclick: () => printSummary() })),
       h('div', { class: 'field check' }, saveRun, h('label', { for: 's-save', i18n: 'compare.saveRun' })),
-      h('div', { class: 'progress' }, progress, progressText)),
+      h('div', { class: 'progress' }, progress, progressText),
+      form.element),
     h('div', { class: 'col wide' }, ...results.parts, comparison.element));
 
   let examples: { file: string; document: ScenarioDoc }[] = [];
@@ -109,7 +111,9 @@ export function createScenarioEditor(_regions: () => Map<string, Region>, period
   /** The counterfactual on screen, with the run's intervals when the run is of the settings on screen. */
   async function renderResult(cf: Counterfactual, started: number): Promise<void> {
     const matching = run && run.result.draws && runFor === JSON.stringify(requestFor()) ? run : null;
-    const ms = await results.show(cf, { run: matching, money: money(), payment: payment.showAmount(money()), basis: basisText(cf, form.options()), started });
+    const basis = basisText(cf, form.options());
+    const settings = settingsLine(onScreenSettings(requestFor(), basis));
+    const ms = await results.show(cf, { run: matching, money: money(), payment: payment.showAmount(money()), basis, settings, started });
     element.dataset.latency = String(ms);
     element.dataset.renders = String(Number(element.dataset.renders ?? 0) + 1);
   }
@@ -245,6 +249,12 @@ export function createScenarioEditor(_regions: () => Map<string, Region>, period
     }
   }
 
+  /** The settings of a request in words (names, not codes), for the line over the results and the printed summary. */
+  const onScreenSettings = (request: ReturnType<typeof requestFor>, basis: string) => summarySettings(request.document, {
+    monthly: request.amount, money: money(), name: nameOf, basis, synthetic: results.synthetic(),
+    exampleAmount: onExample()?.interventions[0]?.cost?.amount,
+  });
+
   function printSummary(): void {
     if (!form.options() || !last) return;
     const svgs = [...element.querySelectorAll<HTMLElement>('figure.chart')].map(mainSvg);
@@ -252,10 +262,7 @@ export function createScenarioEditor(_regions: () => Map<string, Region>, period
     if (!w) return;
     const request = requestFor();
     const doc = request.document;
-    const settings = summarySettings(doc, {
-      monthly: request.amount, money: money(), name: nameOf, basis: basisText(last, form.options()), synthetic: results.synthetic(),
-      exampleAmount: onExample()?.interventions[0]?.cost?.amount,
-    });
+    const settings = onScreenSettings(request, basisText(last, form.options()));
     w.document.write(summaryHtml(doc, settings, last, run && runFor === JSON.stringify(request) ? run : null, svgs));
     w.document.close();
     w.focus();

@@ -1,5 +1,6 @@
 import { fmt, lang, t } from '../i18n/index.ts';
 import { moneyAmount } from '../i18n/numbers.ts';
+import { indicatorText, modelTermLabel } from '../models/indicator-label.ts';
 import type { Interval } from './api.ts';
 
 /**
@@ -8,12 +9,16 @@ import type { Interval } from './api.ts';
  */
 
 /**
- * An amount of money as a reader of the page's language writes it: Chinese in 万 and 亿 from ten
- * thousand up (19.6万, 4.39亿: a cost per graduate of 195,918 is read as 19.6万), English in full
- * with grouping (195,918).
+ * An amount of money as a reader of the page's language writes it, to the three significant
+ * digits an estimate supports: Chinese in 万 and 亿 from ten thousand up (19.6万, 4.39亿), English
+ * in full with grouping, rounded alike (195,918 -> 196,000; 439,277,432 -> 439,000,000: the
+ * cards showed nine digits of a model's estimate).
  */
 export function moneyNumber(v: number | null): string {
-  return v === null ? '–' : moneyAmount(v, lang());
+  if (v === null) return '–';
+  if (lang() === 'zh') return moneyAmount(v, 'zh');
+  const a = Math.abs(v);
+  return fmt(a >= 1000 ? Math.sign(v) * Number(a.toPrecision(3)) : Math.round(v));
 }
 
 /** Chinese writes a Chinese unit straight after the number (19.6万元, 1,000元); English with a space. */
@@ -50,6 +55,19 @@ export interface RunSettings {
 export function targetsText(codes: readonly string[], name: (code: string) => string): string {
   const names = codes.map(name);
   return names.length > 3 ? `${names.slice(0, 3).join(', ')} … (+${names.length - 3})` : names.join(', ');
+}
+
+/**
+ * A model term as a reader names it: "destination_gdp_per_capita" -> "destination: GDP per
+ * capita" / "迁入地：人均地区生产总值", the model's own terms (distance) by their label; the id is
+ * what the API and the CLI use, not what a person reads in a note.
+ */
+export function termText(term: string): string {
+  const own = modelTermLabel(term);
+  if (own) return own;
+  const m = /^(origin|destination)_(.+)$/.exec(term);
+  if (!m) return term;
+  return `${t(m[1] === 'origin' ? 'scenario.termOrigin' : 'scenario.termDestination')}${lang() === 'zh' ? '：' : ': '}${indicatorText(m[2], null)}`;
 }
 
 /** Who is paid, in a few words ("stayers + arrivals"). */

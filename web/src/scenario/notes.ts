@@ -2,6 +2,7 @@ import type { CodedMessage } from '../../../src/core/messages/index.ts';
 import { lang, t } from '../i18n/index.ts';
 import { fieldTexts } from '../i18n/server-text.ts';
 import { h } from '../ui/dom.ts';
+import { termText } from './format.ts';
 
 /**
  * The notes of a scenario computation (what its baseline was taken from, what the small-cell
@@ -13,8 +14,15 @@ export interface WithNotes {
   messages?: { notes?: CodedMessage[] };
 }
 
+/** The notes with model terms named as a reader names them (termText), not by their ids. */
+function readable(answer: WithNotes): WithNotes {
+  const coded = answer.messages?.notes;
+  if (!coded) return answer;
+  return { ...answer, messages: { ...answer.messages, notes: coded.map((m) => (m.code === 'scenario.payment.set' && typeof m.params?.term === 'string' ? { ...m, params: { ...m.params, term: termText(m.params.term) } } : m)) } };
+}
+
 export function scenarioNotes(answer: WithNotes): HTMLElement | '' {
-  const notes = fieldTexts(answer, 'notes');
+  const notes = fieldTexts(readable(answer), 'notes');
   if (!notes.length) return '';
   const codes = answer.messages?.notes?.length === answer.notes.length ? answer.messages.notes.map((m) => m.code) : [];
   return h('div', { class: 'scenario-notes', 'data-notes': String(notes.length) },
@@ -24,5 +32,5 @@ export function scenarioNotes(answer: WithNotes): HTMLElement | '' {
 
 /** The notes as one line, for the definition an export carries. */
 export function notesLine(answer: WithNotes): string {
-  return fieldTexts(answer, 'notes').join(lang() === 'zh' ? '；' : '; ');
+  return fieldTexts(readable(answer), 'notes').join(lang() === 'zh' ? '；' : '; ');
 }

@@ -60,7 +60,7 @@ export async function counterfactualCharts(cf: Counterfactual, o: { width: numbe
   const csv = h('button', {
     type: 'button', class: 'small', 'data-export': 'scenario-csv',
     onclick: () => downloadCsv(`${cf.scenario}-cohorts.csv`, cf.years as unknown as Record<string, unknown>[], cohortExportMeta(cf, kind, o.payment)),
-  }, t('export.csv'));
+  }, t('scenario.cohortCsv'));
   return [retention, changeNote, net, h('div', { class: 'buttons' }, csv), scenarioNotes(cf)];
 }
 

@@ -16,7 +16,7 @@ export interface ResultsView {
   /** The width the charts are drawn at. */
   width(): number;
   /** Shows an exact counterfactual (with `run`'s intervals when it is a run of the same settings); returns the milliseconds since `started`. */
-  show(cf: Counterfactual, o: { run: ScenarioRun | null; money: string; payment: string; basis: string; started: number }): Promise<number>;
+  show(cf: Counterfactual, o: { run: ScenarioRun | null; money: string; payment: string; basis: string; settings: string; started: number }): Promise<number>;
   /** Shows a run's draws (null: none). */
   showRun(run: ScenarioRun | null): Promise<void>;
   /** The results shown are synthetic (the banner is up). */
@@ -29,6 +29,8 @@ export function createResultsView(): ResultsView {
   const banner = h('p', { class: 'status status-error synthetic-banner', role: 'note', 'data-banner': 'synthetic', hidden: true });
   const cards = h('div', { class: 'cards', 'aria-live': 'polite' });
   const basis = h('p', { class: 'note basis', 'data-basis': '' });
+  // What was simulated, in words: the print view has no controls to say it.
+  const settings = h('p', { class: 'settings-line', 'data-settings': '' });
   const latency = h('p', { class: 'latency', role: 'status' });
   const charts = h('div', { class: 'scenario-charts' });
   const runCharts = h('div', { class: 'scenario-charts' });
@@ -36,13 +38,14 @@ export function createResultsView(): ResultsView {
 
   return {
     banner,
-    parts: [cards, basis, latency, charts, runCharts],
+    parts: [settings, cards, basis, latency, charts, runCharts],
     width,
     async show(cf, o) {
       banner.textContent = t('scenario.synthetic');
       banner.hidden = !cf.synthetic;
       const shown = await counterfactualCharts(cf, { width: width(), payment: o.payment });
       basis.textContent = o.basis;
+      settings.textContent = o.settings;
       cards.replaceChildren(...resultCards(cf, o.run, o.money));
       charts.replaceChildren(...shown);
       const ms = performance.now() - o.started;
@@ -60,6 +63,7 @@ export function createResultsView(): ResultsView {
       clear(runCharts);
       latency.textContent = '';
       basis.textContent = '';
+      settings.textContent = '';
       banner.hidden = true;
     },
   };

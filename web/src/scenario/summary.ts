@@ -2,7 +2,7 @@ import { fmt, t } from '../i18n/index.ts';
 import { fieldTexts } from '../i18n/server-text.ts';
 import type { Counterfactual, ScenarioDoc, ScenarioRun } from './api.ts';
 import { changeAt } from './document.ts';
-import { eligibilityText, intervalText } from './format.ts';
+import { eligibilityText, intervalText, targetsText, termText } from './format.ts';
 
 const esc = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
@@ -47,9 +47,9 @@ function leverText(doc: ScenarioDoc, s: OnScreen): string {
   if (iv.change.type === 'relative') {
     // The document's price over its change: the monthly amount a change of +100% stands for.
     const base = iv.change.value > 0 ? (iv.cost?.amount ?? 0) / 12 / iv.change.value : NaN;
-    return t('scenario.leverValue', { amount: fmt(s.monthly), base: Number.isFinite(base) ? fmt(base) : '–', change: `${change >= 0 ? '+' : ''}${fmt(100 * change, 1)}%`, term: iv.term });
+    return t('scenario.leverValue', { amount: fmt(s.monthly), base: Number.isFinite(base) ? fmt(base) : '–', change: `${change >= 0 ? '+' : ''}${fmt(100 * change, 1)}%`, term: termText(iv.term) });
   }
-  return t('scenario.leverAbsolute', { amount: `${fmt(change)} ${s.money}`, term: iv.term });
+  return t('scenario.leverAbsolute', { amount: `${fmt(change)} ${s.money}`, term: termText(iv.term) });
 }
 
 /** The settings of a request (the document and the amount the server scales it to), in words. */
@@ -62,6 +62,18 @@ export function summarySettings(doc: ScenarioDoc, s: OnScreen): SummarySettings 
     lever: leverText(doc, s), basis: s.basis,
     exampleMonthly: s.exampleAmount === undefined ? '–' : `${fmt(s.exampleAmount / 12)} ${s.money}`, currency: s.money, synthetic: s.synthetic,
   };
+}
+
+/**
+ * The settings in one line over the results ("Simulated: 1,000 yuan a month (12,000 yuan a year)
+ * for 3 year(s) each, paid to stayers in Liaoning; cohorts graduating 2021–2025; years shown
+ * 2021–2030."): on screen, and in the tab's print view, where the controls are not printed.
+ */
+export function settingsLine(s: SummarySettings): string {
+  return t('scenario.settingsLine', {
+    monthly: s.monthly, yearly: s.yearly, years: s.years, who: s.eligibility, targets: targetsText(s.targets, (x) => x),
+    from: s.cohorts.from, to: s.cohorts.to, h0: s.horizon.from, h1: s.horizon.to,
+  });
 }
 
 /**
