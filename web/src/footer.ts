@@ -36,7 +36,8 @@ export function caseFooter(): HTMLElement {
     };
     const name = c ? (lang() === 'zh' ? c.name_zh ?? c.name_en : c.name_en ?? c.name_zh) ?? c.id : '';
     const body = sources.length ? [...part('flows'), ...part('indicators'), ...part('stocks')] : [t('footer.none')];
-    footer.replaceChildren(h('span', {}, `${t('footer.sources')}${name ? ` (${name})` : ''}${colon()}`), h('span', { 'data-sources': String(sources.length) }, ...body));
+    const named = name ? (lang() === 'zh' ? `（${name}）` : ` (${name})`) : '';
+    footer.replaceChildren(h('span', {}, `${t('footer.sources')}${named}${colon()}`), h('span', { 'data-sources': String(sources.length) }, ...body));
   };
   render();
   subscribe((_s, changed) => {

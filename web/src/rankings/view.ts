@@ -90,8 +90,11 @@ export function createRankingsView(): HTMLElement {
     custom.period.value = periods.includes(keepPeriod) ? keepPeriod : periods.at(-1) ?? '';
     // Ticked at first: up to three indicators that have the year shown (others would rank nothing).
     const ticked = new Set(available.filter((i) => i.periods.includes(custom.period.value)).slice(0, 3).map((i) => i.name));
-    // A language switch redraws the picker: what was ticked and each direction stay as they were.
-    const before = new Map([...custom.list.querySelectorAll<HTMLElement>('[data-indicator]')].map((row) =>
+    // A language switch redraws the picker of the same case and level: what was ticked and each direction stay as they were.
+    const same = custom.list.dataset.level === custom.level.value && custom.list.dataset.case === state.caseId;
+    custom.list.dataset.level = custom.level.value;
+    custom.list.dataset.case = state.caseId;
+    const before = new Map(!same ? [] : [...custom.list.querySelectorAll<HTMLElement>('[data-indicator]')].map((row) =>
       [row.dataset.indicator!, { checked: row.querySelector<HTMLInputElement>('input')!.checked, direction: row.querySelector<HTMLSelectElement>('select')!.value }]));
     custom.list.replaceChildren(h('legend', {}, t('rank.pick')),
       ...(available.length ? available.map((i, k) => {
