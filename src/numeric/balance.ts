@@ -14,6 +14,12 @@ export interface BalanceOptions {
   tolerance?: number;
   /** Sweeps before giving up (the result then says converged: false). Default 10000. */
   maxSweeps?: number;
+  /**
+   * Extrapolate a dense grid's sweeps (Irons & Tuck 1969, as fixest accelerates its fixed-effect
+   * fixed point): about half the sweeps to a tight tolerance. The iterates then no longer raise
+   * the likelihood one by one, only the fixed point is the same; for a final tight balancing.
+   */
+  accelerate?: boolean;
 }
 
 export interface BalanceOutcome {
@@ -39,6 +45,7 @@ export function balance(
   let change = Infinity;
   if (isGridPair(factors)) {
     const { rows, cols } = factors[0].grid!;
+    if (options.accelerate) return acceleratedGridBalance(kernel, values, targets, denom[1], rows, cols, tolerance, maxSweeps);
     for (let sweep = 1; sweep <= maxSweeps; sweep++) {
       change = gridSweep(kernel, values[0], values[1], targets[0], targets[1], denom[1], rows, cols);
       if (change < tolerance) return { sweeps: sweep, converged: true, change };
@@ -97,6 +104,62 @@ function gridSweep(
     colValues[j] = next;
   }
   return change;
+}
+
+/**
+ * Grid balancing with Irons-Tuck extrapolation of the column factors in log space. A sweep is the
+ * map F: column factors -> column factors (rows follow from the columns), whose fixed point is
+ * the balanced table. From x, F(x) and F(F(x)) the step extrapolates along the last change by the
+ * ratio of successive changes (Irons & Tuck 1969, "A version of the Aitken accelerator for
+ * computer iteration"; Berge 2018, fixest, uses it for the same fixed point). Factors of levels
+ * with no flow stay 0 (their log is -Infinity and they take no part in the extrapolation).
+ */
+function acceleratedGridBalance(
+  kernel: Float64Array, values: Float64Array[], targets: readonly Float64Array[], colSums: Float64Array,
+  rows: number, cols: number, tolerance: number, maxSweeps: number,
+): BalanceOutcome {
+  const [rowValues, colValues] = values;
+  const x = new Float64Array(cols);
+  const gx = new Float64Array(cols);
+  let sweeps = 0;
+  let change = Infinity;
+  const sweep = (): boolean => {
+    change = gridSweep(kernel, rowValues, colValues, targets[0], targets[1], colSums, rows, cols);
+    sweeps++;
+    return change < tolerance;
+  };
+  // Safeguard: an extrapolation after which a sweep changes the factors more than the sweep
+  // before it did has overshot; the rest are then plain sweeps (IPF alone always converges).
+  let extrapolate = true;
+  let before = Infinity;
+  while (sweeps < maxSweeps) {
+    for (let j = 0; j < cols; j++) x[j] = Math.log(colValues[j]);
+    if (sweep() || sweeps >= maxSweeps) break;
+    if (change > before) extrapolate = false;
+    if (!extrapolate) continue;
+    for (let j = 0; j < cols; j++) gx[j] = Math.log(colValues[j]);
+    if (sweep() || sweeps >= maxSweeps) break;
+    before = change;
+    // colValues now hold F(F(x)): extrapolate from the three iterates.
+    let num = 0;
+    let den = 0;
+    for (let j = 0; j < cols; j++) {
+      if (!(colValues[j] > 0) || !Number.isFinite(x[j])) continue;
+      const d1 = Math.log(colValues[j]) - gx[j];
+      const d2 = d1 - (gx[j] - x[j]);
+      num += d1 * d2;
+      den += d2 * d2;
+    }
+    const coef = num / den;
+    if (!(den > 0) || !Number.isFinite(coef)) continue;
+    for (let j = 0; j < cols; j++) {
+      if (!(colValues[j] > 0) || !Number.isFinite(x[j])) continue;
+      const ggx = Math.log(colValues[j]);
+      colValues[j] = Math.exp(ggx - coef * (ggx - gx[j]));
+    }
+  }
+  // The loop ends on a plain sweep: rows and columns agree and `change` is that sweep's.
+  return { sweeps, converged: change < tolerance, change };
 }
 
 /** den[l] = sum over rows of level l of dimension d of kernel * the other dimensions' factors. */

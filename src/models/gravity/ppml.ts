@@ -116,7 +116,7 @@ export function fitPpml(p: PpmlProblem, options: PpmlOptions): PpmlSolution {
       out[r] = 0;
     }
     if (!Number.isFinite(sumK) || !Number.isFinite(sumYEta)) return -Infinity;
-    const b0 = balance(out, factors, targets, values, { tolerance: balanceTolerance });
+    const b0 = balance(out, factors, targets, values, { tolerance: balanceTolerance, accelerate: true });
     balanceSweeps += b0.sweeps;
     let ell = sumYEta - (factors.length ? sumY : sumK);
     for (let d = 0; d < factors.length; d++) {
@@ -217,7 +217,7 @@ export function fitPpml(p: PpmlProblem, options: PpmlOptions): PpmlSolution {
 
   // Final: tight balancing (it can only raise the likelihood) and the exact covariance there.
   if (factors.length > 1) {
-    const bt = balance(kernel, factors, targets, factorValues, { tolerance: FINAL_BALANCE_TOLERANCE });
+    const bt = balance(kernel, factors, targets, factorValues, { tolerance: FINAL_BALANCE_TOLERANCE, accelerate: true });
     balanceSweeps += bt.sweeps;
     let ellFinal = -sumY;
     for (let r = 0; r < n; r++) if (y[r] > 0) ellFinal += y[r] * Math.log(kernel[r]);
