@@ -10,15 +10,16 @@ import type { Interval } from './api.ts';
 
 /**
  * An amount of money as a reader of the page's language writes it, to the three significant
- * digits an estimate supports: Chinese in 万 and 亿 from ten thousand up (19.6万, 4.39亿), English
- * in full with grouping, rounded alike (195,918 -> 196,000; 439,277,432 -> 439,000,000: the
- * cards showed nine digits of a model's estimate).
+ * digits an estimate supports: Chinese in 万 and 亿 from ten thousand up (19.6万, 4.39亿, 3,050万),
+ * English in full with grouping, rounded alike (195,918 -> 196,000; 439,277,432 -> 439,000,000:
+ * the cards showed nine digits of a model's estimate).
  */
 export function moneyNumber(v: number | null): string {
   if (v === null) return '–';
-  if (lang() === 'zh') return moneyAmount(v, 'zh');
   const a = Math.abs(v);
-  return fmt(a >= 1000 ? Math.sign(v) * Number(a.toPrecision(3)) : Math.round(v));
+  const rounded = a >= 1000 ? Math.sign(v) * Number(a.toPrecision(3)) : Math.round(v);
+  // Chinese steps after rounding: 30,455,920 -> 3,050万 (was 3,045.6万), 16,092,936,033 -> 161亿.
+  return lang() === 'zh' ? moneyAmount(rounded, 'zh') : fmt(rounded);
 }
 
 /** Chinese writes a Chinese unit straight after the number (19.6万元, 1,000元); English with a space. */
