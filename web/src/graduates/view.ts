@@ -5,8 +5,8 @@ import { downloadCsv } from '../export/download.ts';
 import type { ExportMeta } from '../export/meta.ts';
 import { colon, errorLine, fmt, lang, onLanguage, regionName, t } from '../i18n/index.ts';
 import { percentagePoints } from '../i18n/numbers.ts';
-import { fieldTexts } from '../i18n/server-text.ts';
-import type { CodedMessage } from '../../../src/core/messages/index.ts';
+import { fieldTexts, messageText } from '../i18n/server-text.ts';
+import { coded, type CodedMessage } from '../../../src/core/messages/index.ts';
 import { clear, h, label, status } from '../ui/dom.ts';
 import { onViewParams, setViewParams, viewParam } from '../url-state.ts';
 
@@ -155,11 +155,11 @@ export function createGraduatesView(): HTMLElement {
         columns: { count: 'persons', share: 'share', previousCount: 'persons', previousShare: 'share', countChange: 'persons', shareChangePp: 'percent' },
       };
       results.append(
-        r.synthetic ? h('p', { class: 'status status-error synthetic-banner', role: 'alert', 'data-banner': 'synthetic' }, t('grad.synthetic')) : '',
+        r.synthetic ? h('p', { class: 'status status-error synthetic-banner', role: 'alert', 'data-banner': 'synthetic' }, `${t('stamp.synthetic')}${colon()}${messageText(coded('graduates.syntheticNote', {}))}`) : '',
         h('h3', { title: r.selection.university ? universityLabel(r.selection.university).other : '' }, title),
         h('div', { class: 'cards' }, card('grad.stayStudy', r.stayStudyProvince), card('grad.stayHome', r.stayHomeProvince)),
         figure('graduate-destinations', caption, chart, tableRows, meta),
-        r.privacy ? h('p', { class: 'note', 'data-privacy': String(r.privacy.k) }, t('grad.privacyNote', { k: r.privacy.k, n: r.privacy.suppressedCells })) : '',
+        r.privacy ? h('p', { class: 'note', 'data-privacy': String(r.privacy.k) }, messageText(coded('graduates.privacyNote', { k: r.privacy.k, cells: r.privacy.suppressedCells }))) : '',
         h('div', { class: 'buttons' },
           h('button', { type: 'button', class: 'small', 'data-export': 'graduates-csv', onclick: () => downloadCsv(`graduate-destinations-${r.year}.csv`, csvRows, meta) }, t('grad.csvAll', { n: r.byProvince.length })),
           h('a', { href: printableUrl(selection), target: '_blank', rel: 'noopener', 'data-export': 'graduates-html', title: t('grad.printableHint') }, t('grad.printable'))),
