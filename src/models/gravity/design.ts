@@ -329,24 +329,26 @@ function gridLayout(maps: readonly LevelMap[], rows: Uint32Array): { rows: Uint3
     order[p] = r;
   }
   const padding: number[] = [];
-  const ai = new Uint32Array(cells);
-  const bi = new Uint32Array(cells);
-  for (let i = 0, p = 0; i < rowsN; i++) {
-    for (let j = 0; j < cols; j++, p++) {
-      ai[p] = i;
-      bi[p] = j;
-      if (order[p] === PADDED_ROW) padding.push(p);
-    }
-  }
-  const grid = (axis: 0 | 1) => ({ axis, rows: rowsN, cols });
-  return {
-    rows: order,
-    factors: [
-      { name: major.name, kind: major.kind, index: ai, levels: rowsN, labels: major.labels, grid: grid(0) },
-      { name: minor.name, kind: minor.kind, index: bi, levels: cols, labels: minor.labels, grid: grid(1) },
-    ],
-    padding: Uint32Array.from(padding),
+  for (let p = 0; p < cells; p++) if (order[p] === PADDED_ROW) padding.push(p);
+  const factor = (m: LevelMap, axis: 0 | 1): LabelledFactor => {
+    // The kernels read a grid factor's level from the cell's place; its index (a 4-byte level
+    // per cell, 36 MB at 9 million cells) is made only if something asks for it.
+    let index: Uint32Array | null = null;
+    return {
+      name: m.name, kind: m.kind, levels: axis === 0 ? rowsN : cols, labels: m.labels, grid: { axis, rows: rowsN, cols },
+      get index() {
+        return (index ??= gridIndex(rowsN, cols, axis));
+      },
+    };
   };
+  return { rows: order, factors: [factor(major, 0), factor(minor, 1)], padding: Uint32Array.from(padding) };
+}
+
+/** Level of each cell of a row-major rows x cols grid along one axis. */
+function gridIndex(rows: number, cols: number, axis: 0 | 1): Uint32Array {
+  const index = new Uint32Array(rows * cols);
+  for (let i = 0, p = 0; i < rows; i++) for (let j = 0; j < cols; j++, p++) index[p] = axis === 0 ? i : j;
+  return index;
 }
 
 /** Whether consecutive rows more often share their destination than their origin (a sample of the first rows tells). */
