@@ -6,7 +6,7 @@ import { colon, errorLine, fmt, lang, levelLabel, onLanguage, otherName, regionN
 import { fieldText, fieldTexts } from '../i18n/server-text.ts';
 import { CASES, casePatch, state, subscribe, update, type CaseDef, type CaseId, type State } from '../state.ts';
 import { clear, h, label, status } from '../ui/dom.ts';
-import { createBasemap, setDrawnColors, setSourceData } from './basemap.ts';
+import { createBasemap, hasSource, setDrawnColors, setSourceData } from './basemap.ts';
 import { classify, colorFor, legend, type Classes } from './choropleth.ts';
 import { FlowOverlay, locationsOf, type FlowHover } from './flows.ts';
 import { renderHeadline } from './headline.ts';
@@ -64,6 +64,7 @@ export function prefetchMapData(): void {
   prefetch('geometry', { level: state.level, within: c.within });
   if (state.level === 'city') prefetch('geometry', { level: 'province', within: c.within });
   prefetch(`measures/${measureName(state)}`, measureQuery(state));
+  prefetch('groups');
 }
 
 export function createMapView(periods: string[]): MapView {
@@ -238,7 +239,7 @@ export function createMapView(periods: string[]): MapView {
    * arrays, which on the first screen would hold the map back.
    */
   function paint(): void {
-    if (!map || !geometry) return;
+    if (!map || !geometry || !hasSource(map, 'regions')) return;
     const polygons = !geometry.empty;
     for (const code of drawnCodes) {
       const color = colorFor(netValues.get(code), classes);
@@ -274,8 +275,10 @@ export function createMapView(periods: string[]): MapView {
   function drawGeometry(): void {
     if (!map || !geometry) return;
     const empty = { type: 'FeatureCollection' as const, features: [] };
-    setSourceData(map, 'provinces', provinceLines?.url ?? empty);
-    for (const source of ['regions', 'points']) map.removeFeatureState({ source });
+    // A source is added with its first data: the province outlines with the city view, the
+    // circles with a case without boundaries (see basemap.ts).
+    if (provinceLines || hasSource(map, 'provinces')) setSourceData(map, 'provinces', provinceLines?.url ?? empty);
+    for (const source of ['regions', 'points'] as const) if (hasSource(map, source)) map.removeFeatureState({ source });
     drawnColors.clear();
     const onLevel = [...regions.values()].filter((r) => r.level === state.level);
     if (!geometry.empty) {
@@ -285,7 +288,7 @@ export function createMapView(periods: string[]): MapView {
       for (const code of drawnCodes) drawnColors.set(code, colorFor(netValues.get(code), classes));
       setDrawnColors(map, drawnColors);
       setSourceData(map, 'regions', geometry.url);
-      setSourceData(map, 'points', empty);
+      if (hasSource(map, 'points')) setSourceData(map, 'points', empty);
     } else {
       // No boundaries stored (Korea): circles at the centroids.
       const pts: Feature[] = onLevel.filter((r) => r.centroid_lon !== null).map((r) => ({
@@ -356,6 +359,18 @@ export function createMapView(periods: string[]): MapView {
     tooltip.hidden = false;
   }
 
+  /** Sizes the map to its box and fits the case's bounds, each only where it changed. */
+  function fitMap(bounds: [number, number, number, number]): void {
+    if (!map) return;
+    const box = map.getCanvas();
+    if (mapEl.clientWidth !== box.clientWidth || mapEl.clientHeight !== box.clientHeight) map.resize();
+    const camera = map.cameraForBounds(bounds, { padding: 20 });
+    const off = camera?.center ? map.project(camera.center) : null;
+    if (camera && off && (Math.abs((camera.zoom ?? 0) - map.getZoom()) > 1e-3 || Math.abs(off.x - box.clientWidth / 2) > 1 || Math.abs(off.y - box.clientHeight / 2) > 1)) {
+      map.fitBounds(bounds, { padding: 20, duration: 0 });
+    }
+  }
+
   async function start(): Promise<void> {
     timings.start = performance.now();
     const c = caseDef();
@@ -367,26 +382,22 @@ export function createMapView(periods: string[]): MapView {
       loadMeasure(),
     ]);
     map = m;
-    labels = new LabelLayer(map);
-    updateLabels();
-    if (!state.selected) renderOverview();
-    // The container may have been laid out after MapLibre measured it: size and fit again.
-    map.resize();
-    map.fitBounds(c.bounds, { padding: 20, duration: 0 });
+    // The container may have been laid out after MapLibre measured it: size and fit again, only
+    // where it changed (a resize clears the canvas and a camera move redraws it).
+    fitMap(c.bounds);
     drawGeometry();
+    if (!state.selected) renderOverview();
     map.once('render', () => void (timings.firstRender = performance.now()));
     await new Promise((ok) => (map!.loaded() ? ok(null) : map!.once('idle', ok)));
-    // Fit once more if the page's final layout changed the box (the first fit can see a smaller
-    // one); an unchanged camera is left alone, which spares a redraw.
-    const camera = map.cameraForBounds(c.bounds, { padding: 20 });
-    const off = camera?.center ? map.project(camera.center) : null;
-    const box = map.getCanvas();
-    if (camera && off && (Math.abs((camera.zoom ?? 0) - map.getZoom()) > 1e-3 || Math.abs(off.x - box.clientWidth / 2) > 1 || Math.abs(off.y - box.clientHeight / 2) > 1)) {
-      map.fitBounds(c.bounds, { padding: 20, duration: 0 });
-    }
+    // Fit once more if the page's final layout changed the box (the first fit can see a smaller one).
+    fitMap(c.bounds);
     timings.mapUsable = performance.now();
     requestAnimationFrame(() => requestAnimationFrame(() => void (timings.mapPresented = performance.now())));
     performance.mark('talentflow:map-usable');
+    // The names go on once the map is usable: drawn at every frame, they would make each of the
+    // frames before it (a full redraw apiece with a software renderer) longer.
+    labels = new LabelLayer(map);
+    updateLabels();
     // The headline's sentence needs every flow touching the focus (all Northeast city flows
     // weigh 4 MB): asked for once the map is usable, not before.
     void loadHeadline();
