@@ -1,7 +1,7 @@
 // The Models tab's server texts in 中文 (issue 12, item 7), on a fresh demo workspace in Debian's
 // Chromium: a saved destination-choice model (the demo's northeast-choice, a conditional logit of
-// the synthetic graduates) shows its definition, willingness to pay and choice-set notes in
-// Chinese, from their message codes (src/core/messages/choice.ts), and in English again after a
+// the synthetic graduates) shows its definition, willingness to pay, choice-set notes and
+// destinations in Chinese, from their message codes (src/core/messages/choice.ts), and in English again after a
 // switch; a gravity fit refused for its data (an indicator the chosen period lacks, src/store/
 // queries/model-data.ts) and one refused as not identified (an origin attribute under the origin
 // constraint) read in Chinese and follow a switch, while the JSON API keeps its English message.
@@ -50,7 +50,11 @@ test('中文: a saved choice model\'s definition, willingness to pay and notes i
   await page.click('[data-show-model="northeast-choice"]', { timeout: 120_000 });
   await page.waitForSelector('#view-models .choice-result p[data-text="definition"]', { timeout: 60_000 });
   const definition = await text('#view-models .choice-result p[data-text="definition"]');
-  assert.match(definition, /^[\d,]+ 名毕业生在 31 个备选项（.*的省级地区）之间的去向选择，条件 logit 模型，极大似然估计$/, definition);
+  assert.match(definition, /^[\d,]+ 名毕业生在 31 个备选项（中国的省级地区）之间的去向选择，条件 logit 模型，极大似然估计$/, definition);
+  // Destinations by name in the page's language, the other name and the code on hover.
+  const firstShare = page.locator('#view-models table.shares tbody th').first();
+  assert.equal(await firstShare.textContent(), '辽宁省');
+  assert.equal(await firstShare.getAttribute('title'), 'Liaoning · 210000');
   const wtp = await text('#view-models .choice-result p[data-text="wtp-definition"]');
   assert.match(wtp, /^每单位属性变化的价值（元\/月）：与之价值相当的人均可支配收入（元\/人·年）变化量/, wtp);
   assert.match(await text('#view-models .choice-result h3:has(+ table.wtp)'), /元\/月/);
@@ -67,6 +71,7 @@ test('中文: a saved choice model\'s definition, willingness to pay and notes i
   await page.waitForFunction(`document.querySelector('#view-models .choice-result p[data-text="definition"]')?.textContent?.startsWith('destination choice of ')`, undefined, { timeout: 30_000 });
   assert.match(await text('#view-models .choice-result p[data-text="definition"]'), /^destination choice of [\d,]+ graduates among 31 alternatives \(regions at level province in CN\), conditional logit by maximum likelihood$/);
   assert.match(await text('#view-models .choice-result p[data-text="wtp-definition"]'), /^yuan a month per unit of each attribute/);
+  assert.equal(await page.locator('#view-models table.shares tbody th').first().textContent(), 'Liaoning', 'no Chinese name in English');
   await switchTo('zh');
   await page.waitForFunction(`/名毕业生/.test(document.querySelector('#view-models .choice-result p[data-text="definition"]')?.textContent ?? '')`, undefined, { timeout: 30_000 });
   assert.deepEqual(errors, []);

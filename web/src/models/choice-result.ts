@@ -1,10 +1,11 @@
 import type { MessageParams } from '../../../src/core/messages/index.ts';
-import { get } from '../api.ts';
+import { api, get, type Region } from '../api.ts';
 import { coefficientChart } from '../charts/coefficients.ts';
 import { downloadCsv } from '../export/download.ts';
-import { colon, fmt, lang, t, type MessageKey } from '../i18n/index.ts';
+import { colon, fmt, lang, otherName, regionName, t, type MessageKey } from '../i18n/index.ts';
 import { personCategoryZh, unitZh } from '../i18n/messages-zh-models.ts';
-import { fieldText, fieldTexts, messageText } from '../i18n/server-text.ts';
+import { fieldText, fieldTexts, messageText, namePlaces } from '../i18n/server-text.ts';
+import { CASES } from '../state.ts';
 import { h } from '../ui/dom.ts';
 import { coefficientTable } from './coef-table.ts';
 import { indicatorLabel, modelTermLabel } from './indicator-label.ts';
@@ -30,7 +31,8 @@ interface ChoiceResult {
   /** observedShare null: hidden by the workspace's small-cell rule (privacy.k); older saved models have no privacy field. */
   shares: { byAlternative: { alternative: string; name: string; observedShare: number | null; predictedShare: number }[]; privacy?: { k: number } | null };
   holdout: { years: number[]; nPersons: number; hitRate: number; chanceHitRate: number; logLikelihood: number } | null;
-  choiceSet: { notes: string[]; messages?: { notes?: CodedText[] } };
+  choiceSet: { within: string; notes: string[]; messages?: { notes?: CodedText[] } };
+  spec: { level: string };
   warnings: ChoiceWarning[];
 }
 
@@ -85,9 +87,31 @@ function choiceTermLabel(term: string): string {
   return m[1] ? `${label.text}${log.startsWith('（') ? '' : ' '}${log}` : label.text;
 }
 
+/**
+ * Regions the choice views have loaded, by code: the alternatives (the library names them in
+ * Chinese only) and the countries of the cases, so the shares, notes and definition name them in
+ * the page's language. One lookup for the page's messages, registered once.
+ */
+const known = new Map<string, Pick<Region, 'code' | 'name_zh' | 'name_en'>>();
+function knownPlace(code: string): Pick<Region, 'code' | 'name_zh' | 'name_en'> | undefined {
+  const region = known.get(code);
+  if (region) return region;
+  const country = Object.values(CASES).find((c) => c.within === code);
+  return country ? { code, name_zh: country.name_zh, name_en: country.name_en } : undefined;
+}
+namePlaces(knownPlace);
+
 export async function choiceResultView(name: string, width: number): Promise<HTMLElement> {
   const saved = await get<{ name: string; kind: string; result: ChoiceResult }>(`models/${encodeURIComponent(name)}`);
   const r = saved.result;
+  // The alternatives' names in both languages (models saved before choiceSet.within name none).
+  if (r.choiceSet.within && r.spec?.level && !r.shares.byAlternative.every((s) => known.has(s.alternative))) {
+    for (const x of await api.regions({ within: r.choiceSet.within, level: r.spec.level, limit: 10_000 }).catch(() => [])) known.set(x.code, x);
+  }
+  const alternative = (code: string, fallback: string) => {
+    const region = known.get(code);
+    return region ? { text: regionName(region), title: [otherName(region), code].filter(Boolean).join(' · ') } : { text: fallback, title: code };
+  };
   const level = Math.round(r.confidenceLevel * 100);
   const rows = r.terms.map((term) => ({
     term, label: choiceTermLabel(term), estimate: r.coefficients[term], se: r.standardErrors[term], low: r.confidenceIntervals[term][0], high: r.confidenceIntervals[term][1], p: r.pValues[term],
@@ -121,7 +145,7 @@ export async function choiceResultView(name: string, width: number): Promise<HTM
     h('h3', {}, t('choice.shares')),
     h('table', { class: 'coef shares' },
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('choice.destination')), h('th', { scope: 'col' }, t('choice.observed')), h('th', { scope: 'col' }, t('choice.predicted')))),
-      h('tbody', {}, ...shares.map((s) => h('tr', {}, h('th', { scope: 'row' }, `${s.name} (${s.alternative})`), h('td', s.observedShare === null ? { class: 'suppressed' } : {}, observed(s.observedShare)), h('td', {}, `${pct(s.predictedShare)}%`))))),
+      h('tbody', {}, ...shares.map((s) => h('tr', {}, (({ text, title }) => h('th', { scope: 'row', title }, text))(alternative(s.alternative, `${s.name} (${s.alternative})`)), h('td', s.observedShare === null ? { class: 'suppressed' } : {}, observed(s.observedShare)), h('td', {}, `${pct(s.predictedShare)}%`))))),
     h0 ? h('p', { class: 'note' }, t('choice.holdout', { years: h0.years.join(', '), persons: fmt(h0.nPersons), hit: pct(h0.hitRate), chance: pct(h0.chanceHitRate), ll: fmt(h0.logLikelihood, 1) })) : '',
     ...r.warnings.map(choiceWarning),
     // How the choice set was built: for the curious, closed by default.

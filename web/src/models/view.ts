@@ -3,7 +3,7 @@ import { coefficientChart } from '../charts/coefficients.ts';
 import { coefficientTable } from './coef-table.ts';
 import { choiceResultView } from './choice-result.ts';
 import { downloadCsv } from '../export/download.ts';
-import { colon, fmt, onLanguage, otherName, regionName, t } from '../i18n/index.ts';
+import { colon, fmt, lang, onLanguage, otherName, regionName, t } from '../i18n/index.ts';
 import { fieldTexts } from '../i18n/server-text.ts';
 import { CASES, state, subscribe, type CaseDef } from '../state.ts';
 import { clear, h, label, status } from '../ui/dom.ts';
@@ -137,12 +137,18 @@ export function createModelsView(periods: string[]): HTMLElement {
     if (save) save.placeholder = suggestedName();
   }
 
+  /** A saved model's kind after its name, in the page's words and brackets: " (gravity model)", "（引力模型）". */
+  function kindText(kind: string): string {
+    const text = kind === 'gravity' ? t('scenario.kindGravity') : kind === 'choice' ? t('scenario.kindChoice') : kind;
+    return lang() === 'zh' ? `（${text}）` : ` (${text})`;
+  }
+
   async function renderSaved(): Promise<void> {
     clear(saved);
     saved.append(label('models.saved', 'h3'));
     try {
       const list = await api.models();
-      saved.append(list.length ? h('ul', {}, ...list.map((m) => h('li', {}, `${m.name} (${m.kind})`,
+      saved.append(list.length ? h('ul', {}, ...list.map((m) => h('li', {}, `${m.name}${kindText(m.kind)}`,
         m.kind === 'choice' ? h('button', { type: 'button', class: 'small', 'data-show-model': m.name, onclick: () => void showSaved(m.name) }, t('models.show')) : ''))) : status('empty', t('models.none')));
     } catch (e) {
       saved.append(status('error', (e as Error).message));
