@@ -17,7 +17,7 @@ export const GRADUATE_MESSAGES_ZH: { readonly [C in GraduateCode]: (p: ParamsOf<
   'graduates.noPersons': () => '工作区没有毕业生个人记录（talentflow import persons FILE，或 talentflow demo）',
   'graduates.unknownUniversity': (p) => `没有“${p.university}”的毕业生记录；已有的院校：${p.universities.join('、') || '无'}`,
   'graduates.quantileDefinition': () => 'R 的第 7 种定义（Hyndman 与 Fan 1996）：在第 (n − 1)p 个次序统计量处线性插值',
-  'graduates.syntheticNote': () => '这些毕业生记录由模型生成（src/sim/synthetic），不是真实个人；数字仅用于演示，不能据此得出任何结论。',
+  'graduates.syntheticNote': () => '这些毕业生记录由模型生成，不是真实个人；数字仅用于演示，不能据此得出任何结论。',
   'graduates.privacyNote': (p, f) => `少于 ${p.k} 人的数字均已隐藏，标为“已隐藏（少于 ${p.k} 人）”；为防止由合计减去其余数字推算出隐藏的数字，另有部分数字一并隐藏；` +
     `隐藏人数对应的比例、变化、留省比例和薪资四分位数同样隐藏（此处共 ${f.number(p.cells)} 处）。不显示薪资人数。k 在存放工作区的计算机上设置（talentflow privacy）。`,
 };
