@@ -64,7 +64,12 @@ test('中文: a saved choice model\'s definition, willingness to pay and notes i
   assert.ok(notes.some((n) => /^log_disposable_income_pc 与学历的交互：博士、硕士，对照本科/.test(n)), notes.join(' | '));
   const warnings = await page.$$eval('#view-models .choice-result p.warning', (ps) => ps.map((p) => (p.textContent ?? '').trim()));
   assertChinese([definition, wtp, ...notes, ...warnings], 'choice model texts');
-  await page.screenshot({ path: join(SHOTS, 'models-choice-messages-zh.png'), fullPage: true });
+  await page.locator('#view-models .choice-result p[data-text="definition"]').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(SHOTS, 'models-choice-messages-zh.png') });
+  await page.locator('#view-models .choice-result details.notes').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(SHOTS, 'models-choice-notes-zh.png') });
+  // The saved list names the kinds in Chinese.
+  assert.match(await text('#view-models .saved-models'), /northeast-choice（目的地选择模型）/);
 
   // The same model after a switch: the page draws it again in English, the library's own words.
   await switchTo('en');
@@ -99,7 +104,10 @@ test('中文: a gravity fit refused for an indicator the period lacks reads in C
   const zh = await fitProvinces({ destination: ['disposable_income_pc'] }, 'production');
   assert.match(zh, /^拟合失败：未知指标“人均可支配收入”（迁入地属性）：.*地区在 2010-2020、2010 没有它的数值；这些时期已有的指标：.*人口/, zh);
   assertChinese([zh], 'gravity input error');
-  await page.screenshot({ path: join(SHOTS, 'models-gravity-error-zh.png'), fullPage: true });
+  // The error is in view after the click, though the form is taller than the window.
+  const box = await page.locator('#view-models .model-results .status-error').boundingBox();
+  assert.ok(box && box.y >= 0 && box.y + box.height <= 900, `error at ${JSON.stringify(box)}`);
+  await page.screenshot({ path: join(SHOTS, 'models-gravity-error-zh.png') });
   await switchTo('en');
   const en = await text('#view-models .model-results .status-error');
   assert.match(en, /unknown indicator "disposable_income_pc" \(destination attribute\): the regions within CN have no value of it for 2010-2020, 2010; their indicators for 2010-2020, 2010: /, en);
