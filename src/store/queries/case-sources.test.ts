@@ -14,14 +14,16 @@ const DISTRICTS = [
   'D1,North,district,10.0,50.0,100', 'D2,South,district,10.1,49.9,100', 'D3,East,district,10.2,50.0,100', 'D4,West,district,9.9,50.0,100',
 ].join('\n') + '\n';
 
+/** Writes a file into `dir` and returns its path. */
+function written(dir: string, name: string, text: string): string {
+  writeFileSync(join(dir, name), text);
+  return join(dir, name);
+}
+
 test('a Chinese source line is kept beside the English one (a long file\'s source_zh column, --source-zh of flows and stocks) and a case names both', async () => {
   const t = await tempWorkspace();
   try {
-    const file = (name: string, text: string) => {
-      const p = join(t.dir, name);
-      writeFileSync(p, text);
-      return p;
-    };
+    const file = (name: string, text: string) => written(t.dir, name, text);
     await importRegions(t.ws, file('districts.csv', DISTRICTS));
     await importFlows(t.ws, file('moves.csv', 'origin,destination,period,count\nNorth,South,2015,10\nSouth,East,2016,5\n'), { source: 'city register', sourceZh: '城市户籍登记' });
     await importIndicators(t.ws, file('pop.csv', [
@@ -62,9 +64,7 @@ test('a workspace of schema 5 (before source_zh) opens: its sources read with no
     try {
       const [c] = await listCases(ws);
       assert.deepEqual(c.sources, [{ what: 'indicators', text: 'old census', text_zh: null, estimated: false }]);
-      const f = join(dir, 'new.csv');
-      writeFileSync(f, 'region,period,name,value,unit\nD2,2020,population,12,persons\n');
-      await importIndicators(ws, f, { source: 'new census', sourceZh: '新普查' });
+      await importIndicators(ws, written(dir, 'new.csv', 'region,period,name,value,unit\nD2,2020,population,12,persons\n'), { source: 'new census', sourceZh: '新普查' });
       const [again] = await listCases(ws);
       assert.deepEqual(again.sources.map((s) => [s.text, s.text_zh]), [['old census', null], ['new census', '新普查']]);
     } finally {
