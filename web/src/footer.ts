@@ -12,7 +12,7 @@ import type { CaseSource } from '../../src/core/workspace-case.ts';
  * other on hover; what a user imported with one line reads as they wrote it in both. Exports and
  * the print view quote it (export/meta.ts).
  */
-export function sourceLine(s: CaseSource): { text: string; other: string } {
+function sourceLine(s: CaseSource): { text: string; other: string } {
   const english = sourceText(s.text);
   if (lang() === 'zh') return { text: s.text_zh ?? english, other: s.text_zh && s.text_zh !== s.text ? s.text : '' };
   return { text: s.text, other: s.text_zh && s.text_zh !== s.text ? s.text_zh : '' };
