@@ -24,7 +24,7 @@ const graduatesQuery = z.object({
   major: qText.optional(),
 }).strict();
 export type GraduatesQuery = z.infer<typeof graduatesQuery>;
-/** `lang` as the CLI's `--lang`: zh (Chinese headings with English subtitles, the default) or en. */
+/** `lang` as the CLI's `--lang`: zh (Chinese headings and notes with the English under each, the default) or en. */
 const graduatesPageQuery = graduatesQuery.extend({ lang: z.enum(['zh', 'en']).default('zh') });
 
 export function reportRoutes(app: Hono, deps: ServerDeps, docs: RouteDoc[]): void {
