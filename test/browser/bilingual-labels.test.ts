@@ -137,6 +137,9 @@ for (const lang of ['en', 'zh'] as const) {
     await page.waitForFunction(`document.querySelector('footer')?.textContent.includes('KOSIS')`, undefined, { timeout: 30_000 });
     const korea = await texts('footer [data-source]');
     assert.ok(korea.some((t) => (lang === 'en' ? t.startsWith('Source: Statistics Korea, KOSIS') : t.startsWith('来源：韩国统计厅 KOSIS'))), korea.join(' | '));
+    // The map legend's definition names the observed flows' file in the page's language too (queries/flow-provenance.ts).
+    const observed = lang === 'en' ? 'observed flows 2020 (flows.csv)' : '2020 年观测到的流动（flows.csv）';
+    await page.waitForFunction(`document.querySelector('.legend-box')?.textContent.includes(${JSON.stringify(observed)})`, undefined, { timeout: 60_000 });
     await page.screenshot({ path: join(SHOTS, `bilingual-footer-${lang}.png`) });
     await page.selectOption('#f-case', 'cn');
     assert.deepEqual(errors, []);
