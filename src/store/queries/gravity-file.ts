@@ -1,4 +1,4 @@
-import { MISSING_LEVEL, type Category, type GravityData } from '../../models/index.ts';
+import { MISSING_LEVEL, type Category, type GravityData } from '../../models/gravity/index.ts';
 import type { StageOptions } from '../duckdb/stage.ts';
 import { MISSING_CODE, readCodedColumns, type CodedColumns, type CodedColumnsRequest } from '../read-columns.ts';
 
