@@ -1,6 +1,6 @@
 import { InputError } from '../../core/errors.ts';
 import type { CodedMessage } from '../../core/messages/index.ts';
-import { fitGravity, type GravityData, type GravityResult, type GravitySpec } from '../../models/index.ts';
+import { fitGravity, type GravityData, type GravityResult, type GravitySpec } from '../../models/gravity/index.ts';
 import type { Workspace } from '../../store/workspace.ts';
 import { saveModel } from '../../store/models.ts';
 import { readGravityFile } from '../../store/queries/gravity-file.ts';

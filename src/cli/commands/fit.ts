@@ -1,7 +1,8 @@
 import { Command, Option } from 'commander';
 import { finishGravityFit, prepareGravityFit } from '../../app/fit/gravity.ts';
 import type { GravityInput } from '../../app/fit/gravity-input.ts';
-import { fitRadiation, type SmallSampleSpec } from '../../models/index.ts';
+import { fitRadiation } from '../../models/radiation/index.ts';
+import type { SmallSampleSpec } from '../../models/gravity/index.ts';
 import { withWorkspace, type Workspace } from '../../store/workspace.ts';
 import { InputError } from '../../core/errors.ts';
 import { common, outFor, withCommon } from '../context.ts';
