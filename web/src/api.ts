@@ -80,18 +80,21 @@ export async function get<T>(path: string, query: Query = {}, signal?: AbortSign
 }
 
 /**
- * A GeoJSON answer as MapLibre's worker reads it: a blob: URL of the bytes as they came, so
- * the worker parses them, not the page's thread (which would also copy the parsed objects over
- * to the worker: for China's cities most of the page's own work before the map is usable).
- * `empty`: the collection has no features. Revoke `url` once the map has been given another.
+ * A GeoJSON answer as MapLibre's worker reads it: the answer's own http address, which the worker
+ * fetches and parses itself, off the page's thread. (A blob: URL would not do: MapLibre's worker
+ * hands any address other than http(s) back to the page's thread, which fetches it, parses the
+ * JSON and copies the objects over, after a round trip through that busy thread.) The page reads
+ * the answer once (prefetched while it boots), which leaves it in the HTTP cache, so the worker's
+ * request is answered 304 from the server's etag, not sent again; `empty`: the collection has no
+ * features.
  */
-export interface GeoJsonBlob { url: string; empty: boolean }
+export interface GeoJsonAnswer { url: string; empty: boolean }
 
-async function geoJsonBlob(path: string, query: Query): Promise<GeoJsonBlob> {
+async function geoJsonAnswer(path: string, query: Query): Promise<GeoJsonAnswer> {
   const res = await respond(path, query);
   if (!res.ok) await parse(res);
   const text = await res.text();
-  return { url: URL.createObjectURL(new Blob([text], { type: 'application/json' })), empty: !/"features"\s*:\s*\[\s*\{/.test(text) };
+  return { url: new URL(url(path, query), location.href).href, empty: !/"features"\s*:\s*\[\s*\{/.test(text) };
 }
 
 export async function post<T>(path: string, body: unknown, signal?: AbortSignal): Promise<T> {
@@ -107,8 +110,8 @@ export const api = {
   groups: () => get<Group[]>('groups'),
   periods: () => get<Periods>('periods'),
   cases: () => get<WorkspaceCase[]>('cases'),
-  /** Boundaries of a level, for the map (see GeoJsonBlob). */
-  geometry: (level: string, within: string | undefined) => geoJsonBlob('geometry', { level, within }),
+  /** Boundaries of a level, for the map (see GeoJsonAnswer). */
+  geometry: (level: string, within: string | undefined) => geoJsonAnswer('geometry', { level, within }),
   flows: (q: { origin?: string; destination?: string; group?: string; period?: string; level?: string; intra?: boolean; minCount?: number; limit?: number }, signal?: AbortSignal) =>
     get<{ rows: FlowRow[]; dropped: number }>('flows', q, signal),
   indicators: (q: { name?: string; within?: string; level?: string; period?: string }) => get<IndicatorRow[]>('indicators', q),

@@ -1,6 +1,6 @@
 import type * as maplibregl from 'maplibre-gl';
 import type { Feature } from 'geojson';
-import { api, prefetch, type FlowRow, type GeoJsonBlob, type Group, type MeasureResult, type Region } from '../api.ts';
+import { api, prefetch, type FlowRow, type GeoJsonAnswer, type Group, type MeasureResult, type Region } from '../api.ts';
 import { downloadCsv } from '../export/download.ts';
 import { colon, errorLine, fmt, lang, levelLabel, onLanguage, otherName, regionName, t } from '../i18n/index.ts';
 import { fieldText, fieldTexts } from '../i18n/server-text.ts';
@@ -87,9 +87,8 @@ export function createMapView(periods: string[]): MapView {
   let classes: Classes = { breaks: [-3, -2, -1, 1, 2, 3] };
   let measure: MeasureResult | null = null;
   let flows: FlowRow[] = [];
-  let geometry: GeoJsonBlob | null = null;
-  let provinceLines: GeoJsonBlob | null = null;
-  let retired: GeoJsonBlob[] = [];
+  let geometry: GeoJsonAnswer | null = null;
+  let provinceLines: GeoJsonAnswer | null = null;
   let flowAbort: AbortController | null = null;
   const legendBox = h('div', { class: 'legend-box' });
   const flowStatus = h('p', { class: 'flow-status', role: 'status' });
@@ -263,9 +262,6 @@ export function createMapView(periods: string[]): MapView {
       state.level === 'city' && c.levels.includes('province') ? api.geometry('province', c.within) : Promise.resolve(null),
     ]);
     regions = new Map(regs.map((r) => [r.code, r]));
-    // MapLibre's worker may still be reading the files just replaced: those of the draw before go.
-    for (const b of retired) URL.revokeObjectURL(b.url);
-    retired = [geometry, provinceLines].filter((b): b is GeoJsonBlob => b !== null);
     geometry = geo;
     provinceLines = provinces;
     drawGeometry();
@@ -311,11 +307,14 @@ export function createMapView(periods: string[]): MapView {
       netValues = new Map();
       legendBox.replaceChildren(status('error', errorLine(e)));
     }
-    renderLegend();
     paint();
     updateLabels();
     // On the first load the headline waits for the map (start): its flows can weigh megabytes.
-    if (timings.mapUsable) void loadHeadline();
+    // The legend and the lists wait too (their first numbers set up the page's number formats),
+    // drawn with the filters once the map is usable.
+    if (!timings.mapUsable) return;
+    renderLegend();
+    void loadHeadline();
     if (!state.selected) renderOverview();
   }
 
@@ -386,7 +385,6 @@ export function createMapView(periods: string[]): MapView {
     // where it changed (a resize clears the canvas and a camera move redraws it).
     fitMap(c.bounds);
     drawGeometry();
-    if (!state.selected) renderOverview();
     map.once('render', () => void (timings.firstRender = performance.now()));
     await new Promise((ok) => (map!.loaded() ? ok(null) : map!.once('idle', ok)));
     // Fit once more if the page's final layout changed the box (the first fit can see a smaller one).
@@ -406,6 +404,7 @@ export function createMapView(periods: string[]): MapView {
     renderFilters();
     // A link can open on a region (url-state.ts): its panel, not the overview.
     if (state.selected) void showSelected();
+    else renderOverview();
     let hovered: string | null = null;
     for (const layer of ['regions-fill', 'points-circle']) {
       map.on('click', layer, (e) => {
