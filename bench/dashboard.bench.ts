@@ -194,7 +194,8 @@ async function warmUp(page: Page, view: View): Promise<string> {
   const asked: string[] = [];
   const seen = (r: { url: () => string }) => {
     const u = new URL(r.url());
-    if (u.pathname === '/api/geometry') asked.push(`api/geometry${u.search}`);
+    // Once each: the page reads an answer, then MapLibre's worker asks for it again (a 304).
+    if (u.pathname === '/api/geometry' && !asked.includes(`api/geometry${u.search}`)) asked.push(`api/geometry${u.search}`);
   };
   page.on('request', seen);
   await loadOurs(page, view, false);
