@@ -61,9 +61,8 @@ export interface CodedColumns {
 /**
  * Reads named columns of any supported file (CSV in any detected encoding, xlsx, Parquet, JSON
  * lines) as typed arrays, outside any workspace: the input of `talentflow fit ... --flows FILE`.
- * Text is factorised inside DuckDB (an ENUM of the distinct cells per group of columns, whose
- * codes become levels through a small array) and only integer codes and doubles cross into
- * JavaScript, chunk by chunk: no JavaScript string
+ * Text is factorised inside DuckDB (a dictionary per group of columns, joined back to the rows)
+ * and only integer codes and doubles cross into JavaScript, chunk by chunk: no JavaScript string
  * or boxed number is made per row (at 9 million rows those were most of a fit's wall time and
  * gigabytes of heap).
  * A missing column is an error listing the columns the file has.
@@ -78,85 +77,36 @@ export async function readCodedColumns(file: string, request: CodedColumnsReques
     const stage = `${quoteIdent(st.table)} s`;
     const consecutive = /^s\.rowid \+ (\d+)$/.exec(st.rowExpr);
     const rowNumbers = consecutive ? Number(consecutive[1])
-      : (await queryTypedColumns(db.conn, `SELECT (${st.rowExpr})::UINTEGER FROM ${stage} ORDER BY s.rowid`, [], { expectedRows: st.rows })).columns[0] as Uint32Array;
+      : Uint32Array.from(await db.all<{ r: number }>(`SELECT (${st.rowExpr})::UINTEGER AS r FROM ${quoteIdent(st.table)} s ORDER BY s.rowid`), (x) => Number(x.r));
     const out: CodedColumns = { rows: st.rows, codes: {}, levels: {}, numbers: {}, rowNumbers };
-    const select: string[] = [];
-    /** Per group: its columns' places in the result and each ENUM position's trimmed text. */
-    const groups: { columns: readonly string[]; first: number; texts: string[] }[] = [];
+    const select = ['s.rowid::UINTEGER'];
+    const joins: string[] = [];
     for (const [g, group] of request.codes.entries()) {
       if (!group.length) continue;
-      const enumType = `raw_enum_${g}`;
-      groups.push({ columns: group, first: select.length, texts: await rawEnum(db, enumType, group.map(s), stage) });
-      for (const c of group) select.push(`coalesce(enum_code(${s(c)}::${enumType})::UINTEGER, ${MISSING_CODE})`);
+      // Distinct raw cells first (hashing raw text is cheap; trimming 9 million cells is not),
+      // each with its first appearance: by column within the group, then by row (row numbers
+      // stay below 2^40). Then the few distinct cells are trimmed into levels.
+      const firstSeen = group.map((c, j) => `SELECT ${s(c)} AS raw, min(${st.rowExpr}) + ${j} * 1099511627776 AS k FROM ${stage} GROUP BY 1`).join(' UNION ALL ');
+      await db.run(`CREATE TEMP TABLE raw_${g} AS SELECT raw, coalesce(trim(raw::VARCHAR), '') AS v, min(k) AS k FROM (${firstSeen}) GROUP BY raw`);
+      await db.run(`CREATE TEMP TABLE levels_${g} AS SELECT v, (row_number() OVER (ORDER BY min(k)) - 1)::UINTEGER AS i FROM raw_${g} ${missing ? "WHERE v <> ''" : ''} GROUP BY v`);
+      await db.run(`CREATE TEMP TABLE codes_${g} AS SELECT r.raw, coalesce(l.i, ${MISSING_CODE})::UINTEGER AS i FROM raw_${g} r LEFT JOIN levels_${g} l USING (v)`);
+      const levels = (await db.all<{ v: string }>(`SELECT v FROM levels_${g} ORDER BY i`)).map((r) => r.v);
+      for (const [j, c] of group.entries()) {
+        out.levels[c] = levels;
+        joins.push(`JOIN codes_${g} c${g}_${j} ON c${g}_${j}.raw IS NOT DISTINCT FROM ${s(c)}`);
+        select.push(`c${g}_${j}.i`);
+      }
     }
     select.push(...request.numeric.map((c) => `(${st.numeric.includes(c) ? s(c) : numberExpr(c, 's')})::DOUBLE`));
-    // A plain scan of the staged table: DuckDB keeps its insertion order (no join, no sort), so
-    // row i of the result is row i of the file.
-    const read = await queryTypedColumns(db.conn, `SELECT ${select.join(', ')} FROM ${stage}`, [], { expectedRows: st.rows });
+    // Joined without a sort: each row carries its place (the staged table's rowid, 0 .. rows-1).
+    const read = await queryTypedColumns(db.conn, `SELECT ${select.join(', ')} FROM ${stage} ${joins.join(' ')}`, [], { expectedRows: st.rows, positioned: true });
     if (read.rows !== st.rows) throw new Error(`read ${read.rows} of ${st.rows} staged rows`);
-    for (const { columns, first, texts } of groups) {
-      const coded = columns.map((_, j) => read.columns[first + j] as Uint32Array);
-      const levels = toLevels(coded, texts, missing);
-      columns.forEach((c, j) => {
-        out.codes[c] = coded[j];
-        out.levels[c] = levels;
-      });
-    }
+    text.forEach((c, i) => (out.codes[c] = read.columns[i] as Uint32Array));
     request.numeric.forEach((c, i) => (out.numbers[c] = read.columns[text.length + i] as Float64Array));
     return out;
   } finally {
     db.close();
   }
-}
-
-/**
- * Makes the distinct raw cells of a group's columns an ENUM type and returns its values trimmed,
- * in the ENUM's order (its codes). Casting a column to the ENUM gives each row its cell's code with
- * the table's order kept (joining a dictionary back loses it); the trim is DuckDB's (spaces
- * only), as in every other reading of a cell, and runs on the few distinct cells, not on every row.
- */
-async function rawEnum(db: Database, enumType: string, columns: readonly string[], stage: string): Promise<string[]> {
-  const distinct = columns.map((c) => `SELECT ${c} AS raw FROM ${stage}`).join(' UNION ');
-  await db.run(`CREATE TYPE ${enumType} AS ENUM (SELECT raw FROM (${distinct}) WHERE raw IS NOT NULL)`);
-  const rows = await db.all<{ v: string }>(
-    `SELECT coalesce(trim(raw), '') AS v FROM (SELECT unnest(enum_range(NULL::${enumType})) AS raw, generate_subscripts(enum_range(NULL::${enumType}), 1) AS pos) ORDER BY pos`);
-  return rows.map((r) => r.v);
-}
-
-/** Marks an ENUM code whose level is not known yet. */
-const UNSEEN = 0xfffffffe;
-
-/**
- * Turns a group's raw ENUM codes (MISSING_CODE for a NULL cell) into level indexes in place and
- * returns the levels: the trimmed texts in order of first appearance down the first column, then
- * the second, and so on; a NULL cell reads as "" (a blank), and with `missing` a blank is
- * MISSING_CODE and no level. One pass with an array lookup per row.
- */
-function toLevels(coded: readonly Uint32Array[], texts: readonly string[], missing: boolean): string[] {
-  const levels: string[] = [];
-  const index = new Map<string, number>();
-  const levelOf = (v: string): number => {
-    if (missing && v === '') return MISSING_CODE;
-    let i = index.get(v);
-    if (i === undefined) index.set(v, (i = levels.push(v) - 1));
-    return i;
-  };
-  const toLevel = new Uint32Array(texts.length).fill(UNSEEN);
-  let nullLevel = UNSEEN;
-  for (const codes of coded) {
-    for (let r = 0; r < codes.length; r++) {
-      const c = codes[r];
-      if (c === MISSING_CODE) {
-        if (nullLevel === UNSEEN) nullLevel = levelOf('');
-        codes[r] = nullLevel;
-      } else {
-        let l = toLevel[c];
-        if (l === UNSEEN) l = toLevel[c] = levelOf(texts[c]);
-        codes[r] = l;
-      }
-    }
-  }
-  return levels;
 }
 
 /**

@@ -13,6 +13,12 @@ export interface TypedReadOptions {
   /** Rows the query returns when known (e.g. a staged table's count): sizes the arrays once. */
   expectedRows?: number;
   /**
+   * The query's first column is each row's place in the output (UINTEGER, 0 .. expectedRows-1):
+   * values are written there and the column itself is not returned. Lets a query join without
+   * a sort (DuckDB's parallel hash joins do not keep the input's order).
+   */
+  positioned?: boolean;
+  /**
    * Pull the result as DuckDB produces it instead of materialising it first: about half the CPU
    * time for a plain scan of stored columns (no join or aggregate to parallelise), where the
    * materialised result is built and then copied again.
@@ -40,7 +46,11 @@ export async function queryTypedColumns(conn: DuckDBConnection, sql: string, par
     if (BYTES[k] === undefined) throw new Error(`typed read: column ${result.columnName(i)} is ${DuckDBTypeId[k]}, not DOUBLE or UINTEGER`);
   });
   const total = result instanceof DuckDBMaterializedResult ? result.rowCount : (options.expectedRows ?? 0);
-  let columns: TypedColumn[] = kinds.map((k) => (k === DuckDBTypeId.DOUBLE ? new Float64Array(total) : new Uint32Array(total)));
+  const positioned = options.positioned ?? false;
+  if (positioned && kinds[0] !== DuckDBTypeId.UINTEGER) throw new Error('typed read: the position column must be UINTEGER');
+  const size = positioned ? (options.expectedRows ?? total) : total;
+  const first = positioned ? 1 : 0;
+  let columns: TypedColumn[] = kinds.slice(first).map((k) => (k === DuckDBTypeId.DOUBLE ? new Float64Array(size) : new Uint32Array(size)));
   let rows = 0;
   // A materialised result's chunks are taken synchronously, by index: awaiting each of 4,400
   // chunks (9 million rows) through the native thread pool took longer than copying them.
@@ -50,16 +60,22 @@ export async function queryTypedColumns(conn: DuckDBConnection, sql: string, par
   for (let chunk = await fetch(); chunk && chunk.rowCount > 0; chunk = await fetch()) {
     const n = chunk.rowCount;
     // A stream's length is the caller's estimate: grow if it was short (never for a count taken just before).
-    if (rows + n > columns[0].length) columns = columns.map((c) => grown(c, Math.max(2 * c.length, rows + n)));
-    for (let i = 0; i < kinds.length; i++) {
-      const target = columns[i];
-      target.set(vectorValues(chunk.chunk, i, kinds[i], n), rows);
+    if (!positioned && rows + n > columns[0].length) columns = columns.map((c) => grown(c, Math.max(2 * c.length, rows + n)));
+    const position = positioned ? vectorValues(chunk.chunk, 0, DuckDBTypeId.UINTEGER, n) as Uint32Array : null;
+    if (position) {
+      for (let r = 0; r < n; r++) if (position[r] >= size) throw new Error(`typed read: position ${position[r]} beyond ${size} rows`);
+    }
+    for (let i = first; i < kinds.length; i++) {
+      const target = columns[i - first];
+      const values = vectorValues(chunk.chunk, i, kinds[i], n);
+      if (position) for (let r = 0; r < n; r++) target[position[r]] = values[r];
+      else target.set(values, rows);
       const validity = duckdb.vector_get_validity(duckdb.data_chunk_get_vector(chunk.chunk, i), Math.ceil(n / 64) * 8);
-      if (validity) markNulls(validity, n, rows, target, result.columnName(i));
+      if (validity) markNulls(validity, n, (r) => (position ? position[r] : rows + r), target, result.columnName(i));
     }
     rows += n;
   }
-  return { rows, columns: columns.length && rows < columns[0].length ? columns.map((c) => c.subarray(0, rows)) : columns };
+  return { rows, columns: !positioned && columns.length && rows < columns[0].length ? columns.map((c) => c.subarray(0, rows)) : columns };
 }
 
 function grown(c: TypedColumn, length: number): TypedColumn {
@@ -77,13 +93,13 @@ function vectorValues(chunk: duckdb.DataChunk, column: number, kind: DuckDBTypeI
 }
 
 /** Bit r of the validity mask (little-endian 64-bit words) is 0 where row r is NULL. */
-function markNulls(validity: Uint8Array, n: number, offset: number, target: TypedColumn, name: string): void {
+function markNulls(validity: Uint8Array, n: number, place: (r: number) => number, target: TypedColumn, name: string): void {
   for (let byte = 0; byte * 8 < n; byte++) {
     const bits = validity[byte];
     if (bits === 0xff) continue;
     for (let b = 0; b < 8 && byte * 8 + b < n; b++) {
       if (bits & (1 << b)) continue;
-      if (target instanceof Float64Array) target[offset + byte * 8 + b] = NaN;
+      if (target instanceof Float64Array) target[place(byte * 8 + b)] = NaN;
       else throw new Error(`typed read: NULL in integer column ${name}`);
     }
   }
