@@ -55,6 +55,21 @@ export const GRAVITY_MESSAGES = {
   'gravity.spec.clusterNotArray': def({}, () => 'must be an array of dimension names'),
   'gravity.spec.clusterTooMany': def({ count: 5 }, (p) => `${p.count} dimensions: at most 4 (the terms of the multiway formula double with each)`),
 
+  // Values the fit cannot take (src/models/gravity/design.ts): the first bad row, its pair by
+  // region code and the row number a user sees (a file's line, else the row's place).
+  'gravity.data.flowBad': def({ value: '-3', origin: { code: '210100' } as Place, destination: { code: '110000' } as Place, row: 12 },
+    (p) => `flow ${p.value} of ${p.origin.code} -> ${p.destination.code} (row ${p.row}) is not a finite number >= 0`),
+  /** `power`: the cost is logged (power decay), so it must be positive; else it must be finite. */
+  'gravity.data.costBad': def({ value: '0', origin: { code: '210100' } as Place, destination: { code: '210200' } as Place, row: 12, power: true as boolean },
+    (p) => `cost ${p.value} of ${p.origin.code} -> ${p.destination.code} (row ${p.row}) ${p.power ? 'is not positive; power decay takes log(cost)' : 'is not finite'}`),
+  'gravity.data.termBad': def({ term: 'destination_wage', value: '0', origin: { code: '210100' } as Place, destination: { code: '110000' } as Place, row: 12, logged: true as boolean },
+    (p) => `${p.term} = ${p.value} for ${p.origin.code} -> ${p.destination.code} (row ${p.row}) ${p.logged ? 'is not positive (the term is logged)' : 'is not finite'}`),
+  'gravity.data.offsetBad': def({ value: 'Infinity', origin: { code: '210100' } as Place, destination: { code: '110000' } as Place, row: 12 },
+    (p) => `offset ${p.value} of ${p.origin.code} -> ${p.destination.code} (row ${p.row}) is not finite`),
+  'gravity.data.noRowsLeft': def({}, () => 'no rows left to fit (every row is intra-regional, missing a value or has zero flow in its group)'),
+  'gravity.data.allZero': def({}, () => 'every flow is zero: nothing to fit'),
+  'gravity.data.tooFewRows': def({}, () => 'needs at least two rows'),
+
   // Terms the data cannot identify (src/models/gravity/diagnostics.ts).
   /** `effects` the fixed-effect dimensions (origin, destination, period, origin^period...); none: the intercept. */
   'gravity.collinearWithEffects': def({ term: 'origin_population', effects: ['origin'] as readonly string[] },

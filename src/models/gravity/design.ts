@@ -45,8 +45,8 @@ export interface GravityDesign {
 /** Input row of padded grid cells in `rows`. */
 export const PADDED_ROW = 0xffffffff;
 
-const pairName = (data: GravityData, r: number): string =>
-  `${data.regions[data.origin[r]]} -> ${data.regions[data.destination[r]]} (row ${rowNumber(data, r)})`;
+/** The row's pair and row number, as the coded data errors take them. */
+const pairOf = (data: GravityData, r: number) => ({ origin: { code: data.regions[data.origin[r]] }, destination: { code: data.regions[data.destination[r]] }, row: rowNumber(data, r) });
 
 const FINITE = 0;
 const NON_NEGATIVE = 1;
@@ -105,23 +105,22 @@ export function buildGravityDesign(data: GravityData, spec: ResolvedGravitySpec)
     warnings.push(coded('fit.missingLeftOut', { rows: dropped.missing, byColumn: Object.entries(dropped.byColumn).map(([c, k]) => `${c} ${k}`) }));
   }
   let bad = firstBad(data.flow, keep, NON_NEGATIVE);
-  if (bad >= 0) throw new InputError(`flow ${data.flow[bad]} of ${pairName(data, bad)} is not a finite number >= 0`, { row: rowNumber(data, bad), column: 'flow' });
+  if (bad >= 0) throw new InputError(coded('gravity.data.flowBad', { value: String(data.flow[bad]), ...pairOf(data, bad) }), { row: rowNumber(data, bad), column: 'flow' });
   bad = firstBad(data.cost, keep, spec.decay === 'power' ? POSITIVE : FINITE);
   if (bad >= 0) {
     const c = data.cost[bad];
-    const why = Number.isFinite(c) ? 'is not positive; power decay takes log(cost)' : 'is not finite';
-    throw new InputError(`cost ${c} of ${pairName(data, bad)} ${why}`, { row: rowNumber(data, bad), column: 'cost' });
+    throw new InputError(coded('gravity.data.costBad', { value: String(c), ...pairOf(data, bad), power: Number.isFinite(c) }), { row: rowNumber(data, bad), column: 'cost' });
   }
   for (const t of spec.terms) {
     const values = data.covariates![t.column];
     bad = firstBad(values, keep, t.transform === 'log' ? POSITIVE : FINITE);
     if (bad >= 0) {
-      throw new InputError(`${t.column} = ${values[bad]} for ${pairName(data, bad)} ${t.transform === 'log' ? 'is not positive (the term is logged)' : 'is not finite'}`, { row: rowNumber(data, bad), column: t.column });
+      throw new InputError(coded('gravity.data.termBad', { term: t.column, value: String(values[bad]), ...pairOf(data, bad), logged: t.transform === 'log' }), { row: rowNumber(data, bad), column: t.column });
     }
   }
   if (data.offset) {
     bad = firstBad(data.offset, keep, FINITE);
-    if (bad >= 0) throw new InputError(`offset ${data.offset[bad]} of ${pairName(data, bad)} is not finite`, { row: rowNumber(data, bad), column: 'offset' });
+    if (bad >= 0) throw new InputError(coded('gravity.data.offsetBad', { value: String(data.offset[bad]), ...pairOf(data, bad) }), { row: rowNumber(data, bad), column: 'offset' });
   }
   if (data.period && data.periods) {
     for (let r = 0; r < n0; r++) {
@@ -148,7 +147,7 @@ export function buildGravityDesign(data: GravityData, spec: ResolvedGravitySpec)
 
   let n = 0;
   for (let r = 0; r < n0; r++) n += keep[r];
-  if (n === 0) throw new InputError('no rows left to fit (every row is intra-regional, missing a value or has zero flow in its group)', { column: 'flow' });
+  if (n === 0) throw new InputError(coded('gravity.data.noRowsLeft', {}), { column: 'flow' });
   const rows = new Uint32Array(n);
   for (let r = 0, i = 0; r < n0; r++) if (keep[r]) rows[i++] = r;
   keep = new Uint8Array(0);
@@ -184,7 +183,7 @@ export function buildGravityDesign(data: GravityData, spec: ResolvedGravitySpec)
     if (y[i] === 0) zeros++;
     total += y[i];
   }
-  if (total === 0) throw new InputError('every flow is zero: nothing to fit', { column: 'flow' });
+  if (total === 0) throw new InputError(coded('gravity.data.allZero', {}), { column: 'flow' });
   if (zeros > 0) warnings.push(coded('fit.zeroFlows', { zeros, rows: n }));
 
   const columns: Float64Array[] = [];
@@ -203,7 +202,7 @@ export function buildGravityDesign(data: GravityData, spec: ResolvedGravitySpec)
 
   const clusterRaw = dimensionLevels(spec.cluster, data);
   const clusters = spec.cluster.map((dim, ci) => clusterIndex(dim.name, clusterRaw[ci], order));
-  if (spec.terms.length === 0 && dims.length === 0 && n < 2) throw new SpecError('needs at least two rows', 'data');
+  if (spec.terms.length === 0 && dims.length === 0 && n < 2) throw new SpecError(coded('gravity.data.tooFewRows', {}), 'data');
   const offset = data.offset ? column(data.offset, 'identity') : null;
   return { rows: order, y, columns, termSpecs, offset, factors: layout.factors, clusters, padding: layout.padding, warnings, dropped, duplicatesSummed };
 }
