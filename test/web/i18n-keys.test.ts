@@ -33,3 +33,12 @@ test('no Chinese entry is left in English', () => {
   }).map(([k, v]) => `${k}: ${v}`);
   assert.deepEqual(english, [], 'Chinese entries holding English words');
 });
+
+test('every unit the importer gives a standard indicator has a Chinese name (the Models tab showed 平均家庭户规模（persons per household）)', async () => {
+  const { standardUnit } = await import('../../src/store/import/indicator-header.ts');
+  const names = ['population', 'urban_population', 'share_age_15_59', 'household_size', 'sex_ratio'];
+  for (const unit of names.map(standardUnit)) {
+    if (unit === null || unit === 'percent') continue; // percent is written %
+    assert.ok(`unit.${unit}` in zh, `no Chinese for the unit "${unit}"`);
+  }
+});

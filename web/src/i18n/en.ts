@@ -268,6 +268,8 @@ export const en = {
   'indicator.weather_wind_direction_deg': 'Wind direction',
   'indicator.weather_wind_speed_x10': 'Wind speed',
   'unit.persons': 'persons',
+  'unit.persons per household': 'persons per household',
+  'unit.males per 100 females': 'males per 100 females',
   'unit.thousand KRW': 'thousand KRW',
   'unit.yuan per person per year': 'yuan per person per year',
   'unit.yuan per person': 'yuan per person',

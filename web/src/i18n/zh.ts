@@ -270,6 +270,8 @@ export const zh: Record<MessageKey, string> = {
   'indicator.weather_wind_direction_deg': '风向',
   'indicator.weather_wind_speed_x10': '风速',
   'unit.persons': '人',
+  'unit.persons per household': '人/户',
+  'unit.males per 100 females': '男性/百名女性',
   'unit.thousand KRW': '千韩元',
   'unit.yuan per person per year': '元/人·年',
   'unit.yuan per person': '元/人',
