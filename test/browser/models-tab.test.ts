@@ -83,6 +83,9 @@ test('en, China: a fit on the Northeast\'s cities shows named terms first and it
   assert.ok(terms.some((x) => x.text === 'origin: Population (persons)'), JSON.stringify(terms));
   // One period, no clusters: the table says its standard errors are the model's, which its intervals and p values use.
   assert.match(await page.textContent('#view-models .model-results p[data-se="model"]') ?? '', /model-based/);
+  // Log-likelihood, AIC and BIC of a fit over thousands of pairs to one decimal, not four.
+  const stats = await page.$$eval('#view-models .model-results dl.stats dd', (dds) => dds.map((d) => d.textContent ?? ''));
+  for (const i of [1, 2, 3]) assert.match(stats[i], /^[−-]?[\d,]+\.\d$/, `statistic ${i}: ${stats[i]}`);
   const warnings = page.locator('#view-models details.warnings');
   const n = await warnings.count();
   if (n) {

@@ -35,6 +35,8 @@ interface GravityResult {
 }
 
 const STATS = ['nobs', 'logLikelihood', 'aic', 'bic', 'pseudoR2', 'devianceR2', 'srmse', 'cpc', 'iterations', 'converged'] as const;
+/** Likelihood-based figures of millions of persons to one decimal (R's summary prints AIC so); shares and ratios to four. */
+const STAT_DECIMALS: Record<'logLikelihood' | 'aic' | 'bic' | 'pseudoR2' | 'devianceR2' | 'srmse' | 'cpc', number> = { logLikelihood: 1, aic: 1, bic: 1, pseudoR2: 4, devianceR2: 4, srmse: 4, cpc: 4 };
 
 export function createModelsView(periods: string[]): HTMLElement {
   const form = h('form', { class: 'model-form', novalidate: true });
@@ -205,7 +207,7 @@ export function createModelsView(periods: string[]): HTMLElement {
       low: r.confidenceIntervals[term]?.[0], high: r.confidenceIntervals[term]?.[1], p: r.pValues[term],
     }));
     const table = coefficientTable(rows, level);
-    const stats = h('dl', { class: 'stats' }, ...STATS.map((k) => h('div', {}, h('dt', {}, t(`stat.${k}`)), h('dd', {}, k === 'converged' ? t(r.converged ? 'yes' : 'no') : k === 'nobs' || k === 'iterations' ? fmt(r[k]) : fmt(r[k], 4)))));
+    const stats = h('dl', { class: 'stats' }, ...STATS.map((k) => h('div', {}, h('dt', {}, t(`stat.${k}`)), h('dd', {}, k === 'converged' ? t(r.converged ? 'yes' : 'no') : k === 'nobs' || k === 'iterations' ? fmt(r[k]) : fmt(r[k], STAT_DECIMALS[k])))));
     const seNote = clustered
       ? t('models.seClustered', { by: (r.inference?.by ?? r.cluster?.by ?? []).map(clusterName).join(' × '), clusters: (r.cluster?.groups ?? []).map((n) => fmt(n)).join(' × ') })
       : t('models.seModel');
