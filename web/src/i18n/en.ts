@@ -14,7 +14,7 @@ export const en = {
   'rank.help': 'Composite index of the documented example (population growth 2010–2020, share aged 15–59, share aged 65+, log population; min-max, equal weights). Ranks are national.',
   'rank.show': 'Show cities of',
   'rank.top': 'Number shown',
-  'rank.score': 'score',
+  'rank.score': 'Score',
   'rank.rank': 'Rank',
   'rank.region': 'Region',
   'rank.change': 'Rank change',

@@ -332,7 +332,7 @@ export function createMapView(periods: string[]): MapView {
       await overlay?.set(flows, locationsOf([...regions.values()].filter((r) => r.level === state.level), regionName), state.showFlows);
       timings.flowsDrawn = performance.now();
       flowStatus.textContent = flows.length
-        ? `${t('filter.flowsShown', { n: fmt(overlay?.count ?? flows.length) })}${flows.length >= limit ? ` ${t('filter.flowsTruncated', { n: fmt(limit) })}` : ''}`
+        ? `${t('filter.flowsShown', { n: fmt(overlay?.count ?? flows.length) })}${flows.length >= limit ? `${lang() === 'zh' ? '' : ' '}${t('filter.flowsTruncated', { n: fmt(limit) })}` : ''}`
         : t('empty.flows');
     } catch (e) {
       if ((e as Error).name === 'AbortError') return;
