@@ -68,6 +68,10 @@ test('en: controls above the fold, results under the banner, the settings in wor
     assert.equal(await page.locator('#view-scenario [data-settings]').isVisible(), true);
     assert.equal(await page.locator('#s-subsidy').isVisible(), false);
     assert.equal(await page.locator('#run-compare').isVisible(), false, 'no saved runs: the comparison is not printed');
+    // The print header names the tab once ("Scenario: pay…", not "Scenario · Scenario: pay…").
+    const head = await page.locator('[data-print-header] h1').first().textContent() ?? '';
+    assert.match(head, /^talentflow — Scenario/, head);
+    assert.doesNotMatch(head, /Scenario · Scenario/, head);
     await page.screenshot({ path: join(SHOTS, 'scenario-tab-print.png'), fullPage: true });
   } finally {
     await page.emulateMedia({ media: null });

@@ -22,7 +22,12 @@ function viewHeading(view: Element | null): string {
 function fill(): void {
   const tab = document.querySelector('[role=tab][aria-selected=true]');
   const view = document.querySelector('.view:not([hidden])');
-  const what = [tab?.textContent?.trim(), viewHeading(view)].filter(Boolean).join(' · ');
+  const tabName = tab?.textContent?.trim() ?? '';
+  const heading = viewHeading(view);
+  // "Scenario: pay graduates…" under the tab Scenario, "Graduate destinations" under Graduates:
+  // the tab's name is said once.
+  const repeats = tabName && heading.toLowerCase().startsWith(tabName.toLowerCase().replace(/s$/, ''));
+  const what = [repeats ? '' : tabName, heading].filter(Boolean).join(' · ');
   header.replaceChildren(
     h('h1', {}, `${t('app.title')}${what ? ` — ${what}` : ''}`),
     h('p', {}, `${t('print.made', { date: new Date().toISOString().slice(0, 10) })} ${location.href}`),
