@@ -52,8 +52,8 @@ test('200 text/html, inline with a file name, carrying the JSON route\'s numbers
   assert.ok(p.text.includes(`<div class="cv">${r.body.headcount.count.toLocaleString('en-US')}</div>`), 'headcount 6,000');
   assert.ok(p.text.includes(`<div class="cv">${pct(r.body.stayStudyProvince.share)}</div>`), `stay in Liaoning ${pct(r.body.stayStudyProvince.share)}`);
   assert.ok(p.text.includes(`<div class="cv">${pct(r.body.outcomes.employed.share)}</div>`), 'employed share');
-  assert.match(p.text, /<div class="synthetic" role="alert"><strong>⚠ 模拟数据 · SYNTHETIC DATA<\/strong>/);
-  assert.match(p.text, /<title>\[模拟数据\] 东北大学 2016 届 – 毕业生就业质量报告<\/title>/);
+  assert.match(p.text, /<div class="synthetic" role="alert"><strong>⚠ 合成数据 · SYNTHETIC DATA<\/strong>/);
+  assert.match(p.text, /<title>\[合成数据\] 东北大学 2016 届 – 毕业生就业质量报告<\/title>/);
   // Without a year: the latest (2016), so the same file name.
   assert.equal((await page('university=DUT')).disposition, 'inline; filename="graduate-report-2016.html"');
 });

@@ -64,7 +64,7 @@ test('HTML report: one self-contained file with the synthetic banner, the map an
   assert.match(r.stdout, /SYNTHETIC DATA/);
   const html = readFileSync(file, 'utf8');
   assert.match(html, /SYNTHETIC DATA/);
-  assert.match(html, /模拟数据/);
+  assert.match(html, /合成数据/);
   assert.match(html, /<svg class="map"/);
   assert.match(html, /@page \{ size: A4/);
   assert.doesNotMatch(html, /<script|<link |https?:\/\/(?!www\.w3\.org)/, 'no scripts, external styles or network resources');

@@ -9,7 +9,7 @@ export type Lang = 'zh' | 'en';
 
 export const LABELS = {
   title: { zh: '毕业生就业质量报告', en: 'Graduate destination report' },
-  synthetic: { zh: '模拟数据', en: 'SYNTHETIC DATA' },
+  synthetic: { zh: '合成数据', en: 'SYNTHETIC DATA' },
   headline: { zh: '主要指标', en: 'Headline figures' },
   headcount: { zh: '毕业生人数', en: 'Graduates' },
   employed: { zh: '就业', en: 'Employed' },

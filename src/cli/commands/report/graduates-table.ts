@@ -12,7 +12,7 @@ export function printGraduateTable(out: Out, r: GraduateReport, labels: Labels):
   const name = (c: string) => labels[c]?.name_zh ?? labels[c]?.name_en ?? c;
   const hidden = r.privacy ? suppressedMark(r.privacy.k, 'en') : '';
   const or = <T>(value: T, isHidden: boolean): T | string => (isHidden ? hidden : value);
-  if (r.synthetic) out.write('*** SYNTHETIC DATA 模拟数据: generated records, not real graduates ***');
+  if (r.synthetic) out.write('*** SYNTHETIC DATA 合成数据: generated records, not real graduates ***');
   const sel = [r.selection.university, r.selection.studyProvince && `study province ${name(r.selection.studyProvince)}`, r.selection.degree, r.selection.major].filter(Boolean).join(' · ');
   out.write(`Graduates ${r.year}${sel ? ' · ' + sel : ''}${r.previousYear !== null ? ` · compared with ${r.previousYear}` : ''}\n`);
   const o = r.outcomes;
