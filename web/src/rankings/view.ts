@@ -17,7 +17,8 @@ import { weightsTable, type IndexWeights } from './weights-table.ts';
  * `talentflow rank`): where the case has the indicators of a documented example index (China's
  * cities: `--example china-cities`, as GET /api/cases says) that index; otherwise an index of
  * the indicators the case has, picked here with their direction (min-max, equal weights). Ranks
- * are over the case; a scope (one of its groups, or all) limits the regions shown. A bar chart
+ * are over the case; a scope (one of its groups, or all; at first the map's, so an analyst's
+ * Northeast is not ranked among Shenzhen and Dongguan) limits the regions shown. A bar chart
  * of the top scores and a table with rank and rank change when the server reports one; CSV
  * export of the table.
  */
@@ -49,10 +50,16 @@ export function createRankingsView(): HTMLElement {
   const documented = () => caseNow()?.info.rankExamples[0];
   const example = () => (index.value === 'own' ? undefined : documented());
 
-  /** The controls of the case: its scopes, and the indicator picker where no example index applies. */
-  function renderControls(): void {
+  /** The group whose flows the map shows (state.scope: the case's own, the Northeast), or '' for the whole case. */
+  const mapScope = () => caseNow()?.scopes.find((s) => s.id === state.scope)?.group ?? '';
+
+  /**
+   * The controls of the case: its scopes (`keep` chosen when the case offers it: the map's
+   * scope when the case changes, the one shown when the language does), and the indicator picker
+   * where no example index applies.
+   */
+  function renderControls(keep = scope.value): void {
     const c = caseNow();
-    const keep = scope.value;
     scope.replaceChildren(...(c?.scopes ?? []).map((s) => h('option', { value: s.group ?? '' }, s.group ? regionName({ code: s.id, ...s }) : t('scope.all'))));
     if ([...scope.options].some((o) => o.value === keep)) scope.value = keep;
     const fields = [
@@ -160,7 +167,7 @@ export function createRankingsView(): HTMLElement {
       const table = h('table', { class: 'coef', 'data-table': 'rankings' },
         h('caption', {}, t('rank.tableCaption')),
         h('thead', {}, h('tr', {}, ...(['rank.rank', 'rank.region', 'rank.score', 'rank.change'] as const).map((k) => h('th', { scope: 'col' }, t(k))))),
-        h('tbody', {}, ...rows.map((x) => h('tr', {},
+        h('tbody', {}, ...rows.map((x) => h('tr', { 'data-code': x.code },
           h('td', {}, String(x.rank)), h('th', { scope: 'row', title: x.otherName }, x.name), h('td', {}, fmt(x.score, 4)),
           h('td', {}, x.rankChange === null ? '–' : x.rankChange > 0 ? `+${x.rankChange}` : String(x.rankChange))))));
       // The index is a weighted sum of the workspace's indicators: its exports name them (labels in
@@ -203,10 +210,18 @@ export function createRankingsView(): HTMLElement {
   custom.level.addEventListener('change', () => void (renderPicker(), load()));
   onLanguage(() => void (renderControls(), load()));
   onViewParams(() => void (fromUrl(), load()));
+  // The ranking shows what the map does: a new case or flow scope on the map resets it to the map's scope.
   subscribe((_s, changed) => {
-    if (changed.has('caseId')) void (renderControls(), load());
+    if (changed.has('caseId')) void (renderControls(mapScope()), load());
+    else if (changed.has('scope')) {
+      const shown = mapScope();
+      if (scope.value === shown || ![...scope.options].some((o) => o.value === shown)) return;
+      scope.value = shown;
+      toUrl();
+      void load();
+    }
   });
-  renderControls();
+  renderControls(mapScope());
   fromUrl();
   void load();
   return element;
