@@ -99,6 +99,29 @@ test('en, China: a fit on the Northeast\'s cities shows named terms first and it
     const text = await warnings.textContent() ?? '';
     assert.doesNotMatch(text, /"\d{6}"/, 'no quoted region code: names instead');
   }
+  // The coefficient chart's x axis spans every dot and interval (a dot at 17.1 sat past the last
+  // tick, 16), and its caption "Estimate →" overlaps no tick label.
+  type Box = { text: string; left: number; right: number; top: number; bottom: number };
+  // A string, not a function: tsx names functions with a __name the page does not have.
+  const chart = await page.evaluate(`(() => {
+    const fig = document.querySelector('#view-models figure[data-chart$="coefficients"]');
+    const svg = [...fig.querySelectorAll('svg')].sort((a, b) => b.getBoundingClientRect().width - a.getBoundingClientRect().width)[0];
+    const boxes = (sel) => [...svg.querySelectorAll(sel)].map((e) => { const r = e.getBoundingClientRect(); return { text: e.textContent, left: r.left, right: r.right, top: r.top, bottom: r.bottom }; });
+    return {
+      ticks: boxes('[aria-label="x-axis tick label"] text'),
+      dots: boxes('circle').map((b) => (b.left + b.right) / 2),
+      intervals: boxes('[aria-label="rule"] line').filter((b) => b.right - b.left > 0.5),
+      caption: boxes('[aria-label="x-axis label"] text'),
+    };
+  })()`) as { ticks: Box[]; dots: number[]; intervals: Box[]; caption: Box[] };
+  const tickCentres = chart.ticks.map((x) => (x.left + x.right) / 2);
+  const [axisStart, axisEnd] = [Math.min(...tickCentres), Math.max(...tickCentres)];
+  assert.ok(chart.ticks.length >= 2 && chart.dots.length >= 2, JSON.stringify(chart));
+  assert.deepEqual(chart.dots.filter((x) => x < axisStart - 0.5 || x > axisEnd + 0.5), [], `dots outside the ticks ${axisStart}–${axisEnd}`);
+  assert.deepEqual(chart.intervals.filter((b) => b.left < axisStart - 1 || b.right > axisEnd + 1), [], `intervals outside the ticks ${axisStart}–${axisEnd}`);
+  assert.equal(chart.caption.length, 1);
+  const overlaps = (a: Box, b: Box) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+  assert.deepEqual(chart.ticks.filter((x) => overlaps(x, chart.caption[0])).map((x) => x.text), [], 'tick labels under the axis caption');
   await page.screenshot({ path: join(SHOTS, 'models-china-en.png'), fullPage: true });
   assert.deepEqual(errors, []);
 });

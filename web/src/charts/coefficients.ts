@@ -1,4 +1,5 @@
 import { colon, fmt, t } from '../i18n/index.ts';
+import { coefficientDomain } from './coefficient-domain.ts';
 import { STYLE, figure, plot } from './figure.ts';
 import type { ExportMeta } from '../export/meta.ts';
 
@@ -19,8 +20,11 @@ export async function coefficientChart(name: string, rows: CoefRow[], width: num
   const Plot = await plot();
   const chart = Plot.plot({
     // Room for the longest term name at the chart's font size.
-    width, height: 40 + rows.length * 28, marginLeft: Math.min(width / 2, Math.max(80, 16 + Math.max(0, ...rows.map((r) => labelWidth(r.term))))), style: STYLE,
-    x: { label: t('models.estimate'), grid: true },
+    // marginBottom holds the tick labels and, under them, the centred axis caption: at the
+    // right end (Plot's default) "Estimate →" overlapped the last tick label.
+    width, height: 54 + rows.length * 28, marginBottom: 44, marginLeft: Math.min(width / 2, Math.max(80, 16 + Math.max(0, ...rows.map((r) => labelWidth(r.term))))), style: STYLE,
+    // Every estimate and interval end inside the axis, which ends on a tick (nice).
+    x: { label: t('models.estimate'), labelAnchor: 'center', domain: coefficientDomain(rows), nice: true, grid: true },
     y: { label: null, domain: rows.map((r) => r.term) },
     marks: [
       Plot.ruleX([0], { stroke: '#9ca3af' }),
