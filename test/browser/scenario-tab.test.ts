@@ -31,10 +31,35 @@ const text = async (sel: string) => ((await page.textContent(sel)) ?? '').trim()
 /** Digits after the third significant one are zeros: "196,000", "439,000,000". */
 const threeDigits = (s: string) => /^[1-9]\d{0,2}0*$/.test(s.replace(/,/g, ''));
 
+/**
+ * Options of the example select whose text is wider than the closed select shows (it was cut off:
+ * "…in Liaoning (g"), measured in the select's font, less its padding and arrow; and options
+ * without their full name as a title.
+ */
+const exampleSelectProblems = () => page.$eval('#s-example', (s) => {
+  const select = s as HTMLSelectElement;
+  const style = getComputedStyle(select);
+  const ctx = document.createElement('canvas').getContext('2d')!;
+  ctx.font = style.font;
+  const room = select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 20;
+  const options = [...select.options];
+  return {
+    count: options.length,
+    cut: options.filter((o) => ctx.measureText(o.text).width > room).map((o) => `${o.text} (${Math.round(ctx.measureText(o.text).width)} > ${Math.round(room)} px)`),
+    untitled: options.filter((o) => o.value && !o.title).map((o) => o.text),
+    title: select.title,
+  };
+});
+
 test('en: controls above the fold, results under the banner, the settings in words, rounded money, named terms', { timeout: 240_000 }, async () => {
   await page.goto(`${dashboard!.server.url}?tab=scenario`);
   await page.waitForSelector('#view-scenario [data-result="retained-delta"] .big', { timeout: 180_000 });
   await page.waitForFunction("document.querySelector('#view-scenario [data-settings]')?.textContent", undefined, { timeout: 60_000 });
+  const select = await exampleSelectProblems();
+  assert.ok(select.count >= 2, JSON.stringify(select));
+  assert.deepEqual(select.cut, [], 'example names cut off in the select at 1440x900');
+  assert.deepEqual(select.untitled, []);
+  assert.equal(select.title, 'Northeast China: stay subsidy in Liaoning (gravity model)');
   // The fold: the window's bottom less the sources' footer, which stays over the page.
   const fold = (await box('footer')).top;
   for (const sel of ['#s-subsidy', '#s-years', '[data-eligible=stayers]', '.target-list', '#s-run']) {
@@ -86,6 +111,9 @@ test('中文: the settings line, the basis and the notes in Chinese, money in �
   const settings = await text('[data-settings]');
   assert.match(settings, /^模拟设定：向辽宁省的.+发放每月 1,000 元（每年 12,000 元），每人 3 年；\d{4}–\d{4} 届毕业生；显示 \d{4}–\d{4} 年。$/, settings);
   assert.match(await text('[data-result=total-cost] .big'), /^[\d.]+(万|亿)元$/);
+  const select = await exampleSelectProblems();
+  assert.deepEqual(select.cut, [], '中文 example names cut off in the select');
+  assert.equal(select.title, '东北：辽宁留下就业补贴（引力模型）');
   assert.doesNotMatch(await text('[data-basis]'), /版本|其时期/);
   const notes = await page.$$eval('#view-scenario .scenario-notes li', (ls) => ls.map((l) => l.textContent ?? ''));
   assert.ok(notes.some((n) => n.includes('即文件本身的金额：迁入地：')), notes.join(' | '));

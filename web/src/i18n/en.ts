@@ -349,6 +349,11 @@ export const en = {
   'scenario.example.northeast-stay-subsidy-choice': 'Northeast China: stay subsidy in Liaoning (choice model of the synthetic graduates)',
   'scenario.example.korea-regional-income': 'Korea: allowance outside the capital region (stayers and arrivals)',
   'scenario.example.korea-relocation-allowance': 'Korea: allowance outside the capital region (arrivals only)',
+  // Short enough for the select's 24rem column (the full names above are the options' titles).
+  'scenario.exampleShort.northeast-stay-subsidy': 'Liaoning stay subsidy · gravity model',
+  'scenario.exampleShort.northeast-stay-subsidy-choice': 'Liaoning stay subsidy · choice (synthetic)',
+  'scenario.exampleShort.korea-regional-income': 'Korea allowance · stayers and arrivals',
+  'scenario.exampleShort.korea-relocation-allowance': 'Korea allowance · arrivals only',
   'scenario.eligibility': 'Who is paid',
   'scenario.eligible.stayers': 'graduates who stay in a target region',
   'scenario.eligible.arrivals': 'graduates who move to a target region',

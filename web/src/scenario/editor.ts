@@ -86,11 +86,23 @@ export function createScenarioEditor(_regions: () => Map<string, Region>, period
     clear(exampleSelect);
     exampleSelect.append(h('option', { value: '' }, t('scenario.noExample')));
     for (const x of examples) {
-      const key = `scenario.example.${x.document.name}` as MessageKey;
-      const name = t(key);
-      exampleSelect.append(h('option', { value: x.file }, name === key ? x.document.name : name));
+      // A closed select shows one line and cuts the rest ("…in Liaoning (g"): a short name
+      // there, the full one as the option's title and, for the chosen one, the select's.
+      const full = translated(`scenario.example.${x.document.name}`, x.document.name);
+      exampleSelect.append(h('option', { value: x.file, title: full }, translated(`scenario.exampleShort.${x.document.name}`, full)));
     }
     exampleSelect.value = examples.find((x) => x.document === onExample())?.file ?? '';
+    titleExample();
+  }
+
+  /** The message under `key`, or `fallback` for an example the dictionaries do not name. */
+  function translated(key: string, fallback: string): string {
+    const text = t(key as MessageKey);
+    return text === key ? fallback : text;
+  }
+
+  function titleExample(): void {
+    exampleSelect.title = exampleSelect.selectedOptions[0]?.title ?? '';
   }
 
   function renderTargets(): void {
@@ -351,7 +363,10 @@ export function createScenarioEditor(_regions: () => Map<string, Region>, period
     await refresh();
   }
 
-  exampleSelect.addEventListener('change', () => void choose(exampleSelect.value).catch((e) => showProblem((e as Error).message)));
+  exampleSelect.addEventListener('change', () => {
+    titleExample();
+    void choose(exampleSelect.value).catch((e) => showProblem((e as Error).message));
+  });
 
   void (async () => {
     try {
