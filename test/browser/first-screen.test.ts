@@ -67,6 +67,9 @@ test('zh: province level, China 2000-2010, a headline with the Northeast\'s net 
   assert.equal(gains.length, 10);
   assert.ok(gains.every((v) => v > 0), `gains ${gains}`);
   assert.ok(!(await names('gains')).some((n) => ['吉林省', '辽宁省', '黑龙江省'].includes(n)));
+  // The lists' numbers say their unit and that they are estimates, in the legend's words.
+  assert.equal(await page.textContent('[data-list-unit]'), '2000-2010 年净迁移（估计值），单位：人');
+  assert.equal(await page.textContent('.legend-title'), '2000-2010 年净迁移（估计值）');
   const box = await page.locator('[data-headline]').boundingBox();
   assert.ok(box && box.y + box.height < FOLD / 3, 'the headline is at the top of the map');
   await page.waitForTimeout(500);
@@ -80,6 +83,7 @@ test('en: the same headline in English, with "million"', { timeout: 60_000 }, as
   const headline = (await page.textContent('[data-headline]')) ?? '';
   assert.match(headline, /^2000-2010: the Northeast \(Liaoning, Jilin and Heilongjiang\) lost [\d.]+ million people net to other provinces \(estimated from census birthplace tables\), most to Beijing \([\d.,]+( million)?\)/);
   assert.equal((await page.textContent('[data-list=losses]'))?.includes('Jilin'), true);
+  await page.waitForFunction(`document.querySelector('[data-list-unit]')?.textContent === 'Net migration 2000-2010, estimated, in persons'`, undefined, { timeout: 30_000 });
   await page.waitForTimeout(500);
   await page.screenshot({ path: join(SHOTS, 'first-screen-map-en.png') });
   assert.deepEqual(errors, []);
@@ -101,6 +105,7 @@ test('Korea: the region that lost most in the headline (observed counts, whole),
   assert.ok(gains.every((v) => v > 0) && losses.every((v) => v < 0), `gains ${gains}; losses ${losses}`);
   const g = await names('gains');
   assert.ok(!(await names('losses')).some((n) => g.includes(n)), 'no region in both lists');
+  assert.equal(await page.textContent('[data-list-unit]'), `Net migration ${period}, observed, in persons`);
   // Seoul lies inside Gyeonggi: its label moves aside rather than vanish; at this zoom most regions are named.
   const labels = await page.evaluate('window.__talentflow.labels()') as string[];
   assert.ok(labels.includes('KR11') && labels.length >= 13, `labels ${labels.join(',')}`);

@@ -387,6 +387,7 @@ export const en = {
   'overview.lossesIn': 'Largest losses: {group}',
   'overview.noLosses': 'No region here lost people on net.',
   'overview.noGains': 'No region here gained people on net.',
+  'overview.unit': '{measure}, in persons',
   'filter.topFlows': 'Flow lines',
   'filter.topFlowsN': 'the {n} largest',
   'filter.topFlowsAll': 'all',

@@ -161,8 +161,11 @@ export function createMapView(periods: string[]): MapView {
     const { losses, gains } = overviewLists(onLevel, { focus });
     const item = ({ code, net: v }: { code: string; net: number }) => h('li', {}, h('button', { type: 'button', class: 'link', title: regions.get(code) ? otherName(regions.get(code)!) : '', onclick: () => update({ selected: code }) }, regions.get(code) ? regionName(regions.get(code)!) : code), h('span', { class: v < 0 ? 'neg' : 'pos' }, fmt(v)));
     const list = (name: string, rows: typeof losses, empty: Parameters<typeof t>[0]) => (rows.length ? h('ol', { class: 'ranking', 'data-list': name }, ...rows.map(item)) : h('p', { class: 'note', 'data-list': name }, t(empty)));
+    // The numbers' unit and kind, in the legend's words: "Net migration 2020, estimated, in persons".
+    const unit = measure ? h('p', { class: 'note', 'data-list-unit': '' }, t('overview.unit', { measure: netTitle(measure, state.period) })) : '';
     panel.append(
       status('empty', t('empty.region')),
+      unit,
       group ? h('h3', {}, t('overview.lossesIn', { group: regionName(group) })) : label('overview.title', 'h3'), list('losses', losses, 'overview.noLosses'),
       label('overview.gains', 'h3'), list('gains', gains, 'overview.noGains'),
       label('overview.note', 'p', { class: 'note' }),
