@@ -36,20 +36,21 @@ const threeDigits = (s: string) => /^[1-9]\d{0,2}0*$/.test(s.replace(/,/g, ''));
  * "…in Liaoning (g"), measured in the select's font, less its padding and arrow; and options
  * without their full name as a title.
  */
-const exampleSelectProblems = () => page.$eval('#s-example', (s) => {
-  const select = s as HTMLSelectElement;
+// A string: the root tsconfig has no DOM types, and tsx would add a __name the page lacks.
+const exampleSelectProblems = () => page.evaluate(`(() => {
+  const select = document.querySelector('#s-example');
   const style = getComputedStyle(select);
-  const ctx = document.createElement('canvas').getContext('2d')!;
+  const ctx = document.createElement('canvas').getContext('2d');
   ctx.font = style.font;
   const room = select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 20;
   const options = [...select.options];
   return {
     count: options.length,
-    cut: options.filter((o) => ctx.measureText(o.text).width > room).map((o) => `${o.text} (${Math.round(ctx.measureText(o.text).width)} > ${Math.round(room)} px)`),
+    cut: options.filter((o) => ctx.measureText(o.text).width > room).map((o) => o.text + ' (' + Math.round(ctx.measureText(o.text).width) + ' > ' + Math.round(room) + ' px)'),
     untitled: options.filter((o) => o.value && !o.title).map((o) => o.text),
     title: select.title,
   };
-});
+})()`) as Promise<{ count: number; cut: string[]; untitled: string[]; title: string }>;
 
 test('en: controls above the fold, results under the banner, the settings in words, rounded money, named terms', { timeout: 240_000 }, async () => {
   await page.goto(`${dashboard!.server.url}?tab=scenario`);
