@@ -69,8 +69,20 @@ export async function startServer(ws: Workspace, options: ServeOptions = {}): Pr
     });
   }
   const port = options.port ?? 5173;
+  // Requests under way: closing waits for them, so the workspace is not closed beneath a handler
+  // whose browser went away mid-request (its next query failed with 'connection disconnected').
+  let inFlight = 0;
+  let idle: (() => void) | null = null;
+  const fetch = async (...args: Parameters<typeof app.fetch>): Promise<Response> => {
+    inFlight++;
+    try {
+      return await app.fetch(...args);
+    } finally {
+      if (--inFlight === 0) idle?.();
+    }
+  };
   const server = await new Promise<ServerType>((ok, fail) => {
-    const s = serve({ fetch: app.fetch, port, hostname: host }, () => ok(s));
+    const s = serve({ fetch, port, hostname: host }, () => ok(s));
     s.once('error', fail);
   });
   // One after another, in the background; a workspace without these data just answers 4xx.
@@ -92,6 +104,7 @@ export async function startServer(ws: Workspace, options: ServeOptions = {}): Pr
       closing = true;
       await warming;
       await new Promise<void>((ok) => server.close(() => ok()));
+      if (inFlight > 0) await new Promise<void>((ok) => (idle = ok));
     },
   };
 }
