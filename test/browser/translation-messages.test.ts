@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { openDashboard, SHOTS, type Dashboard } from '../helpers/browser.ts';
+import { assertChinese } from '../helpers/chinese.ts';
 
 let dashboard: Dashboard | undefined;
 let page: Page;
@@ -23,18 +24,6 @@ before(async () => {
 }, { timeout: 300_000 });
 
 after(() => dashboard?.close());
-
-const CJK = /[\u4e00-\u9fff]/;
-/** Two Latin words in a row: an English sentence (an identifier such as disposable_income_pc is one word). */
-const LATIN_SENTENCE = /\b[A-Za-z][A-Za-z'’-]*\b[\s,;:.()]+\b[A-Za-z][A-Za-z'’-]*\b/;
-
-function assertChinese(texts: readonly string[], what: string): void {
-  assert.ok(texts.length > 0, `${what}: none shown`);
-  for (const text of texts) {
-    assert.match(text, CJK, `${what}: ${text}`);
-    assert.doesNotMatch(text, LATIN_SENTENCE, `${what}: English left in "${text}"`);
-  }
-}
 
 const texts = (selector: string) => page.$$eval(selector, (els) => els.map((e) => ({ code: e.getAttribute('data-warning-code') ?? '', text: (e.textContent ?? '').trim() })));
 
