@@ -32,7 +32,11 @@ export abstract class TalentflowError extends Error {
   }
 }
 
-/** Where in a file an input problem sits. Rows count data rows from 1 (the header is row 0). */
+/**
+ * Where in a file an input problem sits. Rows are numbered as the file shows them to its user: in
+ * a CSV the header is row 1 and the first data row 2 (blank lines and quoted line breaks counted,
+ * io/text/record-lines.ts); in a worksheet, the sheet's own row numbers.
+ */
 export interface InputLocation {
   file?: string;
   row?: number;
