@@ -177,3 +177,10 @@ export async function openDashboard(o: DashboardOptions): Promise<Dashboard> {
     throw e;
   }
 }
+
+/** Switches the page to `target` with the header's language button (nothing when it is already in it). */
+export async function switchLanguage(page: Page, target: 'zh' | 'en'): Promise<void> {
+  if ((await page.evaluate('document.documentElement.lang')) === (target === 'zh' ? 'zh-CN' : 'en')) return;
+  await page.click('#lang');
+  await page.waitForFunction(`document.documentElement.lang.startsWith('${target}')`, undefined, { timeout: 10_000 });
+}

@@ -145,6 +145,7 @@ export const en = {
   'export.unitScore': 'index score (no unit)',
   'export.unitShare': '% of graduates',
   'export.unitCoefficient': 'coefficient (log scale of the flow)',
+  'export.mapActions': 'Save the map and its data',
   'export.definition': 'Definition',
   'export.source': 'Source',
   'export.made': 'Made with talentflow on {date} from',

@@ -147,6 +147,7 @@ export const zh: Record<MessageKey, string> = {
   'export.unitScore': '指数得分（无单位）',
   'export.unitShare': '占毕业生的百分比',
   'export.unitCoefficient': '系数（流量的对数尺度）',
+  'export.mapActions': '保存地图及其数据',
   'export.definition': '定义',
   'export.source': '来源',
   'export.made': '由 talentflow 生成于 {date}，页面',

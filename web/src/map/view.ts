@@ -74,7 +74,8 @@ export function createMapView(periods: string[]): MapView {
   const tooltip = h('div', { class: 'tooltip', role: 'tooltip', hidden: true });
   const loading = h('div', { class: 'map-loading' }, status('loading', t('loading.map')));
   const headline = h('p', { class: 'headline', 'data-headline': '', 'aria-live': 'polite' });
-  const mapWrap = h('div', { class: 'map-wrap' }, headline, mapEl, tooltip, loading);
+  const actions = h('div', { class: 'map-actions', role: 'toolbar' });
+  const mapWrap = h('div', { class: 'map-wrap' }, headline, mapEl, tooltip, loading, actions);
   const panel = h('aside', { class: 'panel', 'aria-live': 'polite' });
   const element = h('section', { class: 'view view-map', id: 'view-map' }, filters, mapWrap, panel);
 
@@ -128,13 +129,21 @@ export function createMapView(periods: string[]): MapView {
       flowStatus,
       regionSearch(() => [...regions.values()].filter((r) => r.level === state.level), () => state.level, (code) => update({ selected: code })),
       legendBox,
-      h('div', { class: 'map-actions' },
-        h('button', { type: 'button', 'data-export': 'map-png', onclick: () => map && measure && void exportMap('png', `talentflow-map-${state.caseId}-${state.level}-${state.period}.png`, [map.getCanvas(), overlay?.canvas() ?? null, labels?.canvas ?? null], mapMeta(measure, state.period, place()), classes) }, t('export.pngMap')),
-        h('button', { type: 'button', 'data-export': 'map-svg', onclick: () => map && measure && void exportMap('svg', `talentflow-map-${state.caseId}-${state.level}-${state.period}.svg`, [map.getCanvas(), overlay?.canvas() ?? null, labels?.canvas ?? null], mapMeta(measure, state.period, place()), classes) }, t('export.svgMap')),
-        h('button', { type: 'button', 'data-export': 'net-csv', onclick: () => measure && downloadCsv(`net-${state.caseId}-${state.level}-${state.period}.csv`, measure.rows, mapMeta(measure, state.period, place())) }, `${t('legend.net')} ${t('export.csv')}`),
-        h('button', { type: 'button', 'data-export': 'flows-csv', onclick: () => measure && downloadCsv(`flows-${state.caseId}-${state.level}-${state.period}.csv`, flows as unknown as Record<string, unknown>[], { ...mapMeta(measure, state.period, place()), title: `${t('tab.map')} · ${place()} · ${state.period}` }) }, `${t('tab.map')} ${t('export.csv')}`)),
     );
     renderLegend();
+    renderActions();
+  }
+
+  /** The exports, in a bar under the map: in the filters' column they sat below the fold at 1440x900 (issue 12). */
+  function renderActions(): void {
+    actions.setAttribute('aria-label', t('export.mapActions'));
+    const saveMap = (format: 'png' | 'svg') => map && measure && void exportMap(format, `talentflow-map-${state.caseId}-${state.level}-${state.period}.${format}`,
+      [map.getCanvas(), overlay?.canvas() ?? null, labels?.canvas ?? null], mapMeta(measure, state.period, place()), classes);
+    actions.replaceChildren(
+      h('button', { type: 'button', 'data-export': 'map-png', onclick: () => saveMap('png') }, t('export.pngMap')),
+      h('button', { type: 'button', 'data-export': 'map-svg', onclick: () => saveMap('svg') }, t('export.svgMap')),
+      h('button', { type: 'button', 'data-export': 'net-csv', onclick: () => measure && downloadCsv(`net-${state.caseId}-${state.level}-${state.period}.csv`, measure.rows, mapMeta(measure, state.period, place())) }, `${t('legend.net')} ${t('export.csv')}`),
+      h('button', { type: 'button', 'data-export': 'flows-csv', onclick: () => measure && downloadCsv(`flows-${state.caseId}-${state.level}-${state.period}.csv`, flows as unknown as Record<string, unknown>[], { ...mapMeta(measure, state.period, place()), title: `${t('tab.map')} · ${place()} · ${state.period}` }) }, `${t('tab.map')} ${t('export.csv')}`));
   }
 
   function renderLegend(): void {
