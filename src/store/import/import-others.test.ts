@@ -74,6 +74,17 @@ test('persons: destinations as regions or outcomes in Chinese or English', async
   assert.match(y.message, /row 2, column "year": "twenty" is not a graduation year/);
 });
 
+test('persons: a 合成数据 or 合成 column marks records as synthetic, as 模拟 and synthetic do, and 合成数据 as a value too', async () => {
+  const marked = async (header: string, yes: string) => {
+    const p = file(`marked-${header}.csv`, `id,year,university,destination,${header}\nM1,2016,DUT,Dalian,${yes}\nM2,2016,DUT,Dalian,否\n`);
+    await importPersons(t.ws, p, { replace: true });
+    const rows = await t.ws.db.all<{ id: string; synthetic: boolean }>("SELECT id, synthetic FROM persons WHERE id IN ('M1', 'M2') ORDER BY id");
+    return rows.map((r) => r.synthetic);
+  };
+  for (const header of ['合成数据', '合成', '模拟', 'synthetic']) assert.deepEqual(await marked(header, '是'), [true, false], header);
+  for (const value of ['合成数据', '合成']) assert.deepEqual(await marked('synthetic', value), [true, false], value);
+});
+
 test('regions: duplicates, bad coordinates, unknown parents and missing levels are refused', async () => {
   const w = await tempWorkspace();
   try {

@@ -23,6 +23,14 @@ const OUTCOMES: Record<string, string> = {
 };
 
 /**
+ * How a file marks its records as synthetic: a column under one of these headers (模拟 as older
+ * files write it; 合成数据 is the product's one Chinese term for synthetic data) whose value in a
+ * row is one of SYNTHETIC_VALUES.
+ */
+const SYNTHETIC_HEADERS = ['synthetic', '模拟', '合成', '合成数据'];
+const SYNTHETIC_VALUES = ['true', '1', 'yes', '是', '合成', '合成数据'];
+
+/**
  * Imports individual graduate destination records. Home, study and destination regions are
  * matched like any region name; the destination may also be an outcome (not employed, further
  * study) in English or Chinese.
@@ -34,7 +42,7 @@ export async function importPersons(ws: Workspace, file: string, options: Import
     const roles = resolveRoles(st.columns, {
       required: ['id', 'year', 'university', 'destination'],
       optional: ['degree', 'major', 'home_region', 'study_region', 'employer_type', 'monthly_salary', 'synthetic'],
-    }, parseMap(options.map, file), file, { destination: ['destination', 'destination_region', 'dest', '去向', '就业地', '就业地区', '就业城市'], synthetic: ['synthetic', '模拟'] });
+    }, parseMap(options.map, file), file, { destination: ['destination', 'destination_region', 'dest', '去向', '就业地', '就业地区', '就业城市'], synthetic: SYNTHETIC_HEADERS });
     // A blank id or university would reach the table's NOT NULL columns as an engine error.
     await checkRequired(ws.db, st, roles.get('id')!, { what: 'a record id' });
     await checkRequired(ws.db, st, roles.get('university')!, { what: 'a university' });
@@ -57,7 +65,7 @@ export async function importPersons(ws: Workspace, file: string, options: Import
     }
     const region = (role: string) => (roles.has(role) ? `(SELECT code FROM ${quoteIdent(maps.get(role)!)} WHERE raw = s.${quoteIdent(roles.get(role)!)})` : 'NULL');
     const text = (role: string) => (roles.has(role) ? `nullif(trim(s.${quoteIdent(roles.get(role)!)}), '')` : 'NULL');
-    const synthetic = roles.has('synthetic') ? `coalesce(lower(trim(s.${quoteIdent(roles.get('synthetic')!)})) IN ('true', '1', 'yes', '是'), false)` : '?';
+    const synthetic = roles.has('synthetic') ? `coalesce(lower(trim(s.${quoteIdent(roles.get('synthetic')!)})) IN (${SYNTHETIC_VALUES.map((v) => `'${v}'`).join(', ')}), false)` : '?';
     return await ws.db.transaction(async () => {
       await guardReimport(ws, 'persons', sha, file, options.replace ?? false, ['persons']);
       const clash = await ws.db.one<{ id: string }>(
