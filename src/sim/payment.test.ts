@@ -14,7 +14,7 @@ test('500 yuan a month halves both the cost and the income change of the Northea
   const iv = document.interventions[0];
   assert.equal(iv.cost.rule === 'per-person-year' && iv.cost.amount, 6000);
   assert.ok(Math.abs(iv.change.value - 0.078) < 1e-12, String(iv.change.value));
-  assert.match(note, /500 CNY a month \(6000 CNY a year; the document had 1000 CNY\)/);
+  assert.match(note, /500 yuan a month \(6000 yuan a year; the document had 1000 yuan\)/);
   // The input is not changed.
   assert.equal(northeast.interventions[0].change.value, 0.156);
 });

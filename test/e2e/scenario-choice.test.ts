@@ -4,6 +4,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO } from '../helpers/workspace.ts';
 import { demoSuite, runCli } from '../helpers/cli.ts';
+import { apiClient } from '../helpers/api.ts';
+import { createApp } from '../../src/server/index.ts';
+import { closeWorkspace, openWorkspace } from '../../src/store/index.ts';
 
 // The Northeast stay subsidy on a destination-choice model fitted to the demo's synthetic
 // graduates, beside the gravity variant (examples/run-northeast.sh does the same).
@@ -66,4 +69,21 @@ test('errors name the document field: a base period that is not a year, a term t
   // Refused before the cohort is built (src/store/scenarios/model-variables.ts): the field, the
   // variable, what the model has, and the fit command that would make a suitable model.
   assert.match(r.stderr, /the choice model "northeast-choice" lacks the variable income \(interventions\[0\]\.term\) that this scenario needs \(it has: disposable_income_pc, population_year_end, weather_air_temperature_x10, distance_home, is_home, is_study\); fit a model with it first: talentflow fit choice /);
+});
+
+test('a base year past an attribute\'s last year: the note carries the year it was taken from as parameters, not as English text', async () => {
+  const doc = JSON.parse(readFileSync(CHOICE, 'utf8'));
+  // Temperatures end in 2020 (weather_air_temperature_x10, 2010-2020); incomes and populations go on.
+  doc.baseline.period = '2021';
+  const ws = await openWorkspace(demo.workspace, { create: false });
+  try {
+    const { status, body } = await apiClient(createApp(ws).app).post('/api/scenarios/counterfactual', { document: doc });
+    assert.equal(status, 200, JSON.stringify(body));
+    const note = body.messages.notes.find((m: { code: string }) => m.code === 'scenario.choice.baselineAttributes');
+    assert.ok(note, JSON.stringify(body.messages.notes));
+    assert.deepEqual(note.params, { indicator: 'weather_air_temperature_x10', year: 2021, from: 2020, regions: 31 });
+    assert.equal(note.message, 'baseline attributes: weather_air_temperature_x10: 2021 from 2020 (nearest earlier year) for 31 regions');
+  } finally {
+    closeWorkspace(ws);
+  }
 });

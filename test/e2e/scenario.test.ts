@@ -41,15 +41,15 @@ test('scenario run --amount N: N a month instead of the document\'s amount, the 
   const j = JSON.parse(half.stdout);
   assert.equal(j.amountPerYear, 6000);
   assert.equal(j.currency, 'CNY');
-  assert.match(j.notes[0], /payment set to 500 CNY a month \(6000 CNY a year; the document had 1000 CNY\): the relative change of destination_gdp_per_capita scaled from 0.156 to 0.078/);
+  assert.match(j.notes[0], /payment set to 500 yuan a month \(6000 yuan a year; the document had 1000 yuan\): the relative change of destination_gdp_per_capita scaled from 0.156 to 0.078/);
   assert.ok(j.summary.retainedDelta.median < base.summary.retainedDelta.median, `500 a month keeps fewer than 1,000: ${j.summary.retainedDelta.median} vs ${base.summary.retainedDelta.median}`);
   // A cost per person-year of 6,000: the total is 6,000 x the person-years paid, draw by draw.
   assert.ok(Math.abs(j.summary.totalCost.median - 6000 * j.summary.recipients.median) <= 6000 * 0.5 + 1e-6 * j.summary.totalCost.median);
   const text = tf('scenario', 'run', join(REPO, 'examples/korea-regional-income.json'), '--amount', '250000', '--draws', '10', '--no-save', '-w', w);
   assert.equal(text.code, 0, text.stderr);
-  assert.match(text.stdout, /cost \(KRW\)/);
-  assert.match(text.stdout, /Total cost: [\d,]+ \[[\d,]+, [\d,]+\] KRW/);
-  assert.match(text.stdout, /Cost per additional retained graduate: [\d,]+ \[[\d,]+, ([\d,]+|n\/a)\] KRW/);
+  assert.match(text.stdout, /cost \(won\)/);
+  assert.match(text.stdout, /Total cost: [\d,]+ \[[\d,]+, [\d,]+\] won/);
+  assert.match(text.stdout, /Cost per additional retained graduate: [\d,]+ \[[\d,]+, ([\d,]+|n\/a)\] won/);
   assert.equal(tf('scenario', 'run', file, '--amount', '-5', '-w', w).code, 1);
 });
 
@@ -72,7 +72,7 @@ test('scenario run --json: a row per year and a summary with retainedDelta and c
   assert.deepEqual(list[0].settings, { amountPerYear: 3000000, currency: 'KRW', benefitYears: 3, targets: ['KR26', 'KR27', 'KR29', 'KR30', 'KR31', 'KR36', 'KR42', 'KR43', 'KR44', 'KR45', 'KR46', 'KR47', 'KR48', 'KR50'], eligibility: ['stayers', 'arrivals'], cohorts: { from: 2020, to: 2024 } });
   assert.deepEqual(list[0].targetNames.slice(0, 3), ['부산광역시', '대구광역시', '광주광역시'], 'target names in Korean, the regions\' own language');
   // The table names the targets, in the regions' own language or --lang's.
-  assert.match(tf('scenario', 'list', '-w', w).stdout, /korea-regional-income\s+250,000 KRW\s+3\s+stayers\+arrivals\s+부산광역시, 대구광역시, 광주광역시, … \(14\)/);
+  assert.match(tf('scenario', 'list', '-w', w).stdout, /korea-regional-income\s+250,000 won\s+3\s+stayers\+arrivals\s+부산광역시, 대구광역시, 광주광역시, … \(14\)/);
   assert.match(tf('scenario', 'list', '--lang', 'en', '-w', w).stdout, /stayers\+arrivals\s+Busan, Daegu, Gwangju, … \(14\)/);
 });
 

@@ -27,6 +27,11 @@ test('a choice model\'s notes and willingness to pay name indicators, units and 
     '15,652 名毕业生在 31 个备选项（中国的省级地区，以及未就业/继续深造）之间的去向选择，条件 logit 模型，极大似然估计');
 });
 
+test('a scenario\'s note of base-year attributes taken from an earlier year reads whole in Chinese', () => {
+  assert.equal(ZH_MESSAGES['scenario.choice.baselineAttributes']({ indicator: 'weather_air_temperature_x10', year: 2021, from: 2020, regions: 31 }, CHINESE),
+    '基准属性：气温：31 个地区 2021 年的数值取自 2020 年（最近的较早年份）');
+});
+
 test('a gravity fit\'s data and identification errors in Chinese', () => {
   assert.equal(ZH_MESSAGES['gravity.input.indicatorMissing']({
     indicator: 'share_age_65', role: 'origin', offset: false, regions: [{ code: '210100', zh: '沈阳市' }, { code: '210200', zh: '大连市' }], periods: ['2020', '2020'], count: 7,

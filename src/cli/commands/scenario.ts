@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Command, InvalidArgumentError } from 'commander';
+import { currencyWord } from '../../core/currency.ts';
 import { InputError } from '../../core/errors.ts';
 import { unknownValueError } from '../../core/unknown-value.ts';
 import { SpecError } from '../../core/errors.ts';
@@ -23,7 +24,8 @@ function amountOption(v: string): number {
   return n;
 }
 
-const money = (text: string, currency: string) => (currency ? `${text} ${currency}` : text);
+/** An amount with its currency's word, as the notes and the dashboard write it ("12,000 yuan"). */
+const money = (text: string, currency: string) => (currency ? `${text} ${currencyWord(currency, 'en')}` : text);
 
 /** A scenario file's document as JSON (checked by the run operation, which names the bad field). */
 function readDocument(file: string): unknown {
@@ -66,7 +68,7 @@ async function runFiles(files: readonly string[], cmd: Command, o: RunOptions): 
 function printRun(out: Out, run: ScenarioRunAnswer): void {
   const currency = run.currency ?? '';
   const r = run.result;
-  const cur = currency ? ` (${currency})` : '';
+  const cur = currency ? ` (${currencyWord(currency, 'en')})` : '';
   out.write(`Scenario ${run.scenario}: model ${run.model.name} (version ${run.model.version}), ${r.draws} draws, seed ${r.seed}, ${run.seconds.toFixed(2)} s`);
   const amountNote = run.amountNote;
   if (amountNote) out.write(`--amount: ${amountNote}; the description and assumptions below were written for the document's own amount`);

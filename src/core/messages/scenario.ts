@@ -1,3 +1,5 @@
+import { currencyWord } from '../currency.ts';
+import { CHOICE_MESSAGES } from './choice.ts';
 import { def, type Place } from './message.ts';
 
 /**
@@ -20,7 +22,8 @@ export const SCENARIO_MESSAGES = {
   // Note: src/sim/payment.ts (a requested monthly amount, the slider's or `--amount`'s).
   'scenario.payment.set': def({ monthly: 500, currency: 'CNY' as string | null, before: 1000, changeType: 'relative', term: 'destination_gdp_per_capita', from: 0.156, to: 0.078 },
     (p, f) => {
-      const c = p.currency ? ` ${p.currency}` : '';
+      // The currency's word, as the dashboard's cards write it ("500 yuan", not "500 CNY").
+      const c = p.currency ? ` ${currencyWord(p.currency, 'en')}` : '';
       // At the document's own amount nothing is scaled: "scaled from 0.156 to 0.156" said nothing.
       if (p.monthly === p.before) return `payment ${f.number(p.monthly)}${c} a month (${f.number(p.monthly * 12)}${c} a year), the document's own amount: the ${p.changeType} change of ${p.term} is ${f.number(p.from)}`;
       return `payment set to ${p.monthly}${c} a month (${p.monthly * 12}${c} a year; the document had ${p.before}${c}): the ${p.changeType} change of ${p.term} scaled from ${p.from} to ${p.to} in proportion`;
@@ -45,7 +48,9 @@ export const SCENARIO_MESSAGES = {
   'scenario.synthetic.model': def({ model: 'northeast-choice' }, (p) => `SYNTHETIC: the choice model ${p.model} was fitted to synthetic graduate records`),
   'scenario.choice.outsideLeftOut': def({},
     () => 'graduates choose among regions: the outside option (not employed / further study) and its constant are left out, so the probabilities are those of choosing each region given that one is chosen'),
-  'scenario.choice.baselineAttributes': def({ note: 'wage: 2019 values for 2020' }, (p) => `baseline attributes: ${p.note}`),
+  // The note of the attributes' values (choice.note.nearestEarlier), its parameters carried so that a front-end says all of it in its language.
+  'scenario.choice.baselineAttributes': def(CHOICE_MESSAGES['choice.note.nearestEarlier'].example,
+    (p, f) => `baseline attributes: ${CHOICE_MESSAGES['choice.note.nearestEarlier'].en(p, f)}`),
   'scenario.choice.noHomeRegion': def({ records: 12 },
     (p, f) => `${f.number(p.records)} graduate record(s) without a home region among the model's regions are left out of the mix of graduates (the model's home terms need one)`),
   'scenario.choice.groups': def({ groups: 40, attributes: ['degree'], records: 9000 },

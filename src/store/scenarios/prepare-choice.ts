@@ -1,5 +1,5 @@
 import { SpecError } from '../../core/errors.ts';
-import { coded, type CodedMessage } from '../../core/messages/index.ts';
+import { coded, type CodedMessage, type ParamsOf } from '../../core/messages/index.ts';
 import { haversineKm } from '../../core/geometry/index.ts';
 import { logitChoiceModel, type ChoiceModel, type LogitChoiceTerm, type LogitPersonGroup, type LogitTransform, type ScenarioDocument } from '../../sim/index.ts';
 import { choiceUniverse } from '../choice/alternatives.ts';
@@ -72,7 +72,8 @@ export async function logitScenarioModel(
     if (gap >= 0) throw new SpecError(`indicator "${name}" has no value for ${regions[gap]} in ${year} or an earlier year`, 'baseline.period');
     attributes[name] = { transform: transformOf(spec, name), values: Float64Array.from(values) };
   }
-  notes.push(...attrs.notes.map((note) => coded('scenario.choice.baselineAttributes', { note: note.message })));
+  // alternativeAttributes notes only which values came from an earlier year (choice.note.nearestEarlier): its parameters, not its English, so the note reads whole in Chinese.
+  notes.push(...attrs.notes.map((note) => coded('scenario.choice.baselineAttributes', note.params as ParamsOf<'choice.note.nearestEarlier'>)));
   for (const [k, bt] of b.borrowedTerms.entries()) {
     if (bt.term.startsWith('origin_')) throw new SpecError('an origin term is the same for every alternative of a destination-choice logit, so it changes nothing: borrow destination_ terms', `baseline.borrowedTerms[${k}].term`);
     const values = bt.indicator ? attrs.values[bt.indicator] : new Float64Array(r).fill(1);

@@ -343,8 +343,6 @@ export const en = {
   'scenario.unavailable': 'The scenario service is not available on this server: {reason}',
   'scenario.noTargets': 'Choose at least one target region.',
   'scenario.runDraws': 'Run with uncertainty ({n} draws)',
-  'scenario.yuan': 'yuan',
-  'scenario.won': 'won',
   'scenario.example': 'Example',
   'scenario.example.northeast-stay-subsidy': 'Northeast China: stay subsidy in Liaoning (gravity model)',
   'scenario.example.northeast-stay-subsidy-choice': 'Northeast China: stay subsidy in Liaoning (choice model of the synthetic graduates)',

@@ -1,3 +1,4 @@
+import { currencyWord } from '../../../src/core/currency.ts';
 import type { MessageCode, MessageFormat, ParamsOf } from '../../../src/core/messages/index.ts';
 import { LEVEL, ZH_ANALYSIS } from './messages-zh-analysis.ts';
 import { ZH_MODELS } from './messages-zh-models.ts';
@@ -22,7 +23,7 @@ export const ZH_MESSAGES: Templates = {
   'scenario.cohort.fromRecords': (p) => `队列规模：以某地区为去向的毕业生记录，按 ${p.years} 年的年均值`,
   'scenario.cohort.fromIndicator': (p, f) => `队列规模：${p.period} 年指标“${p.indicator}”${p.unit ? `（${p.unit}${p.personsPerUnit !== 1 ? ` = ${f.number(p.personsPerUnit)} 人` : ''}）` : ''} × ${p.rate}（假定比例）`,
   'scenario.payment.set': (p, f) => {
-    const c = p.currency === 'CNY' ? ' 元' : p.currency ? ` ${p.currency}` : '';
+    const c = p.currency ? ` ${currencyWord(p.currency, 'zh')}` : '';
     const kind = p.changeType === 'relative' ? '相对' : '绝对';
     if (p.monthly === p.before) return `补贴每月 ${f.number(p.monthly)}${c}（每年 ${f.number(p.monthly * 12)}${c}），即文件本身的金额：${p.term} 的${kind}变化为 ${f.number(p.from)}`;
     return `补贴设为每月 ${f.number(p.monthly)}${c}（每年 ${f.number(p.monthly * 12)}${c}；文件原为每月 ${f.number(p.before)}${c}）：${p.term} 的${kind}变化按比例由 ${f.number(p.from)} 调整为 ${f.number(p.to)}`;
@@ -37,7 +38,7 @@ export const ZH_MESSAGES: Templates = {
   'scenario.synthetic.records': (p, f) => `合成数据：队列规模和留存比例来自 ${f.number(p.records)} 条合成毕业生记录（并非真实人员）`,
   'scenario.synthetic.model': (p) => `合成数据：选择模型 ${p.model} 是用合成毕业生记录拟合的`,
   'scenario.choice.outsideLeftOut': () => '毕业生在各地区之间选择：未纳入外部选项（未就业/继续深造）及其常数项，因此概率是“已选择某个地区”条件下选择各地区的概率',
-  'scenario.choice.baselineAttributes': (p) => `基准属性：${p.note}`,
+  'scenario.choice.baselineAttributes': (p, f) => `基准属性：${ZH_MODELS['choice.note.nearestEarlier'](p, f)}`,
   'scenario.choice.noHomeRegion': (p, f) => `${f.number(p.records)} 条毕业生记录的生源地不在模型的地区之中，未纳入毕业生构成（模型的生源地项需要它）`,
   'scenario.choice.groups': (p, f) => `每个来源地的毕业生按生源地${p.attributes.length ? `、${p.attributes.join('、')}` : ''}分为 ${f.number(p.groups)} 组，来自 ${f.number(p.records)} 条以某地区为去向的记录（没有记录的来源地：生源地 = 就读地 = 来源地）`,
 

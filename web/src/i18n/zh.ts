@@ -345,8 +345,6 @@ export const zh: Record<MessageKey, string> = {
   'scenario.unavailable': '此服务器不提供情景计算：{reason}',
   'scenario.noTargets': '请至少选择一个目标地区。',
   'scenario.runDraws': '含不确定性运行（{n} 次抽样）',
-  'scenario.yuan': '元',
-  'scenario.won': '韩元',
   'scenario.example': '示例',
   'scenario.example.northeast-stay-subsidy': '东北：辽宁留下就业补贴（引力模型）',
   'scenario.example.northeast-stay-subsidy-choice': '东北：辽宁留下就业补贴（合成毕业生的选择模型）',

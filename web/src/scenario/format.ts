@@ -1,3 +1,4 @@
+import { currencyWord as productCurrencyWord } from '../../../src/core/currency.ts';
 import { fmt, lang, t } from '../i18n/index.ts';
 import { moneyAmount } from '../i18n/numbers.ts';
 import { indicatorText, modelTermLabel } from '../models/indicator-label.ts';
@@ -27,11 +28,9 @@ export function unitSpace(unit: string): string {
   return lang() === 'zh' && /^[\u4e00-\u9fff]/u.test(unit) ? '' : ' ';
 }
 
-/** The currency's word in the page's language ("yuan" / "元", "won" / "韩元"), or its code. */
+/** The currency's word in the page's language ("yuan" / "元", "won" / "韩元"), as the notes and the CLI write it; yuan when none is named. */
 export function currencyWord(currency: string | null | undefined): string {
-  if (!currency || currency === 'CNY') return t('scenario.yuan');
-  if (currency === 'KRW') return t('scenario.won');
-  return currency;
+  return productCurrencyWord(currency || 'CNY', lang());
 }
 
 /**
