@@ -1,7 +1,8 @@
 import type { LogitResult, Wtp } from '../models/index.ts';
 import type { ChoiceFileResult } from '../store/choice/choice-file.ts';
 import type { ChoiceModelResult } from '../store/choice/fit-choice.ts';
-import { fmt, stars } from './model-summary.ts';
+import type { CliLang } from './lang.ts';
+import { fmt, iterationsLine, noteLine, stars, warningLine } from './model-summary.ts';
 import { renderTable } from './output.ts';
 
 /** The coefficient table of a conditional or nested logit, laid out like R's summary(clogit). */
@@ -22,12 +23,12 @@ function coefficientTable(r: LogitResult): string[] {
   ];
 }
 
-function fitLines(r: LogitResult, buildSeconds: number | null): string[] {
+function fitLines(r: LogitResult, buildSeconds: number | null, lang: CliLang): string[] {
   const lines = [
     '',
     `Log-likelihood: ${fmt(r.logLikelihood, 10)}   null: ${fmt(r.nullLogLikelihood, 10)}   rho²: ${r.rhoSquared.toFixed(4)} (adj. ${r.adjustedRhoSquared.toFixed(4)})`,
     `AIC: ${fmt(r.aic, 10)}   BIC: ${fmt(r.bic, 10)}   parameters: ${r.nParameters}`,
-    `Iterations: ${r.iterations}, ${r.converged ? 'converged' : 'NOT converged'} (${r.stopReason}); fit ${r.fitSeconds.toFixed(3)} s${buildSeconds !== null ? `, choice set ${buildSeconds.toFixed(3)} s` : ''}`,
+    iterationsLine(r, lang, r.fitSeconds, buildSeconds),
   ];
   if (r.model === 'nested-logit') {
     lines.push('', 'Nests (lambda: McFadden log-sum parameter; 0 < lambda <= 1 is consistent with utility maximisation):');
@@ -58,15 +59,18 @@ function wtpLines(w: Wtp | null, definition?: string): string[] {
   ];
 }
 
-/** Summary of a choice model fitted on workspace persons. */
-export function choiceSummary(r: ChoiceModelResult): string {
+/** A logit fit's warnings in `lang`, from their codes where they carry them. */
+const warningLines = (r: LogitResult, lang: CliLang) => r.warnings.map((w) => warningLine(w.message, w.text ? { ...w.text, message: w.message } : undefined, lang));
+
+/** Summary of a choice model fitted on workspace persons; stop reason, notes and warnings in `lang`. */
+export function choiceSummary(r: ChoiceModelResult, lang: CliLang = 'en'): string {
   const cs = r.choiceSet;
   const lines = [
     `${r.model === 'nested-logit' ? 'Nested' : 'Conditional'} logit of destination choice${r.kind === 'synthetic' ? ' -- SYNTHETIC person records' : ''}`,
     `${cs.persons.toLocaleString('en-US')} graduates (${cs.years.join(', ')}) in ${cs.cases.toLocaleString('en-US')} distinct situations, ${cs.alternatives.length} alternatives (${r.spec.level} in ${cs.within}${r.spec.outside === 'option' ? ' + outside' : ''})${r.holdout ? `; fitted on ${r.nPersons.toLocaleString('en-US')}` : ''}`,
     '',
     ...coefficientTable(r),
-    ...fitLines(r, r.buildSeconds),
+    ...fitLines(r, r.buildSeconds, lang),
     ...wtpLines(r.wtp, r.wtp?.definition),
   ];
   if (r.holdout) {
@@ -83,22 +87,23 @@ export function choiceSummary(r: ChoiceModelResult): string {
   ]));
   if (cs.excluded.length) lines.push('', `Left out: ${cs.excluded.map((e) => `${e.count === null ? hidden : e.count.toLocaleString('en-US')} ${e.reason}`).join('; ')}`);
   if (r.shares.privacy) lines.push(`Counts of 1 to ${r.shares.privacy.k - 1} graduates, and those that would reveal them, are hidden: ${r.shares.privacy.suppressedCells} here (docs/privacy.md)`);
-  for (const n of cs.notes) lines.push(`note: ${n}`);
+  const notes = cs.messages?.notes.length === cs.notes.length ? cs.messages.notes : undefined;
+  cs.notes.forEach((n, i) => lines.push(noteLine(n, notes?.[i], lang)));
   if (r.saved) lines.push(`saved as model "${r.saved}"`);
-  for (const w of r.warnings) lines.push(`warning: ${w.message}`);
+  lines.push(...warningLines(r, lang));
   return lines.join('\n');
 }
 
-/** Summary of a choice model fitted on a long-format file. */
-export function choiceFileSummary(r: ChoiceFileResult): string {
+/** Summary of a choice model fitted on a long-format file; stop reason, notes and warnings in `lang`. */
+export function choiceFileSummary(r: ChoiceFileResult, lang: CliLang = 'en'): string {
   return [
     `${r.model === 'nested-logit' ? 'Nested' : 'Conditional'} logit: ${r.definition}`,
     `${r.fileCases.toLocaleString('en-US')} cases, ${r.fileRows.toLocaleString('en-US')} rows, ${r.alternatives.length} alternatives`,
     '',
     ...coefficientTable(r),
-    ...fitLines(r, null),
+    ...fitLines(r, null, lang),
     ...wtpLines(r.wtp),
-    ...r.notes.map((n) => `note: ${n}`),
-    ...r.warnings.map((w) => `warning: ${w.message}`),
+    ...r.notes.map((n) => noteLine(n, undefined, lang)),
+    ...warningLines(r, lang),
   ].join('\n');
 }

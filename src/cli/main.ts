@@ -1,5 +1,6 @@
 import { Command, CommanderError, Help, InvalidArgumentError } from 'commander';
 import { isTalentflowError, InputError } from '../core/errors.ts';
+import { cliLang, errorIn } from './lang.ts';
 import { takeRecoveryNotes } from '../store/recovery.ts';
 import { COMMAND_LOADERS, isCommandName, loadCommand, readCommandSummaries, type CommandName } from './command-registry.ts';
 
@@ -41,6 +42,7 @@ export async function buildProgram(argv: readonly string[] = []): Promise<Comman
 
 export async function main(argv: string[]): Promise<number> {
   const json = argv.includes('--json');
+  const lang = cliLang(argv);
   try {
     const program = await buildProgram(argv);
     await program.parseAsync(argv, { from: 'user' });
@@ -54,8 +56,9 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (isTalentflowError(e)) {
       if (json) process.stdout.write(JSON.stringify({ error: e.toJSON() }, null, 2) + '\n');
-      process.stderr.write(`error: ${e.message}\n`);
-      if (e instanceof InputError) for (const m of e.more.slice(0, 4)) process.stderr.write(`  also: ${m}\n`);
+      const zh = lang === 'zh';
+      process.stderr.write(`${zh ? '错误：' : 'error: '}${errorIn(e, lang)}\n`);
+      if (e instanceof InputError) for (const m of e.more.slice(0, 4)) process.stderr.write(`  ${zh ? '另有：' : 'also: '}${m}\n`);
       return e.code === 'STORE' ? EXIT.internal : EXIT.user;
     }
     process.stderr.write(`internal error: ${(e as Error).stack ?? String(e)}\n`);

@@ -1,5 +1,7 @@
 import type { GravityResult } from '../models/index.ts';
 import { twoSidedP } from '../numeric/special.ts';
+import type { CodedMessage } from '../core/messages/index.ts';
+import { said, type CliLang } from './lang.ts';
 import { renderTable } from './output.ts';
 
 /** Significance stars as R prints them. */
@@ -13,8 +15,33 @@ export function fmt(x: number, digits = 6): string {
   return a !== 0 && (a < 1e-3 || a >= 1e6) ? x.toExponential(digits - 2) : x.toPrecision(digits);
 }
 
-/** A readable summary of a gravity fit, laid out like R's summary.glm. */
-export function gravitySummary(r: GravityResult, fitSeconds: number): string {
+/** What the iterations line reads of a fit (gravity or logit). */
+interface Stopped {
+  readonly iterations: number;
+  readonly converged: boolean;
+  readonly stopReason: string;
+  readonly messages?: { readonly stopReason?: CodedMessage };
+}
+
+/** How a fit stopped and how long it took (the choice set's build too, where there is one), in `lang`. */
+export function iterationsLine(r: Stopped, lang: CliLang, fitSeconds: number, buildSeconds: number | null = null): string {
+  const reason = said(r.stopReason, r.messages?.stopReason, lang);
+  if (lang === 'zh') return `迭代 ${r.iterations} 次，${r.converged ? '已收敛' : '未收敛'}（${reason}）；拟合 ${fitSeconds.toFixed(3)} 秒${buildSeconds !== null ? `，构建选择集 ${buildSeconds.toFixed(3)} 秒` : ''}`;
+  return `Iterations: ${r.iterations}, ${r.converged ? 'converged' : 'NOT converged'} (${reason}); fit ${fitSeconds.toFixed(3)} s${buildSeconds !== null ? `, choice set ${buildSeconds.toFixed(3)} s` : ''}`;
+}
+
+/** A warning line: the coded form in `lang` where the result carries it. */
+export function warningLine(english: string, coded: CodedMessage | undefined, lang: CliLang): string {
+  return `${lang === 'zh' ? '警告：' : 'warning: '}${said(english, coded, lang)}`;
+}
+
+/** A note line, as warningLine. */
+export function noteLine(english: string, coded: CodedMessage | undefined, lang: CliLang): string {
+  return `${lang === 'zh' ? '注：' : 'note: '}${said(english, coded, lang)}`;
+}
+
+/** A readable summary of a gravity fit, laid out like R's summary.glm; stop reason and warnings in `lang`. */
+export function gravitySummary(r: GravityResult, fitSeconds: number, lang: CliLang = 'en'): string {
   const lines: string[] = [];
   lines.push(`Gravity model: ${r.constraint === 'unconstrained' ? 'unconstrained' : `${r.constraint}-constrained`}, ${r.decay} decay in ${r.costName}, Poisson PML`);
   lines.push(`${r.nobs.toLocaleString('en-US')} flows between ${r.regions.length} regions${r.periods ? ` over ${r.periods.length} periods` : ''}\n`);
@@ -45,8 +72,9 @@ export function gravitySummary(r: GravityResult, fitSeconds: number): string {
   lines.push(`Residual deviance: ${fmt(r.deviance, 10)} on ${r.nobs - r.nParameters} degrees of freedom`);
   lines.push(`Log-likelihood: ${fmt(r.logLikelihood, 10)}   AIC: ${fmt(r.aic, 10)}   BIC: ${fmt(r.bic, 10)}`);
   lines.push(`Pseudo-R²: ${r.pseudoR2.toFixed(6)} (adj. ${r.adjPseudoR2.toFixed(6)})   SRMSE: ${r.srmse.toFixed(6)}   CPC: ${r.cpc.toFixed(6)}   SSI: ${r.ssi.toFixed(6)}`);
-  lines.push(`Iterations: ${r.iterations}, ${r.converged ? 'converged' : 'NOT converged'} (${r.stopReason}); fit ${fitSeconds.toFixed(3)} s`);
-  for (const w of r.warnings) lines.push(`warning: ${w}`);
+  lines.push(iterationsLine(r, lang, fitSeconds));
+  const coded = r.messages?.warnings?.length === r.warnings.length ? r.messages.warnings : undefined;
+  r.warnings.forEach((w, i) => lines.push(warningLine(w, coded?.[i], lang)));
   return lines.join('\n');
 }
 

@@ -37,7 +37,7 @@ export interface OffsetUsed {
  * counted under the file's column names), the fit's wall time, notes on the data (zero flows
  * added, ...), the offset (null without) and the name it was saved under.
  */
-export type GravityFitResult = GravityResult & { fitSeconds: number; notes: string[]; messages: { notes: readonly CodedMessage[]; warnings?: readonly CodedMessage[] }; offset: OffsetUsed | null; saved: string | null };
+export type GravityFitResult = GravityResult & { fitSeconds: number; notes: string[]; messages: { notes: readonly CodedMessage[]; warnings?: readonly CodedMessage[]; stopReason?: CodedMessage }; offset: OffsetUsed | null; saved: string | null };
 
 /** Whether the fit needs a workspace: stored flows, or saving the model. */
 export function needsWorkspace(o: GravityOptions): boolean {
@@ -116,5 +116,5 @@ export async function finishGravityFit(ws: Workspace | null, p: PreparedGravityF
     // The offset is part of the model: saved with its spec, so a later use of the model knows it.
     await step(() => saveModel(ws, save, 'gravity', { ...p.spec, ...(p.offset ? { offset: p.offset } : {}) }, result, { replace: p.options.replace }));
   }
-  return { ...result, fitSeconds, notes: p.notes, messages: { ...p.messages, warnings: result.messages?.warnings }, offset: p.offset, saved: save ?? null };
+  return { ...result, fitSeconds, notes: p.notes, messages: { ...p.messages, warnings: result.messages?.warnings, stopReason: result.messages?.stopReason }, offset: p.offset, saved: save ?? null };
 }

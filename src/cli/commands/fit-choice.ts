@@ -8,6 +8,7 @@ import { withWorkspace } from '../../store/workspace.ts';
 import { choiceFileSummary, choiceSummary } from '../choice-summary.ts';
 import { common, outFor, withCommon } from '../context.ts';
 import { printJson } from '../output.ts';
+import { messageLangOption, type CliLang } from '../lang.ts';
 
 const list = (v: string | undefined): string[] => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : []);
 const years = (v: string | undefined): number[] | undefined => (v ? list(v).map(Number) : undefined);
@@ -91,6 +92,7 @@ export function fitChoiceCommand(): Command {
     .option('--vars <list>', 'file: numeric columns entering the utility')
     .option('--encoding <name>', 'file: text encoding of a CSV (default: detected)')
     .option('--sheet <name>', 'file: xlsx sheet')
+    .addOption(messageLangOption())
     .addHelpText('after', `
 Examples:
   talentflow fit choice --persons --level province --alternative-vars income,temperature,gdp --person-vars distance_home,is_home,is_study
@@ -101,6 +103,7 @@ Examples:
       const { workspace } = common(cmd);
       const out = outFor(cmd);
       const s = (k: string) => o[k] as string | undefined;
+      const lang = (s('lang') ?? 'en') as CliLang;
       refuseOtherForm(cmd, s('data') !== undefined);
       if (s('data')) {
         const r = await runChoiceFileFit({
@@ -110,7 +113,7 @@ Examples:
           ...(s('money') ? { money: money(o as Record<string, string>) } : {}), encoding: s('encoding'), sheet: s('sheet'),
         });
         if (out.json) return printJson(out, r);
-        return out.write(choiceFileSummary(r));
+        return out.write(choiceFileSummary(r, lang));
       }
       const spec: ChoiceSpecInput = {
         level: s('level')!, ...(s('within') ? { within: s('within') } : {}), ...(s('university') ? { university: list(s('university')) } : {}),
@@ -125,6 +128,6 @@ Examples:
       const r = await withWorkspace(workspace, (ws) => runChoiceFit(ws, { ...spec, save: s('save'), replace: Boolean(o.replace) }, undefined, { nameRecords: true }), { create: false });
       if (!r) return;
       if (out.json) return printJson(out, r);
-      out.write(choiceSummary(r));
+      out.write(choiceSummary(r, lang));
     });
 }

@@ -7,7 +7,8 @@ import { withWorkspace, type Workspace } from '../../store/workspace.ts';
 import { InputError } from '../../core/errors.ts';
 import { common, outFor, withCommon } from '../context.ts';
 import { printJson, renderTable } from '../output.ts';
-import { gravitySummary } from '../model-summary.ts';
+import { gravitySummary, noteLine } from '../model-summary.ts';
+import { messageLangOption, type CliLang } from '../lang.ts';
 import { radiationDataFrom } from './radiation-data.ts';
 import { fitChoiceCommand } from './fit-choice.ts';
 import { parseSsc } from './fit-gravity-options.ts';
@@ -79,6 +80,7 @@ export function fitCommand(): Command {
     .option('--sum-duplicates', 'add up rows with the same origin, destination, period and fixed-effect categories (refused by default)')
     .option('--save <name>', 'save the fitted model in the workspace under this name')
     .option('--replace', 'with --save: replace a saved model of that name')
+    .addOption(messageLangOption())
     .addHelpText('after', `
 Examples:
   talentflow fit gravity --flows austria.csv --origin Origin --destination Destination --flow Data --cost Dij --constraint doubly --decay exponential
@@ -95,8 +97,11 @@ Examples:
       const result = needsWs ? await withWorkspace(workspace, (ws) => run(ws), { create: false }) : await run(null);
       const notes = [...result.notes, ...(result.offset ? [`offset ${result.offset.term}: ${result.offset.definition}`] : []), ...(result.saved !== null ? [`saved as model "${result.saved}" in ${workspace}`] : [])];
       if (out.json) return printJson(out, { ...result, notes });
-      out.write(gravitySummary(result, result.fitSeconds));
-      for (const n of notes) out.write(`note: ${n}`);
+      const lang = (o.lang ?? 'en') as CliLang;
+      out.write(gravitySummary(result, result.fitSeconds, lang));
+      // The data's notes are coded (the offset's and the save's are not yet): each in `lang` where it is.
+      const coded = result.messages.notes.length === result.notes.length ? result.messages.notes : [];
+      notes.forEach((n, i) => out.write(noteLine(n, coded[i], lang)));
     }));
 
   fit.addCommand(selectionOptions(withCommon(new Command('radiation')))

@@ -47,6 +47,7 @@ export function fitGravity(data: GravityData, spec: GravitySpec): GravityResult 
   const llNull = nullFit.logLikelihood;
 
   const keep = s.keepFitted;
+  const said = withWarnings(warnings);
   return {
     model: 'gravity',
     estimator: 'PPML',
@@ -98,7 +99,8 @@ export function fitGravity(data: GravityData, spec: GravitySpec): GravityResult 
     converged: sol.converged,
     stopReason: sol.stopReason,
     logLikelihoodTrace: sol.trace.map((t) => t - (fit.kernelLogLikelihood - ll)),
-    ...withWarnings(warnings),
+    warnings: said.warnings,
+    messages: { ...said.messages, stopReason: sol.stop },
     fittedRows: keep ? Array.from(withoutPadding(design.rows, pad)) : null,
     fitted: keep ? Array.from(withoutPadding(sol.mu, pad)) : null,
   };

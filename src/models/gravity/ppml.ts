@@ -1,4 +1,5 @@
 import { ConvergenceError } from '../../core/errors.ts';
+import { coded, type CodedMessage } from '../../core/messages/index.ts';
 import { applyFactors, balance } from '../../numeric/balance.ts';
 import { cholesky, choleskyInverse, choleskySolve } from '../../numeric/cholesky.ts';
 import { demean } from '../../numeric/demean.ts';
@@ -55,6 +56,8 @@ export interface PpmlSolution {
   readonly iterations: number;
   readonly converged: boolean;
   readonly stopReason: string;
+  /** The stop reason coded (core/messages convergence.ts). */
+  readonly stop: CodedMessage;
   readonly balanceSweeps: number;
   readonly demeanSweeps: number;
 }
@@ -128,11 +131,11 @@ export function fitPpml(p: PpmlProblem, options: PpmlOptions): PpmlSolution {
   };
 
   let ell = evaluate(beta, kernel, factorValues);
-  if (!Number.isFinite(ell)) throw new ConvergenceError('the starting values give a non-finite likelihood (check for extreme covariate values)', 0);
+  if (!Number.isFinite(ell)) throw new ConvergenceError(coded('converge.ppml.nonFinite', {}), 0);
   const trace = [ell];
   const mu = new Float64Array(n);
   let converged = false;
-  let stopReason = `reached maxIterations (${options.maxIterations}) before the Newton step fell below the tolerance`;
+  let stop = coded('stop.ppml.maxIterations', { maxIterations: options.maxIterations });
   let iterations = 0;
   let hessian: Float64Array;
   let lastStep = 1;
@@ -197,20 +200,18 @@ export function fitPpml(p: PpmlProblem, options: PpmlOptions): PpmlSolution {
     for (let j = 0; j < k; j++) largest = Math.max(largest, Math.abs(step * delta[j]) / (Math.abs(beta[j]) + Math.sqrt(inv[j * k + j])));
     if (!accepted) {
       converged = flat || last;
-      stopReason = converged
-        ? `converged: the remaining Newton step (relative ${predicted.toExponential(2)}) changes the log-likelihood by less than its rounding`
-        : 'line search failed: no step along the Newton direction raises the likelihood';
+      stop = converged ? coded('stop.ppml.remainingStep', { relative: predicted.toExponential(2) }) : coded('stop.ppml.lineSearch', {});
       break;
     }
     lastStep = largest;
     if (flat) {
       converged = true;
-      stopReason = `converged: the final Newton step (relative ${largest.toExponential(2)}) changes the log-likelihood by less than its rounding`;
+      stop = coded('stop.ppml.finalStep', { relative: largest.toExponential(2) });
       break;
     }
     if (last || largest < options.tolerance) {
       converged = true;
-      stopReason = `last Newton step ${largest.toExponential(2)} (relative to |beta| + SE) below sqrt(tolerance) = ${Math.sqrt(options.tolerance).toExponential(1)}: the remaining error is of order its square`;
+      stop = coded('stop.ppml.smallStep', { step: largest.toExponential(2), threshold: Math.sqrt(options.tolerance).toExponential(1) });
       break;
     }
   }
@@ -244,7 +245,8 @@ export function fitPpml(p: PpmlProblem, options: PpmlOptions): PpmlSolution {
     trace,
     iterations,
     converged,
-    stopReason,
+    stopReason: stop.message,
+    stop,
     balanceSweeps,
     demeanSweeps,
   };

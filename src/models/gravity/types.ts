@@ -237,8 +237,11 @@ export interface GravityResult extends GravityFitStatistics {
   /** Log-likelihood after each accepted iteration (starts at the initial point). */
   readonly logLikelihoodTrace: number[];
   readonly warnings: string[];
-  /** The warnings coded (core/messages), same order, for a front-end's language (absent in results saved before codes). */
-  readonly messages?: { readonly warnings?: readonly CodedMessage[] };
+  /**
+   * The warnings (same order) and the stop reason coded (core/messages), for a front-end's
+   * language (absent in results saved before codes).
+   */
+  readonly messages?: { readonly warnings?: readonly CodedMessage[]; readonly stopReason?: CodedMessage };
   /** Rows of the input used in the fit (indices into the input arrays), only if keepFitted. */
   readonly fittedRows: number[] | null;
   readonly fitted: number[] | null;

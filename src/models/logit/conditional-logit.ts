@@ -38,7 +38,7 @@ export function fitConditionalLogit(data: ChoiceData, spec: ConditionalLogitSpec
     throw identificationError(design.names, design.columns, out.evaluation.hessian.map((h) => -h), out.singularColumn, design.persons);
   }
   checkSeparation(design, [out.lastStep, out.theta.map((t, j) => t - start[j])], out.iterations);
-  const verdict = newtonVerdict(out, s.tolerance);
+  const verdict = newtonVerdict(out, s.tolerance, sub ? sub.every : null);
   const bread = choleskyInverse(out.factor!);
   const nClusters = design.clusters ? design.clusters.count : null;
   const inference = logitInference(design.names, out.theta, bread, kernel.meat(out.theta), nClusters, s);
@@ -52,7 +52,8 @@ export function fitConditionalLogit(data: ChoiceData, spec: ConditionalLogitSpec
     ...fitStatistics(out.evaluation.value, design.nullLogLikelihood, design.names.length, design.persons),
     iterations: out.iterations,
     converged: verdict.converged,
-    stopReason: sub ? `${verdict.stopReason} (started from the estimate on every ${sub.every}th case)` : verdict.stopReason,
+    stopReason: verdict.stopReason,
+    messages: { stopReason: verdict.stop },
     logLikelihoodTrace: out.trace,
     fitSeconds: (performance.now() - t0) / 1000,
     warnings: [...dataWarnings(design.singleAlternativeCases, nClusters), ...verdict.warnings],

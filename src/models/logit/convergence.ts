@@ -1,40 +1,50 @@
 import { ConvergenceError } from '../../core/errors.ts';
 import type { NewtonOutcome } from '../../numeric/newton.ts';
-import { coded } from '../../core/messages/index.ts';
+import { coded, type CodedMessage } from '../../core/messages/index.ts';
 import type { LogitWarning } from './types.ts';
 import { logitWarning } from './warning.ts';
 
+/** What a Newton run means for a fit: converged or not, the stop reason in words and coded, and the warnings. */
+export interface NewtonVerdict {
+  readonly converged: boolean;
+  readonly stopReason: string;
+  readonly stop: CodedMessage;
+  readonly warnings: LogitWarning[];
+}
+
 /**
- * What a Newton run means for a fit: converged or not, the stop reason in words, and the
- * warnings. A run that cannot give a usable answer (non-finite likelihood, singular information
- * away from the start) throws ConvergenceError; the callers diagnose singularity at the start
- * (identification) and separation before calling this.
+ * The verdict on a Newton run. `every`: the conditional logit on many rows started from its
+ * estimate on every `every`-th case, which the stop reason says. A run that cannot give a usable
+ * answer (non-finite likelihood, singular information away from the start) throws
+ * ConvergenceError; the callers diagnose singularity at the start (identification) and
+ * separation before calling this.
  */
-export function newtonVerdict(out: NewtonOutcome, tolerance: number): { converged: boolean; stopReason: string; warnings: LogitWarning[] } {
+export function newtonVerdict(out: NewtonOutcome, tolerance: number, every: number | null = null): NewtonVerdict {
   const warnings: LogitWarning[] = [];
+  const verdict = (converged: boolean, stop: CodedMessage): NewtonVerdict => ({ converged, stopReason: stop.message, stop, warnings });
   switch (out.stop) {
     case 'decrement':
-      return { converged: true, stopReason: `Newton decrement g'(-H)^-1 g = ${out.decrement.toExponential(2)} below the tolerance ${tolerance} after ${out.iterations} iteration(s)`, warnings };
+      return verdict(true, coded('stop.logit.decrement', { decrement: out.decrement.toExponential(2), tolerance, iterations: out.iterations, every }));
     case 'max-iterations':
       if (out.iterations === 0) {
         warnings.push(logitWarning('NOT_CONVERGED', coded('choice.warn.notIterated', { decrement: out.decrement.toExponential(2) })));
-        return { converged: false, stopReason: 'evaluated at the start values (maxIterations 0)', warnings };
+        return verdict(false, coded('stop.logit.notIterated', { every }));
       }
       warnings.push(logitWarning('NOT_CONVERGED', coded('choice.warn.notConverged', { iterations: out.iterations, decrement: out.decrement.toExponential(2), tolerance })));
-      return { converged: false, stopReason: `iteration limit ${out.iterations} reached`, warnings };
+      return verdict(false, coded('stop.logit.iterationLimit', { iterations: out.iterations, every }));
     case 'no-ascent':
       // Near the optimum the likelihood's rounding can hide the last gain; a decrement this small
       // means the estimate is within 1e-4 standard errors of the maximum.
       if (out.decrement <= 1e-8) {
         warnings.push(logitWarning('NUMERICAL_PRECISION', coded('choice.warn.precision', { decrement: out.decrement.toExponential(2), tolerance })));
-        return { converged: true, stopReason: `no further ascent at machine precision after ${out.iterations} iteration(s)`, warnings };
+        return verdict(true, coded('stop.logit.precision', { iterations: out.iterations, every }));
       }
       warnings.push(logitWarning('NOT_CONVERGED', coded('choice.warn.lineSearch', { iterations: out.iterations, decrement: out.decrement.toExponential(2) })));
-      return { converged: false, stopReason: `line search failed after ${out.iterations} iteration(s)`, warnings };
+      return verdict(false, coded('stop.logit.lineSearch', { iterations: out.iterations, every }));
     case 'singular':
-      throw new ConvergenceError(`the information matrix became singular at iteration ${out.iterations} (column ${out.singularColumn + 1}); no standard errors can be computed`, out.iterations);
+      throw new ConvergenceError(coded('converge.logit.singular', { iterations: out.iterations, column: out.singularColumn + 1 }), out.iterations);
     case 'non-finite':
-      throw new ConvergenceError('the log-likelihood or its gradient is not finite at the start values (utilities overflow: rescale the attributes or give start values)', 0);
+      throw new ConvergenceError(coded('converge.logit.nonFinite', {}), 0);
   }
 }
 

@@ -59,7 +59,7 @@ export function fitNestedLogit(data: ChoiceData, spec: NestedLogitSpec): NestedL
   const out = maximiseNewton(kernel, start, { tolerance: s.tolerance, maxIterations: s.maxIterations, regularise: true });
   const verdict = newtonVerdict(out, s.tolerance);
   if (out.factor === null) {
-    throw new ConvergenceError(`the Hessian is not negative definite at the last iterate (${out.iterations} iterations): no standard errors; try other start values or fewer nests`, out.iterations);
+    throw new ConvergenceError(coded('converge.nested.hessian', { iterations: out.iterations }), out.iterations);
   }
   const names = [...design.names, ...nests.terms];
   const bread = choleskyInverse(out.factor);
@@ -97,6 +97,7 @@ export function fitNestedLogit(data: ChoiceData, spec: NestedLogitSpec): NestedL
     iterations: out.iterations,
     converged: verdict.converged,
     stopReason: verdict.stopReason,
+    messages: { stopReason: verdict.stop },
     logLikelihoodTrace: out.trace,
     fitSeconds: (performance.now() - t0) / 1000,
     warnings: [...dataWarnings(design.singleAlternativeCases, nClusters), ...verdict.warnings, ...lambdaWarnings(estimates, inference.confidenceLevel)],

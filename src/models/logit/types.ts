@@ -1,4 +1,4 @@
-import type { MessageParams } from '../../core/messages/index.ts';
+import type { CodedMessage, MessageParams } from '../../core/messages/index.ts';
 /**
  * Data, specification and result types of the destination-choice (logit) family. Data are in
  * long format and columnar: one row per case and available alternative (availability is the
@@ -151,6 +151,8 @@ export interface LogitResultBase {
   readonly iterations: number;
   readonly converged: boolean;
   readonly stopReason: string;
+  /** The stop reason coded (core/messages convergence.ts), for a front-end's language; absent in results saved before codes. */
+  readonly messages?: { readonly stopReason?: CodedMessage };
   /**
    * Log-likelihood at the start of the full-data iterations and after every accepted step (never
    * decreasing). The start is spec.start (0 by default), or for the conditional logit on more than

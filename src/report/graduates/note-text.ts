@@ -1,5 +1,6 @@
-import { type CodedMessage, type MessageFormat, type MessageParams } from '../../core/messages/index.ts';
+import type { CodedMessage, MessageFormat, MessageParams } from '../../core/messages/index.ts';
 import { GRADUATE_MESSAGES_ZH } from '../../core/messages/graduates-zh.ts';
+import { messageIn } from '../../core/messages/zh.ts';
 import type { Lang } from './labels.ts';
 
 /**
@@ -9,23 +10,6 @@ import type { Lang } from './labels.ts';
  * dashboard shows. A code without Chinese here (a producer's message of another area) keeps its
  * English, which is still right.
  */
-const CHINESE: MessageFormat = {
-  lang: 'zh',
-  number: (n, digits) => (digits !== undefined ? n.toFixed(digits) : n.toLocaleString('zh-CN')),
-  place: (p) => p.zh ?? p.en ?? p.code,
-  list: (items, max = Infinity) => `${items.slice(0, max).join('、')}${items.length > max ? ` 等 ${items.length} 项` : ''}`,
-  source: (text) => text,
-};
-
 export function noteText(m: CodedMessage, lang: Lang): string {
-  if (lang === 'en') return m.message;
-  const zh = (GRADUATE_MESSAGES_ZH as unknown as Record<string, ((p: MessageParams, f: MessageFormat) => string) | undefined>)[m.code];
-  if (!zh) return m.message;
-  try {
-    return zh(m.params, CHINESE);
-  } catch {
-    // Parameters of another shape (a result saved by another version): its English is still right.
-    return m.message;
-  }
+  return messageIn(m, lang, GRADUATE_MESSAGES_ZH as unknown as Record<string, (p: MessageParams, f: MessageFormat) => string>);
 }
-

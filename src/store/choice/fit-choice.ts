@@ -145,7 +145,7 @@ export function fitChoiceSet(set: ChoiceSet, buildSeconds = 0): ChoiceModelResul
     ...logit,
     warnings,
     definition: definition.message,
-    messages: { definition },
+    messages: { ...logit.messages, definition },
     kind: set.synthetic ? 'synthetic' : 'estimated',
     dataKind,
     source: `workspace person records (${dataKind}${set.synthetic ? ', SYNTHETIC' : ''}) and indicators ${spec.alternativeVars.join(', ') || 'none'}`,

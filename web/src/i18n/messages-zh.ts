@@ -2,6 +2,7 @@ import { currencyWord } from '../../../src/core/currency.ts';
 import type { MessageCode, MessageFormat, ParamsOf } from '../../../src/core/messages/index.ts';
 import { LEVEL, ZH_ANALYSIS } from './messages-zh-analysis.ts';
 import { ZH_MODELS } from './messages-zh-models.ts';
+import { LIBRARY_ZH } from '../../../src/core/messages/zh.ts';
 
 /**
  * Chinese for every coded message of the library's catalogue (src/core/messages): the server's
@@ -17,6 +18,8 @@ const places = (f: MessageFormat, ps: readonly { code: string }[], max?: number)
 export const ZH_MESSAGES: Templates = {
   ...ZH_ANALYSIS,
   ...ZH_MODELS,
+  // The Chinese the CLI prints too (how fits stop, errors of fits and choice files), kept beside the catalogue.
+  ...LIBRARY_ZH,
   'scenario.cohort.smallCellsLeftOut': (p, f) => `${f.number(p.count)} 个地区的毕业生记录少于 ${p.k} 条，未纳入队列（小单元规则，显示为 <${p.k}）：${places(f, p.regions, 12)}`,
   'scenario.cohort.smallCellsPooled': (p, f) => `${f.number(p.count)} 个地区的留下者或离开者少于 ${p.k} 人，采用其余地区合并的留存比例 ${f.number(p.share, 3)}（小单元规则，显示为 <${p.k}）：${places(f, p.regions, 12)}`,
   'scenario.cohort.smallCellsNoShare': (p, f) => `${f.number(p.count)} 个地区的留下者或离开者少于 ${p.k} 人，记录中没有它们的留存比例（小单元规则，显示为 <${p.k}）：${places(f, p.regions, 12)}`,

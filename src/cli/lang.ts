@@ -1,0 +1,46 @@
+import { Option } from 'commander';
+import { InputError, SpecError, type TalentflowError } from '../core/errors.ts';
+import type { CodedMessage } from '../core/messages/index.ts';
+import { messageIn } from '../core/messages/zh.ts';
+
+/**
+ * The language of what the CLI says besides region names: its errors, and a fit's notes,
+ * warnings and stop reason. English unless `--lang zh` is given (on any command that takes
+ * --lang: there it names regions in that language too); Chinese from the catalogue's templates
+ * (core/messages/zh.ts), a message without Chinese keeping its English. `--json` output stays as
+ * the API sends it: the English text with its code and parameters.
+ */
+export type CliLang = 'zh' | 'en';
+
+/** `--lang en|zh` of a command whose messages follow it. */
+export function messageLangOption(): Option {
+  return new Option('--lang <lang>', 'language of notes, warnings, convergence and errors: en (default) or zh').choices(['en', 'zh']);
+}
+
+/** The language `argv` asks for (`--lang zh` or `--lang=zh`), read before commander parses it, for errors of any step. */
+export function cliLang(argv: readonly string[]): CliLang {
+  const i = argv.indexOf('--lang');
+  return (i >= 0 && argv[i + 1] === 'zh') || argv.includes('--lang=zh') ? 'zh' : 'en';
+}
+
+/** A result's text in `lang`: its coded form where the result carries one, else the English as written. */
+export function said(english: string, coded: CodedMessage | undefined, lang: CliLang): string {
+  return coded ? messageIn(coded, lang) : english;
+}
+
+/** Where in a file an input problem sits, in Chinese (core/errors.ts formatLocation writes the English). */
+function locationZh(e: InputError): string {
+  const parts = [e.file, e.row !== undefined ? `第 ${e.row} 行` : undefined, e.column !== undefined ? `“${e.column}”列` : undefined].filter(Boolean);
+  return parts.length ? `${parts.join('，')}：` : '';
+}
+
+/** An error as the CLI prints it after "error: " (English) or "错误：". */
+export function errorIn(e: TalentflowError, lang: CliLang): string {
+  if (lang === 'en') return e.message;
+  if (e instanceof InputError) return locationZh(e) + (e.text ? messageIn({ ...e.text, message: e.reason }, 'zh') : e.reason);
+  if (!e.text) return e.message;
+  // A SpecError's message starts with its field ("terms[0]: "), which stays as the user wrote it.
+  const field = e instanceof SpecError && e.field ? e.field : null;
+  const text = messageIn({ ...e.text, message: field ? e.message.slice(field.length + 2) : e.message }, 'zh');
+  return field ? `${field}：${text}` : text;
+}

@@ -1,0 +1,38 @@
+import type { CodedMessage, MessageFormat, MessageParams } from './message.ts';
+import { CONVERGENCE_MESSAGES_ZH } from './convergence-zh.ts';
+import { GRADUATE_MESSAGES_ZH } from './graduates-zh.ts';
+
+/**
+ * The catalogue's Chinese that the library's own front-ends need, not only the page: the CLI
+ * (`--lang zh`) and the printable reports render these codes in Chinese and may not import the
+ * dashboard, whose Chinese (web/src/i18n/messages-zh*.ts) includes them. A code without Chinese
+ * here keeps its English there.
+ */
+export const LIBRARY_ZH = { ...GRADUATE_MESSAGES_ZH, ...CONVERGENCE_MESSAGES_ZH };
+
+/** Chinese as the CLI and the reports write it: grouped digits, Chinese names first, lists joined by 、. */
+export const CHINESE: MessageFormat = {
+  lang: 'zh',
+  number: (n, digits) => (digits !== undefined ? n.toFixed(digits) : n.toLocaleString('zh-CN')),
+  place: (p) => p.zh ?? p.en ?? p.code,
+  list: (items, max = Infinity) => `${items.slice(0, max).join('、')}${items.length > max ? ` 等 ${items.length} 项` : ''}`,
+  source: (text) => text,
+};
+
+type Template = (p: MessageParams, f: MessageFormat) => string;
+
+/**
+ * A coded message in `lang`: English as the library wrote it; Chinese from `templates` (by default
+ * LIBRARY_ZH), or its English for a code without Chinese there or parameters of another shape (a
+ * result saved by another version).
+ */
+export function messageIn(m: CodedMessage, lang: 'zh' | 'en', templates: Readonly<Record<string, Template>> = LIBRARY_ZH as unknown as Record<string, Template>): string {
+  if (lang === 'en') return m.message;
+  const zh = Object.hasOwn(templates, m.code) ? templates[m.code] : undefined;
+  if (!zh) return m.message;
+  try {
+    return zh(m.params, CHINESE);
+  } catch {
+    return m.message;
+  }
+}
