@@ -1,6 +1,8 @@
 // Dashboard defects left open in issue 12, on a fresh demo workspace in Debian's Chromium at
 // 1440x900, in English and 中文: the Map tab's exports (PNG, SVG, CSV) above the fold without
-// covering the map. Screenshots go to tmp/screenshots (look at them).
+// covering the map; a fit on the Models tab brings its result up from a heading naming the model
+// (the view stayed where the Fit button is, or showed the table from its "95% interval" caption).
+// Screenshots go to tmp/screenshots (look at them).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -41,6 +43,30 @@ for (const lang of ['en', 'zh'] as const) {
       assert.ok(!overlaps(box, canvas), `${name} over the map`);
     }
     await page.screenshot({ path: join(SHOTS, `open-defects-map-${lang}.png`) });
+    assert.deepEqual(errors, []);
+  });
+}
+
+for (const lang of ['en', 'zh'] as const) {
+  test(`${lang}: a fit brings its result's heading, naming the model, to the top of the Models tab`, { timeout: 180_000 }, async () => {
+    await switchLanguage(page, lang);
+    await page.click('#tab-models');
+    await page.waitForSelector('#m-fit', { timeout: 60_000 });
+    await page.selectOption('#m-level', 'province');
+    await page.selectOption('#m-constraint', 'production');
+    // The button is at the form's foot: clicking it scrolls the view down to it, as a user does.
+    await page.click('#m-fit');
+    await page.waitForSelector('#view-models .model-results table.coef tbody tr', { timeout: 180_000 });
+    const heading = page.locator('#view-models .model-results [data-result-heading]');
+    await heading.waitFor({ timeout: 5_000 });
+    const text = (await heading.textContent()) ?? '';
+    assert.match(text, lang === 'en' ? /^Gravity model of province flows, \d{4}-\d{4}: production \(origin totals\), distance decay power/ : /^\d{4}-\d{4} 年省级流动的引力模型：产生约束（迁出总量），距离衰减幂函数/, text);
+    // Scrolled by the page after the result arrived: wait until the heading stops moving.
+    await page.waitForFunction(`(() => { const v = document.querySelector('#view-models'); const y = document.querySelector('[data-result-heading]').getBoundingClientRect().top - v.getBoundingClientRect().top; const same = window.__lastY === y; window.__lastY = y; return same; })()`, undefined, { timeout: 10_000, polling: 200 });
+    const view = (await page.locator('#view-models').boundingBox())!;
+    const box = (await heading.boundingBox())!;
+    assert.ok(box.y >= view.y - 1 && box.y <= view.y + 30, `the heading at ${box.y - view.y} px from the view's top`);
+    await page.screenshot({ path: join(SHOTS, `open-defects-models-${lang}.png`) });
     assert.deepEqual(errors, []);
   });
 }

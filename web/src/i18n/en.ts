@@ -201,6 +201,7 @@ export const en = {
   'models.none': 'No saved models yet.',
   'models.savedAs': 'Saved as “{name}”.',
   'models.coefChart': 'Coefficients with 95% intervals',
+  'models.resultTitle': 'Gravity model of {level} flows, {periods}: {constraint}, distance decay {decay}',
   'models.show': 'Show',
   'models.withinCountries': 'Countries',
   'models.withinGroups': 'Groups',

@@ -203,6 +203,7 @@ export const zh: Record<MessageKey, string> = {
   'models.none': '尚无已保存的模型。',
   'models.savedAs': '已保存为“{name}”。',
   'models.coefChart': '系数及 95% 置信区间',
+  'models.resultTitle': '{periods} 年{level}流动的引力模型：{constraint}，距离衰减{decay}',
   'models.show': '查看',
   'models.withinCountries': '国家',
   'models.withinGroups': '地区组',

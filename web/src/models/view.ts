@@ -3,7 +3,7 @@ import { coefficientChart } from '../charts/coefficients.ts';
 import { coefficientTable } from './coef-table.ts';
 import { choiceResultView } from './choice-result.ts';
 import { downloadCsv } from '../export/download.ts';
-import { colon, fmt, lang, onLanguage, otherName, regionName, t } from '../i18n/index.ts';
+import { colon, fmt, lang, levelLabel, onLanguage, otherName, regionName, t } from '../i18n/index.ts';
 import { fieldTexts } from '../i18n/server-text.ts';
 import { CASES, state, subscribe, type CaseDef } from '../state.ts';
 import { clear, h, label, status } from '../ui/dom.ts';
@@ -34,6 +34,9 @@ interface GravityResult {
   cluster?: { by: string[]; groups: number[] } | null;
 }
 
+/** The choices a fit was made with, as its results' heading says them. */
+interface Fitted { level: string; periods: string[]; constraint: string; decay: string }
+
 const STATS = ['nobs', 'logLikelihood', 'aic', 'bic', 'pseudoR2', 'devianceR2', 'srmse', 'cpc', 'iterations', 'converged'] as const;
 /** Likelihood-based figures of millions of persons to one decimal (R's summary prints AIC so); shares and ratios to four. */
 const STAT_DECIMALS: Record<'logLikelihood' | 'aic' | 'bic' | 'pseudoR2' | 'devianceR2' | 'srmse' | 'cpc', number> = { logLikelihood: 1, aic: 1, bic: 1, pseudoR2: 4, devianceR2: 4, srmse: 4, cpc: 4 };
@@ -53,7 +56,7 @@ export function createModelsView(periods: string[]): HTMLElement {
   /** Regions of the last fit's selection, to name the codes its warnings quote. */
   let fitRegions = new Map<string, Region>();
   /** What the results pane shows, to draw it again in another language. */
-  let shown: { kind: 'gravity'; result: GravityResult } | { kind: 'choice'; name: string } | { kind: 'failed'; error: unknown } | null = null;
+  let shown: { kind: 'gravity'; result: GravityResult; fitted: Fitted } | { kind: 'choice'; name: string } | { kind: 'failed'; error: unknown } | null = null;
 
   /** Seconds the last fit took, said again in another language. */
   let doneSeconds: number | null = null;
@@ -184,8 +187,12 @@ export function createModelsView(periods: string[]): HTMLElement {
       // Names for the region codes the warnings quote: the regions of this fit's selection.
       const named = await api.regions({ within: body.within as string | undefined, level: body.level as string | undefined, limit: 100_000 }).catch(() => []);
       fitRegions = new Map(named.map((x) => [x.code, x]));
-      shown = { kind: 'gravity', result: r };
-      await showResult(r);
+      const fitted: Fitted = { level: String(body.level ?? ''), periods: (body.periods as string[]).slice().sort(), constraint: String(body.constraint), decay: String(body.decay) };
+      shown = { kind: 'gravity', result: r, fitted };
+      await showResult(r, fitted);
+      // The form is long and its button at its foot: the result is brought up from its heading
+      // (which model), not left above the view or cut at the table's caption.
+      results.querySelector('[data-result-heading]')?.scrollIntoView({ block: 'start' });
       if (r.saved) void renderSaved();
     } catch (err) {
       progressText.textContent = '';
@@ -198,7 +205,17 @@ export function createModelsView(periods: string[]): HTMLElement {
     }
   }
 
-  async function showResult(r: GravityResult): Promise<void> {
+  /** What the results are of: "cn-province: Gravity model of province flows, 2010-2020: production (origin totals), distance decay power (d^β)". */
+  function resultHeading(r: GravityResult, f: Fitted): HTMLElement {
+    const level = levelLabel(f.level);
+    const title = t('models.resultTitle', {
+      level: lang() === 'zh' ? level : level.toLowerCase(), periods: f.periods.join(lang() === 'zh' ? '、' : ', '),
+      constraint: t(`constraint.${f.constraint}` as 'constraint.production'), decay: t(`decay.${f.decay}` as 'decay.power'),
+    });
+    return h('h3', { 'data-result-heading': '' }, r.saved ? `${r.saved}${colon()}${title}` : title);
+  }
+
+  async function showResult(r: GravityResult, fitted: Fitted): Promise<void> {
     const level = Math.round((r.confidenceLevel ?? 0.95) * 100);
     // The table's standard error is the one its intervals and p values use: clustered when the fit clusters.
     const clustered = r.inference?.standardErrors === 'clustered' && r.clusteredStandardErrors ? r.clusteredStandardErrors : null;
@@ -212,6 +229,7 @@ export function createModelsView(periods: string[]): HTMLElement {
       ? t('models.seClustered', { by: (r.inference?.by ?? r.cluster?.by ?? []).map(clusterName).join(' × '), clusters: (r.cluster?.groups ?? []).map((n) => fmt(n)).join(' × ') })
       : t('models.seModel');
     results.append(
+      resultHeading(r, fitted),
       table,
       h('p', { class: 'note', 'data-se': clustered ? 'clustered' : 'model' }, seNote),
       h('div', { class: 'buttons' }, h('button', { type: 'button', class: 'small', 'data-export': 'coef-csv', onclick: () => downloadCsv('gravity-coefficients.csv', rows, { title: t('models.coefChart'), kind: 'model', definition: t('models.coefDefinition', { n: fmt(r.nobs), level }), columns: { estimate: 'coefficient', se: 'coefficient', modelSe: 'coefficient', robustSe: 'coefficient', low: 'coefficient', high: 'coefficient', p: 'coefficient' } }) }, t('export.csv'))),
@@ -280,7 +298,7 @@ export function createModelsView(periods: string[]): HTMLElement {
   function rerenderResults(): void {
     if (shown?.kind === 'gravity') {
       clear(results);
-      void showResult(shown.result);
+      void showResult(shown.result, shown.fitted);
     } else if (shown?.kind === 'choice') void showSaved(shown.name);
     else if (shown?.kind === 'failed') {
       clear(results);
