@@ -20,5 +20,7 @@ export const CENSUS_2000_NATIONAL_WAN = 126583;
 /** Persons whose place of usual residence was undetermined (常住地待定), the communiqué's note 2: 105万. */
 export const CENSUS_2000_UNDETERMINED_WAN = 105;
 
+// The communiqué's title translated into English (the English page's footer cites no Chinese); its
+// own title, 2000年第五次全国人口普查主要数据公报（第二号）, is in the source_zh beside it (source-zh.ts).
 export const CENSUS_2000_SOURCE =
-  '2000年第五次全国人口普查主要数据公报(第二号), NBS 2001-04-02 (quick count at 2000-11-01, rounded to 10,000); = China Statistical Yearbook 2001 table 4-10';
+  'Communiqué on Major Figures of the 2000 Population Census (No. 2), NBS 2001-04-02 (quick count at 2000-11-01, rounded to 10,000); = China Statistical Yearbook 2001 table 4-10';

@@ -14,7 +14,9 @@ export const NBS_FILE = 'nbs_province_indicators.csv';
 export const ADJACENCY_FILE = 'province_adjacency.csv';
 
 const NBS_DIR = 'china-provinces-nbs';
-const NBS_SOURCE = 'NBS 分省年度数据 via xolarvill/KWL (MIT)';
+// English in `source` (the Chinese, with the database's own name 分省年度数据, goes to source_zh): the
+// English page's footer names no source in Chinese.
+const NBS_SOURCE = 'NBS annual data by province via xolarvill/KWL (MIT)';
 const WEATHER_SOURCE = 'ISD-Lite station means via xolarvill/KWL (MIT); not NBS';
 
 /**

@@ -7,9 +7,9 @@
 /** Whole source texts and their Chinese, as the sets' SOURCE.md describe them. */
 const WHOLE: Record<string, string> = {
   '2010 and 2020 censuses via leiii/census (MIT)': '2010 年与 2020 年人口普查，经 leiii/census 整理（MIT 许可）',
-  'NBS 分省年度数据 via xolarvill/KWL (MIT)': '国家统计局分省年度数据，经 xolarvill/KWL 整理（MIT 许可）',
+  'NBS annual data by province via xolarvill/KWL (MIT)': '国家统计局分省年度数据，经 xolarvill/KWL 整理（MIT 许可）',
   'ISD-Lite station means via xolarvill/KWL (MIT); not NBS': 'ISD-Lite 气象站均值，经 xolarvill/KWL 整理（MIT 许可）；非国家统计局数据',
-  '2000年第五次全国人口普查主要数据公报(第二号), NBS 2001-04-02 (quick count at 2000-11-01, rounded to 10,000); = China Statistical Yearbook 2001 table 4-10':
+  'Communiqué on Major Figures of the 2000 Population Census (No. 2), NBS 2001-04-02 (quick count at 2000-11-01, rounded to 10,000); = China Statistical Yearbook 2001 table 4-10':
     '2000年第五次全国人口普查主要数据公报（第二号），国家统计局 2001-04-02 发布（2000-11-01 快速汇总，取整到万人）；同《中国统计年鉴 2001》表 4-10',
   'Source: Statistics Korea, KOSIS, resident registration population': '来源：韩国统计厅 KOSIS，居民登记人口',
   'Source: Statistics Korea, KOSIS, Regional Income table DT_1C86 (per capita, current prices)': '来源：韩国统计厅 KOSIS，地区收入表 DT_1C86（人均，现价）',

@@ -128,9 +128,11 @@ for (const lang of ['en', 'zh'] as const) {
       for (const i of items) assert.doesNotMatch(i.text, /\b[a-z]{3,} [a-z]{3,} [a-z]{3,}\b/, `English left: ${i.text}`);
       assert.match(await page.textContent('footer') ?? '', /^本案例的数据与来源（中国）：|^本案例的数据与来源 \(中国\)：/);
     } else {
-      // The English lines as the data give them (the 2000 census communiqué's own Chinese title stays), never their Chinese.
-      for (const i of items) assert.doesNotMatch(i.text, /，经 |国家统计局|人口普查，/, i.text);
-      assert.ok(items.some((i) => i.text.startsWith('NBS 分省年度数据 via xolarvill/KWL (MIT)') && i.title.startsWith('国家统计局分省年度数据')), JSON.stringify(items));
+      // The English lines as the data give them, never their Chinese: the 2000 census communiqué
+      // and NBS's database by their English titles, their Chinese ones on hover.
+      for (const i of items) assert.doesNotMatch(i.text, CJK, i.text);
+      assert.ok(items.some((i) => i.text.startsWith('NBS annual data by province via xolarvill/KWL (MIT)') && i.title.startsWith('国家统计局分省年度数据')), JSON.stringify(items));
+      assert.ok(items.some((i) => i.text.startsWith('Communiqué on Major Figures of the 2000 Population Census (No. 2)') && i.title.startsWith('2000年第五次全国人口普查主要数据公报（第二号）')), JSON.stringify(items));
     }
     // Korea's flows and indicators: KOSIS in the page's language.
     await page.selectOption('#f-case', 'kr');

@@ -1,5 +1,6 @@
-// Every tab of the dashboard in Chinese shows no English sentence, and in English no Chinese one
-// beyond names with their translation on hover. The page is built from the current sources into
+// Every tab of the dashboard in Chinese shows no English sentence (its footer's sources too), and
+// in English no Chinese one beyond names with their translation on hover; the English footer
+// cites no source in Chinese. The page is built from the current sources into
 // a temporary folder (a stale web/dist cannot hide a hard-coded string), served on a demo
 // workspace and opened in Debian's Chromium; each tab is rendered (the Models tab with a fit, so
 // the model's notes and warnings show), its visible text collected and runs of two or more Latin
@@ -34,9 +35,8 @@ before(async () => {
 after(() => dashboard?.close());
 
 /**
- * The visible text of the page: text nodes of rendered elements, titles excluded, and the
- * workspace's own source texts (the footer's `[data-sources]`: written by whoever imported the
- * data, shown as stored).
+ * The visible text of the page: text nodes of rendered elements, titles excluded. The footer's
+ * sources count too: the bundled data carry each in both languages (source, source_zh).
  */
 const VISIBLE_TEXT = `(() => {
     const out = [];
@@ -44,7 +44,7 @@ const VISIBLE_TEXT = `(() => {
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       const el = n.parentElement;
       const text = n.textContent.trim();
-      if (!el || !text || el.closest('script, style, [hidden], option:not(:checked), [data-sources]')) continue;
+      if (!el || !text || el.closest('script, style, [hidden], option:not(:checked)')) continue;
       const box = el.getBoundingClientRect();
       if (box.width === 0 || box.height === 0 || getComputedStyle(el).visibility === 'hidden') continue;
       out.push(text);
@@ -59,7 +59,8 @@ async function visibleText(): Promise<string[]> {
 function englishRuns(texts: readonly string[]): string[] {
   const found = new Set<string>();
   for (const text of texts) {
-    for (const m of text.matchAll(/[A-Za-z][\w'’-]*(?:[\s,:;()/]+[A-Za-z][\w'’-]*)+/g)) {
+    // Repositories the sources name (leiii/census, xolarvill/KWL) are names, not words.
+    for (const m of text.replace(/\b[A-Za-z][\w.-]*\/[A-Za-z][\w.-]*/g, ' ').matchAll(/[A-Za-z][\w'’-]*(?:[\s,:;()/]+[A-Za-z][\w'’-]*)+/g)) {
       // Identifiers (china-provinces, ffs_demo) are names of saved things, not sentences.
       const words = m[0].toLowerCase().split(/[\s,:;()/]+/).filter((w) => /^[a-z'’]+$/.test(w));
       if (words.filter((w) => !ALLOWED.has(w)).length >= 2) found.add(text.length > 160 ? `${m[0]} (in: ${text.slice(0, 160)}…)` : text);
@@ -117,6 +118,22 @@ test('in English, Rankings names cities in English with the Chinese name on hove
   assert.deepEqual(cells.filter((c) => cjk.test(c.text)).map((c) => c.text), [], 'Chinese names in the English table');
   assert.ok(cells.every((c) => cjk.test(c.title)), `each name carries its Chinese name on hover: ${JSON.stringify(cells.slice(0, 3))}`);
   await page.screenshot({ path: join(SHOTS, 'i18n-rankings-en-names.png') });
+});
+
+test('in English, the footer cites every source in English, its Chinese on hover (China and Korea)', { timeout: 120_000 }, async () => {
+  await page.goto(server.url);
+  await page.waitForSelector('body[data-map-ready]', { timeout: 90_000 });
+  await switchTo('en');
+  const cjk = /[\u4e00-\u9fff]/;
+  for (const id of ['cn', 'kr']) {
+    await page.selectOption('#f-case', id);
+    await page.waitForFunction(`document.querySelector('footer')?.textContent.includes(${JSON.stringify(id === 'kr' ? 'KOSIS' : 'leiii/census')})`, undefined, { timeout: 30_000 });
+    const footer = (await page.textContent('footer')) ?? '';
+    assert.doesNotMatch(footer, cjk, `Chinese in the English footer (${id}): ${footer}`);
+    const titled = await page.$$eval('footer [data-source][title]', (els) => els.map((e) => e.getAttribute('title') ?? ''));
+    assert.ok(titled.length >= 1 && titled.every((t) => cjk.test(t)), `${id}: the Chinese of each source on hover: ${JSON.stringify(titled)}`);
+  }
+  await page.selectOption('#f-case', 'cn');
 });
 
 /**

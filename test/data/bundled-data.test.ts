@@ -263,7 +263,9 @@ test('china: 2000 census populations (communique No. 2): 31 provinces sum to 1,2
   const pop = csv('china', 'nbs_province_indicators.csv').filter((r) => r.name === 'population' && r.period === '2000');
   assert.equal(pop.length, 31);
   for (const p of pop) assert.equal(p.unit, 'persons');
-  assert.ok(pop.every((p) => p.source.startsWith('2000年第五次全国人口普查主要数据公报(第二号)')));
+  // The communiqué's title translated in `source`, its own Chinese title in source_zh (the English page's footer cites no Chinese).
+  assert.ok(pop.every((p) => p.source.startsWith('Communiqué on Major Figures of the 2000 Population Census (No. 2), NBS 2001-04-02')));
+  assert.ok(pop.every((p) => (p.source_zh ?? '').startsWith('2000年第五次全国人口普查主要数据公报（第二号）')));
   const sum = pop.reduce((s, p) => s + Number(p.value), 0);
   assert.equal(sum, 1_262_280_000);
   assert.equal(sum + 2_500_000 + 1_050_000, 1_265_830_000);

@@ -83,7 +83,7 @@ test('the demo carries both census birthplace tables, labelled, and the 2000 cen
   const pop = JSON.parse(runCli(dir, ['indicators', 'population', '--period', '2000', '--level', 'province', '-w', d, '--json']).stdout) as { value: number; source: string }[];
   assert.equal(pop.length, 31);
   assert.equal(pop.reduce((s, p) => s + p.value, 0), 1_262_280_000);
-  assert.match(pop[0].source, /第五次全国人口普查主要数据公报/);
+  assert.match(pop[0].source, /^Communiqué on Major Figures of the 2000 Population Census \(No\. 2\)/);
   const income = JSON.parse(runCli(dir, ['indicators', 'disposable_income_pc', '--within', '辽宁', '--period', '2020', '-w', d, '--json']).stdout) as { value: number; unit: string; source: string }[];
   assert.deepEqual(income.map((i) => [i.value, i.unit]), [[32738, 'yuan per person per year']]);
   assert.match(income[0].source, /^NBS .*xolarvill\/KWL \(MIT\)/);
