@@ -18,13 +18,12 @@ export function ownCount(i: number, j: number, year: number): number {
 }
 
 /**
- * A workspace built as a new user would, with the `talentflow` executable: `init`, the census
- * city file as the region registry (`import regions`, no other options: the country, English
- * names and the NBS groups come from the bundled registry), and the analyst's own city flows
- * for 2019-2021 (`import flows --source ...`). Returns the workspace's path.
+ * A new workspace `file` in `dir` with the census city file as its region registry (`init`,
+ * `import regions` with no other options), and `ok`, which runs a further `talentflow` command
+ * on it and asserts it succeeds (returning its output).
  */
-export function buildOwnWorkspace(dir: string): string {
-  const ws = join(dir, 'own.duckdb');
+export function censusWorkspace(dir: string, file: string): { ws: string; ok: (args: string[]) => string } {
+  const ws = join(dir, file);
   const ok = (args: string[]) => {
     const r = runCli(dir, [...args, '-w', ws]);
     assert.equal(r.code, 0, `talentflow ${args.join(' ')}: ${r.stderr}`);
@@ -32,6 +31,17 @@ export function buildOwnWorkspace(dir: string): string {
   };
   ok(['init']);
   ok(['import', 'regions', join(CHINA, 'raw', 'census_city_2010-2020.csv')]);
+  return { ws, ok };
+}
+
+/**
+ * A workspace built as a new user would, with the `talentflow` executable: `init`, the census
+ * city file as the region registry (`import regions`, no other options: the country, English
+ * names and the NBS groups come from the bundled registry), and the analyst's own city flows
+ * for 2019-2021 (`import flows --source ...`). Returns the workspace's path.
+ */
+export function buildOwnWorkspace(dir: string): string {
+  const { ws, ok } = censusWorkspace(dir, 'own.duckdb');
   const rows = ['迁出地,迁入地,年份,人数'];
   for (const year of OWN_YEARS) {
     OWN_CITIES.forEach((o, i) => OWN_CITIES.forEach((d, j) => {

@@ -39,6 +39,12 @@ export const SCENARIO_MESSAGES = {
     (p, f) => `stay shares from flows: 1 - out-migration / population in ${p.period} (indicator "${p.indicator}"${p.personsPerUnit !== 1 ? `, ${p.unit} = ${f.number(p.personsPerUnit)} persons` : ''}; all ages, one year), an estimate`),
   'scenario.stay.populationFound': def({ indicator: '常住人口', unit: '万人' as string | null, period: '2020', others: ['户籍人口'] },
     (p) => `population: indicator "${p.indicator}"${p.unit ? ` (${p.unit})` : ''} in ${p.period}, found by its name${p.others.length ? ` (also there: ${p.others.join(', ')})` : ''}; name another to use it`),
+  // Note: src/store/scenarios/payment-terms.ts (a payment through a term that is not money, core/payment-term.ts).
+  'scenario.lever.notMoney': def({ model: 'own-provinces', kind: 'gravity', term: 'destination_population', indicator: 'population', unit: 'persons' as string | null, money: [] as readonly string[], has: ['destination_population'], available: ['avg_wage'] },
+    (p) => `the payment acts through ${p.term} (${p.indicator}${p.unit ? `, in ${p.unit}` : ''}), which is neither money nor an income: the ${p.kind} model "${p.model}" answers what a little more ${p.indicator} would do, `
+      + 'so the graduates retained and the cost per retained graduate do not measure a payment. '
+      + (p.money.length ? `Let the payment act through the model's ${p.money.join(', ')} instead`
+        : `The model has no wage, income or other money term (it has: ${p.has.join(', ') || 'none'}): fit one with ${p.available.length ? `one of ${p.available.join(', ')}` : 'a wage or income indicator (the workspace has none: import one with talentflow import indicators)'} among its ${p.kind === 'gravity' ? 'destination' : 'alternative'} variables`)),
   'scenario.model.destinationEffects': def({ constraint: 'attraction' },
     (p) => `the ${p.constraint}-constrained model has destination effects, so only its cost term and borrowed terms can change`),
   'scenario.term.borrowed': def({ term: 'destination_wage', coefficient: 0.8, standardError: 0.1, source: 'Chen et al. 2020' },

@@ -1,10 +1,10 @@
 import { SpecError } from '../../core/errors.ts';
 import type { GravityResult } from '../../models/index.ts';
 import type { ChoiceModelResult } from '../choice/fit-choice.ts';
-import { parseChoiceSpec } from '../choice/spec.ts';
 import { loadModel, type SavedModel } from '../models.ts';
 import type { Workspace } from '../workspace.ts';
-import { choiceRegions, termsOf } from './prepare-choice.ts';
+import { modelTerms } from './model-terms.ts';
+import { choiceRegions } from './prepare-choice.ts';
 import { indicatorsFor, personsPerUnit, populationIndicator } from './population-indicator.ts';
 
 /**
@@ -44,22 +44,17 @@ export async function scenarioModelOptions(ws: Workspace, name: string): Promise
   const kind = saved.kind;
   let codes: string[];
   let periods: string[];
-  let termIndicators: { term: string; indicator: string }[];
+  const termIndicators = modelTerms(saved);
   let synthetic = false;
   if (kind === 'gravity') {
     const r = saved.result as GravityResult;
     codes = [...r.regions];
     periods = [...(r.periods ?? [])];
-    termIndicators = r.termSpecs.filter((t) => t.role === 'destination').map((t) => {
-      const column = t.column ?? t.name;
-      return { term: column, indicator: column.replace(/^destination_/, '') };
-    });
   } else {
     const r = saved.result as ChoiceModelResult;
     codes = choiceRegions(r);
     periods = r.choiceSet.years.map(String);
     synthetic = r.kind === 'synthetic';
-    termIndicators = termsOf(parseChoiceSpec(saved.spec), r).indicators.map((x) => ({ term: x, indicator: x }));
   }
   const list = codes.join(',');
   const flowPeriods = (await ws.db.all<{ period: string }>(

@@ -10,6 +10,7 @@ import { loadModel, type SavedModel } from '../models.ts';
 import { resolveRegionRef } from '../queries/resolve-ref.ts';
 import type { Workspace } from '../workspace.ts';
 import { checkModelVariables } from './model-variables.ts';
+import { paymentTermNotes } from './payment-terms.ts';
 import { choiceRegions, logitScenarioModel } from './prepare-choice.ts';
 import { personsByRegion, type PersonsByRegion } from './persons-by-region.ts';
 import { personsPerUnit, populationIndicator } from './population-indicator.ts';
@@ -157,6 +158,8 @@ export async function prepareScenario(ws: Workspace, doc: ScenarioDocument): Pro
   const offset = saved.kind === 'gravity' ? (saved.spec as { offset?: { term?: string } } | null)?.offset : undefined;
   if (offset && !offset.term?.startsWith('origin:')) throw new SpecError(coded('scenario.model.offset', { model: b.model, offset: offset.term ?? '(unnamed)' }), 'baseline.model');
   await checkModelVariables(ws, doc, saved);
+  // First among the notes: a payment through a term that is not money makes every money figure of the result unmeaning.
+  notes.push(...await paymentTermNotes(ws, doc, saved));
   const regions = saved.kind === 'gravity' ? [...(saved.result as GravityResult).regions] : choiceRegions(saved.result as ChoiceModelResult);
   const r = regions.length;
 

@@ -18,7 +18,7 @@ const level = (l: string) => LEVEL[l] ?? l;
 /** Units of willingness to pay (src/store/choice/money.ts, src/models/logit/wtp.ts) besides the page's indicator units. */
 const MONEY_UNIT: Record<string, string> = { 'yuan a month': '元/月', 'yuan per month': '元/月', 'yuan a year': '元/年' };
 export const unitZh = (u: string): string => (u === 'percent' ? '%' : MONEY_UNIT[u] ?? table[`unit.${u}`] ?? u);
-const indicatorZh = (name: string, unit: string | null) => `${table[`indicator.${name}`] ?? name}${unit ? `（${unitZh(unit)}）` : ''}`;
+export const indicatorZh = (name: string, unit: string | null) => `${table[`indicator.${name}`] ?? name}${unit ? `（${unitZh(unit)}）` : ''}`;
 
 /** How an attribute enters the utility (src/store/choice/spec.ts transforms). */
 const TRANSFORM: Record<string, string> = { log: '取对数', log1p: '取 log(1 + x)', tenths: '除以 10（数据以十分之一单位存储）', identity: '取原值' };

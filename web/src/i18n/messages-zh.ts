@@ -1,7 +1,7 @@
 import { currencyWord } from '../../../src/core/currency.ts';
 import type { MessageCode, MessageFormat, ParamsOf } from '../../../src/core/messages/index.ts';
 import { LEVEL, ZH_ANALYSIS } from './messages-zh-analysis.ts';
-import { ZH_MODELS } from './messages-zh-models.ts';
+import { ZH_MODELS, indicatorZh } from './messages-zh-models.ts';
 import { LIBRARY_ZH } from '../../../src/core/messages/zh.ts';
 
 /**
@@ -36,6 +36,10 @@ export const ZH_MESSAGES: Templates = {
   'scenario.stay.modelOwn': () => '留存比例：选择模型自身的估计，未经校准',
   'scenario.stay.fromFlows': (p, f) => `留存比例由流动数据计算：1 − 迁出 / 人口，${p.period}（指标“${p.indicator}”${p.personsPerUnit !== 1 ? `，${p.unit} = ${f.number(p.personsPerUnit)} 人` : ''}；全年龄，一年），为估计值`,
   'scenario.stay.populationFound': (p) => `人口：按名称找到 ${p.period} 的指标“${p.indicator}”${p.unit ? `（${p.unit}）` : ''}${p.others.length ? `（另有：${p.others.join('、')}）` : ''}；如需使用其他指标请指定名称`,
+  'scenario.lever.notMoney': (p) => `补贴通过 ${p.term}（${indicatorZh(p.indicator, p.unit)}）起作用，它既不是金额也不是收入：${p.kind === 'gravity' ? '引力' : '选择'}模型“${p.model}”回答的是${indicatorZh(p.indicator, null)}略有增加时的结果，`
+    + '因此多留住的毕业生人数和每多留住一名毕业生的成本并不衡量补贴。'
+    + (p.money.length ? `请改为通过模型的 ${p.money.join('、')} 发放补贴`
+      : `该模型没有工资、收入或其他金额类变量（它有：${p.has.join('、') || '无'}）：请拟合一个把${p.available.length ? ` ${p.available.join('、')} 之一` : '工资或收入指标（工作区中没有：请用 talentflow import indicators 导入）'}列为${p.kind === 'gravity' ? '目的地' : '备选项'}变量的模型`),
   'scenario.model.destinationEffects': (p) => `${p.constraint === 'doubly' ? '双约束' : '吸引约束'}模型含目的地固定效应，只有其距离项和借用项可以改变`,
   'scenario.term.borrowed': (p) => `项 ${p.term}：系数 ${p.coefficient}（标准误 ${p.standardError}），借自 ${p.source}`,
   'scenario.synthetic.records': (p, f) => `合成数据：队列规模和留存比例来自 ${f.number(p.records)} 条合成毕业生记录（并非真实人员）`,

@@ -4,6 +4,7 @@ import { clear, h } from '../ui/dom.ts';
 import { scenarioApi, type ScenarioDoc, type ScenarioModelOptions } from './api.ts';
 import { indicatorText } from '../models/indicator-label.ts';
 import { listText } from './basis.ts';
+import { carriesPayment, isIncomeName, isMoneyUnit } from '../../../src/core/payment-term.ts';
 
 /**
  * The scenario's baseline, chosen by the analyst: which saved model (gravity or destination
@@ -17,11 +18,7 @@ import { listText } from './basis.ts';
 export type CohortChoice = 'example' | 'indicator' | 'fixed' | 'persons';
 export type StayChoice = 'example' | 'flows' | 'fixed' | 'persons' | 'model';
 
-/** Units of money: a payment adds to an indicator in one of these. */
-const MONEY = /元|yuan|cny|rmb|원|won|krw/i;
 const PER_MONTH = /月|month/i;
-/** Terms a payment most plausibly enters: wages, incomes, output per head. */
-const INCOME = /工资|收入|薪|wage|income|salary|earning|gdp|grdp/i;
 const GRADUATES = /毕业|graduat/i;
 
 /** How the payment enters the chosen term: added to it (money indicators) or as a share of a monthly base. */
@@ -43,6 +40,8 @@ export interface BaselineForm {
   /** Replaces what the choices change in a document built on `template`'s baseline. */
   baseline(template: ScenarioDoc['baseline'] | null): ScenarioDoc['baseline'];
   lever(): Lever | null;
+  /** Why no payment can be priced on the model (it has no money or income term, naming those it has), or null when one can. */
+  noLever(): string | null;
   /** ISO code of the money the model's payment term is in (CNY when nothing says). */
   currency(): string;
   render(): void;
@@ -90,6 +89,8 @@ export function createBaselineForm({ onChange, onModel }: { onChange: () => void
   let stayPeriodValue = '';
   let populationName = '';
 
+  // Only money and income terms carry a payment (core/payment-term.ts): priced as a share of, say, population, 1,000 yuan a month became +0.026 % of it.
+  const payable = () => (opts?.terms ?? []).filter((x) => carriesPayment(x.indicator, x.unit));
   const personIndicators = () => (opts?.indicators ?? []).filter((x) => x.personsPerUnit !== null && x.regions === opts!.regions.length);
   const definition = (key: MessageKey) => h('p', { class: 'note', 'data-definition': key }, t(key));
   const option = (value: string, text: string, selected: boolean) => h('option', { value, selected }, text);
@@ -108,9 +109,9 @@ export function createBaselineForm({ onChange, onModel }: { onChange: () => void
     // Graduates a year are the indicator itself; from a population, about 1% (an assumption the label says).
     cohortRate.value = grads ? '100' : '1';
     const exTerm = ex?.interventions[0]?.term;
-    const money = o.terms.filter((x) => MONEY.test(x.unit ?? ''));
+    const money = o.terms.filter((x) => isMoneyUnit(x.unit));
     term = (exTerm && o.terms.some((x) => x.term === exTerm) ? exTerm : null)
-      ?? [...money, ...o.terms].find((x) => INCOME.test(x.indicator))?.term ?? money[0]?.term ?? o.terms[0]?.term ?? '';
+      ?? [...money, ...payable()].find((x) => isIncomeName(x.indicator))?.term ?? money[0]?.term ?? payable()[0]?.term ?? '';
     setBase();
     stayPeriodValue = o.flowPeriods.includes(o.model.basePeriod) ? o.model.basePeriod : o.flowPeriods.at(-1) ?? '';
     populationName = o.population?.name ?? '';
@@ -171,8 +172,8 @@ export function createBaselineForm({ onChange, onModel }: { onChange: () => void
         h('label', { for: 's-stay-population' }, t('scenario.stayPopulation')), stayPopulation);
     } else if (stay === 'fixed') stayMore.append(h('label', { for: 's-stay-fixed' }, t('scenario.stayFixedValue')), stayFixed);
 
-    for (const x of o.terms) termSelect.append(option(x.term, indicatorText(x.indicator, x.unit), x.term === term));
-    if (!o.terms.length) termSelect.append(option('', t('scenario.noTerm'), true));
+    for (const x of payable()) termSelect.append(option(x.term, indicatorText(x.indicator, x.unit), x.term === term));
+    if (!payable().length) termSelect.append(option('', t('scenario.noTerm'), true));
     const l = lever();
     // On the example's own term the example's own change is scaled to the amount (document.ts).
     if (ex && l && ex.interventions[0]?.term === l.term) leverMore.append(definition('scenario.def.leverExample'));
@@ -194,9 +195,9 @@ export function createBaselineForm({ onChange, onModel }: { onChange: () => void
   }
 
   function lever(): Lever | null {
-    const x = opts?.terms.find((k) => k.term === term);
+    const x = payable().find((k) => k.term === term);
     if (!x) return null;
-    if (MONEY.test(x.unit ?? '')) return { term: x.term, indicator: x.indicator, unit: x.unit, type: 'absolute', perMonth: PER_MONTH.test(x.unit ?? '') };
+    if (isMoneyUnit(x.unit)) return { term: x.term, indicator: x.indicator, unit: x.unit, type: 'absolute', perMonth: PER_MONTH.test(x.unit ?? '') };
     return { term: x.term, indicator: x.indicator, unit: x.unit, type: 'relative', base: Math.max(1, Number(baseInput.value) || 1) };
   }
 
@@ -246,6 +247,11 @@ export function createBaselineForm({ onChange, onModel }: { onChange: () => void
     problem: () => problem,
     options: () => opts,
     regions: () => (opts?.regions ?? []).map((r) => ({ code: r.code, name_zh: r.name_zh, name_en: r.name_en, level: r.level ?? '', parent: null, centroid_lat: null, centroid_lon: null, area_km2: null })),
+    noLever() {
+      if (!opts || lever()) return null;
+      const has = opts.terms.map((x) => indicatorText(x.indicator, x.unit));
+      return t('scenario.noTermError', { model: current, terms: has.length ? listText(has) : t('scenario.termsNone') });
+    },
     currency() {
       const unit = opts?.terms.find((x) => x.term === term)?.unit ?? '';
       if (/원|won|krw/i.test(unit) || /^KR/.test(opts?.regions[0]?.code ?? '')) return 'KRW';

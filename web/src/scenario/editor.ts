@@ -171,9 +171,10 @@ export function createScenarioEditor(_regions: () => Map<string, Region>, period
         showMissingModel(form.model(), list);
         return;
       }
-      if (!form.lever()) {
+      const noLever = form.noLever();
+      if (noLever) {
         results.clear();
-        message.replaceChildren(status('error', t('scenario.noTermError', { model: form.model() })));
+        message.replaceChildren(status('error', noLever));
         return;
       }
       const cf = await scenarioApi.counterfactual(requestFor(), abort.signal);
