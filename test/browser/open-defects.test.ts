@@ -1,7 +1,8 @@
 // Dashboard defects left open in issue 12, on a fresh demo workspace in Debian's Chromium at
 // 1440x900, in English and 中文: the Map tab's exports (PNG, SVG, CSV) above the fold without
 // covering the map; a fit on the Models tab brings its result up from a heading naming the model
-// (the view stayed where the Fit button is, or showed the table from its "95% interval" caption).
+// (the view stayed where the Fit button is, or showed the table from its "95% interval" caption);
+// the Graduates tab's stay card names the study province its share is about.
 // Screenshots go to tmp/screenshots (look at them).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -67,6 +68,21 @@ for (const lang of ['en', 'zh'] as const) {
     const box = (await heading.boundingBox())!;
     assert.ok(box.y >= view.y - 1 && box.y <= view.y + 30, `the heading at ${box.y - view.y} px from the view's top`);
     await page.screenshot({ path: join(SHOTS, `open-defects-models-${lang}.png`) });
+    assert.deepEqual(errors, []);
+  });
+}
+
+for (const lang of ['en', 'zh'] as const) {
+  test(`${lang}: the Graduates tab's stay card names the study province`, { timeout: 120_000 }, async () => {
+    await switchLanguage(page, lang);
+    await page.click('#tab-graduates');
+    await page.selectOption('#g-university', 'Northeastern University');
+    await page.waitForSelector('#view-graduates[data-rendered="2016"] [data-kpi="grad.stayStudy"]', { timeout: 60_000 });
+    // Northeastern University is in Shenyang: its graduates' study province is Liaoning.
+    const card = page.locator('[data-kpi="grad.stayStudy"]');
+    await page.waitForFunction(`document.querySelector('[data-kpi="grad.stayStudy"]')?.textContent.includes('${lang === 'en' ? 'Liaoning' : '辽宁'}')`, undefined, { timeout: 10_000 });
+    assert.equal(await card.locator('[data-study-provinces]').textContent(), lang === 'en' ? 'Study province: Liaoning' : '就读省份：辽宁省');
+    await page.screenshot({ path: join(SHOTS, `open-defects-graduates-${lang}.png`) });
     assert.deepEqual(errors, []);
   });
 }

@@ -50,6 +50,15 @@ test('stay shares of the employed: study province 2/7 (1, 3) vs 1/2; home provin
   assert.deepEqual([r.stayStudyProvince.stayed, r.stayStudyProvince.base], [2, 7]);
   close(r.stayStudyProvince.shareChangePp, (2 / 7 - 1 / 2) * 100);
   assert.deepEqual([r.stayHomeProvince.stayed, r.stayHomeProvince.base], [5, 7]);
+  // NEU's graduates studied in Shenyang (210100): the study province the share is about is Liaoning.
+  assert.deepEqual(r.studyProvinces, { codes: ['210000'], suppressed: false });
+});
+
+test('study provinces of all universities, and under suppression only those of at least k employed', () => {
+  const many = [...Array.from({ length: 12 }, (_, i) => rec(`n${i}`, 2016, '210100', '110100')), ...Array.from({ length: 4 }, (_, i) => ({ ...rec(`b${i}`, 2016, '110100', '110100'), study_region: '110100' }))];
+  assert.deepEqual(graduateReport(many, provinces, { year: 2016 }, RAW).studyProvinces, { codes: ['110000', '210000'], suppressed: false });
+  // Four studied in Beijing: fewer than k = 10, so Beijing is not named and the list says some are left out.
+  assert.deepEqual(graduateReport(many, provinces, { year: 2016 }, { minCell: 10 }).studyProvinces, { codes: ['210000'], suppressed: true });
 });
 
 test('destinations by province and city, employer types: counts, shares, sorted by count then code', () => {

@@ -34,6 +34,13 @@ export interface GraduateReportOptions {
   minCell?: number | null;
 }
 
+/** The study provinces named with the stay share: all, or under suppression those of at least k graduates. */
+function studyProvinces(counts: ReadonlyMap<string, number>, k: number | null): GraduateReport['studyProvinces'] {
+  const all = [...counts.keys()].sort();
+  const codes = k === null ? all : all.filter((c) => (counts.get(c) ?? 0) >= k);
+  return { codes, suppressed: codes.length < all.length };
+}
+
 export function graduateReport(
   records: readonly PersonRecord[],
   provinces: ProvinceMap,
@@ -89,6 +96,7 @@ export function graduateReport(
     },
     stayStudyProvince: stayShare(cur.stayStudy, prev ? prev.stayStudy : null, hide(now.stayStudy, before?.stayStudy)),
     stayHomeProvince: stayShare(cur.stayHome, prev ? prev.stayHome : null, hide(now.stayHome, before?.stayHome)),
+    studyProvinces: studyProvinces(cur.studyProvinces, k),
     byProvince,
     byCity,
     employerTypes: comparedTable(cur.employerTypes, cur.employed, prev ? prev.employerTypes : null, prevEmployed, hidden(now.employerTypes, before?.employerTypes)),

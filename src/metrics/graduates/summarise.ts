@@ -36,6 +36,8 @@ export interface YearCounts {
   notEmployed: number;
   stayStudy: StayCounts;
   stayHome: StayCounts;
+  /** Employed graduates by the province they studied in (those whose study region is known): the base of stayStudy. */
+  studyProvinces: Map<string, number>;
   byProvince: Map<string, number>;
   byCity: Map<string, number>;
   /** Province of each destination in byCity. */
@@ -54,6 +56,7 @@ export function countYear(records: readonly PersonRecord[], provinceOf: (code: s
     notEmployed: 0,
     stayStudy: stayCounts(),
     stayHome: stayCounts(),
+    studyProvinces: new Map(),
     byProvince: new Map(),
     byCity: new Map(),
     cityProvince: new Map(),
@@ -80,6 +83,7 @@ export function countYear(records: readonly PersonRecord[], provinceOf: (code: s
     c.cityProvince.set(r.destination, province);
     add(c.employerTypes, r.employer_type ?? 'unknown');
     addStay(c.stayStudy, r.study_region, province, () => provinceOf(r.study_region as string, r.id, 'study_region'));
+    if (r.study_region !== null) add(c.studyProvinces, provinceOf(r.study_region, r.id, 'study_region'));
     addStay(c.stayHome, r.home_region, province, () => provinceOf(r.home_region as string, r.id, 'home_region'));
     if (r.monthly_salary !== null) {
       c.salaries.push(r.monthly_salary);

@@ -93,6 +93,12 @@ export interface GraduateReport {
   outcomes: { employed: Compared; furtherStudy: Compared; notEmployed: Compared };
   /** Of the employed whose study (home) region is known. */
   stayStudyProvince: StayShare;
+  /**
+   * The provinces stayStudyProvince is about: where the employed of the year (whose study region
+   * is known) studied, by code; one for a university. Under suppression a province of fewer than
+   * k of them is left out and `suppressed` says some were.
+   */
+  studyProvinces: { codes: string[]; suppressed: boolean };
   stayHomeProvince: StayShare;
   /** Shares of the employed; sorted by count, then code; hidden rows after the shown non-zero ones, by code; zeros last. */
   byProvince: KeyedCompared[];

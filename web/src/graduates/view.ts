@@ -32,6 +32,8 @@ interface GraduateReport {
   selection: { university?: string };
   headcount: { count: number | null; previousCount: number | null; suppressed: boolean };
   stayStudyProvince: Stay; stayHomeProvince: Stay;
+  /** The provinces the study-province share is about (absent from an older server). */
+  studyProvinces?: { codes: string[]; suppressed: boolean };
   byProvince: Keyed[]; warnings: string[];
   /** The warnings coded (src/core/messages), for the page's language. */
   messages?: { warnings?: CodedMessage[] };
@@ -105,6 +107,15 @@ export function createGraduatesView(): HTMLElement {
   const nameOf = (code: string) => regionName(names.get(code) ?? { code });
   const pct = (x: number | null) => (x === null ? '–' : `${fmt(100 * x, 1)}%`);
   const pp = (x: number | null) => (x === null ? '' : percentagePoints(x, lang()));
+  /** Which province "stayed in the study province" means: the university's ("Study province: Liaoning"), or each graduate's own of several. */
+  function studyProvinceLine(r: GraduateReport): HTMLElement | '' {
+    const p = r.studyProvinces;
+    if (!p || (!p.codes.length && !p.suppressed)) return '';
+    const names = p.codes.map(nameOf).join(lang() === 'zh' ? '、' : ', ');
+    const others = p.suppressed ? t('grad.studyProvincesOthers', { k: r.privacy?.k ?? '' }) : '';
+    const text = p.codes.length === 1 && !p.suppressed ? t('grad.studyProvince', { name: names }) : t('grad.studyProvinces', { names: [names, others].filter(Boolean).join(lang() === 'zh' ? '，' : ', ') });
+    return h('div', { class: 'note', 'data-study-provinces': p.codes.join(' ') }, text);
+  }
   const who = (r: GraduateReport) => (r.selection.university ? universityLabel(r.selection.university).text : t('grad.allUniversities'));
 
   async function load(): Promise<void> {
@@ -131,7 +142,8 @@ export function createGraduatesView(): HTMLElement {
       const hidden = (text: string, isHidden: boolean) => (isHidden ? mark : text);
       const card = (key: 'grad.stayStudy' | 'grad.stayHome', s: Stay) => h('div', { class: 'card', 'data-kpi': key, ...(s.suppressed ? { 'data-suppressed': '' } : {}) },
         h('div', {}, t(key)), h('div', { class: 'big' }, hidden(pct(s.share), s.suppressed)),
-        h('div', { class: 'note' }, s.suppressed ? '' : `${fmt(s.stayed ?? 0)} / ${fmt(s.base ?? 0)}${s.shareChangePp === null ? '' : ` · ${t('grad.change', { pp: pp(s.shareChangePp), year: String(r.previousYear) })}`}`));
+        h('div', { class: 'note' }, s.suppressed ? '' : `${fmt(s.stayed ?? 0)} / ${fmt(s.base ?? 0)}${s.shareChangePp === null ? '' : ` · ${t('grad.change', { pp: pp(s.shareChangePp), year: String(r.previousYear) })}`}`),
+        key === 'grad.stayStudy' ? studyProvinceLine(r) : '');
       const rows = r.byProvince.slice(0, 15).map((x) => ({ code: x.code, name: nameOf(x.code), count: x.count, share: x.share, previousShare: x.previousShare, shareChangePp: x.shareChangePp, suppressed: x.suppressed }));
       const chart = await barChart(rows, {
         value: (d) => 100 * (d.share ?? 0), text: (d) => hidden(`${pct(d.share)} (${fmt(d.count ?? 0)})`, d.suppressed), color: '#2f855a',
