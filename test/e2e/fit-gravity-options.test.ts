@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fitGravity } from '../../src/models/gravity/fit.ts';
 import type { GravityData, GravityResult } from '../../src/models/gravity/types.ts';
+import { assertChinese } from '../helpers/chinese.ts';
 import { runCli } from '../helpers/cli.ts';
 import { syntheticGravity } from '../helpers/synthetic.ts';
 
@@ -94,4 +95,23 @@ test('--fixed-effects with an interaction, --offset COL:log, two-way --cluster a
     const b = want[key]!.km;
     assert.ok(Math.abs(a - b) <= 1e-8 * Math.abs(b), `${key}: CLI ${a}, library ${b}`);
   }
+});
+
+test('--lang zh: the refused duplicate and missing cell and how the fit stopped read in Chinese', () => {
+  const lines = (stderr: string) => stderr.split('\n').filter(Boolean);
+  const d = run('dup.csv', ['--constraint', 'doubly', '--lang', 'zh']);
+  assert.equal(d.code, 1);
+  assert.deepEqual(lines(d.stderr).map((l) => l.replace(/^错误：.*?dup\.csv，第 5 行：/, '')),
+    ["第 3 行和第 5 行是同一观测（迁出地、迁入地、时期相同：" + [data.regions[data.origin[rows[1]]], data.regions[data.destination[rows[1]]], data.periods![data.period![rows[1]]]].join(' / ') + "）；请把它们相加（duplicates: 'sum'，命令行 --sum-duplicates），或把区分它们的列作为固定效应加入"]);
+  const e = run('na.csv', ['--constraint', 'doubly', '--na', 'error', '--lang', 'zh']);
+  assert.equal(e.code, 1);
+  assert.match(e.stderr, /^错误：\S*na\.csv，第 4 行，“migrants”列：migrants 有缺失值/);
+  assertChinese(lines(e.stderr).map((l) => l.replace(/^错误：\S*na\.csv/, '')), 'missing value error');
+  const f = runCli(dir, [...base.filter((a) => a !== '--json'), '--flows', join(dir, 'na.csv'), '--constraint', 'doubly', '--lang', 'zh']);
+  assert.equal(f.code, 0, f.stderr);
+  const said = f.stdout.split('\n').filter((l) => /^迭代 \d+ 次，已收敛（/.test(l));
+  assertChinese(said, 'stop reason');
+  // Without --lang zh the same lines are the English they always were.
+  const en = runCli(dir, [...base.filter((a) => a !== '--json'), '--flows', join(dir, 'na.csv'), '--constraint', 'doubly']);
+  assert.match(en.stdout, /^Iterations: \d+, converged \(/m);
 });

@@ -52,5 +52,8 @@ export function inFile(e: unknown, file: string, names: Readonly<Record<string, 
   const reason = e.message.slice(formatLocation({ row: e.row, column: e.column }).length);
   const column = e.column !== undefined ? (names[e.column] ?? e.column) : undefined;
   const text = e.column !== undefined && column !== e.column ? reason.replace(new RegExp(`^${e.column}\\b`), column!) : reason;
-  return new InputError(text, { file, row: e.row, column }, e.more);
+  // A coded message keeps its code, with the file's column name in its `column` where its text now says it.
+  const renamed = e.text && text !== reason && 'column' in e.text.params;
+  const said = e.text ? { ...e.text, params: renamed ? { ...e.text.params, column: column! } : e.text.params, message: text } : text;
+  return new InputError(said, { file, row: e.row, column }, e.more);
 }

@@ -1,5 +1,6 @@
 import { rowNumber } from './row-number.ts';
 import { InputError } from '../../core/errors.ts';
+import { coded } from '../../core/messages/index.ts';
 import { groupRows, levelCount, MISSING } from '../../numeric/interact.ts';
 import type { GravityData } from './types.ts';
 
@@ -47,16 +48,14 @@ export function resolveDuplicates(
     const f = g.firstRow[g.index[r]];
     if (f === r) continue;
     if (mode === 'error') {
-      throw new InputError(
-        `rows ${rowNumber(data, f)} and ${rowNumber(data, r)} are the same observation (same ${names.join(', ')}: ${describeKey(data, names, r)}); sum them (duplicates: 'sum', CLI --sum-duplicates) or add the column that tells them apart as a fixed effect`,
-        { row: rowNumber(data, r) },
-      );
+      throw new InputError(coded('fitdata.duplicate', { first: rowNumber(data, f), row: rowNumber(data, r), names, key: keyOf(data, names, r) }), { row: rowNumber(data, r) });
     }
     for (const c of numeric) {
       const a = c.values[f];
       const b = c.values[r];
       if (a !== b && !(Number.isNaN(a) && Number.isNaN(b))) {
-        throw new InputError(`rows ${rowNumber(data, f)} and ${rowNumber(data, r)} have the same key (${describeKey(data, names, r)}) but ${c.name} ${a} and ${b}: they cannot be summed into one row`, { row: rowNumber(data, r), column: c.name });
+        const said = coded('fitdata.duplicateDiffers', { first: rowNumber(data, f), row: rowNumber(data, r), key: keyOf(data, names, r), column: c.name, a: String(a), b: String(b) });
+        throw new InputError(said, { row: rowNumber(data, r), column: c.name });
       }
     }
     flow[f] += flow[r];
@@ -66,14 +65,15 @@ export function resolveDuplicates(
   return { flow, summed };
 }
 
-function describeKey(data: GravityData, names: readonly string[], r: number): string {
+/** Row r's value of each key dimension: region codes, the period, a category or NA. */
+function keyOf(data: GravityData, names: readonly string[], r: number): string[] {
   return names.map((name) => {
     if (name === 'origin') return data.regions[data.origin[r]];
     if (name === 'destination') return data.regions[data.destination[r]];
     if (name === 'period' && data.period) return data.periods?.[data.period[r]] ?? String(data.period[r]);
     const c = data.categories![name];
     return c.index[r] === MISSING ? 'NA' : c.levels[c.index[r]];
-  }).join(' / ');
+  });
 }
 
 /** Key spaces up to this many keys are scanned with one bit per key (2^28 bits: 32 MiB). */

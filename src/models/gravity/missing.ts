@@ -1,4 +1,5 @@
 import { InputError } from '../../core/errors.ts';
+import { coded } from '../../core/messages/index.ts';
 import { MISSING } from '../../numeric/interact.ts';
 
 /** One column the model uses, as the missing-value scan sees it. */
@@ -39,7 +40,7 @@ export function dropMissing(columns: readonly UsedColumn[], keep: Uint8Array, mo
     if (count === 0) continue;
     if (mode === 'error') {
       const first = firstHit(c, keep);
-      throw new InputError(`${c.name} is missing (an empty or NA cell); na 'drop' (CLI: --na drop, the default) leaves such rows out`, { row: rowOf(first), column: c.name });
+      throw new InputError(coded('fitdata.missing', { column: c.name }), { row: rowOf(first), column: c.name });
     }
     byColumn[c.name] = (byColumn[c.name] ?? 0) + count;
     any = true;
