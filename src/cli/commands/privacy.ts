@@ -1,7 +1,9 @@
 import { Command } from 'commander';
-import { DEFAULT_MIN_CELL, LOWEST_MIN_CELL, SMALL_CELL_RULE } from '../../metrics/index.ts';
-import { suppressedMark } from '../../report/index.ts';
-import * as store from '../../store/index.ts';
+import { DEFAULT_MIN_CELL, LOWEST_MIN_CELL } from '../../metrics/privacy/min-cell.ts';
+import { SMALL_CELL_RULE } from '../../metrics/privacy/types.ts';
+import { suppressedMark } from '../../report/graduates/labels.ts';
+import { privacyK, privacyKIsSet, setPrivacyK } from '../../store/privacy.ts';
+import { withWorkspace } from '../../store/workspace.ts';
 import { common, outFor, withCommon } from '../context.ts';
 import { printJson } from '../output.ts';
 
@@ -19,10 +21,10 @@ export function privacyCommand(): Command {
     .action(async (o: { k?: string }, cmd: Command) => {
       const { workspace } = common(cmd);
       const out = outFor(cmd);
-      await store.withWorkspace(workspace, async (ws) => {
-        const changed = o.k === undefined ? null : await store.setPrivacyK(ws, o.k);
-        const k = await store.privacyK(ws);
-        const result = { k, isDefault: !(await store.privacyKIsSet(ws)), default: DEFAULT_MIN_CELL, minimum: LOWEST_MIN_CELL, previous: changed?.previous ?? null, mark: suppressedMark(k, 'en'), rule: SMALL_CELL_RULE };
+      await withWorkspace(workspace, async (ws) => {
+        const changed = o.k === undefined ? null : await setPrivacyK(ws, o.k);
+        const k = await privacyK(ws);
+        const result = { k, isDefault: !(await privacyKIsSet(ws)), default: DEFAULT_MIN_CELL, minimum: LOWEST_MIN_CELL, previous: changed?.previous ?? null, mark: suppressedMark(k, 'en'), rule: SMALL_CELL_RULE };
         if (changed && changed.k < changed.previous) out.error(`warning: k lowered from ${changed.previous} to ${changed.k}: groups of ${changed.k} to ${changed.previous - 1} persons now show in every report`);
         if (out.json) return printJson(out, result);
         out.write(changed ? `Privacy threshold k set to ${k} (was ${changed.previous}).` : `Privacy threshold k = ${k}${result.isDefault ? ' (the default)' : ''}.`);
