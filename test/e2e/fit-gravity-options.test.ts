@@ -115,3 +115,10 @@ test('--lang zh: the refused duplicate and missing cell and how the fit stopped 
   const en = runCli(dir, [...base.filter((a) => a !== '--json'), '--flows', join(dir, 'na.csv'), '--constraint', 'doubly']);
   assert.match(en.stdout, /^Iterations: \d+, converged \(/m);
 });
+
+test('--lang zh: a fixed effect that repeats a column is refused in Chinese', () => {
+  const r = run('clean.csv', ['--fixed-effects', 'sector^sector', '--lang', 'zh']);
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, /^错误：\S*“sector\^sector”重复了同一名称/);
+  assertChinese(r.stderr.split('\n').filter(Boolean), 'dimension error');
+});

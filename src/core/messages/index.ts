@@ -25,6 +25,7 @@ import { FIT_MESSAGES } from './fit.ts';
 import { FIT_DATA_MESSAGES } from './fit-data.ts';
 import { GRADUATE_MESSAGES } from './graduates.ts';
 import { GRAVITY_MESSAGES } from './gravity.ts';
+import { GRAVITY_OPTION_MESSAGES } from './gravity-options.ts';
 import { JOB_MESSAGES } from './job.ts';
 import { MEASURE_MESSAGES } from './measure.ts';
 import { RANK_MESSAGES } from './rank.ts';
@@ -34,7 +35,7 @@ import { SCENARIO_MESSAGES } from './scenario.ts';
 
 export { ENGLISH, def, type CodedMessage, type MessageDef, type MessageFormat, type MessageParam, type MessageParams, type Place } from './message.ts';
 
-export const MESSAGES = { ...SCENARIO_MESSAGES, ...ANALYSIS_MESSAGES, ...FIT_MESSAGES, ...GRAVITY_MESSAGES, ...CHOICE_MESSAGES, ...MEASURE_MESSAGES, ...RANK_MESSAGES, ...GRADUATE_MESSAGES, ...REGION_MESSAGES, ...REQUEST_MESSAGES, ...JOB_MESSAGES, ...CONVERGENCE_MESSAGES, ...FIT_DATA_MESSAGES };
+export const MESSAGES = { ...SCENARIO_MESSAGES, ...ANALYSIS_MESSAGES, ...FIT_MESSAGES, ...GRAVITY_MESSAGES, ...CHOICE_MESSAGES, ...MEASURE_MESSAGES, ...RANK_MESSAGES, ...GRADUATE_MESSAGES, ...REGION_MESSAGES, ...REQUEST_MESSAGES, ...JOB_MESSAGES, ...CONVERGENCE_MESSAGES, ...FIT_DATA_MESSAGES, ...GRAVITY_OPTION_MESSAGES };
 
 export type MessageCode = keyof typeof MESSAGES;
 export type ParamsOf<C extends MessageCode> = (typeof MESSAGES)[C]['example'];

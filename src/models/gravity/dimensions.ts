@@ -1,4 +1,5 @@
 import { SpecError } from '../../core/errors.ts';
+import { coded } from '../../core/messages/index.ts';
 import { interact, levelCount, MISSING } from '../../numeric/interact.ts';
 import type { Constraint, GravityData } from './types.ts';
 
@@ -19,16 +20,16 @@ const BUILT_IN = new Set(['origin', 'destination', 'period', 'pair']);
 
 /** Parses `a^b` against the data's columns; throws SpecError naming the field. */
 export function resolveDimension(text: string, data: GravityData, field: string): Dimension {
-  if (typeof text !== 'string' || text.trim() === '') throw new SpecError('must be a non-empty name or interaction a^b', field);
+  if (typeof text !== 'string' || text.trim() === '') throw new SpecError(coded('effects.emptyName', {}), field);
   const atoms = text.split('^').map((a) => a.trim());
   const known = ['origin', 'destination', ...(data.period ? ['period'] : []), 'pair', ...Object.keys(data.categories ?? {})];
   for (const a of atoms) {
-    if (a === 'period' && !data.period) throw new SpecError('"period" needs data.period (a panel)', field);
+    if (a === 'period' && !data.period) throw new SpecError(coded('effects.periodNeedsPanel', {}), field);
     if (!BUILT_IN.has(a) && !(data.categories && a in data.categories)) {
-      throw new SpecError(`"${a}" is not a dimension of the data (known: ${known.join(', ')})`, field);
+      throw new SpecError(coded('effects.unknown', { name: a, known }), field);
     }
   }
-  if (new Set(atoms).size !== atoms.length) throw new SpecError(`"${text}" repeats a name`, field);
+  if (new Set(atoms).size !== atoms.length) throw new SpecError(coded('effects.repeats', { text }), field);
   return { name: atoms.join('^'), atoms, role: 'other' };
 }
 
@@ -66,7 +67,7 @@ function atomColumn(atom: string, data: GravityData, cache: Map<string, AtomColu
     const size = data.periods?.length ?? levelCount(data.period!);
     col = { index: data.period!, size, label: (l) => data.periods?.[l] ?? String(l) };
   } else if (atom === 'pair') {
-    if (nR * nR > 2 ** 32 - 1) throw new SpecError(`${nR} regions are too many for pair effects`, 'pair');
+    if (nR * nR > 2 ** 32 - 1) throw new SpecError(coded('effects.pairTooMany', { regions: nR }), 'pair');
     const index = new Uint32Array(data.origin.length);
     for (let r = 0; r < index.length; r++) {
       const o = data.origin[r];

@@ -1,4 +1,5 @@
 import { InputError, SpecError } from '../../core/errors.ts';
+import { coded } from '../../core/messages/index.ts';
 import { applyFactors, balance } from '../../numeric/balance.ts';
 import type { Factor } from '../../numeric/factor.ts';
 import type { GravityNewData, GravityPrediction, GravityResult } from './types.ts';
@@ -26,7 +27,7 @@ export function predictGravity(result: GravityResult, data: GravityNewData): Gra
       continue;
     }
     const col = t.role === 'cost' ? data.cost : data.covariates?.[t.column ?? ''];
-    if (!col) throw new SpecError(`column "${t.column}" of term "${t.name}" is missing from the new data`, 'covariates');
+    if (!col) throw new SpecError(coded('predict.missingColumn', { column: String(t.column), term: t.name }), 'covariates');
     if (col.length !== n) throw new InputError(`has ${col.length} rows, origin has ${n}`, { column: t.column ?? t.name });
     for (let r = 0; r < n; r++) {
       const v = col[r];
@@ -43,7 +44,7 @@ export function predictGravity(result: GravityResult, data: GravityNewData): Gra
 
   const expected = new Float64Array(n);
   const periodLabel = (r: number): string => {
-    if (!data.period) throw new SpecError('the model has period effects: the new data needs period', 'period');
+    if (!data.period) throw new SpecError(coded('predict.needsPeriod', {}), 'period');
     return data.periods?.[data.period[r]] ?? String(data.period[r]);
   };
   if (result.constraint === 'unconstrained') {
@@ -54,7 +55,7 @@ export function predictGravity(result: GravityResult, data: GravityNewData): Gra
       if (pe) {
         const label = periodLabel(r);
         const v = pe[label];
-        if (v === undefined || v === null) throw new SpecError(`period "${label}" was not in the fit; an unconstrained model with period effects cannot extrapolate to it`, 'period');
+        if (v === undefined || v === null) throw new SpecError(coded('predict.periodNotFitted', { period: label }), 'period');
         e += v;
       }
       expected[r] = Math.exp(e);
@@ -71,7 +72,7 @@ export function predictGravity(result: GravityResult, data: GravityNewData): Gra
   const perPeriod = (rec: Record<string, number> | null): boolean => rec !== null && Object.keys(rec).some((key) => key.includes('@'));
   const addFactor = (kind: 'origin' | 'destination', fitted: Record<string, number> | null, given: Readonly<Record<string, number>> | undefined): void => {
     const totals = given ?? fitted;
-    if (!totals) throw new SpecError(`the ${result.constraint} model has no ${kind} totals`, kind);
+    if (!totals) throw new SpecError(coded('predict.noTotals', { constraint: result.constraint, kind }), kind);
     const keyOf = (r: number): string => {
       const code = data.regions[kind === 'origin' ? data.origin[r] : data.destination[r]];
       return perPeriod(fitted) && !given ? `${code}@${periodLabel(r)}` : code;
@@ -84,7 +85,7 @@ export function predictGravity(result: GravityResult, data: GravityNewData): Gra
       let l = map.get(key);
       if (l === undefined) {
         const total = totals[key];
-        if (total === undefined) throw new SpecError(`no ${kind} total for "${key}": give ${kind}Totals in the new data`, `${kind}Totals`);
+        if (total === undefined) throw new SpecError(coded('predict.noTotal', { kind, key }), `${kind}Totals`);
         l = map.size;
         map.set(key, l);
         t.push(total);
@@ -100,7 +101,7 @@ export function predictGravity(result: GravityResult, data: GravityNewData): Gra
     const a = targets[0].reduce((x, y) => x + y, 0);
     const b = targets[1].reduce((x, y) => x + y, 0);
     if (Math.abs(a - b) > 1e-9 * Math.max(a, b)) {
-      throw new SpecError(`origin totals sum to ${a} but destination totals to ${b}; a doubly-constrained prediction needs equal sums`, 'originTotals');
+      throw new SpecError(coded('predict.unequalTotals', { origin: String(a), destination: String(b) }), 'originTotals');
     }
   }
   const values = factors.map((f) => new Float64Array(f.levels).fill(1));
@@ -121,7 +122,7 @@ function addFurtherEffects(result: GravityResult, data: GravityNewData, eta: Flo
     for (let r = 0; r < n; r++) {
       const label = labelOf.map((f) => f(r)).join('^');
       const v = rec[label];
-      if (v === undefined) throw new SpecError(`level "${label}" (row ${r + 1}) was not in the fit, so it has no effect`, name);
+      if (v === undefined) throw new SpecError(coded('predict.levelNotFitted', { level: label, row: r + 1 }), name);
       eta[r] += v;
     }
   }
@@ -133,10 +134,10 @@ function atomLabel(atom: string, data: GravityNewData, dimension: string): (r: n
   if (atom === 'pair') return (r) => `${data.regions[data.origin[r]]}->${data.regions[data.destination[r]]}`;
   if (atom === 'period') {
     const p = data.period;
-    if (!p) throw new SpecError('the model has effects by period: the new data needs period', dimension);
+    if (!p) throw new SpecError(coded('predict.needsPeriodEffects', {}), dimension);
     return (r) => data.periods?.[p[r]] ?? String(p[r]);
   }
   const c = data.categories?.[atom];
-  if (!c) throw new SpecError(`the model has effects by "${atom}": the new data needs categories.${atom}`, dimension);
+  if (!c) throw new SpecError(coded('predict.needsCategory', { atom }), dimension);
   return (r) => c.levels[c.index[r]] ?? 'NA';
 }

@@ -1,4 +1,5 @@
 import { SpecError } from '../../core/errors.ts';
+import { coded } from '../../core/messages/index.ts';
 import type { SmallSampleOptions, SmallSampleSpec } from './types.ts';
 
 /**
@@ -15,14 +16,14 @@ const FIXEST: SmallSampleOptions = { adj: true, fixefK: 'nested', clusterAdj: tr
 export function resolveSmallSample(spec: SmallSampleSpec | undefined): ResolvedSmallSample {
   if (spec === undefined || spec === 'none') return { ...NONE, name: 'none' };
   if (spec === 'fixest') return { ...FIXEST, name: 'fixest' };
-  if (spec === null || typeof spec !== 'object') throw new SpecError(`"${String(spec)}" is not none, fixest or an object of options`, 'ssc');
+  if (spec === null || typeof spec !== 'object') throw new SpecError(coded('ssc.notChoice', { value: String(spec) }), 'ssc');
   // A partial object starts from fixest's defaults, as ssc(...) in R does.
   const o = { ...FIXEST, ...spec };
-  for (const key of Object.keys(spec)) if (!(key in FIXEST)) throw new SpecError(`unknown option "${key}" (adj, fixefK, clusterAdj, clusterDf)`, 'ssc');
-  if (typeof o.adj !== 'boolean') throw new SpecError('must be true or false', 'ssc.adj');
-  if (typeof o.clusterAdj !== 'boolean') throw new SpecError('must be true or false', 'ssc.clusterAdj');
-  if (!['none', 'full', 'nested'].includes(o.fixefK)) throw new SpecError(`"${String(o.fixefK)}" is not none, full or nested`, 'ssc.fixefK');
-  if (!['min', 'conventional'].includes(o.clusterDf)) throw new SpecError(`"${String(o.clusterDf)}" is not min or conventional`, 'ssc.clusterDf');
+  for (const key of Object.keys(spec)) if (!(key in FIXEST)) throw new SpecError(coded('ssc.unknownOption', { option: key }), 'ssc');
+  if (typeof o.adj !== 'boolean') throw new SpecError(coded('ssc.notBoolean', {}), 'ssc.adj');
+  if (typeof o.clusterAdj !== 'boolean') throw new SpecError(coded('ssc.notBoolean', {}), 'ssc.clusterAdj');
+  if (!['none', 'full', 'nested'].includes(o.fixefK)) throw new SpecError(coded('ssc.notOneOf', { value: String(o.fixefK), allowed: ['none', 'full', 'nested'] }), 'ssc.fixefK');
+  if (!['min', 'conventional'].includes(o.clusterDf)) throw new SpecError(coded('ssc.notOneOf', { value: String(o.clusterDf), allowed: ['min', 'conventional'] }), 'ssc.clusterDf');
   const same = (a: SmallSampleOptions): boolean => a.adj === o.adj && a.fixefK === o.fixefK && a.clusterAdj === o.clusterAdj && a.clusterDf === o.clusterDf;
   // Without either factor fixefK and clusterDf change nothing: that is no correction.
   return { ...o, name: same(FIXEST) ? 'fixest' : !o.adj && !o.clusterAdj ? 'none' : 'custom' };
