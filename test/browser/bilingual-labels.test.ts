@@ -139,8 +139,8 @@ for (const lang of ['en', 'zh'] as const) {
     await page.waitForFunction(`document.querySelector('footer')?.textContent.includes('KOSIS')`, undefined, { timeout: 30_000 });
     const korea = await texts('footer [data-source]');
     assert.ok(korea.some((t) => (lang === 'en' ? t.startsWith('Source: Statistics Korea, KOSIS') : t.startsWith('来源：韩国统计厅 KOSIS'))), korea.join(' | '));
-    // The map legend's definition names the observed flows' file in the page's language too (queries/flow-provenance.ts).
-    const observed = lang === 'en' ? 'observed flows 2020 (flows.csv)' : '2020 年观测到的流动（flows.csv）';
+    // The map legend's definition names the observed flows by their source in the page's language too (queries/flow-provenance.ts).
+    const observed = lang === 'en' ? 'observed flows 2020 (Statistics Korea, KOSIS, Internal Migration Statistics (DT_1B26003_A01))' : '2020 年观测到的流动（韩国统计厅 KOSIS，国内人口迁移统计（DT_1B26003_A01））';
     await page.waitForFunction(`document.querySelector('.legend-box')?.textContent.includes(${JSON.stringify(observed)})`, undefined, { timeout: 60_000 });
     await page.screenshot({ path: join(SHOTS, `bilingual-footer-${lang}.png`) });
     await page.selectOption('#f-case', 'cn');

@@ -5,6 +5,8 @@
 // classes must not paint the provinces without data as gainers (the zeros collapsed the middle
 // class to "0 – 0" and 0 fell in "0 – 1", a blue), the legend's title names the period and that
 // the flows are observed, and in 中文 the gains list is titled as net gains (净流入), not inflows.
+// The legend's source line (the measure's definition) names the flows by the source given at
+// import (--source, and --source-zh in 中文), not by the imported file's name.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
@@ -15,6 +17,8 @@ import { runCli } from '../helpers/cli.ts';
 import { CHINA } from '../helpers/workspace.ts';
 
 const CITIES = ['沈阳', '大连', '长春', '哈尔滨'];
+const SOURCE = 'own survey of moves between four Northeast cities, 2021';
+const SOURCE_ZH = '东北四城迁移自行调查（2021 年）';
 
 function northeastOnly(dir: string): string {
   const file = join(dir, 'northeast.duckdb');
@@ -30,7 +34,7 @@ function northeastOnly(dir: string): string {
   }));
   const flows = join(dir, 'northeast-moves.csv');
   writeFileSync(flows, rows.join('\n') + '\n');
-  ok(['import', 'flows', flows, '--source', 'own survey of moves between four Northeast cities, 2021']);
+  ok(['import', 'flows', flows, '--source', SOURCE, '--source-zh', SOURCE_ZH]);
   return file;
 }
 
@@ -64,6 +68,9 @@ test('province level: no "gained 0" headline, zeros in a neutral middle class, t
   // The middle class runs from a loss to a gain of the same size, so 0 (the 28 provinces outside) is in it.
   assert.match(labels[3], /^-(\d[\d.,]*k?) – \1$/, labels.join(' | '));
   assert.equal(await page.textContent('.legend-box .legend-title'), 'Net migration 2021, observed');
+  const legend = (await page.textContent('.legend-box')) ?? '';
+  assert.ok(legend.includes(`Source: net migration (in-flows minus out-flows) of observed flows 2021 (${SOURCE})`), legend);
+  assert.doesNotMatch(legend, /northeast-moves|\.csv/, 'the source given at import, not the file');
   await page.screenshot({ path: join(SHOTS, 'map-own-data-province.png') });
   assert.deepEqual(errors, []);
 });
@@ -76,6 +83,9 @@ test('中文: the headline in Chinese, the lists titled as net losses and net ga
   const headings = await page.$$eval('.view-map .panel h3', (hs) => hs.map((x) => x.textContent ?? ''));
   assert.ok(headings.includes('净流入最多'), headings.join(' | '));
   assert.equal(await page.textContent('.legend-box .legend-title'), '2021 年净迁移（观测值）');
+  const legend = (await page.textContent('.legend-box')) ?? '';
+  assert.ok(legend.includes(`2021 年观测到的流动（${SOURCE_ZH}）`), legend);
+  assert.doesNotMatch(legend, /northeast-moves|\.csv|own survey/, 'the Chinese source given at import');
   await page.screenshot({ path: join(SHOTS, 'map-own-data-province-zh.png') });
   await page.click('#lang');
   await page.waitForFunction("document.documentElement.lang.startsWith('en')", undefined, { timeout: 10_000 });

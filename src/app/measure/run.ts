@@ -61,7 +61,7 @@ export async function runMeasure(ws: Workspace, measure: string, input: MeasureI
     const onlyOne = [...ch.onlyBefore, ...ch.onlyAfter].slice(0, 10).map((code) => ({ code }));
     const warnings = onlyOne.length ? [coded('measure.onePeriodOnly', { regions: onlyOne })] : [];
     const [p0, p1] = await Promise.all([flowProvenance(ws, o.from), flowProvenance(ws, o.to)]);
-    const text = coded('measure.changeDefinition', { of, from: o.from, fromFlows: describeFlows(p0, o.from), to: o.to, toFlows: describeFlows(p1, o.to) });
+    const text = coded('measure.changeDefinition', { of, from: o.from, fromFlows: describeFlows(p0, o.from), fromFlowsZh: describeFlows(p0, o.from, 'zh'), to: o.to, toFlows: describeFlows(p1, o.to), toFlowsZh: describeFlows(p1, o.to, 'zh') });
     return finish({ ...base, source: 'flows', definition: text.message, kind: kindOf([p0, p1]), method: `change of ${of} (${field}) from ${o.from} to ${o.to}: difference and percent change`, rows, ...texts(text, warnings), selection: { ...selection, from: o.from, to: o.to, of } }, m, o, sel);
   }
 
@@ -77,7 +77,7 @@ export async function runMeasure(ws: Workspace, measure: string, input: MeasureI
   }
   const system = fm.system ? { ...fm.system, ...(m === 'intensity' ? { regions: loaded.table.regions.length } : {}) } : undefined;
   const provenance = await flowProvenance(ws, o.period);
-  const text = coded('measure.definition', { measure: m, flows: describeFlows(provenance, o.period) });
+  const text = coded('measure.definition', { measure: m, flows: describeFlows(provenance, o.period), flowsZh: describeFlows(provenance, o.period, 'zh') });
   const result = { ...base, source: 'flows' as const, definition: text.message, kind: kindOf([provenance]), method: fm.method, rows: fm.rows, system, ...texts(text, [...warnings, ...fm.warnings]) };
   if (loaded.estimated > 0) {
     result.assumptions.push(`${loaded.estimated === loaded.rows ? 'all' : `${loaded.estimated} of ${loaded.rows}`} flow rows are model estimates (stored by \`talentflow estimate\`), not observed moves`);

@@ -2,8 +2,11 @@ import type { Workspace } from '../workspace.ts';
 
 /** Where the stored flows of a period come from: observed imports, or estimates and how they were made. */
 export interface FlowProvenance {
-  /** Files of observed flows (import kind "flows"). */
-  observed: string[];
+  /**
+   * Observed flows (import kind "flows"): the source given at import (`--source`, and
+   * `--source-zh` where given), or the file's name when none was.
+   */
+  observed: { source: string; sourceZh: string | null }[];
   /** Estimates stored by `talentflow estimate` (import kind "estimate"): their method and source. */
   estimated: { method: string; source: string | null; definition: string | null }[];
 }
@@ -14,21 +17,31 @@ export async function flowProvenance(ws: Workspace, period?: string): Promise<Fl
      WHERE i.id IN (SELECT DISTINCT import_id FROM flows WHERE ? IS NULL OR period = ?) ORDER BY i.kind, i.file`, [period ?? null, period ?? null]);
   const out: FlowProvenance = { observed: [], estimated: [] };
   for (const r of rows) {
+    const o = (r.options ? JSON.parse(r.options) : {}) as { method?: string; source?: string; sourceZh?: string; definition?: string };
     if (r.kind !== 'estimate') {
-      out.observed.push(r.file.split(/[\\/]/).pop() ?? r.file);
+      const entry = o.source ? { source: o.source, sourceZh: o.sourceZh ?? null } : { source: fileName(r.file), sourceZh: null };
+      // Files of one source (a survey imported year by year) name it once.
+      if (!out.observed.some((x) => x.source === entry.source)) out.observed.push(entry);
       continue;
     }
-    const o = (r.options ? JSON.parse(r.options) : {}) as { method?: string; source?: string; definition?: string };
     out.estimated.push({ method: o.method ?? 'an estimate', source: o.source ?? null, definition: o.definition ?? null });
   }
   return out;
 }
 
-/** One sentence naming the flows a measure was computed from, for `definition` fields. */
-export function describeFlows(p: FlowProvenance, period: string | undefined): string {
+const fileName = (path: string) => path.split(/[\\/]/).pop() ?? path;
+/** "Source: KOSIS …" as a footer line starts, named inside a sentence without its label. */
+const unlabelled = (source: string) => source.replace(/^(?:source|data|来源|数据来源)\s*[:：]\s*/i, '');
+
+/**
+ * One sentence naming the flows a measure was computed from, for `definition` fields; with `zh`,
+ * the observed flows' sources in Chinese where their import gave one (the sentence stays the
+ * English a front-end translates: web/src/i18n/server-text.ts).
+ */
+export function describeFlows(p: FlowProvenance, period: string | undefined, lang: 'en' | 'zh' = 'en'): string {
   const when = period ? ` ${period}` : '';
   const parts: string[] = [];
-  if (p.observed.length) parts.push(`observed flows${when} (${p.observed.join(', ')})`);
+  if (p.observed.length) parts.push(`observed flows${when} (${p.observed.map((o) => unlabelled(lang === 'zh' ? o.sourceZh ?? o.source : o.source)).join(', ')})`);
   // An estimate's own definition is the short form (method and source in a few words); older
   // estimates have only method and source.
   for (const e of p.estimated) parts.push(e.definition ?? `flows${when} estimated by ${e.method}${e.source ? ` from ${e.source}` : ''}`);

@@ -53,8 +53,9 @@ const HINT: Record<string, string> = {
 export type AnalysisCode = Extract<MessageCode, `measure.${string}` | `rank.${string}` | `fit.${string}` | `graduates.${string}` | `value.${string}` | `model.${string}` | `job.${string}`>;
 
 export const ZH_ANALYSIS: Pick<Templates, AnalysisCode> = {
-  'measure.definition': (p, f) => `${MEASURE[p.measure] ?? p.measure}，基于${f.source(p.flows)}`,
-  'measure.changeDefinition': (p, f) => `${MEASURE[p.of] ?? p.of}从 ${p.from}（${f.source(p.fromFlows)}）到 ${p.to}（${f.source(p.toFlows)}）的变化`,
+  // The flows' Chinese sources where the server sent them (a result saved before they existed has none).
+  'measure.definition': (p, f) => `${MEASURE[p.measure] ?? p.measure}，基于${f.source(p.flowsZh ?? p.flows)}`,
+  'measure.changeDefinition': (p, f) => `${MEASURE[p.of] ?? p.of}从 ${p.from}（${f.source(p.fromFlowsZh ?? p.fromFlows)}）到 ${p.to}（${f.source(p.toFlowsZh ?? p.toFlows)}）的变化`,
   'measure.census.definition': (p) => `${p.from}–${p.to} 年人口普查余量法净迁移：人口变化减去假定的自然增长（估计）`,
   'measure.census.popChangeDefinition': (p) => `${p.from} 年与 ${p.to} 年两次人口普查之间的人口变化（未扣除自然增长：不是净迁移）`,
   'measure.census.fallback': (p) => `所选范围和时期没有存储的流动：${p.from}–${p.to} 年净迁移由两次人口普查估计`,

@@ -130,8 +130,9 @@ const FLOWS: readonly Entry[] = [
     zh: (m) => `${m[1]} 年的流动，仅由人口普查的人口变化估计（净迁移 = 人口变化减去假定的自然增长）`,
   },
   { en: /^no stored flows ?(.*)$/g, zh: (m) => `没有存储的流动${m[1] ? `（${m[1]}）` : ''}` },
-  // queries/flow-provenance.ts: the files of observed flows.
-  { en: /observed flows(?: (\S+))? \(([^)]*)\)/g, zh: (m) => `${m[1] ? `${m[1]} 年` : ''}观测到的流动（${m[2]}）` },
+  // queries/flow-provenance.ts: the sources (or files) of observed flows, which may hold brackets
+  // of their own ("Dennett (2012)"): up to the bracket that ends the part.
+  { en: /observed flows(?: (\S+))? \((.*?)\)(?=; |$)/g, zh: (m) => `${m[1] ? `${m[1]} 年` : ''}观测到的流动（${m[2]}）` },
 ];
 
 /** Each estimator's sentence replaced wherever it stands (several sources are joined by "; "). */
