@@ -13,6 +13,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { SHOTS, openDashboard, type Dashboard } from '../helpers/browser.ts';
+import { selectFit } from '../helpers/select-fit.ts';
 
 let dashboard: Dashboard | undefined;
 let page: Page;
@@ -31,26 +32,8 @@ const text = async (sel: string) => ((await page.textContent(sel)) ?? '').trim()
 /** Digits after the third significant one are zeros: "196,000", "439,000,000". */
 const threeDigits = (s: string) => /^[1-9]\d{0,2}0*$/.test(s.replace(/,/g, ''));
 
-/**
- * Options of the example select whose text is wider than the closed select shows (it was cut off:
- * "…in Liaoning (g"), measured in the select's font, less its padding and arrow; and options
- * without their full name as a title.
- */
-// A string: the root tsconfig has no DOM types, and tsx would add a __name the page lacks.
-const exampleSelectProblems = () => page.evaluate(`(() => {
-  const select = document.querySelector('#s-example');
-  const style = getComputedStyle(select);
-  const ctx = document.createElement('canvas').getContext('2d');
-  ctx.font = style.font;
-  const room = select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 20;
-  const options = [...select.options];
-  return {
-    count: options.length,
-    cut: options.filter((o) => ctx.measureText(o.text).width > room).map((o) => o.text + ' (' + Math.round(ctx.measureText(o.text).width) + ' > ' + Math.round(room) + ' px)'),
-    untitled: options.filter((o) => o.value && !o.title).map((o) => o.text),
-    title: select.title,
-  };
-})()`) as Promise<{ count: number; cut: string[]; untitled: string[]; title: string }>;
+/** The example select shows every example's short name whole, the full one on hover (it was cut off: "…in Liaoning (g"). */
+const exampleSelectProblems = () => selectFit(page, '#s-example');
 
 test('en: controls above the fold, results under the banner, the settings in words, rounded money, named terms', { timeout: 240_000 }, async () => {
   await page.goto(`${dashboard!.server.url}?tab=scenario`);
