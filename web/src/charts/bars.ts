@@ -8,7 +8,8 @@ export interface BarChartOptions<R> {
   value: (row: R) => number;
   /** The text at the end of each bar. */
   text: (row: R) => string;
-  color: string;
+  /** One colour, or one per row (a region the map selected stands out). */
+  color: string | ((row: R) => string);
   width: number;
   /** Caption of the value axis; none: no axis. */
   axisLabel?: string;

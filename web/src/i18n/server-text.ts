@@ -29,7 +29,8 @@ export function namePlaces(f: Lookup): void {
   lookups.push(f);
 }
 
-function placeName(p: Place): string {
+/** A place's name in the page's language, from what the views have loaded (its code if none knows it). */
+export function placeName(p: Place): string {
   let known: ReturnType<Lookup>;
   for (const f of lookups) if ((known = f(p.code))) break;
   return regionName({ code: p.code, name_zh: p.zh ?? known?.name_zh, name_en: p.en ?? known?.name_en });

@@ -4,12 +4,14 @@ import { figure } from '../charts/figure.ts';
 import { downloadCsv } from '../export/download.ts';
 import type { ExportMeta } from '../export/meta.ts';
 import { colon, errorLine, fmt, lang, levelLabel, onLanguage, otherName, regionName, t, type MessageKey } from '../i18n/index.ts';
-import { fieldText, fieldTexts, namePlaces } from '../i18n/server-text.ts';
+import { fieldText, fieldTexts, namePlaces, placeName } from '../i18n/server-text.ts';
 import type { CodedMessage } from '../../../src/core/messages/index.ts';
 import { CASES, state, subscribe } from '../state.ts';
 import { clear, h, label, status } from '../ui/dom.ts';
 import { onViewParams, setViewParams, viewParam } from '../url-state.ts';
 import { rankTermLabel } from './term-label.ts';
+import { earlierPeriod } from './compare-period.ts';
+import { rankTable, SCORE_DIGITS, type CompareWith } from './rank-table.ts';
 import { weightsTable, type IndexWeights } from './weights-table.ts';
 
 /**
@@ -19,10 +21,13 @@ import { weightsTable, type IndexWeights } from './weights-table.ts';
  * the indicators the case has, picked here with their direction (min-max, equal weights). Ranks
  * are over the case; a scope (one of its groups, or all; at first the map's, so an analyst's
  * Northeast is not ranked among Shenzhen and Dongguan) limits the regions shown. A bar chart
- * of the top scores and a table with rank and rank change when the server reports one; CSV
- * export of the table.
+ * of the top scores and a table with rank and, for a custom index, the rank change since the
+ * latest earlier year its indicators share (the example fixes its years: a note says there is
+ * none to compare with); CSV export of the table. A region selected on the map is marked and
+ * scrolled to. One request per ranking asked for: a language switch, the number shown or a new
+ * selection shows the last answer again.
  */
-interface RegionNames { code: string; name_zh: string | null; name_en: string | null }
+interface RegionNames { code: string; name_zh: string | null; name_en: string | null; parent: string | null }
 interface RankRow { code: string; name: string | null; score: number; rank: number }
 interface RankResult {
   description: string | null;
@@ -68,8 +73,10 @@ export function createRankingsView(): HTMLElement {
     ];
     const ex = documented();
     const keepIndex = index.value;
-    index.replaceChildren(...(ex ? [h('option', { value: 'example' }, t('rank.indexExample')), h('option', { value: 'own' }, t('rank.indexOwn'))] : []));
+    // Short names that fit the select at 1440x900, the full one on hover (the long one was cut off).
+    index.replaceChildren(...(ex ? [h('option', { value: 'example', title: t('rank.indexExampleTitle') }, t('rank.indexExample')), h('option', { value: 'own', title: t('rank.indexOwn') }, t('rank.indexOwn'))] : []));
     index.value = ex && keepIndex === 'own' ? 'own' : ex ? 'example' : '';
+    index.title = index.selectedOptions[0]?.title ?? '';
     const indexField = ex ? [h('div', { class: 'field' }, h('label', { for: 'r-index', i18n: 'rank.index' }), index)] : [];
     if (!c || example()) {
       controls.replaceChildren(label('rank.title', 'h2'), label('rank.help', 'p', { class: 'note' }), ...indexField, ...fields);
@@ -115,16 +122,23 @@ export function createRankingsView(): HTMLElement {
       }) : [status('empty', t('rank.none'))]));
   }
 
-  /** The query of GET /api/rank, or a reason to ask nothing. */
+  /**
+   * The query of GET /api/rank, or a reason to ask nothing. All regions of the scope are asked
+   * for (a few hundred at most): the number shown is cut here, so a region selected on the map
+   * but ranked lower can still be shown. A custom index is compared with the latest earlier year
+   * all its indicators have (compare-period.ts); the example's terms fix their years.
+   */
   function query(): Record<string, string | number | undefined> | string {
-    const shown = { show: scope.value || undefined, top: Math.max(1, Math.min(500, Number(top.value) || 15)) };
+    const show = scope.value || undefined;
     const ex = example();
-    if (ex) return { example: ex, ...shown };
-    const terms = [...custom.list.querySelectorAll<HTMLElement>('[data-indicator]')]
-      .filter((row) => row.querySelector<HTMLInputElement>('input')!.checked)
-      .map((row) => `${row.dataset.indicator}:${row.querySelector<HTMLSelectElement>('select')!.value}`);
-    if (!terms.length) return t(custom.list.querySelector('[data-indicator]') ? 'rank.pickOne' : 'rank.none');
-    return { indicators: terms.join(','), level: custom.level.value, within: caseNow()?.within, period: custom.period.value || undefined, ...shown };
+    if (ex) return { example: ex, show };
+    const ticked = [...custom.list.querySelectorAll<HTMLElement>('[data-indicator]')].filter((row) => row.querySelector<HTMLInputElement>('input')!.checked);
+    if (!ticked.length) return t(custom.list.querySelector('[data-indicator]') ? 'rank.pickOne' : 'rank.none');
+    const terms = ticked.map((row) => `${row.dataset.indicator}:${row.querySelector<HTMLSelectElement>('select')!.value}`);
+    const available = (caseNow()?.info.indicators ?? []).filter((i) => i.level === custom.level.value);
+    const period = custom.period.value || undefined;
+    const comparePeriod = period && earlierPeriod(ticked.map((row) => available.find((i) => i.name === row.dataset.indicator)?.periods ?? []), period);
+    return { indicators: terms.join(','), level: custom.level.value, within: caseNow()?.within, period, comparePeriod, show };
   }
 
   // Region names in both languages per level: rows show the page's language, the other on hover.
@@ -137,63 +151,115 @@ export function createRankingsView(): HTMLElement {
     return names;
   }
 
+  /** An answer of GET /api/rank with the names of its regions, and what it was asked with. */
+  interface Answer { result: RankResult; names: Map<string, RegionNames>; compare: CompareWith; custom: boolean }
+  /** The last ranking asked for: shown again (language, number shown, a region selected on the map) without asking again. */
+  let asked: { key: string; answer: Promise<Answer> } | undefined;
+
+  async function fetchRanking(q: Record<string, string | number | undefined>): Promise<Answer> {
+    // The documented example ranks cities; a custom index the level picked.
+    const [result, names] = await Promise.all([get<RankResult>('rank', q), namesAt(typeof q.level === 'string' ? q.level : 'city')]);
+    return { result, names, compare: typeof q.comparePeriod === 'string' ? { period: q.comparePeriod } : null, custom: !example() };
+  }
+
   async function load(): Promise<void> {
     const my = ++seq;
-    clear(results);
     const q = query();
     if (typeof q === 'string') {
+      asked = undefined;
+      clear(results);
       results.append(status('empty', q));
       return;
     }
-    results.append(status('loading', t('loading')));
-    try {
-      // The documented example ranks cities; a custom index the level picked.
-      const [r, names] = await Promise.all([get<RankResult>('rank', q), namesAt(typeof q.level === 'string' ? q.level : 'city')]);
-      if (my !== seq) return;
-      const change = r.rankChange?.byRegion;
-      const rows = r.index.rows.map((x) => {
-        const n = names.get(x.code);
-        return { rank: x.rank, code: x.code, name: n ? regionName(n) : x.name ?? x.code, otherName: n ? otherName(n) : '', score: x.score, rankChange: change?.[x.code]?.change ?? null };
-      });
+    const key = JSON.stringify(q);
+    if (asked?.key !== key) {
       clear(results);
-      if (!rows.length) {
-        results.append(status('empty', t('rank.empty')));
-        return;
-      }
-      const chart = await barChart(rows, {
-        value: (d) => d.score, text: (d) => fmt(d.score, 3), color: '#2b6cb0',
-        width: Math.max(360, results.clientWidth - 16 || 640), axisLabel: t('rank.score'), marginLeft: 110, marginRight: 48,
-      });
-      const table = h('table', { class: 'coef', 'data-table': 'rankings' },
-        h('caption', {}, t('rank.tableCaption')),
-        h('thead', {}, h('tr', {}, ...(['rank.rank', 'rank.region', 'rank.score', 'rank.change'] as const).map((k) => h('th', { scope: 'col' }, t(k))))),
-        h('tbody', {}, ...rows.map((x) => h('tr', { 'data-code': x.code },
-          h('td', {}, String(x.rank)), h('th', { scope: 'row', title: x.otherName }, x.name), h('td', {}, fmt(x.score, 4)),
-          h('td', {}, x.rankChange === null ? '–' : x.rankChange > 0 ? `+${x.rankChange}` : String(x.rankChange))))));
-      // The index is a weighted sum of the workspace's indicators: its exports name them (labels in
-      // the page's language, with units) and their weighting, and round scores to 3 decimals.
-      const unitOf = (name: string) => caseNow()?.info.indicators.find((i) => i.name === name)?.unit;
-      const terms = r.index.indicators.map((term) => rankTermLabel(term, unitOf).text);
-      const method = { normalisation: t(`rank.norm.${r.index.normalisation}` as MessageKey), weighting: t(`rank.weighting.${r.index.weighting}` as MessageKey) };
-      const meta: ExportMeta = {
-        title: `${t(example() ? 'rank.title' : 'rank.titleCustom')}${colon()}${t('rank.chartCaption', { n: rows.length })}`, unit: t('export.unitScore'),
-        definition: fieldText(r, 'description') || t('rank.definition', { terms: terms.join(lang() === 'zh' ? '、' : ', '), ...method }),
-        source: `${t('rank.indicators')}${colon()}${terms.join(lang() === 'zh' ? '；' : '; ')}`, columns: { score: 'score' },
-      };
-      results.append(
-        figure('rankings-top', t('rank.chartCaption', { n: rows.length }), chart, rows, meta),
-        table,
-        weightsTable(r.index, unitOf),
-        h('div', { class: 'buttons' }, h('button', { type: 'button', class: 'small', 'data-export': 'rankings-csv', onclick: () => downloadCsv('rankings.csv', rows.map((x) => ({ rank: x.rank, code: x.code, name: x.name, score: x.score, rankChange: x.rankChange })), meta) }, t('export.csv'))),
-        r.description ? h('p', { class: 'note' }, fieldText(r, 'description')) : '',
-        ...fieldTexts(r.index, 'warnings').map((w, i) => h('p', { class: 'note', 'data-warning-code': r.index.messages?.warnings?.[i]?.code ?? '' }, w)),
-      );
-      element.dataset.rendered = String(rows.length);
+      results.append(status('loading', t('loading')));
+      asked = { key, answer: fetchRanking(q) };
+    }
+    const answer = asked.answer;
+    try {
+      const a = await answer;
+      if (my !== seq) return;
+      await render(a);
     } catch (e) {
+      if (asked?.answer === answer) asked = undefined;
       if (my !== seq) return;
       clear(results);
       results.append(status('error', errorLine(e)));
     }
+  }
+
+  /**
+   * The regions the map's selection focuses: the region itself, the ranked regions inside it (a
+   * province's cities), or the ranked region it lies in (a city's province, when provinces are ranked).
+   */
+  function isFocused(code: string, names: Map<string, RegionNames>): boolean {
+    const selected = state.selected;
+    if (selected === null) return false;
+    const parentOfSelected = [...namesByLevel.values()].map((m) => m.get(selected)).find(Boolean)?.parent;
+    return code === selected || names.get(code)?.parent === selected || code === parentOfSelected;
+  }
+
+  async function render({ result: r, names, compare, custom: isCustom }: Answer): Promise<void> {
+    const change = r.rankChange?.byRegion;
+    const all = r.index.rows.map((x) => {
+      const n = names.get(x.code);
+      return { rank: x.rank, code: x.code, name: n ? regionName(n) : x.name ?? x.code, otherName: n ? otherName(n) : '', score: x.score, rankChange: change?.[x.code]?.change ?? null, focused: isFocused(x.code, names) };
+    });
+    const n = Math.max(1, Math.min(500, Number(top.value) || 15));
+    const rows = all.slice(0, n);
+    const below = all.slice(n).filter((x) => x.focused);
+    clear(results);
+    if (!rows.length) {
+      results.append(status('empty', t('rank.empty')));
+      return;
+    }
+    const my = seq;
+    // Drawn while another tab shows (the map's scope or selection changed), the chart has no width to fit: drawn again when the tab opens.
+    drawnHidden = !results.clientWidth;
+    const chart = await barChart(rows, {
+      value: (d) => d.score, text: (d) => fmt(d.score, SCORE_DIGITS), color: (d) => (d.focused ? '#c05621' : '#2b6cb0'),
+      width: Math.max(360, results.clientWidth ? results.clientWidth - 16 : 640), axisLabel: t('rank.score'), marginLeft: 110, marginRight: 48,
+    });
+    if (my !== seq) return;
+    // The index is a weighted sum of the workspace's indicators: its exports name them (labels in
+    // the page's language, with units) and their weighting, and round scores as the screen does.
+    const unitOf = (name: string) => caseNow()?.info.indicators.find((i) => i.name === name)?.unit;
+    const terms = r.index.indicators.map((term) => rankTermLabel(term, unitOf).text);
+    const method = { normalisation: t(`rank.norm.${r.index.normalisation}` as MessageKey), weighting: t(`rank.weighting.${r.index.weighting}` as MessageKey) };
+    const meta: ExportMeta = {
+      title: `${t(isCustom ? 'rank.titleCustom' : 'rank.title')}${colon()}${t('rank.chartCaption', { n: rows.length })}`, unit: t('export.unitScore'),
+      definition: fieldText(r, 'description') || t('rank.definition', { terms: terms.join(lang() === 'zh' ? '、' : ', '), ...method }),
+      source: `${t('rank.indicators')}${colon()}${terms.join(lang() === 'zh' ? '；' : '; ')}`, columns: { score: 'score' },
+    };
+    const exported = [...rows, ...below].map((x) => ({ rank: x.rank, code: x.code, name: x.name, score: x.score, ...(compare ? { rankChange: x.rankChange } : {}) }));
+    const selected = state.selected;
+    const unranked = selected !== null && !all.some((x) => x.focused) ? placeName({ code: selected }) : null;
+    results.append(
+      figure('rankings-top', t('rank.chartCaption', { n: rows.length }), chart, rows.map((x) => ({ rank: x.rank, code: x.code, name: x.name, score: x.score })), meta),
+      unranked ? h('p', { class: 'note', 'data-focus-missing': selected }, t('rank.focusMissing', { name: unranked })) : '',
+      rankTable(rows, below, compare),
+      // No column of dashes: where there is nothing to compare with, a note says why.
+      compare ? '' : h('p', { class: 'note', 'data-rank-change': 'none' }, isCustom ? t('rank.noChange', { period: custom.period.value }) : t('rank.noChangeExample')),
+      weightsTable(r.index, unitOf),
+      h('div', { class: 'buttons' }, h('button', { type: 'button', class: 'small', 'data-export': 'rankings-csv', onclick: () => downloadCsv('rankings.csv', exported, meta) }, t('export.csv'))),
+      r.description ? h('p', { class: 'note' }, fieldText(r, 'description')) : '',
+      ...fieldTexts(r.index, 'warnings').map((w, i) => h('p', { class: 'note', 'data-warning-code': r.index.messages?.warnings?.[i]?.code ?? '' }, w)),
+    );
+    element.dataset.rendered = String(rows.length);
+    scrollToFocus();
+  }
+
+  /** The first focused row scrolled to the middle once the tab shows, once per selection. */
+  let scrolledTo: string | null = null;
+  let drawnHidden = false;
+  function scrollToFocus(): void {
+    if (element.hidden || !element.isConnected || state.tab !== 'rankings' || state.selected === scrolledTo) return;
+    const row = results.querySelector<HTMLElement>('tr[data-focused]');
+    if (!row) return;
+    scrolledTo = state.selected;
+    row.scrollIntoView({ block: 'center' });
   }
 
   // The scope and the number shown are in the page's link (url-state.ts); "all" stands for the empty value.
@@ -205,21 +271,26 @@ export function createRankingsView(): HTMLElement {
   }
   const toUrl = () => setViewParams({ 'r.show': scope.value || 'all', 'r.top': top.value });
   scope.addEventListener('change', () => void (toUrl(), load()));
+  // The number shown cuts the answer already here: shown again, not asked again.
   top.addEventListener('change', () => void (toUrl(), load()));
   index.addEventListener('change', () => void (renderControls(), load()));
   custom.level.addEventListener('change', () => void (renderPicker(), load()));
   onLanguage(() => void (renderControls(), load()));
   onViewParams(() => void (fromUrl(), load()));
   // The ranking shows what the map does: a new case or flow scope on the map resets it to the map's scope.
+  // A region selected on the map is marked (the last answer drawn again, not asked for again), and
+  // opening the tab shows it.
   subscribe((_s, changed) => {
-    if (changed.has('caseId')) void (renderControls(mapScope()), load());
-    else if (changed.has('scope')) {
-      const shown = mapScope();
-      if (scope.value === shown || ![...scope.options].some((o) => o.value === shown)) return;
+    const shown = mapScope();
+    if (changed.has('caseId')) renderControls(shown);
+    else if (changed.has('scope') && scope.value !== shown && [...scope.options].some((o) => o.value === shown)) {
       scope.value = shown;
       toUrl();
-      void load();
+    } else if (!changed.has('selected') && !(changed.has('tab') && state.tab === 'rankings' && drawnHidden)) {
+      if (changed.has('tab') && state.tab === 'rankings') scrollToFocus();
+      return;
     }
+    void load();
   });
   renderControls(mapScope());
   fromUrl();
