@@ -3,7 +3,8 @@ export {
   selectGraduateReport, graduatePage, regionLabels,
   type GraduateQuery, type GraduateStore, type SelectedGraduates, type WorkspaceRegion,
 } from './graduates/from-workspace.ts';
-export { universityName } from './graduates/university-name.ts';
+export { universityLabel, universityName } from './graduates/university-name.ts';
+export { noteText } from './graduates/note-text.ts';
 export { graduateCatalogue, type GraduateCatalogueEntry } from './graduates/catalogue.ts';
 export { LABELS, EMPLOYER_TYPES, suppressedMark, privacyNote, type Lang } from './graduates/labels.ts';
 export { barChart, rangeBar, type Bar } from './svg/bars.ts';

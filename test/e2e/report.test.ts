@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { flowTableFromRows } from '../../src/core/flow-table.ts';
 import { graduateReport, retentionRate, type GraduateReport } from '../../src/metrics/index.ts';
 import { closeWorkspace, loadPersons, openWorkspace, provinceMap } from '../../src/store/index.ts';
+import { assertChinese } from '../helpers/chinese.ts';
 import { demoSuite, runCli } from '../helpers/cli.ts';
 
 // `talentflow report graduates` on the demo's synthetic cohort, built once for this file.
@@ -87,4 +88,22 @@ test('table output carries the synthetic label; an unknown university is a user 
   const bad = tf('report', 'graduates', '--university', 'Nowhere U', '-w', demo.workspace);
   assert.equal(bad.code, 1);
   assert.match(bad.stderr, /no person records of "Nowhere U"/);
+});
+
+test('--lang zh: the table\'s headings, notes and the unknown-university error in Chinese, no English sentence left', () => {
+  const r = tf('report', 'graduates', '--university', 'NEU', '--year', '2016', '--lang', 'zh', '-w', demo.workspace);
+  assert.equal(r.code, 0, r.stderr);
+  const lines = r.stdout.split('\n').filter((l) => l.trim() && !/^[-\s]+$/.test(l));
+  for (const heading of ['*** 合成数据：由模型生成的记录，并非真实毕业生 ***', '2016 届毕业生 · 东北大学 · 与 2015 届比较', '就业地区分布（省）（占就业人数）', '用人单位性质', '月薪四分位数（按就业省份）（R 第 7 种四分位数定义）']) {
+    assert.ok(lines.includes(heading), `${heading} in:\n${r.stdout}`);
+  }
+  assert.match(r.stdout, /毕业生人数 +\d/);
+  assert.match(r.stdout, /个百分点/);
+  // Every line a person reads in words is Chinese (rows of numbers and codes aside); the privacy
+  // note names its command and file (talentflow privacy, docs/privacy.md), which are no sentence.
+  const worded = lines.map((l) => l.replace(/talentflow privacy|docs\/privacy\.md/g, '')).filter((l) => /[\u4e00-\u9fff]|[A-Za-z]{3,}/.test(l));
+  assertChinese(worded, 'graduate table');
+  const bad = tf('report', 'graduates', '--university', 'Nowhere U', '--lang', 'zh', '-w', demo.workspace);
+  assert.equal(bad.code, 1);
+  assert.match(bad.stderr, /^错误：university：没有“Nowhere U”的毕业生记录；已有的院校：/);
 });

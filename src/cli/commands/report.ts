@@ -33,7 +33,7 @@ export function reportCommand(): Command {
     .addOption(new Option('--format <format>', 'table, json (the library\'s GraduateReport), html (one printable page) or pdf (that page on A4, printed by the Chromium or Chrome installed here)').choices(['table', 'json', 'html', 'pdf']).default('table'))
     .option('--out <file>', 'html, pdf: file to write (default graduate-report-YEAR.html or .pdf)')
     .option('--chromium <path>', 'pdf: the browser that prints it (default: CHROMIUM_PATH, then /usr/bin/chromium and the usual places)')
-    .addOption(new Option('--lang <lang>', 'html, pdf: zh (Chinese headings and notes, the English under each) or en').choices(['zh', 'en']).default('zh'))
+    .addOption(new Option('--lang <lang>', 'html, pdf: zh (Chinese headings and notes, the English under each) or en; table: given as zh, Chinese headings, notes and errors (without it English headings with the Chinese terms)').choices(['zh', 'en']).default('zh'))
     .addHelpText('after', '\nExamples:\n  talentflow report graduates --university NEU --year 2016\n  talentflow report graduates --province 辽宁 --year 2016 --format html --out liaoning-2016.html\n  talentflow report graduates --university NEU --year 2016 --format pdf\n  talentflow report graduates --university DUT --year 2016 --json')
     .action(async (o: GraduateOptions, cmd: Command) => {
       const { workspace } = common(cmd);
@@ -43,7 +43,9 @@ export function reportCommand(): Command {
         const selected = await selectGraduateReport(ws, o, store);
         const result = selected.report;
         if (format === 'json') return printJson(out, result);
-        if (format === 'table') return printGraduateTable(out, result, regionLabels(await store.listRegions(ws)));
+        // The table is Chinese only when asked (--lang zh): zh is the default of the printable page.
+        const tableLang = cmd.getOptionValueSource('lang') === 'cli' && o.lang === 'zh' ? 'zh' : 'mixed';
+        if (format === 'table') return printGraduateTable(out, result, regionLabels(await store.listRegions(ws)), tableLang);
         const { html, filename } = await graduatePage(ws, selected, o.lang, store);
         const file = o.out ?? (format === 'pdf' ? filename.replace(/\.html$/, '.pdf') : filename);
         const bytes = format === 'pdf' ? await htmlToPdf(html, { chromium: o.chromium }) : html;
