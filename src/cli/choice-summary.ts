@@ -103,7 +103,7 @@ export function choiceFileSummary(r: ChoiceFileResult, lang: CliLang = 'en'): st
     ...coefficientTable(r),
     ...fitLines(r, null, lang),
     ...wtpLines(r.wtp),
-    ...r.notes.map((n) => noteLine(n, undefined, lang)),
+    ...r.notes.map((n, i) => noteLine(n, r.messages?.notes[i], lang)),
     ...warningLines(r, lang),
   ].join('\n');
 }

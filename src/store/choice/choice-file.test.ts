@@ -11,6 +11,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fitConditionalLogit, fitNestedLogit, simulateChoices } from '../../models/logit/index.ts';
+import { assertChinese } from '../../../test/helpers/chinese.ts';
+import { InputError, SpecError } from '../../core/errors.ts';
+import { messageIn } from '../../core/messages/zh.ts';
 import { fitChoiceFile, parseNests } from './choice-file.ts';
 
 let dir: string;
@@ -66,4 +69,24 @@ test('a case with an alternative twice, or a missing column, is an InputError na
   writeFileSync(file, 'case,alt,ch,x\n1,a,1,0.5\n1,a,0,0.2\n1,b,0,0.1\n');
   await assert.rejects(fitChoiceFile(file, { case: 'case', alternative: 'alt', choice: 'ch', vars: ['x'] }), /row 2.*case "1" has alternative "a" twice/);
   await assert.rejects(fitChoiceFile(file, { case: 'case', alternative: 'alt', choice: 'ch', vars: ['y'] }), /no column "y"/);
+});
+
+test('the notes and errors of a choice file are coded: the English as before, and in Chinese', async () => {
+  const file = write('coded.csv');
+  const r = await fitChoiceFile(file, { case: 'person', alternative: 'city', choice: 'chosen', vars: ['income', 'dist'], cluster: 'school' });
+  assert.deepEqual(r.notes, ['400 cases, 2000 rows, 5 alternatives (c0, c1, c2, c3, c4), 12 clusters', '400 cases merged into 399 distinct situations (same estimates and standard errors)']);
+  assert.deepEqual(r.messages.notes.map((m) => m.code), ['choicefile.read', 'choicefile.merged']);
+  assert.ok(r.messages.stopReason, 'the stop reason coded');
+  const zh = [...r.messages.notes, r.messages.stopReason].map((m) => messageIn(m, 'zh'));
+  assert.equal(zh[0], '400 个个案，2,000 行，5 个备选项（c0、c1、c2、c3、c4），12 个聚类');
+  assertChinese(zh, 'choice file notes');
+  const twice = join(dir, 'twice.csv');
+  writeFileSync(twice, 'person,city,chosen,income\np1,a,1,1\np1,a,0,2\np1,b,0,3\n');
+  await assert.rejects(fitChoiceFile(twice, { case: 'person', alternative: 'city', choice: 'chosen', vars: ['income'] }), (e: unknown) => {
+    assert.ok(e instanceof InputError && e.text?.code === 'choicefile.alternativeTwice', String(e));
+    assert.equal(e.reason, 'case "p1" has alternative "a" twice');
+    assertChinese([messageIn({ ...e.text, message: e.reason }, 'zh')], 'alternative twice');
+    return true;
+  });
+  assert.throws(() => parseNests('land:car+bus'), (e: unknown) => e instanceof SpecError && e.message === 'nests: "land:car+bus" is not NAME=alt1+alt2' && e.text?.code === 'choicefile.notNest');
 });

@@ -1,5 +1,6 @@
 import { fitNamingClusters } from './cluster-error.ts';
 import { InputError, SpecError } from '../../core/errors.ts';
+import { coded, english, type CodedMessage } from '../../core/messages/index.ts';
 import {
   aggregateChoiceSituations, elasticities, fitConditionalLogit, fitNestedLogit, willingnessToPay,
   type ChoiceData, type Elasticities, type LogitResult, type NestSpec, type VcovType, type Wtp,
@@ -37,13 +38,15 @@ export type ChoiceFileResult = LogitResult & {
   readonly fileCases: number;
   readonly fileRows: number;
   readonly notes: string[];
+  /** The notes (same order) and the stop reason coded (core/messages), for a front-end's language. */
+  readonly messages: { readonly notes: readonly CodedMessage[]; readonly stopReason?: CodedMessage };
 };
 
 /** `home=210000+220000,rest=...` -> nests (the CLI's --nests). */
 export function parseNests(text: string): NestSpec[] {
   return text.split(',').map((part) => {
     const m = /^\s*([\w.-]{1,32})\s*=\s*(.+)$/.exec(part);
-    if (!m) throw new SpecError(`"${part}" is not NAME=alt1+alt2`, 'nests');
+    if (!m) throw new SpecError(coded('choicefile.notNest', { part }), 'nests');
     return { name: m[1], alternatives: m[2].split('+').map((s) => s.trim()).filter(Boolean) };
   });
 }
@@ -53,8 +56,8 @@ export function parseNests(text: string): NestSpec[] {
  * survival::clogit(choice ~ vars + strata(case)) takes it: rows grouped by case in first-seen
  * order, alternatives labelled by their text.
  */
-export async function choiceDataFromFile(file: string, spec: ChoiceFileSpec, options: StageOptions = {}): Promise<{ data: ChoiceData; notes: string[] }> {
-  if (!spec.vars.length) throw new SpecError('give at least one var', 'vars');
+export async function choiceDataFromFile(file: string, spec: ChoiceFileSpec, options: StageOptions = {}): Promise<{ data: ChoiceData; notes: CodedMessage[] }> {
+  if (!spec.vars.length) throw new SpecError(coded('choicefile.noVars', {}), 'vars');
   const text = [spec.case, spec.alternative, ...(spec.cluster ? [spec.cluster] : [])];
   const c = await readColumns(file, { text: [...new Set(text)], numeric: [...new Set([spec.choice, ...spec.vars])] }, options);
   const caseIds = c.text[spec.case];
@@ -85,7 +88,7 @@ export async function choiceDataFromFile(file: string, spec: ChoiceFileSpec, opt
       const alt = c.text[spec.alternative][r];
       let a = labelOf.get(alt);
       if (a === undefined) labelOf.set(alt, (a = labels.push(alt) - 1));
-      if (seen.has(a)) throw new InputError(`case "${caseIds[r]}" has alternative "${alt}" twice`, { file, row: r + 1, column: spec.alternative });
+      if (seen.has(a)) throw new InputError(coded('choicefile.alternativeTwice', { case: caseIds[r], alternative: alt }), { file, row: r + 1, column: spec.alternative });
       seen.add(a);
       caseIndex[i] = k;
       altIndex[i] = a;
@@ -95,13 +98,13 @@ export async function choiceDataFromFile(file: string, spec: ChoiceFileSpec, opt
         const id = c.text[spec.cluster!][r];
         let g = clusterIds.get(id);
         if (g === undefined) clusterIds.set(id, (g = clusterIds.size));
-        if (r !== rows[0] && cluster[k] !== g) throw new InputError(`case "${caseIds[r]}" lies in two clusters ("${id}" and another)`, { file, row: r + 1, column: spec.cluster });
+        if (r !== rows[0] && cluster[k] !== g) throw new InputError(coded('choicefile.twoClusters', { case: caseIds[r], cluster: id }), { file, row: r + 1, column: spec.cluster });
         cluster[k] = g;
       }
       i++;
     }
   });
-  const notes = [`${rowsOf.length} cases, ${n} rows, ${labels.length} alternatives (${labels.slice(0, 12).join(', ')}${labels.length > 12 ? ', ...' : ''})${cluster ? `, ${clusterIds.size} clusters` : ''}`];
+  const notes = [coded('choicefile.read', { cases: rowsOf.length, rows: n, alternatives: labels.length, labels: labels.slice(0, 12), clusters: cluster ? clusterIds.size : null })];
   return { data: { nCases: rowsOf.length, caseIndex, altIndex, chosen, columns, alternatives: labels, ...(cluster ? { cluster } : {}) }, notes };
 }
 
@@ -109,7 +112,7 @@ export async function choiceDataFromFile(file: string, spec: ChoiceFileSpec, opt
 export async function fitChoiceFile(file: string, spec: ChoiceFileSpec, options: StageOptions = {}): Promise<ChoiceFileResult> {
   const { data, notes } = await choiceDataFromFile(file, spec, options);
   const merged = aggregateChoiceSituations(data, { columns: spec.vars });
-  if (merged.cases < data.nCases) notes.push(`${data.nCases} cases merged into ${merged.cases} distinct situations (same estimates and standard errors)`);
+  if (merged.cases < data.nCases) notes.push(coded('choicefile.merged', { cases: data.nCases, situations: merged.cases }));
   const vcov = spec.vcov ?? (spec.cluster ? 'clustered' : 'classical');
   const base = { terms: spec.vars, vcov };
   const logit: LogitResult = fitNamingClusters(spec.cluster ? `column "${spec.cluster}" of ${file}` : undefined,
@@ -124,6 +127,7 @@ export async function fitChoiceFile(file: string, spec: ChoiceFileSpec, options:
       const e = elasticities(logit, merged.data, v);
       return { ...e, cross: e.alternatives.length > 60 ? null : e.cross };
     }),
-    fileCases: data.nCases, fileRows: data.caseIndex.length, notes,
+    fileCases: data.nCases, fileRows: data.caseIndex.length, notes: english(notes),
+    messages: { ...logit.messages, notes },
   };
 }
