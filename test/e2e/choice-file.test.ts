@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { runChoiceFileFit, type ChoiceFileInput } from '../../src/app/fit/choice-file.ts';
 import { SpecError } from '../../src/core/errors.ts';
 import { simulateChoices } from '../../src/models/logit/index.ts';
+import { assertChinese } from '../helpers/chinese.ts';
 import { runCli } from '../helpers/cli.ts';
 
 const TRAVELMODE = fileURLToPath(new URL('../../../shared/data/travelmode/travelmode.csv', import.meta.url));
@@ -66,15 +67,21 @@ test('TravelMode: CLI --json = the library operation, both Greene\'s Table 21.11
   assertSameResult(cli, lib);
 });
 
-test('simulated nested logit with clusters: CLI --json = the library operation; the text summary prints', async () => {
-  const sim = simulateChoices({ nCases: 400, nAlternatives: 4, coefficients: { time: -1, cost: -0.5 }, seed: 21, clusters: 40 }).data;
+/** A simulated travel-mode choice file (car, bus, train, air; time and cost; a cluster column grp) in the test's folder. */
+function modesFile(name: string, nCases: number, seed: number, clusters: number): string {
+  const sim = simulateChoices({ nCases, nAlternatives: 4, coefficients: { time: -1, cost: -0.5 }, seed, clusters }).data;
   const modes = ['car', 'bus', 'train', 'air'];
   const lines = ['id,mode,chosen,time,cost,grp'];
   for (let r = 0; r < sim.caseIndex.length; r++) {
     lines.push([`p${sim.caseIndex[r]}`, modes[sim.altIndex[r]], sim.chosen[r], sim.columns.time[r], sim.columns.cost[r], `g${sim.cluster![sim.caseIndex[r]]}`].join(','));
   }
-  const file = join(dir, 'modes.csv');
+  const file = join(dir, name);
   writeFileSync(file, lines.join('\n') + '\n');
+  return file;
+}
+
+test('simulated nested logit with clusters: CLI --json = the library operation; the text summary prints', async () => {
+  const file = modesFile('modes.csv', 400, 21, 40);
   const { cli, lib } = await both(
     ['--data', file, '--case', 'id', '--alternative', 'mode', '--choice', 'chosen', '--vars', 'time,cost', '--cluster', 'grp', '--nests', 'ground=car+bus+train'],
     { path: file, case: 'id', alternative: 'mode', choice: 'chosen', vars: ['time', 'cost'], cluster: 'grp', nests: [{ name: 'ground', alternatives: ['car', 'bus', 'train'] }] });
@@ -106,4 +113,22 @@ test('--data refuses the flags of --persons (--save would save nothing) and --pe
     (e: unknown) => e instanceof SpecError && e.field === 'vcov' && /need a cluster column/.test(e.message));
   await assert.rejects(runChoiceFileFit({ path: 'x.csv', case: 'id', alternative: 'mode', choice: 'chosen', vars: [] }),
     (e: unknown) => e instanceof SpecError && e.field === 'vars');
+});
+
+test('--lang zh: a choice file\'s notes and stop reason, a nest the file lacks and a flag of the other form read in Chinese', () => {
+  const file = modesFile('modes-zh.csv', 300, 22, 8);
+  const base = ['fit', 'choice', '--data', file, '--case', 'id', '--alternative', 'mode', '--choice', 'chosen', '--vars', 'time,cost', '--lang', 'zh'];
+  const r = runCli(dir, [...base, '--cluster', 'grp']);
+  assert.equal(r.code, 0, r.stderr);
+  const said = r.stdout.split('\n').filter((l) => /^(迭代|注：)/.test(l));
+  assert.ok(said.some((l) => /^注：300 个个案，1,200 行，4 个备选项（car、bus、train、air），8 个聚类$/.test(l)), r.stdout);
+  assert.ok(said.some((l) => /^迭代 \d+ 次，已收敛（\d+ 次迭代后牛顿减量/.test(l)), r.stdout);
+  assertChinese(said, 'choice file summary');
+  const nest = runCli(dir, [...base, '--nests', 'ground=car+boat']);
+  assert.equal(nest.code, 1);
+  assert.equal(nest.stderr.trim(), '错误：nests[0]：数据中没有备选项 "boat"（已有备选项：car、bus、train、air）');
+  const save = runCli(dir, [...base, '--save', 'm']);
+  assert.equal(save.code, 1);
+  assert.equal(save.stderr.trim(), '错误：--save 只适用于 --persons（工作区的毕业生记录），不适用于 --data（用文件拟合的模型不会保存到工作区）');
+  assertChinese([nest.stderr.trim(), save.stderr.trim()], 'choice fit errors');
 });

@@ -1,5 +1,6 @@
 import { Command, Option } from 'commander';
 import { InputError, SpecError } from '../../core/errors.ts';
+import { coded } from '../../core/messages/index.ts';
 import { runChoiceFit } from '../../app/fit/choice.ts';
 import { runChoiceFileFit } from '../../app/fit/choice-file.ts';
 import { TRANSFORMS, type AlternativeTransform, type ChoiceSpecInput } from '../../store/choice/spec.ts';
@@ -54,9 +55,9 @@ const flag = (key: string) => `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCas
 function refuseOtherForm(cmd: Command, file: boolean): void {
   const given = (k: string) => cmd.getOptionValueSource(k) === 'cli';
   const other = (file ? PERSONS_ONLY : FILE_ONLY).filter(given);
-  if (file && other.includes('persons')) throw new InputError('--persons and --data are two forms: give one');
-  if (other.length) throw new InputError(`${other.map(flag).join(', ')} ${other.length > 1 ? 'apply' : 'applies'} to ${file ? '--persons (the workspace\'s graduate records), not --data' : '--data FILE, not the workspace\'s graduate records'}${file && other.includes('save') ? ' (a file fit is not saved in the workspace)' : ''}`);
-  if (file) for (const k of ['case', 'alternative', 'choice', 'vars']) if (!given(k)) throw new InputError(`--data needs --${k}`);
+  if (file && other.includes('persons')) throw new InputError(coded('choicefit.cli.twoForms', {}));
+  if (other.length) throw new InputError(coded('choicefit.cli.otherForm', { flags: other.map(flag), file, save: other.includes('save') }));
+  if (file) for (const k of ['case', 'alternative', 'choice', 'vars']) if (!given(k)) throw new InputError(coded('choicefit.cli.needs', { flag: `--${k}` }));
 }
 
 /** `talentflow fit choice`: destination choice on workspace persons, or any long-format choice file as R clogit. */

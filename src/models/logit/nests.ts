@@ -1,4 +1,5 @@
 import { SpecError } from '../../core/errors.ts';
+import { coded } from '../../core/messages/index.ts';
 import type { ChoiceLayout } from './check.ts';
 import type { NestSpec } from './types.ts';
 
@@ -35,16 +36,16 @@ export function resolveNests(
   nests.forEach((nest, m) => {
     const field = `nests[${m}]`;
     if (!nest || typeof nest.name !== 'string' || nest.name.length === 0) throw new SpecError('needs a non-empty name', field);
-    if (names.includes(nest.name)) throw new SpecError(`nest "${nest.name}" appears twice`, field);
+    if (names.includes(nest.name)) throw new SpecError(coded('choicefit.nestTwice', { nest: nest.name }), field);
     if (!Array.isArray(nest.alternatives) || nest.alternatives.length < 2) {
-      throw new SpecError(`nest "${nest.name}" needs two or more alternatives (a nest of one has no parameter to estimate)`, field);
+      throw new SpecError(coded('choicefit.nestOfOne', { nest: nest.name }), field);
     }
     const list = nest.alternatives.map((a: number | string) => {
       const index = typeof a === 'number' ? a : layout.alternatives.indexOf(a);
       if (!Number.isInteger(index) || index < 0 || index >= layout.nAlternatives) {
-        throw new SpecError(`alternative ${JSON.stringify(a)} is not in the data (alternatives: ${layout.alternatives.join(', ')})`, field);
+        throw new SpecError(coded('choicefit.nestAlternativeUnknown', { alternative: JSON.stringify(a), alternatives: layout.alternatives.map(String) }), field);
       }
-      if (nestOfAlternative[index] >= 0) throw new SpecError(`alternative "${layout.alternatives[index]}" is in two nests`, field);
+      if (nestOfAlternative[index] >= 0) throw new SpecError(coded('choicefit.inTwoNests', { alternative: String(layout.alternatives[index]) }), field);
       nestOfAlternative[index] = m;
       return index;
     });
@@ -64,7 +65,7 @@ export function resolveNests(
     }
   }
   together.forEach((n, m) => {
-    if (n === 0) throw new SpecError(`nest "${names[m]}" never has two of its alternatives available in the same case, so its parameter is not identified`, `nests[${m}]`);
+    if (n === 0) throw new SpecError(coded('choicefit.nestNotIdentified', { nest: names[m] }), `nests[${m}]`);
   });
 
   const start = new Float64Array(names.length).fill(1);

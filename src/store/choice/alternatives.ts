@@ -39,7 +39,7 @@ export async function choiceUniverse(ws: Workspace, level: string, within: strin
     const countries = await ws.db.all<{ country: string; n: bigint }>(
       `SELECT ra.ancestor AS country, count(*) AS n FROM persons p JOIN region_ancestors ra ON ra.code = p.destination AND ra.ancestor_level = 'country'
        ${personFilter.sql ? `WHERE ${personFilter.sql}` : ''} GROUP BY 1 ORDER BY n DESC, country`, personFilter.params);
-    if (countries.length === 0) throw new SpecError('no destination of the selected persons lies in a country of the registry: name the region the alternatives lie in', 'within');
+    if (countries.length === 0) throw new SpecError(coded('choicefit.noCountry', {}), 'within');
     withinCode = countries[0].country;
     notes.push(coded('choice.note.alternativesCountry', { level, within: withinCode, most: countries.length > 1 }));
   }
@@ -61,7 +61,7 @@ export async function choiceUniverse(ws: Workspace, level: string, within: strin
   const inside = await ws.db.all<{ code: string }>(`SELECT code FROM regions r WHERE r.level = ? AND ${cond.sql} ORDER BY code`, [level, ...cond.params]);
   if (inside.length < 2) {
     const levels = await ws.db.all<{ level: string }>(`SELECT DISTINCT level FROM regions r WHERE ${cond.sql} ORDER BY level`, cond.params);
-    throw new SpecError(`${inside.length} region${inside.length === 1 ? '' : 's'} at level "${level}" in ${withinCode}: a choice needs two or more (levels there: ${levels.map((l) => l.level).join(', ') || 'none'})`, 'level');
+    throw new SpecError(coded('choicefit.tooFewRegions', { count: inside.length, level, within: withinCode, levels: levels.map((l) => l.level) }), 'level');
   }
   return { alternatives: inside.map((r) => regions.get(r.code)!), regions, within: ref.code, notes };
 }

@@ -31,7 +31,7 @@ export async function alternativeAttributes(ws: Workspace, names: readonly strin
   const absent = names.filter((n) => !present.some((p) => p.name === n));
   if (absent.length) {
     const all = await ws.db.all<{ name: string }>('SELECT DISTINCT name FROM indicators ORDER BY name');
-    throw new SpecError(`no indicator named ${absent.map((a) => `"${a}"`).join(', ')} in the workspace (indicators: ${all.map((a) => a.name).join(', ') || 'none; import some'})`, 'alternativeVars');
+    throw new SpecError(coded('choicefit.unknownIndicator', { names: absent, all: all.map((a) => a.name) }), 'alternativeVars');
   }
   const rows = await ws.db.all<{ region: string; name: string; year: number; value: number; unit: string | null; source: string | null }>(
     `SELECT region, name, period_end AS year, value, unit, source FROM indicators

@@ -92,19 +92,19 @@ export async function buildChoiceSet(ws: Workspace, input: ChoiceSpecInput | Cho
   const homeRest = spec.nests?.includes('home-rest') ?? false;
   if (personTerms.has('same_macro_region') || spec.nests?.includes('macro-regions')) {
     const absent = await missingGroups(ws, spec.macroRegions);
-    if (absent.length) throw new SpecError(`no region group ${absent.map((a) => `"${a}"`).join(', ')} in the workspace (import groups, e.g. data/china/groups.json)`, 'macroRegions');
+    if (absent.length) throw new SpecError(coded('choicefit.noGroups', { groups: absent }), 'macroRegions');
   }
   if (spec.alternativeVars.length + spec.personTerms.length + interactions.length === 0 && spec.outside === 'exclude') {
-    throw new SpecError('the model has no term: give alternativeVars, personTerms or interactions', 'alternativeVars');
+    throw new SpecError(coded('choicefit.noTerm', {}), 'alternativeVars');
   }
 
-  if (spec.sample && spec.nests?.length) throw new SpecError("sampled choice sets with McFadden's correction are consistent for the conditional logit only (McFadden 1978): fit nests on the full choice sets", 'sample');
+  if (spec.sample && spec.nests?.length) throw new SpecError(coded('choicefit.sampledNests', {}), 'sample');
   const filter = personFilter(spec.university, spec.years);
   const universe = await choiceUniverse(ws, spec.level, spec.within, spec.macroRegions, filter);
   notes.push(...universe.notes);
   const regions = universe.alternatives;
   const groups = await personGroups(ws, spec.level, filter, { degree: interactions.some((i) => i.attribute === 'degree'), major: interactions.some((i) => i.attribute === 'major') });
-  if (!groups.length) throw new InputError(`no person records${spec.university ? ` of ${spec.university.join(', ')}` : ''}${spec.years ? ` in ${spec.years.join(', ')}` : ''} (import them with talentflow import persons)`);
+  if (!groups.length) throw new InputError(coded('choicefit.noPersons', { universities: spec.university ?? [], years: (spec.years ?? []).map(String) }));
   const years = [...new Set(groups.map((g) => g.year))].sort((a, b) => a - b);
   const nY = years.length;
 
@@ -112,14 +112,15 @@ export async function buildChoiceSet(ws: Workspace, input: ChoiceSpecInput | Cho
   const attrs = await alternativeAttributes(ws, indicators, regions.map((r) => r.code), years);
   notes.push(...attrs.notes);
   const available = years.map(() => regions.map((_, a) => a));
-  const gaps: string[] = [];
+  const gaps: { name: string; code: string; indicator: string; year: number }[] = [];
   for (const name of indicators) {
     regions.forEach((r, a) => years.forEach((y, yi) => {
-      if (Number.isNaN(attrs.values[name][a * nY + yi])) gaps.push(`${r.name} (${r.code}): ${name} has no value for ${y} or an earlier year`);
+      if (Number.isNaN(attrs.values[name][a * nY + yi])) gaps.push({ name: r.name, code: r.code, indicator: name, year: y });
     }));
   }
   if (gaps.length && spec.missing === 'error') {
-    throw new InputError(`${gaps[0]}${gaps.length > 1 ? ` (and ${gaps.length - 1} more region-years)` : ''}; with missing 'listwise' such regions are left out of that year's choice sets`, { column: gaps[0].split(': ')[1].split(' ')[0] }, gaps.slice(1, 20));
+    const gap = (g: (typeof gaps)[number]) => `${g.name} (${g.code}): ${g.indicator} has no value for ${g.year} or an earlier year`;
+    throw new InputError(coded('choicefit.attributeGap', { ...gaps[0], more: gaps.length - 1 }), { column: gaps[0].indicator }, gaps.slice(1, 20).map(gap));
   }
   years.forEach((y, yi) => {
     const out = regions.filter((_, a) => indicators.some((n) => Number.isNaN(attrs.values[n][a * nY + yi])));
@@ -127,7 +128,7 @@ export async function buildChoiceSet(ws: Workspace, input: ChoiceSpecInput | Cho
     available[yi] = available[yi].filter((a) => !out.includes(regions[a]));
     if (available[yi].length < 2) {
       const name = indicators.find((n) => regions.every((_, a) => Number.isNaN(attrs.values[n][a * nY + yi]))) ?? indicators.join(', ');
-      throw new InputError(`${available[yi].length} of ${regions.length} regions at level ${spec.level} have every attribute for ${y} or an earlier year (none has ${name}): no choice is left`, { column: name });
+      throw new InputError(coded('choicefit.noChoiceLeft', { available: available[yi].length, regions: regions.length, level: spec.level, year: y, indicator: name }), { column: name });
     }
     notes.push(coded('choice.note.listwise', { regions: out.map((r) => ({ code: r.code, zh: r.name_zh, en: r.name_en })), year: y }));
   });
@@ -140,7 +141,7 @@ export async function buildChoiceSet(ws: Workspace, input: ChoiceSpecInput | Cho
       if (Number.isNaN(v)) return void (values[i] = NaN);
       if ((t === 'log' && v <= 0) || (t === 'log1p' && v <= -1)) {
         const a = Math.floor(i / nY);
-        throw new SpecError(`${regions[a].name} (${regions[a].code}): ${name} is ${v} in ${attrs.from[name][i]}, which has no ${t}; give transforms {"${name}": "log1p"} or "identity"`, `transforms.${name}`);
+        throw new SpecError(coded('choicefit.noTransform', { name: regions[a].name, code: regions[a].code, indicator: name, value: String(v), from: String(attrs.from[name][i]), transform: t }), `transforms.${name}`);
       }
       values[i] = t === 'log' ? Math.log(v) : t === 'log1p' ? Math.log1p(v) : t === 'tenths' ? v / 10 : v;
     });
@@ -220,7 +221,7 @@ export async function buildChoiceSet(ws: Workspace, input: ChoiceSpecInput | Cho
       persons.set(cat, (persons.get(cat) ?? 0) + [...s.chosen.values()].reduce((x, y) => x + y, 0));
     }
     const cats = [...persons].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([c]) => c);
-    if (cats.length < 2) throw new SpecError(`every selected person has ${attribute} "${cats[0]}": the interaction ${attribute}:${target} cannot be estimated`, 'interactions');
+    if (cats.length < 2) throw new SpecError(coded('choicefit.singleCategory', { attribute, category: cats[0], target }), 'interactions');
     const of = termOf.get(target)!;
     for (const category of cats.slice(1).sort()) rules.push({ name: interactionTermName(attribute, category, of.name), kind: 'interaction', attribute, category, of });
     notes.push(coded('choice.note.interaction', { attribute, term: of.name, categories: cats.slice(1).sort(), base: cats[0] }));
@@ -230,7 +231,7 @@ export async function buildChoiceSet(ws: Workspace, input: ChoiceSpecInput | Cho
     notes.push(coded('choice.note.outside', {}));
   }
   const names = rules.map((r) => r.name);
-  if (new Set(names).size !== names.length) throw new SpecError(`a term appears twice (${names.join(', ')})`, 'interactions');
+  if (new Set(names).size !== names.length) throw new SpecError(coded('choicefit.termTwice', { terms: names }), 'interactions');
 
   const labels = [...(homeRest ? ['home'] : []), ...regions.map((r) => r.code), ...(outside >= 0 ? ['outside'] : [])];
   const labelNames = [...(homeRest ? ['home region'] : []), ...regions.map((r) => r.name), ...(outside >= 0 ? ['not employed / further study'] : [])];

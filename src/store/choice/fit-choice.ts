@@ -98,9 +98,9 @@ export function fitChoiceSet(set: ChoiceSet, buildSeconds = 0): ChoiceModelResul
   let held: { data: ChoiceData; caseInfo: CaseInfo } | null = null;
   if (holdoutYears.length) {
     const absent = holdoutYears.filter((y) => !set.years.includes(y));
-    if (absent.length) throw new SpecError(`no selected person graduated in ${absent.join(', ')} (years: ${set.years.join(', ')})`, 'holdout.years');
+    if (absent.length) throw new SpecError(coded('choicefit.holdoutAbsent', { absent: absent.map(String), years: set.years.map(String) }), 'holdout.years');
     fitData = casesOfYears(set.data, set.caseInfo, holdoutYears, false).data;
-    if (fitData.nCases === 0) throw new SpecError('every year is held out: nothing is left to fit', 'holdout.years');
+    if (fitData.nCases === 0) throw new SpecError(coded('choicefit.holdoutAll', {}), 'holdout.years');
     post = casesOfYears(set.aggregate.data, set.aggregate.caseInfo, holdoutYears, false);
     held = casesOfYears(set.aggregate.data, set.aggregate.caseInfo, holdoutYears, true);
   }

@@ -1,5 +1,5 @@
 import { SpecError } from '../../core/errors.ts';
-import { renderMessage } from '../../core/messages/index.ts';
+import { coded, renderMessage } from '../../core/messages/index.ts';
 import type { WtpParams } from '../../core/messages/choice.ts';
 import type { AlternativeTransform, ChoiceSpec } from './spec.ts';
 
@@ -48,7 +48,7 @@ export function resolveMoney(spec: ChoiceSpec, candidates: readonly MoneyCandida
   let pick: { c: MoneyCandidate | null; term: string; unit: string; scale: number } | null = null;
   if (spec.money) {
     const c = candidates.find((x) => x.indicator === spec.money!.term || x.term === spec.money!.term) ?? null;
-    if (!c && !termNames.includes(spec.money.term)) throw new SpecError(`"${spec.money.term}" is neither an alternative attribute nor a term of the model (${termNames.join(', ')})`, 'money.term');
+    if (!c && !termNames.includes(spec.money.term)) throw new SpecError(coded('choicefit.moneyNotTerm', { term: spec.money.term, terms: termNames }), 'money.term');
     pick = { c, term: c?.term ?? spec.money.term, unit: spec.money.unit, scale: spec.money.scale };
   } else {
     for (const c of candidates) {

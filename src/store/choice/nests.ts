@@ -1,4 +1,5 @@
 import { SpecError } from '../../core/errors.ts';
+import { coded } from '../../core/messages/index.ts';
 import type { NestSpec } from '../../models/logit/index.ts';
 import { resolveRegionRef, withinCondition } from '../queries/resolve-ref.ts';
 import type { Workspace } from '../workspace.ts';
@@ -33,12 +34,12 @@ export async function resolveNests(ws: Workspace, spec: ChoiceSpec, regions: rea
         const ref = await resolveRegionRef(ws, m, `member of nest "${nest.name}"`);
         const cond = withinCondition('r.code', ref);
         const inside = (await ws.db.all<{ code: string }>(`SELECT code FROM regions r WHERE ${cond.sql}`, cond.params)).filter((r) => codes.has(r.code));
-        if (!inside.length) throw new SpecError(`"${m}" contains no alternative at level ${spec.level}`, `nests.${nest.name}`);
+        if (!inside.length) throw new SpecError(coded('choicefit.nestEmpty', { member: m, level: spec.level }), `nests.${nest.name}`);
         for (const r of inside) members.add(r.code);
       }
       nests.push({ name: nest.name, alternatives: [...members] });
     }
   }
-  if (!nests.length) throw new SpecError('no nest has two or more alternatives', 'nests');
+  if (!nests.length) throw new SpecError(coded('choicefit.noNest', {}), 'nests');
   return nests;
 }

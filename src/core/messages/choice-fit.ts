@@ -1,0 +1,60 @@
+import { def } from './message.ts';
+
+/**
+ * Errors of a destination-choice fit on the workspace's graduate records (`talentflow fit choice
+ * --persons`, POST /api/models/choice): the spec against the workspace (src/store/choice:
+ * choice-set.ts, alternatives.ts, attributes.ts, nests.ts, money.ts, fit-choice.ts), nests the
+ * data cannot carry (src/models/logit/nests.ts, a choice file's nests too) and the CLI's refusal
+ * of flags of the other form (--persons or --data). Numbers the English has always written as
+ * given are passed as text; region names as the workspace stores them.
+ */
+const quoted = (xs: readonly string[]) => xs.map((x) => `"${x}"`).join(', ');
+
+export const CHOICE_FIT_MESSAGES = {
+  'choicefit.noGroups': def({ groups: ['northeast'] as readonly string[] },
+    (p) => `no region group ${quoted(p.groups)} in the workspace (import groups, e.g. data/china/groups.json)`),
+  'choicefit.noTerm': def({}, () => 'the model has no term: give alternativeVars, personTerms or interactions'),
+  'choicefit.sampledNests': def({},
+    () => "sampled choice sets with McFadden's correction are consistent for the conditional logit only (McFadden 1978): fit nests on the full choice sets"),
+  'choicefit.noPersons': def({ universities: ['东北大学'] as readonly string[], years: ['2016'] as readonly string[] },
+    (p) => `no person records${p.universities.length ? ` of ${p.universities.join(', ')}` : ''}${p.years.length ? ` in ${p.years.join(', ')}` : ''} (import them with talentflow import persons)`),
+  /** The first region-year without a value; `more` how many others. */
+  'choicefit.attributeGap': def({ name: '西藏自治区', code: '540000', indicator: 'disposable_income_pc', year: 2016, more: 3 },
+    (p) => `${p.name} (${p.code}): ${p.indicator} has no value for ${p.year} or an earlier year${p.more > 0 ? ` (and ${p.more} more region-years)` : ''}; with missing 'listwise' such regions are left out of that year's choice sets`),
+  'choicefit.noChoiceLeft': def({ available: 1, regions: 31, level: 'province', year: 2016, indicator: 'temperature' },
+    (p) => `${p.available} of ${p.regions} regions at level ${p.level} have every attribute for ${p.year} or an earlier year (none has ${p.indicator}): no choice is left`),
+  'choicefit.noTransform': def({ name: '海南省', code: '460000', indicator: 'snow_days', value: '0', from: '2016', transform: 'log' },
+    (p) => `${p.name} (${p.code}): ${p.indicator} is ${p.value} in ${p.from}, which has no ${p.transform}; give transforms {"${p.indicator}": "log1p"} or "identity"`),
+  'choicefit.singleCategory': def({ attribute: 'degree', category: 'bachelor', target: 'income' },
+    (p) => `every selected person has ${p.attribute} "${p.category}": the interaction ${p.attribute}:${p.target} cannot be estimated`),
+  'choicefit.termTwice': def({ terms: ['log_income', 'log_income'] as readonly string[] }, (p) => `a term appears twice (${p.terms.join(', ')})`),
+  'choicefit.holdoutAbsent': def({ absent: ['2014'] as readonly string[], years: ['2015', '2016'] as readonly string[] },
+    (p) => `no selected person graduated in ${p.absent.join(', ')} (years: ${p.years.join(', ')})`),
+  'choicefit.holdoutAll': def({}, () => 'every year is held out: nothing is left to fit'),
+  'choicefit.moneyNotTerm': def({ term: 'wage', terms: ['log_disposable_income_pc', 'distance_home'] as readonly string[] },
+    (p) => `"${p.term}" is neither an alternative attribute nor a term of the model (${p.terms.join(', ')})`),
+  'choicefit.noCountry': def({}, () => 'no destination of the selected persons lies in a country of the registry: name the region the alternatives lie in'),
+  'choicefit.tooFewRegions': def({ count: 1, level: 'city', within: '110000', levels: ['city', 'province'] as readonly string[] },
+    (p) => `${p.count} region${p.count === 1 ? '' : 's'} at level "${p.level}" in ${p.within}: a choice needs two or more (levels there: ${p.levels.join(', ') || 'none'})`),
+  'choicefit.unknownIndicator': def({ names: ['wage'] as readonly string[], all: ['disposable_income_pc', 'gdp_pc'] as readonly string[] },
+    (p) => `no indicator named ${quoted(p.names)} in the workspace (indicators: ${p.all.join(', ') || 'none; import some'})`),
+  'choicefit.nestEmpty': def({ member: '710000', level: 'province' }, (p) => `"${p.member}" contains no alternative at level ${p.level}`),
+  'choicefit.noNest': def({}, () => 'no nest has two or more alternatives'),
+
+  // Nests the data cannot carry (src/models/logit/nests.ts).
+  'choicefit.nestTwice': def({ nest: 'land' }, (p) => `nest "${p.nest}" appears twice`),
+  'choicefit.nestOfOne': def({ nest: 'air' }, (p) => `nest "${p.nest}" needs two or more alternatives (a nest of one has no parameter to estimate)`),
+  /** `alternative` as JSON (a string quoted, a number bare). */
+  'choicefit.nestAlternativeUnknown': def({ alternative: '"boat"', alternatives: ['air', 'train', 'bus', 'car'] as readonly string[] },
+    (p) => `alternative ${p.alternative} is not in the data (alternatives: ${p.alternatives.join(', ')})`),
+  'choicefit.inTwoNests': def({ alternative: 'bus' }, (p) => `alternative "${p.alternative}" is in two nests`),
+  'choicefit.nestNotIdentified': def({ nest: 'land' },
+    (p) => `nest "${p.nest}" never has two of its alternatives available in the same case, so its parameter is not identified`),
+
+  // The CLI's two forms of `fit choice` (src/cli/commands/fit-choice.ts).
+  'choicefit.cli.twoForms': def({}, () => '--persons and --data are two forms: give one'),
+  /** `file`: the flags belong to --persons but --data was given; `save`: --save among them. */
+  'choicefit.cli.otherForm': def({ flags: ['--save'] as readonly string[], file: true as boolean, save: true as boolean },
+    (p) => `${p.flags.join(', ')} ${p.flags.length > 1 ? 'apply' : 'applies'} to ${p.file ? '--persons (the workspace\'s graduate records), not --data' : '--data FILE, not the workspace\'s graduate records'}${p.file && p.save ? ' (a file fit is not saved in the workspace)' : ''}`),
+  'choicefit.cli.needs': def({ flag: '--case' }, (p) => `--data needs ${p.flag}`),
+};
