@@ -105,7 +105,7 @@ test('fitting is a job: 202, progress, result, saved model listed', async () => 
   const failed = await send('POST', '/api/models/gravity', { periods: ['1999'], within: 'KR' });
   const f = await waitJob(failed.body.id);
   assert.equal(f.state, 'failed');
-  assert.match(f.error.body.error.message, /no flows in the workspace for period 1999/);
+  assert.match(f.error.body.error.message, /unknown period "1999"\. Periods with flows in this workspace: .*2019/);
   assert.equal((await send('DELETE', '/api/jobs/job-999', undefined)).status, 404);
 });
 

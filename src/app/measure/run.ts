@@ -3,6 +3,7 @@ import { coded, english, type CodedMessage } from '../../core/messages/index.ts'
 import { periodChange } from '../../metrics/index.ts';
 import { describeFlows, flowProvenance } from '../../store/queries/flow-provenance.ts';
 import { hasFlows } from '../../store/queries/flow-table.ts';
+import { requirePeriod } from '../../store/queries/known-values.ts';
 import { listGroups } from '../../store/queries/list-regions.ts';
 import type { Workspace } from '../../store/workspace.ts';
 import { censusNetRows, censusYears, hasCensus } from './census.ts';
@@ -27,7 +28,7 @@ const MAIN: Record<MeasureName, string | null> = {
  */
 export async function runMeasure(ws: Workspace, measure: string, input: MeasureInput): Promise<MeasureResult> {
   // A misspelt level (or group used as one) lists the workspace's levels and groups, as every command's does.
-  const o: MeasureOptions = await checkOptions(ws, parseInput(measureInput, input), { level: 'or-group' });
+  const o: MeasureOptions = await checkOptions(ws, parseInput(measureInput, input), { level: 'or-group', cohort: true });
   if (!(MEASURES as readonly string[]).includes(measure)) throw new SpecError(`unknown measure "${measure}"; one of ${MEASURES.join(', ')}`, 'measure');
   const m = measure as MeasureName;
   if (o.losing && o.gaining) throw new SpecError('give --losing or --gaining, not both', 'losing');
@@ -46,8 +47,13 @@ export async function runMeasure(ws: Workspace, measure: string, input: MeasureI
     return finish({ ...base, source: 'census', definition: text.message, kind: 'estimated', method: c.method, assumptions: c.assumptions, rows: c.rows, ...texts(text, warnings), selection: { ...selection, from: years.from, to: years.to } }, m, o, sel);
   }
 
+  // A period without flows (2099, a misspelt range) is a user error listing the periods that
+  // have them, not a table of unknown values; `net` over a census interval was answered above.
+  if (o.period !== undefined) o.period = await requirePeriod(ws, o.period, 'flows');
   if (m === 'change') {
     if (!o.from || !o.to) throw new SpecError('change needs two periods: --from P1 --to P2 (e.g. --from 2015 --to 2020)', 'from');
+    o.from = await requirePeriod(ws, o.from, 'flows');
+    o.to = await requirePeriod(ws, o.to, 'flows');
     const of = o.of ?? 'net';
     const field = MAIN[of as MeasureName];
     if (!field || ['change', 'census-net', 'corridors', 'concentration', 'intensity', 'retention'].includes(of)) throw new SpecError(`change compares a per-region flow measure (net, in, out, gross, efficiency, rates), got "${of}"`, 'of');

@@ -23,7 +23,7 @@ export function flowsCommand(): Command {
       const { workspace } = common(cmd);
       const out = outFor(cmd);
       await withWorkspace(workspace, async (ws) => {
-        const { lang, ...q } = await checkOptions(ws, o, { level: 'level', period: 'flows' });
+        const { lang, ...q } = await checkOptions(ws, o, { level: 'level', period: 'flows', cohort: true });
         const res = await queryFlows(ws, { ...q, limit: out.json ? o.limit : undefined });
         const name = await regionNamer(ws, lang);
         if (out.json) return printJson(out, res);

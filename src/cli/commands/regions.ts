@@ -3,7 +3,7 @@ import { listGroups, listRegions } from '../../store/queries/list-regions.ts';
 import { withWorkspace } from '../../store/workspace.ts';
 import { common, intOption, outFor, withCommon } from '../context.ts';
 import { printJson, printTable } from '../output.ts';
-import { checkOptions } from '../validate.ts';
+import { checkOptions, emptyRegionsNote } from '../validate.ts';
 import { langOption, regionNamer } from '../region-names.ts';
 
 export function regionsCommand(): Command {
@@ -40,6 +40,7 @@ export function regionsCommand(): Command {
           { header: 'lon', value: (r) => r.centroid_lon, digits: 3 }, { header: 'lat', value: (r) => r.centroid_lat, digits: 3 },
           { header: 'area km²', value: (r) => r.area_km2, digits: 0 },
         ], { limit: o.limit ?? 50, what: 'regions' });
+        if (!rows.length && search) out.write(await emptyRegionsNote(ws, search));
       }, { create: false });
     });
 }

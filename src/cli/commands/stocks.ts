@@ -22,7 +22,7 @@ export function stocksCommand(): Command {
       const out = outFor(cmd);
       const cells = Boolean(o.date || o.birth || o.residence || o.within);
       await withWorkspace(workspace, async (ws) => {
-        const { lang, ...q } = await checkOptions(ws, o, { date: true });
+        const { lang, ...q } = await checkOptions(ws, o, { date: true, definition: true });
         const res = await queryStocks(ws, { ...q, limit: cells ? (out.json ? o.limit : undefined) : 0 });
         if (out.json) return printJson(out, res);
         printTables(out, res.tables);

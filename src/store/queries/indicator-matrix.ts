@@ -4,6 +4,8 @@ import { coded } from '../../core/messages/index.ts';
 import { isIndicatorName } from '../../core/schema/indicator-name.ts';
 import { parsePeriod } from '../../core/schema/period.ts';
 import { type Workspace } from '../workspace.ts';
+import { requirePeriod } from './known-values.ts';
+import { resolveIndicatorNames } from './indicator-names.ts';
 import { listRegions } from './list-regions.ts';
 
 /**
@@ -96,7 +98,12 @@ export async function loadIndicatorMatrix(ws: Workspace, q: MatrixQuery): Promis
   const known = new Set(stored.map((s) => `${s.name}@${s.period}`));
   for (const { term } of parsed) {
     for (const p of term.periods) {
-      if (!known.has(`${term.name}@${p}`)) throw new SpecError(coded('rank.noValuesInPeriod', { indicator: term.name, period: p }), 'indicators');
+      if (known.has(`${term.name}@${p}`)) continue;
+      // A misspelt name or a year without indicators says what exists (resolveIndicatorNames and
+      // requirePeriod throw, listing them); only a name and year both stored elsewhere reach the last error.
+      if (!stored.some((s) => s.name === term.name)) await resolveIndicatorNames(ws, [term.name]);
+      await requirePeriod(ws, p, 'indicators');
+      throw new SpecError(coded('rank.noValuesInPeriod', { indicator: term.name, period: p }), 'indicators');
     }
   }
   const value = new Map(stored.map((s) => [`${s.region}|${s.name}|${s.period}`, s.value]));

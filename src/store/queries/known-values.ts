@@ -61,3 +61,17 @@ export async function requireStockDate(ws: Workspace, date: string | number): Pr
   if (dates.includes(n)) return n;
   throw unknownValueError('census date', String(date), dates.map(String), { plural: 'census dates of stock tables', suggest: false });
 }
+
+/** A cohort of the stored flows, as stored, or an error listing them (an unknown one filtered every flow out). */
+export async function requireCohort(ws: Workspace, cohort: string): Promise<string> {
+  const cohorts = (await ws.db.all<{ cohort: string }>("SELECT DISTINCT cohort FROM flows WHERE coalesce(cohort, '') <> '' ORDER BY cohort")).map((r) => r.cohort);
+  if (cohorts.includes(cohort)) return cohort;
+  throw unknownValueError('cohort', cohort, cohorts, { plural: 'cohorts of flows' });
+}
+
+/** A definition of the stored stock tables, as stored, or an error listing them. */
+export async function requireStockDefinition(ws: Workspace, definition: string): Promise<string> {
+  const definitions = (await ws.db.all<{ definition: string }>('SELECT DISTINCT definition FROM stock_tables ORDER BY definition')).map((r) => r.definition);
+  if (definitions.includes(definition)) return definition;
+  throw unknownValueError('stock table definition', definition, definitions, { plural: 'definitions of stock tables' });
+}

@@ -30,12 +30,15 @@ export async function listRegions(ws: Workspace, q: RegionQuery = {}): Promise<R
   const where: string[] = [];
   const params: DuckDBValue[] = [];
   if (q.search) {
-    where.push(`(code ILIKE ? OR name_zh ILIKE ? OR name_en ILIKE ? OR list_contains(list_transform(aliases, a -> lower(a)), lower(?)) OR code IN (SELECT unnest(?::VARCHAR[])))`);
     const like = `%${q.search.trim()}%`;
     // Loaded only for a search: the matcher loads OpenCC's and pinyin-pro's tables.
     const { RegionMatcher } = await import('../../core/region-matcher.ts');
     const matched = new RegionMatcher(await matchableRegions(ws)).search(q.search, { limit: 1000 }).map((r) => r.code);
-    params.push(like, like, like, q.search.trim(), listValue(matched));
+    // DuckDB cannot bind an empty list (its item type is unknown): a search the matcher finds
+    // nothing for leaves the clause out instead of failing as an internal error.
+    const byMatcher = matched.length ? ' OR code IN (SELECT unnest(?::VARCHAR[]))' : '';
+    where.push(`(code ILIKE ? OR name_zh ILIKE ? OR name_en ILIKE ? OR list_contains(list_transform(aliases, a -> lower(a)), lower(?))${byMatcher})`);
+    params.push(like, like, like, q.search.trim(), ...(matched.length ? [listValue(matched)] : []));
   }
   if (q.level) {
     where.push('level = ?');

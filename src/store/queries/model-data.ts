@@ -6,6 +6,7 @@ import type { GravityData } from '../../models/index.ts';
 import type { StageOptions } from '../duckdb/stage.ts';
 import { readCodedColumns } from '../read-columns.ts';
 import type { Workspace } from '../workspace.ts';
+import { requireLevel, requirePeriod } from './known-values.ts';
 import { queryFlows } from './query-flows.ts';
 
 /** Which columns of a flow file play which part in a model. */
@@ -64,9 +65,13 @@ export interface WorkspaceModelSelection {
 export async function gravityDataFromWorkspace(ws: Workspace, sel: WorkspaceModelSelection): Promise<{ data: GravityData; notes: string[]; messages: { notes: CodedMessage[] } }> {
   const notes: CodedMessage[] = [];
   if (!sel.periods.length) throw new InputError(coded('gravity.input.noPeriods', {}));
+  // A misspelt level or a period without flows lists those the workspace has, instead of
+  // reading as "no flows within KR" (a level is not checked by the flow query itself).
+  const level = sel.level === undefined ? undefined : await requireLevel(ws, sel.level);
   const rows: { origin: string; destination: string; period: string; count: number }[] = [];
-  for (const p of sel.periods) {
-    const res = await queryFlows(ws, { origin: sel.within, destination: sel.within, period: p, level: sel.level });
+  for (const period of sel.periods) {
+    const p = await requirePeriod(ws, period, 'flows');
+    const res = await queryFlows(ws, { origin: sel.within, destination: sel.within, period: p, level });
     if (!res.rows.length) throw new InputError(coded('gravity.input.noFlows', { period: p, within: sel.within ?? null }));
     rows.push(...res.rows.map((r) => ({ origin: r.origin, destination: r.destination, period: r.period, count: r.count })));
   }

@@ -1,0 +1,59 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { demoSuite, runCli } from '../helpers/cli.ts';
+
+// Issue 12 item 8, the commands cli-errors.test.ts left uncovered: a region search that finds
+// nothing, a cohort or stock-table definition not stored, a period without flows given to
+// measures and fits, a misspelt level given to fits, a misspelt indicator or year in a ranking.
+// Each was an internal error (exit 2), an empty result or a misleading "no flows within KR".
+const demo = demoSuite('talentflow-cli-unknown-');
+const tf = (...args: string[]) => runCli(demo.dir, [...args, '-w', demo.workspace]);
+
+function userError(args: string[], pattern: RegExp): void {
+  const r = tf(...args);
+  assert.equal(r.code, 1, `${args.join(' ')}: exit 1, got ${r.code}: ${r.stderr}`);
+  assert.doesNotMatch(r.stderr, /internal error|\n\s+at /, `${args.join(' ')}: no internal error or stack trace`);
+  assert.match(r.stderr, pattern, args.join(' '));
+}
+
+test('a region search that finds nothing is an empty list saying the closest names, not an internal error', () => {
+  const r = tf('regions', 'zzzz');
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /0 regions\nnote: no region matches "zzzz" in its code, names or aliases; closest: \S+ \/ \w+ \(\d+, city\)/);
+  const filtered = tf('regions', '瀋陽', '--level', 'province');
+  assert.equal(filtered.code, 0, filtered.stderr);
+  assert.match(filtered.stdout, /note: "瀋陽" names regions, but none of them passes the other filters \(--level, --within\)/);
+});
+
+test('a region group is found by its name without the suffix, as people say it: 东北, 東北 for 东北地区', () => {
+  for (const name of ['东北', '東北', '东北地区', 'Northeast']) {
+    const r = tf('regions', '--within', name, '--level', 'province', '--json');
+    assert.equal(r.code, 0, `${name}: ${r.stderr}`);
+    assert.deepEqual(JSON.parse(r.stdout).map((x: { code: string }) => x.code), ['210000', '220000', '230000'], name);
+  }
+});
+
+test('a cohort or stock-table definition that is not stored lists those that are', () => {
+  userError(['flows', '--cohort', 'education=foo'], /unknown cohort "education=foo"\. There are no cohorts of flows in this workspace/);
+  userError(['measures', 'summary', '--period', '2019', '--within', 'KR', '--cohort', 'foo=bar'], /unknown cohort "foo=bar"/);
+  userError(['stocks', '--definition', 'census lifetime'], /unknown stock table definition "census lifetime"; did you mean "census lifetime migrants .*"\? Definitions of stock tables in this workspace: census lifetime migrants/);
+});
+
+test('measures and fits refuse a period without flows and a misspelt level, listing what exists', () => {
+  const periods = /unknown period "2099"\. Periods with flows in this workspace: 2000-2010, .*2019, 2020/;
+  userError(['measures', 'net', '--period', '2099'], periods);
+  userError(['measures', 'change', '--from', '2015', '--to', '2099', '--within', 'KR'], periods);
+  userError(['fit', 'gravity', '--period', '2099', '--within', 'KR'], periods);
+  const levels = /unknown level "provnce"; did you mean "province"\? Levels in this workspace: country, province/;
+  userError(['fit', 'gravity', '--period', '2019', '--within', 'KR', '--level', 'provnce'], levels);
+  userError(['fit', 'radiation', '--period', '2019', '--within', 'KR', '--level', 'provnce'], levels);
+  // A census interval without flows is still answered from the censuses.
+  const census = tf('measures', 'net', '--period', '2000-2020', '--level', 'province', '--within', 'CN', '--json');
+  assert.equal(census.code, 0, census.stderr);
+  assert.equal(JSON.parse(census.stdout).source, 'census');
+});
+
+test('a ranking with a misspelt indicator or a year without indicators lists what exists', () => {
+  userError(['rank', '--indicators', 'populaton:+', '--level', 'city', '--within', '辽宁', '--period', '2020'], /unknown indicator "populaton"; did you mean "population"\? Indicators in this workspace: /);
+  userError(['rank', '--indicators', 'population:+', '--level', 'city', '--within', '辽宁', '--period', '2099'], /unknown period "2099"\. Periods with indicators in this workspace: 2000, .*2020/);
+});
