@@ -9,7 +9,7 @@ import { InputError } from '../../core/errors.ts';
 export const ROLE_SYNONYMS = {
   origin: ['origin', 'orig', 'from', 'source', 'o', 'origin_name', 'origin_code', 'orig_code', '迁出地', '流出地', '来源地', '出发地', '迁出省份', '迁出地区', '原居住地'],
   destination: ['destination', 'dest', 'to', 'target', 'd', 'destination_name', 'destination_code', 'dest_code', '迁入地', '流入地', '目的地', '迁入省份', '迁入地区', '现居住地'],
-  period: ['period', 'year', 'years', 'time', '年份', '年度', '时期', '时间', '年'],
+  period: ['period', 'year', 'years', 'time', '年份', '年度', '统计年度', '统计年份', '时期', '时间', '年'],
   count: ['count', 'flow', 'flows', 'n', 'persons', 'people', 'migrants', 'number', 'data', 'total', '人数', '数量', '流量', '迁移人数', '人口数', '合计'],
   region: ['region', 'region_code', 'code', 'area', 'city', 'province', 'county', '地区', '城市', '省份', '区域', '行政区'],
   name: ['name_zh', 'name', 'city', 'province', 'county', 'region', '名称', '地区', '城市', '省份', '区县'],

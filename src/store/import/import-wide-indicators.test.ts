@@ -79,6 +79,22 @@ test('the same table as a GB18030 CSV with years written 2020年, and names with
   assert.deepEqual(rows.map((r) => [r.region, r.period, r.value, r.unit]), [['220100', '2020', 43269, '元'], ['220100', '2021', 46248, '元']]);
 });
 
+test('a city yearbook headed 统计年度, with its 全市合计 and spaced-out "合  计" rows, imports: the year column is the period, the totals are skipped', async () => {
+  const p = await xlsx('city-yearbook.xlsx', [
+    ['地区', '统计年度', '地区生产总值（亿元）'],
+    ['沈阳', 2020, 6571.6],
+    ['沈阳', 2021, 7249.7],
+    ['全市合计', 2021, 7249.7],
+    ['合\u3000\u3000计', 2021, 7249.7],
+  ]);
+  const s = await importIndicators(t.ws, p);
+  assert.equal(s.rows, 2, s.notes.join('\n'));
+  assert.ok(s.notes.some((n) => /periods from "统计年度"/.test(n)), s.notes.join('\n'));
+  assert.ok(s.notes.some((n) => /skipped 2 total rows \(全市合计 row 4, 合\s+计 row 5\)/.test(n)), s.notes.join('\n'));
+  const gdp = await listIndicators(t.ws, { name: '地区生产总值' });
+  assert.deepEqual(gdp.map((r) => [r.region, r.period, r.value, r.unit]), [['210100', '2020', 6571.6, '亿元'], ['210100', '2021', 7249.7, '亿元']]);
+});
+
 test('two rows for one region and year are refused with the file, both rows and the year column', async () => {
   const p = await xlsx('twice.xlsx', [['城市', '年份', WAGE], ['哈尔滨市', 2020, 80000], ['齐齐哈尔市', 2020, 60000], ['哈尔滨', 2020, 81000]]);
   const e = await refused(() => importIndicators(t.ws, p));

@@ -4,10 +4,18 @@ import type { StagedTable } from '../duckdb/stage.ts';
 import { matcherFor } from './region-checks.ts';
 
 /** Row and column labels that statistical yearbooks use for totals, which are not regions. */
-export const TOTAL_LABELS: ReadonlySet<string> = new Set(['合计', '总计', '小计', '全国', '全国合计', '总数', 'total', 'totals', 'sum', 'all', 'grand total']);
+export const TOTAL_LABELS: ReadonlySet<string> = new Set([
+  '合计', '总计', '小计', '全国', '全国合计', '全国总计', '总数', '全省', '全省合计', '全市', '全市合计', '全区', '全区合计',
+  'total', 'totals', 'sum', 'all', 'grand total',
+]);
 
+/**
+ * Whether a region cell is a total label. Yearbooks space out short labels to align them ("合  计",
+ * full-width spaces too), so spaces between Han characters do not count.
+ */
 export function isTotalLabel(text: string): boolean {
-  return TOTAL_LABELS.has(text.normalize('NFKC').trim().toLowerCase());
+  const label = text.normalize('NFKC').trim().toLowerCase().replace(/(?<=\p{Script=Han})\s+(?=\p{Script=Han})/gu, '');
+  return TOTAL_LABELS.has(label);
 }
 
 export interface SkippedTotals {
