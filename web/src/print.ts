@@ -1,6 +1,5 @@
 import './print.css';
 import { onLanguage, t } from './i18n/index.ts';
-import { flattenCanvases } from './export/download.ts';
 import { subscribe } from './state.ts';
 import { h } from './ui/dom.ts';
 
@@ -8,8 +7,8 @@ import { h } from './ui/dom.ts';
  * The print view of every tab, for A4 paper or "Save as PDF" in the browser's print dialog
  * (print.css): the tab's content without its controls, under a header naming the tab, what it
  * shows (the view's heading), the date and the link that reproduces the view (url-state.ts),
- * with the footer's data sources at the end. The map is printed from a snapshot of its canvases
- * taken just before printing, as WebGL canvases do not print reliably.
+ * with the footer's data sources at the end. The map prints as the picture the map view keeps of
+ * it (map/print-image.ts), as WebGL canvases do not print reliably.
  */
 const header = h('div', { class: 'print-header', 'data-print-header': '' });
 
@@ -35,22 +34,9 @@ function fill(): void {
   if (!header.isConnected) document.getElementById('main')?.before(header);
 }
 
-function snapshotMaps(): void {
-  for (const wrap of document.querySelectorAll<HTMLElement>('.view:not([hidden]) .map-wrap')) {
-    const canvases = [...wrap.querySelectorAll('canvas')].filter((c) => c.width > 0 && c.height > 0);
-    if (!canvases.length) continue;
-    wrap.querySelector('.print-map')?.remove();
-    wrap.append(h('img', { class: 'print-map', alt: t('tab.map'), src: flattenCanvases(canvases).toDataURL('image/png') }));
-  }
-}
-
-window.addEventListener('beforeprint', () => {
-  fill();
-  snapshotMaps();
-});
+window.addEventListener('beforeprint', fill);
 // Print emulation and some PDF printers switch the media without a beforeprint event.
 window.matchMedia('print').addEventListener('change', (e) => void (e.matches && fill()));
-window.addEventListener('afterprint', () => document.querySelectorAll('.print-map').forEach((img) => img.remove()));
 // Kept current, so the header is right also where no beforeprint fires (print emulation, a PDF printer driving the page).
 subscribe(() => queueMicrotask(fill));
 onLanguage(() => fill());

@@ -37,7 +37,8 @@ export class FlowOverlay {
   /** Rows handed to the layer (for tests and the status line). */
   count = 0;
 
-  constructor(private readonly map: maplibregl.Map, private readonly onHover: (h: FlowHover | null) => void, private readonly onClickLocation: (code: string) => void) {
+  /** `onDrawn`: after each frame deck.gl draws (the map's print picture is made from the canvases once they settle). */
+  constructor(private readonly map: maplibregl.Map, private readonly onHover: (h: FlowHover | null) => void, private readonly onClickLocation: (code: string) => void, private readonly onDrawn: () => void = () => undefined) {
     this.ready = this.load();
   }
 
@@ -57,7 +58,7 @@ export class FlowOverlay {
     this.Layer = ViewIndependentFlowmapLayer as unknown as LayerCtor;
     // No multisampling: it makes each frame several times dearer on a software renderer
     // (no GPU: 3.3 s against 1.3 s a frame for 4,500 lines in headless Chromium).
-    const overlay = new MapboxOverlay({ interleaved: false, layers: [], deviceProps: { webgl: { preserveDrawingBuffer: true, antialias: false } } } as ConstructorParameters<typeof MapboxOverlay>[0]);
+    const overlay = new MapboxOverlay({ interleaved: false, layers: [], deviceProps: { webgl: { preserveDrawingBuffer: true, antialias: false } }, onAfterRender: () => this.onDrawn() } as ConstructorParameters<typeof MapboxOverlay>[0]);
     this.map.addControl(overlay as unknown as maplibregl.IControl);
     this.overlay = overlay as unknown as Overlay;
   }

@@ -14,6 +14,7 @@ import { LabelLayer } from './labels.ts';
 import { renderNoValues } from './no-data.ts';
 import { overviewLists, shortName } from './overview.ts';
 import { exportMap, mapMeta, netTitle } from './export.ts';
+import { PrintImage } from './print-image.ts';
 import { renderRegionPanel } from './region-panel.ts';
 import { regionSearch } from './region-search.ts';
 
@@ -82,6 +83,10 @@ export function createMapView(periods: string[]): MapView {
   let map: maplibregl.Map | null = null;
   let overlay: FlowOverlay | null = null;
   let labels: LabelLayer | null = null;
+  /** The map's canvas and those drawn over it (flow lines, names): what an export or a print shows. */
+  const layers = () => (map ? [map.getCanvas(), overlay?.canvas() ?? null, labels?.canvas ?? null] : []);
+  /** The picture of map, flow lines and labels that prints in the map's place (print-image.ts). */
+  const picture = new PrintImage(mapWrap, layers, t('tab.map'));
   let groups: Group[] = [];
   let regions = new Map<string, Region>();
   let netValues = new Map<string, number>();
@@ -138,7 +143,7 @@ export function createMapView(periods: string[]): MapView {
   function renderActions(): void {
     actions.setAttribute('aria-label', t('export.mapActions'));
     const saveMap = (format: 'png' | 'svg') => map && measure && void exportMap(format, `talentflow-map-${state.caseId}-${state.level}-${state.period}.${format}`,
-      [map.getCanvas(), overlay?.canvas() ?? null, labels?.canvas ?? null], mapMeta(measure, state.period, place()), classes);
+      layers(), mapMeta(measure, state.period, place()), classes);
     actions.replaceChildren(
       h('button', { type: 'button', 'data-export': 'map-png', onclick: () => saveMap('png') }, t('export.pngMap')),
       h('button', { type: 'button', 'data-export': 'map-svg', onclick: () => saveMap('svg') }, t('export.svgMap')),
@@ -407,6 +412,7 @@ export function createMapView(periods: string[]): MapView {
     // The names go on once the map is usable: drawn at every frame, they would make each of the
     // frames before it (a full redraw apiece with a software renderer) longer.
     labels = new LabelLayer(map);
+    map.on('render', () => picture.drawn());
     updateLabels();
     // The headline's sentence needs every flow touching the focus (all Northeast city flows
     // weigh 4 MB): asked for once the map is usable, not before.
@@ -451,7 +457,7 @@ export function createMapView(periods: string[]): MapView {
     // deck.gl and flowmap.gl load after the map's frame is on screen: compiling them at once
     // would hold that frame back.
     await new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
-    overlay = new FlowOverlay(map, onHover, (code) => update({ selected: code }));
+    overlay = new FlowOverlay(map, onHover, (code) => update({ selected: code }), () => picture.drawn());
     await loadFlows();
     timings.ready = performance.now();
     document.body.dataset.flowsReady = '1';
@@ -480,10 +486,19 @@ export function createMapView(periods: string[]): MapView {
     void loadFlows();
     void loadHeadline();
     mapEl.setAttribute('aria-label', t('tab.map'));
+    picture.element.alt = t('tab.map');
     document.documentElement.lang = lang() === 'zh' ? 'zh-CN' : 'en';
   });
 
-  new ResizeObserver(() => map?.resize()).observe(mapWrap);
+  // Resized only where the box did change (a resize clears the canvases), and never for paper: in
+  // print the map keeps its screen size (--map-w, --map-h; print.css) while its picture prints.
+  new ResizeObserver(() => {
+    if (window.matchMedia('print').matches || !mapEl.clientWidth || !mapEl.clientHeight) return;
+    mapWrap.style.setProperty('--map-w', `${mapEl.clientWidth}px`);
+    mapWrap.style.setProperty('--map-h', `${mapEl.clientHeight}px`);
+    const canvas = map?.getCanvas();
+    if (canvas && (canvas.clientWidth !== mapEl.clientWidth || canvas.clientHeight !== mapEl.clientHeight)) map!.resize();
+  }).observe(mapWrap);
   return {
     element,
     regions: () => regions,
