@@ -6,6 +6,7 @@ import { setCases, state, subscribe, update, type State } from './state.ts';
 import { caseFooter } from './footer.ts';
 import { clear, h, label, status } from './ui/dom.ts';
 import { initialUrlState, startUrlSync } from './url-state.ts';
+import { withSelectionLevel } from './selection-level.ts';
 import { printButton } from './print.ts';
 import { namePlaces } from './i18n/server-text.ts';
 
@@ -32,7 +33,7 @@ async function boot(): Promise<void> {
     return;
   }
   setCases(cases, []);
-  const fromUrl = initialUrlState();
+  const fromUrl = await withSelectionLevel(initialUrlState(), (q) => api.regions(q));
   update(fromUrl);
   prefetchMapData();
   const periods = (await periodsRequest).flows.map((p) => p.period);
