@@ -1,3 +1,4 @@
+import { coded, withWarnings, type CodedMessage } from '../core/messages/index.ts';
 import type { CompositeIndexResult } from './composite.ts';
 
 /**
@@ -19,6 +20,8 @@ export interface RankChangeResult {
   onlyBefore: string[];
   onlyAfter: string[];
   warnings: string[];
+  /** The warnings coded (core/messages), same order, for a front-end's language. */
+  messages: { warnings: CodedMessage[] };
 }
 
 export function rankChange(before: CompositeIndexResult, after: CompositeIndexResult): RankChangeResult {
@@ -32,11 +35,13 @@ export function rankChange(before: CompositeIndexResult, after: CompositeIndexRe
     else byRegion[r.code] = { rankBefore: r.rank, rankAfter: x.rank, change: r.rank - x.rank, scoreBefore: r.score, scoreAfter: x.score };
   }
   const onlyAfter = after.rows.filter((r) => !b.has(r.code)).map((r) => r.code);
-  const warnings: string[] = [];
+  const warnings: CodedMessage[] = [];
   const same = (x: unknown, y: unknown) => JSON.stringify(x) === JSON.stringify(y);
   if (!same(before.indicators, after.indicators) || !same(before.directions, after.directions) || before.normalisation !== after.normalisation || before.weighting !== after.weighting) {
-    warnings.push('the two indices differ in indicators, directions, normalisation or weighting: rank changes mix method and data changes');
+    warnings.push(coded('rank.changeMethodDiffers', {}));
   }
-  if (onlyBefore.length || onlyAfter.length) warnings.push('the two indices rank different sets of regions: ranks are not fully comparable');
-  return { byRegion, onlyBefore, onlyAfter, warnings };
+  if (onlyBefore.length || onlyAfter.length) {
+    warnings.push(coded('rank.changeRegionsDiffer', { onlyBefore: onlyBefore.length, onlyAfter: onlyAfter.length, regions: [...onlyBefore, ...onlyAfter].slice(0, 10).map((code) => ({ code })) }));
+  }
+  return { byRegion, onlyBefore, onlyAfter, ...withWarnings(warnings) };
 }

@@ -92,6 +92,11 @@ test('rank change: positive = moved up; regions in one period only are listed ap
   // before: r1 rank 2, r2 rank 3; after: r1 has the maxima of every indicator -> rank 1.
   assert.deepEqual(c.byRegion.r1.change, 1);
   assert.deepEqual([c.onlyBefore, c.onlyAfter], [['r3'], ['r4']]);
+  // Coded for a front-end's language (the Rankings tab), naming how many regions differ and which.
+  assert.deepEqual(c.messages.warnings.map((w) => [w.code, w.params]), [['rank.changeRegionsDiffer', { onlyBefore: 1, onlyAfter: 1, regions: [{ code: 'r3' }, { code: 'r4' }] }]]);
+  assert.deepEqual(c.warnings, ['the two indices rank different sets of regions (1 ranked only in the earlier period, 1 only in the later: r3, r4): ranks are not fully comparable']);
+  const other = rankChange(before, compositeIndex(m3, { normalisation: 'z-score' }));
+  assert.deepEqual(other.messages.warnings.map((w) => w.code), ['rank.changeMethodDiffers']);
 });
 
 function randomMatrix(n: number, p: number, seed: number): IndicatorMatrix {

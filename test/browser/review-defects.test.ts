@@ -51,3 +51,44 @@ test('a link naming a city at province level opens the city at city level: no fa
   assert.equal(await page.$('#region-title'), null);
   await page.context().close();
 });
+
+/** The custom index over provinces: only `indicator` ticked, ranked in `period` with the scope `show`. */
+async function customIndex(page: Page, indicator: string, period: string, show: string): Promise<void> {
+  await page.goto(`${url}?tab=rankings`);
+  await page.waitForSelector('#view-rankings[data-rendered]', { timeout: 180_000 });
+  await page.selectOption('#r-index', 'own');
+  await page.waitForSelector('#r-run');
+  await page.selectOption('#r-level', 'province');
+  await page.waitForSelector(`[data-indicator="${indicator}"]`);
+  await page.$$eval('#view-rankings [data-indicator] input', (inputs, name) => {
+    for (const i of inputs as unknown as { checked: boolean; value: string }[]) i.checked = i.value === name;
+  }, indicator);
+  await page.selectOption('#r-period', period);
+  await page.selectOption('#r-show', show);
+  await page.click('#r-run');
+  await page.waitForFunction(`document.querySelector('table[data-table=rankings] thead')?.textContent.includes(${JSON.stringify(period === '2019' ? '2018' : '')})`, undefined, { timeout: 60_000 });
+}
+
+test('rank-change warnings are coded and shown on the Rankings tab, in English and 中文', { timeout: 300_000 }, async () => {
+  // Urban rail: 24 provinces had some in 2018, 26 in 2019, so the two years rank different sets.
+  const query = 'indicators=urban_rail_transit_length:%2B&level=province&within=CN&period=2019&comparePeriod=2018';
+  const api = await fetch(new URL(`/api/rank?${query}`, url)).then((r) => r.json()) as { rankChange: { messages?: { warnings: { code: string; params: Record<string, unknown> }[] } } };
+  const coded = api.rankChange.messages?.warnings ?? [];
+  assert.deepEqual(coded.map((w) => w.code), ['rank.changeRegionsDiffer']);
+  assert.deepEqual([coded[0].params.onlyBefore, coded[0].params.onlyAfter], [0, 2]);
+  for (const lang of ['en', 'zh'] as const) {
+    const { page, errors } = await freshPage(lang);
+    await customIndex(page, 'urban_rail_transit_length', '2019', '');
+    const note = page.locator('#view-rankings [data-warning-code="rank.changeRegionsDiffer"]');
+    await note.waitFor({ timeout: 60_000 });
+    const text = (await note.textContent()) ?? '';
+    if (lang === 'en') assert.match(text, /^the two indices rank different sets of regions \(0 ranked only in the earlier period, 2 only in the later: .+\): ranks are not fully comparable$/, text);
+    else assert.match(text, /^两期指数排名的地区不同（0 个只在较早时期参与排名，2 个只在较晚时期：.+）：排名不完全可比$/, text);
+    // Regions by name in the page's language, never by code.
+    assert.doesNotMatch(text, /\d{6}/, text);
+    assert.deepEqual(errors, []);
+    await note.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SHOTS, `review-rank-change-warning-${lang}.png`) });
+    await page.context().close();
+  }
+});

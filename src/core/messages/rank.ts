@@ -19,6 +19,11 @@ export const RANK_MESSAGES = {
   'rank.pcaNotConverged': def({}, () => 'the eigen solver did not fully converge'),
   'rank.exampleIndex': def({},
     () => "demographic vitality of China's prefecture-level cities from the 2010 and 2020 censuses: population growth 2010-2020 (%), share aged 15-59 in 2020 (%), share aged 65+ in 2020 (%, less is better), log population 2020; min-max, equal weights"),
+  // Rank change against an earlier period (rank-change.ts).
+  'rank.changeMethodDiffers': def({},
+    () => 'the two indices differ in indicators, directions, normalisation or weighting: rank changes mix method and data changes'),
+  'rank.changeRegionsDiffer': def({ onlyBefore: 1, onlyAfter: 0, regions: CITIES.slice(0, 1) },
+    (p, f) => `the two indices rank different sets of regions (${f.number(p.onlyBefore)} ranked only in the earlier period, ${f.number(p.onlyAfter)} only in the later: ${p.regions.map(f.place).join(', ')}${p.onlyBefore + p.onlyAfter > p.regions.length ? ', ...' : ''}): ranks are not fully comparable`),
 
   // Errors (SpecError, HTTP 400).
   'rank.tooFewRegions': def({ regions: 1 }, (p) => `an index needs at least 2 complete regions, got ${p.regions}`),

@@ -34,7 +34,13 @@ interface RankResult {
   messages?: { description?: CodedMessage | null };
   /** `messages.warnings`: the warnings coded (src/core/messages), for the page's language. */
   index: IndexWeights & { rows: RankRow[]; warnings: string[]; messages?: { warnings?: CodedMessage[] }; excluded: string[] };
-  rankChange?: { period: string; byRegion: Record<string, { change: number }> };
+  /** `messages.warnings`: why ranks of the two periods are not fully comparable, coded. */
+  rankChange?: { period: string; byRegion: Record<string, { change: number }>; warnings: string[]; messages?: { warnings?: CodedMessage[] } };
+}
+
+/** An answer's warnings as notes in the page's language, each marked with its code. */
+function warningNotes(answer: { warnings: string[]; messages?: { warnings?: CodedMessage[] } }): HTMLElement[] {
+  return fieldTexts(answer, 'warnings').map((w, i) => h('p', { class: 'note', 'data-warning-code': answer.messages?.warnings?.[i]?.code ?? '' }, w));
 }
 
 export function createRankingsView(): HTMLElement {
@@ -240,12 +246,14 @@ export function createRankingsView(): HTMLElement {
       figure('rankings-top', t('rank.chartCaption', { n: rows.length }), chart, rows.map((x) => ({ rank: x.rank, code: x.code, name: x.name, score: x.score })), meta),
       unranked ? h('p', { class: 'note', 'data-focus-missing': selected }, t('rank.focusMissing', { name: unranked })) : '',
       rankTable(rows, below, compare),
+      // Why the rank change of some regions is missing or mixes method with data (rank-change.ts).
+      ...(compare && r.rankChange ? warningNotes(r.rankChange) : []),
       // No column of dashes: where there is nothing to compare with, a note says why.
       compare ? '' : h('p', { class: 'note', 'data-rank-change': 'none' }, isCustom ? t('rank.noChange', { period: custom.period.value }) : t('rank.noChangeExample')),
       weightsTable(r.index, unitOf),
       h('div', { class: 'buttons' }, h('button', { type: 'button', class: 'small', 'data-export': 'rankings-csv', onclick: () => downloadCsv('rankings.csv', exported, meta) }, t('export.csv'))),
       r.description ? h('p', { class: 'note' }, fieldText(r, 'description')) : '',
-      ...fieldTexts(r.index, 'warnings').map((w, i) => h('p', { class: 'note', 'data-warning-code': r.index.messages?.warnings?.[i]?.code ?? '' }, w)),
+      ...warningNotes(r.index),
     );
     element.dataset.rendered = String(rows.length);
     scrollToFocus();
