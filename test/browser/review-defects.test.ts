@@ -92,3 +92,24 @@ test('rank-change warnings are coded and shown on the Rankings tab, in English a
     await page.context().close();
   }
 });
+
+test('three provinces ranked: bars of at least 20 px, labels that do not overlap', { timeout: 300_000 }, async () => {
+  const { page, errors } = await freshPage('en');
+  await customIndex(page, 'gdp_per_capita', '2020', 'northeast');
+  await page.waitForFunction(`document.querySelector('#view-rankings')?.dataset.rendered === '3'`, undefined, { timeout: 60_000 });
+  const chart = '#view-rankings figure[data-chart=rankings-top]';
+  const boxes = await page.$$eval(`${chart} svg text`, (ts) => ts.filter((t) => (t.textContent ?? '').trim() && !t.closest('[aria-label*="x-axis"]')).map((t) => {
+    const r = t.getBoundingClientRect();
+    return { text: (t.textContent ?? '').trim(), left: r.left, right: r.right, top: r.top, bottom: r.bottom };
+  }));
+  const bars = await page.$$eval(`${chart} svg g[aria-label=bar] rect`, (rs) => rs.map((r) => r.getBoundingClientRect().height));
+  assert.equal(bars.length, 3);
+  assert.ok(bars.every((b) => b >= 20), `bar heights ${bars.join(', ')}`);
+  const overlaps = boxes.flatMap((a, i) => boxes.slice(i + 1).filter((b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom).map((b) => `${a.text} / ${b.text}`));
+  assert.ok(boxes.length >= 6, JSON.stringify(boxes));
+  assert.deepEqual(overlaps, []);
+  assert.deepEqual(errors, []);
+  await page.locator(chart).screenshot({ path: join(SHOTS, 'review-rankings-three-en.png') });
+  await page.screenshot({ path: join(SHOTS, 'review-rankings-three-page-en.png') });
+  await page.context().close();
+});

@@ -59,6 +59,22 @@ for (const root of [undefined, 'CN']) {
   });
 }
 
+test('a file of province codes and names alone gets the registry\'s boundaries with their centroids and areas, so a map and a gravity model can place them', async () => {
+  const { t, regions } = await imported({}, 'code,name,level\n210000,辽宁省,province\n220000,吉林省,province\n230000,黑龙江省,province\n');
+  try {
+    for (const code of ['210000', '220000', '230000']) {
+      const r = regions.get(code)!;
+      assert.ok(r.centroid_lon !== null && r.centroid_lat !== null && r.area_km2 !== null, `${code}: ${JSON.stringify([r.centroid_lon, r.centroid_lat, r.area_km2])}`);
+    }
+    const ln = regions.get('210000')!;
+    // Liaoning: about 123°E 41°N, 148,000 km² (as the provinces built from the census city file).
+    assert.ok(Math.abs(ln.centroid_lon! - 122.6) < 1 && Math.abs(ln.centroid_lat! - 41.3) < 1, `${ln.centroid_lon}, ${ln.centroid_lat}`);
+    assert.ok(Math.abs(ln.area_km2! / 148_000 - 1) < 0.1, String(ln.area_km2));
+  } finally {
+    t.done();
+  }
+});
+
 test('registry: false leaves the file as it is; an unknown --root becomes a bare country', async () => {
   const { t, regions } = await imported({ registry: false, root: 'CN' });
   try {

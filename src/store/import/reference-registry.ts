@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Geometry } from 'geojson';
 import { z } from 'zod';
+import { polygonCentroid, sphericalArea } from '../../core/geometry/index.ts';
 import { simplified } from '../../core/name-keys.ts';
 import { stripSuffix } from '../../core/region-matcher.ts';
 import { regionGroupSchema, type RegionGroup } from '../../core/schema/region.ts';
@@ -162,7 +163,7 @@ export function completeFromRegistry(drafts: RegionDraft[], known: ReadonlySet<s
 /**
  * Boundaries the registry ships (data/<set>/regions.geojson) for regions of the file that have
  * none, e.g. the provinces built from the census city file, so a province map is drawn with
- * polygons. Returns how many were filled.
+ * polygons, with the centroid and area they give where the file has none. Returns how many were filled.
  */
 export async function fillBoundaries(drafts: RegionDraft[], registry: ReferenceRegistry): Promise<number> {
   const wanted = drafts.filter((d) => !d.geometry && registry.regions.has(d.code) && sameRegion(d, registry.regions.get(d.code)!));
@@ -175,6 +176,12 @@ export async function fillBoundaries(drafts: RegionDraft[], registry: ReferenceR
     const g = byCode.get(d.code);
     if (g) {
       d.geometry = g;
+      // The centre and area a boundary in the file would have given: the map places the region
+      // and a gravity model measures its distances by them (a file of province codes alone had none).
+      if (g.type === 'Polygon' || g.type === 'MultiPolygon') {
+        if (d.lon === null || d.lat === null) [d.lon, d.lat] = polygonCentroid(g);
+        d.area ??= sphericalArea(g);
+      }
       n++;
     }
   }
