@@ -27,6 +27,8 @@ const NOT_RUN: Record<string, string> = {
  */
 const DOCUMENTED: { command: string; readme: string; prints: RegExp }[] = [
   { command: 'talentflow import regions data/china/raw/', readme: 'the 31 provinces built from them', prints: /built 31 province regions/ },
+  { command: 'talentflow import regions data/china/raw/', readme: 'country CN, English names and the groups northeast/east/central/west', prints: /created CN \(中国 \/ China, country\)[^]*groups northeast, east, central, west/ },
+  { command: 'talentflow import regions data/china/raw/', readme: 'country CN, English names', prints: /\d+ regions given their English names/ },
   { command: 'talentflow scenario run examples/korea-regional-income.json', readme: '446 [-156, 1,203] more graduates', prints: /\b446 \[-156, 1,203\]/ },
   { command: 'talentflow scenario compare examples/korea-regional-income.json', readme: 'arrivals only: 176 [-343, 893]', prints: /\b176 \[-343, 893\]/ },
 ];
