@@ -57,3 +57,9 @@ test('a ranking with a misspelt indicator or a year without indicators lists wha
   userError(['rank', '--indicators', 'populaton:+', '--level', 'city', '--within', '辽宁', '--period', '2020'], /unknown indicator "populaton"; did you mean "population"\? Indicators in this workspace: /);
   userError(['rank', '--indicators', 'population:+', '--level', 'city', '--within', '辽宁', '--period', '2099'], /unknown period "2099"\. Periods with indicators in this workspace: 2000, .*2020/);
 });
+
+test('fit choice refuses a university or graduation year the person records do not hold, listing those they do', () => {
+  userError(['fit', 'choice', '--persons', '--alternative-vars', 'income', '--university', 'Northeastern Univ'],
+    /unknown university "Northeastern Univ"; did you mean "Northeastern University"\? Universities of the person records in this workspace: Dalian University of Technology, Northeastern University/);
+  userError(['fit', 'choice', '--persons', '--alternative-vars', 'income', '--year', '2099'], /unknown graduation year "2099"\. Graduation years of the person records: 2015, 2016/);
+});

@@ -11,7 +11,7 @@ import { MissingPlaces } from './missing-places.ts';
 import { resolveMoney, type ChoiceMoney } from './money.ts';
 import { resolveNests } from './nests.ts';
 import { samplePersons } from './sample-persons.ts';
-import { personFilter, personGroups, type PersonGroup } from './situations.ts';
+import { checkPersonSelection, personFilter, personGroups, type PersonGroup } from './situations.ts';
 import {
   PERSON_TERMS, alternativeTermName, interactionTermName, parseChoiceSpec, transformOf,
   type ChoiceSpec, type ChoiceSpecInput, type PersonAttribute, type PersonTerm,
@@ -99,6 +99,7 @@ export async function buildChoiceSet(ws: Workspace, input: ChoiceSpecInput | Cho
   }
 
   if (spec.sample && spec.nests?.length) throw new SpecError(coded('choicefit.sampledNests', {}), 'sample');
+  await checkPersonSelection(ws, spec.university, spec.years);
   const filter = personFilter(spec.university, spec.years);
   const universe = await choiceUniverse(ws, spec.level, spec.within, spec.macroRegions, filter);
   notes.push(...universe.notes);

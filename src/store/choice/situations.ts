@@ -1,5 +1,6 @@
 import { listValue, type DuckDBValue } from '@duckdb/node-api';
 import type { Workspace } from '../workspace.ts';
+import { unknownValueError } from '../../core/unknown-value.ts';
 
 /** Persons who share everything a choice model sees of them, with their destination, counted. */
 export interface PersonGroup {
@@ -26,6 +27,23 @@ export interface PersonGroup {
 export interface PersonFilter {
   readonly sql: string;
   readonly params: DuckDBValue[];
+}
+
+/**
+ * Refuses a university or graduation year the person records do not hold, listing those they do:
+ * a misspelt name used to leave no person and fail later as "no destination lies in a country".
+ */
+export async function checkPersonSelection(ws: Workspace, university: readonly string[] | undefined, years: readonly number[] | undefined): Promise<void> {
+  const held = await ws.db.all<{ university: string; year: number }>('SELECT DISTINCT university, year FROM persons ORDER BY university, year');
+  const universities = [...new Set(held.map((h) => h.university))];
+  for (const u of university ?? []) {
+    if (!universities.includes(u)) throw unknownValueError('university', u, universities, { plural: 'universities of the person records' });
+  }
+  const inScope = held.filter((h) => !university?.length || university.includes(h.university)).map((h) => String(h.year));
+  const yearsHeld = [...new Set(inScope)].sort();
+  for (const y of years ?? []) {
+    if (!yearsHeld.includes(String(y))) throw unknownValueError('graduation year', String(y), yearsHeld, { plural: 'graduation years', where: university?.length ? `of ${university.join(', ')}` : 'of the person records', suggest: false });
+  }
 }
 
 /** The SQL condition on `persons p` of a university and year selection. */
