@@ -62,4 +62,5 @@ test('fit choice refuses a university or graduation year the person records do n
   userError(['fit', 'choice', '--persons', '--alternative-vars', 'income', '--university', 'Northeastern Univ'],
     /unknown university "Northeastern Univ"; did you mean "Northeastern University"\? Universities of the person records in this workspace: Dalian University of Technology, Northeastern University/);
   userError(['fit', 'choice', '--persons', '--alternative-vars', 'income', '--year', '2099'], /unknown graduation year "2099"\. Graduation years of the person records: 2015, 2016/);
+  userError(['fit', 'choice', '--persons', '--alternative-vars', 'income', '--interactions', 'degre:income'], /interactions\[0\]: person:alternative with person one of degree, major, university/);
 });

@@ -98,7 +98,7 @@ export const choiceSpecShape = {
    * (against the most frequent one as base, ties by name) times an alternative attribute (an
    * indicator, transformed as above) or a person term. Default none.
    */
-  interactions: z.array(z.string().trim().regex(/^(degree|major|university):[A-Za-z][\w.-]{0,63}$/, 'person:alternative, e.g. degree:income'))
+  interactions: z.array(z.string().trim().regex(/^(degree|major|university):[A-Za-z][\w.-]{0,63}$/, 'person:alternative with person one of degree, major, university, e.g. degree:income'))
     .max(20).default([]).transform((is) => is.map((i) => { const [p, a] = i.split(':'); return `${p}:${resolve(a)}`; })),
   /** Not employed / further study: left out (counted) or one outside alternative with its constant. Default 'exclude'. */
   outside: z.enum(['exclude', 'option']).default('exclude'),
