@@ -36,6 +36,9 @@ export const CHOICE_FIT_MESSAGES_ZH: ZhOf<typeof CHOICE_FIT_MESSAGES> = {
   'choicefit.inTwoNests': (p) => `备选项“${p.alternative}”同时属于两个嵌套`,
   'choicefit.nestNotIdentified': (p) => `嵌套“${p.nest}”从未在同一个案中有两个备选项同时可选，其参数无法识别`,
 
+  'choicefit.tooFewClusters': (p, f) => `${p.university ? '按院校（所选毕业生的院校）聚类：' : p.column !== null ? `按 ${p.file} 的“${p.column}”列聚类：` : ''}`
+    + `${f.number(p.clusters)} 个聚类对应 ${f.number(p.coefficients)} 个系数：由 G 个聚类得到的聚类稳健协方差矩阵的秩至多为 G − 1，G ≤ K（${p.clusters} ≤ ${p.coefficients}）时它是奇异的，标准误没有意义；`
+    + `请不按聚类拟合（稳健标准误），或按分组多于 ${p.coefficients} 个的更细单位聚类（Cameron & Miller 2015）`,
   'choicefit.cli.twoForms': () => '--persons 和 --data 是两种用法：请只给出其中一种',
   'choicefit.cli.otherForm': (p) => `${p.flags.join('、')} 只适用于${p.file ? ' --persons（工作区的毕业生记录），不适用于 --data' : ' --data FILE，不适用于工作区的毕业生记录'}${p.file && p.save ? '（用文件拟合的模型不会保存到工作区）' : ''}`,
   'choicefit.cli.needs': (p) => `--data 需要 ${p.flag}`,

@@ -5,7 +5,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { assertChinese } from '../../../test/helpers/chinese.ts';
 import { SpecError } from '../errors.ts';
-import { fitNestedLogit, simulateChoices } from '../../models/logit/index.ts';
+import { fitConditionalLogit, fitNestedLogit, simulateChoices } from '../../models/logit/index.ts';
+import { fitNamingClusters } from '../../store/choice/cluster-error.ts';
 import { CHOICE_FIT_MESSAGES } from './choice-fit.ts';
 import { coded, renderMessage, type MessageCode } from './index.ts';
 import { messageIn } from './zh.ts';
@@ -42,4 +43,17 @@ test('every choice-fit error reads in Chinese, with no English sentence left', (
     const params = CHOICE_FIT_MESSAGES[code].example;
     return messageIn({ code, params, message: renderMessage(code, params as never) }, 'zh').replace(named, '');
   }), 'choice-fit errors');
+});
+
+test('too few clusters: the English as before, named by what the clusters were made of, in Chinese too', () => {
+  const { data } = simulateChoices({ nCases: 60, nAlternatives: 3, coefficients: { x1: 1, x2: -1 }, seed: 6, clusters: 2 });
+  const byFile = { column: 'grp', file: 'modes.csv' };
+  assert.throws(() => fitNamingClusters(byFile, () => fitConditionalLogit(data, { terms: ['x1', 'x2'], vcov: 'clustered' })), (e: unknown) => {
+    assert.ok(e instanceof SpecError && e.text?.code === 'choicefit.tooFewClusters', String(e));
+    assert.match(e.message, /^cluster: clusters by column "grp" of modes\.csv: 2 cluster\(s\) for 2 coefficients: a cluster-robust covariance from G clusters has rank at most G - 1, so with G <= K \(2 <= 2\)/);
+    const zh = messageIn({ ...e.text, message: e.message.slice('cluster: '.length) }, 'zh');
+    assert.match(zh, /^按 modes\.csv 的“grp”列聚类：2 个聚类对应 2 个系数/);
+    assertChinese([zh.replace(/Cameron & Miller|modes\.csv/g, '')], 'too few clusters');
+    return true;
+  });
 });

@@ -51,6 +51,16 @@ export const CHOICE_FIT_MESSAGES = {
   'choicefit.nestNotIdentified': def({ nest: 'land' },
     (p) => `nest "${p.nest}" never has two of its alternatives available in the same case, so its parameter is not identified`),
 
+  /**
+   * Too few clusters for the coefficients (src/models/logit/check.ts); what they were made of
+   * where the fit knows it (src/store/choice/cluster-error.ts): the persons' university, or a
+   * file's `column`.
+   */
+  'choicefit.tooFewClusters': def({ clusters: 2, coefficients: 7, university: false as boolean, column: null as string | null, file: null as string | null },
+    (p) => `${p.university ? 'clusters by university (the universities of the selected persons): ' : p.column !== null ? `clusters by column "${p.column}" of ${p.file}: ` : ''}`
+      + `${p.clusters} cluster(s) for ${p.coefficients} coefficients: a cluster-robust covariance from G clusters has rank at most G - 1, so with G <= K (${p.clusters} <= ${p.coefficients}) it is singular and its standard errors are meaningless; `
+      + `fit without clustering (robust standard errors) or cluster by a finer unit with more than ${p.coefficients} groups (Cameron & Miller 2015)`),
+
   // The CLI's two forms of `fit choice` (src/cli/commands/fit-choice.ts).
   'choicefit.cli.twoForms': def({}, () => '--persons and --data are two forms: give one'),
   /** `file`: the flags belong to --persons but --data was given; `save`: --save among them. */

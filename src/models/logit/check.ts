@@ -1,4 +1,5 @@
 import { InputError, SpecError } from '../../core/errors.ts';
+import { coded } from '../../core/messages/index.ts';
 import type { ChoicePredictionData } from './types.ts';
 
 /**
@@ -124,8 +125,5 @@ export function checkedClusters(data: ChoicePredictionData, nCases: number): { i
  */
 export function checkClusterCount(nClusters: number | null, k: number): void {
   if (nClusters === null || nClusters > k) return;
-  throw new SpecError(
-    `${nClusters} cluster(s) for ${k} coefficients: a cluster-robust covariance from G clusters has rank at most G - 1, so with G <= K (${nClusters} <= ${k}) it is singular and its standard errors are meaningless; `
-    + `fit without clustering (robust standard errors) or cluster by a finer unit with more than ${k} groups (Cameron & Miller 2015)`,
-    'cluster');
+  throw new SpecError(coded('choicefit.tooFewClusters', { clusters: nClusters, coefficients: k, university: false, column: null, file: null }), 'cluster');
 }

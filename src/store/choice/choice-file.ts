@@ -115,7 +115,7 @@ export async function fitChoiceFile(file: string, spec: ChoiceFileSpec, options:
   if (merged.cases < data.nCases) notes.push(coded('choicefile.merged', { cases: data.nCases, situations: merged.cases }));
   const vcov = spec.vcov ?? (spec.cluster ? 'clustered' : 'classical');
   const base = { terms: spec.vars, vcov };
-  const logit: LogitResult = fitNamingClusters(spec.cluster ? `column "${spec.cluster}" of ${file}` : undefined,
+  const logit: LogitResult = fitNamingClusters(spec.cluster ? { column: spec.cluster, file } : undefined,
     () => (spec.nests?.length ? fitNestedLogit(merged.data, { ...base, nests: spec.nests }) : fitConditionalLogit(merged.data, base)));
   const wtp = spec.money ? willingnessToPay(logit, { money: spec.money.term, moneyScale: spec.money.scale, unit: spec.money.unit }) : null;
   return {

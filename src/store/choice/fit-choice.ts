@@ -105,7 +105,7 @@ export function fitChoiceSet(set: ChoiceSet, buildSeconds = 0): ChoiceModelResul
     held = casesOfYears(set.aggregate.data, set.aggregate.caseInfo, holdoutYears, true);
   }
   const base = { terms: set.terms, vcov: vcovOf(spec), ...(set.offset ? { offset: set.offset } : {}) };
-  const logit: LogitResult = fitNamingClusters(spec.cluster === 'university' ? 'university (the universities of the selected persons)' : undefined,
+  const logit: LogitResult = fitNamingClusters(spec.cluster === 'university' ? { university: true } : undefined,
     () => (set.nests ? fitNestedLogit(fitData, { ...base, nests: set.nests }) : fitConditionalLogit(fitData, base)));
   const warnings: LogitWarning[] = [...logit.warnings];
 
