@@ -5,6 +5,7 @@ export {
 } from './graduates/from-workspace.ts';
 export { universityLabel, universityName } from './graduates/university-name.ts';
 export { noteText } from './graduates/note-text.ts';
+export { studyProvinceText } from './graduates/study-provinces.ts';
 export { graduateCatalogue, type GraduateCatalogueEntry } from './graduates/catalogue.ts';
 export { LABELS, EMPLOYER_TYPES, suppressedMark, privacyNote, type Lang } from './graduates/labels.ts';
 export { barChart, rangeBar, type Bar } from './svg/bars.ts';

@@ -73,11 +73,14 @@ test('HTML report: one self-contained file with the synthetic banner, the map an
   const pct = (v: number | null) => `${(100 * (v as number)).toFixed(1)}%`;
   assert.ok(html.includes(`>${(json.headcount.count as number).toLocaleString('en-US')}<`), 'headcount');
   assert.ok(html.includes(`>${pct(json.stayStudyProvince.share)}<`), 'stay share');
+  // The stay share names the province it is about (NEU studies in Shenyang), in Chinese with the English under it.
+  assert.match(html, /data-note="study-provinces">就读省份：辽宁省<span class="en">Study province: Liaoning<\/span>/);
   assert.ok(html.includes(`>${pct(json.outcomes.employed.share)}<`), 'employed share');
   assert.ok(html.includes(`¥${(json.salary.overall.median as number).toLocaleString('en-US')}`), 'median salary');
   const en = tf('report', 'graduates', '--university', 'DUT', '--year', '2016', '--format', 'html', '--lang', 'en', '--out', join(demo.dir, 'dut.html'), '-w', demo.workspace);
   assert.equal(en.code, 0, en.stderr);
   assert.match(readFileSync(join(demo.dir, 'dut.html'), 'utf8'), /Destinations by province/);
+  assert.match(readFileSync(join(demo.dir, 'dut.html'), 'utf8'), /data-note="study-provinces">Study province: Liaoning</);
 });
 
 test('table output carries the synthetic label; an unknown university is a user error', () => {
@@ -85,6 +88,7 @@ test('table output carries the synthetic label; an unknown university is a user 
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stdout, /SYNTHETIC DATA/);
   assert.match(r.stdout, /辽宁省/);
+  assert.match(r.stdout, /^Study province: 辽宁省$/m);
   const bad = tf('report', 'graduates', '--university', 'Nowhere U', '-w', demo.workspace);
   assert.equal(bad.code, 1);
   assert.match(bad.stderr, /no person records of "Nowhere U"/);
@@ -94,7 +98,7 @@ test('--lang zh: the table\'s headings, notes and the unknown-university error i
   const r = tf('report', 'graduates', '--university', 'NEU', '--year', '2016', '--lang', 'zh', '-w', demo.workspace);
   assert.equal(r.code, 0, r.stderr);
   const lines = r.stdout.split('\n').filter((l) => l.trim() && !/^[-\s]+$/.test(l));
-  for (const heading of ['*** 合成数据：由模型生成的记录，并非真实毕业生 ***', '2016 届毕业生 · 东北大学 · 与 2015 届比较', '就业地区分布（省）（占就业人数）', '用人单位性质', '月薪四分位数（按就业省份）（R 第 7 种四分位数定义）']) {
+  for (const heading of ['*** 合成数据：由模型生成的记录，并非真实毕业生 ***', '2016 届毕业生 · 东北大学 · 与 2015 届比较', '就读省份：辽宁省', '就业地区分布（省）（占就业人数）', '用人单位性质', '月薪四分位数（按就业省份）（R 第 7 种四分位数定义）']) {
     assert.ok(lines.includes(heading), `${heading} in:\n${r.stdout}`);
   }
   assert.match(r.stdout, /毕业生人数 +\d/);

@@ -5,6 +5,7 @@ import { choropleth, NO_DATA, scaleMax, SHADES, SUPPRESSED } from '../svg/map.ts
 import { coded, type CodedMessage } from '../../core/messages/index.ts';
 import { EMPLOYER_TYPES, LABELS, suppressedMark, type LabelKey, type Lang } from './labels.ts';
 import { noteText } from './note-text.ts';
+import { studyProvinceText } from './study-provinces.ts';
 import { REPORT_CSS } from './style.ts';
 import { universityLabel } from './university-name.ts';
 
@@ -43,11 +44,12 @@ export function graduateReportHtml(input: GraduatePageInput): string {
   const colon = lang === 'en' ? ': ' : '：';
   // A note or definition (the catalogue's coded messages): in Chinese with its English under it, as the headings.
   const note = (m: CodedMessage) => (lang === 'en' ? escapeHtml(m.message) : `${escapeHtml(noteText(m, 'zh'))}<span class="en">${escapeHtml(m.message)}</span>`);
-  const name = (code: string) => {
+  const nameIn = (l: Lang) => (code: string) => {
     const x = input.regions[code];
     if (!x) return code;
-    return lang === 'en' ? (x.name_en ?? x.name_zh ?? code) : (x.name_zh ?? x.name_en ?? code);
+    return l === 'en' ? (x.name_en ?? x.name_zh ?? code) : (x.name_zh ?? x.name_en ?? code);
   };
+  const name = nameIn(lang);
   const employer = (code: string) => (EMPLOYER_TYPES[code] ? (lang === 'en' ? EMPLOYER_TYPES[code].en : EMPLOYER_TYPES[code].zh) : code);
   const k = r.privacy?.k ?? 0;
   const markText = r.privacy ? suppressedMark(k, lang) : '–';
@@ -57,8 +59,8 @@ export function graduateReportHtml(input: GraduatePageInput): string {
   const signed = (v: number | null | undefined, hidden: boolean, unit: '' | 'pp' = '', digits = 0) => (hidden ? mark : fmtSigned(v, unit, digits, lang));
   const yuan = (v: number | null | undefined, hidden = false) => (hidden ? mark : `¥${fmtCount(v)}`);
   const prev = r.previousYear;
-  const card = (label: LabelKey, value: string, sub: string, change: string) =>
-    `<div class="card"><div class="cl">${L(label)}</div><div class="cv">${value}</div><div class="cs">${sub}</div><div class="cc">${prev === null ? '' : `${L1('previous')} ${change}`}</div></div>`;
+  const card = (label: LabelKey, value: string, sub: string, change: string, about = '') =>
+    `<div class="card"><div class="cl">${L(label)}</div><div class="cv">${value}</div><div class="cs">${sub}</div><div class="cc">${prev === null ? '' : `${L1('previous')} ${change}`}</div>${about}</div>`;
   const o = r.outcomes;
   const salary = r.salary.overall;
   const h = r.headcount;
@@ -66,14 +68,17 @@ export function graduateReportHtml(input: GraduatePageInput): string {
     const x = o[key];
     return card(key, share(x.share, x.suppressed), sub(count(x.count, x.suppressed)), `${share(x.previousShare, x.previousSuppressed)} (${signed(x.shareChangePp, x.suppressed || x.previousSuppressed, 'pp', 1)})`);
   };
-  const stay = (key: 'stayStudy' | 'stayHome', x: GraduateReport['stayStudyProvince']) =>
-    card(key, share(x.share, x.suppressed), x.suppressed ? '' : `${fmtCount(x.stayed)} / ${fmtCount(x.base)}`, `${share(x.previousShare, x.previousSuppressed)} (${signed(x.shareChangePp, x.suppressed || x.previousSuppressed, 'pp', 1)})`);
+  // Which province the study-province share is about, as the dashboard's card says it; in Chinese with the English under it.
+  const studyIn = (l: Lang) => escapeHtml(studyProvinceText(r.studyProvinces, nameIn(l), r.privacy?.k ?? null, l));
+  const studyAbout = studyIn(lang) && `<div class="cs" data-note="study-provinces">${studyIn(lang)}${lang === 'en' ? '' : `<span class="en">${studyIn('en')}</span>`}</div>`;
+  const stay = (key: 'stayStudy' | 'stayHome', x: GraduateReport['stayStudyProvince'], about = '') =>
+    card(key, share(x.share, x.suppressed), x.suppressed ? '' : `${fmtCount(x.stayed)} / ${fmtCount(x.base)}`, `${share(x.previousShare, x.previousSuppressed)} (${signed(x.shareChangePp, x.suppressed || x.previousSuppressed, 'pp', 1)})`, about);
   const cards = [
     card('headcount', count(h.count, h.suppressed), '', `${count(h.previousCount, h.previousSuppressed)} (${signed(h.countChange, h.suppressed || h.previousSuppressed)})`),
     outcome('employed', (c) => `${c} ${L1('ofHeadcount')}`),
     outcome('furtherStudy', (c) => c),
     outcome('notEmployed', (c) => c),
-    stay('stayStudy', r.stayStudyProvince),
+    stay('stayStudy', r.stayStudyProvince, studyAbout),
     stay('stayHome', r.stayHomeProvince),
     card('medianSalary', yuan(salary.median, salary.suppressed), salary.suppressed ? '' : `Q1 ¥${fmtCount(salary.q1)} · Q3 ¥${fmtCount(salary.q3)}`, `${yuan(salary.previous?.median, salary.previous?.suppressed)} (${signed(salary.medianChange, salary.suppressed || (salary.previous?.suppressed ?? false))})`),
   ];

@@ -1,5 +1,5 @@
 import type { GraduateReport, KeyedCompared } from '../../../metrics/index.ts';
-import { EMPLOYER_TYPES, fmtShare, fmtSigned, LABELS, noteText, privacyNote, suppressedMark, universityLabel } from '../../../report/index.ts';
+import { EMPLOYER_TYPES, fmtShare, fmtSigned, LABELS, noteText, privacyNote, studyProvinceText, suppressedMark, universityLabel } from '../../../report/index.ts';
 import { printTable, renderTable, type Column, type Out } from '../../output.ts';
 
 type Labels = Record<string, { name_zh: string | null; name_en: string | null }>;
@@ -87,6 +87,9 @@ export function printGraduateTable(out: Out, r: GraduateReport, labels: Labels, 
     [stayHome, stay(r.stayHomeProvince), ...pct(r.stayHomeProvince)],
     [medianSalary, String(or(s.median ?? '', s.suppressed)), String(or(s.previous?.median ?? '', s.previous?.suppressed ?? false)), String(or(fmtSigned(s.medianChange), s.suppressed || (s.previous?.suppressed ?? false)))],
   ], [{ header: '', value: (x) => x[0] }, { header: String(r.year), value: (x) => x[1] }, { header: String(r.previousYear ?? ''), value: (x) => x[2] }, { header: W.change, value: (x) => x[3] }]));
+  // Which province the study-province row is about, as the dashboard's Graduates card says it.
+  const about = studyProvinceText(r.studyProvinces, name, r.privacy?.k ?? null, zh ? 'zh' : 'en');
+  if (about) out.write(about);
   const table = <T>(rows: readonly T[], columns: Column<T>[], limit: number) => (zh ? printTableZh(out, rows, columns, limit) : printTable(out, rows, columns, { limit, what: 'rows' }));
   const K = W.keyed;
   const compared = (title: string, rows: KeyedCompared[], label: (c: string) => string, limit: number) => {
