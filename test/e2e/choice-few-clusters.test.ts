@@ -10,6 +10,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { simulateChoices } from '../../src/models/logit/index.ts';
+import { assertChinese } from '../helpers/chinese.ts';
 import { runCli } from '../helpers/cli.ts';
 
 let dir: string;
@@ -45,4 +46,16 @@ test('5 clusters for 2 coefficients: fitted, with the few-clusters warning citin
   const j = JSON.parse(r.stdout) as { warnings: { code: string; message: string }[]; nClusters: number };
   assert.equal(j.nClusters, 5);
   assert.ok(j.warnings.some((w) => w.code === 'FEW_CLUSTERS' && /only 5 clusters: .*Cameron & Miller 2015/.test(w.message)), JSON.stringify(j.warnings));
+});
+
+test('--lang zh: the few-clusters warning reads in Chinese; English as before without it', () => {
+  const file = modesFile(5);
+  const zh = fit(file, '--lang', 'zh');
+  assert.equal(zh.code, 0, zh.stderr);
+  const lines = zh.stdout.split('\n');
+  assert.deepEqual(lines.filter((l) => l.startsWith('warning:')), []);
+  const warned = lines.filter((l) => l.startsWith('警告：'));
+  assert.ok(warned.includes('警告：只有 5 个聚类：聚类较少时聚类稳健标准误偏小（Cameron & Miller 2015）'), warned.join('\n'));
+  assertChinese(warned, 'logit warnings');
+  assert.match(fit(file).stdout, /^warning: only 5 clusters: clustered standard errors are biased downward with few clusters \(Cameron & Miller 2015/m);
 });

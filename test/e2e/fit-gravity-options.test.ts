@@ -122,3 +122,15 @@ test('--lang zh: a fixed effect that repeats a column is refused in Chinese', ()
   assert.match(r.stderr, /^错误：\S*“sector\^sector”重复了同一名称/);
   assertChinese(r.stderr.split('\n').filter(Boolean), 'dimension error');
 });
+
+test('--lang zh: the fit\'s warnings (rows left out for missing values) read in Chinese; English as before without it', () => {
+  const zhRun = runCli(dir, [...base.filter((a) => a !== '--json'), '--flows', join(dir, 'na.csv'), '--constraint', 'doubly', '--lang', 'zh']);
+  assert.equal(zhRun.code, 0, zhRun.stderr);
+  const out = zhRun.stdout.split('\n');
+  assert.deepEqual(out.filter((l) => l.startsWith('warning:')), []);
+  const warned = out.filter((l) => l.startsWith('警告：'));
+  assert.ok(warned.includes('警告：2 行含缺失值，未纳入（按列：flow 1、cost 1）'), warned.join('\n'));
+  assertChinese(warned, 'gravity warnings');
+  const en = runCli(dir, [...base.filter((a) => a !== '--json'), '--flows', join(dir, 'na.csv'), '--constraint', 'doubly']);
+  assert.match(en.stdout, /^warning: 2 rows with missing values were left out \(by column: flow 1, cost 1\)$/m);
+});

@@ -1,12 +1,11 @@
 import type { CHOICE_FIT_MESSAGES } from './choice-fit.ts';
+import { levelZh as level } from './level-zh.ts';
 import type { ZhOf } from './zh-of.ts';
 
 /**
  * Chinese for the errors of a destination-choice fit (choice-fit.ts), as the Models tab and
  * `talentflow fit choice --lang zh` say them. Spec fields and flags stay as typed.
  */
-const LEVEL: Record<string, string> = { country: '国家', province: '省级', city: '市级', county: '县级' };
-const level = (l: string) => LEVEL[l] ?? l;
 const ATTRIBUTE: Record<string, string> = { degree: '学历', major: '专业', university: '院校' };
 const DEGREE: Record<string, string> = { bachelor: '本科', master: '硕士', doctor: '博士', junior_college: '专科' };
 const quoted = (xs: readonly string[]) => xs.map((x) => `“${x}”`).join('、');

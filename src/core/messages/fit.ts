@@ -1,4 +1,4 @@
-import { def } from './message.ts';
+import { def, type CodedParam } from './message.ts';
 
 /**
  * Notes and warnings of a gravity fit: rows the data step left out or summed (src/models/gravity/
@@ -20,7 +20,9 @@ export const FIT_MESSAGES = {
     (p) => `${p.role === 'other' ? `${p.name} "${p.value}"` : p.period !== null ? `${p.role} "${p.value}" in period "${p.period}"` : `${p.role} "${p.value}"`} has no ${p.none}: its ${p.rows} rows were dropped (its effect would be -Infinity; R's glm reports a huge negative coefficient instead)`),
   'fit.emptyLevelsMore': def({ more: 12, name: 'origin', none: 'outflow' },
     (p) => `... and ${p.more} more levels of ${p.name} with no ${p.none} (their rows were dropped too)`),
-  'fit.notConverged': def({ reason: 'maximum iterations reached' }, (p) => `not converged: ${p.reason}`),
+  /** `reason` the stop reason in English, `stop` its code and parameters (convergence.ts; null in results saved before). */
+  'fit.notConverged': def({ reason: 'reached maxIterations (100) before the Newton step fell below the tolerance', stop: { code: 'stop.ppml.maxIterations', params: { maxIterations: 100 } } as CodedParam | null },
+    (p) => `not converged: ${p.reason}`),
   'fit.clusterNegative': def({ ways: 2, coefficient: 3 },
     (p) => `the ${p.ways}-way clustered variance of coefficient ${p.coefficient} is negative (inclusion-exclusion need not be positive definite); it has no standard error (reported as not a number)`),
   'fit.singleCluster': def({}, () => 'a cluster dimension has a single cluster: its clustered covariance is not defined'),

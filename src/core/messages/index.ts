@@ -35,7 +35,7 @@ import { REGION_MESSAGES } from './region.ts';
 import { REQUEST_MESSAGES } from './request.ts';
 import { SCENARIO_MESSAGES } from './scenario.ts';
 
-export { ENGLISH, def, type CodedMessage, type MessageDef, type MessageFormat, type MessageParam, type MessageParams, type Place } from './message.ts';
+export { ENGLISH, def, type CodedMessage, type CodedParam, type MessageDef, type MessageFormat, type MessageParam, type MessageParams, type Place } from './message.ts';
 
 export const MESSAGES = { ...SCENARIO_MESSAGES, ...ANALYSIS_MESSAGES, ...FIT_MESSAGES, ...GRAVITY_MESSAGES, ...CHOICE_MESSAGES, ...MEASURE_MESSAGES, ...RANK_MESSAGES, ...GRADUATE_MESSAGES, ...REGION_MESSAGES, ...REQUEST_MESSAGES, ...JOB_MESSAGES, ...CONVERGENCE_MESSAGES, ...FIT_DATA_MESSAGES, ...GRAVITY_OPTION_MESSAGES, ...CHOICE_FILE_MESSAGES, ...CHOICE_FIT_MESSAGES };
 

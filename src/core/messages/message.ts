@@ -16,7 +16,13 @@ export interface Place {
   readonly level?: string | null;
 }
 
-export type MessageParam = string | number | boolean | null | Place | readonly string[] | readonly Place[];
+/** Another coded message a message quotes (a fit's stop reason in its warning), so a front-end renders it in its language too. */
+export interface CodedParam {
+  readonly code: string;
+  readonly params: MessageParams;
+}
+
+export type MessageParam = string | number | boolean | null | Place | CodedParam | readonly string[] | readonly Place[];
 export type MessageParams = Readonly<Record<string, MessageParam>>;
 
 /** How a template writes its parameters; each front-end supplies one for its language. */

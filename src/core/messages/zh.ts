@@ -1,8 +1,10 @@
 import type { CodedMessage, MessageFormat, MessageParams } from './message.ts';
 import { CHOICE_FILE_MESSAGES_ZH } from './choice-file-zh.ts';
 import { CHOICE_FIT_MESSAGES_ZH } from './choice-fit-zh.ts';
+import { CHOICE_WARNING_MESSAGES_ZH } from './choice-warn-zh.ts';
 import { CONVERGENCE_MESSAGES_ZH } from './convergence-zh.ts';
 import { FIT_DATA_MESSAGES_ZH } from './fit-data-zh.ts';
+import { FIT_MESSAGES_ZH } from './fit-zh.ts';
 import { GRADUATE_MESSAGES_ZH } from './graduates-zh.ts';
 import { GRAVITY_OPTION_MESSAGES_ZH } from './gravity-options-zh.ts';
 
@@ -12,7 +14,7 @@ import { GRAVITY_OPTION_MESSAGES_ZH } from './gravity-options-zh.ts';
  * dashboard, whose Chinese (web/src/i18n/messages-zh*.ts) includes them. A code without Chinese
  * here keeps its English there.
  */
-export const LIBRARY_ZH = { ...GRADUATE_MESSAGES_ZH, ...CONVERGENCE_MESSAGES_ZH, ...FIT_DATA_MESSAGES_ZH, ...GRAVITY_OPTION_MESSAGES_ZH, ...CHOICE_FILE_MESSAGES_ZH, ...CHOICE_FIT_MESSAGES_ZH };
+export const LIBRARY_ZH = { ...GRADUATE_MESSAGES_ZH, ...CONVERGENCE_MESSAGES_ZH, ...FIT_DATA_MESSAGES_ZH, ...GRAVITY_OPTION_MESSAGES_ZH, ...CHOICE_FILE_MESSAGES_ZH, ...CHOICE_FIT_MESSAGES_ZH, ...FIT_MESSAGES_ZH, ...CHOICE_WARNING_MESSAGES_ZH };
 
 /** Chinese as the CLI and the reports write it: grouped digits, Chinese names first, lists joined by 、. */
 export const CHINESE: MessageFormat = {

@@ -21,7 +21,7 @@ export function fitGravity(data: GravityData, spec: GravitySpec): GravityResult 
   const names = design.termSpecs.map((t) => t.name);
   const sol = fitPpml({ y: design.y, columns: design.columns, names, offset: design.offset, factors: design.factors, padding: design.padding }, s);
   const warnings = [...design.warnings];
-  if (!sol.converged) warnings.push(coded('fit.notConverged', { reason: sol.stopReason }));
+  if (!sol.converged) warnings.push(coded('fit.notConverged', { reason: sol.stopReason, stop: { code: sol.stop.code, params: sol.stop.params } }));
 
   const k = names.length;
   // Statistics over the observed rows only: a dense-grid layout pads missing cells, where y and

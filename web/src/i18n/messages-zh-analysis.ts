@@ -1,23 +1,20 @@
 import type { MessageCode, MessageFormat } from '../../../src/core/messages/index.ts';
 import { GRADUATE_MESSAGES_ZH } from '../../../src/core/messages/graduates-zh.ts';
+import { LEVEL_ZH } from '../../../src/core/messages/level-zh.ts';
 import { NORTHEAST_UNIVERSITIES } from '../../../src/sim/synthetic/presets.ts';
 import type { Templates } from './messages-zh.ts';
 
 /**
  * Chinese for the catalogue's analysis messages (src/core/messages measure.ts, analysis.ts,
- * rank.ts, fit.ts, graduates.ts) and for the errors any request can meet (request.ts: a value the
+ * rank.ts, graduates.ts; fit.ts's Chinese is the library's, fit-zh.ts) and for the errors any request can meet (request.ts: a value the
  * workspace lacks, a model or job that is not there). Part of ZH_MESSAGES (messages-zh.ts),
  * which checks that every code has its template. Pure: imports nothing of the page.
  */
 const places = (f: MessageFormat, ps: readonly { code: string }[], max?: number) => f.list(ps.map(f.place), max);
 
 /** Levels of regions as the workspace names them. */
-export const LEVEL: Record<string, string> = { country: '国家', province: '省级', city: '市级', county: '县级' };
+export const LEVEL = LEVEL_ZH;
 const level = (l: string) => LEVEL[l] ?? l;
-
-/** A gravity model's dimensions and what a level of one lacks. */
-const ROLE: Record<string, string> = { origin: '迁出地', destination: '迁入地', pair: '地区对', period: '时期' };
-const NONE: Record<string, string> = { outflow: '迁出', inflow: '迁入', flow: '流动' };
 
 /** Measures by their API name. */
 const MEASURE: Record<string, string> = {
@@ -50,7 +47,7 @@ const HINT: Record<string, string> = {
 };
 
 /** The codes whose Chinese is here. */
-export type AnalysisCode = Extract<MessageCode, `measure.${string}` | `rank.${string}` | `fit.${string}` | `graduates.${string}` | `value.${string}` | `model.${string}` | `job.${string}`>;
+export type AnalysisCode = Extract<MessageCode, `measure.${string}` | `rank.${string}` | `graduates.${string}` | `value.${string}` | `model.${string}` | `job.${string}`>;
 
 export const ZH_ANALYSIS: Pick<Templates, AnalysisCode> = {
   // The flows' Chinese sources where the server sent them (a result saved before they existed has none).
@@ -84,18 +81,6 @@ export const ZH_ANALYSIS: Pick<Templates, AnalysisCode> = {
   'rank.noValuesInPeriod': (p) => `这些地区在 ${p.period} 没有指标“${p.indicator}”的数值`,
   'rank.termNeedsPeriod': (p) => `“${p.term}”需要时期：请选择时期，或写成 ${p.term}@年份`,
   'rank.indicatorTwice': (p) => `指标“${p.indicator}”重复给出`,
-
-  'fit.zeroFilled': (p, f) => `${f.number(p.pairs)} 对地区没有存储的流动，按零流动计入`,
-  'fit.intraLeftOut': (p, f) => `${f.number(p.rows)} 行区域内部流动（迁出地 = 迁入地）未纳入；勾选“包括地区内部迁移”可保留`,
-  'fit.missingLeftOut': (p, f) => `${f.number(p.rows)} 行含缺失值，未纳入（按列：${f.list(p.byColumn)}）`,
-  'fit.duplicatesSummed': (p, f) => `${f.number(p.rows)} 行重复（迁出地、迁入地、时期和类别相同），已并入其键的第一行`,
-  'fit.zeroFlows': (p, f) => `${f.number(p.rows)} 行中有 ${f.number(p.zeros)} 行流动为零；予以保留（泊松伪极大似然使用零流动，对数线性最小二乘则不能）`,
-  // Quoted codes stay quoted: the Models tab names the regions they are (warning-list.ts).
-  'fit.emptyLevel': (p, f) => `${p.role === 'other' ? `${p.name} "${p.value}"` : `${ROLE[p.role] ?? p.role} "${p.value}"${p.period !== null ? `（时期 "${p.period}"）` : ''}`}没有${NONE[p.none] ?? p.none}：其 ${f.number(p.rows)} 行未纳入（其效应将为负无穷；R 的 glm 会给出一个极大的负系数）`,
-  'fit.emptyLevelsMore': (p, f) => `……另有 ${f.number(p.more)} 个${ROLE[p.name] ?? p.name}水平没有${NONE[p.none] ?? p.none}（其行也未纳入）`,
-  'fit.notConverged': (p) => `未收敛：${p.reason}`,
-  'fit.clusterNegative': (p) => `第 ${p.coefficient} 个系数的 ${p.ways} 维聚类方差为负（容斥公式不保证正定）；没有标准误（记为非数值）`,
-  'fit.singleCluster': () => '某个聚类维度只有一个聚类：其聚类协方差无定义',
 
   // Shared with the printable report (src/report), which cannot import the page.
   ...GRADUATE_MESSAGES_ZH,

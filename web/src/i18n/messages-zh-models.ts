@@ -6,8 +6,8 @@ import { zh } from './zh.ts';
 
 /**
  * Chinese for the catalogue's model messages (src/core/messages choice.ts, gravity.ts): a
- * destination-choice model's definition, notes on its choice set, willingness to pay and
- * warnings; a gravity fit's errors on the workspace's data, its specification and terms the data
+ * destination-choice model's definition, notes on its choice set, willingness to pay (its
+ * warnings are the library's Chinese, choice-warn-zh.ts); a gravity fit's errors on the workspace's data, its specification and terms the data
  * cannot identify. Indicators are named by the page's Chinese label where it has one (the id
  * otherwise), units in Chinese where the page knows them. Part of ZH_MESSAGES (messages-zh.ts),
  * which checks that every code has its template. Pure: reads the page's string table only.
@@ -29,7 +29,6 @@ const DEGREE: Record<string, string> = { bachelor: '本科', master: '硕士', d
 const category = (attribute: string, c: string) => (attribute === 'degree' ? DEGREE[c] ?? c : attribute === 'university' ? universityZh(c) : c);
 /** A person attribute and one of its categories in Chinese (学历：博士), as the Models tab names interaction terms. */
 export const personCategoryZh = (attribute: string, c: string): string => `${ATTRIBUTE[attribute] ?? attribute}：${category(attribute, c)}`;
-const MONEY_KIND: Record<string, string> = { income: '收入', cost: '成本' };
 
 /** The ends of a flow and the fixed-effect dimensions (origin^period: 迁出地×时期). */
 const ROLE: Record<string, string> = { origin: '迁出地', destination: '迁入地', pair: '地区对', period: '时期' };
@@ -45,7 +44,7 @@ function wtpZh(p: WtpParams): string {
 }
 
 /** The codes whose Chinese is here. */
-export type ModelCode = Extract<MessageCode, `choice.${string}` | `gravity.${string}`>;
+export type ModelCode = Exclude<Extract<MessageCode, `choice.${string}` | `gravity.${string}`>, `choice.warn.${string}`>;
 
 export const ZH_MODELS: Pick<Templates, ModelCode> = {
   'choice.definition': (p, f) => `${f.number(p.persons)} 名毕业生在 ${f.number(p.alternatives)} 个备选项（${f.place({ code: p.within })}的${level(p.level)}地区${p.outside ? '，以及未就业/继续深造' : ''}）之间的去向选择，${p.nested ? '嵌套 logit 模型（完全信息极大似然）' : '条件 logit 模型'}，极大似然估计`,
@@ -61,16 +60,6 @@ export const ZH_MODELS: Pick<Templates, ModelCode> = {
   'choice.note.sampled': (p) => `抽样备选项：每人 ${p.size} 个（${p.method === 'importance' ? '重要性抽样，权重 = 实际选择数 + 0.5，McFadden 校正作为偏移项' : '均匀抽样'}），随机种子 ${p.seed}；每人一个个案`,
   'choice.note.wtp': (p) => `支付意愿：${wtpZh(p)}`,
   'choice.note.homeRest': () => '嵌套：本人家乡地区（标签“home”）单独一个嵌套，其余地区在嵌套“rest”中',
-
-  'choice.warn.notIterated': (p) => `在初始值处求值，未迭代（最大迭代次数为 0；该处牛顿减量 ${p.decrement}）`,
-  'choice.warn.notConverged': (p, f) => `${f.number(p.iterations)} 次迭代后未收敛（牛顿减量 ${p.decrement}，容差 ${p.tolerance}）；估计值为最后一次迭代的结果`,
-  'choice.warn.precision': (p) => `在对数似然的数值精度处停止（没有步长能再提高它；牛顿减量 ${p.decrement} 高于容差 ${p.tolerance}）`,
-  'choice.warn.lineSearch': (p, f) => `${f.number(p.iterations)} 次迭代后，沿牛顿方向的任何步长都不能提高对数似然（牛顿减量 ${p.decrement}）`,
-  'choice.warn.singleAlternative': (p, f) => `${f.number(p.cases)} 个个案只有一个可选项，不提供信息（无论系数如何，其概率都是 1）`,
-  'choice.warn.fewClusters': (p, f) => `只有 ${f.number(p.clusters)} 个聚类：聚类较少时聚类稳健标准误偏小（Cameron & Miller 2015）`,
-  'choice.warn.moneyNotSignificant': (p) => `${MONEY_KIND[p.kind] ?? p.kind}变量“${p.term}”的系数不显著（z = ${p.z}）：支付意愿的比值及其区间不可靠`,
-  'choice.warn.moneySign': (p) => `${MONEY_KIND[p.kind] ?? p.kind}变量“${p.term}”的系数符号与预期相反（${p.coefficient}）：支付意愿的符号与通常的解读相反`,
-  'choice.warn.lambdaOutOfRange': (p) => `嵌套“${p.nest}”：λ = ${p.lambda}（标准误 ${p.standardError}）不在 (0, 1] 内：模型并非对所有属性值都与效用最大化一致（McFadden 1978）${p.includesOne ? `；其 ${p.level}% 置信区间包含 1` : ''}；可考虑其他嵌套方式或条件 logit 模型`,
 
   'gravity.input.noPeriods': () => '请选择要建模的流动时期（--period）',
   'gravity.input.noFlows': (p, f) => `工作区中没有${p.within ? `${f.place({ code: p.within })}内` : ''} ${p.period} 时期的流动`,
