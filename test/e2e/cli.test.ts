@@ -42,6 +42,22 @@ test('importing the China census file by hand gives 31 provinces and every city 
   assert.equal(liaoning.length, 14);
   const pop = json<{ value: number }[]>(tf('indicators', 'population', '--within', '210000', '--level', 'province', '--period', '2020', '-w', w, '--json'));
   assert.equal(pop[0].value, 42591407, 'Liaoning 2020 = sum of its cities = official census total');
+  // A region before its children, children by code: CN first, then its provinces (CN was last, sorted by code).
+  const cn = json<{ code: string }[]>(tf('regions', 'CN', '-w', w, '--json')).map((r) => r.code);
+  assert.equal(cn[0], 'CN');
+  assert.deepEqual(cn.slice(1), [...cn.slice(1)].sort());
+  assert.equal(cn.length, 34);
+  const table = tf('regions', 'CN', '-w', w).stdout.split('\n');
+  assert.match(table[2], /^CN +中国/, table.slice(0, 4).join('\n'));
+  // Searched names give the province before its city of the same name, and the whole list is the tree's order.
+  assert.deepEqual(json<{ code: string }[]>(tf('regions', '吉林', '-w', w, '--json')).map((r) => r.code), ['220000', '220200']);
+  const all = json<{ code: string; parent: string | null }[]>(tf('regions', '-w', w, '--json'));
+  assert.equal(all[0].code, 'CN');
+  const seen = new Set<string>();
+  for (const r of all) {
+    assert.ok(r.parent === null || seen.has(r.parent), `${r.code} after its parent ${r.parent}`);
+    seen.add(r.code);
+  }
 });
 
 test('every command has --help listing --json and --workspace, and exits 0', () => {

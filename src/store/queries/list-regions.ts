@@ -26,6 +26,12 @@ export interface RegionRow {
   geometry?: unknown;
 }
 
+/**
+ * The order of the region tree: a region before its children, children by code (by code alone,
+ * `regions CN` listed CN last, after its provinces). The key is the codes from the root down.
+ */
+const TREE_ORDER = '(SELECT list(a.ancestor ORDER BY a.depth DESC) FROM region_ancestors a WHERE a.code = regions.code)';
+
 export async function listRegions(ws: Workspace, q: RegionQuery = {}): Promise<RegionRow[]> {
   const where: string[] = [];
   const params: DuckDBValue[] = [];
@@ -52,7 +58,7 @@ export async function listRegions(ws: Workspace, q: RegionQuery = {}): Promise<R
   const limit = q.limit ?? 100000;
   const rows = await ws.db.all<RegionRow & { geometry: string | null }>(
     `SELECT code, name_zh, name_en, level, parent, centroid_lon, centroid_lat, area_km2, aliases${q.geometry ? ', geometry' : ''}
-     FROM regions ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY code LIMIT ?`, [...params, limit]);
+     FROM regions ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY ${TREE_ORDER}, code LIMIT ?`, [...params, limit]);
   return rows.map((r) => ({ ...r, aliases: [...r.aliases], ...(q.geometry ? { geometry: r.geometry ? JSON.parse(r.geometry) : null } : {}) }));
 }
 
