@@ -10,6 +10,7 @@ import { regionValues, resolveRegionColumns } from './region-checks.ts';
 import { parseMap, resolveRoles } from './column-roles.ts';
 import { skipTotalRows, totalRowsNote } from './total-rows.ts';
 import { looksWide, toLongMatrix } from './wide-matrix.ts';
+import { counted } from './counted.ts';
 
 export interface ImportFlowsOptions extends StageOptions {
   /** Column mapping `role=column,...` (roles: origin, destination, period, count). */
@@ -189,14 +190,14 @@ export async function importFlows(ws: Workspace, file: string, options: ImportFl
         }
         await ws.db.run(`DELETE FROM flow_rows WHERE import_id <> ? AND (origin_id, destination_id, period_id, cohort_id) IN
           (SELECT origin_id, destination_id, period_id, cohort_id FROM flow_rows WHERE import_id = ?)`, [id, id]);
-        notes.push(`replaced ${overlap.n} stored flows with the same keys`);
+        notes.push(`replaced ${counted(Number(overlap.n), 'stored flow')} with the same keys`);
       }
       const n = await ws.db.one<{ n: bigint; intra: bigint }>(
         'SELECT count(*) AS n, count(*) FILTER (WHERE origin_id = destination_id) AS intra FROM flow_rows WHERE import_id = ?', [id]);
       const rows = Number(n!.n);
       await ws.db.run('UPDATE imports SET rows = ? WHERE id = ?', [rows, id]);
-      if (Number(n!.intra) > 0) notes.push(`${Number(n!.intra)} intra-regional flows (origin = destination) kept and flagged as intra`);
-      if (options.sumDuplicates && rows < st.rows) notes.push(`${st.rows - rows} repeated rows were summed into their flows`);
+      if (Number(n!.intra) > 0) notes.push(`${counted(Number(n!.intra), 'intra-regional flow')} (origin = destination) kept and flagged as intra`);
+      if (options.sumDuplicates && rows < st.rows) notes.push(`${counted(st.rows - rows, 'repeated row was', 'repeated rows were')} summed into their flows`);
       lap('overlap and record');
       return { importId: id, file, kind: 'flows', rows, format: st.format, encoding: st.encoding, notes, timings };
     });

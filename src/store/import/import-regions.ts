@@ -16,6 +16,7 @@ import type { ImportSummary } from './import-flows.ts';
 import { insertWideIndicators, yearSuffixedColumns } from './wide-indicators.ts';
 import { appendGroups } from './import-groups.ts';
 import { completeFromRegistry, derivableGroups, fillBoundaries, loadReferenceRegistries, type RegionDraft } from './reference-registry.ts';
+import { counted } from './counted.ts';
 
 export interface ImportRegionsOptions extends StageOptions {
   map?: string;
@@ -177,19 +178,19 @@ export async function importRegions(ws: Workspace, file: string, options: Import
       }
       app.closeSync();
       const built = created.length - completion.added.length;
-      if (built) notes.push(`built ${built} ${parentLevel} regions from their ${defaultLevel ?? ''} members`);
+      if (built) notes.push(`built ${counted(built, `${parentLevel} region`)} from their ${defaultLevel ?? ''} members`);
       notes.push(...await registryNotes(ws, completion, inFile, known, id));
-      if (boundaries) notes.push(`${boundaries} boundaries of regions the file gives none for (built provinces) from data/${completion.registry!.set}/regions.geojson`);
+      if (boundaries) notes.push(`${counted(boundaries, 'boundary', 'boundaries')} of regions the file gives none for (built provinces) from data/${completion.registry!.set}/regions.geojson`);
       if (options.indicators !== false) {
         const wide = yearSuffixedColumns(st.columns.filter((c) => ![...roles.values()].includes(c)));
         if (wide.length) {
           const n = await insertWideIndicators(ws, st, roles.get('code')!, wide, id, options.source ?? file);
-          notes.push(`${n} indicator values from ${wide.length} year-suffixed columns (${[...new Set(wide.map((w) => w.name))].slice(0, 6).join(', ')}...)`);
+          notes.push(`${counted(n, 'indicator value')} from ${counted(wide.length, 'year-suffixed column')} (${[...new Set(wide.map((w) => w.name))].slice(0, 6).join(', ')}...)`);
           // Only parents built from their members: a country from the registry has members
           // (provinces, Hong Kong) whose own totals are not all in this file.
           if (built) {
             const s = await sumPopulationIndicators(ws, id, created.slice(completion.added.length).map((c) => c.code));
-            if (s) notes.push(`${s} population totals of built parents summed from members`);
+            if (s) notes.push(`${counted(s, 'population total')} of built parents summed from members`);
           }
         }
       }
@@ -238,7 +239,7 @@ async function registryNotes(ws: Workspace, c: ReturnType<typeof completeFromReg
   const notes: string[] = [];
   const reg = c.registry;
   const where = reg ? `data/${reg.set}/regions.csv` : '';
-  if (reg && c.named) notes.push(`${c.named} regions given their English names and aliases from the bundled registry ${where} (same codes and names)`);
+  if (reg && c.named) notes.push(`${counted(c.named, 'region')} given their English names and aliases from the bundled registry ${where} (same codes and names)`);
   for (const a of c.added) {
     notes.push(a.name_zh || a.name_en
       ? `created ${a.code} (${[a.name_zh, a.name_en].filter(Boolean).join(' / ')}, ${a.level}) from the bundled registry, as the parent of regions that had none`

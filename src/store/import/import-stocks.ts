@@ -12,6 +12,7 @@ import {
 } from './stock-options.ts';
 import { looksWide, toLongMatrix } from './wide-matrix.ts';
 import { sha256OfFile } from '../../io/file-hash.ts';
+import { counted } from './counted.ts';
 
 export interface ImportStocksOptions extends StageOptions {
   /** Column mapping `role=column,...` (roles: birth, residence, date, count). */
@@ -76,7 +77,7 @@ export async function importStocks(ws: Workspace, file: string, options: ImportS
         throw new InputError(`a wide stock table must say what its rows are: the first column "${rowCol}" names neither birth (出生地) nor residence (现住地); give --rows birth or --rows residence`, { file, row: 1, column: rowCol });
       }
       const long = await toLongMatrix(ws.db, st, new Map([['origin', rowCol]]), file);
-      notes.push(...long.notes.map((n) => n.replace('destination columns, origins', `${rowsAre === 'birth' ? 'residence' : 'birth'} columns, ${rowsAre} regions`)));
+      notes.push(...long.notes.map((n) => n.replace(/destination (columns?), origins/, (_, columns: string) => `${rowsAre === 'birth' ? 'residence' : 'birth'} ${columns}, ${rowsAre} regions`)));
       st = long.table;
       cleanups.push(st);
       roleMap = new Map([
@@ -154,7 +155,7 @@ export async function importStocks(ws: Workspace, file: string, options: ImportS
         notes.push(`${t.date}: ${Number(t.cells).toLocaleString('en-US')} cells, ${total.toLocaleString('en-US')} ${t.sampling_rate === null ? 'persons' : `sample persons at sampling rate ${t.sampling_rate} (about ${Math.round(total / t.sampling_rate).toLocaleString('en-US')} persons)`}`);
       }
       notes.push(Number(n!.stayers) > 0
-        ? `${Number(n!.stayers)} cells with birth = residence (people living in their region of birth)`
+        ? `${counted(Number(n!.stayers), 'cell')} with birth = residence (people living in their region of birth)`
         : 'no cells with birth = residence: the table holds people living outside their region of birth only, and a stock matrix reads the diagonal as missing, not zero');
       return { importId: id, file, kind: 'stocks', rows, format: st.format, encoding: st.encoding, notes };
     });

@@ -90,6 +90,8 @@ test('a city yearbook headed 统计年度, with its 全市合计 and spaced-out 
   const s = await importIndicators(t.ws, p);
   assert.equal(s.rows, 2, s.notes.join('\n'));
   assert.ok(s.notes.some((n) => /periods from "统计年度"/.test(n)), s.notes.join('\n'));
+  // One indicator column, in the singular (the note said "from 1 indicator columns").
+  assert.ok(s.notes.some((n) => /: 2 values from 1 indicator column \(地区生产总值 \(亿元\)\)$/.test(n)), s.notes.join('\n'));
   assert.ok(s.notes.some((n) => /skipped 2 total rows \(全市合计 row 4, 合\s+计 row 5\)/.test(n)), s.notes.join('\n'));
   const gdp = await listIndicators(t.ws, { name: '地区生产总值' });
   assert.deepEqual(gdp.map((r) => [r.region, r.period, r.value, r.unit]), [['210100', '2020', 6571.6, '亿元'], ['210100', '2021', 7249.7, '亿元']]);

@@ -10,6 +10,7 @@ import type { ImportSummary } from './import-flows.ts';
 import type { IndicatorFile } from './import-indicators.ts';
 import { refuseOverlap, refuseRepeatedKeys } from './indicator-keys.ts';
 import { insertWideIndicators, plainColumns, refuseColumnClashes, yearSuffixedColumns, type RowPeriod, type YearColumn } from './wide-indicators.ts';
+import { counted } from './counted.ts';
 
 /**
  * A wide indicator file: one row per region (and year), one column per indicator. Three layouts:
@@ -56,8 +57,8 @@ export async function importWideIndicators(ws: Workspace, f: IndicatorFile, regi
     await refuseOverlap(ws, id, file, options.replace ?? false);
     const used = cols.filter((c) => !skipped.includes(c.column));
     const described = used.slice(0, 6).map((c) => (c.unit ? `${c.name} (${c.unit})` : c.name)).join(', ');
-    const notes = [`read as a wide table, ${layout}: ${n} values from ${used.length} indicator columns (${described}${used.length > 6 ? ', …' : ''})`, ...f.notes];
-    if (skipped.length) notes.push(`left out ${skipped.length} column${skipped.length > 1 ? 's' : ''} without numbers: ${skipped.map((s) => `"${s}"`).join(', ')}`);
+    const notes = [`read as a wide table, ${layout}: ${counted(n, 'value')} from ${counted(used.length, 'indicator column')} (${described}${used.length > 6 ? ', …' : ''})`, ...f.notes];
+    if (skipped.length) notes.push(`left out ${counted(skipped.length, 'column')} without numbers: ${skipped.map((s) => `"${s}"`).join(', ')}`);
     return { importId: id, file, kind: 'indicators', rows: n, format: st.format, encoding: st.encoding, notes };
   });
 }

@@ -2,6 +2,7 @@ import type { MatchableRegion } from '../../core/region-matcher.ts';
 import { type Database, quoteIdent } from '../duckdb/database.ts';
 import type { StagedTable } from '../duckdb/stage.ts';
 import { matcherFor } from './region-checks.ts';
+import { counted } from './counted.ts';
 
 /** Row and column labels that statistical yearbooks use for totals, which are not regions. */
 export const TOTAL_LABELS: ReadonlySet<string> = new Set([
@@ -71,5 +72,5 @@ export async function skipTotalRows(
 export function totalRowsNote(skipped: SkippedTotals['skipped']): string | null {
   if (!skipped.length) return null;
   const shown = skipped.slice(0, 5).map((s) => `${s.label} row ${s.row}`).join(', ');
-  return `skipped ${skipped.length} total row${skipped.length > 1 ? 's' : ''} (${shown}${skipped.length > 5 ? ', …' : ''}): totals are not regions`;
+  return `skipped ${counted(skipped.length, 'total row')} (${shown}${skipped.length > 5 ? ', …' : ''}): totals are not regions`;
 }

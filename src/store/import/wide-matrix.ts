@@ -5,6 +5,7 @@ import type { StagedTable } from '../duckdb/stage.ts';
 import { matcherFor } from './region-checks.ts';
 import { normaliseHeader, resolveRoles } from './column-roles.ts';
 import { TOTAL_LABELS } from './total-rows.ts';
+import { counted } from './counted.ts';
 
 /**
  * A wide OD matrix has one row per origin and one column per destination. It is recognised when
@@ -40,8 +41,8 @@ export async function toLongMatrix(db: Database, st: StagedTable, mapping: Map<s
   );
   await db.run(`DELETE FROM ${quoteIdent(table)} WHERE count IS NULL OR trim(count) IN ('', '-', '—')`);
   const n = await db.one<{ n: bigint }>(`SELECT count(*) AS n FROM ${quoteIdent(table)}`);
-  const notes = [`read as a wide matrix: ${dests.length} destination columns, origins in "${originCol}"`];
-  if (totals.length) notes.push(`ignored total column(s) ${totals.map((t) => `"${t}"`).join(', ')}`);
+  const notes = [`read as a wide matrix: ${counted(dests.length, 'destination column')}, origins in "${originCol}"`];
+  if (totals.length) notes.push(`ignored ${totals.length === 1 ? 'total column' : 'total columns'} ${totals.map((t) => `"${t}"`).join(', ')}`);
   return {
     table: {
       table, columns: ['origin', 'destination', 'count', ...(periodCol ? ['period'] : [])], rows: Number(n?.n ?? 0), file, format: st.format,
