@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { assertChinese } from '../helpers/chinese.ts';
 import { demoSuite, runCli } from '../helpers/cli.ts';
 
 // `talentflow rank` on the demo workspace (bundled China census indicators), built once for this file.
@@ -54,4 +55,16 @@ test('rank change between periods and the other normalisations and weightings ru
   const bad = tf('rank', '--indicators', 'nosuch@2020', '--level', 'city', '-w', demo.workspace);
   assert.equal(bad.code, 1);
   assert.match(bad.stderr, /no values of indicator "nosuch"/);
+});
+
+test('--lang zh: the index\'s warnings read in Chinese; English as before without it', () => {
+  const zh = tf('rank', '--example', 'china-cities', '--top', '3', '-w', demo.workspace, '--lang', 'zh');
+  assert.equal(zh.code, 0, zh.stderr);
+  const lines = zh.stderr.split('\n').filter(Boolean);
+  assert.deepEqual(lines.filter((l) => l.startsWith('warning:')), []);
+  const warned = lines.filter((l) => l.startsWith('警告：'));
+  assert.match(warned.join('\n'), /^警告：12 个地区因缺少数值未参与排名：220500、/m);
+  assertChinese(warned, 'rank warnings');
+  const en = tf('rank', '--example', 'china-cities', '--top', '3', '-w', demo.workspace);
+  assert.match(en.stderr, /^warning: 12 region\(s\) excluded for missing values: 220500, /m);
 });

@@ -6,7 +6,7 @@ import type { Templates } from './messages-zh.ts';
 
 /**
  * Chinese for the catalogue's analysis messages (src/core/messages measure.ts, analysis.ts,
- * rank.ts, graduates.ts; fit.ts's Chinese is the library's, fit-zh.ts) and for the errors any request can meet (request.ts: a value the
+ * graduates.ts; the Chinese of rank.ts and fit.ts is the library's, rank-zh.ts and fit-zh.ts) and for the errors any request can meet (request.ts: a value the
  * workspace lacks, a model or job that is not there). Part of ZH_MESSAGES (messages-zh.ts),
  * which checks that every code has its template. Pure: imports nothing of the page.
  */
@@ -47,7 +47,7 @@ const HINT: Record<string, string> = {
 };
 
 /** The codes whose Chinese is here. */
-export type AnalysisCode = Extract<MessageCode, `measure.${string}` | `rank.${string}` | `graduates.${string}` | `value.${string}` | `model.${string}` | `job.${string}`>;
+export type AnalysisCode = Extract<MessageCode, `measure.${string}` | `graduates.${string}` | `value.${string}` | `model.${string}` | `job.${string}`>;
 
 export const ZH_ANALYSIS: Pick<Templates, AnalysisCode> = {
   // The flows' Chinese sources where the server sent them (a result saved before they existed has none).
@@ -66,21 +66,6 @@ export const ZH_ANALYSIS: Pick<Templates, AnalysisCode> = {
   'measure.noPopulation': (p, f) => `${f.number(p.count)} 个地区没有可用的人口数（缺失、为零或为负），其迁移率为空：${f.list(p.regions.map((r, i) => `${f.place(r)}（${p.populations[i] === 'NaN' ? '缺失' : p.populations[i]}）`))}${p.count > 10 ? ' 等' : ''}`,
   'measure.noRegionsInside': (p) => `${p.ref} 内没有${p.level ? level(p.level) : ''}地区${p.levels.length ? `；${p.ref} 内的层级：${p.levels.map(level).join('、')}` : ''}`,
   'measure.retention.noStayers': () => '表中没有迁出地 = 迁入地的行，因此没有留居者：留存率需要包含对角线的队列表',
-
-  'rank.excludedMissing': (p, f) => `${f.number(p.count)} 个地区因缺少数值未参与排名：${places(f, p.regions.slice(0, 10))}${p.count > 10 ? ' 等' : ''}`,
-  'rank.imputedMean': (p, f) => `${f.number(p.count)} 个缺失值以该指标的均值代替`,
-  'rank.constantIndicator': (p) => `指标“${p.indicator}”在各地区取值相同：不影响指数`,
-  'rank.pcaNegativeLoading': (p, f) => `${f.list(p.indicators.map((x) => `“${x}”`))}的第一主成分载荷为负：这些指标的权重为负（与共同因子方向相反）`,
-  'rank.pcaNotConverged': () => '特征值求解未完全收敛',
-  'rank.exampleIndex': () => '中国地级市人口活力（2010 与 2020 年人口普查）：2010–2020 年人口增长率（%）、2020 年 15–59 岁人口占比（%）、2020 年 65 岁及以上人口占比（%，越小越好）、2020 年人口对数；最小-最大归一化，等权',
-  'rank.changeMethodDiffers': () => '两期指数的指标、方向、归一化或赋权方法不同：排名变化混合了方法变化与数据变化',
-  'rank.changeRegionsDiffer': (p, f) => `两期指数排名的地区不同（${f.number(p.onlyBefore)} 个只在较早时期参与排名，${f.number(p.onlyAfter)} 个只在较晚时期：${places(f, p.regions)}${p.onlyBefore + p.onlyAfter > p.regions.length ? ' 等' : ''}）：排名不完全可比`,
-  'rank.tooFewRegions': (p) => `指数至少需要 2 个数据完整的地区，现有 ${p.regions} 个`,
-  'rank.indicatorEmpty': (p) => `指标“${p.indicator}”没有任何数值`,
-  'rank.noRegions': (p) => `${p.within ? `${p.within} 内` : ''}没有${p.level ? level(p.level) : ''}地区`,
-  'rank.noValuesInPeriod': (p) => `这些地区在 ${p.period} 没有指标“${p.indicator}”的数值`,
-  'rank.termNeedsPeriod': (p) => `“${p.term}”需要时期：请选择时期，或写成 ${p.term}@年份`,
-  'rank.indicatorTwice': (p) => `指标“${p.indicator}”重复给出`,
 
   // Shared with the printable report (src/report), which cannot import the page.
   ...GRADUATE_MESSAGES_ZH,

@@ -1,4 +1,6 @@
 import type { CompositeIndexResult, RankChangeResult, SensitivityResult } from '../../../rank/index.ts';
+import type { CodedMessage } from '../../../core/messages/index.ts';
+import { said, type CliLang } from '../../lang.ts';
 import { printTable, type Column, type Out } from '../../output.ts';
 import { chooseTermHeaders, printTermKey, termHeader, type TermHeaders } from '../../table-fit.ts';
 
@@ -16,7 +18,7 @@ const CONTRIBUTIONS = 'contribution of each indicator to the score (weight x nor
  * Ranking table: rank, region, score, each indicator's contribution, rank change and sensitivity
  * when asked; fitted to the terminal unless `wide` (see table-fit.ts).
  */
-export function printRank(out: Out, r: RankOutput, top: number | undefined, opts: { wide?: boolean } = {}): void {
+export function printRank(out: Out, r: RankOutput, top: number | undefined, opts: { wide?: boolean; lang?: CliLang } = {}): void {
   const ix = r.index;
   if (r.description) out.write(`index: ${r.description}`);
   out.write(`${ix.normalisation} normalisation, ${ix.weighting} weights: ${ix.indicators.map((k) => `${k} ${ix.directions[k] > 0 ? '+' : '-'} ${ix.weights[k].toFixed(3)}`).join(', ')}`);
@@ -35,5 +37,22 @@ export function printRank(out: Out, r: RankOutput, top: number | undefined, opts
   if (h === 'full') out.write(`columns after score: ${CONTRIBUTIONS}; they add up to the score`);
   if (h === 'none') printTermKey(out, h, ix.indicators, `the ${CONTRIBUTIONS}`);
   if (r.sensitivity) out.write(`sensitivity: ${r.sensitivity.draws} Dirichlet weight draws (concentration ${r.sensitivity.concentration}), seed ${r.sensitivity.seed}`);
-  for (const w of new Set([...ix.warnings, ...(r.rankChange?.warnings ?? []), ...(r.sensitivity?.warnings ?? [])])) out.error(`warning: ${w}`);
+  const lang = opts.lang ?? 'en';
+  for (const [w, c] of warningsOf(r)) out.error(`${lang === 'zh' ? '警告：' : 'warning: '}${said(w, c, lang)}`);
+}
+
+/**
+ * The index's, the rank change's and the sensitivity's warnings, each once (the sensitivity
+ * repeats the index's), with the coded form where the result carries it (the sensitivity's are
+ * the index's, so the index's code serves).
+ */
+function warningsOf(r: RankOutput): Map<string, CodedMessage | undefined> {
+  const seen = new Map<string, CodedMessage | undefined>();
+  const add = (english: readonly string[], coded: readonly CodedMessage[] | undefined) => english.forEach((w, i) => {
+    if (!seen.get(w)) seen.set(w, coded?.length === english.length ? coded[i] : undefined);
+  });
+  add(r.index.warnings, r.index.messages?.warnings);
+  add(r.rankChange?.warnings ?? [], r.rankChange?.messages?.warnings);
+  add(r.sensitivity?.warnings ?? [], undefined);
+  return seen;
 }
