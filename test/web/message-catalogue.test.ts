@@ -68,3 +68,10 @@ test('warnings and errors the dashboard meets read in Chinese with names, lists 
   assert.equal(renderMessage('value.unknown', { what: 'level', given: 'provinec', near: ['province'], valid: ['country', 'province', 'city'], count: 3, plural: 'levels', where: 'in this workspace', hint: null, list: true }),
     'unknown level "provinec"; did you mean "province"? Levels in this workspace: country, province, city');
 });
+
+test('unknown cohorts, stock table definitions and universities are named in Chinese (value.unknown)', () => {
+  const render = (what: string, plural: string) => ZH_MESSAGES['value.unknown']({ what, given: 'x1', near: [], valid: ['a1', 'b2'], count: 2, plural, where: 'in this workspace', hint: null, list: true }, CHINESE);
+  assert.equal(render('cohort', 'cohorts of flows'), '没有队列“x1”。本工作区的流动数据的队列：a1、b2');
+  assert.equal(render('stock table definition', 'definitions of stock tables'), '没有存量表定义“x1”。本工作区的存量表的定义：a1、b2');
+  assert.equal(render('university', 'universities of the person records'), '没有院校“x1”。本工作区的毕业生记录中的院校：a1、b2');
+});

@@ -24,10 +24,12 @@ const MEASURE: Record<string, string> = {
 /** What a value names (core/unknown-value.ts callers), and the producers' English for their lists. */
 const VALUE: Record<string, string> = {
   level: '层级', period: '时期', 'census date': '普查日期', indicator: '指标', 'graduation year': '毕业年份', scenario: '情景', degree: '学历', major: '专业',
+  cohort: '队列', 'stock table definition': '存量表定义', university: '院校',
 };
 const VALUES: Record<string, string> = {
   levels: '层级', 'levels and groups': '层级和地区组', 'periods with flows': '有流动数据的时期', 'periods with indicators': '有指标数据的时期',
   'census dates of stock tables': '存量表的普查日期', indicators: '指标', 'graduation years': '毕业年份', 'scenarios with stored runs': '有已保存运行的情景', degrees: '学历', majors: '专业',
+  'cohorts of flows': '流动数据的队列', 'definitions of stock tables': '存量表的定义', 'universities of the person records': '毕业生记录中的院校',
 };
 /** A university by its Chinese name where the page knows it (the Northeast's universities), else as stored. */
 export const universityZh = (u: string) => NORTHEAST_UNIVERSITIES.find((x) => x.id === u || x.name === u)?.name_zh ?? u;
