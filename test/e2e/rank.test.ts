@@ -54,7 +54,8 @@ test('rank change between periods and the other normalisations and weightings ru
   }
   const bad = tf('rank', '--indicators', 'nosuch@2020', '--level', 'city', '-w', demo.workspace);
   assert.equal(bad.code, 1);
-  assert.match(bad.stderr, /no values of indicator "nosuch"/);
+  // An indicator the workspace does not hold is named, with those it does (4264296).
+  assert.match(bad.stderr, /unknown indicator "nosuch"\. Indicators in this workspace: .*\bpopulation\b/);
 });
 
 test('--lang zh: the index\'s warnings read in Chinese; English as before without it', () => {

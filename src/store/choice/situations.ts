@@ -1,6 +1,5 @@
 import { listValue, type DuckDBValue } from '@duckdb/node-api';
 import type { Workspace } from '../workspace.ts';
-import { unknownValueError } from '../../core/unknown-value.ts';
 
 /** Persons who share everything a choice model sees of them, with their destination, counted. */
 export interface PersonGroup {
@@ -36,13 +35,16 @@ export interface PersonFilter {
 export async function checkPersonSelection(ws: Workspace, university: readonly string[] | undefined, years: readonly number[] | undefined): Promise<void> {
   const held = await ws.db.all<{ university: string; year: number }>('SELECT DISTINCT university, year FROM persons ORDER BY university, year');
   const universities = [...new Set(held.map((h) => h.university))];
+  // Loaded only to word a refusal: every `fit` command imports this module, and the spelling
+  // distance behind the suggestions need not load with them (test/e2e/cli-packages).
+  const refuse = async (...args: Parameters<typeof import('../../core/unknown-value.ts').unknownValueError>) => (await import('../../core/unknown-value.ts')).unknownValueError(...args);
   for (const u of university ?? []) {
-    if (!universities.includes(u)) throw unknownValueError('university', u, universities, { plural: 'universities of the person records' });
+    if (!universities.includes(u)) throw await refuse('university', u, universities, { plural: 'universities of the person records' });
   }
   const inScope = held.filter((h) => !university?.length || university.includes(h.university)).map((h) => String(h.year));
   const yearsHeld = [...new Set(inScope)].sort();
   for (const y of years ?? []) {
-    if (!yearsHeld.includes(String(y))) throw unknownValueError('graduation year', String(y), yearsHeld, { plural: 'graduation years', where: university?.length ? `of ${university.join(', ')}` : 'of the person records', suggest: false });
+    if (!yearsHeld.includes(String(y))) throw await refuse('graduation year', String(y), yearsHeld, { plural: 'graduation years', where: university?.length ? `of ${university.join(', ')}` : 'of the person records', suggest: false });
   }
 }
 

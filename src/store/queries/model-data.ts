@@ -6,7 +6,6 @@ import type { GravityData } from '../../models/index.ts';
 import type { StageOptions } from '../duckdb/stage.ts';
 import { readCodedColumns } from '../read-columns.ts';
 import type { Workspace } from '../workspace.ts';
-import { requireLevel, requirePeriod } from './known-values.ts';
 import { queryFlows } from './query-flows.ts';
 
 /** Which columns of a flow file play which part in a model. */
@@ -67,6 +66,9 @@ export async function gravityDataFromWorkspace(ws: Workspace, sel: WorkspaceMode
   if (!sel.periods.length) throw new InputError(coded('gravity.input.noPeriods', {}));
   // A misspelt level or a period without flows lists those the workspace has, instead of
   // reading as "no flows within KR" (a level is not checked by the flow query itself).
+  // Loaded here, not at the top: this module also serves `fit gravity --flows FILE`, which
+  // should not load the spelling-distance package known-values.ts suggests names with.
+  const { requireLevel, requirePeriod } = await import('./known-values.ts');
   const level = sel.level === undefined ? undefined : await requireLevel(ws, sel.level);
   const rows: { origin: string; destination: string; period: string; count: number }[] = [];
   for (const period of sel.periods) {
