@@ -18,14 +18,16 @@ import { modelTerms, type ModelTerm } from './model-terms.ts';
 export async function paymentTermNotes(ws: Workspace, doc: ScenarioDocument, saved: SavedModel<GravityResult | ChoiceModelResult>): Promise<CodedMessage[]> {
   const paying = doc.interventions.filter((iv) => (iv.cost.rule === 'per-person-year' ? iv.cost.amount : iv.cost.amountPerYear) > 0);
   if (!paying.length) return [];
-  const terms: (ModelTerm & { unit: string | null; pays: boolean })[] = [];
-  for (const t of modelTerms(saved)) {
-    const row = await ws.db.one<{ unit: string }>('SELECT unit FROM indicators WHERE name = ? AND unit IS NOT NULL LIMIT 1', [t.indicator]);
-    terms.push({ ...t, unit: row?.unit ?? null, pays: carriesPayment(t.indicator, row?.unit) });
-  }
+  // Every stored indicator with its unit (DuckDB's any_value skips NULLs): the units of the
+  // model's terms and the indicators a refit could use instead, from one query.
+  const stored = await ws.db.all<{ name: string; unit: string | null }>('SELECT name, any_value(unit) AS unit FROM indicators GROUP BY name ORDER BY name');
+  const unitOf = new Map(stored.map((x) => [x.name, x.unit]));
+  const terms: (ModelTerm & { unit: string | null; pays: boolean })[] = modelTerms(saved).map((t) => {
+    const unit = unitOf.get(t.indicator) ?? null;
+    return { ...t, unit, pays: carriesPayment(t.indicator, unit) };
+  });
   const borrowed = new Set(doc.baseline.borrowedTerms.map((b) => b.term));
   // Indicators of the workspace a refit could use instead (not those the model already reads).
-  const stored = await ws.db.all<{ name: string; unit: string | null }>('SELECT name, any_value(unit) AS unit FROM indicators GROUP BY name ORDER BY name');
   const available = stored.filter((x) => carriesPayment(x.name, x.unit) && !terms.some((t) => t.indicator === x.name)).map((x) => x.name);
   const notes: CodedMessage[] = [];
   for (const term of new Set(paying.map((iv) => iv.term))) {
