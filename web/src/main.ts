@@ -7,6 +7,8 @@ import { caseFooter } from './footer.ts';
 import { clear, h, label, status } from './ui/dom.ts';
 import { initialUrlState, startUrlSync } from './url-state.ts';
 import { withSelectionLevel } from './selection-level.ts';
+import { withPeriodAtLevel } from './period-level.ts';
+import { hasNetValues } from './map/net-request.ts';
 import { printButton } from './print.ts';
 import { namePlaces } from './i18n/server-text.ts';
 
@@ -33,7 +35,8 @@ async function boot(): Promise<void> {
     return;
   }
   setCases(cases, []);
-  const fromUrl = await withSelectionLevel(initialUrlState(), (q) => api.regions(q));
+  const withLevel = await withSelectionLevel(initialUrlState(), (q) => api.regions(q));
+  const fromUrl = await withPeriodAtLevel(withLevel, async (view) => hasNetValues(view, new Set((await periodsRequest).flows.map((p) => p.period))));
   update(fromUrl);
   prefetchMapData();
   const periods = (await periodsRequest).flows.map((p) => p.period);

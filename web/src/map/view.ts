@@ -12,6 +12,7 @@ import { FlowOverlay, locationsOf, type FlowHover } from './flows.ts';
 import { renderHeadline } from './headline.ts';
 import { LabelLayer } from './labels.ts';
 import { renderNoValues } from './no-data.ts';
+import { hasNetValues, netMeasure, netQuery, populationChangeOnly as isPopulationChange } from './net-request.ts';
 import { overviewLists, shortName } from './overview.ts';
 import { exportMap, mapMeta, netTitle } from './export.ts';
 import { PrintImage } from './print-image.ts';
@@ -45,15 +46,9 @@ const regionsQuery = (c: CaseDef) => ({ within: c.within, limit: 100000 });
  * that, never net migration.
  */
 const flowPeriods = new Set<string>();
-const populationChangeOnly = (s: State) => CASES[s.caseId].censusIntervals.includes(s.period) && !flowPeriods.has(s.period);
-
-function measureQuery(s: State): Record<string, string | number> {
-  const c = CASES[s.caseId];
-  const m = /^(\d{4})-(\d{4})$/.exec(s.period);
-  const within: Record<string, string> = c.within ? { within: c.within } : {};
-  return m && populationChangeOnly(s) ? { level: s.level, ...within, from: m[1], to: m[2], naturalRate: 0 } : { level: s.level, ...within, period: s.period };
-}
-const measureName = (s: State) => (populationChangeOnly(s) ? 'census-net' : 'net');
+const populationChangeOnly = (s: State) => isPopulationChange(s, flowPeriods);
+const measureQuery = (s: State) => netQuery(s, flowPeriods);
+const measureName = (s: State) => netMeasure(s, flowPeriods);
 
 /**
  * Starts the requests of the map's first view while the page is still booting (before the
@@ -226,11 +221,7 @@ export function createMapView(periods: string[]): MapView {
   /** No values at this level for the period: say so where the headline goes, with the periods and the level that have them. */
   async function showNoValues(stale: () => boolean): Promise<void> {
     const s = { ...state };
-    const found = await Promise.all(casePeriods().filter((p) => p !== s.period).map(async (period) => {
-      const q = { ...s, period };
-      const rows = await api.measure(measureName(q), measureQuery(q)).then((r) => r.rows, () => []);
-      return rows.some((r) => typeof r.net === 'number') ? period : null;
-    }));
+    const found = await Promise.all(casePeriods().filter((p) => p !== s.period).map(async (period) => ((await hasNetValues({ ...s, period }, flowPeriods)) ? period : null)));
     if (stale()) return;
     const levels = caseDef().levels;
     const coarser = levels.indexOf(s.level) > 0 ? levels[0] : null;
