@@ -1,4 +1,6 @@
 import stringWidth from 'string-width';
+import { countLine, type CountedNoun } from './count-line.ts';
+import type { CliLang } from './lang.ts';
 
 /**
  * Terminal output. Tables align by display width (a Chinese character takes two columns), and
@@ -67,10 +69,9 @@ export function tableWidth(text: string): number {
   return text.split('\n').reduce((w, l) => Math.max(w, stringWidth(l)), 0);
 }
 
-export function printTable<T>(out: Out, rows: readonly T[], columns: readonly Column<T>[], opts: { limit?: number; total?: number; what?: string } = {}): void {
+/** The table and the line counting its rows (count-line.ts): `what` they are, in `lang` (default en). */
+export function printTable<T>(out: Out, rows: readonly T[], columns: readonly Column<T>[], opts: { limit?: number; total?: number; what?: CountedNoun; lang?: CliLang; more?: string } = {}): void {
   const shown = opts.limit !== undefined ? rows.slice(0, opts.limit) : rows;
   out.write(renderTable(shown, columns));
-  const total = opts.total ?? rows.length;
-  if (total > shown.length) out.write(`… ${total - shown.length} more ${opts.what ?? 'rows'} (use --limit N, or --json for all)`);
-  else out.write(`${total} ${opts.what ?? 'rows'}`);
+  out.write(countLine({ total: opts.total ?? rows.length, shown: shown.length, what: opts.what ?? 'rows', lang: opts.lang ?? 'en', more: opts.more ?? '--limit N' }));
 }

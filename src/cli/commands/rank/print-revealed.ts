@@ -23,7 +23,7 @@ export function printRevealed(out: Out, r: RevealedRanking, top: number | undefi
   const contributions = 'contribution of each term (coefficient x weight x (value - mean); they add up to the utility)';
   const h = chooseTermHeaders(ix.rows.slice(0, top ?? 40), build, opts.wide ?? false);
   if (h === 'keys') printTermKey(out, h, terms, `[n]: ${contributions}`);
-  printTable(out, ix.rows, build(h), { limit: top ?? 40, what: 'regions' });
+  printTable(out, ix.rows, build(h), { limit: top ?? 40, what: 'regions', more: '--top N' });
   if (h === 'none') printTermKey(out, h, terms, `the ${contributions}`);
   out.write(`${h === 'full' ? `columns after the intervals: ${contributions}` : 'utility: the sum of the contributions'}${ix.draws ? `; rank intervals from ${ix.draws} coefficient draws, seed ${ix.seed}` : ''}`);
   out.write(`${r.declared.description}; Spearman rank correlation with the revealed ranking ${num(r.rankCorrelation, 3)}`);

@@ -33,7 +33,7 @@ export function printRank(out: Out, r: RankOutput, top: number | undefined, opts
   ];
   const h = chooseTermHeaders(ix.rows.slice(0, limit), build, opts.wide ?? false);
   if (h === 'keys') printTermKey(out, h, ix.indicators, `[n]: ${CONTRIBUTIONS}`);
-  printTable(out, ix.rows, build(h), { limit, what: 'regions' });
+  printTable(out, ix.rows, build(h), { limit, what: 'regions', lang: opts.lang, more: '--top N' });
   if (h === 'full') out.write(`columns after score: ${CONTRIBUTIONS}; they add up to the score`);
   if (h === 'none') printTermKey(out, h, ix.indicators, `the ${CONTRIBUTIONS}`);
   if (r.sensitivity) out.write(`sensitivity: ${r.sensitivity.draws} Dirichlet weight draws (concentration ${r.sensitivity.concentration}), seed ${r.sensitivity.seed}`);
