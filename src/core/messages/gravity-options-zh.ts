@@ -27,4 +27,8 @@ export const GRAVITY_OPTION_MESSAGES_ZH: ZhOf<typeof GRAVITY_OPTION_MESSAGES> = 
   'predict.levelNotFitted': (p) => `水平“${p.level}”（第 ${p.row} 行）不在拟合数据中，没有对应的效应`,
   'predict.needsPeriodEffects': () => '模型含按时期的效应：新数据需要时期',
   'predict.needsCategory': (p) => `模型含按“${p.atom}”的效应：新数据需要类别列“${p.atom}”`,
+
+  'arrays.rowsDiffer': (p) => `有 ${p.rows} 行，而 ${p.against} 有 ${p.expected} 行`,
+  'arrays.regionIndex': (p) => `地区索引 ${p.index} 超出了 ${p.regions} 个地区的范围`,
+  'arrays.periodIndex': (p) => `时期索引 ${p.index} 超出了 ${p.periods} 个时期的范围`,
 };

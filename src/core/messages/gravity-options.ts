@@ -3,8 +3,9 @@ import { def } from './message.ts';
 /**
  * Errors of a gravity model's further options and of predicting from it: fixed-effect and cluster
  * dimensions (src/models/gravity/dimensions.ts: a name, a^b interaction of names, pair), the
- * small-sample correction (small-sample.ts, as fixest's ssc()) and new data that lack what the
- * fitted model needs (predict.ts). The field the error concerns prefixes the message (SpecError).
+ * small-sample correction (small-sample.ts, as fixest's ssc()), new data that lack what the
+ * fitted model needs (predict.ts) and arrays of either that do not fit together. The field the
+ * error concerns prefixes the message (SpecError).
  * Numbers the English has always written as given are passed as text.
  */
 export const GRAVITY_OPTION_MESSAGES = {
@@ -35,4 +36,11 @@ export const GRAVITY_OPTION_MESSAGES = {
   'predict.levelNotFitted': def({ level: 'P3', row: 12 }, (p) => `level "${p.level}" (row ${p.row}) was not in the fit, so it has no effect`),
   'predict.needsPeriodEffects': def({}, () => 'the model has effects by period: the new data needs period'),
   'predict.needsCategory': def({ atom: 'product' }, (p) => `the model has effects by "${p.atom}": the new data needs categories.${p.atom}`),
+
+  // Arrays a library caller hands the fit or the prediction (design.ts, predict.ts) that do not
+  // fit together; the error's column names the array.
+  /** `against` the array the others are measured by: flow in a fit, origin in new data. */
+  'arrays.rowsDiffer': def({ rows: 9, against: 'flow', expected: 12 }, (p) => `has ${p.rows} rows, ${p.against} has ${p.expected}`),
+  'arrays.regionIndex': def({ index: 31, regions: 31 }, (p) => `region index ${p.index} is outside the ${p.regions} regions`),
+  'arrays.periodIndex': def({ index: 2, periods: 2 }, (p) => `period index ${p.index} is outside the ${p.periods} periods`),
 };

@@ -7,6 +7,7 @@ import { FIT_DATA_MESSAGES_ZH } from './fit-data-zh.ts';
 import { FIT_MESSAGES_ZH } from './fit-zh.ts';
 import { GRADUATE_MESSAGES_ZH } from './graduates-zh.ts';
 import { GRAVITY_OPTION_MESSAGES_ZH } from './gravity-options-zh.ts';
+import { LOGIT_MESSAGES_ZH } from './logit-zh.ts';
 import { RANK_MESSAGES_ZH } from './rank-zh.ts';
 
 /**
@@ -15,7 +16,7 @@ import { RANK_MESSAGES_ZH } from './rank-zh.ts';
  * dashboard, whose Chinese (web/src/i18n/messages-zh*.ts) includes them. A code without Chinese
  * here keeps its English there.
  */
-export const LIBRARY_ZH = { ...GRADUATE_MESSAGES_ZH, ...CONVERGENCE_MESSAGES_ZH, ...FIT_DATA_MESSAGES_ZH, ...GRAVITY_OPTION_MESSAGES_ZH, ...CHOICE_FILE_MESSAGES_ZH, ...CHOICE_FIT_MESSAGES_ZH, ...FIT_MESSAGES_ZH, ...CHOICE_WARNING_MESSAGES_ZH, ...RANK_MESSAGES_ZH };
+export const LIBRARY_ZH = { ...GRADUATE_MESSAGES_ZH, ...CONVERGENCE_MESSAGES_ZH, ...FIT_DATA_MESSAGES_ZH, ...GRAVITY_OPTION_MESSAGES_ZH, ...CHOICE_FILE_MESSAGES_ZH, ...CHOICE_FIT_MESSAGES_ZH, ...FIT_MESSAGES_ZH, ...CHOICE_WARNING_MESSAGES_ZH, ...RANK_MESSAGES_ZH, ...LOGIT_MESSAGES_ZH };
 
 /** Chinese as the CLI and the reports write it: grouped digits, Chinese names first, lists joined by 、. */
 export const CHINESE: MessageFormat = {

@@ -82,7 +82,7 @@ export function buildGravityDesign(data: GravityData, spec: ResolvedGravitySpec)
   const n0 = data.flow.length;
   const nRegions = data.regions.length;
   const sameLength = (name: string, a: ArrayLike<number> | undefined): void => {
-    if (a !== undefined && a.length !== n0) throw new InputError(`has ${a.length} rows, flow has ${n0}`, { column: name });
+    if (a !== undefined && a.length !== n0) throw new InputError(coded('arrays.rowsDiffer', { rows: a.length, against: 'flow', expected: n0 }), { column: name });
   };
   sameLength('origin', data.origin);
   sameLength('destination', data.destination);
@@ -98,7 +98,7 @@ export function buildGravityDesign(data: GravityData, spec: ResolvedGravitySpec)
   // per-column scans first, the message built only for the first bad row).
   let keep = new Uint8Array(n0);
   const scan = markRows(data.origin, data.destination, nRegions, spec.intra, keep);
-  if (scan.badRow >= 0) throw new InputError(`region index ${Math.max(data.origin[scan.badRow], data.destination[scan.badRow])} is outside the ${nRegions} regions`, { row: rowNumber(data, scan.badRow) });
+  if (scan.badRow >= 0) throw new InputError(coded('arrays.regionIndex', { index: Math.max(data.origin[scan.badRow], data.destination[scan.badRow]), regions: nRegions }), { row: rowNumber(data, scan.badRow) });
   const intraDropped = scan.intraDropped;
   const dropped = dropMissing(usedColumns(data, spec), keep, spec.na, (r) => rowNumber(data, r));
   if (dropped.missing > 0) {
@@ -125,7 +125,7 @@ export function buildGravityDesign(data: GravityData, spec: ResolvedGravitySpec)
   if (data.period && data.periods) {
     for (let r = 0; r < n0; r++) {
       if (keep[r] && data.period[r] >= data.periods.length) {
-        throw new InputError(`period index ${data.period[r]} is outside the ${data.periods.length} periods`, { row: rowNumber(data, r), column: 'period' });
+        throw new InputError(coded('arrays.periodIndex', { index: data.period[r], periods: data.periods.length }), { row: rowNumber(data, r), column: 'period' });
       }
     }
   }

@@ -17,7 +17,7 @@ export function predictGravity(result: GravityResult, data: GravityNewData): Gra
   const n = data.origin.length;
   const warnings: string[] = [];
   for (const [name, a] of [['destination', data.destination], ['cost', data.cost]] as const) {
-    if (a.length !== n) throw new InputError(`has ${a.length} rows, origin has ${n}`, { column: name });
+    if (a.length !== n) throw new InputError(coded('arrays.rowsDiffer', { rows: a.length, against: 'origin', expected: n }), { column: name });
   }
   const eta = new Float64Array(n);
   for (const t of result.termSpecs) {
@@ -28,13 +28,13 @@ export function predictGravity(result: GravityResult, data: GravityNewData): Gra
     }
     const col = t.role === 'cost' ? data.cost : data.covariates?.[t.column ?? ''];
     if (!col) throw new SpecError(coded('predict.missingColumn', { column: String(t.column), term: t.name }), 'covariates');
-    if (col.length !== n) throw new InputError(`has ${col.length} rows, origin has ${n}`, { column: t.column ?? t.name });
+    if (col.length !== n) throw new InputError(coded('arrays.rowsDiffer', { rows: col.length, against: 'origin', expected: n }), { column: t.column ?? t.name });
     for (let r = 0; r < n; r++) {
       const v = col[r];
       const x = t.transform === 'log' ? Math.log(v) : v;
       if (!Number.isFinite(x)) {
-        const pair = `${data.regions[data.origin[r]]} -> ${data.regions[data.destination[r]]} (row ${r + 1})`;
-        throw new InputError(`${t.name} = ${v} for ${pair} is not ${t.transform === 'log' ? 'positive (the term is logged)' : 'finite'}`, { row: r + 1, column: t.column ?? t.name });
+        const pair = { origin: { code: data.regions[data.origin[r]] }, destination: { code: data.regions[data.destination[r]] }, row: r + 1 };
+        throw new InputError(coded('gravity.data.termBad', { term: t.name, value: String(v), ...pair, logged: t.transform === 'log' }), { row: r + 1, column: t.column ?? t.name });
       }
       eta[r] += b * x;
     }

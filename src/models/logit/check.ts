@@ -21,38 +21,38 @@ export interface ChoiceLayout {
 }
 
 export function choiceLayout(data: ChoicePredictionData): ChoiceLayout {
-  if (data === null || typeof data !== 'object') throw new SpecError('choice data must be an object', 'data');
+  if (data === null || typeof data !== 'object') throw new SpecError(coded('logit.data.notObject', {}), 'data');
   const { nCases, caseIndex, altIndex } = data;
-  if (!Number.isInteger(nCases) || nCases < 1) throw new InputError(`nCases must be a positive integer, got ${nCases}`, { column: 'nCases' });
-  if (!(caseIndex instanceof Int32Array)) throw new InputError('caseIndex must be an Int32Array', { column: 'caseIndex' });
-  if (!(altIndex instanceof Int32Array)) throw new InputError('altIndex must be an Int32Array', { column: 'altIndex' });
+  if (!Number.isInteger(nCases) || nCases < 1) throw new InputError(coded('logit.data.nCases', { value: String(nCases) }), { column: 'nCases' });
+  if (!(caseIndex instanceof Int32Array)) throw new InputError(coded('logit.data.notIntArray', { array: 'caseIndex' }), { column: 'caseIndex' });
+  if (!(altIndex instanceof Int32Array)) throw new InputError(coded('logit.data.notIntArray', { array: 'altIndex' }), { column: 'altIndex' });
   const n = caseIndex.length;
-  if (altIndex.length !== n) throw new InputError(`altIndex has ${altIndex.length} rows, caseIndex ${n}`, { column: 'altIndex' });
+  if (altIndex.length !== n) throw new InputError(coded('logit.data.rowsDiffer', { array: 'altIndex', rows: altIndex.length, expected: n }), { column: 'altIndex' });
   const start = new Int32Array(nCases).fill(-1);
   const end = new Int32Array(nCases).fill(-1);
   let maxAlt = -1;
   let maxCaseSize = 0;
   for (let r = 0; r < n; r++) {
     const c = caseIndex[r];
-    if (c < 0 || c >= nCases) throw new InputError(`caseIndex ${c} is outside [0, ${nCases})`, { row: r + 1, column: 'caseIndex' });
+    if (c < 0 || c >= nCases) throw new InputError(coded('logit.data.caseOutside', { case: c, cases: nCases }), { row: r + 1, column: 'caseIndex' });
     if (r === 0 || caseIndex[r - 1] !== c) {
-      if (start[c] >= 0) throw new InputError(`the rows of case ${c} are not contiguous (it reappears after other cases' rows): group the rows by case`, { row: r + 1, column: 'caseIndex' });
+      if (start[c] >= 0) throw new InputError(coded('logit.data.notContiguous', { case: c }), { row: r + 1, column: 'caseIndex' });
       start[c] = r;
     }
     end[c] = r + 1;
     const a = altIndex[r];
-    if (a < 0) throw new InputError(`altIndex ${a} is negative`, { row: r + 1, column: 'altIndex' });
+    if (a < 0) throw new InputError(coded('logit.data.alternativeNegative', { alternative: a }), { row: r + 1, column: 'altIndex' });
     if (a > maxAlt) maxAlt = a;
   }
   const labels = data.alternatives;
-  if (labels !== undefined && labels.length <= maxAlt) throw new InputError(`altIndex ${maxAlt} has no label (${labels.length} alternatives given)`, { column: 'alternatives' });
+  if (labels !== undefined && labels.length <= maxAlt) throw new InputError(coded('logit.data.noLabel', { alternative: maxAlt, labels: labels.length }), { column: 'alternatives' });
   const nAlternatives = labels ? labels.length : maxAlt + 1;
   const seen = new Int32Array(nAlternatives).fill(-1);
   for (let c = 0; c < nCases; c++) {
-    if (start[c] < 0) throw new InputError(`case ${c} has no rows (a case needs at least one available alternative)`, { column: 'caseIndex' });
+    if (start[c] < 0) throw new InputError(coded('logit.data.emptyCase', { case: c }), { column: 'caseIndex' });
     maxCaseSize = Math.max(maxCaseSize, end[c] - start[c]);
     for (let r = start[c]; r < end[c]; r++) {
-      if (seen[altIndex[r]] === c) throw new InputError(`alternative ${altIndex[r]} appears twice in case ${c}`, { row: r + 1, column: 'altIndex' });
+      if (seen[altIndex[r]] === c) throw new InputError(coded('logit.data.alternativeTwice', { alternative: altIndex[r], case: c }), { row: r + 1, column: 'altIndex' });
       seen[altIndex[r]] = c;
     }
   }
@@ -63,16 +63,16 @@ export function choiceLayout(data: ChoicePredictionData): ChoiceLayout {
 /** The choices as counts per row, checked: finite, >= 0, a positive total in every case. */
 export function checkedChoices(data: ChoicePredictionData, layout: ChoiceLayout): Float64Array {
   const chosen = data.chosen;
-  if (!(chosen instanceof Uint8Array || chosen instanceof Float64Array)) throw new InputError('chosen must be a Uint8Array (0/1) or a Float64Array of counts', { column: 'chosen' });
-  if (chosen.length !== layout.nRows) throw new InputError(`chosen has ${chosen.length} rows, caseIndex ${layout.nRows}`, { column: 'chosen' });
+  if (!(chosen instanceof Uint8Array || chosen instanceof Float64Array)) throw new InputError(coded('logit.data.chosenType', {}), { column: 'chosen' });
+  if (chosen.length !== layout.nRows) throw new InputError(coded('logit.data.rowsDiffer', { array: 'chosen', rows: chosen.length, expected: layout.nRows }), { column: 'chosen' });
   const y = chosen instanceof Float64Array ? chosen : Float64Array.from(chosen);
   for (let c = 0; c < layout.nCases; c++) {
     let total = 0;
     for (let r = layout.start[c]; r < layout.end[c]; r++) {
-      if (!(y[r] >= 0) || !Number.isFinite(y[r])) throw new InputError(`chosen must be a finite count >= 0, got ${y[r]}`, { row: r + 1, column: 'chosen' });
+      if (!(y[r] >= 0) || !Number.isFinite(y[r])) throw new InputError(coded('logit.data.chosenBad', { value: String(y[r]) }), { row: r + 1, column: 'chosen' });
       total += y[r];
     }
-    if (!(total > 0)) throw new InputError(`case ${c} has no chosen alternative`, { row: layout.start[c] + 1, column: 'chosen' });
+    if (!(total > 0)) throw new InputError(coded('logit.data.noChoice', { case: c }), { row: layout.start[c] + 1, column: 'chosen' });
   }
   return y;
 }
@@ -82,10 +82,10 @@ export function checkedColumns(data: ChoicePredictionData, names: readonly strin
   const columns = data.columns ?? {};
   return names.map((name, i) => {
     const col = columns[name];
-    if (col === undefined) throw new SpecError(`column "${name}" is not in the data (columns: ${Object.keys(columns).join(', ') || 'none'})`, `${field}[${i}]`);
-    if (!(col instanceof Float64Array)) throw new InputError('must be a Float64Array', { column: name });
-    if (col.length !== data.caseIndex.length) throw new InputError(`has ${col.length} rows, caseIndex ${data.caseIndex.length}`, { column: name });
-    for (let r = 0; r < col.length; r++) if (!Number.isFinite(col[r])) throw new InputError(`value ${col[r]} is not finite`, { row: r + 1, column: name });
+    if (col === undefined) throw new SpecError(coded('logit.data.noColumn', { column: name, columns: Object.keys(columns) }), `${field}[${i}]`);
+    if (!(col instanceof Float64Array)) throw new InputError(coded('logit.data.notFloatArray', {}), { column: name });
+    if (col.length !== data.caseIndex.length) throw new InputError(coded('logit.data.rowsDiffer', { array: null, rows: col.length, expected: data.caseIndex.length }), { column: name });
+    for (let r = 0; r < col.length; r++) if (!Number.isFinite(col[r])) throw new InputError(coded('logit.data.notFinite', { value: String(col[r]) }), { row: r + 1, column: name });
     return col;
   });
 }
@@ -94,8 +94,8 @@ export function checkedColumns(data: ChoicePredictionData, names: readonly strin
 export function checkedWeights(data: ChoicePredictionData, nCases: number): Float64Array {
   const w = data.caseWeight;
   if (w === undefined) return new Float64Array(nCases).fill(1);
-  if (!(w instanceof Float64Array) || w.length !== nCases) throw new InputError(`caseWeight must be a Float64Array with one value per case (${nCases})`, { column: 'caseWeight' });
-  for (let c = 0; c < nCases; c++) if (!(w[c] >= 0) || !Number.isFinite(w[c])) throw new InputError(`weight of case ${c} must be finite and >= 0, got ${w[c]}`, { column: 'caseWeight' });
+  if (!(w instanceof Float64Array) || w.length !== nCases) throw new InputError(coded('logit.data.perCase', { array: 'caseWeight', cases: nCases }), { column: 'caseWeight' });
+  for (let c = 0; c < nCases; c++) if (!(w[c] >= 0) || !Number.isFinite(w[c])) throw new InputError(coded('logit.data.weightBad', { case: c, value: String(w[c]) }), { column: 'caseWeight' });
   return w;
 }
 
@@ -103,7 +103,7 @@ export function checkedWeights(data: ChoicePredictionData, nCases: number): Floa
 export function checkedClusters(data: ChoicePredictionData, nCases: number): { index: Int32Array; count: number } | null {
   const cl = data.cluster;
   if (cl === undefined) return null;
-  if (!(cl instanceof Int32Array) || cl.length !== nCases) throw new InputError(`cluster must be an Int32Array with one id per case (${nCases})`, { column: 'cluster' });
+  if (!(cl instanceof Int32Array) || cl.length !== nCases) throw new InputError(coded('logit.data.perCase', { array: 'cluster', cases: nCases }), { column: 'cluster' });
   const dense = new Map<number, number>();
   const index = new Int32Array(nCases);
   for (let c = 0; c < nCases; c++) {

@@ -1,4 +1,5 @@
 import { SpecError } from '../../core/errors.ts';
+import { coded } from '../../core/messages/index.ts';
 import { checkedColumns } from './check.ts';
 import { modelProbabilities } from './probabilities.ts';
 import type { ChoicePredictionData, LogitResult } from './types.ts';
@@ -34,7 +35,7 @@ export interface ElasticityOptions {
 
 export function elasticities(result: LogitResult, data: ChoicePredictionData, term: string, options: ElasticityOptions = {}): Elasticities {
   const a = result.attributeTerms.indexOf(term);
-  if (a < 0) throw new SpecError(`"${term}" is not an attribute term of the model (${result.attributeTerms.join(', ')})`, 'term');
+  if (a < 0) throw new SpecError(coded('logit.notAttribute', { term, terms: result.attributeTerms }), 'term');
   const beta = result.coefficients[term];
   const m = modelProbabilities(result, data);
   const x = checkedColumns(data, [term], 'term')[0];

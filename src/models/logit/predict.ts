@@ -1,4 +1,5 @@
 import { InputError } from '../../core/errors.ts';
+import { coded } from '../../core/messages/index.ts';
 import { modelProbabilities } from './probabilities.ts';
 import type { ChoicePredictionData, LogitResult } from './types.ts';
 
@@ -41,7 +42,7 @@ export function predictChoices(result: LogitResult, data: ChoicePredictionData, 
   const { layout } = m;
   const group = options.group;
   if (group !== undefined && (!(group instanceof Int32Array) || group.length !== layout.nCases)) {
-    throw new InputError(`group must be an Int32Array with one id per case (${layout.nCases})`, { column: 'group' });
+    throw new InputError(coded('logit.data.perCase', { array: 'group', cases: layout.nCases }), { column: 'group' });
   }
   let nGroups = 1;
   if (group) for (let c = 0; c < group.length; c++) nGroups = Math.max(nGroups, group[c] + 1);
@@ -51,7 +52,7 @@ export function predictChoices(result: LogitResult, data: ChoicePredictionData, 
   const persons = new Float64Array(nGroups);
   for (let c = 0; c < layout.nCases; c++) {
     const g = group ? group[c] : 0;
-    if (g < 0) throw new InputError(`group id ${g} of case ${c} is negative`, { column: 'group' });
+    if (g < 0) throw new InputError(coded('logit.data.groupNegative', { group: g, case: c }), { column: 'group' });
     persons[g] += m.persons[c];
     const w = data.caseWeight ? data.caseWeight[c] : 1;
     for (let r = layout.start[c]; r < layout.end[c]; r++) {

@@ -56,20 +56,20 @@ export interface Wtp {
 export function willingnessToPay(result: LogitResult, options: WtpOptions): Wtp {
   const names = result.terms;
   const mi = result.attributeTerms.indexOf(options.money);
-  if (mi < 0) throw new SpecError(`"${options.money}" is not an attribute term of the model (${result.attributeTerms.join(', ')})`, 'money');
+  if (mi < 0) throw new SpecError(coded('logit.notAttribute', { term: options.money, terms: result.attributeTerms }), 'money');
   const moneyKind = options.moneyKind ?? 'income';
-  if (moneyKind !== 'income' && moneyKind !== 'cost') throw new SpecError(`"${String(moneyKind)}" is not income or cost`, 'moneyKind');
+  if (moneyKind !== 'income' && moneyKind !== 'cost') throw new SpecError(coded('logit.wtp.notIncomeOrCost', { value: String(moneyKind) }), 'moneyKind');
   const scale = options.moneyScale ?? 1;
-  if (!(scale > 0) || !Number.isFinite(scale)) throw new SpecError(`must be a positive number, got ${scale}`, 'moneyScale');
+  if (!(scale > 0) || !Number.isFinite(scale)) throw new SpecError(coded('logit.wtp.scaleNotPositive', { value: String(scale) }), 'moneyScale');
   const vcovType = options.vcov ?? result.vcovType;
   const cov = vcovType === 'classical' ? result.classicalCovariance : vcovType === 'robust' ? result.robustCovariance : result.clusteredCovariance;
-  if (cov === null) throw new SpecError('the result has no clustered covariance (fitted without data.cluster)', 'vcov');
+  if (cov === null) throw new SpecError(coded('logit.wtp.noClustered', {}), 'vcov');
   const level = options.confidenceLevel ?? result.confidenceLevel;
-  if (!(level > 0 && level < 1)) throw new SpecError(`${level} is not in (0, 1)`, 'confidenceLevel');
+  if (!(level > 0 && level < 1)) throw new SpecError(coded('logit.spec.notInUnitInterval', { value: String(level) }), 'confidenceLevel');
   const terms = options.terms ?? result.attributeTerms.filter((t) => t !== options.money);
   const m = names.indexOf(options.money);
   const bm = result.coefficients[options.money];
-  if (!(bm !== 0) || !Number.isFinite(bm)) throw new SpecError(`the coefficient of "${options.money}" is ${bm}: no ratio can be formed`, 'money');
+  if (!(bm !== 0) || !Number.isFinite(bm)) throw new SpecError(coded('logit.wtp.moneyZero', { term: options.money, coefficient: String(bm) }), 'money');
   const s = moneyKind === 'income' ? scale : -scale;
   const z = normalQuantile(1 - (1 - level) / 2);
 
@@ -83,8 +83,8 @@ export function willingnessToPay(result: LogitResult, options: WtpOptions): Wtp 
   }
   const values = terms.map((term) => {
     const k = names.indexOf(term);
-    if (k < 0 || result.attributeTerms.indexOf(term) < 0) throw new SpecError(`"${term}" is not an attribute term of the model`, 'terms');
-    if (k === m) throw new SpecError('the money term cannot be valued against itself', 'terms');
+    if (k < 0 || result.attributeTerms.indexOf(term) < 0) throw new SpecError(coded('logit.notAttribute', { term, terms: null }), 'terms');
+    if (k === m) throw new SpecError(coded('logit.wtp.moneyItself', {}), 'terms');
     const bk = result.coefficients[term];
     const value = (s * bk) / bm;
     const variance = s * s * (cov[k][k] / (bm * bm) - (2 * bk * cov[k][m]) / (bm * bm * bm) + (bk * bk * cov[m][m]) / (bm * bm * bm * bm));
