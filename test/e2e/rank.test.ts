@@ -58,14 +58,20 @@ test('rank change between periods and the other normalisations and weightings ru
   assert.match(bad.stderr, /unknown indicator "nosuch"\. Indicators in this workspace: .*\bpopulation\b/);
 });
 
-test('--lang zh: the index\'s warnings read in Chinese; English as before without it', () => {
+test('--lang zh: the index\'s warnings read in Chinese, regions by name; English as before without it', () => {
   const zh = tf('rank', '--example', 'china-cities', '--top', '3', '-w', demo.workspace, '--lang', 'zh');
   assert.equal(zh.code, 0, zh.stderr);
   const lines = zh.stderr.split('\n').filter(Boolean);
   assert.deepEqual(lines.filter((l) => l.startsWith('warning:')), []);
   const warned = lines.filter((l) => l.startsWith('警告：'));
-  assert.match(warned.join('\n'), /^警告：12 个地区因缺少数值未参与排名：220500、/m);
+  // Regions by their Chinese names, as the table names them, not by code (220500 is 通化市).
+  assert.match(warned.join('\n'), /^警告：12 个地区因缺少数值未参与排名：通化市、/m);
+  assert.doesNotMatch(warned.join('\n'), /\d{6}/);
   assertChinese(warned, 'rank warnings');
   const en = tf('rank', '--example', 'china-cities', '--top', '3', '-w', demo.workspace);
   assert.match(en.stderr, /^warning: 12 region\(s\) excluded for missing values: 220500, /m);
+  // --lang en: English names.
+  const named = tf('rank', '--example', 'china-cities', '--top', '3', '-w', demo.workspace, '--lang', 'en');
+  assert.match(named.stderr, /^warning: 12 region\(s\) excluded for missing values: Tonghua, /m);
+  assert.doesNotMatch(named.stderr, /\d{6}/);
 });

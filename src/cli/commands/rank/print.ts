@@ -1,6 +1,8 @@
 import type { CompositeIndexResult, RankChangeResult, SensitivityResult } from '../../../rank/index.ts';
 import type { CodedMessage } from '../../../core/messages/index.ts';
 import { said, type CliLang } from '../../lang.ts';
+import { namedIn } from '../../message-names.ts';
+import type { RegionNamer } from '../../region-names.ts';
 import { printTable, type Column, type Out } from '../../output.ts';
 import { chooseTermHeaders, printTermKey, termHeader, type TermHeaders } from '../../table-fit.ts';
 
@@ -16,9 +18,10 @@ const CONTRIBUTIONS = 'contribution of each indicator to the score (weight x nor
 
 /**
  * Ranking table: rank, region, score, each indicator's contribution, rank change and sensitivity
- * when asked; fitted to the terminal unless `wide` (see table-fit.ts).
+ * when asked; fitted to the terminal unless `wide` (see table-fit.ts). `name`: the --lang namer,
+ * given only with --lang (without it the warnings are the library's English, regions by code).
  */
-export function printRank(out: Out, r: RankOutput, top: number | undefined, opts: { wide?: boolean; lang?: CliLang } = {}): void {
+export function printRank(out: Out, r: RankOutput, top: number | undefined, opts: { wide?: boolean; lang?: CliLang; name?: RegionNamer } = {}): void {
   const ix = r.index;
   if (r.description) out.write(`index: ${r.description}`);
   out.write(`${ix.normalisation} normalisation, ${ix.weighting} weights: ${ix.indicators.map((k) => `${k} ${ix.directions[k] > 0 ? '+' : '-'} ${ix.weights[k].toFixed(3)}`).join(', ')}`);
@@ -38,7 +41,8 @@ export function printRank(out: Out, r: RankOutput, top: number | undefined, opts
   if (h === 'none') printTermKey(out, h, ix.indicators, `the ${CONTRIBUTIONS}`);
   if (r.sensitivity) out.write(`sensitivity: ${r.sensitivity.draws} Dirichlet weight draws (concentration ${r.sensitivity.concentration}), seed ${r.sensitivity.seed}`);
   const lang = opts.lang ?? 'en';
-  for (const [w, c] of warningsOf(r)) out.error(`${lang === 'zh' ? '警告：' : 'warning: '}${said(w, c, lang)}`);
+  // Regions in the warnings by name in the language --lang gives (the library names them by code).
+  for (const [w, c] of warningsOf(r)) out.error(`${lang === 'zh' ? '警告：' : 'warning: '}${c && opts.name ? namedIn(c, lang, opts.name) : said(w, c, lang)}`);
 }
 
 /**
