@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import { z } from 'zod';
 import { isTalentflowError, type ErrorCode, type ErrorText } from '../core/errors.ts';
 import { coded } from '../core/messages/index.ts';
+import { schemaIssue } from '../core/messages/schema-issue.ts';
 
 /** The one place where error codes become HTTP statuses. */
 export const STATUS: Record<ErrorCode, 400 | 404 | 409 | 422 | 500> = {
@@ -29,15 +30,12 @@ export class HttpError extends Error {
 /**
  * A failed schema check in the one general form of core/messages' `request.invalid`: the field,
  * zod's English words, and the issue's code with what it expected, its bound or its allowed
- * values, so the page can say it in Chinese without knowing zod's sentences.
+ * values (and the schema's own check by name), so the page can say it in Chinese without knowing
+ * zod's sentences.
  */
 function validationBody(e: z.ZodError): Record<string, unknown> {
   const issues = e.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
-  const first = e.issues[0];
-  const raw = first as unknown as { expected?: unknown; maximum?: unknown; minimum?: unknown; values?: unknown[]; keys?: unknown[] };
-  const limit = typeof raw.maximum === 'number' ? raw.maximum : typeof raw.minimum === 'number' ? raw.minimum : null;
-  const values = (raw.values ?? raw.keys ?? []).map(String).slice(0, 20);
-  const text = coded('request.invalid', { field: issues[0].path, detail: first.message, issue: first.code, expected: typeof raw.expected === 'string' ? raw.expected : '', limit, values });
+  const text = coded('request.invalid', { field: issues[0].path, ...schemaIssue(e.issues[0]) });
   return { code: 'VALIDATION', message: text.message, messageCode: text.code, params: text.params, issues };
 }
 

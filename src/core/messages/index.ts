@@ -22,6 +22,7 @@ import { ANALYSIS_MESSAGES } from './analysis.ts';
 import { CHOICE_MESSAGES } from './choice.ts';
 import { CHOICE_FILE_MESSAGES } from './choice-file.ts';
 import { CHOICE_FIT_MESSAGES } from './choice-fit.ts';
+import { CHOICE_SPEC_MESSAGES } from './choice-spec.ts';
 import { CONVERGENCE_MESSAGES } from './convergence.ts';
 import { FIT_MESSAGES } from './fit.ts';
 import { FIT_DATA_MESSAGES } from './fit-data.ts';
@@ -38,7 +39,7 @@ import { SCENARIO_MESSAGES } from './scenario.ts';
 
 export { ENGLISH, def, type CodedMessage, type CodedParam, type MessageDef, type MessageFormat, type MessageParam, type MessageParams, type Place } from './message.ts';
 
-export const MESSAGES = { ...SCENARIO_MESSAGES, ...ANALYSIS_MESSAGES, ...FIT_MESSAGES, ...GRAVITY_MESSAGES, ...CHOICE_MESSAGES, ...MEASURE_MESSAGES, ...RANK_MESSAGES, ...GRADUATE_MESSAGES, ...REGION_MESSAGES, ...REQUEST_MESSAGES, ...JOB_MESSAGES, ...CONVERGENCE_MESSAGES, ...FIT_DATA_MESSAGES, ...GRAVITY_OPTION_MESSAGES, ...CHOICE_FILE_MESSAGES, ...CHOICE_FIT_MESSAGES, ...LOGIT_MESSAGES };
+export const MESSAGES = { ...SCENARIO_MESSAGES, ...ANALYSIS_MESSAGES, ...FIT_MESSAGES, ...GRAVITY_MESSAGES, ...CHOICE_MESSAGES, ...MEASURE_MESSAGES, ...RANK_MESSAGES, ...GRADUATE_MESSAGES, ...REGION_MESSAGES, ...REQUEST_MESSAGES, ...JOB_MESSAGES, ...CONVERGENCE_MESSAGES, ...FIT_DATA_MESSAGES, ...GRAVITY_OPTION_MESSAGES, ...CHOICE_FILE_MESSAGES, ...CHOICE_FIT_MESSAGES, ...LOGIT_MESSAGES, ...CHOICE_SPEC_MESSAGES };
 
 export type MessageCode = keyof typeof MESSAGES;
 export type ParamsOf<C extends MessageCode> = (typeof MESSAGES)[C]['example'];

@@ -3,14 +3,14 @@ import { def } from './message.ts';
 /**
  * The HTTP layer's own answers (src/server/errors.ts): a request that fails its schema, in one
  * general form whatever the field (zod's issue code and bounds as parameters, so a front-end can
- * say "at most 100" in its language), and the internal error. Then the errors any request can
- * meet: a value the workspace does not hold (core/unknown-value.ts: a misspelt level, a period
+ * say "at most 100" in its language; schema-issue.ts), and the internal error. Then the errors
+ * any request can meet: a value the workspace does not hold (core/unknown-value.ts: a misspelt level, a period
  * without data), a saved model or job that is not there, a name already taken.
  */
 const capital = (s: string) => `${s[0]?.toUpperCase() ?? ''}${s.slice(1)}`;
 
 export const REQUEST_MESSAGES = {
-  'request.invalid': def({ field: 'draws', detail: 'Too big: expected number to be <=1000', issue: 'too_big', expected: '', limit: 1000 as number | null, values: [] as readonly string[] },
+  'request.invalid': def({ field: 'draws', detail: 'Too big: expected number to be <=1000', issue: 'too_big', expected: '', limit: 1000 as number | null, values: [] as readonly string[], rule: null as string | null, value: null as string | null },
     (p) => `${p.field || 'request'}: ${p.detail}`),
   'server.internal': def({}, () => 'internal error: see the server log'),
 

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { SpecError } from '../../core/errors.ts';
+import { coded } from '../../core/messages/index.ts';
+import { CHOICE_SPEC_RULES as RULE, transformNotAttribute } from '../../core/messages/choice-spec.ts';
+import { schemaIssue } from '../../core/messages/schema-issue.ts';
 
 /**
  * The specification of a destination-choice model on a workspace's graduate records: the one
@@ -63,7 +66,7 @@ export function interactionTermName(attribute: PersonAttribute, category: string
   return `${attribute}[${category}]:${term}`;
 }
 
-const name = z.string().trim().regex(/^[A-Za-z][\w.-]{0,63}$/, 'an indicator name (letters, digits, _ . -)');
+const name = z.string().trim().regex(/^[A-Za-z][\w.-]{0,63}$/, RULE.indicatorName);
 const resolve = (v: string): string => ALTERNATIVE_VAR_ALIASES[v] ?? v;
 const year = z.number().int().gte(1900).lte(2200);
 
@@ -71,13 +74,13 @@ const nestSchema = z.union([
   /** 'home-rest': the home region against every other region; 'macro-regions': one nest per macro-region group. */
   z.enum(['home-rest', 'macro-regions']),
   /** A named nest of alternatives: region codes or names at the level, or group codes (their members). */
-  z.object({ name: z.string().trim().regex(/^[\w.-]{1,32}$/, 'a nest name (letters, digits, _ . -)'), members: z.array(z.string().trim().min(1).max(200)).min(1).max(1000) }).strict(),
+  z.object({ name: z.string().trim().regex(/^[\w.-]{1,32}$/, RULE.nestName), members: z.array(z.string().trim().min(1).max(200)).min(1).max(1000) }).strict(),
 ]);
 
 /** The fields of a spec (for request bodies that add their own, e.g. save / replace). */
 export const choiceSpecShape = {
   /** Level of the alternatives (regions at this level; destinations, homes and study places are rolled up to it). */
-  level: z.string().trim().regex(/^[a-z][a-z0-9_-]{0,31}$/, 'a level such as province or city'),
+  level: z.string().trim().regex(/^[a-z][a-z0-9_-]{0,31}$/, RULE.level),
   /** Region or group code the alternatives lie in. Default: the country of the persons' destinations. */
   within: z.string().trim().min(1).max(200).optional(),
   /** Persons of these universities only. Default all. */
@@ -98,7 +101,7 @@ export const choiceSpecShape = {
    * (against the most frequent one as base, ties by name) times an alternative attribute (an
    * indicator, transformed as above) or a person term. Default none.
    */
-  interactions: z.array(z.string().trim().regex(/^(degree|major|university):[A-Za-z][\w.-]{0,63}$/, 'person:alternative with person one of degree, major, university, e.g. degree:income'))
+  interactions: z.array(z.string().trim().regex(/^(degree|major|university):[A-Za-z][\w.-]{0,63}$/, RULE.interaction))
     .max(20).default([]).transform((is) => is.map((i) => { const [p, a] = i.split(':'); return `${p}:${resolve(a)}`; })),
   /** Not employed / further study: left out (counted) or one outside alternative with its constant. Default 'exclude'. */
   outside: z.enum(['exclude', 'option']).default('exclude'),
@@ -131,10 +134,10 @@ export const choiceSpecShape = {
 
 /** Checks across fields, applied by choiceSpecSchema and by request schemas built on choiceSpecShape. */
 export function refineChoiceSpec(s: z.output<z.ZodObject<typeof choiceSpecShape>>, ctx: z.RefinementCtx): void {
-  if (s.nests?.includes('home-rest') && s.nests.length > 1) ctx.addIssue({ code: 'custom', path: ['nests'], message: "'home-rest' cannot be combined with other nests" });
-  if (s.vcov === 'clustered' && s.cluster === 'none') ctx.addIssue({ code: 'custom', path: ['vcov'], message: "clustered standard errors need cluster 'university'" });
+  if (s.nests?.includes('home-rest') && s.nests.length > 1) ctx.addIssue({ code: 'custom', path: ['nests'], message: RULE.homeRestAlone });
+  if (s.vcov === 'clustered' && s.cluster === 'none') ctx.addIssue({ code: 'custom', path: ['vcov'], message: RULE.clusteredNeedsUniversity });
   for (const k of Object.keys(s.transforms)) {
-    if (!s.alternativeVars.includes(k) && !s.interactions.some((i) => i.endsWith(`:${k}`))) ctx.addIssue({ code: 'custom', path: ['transforms', k], message: `"${k}" is not an alternative attribute of the spec` });
+    if (!s.alternativeVars.includes(k) && !s.interactions.some((i) => i.endsWith(`:${k}`))) ctx.addIssue({ code: 'custom', path: ['transforms', k], message: transformNotAttribute(k), params: { rule: 'transformNotAttribute', value: k } });
   }
 }
 
@@ -145,14 +148,13 @@ export type ChoiceSpecInput = z.input<typeof choiceSpecSchema>;
 /** A parsed spec: canonical names, every default applied. */
 export type ChoiceSpec = z.output<typeof choiceSpecSchema>;
 
-/** Validates a spec; throws SpecError naming the first bad field and what is wrong. */
+/** Validates a spec; throws SpecError naming the first bad field and what is wrong (coded: choicespec.invalid). */
 export function parseChoiceSpec(input: unknown): ChoiceSpec {
   const r = choiceSpecSchema.safeParse(input);
   if (r.success) return r.data;
   const [first, ...rest] = r.error.issues;
   const path = (p: readonly PropertyKey[]) => p.map((k) => (typeof k === 'number' ? `[${k}]` : String(k))).join('.').replace(/\.\[/g, '[') || 'spec';
-  const more = rest.length ? ` (and ${rest.length} more: ${rest.slice(0, 3).map((i) => path(i.path)).join(', ')})` : '';
-  throw new SpecError(`${first.message}${more}`, path(first.path));
+  throw new SpecError(coded('choicespec.invalid', { ...schemaIssue(first), more: rest.slice(0, 3).map((i) => path(i.path)), others: rest.length }), path(first.path));
 }
 
 /** The transform of an alternative attribute under a parsed spec. */

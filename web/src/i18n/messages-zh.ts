@@ -3,6 +3,7 @@ import type { MessageCode, MessageFormat, ParamsOf } from '../../../src/core/mes
 import { LEVEL, ZH_ANALYSIS } from './messages-zh-analysis.ts';
 import { ZH_MODELS, indicatorZh } from './messages-zh-models.ts';
 import { LIBRARY_ZH } from '../../../src/core/messages/zh.ts';
+import { schemaIssueZh } from '../../../src/core/messages/schema-issue-zh.ts';
 
 /**
  * Chinese for every coded message of the library's catalogue (src/core/messages): the server's
@@ -67,20 +68,10 @@ export const ZH_MESSAGES: Templates = {
   'region.unknown': (p, f) => `没有${WHAT[p.what] ?? p.what}“${p.text}”${p.closest.length ? `；最接近的：${f.list(p.closest.map((c) => describeZh(c, f)))}` : ''}${p.groups.length ? `；地区组：${p.groups.join('、')}` : ''}`,
   'region.ambiguous': (p, f) => `${WHAT[p.what] ?? p.what}“${p.text}”有多个可能：${p.candidates.map((c) => describeZh(c, f)).join(' 或 ')}；请用代码`,
 
-  'request.invalid': (p) => `请求中的 ${p.field || '内容'} 无效：${ISSUE[p.issue]?.(p) ?? p.detail}`,
+  'request.invalid': (p) => `请求中的 ${p.field || '内容'} 无效：${schemaIssueZh(p)}`,
   'server.internal': () => '服务器内部错误：详见服务器日志',
 };
 
 /** What a person typed a name of (src/store/queries/resolve-ref.ts callers). */
 const WHAT: Record<string, string> = { region: '地区', group: '地区组', province: '省份', within: '地区' };
 const describeZh = (p: { code: string; level?: string | null }, f: MessageFormat) => `${f.place(p)}（${p.code}，${LEVEL[p.level ?? ''] ?? p.level ?? ''}）`;
-
-/** zod's issue codes (v4) in words; any other issue keeps zod's English detail. */
-const ISSUE: Record<string, (p: ParamsOf<'request.invalid'>) => string> = {
-  invalid_type: (p) => (p.expected ? `应为 ${p.expected} 类型` : '类型不符'),
-  too_big: (p) => (p.limit === null ? '过大或过长' : `不能大于 ${p.limit}`),
-  too_small: (p) => (p.limit === null ? '过小或过短' : `不能小于 ${p.limit}`),
-  invalid_value: (p) => `可选值：${p.values.join('、')}`,
-  unrecognized_keys: (p) => `未知字段：${p.values.join('、')}`,
-  invalid_format: () => '格式不符',
-};
