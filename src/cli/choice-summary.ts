@@ -1,61 +1,71 @@
 import type { LogitResult, Wtp } from '../models/index.ts';
 import type { ChoiceFileResult } from '../store/choice/choice-file.ts';
 import type { ChoiceModelResult } from '../store/choice/fit-choice.ts';
-import type { CliLang } from './lang.ts';
+import { coded, type CodedMessage } from '../core/messages/index.ts';
+import { said, type CliLang } from './lang.ts';
 import { fmt, iterationsLine, noteLine, stars, warningLine } from './model-summary.ts';
 import { renderTable } from './output.ts';
+import { choiceWords } from './choice-words.ts';
+import { summaryWords } from './summary-words.ts';
 
 /** The coefficient table of a conditional or nested logit, laid out like R's summary(clogit). */
-function coefficientTable(r: LogitResult): string[] {
+function coefficientTable(r: LogitResult, lang: CliLang): string[] {
   const level = Math.round(r.confidenceLevel * 100);
+  const w = summaryWords(lang);
   return [
-    'Coefficients:',
+    w.coefficients,
     renderTable([...r.terms], [
       { header: '', value: (t) => t },
-      { header: 'Estimate', value: (t) => fmt(r.coefficients[t]) },
-      { header: 'Std. Error', value: (t) => fmt(r.standardErrors[t], 4) },
-      { header: 'z value', value: (t) => r.zValues[t].toFixed(2) },
-      { header: 'Pr(>|z|)', value: (t) => (r.pValues[t] < 2e-16 ? '<2e-16' : fmt(r.pValues[t], 3)) },
-      { header: `${level}% interval`, value: (t) => `[${fmt(r.confidenceIntervals[t][0], 4)}, ${fmt(r.confidenceIntervals[t][1], 4)}]` },
+      { header: w.estimate, value: (t) => fmt(r.coefficients[t]) },
+      { header: w.standardError, value: (t) => fmt(r.standardErrors[t], 4) },
+      { header: w.zValue, value: (t) => r.zValues[t].toFixed(2) },
+      { header: w.pValue, value: (t) => (r.pValues[t] < 2e-16 ? '<2e-16' : fmt(r.pValues[t], 3)) },
+      { header: w.interval(level), value: (t) => `[${fmt(r.confidenceIntervals[t][0], 4)}, ${fmt(r.confidenceIntervals[t][1], 4)}]` },
       { header: '', value: (t) => stars(r.pValues[t]) },
     ]),
-    `---\nSignif. codes: 0 '***' 0.001 '**' 0.01 '*' 0.05 '.' 0.1 (${r.vcovType} standard errors${r.nClusters !== null && r.vcovType === 'clustered' ? `, ${r.nClusters} clusters` : ''})`,
+    w.signif(choiceWords(lang).vcov(r.vcovType, r.nClusters !== null && r.vcovType === 'clustered' ? r.nClusters : null)),
   ];
 }
 
 function fitLines(r: LogitResult, buildSeconds: number | null, lang: CliLang): string[] {
+  const c = choiceWords(lang);
   const lines = [
     '',
-    `Log-likelihood: ${fmt(r.logLikelihood, 10)}   null: ${fmt(r.nullLogLikelihood, 10)}   rho²: ${r.rhoSquared.toFixed(4)} (adj. ${r.adjustedRhoSquared.toFixed(4)})`,
-    `AIC: ${fmt(r.aic, 10)}   BIC: ${fmt(r.bic, 10)}   parameters: ${r.nParameters}`,
+    c.fit(fmt(r.logLikelihood, 10), fmt(r.nullLogLikelihood, 10), r.rhoSquared.toFixed(4), r.adjustedRhoSquared.toFixed(4)),
+    c.criteria(fmt(r.aic, 10), fmt(r.bic, 10), r.nParameters),
     iterationsLine(r, lang, r.fitSeconds, buildSeconds),
   ];
   if (r.model === 'nested-logit') {
-    lines.push('', 'Nests (lambda: McFadden log-sum parameter; 0 < lambda <= 1 is consistent with utility maximisation):');
+    const [nest, alternatives, lambda, consistent] = c.nestHeads;
+    lines.push('', c.nestsTitle);
     lines.push(renderTable(r.nests, [
-      { header: 'nest', value: (n) => n.name },
-      { header: 'alternatives', value: (n) => n.alternatives.length },
-      { header: 'lambda', value: (n) => fmt(n.lambda, 4) },
-      { header: 'Std. Error', value: (n) => fmt(n.lambdaStandardError, 4) },
-      { header: 'consistent', value: (n) => (n.consistentWithUtilityMaximisation ? 'yes' : 'NO') },
+      { header: nest, value: (n) => n.name },
+      { header: alternatives, value: (n) => n.alternatives.length },
+      { header: lambda, value: (n) => fmt(n.lambda, 4) },
+      { header: summaryWords(lang).standardError, value: (n) => fmt(n.lambdaStandardError, 4) },
+      { header: consistent, value: (n) => c.consistent(n.consistentWithUtilityMaximisation) },
     ]));
   }
   return lines;
 }
 
-function wtpLines(w: Wtp | null, definition?: string): string[] {
+/** Willingness to pay, its definition (coded where the result carries it) in `lang`. */
+function wtpLines(w: Wtp | null, lang: CliLang, definition?: { text: string; coded?: CodedMessage }): string[] {
   if (!w || !w.values.length) return [];
   const level = Math.round(w.confidenceLevel * 100);
+  const c = choiceWords(lang);
+  const sw = summaryWords(lang);
+  const unit = c.unit(w.unit);
   return [
     '',
-    `Willingness to pay (${w.unit} per unit of each term, against ${w.money}; delta-method ${level}% intervals, ${w.vcovType} covariance):`,
+    c.wtpTitle(unit, w.money, level, w.vcovType),
     renderTable(w.values, [
-      { header: 'term', value: (v) => v.term },
-      { header: w.unit, value: (v) => Math.round(v.value) },
-      { header: 'Std. Error', value: (v) => Math.round(v.standardError) },
-      { header: `${level}% interval`, value: (v) => `[${Math.round(v.lower).toLocaleString('en-US')}, ${Math.round(v.upper).toLocaleString('en-US')}]` },
+      { header: c.term, value: (v) => v.term },
+      { header: unit, value: (v) => Math.round(v.value) },
+      { header: sw.standardError, value: (v) => Math.round(v.standardError) },
+      { header: sw.interval(level), value: (v) => `[${Math.round(v.lower).toLocaleString('en-US')}, ${Math.round(v.upper).toLocaleString('en-US')}]` },
     ]),
-    ...(definition ? [`(${definition})`] : []),
+    ...(definition ? [lang === 'zh' ? `（${said(definition.text, definition.coded, lang)}）` : `(${definition.text})`] : []),
   ];
 }
 
@@ -65,44 +75,53 @@ const warningLines = (r: LogitResult, lang: CliLang) => r.warnings.map((w) => wa
 /** Summary of a choice model fitted on workspace persons; stop reason, notes and warnings in `lang`. */
 export function choiceSummary(r: ChoiceModelResult, lang: CliLang = 'en'): string {
   const cs = r.choiceSet;
+  const c = choiceWords(lang);
   const lines = [
-    `${r.model === 'nested-logit' ? 'Nested' : 'Conditional'} logit of destination choice${r.kind === 'synthetic' ? ' -- SYNTHETIC person records' : ''}`,
-    `${cs.persons.toLocaleString('en-US')} graduates (${cs.years.join(', ')}) in ${cs.cases.toLocaleString('en-US')} distinct situations, ${cs.alternatives.length} alternatives (${r.spec.level} in ${cs.within}${r.spec.outside === 'option' ? ' + outside' : ''})${r.holdout ? `; fitted on ${r.nPersons.toLocaleString('en-US')}` : ''}`,
+    c.title(r.model === 'nested-logit', r.kind === 'synthetic'),
+    c.persons({
+      persons: cs.persons.toLocaleString('en-US'), years: cs.years, cases: cs.cases.toLocaleString('en-US'), alternatives: cs.alternatives.length,
+      level: r.spec.level, within: cs.within, outside: r.spec.outside === 'option', fitted: r.holdout ? r.nPersons.toLocaleString('en-US') : null,
+    }),
     '',
-    ...coefficientTable(r),
+    ...coefficientTable(r, lang),
     ...fitLines(r, r.buildSeconds, lang),
-    ...wtpLines(r.wtp, r.wtp?.definition),
+    ...wtpLines(r.wtp, lang, r.wtp ? { text: r.wtp.definition, coded: r.wtp.messages?.definition } : undefined),
   ];
   if (r.holdout) {
     const h = r.holdout;
-    lines.push('', `Holdout ${h.years.join(', ')}: ${h.nPersons.toLocaleString('en-US')} graduates, hit rate ${(100 * h.hitRate).toFixed(1)}% (chance ${(100 * h.chanceHitRate).toFixed(1)}%), log-likelihood ${fmt(h.logLikelihood, 8)}, rho² ${h.rhoSquared.toFixed(4)}`);
+    lines.push('', c.holdout(h.years, h.nPersons.toLocaleString('en-US'), (100 * h.hitRate).toFixed(1), (100 * h.chanceHitRate).toFixed(1), fmt(h.logLikelihood, 8), h.rhoSquared.toFixed(4)));
   }
   const top = r.shares.byAlternative.slice(0, 8);
   // Hidden by the workspace's small-cell rule (src/store/choice/shares.ts); older saved models have no privacy field.
-  const hidden = `suppressed (<${r.shares.privacy?.k ?? '?'})`;
-  lines.push('', 'Largest destinations, observed vs predicted share:', renderTable(top, [
-    { header: 'destination', value: (s) => `${s.name} (${s.alternative})` },
-    { header: 'observed', value: (s) => (s.observedShare === null ? hidden : `${(100 * s.observedShare).toFixed(1)}%`) },
-    { header: 'predicted', value: (s) => `${(100 * s.predictedShare).toFixed(1)}%` },
+  const hidden = c.hidden(r.shares.privacy?.k ?? '?');
+  const [destination, observed, predicted] = c.shareHeads;
+  lines.push('', c.sharesTitle, renderTable(top, [
+    { header: destination, value: (s) => `${s.name} (${s.alternative})` },
+    { header: observed, value: (s) => (s.observedShare === null ? hidden : `${(100 * s.observedShare).toFixed(1)}%`) },
+    { header: predicted, value: (s) => `${(100 * s.predictedShare).toFixed(1)}%` },
   ]));
-  if (cs.excluded.length) lines.push('', `Left out: ${cs.excluded.map((e) => `${e.count === null ? hidden : e.count.toLocaleString('en-US')} ${e.reason}`).join('; ')}`);
-  if (r.shares.privacy) lines.push(`Counts of 1 to ${r.shares.privacy.k - 1} graduates, and those that would reveal them, are hidden: ${r.shares.privacy.suppressedCells} here (docs/privacy.md)`);
+  if (cs.excluded.length) lines.push('', c.leftOutLine(cs.excluded.map((e) => c.leftOut(e.count === null ? hidden : e.count.toLocaleString('en-US'), e.reason))));
+  if (r.shares.privacy) lines.push(c.privacy(r.shares.privacy.k, r.shares.privacy.suppressedCells));
   const notes = cs.messages?.notes.length === cs.notes.length ? cs.messages.notes : undefined;
   cs.notes.forEach((n, i) => lines.push(noteLine(n, notes?.[i], lang)));
-  if (r.saved) lines.push(`saved as model "${r.saved}"`);
+  if (r.saved) {
+    const saved = coded('fit.savedAs', { name: r.saved, workspace: null });
+    lines.push(lang === 'zh' ? noteLine(saved.message, saved, lang) : saved.message);
+  }
   lines.push(...warningLines(r, lang));
   return lines.join('\n');
 }
 
 /** Summary of a choice model fitted on a long-format file; stop reason, notes and warnings in `lang`. */
 export function choiceFileSummary(r: ChoiceFileResult, lang: CliLang = 'en'): string {
+  const c = choiceWords(lang);
   return [
-    `${r.model === 'nested-logit' ? 'Nested' : 'Conditional'} logit: ${r.definition}`,
-    `${r.fileCases.toLocaleString('en-US')} cases, ${r.fileRows.toLocaleString('en-US')} rows, ${r.alternatives.length} alternatives`,
+    c.fileTitle(r.model === 'nested-logit', r.definition),
+    c.fileSize(r.fileCases.toLocaleString('en-US'), r.fileRows.toLocaleString('en-US'), r.alternatives.length),
     '',
-    ...coefficientTable(r),
+    ...coefficientTable(r, lang),
     ...fitLines(r, null, lang),
-    ...wtpLines(r.wtp),
+    ...wtpLines(r.wtp, lang),
     ...r.notes.map((n, i) => noteLine(n, r.messages?.notes[i], lang)),
     ...warningLines(r, lang),
   ].join('\n');

@@ -3,6 +3,7 @@ import { twoSidedP } from '../numeric/special.ts';
 import type { CodedMessage } from '../core/messages/index.ts';
 import { said, type CliLang } from './lang.ts';
 import { renderTable } from './output.ts';
+import { summaryWords, type SummaryWords } from './summary-words.ts';
 
 /** Significance stars as R prints them. */
 export function stars(p: number): string {
@@ -40,12 +41,13 @@ export function noteLine(english: string, coded: CodedMessage | undefined, lang:
   return `${lang === 'zh' ? '注：' : 'note: '}${said(english, coded, lang)}`;
 }
 
-/** A readable summary of a gravity fit, laid out like R's summary.glm; stop reason and warnings in `lang`. */
+/** A readable summary of a gravity fit, laid out like R's summary.glm; every line in `lang`. */
 export function gravitySummary(r: GravityResult, fitSeconds: number, lang: CliLang = 'en'): string {
+  const w = summaryWords(lang);
   const lines: string[] = [];
-  lines.push(`Gravity model: ${r.constraint === 'unconstrained' ? 'unconstrained' : `${r.constraint}-constrained`}, ${r.decay} decay in ${r.costName}, Poisson PML`);
-  lines.push(`${r.nobs.toLocaleString('en-US')} flows between ${r.regions.length} regions${r.periods ? ` over ${r.periods.length} periods` : ''}\n`);
-  lines.push('Coefficients:');
+  lines.push(w.gravityTitle(r));
+  lines.push(`${w.gravitySize(r.nobs.toLocaleString('en-US'), r.regions.length, r.periods ? r.periods.length : null)}\n`);
+  lines.push(w.coefficients);
   // z and p as the result gives them (from the standard errors `inference` names: the clustered
   // ones when there are any, as fixest reports them); saved results from before `inference`
   // had model-based z values, so theirs are recomputed the same way.
@@ -53,38 +55,34 @@ export function gravitySummary(r: GravityResult, fitSeconds: number, lang: CliLa
   const z = (t: string): number => (r.inference ? r.zValues[t] : r.coefficients[t] / (clustered ? clustered[t] : r.standardErrors[t]));
   lines.push(renderTable(r.terms.map((t) => t), [
     { header: '', value: (t) => t },
-    { header: 'Estimate', value: (t) => fmt(r.coefficients[t]) },
-    { header: 'Std. Error', value: (t) => fmt(r.standardErrors[t], 4) },
-    { header: 'Robust SE', value: (t) => fmt(r.robustStandardErrors[t], 4) },
-    ...(clustered ? [{ header: 'Cluster SE', value: (t: string) => fmt(clustered[t], 4) }] : []),
-    { header: 'z value', value: (t) => z(t).toFixed(2) },
-    { header: 'Pr(>|z|)', value: (t) => (twoSidedP(z(t)) < 2e-16 ? '<2e-16' : fmt(twoSidedP(z(t)), 3)) },
+    { header: w.estimate, value: (t) => fmt(r.coefficients[t]) },
+    { header: w.standardError, value: (t) => fmt(r.standardErrors[t], 4) },
+    { header: w.robustSe, value: (t) => fmt(r.robustStandardErrors[t], 4) },
+    ...(clustered ? [{ header: w.clusterSe, value: (t: string) => fmt(clustered[t], 4) }] : []),
+    { header: w.zValue, value: (t) => z(t).toFixed(2) },
+    { header: w.pValue, value: (t) => (twoSidedP(z(t)) < 2e-16 ? '<2e-16' : fmt(twoSidedP(z(t)), 3)) },
     { header: '', value: (t) => stars(twoSidedP(z(t))) },
   ]));
-  const by = r.cluster ? `clustered by ${r.cluster.by.map((b, i) => `${b} (${r.cluster!.groups[i]} clusters)`).join(' and ')}` : clustered ? 'clustered by origin-destination pair' : 'model-based';
-  lines.push(`---\nSignif. codes: 0 '***' 0.001 '**' 0.01 '*' 0.05 '.' 0.1 (z from the ${by} standard errors)`);
-  if (r.smallSample) lines.push(`Small-sample correction: ${describeSsc(r.smallSample)}`);
-  const fe = r.fixedEffects ? r.fixedEffects.map((f) => `${f.name} (${f.levels})`) : [r.effects.origin ? 'origin' : '', r.effects.destination ? 'destination' : '', r.effects.period ? 'period' : ''].filter(Boolean);
-  if (fe.length) lines.push(`Fixed effects (concentrated out, not shown): ${fe.join(', ')}; see --json for their values`);
-  if (r.dropped?.missing) lines.push(`${r.dropped.missing} rows with missing values left out (${Object.entries(r.dropped.byColumn).map(([c, k]) => `${c}: ${k}`).join(', ')})`);
+  lines.push(w.signif(w.zBasis(r.cluster ? { dims: r.cluster.by, groups: r.cluster.groups } : clustered ? 'pair' : 'model')));
+  if (r.smallSample) lines.push(w.smallSample(describeSsc(r.smallSample, w)));
+  const fe = r.fixedEffects ? r.fixedEffects.map((f) => w.effect(f.name, f.levels)) : (['origin', 'destination', 'period'] as const).filter((d) => r.effects[d]).map((d) => w.effect(d, null));
+  if (fe.length) lines.push(w.fixedEffects(fe));
+  if (r.dropped?.missing) lines.push(w.missingRows(r.dropped.missing, Object.entries(r.dropped.byColumn)));
   lines.push('');
-  lines.push(`    Null deviance: ${fmt(r.nullDeviance, 10)}`);
-  lines.push(`Residual deviance: ${fmt(r.deviance, 10)} on ${r.nobs - r.nParameters} degrees of freedom`);
-  lines.push(`Log-likelihood: ${fmt(r.logLikelihood, 10)}   AIC: ${fmt(r.aic, 10)}   BIC: ${fmt(r.bic, 10)}`);
-  lines.push(`Pseudo-R²: ${r.pseudoR2.toFixed(6)} (adj. ${r.adjPseudoR2.toFixed(6)})   SRMSE: ${r.srmse.toFixed(6)}   CPC: ${r.cpc.toFixed(6)}   SSI: ${r.ssi.toFixed(6)}`);
+  lines.push(w.nullDeviance(fmt(r.nullDeviance, 10)));
+  lines.push(w.residualDeviance(fmt(r.deviance, 10), r.nobs - r.nParameters));
+  lines.push(w.gravityFit(fmt(r.logLikelihood, 10), fmt(r.aic, 10), fmt(r.bic, 10)));
+  lines.push(w.gravityFit2(r.pseudoR2.toFixed(6), r.adjPseudoR2.toFixed(6), r.srmse.toFixed(6), r.cpc.toFixed(6), r.ssi.toFixed(6)));
   lines.push(iterationsLine(r, lang, fitSeconds));
   const coded = r.messages?.warnings?.length === r.warnings.length ? r.messages.warnings : undefined;
-  r.warnings.forEach((w, i) => lines.push(warningLine(w, coded?.[i], lang)));
+  r.warnings.forEach((wa, i) => lines.push(warningLine(wa, coded?.[i], lang)));
   return lines.join('\n');
 }
 
 /** The correction in words, with the factors each covariance was multiplied by. */
-function describeSsc(c: GravityResult['smallSample']): string {
-  if (c.name === 'none') return 'none (as R glm\'s vcov, sandwich\'s HC0 and CR0)';
-  const parts = [
-    c.adj ? `(n-1)/(n-K), K counting fixed effects ${c.fixefK}` : 'no (n-1)/(n-K)',
-    c.clusterAdj ? `G/(G-1) (${c.clusterDf})` : 'no G/(G-1)',
-  ];
+function describeSsc(c: GravityResult['smallSample'], w: SummaryWords): string {
+  if (c.name === 'none') return w.ssc.none;
+  const parts = [c.adj ? w.ssc.adj(c.fixefK) : w.ssc.noAdj, c.clusterAdj ? w.ssc.clusterAdj(c.clusterDf) : w.ssc.noClusterAdj];
   const f = c.factors;
-  return `${c.name === 'fixest' ? 'fixest\'s default' : 'custom'}: ${parts.join(', ')}; variances multiplied by ${f.model.toFixed(6)} (model), ${f.robust.toFixed(6)} (robust)${f.clustered !== null ? `, ${f.clustered.toFixed(6)} (clustered, K = ${c.parameters.clustered})` : ''}`;
+  return w.ssc.factors(c.name === 'fixest', parts, f.model.toFixed(6), f.robust.toFixed(6), f.clustered !== null ? f.clustered.toFixed(6) : null, c.parameters.clustered);
 }

@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fitGravity } from '../../src/models/gravity/fit.ts';
 import type { GravityData, GravityResult } from '../../src/models/gravity/types.ts';
-import { assertChinese } from '../helpers/chinese.ts';
+import { assertChinese, LATIN_SENTENCE } from '../helpers/chinese.ts';
 import { runCli } from '../helpers/cli.ts';
 import { syntheticGravity } from '../helpers/synthetic.ts';
 
@@ -133,4 +133,27 @@ test('--lang zh: the fit\'s warnings (rows left out for missing values) read in 
   assertChinese(warned, 'gravity warnings');
   const en = runCli(dir, [...base.filter((a) => a !== '--json'), '--flows', join(dir, 'na.csv'), '--constraint', 'doubly']);
   assert.match(en.stdout, /^warning: 2 rows with missing values were left out \(by column: flow 1, cost 1\)$/m);
+});
+
+test('--lang zh: the whole summary (heads, statistics, corrections, fixed effects, offset and save notes) reads in Chinese; English as before', () => {
+  const ws = join(dir, 'summary.duckdb');
+  assert.equal(runCli(dir, ['init', '-w', ws]).code, 0);
+  const args = [...base.filter((a) => a !== '--json'), '--flows', join(dir, 'na.csv'), '--fixed-effects', 'orig^year,sector', '--offset', 'gdp:log', '--cluster', 'orig,dest', '--ssc', 'fixest', '--save', 'm1', '--replace', '-w', ws];
+  const zhRun = runCli(dir, [...args, '--lang', 'zh']);
+  assert.equal(zhRun.code, 0, zhRun.stderr);
+  // The user's own names (files, the offset as typed) are not English sentences.
+  const lines = zhRun.stdout.split('\n').map((l) => l.replace('gdp:log', 'T').replaceAll(dir, '').replace(/[^\s：（]+\.(csv|duckdb)/g, 'F'));
+  assert.deepEqual(lines.filter((l) => LATIN_SENTENCE.test(l)), []);
+  assert.match(zhRun.stdout, /^ +估计值 +标准误 +稳健标准误 +聚类标准误 +z 值 +p 值$/m);
+  const said = lines.filter((l) => /^(引力模型|系数|显著性标记|小样本校正|固定效应|零偏差|残差偏差|对数似然|伪 R²|注：)/.test(l) || /条流动|行含缺失值，未纳入/.test(l));
+  assert.equal(said.length, 14, said.join('\n'));
+  assertChinese(said, 'gravity summary');
+  assert.ok(said.includes('注：模型已保存为“m1”（F）'), said.join('\n'));
+  assert.ok(said.includes('注：偏移项 T：F 的“gdp”列的对数，以系数 1 进入线性预测项'), said.join('\n'));
+  const en = runCli(dir, args).stdout;
+  for (const line of [/^Gravity model: unconstrained, power decay in km, Poisson PML$/m, /^Coefficients:\n +Estimate +Std\. Error +Robust SE +Cluster SE +z value +Pr\(>\|z\|\)$/m,
+    /^Signif\. codes: .* \(z from the clustered by origin \(7 clusters\) and destination \(7 clusters\) standard errors\)$/m, /^Small-sample correction: fixest's default: \(n-1\)\/\(n-K\), K counting fixed effects nested, G\/\(G-1\) \(min\); variances multiplied by /m,
+    /^Fixed effects \(concentrated out, not shown\): origin\^period \(\d+\), sector \(3\); see --json for their values$/m, /^2 rows with missing values left out \(migrants: 1, km: 1\)$/m,
+    /^ {4}Null deviance: \S+\nResidual deviance: \S+ on \d+ degrees of freedom\nLog-likelihood: \S+ {3}AIC: \S+ {3}BIC: \S+\nPseudo-R²: \S+ \(adj\. \S+\) {3}SRMSE: \S+ {3}CPC: \S+ {3}SSI: \S+$/m,
+    /^note: offset gdp:log: log of column "gdp" of \S*na\.csv, entering the linear predictor with coefficient 1$/m, /^note: saved as model "m1" in \S*summary\.duckdb$/m]) assert.match(en, line);
 });

@@ -1,5 +1,5 @@
 import { InputError } from '../../core/errors.ts';
-import type { CodedMessage } from '../../core/messages/index.ts';
+import { coded, type CodedMessage } from '../../core/messages/index.ts';
 import { fitGravity, type GravityData, type GravityResult, type GravitySpec } from '../../models/gravity/index.ts';
 import type { Workspace } from '../../store/workspace.ts';
 import { saveModel } from '../../store/models.ts';
@@ -25,11 +25,14 @@ export interface PreparedGravityFit {
   readonly offset: OffsetUsed | null;
 }
 
-/** An offset of a fit: the input's term and its definition (it enters with coefficient 1). */
+/** An offset of a fit: the input's term and its definition (it enters with coefficient 1), also coded for a front-end's language. */
 export interface OffsetUsed {
   readonly term: string;
   readonly definition: string;
+  readonly messages: { readonly definition: CodedMessage };
 }
+
+const offsetUsed = (term: string, definition: CodedMessage): OffsetUsed => ({ term, definition: definition.message, messages: { definition } });
 
 /**
  * A fitted gravity model as both front-ends answer it (`talentflow fit gravity --json`, the job
@@ -71,7 +74,7 @@ export async function prepareGravityFit(ws: Workspace | null, input: GravityInpu
       ...model, costName: f.cost, originTerms, destinationTerms, pairTerms, ...(dims.fixedEffects ? { fixedEffects: dims.fixedEffects } : {}), ...(dims.cluster ? { cluster: dims.cluster } : {}),
     };
     const fileNames = { flow: f.flow, cost: f.cost, offset: offset?.column, origin: f.origin, destination: f.destination, period: f.period };
-    const used = offset ? { term: o.offset!, definition: `${offset.log ? 'log of ' : ''}column "${offset.column}" of ${f.path}, entering the linear predictor with coefficient 1` } : null;
+    const used = offset ? offsetUsed(o.offset!, coded('fit.offsetDefinition', { source: 'file', name: offset.column, file: f.path, log: offset.log })) : null;
     return { options: o, data, spec, notes: [], messages: { notes: [] }, fileNames, offset: used };
   }
   if (!ws) throw new InputError('no workspace');
@@ -88,7 +91,7 @@ export async function prepareGravityFit(ws: Workspace | null, input: GravityInpu
     ...model, costName: 'distance_km', originTerms: termsOf(o.originVars, 'origin_'), destinationTerms: termsOf(o.destinationVars, 'destination_'),
     ...(dims.fixedEffects ? { fixedEffects: dims.fixedEffects } : {}), ...(dims.cluster ? { cluster: dims.cluster } : {}),
   };
-  const used = offset ? { term: o.offset!, definition: storedOffsetDefinition(offset) } : null;
+  const used = offset ? offsetUsed(o.offset!, storedOffsetDefinition(offset)) : null;
   return { options: o, data, spec, notes: [...notes], messages, fileNames: null, offset: used };
 }
 

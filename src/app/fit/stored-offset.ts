@@ -1,4 +1,5 @@
 import { InputError } from '../../core/errors.ts';
+import { coded, type CodedMessage } from '../../core/messages/index.ts';
 import type { GravityData } from '../../models/index.ts';
 import type { StoredOffset } from './gravity-input.ts';
 
@@ -25,10 +26,7 @@ export function storedOffset(data: GravityData, offset: StoredOffset, text: stri
   return out;
 }
 
-/** What a stored-flows offset is, in words (the result's `offset.definition`). */
-export function storedOffsetDefinition(offset: StoredOffset): string {
-  const what = offset.source === 'distance'
-    ? 'great-circle distance between the centroids (km)'
-    : `indicator "${offset.indicator}" of the ${offset.source} in the flow's period (for a range, its first year)`;
-  return `${offset.log ? 'log of the ' : 'the '}${what}, entering the linear predictor with coefficient 1`;
+/** What a stored-flows offset is (the result's `offset.definition`), coded. */
+export function storedOffsetDefinition(offset: StoredOffset): CodedMessage {
+  return coded('fit.offsetDefinition', { source: offset.source, name: offset.source === 'distance' ? null : offset.indicator, file: null, log: offset.log });
 }

@@ -5,6 +5,7 @@ import { fitRadiation } from '../../models/radiation/index.ts';
 import type { SmallSampleSpec } from '../../models/gravity/index.ts';
 import { withWorkspace, type Workspace } from '../../store/workspace.ts';
 import { InputError } from '../../core/errors.ts';
+import { coded, english, type ParamsOf } from '../../core/messages/index.ts';
 import { common, outFor, withCommon } from '../context.ts';
 import { printJson, renderTable } from '../output.ts';
 import { gravitySummary, noteLine } from '../model-summary.ts';
@@ -95,13 +96,15 @@ Examples:
       const run = async (ws: Workspace | null) => finishGravityFit(ws, await prepareGravityFit(ws, input));
       const needsWs = !o.flows || o.save;
       const result = needsWs ? await withWorkspace(workspace, (ws) => run(ws), { create: false }) : await run(null);
-      const notes = [...result.notes, ...(result.offset ? [`offset ${result.offset.term}: ${result.offset.definition}`] : []), ...(result.saved !== null ? [`saved as model "${result.saved}" in ${workspace}`] : [])];
+      const offset = result.offset ? [coded('fit.offsetNote', { term: result.offset.term, ...(result.offset.messages.definition.params as ParamsOf<'fit.offsetDefinition'>) })] : [];
+      const saved = result.saved !== null ? [coded('fit.savedAs', { name: result.saved, workspace })] : [];
+      const notes = [...result.notes, ...english([...offset, ...saved])];
       if (out.json) return printJson(out, { ...result, notes });
       const lang = (o.lang ?? 'en') as CliLang;
       out.write(gravitySummary(result, result.fitSeconds, lang));
-      // The data's notes are coded (the offset's and the save's are not yet): each in `lang` where it is.
-      const coded = result.messages.notes.length === result.notes.length ? result.messages.notes : [];
-      notes.forEach((n, i) => out.write(noteLine(n, coded[i], lang)));
+      // Every note coded (the data's, the offset's, the save's): each in `lang`.
+      const codedNotes = result.messages.notes.length === result.notes.length ? [...result.messages.notes, ...offset, ...saved] : [];
+      notes.forEach((n, i) => out.write(noteLine(n, codedNotes[i], lang)));
     }));
 
   fit.addCommand(selectionOptions(withCommon(new Command('radiation')))

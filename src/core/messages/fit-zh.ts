@@ -1,6 +1,6 @@
 import type { MessageFormat, MessageParams } from './message.ts';
 import { CONVERGENCE_MESSAGES_ZH } from './convergence-zh.ts';
-import type { FIT_MESSAGES } from './fit.ts';
+import type { FIT_MESSAGES, OffsetParams } from './fit.ts';
 import type { ZhOf } from './zh-of.ts';
 
 /**
@@ -20,6 +20,15 @@ function stopZh(p: { reason: string; stop?: { code: string; params: MessageParam
   return zh && p.stop ? zh(p.stop.params, f) : p.reason;
 }
 
+/** An offset in Chinese (fit.offsetDefinition). */
+function offsetZh(p: OffsetParams): string {
+  const log = p.log ? '的对数' : '';
+  const what = p.source === 'file' ? `${p.file} 的“${p.name}”列${log}`
+    : p.source === 'distance' ? `质心之间的大圆距离（公里）${log}`
+      : `流动所在时期（时期为区间时取其第一年）${ROLE[p.source]}的指标“${p.name}”${log}`;
+  return `${what}，以系数 1 进入线性预测项`;
+}
+
 export const FIT_MESSAGES_ZH: ZhOf<typeof FIT_MESSAGES> = {
   'fit.zeroFilled': (p, f) => `${f.number(p.pairs)} 对地区没有存储的流动，按零流动计入`,
   'fit.intraLeftOut': (p, f) => `${f.number(p.rows)} 行区域内部流动（迁出地 = 迁入地）未纳入；把 intra 设为 true（命令行 --intra，页面上勾选“包括地区内部迁移”）可保留`,
@@ -30,5 +39,8 @@ export const FIT_MESSAGES_ZH: ZhOf<typeof FIT_MESSAGES> = {
   'fit.emptyLevelsMore': (p, f) => `……另有 ${f.number(p.more)} 个${ROLE[p.name] ?? p.name}水平没有${NONE[p.none] ?? p.none}（其行也未纳入）`,
   'fit.notConverged': (p, f) => `未收敛：${stopZh(p, f)}`,
   'fit.clusterNegative': (p) => `第 ${p.coefficient} 个系数的 ${p.ways} 维聚类方差为负（容斥公式不保证正定）；没有标准误（记为非数值）`,
+  'fit.offsetDefinition': offsetZh,
+  'fit.offsetNote': (p) => `偏移项 ${p.term}：${offsetZh(p)}`,
+  'fit.savedAs': (p) => `模型已保存为“${p.name}”${p.workspace !== null ? `（${p.workspace}）` : ''}`,
   'fit.singleCluster': () => '某个聚类维度只有一个聚类：其聚类协方差无定义',
 };

@@ -6,6 +6,23 @@ import { def, type CodedParam } from './message.ts';
  * vcov.ts). Quoted values ("210100") are region codes or levels of a factor: a front-end may name
  * the regions.
  */
+/**
+ * What a fit's offset is (`--offset`): a file's column, an indicator of the flow's origin or
+ * destination, or the distance between centroids; `name` the column or indicator (null for the
+ * distance), `file` the file (null for stored flows).
+ */
+export type OffsetParams = { readonly source: 'file' | 'origin' | 'destination' | 'distance'; readonly name: string | null; readonly file: string | null; readonly log: boolean };
+
+function offsetEn(p: OffsetParams): string {
+  const entering = 'entering the linear predictor with coefficient 1';
+  if (p.source === 'file') return `${p.log ? 'log of ' : ''}column "${p.name}" of ${p.file}, ${entering}`;
+  const what = p.source === 'distance'
+    ? 'great-circle distance between the centroids (km)'
+    : `indicator "${p.name}" of the ${p.source} in the flow's period (for a range, its first year)`;
+  return `${p.log ? 'log of the ' : 'the '}${what}, ${entering}`;
+}
+const OFFSET_EXAMPLE: OffsetParams = { source: 'destination', name: 'population', file: null, log: true };
+
 export const FIT_MESSAGES = {
   'fit.zeroFilled': def({ pairs: 1260 }, (p) => `${p.pairs} pairs with no stored flow entered as zero flows`),
   'fit.intraLeftOut': def({ rows: 31 }, (p) => `${p.rows} intra-regional rows (origin = destination) were left out; set intra: true to keep them`),
@@ -25,5 +42,11 @@ export const FIT_MESSAGES = {
     (p) => `not converged: ${p.reason}`),
   'fit.clusterNegative': def({ ways: 2, coefficient: 3 },
     (p) => `the ${p.ways}-way clustered variance of coefficient ${p.coefficient} is negative (inclusion-exclusion need not be positive definite); it has no standard error (reported as not a number)`),
+  /** A fit's offset in words (the result's `offset.definition`). */
+  'fit.offsetDefinition': def(OFFSET_EXAMPLE, offsetEn),
+  /** The CLI's note on the offset a fit used: `term` as the user gave it. */
+  'fit.offsetNote': def({ term: 'distance', ...({ source: 'distance', name: null, file: null, log: false } as OffsetParams) }, (p) => `offset ${p.term}: ${offsetEn(p)}`),
+  /** The model was saved under `name` (in `workspace`, where the front-end names it). */
+  'fit.savedAs': def({ name: 'korea-2019', workspace: 'demo' as string | null }, (p) => `saved as model "${p.name}"${p.workspace !== null ? ` in ${p.workspace}` : ''}`),
   'fit.singleCluster': def({}, () => 'a cluster dimension has a single cluster: its clustered covariance is not defined'),
 };

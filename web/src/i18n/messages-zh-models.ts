@@ -1,5 +1,6 @@
 import type { MessageCode } from '../../../src/core/messages/index.ts';
 import { isLogged, type WtpParams } from '../../../src/core/messages/choice.ts';
+import { MONEY_UNIT_ZH } from '../../../src/core/messages/stat-zh.ts';
 import { LEVEL, universityZh } from './messages-zh-analysis.ts';
 import type { Templates } from './messages-zh.ts';
 import { zh } from './zh.ts';
@@ -15,9 +16,8 @@ import { zh } from './zh.ts';
 const table = zh as Readonly<Record<string, string>>;
 const level = (l: string) => LEVEL[l] ?? l;
 
-/** Units of willingness to pay (src/store/choice/money.ts, src/models/logit/wtp.ts) besides the page's indicator units. */
-const MONEY_UNIT: Record<string, string> = { 'yuan a month': '元/月', 'yuan per month': '元/月', 'yuan a year': '元/年' };
-export const unitZh = (u: string): string => (u === 'percent' ? '%' : MONEY_UNIT[u] ?? table[`unit.${u}`] ?? u);
+/** Units of willingness to pay (core/messages/stat-zh.ts) and the page's indicator units. */
+export const unitZh = (u: string): string => (u === 'percent' ? '%' : MONEY_UNIT_ZH[u] ?? table[`unit.${u}`] ?? u);
 export const indicatorZh = (name: string, unit: string | null) => `${table[`indicator.${name}`] ?? name}${unit ? `（${unitZh(unit)}）` : ''}`;
 
 /** How an attribute enters the utility (src/store/choice/spec.ts transforms). */
