@@ -28,3 +28,23 @@ export function isIncomeName(indicator: string): boolean {
 export function carriesPayment(indicator: string, unit: string | null | undefined): boolean {
   return isMoneyUnit(unit) || isIncomeName(indicator);
 }
+
+/** A unit of amounts a month (元/月, yuan a month); any other is taken as a year's. */
+const PER_MONTH = /月|month/i;
+
+/**
+ * What an income attribute's values are amounts of, from its unit: a month where the unit says
+ * so, else a year (NBS writes 'yuan per person per year'). `assumed`: no unit at all, so a year
+ * is an assumption, which a scenario pricing a payment as a share of the values says
+ * (scenario.lever.unitAssumedYearly): without a unit the page priced 1,000 a month against a
+ * twelfth of a monthly wage, 12 times too large a change, and said nothing.
+ */
+export function incomePer(unit: string | null | undefined): { per: 'month' | 'year'; assumed: boolean } {
+  if (!unit?.trim()) return { per: 'year', assumed: true };
+  return { per: PER_MONTH.test(unit) ? 'month' : 'year', assumed: false };
+}
+
+/** The base a month of a payment priced as a share of an income attribute whose values average `mean`. */
+export function monthlyBase(mean: number, unit: string | null | undefined): number {
+  return incomePer(unit).per === 'month' ? mean : mean / 12;
+}

@@ -59,3 +59,21 @@ test('with a wage in the workspace the note names it; on a model with the wage i
   assert.match(run(payment('own-wage', 'destination_population', { type: 'relative', value: 0.0003 })), /do not measure a payment\. Let the payment act through the model's destination_avg_wage instead/);
   assert.doesNotMatch(run(payment('own-wage', 'destination_avg_wage', { type: 'absolute', value: 12000 })), /acts through/);
 });
+
+test('a payment as a share of an income without a unit says that its values were taken as amounts a year; with a unit, no such note', () => {
+  const provinces = (JSON.parse(tf(['regions', '--level', 'province', '--within', 'CN', '--json']).stdout) as { code: string }[]).map((r) => r.code);
+  // Incomes without a unit column (and no --unit), and in yuan a month (another pattern: not collinear).
+  const incomes = (name: string, unit: string | null, step: number) => {
+    const file = join(dir, `${name}.csv`);
+    writeFileSync(file, [`region,period,name,value${unit ? ',unit' : ''}`, ...provinces.map((c, i) => `${c},${OWN_FLOW_YEAR},${name},${6000 + 100 * ((step * i) % 31)}${unit ? `,${unit}` : ''}`)].join('\n') + '\n');
+    assert.equal(tf(['import', 'indicators', file]).code, 0);
+  };
+  incomes('avg_income', null, 1);
+  incomes('avg_income_month', '元/月', 7);
+  const fit = tf(['fit', 'gravity', '--period', String(OWN_FLOW_YEAR), '--within', 'CN', '--level', 'province', '--constraint', 'production', '--destination-vars', 'population,avg_income,avg_income_month', '--save', 'own-income']);
+  assert.equal(fit.code, 0, fit.stderr);
+  // The dashboard's lever: 1,000 a month as a share of the mean a month (a twelfth of the values, taken as yearly).
+  const out = run(payment('own-income', 'destination_avg_income', { type: 'relative', value: 1000 / (7500 / 12) }));
+  assert.match(out, /note: indicator "avg_income" has no unit: a payment priced as a relative change of destination_avg_income takes its values as amounts a year \(a twelfth of them a month\), an assumption; if they are amounts a month, the change is 12 times too large/);
+  assert.doesNotMatch(run(payment('own-income', 'destination_avg_income_month', { type: 'relative', value: 1000 / 7500 })), /has no unit/);
+});

@@ -45,6 +45,10 @@ export const SCENARIO_MESSAGES = {
       + 'so the graduates retained and the cost per retained graduate do not measure a payment. '
       + (p.money.length ? `Let the payment act through the model's ${p.money.join(', ')} instead`
         : `The model has no wage, income or other money term (it has: ${p.has.join(', ') || 'none'}): fit one with ${p.available.length ? `one of ${p.available.join(', ')}` : 'a wage or income indicator (the workspace has none: import one with talentflow import indicators)'} among its ${p.kind === 'gravity' ? 'destination' : 'alternative'} variables`)),
+  // Note: src/store/scenarios/payment-terms.ts (a payment as a share of an income stored without a unit, core/payment-term.ts incomePer).
+  'scenario.lever.unitAssumedYearly': def({ term: 'destination_avg_wage', indicator: 'avg_wage' },
+    (p) => `indicator "${p.indicator}" has no unit: a payment priced as a relative change of ${p.term} takes its values as amounts a year (a twelfth of them a month), an assumption; `
+      + `if they are amounts a month, the change is 12 times too large. Give the unit when importing it (talentflow import indicators --unit, e.g. yuan/month or yuan/year)`),
   'scenario.model.destinationEffects': def({ constraint: 'attraction' },
     (p) => `the ${p.constraint}-constrained model has destination effects, so only its cost term and borrowed terms can change`),
   'scenario.term.borrowed': def({ term: 'destination_wage', coefficient: 0.8, standardError: 0.1, source: 'Chen et al. 2020' },

@@ -1,5 +1,5 @@
 import { coded, type CodedMessage } from '../../core/messages/index.ts';
-import { carriesPayment } from '../../core/payment-term.ts';
+import { carriesPayment, incomePer } from '../../core/payment-term.ts';
 import type { GravityResult } from '../../models/index.ts';
 import type { ScenarioDocument } from '../../sim/index.ts';
 import type { ChoiceModelResult } from '../choice/fit-choice.ts';
@@ -13,7 +13,9 @@ import { modelTerms, type ModelTerm } from './model-terms.ts';
  * change of that attribute (more population, say), and the cost per retained graduate divides
  * the payment by it, so the note says why, and which of the model's terms a payment could act
  * through, or that it has none and a model with a wage or income term is needed. A borrowed
- * term is left alone: its coefficient is the document author's, per unit of their payment.
+ * term is left alone: its coefficient is the document author's, per unit of their payment. A
+ * payment priced as a share of an income without a unit gets a note that its values were taken
+ * as amounts a year.
  */
 export async function paymentTermNotes(ws: Workspace, doc: ScenarioDocument, saved: SavedModel<GravityResult | ChoiceModelResult>): Promise<CodedMessage[]> {
   const paying = doc.interventions.filter((iv) => (iv.cost.rule === 'per-person-year' ? iv.cost.amount : iv.cost.amountPerYear) > 0);
@@ -30,6 +32,11 @@ export async function paymentTermNotes(ws: Workspace, doc: ScenarioDocument, sav
   // Indicators of the workspace a refit could use instead (not those the model already reads).
   const available = stored.filter((x) => carriesPayment(x.name, x.unit) && !terms.some((t) => t.indicator === x.name)).map((x) => x.name);
   const notes: CodedMessage[] = [];
+  // A share of an income without a unit: its values are taken as a year's (core/payment-term.ts incomePer).
+  for (const term of new Set(paying.filter((iv) => iv.change.type === 'relative').map((iv) => iv.term))) {
+    const t = terms.find((x) => x.term === term);
+    if (t?.pays && !borrowed.has(term) && incomePer(t.unit).assumed) notes.push(coded('scenario.lever.unitAssumedYearly', { term, indicator: t.indicator }));
+  }
   for (const term of new Set(paying.map((iv) => iv.term))) {
     const t = terms.find((x) => x.term === term);
     if (!t || t.pays || borrowed.has(term)) continue;

@@ -41,6 +41,8 @@ export const ZH_MESSAGES: Templates = {
     + '因此多留住的毕业生人数和每多留住一名毕业生的成本并不衡量补贴。'
     + (p.money.length ? `请改为通过模型的 ${p.money.join('、')} 发放补贴`
       : `该模型没有工资、收入或其他金额类变量（它有：${p.has.join('、') || '无'}）：请拟合一个把${p.available.length ? ` ${p.available.join('、')} 之一` : '工资或收入指标（工作区中没有：请用 talentflow import indicators 导入）'}列为${p.kind === 'gravity' ? '目的地' : '备选项'}变量的模型`),
+  'scenario.lever.unitAssumedYearly': (p) => `指标“${p.indicator}”没有单位：按 ${p.term} 的相对变化计算补贴时，其数值被当作每年的金额（每月为其十二分之一），这是一项假定；`
+    + '如果这些数值是每月的金额，变化就大了 12 倍。请在导入时给出单位（talentflow import indicators --unit，例如 元/月 或 元/年）',
   'scenario.model.destinationEffects': (p) => `${p.constraint === 'doubly' ? '双约束' : '吸引约束'}模型含目的地固定效应，只有其距离项和借用项可以改变`,
   'scenario.term.borrowed': (p) => `项 ${p.term}：系数 ${p.coefficient}（标准误 ${p.standardError}），借自 ${p.source}`,
   'scenario.synthetic.records': (p, f) => `合成数据：队列规模和留存比例来自 ${f.number(p.records)} 条合成毕业生记录（并非真实人员）`,

@@ -4,7 +4,9 @@ import { clear, h } from '../ui/dom.ts';
 import { scenarioApi, type ScenarioDoc, type ScenarioModelOptions } from './api.ts';
 import { indicatorText } from '../models/indicator-label.ts';
 import { listText } from './basis.ts';
-import { carriesPayment, isIncomeName, isMoneyUnit } from '../../../src/core/payment-term.ts';
+import { messageText } from '../i18n/server-text.ts';
+import { coded } from '../../../src/core/messages/index.ts';
+import { carriesPayment, incomePer, isIncomeName, isMoneyUnit, monthlyBase } from '../../../src/core/payment-term.ts';
 
 /**
  * The scenario's baseline, chosen by the analyst: which saved model (gravity or destination
@@ -18,7 +20,6 @@ import { carriesPayment, isIncomeName, isMoneyUnit } from '../../../src/core/pay
 export type CohortChoice = 'example' | 'indicator' | 'fixed' | 'persons';
 export type StayChoice = 'example' | 'flows' | 'fixed' | 'persons' | 'model';
 
-const PER_MONTH = /月|month/i;
 const GRADUATES = /毕业|graduat/i;
 
 /** How the payment enters the chosen term: added to it (money indicators) or as a share of a monthly base. */
@@ -117,12 +118,12 @@ export function createBaselineForm({ onChange, onModel }: { onChange: () => void
     populationName = o.population?.name ?? '';
   }
 
-  /** A relative lever's base: the term's mean over the model's regions, a month (yearly money divided by 12). */
+  /** A relative lever's base: the term's mean over the model's regions, a month (yearly money divided by 12; without a unit a year is assumed, and the run's notes say so). */
   function setBase(): void {
     const x = opts?.terms.find((k) => k.term === term);
     const values = Object.values(x?.values ?? {});
     const mean = values.length ? values.reduce((s, v) => s + v, 0) / values.length : 0;
-    baseInput.value = String(Math.round(PER_MONTH.test(x?.unit ?? '') ? mean : mean / 12) || 1);
+    baseInput.value = String(Math.round(monthlyBase(mean, x?.unit)) || 1);
   }
 
   function render(): void {
@@ -177,7 +178,11 @@ export function createBaselineForm({ onChange, onModel }: { onChange: () => void
     const l = lever();
     // On the example's own term the example's own change is scaled to the amount (document.ts).
     if (ex && l && ex.interventions[0]?.term === l.term) leverMore.append(definition('scenario.def.leverExample'));
-    else if (l?.type === 'relative') leverMore.append(h('label', { for: 's-base' }, t('scenario.leverBase', { indicator: l.indicator })), baseInput);
+    else if (l?.type === 'relative') {
+      leverMore.append(h('label', { for: 's-base' }, t('scenario.leverBase', { indicator: l.indicator })), baseInput);
+      // Without a unit the base is a twelfth of the values, taken as a year's: said here as in the run's notes.
+      if (incomePer(l.unit).assumed) leverMore.append(h('p', { class: 'note warning', 'data-message-code': 'scenario.lever.unitAssumedYearly' }, messageText(coded('scenario.lever.unitAssumedYearly', { term: l.term, indicator: l.indicator }))));
+    }
     if (l && !(ex && ex.interventions[0]?.term === l.term)) leverMore.append(h('p', { class: 'note', 'data-note': 'lever' }, l.type === 'absolute'
       ? t(l.perMonth ? 'scenario.leverAddMonthly' : 'scenario.leverAddYearly', { indicator: indicatorText(l.indicator, l.unit) })
       : t('scenario.leverShare', { indicator: indicatorText(l.indicator, l.unit) })));
@@ -197,7 +202,7 @@ export function createBaselineForm({ onChange, onModel }: { onChange: () => void
   function lever(): Lever | null {
     const x = payable().find((k) => k.term === term);
     if (!x) return null;
-    if (isMoneyUnit(x.unit)) return { term: x.term, indicator: x.indicator, unit: x.unit, type: 'absolute', perMonth: PER_MONTH.test(x.unit ?? '') };
+    if (isMoneyUnit(x.unit)) return { term: x.term, indicator: x.indicator, unit: x.unit, type: 'absolute', perMonth: incomePer(x.unit).per === 'month' };
     return { term: x.term, indicator: x.indicator, unit: x.unit, type: 'relative', base: Math.max(1, Number(baseInput.value) || 1) };
   }
 
