@@ -1,4 +1,5 @@
 import { InputError } from '../core/errors.ts';
+import { coded } from '../core/messages/index.ts';
 import { Database, quoteIdent } from './duckdb/database.ts';
 import { stageFile, type StageOptions, type StagedTable } from './duckdb/stage.ts';
 import { queryTypedColumns } from './duckdb/typed-columns.ts';
@@ -128,7 +129,7 @@ export async function readColumns(file: string, request: ColumnsRequest, options
 async function stageColumns(db: Database, file: string, text: readonly string[], numeric: readonly string[], options: StageOptions, naIsMissing: boolean): Promise<StagedTable> {
   const wanted = [...new Set([...text, ...numeric])];
   const noColumn = (missing: string[], header: readonly string[]) =>
-    new InputError(`no column ${missing.map((m) => `"${m}"`).join(', ')}: the file has ${header.map((h) => `"${h}"`).join(', ')}`, { file, row: 1, column: missing[0] });
+    new InputError(coded('file.noColumn', { columns: missing, header: [...header] }), { file, row: 1, column: missing[0] });
   const st = await stageFile(db, file, options, (header) => {
     const missing = wanted.filter((c) => !header.includes(c));
     if (missing.length) throw noColumn(missing, header);

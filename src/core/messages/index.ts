@@ -26,6 +26,7 @@ import { CHOICE_SPEC_MESSAGES } from './choice-spec.ts';
 import { CONVERGENCE_MESSAGES } from './convergence.ts';
 import { FIT_MESSAGES } from './fit.ts';
 import { FIT_DATA_MESSAGES } from './fit-data.ts';
+import { FILE_MESSAGES } from './file.ts';
 import { GRADUATE_MESSAGES } from './graduates.ts';
 import { GRAVITY_MESSAGES } from './gravity.ts';
 import { GRAVITY_OPTION_MESSAGES } from './gravity-options.ts';
@@ -39,7 +40,7 @@ import { SCENARIO_MESSAGES } from './scenario.ts';
 
 export { ENGLISH, def, type CodedMessage, type CodedParam, type MessageDef, type MessageFormat, type MessageParam, type MessageParams, type Place } from './message.ts';
 
-export const MESSAGES = { ...SCENARIO_MESSAGES, ...ANALYSIS_MESSAGES, ...FIT_MESSAGES, ...GRAVITY_MESSAGES, ...CHOICE_MESSAGES, ...MEASURE_MESSAGES, ...RANK_MESSAGES, ...GRADUATE_MESSAGES, ...REGION_MESSAGES, ...REQUEST_MESSAGES, ...JOB_MESSAGES, ...CONVERGENCE_MESSAGES, ...FIT_DATA_MESSAGES, ...GRAVITY_OPTION_MESSAGES, ...CHOICE_FILE_MESSAGES, ...CHOICE_FIT_MESSAGES, ...LOGIT_MESSAGES, ...CHOICE_SPEC_MESSAGES };
+export const MESSAGES = { ...SCENARIO_MESSAGES, ...ANALYSIS_MESSAGES, ...FIT_MESSAGES, ...GRAVITY_MESSAGES, ...CHOICE_MESSAGES, ...MEASURE_MESSAGES, ...RANK_MESSAGES, ...GRADUATE_MESSAGES, ...REGION_MESSAGES, ...REQUEST_MESSAGES, ...JOB_MESSAGES, ...CONVERGENCE_MESSAGES, ...FIT_DATA_MESSAGES, ...GRAVITY_OPTION_MESSAGES, ...CHOICE_FILE_MESSAGES, ...CHOICE_FIT_MESSAGES, ...LOGIT_MESSAGES, ...CHOICE_SPEC_MESSAGES, ...FILE_MESSAGES };
 
 export type MessageCode = keyof typeof MESSAGES;
 export type ParamsOf<C extends MessageCode> = (typeof MESSAGES)[C]['example'];

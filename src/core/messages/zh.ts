@@ -5,6 +5,7 @@ import { CHOICE_SPEC_MESSAGES_ZH } from './choice-spec-zh.ts';
 import { CHOICE_WARNING_MESSAGES_ZH } from './choice-warn-zh.ts';
 import { CONVERGENCE_MESSAGES_ZH } from './convergence-zh.ts';
 import { FIT_DATA_MESSAGES_ZH } from './fit-data-zh.ts';
+import { FILE_MESSAGES_ZH } from './file-zh.ts';
 import { FIT_MESSAGES_ZH } from './fit-zh.ts';
 import { GRADUATE_MESSAGES_ZH } from './graduates-zh.ts';
 import { GRAVITY_OPTION_MESSAGES_ZH } from './gravity-options-zh.ts';
@@ -17,7 +18,7 @@ import { RANK_MESSAGES_ZH } from './rank-zh.ts';
  * dashboard, whose Chinese (web/src/i18n/messages-zh*.ts) includes them. A code without Chinese
  * here keeps its English there.
  */
-export const LIBRARY_ZH = { ...GRADUATE_MESSAGES_ZH, ...CONVERGENCE_MESSAGES_ZH, ...FIT_DATA_MESSAGES_ZH, ...GRAVITY_OPTION_MESSAGES_ZH, ...CHOICE_FILE_MESSAGES_ZH, ...CHOICE_FIT_MESSAGES_ZH, ...FIT_MESSAGES_ZH, ...CHOICE_WARNING_MESSAGES_ZH, ...RANK_MESSAGES_ZH, ...LOGIT_MESSAGES_ZH, ...CHOICE_SPEC_MESSAGES_ZH };
+export const LIBRARY_ZH = { ...GRADUATE_MESSAGES_ZH, ...CONVERGENCE_MESSAGES_ZH, ...FIT_DATA_MESSAGES_ZH, ...GRAVITY_OPTION_MESSAGES_ZH, ...CHOICE_FILE_MESSAGES_ZH, ...CHOICE_FIT_MESSAGES_ZH, ...FIT_MESSAGES_ZH, ...CHOICE_WARNING_MESSAGES_ZH, ...RANK_MESSAGES_ZH, ...LOGIT_MESSAGES_ZH, ...CHOICE_SPEC_MESSAGES_ZH, ...FILE_MESSAGES_ZH };
 
 /** Chinese as the CLI and the reports write it: grouped digits, Chinese names first, lists joined by 、. */
 export const CHINESE: MessageFormat = {

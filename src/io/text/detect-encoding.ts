@@ -1,3 +1,4 @@
+import { coded, type CodedMessage } from '../../core/messages/index.ts';
 import { firstInvalidUtf8 } from './line-scan.ts';
 
 /**
@@ -11,8 +12,11 @@ export type DetectedEncoding = { encoding: string; bomBytes: number; detected: '
 export class EncodingDetectionError extends Error {
   /** Byte offset of the first byte that is neither UTF-8 nor GB18030, when known. */
   readonly offset?: number;
-  constructor(message: string, offset?: number) {
-    super(message);
+  /** The message's code and parameters (core/messages file.*), for a front-end in another language. */
+  readonly text: CodedMessage;
+  constructor(text: CodedMessage, offset?: number) {
+    super(text.message);
+    this.text = text;
     this.name = 'EncodingDetectionError';
     this.offset = offset;
   }
@@ -31,10 +35,7 @@ export function detectEncoding(sample: Uint8Array, given?: string): DetectedEnco
   if (decodes(body, 'utf-8')) return { encoding: 'utf-8', bomBytes: 0, detected: 'valid-utf8' };
   if (decodes(body, 'gb18030')) return { encoding: 'gb18030', bomBytes: 0, detected: 'valid-gb18030' };
   const at = firstInvalidUtf8(body);
-  throw new EncodingDetectionError(
-    `not valid UTF-8 (first bad byte at offset ${at}) nor GB18030/GBK; give the encoding with --encoding (e.g. big5, shift_jis, utf-16le)`,
-    at,
-  );
+  throw new EncodingDetectionError(coded('file.notUnicodeNorGb', { offset: at }), at);
 }
 
 /** Accepts the labels people type (GBK, gb2312, UTF8, cp936) and returns a WHATWG encoding label. */
@@ -45,7 +46,7 @@ export function normaliseEncodingLabel(label: string): string {
   try {
     new TextDecoder(name);
   } catch {
-    throw new EncodingDetectionError(`unknown encoding "${label}" (try utf-8, gb18030, gbk, big5, utf-16le)`);
+    throw new EncodingDetectionError(coded('file.unknownEncoding', { encoding: label }));
   }
   return name;
 }

@@ -1,4 +1,5 @@
 import { open, readFile, stat } from 'node:fs/promises';
+import { coded, type CodedMessage } from '../../core/messages/index.ts';
 
 /**
  * Nesting depth of JSON text, measured before any parser sees it. DuckDB's `read_json` crashes the
@@ -75,7 +76,12 @@ export async function fileJsonDepthViolation(path: string, maxDepth: number = MA
 
 /** The message every importer gives for a too-deep document. */
 export function depthMessage(v: DepthViolation, maxDepth: number = MAX_JSON_DEPTH): string {
-  return `JSON nested ${v.depth > maxDepth ? 'more than ' + maxDepth : v.depth} levels deep: data files need far less; refused before parsing`;
+  return depthText(v, maxDepth).message;
+}
+
+/** The refusal coded (core/messages file.jsonDepth), for a front-end in another language. */
+export function depthText(v: DepthViolation, maxDepth: number = MAX_JSON_DEPTH): CodedMessage {
+  return coded('file.jsonDepth', { depth: v.depth, limit: maxDepth, over: v.depth > maxDepth });
 }
 
 /**

@@ -30,14 +30,14 @@ export async function transcodeToUtf8(
       try {
         done(null, decoder.decode(chunk, { stream: true }));
       } catch {
-        done(new TranscodeError(`not valid ${encoding} near byte ${read - chunk.length}-${read}`));
+        done(new TranscodeError(encoding, [read - chunk.length, read]));
       }
     },
     flush(done) {
       try {
         done(null, decoder.decode());
       } catch {
-        done(new TranscodeError(`file ends inside a ${encoding} character (cut off?)`));
+        done(new TranscodeError(encoding, null));
       }
     },
   });
@@ -50,9 +50,14 @@ export async function transcodeToUtf8(
   return { path: out, cleanup: () => rm(dir, { recursive: true, force: true }) };
 }
 
+/** Bytes that are not the encoding: `bytes` the chunk where the first bad sequence lies, null when the file ends inside a character. */
 export class TranscodeError extends Error {
-  constructor(message: string) {
-    super(message);
+  readonly encoding: string;
+  readonly bytes: readonly [number, number] | null;
+  constructor(encoding: string, bytes: readonly [number, number] | null) {
+    super(bytes ? `not valid ${encoding} near byte ${bytes[0]}-${bytes[1]}` : `file ends inside a ${encoding} character (cut off?)`);
     this.name = 'TranscodeError';
+    this.encoding = encoding;
+    this.bytes = bytes;
   }
 }

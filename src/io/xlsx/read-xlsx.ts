@@ -1,5 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import type ExcelJS from 'exceljs';
+import { coded, type CodedMessage } from '../../core/messages/index.ts';
 import { checkXlsxZip, XLSX_LIMITS, ZipLimitError } from './zip-budget.ts';
 
 /**
@@ -19,8 +20,11 @@ export interface SheetTable {
 export class XlsxError extends Error {
   readonly row?: number;
   readonly column?: string;
-  constructor(message: string, row?: number, column?: string) {
-    super(message);
+  /** The message's code and parameters (core/messages file.*) where it has one; a damaged archive's (zip-budget.ts) has none. */
+  readonly text?: CodedMessage;
+  constructor(message: string | CodedMessage, row?: number, column?: string) {
+    super(typeof message === 'string' ? message : message.message);
+    if (typeof message !== 'string') this.text = message;
     this.name = 'XlsxError';
     this.row = row;
     this.column = column;
@@ -34,7 +38,7 @@ export async function readXlsx(path: string, sheetName?: string): Promise<SheetT
   const wb = new excel.Workbook();
   // Stored parts expand to their own size, so a file larger than the cap would exceed it anyway.
   if ((await stat(path)).size > XLSX_LIMITS.maxTotalBytes) {
-    throw new XlsxError(`the workbook is larger than ${XLSX_LIMITS.maxTotalBytes / 2 ** 20} MiB: save the sheet as CSV, which is read in a stream without this limit`);
+    throw new XlsxError(coded('file.workbookTooLarge', { limit: XLSX_LIMITS.maxTotalBytes / 2 ** 20 }));
   }
   const buf = await readFile(path);
   try {
@@ -48,12 +52,11 @@ export async function readXlsx(path: string, sheetName?: string): Promise<SheetT
   } catch (e) {
     // exceljs's XML parser reports "line:column: what".
     const at = /^(\d+):(\d+): (.*)$/.exec((e as Error).message);
-    throw new XlsxError(at ? `the workbook's XML is damaged at line ${at[1]}, column ${at[2]} of a part (${at[3].replace(/\.$/, '')})` : `not a readable .xlsx workbook (${(e as Error).message})`);
+    throw new XlsxError(at ? coded('file.workbookXml', { line: at[1], column: at[2], detail: at[3].replace(/\.$/, '') }) : coded('file.notWorkbook', { detail: (e as Error).message }));
   }
   const ws = sheetName ? wb.getWorksheet(sheetName) : wb.worksheets[0];
   if (!ws) {
-    const names = wb.worksheets.map((w) => w.name).join(', ');
-    throw new XlsxError(sheetName ? `no sheet named "${sheetName}" (sheets: ${names})` : 'the workbook has no sheets');
+    throw new XlsxError(sheetName ? coded('file.noSheet', { sheet: sheetName, sheets: wb.worksheets.map((w) => w.name) }) : coded('file.noSheets', {}));
   }
   let headerRow = 0;
   ws.eachRow((row, n) => {
@@ -67,7 +70,7 @@ export async function readXlsx(path: string, sheetName?: string): Promise<SheetT
     const r2 = Number(/\d+/.exec(b)?.[0]);
     if (r1 <= headerRow && headerRow <= r2) {
       throw new XlsxError(
-        `sheet "${ws.name}" has merged header cells ${range}: unmerge them and give every column its own name (e.g. one destination per column)`,
+        coded('file.mergedHeader', { sheet: ws.name, range }),
         headerRow,
         a.replace(/\d+/g, ''),
       );
@@ -99,7 +102,7 @@ function cellText(cell: ExcelJS.Cell, row: number, column: string): string | nul
   if (typeof v === 'object' && !(v instanceof Date) && ('formula' in v || 'sharedFormula' in v)) {
     const result = (v as { result?: unknown }).result;
     if (result === undefined || result === null) {
-      throw new XlsxError(`cell ${cell.address} holds the formula "=${formulaOf(v)}" without a calculated value: open and save the workbook in Excel (or paste values)`, row, column || cell.address.replace(/\d+/g, ''));
+      throw new XlsxError(coded('file.formulaNoValue', { cell: cell.address, formula: formulaOf(v) }), row, column || cell.address.replace(/\d+/g, ''));
     }
     return plain(result);
   }

@@ -79,8 +79,10 @@ export function importRoutes(app: Hono, deps: ServerDeps, docs: RouteDoc[], maxU
       const name = c.req.query('filename') ?? 'upload';
       const named = (text: string) => (path ? text.split(path).join(name) : text);
       if (e instanceof InputError && path) {
-        const reason = e.message.slice(formatLocation({ file: e.file, row: e.row, column: e.column }).length);
-        return errorResponse(c, new InputError(named(reason), { file: name, row: e.row, column: e.column }, e.more.map(named)));
+        const reason = named(e.message.slice(formatLocation({ file: e.file, row: e.row, column: e.column }).length));
+        // A coded problem keeps its code, its text parameters named as its message is.
+        const params = e.text && Object.fromEntries(Object.entries(e.text.params).map(([k, v]) => [k, typeof v === 'string' ? named(v) : v]));
+        return errorResponse(c, new InputError(e.text && params ? { code: e.text.code, params, message: reason } : reason, { file: name, row: e.row, column: e.column }, e.more.map(named)));
       }
       if (e instanceof ConflictError && path) return errorResponse(c, new ConflictError(named(e.message)));
       return errorResponse(c, e);

@@ -2,12 +2,13 @@ import { open, stat } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import { structValue, type DuckDBValue } from '@duckdb/node-api';
 import { InputError } from '../../core/errors.ts';
+import { coded } from '../../core/messages/index.ts';
 // Each reader from its own file, not io's index: the xlsx and GeoJSON readers (exceljs alone is
 // over half a second of start-up) load only when a file of their format is read.
 import { detectEncoding, EncodingDetectionError } from '../../io/text/detect-encoding.ts';
 import { sniffCsv, uniqueNames } from '../../io/text/csv-header.ts';
 import { transcodeToUtf8, TranscodeError } from '../../io/text/transcode.ts';
-import { fileJsonDepthViolation, depthMessage } from '../../io/text/json-depth.ts';
+import { fileJsonDepthViolation, depthText } from '../../io/text/json-depth.ts';
 import { scanLines, mixedLineEndings, MAX_LINE_BYTES, type LineScan } from '../../io/text/line-scan.ts';
 import { lineOfDuckdbLine, type RecordLines } from '../../io/text/record-lines.ts';
 import { copyWithLf } from '../../io/text/line-endings.ts';
@@ -71,17 +72,17 @@ let stageCounter = 0;
 
 export function formatOf(file: string, given?: string): FileFormat {
   if (given) {
-    if (!['csv', 'xlsx', 'parquet', 'jsonl', 'geojson'].includes(given)) throw new InputError(`unknown format "${given}" (csv, xlsx, parquet, jsonl, geojson)`, { file });
+    if (!['csv', 'xlsx', 'parquet', 'jsonl', 'geojson'].includes(given)) throw new InputError(coded('file.unknownFormat', { format: given }), { file });
     return given as FileFormat;
   }
   const ext = extname(file).toLowerCase();
   if (['.csv', '.tsv', '.txt'].includes(ext)) return 'csv';
   if (ext === '.xlsx') return 'xlsx';
-  if (ext === '.xls') throw new InputError('old .xls workbooks are not read: save the sheet as .xlsx or .csv', { file });
+  if (ext === '.xls') throw new InputError(coded('file.oldXls', {}), { file });
   if (ext === '.parquet') return 'parquet';
   if (['.jsonl', '.ndjson'].includes(ext)) return 'jsonl';
   if (['.geojson', '.json'].includes(ext)) return 'geojson';
-  throw new InputError(`cannot tell the format from the extension "${ext}": give --format csv|xlsx|parquet|jsonl|geojson`, { file });
+  throw new InputError(coded('file.noFormat', { extension: ext }), { file });
 }
 
 export async function stageFile(db: Database, file: string, options: StageOptions = {}, select?: SelectColumns): Promise<StagedTable> {
@@ -90,11 +91,11 @@ export async function stageFile(db: Database, file: string, options: StageOption
   try {
     size = (await stat(path)).size;
   } catch {
-    throw new InputError('file not found', { file });
+    throw new InputError(coded('file.notFound', {}), { file });
   }
   const format = formatOf(file, options.format);
   const table = `stage_${process.pid}_${++stageCounter}`;
-  if (size === 0) throw new InputError('the file is empty', { file });
+  if (size === 0) throw new InputError(coded('file.empty', {}), { file });
   const hashing = options.hash && format !== 'csv' ? sha256OfFile(path) : undefined;
   hashing?.catch(() => undefined);
   const staged = await stageFormat(db, file, path, size, format, table, options, select);
@@ -120,7 +121,7 @@ function stageFormat(db: Database, file: string, path: string, size: number, for
 async function stageJsonLines(db: Database, file: string, path: string, table: string): Promise<StagedTable> {
   // DuckDB's JSON reader segfaults on very deep nesting: refuse it before DuckDB sees the file.
   const deep = await fileJsonDepthViolation(path);
-  if (deep) throw new InputError(depthMessage(deep), { file, row: deep.line });
+  if (deep) throw new InputError(depthText(deep), { file, row: deep.line });
   // One record a line: the bound on a CSV line bounds a record too (DuckDB's own limit, 16 MB
   // an object, is reported without the line).
   const lines = await scanLines(path);
@@ -138,19 +139,19 @@ async function stageCsv(db: Database, file: string, path: string, size: number, 
     enc = detectEncoding(sample, options.encoding);
   } catch (e) {
     // The offset is in the sample (the file's first MiB): its line is the row a user looks for.
-    if (e instanceof EncodingDetectionError) throw new InputError(e.message, { file, row: e.offset === undefined ? undefined : lineAt(sample, e.offset) });
+    if (e instanceof EncodingDetectionError) throw new InputError(e.text, { file, row: e.offset === undefined ? undefined : lineAt(sample, e.offset) });
     throw e;
   }
   let text: string;
   try {
     text = new TextDecoder(enc.encoding, { fatal: enc.detected === 'given' }).decode(sample.subarray(enc.bomBytes, Math.min(sample.length, 65536)));
   } catch {
-    throw new InputError(`not valid ${enc.encoding} in its first bytes: check --encoding (the file may be UTF-8 or GB18030)`, { file });
+    throw new InputError(coded('file.notEncodingStart', { encoding: enc.encoding }), { file });
   }
-  if (text.trim() === '') throw new InputError('the file is empty (no header row)', { file });
+  if (text.trim() === '') throw new InputError(coded('file.noHeader', {}), { file });
   const dialect = sniffCsv(text, options.delimiter);
   if (dialect.header.length < 2) {
-    throw new InputError(`found ${dialect.header.length} column in the header "${text.split('\n')[0].slice(0, 80)}": is the delimiter right (--delimiter)?`, { file, row: 1 });
+    throw new InputError(coded('file.oneColumn', { columns: dialect.header.length, header: text.split('\n')[0].slice(0, 80) }), { file, row: 1 });
   }
   let readPath = path;
   const cleanups: (() => Promise<void>)[] = [];
@@ -169,7 +170,7 @@ async function stageCsv(db: Database, file: string, path: string, size: number, 
         readPath = t.path;
         cleanups.push(t.cleanup);
       } catch (e) {
-        if (e instanceof TranscodeError) throw new InputError(`${e.message}: check --encoding`, { file });
+        if (e instanceof TranscodeError) throw new InputError(e.bytes ? coded('file.notEncodingNear', { encoding: e.encoding, from: e.bytes[0], to: e.bytes[1] }) : coded('file.cutCharacter', { encoding: e.encoding }), { file });
         throw e;
       }
     }
@@ -177,7 +178,7 @@ async function stageCsv(db: Database, file: string, path: string, size: number, 
     // Refused here, not left to DuckDB: its CSV reader, reading some of the columns, fails on a
     // byte that is not UTF-8 with an internal error that invalidates the whole database.
     if (lines.invalidUtf8) {
-      throw new InputError(`invalid UTF-8 text (first bad byte at offset ${lines.invalidUtf8.offset}): give the right --encoding (e.g. gb18030)`, { file, row: lines.invalidUtf8.line });
+      throw new InputError(coded('file.invalidUnicode', { offset: lines.invalidUtf8.offset }), { file, row: lines.invalidUtf8.line });
     }
     if (lines.longest > MAX_LINE_BYTES) throw longLine(file, lines);
     // DuckDB's reader wants one kind of line break per file; a file that mixes CRLF and LF (rows
@@ -235,9 +236,7 @@ async function stageCsv(db: Database, file: string, path: string, size: number, 
 }
 
 function longLine(file: string, lines: LineScan): InputError {
-  return new InputError(
-    `a line of ${(lines.longest / 1e6).toFixed(1)} MB, over the ${MAX_LINE_BYTES / 1e6} MB a line of a table may have (a quote never closed, or not a table?)`,
-    { file, row: lines.longestLine });
+  return new InputError(coded('file.longLine', { megabytes: (lines.longest / 1e6).toFixed(1), limit: MAX_LINE_BYTES / 1e6 }), { file, row: lines.longestLine });
 }
 
 /**
@@ -297,14 +296,11 @@ async function describeCsvError(db: Database, file: string, path: string, args: 
     );
     if (rej.length) {
       const r = rej[0];
-      const what = r.error_type === 'INVALID UNICODE' || /unicode/i.test(r.error_message) ? 'invalid UTF-8 text: give the right --encoding (e.g. gb18030)'
-        : r.error_type === 'MISSING COLUMNS'
-        ? `${r.error_message.toLowerCase()} (the file may be cut off mid-row)`
-        : r.error_type === 'TOO MANY COLUMNS' ? `${r.error_message.toLowerCase()} (an unquoted delimiter inside a value?)`
-        : r.error_message;
+      const problem = r.error_type === 'INVALID UNICODE' || /unicode/i.test(r.error_message) ? 'unicode'
+        : r.error_type === 'MISSING COLUMNS' ? 'missingColumns' : r.error_type === 'TOO MANY COLUMNS' ? 'tooManyColumns' : 'other';
       const column = r.column_name === null ? undefined : header[Number(r.column_name.slice(1))] ?? r.column_name;
       // DuckDB's text of a line after blank lines starts with their line breaks.
-      return new InputError(`${what}: "${String(r.csv_line).replace(/^[\r\n]+/, '').slice(0, 120)}"`, { file, row: fileLine(Number(r.line)), column },
+      return new InputError(coded('file.csvRow', { problem, detail: r.error_message, line: String(r.csv_line).replace(/^[\r\n]+/, '').slice(0, 120) }), { file, row: fileLine(Number(r.line)), column },
         rej.slice(1).map((x) => `row ${fileLine(Number(x.line))}: ${x.error_message}`));
     }
   } catch {
@@ -312,10 +308,10 @@ async function describeCsvError(db: Database, file: string, path: string, args: 
   }
   const line = /Line: (\d+)/.exec(msg);
   const columns = /Expected Number of Columns: (\d+) Found: (\d+)/.exec(msg);
-  const reason = /unterminated quote/i.test(msg) ? 'a quoted value is never closed (the file may be cut off)'
-    : /unicode|utf-?8/i.test(msg) ? 'invalid UTF-8 text: give the right --encoding (e.g. gb18030)'
-      : columns ? `expected ${columns[1]} columns, found ${columns[2]}${Number(columns[2]) > Number(columns[1]) ? ' (an unquoted delimiter inside a value?)' : ' (the file may be cut off mid-row)'}`
-        : `cannot read this CSV (${firstLine(msg).replace(/^[A-Za-z ]*Error: /, '')})`;
+  const reason = /unterminated quote/i.test(msg) ? coded('file.unclosedQuote', {})
+    : /unicode|utf-?8/i.test(msg) ? coded('file.notUnicode', {})
+      : columns ? coded('file.columnCount', { expected: Number(columns[1]), found: Number(columns[2]) })
+        : coded('file.csvUnreadable', { detail: firstLine(msg).replace(/^[A-Za-z ]*Error: /, '') });
   return new InputError(reason, { file, row: line ? fileLine(Number(line[1])) : undefined });
 }
 
@@ -325,10 +321,10 @@ async function stageXlsx(db: Database, file: string, path: string, table: string
   try {
     sheet = await readXlsx(path, options.sheet);
   } catch (e) {
-    if (e instanceof XlsxError) throw new InputError(e.message, { file, row: e.row, column: e.column });
+    if (e instanceof XlsxError) throw new InputError(e.text ?? e.message, { file, row: e.row, column: e.column });
     throw e;
   }
-  if (!sheet.header.length) throw new InputError(`sheet "${sheet.sheet}" is empty`, { file });
+  if (!sheet.header.length) throw new InputError(coded('file.sheetEmpty', { sheet: sheet.sheet }), { file });
   const header = uniqueNames(sheet.header, ['_row']);
   const rows = sheet.rows.map((values, i) => [sheet.rowNumbers[i], ...values]);
   await appendRows(db, table, header, rows);
@@ -358,7 +354,7 @@ async function stageDuckdbReader(db: Database, file: string, path: string, table
     // JSON, and JSON text as VARCHAR keeps the quotes ("\"70\"" is no number): such columns are
     // unwrapped to their scalar text.
     const described = await db.all<{ column_name: string; column_type: string }>(`DESCRIBE SELECT * FROM ${reader}`, [path]);
-    if (!described.length) throw new InputError('no columns: each line must be a JSON object of the same keys', { file });
+    if (!described.length) throw new InputError(coded('file.noJsonColumns', {}), { file });
     const projection = described.map((c) => `${c.column_type === 'JSON' ? `json_extract_string(${quoteIdent(c.column_name)}, '$')` : `${quoteIdent(c.column_name)}::VARCHAR`} AS ${quoteIdent(c.column_name)}`);
     await db.run(`CREATE TEMP TABLE ${quoteIdent(table)} AS SELECT ${projection.join(', ')} FROM ${reader}`, [path]);
   } catch (e) {
@@ -380,7 +376,7 @@ function readerError(e: Error, file: string, path: string): InputError {
   const byte = /\bat byte (\d+)/.exec(m);
   m = m.replace(/ in file "[^"]*"/, '').replace(/,? at byte \d+ in line \d+/, '').replace(/[:.\s]+$/, '').trim();
   m = m.charAt(0).toLowerCase() + m.slice(1);
-  return new InputError(`cannot read: ${m}${byte ? ` (at byte ${byte[1]} of the line)` : ''}`, { file, row: line ? Number(line[1]) : undefined });
+  return new InputError(coded('file.unreadable', { detail: m, byte: byte ? byte[1] : null }), { file, row: line ? Number(line[1]) : undefined });
 }
 
 /** Appends rows (first value: the row number) through DuckDB's appender: fast and typed. */
@@ -408,7 +404,7 @@ async function finish(db: Database, table: string, file: string, format: FileFor
   };
   if (rows === 0) {
     await drop();
-    throw new InputError('the file has a header but no data rows', { file });
+    throw new InputError(coded('file.noDataRows', {}), { file });
   }
   const kept = columns.filter((c) => c !== '_row');
   return { table, columns: kept, numeric: [], header: kept, rows, file, format, encoding, rowExpr, drop };

@@ -1,4 +1,5 @@
 import { InputError } from '../../core/errors.ts';
+import { coded, type CodedMessage } from '../../core/messages/index.ts';
 import { parsePeriod } from '../../core/schema/period.ts';
 import { type Database, quoteIdent } from '../duckdb/database.ts';
 import type { StagedTable } from '../duckdb/stage.ts';
@@ -56,6 +57,14 @@ function outside(v: number, r: ValueRange | undefined): boolean {
   return r !== undefined && (v < r.min || v > r.max);
 }
 
+const outOfRange = (value: string, what: string, r: ValueRange): CodedMessage => coded('file.outOfRange', { value, what, range: r.text, min: r.min, max: r.max });
+const periodWhy = (v: string | null): CodedMessage => (v === null || v.trim() === '' ? coded('file.missingPeriod', {}) : coded('file.notPeriod', { value: v }));
+
+/** The error of a check: the first bad row's problem at its place, the next four listed (in English) after it. */
+function refused<V>(st: StagedTable, col: string, bad: readonly { r: bigint; v: V }[], why: (v: V) => CodedMessage): InputError {
+  return new InputError(why(bad[0].v), { file: st.file, row: Number(bad[0].r), column: col }, bad.slice(1).map((b) => `row ${b.r}: ${why(b.v).message}`));
+}
+
 /**
  * Checks a column that is present in every row: not blank, and for a column read as numbers,
  * finite and (if asked) not negative.
@@ -69,12 +78,13 @@ export async function checkRequired(db: Database, st: StagedTable, col: string, 
   const bad = await db.all<{ r: bigint; v: number | string | null }>(
     `SELECT ${st.rowExpr} AS r, ${c} AS v FROM ${quoteIdent(st.table)} s WHERE ${conds.join(' OR ')} ORDER BY r LIMIT 5`);
   if (!bad.length) return;
-  const why = (v: number | string | null) =>
-    v === null || (typeof v === 'string' && v.trim() === '') ? `missing value: ${opts.what} is required`
-      : typeof v === 'number' && !Number.isFinite(v) ? `a number too large to represent (beyond ±1.8e308) is not ${opts.what}`
-        : typeof v === 'number' && v < 0 && opts.nonNegative ? `negative value ${v}: ${opts.what} cannot be negative`
-          : typeof v === 'number' && outside(v, opts.range) ? `${v} is outside the accepted range of ${opts.what}: ${opts.range!.text}` : `"${v}" is not ${opts.what}`;
-  throw new InputError(why(bad[0].v), { file: st.file, row: Number(bad[0].r), column: col }, bad.slice(1).map((b) => `row ${b.r}: ${why(b.v)}`));
+  const { what } = opts;
+  const why = (v: number | string | null): CodedMessage =>
+    v === null || (typeof v === 'string' && v.trim() === '') ? coded('file.missingValue', { what })
+      : typeof v === 'number' && !Number.isFinite(v) ? coded('file.beyondDouble', { what })
+        : typeof v === 'number' && v < 0 && opts.nonNegative ? coded('file.negative', { value: String(v), what })
+          : typeof v === 'number' && outside(v, opts.range) ? outOfRange(String(v), what, opts.range!) : coded('file.notA', { value: String(v), what });
+  throw refused(st, col, bad, why);
 }
 
 /**
@@ -91,8 +101,7 @@ export async function periodMapTable(db: Database, st: StagedTable, col: string)
     const p = v === null ? null : parsePeriod(v.replace(/\.0$/, ''));
     if (!p) {
       const r = await db.one<{ r: bigint }>(`SELECT min(${st.rowExpr}) AS r FROM ${quoteIdent(st.table)} s WHERE ${v === null ? `${c} IS NULL` : `${c}::VARCHAR = ?`}`, v === null ? [] : [v]);
-      const why = v === null || v.trim() === '' ? 'missing period' : `"${v}" is not a period: give a year (2019) or a range (2010-2020)`;
-      throw new InputError(why, { file: st.file, row: Number(r?.r), column: col });
+      throw new InputError(periodWhy(v), { file: st.file, row: Number(r?.r), column: col });
     }
     parsed.push([v!, p.text, p.start, p.end]);
   }
@@ -125,17 +134,16 @@ export async function checkNumbers(
     `SELECT ${st.rowExpr} AS r, ${c} AS v FROM ${quoteIdent(st.table)} s WHERE ${conds.join(' OR ')} ORDER BY r LIMIT 5`,
   );
   if (!bad.length) return;
-  const reason = (v: string | null): string => {
-    if (v === null || v.trim() === '') return `missing value: ${what} is required`;
+  const reason = (v: string | null): CodedMessage => {
+    if (v === null || v.trim() === '') return coded('file.missingValue', { what });
     const n = v.includes('_') ? NaN : Number(v.replace(/,/g, '').trim());
-    if (Number.isFinite(n) && n < 0 && opts.nonNegative) return `negative value ${v}: ${what} cannot be negative`;
-    if (Number.isFinite(n) && opts.integer && n !== Math.floor(n)) return `"${v}" is not a whole number`;
-    if (Number.isFinite(n) && outside(n, opts.range)) return `${v} is outside the accepted range of ${what}: ${opts.range!.text}`;
-    if (/^\s*[+-]?(\d[\d,]*\.?\d*|\.\d+)[eE][+-]?\d+\s*$/.test(v) && !Number.isFinite(n)) return `"${v}" is too large to represent (beyond ±1.8e308): not ${what}`;
-    return `"${v}" is not ${what}`;
+    if (Number.isFinite(n) && n < 0 && opts.nonNegative) return coded('file.negative', { value: v, what });
+    if (Number.isFinite(n) && opts.integer && n !== Math.floor(n)) return coded('file.notWhole', { value: v });
+    if (Number.isFinite(n) && outside(n, opts.range)) return outOfRange(v, what, opts.range!);
+    if (/^\s*[+-]?(\d[\d,]*\.?\d*|\.\d+)[eE][+-]?\d+\s*$/.test(v) && !Number.isFinite(n)) return coded('file.tooLarge', { value: v, what });
+    return coded('file.notA', { value: v, what });
   };
-  throw new InputError(reason(bad[0].v), { file: st.file, row: Number(bad[0].r), column: col },
-    bad.slice(1).map((b) => `row ${b.r}: ${reason(b.v)}`));
+  throw refused(st, col, bad, reason);
 }
 
 /** Periods must be a year or a range of years; returns nothing, raises on the first bad value. */
@@ -148,8 +156,7 @@ export async function checkPeriods(db: Database, st: StagedTable, col: string): 
      ORDER BY r LIMIT 5`,
   );
   if (!bad.length) return;
-  const why = (v: string | null) => (v === null || v.trim() === '' ? 'missing period' : `"${v}" is not a period: give a year (2019) or a range (2010-2020)`);
-  throw new InputError(why(bad[0].v), { file: st.file, row: Number(bad[0].r), column: col }, bad.slice(1).map((b) => `row ${b.r}: ${why(b.v)}`));
+  throw refused(st, col, bad, periodWhy);
 }
 
 export const periodStart = (col: string) => `CAST(regexp_extract(trim(${quoteIdent(col)}), '^(\\d{4})', 1) AS SMALLINT)`;

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { InputError } from '../../core/errors.ts';
+import { coded } from '../../core/messages/index.ts';
 import { polygonCentroid, sphericalArea, type AreaGeometry } from '../../core/geometry/index.ts';
 import { boundaryProblem } from '../../io/geo/check-boundary.ts';
 import { readGeoJson, GeoJsonError } from '../../io/geo/read-geojson.ts';
@@ -21,7 +22,7 @@ const KEYS = ['code', 'region', 'region_code', 'id', 'adcode', 'tile_id', 'fips'
  * property. Centroid and area are filled from the polygon where the registry has none.
  */
 export async function importGeometry(ws: Workspace, file: string, options: ImportGeometryOptions = {}): Promise<ImportSummary> {
-  const sha = await sha256OfFile(resolve(file)).catch(() => { throw new InputError('file not found', { file }); });
+  const sha = await sha256OfFile(resolve(file)).catch(() => { throw new InputError(coded('file.notFound', {}), { file }); });
   let doc;
   try {
     doc = await readGeoJson(resolve(file));

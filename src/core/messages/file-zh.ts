@@ -1,0 +1,67 @@
+import type { FILE_MESSAGES } from './file.ts';
+import type { ZhOf } from './zh-of.ts';
+
+/**
+ * Chinese for the file readers' problems (file.ts), as `talentflow import … --lang zh`, `fit …
+ * --flows FILE --lang zh` and the page's import say them; the location (file, row, column) is
+ * written by each front-end. Options (--encoding), encodings and cell text stay as typed; an
+ * engine's own words (`detail`) are quoted as they came.
+ */
+const WHAT: Record<string, string> = {
+  'a number': '数字', 'a flow count': '流量（人数）', 'a stock count': '存量（人数）', 'an indicator value': '指标数值', 'a graduation year': '毕业年份',
+  'a monthly salary': '月薪', 'a record id': '记录编号', 'a university': '院校', 'an area': '面积', 'a longitude': '经度', 'a latitude': '纬度',
+};
+const what = (w: string) => WHAT[w] ?? w;
+const CSV_ROW: Record<string, (detail: string) => string> = {
+  unicode: () => '不是有效的 UTF-8 文本：请用 --encoding 指定正确的编码（例如 gb18030）',
+  missingColumns: (d) => `列数不足（${d}；文件可能在行中被截断）`,
+  tooManyColumns: (d) => `列数过多（${d}；值中是否有未加引号的分隔符？）`,
+};
+
+export const FILE_MESSAGES_ZH: ZhOf<typeof FILE_MESSAGES> = {
+  'file.notFound': () => '找不到文件',
+  'file.empty': () => '文件为空',
+  'file.noHeader': () => '文件为空（没有表头行）',
+  'file.noDataRows': () => '文件只有表头，没有数据行',
+  'file.unknownFormat': (p) => `未知格式“${p.format}”（可用：csv、xlsx、parquet、jsonl、geojson）`,
+  'file.oldXls': () => '不读取旧版 .xls 工作簿：请将工作表另存为 .xlsx 或 .csv',
+  'file.noFormat': (p) => `无法从扩展名“${p.extension}”判断格式：请用 --format 指定 csv|xlsx|parquet|jsonl|geojson`,
+  'file.oneColumn': (p) => `表头“${p.header}”中只找到 ${p.columns} 列：分隔符是否正确（--delimiter）？`,
+  'file.noColumn': (p) => `没有列${p.columns.map((c) => `“${c}”`).join('、')}：文件中的列为 ${p.header.map((h) => `“${h}”`).join('、')}`,
+
+  'file.notUnicodeNorGb': (p) => `既不是有效的 UTF-8（第一个错误字节位于偏移 ${p.offset}），也不是 GB18030/GBK；请用 --encoding 指定编码（例如 big5、shift_jis、utf-16le）`,
+  'file.unknownEncoding': (p) => `未知编码“${p.encoding}”（可试 utf-8、gb18030、gbk、big5、utf-16le）`,
+  'file.notEncodingStart': (p) => `文件开头不是有效的 ${p.encoding} 编码：请检查 --encoding（文件可能是 UTF-8 或 GB18030）`,
+  'file.notEncodingNear': (p) => `第 ${p.from}-${p.to} 字节附近不是有效的 ${p.encoding} 编码：请检查 --encoding`,
+  'file.cutCharacter': (p) => `文件在一个 ${p.encoding} 字符的中间结束（文件被截断？）：请检查 --encoding`,
+  'file.invalidUnicode': (p) => `不是有效的 UTF-8 文本（第一个错误字节位于偏移 ${p.offset}）：请用 --encoding 指定正确的编码（例如 gb18030）`,
+
+  'file.longLine': (p) => `有一行长 ${p.megabytes} MB，超过表格每行最多 ${p.limit} MB 的限制（引号未闭合，或者不是表格？）`,
+  'file.jsonDepth': (p) => `JSON 嵌套${p.over ? `超过 ${p.limit}` : ` ${p.depth}`} 层：数据文件远用不到这么深，解析前已拒绝`,
+  'file.noJsonColumns': () => '没有列：每行必须是键相同的 JSON 对象',
+  'file.csvRow': (p) => `${CSV_ROW[p.problem]?.(p.detail) ?? `无法读取该行（${p.detail}）`}：“${p.line}”`,
+  'file.unclosedQuote': () => '有一个加引号的值没有闭合（文件可能被截断）',
+  'file.notUnicode': () => '不是有效的 UTF-8 文本：请用 --encoding 指定正确的编码（例如 gb18030）',
+  'file.columnCount': (p) => `应有 ${p.expected} 列，实有 ${p.found} 列${p.found > p.expected ? '（值中是否有未加引号的分隔符？）' : '（文件可能在行中被截断）'}`,
+  'file.csvUnreadable': (p) => `无法读取该 CSV 文件（${p.detail}）`,
+  'file.unreadable': (p) => `无法读取（${p.detail}）${p.byte !== null ? `，位于该行第 ${p.byte} 字节` : ''}`,
+
+  'file.sheetEmpty': (p) => `工作表“${p.sheet}”为空`,
+  'file.workbookTooLarge': (p) => `工作簿超过 ${p.limit} MiB：请将工作表另存为 CSV，CSV 以流式读取，没有此限制`,
+  'file.workbookXml': (p) => `工作簿的 XML 在某一部分的第 ${p.line} 行第 ${p.column} 列损坏（${p.detail}）`,
+  'file.notWorkbook': (p) => `不是可读的 .xlsx 工作簿（${p.detail}）`,
+  'file.noSheet': (p) => `没有名为“${p.sheet}”的工作表（已有工作表：${p.sheets.join('、')}）`,
+  'file.noSheets': () => '工作簿中没有工作表',
+  'file.mergedHeader': (p) => `工作表“${p.sheet}”的表头单元格 ${p.range} 是合并的：请取消合并，给每一列各自的名称（例如每列一个迁入地）`,
+  'file.formulaNoValue': (p) => `单元格 ${p.cell} 含公式“=${p.formula}”但没有计算结果：请在 Excel 中打开并保存该工作簿（或粘贴为数值）`,
+
+  'file.missingValue': (p) => `缺少数值：${what(p.what)}为必填`,
+  'file.beyondDouble': (p) => `数字过大，无法表示（超出 ±1.8e308），不能作为${what(p.what)}`,
+  'file.negative': (p) => `负值 ${p.value}：${what(p.what)}不能为负`,
+  'file.outOfRange': (p, f) => `${p.value} 超出${what(p.what)}的可接受范围：${f.number(p.min)} 至 ${f.number(p.max)}`,
+  'file.notWhole': (p) => `“${p.value}”不是整数`,
+  'file.tooLarge': (p) => `“${p.value}”过大，无法表示（超出 ±1.8e308）：不是${what(p.what)}`,
+  'file.notA': (p) => `“${p.value}”不是${what(p.what)}`,
+  'file.missingPeriod': () => '缺少时期',
+  'file.notPeriod': (p) => `“${p.value}”不是时期：请给出年份（2019）或年份区间（2010-2020）`,
+};

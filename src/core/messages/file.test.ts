@@ -1,0 +1,57 @@
+// The file readers' problems (file.ts): the English they wrote before codes, word for word, now
+// with a code and parameters apart from the location; every code read in Chinese with no English
+// sentence left but the file's own text and an engine's words, as `--lang zh` and the page say them.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { assertChinese } from '../../../test/helpers/chinese.ts';
+import { InputError } from '../errors.ts';
+import { detectEncoding, EncodingDetectionError } from '../../io/text/detect-encoding.ts';
+import { readColumns } from '../../store/read-columns.ts';
+import { FILE_MESSAGES } from './file.ts';
+import { renderMessage, type MessageCode } from './index.ts';
+import { messageIn } from './zh.ts';
+
+let dir = '';
+before(() => void (dir = mkdtempSync(join(tmpdir(), 'talentflow-file-messages-'))));
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+async function refused(name: string, content: string | null, numeric: string[]): Promise<InputError> {
+  const path = join(dir, name);
+  if (content !== null) writeFileSync(path, content);
+  try {
+    await readColumns(path, { text: ['orig'], numeric });
+  } catch (e) {
+    assert.ok(e instanceof InputError, String(e));
+    return e;
+  }
+  return assert.fail('read');
+}
+
+test('a bad number, a missing column, a missing file and an unknown encoding keep their English, coded', async () => {
+  const bad = await refused('bad.csv', 'orig,migrants\n210100,12\n210200,abc\n', ['migrants']);
+  assert.equal(bad.message.slice(bad.message.indexOf(', row')), ', row 3, column "migrants": "abc" is not a number');
+  assert.deepEqual(bad.text, { code: 'file.notA', params: { value: 'abc', what: 'a number' } });
+  assert.equal(messageIn({ ...bad.text!, message: bad.reason }, 'zh'), '“abc”不是数字');
+  const column = await refused('column.csv', 'orig,flow\n210100,12\n', ['migrants']);
+  assert.equal(column.reason, 'no column "migrants": the file has "orig", "flow"');
+  assert.equal(column.text?.code, 'file.noColumn');
+  assert.equal((await refused('none.csv', null, [])).reason, 'file not found');
+  assert.throws(() => detectEncoding(new Uint8Array(0), 'klingon'), (e: unknown) => {
+    assert.ok(e instanceof EncodingDetectionError && e.text.code === 'file.unknownEncoding');
+    assert.equal(e.message, 'unknown encoding "klingon" (try utf-8, gb18030, gbk, big5, utf-16le)');
+    return true;
+  });
+});
+
+test('every file problem reads in Chinese, with no English sentence left but the file\'s text and an engine\'s words', () => {
+  const codes = Object.keys(FILE_MESSAGES) as (MessageCode & keyof typeof FILE_MESSAGES)[];
+  assertChinese(codes.map((code) => {
+    const params: Record<string, unknown> = FILE_MESSAGES[code].example;
+    const zh = messageIn({ code, params: params as never, message: renderMessage(code, params as never) }, 'zh');
+    // Text quoted from the file or from DuckDB or exceljs is no sentence of ours.
+    return ['detail', 'header', 'line', 'formula'].reduce((t, k) => (typeof params[k] === 'string' ? t.replace(params[k] as string, '') : t), zh);
+  }), 'file problems');
+});
