@@ -1,11 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import stringWidth from 'string-width';
 import { BIN, demoSuite, runCli } from '../helpers/cli.ts';
 import { REPO } from '../helpers/workspace.ts';
+import { assertChinese } from '../helpers/chinese.ts';
 
 // Issue 12 items 2 and 8: a misspelt value is a user error (exit 1) that lists the valid ones, an
 // empty result says what exists, a locked workspace exits 1, names print in the region's own
@@ -153,4 +155,17 @@ test('a yearbook xlsx of indicators imports without --period and its column name
   const bad = join(demo.dir, 'twice.xlsx');
   await twice.xlsx.writeFile(bad);
   userError(tf('import', 'indicators', bad), /twice\.xlsx, row 4, column "年份": 鞍山市 \(210300\) has 2 rows for 2020 \(rows 2, 4\)/, 'repeated region-year');
+});
+
+test('--lang zh: a bad choice spec and a bad number in a flows file are said in Chinese, English as before without it', () => {
+  const spec = tf('fit', 'choice', '--persons', '--person-vars', 'distanse_home', '--lang', 'zh');
+  userError(spec, /^错误：personTerms\[0\]：可选值：distance_home、distance_study、is_home/, 'bad choice spec');
+  assertChinese([spec.stderr.trim()], 'bad choice spec');
+  const flows = join(demo.dir, 'bad-number.csv');
+  writeFileSync(flows, 'orig,dest,migrants,km\n210100,110000,12,600\n210200,110000,abc,700\n110000,210100,5,600\n');
+  const fit = ['fit', 'gravity', '--flows', flows, '--origin', 'orig', '--destination', 'dest', '--flow', 'migrants', '--cost', 'km'];
+  const zh = tf(...fit, '--lang', 'zh');
+  userError(zh, /^错误：\S*bad-number\.csv，第 3 行，“migrants”列：“abc”不是数字\n$/, 'bad number');
+  assertChinese([zh.stderr.replace(flows, '')], 'bad number');
+  userError(tf(...fit), /^error: \S*bad-number\.csv, row 3, column "migrants": "abc" is not a number\n$/, 'bad number in English');
 });
