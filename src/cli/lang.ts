@@ -1,7 +1,8 @@
 import { Option } from 'commander';
 import { InputError, SpecError, type TalentflowError } from '../core/errors.ts';
-import type { CodedMessage } from '../core/messages/index.ts';
-import { messageIn } from '../core/messages/zh.ts';
+import type { CodedMessage, MessageFormat } from '../core/messages/index.ts';
+import { CHINESE, LIBRARY_ZH, messageIn } from '../core/messages/zh.ts';
+import { universityLabel } from '../report/graduates/university-name.ts';
 
 /**
  * The language of what the CLI says besides region names: its errors, and a fit's notes,
@@ -11,6 +12,12 @@ import { messageIn } from '../core/messages/zh.ts';
  * the API sends it: the English text with its code and parameters.
  */
 export type CliLang = 'zh' | 'en';
+
+/** Chinese as the CLI writes it: the catalogue's, with the demo's universities by their Chinese names (东北大学). */
+const CLI_CHINESE: MessageFormat = { ...CHINESE, university: (u) => universityLabel(u, 'zh') };
+
+/** A coded message in `lang`, written as the CLI writes it. */
+const inLang = (m: CodedMessage, lang: CliLang): string => messageIn(m, lang, LIBRARY_ZH as unknown as Parameters<typeof messageIn>[2], CLI_CHINESE);
 
 /** `--lang en|zh` of a command whose messages follow it. */
 export function messageLangOption(): Option {
@@ -25,7 +32,7 @@ export function cliLang(argv: readonly string[]): CliLang {
 
 /** A result's text in `lang`: its coded form where the result carries one, else the English as written. */
 export function said(english: string, coded: CodedMessage | undefined, lang: CliLang): string {
-  return coded ? messageIn(coded, lang) : english;
+  return coded ? inLang(coded, lang) : english;
 }
 
 /** Where in a file an input problem sits, in Chinese (core/errors.ts formatLocation writes the English). */
@@ -37,10 +44,10 @@ function locationZh(e: InputError): string {
 /** An error as the CLI prints it after "error: " (English) or "错误：". */
 export function errorIn(e: TalentflowError, lang: CliLang): string {
   if (lang === 'en') return e.message;
-  if (e instanceof InputError) return locationZh(e) + (e.text ? messageIn({ ...e.text, message: e.reason }, 'zh') : e.reason);
+  if (e instanceof InputError) return locationZh(e) + (e.text ? inLang({ ...e.text, message: e.reason }, 'zh') : e.reason);
   if (!e.text) return e.message;
   // A SpecError's message starts with its field ("terms[0]: "), which stays as the user wrote it.
   const field = e instanceof SpecError && e.field ? e.field : null;
-  const text = messageIn({ ...e.text, message: field ? e.message.slice(field.length + 2) : e.message }, 'zh');
+  const text = inLang({ ...e.text, message: field ? e.message.slice(field.length + 2) : e.message }, 'zh');
   return field ? `${field}：${text}` : text;
 }

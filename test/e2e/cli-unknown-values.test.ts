@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { assertChinese } from '../helpers/chinese.ts';
 import { demoSuite, runCli } from '../helpers/cli.ts';
 
 // Issue 12 item 8, the commands cli-errors.test.ts left uncovered: a region search that finds
@@ -63,4 +64,20 @@ test('fit choice refuses a university or graduation year the person records do n
     /unknown university "Northeastern Univ"; did you mean "Northeastern University"\? Universities of the person records in this workspace: Dalian University of Technology, Northeastern University/);
   userError(['fit', 'choice', '--persons', '--alternative-vars', 'income', '--year', '2099'], /unknown graduation year "2099"\. Graduation years of the person records: 2015, 2016/);
   userError(['fit', 'choice', '--persons', '--alternative-vars', 'income', '--interactions', 'degre:income'], /interactions\[0\]: person:alternative with person one of degree, major, university/);
+});
+
+test('--lang zh: an unknown university or graduation year is said in Chinese, the universities by their Chinese names (value.unknown)', () => {
+  const zh = (args: string[]) => {
+    const r = tf(...args, '--lang', 'zh');
+    assert.equal(r.code, 1, r.stderr);
+    assertChinese([r.stderr.trim()], args.join(' '));
+    return r.stderr.trim();
+  };
+  assert.equal(zh(['fit', 'choice', '--persons', '--alternative-vars', 'income', '--university', 'Northeastern']),
+    '错误：没有院校“Northeastern”；是否指 “东北大学”？本工作区的毕业生记录中的院校：大连理工大学、东北大学');
+  assert.equal(zh(['fit', 'choice', '--persons', '--alternative-vars', 'income', '--university', 'Northeastern University', '--year', '2099']),
+    '错误：没有毕业年份“2099”。东北大学 的毕业年份：2015、2016');
+  assert.equal(zh(['fit', 'choice', '--persons', '--alternative-vars', 'income', '--year', '2099']), '错误：没有毕业年份“2099”。毕业生记录中的毕业年份：2015、2016');
+  assert.equal(zh(['report', 'graduates', '--university', 'DUT', '--year', '2030']), '错误：没有毕业年份“2030”。大连理工大学 的毕业年份：2015、2016');
+  userError(['report', 'graduates', '--university', 'DUT', '--year', '2030'], /^error: unknown graduation year "2030"\. Graduation years of Dalian University of Technology: 2015, 2016$/m);
 });

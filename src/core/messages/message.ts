@@ -39,6 +39,12 @@ export interface MessageFormat {
    * where a front-end knows the estimators' own sentences, in its language.
    */
   source(text: string): string;
+  /**
+   * A university of the person records (as stored) by its name in the language, where the
+   * front-end knows one (the page and the CLI know the demo's, from src/sim/synthetic, which core
+   * may not import); without it, as stored.
+   */
+  university?(stored: string): string;
 }
 
 /** A message as answers carry it: `{ code, params, message }`. */

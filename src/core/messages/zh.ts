@@ -11,6 +11,7 @@ import { GRADUATE_MESSAGES_ZH } from './graduates-zh.ts';
 import { GRAVITY_OPTION_MESSAGES_ZH } from './gravity-options-zh.ts';
 import { LOGIT_MESSAGES_ZH } from './logit-zh.ts';
 import { RANK_MESSAGES_ZH } from './rank-zh.ts';
+import { REQUEST_MESSAGES_ZH } from './request-zh.ts';
 
 /**
  * The catalogue's Chinese that the library's own front-ends need, not only the page: the CLI
@@ -18,7 +19,7 @@ import { RANK_MESSAGES_ZH } from './rank-zh.ts';
  * dashboard, whose Chinese (web/src/i18n/messages-zh*.ts) includes them. A code without Chinese
  * here keeps its English there.
  */
-export const LIBRARY_ZH = { ...GRADUATE_MESSAGES_ZH, ...CONVERGENCE_MESSAGES_ZH, ...FIT_DATA_MESSAGES_ZH, ...GRAVITY_OPTION_MESSAGES_ZH, ...CHOICE_FILE_MESSAGES_ZH, ...CHOICE_FIT_MESSAGES_ZH, ...FIT_MESSAGES_ZH, ...CHOICE_WARNING_MESSAGES_ZH, ...RANK_MESSAGES_ZH, ...LOGIT_MESSAGES_ZH, ...CHOICE_SPEC_MESSAGES_ZH, ...FILE_MESSAGES_ZH };
+export const LIBRARY_ZH = { ...GRADUATE_MESSAGES_ZH, ...CONVERGENCE_MESSAGES_ZH, ...FIT_DATA_MESSAGES_ZH, ...GRAVITY_OPTION_MESSAGES_ZH, ...CHOICE_FILE_MESSAGES_ZH, ...CHOICE_FIT_MESSAGES_ZH, ...FIT_MESSAGES_ZH, ...CHOICE_WARNING_MESSAGES_ZH, ...RANK_MESSAGES_ZH, ...LOGIT_MESSAGES_ZH, ...CHOICE_SPEC_MESSAGES_ZH, ...FILE_MESSAGES_ZH, ...REQUEST_MESSAGES_ZH };
 
 /** Chinese as the CLI and the reports write it: grouped digits, Chinese names first, lists joined by 、. */
 export const CHINESE: MessageFormat = {
@@ -33,15 +34,15 @@ type Template = (p: MessageParams, f: MessageFormat) => string;
 
 /**
  * A coded message in `lang`: English as the library wrote it; Chinese from `templates` (by default
- * LIBRARY_ZH), or its English for a code without Chinese there or parameters of another shape (a
+ * LIBRARY_ZH) written with `format`, or its English for a code without Chinese there or parameters of another shape (a
  * result saved by another version).
  */
-export function messageIn(m: CodedMessage, lang: 'zh' | 'en', templates: Readonly<Record<string, Template>> = LIBRARY_ZH as unknown as Record<string, Template>): string {
+export function messageIn(m: CodedMessage, lang: 'zh' | 'en', templates: Readonly<Record<string, Template>> = LIBRARY_ZH as unknown as Record<string, Template>, format: MessageFormat = CHINESE): string {
   if (lang === 'en') return m.message;
   const zh = Object.hasOwn(templates, m.code) ? templates[m.code] : undefined;
   if (!zh) return m.message;
   try {
-    return zh(m.params, CHINESE);
+    return zh(m.params, format);
   } catch {
     return m.message;
   }

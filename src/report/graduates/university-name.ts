@@ -1,4 +1,5 @@
-import { NORTHEAST_UNIVERSITIES } from '../../sim/synthetic/index.ts';
+// The presets alone: the CLI names universities in every error it writes (cli/lang.ts), and need not load the generator.
+import { NORTHEAST_UNIVERSITIES } from '../../sim/synthetic/presets.ts';
 
 /**
  * The name stored in person records for what a user types: the preset universities of the demo

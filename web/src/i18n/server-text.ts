@@ -1,5 +1,6 @@
 import { isMessageCode, MESSAGES, type CodedMessage, type MessageFormat, type MessageParams, type Place } from '../../../src/core/messages/index.ts';
 import { colon, fmt, lang, regionName } from './index.ts';
+import { universityZh } from './messages-zh-analysis.ts';
 import { ZH_MESSAGES } from './messages-zh.ts';
 
 /**
@@ -49,6 +50,7 @@ function format(): MessageFormat {
       return `${shown.join(', ')}${rest > 0 ? ` and ${rest} more` : ''}`;
     },
     source: sourceText,
+    ...(zh ? { university: universityZh } : {}),
   };
 }
 
