@@ -1,11 +1,12 @@
 import { def } from './message.ts';
 
 /**
- * A choice-model spec that fails its schema (src/store/choice/spec.ts), from `talentflow fit
- * choice --persons` or a saved model: zod's English as it was, with the issue's code, what it
- * expected, its bound or its allowed values, and, for the schema's own checks, which one (`rule`,
- * with the value it names), so a front-end says the problem in its language without reading
- * zod's sentences. The field is the SpecError's.
+ * An input that fails its schema outside the HTTP layer: a choice-model spec (src/store/choice/
+ * spec.ts, from `talentflow fit choice --persons` or a saved model) or an operation's input
+ * (src/app/parse-input.ts, the CLI's flags): zod's English as it was, with the issue's code, what
+ * it expected, its bound or its allowed values, and, for the choice schema's own checks, which one
+ * (`rule`, with the value it names), so a front-end says the problem in its language without
+ * reading zod's sentences. The field is the SpecError's.
  */
 
 /** The English of the spec schema's own checks, by rule; the schema gives these as its messages. */
@@ -31,7 +32,7 @@ export function ruleOf(issue: { readonly message: string; readonly params?: Read
 
 export const CHOICE_SPEC_MESSAGES = {
   /** `more` the paths of the next (up to three) issues, `others` how many further issues there are. */
-  'choicespec.invalid': def({
+  'input.invalid': def({
     detail: 'Invalid option: expected one of "distance_home"|"is_home"', issue: 'invalid_value', expected: '', limit: null as number | null,
     values: ['distance_home', 'is_home'] as readonly string[], rule: null as string | null, value: null as string | null, more: ['level'] as readonly string[], others: 1,
   }, (p) => `${p.detail}${p.others ? ` (and ${p.others} more: ${p.more.join(', ')})` : ''}`),

@@ -2,7 +2,7 @@ import { ruleOf } from './choice-spec.ts';
 
 /**
  * What a failed schema check says, in the parameters every coded form of it carries (the HTTP
- * layer's request.invalid, a choice spec's choicespec.invalid): zod's English (`detail`), its
+ * layer's request.invalid, an operation's or a choice spec's input.invalid): zod's English (`detail`), its
  * issue code with what it expected, its bound or its allowed values, and the schema's own check
  * (`rule`, `value`) where the schema names one. Structural, so the catalogue stays free of zod.
  */

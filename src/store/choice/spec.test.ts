@@ -1,5 +1,5 @@
 // A choice spec that fails its schema: the English as before (zod's words or the schema's own,
-// "(and N more: ...)"), now coded choicespec.invalid with the field, so fit choice --lang zh says
+// "(and N more: ...)"), now coded input.invalid with the field, so fit choice --lang zh says
 // the problem in Chinese.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -12,7 +12,7 @@ function refused(input: unknown): { e: SpecError; zh: string } {
   try {
     parseChoiceSpec(input);
   } catch (e) {
-    assert.ok(e instanceof SpecError && e.text?.code === 'choicespec.invalid', String(e));
+    assert.ok(e instanceof SpecError && e.text?.code === 'input.invalid', String(e));
     return { e, zh: messageIn({ ...e.text, message: e.message.slice(e.field!.length + 2) }, 'zh') };
   }
   return assert.fail('accepted');

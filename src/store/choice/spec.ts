@@ -148,13 +148,13 @@ export type ChoiceSpecInput = z.input<typeof choiceSpecSchema>;
 /** A parsed spec: canonical names, every default applied. */
 export type ChoiceSpec = z.output<typeof choiceSpecSchema>;
 
-/** Validates a spec; throws SpecError naming the first bad field and what is wrong (coded: choicespec.invalid). */
+/** Validates a spec; throws SpecError naming the first bad field and what is wrong (coded: input.invalid). */
 export function parseChoiceSpec(input: unknown): ChoiceSpec {
   const r = choiceSpecSchema.safeParse(input);
   if (r.success) return r.data;
   const [first, ...rest] = r.error.issues;
   const path = (p: readonly PropertyKey[]) => p.map((k) => (typeof k === 'number' ? `[${k}]` : String(k))).join('.').replace(/\.\[/g, '[') || 'spec';
-  throw new SpecError(coded('choicespec.invalid', { ...schemaIssue(first), more: rest.slice(0, 3).map((i) => path(i.path)), others: rest.length }), path(first.path));
+  throw new SpecError(coded('input.invalid', { ...schemaIssue(first), more: rest.slice(0, 3).map((i) => path(i.path)), others: rest.length }), path(first.path));
 }
 
 /** The transform of an alternative attribute under a parsed spec. */
