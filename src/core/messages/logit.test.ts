@@ -1,4 +1,4 @@
-// Errors of the logit models' input and options (logit.ts) and of arrays a gravity caller hands
+// Errors of the logit models' input, options, nests and sampling (logit.ts) and of arrays a gravity caller hands
 // the library (gravity-options.ts arrays.*): the English the library wrote before codes, word for
 // word, now with a code; every code read in Chinese with no English sentence left, as
 // `talentflow fit choice --lang zh` and the Models tab say them.
@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { assertChinese } from '../../../test/helpers/chinese.ts';
 import { InputError, SpecError, type TalentflowError } from '../errors.ts';
 import { choiceLayout } from '../../models/logit/check.ts';
-import { elasticities, fitConditionalLogit, resolveLogitSpec, simulateChoices, willingnessToPay } from '../../models/logit/index.ts';
+import { elasticities, fitConditionalLogit, fitNestedLogit, resolveLogitSpec, simulateChoices, willingnessToPay } from '../../models/logit/index.ts';
 import { predictGravity } from '../../models/gravity/predict.ts';
 import type { GravityResult } from '../../models/gravity/types.ts';
 import { GRAVITY_OPTION_MESSAGES } from './gravity-options.ts';
@@ -40,6 +40,9 @@ test('logit input, spec, WTP and elasticity errors keep their English and carry 
   assert.equal(term.text?.code, 'logit.notAttribute');
   const chosen = refused(() => fitConditionalLogit({ ...data, chosen: data.chosen!.subarray(1) }, { terms: ['x1'] }));
   assert.equal(chosen.message, `column "chosen": chosen has ${data.caseIndex.length - 1} rows, caseIndex ${data.caseIndex.length}`);
+  const nests = refused(() => fitNestedLogit(data, { terms: ['x1'], nests: [] }));
+  assert.equal(nests.message, 'nests: needs at least one nest { name, alternatives }');
+  assert.equal(nests.text?.code, 'logit.nests.none');
 });
 
 test('a gravity prediction on new data of the wrong length keeps its English, coded', () => {
@@ -52,9 +55,9 @@ test('a gravity prediction on new data of the wrong length keeps its English, co
 test('every logit and array error reads in Chinese, with no English sentence left', () => {
   const group = { ...LOGIT_MESSAGES, ...GRAVITY_OPTION_MESSAGES };
   const codes = (Object.keys(group) as (MessageCode & keyof typeof group)[]).filter((c) => c.startsWith('logit.') || c.startsWith('arrays.'));
-  // Identifiers a caller types (data.cluster) are no sentence.
+  // Identifiers and object shapes a caller types (data.cluster, { name, alternatives }) are no sentence.
   assertChinese(codes.map((code) => {
     const params = group[code].example;
-    return messageIn({ code, params, message: renderMessage(code, params as never) }, 'zh').replace(/\bdata\.\w+/g, '');
+    return messageIn({ code, params, message: renderMessage(code, params as never) }, 'zh').replace(/\bdata\.\w+|\{[^}]*\}/g, '');
   }), 'logit errors');
 });

@@ -54,4 +54,23 @@ export const LOGIT_MESSAGES = {
   'logit.wtp.noClustered': def({}, () => 'the result has no clustered covariance (fitted without data.cluster)'),
   'logit.wtp.moneyZero': def({ term: 'cost', coefficient: '0' }, (p) => `the coefficient of "${p.term}" is ${p.coefficient}: no ratio can be formed`),
   'logit.wtp.moneyItself': def({}, () => 'the money term cannot be valued against itself'),
+
+  // Nests, prediction, aggregation, sampling and simulation (nests.ts, nested-logit.ts,
+  // probabilities.ts, aggregate.ts, sample.ts, simulate.ts).
+  'logit.nests.none': def({}, () => 'needs at least one nest { name, alternatives }'),
+  'logit.nests.noName': def({}, () => 'needs a non-empty name'),
+  'logit.nests.clash': def({ term: 'lambda_land' }, (p) => `nest parameter "${p.term}" clashes with a term of the same name`),
+  'logit.nests.notNest': def({ name: 'air' }, (p) => `"${p.name}" is not a nest`),
+  'logit.nests.startNotPositive': def({ name: 'land', value: '0' }, (p) => `start of "${p.name}" must be > 0, got ${p.value}`),
+  'logit.nests.parametrisation': def({ value: 'tau' }, (p) => `"${p.value}" is not lambda or mu`),
+  'logit.noCoefficient': def({ term: 'cost' }, (p) => `the result has no finite coefficient for "${p.term}"`),
+  'logit.chosenRows': def({ rows: 9, expected: 12 }, (p) => `chosen has ${p.rows} rows, the data ${p.expected}`),
+  'logit.aggregateMode': def({ value: 'sum' }, (p) => `"${p.value}" is not weights or counts`),
+  'logit.atLeastTwo': def({ value: '1' }, (p) => `must be an integer >= 2, got ${p.value}`),
+  'logit.positiveInteger': def({ value: '0' }, (p) => `must be a positive integer, got ${p.value}`),
+  'logit.notInHalfOpen': def({ value: '0' }, (p) => `${p.value} is not in (0, 1]`),
+  'logit.sample.columnExists': def({ column: 'sampling_offset' }, (p) => `column "${p.column}" already exists`),
+  'logit.sample.notOneChosen': def({ case: 7 },
+    (p) => `case ${p.case} does not have exactly one chosen row with chosen = 1 (sampling needs disaggregated choices)`),
+  'logit.sample.weight': def({ alternative: 3, value: '0' }, (p) => `weight of alternative ${p.alternative} must be finite and > 0, got ${p.value}`),
 };

@@ -1,4 +1,5 @@
 import { SpecError } from '../../core/errors.ts';
+import { coded } from '../../core/messages/index.ts';
 import { checkedChoices, checkedColumns, checkedWeights, choiceLayout } from './check.ts';
 import type { ChoiceData } from './types.ts';
 
@@ -31,7 +32,7 @@ export interface AggregatedChoices {
  */
 export function aggregateChoiceSituations(data: ChoiceData, options: AggregateOptions = {}): AggregatedChoices {
   const mode = options.mode ?? 'weights';
-  if (mode !== 'weights' && mode !== 'counts') throw new SpecError(`"${String(mode)}" is not weights or counts`, 'mode');
+  if (mode !== 'weights' && mode !== 'counts') throw new SpecError(coded('logit.aggregateMode', { value: String(mode) }), 'mode');
   const layout = choiceLayout(data);
   const y = checkedChoices(data, layout);
   const names = options.columns ? [...options.columns] : Object.keys(data.columns ?? {});

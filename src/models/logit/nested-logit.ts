@@ -36,7 +36,7 @@ export function fitNestedLogit(data: ChoiceData, spec: NestedLogitSpec): NestedL
   const s = resolveLogitSpec(spec, data?.cluster !== undefined);
   const design = buildLogitDesign(data, s);
   const parametrisation = spec.parametrisation ?? 'lambda';
-  if (parametrisation !== 'lambda' && parametrisation !== 'mu') throw new SpecError(`"${String(parametrisation)}" is not lambda or mu`, 'parametrisation');
+  if (parametrisation !== 'lambda' && parametrisation !== 'mu') throw new SpecError(coded('logit.nests.parametrisation', { value: String(parametrisation) }), 'parametrisation');
   const nests = resolveNests(spec.nests, spec.startLambda, design.layout, design.altIndex, design.names, parametrisation);
   const k = design.names.length;
   checkClusterCount(design.clusters ? design.clusters.count : null, k + nests.names.length);

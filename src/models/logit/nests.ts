@@ -29,13 +29,13 @@ export function resolveNests(
   attributeTerms: readonly string[],
   prefix: 'lambda' | 'mu',
 ): ResolvedNests {
-  if (!Array.isArray(nests) || nests.length === 0) throw new SpecError('needs at least one nest { name, alternatives }', 'nests');
+  if (!Array.isArray(nests) || nests.length === 0) throw new SpecError(coded('logit.nests.none', {}), 'nests');
   const nestOfAlternative = new Int32Array(layout.nAlternatives).fill(-1);
   const names: string[] = [];
   const members: number[][] = [];
   nests.forEach((nest, m) => {
     const field = `nests[${m}]`;
-    if (!nest || typeof nest.name !== 'string' || nest.name.length === 0) throw new SpecError('needs a non-empty name', field);
+    if (!nest || typeof nest.name !== 'string' || nest.name.length === 0) throw new SpecError(coded('logit.nests.noName', {}), field);
     if (names.includes(nest.name)) throw new SpecError(coded('choicefit.nestTwice', { nest: nest.name }), field);
     if (!Array.isArray(nest.alternatives) || nest.alternatives.length < 2) {
       throw new SpecError(coded('choicefit.nestOfOne', { nest: nest.name }), field);
@@ -53,7 +53,7 @@ export function resolveNests(
     members.push(list);
   });
   const terms = names.map((n) => `${prefix}_${n}`);
-  for (const t of terms) if (attributeTerms.includes(t)) throw new SpecError(`nest parameter "${t}" clashes with a term of the same name`, 'nests');
+  for (const t of terms) if (attributeTerms.includes(t)) throw new SpecError(coded('logit.nests.clash', { term: t }), 'nests');
 
   const together = new Int32Array(names.length);
   const count = new Int32Array(names.length);
@@ -71,8 +71,8 @@ export function resolveNests(
   const start = new Float64Array(names.length).fill(1);
   for (const [name, value] of Object.entries(startLambda ?? {})) {
     const m = names.indexOf(name);
-    if (m < 0) throw new SpecError(`"${name}" is not a nest`, 'startLambda');
-    if (!(value > 0) || !Number.isFinite(value)) throw new SpecError(`start of "${name}" must be > 0, got ${value}`, 'startLambda');
+    if (m < 0) throw new SpecError(coded('logit.nests.notNest', { name }), 'startLambda');
+    if (!(value > 0) || !Number.isFinite(value)) throw new SpecError(coded('logit.nests.startNotPositive', { name, value: String(value) }), 'startLambda');
     start[m] = value;
   }
   return { names, terms, nestOfAlternative, members, startLambda: start };

@@ -1,4 +1,5 @@
 import { SpecError } from '../../core/errors.ts';
+import { coded } from '../../core/messages/index.ts';
 import { checkedColumns, checkedWeights, choiceLayout, type ChoiceLayout } from './check.ts';
 import { nestedCase, nestScratch } from './nested-case.ts';
 import type { ChoicePredictionData, LogitResult } from './types.ts';
@@ -30,7 +31,7 @@ export function modelProbabilities(result: LogitResult, data: ChoicePredictionDa
   const offset = result.offset !== null && data.columns?.[result.offset] !== undefined ? checkedColumns(data, [result.offset], 'offset')[0] : null;
   const beta = Float64Array.from(terms, (t) => result.coefficients[t]);
   beta.forEach((b, a) => {
-    if (!Number.isFinite(b)) throw new SpecError(`the result has no finite coefficient for "${terms[a]}"`, 'result.coefficients');
+    if (!Number.isFinite(b)) throw new SpecError(coded('logit.noCoefficient', { term: terms[a] }), 'result.coefficients');
   });
   const nests = result.model === 'nested-logit' ? result.nests : [];
   const lambda = Float64Array.from(nests, (n) => n.lambda);
@@ -42,7 +43,7 @@ export function modelProbabilities(result: LogitResult, data: ChoicePredictionDa
   );
   const weight = checkedWeights(data, layout.nCases);
   const chosen = data.chosen;
-  if (chosen !== undefined && chosen.length !== layout.nRows) throw new SpecError(`chosen has ${chosen.length} rows, the data ${layout.nRows}`, 'chosen');
+  if (chosen !== undefined && chosen.length !== layout.nRows) throw new SpecError(coded('logit.chosenRows', { rows: chosen.length, expected: layout.nRows }), 'chosen');
 
   const n = layout.nRows;
   const probability = new Float64Array(n);

@@ -1,4 +1,5 @@
 import { InputError, SpecError } from '../../core/errors.ts';
+import { coded } from '../../core/messages/index.ts';
 import { createRng } from '../../numeric/random/rng.ts';
 import { checkedChoices, choiceLayout } from './check.ts';
 import type { ChoiceData } from './types.ts';
@@ -39,9 +40,9 @@ export interface SampledChoices {
  */
 export function sampleAlternatives(data: ChoiceData, options: SampleAlternativesOptions): SampledChoices {
   const { size, seed } = options;
-  if (!Number.isInteger(size) || size < 2) throw new SpecError(`must be an integer >= 2, got ${size}`, 'size');
+  if (!Number.isInteger(size) || size < 2) throw new SpecError(coded('logit.atLeastTwo', { value: String(size) }), 'size');
   const offsetColumn = options.offsetColumn ?? 'ln_sampling_correction';
-  if (data.columns?.[offsetColumn] !== undefined) throw new SpecError(`column "${offsetColumn}" already exists`, 'offsetColumn');
+  if (data.columns?.[offsetColumn] !== undefined) throw new SpecError(coded('logit.sample.columnExists', { column: offsetColumn }), 'offsetColumn');
   const rng = createRng(seed);
   const layout = choiceLayout(data);
   const y = checkedChoices(data, layout);
@@ -51,7 +52,7 @@ export function sampleAlternatives(data: ChoiceData, options: SampleAlternatives
     let count = 0;
     for (let r = layout.start[c]; r < layout.end[c]; r++) {
       if (y[r] === 0) continue;
-      if (y[r] !== 1 || ++count > 1) throw new InputError(`case ${c} does not have exactly one chosen row with chosen = 1 (sampling needs disaggregated choices)`, { row: r + 1, column: 'chosen' });
+      if (y[r] !== 1 || ++count > 1) throw new InputError(coded('logit.sample.notOneChosen', { case: c }), { row: r + 1, column: 'chosen' });
       chosenRow[c] = r;
     }
   }
@@ -76,7 +77,7 @@ export function sampleAlternatives(data: ChoiceData, options: SampleAlternatives
     let total = 0;
     for (let r = s; r < e; r++) {
       const w = weights[data.altIndex[r]];
-      if (!(w > 0) || !Number.isFinite(w)) throw new SpecError(`weight of alternative ${data.altIndex[r]} must be finite and > 0, got ${w}`, 'importance');
+      if (!(w > 0) || !Number.isFinite(w)) throw new SpecError(coded('logit.sample.weight', { alternative: data.altIndex[r], value: String(w) }), 'importance');
       total += w;
       cdf[r - s] = total;
     }

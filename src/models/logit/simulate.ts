@@ -1,4 +1,5 @@
 import { SpecError } from '../../core/errors.ts';
+import { coded } from '../../core/messages/index.ts';
 import { normal } from '../../numeric/random/normal.ts';
 import { createRng } from '../../numeric/random/rng.ts';
 import { nestedCase, nestScratch } from './nested-case.ts';
@@ -36,10 +37,10 @@ export interface SimulatedChoices {
  */
 export function simulateChoices(options: SimulateChoicesOptions): SimulatedChoices {
   const { nCases, nAlternatives, coefficients, seed } = options;
-  if (!Number.isInteger(nCases) || nCases < 1) throw new SpecError(`must be a positive integer, got ${nCases}`, 'nCases');
-  if (!Number.isInteger(nAlternatives) || nAlternatives < 2) throw new SpecError(`must be an integer >= 2, got ${nAlternatives}`, 'nAlternatives');
+  if (!Number.isInteger(nCases) || nCases < 1) throw new SpecError(coded('logit.positiveInteger', { value: String(nCases) }), 'nCases');
+  if (!Number.isInteger(nAlternatives) || nAlternatives < 2) throw new SpecError(coded('logit.atLeastTwo', { value: String(nAlternatives) }), 'nAlternatives');
   const availability = options.availability ?? 1;
-  if (!(availability > 0 && availability <= 1)) throw new SpecError(`${availability} is not in (0, 1]`, 'availability');
+  if (!(availability > 0 && availability <= 1)) throw new SpecError(coded('logit.notInHalfOpen', { value: String(availability) }), 'availability');
   const rng = createRng(seed);
   const terms = Object.keys(coefficients);
   const beta = terms.map((t) => coefficients[t]);
