@@ -41,6 +41,12 @@ function locationZh(e: InputError): string {
   return parts.length ? `${parts.join('，')}：` : '';
 }
 
+/** An input error's further problems as the CLI prints them after "also: " or "另有：" ("row 5: …", "第 5 行：…"). */
+export function alsoIn(e: InputError, lang: CliLang): readonly string[] {
+  if (lang === 'en' || !e.moreCoded.length) return e.more;
+  return e.moreCoded.map((m) => `第 ${m.row} 行：${messageIn(m.text, 'zh')}`);
+}
+
 /** An error as the CLI prints it after "error: " (English) or "错误：". */
 export function errorIn(e: TalentflowError, lang: CliLang): string {
   if (lang === 'en') return e.message;

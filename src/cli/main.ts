@@ -1,6 +1,6 @@
 import { Command, CommanderError, Help, InvalidArgumentError } from 'commander';
 import { isTalentflowError, InputError } from '../core/errors.ts';
-import { cliLang, errorIn } from './lang.ts';
+import { alsoIn, cliLang, errorIn } from './lang.ts';
 import { takeRecoveryNotes } from '../store/recovery.ts';
 import { COMMAND_LOADERS, isCommandName, loadCommand, readCommandSummaries, type CommandName } from './command-registry.ts';
 
@@ -58,7 +58,7 @@ export async function main(argv: string[]): Promise<number> {
       if (json) process.stdout.write(JSON.stringify({ error: e.toJSON() }, null, 2) + '\n');
       const zh = lang === 'zh';
       process.stderr.write(`${zh ? '错误：' : 'error: '}${errorIn(e, lang)}\n`);
-      if (e instanceof InputError) for (const m of e.more.slice(0, 4)) process.stderr.write(`  ${zh ? '另有：' : 'also: '}${m}\n`);
+      if (e instanceof InputError) for (const m of alsoIn(e, lang).slice(0, 4)) process.stderr.write(`  ${zh ? '另有：' : 'also: '}${m}\n`);
       return e.code === 'STORE' ? EXIT.internal : EXIT.user;
     }
     process.stderr.write(`internal error: ${(e as Error).stack ?? String(e)}\n`);

@@ -43,30 +43,45 @@ export interface InputLocation {
   column?: string;
 }
 
+/** A further problem of the same input: its row and its words, coded (e.g. the next bad cells of a column). */
+export interface MoreProblem {
+  readonly row: number;
+  readonly text: CodedMessage;
+}
+
 /** Bad input data: names the file, row and column when known, and the bad value. */
 export class InputError extends TalentflowError {
   readonly code = 'INPUT' as const;
   readonly file?: string;
   readonly row?: number;
   readonly column?: string;
-  /** Further problems of the same import, so a user can fix them all in one pass. */
+  /** Further problems of the same import, so a user can fix them all in one pass ("row 5: ..."). */
   readonly more: readonly string[];
+  /** The same problems coded, where all were given so (else empty), for a front-end in another language. */
+  readonly moreCoded: readonly MoreProblem[];
 
   /** The problem without its location (a front-end writes the location in its own language). */
   readonly reason: string;
 
-  constructor(reason: ErrorText, where: InputLocation = {}, more: readonly string[] = []) {
+  constructor(reason: ErrorText, where: InputLocation = {}, more: readonly (string | MoreProblem)[] = []) {
     super(reason, formatLocation(where));
     this.name = 'InputError';
     this.reason = typeof reason === 'string' ? reason : reason.message;
     this.file = where.file;
     this.row = where.row;
     this.column = where.column;
-    this.more = more;
+    this.more = more.map((m) => (typeof m === 'string' ? m : `row ${m.row}: ${m.text.message}`));
+    this.moreCoded = more.every((m) => typeof m !== 'string') ? (more as readonly MoreProblem[]) : [];
+  }
+
+  /** The further problems as given: coded where they were, for an error re-addressed from this one. */
+  problems(): readonly (string | MoreProblem)[] {
+    return this.moreCoded.length ? this.moreCoded : this.more;
   }
 
   override toJSON(): Record<string, unknown> {
-    return { code: this.code, message: this.message, file: this.file, row: this.row, column: this.column, more: this.more, reason: this.reason, ...this.coded() };
+    const moreCoded = this.moreCoded.map((m) => ({ row: m.row, messageCode: m.text.code, params: m.text.params }));
+    return { code: this.code, message: this.message, file: this.file, row: this.row, column: this.column, more: this.more, reason: this.reason, ...this.coded(), ...(moreCoded.length ? { moreCoded } : {}) };
   }
 }
 

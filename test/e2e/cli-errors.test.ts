@@ -157,15 +157,15 @@ test('a yearbook xlsx of indicators imports without --period and its column name
   userError(tf('import', 'indicators', bad), /twice\.xlsx, row 4, column "年份": 鞍山市 \(210300\) has 2 rows for 2020 \(rows 2, 4\)/, 'repeated region-year');
 });
 
-test('--lang zh: a bad choice spec and a bad number in a flows file are said in Chinese, English as before without it', () => {
+test('--lang zh: a bad choice spec and bad numbers in a flows file are said in Chinese, English as before without it', () => {
   const spec = tf('fit', 'choice', '--persons', '--person-vars', 'distanse_home', '--lang', 'zh');
   userError(spec, /^错误：personTerms\[0\]：可选值：distance_home、distance_study、is_home/, 'bad choice spec');
   assertChinese([spec.stderr.trim()], 'bad choice spec');
   const flows = join(demo.dir, 'bad-number.csv');
-  writeFileSync(flows, 'orig,dest,migrants,km\n210100,110000,12,600\n210200,110000,abc,700\n110000,210100,5,600\n');
+  writeFileSync(flows, 'orig,dest,migrants,km\n210100,110000,12,600\n210200,110000,abc,700\n110000,210100,xyz,600\n');
   const fit = ['fit', 'gravity', '--flows', flows, '--origin', 'orig', '--destination', 'dest', '--flow', 'migrants', '--cost', 'km'];
   const zh = tf(...fit, '--lang', 'zh');
-  userError(zh, /^错误：\S*bad-number\.csv，第 3 行，“migrants”列：“abc”不是数字\n$/, 'bad number');
+  userError(zh, /^错误：\S*bad-number\.csv，第 3 行，“migrants”列：“abc”不是数字\n {2}另有：第 4 行：“xyz”不是数字\n$/, 'bad numbers');
   assertChinese([zh.stderr.replace(flows, '')], 'bad number');
-  userError(tf(...fit), /^error: \S*bad-number\.csv, row 3, column "migrants": "abc" is not a number\n$/, 'bad number in English');
+  userError(tf(...fit), /^error: \S*bad-number\.csv, row 3, column "migrants": "abc" is not a number\n {2}also: row 4: "xyz" is not a number\n$/, 'bad numbers in English');
 });

@@ -55,5 +55,5 @@ export function inFile(e: unknown, file: string, names: Readonly<Record<string, 
   // A coded message keeps its code, with the file's column name in its `column` where its text now says it.
   const renamed = e.text && text !== reason && 'column' in e.text.params;
   const said = e.text ? { ...e.text, params: renamed ? { ...e.text.params, column: column! } : e.text.params, message: text } : text;
-  return new InputError(said, { file, row: e.row, column }, e.more);
+  return new InputError(said, { file, row: e.row, column }, e.problems());
 }

@@ -31,10 +31,13 @@ async function refused(name: string, content: string | null, numeric: string[]):
 }
 
 test('a bad number, a missing column, a missing file and an unknown encoding keep their English, coded', async () => {
-  const bad = await refused('bad.csv', 'orig,migrants\n210100,12\n210200,abc\n', ['migrants']);
+  const bad = await refused('bad.csv', 'orig,migrants\n210100,12\n210200,abc\n210300,xyz\n', ['migrants']);
   assert.equal(bad.message.slice(bad.message.indexOf(', row')), ', row 3, column "migrants": "abc" is not a number');
   assert.deepEqual(bad.text, { code: 'file.notA', params: { value: 'abc', what: 'a number' } });
   assert.equal(messageIn({ ...bad.text!, message: bad.reason }, 'zh'), '“abc”不是数字');
+  // The next bad cells: listed in English as before, and coded.
+  assert.deepEqual(bad.more, ['row 4: "xyz" is not a number']);
+  assert.deepEqual(bad.moreCoded.map((m) => [m.row, messageIn(m.text, 'zh')]), [[4, '“xyz”不是数字']]);
   const column = await refused('column.csv', 'orig,flow\n210100,12\n', ['migrants']);
   assert.equal(column.reason, 'no column "migrants": the file has "orig", "flow"');
   assert.equal(column.text?.code, 'file.noColumn');

@@ -6,6 +6,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { z } from 'zod';
 import { ConflictError, InputError, formatLocation } from '../../core/errors.ts';
+import type { CodedMessage, MessageParams } from '../../core/messages/index.ts';
 import { makeTempDir } from '../../io/temp-dir.ts';
 import { importAs, importFlows, importGeometry, importGroups, importIndicators, importPersons, importRegions } from '../../store/index.ts';
 import { HttpError, errorResponse } from '../errors.ts';
@@ -81,8 +82,10 @@ export function importRoutes(app: Hono, deps: ServerDeps, docs: RouteDoc[], maxU
       if (e instanceof InputError && path) {
         const reason = named(e.message.slice(formatLocation({ file: e.file, row: e.row, column: e.column }).length));
         // A coded problem keeps its code, its text parameters named as its message is.
-        const params = e.text && Object.fromEntries(Object.entries(e.text.params).map(([k, v]) => [k, typeof v === 'string' ? named(v) : v]));
-        return errorResponse(c, new InputError(e.text && params ? { code: e.text.code, params, message: reason } : reason, { file: name, row: e.row, column: e.column }, e.more.map(named)));
+        const renamed = (t: { code: string; params: MessageParams }, message: string): CodedMessage =>
+          ({ code: t.code, params: Object.fromEntries(Object.entries(t.params).map(([k, v]) => [k, typeof v === 'string' ? named(v) : v])), message });
+        const more = e.moreCoded.length ? e.moreCoded.map((m) => ({ row: m.row, text: renamed(m.text, named(m.text.message)) })) : e.more.map(named);
+        return errorResponse(c, new InputError(e.text ? renamed(e.text, reason) : reason, { file: name, row: e.row, column: e.column }, more));
       }
       if (e instanceof ConflictError && path) return errorResponse(c, new ConflictError(named(e.message)));
       return errorResponse(c, e);

@@ -60,9 +60,9 @@ function outside(v: number, r: ValueRange | undefined): boolean {
 const outOfRange = (value: string, what: string, r: ValueRange): CodedMessage => coded('file.outOfRange', { value, what, range: r.text, min: r.min, max: r.max });
 const periodWhy = (v: string | null): CodedMessage => (v === null || v.trim() === '' ? coded('file.missingPeriod', {}) : coded('file.notPeriod', { value: v }));
 
-/** The error of a check: the first bad row's problem at its place, the next four listed (in English) after it. */
+/** The error of a check: the first bad row's problem at its place, the next four listed after it. */
 function refused<V>(st: StagedTable, col: string, bad: readonly { r: bigint; v: V }[], why: (v: V) => CodedMessage): InputError {
-  return new InputError(why(bad[0].v), { file: st.file, row: Number(bad[0].r), column: col }, bad.slice(1).map((b) => `row ${b.r}: ${why(b.v).message}`));
+  return new InputError(why(bad[0].v), { file: st.file, row: Number(bad[0].r), column: col }, bad.slice(1).map((b) => ({ row: Number(b.r), text: why(b.v) })));
 }
 
 /**
