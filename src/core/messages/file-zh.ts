@@ -1,4 +1,5 @@
 import type { FILE_MESSAGES } from './file.ts';
+import type { CodedParam, MessageFormat, MessageParams } from './message.ts';
 import type { ZhOf } from './zh-of.ts';
 
 /**
@@ -17,6 +18,12 @@ const CSV_ROW: Record<string, (detail: string) => string> = {
   missingColumns: (d) => `列数不足（${d}；文件可能在行中被截断）`,
   tooManyColumns: (d) => `列数过多（${d}；值中是否有未加引号的分隔符？）`,
 };
+
+/** A quoted problem of this catalogue in Chinese, else its English. */
+function inner(q: CodedParam, english: string, f: MessageFormat): string {
+  const zh = (FILE_MESSAGES_ZH as unknown as Record<string, ((p: MessageParams, f: MessageFormat) => string) | undefined>)[q.code];
+  return zh ? zh(q.params, f) : english;
+}
 
 export const FILE_MESSAGES_ZH: ZhOf<typeof FILE_MESSAGES> = {
   'file.notFound': () => '找不到文件',
@@ -39,6 +46,12 @@ export const FILE_MESSAGES_ZH: ZhOf<typeof FILE_MESSAGES> = {
   'file.longLine': (p) => `有一行长 ${p.megabytes} MB，超过表格每行最多 ${p.limit} MB 的限制（引号未闭合，或者不是表格？）`,
   'file.jsonDepth': (p) => `JSON 嵌套${p.over ? `超过 ${p.limit}` : ` ${p.depth}`} 层：数据文件远用不到这么深，解析前已拒绝`,
   'file.noJsonColumns': () => '没有列：每行必须是键相同的 JSON 对象',
+  'file.jsonTooLarge': (p) => `${p.megabytes} MiB 超过 JSON 文档最多 ${p.limit} MiB 的限制：请简化几何图形或拆分文件`,
+  'file.atLine': (p, f) => `第 ${p.line} 行：${inner(p.inner, p.problem, f)}`,
+  'file.notJson': (p) => `不是有效的 JSON（${p.detail}）`,
+  'file.notGeoJson': () => '应为 GeoJSON 的 FeatureCollection 或 Feature',
+  'file.notFeature': (p) => `第 ${p.feature} 个要素不是 GeoJSON 要素（Feature）`,
+  'file.badProperties': (p) => `第 ${p.feature} 个要素：“properties”必须是对象或 null`,
   'file.csvRow': (p) => `${CSV_ROW[p.problem]?.(p.detail) ?? `无法读取该行（${p.detail}）`}：“${p.line}”`,
   'file.unclosedQuote': () => '有一个加引号的值没有闭合（文件可能被截断）',
   'file.notUnicode': () => '不是有效的 UTF-8 文本：请用 --encoding 指定正确的编码（例如 gb18030）',

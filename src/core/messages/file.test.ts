@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { assertChinese } from '../../../test/helpers/chinese.ts';
 import { InputError } from '../errors.ts';
 import { detectEncoding, EncodingDetectionError } from '../../io/text/detect-encoding.ts';
+import { GeoJsonError, readGeoJson } from '../../io/geo/read-geojson.ts';
 import { readColumns } from '../../store/read-columns.ts';
 import { FILE_MESSAGES } from './file.ts';
 import { renderMessage, type MessageCode } from './index.ts';
@@ -30,7 +31,7 @@ async function refused(name: string, content: string | null, numeric: string[]):
   return assert.fail('read');
 }
 
-test('a bad number, a missing column, a missing file and an unknown encoding keep their English, coded', async () => {
+test('a bad number, a missing column, a missing file, an unknown encoding and a document that is no GeoJSON keep their English, coded', async () => {
   const bad = await refused('bad.csv', 'orig,migrants\n210100,12\n210200,abc\n210300,xyz\n', ['migrants']);
   assert.equal(bad.message.slice(bad.message.indexOf(', row')), ', row 3, column "migrants": "abc" is not a number');
   assert.deepEqual(bad.text, { code: 'file.notA', params: { value: 'abc', what: 'a number' } });
@@ -45,6 +46,12 @@ test('a bad number, a missing column, a missing file and an unknown encoding kee
   assert.throws(() => detectEncoding(new Uint8Array(0), 'klingon'), (e: unknown) => {
     assert.ok(e instanceof EncodingDetectionError && e.text.code === 'file.unknownEncoding');
     assert.equal(e.message, 'unknown encoding "klingon" (try utf-8, gb18030, gbk, big5, utf-16le)');
+    return true;
+  });
+  writeFileSync(join(dir, 'list.geojson'), '[1, 2]');
+  await assert.rejects(readGeoJson(join(dir, 'list.geojson')), (e: unknown) => {
+    assert.ok(e instanceof GeoJsonError && e.text.code === 'file.notGeoJson');
+    assert.equal(e.message, 'expected a GeoJSON FeatureCollection or Feature');
     return true;
   });
 });

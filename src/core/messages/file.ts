@@ -1,4 +1,4 @@
-import { def } from './message.ts';
+import { def, type CodedParam } from './message.ts';
 
 /**
  * What the file readers say about a file they cannot read or a cell they refuse (src/store/duckdb/
@@ -37,6 +37,14 @@ export const FILE_MESSAGES = {
   'file.jsonDepth': def({ depth: 1000, limit: 512, over: true as boolean },
     (p) => `JSON nested ${p.over ? `more than ${p.limit}` : p.depth} levels deep: data files need far less; refused before parsing`),
   'file.noJsonColumns': def({}, () => 'no columns: each line must be a JSON object of the same keys'),
+  'file.jsonTooLarge': def({ megabytes: '300', limit: 128 }, (p) => `${p.megabytes} MiB is over the ${p.limit} MiB a JSON document may have: simplify the geometries or split the file`),
+  /** A problem of a JSON document at its line: `problem` its English, `inner` its code (file.*) and parameters. */
+  'file.atLine': def({ line: 3, problem: 'JSON nested more than 512 levels deep: data files need far less; refused before parsing', inner: { code: 'file.jsonDepth', params: { depth: 1000, limit: 512, over: true } } as CodedParam },
+    (p) => `line ${p.line}: ${p.problem}`),
+  'file.notJson': def({ detail: 'Unexpected token } in JSON at position 12' }, (p) => `not valid JSON (${p.detail})`),
+  'file.notGeoJson': def({}, () => 'expected a GeoJSON FeatureCollection or Feature'),
+  'file.notFeature': def({ feature: 3 }, (p) => `feature ${p.feature} is not a GeoJSON Feature`),
+  'file.badProperties': def({ feature: 3 }, (p) => `feature ${p.feature}: "properties" must be an object or null`),
   /**
    * A row DuckDB's CSV reader refused: `problem` unicode, missingColumns, tooManyColumns or other
    * (then `detail` is DuckDB's message); `detail` DuckDB's words, `line` the row's text (120 characters).

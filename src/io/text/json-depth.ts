@@ -93,8 +93,11 @@ export const MAX_JSON_DOCUMENT_BYTES = 128 * 2 ** 20;
 
 export class JsonLimitError extends Error {
   readonly line?: number;
-  constructor(message: string, line?: number) {
-    super(message);
+  /** The message's code and parameters (core/messages file.*). */
+  readonly text: CodedMessage;
+  constructor(text: CodedMessage, line?: number) {
+    super(text.message);
+    this.text = text;
     this.name = 'JsonLimitError';
     this.line = line;
   }
@@ -107,10 +110,10 @@ export class JsonLimitError extends Error {
 export async function readJsonDocument(path: string): Promise<string> {
   const { size } = await stat(path);
   if (size > MAX_JSON_DOCUMENT_BYTES) {
-    throw new JsonLimitError(`${(size / 2 ** 20).toFixed(0)} MiB is over the ${MAX_JSON_DOCUMENT_BYTES / 2 ** 20} MiB a JSON document may have: simplify the geometries or split the file`);
+    throw new JsonLimitError(coded('file.jsonTooLarge', { megabytes: (size / 2 ** 20).toFixed(0), limit: MAX_JSON_DOCUMENT_BYTES / 2 ** 20 }));
   }
   const text = (await readFile(path, 'utf8')).replace(/^\uFEFF/, '');
   const deep = jsonDepthViolation(text);
-  if (deep) throw new JsonLimitError(depthMessage(deep), deep.line);
+  if (deep) throw new JsonLimitError(depthText(deep), deep.line);
   return text;
 }

@@ -337,7 +337,7 @@ async function stageGeoJson(db: Database, file: string, path: string, table: str
   try {
     doc = await readGeoJson(path);
   } catch (e) {
-    if (e instanceof GeoJsonError) throw new InputError(e.message, { file, row: e.row });
+    if (e instanceof GeoJsonError) throw new InputError(e.text, { file, row: e.row });
     throw e;
   }
   const header = uniqueNames(doc.header, ['_row']);

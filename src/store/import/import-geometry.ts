@@ -27,7 +27,7 @@ export async function importGeometry(ws: Workspace, file: string, options: Impor
   try {
     doc = await readGeoJson(resolve(file));
   } catch (e) {
-    if (e instanceof GeoJsonError) throw new InputError(e.message, { file, row: e.row });
+    if (e instanceof GeoJsonError) throw new InputError(e.text, { file, row: e.row });
     throw e;
   }
   const key = options.key ?? KEYS.find((k) => doc.header.includes(k));

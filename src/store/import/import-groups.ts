@@ -17,7 +17,7 @@ export async function importGroups(ws: Workspace, file: string, options: { repla
   try {
     text = await readJsonDocument(path);
   } catch (e) {
-    if (e instanceof JsonLimitError) throw new InputError(e.message, { file, row: e.line });
+    if (e instanceof JsonLimitError) throw new InputError(e.text, { file, row: e.line });
     throw e;
   }
   try {
