@@ -13,6 +13,13 @@ const WHAT: Record<string, string> = {
   'a monthly salary': '月薪', 'a record id': '记录编号', 'a university': '院校', 'an area': '面积', 'a longitude': '经度', 'a latitude': '纬度',
 };
 const what = (w: string) => WHAT[w] ?? w;
+/** The roles of an import's columns (src/store/import/column-roles.ts), each kept as typed after its Chinese. */
+const ROLE: Record<string, string> = {
+  origin: '迁出地', destination: '迁入地', period: '时期', count: '人数', region: '地区', name: '名称', code: '代码', level: '层级', parent: '上级地区',
+  value: '数值', unit: '单位', indicator: '指标', year: '年份', id: '记录编号', university: '院校', degree: '学历', major: '专业',
+};
+const role = (r: string) => (ROLE[r] ? `${ROLE[r]}（${r}）` : r);
+const columnList = (columns: readonly string[], count: number) => `${columns.map((c) => `“${c}”`).join('、')}${count > columns.length ? ` 等 ${count} 列` : ''}`;
 const CSV_ROW: Record<string, (detail: string) => string> = {
   unicode: () => '不是有效的 UTF-8 文本：请用 --encoding 指定正确的编码（例如 gb18030）',
   missingColumns: (d) => `列数不足（${d}；文件可能在行中被截断）`,
@@ -35,6 +42,11 @@ export const FILE_MESSAGES_ZH: ZhOf<typeof FILE_MESSAGES> = {
   'file.noFormat': (p) => `无法从扩展名“${p.extension}”判断格式：请用 --format 指定 csv|xlsx|parquet|jsonl|geojson`,
   'file.oneColumn': (p) => `表头“${p.header}”中只找到 ${p.columns} 列：分隔符是否正确（--delimiter）？`,
   'file.noColumn': (p) => `没有列${p.columns.map((c) => `“${c}”`).join('、')}：文件中的列为 ${p.header.map((h) => `“${h}”`).join('、')}`,
+
+  'file.mapPair': (p) => `--map 应为以逗号分隔的“角色=列名”，实际为“${p.part}”`,
+  'file.mapNoColumn': (p) => `--map ${p.role}=${p.column}：没有列“${p.column}”；文件中的列为 ${columnList(p.columns, p.count)}${p.near ? `；是否指“${p.near}”？` : ''}`,
+  'file.missingRole': (p) => `缺少${p.missing.map(role).join('、')}列：文件中的列为 ${columnList(p.columns, p.count)}；${role(p.role)}列可用 ${p.names.join('、')} 等名称识别`
+    + `${p.near ? `；“${p.near}”是否拼错了？` : '；'}请用 --map ${p.role}=列名 指定`,
 
   'file.notUnicodeNorGb': (p) => `既不是有效的 UTF-8（第一个错误字节位于偏移 ${p.offset}），也不是 GB18030/GBK；请用 --encoding 指定编码（例如 big5、shift_jis、utf-16le）`,
   'file.unknownEncoding': (p) => `未知编码“${p.encoding}”（可试 utf-8、gb18030、gbk、big5、utf-16le）`,

@@ -11,6 +11,7 @@ import { InputError } from '../errors.ts';
 import { detectEncoding, EncodingDetectionError } from '../../io/text/detect-encoding.ts';
 import { GeoJsonError, readGeoJson } from '../../io/geo/read-geojson.ts';
 import { readColumns } from '../../store/read-columns.ts';
+import { resolveRoles } from '../../store/import/column-roles.ts';
 import { FILE_MESSAGES } from './file.ts';
 import { renderMessage, type MessageCode } from './index.ts';
 import { messageIn } from './zh.ts';
@@ -31,7 +32,7 @@ async function refused(name: string, content: string | null, numeric: string[]):
   return assert.fail('read');
 }
 
-test('a bad number, a missing column, a missing file, an unknown encoding and a document that is no GeoJSON keep their English, coded', async () => {
+test('a bad number, a missing column, a missing file or role, an unknown encoding and a document that is no GeoJSON keep their English, coded', async () => {
   const bad = await refused('bad.csv', 'orig,migrants\n210100,12\n210200,abc\n210300,xyz\n', ['migrants']);
   assert.equal(bad.message.slice(bad.message.indexOf(', row')), ', row 3, column "migrants": "abc" is not a number');
   assert.deepEqual(bad.text, { code: 'file.notA', params: { value: 'abc', what: 'a number' } });
@@ -48,6 +49,12 @@ test('a bad number, a missing column, a missing file, an unknown encoding and a 
     assert.equal(e.message, 'unknown encoding "klingon" (try utf-8, gb18030, gbk, big5, utf-16le)');
     return true;
   });
+  assert.throws(() => resolveRoles(['orgin', 'dest'], { required: ['origin', 'destination', 'count'], optional: [] }, new Map(), 'f.csv'), (e: unknown) => {
+    assert.ok(e instanceof InputError && e.text?.code === 'file.missingRole', String(e));
+    assert.equal(e.reason, 'missing origin, count columns: found "orgin", "dest"; a origin column is recognised by names such as origin, orig, from, source, o, origin_name; is "orgin" misspelt? name it with --map origin=COLUMN');
+    assert.match(messageIn({ ...e.text, message: e.reason }, 'zh'), /^缺少迁出地（origin）、人数（count）列：文件中的列为 “orgin”、“dest”；/);
+    return true;
+  });
   writeFileSync(join(dir, 'list.geojson'), '[1, 2]');
   await assert.rejects(readGeoJson(join(dir, 'list.geojson')), (e: unknown) => {
     assert.ok(e instanceof GeoJsonError && e.text.code === 'file.notGeoJson');
@@ -61,7 +68,7 @@ test('every file problem reads in Chinese, with no English sentence left but the
   assertChinese(codes.map((code) => {
     const params: Record<string, unknown> = FILE_MESSAGES[code].example;
     const zh = messageIn({ code, params: params as never, message: renderMessage(code, params as never) }, 'zh');
-    // Text quoted from the file or from DuckDB or exceljs is no sentence of ours.
-    return ['detail', 'header', 'line', 'formula'].reduce((t, k) => (typeof params[k] === 'string' ? t.replace(params[k] as string, '') : t), zh);
+    // Text quoted from the file or from DuckDB or exceljs, and a flag with its value as typed, are no sentence of ours.
+    return ['detail', 'header', 'line', 'formula'].reduce((t, k) => (typeof params[k] === 'string' ? t.replace(params[k] as string, '') : t), zh).replace(/--\w+ [\w=.-]+/g, '');
   }), 'file problems');
 });

@@ -8,6 +8,9 @@ import { def, type CodedParam } from './message.ts';
  * the value ("a flow count", "a graduation year"), which a front-end may know; an engine's own
  * words (DuckDB's, exceljs's) are passed as `detail`.
  */
+/** The first 12 of `count` columns, quoted, and how many more (column-roles.ts). */
+const columnList = (columns: readonly string[], count: number) => `${columns.map((c) => `"${c}"`).join(', ')}${count > columns.length ? ` and ${count - columns.length} more` : ''}`;
+
 export const FILE_MESSAGES = {
   'file.notFound': def({}, () => 'file not found'),
   'file.empty': def({}, () => 'the file is empty'),
@@ -20,6 +23,16 @@ export const FILE_MESSAGES = {
   'file.oneColumn': def({ columns: 1, header: 'origin;destination;flow' }, (p) => `found ${p.columns} column in the header "${p.header}": is the delimiter right (--delimiter)?`),
   'file.noColumn': def({ columns: ['migrants'] as readonly string[], header: ['orig', 'dest', 'flow'] as readonly string[] },
     (p) => `no column ${p.columns.map((c) => `"${c}"`).join(', ')}: the file has ${p.header.map((h) => `"${h}"`).join(', ')}`),
+
+  // Which column plays which role in an import (src/store/import/column-roles.ts); `columns` the
+  // file's first 12 of `count`.
+  'file.mapPair': def({ part: 'origin' }, (p) => `--map expects role=column pairs separated by commas, got "${p.part}"`),
+  'file.mapNoColumn': def({ role: 'origin', column: 'orgin', columns: ['origin', 'dest', 'flow'] as readonly string[], count: 3, near: 'origin' as string | null },
+    (p) => `--map ${p.role}=${p.column}: no column "${p.column}"; columns are ${columnList(p.columns, p.count)}${p.near ? `; did you mean "${p.near}"?` : ''}`),
+  /** `names` the first six header names that `role` (the first missing) is recognised by; `near` a header that may be one misspelt. */
+  'file.missingRole': def({ missing: ['origin', 'count'] as readonly string[], columns: ['from', 'dest', 'flow'] as readonly string[], count: 3, role: 'origin', names: ['origin', 'from_region', '迁出地'] as readonly string[], near: null as string | null },
+    (p) => `missing ${p.missing.join(', ')} column${p.missing.length > 1 ? 's' : ''}: found ${columnList(p.columns, p.count)}; a ${p.role} column is recognised by names such as ${p.names.join(', ')}`
+      + `${p.near ? `; is "${p.near}" misspelt? ` : '; '}name it with --map ${p.role}=COLUMN`),
 
   // Encodings.
   'file.notUnicodeNorGb': def({ offset: 1024 },

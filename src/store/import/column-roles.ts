@@ -1,5 +1,6 @@
 import { distance } from 'fastest-levenshtein';
 import { InputError } from '../../core/errors.ts';
+import { coded } from '../../core/messages/index.ts';
 
 /**
  * Recognised header names, in English and Chinese, for each role a column can play. The first
@@ -51,7 +52,7 @@ export function parseMap(map: string | undefined, file: string): Map<string, str
   if (!map) return out;
   for (const part of map.split(',')) {
     const [role, col] = part.split('=').map((s) => s?.trim());
-    if (!role || !col) throw new InputError(`--map expects role=column pairs separated by commas, got "${part}"`, { file });
+    if (!role || !col) throw new InputError(coded('file.mapPair', { part }), { file });
     out.set(role, col);
   }
   return out;
@@ -75,7 +76,7 @@ export function resolveRoles(
   for (const [role, col] of mapping) {
     if (!columns.includes(col)) {
       const near = closestColumns(col, columns);
-      throw new InputError(`--map ${role}=${col}: no column "${col}"; columns are ${list(columns)}${near ? `; did you mean "${near}"?` : ''}`, { file, row: 1 });
+      throw new InputError(coded('file.mapNoColumn', { role, column: col, columns: columns.slice(0, 12), count: columns.length, near }), { file, row: 1 });
     }
     out.set(role, col);
     used.add(col);
@@ -98,11 +99,8 @@ export function resolveRoles(
     const names = synonyms[role] ?? (ROLE_SYNONYMS as Record<string, readonly string[] | undefined>)[role] ?? [role];
     const free = columns.filter((c) => !used.has(c));
     const near = names.map((n) => closestColumns(n, free)).find(Boolean);
-    throw new InputError(
-      `missing ${missing.join(', ')} column${missing.length > 1 ? 's' : ''}: found ${list(columns)}; a ${role} column is recognised by names such as ${names.slice(0, 6).join(', ')}` +
-        (near ? `; is "${near}" misspelt? ` : '; ') + `name it with --map ${role}=COLUMN`,
-      { file, row: 1, column: near ?? undefined },
-    );
+    throw new InputError(coded('file.missingRole', { missing, columns: columns.slice(0, 12), count: columns.length, role, names: names.slice(0, 6), near: near ?? null }),
+      { file, row: 1, column: near ?? undefined });
   }
   return out;
 }
@@ -120,9 +118,4 @@ function closestColumns(name: string, columns: readonly string[]): string | null
     }
   }
   return best;
-}
-
-function list(cols: readonly string[]): string {
-  const shown = cols.slice(0, 12).map((c) => `"${c}"`).join(', ');
-  return cols.length > 12 ? `${shown} and ${cols.length - 12} more` : shown;
 }
