@@ -5,12 +5,13 @@
 // numbers the map shows recomputed here from the file's own rule.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '../../src/server/index.ts';
 import { closeWorkspace, openWorkspace, type Workspace } from '../../src/store/index.ts';
 import { apiClient, type ApiClient } from '../helpers/api.ts';
+import { assertChinese } from '../helpers/chinese.ts';
 import { runCli } from '../helpers/cli.ts';
 import { OWN_CITIES, OWN_SOURCE, OWN_YEARS, buildOwnWorkspace, ownCount } from '../helpers/own-workspace.ts';
 
@@ -94,4 +95,37 @@ test('the map\'s numbers on this workspace: net migration of Liaoning at provinc
   const flows = await api.get('/api/flows?group=northeast&level=province&period=2021&intra=false');
   assert.equal(flows.status, 200);
   assert.ok(flows.body.rows.length > 0);
+});
+
+test('import --lang zh says what it read in Chinese (rows, registry names, built parents, total rows, intra flows, wide tables); English as before', () => {
+  writeFileSync(join(dir, 'imp-regions.csv'), 'code,name,parent_name,population_2020\n210100,沈阳市,辽宁省,9070093\n210200,大连市,辽宁省,7450785\n220100,长春市,吉林省,9066906\n');
+  writeFileSync(join(dir, 'imp-flows.csv'), '迁出地,迁入地,年份,人数\n沈阳市,大连市,2020,"28,001"\n大连市,沈阳市,2020,15000\n沈阳市,沈阳市,2020,5000\n合计,,2020,48001\n');
+  writeFileSync(join(dir, 'imp-ind.csv'), '城市,年份,城镇非私营单位平均工资（元）,备注\n沈阳市,2020,98000,x\n大连市,2020,103880,y\n');
+  const imports = (lang: string[]) => {
+    const w = `imp${lang.length ? '-zh' : ''}.duckdb`;
+    assert.equal(runCli(dir, ['init', '-w', w]).code, 0);
+    return [['regions', 'imp-regions.csv', '--level', 'city', '--parent-level', 'province'], ['flows', 'imp-flows.csv'], ['indicators', 'imp-ind.csv']].flatMap((a) => {
+      const r = runCli(dir, ['import', ...a, '-w', w, ...lang]);
+      assert.equal(r.code, 0, r.stderr);
+      return r.stdout.trim().split('\n');
+    });
+  };
+  const zh = imports(['--lang', 'zh']);
+  // Files, data sets and the file's own headers are names, not English.
+  assertChinese(zh.map((l) => l.replace(/[\w/-]+\.(csv|duckdb|geojson)/g, 'F')), 'import notes');
+  for (const line of ['已从 imp-regions.csv（csv）导入 6 个地区，导入编号 #1，工作区 imp-zh.duckdb', '  注：跳过 1 行合计（第 5 行“合计”）：合计不是地区',
+    '  注：1 条区域内部流动（迁出地 = 迁入地）已保留并标记为区域内部', '  注：未纳入 1 个没有数字的列：“备注”']) assert.ok(zh.includes(line), zh.join('\n'));
+  assert.deepEqual(imports([]), ['Imported 6 regions from imp-regions.csv (csv) as import #1 into imp.duckdb',
+    '  note: 3 regions given their English names and aliases from the bundled registry data/china/regions.csv (same codes and names)',
+    '  note: created 210000 (辽宁省 / Liaoning, province) from the bundled registry, as the parent of regions that had none',
+    '  note: created 220000 (吉林省 / Jilin, province) from the bundled registry, as the parent of regions that had none',
+    '  note: created CN (中国 / China, country) from the bundled registry, as the parent of regions that had none',
+    '  note: 5 boundaries of regions the file gives none for (built provinces) from data/china/regions.geojson',
+    '  note: 3 indicator values from 1 year-suffixed column (population...)',
+    'Imported 3 flows from imp-flows.csv (csv) as import #2 into imp.duckdb',
+    '  note: skipped 1 total row (合计 row 5): totals are not regions',
+    '  note: 1 intra-regional flow (origin = destination) kept and flagged as intra',
+    'Imported 2 indicators from imp-ind.csv (csv) as import #3 into imp.duckdb',
+    '  note: read as a wide table, one row per region and year: periods from "年份": 2 values from 1 indicator column (城镇非私营单位平均工资 (元))',
+    '  note: left out 1 column without numbers: "备注"']);
 });

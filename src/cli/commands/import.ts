@@ -11,6 +11,9 @@ import type { StockUnit } from '../../store/import/stock-options.ts';
 import { common, outFor, withCommon } from '../context.ts';
 import { printJson } from '../output.ts';
 import { progressBar } from '../progress.ts';
+import { coded } from '../../core/messages/index.ts';
+import { messageLangOption, said, type CliLang } from '../lang.ts';
+import { noteLine } from '../model-summary.ts';
 
 const KINDS = ['regions', 'flows', 'indicators', 'stocks', 'persons', 'groups', 'geometry'] as const;
 
@@ -43,6 +46,7 @@ export function importCommand(): Command {
     .option('--key <property>', 'geometry: feature property that names the region')
     .option('--synthetic', 'persons: mark the records as synthetic (generated, not real people)')
     .option('--replace', 'replace stored rows with the same keys (and an earlier import of the same file)')
+    .addOption(messageLangOption())
     .addHelpText('after', `
 Examples:
   talentflow import regions census_city_2010-2020.csv          # cities with WKT boundaries; provinces built from them
@@ -89,7 +93,11 @@ Examples:
       }
       const out = outFor(cmd);
       if (out.json) return printJson(out, summary);
-      out.write(`Imported ${summary.rows.toLocaleString('en-US')} ${kind} from ${file} (${summary.format}${summary.encoding && summary.encoding !== 'utf-8' ? `, ${summary.encoding}` : ''}) as import #${summary.importId} into ${workspace}`);
-      for (const n of summary.notes) out.write(`  note: ${n}`);
+      const lang = (o.lang ?? 'en') as CliLang;
+      const done = coded('import.done', { rows: summary.rows, kind, file, format: summary.format, encoding: summary.encoding && summary.encoding !== 'utf-8' ? summary.encoding : null, importId: summary.importId, workspace });
+      out.write(said(done.message, done, lang));
+      // The notes coded where the import codes them (core/messages/import.ts): each in `lang`.
+      const notes = summary.messages?.notes.length === summary.notes.length ? summary.messages.notes : [];
+      summary.notes.forEach((n, i) => out.write(`  ${noteLine(n, notes[i], lang)}`));
     });
 }

@@ -10,7 +10,8 @@ import { regionValues, resolveRegionColumns } from './region-checks.ts';
 import { parseMap, resolveRoles } from './column-roles.ts';
 import { skipTotalRows, totalRowsNote } from './total-rows.ts';
 import { looksWide, toLongMatrix } from './wide-matrix.ts';
-import { counted } from './counted.ts';
+import { coded, type CodedMessage } from '../../core/messages/index.ts';
+import { codedNotes } from './coded-notes.ts';
 
 export interface ImportFlowsOptions extends StageOptions {
   /** Column mapping `role=column,...` (roles: origin, destination, period, count). */
@@ -39,6 +40,8 @@ export interface ImportSummary {
   format: string;
   encoding: string | null;
   notes: string[];
+  /** The notes coded (core/messages/import.ts), for a front-end's language; none on the demo's estimated flows. */
+  messages?: { notes: CodedMessage[] };
   /** Seconds spent in each phase, for benchmarks and for users wondering where the time goes. */
   timings?: Record<string, number>;
 }
@@ -94,7 +97,7 @@ export async function importFlows(ws: Workspace, file: string, options: ImportFl
   });
   const sha = st.sha256!;
   lap('read');
-  const notes: string[] = [];
+  const notes: CodedMessage[] = [];
   const cleanups: StagedTable[] = [st];
   try {
     let roleMap = mapping;
@@ -115,7 +118,7 @@ export async function importFlows(ws: Workspace, file: string, options: ImportFl
     // Rows left out may hold the only use of a value in their other column: read them again.
     if (totals.table !== st) values = undefined;
     if (totals.table !== st) cleanups.push(st = totals.table);
-    notes.push(...[totalRowsNote(totals.skipped)].filter((n): n is string => n !== null));
+    notes.push(...totalRowsNote(totals.skipped));
     const typed = st.numeric.includes(cCol);
     if (typed) await checkRequired(ws.db, st, cCol, { nonNegative: true, what: 'a flow count', range: RANGES.count });
     else await checkNumbers(ws.db, st, cCol, { nonNegative: true, required: true, what: 'a flow count', range: RANGES.count });
@@ -190,16 +193,16 @@ export async function importFlows(ws: Workspace, file: string, options: ImportFl
         }
         await ws.db.run(`DELETE FROM flow_rows WHERE import_id <> ? AND (origin_id, destination_id, period_id, cohort_id) IN
           (SELECT origin_id, destination_id, period_id, cohort_id FROM flow_rows WHERE import_id = ?)`, [id, id]);
-        notes.push(`replaced ${counted(Number(overlap.n), 'stored flow')} with the same keys`);
+        notes.push(coded('import.replacedFlows', { count: Number(overlap.n) }));
       }
       const n = await ws.db.one<{ n: bigint; intra: bigint }>(
         'SELECT count(*) AS n, count(*) FILTER (WHERE origin_id = destination_id) AS intra FROM flow_rows WHERE import_id = ?', [id]);
       const rows = Number(n!.n);
       await ws.db.run('UPDATE imports SET rows = ? WHERE id = ?', [rows, id]);
-      if (Number(n!.intra) > 0) notes.push(`${counted(Number(n!.intra), 'intra-regional flow')} (origin = destination) kept and flagged as intra`);
-      if (options.sumDuplicates && rows < st.rows) notes.push(`${counted(st.rows - rows, 'repeated row was', 'repeated rows were')} summed into their flows`);
+      if (Number(n!.intra) > 0) notes.push(coded('import.intraKept', { count: Number(n!.intra) }));
+      if (options.sumDuplicates && rows < st.rows) notes.push(coded('import.duplicatesSummed', { count: st.rows - rows }));
       lap('overlap and record');
-      return { importId: id, file, kind: 'flows', rows, format: st.format, encoding: st.encoding, notes, timings };
+      return { importId: id, file, kind: 'flows', rows, format: st.format, encoding: st.encoding, ...codedNotes(notes), timings };
     });
     return summary;
   } finally {

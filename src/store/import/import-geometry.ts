@@ -70,6 +70,6 @@ export async function importGeometry(ws: Workspace, file: string, options: Impor
         `UPDATE regions SET geometry = ?, centroid_lon = coalesce(centroid_lon, ?), centroid_lat = coalesce(centroid_lat, ?), area_km2 = coalesce(area_km2, ?) WHERE code = ?`,
         [u.geometry, u.lon, u.lat, u.area, u.code]);
     }
-    return { importId: id, file, kind: 'geometry', rows: updates.length, format: 'geojson', encoding: 'utf-8', notes: [] };
+    return { importId: id, file, kind: 'geometry', rows: updates.length, format: 'geojson', encoding: 'utf-8', notes: [], messages: { notes: [] } };
   });
 }

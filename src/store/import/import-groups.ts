@@ -58,7 +58,7 @@ export async function importGroups(ws: Workspace, file: string, options: { repla
     for (const c of existing) await ws.db.run('DELETE FROM region_groups WHERE code = ?', [c.code]);
     const id = await recordImport(ws, 'groups', file, sha, parsed.data.length, {});
     await appendGroups(ws, parsed.data, id);
-    return { importId: id, file, kind: 'groups', rows: parsed.data.length, format: 'json', encoding: 'utf-8', notes: [] };
+    return { importId: id, file, kind: 'groups', rows: parsed.data.length, format: 'json', encoding: 'utf-8', notes: [], messages: { notes: [] } };
   });
 }
 

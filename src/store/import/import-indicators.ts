@@ -12,6 +12,8 @@ import { importWideIndicators } from './import-wide-indicators.ts';
 import { refuseOverlap, refuseRepeatedKeys } from './indicator-keys.ts';
 import { skipTotalRows, totalRowsNote } from './total-rows.ts';
 import { sha256OfFile } from '../../io/file-hash.ts';
+import type { CodedMessage } from '../../core/messages/index.ts';
+import { codedNotes } from './coded-notes.ts';
 
 export interface ImportIndicatorsOptions extends StageOptions {
   map?: string;
@@ -35,7 +37,7 @@ export interface IndicatorFile {
   source: string;
   sourceZh: string | null;
   options: ImportIndicatorsOptions;
-  notes: string[];
+  notes: CodedMessage[];
 }
 
 /**
@@ -56,7 +58,7 @@ export async function importIndicators(ws: Workspace, file: string, options: Imp
     const region = resolveRoles(st.columns, { required: ['region'], optional: [] }, mapping, file).get('region')!;
     const totals = await skipTotalRows(ws.db, st, region, regions);
     st = totals.table;
-    const notes = [totalRowsNote(totals.skipped)].filter((n): n is string => n !== null);
+    const notes = totalRowsNote(totals.skipped);
     const f: IndicatorFile = { file, sha, st, mapping, source: options.source ?? file, sourceZh: options.sourceZh?.trim() || null, options, notes };
     return isLong ? await importLong(ws, f, regions) : await importWideIndicators(ws, f, region, regions);
   } finally {
@@ -95,6 +97,6 @@ async function importLong(ws: Workspace, f: IndicatorFile, regions: Awaited<Retu
        FROM ${quoteIdent(st.table)} s JOIN ${quoteIdent(map)} m ON m.raw = s.${r}`, params);
     await refuseRepeatedKeys(ws, id, file);
     await refuseOverlap(ws, id, file, options.replace ?? false);
-    return { importId: id, file, kind: 'indicators', rows: st.rows, format: st.format, encoding: st.encoding, notes: f.notes };
+    return { importId: id, file, kind: 'indicators', rows: st.rows, format: st.format, encoding: st.encoding, ...codedNotes(f.notes) };
   });
 }

@@ -79,7 +79,7 @@ export async function importPersons(ws: Workspace, file: string, options: Import
            ${text('employer_type')}, ${roles.has('monthly_salary') ? numberExpr(roles.get('monthly_salary')!) : 'NULL'}, ${synthetic}
          FROM ${quoteIdent(st.table)} s`,
         roles.has('synthetic') ? [importId] : [importId, options.synthetic ?? false]);
-      return { importId, file, kind: 'persons', rows: st.rows, format: st.format, encoding: st.encoding, notes: [] };
+      return { importId, file, kind: 'persons', rows: st.rows, format: st.format, encoding: st.encoding, notes: [], messages: { notes: [] } };
     });
   } finally {
     await st.drop().catch(() => {});

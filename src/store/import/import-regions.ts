@@ -16,7 +16,8 @@ import type { ImportSummary } from './import-flows.ts';
 import { insertWideIndicators, yearSuffixedColumns } from './wide-indicators.ts';
 import { appendGroups } from './import-groups.ts';
 import { completeFromRegistry, derivableGroups, fillBoundaries, loadReferenceRegistries, type RegionDraft } from './reference-registry.ts';
-import { counted } from './counted.ts';
+import { coded, type CodedMessage } from '../../core/messages/index.ts';
+import { codedNotes } from './coded-notes.ts';
 
 export interface ImportRegionsOptions extends StageOptions {
   map?: string;
@@ -57,7 +58,7 @@ type RegionRow = RegionDraft;
 export async function importRegions(ws: Workspace, file: string, options: ImportRegionsOptions = {}): Promise<ImportSummary> {
   const sha = await sha256OfFile(resolve(file)).catch(() => { throw new InputError('file not found', { file }); });
   const st = await stageFile(ws.db, file, options);
-  const notes: string[] = [];
+  const notes: CodedMessage[] = [];
   try {
     const roles = resolveRoles(st.columns, { required: ['code'], optional: ['name', 'name_en', 'level', 'parent', 'parent_name', 'centroid_lon', 'centroid_lat', 'area_km2', 'geometry', 'aliases'] }, parseMap(options.map, file), file);
     const RANGE_OF = { centroid_lon: RANGES.longitude, centroid_lat: RANGES.latitude, area_km2: RANGES.area } as const;
@@ -178,23 +179,23 @@ export async function importRegions(ws: Workspace, file: string, options: Import
       }
       app.closeSync();
       const built = created.length - completion.added.length;
-      if (built) notes.push(`built ${counted(built, `${parentLevel} region`)} from their ${defaultLevel ?? ''} members`);
+      if (built) notes.push(coded('import.builtParents', { count: built, level: parentLevel, from: defaultLevel ?? '' }));
       notes.push(...await registryNotes(ws, completion, inFile, known, id));
-      if (boundaries) notes.push(`${counted(boundaries, 'boundary', 'boundaries')} of regions the file gives none for (built provinces) from data/${completion.registry!.set}/regions.geojson`);
+      if (boundaries) notes.push(coded('import.boundaries', { count: boundaries, registry: completion.registry!.set }));
       if (options.indicators !== false) {
         const wide = yearSuffixedColumns(st.columns.filter((c) => ![...roles.values()].includes(c)));
         if (wide.length) {
           const n = await insertWideIndicators(ws, st, roles.get('code')!, wide, id, options.source ?? file);
-          notes.push(`${counted(n, 'indicator value')} from ${counted(wide.length, 'year-suffixed column')} (${[...new Set(wide.map((w) => w.name))].slice(0, 6).join(', ')}...)`);
+          notes.push(coded('import.yearColumns', { values: n, columns: wide.length, names: [...new Set(wide.map((w) => w.name))].slice(0, 6) }));
           // Only parents built from their members: a country from the registry has members
           // (provinces, Hong Kong) whose own totals are not all in this file.
           if (built) {
             const s = await sumPopulationIndicators(ws, id, created.slice(completion.added.length).map((c) => c.code));
-            if (s) notes.push(`${counted(s, 'population total')} of built parents summed from members`);
+            if (s) notes.push(coded('import.populationSummed', { count: s }));
           }
         }
       }
-      return { importId: id, file, kind: 'regions', rows: rows.length + created.length, format: st.format, encoding: st.encoding, notes };
+      return { importId: id, file, kind: 'regions', rows: rows.length + created.length, format: st.format, encoding: st.encoding, ...codedNotes(notes) };
     });
   } finally {
     await st.drop().catch(() => {});
@@ -235,22 +236,17 @@ async function checkRegionTree(ws: Workspace, rows: RegionRow[], file: string, p
  * What the bundled registry added (see reference-registry.ts), and its standard groups that the
  * workspace now holds every member of and that no group of the same code already stands for.
  */
-async function registryNotes(ws: Workspace, c: ReturnType<typeof completeFromRegistry>, inFile: ReadonlySet<string>, known: ReadonlySet<string>, importId: number): Promise<string[]> {
-  const notes: string[] = [];
+async function registryNotes(ws: Workspace, c: ReturnType<typeof completeFromRegistry>, inFile: ReadonlySet<string>, known: ReadonlySet<string>, importId: number): Promise<CodedMessage[]> {
+  const notes: CodedMessage[] = [];
   const reg = c.registry;
-  const where = reg ? `data/${reg.set}/regions.csv` : '';
-  if (reg && c.named) notes.push(`${counted(c.named, 'region')} given their English names and aliases from the bundled registry ${where} (same codes and names)`);
-  for (const a of c.added) {
-    notes.push(a.name_zh || a.name_en
-      ? `created ${a.code} (${[a.name_zh, a.name_en].filter(Boolean).join(' / ')}, ${a.level}) from the bundled registry, as the parent of regions that had none`
-      : `created ${a.code} as a country region without names, as the parent of regions that had none (import a regions file to name it)`);
-  }
+  if (reg && c.named) notes.push(coded('import.registryNamed', { count: c.named, registry: reg.set }));
+  for (const a of c.added) notes.push(coded('import.createdRoot', { code: a.code, zh: a.name_zh || null, en: a.name_en || null, level: a.level }));
   if (!reg) return notes;
   const existing = new Set((await ws.db.all<{ code: string }>('SELECT code FROM region_groups')).map((g) => g.code));
   const groups = derivableGroups(reg, new Set([...inFile, ...known])).filter((g) => !existing.has(g.code));
   if (groups.length) {
     await appendGroups(ws, groups, importId);
-    notes.push(`groups ${groups.map((g) => g.code).join(', ')} from data/${reg.set}/groups.json: ${groups[0].description ?? ''}`);
+    notes.push(coded('import.groups', { groups: groups.map((g) => g.code), registry: reg.set, description: groups[0].description ?? '' }));
   }
   return notes;
 }

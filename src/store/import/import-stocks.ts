@@ -12,7 +12,8 @@ import {
 } from './stock-options.ts';
 import { looksWide, toLongMatrix } from './wide-matrix.ts';
 import { sha256OfFile } from '../../io/file-hash.ts';
-import { counted } from './counted.ts';
+import { coded, type CodedMessage } from '../../core/messages/index.ts';
+import { codedNotes } from './coded-notes.ts';
 
 export interface ImportStocksOptions extends StageOptions {
   /** Column mapping `role=column,...` (roles: birth, residence, date, count). */
@@ -66,7 +67,7 @@ export async function importStocks(ws: Workspace, file: string, options: ImportS
     const roles = resolveRoles(header, { required, optional: [] }, mapping, file, STOCK_COLUMN_NAMES);
     return { keep: [...new Set(roles.values())], numeric: [roles.get('count')!] };
   });
-  const notes: string[] = [];
+  const notes: CodedMessage[] = [];
   const cleanups: StagedTable[] = [st];
   try {
     let roleMap = mapping;
@@ -76,8 +77,9 @@ export async function importStocks(ws: Workspace, file: string, options: ImportS
       if (!rowsAre) {
         throw new InputError(`a wide stock table must say what its rows are: the first column "${rowCol}" names neither birth (出生地) nor residence (现住地); give --rows birth or --rows residence`, { file, row: 1, column: rowCol });
       }
-      const long = await toLongMatrix(ws.db, st, new Map([['origin', rowCol]]), file);
-      notes.push(...long.notes.map((n) => n.replace(/destination (columns?), origins/, (_, columns: string) => `${rowsAre === 'birth' ? 'residence' : 'birth'} ${columns}, ${rowsAre} regions`)));
+      // Its notes name the matrix's rows and columns as a stock table's (birth or residence regions).
+      const long = await toLongMatrix(ws.db, st, new Map([['origin', rowCol]]), file, rowsAre);
+      notes.push(...long.notes);
       st = long.table;
       cleanups.push(st);
       roleMap = new Map([
@@ -133,7 +135,7 @@ export async function importStocks(ws: Workspace, file: string, options: ImportS
           await ws.db.run('DELETE FROM stocks WHERE import_id = ? AND date = ?', [s.import_id, year]);
           await ws.db.run('DELETE FROM stock_tables WHERE import_id = ? AND date = ?', [s.import_id, year]);
         }
-        notes.push(`replaced the stored stock table of ${year} (import #${same.map((s) => s.import_id).join(', #')})`);
+        notes.push(coded('import.stockReplaced', { year, imports: same.map((s) => String(s.import_id)) }));
       }
       const id = await recordImport(ws, 'stocks', file, await sha, 0, {
         map: options.map, date: fixedDate, unit, samplingRate: options.samplingRate ?? null, definition, source, sourceZh: options.sourceZh, wide: options.wide, rowsAre: options.rowsAre,
@@ -152,12 +154,10 @@ export async function importStocks(ws: Workspace, file: string, options: ImportS
         'SELECT date, cells, total, sampling_rate FROM stock_tables WHERE import_id = ? ORDER BY date', [id]);
       for (const t of tables) {
         const total = Number(t.total);
-        notes.push(`${t.date}: ${Number(t.cells).toLocaleString('en-US')} cells, ${total.toLocaleString('en-US')} ${t.sampling_rate === null ? 'persons' : `sample persons at sampling rate ${t.sampling_rate} (about ${Math.round(total / t.sampling_rate).toLocaleString('en-US')} persons)`}`);
+        notes.push(coded('import.stockTable', { date: Number(t.date), cells: Number(t.cells), total, samplingRate: t.sampling_rate }));
       }
-      notes.push(Number(n!.stayers) > 0
-        ? `${counted(Number(n!.stayers), 'cell')} with birth = residence (people living in their region of birth)`
-        : 'no cells with birth = residence: the table holds people living outside their region of birth only, and a stock matrix reads the diagonal as missing, not zero');
-      return { importId: id, file, kind: 'stocks', rows, format: st.format, encoding: st.encoding, notes };
+      notes.push(Number(n!.stayers) > 0 ? coded('import.stayers', { count: Number(n!.stayers) }) : coded('import.noStayers', {}));
+      return { importId: id, file, kind: 'stocks', rows, format: st.format, encoding: st.encoding, ...codedNotes(notes) };
     });
   } finally {
     for (const c of cleanups.reverse()) await c.drop().catch(() => {});

@@ -10,7 +10,8 @@ import type { ImportSummary } from './import-flows.ts';
 import type { IndicatorFile } from './import-indicators.ts';
 import { refuseOverlap, refuseRepeatedKeys } from './indicator-keys.ts';
 import { insertWideIndicators, plainColumns, refuseColumnClashes, yearSuffixedColumns, type RowPeriod, type YearColumn } from './wide-indicators.ts';
-import { counted } from './counted.ts';
+import { coded } from '../../core/messages/index.ts';
+import { codedNotes } from './coded-notes.ts';
 
 /**
  * A wide indicator file: one row per region (and year), one column per indicator. Three layouts:
@@ -27,22 +28,22 @@ export async function importWideIndicators(ws: Workspace, f: IndicatorFile, regi
   const rest = st.columns.filter((c) => c !== region && c !== periodCol);
   let cols: YearColumn[];
   let period: RowPeriod | undefined;
-  let layout: string;
+  let layout: { layout: 'yearColumn' | 'yearHeaders' | 'period'; period: string | null };
   if (periodCol) {
     if (options.period) throw new InputError(`the file has a period column "${periodCol}": --period is only for files without one`, { file, row: 1, column: periodCol });
     cols = plainColumns(rest);
     period = { table: await periodMapTable(ws.db, st, periodCol), column: periodCol };
-    layout = `one row per region and year: periods from "${periodCol}"`;
+    layout = { layout: 'yearColumn', period: periodCol };
   } else {
     cols = yearSuffixedColumns(rest);
-    layout = 'years from the column headers';
+    layout = { layout: 'yearHeaders', period: null };
     if (!cols.length) {
       if (!options.period) throw new InputError('a wide indicator file needs a year column (年份, year), year-suffixed columns (gdp_2019) or --period; a long one needs indicator and value columns', { file, row: 1 });
       const p = parsePeriod(options.period);
       if (!p || p.start !== p.end) throw new InputError(`--period "${options.period}" must be one year for a wide file`, { file });
       cols = plainColumns(rest);
       period = { fixed: p };
-      layout = `every value of ${p.text} (--period)`;
+      layout = { layout: 'period', period: p.text };
     }
   }
   refuseColumnClashes(cols, file);
@@ -56,10 +57,10 @@ export async function importWideIndicators(ws: Workspace, f: IndicatorFile, regi
     await refuseRepeatedKeys(ws, id, file);
     await refuseOverlap(ws, id, file, options.replace ?? false);
     const used = cols.filter((c) => !skipped.includes(c.column));
-    const described = used.slice(0, 6).map((c) => (c.unit ? `${c.name} (${c.unit})` : c.name)).join(', ');
-    const notes = [`read as a wide table, ${layout}: ${counted(n, 'value')} from ${counted(used.length, 'indicator column')} (${described}${used.length > 6 ? ', …' : ''})`, ...f.notes];
-    if (skipped.length) notes.push(`left out ${counted(skipped.length, 'column')} without numbers: ${skipped.map((s) => `"${s}"`).join(', ')}`);
-    return { importId: id, file, kind: 'indicators', rows: n, format: st.format, encoding: st.encoding, notes };
+    const described = used.slice(0, 6).map((c) => (c.unit ? `${c.name} (${c.unit})` : c.name));
+    const notes = [coded('import.wideTable', { ...layout, values: n, columns: used.length, described }), ...f.notes];
+    if (skipped.length) notes.push(coded('import.columnsWithoutNumbers', { columns: skipped }));
+    return { importId: id, file, kind: 'indicators', rows: n, format: st.format, encoding: st.encoding, ...codedNotes(notes) };
   });
 }
 

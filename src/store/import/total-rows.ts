@@ -2,7 +2,7 @@ import type { MatchableRegion } from '../../core/region-matcher.ts';
 import { type Database, quoteIdent } from '../duckdb/database.ts';
 import type { StagedTable } from '../duckdb/stage.ts';
 import { matcherFor } from './region-checks.ts';
-import { counted } from './counted.ts';
+import { coded, type CodedMessage } from '../../core/messages/index.ts';
 
 /** Row and column labels that statistical yearbooks use for totals, which are not regions. */
 export const TOTAL_LABELS: ReadonlySet<string> = new Set([
@@ -68,9 +68,9 @@ export async function skipTotalRows(
   };
 }
 
-/** "skipped 2 total rows (合计 row 16, 全国 row 2)" for the import summary. */
-export function totalRowsNote(skipped: SkippedTotals['skipped']): string | null {
-  if (!skipped.length) return null;
-  const shown = skipped.slice(0, 5).map((s) => `${s.label} row ${s.row}`).join(', ');
-  return `skipped ${counted(skipped.length, 'total row')} (${shown}${skipped.length > 5 ? ', …' : ''}): totals are not regions`;
+/** "skipped 2 total rows (合计 row 16, 全国 row 2)" for the import summary, coded; none without totals. */
+export function totalRowsNote(skipped: SkippedTotals['skipped']): CodedMessage[] {
+  if (!skipped.length) return [];
+  const shown = skipped.slice(0, 5);
+  return [coded('import.totalRows', { count: skipped.length, labels: shown.map((s) => s.label), rows: shown.map((s) => String(s.row)) })];
 }

@@ -5,7 +5,7 @@ import type { StagedTable } from '../duckdb/stage.ts';
 import { matcherFor } from './region-checks.ts';
 import { normaliseHeader, resolveRoles } from './column-roles.ts';
 import { TOTAL_LABELS } from './total-rows.ts';
-import { counted } from './counted.ts';
+import { coded, type CodedMessage } from '../../core/messages/index.ts';
 
 /**
  * A wide OD matrix has one row per origin and one column per destination. It is recognised when
@@ -24,7 +24,7 @@ export function looksWide(columns: readonly string[], regions: readonly Matchabl
  * Turns a wide matrix into a long table (origin, destination, count[, period]) with DuckDB's
  * UNPIVOT. Blank cells are no flow recorded and are skipped; total rows and columns are dropped.
  */
-export async function toLongMatrix(db: Database, st: StagedTable, mapping: Map<string, string>, file: string): Promise<{ table: StagedTable; notes: string[] }> {
+export async function toLongMatrix(db: Database, st: StagedTable, mapping: Map<string, string>, file: string, rows: 'origin' | 'birth' | 'residence' = 'origin'): Promise<{ table: StagedTable; notes: CodedMessage[] }> {
   const originCol = mapping.get('origin') ?? resolveRoles(st.columns, { required: [], optional: ['origin', 'region', 'name'] }, new Map(), file).values().next().value ?? st.columns[0];
   const periodCol = st.columns.find((c) => ['period', 'year', '年份', '年度'].includes(normaliseHeader(c)));
   const totals = st.columns.filter((c) => TOTAL_LABELS.has(normaliseHeader(c)));
@@ -41,8 +41,8 @@ export async function toLongMatrix(db: Database, st: StagedTable, mapping: Map<s
   );
   await db.run(`DELETE FROM ${quoteIdent(table)} WHERE count IS NULL OR trim(count) IN ('', '-', '—')`);
   const n = await db.one<{ n: bigint }>(`SELECT count(*) AS n FROM ${quoteIdent(table)}`);
-  const notes = [`read as a wide matrix: ${counted(dests.length, 'destination column')}, origins in "${originCol}"`];
-  if (totals.length) notes.push(`ignored ${totals.length === 1 ? 'total column' : 'total columns'} ${totals.map((t) => `"${t}"`).join(', ')}`);
+  const notes = [coded('import.wideMatrix', { columns: dests.length, rows, column: originCol })];
+  if (totals.length) notes.push(coded('import.totalColumns', { columns: totals }));
   return {
     table: {
       table, columns: ['origin', 'destination', 'count', ...(periodCol ? ['period'] : [])], rows: Number(n?.n ?? 0), file, format: st.format,
