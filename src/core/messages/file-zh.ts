@@ -1,5 +1,6 @@
 import type { FILE_MESSAGES } from './file.ts';
 import type { CodedParam, MessageFormat, MessageParams } from './message.ts';
+import type { ParamsOf } from './index.ts';
 import type { ZhOf } from './zh-of.ts';
 
 /**
@@ -31,6 +32,25 @@ function inner(q: CodedParam, english: string, f: MessageFormat): string {
   const zh = (FILE_MESSAGES_ZH as unknown as Record<string, ((p: MessageParams, f: MessageFormat) => string) | undefined>)[q.code];
   return zh ? zh(q.params, f) : english;
 }
+
+const ARCHIVE: Record<string, (p: ParamsOf<'file.workbookArchive'>) => string> = {
+  passwordProtected: () => '工作簿有密码保护：请另存一份不带密码的副本',
+  method: (p) => `部件 ${p.part} 采用压缩方法 ${p.method}；Excel 只使用存储（0）或 deflate（8）`,
+  partMissing: (p) => `压缩包中缺少部件 ${p.part}（文件被截断或损坏）`,
+  partCut: (p) => `部件 ${p.part} 被截断`,
+  inflate: (p) => `部件 ${p.part} 无法解压（${p.detail}）：文件损坏或被截断`,
+  expands: (p) => `工作簿解压后的 XML 超过 ${p.limit} MiB（在部件 ${p.part} 处）：请将工作表另存为 CSV，CSV 以流式读取，没有此限制`,
+  xmlCut: (p) => `部件 ${p.part} 的 XML 被截断（没有以结束标签结尾）：文件已损坏`,
+  noEnd: () => '工作簿被截断（缺少压缩包结束记录）',
+  notZip: () => '不是 .xlsx 工作簿（不是 zip 压缩包）：旧版 .xls 或有密码保护的工作簿需要重新另存为 .xlsx',
+  zip64Missing: () => '工作簿缺少 ZIP64 目录',
+  zip64Damaged: () => '工作簿的 ZIP64 目录已损坏',
+  tooManyParts: (p) => `工作簿有 ${p.count} 个部件，超过可接受的 ${p.limit} 个`,
+  pastEnd: () => '工作簿被截断或损坏（其目录指向文件末尾之后）',
+  directoryDamaged: () => '工作簿的目录已损坏',
+  zip64Record: (p) => `部件 ${p.part} 的 ZIP64 记录已损坏`,
+  impossibleSize: () => '工作簿的目录中有不可能的大小或偏移',
+};
 
 export const FILE_MESSAGES_ZH: ZhOf<typeof FILE_MESSAGES> = {
   'file.notFound': () => '找不到文件',
@@ -71,6 +91,7 @@ export const FILE_MESSAGES_ZH: ZhOf<typeof FILE_MESSAGES> = {
   'file.csvUnreadable': (p) => `无法读取该 CSV 文件（${p.detail}）`,
   'file.unreadable': (p) => `无法读取（${p.detail}）${p.byte !== null ? `，位于该行第 ${p.byte} 字节` : ''}`,
 
+  'file.workbookArchive': (p) => ARCHIVE[p.problem]?.(p) ?? p.problem,
   'file.sheetEmpty': (p) => `工作表“${p.sheet}”为空`,
   'file.workbookTooLarge': (p) => `工作簿超过 ${p.limit} MiB：请将工作表另存为 CSV，CSV 以流式读取，没有此限制`,
   'file.workbookXml': (p) => `工作簿的 XML 在某一部分的第 ${p.line} 行第 ${p.column} 列损坏（${p.detail}）`,

@@ -10,6 +10,7 @@ import { assertChinese } from '../../../test/helpers/chinese.ts';
 import { InputError } from '../errors.ts';
 import { detectEncoding, EncodingDetectionError } from '../../io/text/detect-encoding.ts';
 import { GeoJsonError, readGeoJson } from '../../io/geo/read-geojson.ts';
+import { checkXlsxZip, ZipLimitError } from '../../io/xlsx/zip-budget.ts';
 import { readColumns } from '../../store/read-columns.ts';
 import { resolveRoles } from '../../store/import/column-roles.ts';
 import { FILE_MESSAGES } from './file.ts';
@@ -32,7 +33,7 @@ async function refused(name: string, content: string | null, numeric: string[]):
   return assert.fail('read');
 }
 
-test('a bad number, a missing column, a missing file or role, an unknown encoding and a document that is no GeoJSON keep their English, coded', async () => {
+test('a bad number, a missing column, a missing file or role, an unknown encoding, a file that is no workbook and a document that is no GeoJSON keep their English, coded', async () => {
   const bad = await refused('bad.csv', 'orig,migrants\n210100,12\n210200,abc\n210300,xyz\n', ['migrants']);
   assert.equal(bad.message.slice(bad.message.indexOf(', row')), ', row 3, column "migrants": "abc" is not a number');
   assert.deepEqual(bad.text, { code: 'file.notA', params: { value: 'abc', what: 'a number' } });
@@ -53,6 +54,12 @@ test('a bad number, a missing column, a missing file or role, an unknown encodin
     assert.ok(e instanceof InputError && e.text?.code === 'file.missingRole', String(e));
     assert.equal(e.reason, 'missing origin, count columns: found "orgin", "dest"; a origin column is recognised by names such as origin, orig, from, source, o, origin_name; is "orgin" misspelt? name it with --map origin=COLUMN');
     assert.match(messageIn({ ...e.text, message: e.reason }, 'zh'), /^缺少迁出地（origin）、人数（count）列：文件中的列为 “orgin”、“dest”；/);
+    return true;
+  });
+  await assert.rejects(checkXlsxZip(Buffer.alloc(64, 0x20)), (e: unknown) => {
+    assert.ok(e instanceof ZipLimitError && e.text.code === 'file.workbookArchive');
+    assert.equal(e.message, 'not an .xlsx workbook (not a zip archive): an old .xls or a password-protected workbook must be saved again as .xlsx');
+    assert.equal(messageIn(e.text, 'zh'), '不是 .xlsx 工作簿（不是 zip 压缩包）：旧版 .xls 或有密码保护的工作簿需要重新另存为 .xlsx');
     return true;
   });
   writeFileSync(join(dir, 'list.geojson'), '[1, 2]');

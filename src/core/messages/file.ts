@@ -11,6 +11,26 @@ import { def, type CodedParam } from './message.ts';
 /** The first 12 of `count` columns, quoted, and how many more (column-roles.ts). */
 const columnList = (columns: readonly string[], count: number) => `${columns.map((c) => `"${c}"`).join(', ')}${count > columns.length ? ` and ${count - columns.length} more` : ''}`;
 
+interface ArchiveParams { part: string | null; method: number | null; detail: string | null; count: number | null; limit: number | null }
+const ARCHIVE: Record<string, (p: ArchiveParams) => string> = {
+  passwordProtected: () => 'the workbook is password-protected: save a copy without a password',
+  method: (p) => `part ${p.part} is compressed with method ${p.method}; Excel writes only stored (0) or deflate (8)`,
+  partMissing: (p) => `part ${p.part} is missing from the archive (cut off or damaged)`,
+  partCut: (p) => `part ${p.part} is cut off`,
+  inflate: (p) => `part ${p.part} cannot be decompressed (${p.detail}): the file is damaged or cut off`,
+  expands: (p) => `the workbook expands to more than ${p.limit} MiB of XML (at part ${p.part}): save the sheet as CSV, which is read in a stream without this limit`,
+  xmlCut: (p) => `the XML of part ${p.part} is cut off (it does not end with its closing tag): the file is damaged`,
+  noEnd: () => 'the workbook is cut off (its end-of-archive record is missing)',
+  notZip: () => 'not an .xlsx workbook (not a zip archive): an old .xls or a password-protected workbook must be saved again as .xlsx',
+  zip64Missing: () => "the workbook's ZIP64 directory is missing",
+  zip64Damaged: () => "the workbook's ZIP64 directory is damaged",
+  tooManyParts: (p) => `the workbook has ${p.count} parts, more than the ${p.limit} accepted`,
+  pastEnd: () => 'the workbook is cut off or damaged (its directory points past the end of the file)',
+  directoryDamaged: () => "the workbook's directory is damaged",
+  zip64Record: (p) => `part ${p.part} has a damaged ZIP64 record`,
+  impossibleSize: () => "the workbook's directory holds an impossible size or offset",
+};
+
 export const FILE_MESSAGES = {
   'file.notFound': def({}, () => 'file not found'),
   'file.empty': def({}, () => 'the file is empty'),
@@ -86,6 +106,13 @@ export const FILE_MESSAGES = {
     (p) => `sheet "${p.sheet}" has merged header cells ${p.range}: unmerge them and give every column its own name (e.g. one destination per column)`),
   'file.formulaNoValue': def({ cell: 'C7', formula: 'SUM(A7:B7)' },
     (p) => `cell ${p.cell} holds the formula "=${p.formula}" without a calculated value: open and save the workbook in Excel (or paste values)`),
+
+  /**
+   * A workbook's archive that is damaged, protected or over the limits (src/io/xlsx/zip-budget.ts),
+   * by `problem`; `part` the archive's part, `limit` the MiB or parts accepted, `detail` zlib's words.
+   */
+  'file.workbookArchive': def({ problem: 'expands', part: 'xl/worksheets/sheet1.xml' as string | null, method: null as number | null, detail: null as string | null, count: null as number | null, limit: 32 as number | null },
+    (p) => ARCHIVE[p.problem]?.(p) ?? p.problem),
 
   // Cells the import checks refuse (src/store/import/checks.ts).
   'file.missingValue': def({ what: 'a flow count' }, (p) => `missing value: ${p.what} is required`),

@@ -20,7 +20,7 @@ export interface SheetTable {
 export class XlsxError extends Error {
   readonly row?: number;
   readonly column?: string;
-  /** The message's code and parameters (core/messages file.*) where it has one; a damaged archive's (zip-budget.ts) has none. */
+  /** The message's code and parameters (core/messages file.*) where it has one. */
   readonly text?: CodedMessage;
   constructor(message: string | CodedMessage, row?: number, column?: string) {
     super(typeof message === 'string' ? message : message.message);
@@ -44,7 +44,7 @@ export async function readXlsx(path: string, sheetName?: string): Promise<SheetT
   try {
     await checkXlsxZip(buf);
   } catch (e) {
-    if (e instanceof ZipLimitError) throw new XlsxError(e.message);
+    if (e instanceof ZipLimitError) throw new XlsxError(e.text);
     throw e;
   }
   try {

@@ -1,5 +1,6 @@
 import { inflateRaw } from 'node:zlib';
 import { promisify } from 'node:util';
+import { coded, type CodedMessage } from '../../core/messages/index.ts';
 
 /**
  * Bounds what an .xlsx (a zip of XML files) may expand to, checked before exceljs sees it.
@@ -28,10 +29,14 @@ export interface ZipLimits {
  */
 export const XLSX_LIMITS: ZipLimits = { maxTotalBytes: 32 * 2 ** 20, maxEntries: 2000 };
 
+/** `problem` and its parameters name the English of core/messages file.workbookArchive. */
 export class ZipLimitError extends Error {
-  constructor(message: string) {
-    super(message);
+  readonly text: CodedMessage;
+  constructor(problem: string, params: { part?: string; method?: number; detail?: string; count?: number; limit?: number } = {}) {
+    const text = coded('file.workbookArchive', { problem, part: null, method: null, detail: null, count: null, limit: null, ...params });
+    super(text.message);
     this.name = 'ZipLimitError';
+    this.text = text;
   }
 }
 
@@ -53,11 +58,11 @@ export async function checkXlsxZip(buf: Buffer, limits: ZipLimits = XLSX_LIMITS)
   let total = 0;
   for (const e of entries) {
     if (e.name.endsWith('/')) continue;
-    if (e.flags & 1) throw new ZipLimitError('the workbook is password-protected: save a copy without a password');
-    if (e.method !== 0 && e.method !== 8) throw new ZipLimitError(`part ${e.name} is compressed with method ${e.method}; Excel writes only stored (0) or deflate (8)`);
-    if (e.localOffset + 30 > buf.length || buf.readUInt32LE(e.localOffset) !== LOCAL) throw new ZipLimitError(`part ${e.name} is missing from the archive (cut off or damaged)`);
+    if (e.flags & 1) throw new ZipLimitError('passwordProtected');
+    if (e.method !== 0 && e.method !== 8) throw new ZipLimitError('method', { part: e.name, method: e.method });
+    if (e.localOffset + 30 > buf.length || buf.readUInt32LE(e.localOffset) !== LOCAL) throw new ZipLimitError('partMissing', { part: e.name });
     const start = e.localOffset + 30 + buf.readUInt16LE(e.localOffset + 26) + buf.readUInt16LE(e.localOffset + 28);
-    if (start + e.compressedSize > buf.length) throw new ZipLimitError(`part ${e.name} is cut off`);
+    if (start + e.compressedSize > buf.length) throw new ZipLimitError('partCut', { part: e.name });
     const data = buf.subarray(start, start + e.compressedSize);
     const budget = limits.maxTotalBytes - total;
     let out: Buffer;
@@ -67,7 +72,7 @@ export async function checkXlsxZip(buf: Buffer, limits: ZipLimits = XLSX_LIMITS)
         out = await inflate(data, { maxOutputLength: Math.max(1, budget) });
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw overLimit(limits, e.name);
-        throw new ZipLimitError(`part ${e.name} cannot be decompressed (${(err as Error).message}): the file is damaged or cut off`);
+        throw new ZipLimitError('inflate', { part: e.name, detail: (err as Error).message });
       }
     }
     total += out.length;
@@ -77,14 +82,13 @@ export async function checkXlsxZip(buf: Buffer, limits: ZipLimits = XLSX_LIMITS)
 }
 
 function overLimit(limits: ZipLimits, name: string): ZipLimitError {
-  return new ZipLimitError(
-    `the workbook expands to more than ${limits.maxTotalBytes / 2 ** 20} MiB of XML (at part ${name}): save the sheet as CSV, which is read in a stream without this limit`);
+  return new ZipLimitError('expands', { part: name, limit: limits.maxTotalBytes / 2 ** 20 });
 }
 
 /** The XML of a part must end with the closing tag of its root element (worksheet, sst). */
 function checkClosed(xml: Buffer, name: string): void {
   const tail = xml.subarray(Math.max(0, xml.length - 64)).toString('latin1').trimEnd();
-  if (!/<\/[\w:]*(worksheet|sst)>$/.test(tail)) throw new ZipLimitError(`the XML of part ${name} is cut off (it does not end with its closing tag): the file is damaged`);
+  if (!/<\/[\w:]*(worksheet|sst)>$/.test(tail)) throw new ZipLimitError('xmlCut', { part: name });
 }
 
 function centralDirectory(buf: Buffer, limits: ZipLimits): Entry[] {
@@ -97,30 +101,28 @@ function centralDirectory(buf: Buffer, limits: ZipLimits): Entry[] {
     }
   }
   if (eocd < 0) {
-    throw new ZipLimitError(buf.length >= 4 && buf.readUInt32LE(0) === LOCAL
-      ? 'the workbook is cut off (its end-of-archive record is missing)'
-      : 'not an .xlsx workbook (not a zip archive): an old .xls or a password-protected workbook must be saved again as .xlsx');
+    throw new ZipLimitError(buf.length >= 4 && buf.readUInt32LE(0) === LOCAL ? 'noEnd' : 'notZip');
   }
   let count = buf.readUInt16LE(eocd + 10);
   let size = buf.readUInt32LE(eocd + 12);
   let offset = buf.readUInt32LE(eocd + 16);
   if (count === 0xffff || size === 0xffffffff || offset === 0xffffffff) {
     const loc = eocd - 20;
-    if (loc < 0 || buf.readUInt32LE(loc) !== EOCD64_LOCATOR) throw new ZipLimitError('the workbook\'s ZIP64 directory is missing');
+    if (loc < 0 || buf.readUInt32LE(loc) !== EOCD64_LOCATOR) throw new ZipLimitError('zip64Missing');
     const at = safeNumber(buf.readBigUInt64LE(loc + 8));
-    if (at + 56 > buf.length || buf.readUInt32LE(at) !== EOCD64) throw new ZipLimitError('the workbook\'s ZIP64 directory is damaged');
+    if (at + 56 > buf.length || buf.readUInt32LE(at) !== EOCD64) throw new ZipLimitError('zip64Damaged');
     count = safeNumber(buf.readBigUInt64LE(at + 32));
     size = safeNumber(buf.readBigUInt64LE(at + 40));
     offset = safeNumber(buf.readBigUInt64LE(at + 48));
   }
-  if (count > limits.maxEntries) throw new ZipLimitError(`the workbook has ${count} parts, more than the ${limits.maxEntries} accepted`);
-  if (offset + size > buf.length) throw new ZipLimitError('the workbook is cut off or damaged (its directory points past the end of the file)');
+  if (count > limits.maxEntries) throw new ZipLimitError('tooManyParts', { count, limit: limits.maxEntries });
+  if (offset + size > buf.length) throw new ZipLimitError('pastEnd');
   const entries: Entry[] = [];
   let p = offset;
   for (let i = 0; i < count; i++) {
-    if (p + 46 > buf.length || buf.readUInt32LE(p) !== CENTRAL) throw new ZipLimitError('the workbook\'s directory is damaged');
+    if (p + 46 > buf.length || buf.readUInt32LE(p) !== CENTRAL) throw new ZipLimitError('directoryDamaged');
     const nameLen = buf.readUInt16LE(p + 28), extraLen = buf.readUInt16LE(p + 30), commentLen = buf.readUInt16LE(p + 32);
-    if (p + 46 + nameLen + extraLen > buf.length) throw new ZipLimitError('the workbook\'s directory is damaged');
+    if (p + 46 + nameLen + extraLen > buf.length) throw new ZipLimitError('directoryDamaged');
     const e: Entry = {
       name: buf.toString('utf8', p + 46, p + 46 + nameLen),
       flags: buf.readUInt16LE(p + 8),
@@ -143,7 +145,7 @@ function readZip64Extra(extra: Buffer, e: Entry): void {
     if (id === 1) {
       let r = q + 4;
       const next = () => {
-        if (r + 8 > q + 4 + len || r + 8 > extra.length) throw new ZipLimitError(`part ${e.name} has a damaged ZIP64 record`);
+        if (r + 8 > q + 4 + len || r + 8 > extra.length) throw new ZipLimitError('zip64Record', { part: e.name });
         const v = safeNumber(extra.readBigUInt64LE(r));
         r += 8;
         return v;
@@ -158,6 +160,6 @@ function readZip64Extra(extra: Buffer, e: Entry): void {
 }
 
 function safeNumber(v: bigint): number {
-  if (v > BigInt(Number.MAX_SAFE_INTEGER)) throw new ZipLimitError('the workbook\'s directory holds an impossible size or offset');
+  if (v > BigInt(Number.MAX_SAFE_INTEGER)) throw new ZipLimitError('impossibleSize');
   return Number(v);
 }
