@@ -12,7 +12,8 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { startServer } from '../../src/server/index.ts';
-import { closeWorkspace, createDemoWorkspace, openWorkspace, type Workspace } from '../../src/store/index.ts';
+import { closeWorkspace, openWorkspace, type Workspace } from '../../src/store/index.ts';
+import { demoWorkspaceAt } from '../helpers/demo-workspace.ts';
 import { buildDashboard, watchErrors } from '../helpers/browser.ts';
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -38,11 +39,11 @@ before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'talentflow-browser-'));
   // Built from the working tree: a web/dist left from an older checkout would test old code.
   const web = join(dir, 'web');
-  buildDashboard(web);
+  await buildDashboard(web);
   const file = join(dir, 'demo.duckdb');
   // The demo holds China's province flows 2000-2010 estimated from the census birthplace
   // tables and the china-provinces model the Northeast scenario example runs on.
-  await createDemoWorkspace(file);
+  await demoWorkspaceAt(file);
   cli(['models', '-w', file]);
   ws = await openWorkspace(file, { create: false });
   server = await startServer(ws, { port: 0, webDir: web });

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { closeWorkspace, createDemoWorkspace, openWorkspace, type Workspace } from '../../src/store/index.ts';
+import { closeWorkspace, openWorkspace, type Workspace } from '../../src/store/index.ts';
+import { demoWorkspaceAt } from '../helpers/demo-workspace.ts';
 import { fitGravity } from '../../src/models/index.ts';
 import { gravityDataFromWorkspace } from '../../src/store/queries/model-data.ts';
 import { saveModel } from '../../src/store/models.ts';
@@ -18,7 +19,7 @@ let ws: Workspace;
 let api: ReturnType<typeof createApp>;
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'talentflow-api2-'));
-  await createDemoWorkspace(join(dir, 'w.duckdb'), { noCohort: true });
+  await demoWorkspaceAt(join(dir, 'w.duckdb'), { noCohort: true });
   ws = await openWorkspace(join(dir, 'w.duckdb'));
   const { data } = await gravityDataFromWorkspace(ws, { periods: ['2019'], within: 'KR', destinationIndicators: ['grdp_pc', 'population'] });
   const spec = { constraint: 'production' as const, decay: 'power' as const, costName: 'distance_km', destinationTerms: ['destination_grdp_pc', 'destination_population'] };

@@ -7,14 +7,15 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp, startServer } from '../../src/server/index.ts';
-import { closeWorkspace, createDemoWorkspace, importFlows, openWorkspace, type Workspace } from '../../src/store/index.ts';
+import { closeWorkspace, importFlows, openWorkspace, type Workspace } from '../../src/store/index.ts';
+import { demoWorkspaceAt } from '../helpers/demo-workspace.ts';
 
 let dir: string;
 let ws: Workspace;
 let api: ReturnType<typeof createApp>;
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'talentflow-cache-'));
-  await createDemoWorkspace(join(dir, 'w.duckdb'), { noEstimate: true, noCohort: true });
+  await demoWorkspaceAt(join(dir, 'w.duckdb'), { noEstimate: true, noCohort: true });
   ws = await openWorkspace(join(dir, 'w.duckdb'));
   api = createApp(ws);
 });

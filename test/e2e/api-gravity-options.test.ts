@@ -12,7 +12,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { closeWorkspace, createDemoWorkspace, openWorkspace, type Workspace } from '../../src/store/index.ts';
+import { closeWorkspace, openWorkspace, type Workspace } from '../../src/store/index.ts';
+import { demoWorkspaceAt } from '../helpers/demo-workspace.ts';
 import { createApp } from '../../src/server/index.ts';
 import { apiClient, type ApiClient, type Json } from '../helpers/api.ts';
 import { runCli } from '../helpers/cli.ts';
@@ -60,7 +61,7 @@ const fromCli = new Map<string, Json>();
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'tf-api-gravity-'));
   const file = join(dir, 'w.duckdb');
-  await createDemoWorkspace(file, { noCohort: true });
+  await demoWorkspaceAt(file, { noCohort: true });
   // The CLI first: one process per database file, and the server below holds it.
   for (const c of CASES) {
     const r = runCli(dir, ['fit', 'gravity', ...c.flags, '-w', file, '--json']);

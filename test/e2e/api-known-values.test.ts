@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { closeWorkspace, createDemoWorkspace, openWorkspace, type Workspace } from '../../src/store/index.ts';
+import { closeWorkspace, openWorkspace, type Workspace } from '../../src/store/index.ts';
+import { demoWorkspaceAt } from '../helpers/demo-workspace.ts';
 import { createApp } from '../../src/server/index.ts';
 import { apiClient, type ApiClient } from '../helpers/api.ts';
 
@@ -15,7 +16,7 @@ let ws: Workspace;
 let api: ApiClient;
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'talentflow-known-'));
-  await createDemoWorkspace(join(dir, 'w.duckdb'));
+  await demoWorkspaceAt(join(dir, 'w.duckdb'));
   ws = await openWorkspace(join(dir, 'w.duckdb'));
   api = apiClient(createApp(ws, { maxBodyBytes: 4096, maxUploadBytes: 1 << 20 }).app);
 });

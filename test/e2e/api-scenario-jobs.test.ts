@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { closeWorkspace, createDemoWorkspace, openWorkspace, type Workspace } from '../../src/store/index.ts';
+import { closeWorkspace, openWorkspace, type Workspace } from '../../src/store/index.ts';
+import { demoWorkspaceAt } from '../helpers/demo-workspace.ts';
 import { prepareScenario, runPrepared } from '../../src/store/scenarios.ts';
 import { parseScenario } from '../../src/sim/index.ts';
 import { createApp } from '../../src/server/index.ts';
@@ -39,7 +40,7 @@ async function poll(id: string, until: (job: Json) => boolean = (j) => j.state !
 
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'talentflow-jobs-'));
-  await createDemoWorkspace(join(dir, 'w.duckdb'), { noCohort: true });
+  await demoWorkspaceAt(join(dir, 'w.duckdb'), { noCohort: true });
   ws = await openWorkspace(join(dir, 'w.duckdb'));
   api = createApp(ws);
   // The model the Korea example names, fitted and saved through the API (replacing the demo's own).

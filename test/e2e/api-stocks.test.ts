@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { closeWorkspace, createDemoWorkspace, openWorkspace, type Workspace } from '../../src/store/index.ts';
+import { closeWorkspace, openWorkspace, type Workspace } from '../../src/store/index.ts';
+import { demoWorkspaceAt } from '../helpers/demo-workspace.ts';
 import { createApp } from '../../src/server/index.ts';
 import { apiClient, type ApiClient, type Json } from '../helpers/api.ts';
 
@@ -19,7 +20,7 @@ let waitJob: ApiClient['waitJob'];
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'talentflow-api-stocks-'));
   // Without the demo's own estimate, so the flows 2000-2010 measured below are the ones the job stores.
-  await createDemoWorkspace(join(dir, 'w.duckdb'), { noCohort: true, noEstimate: true });
+  await demoWorkspaceAt(join(dir, 'w.duckdb'), { noCohort: true, noEstimate: true });
   ws = await openWorkspace(join(dir, 'w.duckdb'));
   ({ get, post, waitJob } = apiClient(createApp(ws).app));
 });

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { closeWorkspace, createDemoWorkspace, openWorkspace, type Workspace } from '../../src/store/index.ts';
+import { closeWorkspace, openWorkspace, type Workspace } from '../../src/store/index.ts';
+import { demoWorkspaceAt } from '../helpers/demo-workspace.ts';
 import { createApp, startServer } from '../../src/server/index.ts';
 
 let dir: string;
@@ -11,7 +12,7 @@ let ws: Workspace;
 let api: ReturnType<typeof createApp>;
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'talentflow-api-'));
-  await createDemoWorkspace(join(dir, 'w.duckdb'));
+  await demoWorkspaceAt(join(dir, 'w.duckdb'));
   ws = await openWorkspace(join(dir, 'w.duckdb'));
   api = createApp(ws, { token: 'secret', maxBodyBytes: 4096, maxUploadBytes: 1 << 20 });
 });

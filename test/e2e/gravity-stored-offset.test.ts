@@ -20,7 +20,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { prepareGravityFit } from '../../src/app/fit/gravity.ts';
-import { closeWorkspace, createDemoWorkspace, openWorkspace, type Workspace } from '../../src/store/index.ts';
+import { closeWorkspace, openWorkspace, type Workspace } from '../../src/store/index.ts';
+import { demoWorkspaceAt } from '../helpers/demo-workspace.ts';
 import { loadModel } from '../../src/store/models.ts';
 import { createApp } from '../../src/server/index.ts';
 import { apiClient, type ApiClient, type Json } from '../helpers/api.ts';
@@ -104,7 +105,7 @@ async function writeCsv(w: Workspace, periods: string[], names: string[], path: 
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'tf-stored-offset-'));
   file = join(dir, 'w.duckdb');
-  await createDemoWorkspace(file, { noCohort: true });
+  await demoWorkspaceAt(file, { noCohort: true });
   const w = await openWorkspace(file);
   csv.single = join(dir, 'kr-2019.csv');
   csv.panel = join(dir, 'kr-panel.csv');

@@ -2,14 +2,15 @@
 // from the working tree, the console and page errors a test asserts are none, and the cleanup.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startServer } from '../../src/server/index.ts';
-import { closeWorkspace, createDemoWorkspace, openWorkspace, type Workspace } from '../../src/store/index.ts';
+import { closeWorkspace, openWorkspace, type Workspace } from '../../src/store/index.ts';
+import { cachedFolder, sourcesHash } from './build-cache.ts';
+import { demoWorkspaceAt } from './demo-workspace.ts';
 
 export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 /** Screenshots and exports the tests leave for a person to look at. */
@@ -18,66 +19,16 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /**
  * The dashboard built from the working tree into `outDir` (so a test never sees a stale web/dist).
- * Building takes 10-15 s and six suites need it, so one build per state of the sources is kept in
- * tmp/dashboard-builds/<hash of web/, src/ and the lock file> and copied: a test still gets the
- * page of exactly the code beside it, and concurrent suites wait for the one that builds.
+ * Building takes 10-15 s and several suites need it, so one build per state of web/, src/ (the
+ * page imports core modules) and the lock file is kept (build-cache.ts) and copied.
  */
-export function buildDashboard(outDir: string): void {
-  const cache = join(ROOT, 'tmp', 'dashboard-builds');
-  const built = join(cache, sourcesHash());
-  if (!existsSync(join(built, 'index.html'))) buildOnce(cache, built);
-  rmSync(outDir, { recursive: true, force: true });
-  cpSync(built, outDir, { recursive: true });
-}
-
-function buildOnce(cache: string, built: string): void {
-  mkdirSync(cache, { recursive: true });
-  const lock = `${built}.lock`;
-  // mkdir is atomic: the suite that creates the lock builds, the others wait for its index.html.
-  const deadline = Date.now() + 180_000;
-  for (;;) {
-    try {
-      mkdirSync(lock);
-      break;
-    } catch {
-      if (existsSync(join(built, 'index.html'))) return;
-      // A lock left by a killed run is older than any build takes.
-      if (Date.now() - statSync(lock).mtimeMs > 180_000) rmSync(lock, { recursive: true, force: true });
-      assert.ok(Date.now() < deadline, `waited 180 s for another test's dashboard build (${lock})`);
-      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
-    }
-  }
-  try {
-    if (existsSync(join(built, 'index.html'))) return;
-    const staging = `${built}.tmp`;
+export async function buildDashboard(outDir: string): Promise<void> {
+  const built = await cachedFolder('dashboard-builds', sourcesHash(['web', 'src']), (staging) => {
     const r = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--outDir', staging, '--emptyOutDir', '--logLevel', 'warn'], { cwd: join(ROOT, 'web'), encoding: 'utf8' });
     assert.equal(r.status, 0, `vite build failed: ${r.stderr}`);
-    rmSync(built, { recursive: true, force: true });
-    renameSync(staging, built);
-    // Older builds are of sources that no longer exist.
-    for (const old of readdirSync(cache)) if (join(cache, old) !== built && !old.endsWith('.lock')) rmSync(join(cache, old), { recursive: true, force: true });
-  } finally {
-    rmSync(lock, { recursive: true, force: true });
-  }
-}
-
-/** A hash of everything the page's bundle can be built from: web/ (not its dist), src/ (the page imports core modules) and the lock file. */
-function sourcesHash(): string {
-  const h = createHash('sha256');
-  const walk = (d: string): void => {
-    for (const e of readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      const p = join(d, e.name);
-      if (e.isDirectory()) {
-        if (e.name !== 'dist' && e.name !== 'node_modules') walk(p);
-      } else if (e.isFile()) {
-        h.update(p.slice(ROOT.length)).update('\0').update(readFileSync(p));
-      }
-    }
-  };
-  walk(join(ROOT, 'web'));
-  walk(join(ROOT, 'src'));
-  h.update(readFileSync(join(ROOT, 'package-lock.json')));
-  return h.digest('hex').slice(0, 16);
+  });
+  rmSync(outDir, { recursive: true, force: true });
+  cpSync(built, outDir, { recursive: true, filter: (from) => !from.endsWith('/.done') });
 }
 
 /** Headless Chromium; it must be installed (.ci/run installs it): no skip. */
@@ -156,12 +107,12 @@ export async function openDashboard(o: DashboardOptions): Promise<Dashboard> {
   const opened: Parameters<typeof closeBrowserSuite>[0] = { dir };
   try {
     const webDir = join(dir, 'web');
-    buildDashboard(webDir);
+    await buildDashboard(webDir);
     const t0 = Date.now();
     let file: string;
     if (o.workspace === 'demo') {
       file = join(dir, 'demo.duckdb');
-      await createDemoWorkspace(file);
+      await demoWorkspaceAt(file);
     } else file = await o.workspace(dir);
     const workspaceMs = Date.now() - t0;
     const ws = (opened.ws = await openWorkspace(file, { create: false }));
