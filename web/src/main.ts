@@ -23,12 +23,44 @@ performance.mark('talentflow:start');
 
 const TABS: State['tab'][] = ['map', 'models', 'scenario', 'rankings', 'graduates'];
 
+/*
+ * The header and the map's box are laid out and the map created as the script runs, before the
+ * workspace's first answers arrive: MapLibre's style, shaders and first frame then overlap those
+ * requests instead of following them (a bare MapLibre page, the dashboard bench's peer, creates
+ * its map at once). Nothing in the header depends on the data; the tab a link names is selected
+ * by showTab once the link's view is applied.
+ */
+const langButton = h('button', { type: 'button', id: 'lang', class: 'lang', 'data-i18n-aria': 'lang.switchLabel', 'aria-label': t('lang.switchLabel'), onclick: () => setLang(lang() === 'zh' ? 'en' : 'zh') }, label('lang.switch'));
+const tabButtons = TABS.map((id) => h('button', {
+  type: 'button', role: 'tab', id: `tab-${id}`, 'aria-controls': `view-${id}`, 'aria-selected': String(id === 'map'), tabindex: id === 'map' ? '0' : '-1',
+  onclick: () => update({ tab: id }),
+  onkeydown: (e: Event) => {
+    const k = (e as KeyboardEvent).key;
+    if (k !== 'ArrowRight' && k !== 'ArrowLeft') return;
+    const next = TABS[(TABS.indexOf(state.tab) + (k === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length];
+    update({ tab: next });
+    document.getElementById(`tab-${next}`)?.focus();
+  },
+}, label(`tab.${id}`)));
+const header = h('header', { class: 'top' },
+  h('div', { class: 'brand' }, label('app.title', 'strong'), label('app.subtitle', 'span', { class: 'subtitle' })),
+  h('nav', { role: 'tablist', 'aria-label': 'talentflow' }, ...tabButtons),
+  printButton(),
+  langButton,
+);
+const mapView = createMapView();
+const main = h('main', { id: 'main' }, mapView.element);
+clear(app);
+app.append(h('a', { class: 'skip', href: '#main', i18n: 'app.skip' }), header, main);
+mapView.mount();
+
 async function boot(): Promise<void> {
   const periodsRequest = api.periods();
   // The cases (countries, periods, groups, sources) come from the workspace; a shared link's
   // view (url-state.ts) is applied after them, before anything is fetched or drawn.
   const cases = await api.cases();
   if (!cases.length) {
+    mapView.remove();
     clear(app);
     app.append(status('empty', t('empty.workspace')));
     app.removeAttribute('aria-busy');
@@ -41,34 +73,12 @@ async function boot(): Promise<void> {
   prefetchMapData();
   const periods = (await periodsRequest).flows.map((p) => p.period);
   startUrlSync(fromUrl, periods);
-  const langButton = h('button', { type: 'button', id: 'lang', class: 'lang', 'data-i18n-aria': 'lang.switchLabel', 'aria-label': t('lang.switchLabel'), onclick: () => setLang(lang() === 'zh' ? 'en' : 'zh') }, label('lang.switch'));
-  const tabButtons = TABS.map((id) => h('button', {
-    type: 'button', role: 'tab', id: `tab-${id}`, 'aria-controls': `view-${id}`, 'aria-selected': String(state.tab === id), tabindex: state.tab === id ? '0' : '-1',
-    onclick: () => update({ tab: id }),
-    onkeydown: (e: Event) => {
-      const k = (e as KeyboardEvent).key;
-      if (k !== 'ArrowRight' && k !== 'ArrowLeft') return;
-      const next = TABS[(TABS.indexOf(state.tab) + (k === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length];
-      update({ tab: next });
-      document.getElementById(`tab-${next}`)?.focus();
-    },
-  }, label(`tab.${id}`)));
-  const header = h('header', { class: 'top' },
-    h('div', { class: 'brand' }, label('app.title', 'strong'), label('app.subtitle', 'span', { class: 'subtitle' })),
-    h('nav', { role: 'tablist', 'aria-label': 'talentflow' }, ...tabButtons),
-    printButton(),
-    langButton,
-  );
-  const mapView = createMapView(periods);
   // Server messages that name regions by code say their names in the page's language.
   namePlaces((code) => mapView.regions().get(code));
   const views: Partial<Record<State['tab'], HTMLElement>> = { map: mapView.element };
-  const main = h('main', { id: 'main' }, mapView.element);
-  const footer = caseFooter();
-  clear(app);
-  app.append(h('a', { class: 'skip', href: '#main', i18n: 'app.skip' }), header, main, footer);
+  app.append(caseFooter());
   app.removeAttribute('aria-busy');
-  mapView.start();
+  mapView.start(periods);
 
   async function showTab(tab: State['tab']): Promise<void> {
     for (const b of tabButtons) {
@@ -98,6 +108,7 @@ async function boot(): Promise<void> {
 }
 
 boot().catch((e) => {
+  mapView.remove();
   clear(app);
   app.append(status('error', errorLine(e)));
 });

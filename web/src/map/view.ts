@@ -25,8 +25,17 @@ import { regionSearch } from './region-search.ts';
  */
 export interface MapView {
   element: HTMLElement;
-  /** Builds the map; call once the element is in the document (MapLibre sizes to it). */
-  start: () => void;
+  /**
+   * Creates the MapLibre map (blank, no data) once the element is in the document (MapLibre
+   * sizes to it): called as the page's script runs, before the workspace's cases arrive, so the
+   * map's style, shaders and first frame are ready when the data comes (as a bare MapLibre page
+   * creates its map at once).
+   */
+  mount: () => void;
+  /** Loads and draws the first view, once the cases and periods are known. */
+  start: (periods: string[]) => void;
+  /** Removes the map (a workspace without cases shows no map). */
+  remove: () => void;
   regions: () => Map<string, Region>;
 }
 
@@ -63,8 +72,9 @@ export function prefetchMapData(): void {
   prefetch('groups');
 }
 
-export function createMapView(periods: string[]): MapView {
-  for (const p of periods) flowPeriods.add(p);
+export function createMapView(): MapView {
+  /** The workspace's periods with flows, known once the page has booted (start). */
+  let periods: string[] = [];
   const filters = h('aside', { class: 'filters', 'aria-label': t('filter.title') });
   const mapEl = h('div', { class: 'map', id: 'map', role: 'application', 'aria-label': t('tab.map'), tabindex: '0' });
   const tooltip = h('div', { class: 'tooltip', role: 'tooltip', hidden: true });
@@ -378,12 +388,22 @@ export function createMapView(periods: string[]): MapView {
     }
   }
 
-  async function start(): Promise<void> {
+  let basemap: Promise<maplibregl.Map> | null = null;
+  function mount(): void {
+    timings.mapCreated = performance.now();
+    basemap ??= createBasemap(mapEl).then((x) => ((timings.basemapLoaded = performance.now()), x));
+  }
+
+  async function start(withPeriods: string[]): Promise<void> {
+    periods = withPeriods;
+    for (const p of periods) flowPeriods.add(p);
     timings.start = performance.now();
     const c = caseDef();
-    // The boundaries and the choropleth's values arrive together and are drawn in one go.
+    mount();
+    // The boundaries and the choropleth's values arrive together and are drawn in one go; the
+    // map was created before the case was known, so it is fitted to the case's bounds here.
     const [m] = await Promise.all([
-      createBasemap(mapEl, c.bounds).then((x) => ((timings.basemapLoaded = performance.now()), x)),
+      basemap!,
       loadGeometry().then(() => void (timings.geometryLoaded = performance.now())),
       api.groups().then((g) => void (groups = g)).catch(() => undefined),
       loadMeasure(),
@@ -493,6 +513,8 @@ export function createMapView(periods: string[]): MapView {
   return {
     element,
     regions: () => regions,
-    start: () => void start().catch((e) => loading.replaceChildren(status('error', errorLine(e)))),
+    mount,
+    start: (withPeriods) => void start(withPeriods).catch((e) => loading.replaceChildren(status('error', errorLine(e)))),
+    remove: () => void basemap?.then((m) => m.remove()),
   };
 }
