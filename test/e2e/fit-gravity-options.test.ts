@@ -121,6 +121,12 @@ test('--lang zh: a fixed effect that repeats a column is refused in Chinese', ()
   assert.equal(r.code, 1);
   assert.match(r.stderr, /^错误：\S*“sector\^sector”重复了同一名称/);
   assertChinese(r.stderr.split('\n').filter(Boolean), 'dimension error');
+  // A distance of 0 cannot be logged under power decay: the fit's own check (gravity.data.costBad).
+  writeFileSync(join(dir, 'zero.csv'), [header, line(rows[0], undefined, '0'), ...rows.slice(1).map((r) => line(r))].join('\n') + '\n');
+  const z = run('zero.csv', ['--lang', 'zh']);
+  assert.equal(z.code, 1);
+  assert.match(z.stderr, /（第 2 行）的成本 0 不是正数；幂函数衰减要取 log\(成本\)/);
+  assertChinese(z.stderr.split('\n').filter(Boolean).map((l) => l.replace(/^错误：\S*zero\.csv/, '')), 'cost error');
 });
 
 test('--lang zh: the fit\'s warnings (rows left out for missing values) read in Chinese; English as before without it', () => {

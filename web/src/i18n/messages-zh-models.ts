@@ -44,7 +44,7 @@ function wtpZh(p: WtpParams): string {
 }
 
 /** The codes whose Chinese is here. */
-export type ModelCode = Exclude<Extract<MessageCode, `choice.${string}` | `gravity.${string}`>, `choice.warn.${string}`>;
+export type ModelCode = Exclude<Extract<MessageCode, `choice.${string}` | `gravity.${string}`>, `choice.warn.${string}` | `gravity.data.${string}`>;
 
 export const ZH_MODELS: Pick<Templates, ModelCode> = {
   'choice.definition': (p, f) => `${f.number(p.persons)} 名毕业生在 ${f.number(p.alternatives)} 个备选项（${f.place({ code: p.within })}的${level(p.level)}地区${p.outside ? '，以及未就业/继续深造' : ''}）之间的去向选择，${p.nested ? '嵌套 logit 模型（完全信息极大似然）' : '条件 logit 模型'}，极大似然估计`,
@@ -89,12 +89,5 @@ export const ZH_MODELS: Pick<Templates, ModelCode> = {
   'gravity.spec.clusterTooMany': (p) => `${p.count} 个维度：最多 4 个（多维聚类公式的项数随每增加一维而加倍）`,
 
   'gravity.collinearWithEffects': (p) => `项“${p.term}”与${p.effects.length ? `${p.effects.map(dimension).join('和')}固定效应` : '截距'}共线（在其中没有变化），其系数无法识别；请去掉该项或更换约束方式`,
-  'gravity.data.flowBad': (p, f) => `${f.place(p.origin)} → ${f.place(p.destination)}（第 ${p.row} 行）的流量 ${p.value} 不是大于等于 0 的有限数`,
-  'gravity.data.costBad': (p, f) => `${f.place(p.origin)} → ${f.place(p.destination)}（第 ${p.row} 行）的成本 ${p.value} ${p.power ? '不是正数；幂函数衰减要取 log(成本)' : '不是有限数'}`,
-  'gravity.data.termBad': (p, f) => `${f.place(p.origin)} → ${f.place(p.destination)}（第 ${p.row} 行）的 ${p.term} = ${p.value} ${p.logged ? '不是正数（该项取对数）' : '不是有限数'}`,
-  'gravity.data.offsetBad': (p, f) => `${f.place(p.origin)} → ${f.place(p.destination)}（第 ${p.row} 行）的偏移量 ${p.value} 不是有限数`,
-  'gravity.data.noRowsLeft': () => '没有可拟合的行（每行都是区域内流动、缺少数值，或所在组的流量全为零）',
-  'gravity.data.allZero': () => '所有流量都为零：无可拟合',
-  'gravity.data.tooFewRows': () => '至少需要两行数据',
   'gravity.collinear': (p) => `项“${p.term}”与${p.partners.length ? quoted(p.partners) : '前面的项'}共线（去除固定效应后），系数无法识别；请去掉其中一项`,
 };
