@@ -1,4 +1,5 @@
 import type { CHOICE_FIT_MESSAGES } from './choice-fit.ts';
+import { DEGREE_ZH, PERSON_ATTRIBUTE_ZH } from './choice-zh.ts';
 import { levelZh as level } from './level-zh.ts';
 import type { ZhOf } from './zh-of.ts';
 
@@ -6,8 +7,6 @@ import type { ZhOf } from './zh-of.ts';
  * Chinese for the errors of a destination-choice fit (choice-fit.ts), as the Models tab and
  * `talentflow fit choice --lang zh` say them. Spec fields and flags stay as typed.
  */
-const ATTRIBUTE: Record<string, string> = { degree: '学历', major: '专业', university: '院校' };
-const DEGREE: Record<string, string> = { bachelor: '本科', master: '硕士', doctor: '博士', junior_college: '专科' };
 const quoted = (xs: readonly string[]) => xs.map((x) => `“${x}”`).join('、');
 
 export const CHOICE_FIT_MESSAGES_ZH: ZhOf<typeof CHOICE_FIT_MESSAGES> = {
@@ -18,7 +17,7 @@ export const CHOICE_FIT_MESSAGES_ZH: ZhOf<typeof CHOICE_FIT_MESSAGES> = {
   'choicefit.attributeGap': (p, f) => `${p.name}（${p.code}）：${p.indicator} 在 ${p.year} 年及更早年份都没有数值${p.more > 0 ? `（另有 ${f.number(p.more)} 个地区-年份）` : ''}；缺失值处理设为“listwise”时，这些地区不纳入当年的选择集`,
   'choicefit.noChoiceLeft': (p, f) => `${f.number(p.regions)} 个${level(p.level)}地区中只有 ${f.number(p.available)} 个在 ${p.year} 年或更早年份具备全部属性（没有地区有 ${p.indicator}）：无可选择`,
   'choicefit.noTransform': (p) => `${p.name}（${p.code}）：${p.indicator} 在 ${p.from} 年为 ${p.value}，无法取 ${p.transform}；请设定 transforms {"${p.indicator}": "log1p"} 或 "identity"`,
-  'choicefit.singleCategory': (p) => `所选毕业生的${ATTRIBUTE[p.attribute] ?? p.attribute}都是“${(p.attribute === 'degree' && DEGREE[p.category]) || p.category}”：无法估计${ATTRIBUTE[p.attribute] ?? p.attribute} × ${p.target} 的交互项`,
+  'choicefit.singleCategory': (p) => `所选毕业生的${PERSON_ATTRIBUTE_ZH[p.attribute] ?? p.attribute}都是“${(p.attribute === 'degree' && DEGREE_ZH[p.category]) || p.category}”：无法估计${PERSON_ATTRIBUTE_ZH[p.attribute] ?? p.attribute} × ${p.target} 的交互项`,
   'choicefit.termTwice': (p) => `有一项出现了两次（${p.terms.join('、')}）`,
   'choicefit.holdoutAbsent': (p) => `所选毕业生中没有 ${p.absent.join('、')} 年毕业的（已有年份：${p.years.join('、')}）`,
   'choicefit.holdoutAll': () => '所有年份都被留作检验：没有可拟合的数据',

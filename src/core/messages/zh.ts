@@ -1,6 +1,7 @@
 import type { CodedMessage, MessageFormat, MessageParams } from './message.ts';
 import { CHOICE_FILE_MESSAGES_ZH } from './choice-file-zh.ts';
 import { CHOICE_FIT_MESSAGES_ZH } from './choice-fit-zh.ts';
+import { CHOICE_MESSAGES_ZH } from './choice-zh.ts';
 import { CHOICE_SPEC_MESSAGES_ZH } from './choice-spec-zh.ts';
 import { CHOICE_WARNING_MESSAGES_ZH } from './choice-warn-zh.ts';
 import { CONVERGENCE_MESSAGES_ZH } from './convergence-zh.ts';
@@ -21,7 +22,7 @@ import { REQUEST_MESSAGES_ZH } from './request-zh.ts';
  * dashboard, whose Chinese (web/src/i18n/messages-zh*.ts) includes them. A code without Chinese
  * here keeps its English there.
  */
-export const LIBRARY_ZH = { ...GRADUATE_MESSAGES_ZH, ...CONVERGENCE_MESSAGES_ZH, ...FIT_DATA_MESSAGES_ZH, ...GRAVITY_OPTION_MESSAGES_ZH, ...GRAVITY_DATA_MESSAGES_ZH, ...CHOICE_FILE_MESSAGES_ZH, ...CHOICE_FIT_MESSAGES_ZH, ...FIT_MESSAGES_ZH, ...CHOICE_WARNING_MESSAGES_ZH, ...RANK_MESSAGES_ZH, ...LOGIT_MESSAGES_ZH, ...CHOICE_SPEC_MESSAGES_ZH, ...FILE_MESSAGES_ZH, ...REQUEST_MESSAGES_ZH, ...IMPORT_MESSAGES_ZH };
+export const LIBRARY_ZH = { ...GRADUATE_MESSAGES_ZH, ...CONVERGENCE_MESSAGES_ZH, ...FIT_DATA_MESSAGES_ZH, ...GRAVITY_OPTION_MESSAGES_ZH, ...GRAVITY_DATA_MESSAGES_ZH, ...CHOICE_FILE_MESSAGES_ZH, ...CHOICE_FIT_MESSAGES_ZH, ...FIT_MESSAGES_ZH, ...CHOICE_WARNING_MESSAGES_ZH, ...CHOICE_MESSAGES_ZH, ...RANK_MESSAGES_ZH, ...LOGIT_MESSAGES_ZH, ...CHOICE_SPEC_MESSAGES_ZH, ...FILE_MESSAGES_ZH, ...REQUEST_MESSAGES_ZH, ...IMPORT_MESSAGES_ZH };
 
 /** Chinese as the CLI and the reports write it: grouped digits, Chinese names first, lists joined by 、. */
 export const CHINESE: MessageFormat = {

@@ -1,7 +1,9 @@
 import { currencyWord } from '../../../src/core/currency.ts';
 import type { MessageCode, MessageFormat, ParamsOf } from '../../../src/core/messages/index.ts';
 import { LEVEL, ZH_ANALYSIS } from './messages-zh-analysis.ts';
-import { ZH_MODELS, indicatorZh } from './messages-zh-models.ts';
+import { ZH_MODELS } from './messages-zh-models.ts';
+import { CHOICE_MESSAGES_ZH } from '../../../src/core/messages/choice-zh.ts';
+import { indicatorZh } from '../../../src/core/messages/indicator-zh.ts';
 import { LIBRARY_ZH } from '../../../src/core/messages/zh.ts';
 import { schemaIssueZh } from '../../../src/core/messages/schema-issue-zh.ts';
 
@@ -48,7 +50,7 @@ export const ZH_MESSAGES: Templates = {
   'scenario.synthetic.records': (p, f) => `合成数据：队列规模和留存比例来自 ${f.number(p.records)} 条合成毕业生记录（并非真实人员）`,
   'scenario.synthetic.model': (p) => `合成数据：选择模型 ${p.model} 是用合成毕业生记录拟合的`,
   'scenario.choice.outsideLeftOut': () => '毕业生在各地区之间选择：未纳入外部选项（未就业/继续深造）及其常数项，因此概率是“已选择某个地区”条件下选择各地区的概率',
-  'scenario.choice.baselineAttributes': (p, f) => `基准属性：${ZH_MODELS['choice.note.nearestEarlier'](p, f)}`,
+  'scenario.choice.baselineAttributes': (p, f) => `基准属性：${CHOICE_MESSAGES_ZH['choice.note.nearestEarlier'](p, f)}`,
   'scenario.choice.noHomeRegion': (p, f) => `${f.number(p.records)} 条毕业生记录的生源地不在模型的地区之中，未纳入毕业生构成（模型的生源地项需要它）`,
   'scenario.choice.groups': (p, f) => `每个来源地的毕业生按生源地${p.attributes.length ? `、${p.attributes.join('、')}` : ''}分为 ${f.number(p.groups)} 组，来自 ${f.number(p.records)} 条以某地区为去向的记录（没有记录的来源地：生源地 = 就读地 = 来源地）`,
 
