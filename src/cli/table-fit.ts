@@ -1,3 +1,4 @@
+import type { CliLang } from './lang.ts';
 import { renderTable, tableWidth, terminalWidth, type Column, type Out } from './output.ts';
 
 /**
@@ -21,7 +22,10 @@ export function termHeader(h: TermHeaders, term: string, i: number): string {
 }
 
 /** The key above a 'keys' table, or the note under a 'none' table. */
-export function printTermKey(out: Out, h: TermHeaders, terms: readonly string[], what: string): void {
-  if (h === 'keys') out.write(`${what}:\n${terms.map((k, i) => `  [${i + 1}] ${k}`).join('\n')}`);
-  if (h === 'none') out.write(`${what} left out to fit ${terminalWidth()} columns: --wide shows them, --json gives every number`);
+export function printTermKey(out: Out, h: TermHeaders, terms: readonly string[], what: string, lang: CliLang = 'en'): void {
+  if (h === 'keys') out.write(`${what}${lang === 'zh' ? '：' : ':'}\n${terms.map((k, i) => `  [${i + 1}] ${k}`).join('\n')}`);
+  if (h === 'none') {
+    out.write(lang === 'zh' ? `${what}未列出，以适应 ${terminalWidth()} 列宽：--wide 显示它们，--json 给出全部数值`
+      : `${what} left out to fit ${terminalWidth()} columns: --wide shows them, --json gives every number`);
+  }
 }

@@ -68,6 +68,10 @@ test('--lang zh: the index\'s warnings read in Chinese, regions by name; English
   assert.match(warned.join('\n'), /^警告：12 个地区因缺少数值未参与排名：通化市、/m);
   assert.doesNotMatch(warned.join('\n'), /\d{6}/);
   assertChinese(warned, 'rank warnings');
+  // The note on the contribution columns of a --wide table.
+  const wide = tf('rank', '--example', 'china-cities', '--top', '3', '-w', demo.workspace, '--lang', 'zh', '--wide');
+  assert.match(wide.stdout, /^得分之后各列：各指标对得分的贡献（权重 × 归一化值）；各列之和即为得分$/m);
+  assert.doesNotMatch(wide.stdout, /columns after score/);
   const en = tf('rank', '--example', 'china-cities', '--top', '3', '-w', demo.workspace);
   assert.match(en.stderr, /^warning: 12 region\(s\) excluded for missing values: 220500, /m);
   // --lang en: English names.

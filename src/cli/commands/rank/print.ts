@@ -14,7 +14,12 @@ interface RankOutput {
   sensitivity?: SensitivityResult;
 }
 
-const CONTRIBUTIONS = 'contribution of each indicator to the score (weight x normalised value)';
+/** What the columns after the score hold, and how the table says so, in each --lang. */
+const CONTRIBUTIONS: Record<CliLang, string> = { en: 'contribution of each indicator to the score (weight x normalised value)', zh: '各指标对得分的贡献（权重 × 归一化值）' };
+const AFTER_SCORE: Record<CliLang, (what: string) => string> = {
+  en: (what) => `columns after score: ${what}; they add up to the score`,
+  zh: (what) => `得分之后各列：${what}；各列之和即为得分`,
+};
 
 /**
  * Ranking table: rank, region, score, each indicator's contribution, rank change and sensitivity
@@ -35,12 +40,12 @@ export function printRank(out: Out, r: RankOutput, top: number | undefined, opts
     ...(r.sensitivity ? [{ header: 'median rank', value: (x: Row) => sens.get(x.code)?.medianRank ?? null, digits: 0 }, { header: '90% interval', value: (x: Row) => sens.get(x.code)?.interval90.map((v) => v.toFixed(0)).join('-') ?? null }] : []),
   ];
   const h = chooseTermHeaders(ix.rows.slice(0, limit), build, opts.wide ?? false);
-  if (h === 'keys') printTermKey(out, h, ix.indicators, `[n]: ${CONTRIBUTIONS}`);
-  printTable(out, ix.rows, build(h), { limit, what: 'regions', lang: opts.lang, more: '--top N' });
-  if (h === 'full') out.write(`columns after score: ${CONTRIBUTIONS}; they add up to the score`);
-  if (h === 'none') printTermKey(out, h, ix.indicators, `the ${CONTRIBUTIONS}`);
-  if (r.sensitivity) out.write(`sensitivity: ${r.sensitivity.draws} Dirichlet weight draws (concentration ${r.sensitivity.concentration}), seed ${r.sensitivity.seed}`);
   const lang = opts.lang ?? 'en';
+  if (h === 'keys') printTermKey(out, h, ix.indicators, `[n]${lang === 'zh' ? '：' : ': '}${CONTRIBUTIONS[lang]}`);
+  printTable(out, ix.rows, build(h), { limit, what: 'regions', lang: opts.lang, more: '--top N' });
+  if (h === 'full') out.write(AFTER_SCORE[lang](CONTRIBUTIONS[lang]));
+  if (h === 'none') printTermKey(out, h, ix.indicators, lang === 'zh' ? CONTRIBUTIONS.zh : `the ${CONTRIBUTIONS.en}`, lang);
+  if (r.sensitivity) out.write(`sensitivity: ${r.sensitivity.draws} Dirichlet weight draws (concentration ${r.sensitivity.concentration}), seed ${r.sensitivity.seed}`);
   // Regions in the warnings by name in the language --lang gives (the library names them by code).
   for (const [w, c] of warningsOf(r)) out.error(`${lang === 'zh' ? '警告：' : 'warning: '}${c && opts.name ? namedIn(c, lang, opts.name) : said(w, c, lang)}`);
 }
