@@ -11,11 +11,14 @@ test('the count under a table puts its noun in the singular for one (it said "1 
   assert.equal(countLine({ ...en, total: 0, shown: 0, what: 'flows' }), '0 flows');
   assert.equal(countLine({ ...en, total: 31, shown: 30, what: 'regions', more: '--top N' }), '… 1 more region (use --top N, or --json for all)');
   assert.equal(countLine({ ...en, total: 5, shown: 1, what: 'stock tables' }), '… 4 more stock tables (use --limit N, or --json for all)');
+  // A command without such an option (report graduates) names --json only.
+  assert.equal(countLine({ ...en, total: 31, shown: 10, what: 'rows', more: null }), '… 21 more rows (--json for all)');
 });
 
 test('in Chinese with the measure word', () => {
   assert.equal(countLine({ lang: 'zh', more: '--top N', total: 1, shown: 1, what: 'regions' }), '共 1 个地区');
   assert.equal(countLine({ lang: 'zh', more: '--top N', total: 354, shown: 30, what: 'regions' }), '…… 另有 324 个地区（用 --top N 或 --json 查看全部）');
+  assert.equal(countLine({ lang: 'zh', more: null, total: 31, shown: 10, what: 'rows' }), '…… 另有 21 行（用 --json 查看全部）');
 });
 
 test('printTable writes the table and its count line', () => {

@@ -27,13 +27,13 @@ export interface CountLine {
   shown: number;
   what: CountedNoun;
   lang: CliLang;
-  /** The option that shows more rows (default --limit N; rank's is --top N). */
-  more: string;
+  /** The option that shows more rows (default --limit N; rank's is --top N); null for a command without one (report graduates), which names --json only. */
+  more: string | null;
 }
 
 export function countLine(c: CountLine): string {
   const noun = NOUNS[c.what];
   const hidden = c.total - c.shown;
-  if (c.lang === 'zh') return hidden > 0 ? `…… 另有 ${hidden} ${noun.zh}（用 ${c.more} 或 --json 查看全部）` : `共 ${c.total} ${noun.zh}`;
-  return hidden > 0 ? `… ${counted(hidden, `more ${noun.one}`, `more ${c.what}`)} (use ${c.more}, or --json for all)` : counted(c.total, noun.one, c.what);
+  if (c.lang === 'zh') return hidden > 0 ? `…… 另有 ${hidden} ${noun.zh}（用 ${c.more === null ? '' : `${c.more} 或 `}--json 查看全部）` : `共 ${c.total} ${noun.zh}`;
+  return hidden > 0 ? `… ${counted(hidden, `more ${noun.one}`, `more ${c.what}`)} (${c.more === null ? '' : `use ${c.more}, or `}--json for all)` : counted(c.total, noun.one, c.what);
 }

@@ -70,8 +70,8 @@ export function tableWidth(text: string): number {
 }
 
 /** The table and the line counting its rows (count-line.ts): `what` they are, in `lang` (default en). */
-export function printTable<T>(out: Out, rows: readonly T[], columns: readonly Column<T>[], opts: { limit?: number; total?: number; what?: CountedNoun; lang?: CliLang; more?: string } = {}): void {
+export function printTable<T>(out: Out, rows: readonly T[], columns: readonly Column<T>[], opts: { limit?: number; total?: number; what?: CountedNoun; lang?: CliLang; more?: string | null } = {}): void {
   const shown = opts.limit !== undefined ? rows.slice(0, opts.limit) : rows;
   out.write(renderTable(shown, columns));
-  out.write(countLine({ total: opts.total ?? rows.length, shown: shown.length, what: opts.what ?? 'rows', lang: opts.lang ?? 'en', more: opts.more ?? '--limit N' }));
+  out.write(countLine({ total: opts.total ?? rows.length, shown: shown.length, what: opts.what ?? 'rows', lang: opts.lang ?? 'en', more: opts.more === undefined ? '--limit N' : opts.more }));
 }

@@ -89,6 +89,9 @@ test('table output carries the synthetic label; an unknown university is a user 
   assert.match(r.stdout, /SYNTHETIC DATA/);
   assert.match(r.stdout, /辽宁省/);
   assert.match(r.stdout, /^Study province: 辽宁省$/m);
+  // A cut table's count names no option report graduates lacks (it has no --limit).
+  assert.match(r.stdout, /^… \d+ more rows \(--json for all\)$/m);
+  assert.doesNotMatch(r.stdout, /--limit/);
   const bad = tf('report', 'graduates', '--university', 'Nowhere U', '-w', demo.workspace);
   assert.equal(bad.code, 1);
   assert.match(bad.stderr, /no person records of "Nowhere U"/);

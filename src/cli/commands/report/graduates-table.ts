@@ -44,12 +44,6 @@ const WORDS = {
 
 const DEGREE_ZH: Record<string, string> = { bachelor: '本科', master: '硕士', doctor: '博士', junior_college: '专科' };
 
-/** A table cut at `limit` rows, with its count under it in Chinese (printTable says it in English). */
-function printTableZh<T>(out: Out, rows: readonly T[], columns: readonly Column<T>[], limit: number): void {
-  out.write(renderTable(rows.slice(0, limit), columns));
-  out.write(rows.length > limit ? `…… 另有 ${rows.length - limit} 行（--json 可看全部）` : `共 ${rows.length} 行`);
-}
-
 /**
  * The graduate report as terminal tables: headline, destinations, employer types, salaries. A
  * value hidden by small-cell suppression reads "suppressed (<k)" (the report's privacy.k), in
@@ -90,7 +84,8 @@ export function printGraduateTable(out: Out, r: GraduateReport, labels: Labels, 
   // Which province the study-province row is about, as the dashboard's Graduates card says it.
   const about = studyProvinceText(r.studyProvinces, name, r.privacy?.k ?? null, zh ? 'zh' : 'en');
   if (about) out.write(about);
-  const table = <T>(rows: readonly T[], columns: Column<T>[], limit: number) => (zh ? printTableZh(out, rows, columns, limit) : printTable(out, rows, columns, { limit, what: 'rows' }));
+  // The count under each table names --json only: report graduates has no option that shows more rows.
+  const table = <T>(rows: readonly T[], columns: Column<T>[], limit: number) => printTable(out, rows, columns, { limit, what: 'rows', lang: zh ? 'zh' : 'en', more: null });
   const K = W.keyed;
   const compared = (title: string, rows: KeyedCompared[], label: (c: string) => string, limit: number) => {
     out.write(`\n${title}`);
