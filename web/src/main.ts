@@ -24,11 +24,11 @@ performance.mark('talentflow:start');
 const TABS: State['tab'][] = ['map', 'models', 'scenario', 'rankings', 'graduates'];
 
 /*
- * The header and the map's box are laid out and the map created as the script runs, before the
- * workspace's first answers arrive: MapLibre's style, shaders and first frame then overlap those
- * requests instead of following them (a bare MapLibre page, the dashboard bench's peer, creates
- * its map at once). Nothing in the header depends on the data; the tab a link names is selected
- * by showTab once the link's view is applied.
+ * The header and the map's box are laid out as the script runs, before the workspace's first
+ * answers arrive, and the map is created as soon as its data is asked for (boot): MapLibre's
+ * style, shaders and first frame then overlap those requests instead of following the rest of
+ * the boot. Nothing in the header depends on the data; the tab a link names is selected by
+ * showTab once the link's view is applied.
  */
 const langButton = h('button', { type: 'button', id: 'lang', class: 'lang', 'data-i18n-aria': 'lang.switchLabel', 'aria-label': t('lang.switchLabel'), onclick: () => setLang(lang() === 'zh' ? 'en' : 'zh') }, label('lang.switch'));
 const tabButtons = TABS.map((id) => h('button', {
@@ -52,7 +52,6 @@ const mapView = createMapView();
 const main = h('main', { id: 'main' }, mapView.element);
 clear(app);
 app.append(h('a', { class: 'skip', href: '#main', i18n: 'app.skip' }), header, main);
-mapView.mount();
 
 async function boot(): Promise<void> {
   const periodsRequest = api.periods();
@@ -71,6 +70,10 @@ async function boot(): Promise<void> {
   const fromUrl = await withPeriodAtLevel(withLevel, async (view) => hasNetValues(view, new Set((await periodsRequest).flows.map((p) => p.period))));
   update(fromUrl);
   prefetchMapData();
+  // The map is created once its data is asked for: created earlier, its first frames (a full
+  // redraw apiece with a software renderer) held back the handling of /api/cases and so the
+  // requests of the boundaries and values, which the map then waited for.
+  mapView.mount();
   const periods = (await periodsRequest).flows.map((p) => p.period);
   startUrlSync(fromUrl, periods);
   // Server messages that name regions by code say their names in the page's language.
