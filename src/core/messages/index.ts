@@ -31,6 +31,7 @@ import { GRADUATE_MESSAGES } from './graduates.ts';
 import { GRAVITY_MESSAGES } from './gravity.ts';
 import { GRAVITY_OPTION_MESSAGES } from './gravity-options.ts';
 import { IMPORT_MESSAGES } from './import.ts';
+import { IMPORT_ERROR_MESSAGES } from './import-errors.ts';
 import { JOB_MESSAGES } from './job.ts';
 import { LOGIT_MESSAGES } from './logit.ts';
 import { MEASURE_MESSAGES } from './measure.ts';
@@ -41,7 +42,7 @@ import { SCENARIO_MESSAGES } from './scenario.ts';
 
 export { ENGLISH, def, type CodedMessage, type CodedParam, type MessageDef, type MessageFormat, type MessageParam, type MessageParams, type Place } from './message.ts';
 
-export const MESSAGES = { ...SCENARIO_MESSAGES, ...ANALYSIS_MESSAGES, ...FIT_MESSAGES, ...GRAVITY_MESSAGES, ...CHOICE_MESSAGES, ...MEASURE_MESSAGES, ...RANK_MESSAGES, ...GRADUATE_MESSAGES, ...REGION_MESSAGES, ...REQUEST_MESSAGES, ...JOB_MESSAGES, ...CONVERGENCE_MESSAGES, ...FIT_DATA_MESSAGES, ...GRAVITY_OPTION_MESSAGES, ...CHOICE_FILE_MESSAGES, ...CHOICE_FIT_MESSAGES, ...LOGIT_MESSAGES, ...CHOICE_SPEC_MESSAGES, ...FILE_MESSAGES, ...IMPORT_MESSAGES };
+export const MESSAGES = { ...SCENARIO_MESSAGES, ...ANALYSIS_MESSAGES, ...FIT_MESSAGES, ...GRAVITY_MESSAGES, ...CHOICE_MESSAGES, ...MEASURE_MESSAGES, ...RANK_MESSAGES, ...GRADUATE_MESSAGES, ...REGION_MESSAGES, ...REQUEST_MESSAGES, ...JOB_MESSAGES, ...CONVERGENCE_MESSAGES, ...FIT_DATA_MESSAGES, ...GRAVITY_OPTION_MESSAGES, ...CHOICE_FILE_MESSAGES, ...CHOICE_FIT_MESSAGES, ...LOGIT_MESSAGES, ...CHOICE_SPEC_MESSAGES, ...FILE_MESSAGES, ...IMPORT_MESSAGES, ...IMPORT_ERROR_MESSAGES };
 
 export type MessageCode = keyof typeof MESSAGES;
 export type ParamsOf<C extends MessageCode> = (typeof MESSAGES)[C]['example'];

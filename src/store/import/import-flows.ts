@@ -77,13 +77,13 @@ export async function importFlows(ws: Workspace, file: string, options: ImportFl
   const regions = await matchableRegions(ws);
   const mapping = parseMap(options.map, file);
   const fixedPeriod = options.period ? parsePeriod(options.period) : null;
-  if (options.period && !fixedPeriod) throw new InputError(`--period "${options.period}" is not a year or a range of years`, { file });
+  if (options.period && !fixedPeriod) throw new InputError(coded('imports.badPeriod', { period: String(options.period) }), { file });
   const required = fixedPeriod ? ['origin', 'destination', 'count'] : ['origin', 'destination', 'count', 'period'];
   const isWide = (cols: readonly string[]) => options.wide || (!mapping.has('destination') && looksWide(cols, regions, mapping));
   const cohortOf = (cols: readonly string[], used: Iterable<string>) => {
     const taken = new Set(used);
     if (!options.cohort?.length) return cols.filter((c) => COHORT_NAMES.includes(c.toLowerCase()) && !taken.has(c));
-    for (const c of options.cohort) if (!cols.includes(c)) throw new InputError(`--cohort names a column "${c}" that the file does not have`, { file, row: 1 });
+    for (const c of options.cohort) if (!cols.includes(c)) throw new InputError(coded('imports.noCohortColumn', { column: c }), { file, row: 1 });
     return [...options.cohort];
   };
 
@@ -278,7 +278,7 @@ async function duplicateError(ws: Workspace, st: StagedTable, k: KeyColumns): Pr
   const dup = await db.all<{ first: bigint; n: bigint; key: unknown[] }>(
     `SELECT min(${st.rowExpr}) AS first, count(*) AS n, [${keys.map((x) => `(${x})::VARCHAR`).join(', ')}] AS key ${from}
      GROUP BY ${keys.join(', ')} HAVING count(*) > 1 ORDER BY first LIMIT 3`);
-  if (!dup.length) return new InputError('the file repeats an origin-destination-period key: remove the repeats or import with --sum-duplicates', { file: st.file, column: k.oCol });
+  if (!dup.length) return new InputError(coded('imports.repeatsKey', {}), { file: st.file, column: k.oCol });
   // The repeated key itself selects its rows: a row number is not unique in a wide matrix read as
   // long (every destination of a row shares it).
   const same = keys.map((x) => `(${x})::VARCHAR IS NOT DISTINCT FROM ?`).join(' AND ');
@@ -288,7 +288,7 @@ async function duplicateError(ws: Workspace, st: StagedTable, k: KeyColumns): Pr
   const period = k.periods ? keyValues[2] : k.fixedPeriod;
   const cohort = keyValues[keyValues.length - 1];
   return new InputError(
-    `duplicate flow ${origin} -> ${destination}, ${period}${cohort ? ` (${cohort})` : ''} on rows ${rows.join(', ')}: remove the repeats or import with --sum-duplicates`,
+    coded('imports.duplicateFlow', { origin, destination, period: String(period), cohort: cohort ? String(cohort) : '', rows: rows.map(String) }),
     { file: st.file, row: rows[1] ?? rows[0], column: k.oCol },
     dup.slice(1).map((x) => `row ${Number(x.first)} and ${Number(x.n) - 1} more repeat one flow`));
 }

@@ -31,14 +31,14 @@ export async function importGeometry(ws: Workspace, file: string, options: Impor
     throw e;
   }
   const key = options.key ?? KEYS.find((k) => doc.header.includes(k));
-  if (!key || !doc.header.includes(key)) throw new InputError(`no property to match regions by: give --key (properties are ${doc.header.join(', ')})`, { file });
+  if (!key || !doc.header.includes(key)) throw new InputError(coded('imports.noKey', { properties: doc.header }), { file });
   const matcher = new RegionMatcher(await matchableRegions(ws));
   const updates: { code: string; geometry: string; lon: number | null; lat: number | null; area: number | null }[] = [];
   const featureOf = new Map<string, number>();
   doc.rows.forEach((r, i) => {
     const at = { file, row: i + 1, column: key };
     const v = r.properties[key];
-    if (!v) throw new InputError(`feature has no "${key}"`, at);
+    if (!v) throw new InputError(coded('imports.featureNoKey', { key }), at);
     const m = matcher.match(v);
     if (m.kind !== 'match') {
       const why = m.kind === 'ambiguous' ? `"${v}" is ambiguous: ${m.candidates.map(describeRegion).join(' or ')}` : `unknown region "${v}"${m.suggestions.length ? `; closest: ${m.suggestions.map(describeRegion).join(', ')}` : ''}`;
@@ -46,20 +46,20 @@ export async function importGeometry(ws: Workspace, file: string, options: Impor
     }
     // Two boundaries for one region: the second would silently overwrite the first.
     const earlier = featureOf.get(m.code);
-    if (earlier !== undefined) throw new InputError(`features ${earlier} and ${i + 1} are both the boundary of ${m.code}: keep one`, at);
+    if (earlier !== undefined) throw new InputError(coded('imports.boundaryTwice', { earlier, feature: i + 1, code: m.code }), at);
     featureOf.set(m.code, i + 1);
     const problem = boundaryProblem(r.geometry);
-    if (problem) throw new InputError(`boundary of ${m.code}: ${problem}`, { ...at, column: 'geometry' });
+    if (problem) throw new InputError(coded('regions.badBoundary', { code: m.code, problem }), { ...at, column: 'geometry' });
     const g = r.geometry as AreaGeometry;
     let area: number;
     let centre: [number, number];
     try {
       [area, centre] = [sphericalArea(g), polygonCentroid(g)];
-      if (!(area > 0)) throw new InputError(`the area on the sphere is ${area} km²: the holes cover the exterior ring`);
     } catch (e) {
-      if (e instanceof InputError) throw new InputError(`boundary of ${m.code}: ${e.message}`, { ...at, column: 'geometry' });
+      if (e instanceof InputError) throw new InputError(coded('regions.badBoundary', { code: m.code, problem: e.message }), { ...at, column: 'geometry' });
       throw e;
     }
+    if (!(area > 0)) throw new InputError(coded('regions.holesCover', { code: m.code, area: String(area) }), { ...at, column: 'geometry' });
     updates.push({ code: m.code, geometry: JSON.stringify(g), lon: centre[0], lat: centre[1], area });
   });
   return ws.db.transaction(async () => {

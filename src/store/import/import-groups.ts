@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { LIST, VARCHAR } from '@duckdb/node-api';
 import { z } from 'zod';
 import { InputError } from '../../core/errors.ts';
+import { coded } from '../../core/messages/index.ts';
 import { JsonLimitError, readJsonDocument } from '../../io/text/json-depth.ts';
 import { sha256OfFile } from '../../io/file-hash.ts';
 import { regionGroupSchema, type RegionGroup } from '../../core/schema/region.ts';
@@ -11,7 +12,7 @@ import type { ImportSummary } from './import-flows.ts';
 /** Imports region groups from a JSON array of {code, name_zh, name_en, members, description}. */
 export async function importGroups(ws: Workspace, file: string, options: { replace?: boolean } = {}): Promise<ImportSummary> {
   const path = resolve(file);
-  const sha = await sha256OfFile(path).catch(() => { throw new InputError('file not found', { file }); });
+  const sha = await sha256OfFile(path).catch(() => { throw new InputError(coded('file.notFound', {}), { file }); });
   let doc: unknown;
   let text: string;
   try {
@@ -23,7 +24,7 @@ export async function importGroups(ws: Workspace, file: string, options: { repla
   try {
     doc = JSON.parse(text);
   } catch (e) {
-    throw new InputError(`not valid JSON (${(e as Error).message})`, { file });
+    throw new InputError(coded('file.notJson', { detail: (e as Error).message }), { file });
   }
   const parsed = z.array(regionGroupSchema).safeParse(doc);
   if (!parsed.success) {
@@ -37,13 +38,13 @@ export async function importGroups(ws: Workspace, file: string, options: { repla
   const first = new Map<string, number>();
   parsed.data.forEach((g, i) => {
     const earlier = first.get(g.code);
-    if (earlier !== undefined) throw new InputError(`group ${g.code} is given twice (groups ${earlier} and ${i + 1})`, { file, row: i + 1, column: 'code' });
+    if (earlier !== undefined) throw new InputError(coded('imports.groupTwice', { code: g.code, earlier, row: i + 1 }), { file, row: i + 1, column: 'code' });
     first.set(g.code, i + 1);
   });
   const known = new Set((await ws.db.all<{ code: string }>('SELECT code FROM regions')).map((r) => r.code));
   parsed.data.forEach((g, i) => {
     const missing = g.members.filter((m) => !known.has(m));
-    if (missing.length) throw new InputError(`group ${g.code}: unknown member region(s) ${missing.join(', ')}`, { file, row: i + 1, column: 'members' });
+    if (missing.length) throw new InputError(coded('imports.unknownMembers', { code: g.code, missing }), { file, row: i + 1, column: 'members' });
   });
   return ws.db.transaction(async () => {
     await guardReimport(ws, 'groups', sha, file, options.replace ?? false, ['region_groups']);
@@ -54,7 +55,7 @@ export async function importGroups(ws: Workspace, file: string, options: { repla
       `SELECT g.code, coalesce(i.kind = 'regions', false) AS derived FROM region_groups g LEFT JOIN imports i ON i.id = g.import_id`);
     const existing = clash.filter((c) => codes.includes(c.code));
     const taken = existing.find((c) => !c.derived);
-    if (taken && !options.replace) throw new InputError(`group ${taken.code} already exists; nothing was written (use --replace)`, { file });
+    if (taken && !options.replace) throw new InputError(coded('imports.groupExists', { code: taken.code }), { file });
     for (const c of existing) await ws.db.run('DELETE FROM region_groups WHERE code = ?', [c.code]);
     const id = await recordImport(ws, 'groups', file, sha, parsed.data.length, {});
     await appendGroups(ws, parsed.data, id);

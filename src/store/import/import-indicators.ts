@@ -12,7 +12,7 @@ import { importWideIndicators } from './import-wide-indicators.ts';
 import { refuseOverlap, refuseRepeatedKeys } from './indicator-keys.ts';
 import { skipTotalRows, totalRowsNote } from './total-rows.ts';
 import { sha256OfFile } from '../../io/file-hash.ts';
-import type { CodedMessage } from '../../core/messages/index.ts';
+import { coded, type CodedMessage } from '../../core/messages/index.ts';
 import { codedNotes } from './coded-notes.ts';
 
 export interface ImportIndicatorsOptions extends StageOptions {
@@ -48,7 +48,7 @@ export interface IndicatorFile {
  * are left out and the summary says so.
  */
 export async function importIndicators(ws: Workspace, file: string, options: ImportIndicatorsOptions = {}): Promise<ImportSummary> {
-  const sha = await sha256OfFile(resolve(file)).catch(() => { throw new InputError('file not found', { file }); });
+  const sha = await sha256OfFile(resolve(file)).catch(() => { throw new InputError(coded('file.notFound', {}), { file }); });
   let st = await stageFile(ws.db, file, options);
   try {
     const mapping = parseMap(options.map, file);
@@ -71,7 +71,7 @@ async function importLong(ws: Workspace, f: IndicatorFile, regions: Awaited<Retu
   const roles = resolveRoles(st.columns, { required: options.period ? ['region', 'indicator', 'value'] : ['region', 'period', 'indicator', 'value'], optional: ['unit', 'source', 'source_zh'] }, f.mapping, file);
   await checkNumbers(ws.db, st, roles.get('value')!, { required: true, what: 'an indicator value', range: RANGES.indicator });
   const fixed = options.period ? parsePeriod(options.period) : null;
-  if (options.period && !fixed) throw new InputError(`--period "${options.period}" is not a year or a range of years`, { file });
+  if (options.period && !fixed) throw new InputError(coded('imports.badPeriod', { period: String(options.period) }), { file });
   if (!fixed) await checkPeriods(ws.db, st, roles.get('period')!);
   const map = await resolveRegionColumns(ws.db, st, [roles.get('region')!], regions);
   const r = quoteIdent(roles.get('region')!);
@@ -79,7 +79,7 @@ async function importLong(ws: Workspace, f: IndicatorFile, regions: Awaited<Retu
   const dup = await ws.db.one<{ region: string; name: string; period: string; rows: bigint[] }>(
     `SELECT m.code AS region, trim(s.${n}) AS name, ${fixed ? '?' : periodText(roles.get('period')!)} AS period, list(${st.rowExpr} ORDER BY ${st.rowExpr}) AS rows
      FROM ${quoteIdent(st.table)} s JOIN ${quoteIdent(map)} m ON m.raw = s.${r} GROUP BY ALL HAVING count(*) > 1 LIMIT 1`, fixed ? [fixed.text] : []);
-  if (dup) throw new InputError(`indicator "${dup.name}" of ${dup.region} for ${dup.period} is given twice (rows ${dup.rows.map(Number).join(', ')})`, { file, row: Number(dup.rows[1]), column: roles.get('indicator') });
+  if (dup) throw new InputError(coded('imports.indicatorTwice', { name: dup.name, region: dup.region, period: String(dup.period), rows: dup.rows.map((r) => String(Number(r))) }), { file, row: Number(dup.rows[1]), column: roles.get('indicator') });
   return ws.db.transaction(async () => {
     await guardReimport(ws, 'indicators', f.sha, file, options.replace ?? false, ['indicators']);
     const id = await recordImport(ws, 'indicators', file, f.sha, st.rows, { period: options.period });

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { InputError } from '../../core/errors.ts';
+import { coded } from '../../core/messages/index.ts';
 import { quoteIdent } from '../duckdb/database.ts';
 import { stageFile, type StageOptions } from '../duckdb/stage.ts';
 import { type Workspace, guardReimport, matchableRegions, recordImport } from '../workspace.ts';
@@ -36,7 +37,7 @@ const SYNTHETIC_VALUES = ['true', '1', 'yes', '是', '合成', '合成数据'];
  * study) in English or Chinese.
  */
 export async function importPersons(ws: Workspace, file: string, options: ImportPersonsOptions = {}): Promise<ImportSummary> {
-  const sha = await sha256OfFile(resolve(file)).catch(() => { throw new InputError('file not found', { file }); });
+  const sha = await sha256OfFile(resolve(file)).catch(() => { throw new InputError(coded('file.notFound', {}), { file }); });
   const st = await stageFile(ws.db, file, options);
   try {
     const roles = resolveRoles(st.columns, {
@@ -51,7 +52,7 @@ export async function importPersons(ws: Workspace, file: string, options: Import
     const id = quoteIdent(roles.get('id')!);
     const dup = await ws.db.one<{ v: string; rows: bigint[] }>(
       `SELECT trim(${id}) AS v, list(${st.rowExpr} ORDER BY ${st.rowExpr}) AS rows FROM ${quoteIdent(st.table)} s GROUP BY 1 HAVING count(*) > 1 LIMIT 1`);
-    if (dup) throw new InputError(`record id "${dup.v}" appears twice (rows ${dup.rows.map(Number).join(', ')})`, { file, row: Number(dup.rows[1]), column: roles.get('id') });
+    if (dup) throw new InputError(coded('imports.recordTwice', { id: String(dup.v), rows: dup.rows.map((r) => String(Number(r))) }), { file, row: Number(dup.rows[1]), column: roles.get('id') });
     // Trimmed here as the region matcher trims (tabs and Unicode spaces too, which DuckDB's trim keeps).
     const values = await ws.db.all<{ v: string | null }>(`SELECT DISTINCT ${quoteIdent(roles.get('destination')!)} AS v FROM ${quoteIdent(st.table)} s`);
     const outcomes = values.map((x) => x.v?.trim() ?? '').filter((v) => OUTCOMES[v.toLowerCase()]);
@@ -70,7 +71,7 @@ export async function importPersons(ws: Workspace, file: string, options: Import
       await guardReimport(ws, 'persons', sha, file, options.replace ?? false, ['persons']);
       const clash = await ws.db.one<{ id: string }>(
         `SELECT p.id FROM persons p JOIN ${quoteIdent(st.table)} s ON p.id = trim(s.${id}) AND p.university = trim(s.${quoteIdent(roles.get('university')!)}) LIMIT 1`);
-      if (clash && !options.replace) throw new InputError(`record ${clash.id} is already in the workspace; nothing was written (use --replace)`, { file, column: roles.get('id') });
+      if (clash && !options.replace) throw new InputError(coded('imports.recordInWorkspace', { id: String(clash.id) }), { file, column: roles.get('id') });
       const importId = await recordImport(ws, 'persons', file, sha, st.rows, { synthetic: options.synthetic ?? false });
       if (clash) await ws.db.run(`DELETE FROM persons WHERE (id, university) IN (SELECT trim(${id}), trim(${quoteIdent(roles.get('university')!)}) FROM ${quoteIdent(st.table)} s)`);
       await ws.db.run(

@@ -5,7 +5,7 @@ import { InputError } from '../../core/errors.ts';
 import { polygonCentroid, sphericalArea, type AreaGeometry } from '../../core/geometry/index.ts';
 import { boundaryProblem } from '../../io/geo/check-boundary.ts';
 import { looksLikeWkt, wktToGeometry } from '../../io/geo/wkt.ts';
-import { depthMessage, jsonDepthViolation } from '../../io/text/json-depth.ts';
+import { depthText, jsonDepthViolation } from '../../io/text/json-depth.ts';
 import { sha256OfFile } from '../../io/file-hash.ts';
 import { quoteIdent } from '../duckdb/database.ts';
 import { stageFile, type StageOptions } from '../duckdb/stage.ts';
@@ -56,7 +56,7 @@ type RegionRow = RegionDraft;
  * yields its provinces. Numeric `name_YYYY` columns come in as indicators for that year.
  */
 export async function importRegions(ws: Workspace, file: string, options: ImportRegionsOptions = {}): Promise<ImportSummary> {
-  const sha = await sha256OfFile(resolve(file)).catch(() => { throw new InputError('file not found', { file }); });
+  const sha = await sha256OfFile(resolve(file)).catch(() => { throw new InputError(coded('file.notFound', {}), { file }); });
   const st = await stageFile(ws.db, file, options);
   const notes: CodedMessage[] = [];
   try {
@@ -64,7 +64,7 @@ export async function importRegions(ws: Workspace, file: string, options: Import
     const RANGE_OF = { centroid_lon: RANGES.longitude, centroid_lat: RANGES.latitude, area_km2: RANGES.area } as const;
     for (const c of ['centroid_lon', 'centroid_lat', 'area_km2'] as const) if (roles.has(c)) await checkNumbers(ws.db, st, roles.get(c)!, { nonNegative: c === 'area_km2', range: RANGE_OF[c], what: c === 'area_km2' ? 'an area' : c === 'centroid_lon' ? 'a longitude' : 'a latitude' });
     const defaultLevel = options.level ?? (roles.has('name') ? HEADER_LEVEL[normaliseHeader(roles.get('name')!)] : undefined);
-    if (!roles.has('level') && !defaultLevel) throw new InputError('no level column: give the level of these regions with --level (e.g. province, city, county)', { file, row: 1 });
+    if (!roles.has('level') && !defaultLevel) throw new InputError(coded('regions.noLevelColumn', {}), { file, row: 1 });
     const parentLevel = options.parentLevel ?? (roles.has('parent_name') ? HEADER_LEVEL[normaliseHeader(roles.get('parent_name')!)] ?? 'parent' : 'parent');
 
     const sel = ['code', 'name', 'name_en', 'level', 'parent', 'parent_name', 'centroid_lon', 'centroid_lat', 'area_km2', 'geometry', 'aliases']
@@ -76,40 +76,40 @@ export async function importRegions(ws: Workspace, file: string, options: Import
     for (const r of raw) {
       const row = Number(r._row);
       const at = (column: string | undefined) => ({ file, row, column });
-      if (!r.code) throw new InputError('missing region code', at(roles.get('code')));
-      if (seen.has(r.code)) throw new InputError(`region code "${r.code}" appears twice (rows ${seen.get(r.code)} and ${row})`, at(roles.get('code')));
+      if (!r.code) throw new InputError(coded('regions.missingCode', {}), at(roles.get('code')));
+      if (seen.has(r.code)) throw new InputError(coded('regions.codeTwice', { code: r.code, first: seen.get(r.code)!, row }), at(roles.get('code')));
       seen.set(r.code, row);
-      if (!r.level && !defaultLevel) throw new InputError('missing value: a level is required (or give every region\'s level with --level)', at(roles.get('level')));
+      if (!r.level && !defaultLevel) throw new InputError(coded('regions.missingLevel', {}), at(roles.get('level')));
       let level = r.level ? LEVEL_WORDS[r.level] ?? r.level.toLowerCase() : defaultLevel!;
       if (!/^[a-z][a-z0-9_-]*$/.test(level)) {
-        if (!defaultLevel) throw new InputError(`"${r.level}" is not a level (use one word such as province, city, county)`, at(roles.get('level')));
+        if (!defaultLevel) throw new InputError(coded('regions.notLevel', { level: r.level! }), at(roles.get('level')));
         level = defaultLevel;
       }
       let geometry: Geometry | null = null;
       const geometryColumn = st.geometries ? 'geometry' : roles.get('geometry');
       if (st.geometries) geometry = st.geometries.get(row) ?? null;
       else if (r.geometry) {
-        if (!looksLikeWkt(r.geometry) && !r.geometry.startsWith('{')) throw new InputError(`not a WKT or GeoJSON geometry: "${r.geometry.slice(0, 40)}..."`, at(roles.get('geometry')));
+        if (!looksLikeWkt(r.geometry) && !r.geometry.startsWith('{')) throw new InputError(coded('regions.notGeometry', { start: r.geometry.slice(0, 40) }), at(roles.get('geometry')));
         const deep = r.geometry.startsWith('{') ? jsonDepthViolation(r.geometry) : null;
-        if (deep) throw new InputError(depthMessage(deep), at(roles.get('geometry')));
+        if (deep) throw new InputError(depthText(deep), at(roles.get('geometry')));
         try {
           geometry = r.geometry.startsWith('{') ? (JSON.parse(r.geometry) as Geometry) : wktToGeometry(r.geometry);
         } catch {
           geometry = null;
         }
-        if (!geometry) throw new InputError(`cannot parse the geometry "${r.geometry.slice(0, 40)}..."`, at(roles.get('geometry')));
+        if (!geometry) throw new InputError(coded('regions.badGeometry', { start: r.geometry.slice(0, 40) }), at(roles.get('geometry')));
       }
       // A GeoJSON file gives every region its boundary; in a table the cell may be blank.
       if (st.geometries || geometry) {
         const problem = boundaryProblem(geometry);
-        if (problem) throw new InputError(`boundary of ${r.code}: ${problem}`, at(geometryColumn));
+        if (problem) throw new InputError(coded('regions.badBoundary', { code: r.code, problem }), at(geometryColumn));
       }
       const [area, centre] = geometry && isArea(geometry) ? measure(geometry, r.code, at(geometryColumn)) : [null, null];
       const name = r.name ?? null;
       // A name_zh column means Chinese names: one without a Han character would be dropped (it
       // became null), so it is refused instead. A plain "name" column may hold either.
       if (name && !CJK.test(name) && normaliseHeader(roles.get('name')!) === 'name_zh') {
-        throw new InputError(`"${name.slice(0, 60)}" has no Chinese characters: name_zh holds the Chinese name (put other names in name_en or aliases)`, at(roles.get('name')));
+        throw new InputError(coded('regions.notChineseName', { name: name.slice(0, 60) }), at(roles.get('name')));
       }
       const reg: RegionRow = {
         row, code: r.code, level,
@@ -122,8 +122,8 @@ export async function importRegions(ws: Workspace, file: string, options: Import
         geometry,
         aliases: r.aliases ? r.aliases.split(/[|;]/).map((a) => a.trim()).filter(Boolean) : [],
       };
-      if (reg.lon !== null && (reg.lon < -180 || reg.lon > 180)) throw new InputError(`longitude ${reg.lon} is outside -180..180`, at(roles.get('centroid_lon')));
-      if (reg.lat !== null && (reg.lat < -90 || reg.lat > 90)) throw new InputError(`latitude ${reg.lat} is outside -90..90 (are longitude and latitude swapped?)`, at(roles.get('centroid_lat')));
+      if (reg.lon !== null && (reg.lon < -180 || reg.lon > 180)) throw new InputError(coded('regions.longitude', { value: String(reg.lon) }), at(roles.get('centroid_lon')));
+      if (reg.lat !== null && (reg.lat < -90 || reg.lat > 90)) throw new InputError(coded('regions.latitude', { value: String(reg.lat) }), at(roles.get('centroid_lat')));
       const ownParent = reg.parent === reg.code;
       if (ownParent) {
         // A unit that is its own parent (Hong Kong 810000 in the census file) is a top-level
@@ -143,7 +143,7 @@ export async function importRegions(ws: Workspace, file: string, options: Import
       await guardReimport(ws, 'regions', sha, file, options.replace ?? false, ['regions']);
       const known = new Set((await ws.db.all<{ code: string }>('SELECT code FROM regions')).map((x) => x.code));
       const clash = rows.find((r) => known.has(r.code));
-      if (clash && !options.replace) throw new InputError(`region ${clash.code} is already in the workspace; nothing was written (use --replace to update regions)`, { file, row: clash.row, column: roles.get('code') });
+      if (clash && !options.replace) throw new InputError(coded('regions.inWorkspace', { code: clash.code }), { file, row: clash.row, column: roles.get('code') });
       const created: RegionRow[] = [];
       for (const [code, p] of parents) {
         if (known.has(code) || seen.has(code)) continue;
@@ -156,7 +156,7 @@ export async function importRegions(ws: Workspace, file: string, options: Import
       const inFile = new Set([...rows, ...created].map((r) => r.code));
       for (const r of rows) {
         if (r.parent && !inFile.has(r.parent) && !known.has(r.parent)) {
-          throw new InputError(`parent "${r.parent}" of ${r.code} is not a known region: import the parents first, add a parent-name column, or fix the code`, { file, row: r.row, column: roles.get('parent') });
+          throw new InputError(coded('regions.unknownParent', { parent: r.parent, code: r.code }), { file, row: r.row, column: roles.get('parent') });
         }
       }
       await checkRegionTree(ws, [...created, ...rows], file, roles.get('parent'));
@@ -222,12 +222,12 @@ async function checkRegionTree(ws: Workspace, rows: RegionRow[], file: string, p
     const at = { file, row: r.row > 0 ? r.row : undefined, column: parentColumn };
     const chain = [r.code];
     for (let p = parentOf.get(r.code); p; p = parentOf.get(p)) {
-      if (p === r.code || chain.includes(p)) throw new InputError(`the parents of ${r.code} go round in a circle (${[...chain, p].join(' -> ')}): a region cannot be its own ancestor`, at);
+      if (p === r.code || chain.includes(p)) throw new InputError(coded('regions.parentCircle', { code: r.code, chain: [...chain, p] }), at);
       chain.push(p);
     }
     const [mine, theirs] = [LEVEL_RANK[r.level], r.parent ? LEVEL_RANK[levelOf.get(r.parent) ?? ''] : undefined];
     if (r.parent && mine !== undefined && theirs !== undefined && theirs >= mine) {
-      throw new InputError(`parent ${r.parent} of ${r.code} is a ${levelOf.get(r.parent)}, not above a ${r.level}: a parent must sit at a higher level`, at);
+      throw new InputError(coded('regions.parentNotAbove', { parent: r.parent, code: r.code, parentLevel: String(levelOf.get(r.parent)), level: r.level }), at);
     }
   }
 }
@@ -285,13 +285,13 @@ async function sumPopulationIndicators(ws: Workspace, importId: number, parents:
 
 /** Spherical area and planar centroid, with a failure named by region and place. */
 function measure(g: AreaGeometry, code: string, where: { file: string; row: number; column: string | undefined }): [number, [number, number]] {
+  const area = sphericalArea(g);
+  // Planar holes smaller than their ring can still be larger on the sphere (nearer the equator).
+  if (!(area > 0)) throw new InputError(coded('regions.holesCover', { code, area: String(area) }), where);
   try {
-    const area = sphericalArea(g);
-    // Planar holes smaller than their ring can still be larger on the sphere (nearer the equator).
-    if (!(area > 0)) throw new InputError(`the area on the sphere is ${area} km²: the holes cover the exterior ring`);
     return [area, polygonCentroid(g)];
   } catch (e) {
-    if (e instanceof InputError) throw new InputError(`boundary of ${code}: ${e.message}`, where);
+    if (e instanceof InputError) throw new InputError(coded('regions.badBoundary', { code, problem: e.message }), where);
     throw e;
   }
 }

@@ -1,4 +1,5 @@
 import { InputError } from '../../core/errors.ts';
+import { coded } from '../../core/messages/index.ts';
 import { normaliseHeader } from './column-roles.ts';
 
 /** What the counts of a stock table are: persons, or counts of a census sample. */
@@ -43,7 +44,7 @@ export function stockRoleOfHeader(header: string): 'birth' | 'residence' | undef
 /** A census date given as a year ("2010", 2010); anything else is refused. */
 export function parseStockDate(value: string | number, what: string, file?: string): number {
   const text = String(value).trim();
-  if (!/^\d{4}$/.test(text)) throw new InputError(`${what} "${text}" is not a year: a stock table is counted at one date, give its census year (e.g. 2010)`, { file });
+  if (!/^\d{4}$/.test(text)) throw new InputError(coded('stocks.notYear', { what, text }), { file });
   return Number(text);
 }
 
@@ -55,23 +56,23 @@ export function parseStockDate(value: string | number, what: string, file?: stri
 export function parseSamplingRates(spec: number | string | undefined, unit: StockUnit, file: string): { all: number | null; byDate: Map<number, number> } {
   const byDate = new Map<number, number>();
   if (unit === 'persons') {
-    if (spec !== undefined && spec !== '') throw new InputError('a sampling rate is only for sample counts (--unit sample); counts in persons need none', { file });
+    if (spec !== undefined && spec !== '') throw new InputError(coded('stocks.rateForPersons', {}), { file });
     return { all: null, byDate };
   }
   if (spec === undefined || spec === '') {
-    throw new InputError('sample counts need a sampling rate: the fraction of the population the sample covers (--sampling-rate 0.1 for a 10 % long form, or YEAR=RATE pairs such as 2000=0.095,2010=0.1)', { file });
+    throw new InputError(coded('stocks.rateNeeded', {}), { file });
   }
   const rate = (text: string): number => {
     const r = Number(text.trim());
-    if (!(r > 0 && r <= 1)) throw new InputError(`sampling rate "${text.trim()}" is not a fraction between 0 (excluded) and 1: give e.g. 0.1 for a 10 % sample`, { file });
+    if (!(r > 0 && r <= 1)) throw new InputError(coded('stocks.rateNotFraction', { text: text.trim() }), { file });
     return r;
   };
   if (typeof spec === 'number' || !spec.includes('=')) return { all: rate(String(spec)), byDate };
   for (const part of spec.split(',')) {
     const [date, r] = part.split('=');
-    if (r === undefined) throw new InputError(`--sampling-rate expects one rate or YEAR=RATE pairs separated by commas, got "${part}"`, { file });
+    if (r === undefined) throw new InputError(coded('stocks.ratePair', { part }), { file });
     const year = parseStockDate(date, 'sampling-rate date', file);
-    if (byDate.has(year)) throw new InputError(`sampling rate of ${year} is given twice`, { file });
+    if (byDate.has(year)) throw new InputError(coded('stocks.rateTwice', { year }), { file });
     byDate.set(year, rate(r));
   }
   return { all: null, byDate };
@@ -82,9 +83,9 @@ export function ratesForDates(rates: { all: number | null; byDate: Map<number, n
   const out = new Map<number, number | null>();
   if (unit === 'sample' && rates.all === null) {
     const missing = dates.filter((d) => !rates.byDate.has(d));
-    if (missing.length) throw new InputError(`no sampling rate for ${missing.join(', ')}: give one for every date of the file (${dates.join(', ')})`, { file });
+    if (missing.length) throw new InputError(coded('stocks.rateMissing', { missing: missing.map(String), dates: dates.map(String) }), { file });
     const extra = [...rates.byDate.keys()].filter((d) => !dates.includes(d));
-    if (extra.length) throw new InputError(`a sampling rate is given for ${extra.join(', ')}, a date the file does not hold (it holds ${dates.join(', ')})`, { file });
+    if (extra.length) throw new InputError(coded('stocks.rateExtra', { extra: extra.map(String), dates: dates.map(String) }), { file });
   }
   for (const d of dates) out.set(d, unit === 'persons' ? null : rates.all ?? rates.byDate.get(d)!);
   return out;

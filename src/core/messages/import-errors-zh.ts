@@ -1,0 +1,49 @@
+import type { IMPORT_ERROR_MESSAGES } from './import-errors.ts';
+import { LEVEL_ZH } from './level-zh.ts';
+import type { ZhOf } from './zh-of.ts';
+
+/** Chinese for what the imports refuse (import-errors.ts), which `import --lang zh` and the page show. */
+const levelZh = (l: string) => LEVEL_ZH[l] ?? l;
+const WHAT: Record<string, string> = { 'sampling-rate date': '抽样比例的日期', date: '日期' };
+
+export const IMPORT_ERROR_MESSAGES_ZH: ZhOf<typeof IMPORT_ERROR_MESSAGES> = {
+  'regions.noLevelColumn': () => '没有层级列：请用 --level 给出这些地区的层级（例如 province、city、county）',
+  'regions.missingCode': () => '缺少地区代码',
+  'regions.codeTwice': (p) => `地区代码“${p.code}”出现了两次（第 ${p.first} 行和第 ${p.row} 行）`,
+  'regions.missingLevel': () => '缺少值：需要层级（或用 --level 给出所有地区的层级）',
+  'regions.notLevel': (p) => `“${p.level}”不是层级（请用一个词，如 province、city、county）`,
+  'regions.notGeometry': (p) => `不是 WKT 或 GeoJSON 几何：“${p.start}…”`,
+  'regions.badGeometry': (p) => `无法解析几何“${p.start}…”`,
+  'regions.badBoundary': (p) => `${p.code} 的边界：${p.problem}`,
+  'regions.holesCover': (p) => `${p.code} 的边界：球面面积为 ${p.area} 平方公里：内环覆盖了外环`,
+  'regions.notChineseName': (p) => `“${p.name}”不含汉字：name_zh 列存放中文名称（其他名称请放在 name_en 或 aliases 列）`,
+  'regions.longitude': (p) => `经度 ${p.value} 超出 -180 至 180 的范围`,
+  'regions.latitude': (p) => `纬度 ${p.value} 超出 -90 至 90 的范围（经度和纬度是否颠倒了？）`,
+  'regions.inWorkspace': (p) => `地区 ${p.code} 已在工作区中；未写入任何内容（如需更新地区请用 --replace）`,
+  'regions.unknownParent': (p) => `${p.code} 的上级“${p.parent}”不是已知地区：请先导入上级地区、添加上级名称列，或更正代码`,
+  'regions.parentCircle': (p) => `${p.code} 的上级形成了循环（${p.chain.join(' → ')}）：地区不能是自己的上级`,
+  'regions.parentNotAbove': (p) => `${p.code} 的上级 ${p.parent} 是${levelZh(p.parentLevel)}地区，不高于${levelZh(p.level)}：上级必须位于更高的层级`,
+
+  'imports.groupTwice': (p) => `地区组 ${p.code} 给出了两次（第 ${p.earlier} 组和第 ${p.row} 组）`,
+  'imports.unknownMembers': (p) => `地区组 ${p.code}：成员地区 ${p.missing.join('、')} 未知`,
+  'imports.groupExists': (p) => `地区组 ${p.code} 已存在；未写入任何内容（请用 --replace）`,
+  'imports.noKey': (p) => `没有用于匹配地区的属性：请给出 --key（属性有：${p.properties.join('、')}）`,
+  'imports.featureNoKey': (p) => `要素没有“${p.key}”`,
+  'imports.boundaryTwice': (p) => `要素 ${p.earlier} 和 ${p.feature} 都是 ${p.code} 的边界：请保留一个`,
+  'imports.badPeriod': (p) => `--period“${p.period}”不是年份或年份范围`,
+  'imports.noCohortColumn': (p) => `--cohort 指定的列“${p.column}”在文件中不存在`,
+  'imports.repeatsKey': () => '文件中有重复的迁出地-迁入地-时期键：请删除重复行，或用 --sum-duplicates 导入',
+  'imports.duplicateFlow': (p) => `重复的流动 ${p.origin} → ${p.destination}，${p.period}${p.cohort ? `（${p.cohort}）` : ''}，位于第 ${p.rows.join('、')} 行：请删除重复行，或用 --sum-duplicates 导入`,
+  'imports.indicatorTwice': (p) => `${p.region} 在 ${p.period} 的指标“${p.name}”给出了两次（第 ${p.rows.join('、')} 行）`,
+  'imports.recordTwice': (p) => `记录编号“${p.id}”出现了两次（第 ${p.rows.join('、')} 行）`,
+  'imports.recordInWorkspace': (p) => `记录 ${p.id} 已在工作区中；未写入任何内容（请用 --replace）`,
+
+  'stocks.notYear': (p) => `${WHAT[p.what] ?? p.what}“${p.text}”不是年份：存量表按一个时点计数，请给出其普查年份（例如 2010）`,
+  'stocks.rateForPersons': () => '抽样比例只用于样本计数（--unit sample）；按人计数不需要它',
+  'stocks.rateNeeded': () => '样本计数需要抽样比例，即样本覆盖的人口比例（10% 长表用 --sampling-rate 0.1，或 年份=比例 对，如 2000=0.095,2010=0.1）',
+  'stocks.rateNotFraction': (p) => `抽样比例“${p.text}”不是 0（不含）到 1 之间的比例：例如 10% 的样本请给出 0.1`,
+  'stocks.ratePair': (p) => `--sampling-rate 应为一个比例，或以逗号分隔的 年份=比例 对，收到的是“${p.part}”`,
+  'stocks.rateTwice': (p) => `${p.year} 年的抽样比例给出了两次`,
+  'stocks.rateMissing': (p) => `${p.missing.join('、')} 没有抽样比例：请为文件的每个日期给出一个（${p.dates.join('、')}）`,
+  'stocks.rateExtra': (p) => `给出了 ${p.extra.join('、')} 的抽样比例，但文件中没有这个日期（文件有：${p.dates.join('、')}）`,
+};

@@ -1,0 +1,62 @@
+import { def } from './message.ts';
+
+/**
+ * What the imports refuse (src/store/import): a regions file (import-regions.ts), a groups,
+ * boundaries, flows, indicators or persons file, and the sampling options of `import stocks`
+ * (stock-options.ts). The file, row and column ride on the
+ * InputError's location; these are the problem. Numbers are passed as the English wrote them.
+ */
+export const IMPORT_ERROR_MESSAGES = {
+  'regions.noLevelColumn': def({}, () => 'no level column: give the level of these regions with --level (e.g. province, city, county)'),
+  'regions.missingCode': def({}, () => 'missing region code'),
+  'regions.codeTwice': def({ code: '210100', first: 3, row: 7 }, (p) => `region code "${p.code}" appears twice (rows ${p.first} and ${p.row})`),
+  'regions.missingLevel': def({}, () => 'missing value: a level is required (or give every region\'s level with --level)'),
+  'regions.notLevel': def({ level: '省 级' }, (p) => `"${p.level}" is not a level (use one word such as province, city, county)`),
+  /** `start` the cell's first 40 characters. */
+  'regions.notGeometry': def({ start: 'POLYGN((1 2, 3 4))' }, (p) => `not a WKT or GeoJSON geometry: "${p.start}..."`),
+  'regions.badGeometry': def({ start: 'POLYGON((1 2, 3 4' }, (p) => `cannot parse the geometry "${p.start}..."`),
+  /** `problem` the boundary check's English (src/io/geo/check-boundary.ts). */
+  'regions.badBoundary': def({ code: '210100', problem: 'ring 1 has fewer than 4 positions' }, (p) => `boundary of ${p.code}: ${p.problem}`),
+  'regions.holesCover': def({ code: '210100', area: '-12.5' }, (p) => `boundary of ${p.code}: the area on the sphere is ${p.area} km²: the holes cover the exterior ring`),
+  /** `name` the cell's first 60 characters. */
+  'regions.notChineseName': def({ name: 'Shenyang' }, (p) => `"${p.name}" has no Chinese characters: name_zh holds the Chinese name (put other names in name_en or aliases)`),
+  'regions.longitude': def({ value: '200' }, (p) => `longitude ${p.value} is outside -180..180`),
+  'regions.latitude': def({ value: '123.4' }, (p) => `latitude ${p.value} is outside -90..90 (are longitude and latitude swapped?)`),
+  'regions.inWorkspace': def({ code: '210100' }, (p) => `region ${p.code} is already in the workspace; nothing was written (use --replace to update regions)`),
+  'regions.unknownParent': def({ parent: '219900', code: '210100' }, (p) => `parent "${p.parent}" of ${p.code} is not a known region: import the parents first, add a parent-name column, or fix the code`),
+  /** `chain` the codes from the region up to the one that repeats. */
+  'regions.parentCircle': def({ code: '210100', chain: ['210100', '210000', '210100'] as readonly string[] },
+    (p) => `the parents of ${p.code} go round in a circle (${p.chain.join(' -> ')}): a region cannot be its own ancestor`),
+  'regions.parentNotAbove': def({ parent: '210200', code: '210100', parentLevel: 'city', level: 'city' },
+    (p) => `parent ${p.parent} of ${p.code} is a ${p.parentLevel}, not above a ${p.level}: a parent must sit at a higher level`),
+
+  // The other imports' files (src/store/import: groups, geometry, flows, indicators, persons).
+  'imports.groupTwice': def({ code: 'northeast', earlier: 1, row: 3 }, (p) => `group ${p.code} is given twice (groups ${p.earlier} and ${p.row})`),
+  'imports.unknownMembers': def({ code: 'northeast', missing: ['219900'] as readonly string[] }, (p) => `group ${p.code}: unknown member region(s) ${p.missing.join(', ')}`),
+  'imports.groupExists': def({ code: 'northeast' }, (p) => `group ${p.code} already exists; nothing was written (use --replace)`),
+  'imports.noKey': def({ properties: ['adcode', 'name'] as readonly string[] }, (p) => `no property to match regions by: give --key (properties are ${p.properties.join(', ')})`),
+  'imports.featureNoKey': def({ key: 'adcode' }, (p) => `feature has no "${p.key}"`),
+  'imports.boundaryTwice': def({ earlier: 2, feature: 5, code: '210100' }, (p) => `features ${p.earlier} and ${p.feature} are both the boundary of ${p.code}: keep one`),
+  'imports.badPeriod': def({ period: '20x0' }, (p) => `--period "${p.period}" is not a year or a range of years`),
+  'imports.noCohortColumn': def({ column: 'cohort' }, (p) => `--cohort names a column "${p.column}" that the file does not have`),
+  'imports.repeatsKey': def({}, () => 'the file repeats an origin-destination-period key: remove the repeats or import with --sum-duplicates'),
+  /** `cohort` empty when the import has none; `rows` the first ten rows of the flow. */
+  'imports.duplicateFlow': def({ origin: '210100', destination: '110000', period: '2020', cohort: '', rows: ['3', '5'] as readonly string[] },
+    (p) => `duplicate flow ${p.origin} -> ${p.destination}, ${p.period}${p.cohort ? ` (${p.cohort})` : ''} on rows ${p.rows.join(', ')}: remove the repeats or import with --sum-duplicates`),
+  'imports.indicatorTwice': def({ name: 'gdp', region: '210100', period: '2020', rows: ['3', '7'] as readonly string[] },
+    (p) => `indicator "${p.name}" of ${p.region} for ${p.period} is given twice (rows ${p.rows.join(', ')})`),
+  'imports.recordTwice': def({ id: 'p17', rows: ['3', '7'] as readonly string[] }, (p) => `record id "${p.id}" appears twice (rows ${p.rows.join(', ')})`),
+  'imports.recordInWorkspace': def({ id: 'p17' }, (p) => `record ${p.id} is already in the workspace; nothing was written (use --replace)`),
+
+  // `import stocks` sampling options; `what` the option the year came from (--date, sampling-rate date, date).
+  'stocks.notYear': def({ what: '--date', text: '2010-11' }, (p) => `${p.what} "${p.text}" is not a year: a stock table is counted at one date, give its census year (e.g. 2010)`),
+  'stocks.rateForPersons': def({}, () => 'a sampling rate is only for sample counts (--unit sample); counts in persons need none'),
+  'stocks.rateNeeded': def({}, () => 'sample counts need a sampling rate: the fraction of the population the sample covers (--sampling-rate 0.1 for a 10 % long form, or YEAR=RATE pairs such as 2000=0.095,2010=0.1)'),
+  'stocks.rateNotFraction': def({ text: '10' }, (p) => `sampling rate "${p.text}" is not a fraction between 0 (excluded) and 1: give e.g. 0.1 for a 10 % sample`),
+  'stocks.ratePair': def({ part: '2000:0.1' }, (p) => `--sampling-rate expects one rate or YEAR=RATE pairs separated by commas, got "${p.part}"`),
+  'stocks.rateTwice': def({ year: 2010 }, (p) => `sampling rate of ${p.year} is given twice`),
+  'stocks.rateMissing': def({ missing: ['2000'] as readonly string[], dates: ['2000', '2010'] as readonly string[] },
+    (p) => `no sampling rate for ${p.missing.join(', ')}: give one for every date of the file (${p.dates.join(', ')})`),
+  'stocks.rateExtra': def({ extra: ['2020'] as readonly string[], dates: ['2000', '2010'] as readonly string[] },
+    (p) => `a sampling rate is given for ${p.extra.join(', ')}, a date the file does not hold (it holds ${p.dates.join(', ')})`),
+};
