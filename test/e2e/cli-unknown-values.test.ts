@@ -78,6 +78,8 @@ test('--lang zh: an unknown university or graduation year is said in Chinese, th
   assert.equal(zh(['fit', 'choice', '--persons', '--alternative-vars', 'income', '--university', 'Northeastern University', '--year', '2099']),
     '错误：没有毕业年份“2099”。东北大学 的毕业年份：2015、2016');
   assert.equal(zh(['fit', 'choice', '--persons', '--alternative-vars', 'income', '--year', '2099']), '错误：没有毕业年份“2099”。毕业生记录中的毕业年份：2015、2016');
+  // A university by the ids and names report graduates takes (NEU, 东北大学) is the stored one.
+  for (const u of ['NEU', '东北大学']) assert.equal(zh(['fit', 'choice', '--persons', '--alternative-vars', 'income', '--university', u, '--year', '2099']), '错误：没有毕业年份“2099”。东北大学 的毕业年份：2015、2016');
   assert.equal(zh(['report', 'graduates', '--university', 'DUT', '--year', '2030']), '错误：没有毕业年份“2030”。大连理工大学 的毕业年份：2015、2016');
   userError(['report', 'graduates', '--university', 'DUT', '--year', '2030'], /^error: unknown graduation year "2030"\. Graduation years of Dalian University of Technology: 2015, 2016$/m);
 });

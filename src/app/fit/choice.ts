@@ -1,5 +1,6 @@
 import { coded, type CodedMessage } from '../../core/messages/index.ts';
 import { z } from 'zod';
+import { universityName } from '../../report/graduates/university-name.ts';
 import { MODEL_NAME } from '../../store/models.ts';
 import type { Workspace } from '../../store/workspace.ts';
 import { buildChoiceSet, choiceSpecShape, fitChoiceSet, parseChoiceSpec, refineChoiceSpec, saveChoiceModel, type ChoiceModelResult } from '../../store/choice/index.ts';
@@ -40,7 +41,9 @@ export interface FitProgress {
  */
 export async function runChoiceFit(ws: Workspace, input: ChoiceInput, step: Step = direct, watch: FitProgress = {}): Promise<ChoiceModelResult | null> {
   const { save, replace, ...rest } = input;
-  const spec = parseChoiceSpec(rest);
+  const parsed = parseChoiceSpec(rest);
+  // Universities as report graduates takes them: the demo's by id or Chinese name too (NEU, 东北大学).
+  const spec = parsed.university ? { ...parsed, university: parsed.university.map(universityName) } : parsed;
   const { save: name, replace: again } = parseInput(z.object(saveShape), { save, replace });
   watch.progress?.(0.05, coded('job.buildingChoiceSet', {}));
   const t0 = performance.now();

@@ -65,7 +65,7 @@ export function fitChoiceCommand(): Command {
   return withCommon(new Command('choice'))
     .description('destination-choice model (conditional or nested logit): on the workspace\'s graduate records (--persons) or a long-format choice file (--data)')
     .option('--persons', 'fit on the workspace\'s graduate records (the default without --data)')
-    .option('--university <list>', 'persons: only these universities')
+    .option('--university <list>', 'persons: only these universities, as stored or as report graduates takes them (NEU / 东北大学 / DUT / 大连理工大学)')
     .option('--year <list>', 'persons: only these graduation years')
     .option('--level <level>', 'persons: alternatives are the regions at this level', 'province')
     .option('--within <region>', 'persons: alternatives inside this region or group (default: the country of the destinations)')
