@@ -1,5 +1,6 @@
 import type { IMPORT_ERROR_MESSAGES } from './import-errors.ts';
 import { LEVEL_ZH } from './level-zh.ts';
+import { schemaIssueZh } from './schema-issue-zh.ts';
 import type { ZhOf } from './zh-of.ts';
 
 /** Chinese for what the imports refuse (import-errors.ts), which `import --lang zh` and the page show. */
@@ -25,6 +26,7 @@ export const IMPORT_ERROR_MESSAGES_ZH: ZhOf<typeof IMPORT_ERROR_MESSAGES> = {
   'regions.parentNotAbove': (p) => `${p.code} 的上级 ${p.parent} 是${levelZh(p.parentLevel)}地区，不高于${levelZh(p.level)}：上级必须位于更高的层级`,
 
   'imports.groupTwice': (p) => `地区组 ${p.code} 给出了两次（第 ${p.earlier} 组和第 ${p.row} 组）`,
+  'imports.groupField': (p) => `${p.inner ? `${p.inner}：` : ''}${schemaIssueZh(p)}`,
   'imports.unknownMembers': (p) => `地区组 ${p.code}：成员地区 ${p.missing.join('、')} 未知`,
   'imports.groupExists': (p) => `地区组 ${p.code} 已存在；未写入任何内容（请用 --replace）`,
   'imports.noKey': (p) => `没有用于匹配地区的属性：请给出 --key（属性有：${p.properties.join('、')}）`,

@@ -10,6 +10,7 @@ import { assertChinese } from '../../../test/helpers/chinese.ts';
 import { tempWorkspace } from '../../../test/helpers/workspace.ts';
 import { InputError } from '../errors.ts';
 import { parseSamplingRates, ratesForDates } from '../../store/import/stock-options.ts';
+import { importGroups } from '../../store/import/import-groups.ts';
 import { importRegions } from '../../store/import/import-regions.ts';
 import { IMPORT_ERROR_MESSAGES } from './import-errors.ts';
 import { renderMessage, type MessageCode } from './index.ts';
@@ -21,7 +22,7 @@ const refusal = (e: unknown, code: string): InputError => {
 };
 const zh = (e: InputError) => messageIn({ ...e.text!, message: e.reason } as never, 'zh');
 
-test('a repeated region code and sampling rates given twice or missing keep their English, coded', async () => {
+test('a repeated region code, a group field of the wrong type and sampling rates given twice or missing keep their English, coded', async () => {
   assert.throws(() => parseSamplingRates('2000=0.1,2000=0.2', 'sample', 'f.csv'), (e: unknown) => {
     assert.equal(refusal(e, 'stocks.rateTwice').reason, 'sampling rate of 2000 is given twice');
     assert.equal(zh(e as InputError), '2000 年的抽样比例给出了两次');
@@ -40,6 +41,16 @@ test('a repeated region code and sampling rates given twice or missing keep thei
       assert.equal(r.reason, 'region code "A" appears twice (rows 2 and 3)');
       assert.equal(r.row, 3);
       assert.equal(zh(r), '地区代码“A”出现了两次（第 2 行和第 3 行）');
+      return true;
+    });
+    // A group's field that fails the schema: the path below the group, then zod's problem.
+    const groups = join(t.dir, 'g.json');
+    writeFileSync(groups, '[{"code":"g","name_zh":"组","members":"A"}]');
+    await assert.rejects(importGroups(t.ws, groups), (e: unknown) => {
+      const r = refusal(e, 'imports.groupField');
+      assert.equal(r.reason, 'members: Invalid input: expected array, received string');
+      assert.equal([r.row, r.column].join(), '1,members');
+      assertChinese([zh(r)], 'group field');
       return true;
     });
   } finally {

@@ -32,6 +32,11 @@ export const IMPORT_ERROR_MESSAGES = {
 
   // The other imports' files (src/store/import: groups, geometry, flows, indicators, persons).
   'imports.groupTwice': def({ code: 'northeast', earlier: 1, row: 3 }, (p) => `group ${p.code} is given twice (groups ${p.earlier} and ${p.row})`),
+  /** A group that fails the groups schema: `inner` the path below the group (members.3), the rest zod's issue (schema-issue.ts). */
+  'imports.groupField': def({
+    inner: 'members', detail: 'Invalid input: expected array, received string', issue: 'invalid_type', expected: 'array', limit: null as number | null,
+    values: [] as readonly string[], rule: null as string | null, value: null as string | null,
+  }, (p) => `${p.inner ? p.inner + ': ' : ''}${p.detail}`),
   'imports.unknownMembers': def({ code: 'northeast', missing: ['219900'] as readonly string[] }, (p) => `group ${p.code}: unknown member region(s) ${p.missing.join(', ')}`),
   'imports.groupExists': def({ code: 'northeast' }, (p) => `group ${p.code} already exists; nothing was written (use --replace)`),
   'imports.noKey': def({ properties: ['adcode', 'name'] as readonly string[] }, (p) => `no property to match regions by: give --key (properties are ${p.properties.join(', ')})`),

@@ -3,6 +3,7 @@ import { LIST, VARCHAR } from '@duckdb/node-api';
 import { z } from 'zod';
 import { InputError } from '../../core/errors.ts';
 import { coded } from '../../core/messages/index.ts';
+import { schemaIssue } from '../../core/messages/schema-issue.ts';
 import { JsonLimitError, readJsonDocument } from '../../io/text/json-depth.ts';
 import { sha256OfFile } from '../../io/file-hash.ts';
 import { regionGroupSchema, type RegionGroup } from '../../core/schema/region.ts';
@@ -32,7 +33,7 @@ export async function importGroups(ws: Workspace, file: string, options: { repla
     // The row (group) and column (field) are in the location; a deeper path (members.3) stays in the text.
     const row = typeof issue.path[0] === 'number' ? issue.path[0] + 1 : undefined;
     const inner = issue.path.slice(row === undefined ? 0 : 1).join('.');
-    throw new InputError(`${inner ? inner + ': ' : ''}${issue.message}`, { file, row, column: String(issue.path[1] ?? '') || undefined });
+    throw new InputError(coded('imports.groupField', { inner, ...schemaIssue(issue) }), { file, row, column: String(issue.path[1] ?? '') || undefined });
   }
   // A code given twice would break the table's key at the final write (a database error, not a message).
   const first = new Map<string, number>();
