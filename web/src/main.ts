@@ -72,14 +72,16 @@ async function boot(): Promise<void> {
   prefetchMapData();
   // The map is created once its data is asked for: created earlier, its first frames (a full
   // redraw apiece with a software renderer) held back the handling of /api/cases and so the
-  // requests of the boundaries and values, which the map then waited for.
+  // requests of the boundaries and values, which the map then waited for. The footer (the
+  // case's sources) goes in first, so the map's box has its final size and the map is created
+  // at the case's bounds: a resize or a camera jump after it is one more full redraw.
+  app.append(caseFooter());
   mapView.mount();
   const periods = (await periodsRequest).flows.map((p) => p.period);
   startUrlSync(fromUrl, periods);
   // Server messages that name regions by code say their names in the page's language.
   namePlaces((code) => mapView.regions().get(code));
   const views: Partial<Record<State['tab'], HTMLElement>> = { map: mapView.element };
-  app.append(caseFooter());
   app.removeAttribute('aria-busy');
   mapView.start(periods);
 

@@ -74,12 +74,12 @@ const pendingFill = new WeakMap<maplibregl.Map, ExpressionSpecification>();
  * while the page's thread draws it. The sources and their layers come with their data
  * (setSourceData).
  */
-export function createBasemap(container: HTMLElement): Promise<maplibregl.Map> {
-  // No camera yet: the map is created before the workspace's cases (and their bounds) are known;
-  // the view fits it to the case's bounds before the boundaries are drawn.
+export function createBasemap(container: HTMLElement, bounds: [number, number, number, number]): Promise<maplibregl.Map> {
   const map = new maplibregl.Map({
     container,
     style: BLANK,
+    bounds,
+    fitBoundsOptions: { padding: 20 },
     attributionControl: false,
     renderWorldCopies: false,
     // No cross-fade of arriving tiles: each faded frame is a full redraw, which software

@@ -26,10 +26,9 @@ import { regionSearch } from './region-search.ts';
 export interface MapView {
   element: HTMLElement;
   /**
-   * Creates the MapLibre map (blank, no data) once the element is in the document (MapLibre
-   * sizes to it): called as the page's script runs, before the workspace's cases arrive, so the
-   * map's style, shaders and first frame are ready when the data comes (as a bare MapLibre page
-   * creates its map at once).
+   * Creates the MapLibre map (blank, no data) at the case's bounds, once the element is in the
+   * document with its final size (MapLibre sizes to it) and the map's data has been asked for:
+   * the map's style, shaders and first frame then overlap those requests.
    */
   mount: () => void;
   /** Loads and draws the first view, once the cases and periods are known. */
@@ -390,8 +389,9 @@ export function createMapView(): MapView {
 
   let basemap: Promise<maplibregl.Map> | null = null;
   function mount(): void {
+    if (basemap) return;
     timings.mapCreated = performance.now();
-    basemap ??= createBasemap(mapEl).then((x) => ((timings.basemapLoaded = performance.now()), x));
+    basemap = createBasemap(mapEl, caseDef().bounds).then((x) => ((timings.basemapLoaded = performance.now()), x));
   }
 
   async function start(withPeriods: string[]): Promise<void> {
@@ -400,8 +400,7 @@ export function createMapView(): MapView {
     timings.start = performance.now();
     const c = caseDef();
     mount();
-    // The boundaries and the choropleth's values arrive together and are drawn in one go; the
-    // map was created before the case was known, so it is fitted to the case's bounds here.
+    // The boundaries and the choropleth's values arrive together and are drawn in one go.
     const [m] = await Promise.all([
       basemap!,
       loadGeometry().then(() => void (timings.geometryLoaded = performance.now())),
