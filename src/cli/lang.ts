@@ -1,7 +1,7 @@
 import { Option } from 'commander';
 import { InputError, SpecError, type TalentflowError } from '../core/errors.ts';
 import type { CodedMessage, MessageFormat } from '../core/messages/index.ts';
-import { CHINESE, LIBRARY_ZH, messageIn } from '../core/messages/zh.ts';
+import { CHINESE, messageIn } from '../core/messages/zh.ts';
 import { universityLabel } from '../report/graduates/university-name.ts';
 
 /**
@@ -16,8 +16,8 @@ export type CliLang = 'zh' | 'en';
 /** Chinese as the CLI writes it: the catalogue's, with the demo's universities by their Chinese names (东北大学). */
 const CLI_CHINESE: MessageFormat = { ...CHINESE, university: (u) => universityLabel(u, 'zh') };
 
-/** A coded message in `lang`, written as the CLI writes it. */
-const inLang = (m: CodedMessage, lang: CliLang): string => messageIn(m, lang, LIBRARY_ZH as unknown as Parameters<typeof messageIn>[2], CLI_CHINESE);
+/** A coded message in `lang`, written as the CLI writes it (the library's Chinese, universities by name). */
+export const inLang = (m: CodedMessage, lang: CliLang): string => messageIn(m, lang, undefined, CLI_CHINESE);
 
 /** `--lang en|zh` of a command whose messages follow it. */
 export function messageLangOption(): Option {
@@ -44,7 +44,7 @@ function locationZh(e: InputError): string {
 /** An input error's further problems as the CLI prints them after "also: " or "另有：" ("row 5: …", "第 5 行：…"). */
 export function alsoIn(e: InputError, lang: CliLang): readonly string[] {
   if (lang === 'en' || !e.moreCoded.length) return e.more;
-  return e.moreCoded.map((m) => `第 ${m.row} 行：${messageIn(m.text, 'zh')}`);
+  return e.moreCoded.map((m) => `第 ${m.row} 行：${inLang(m.text, 'zh')}`);
 }
 
 /** An error as the CLI prints it after "error: " (English) or "错误：". */

@@ -1,6 +1,5 @@
 import { isMessageCode, renderMessage, type CodedMessage, type MessageParam, type Place } from '../core/messages/index.ts';
-import { messageIn } from '../core/messages/zh.ts';
-import type { CliLang } from './lang.ts';
+import { inLang, type CliLang } from './lang.ts';
 import type { RegionNamer } from './region-names.ts';
 
 /**
@@ -12,7 +11,7 @@ import type { RegionNamer } from './region-names.ts';
  */
 export function namedIn(m: CodedMessage, lang: CliLang, name: RegionNamer): string {
   const params = Object.fromEntries(Object.entries(m.params).map(([k, v]) => [k, named(v, lang, name)]));
-  if (lang === 'zh') return messageIn({ ...m, params }, 'zh');
+  if (lang === 'zh') return inLang({ ...m, params }, 'zh');
   return isMessageCode(m.code) ? renderMessage(m.code, params as never) : m.message;
 }
 

@@ -12,8 +12,8 @@ const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 /** A lock left by a killed run is older than any making takes. */
 const STALE_LOCK_MS = 180_000;
 
-/** A hash of the files under `dirs` (relative to the repository; dist/ and node_modules/ left out) and of the lock file, plus `extra`. */
-export function sourcesHash(dirs: readonly string[], extra = ''): string {
+/** A hash of the files under `dirs` (relative to the repository; dist/ and node_modules/ left out) and of the lock file. */
+export function sourcesHash(dirs: readonly string[]): string {
   const h = createHash('sha256');
   const walk = (d: string): void => {
     for (const e of readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
@@ -26,7 +26,7 @@ export function sourcesHash(dirs: readonly string[], extra = ''): string {
     }
   };
   for (const d of dirs) walk(join(ROOT, d));
-  h.update(readFileSync(join(ROOT, 'package-lock.json'))).update('\0').update(extra);
+  h.update(readFileSync(join(ROOT, 'package-lock.json')));
   return h.digest('hex').slice(0, 16);
 }
 

@@ -67,7 +67,9 @@ async function boot(): Promise<void> {
   }
   setCases(cases, []);
   const withLevel = await withSelectionLevel(initialUrlState(), (q) => api.regions(q));
-  const fromUrl = await withPeriodAtLevel(withLevel, async (view) => hasNetValues(view, new Set((await periodsRequest).flows.map((p) => p.period))));
+  const flowPeriods = periodsRequest.then((p) => p.flows.map((x) => x.period));
+  const flowPeriodSet = flowPeriods.then((p) => new Set(p));
+  const fromUrl = await withPeriodAtLevel(withLevel, async (view) => hasNetValues(view, await flowPeriodSet));
   update(fromUrl);
   prefetchMapData();
   // The map is created once its data is asked for: created earlier, its first frames (a full
@@ -77,7 +79,7 @@ async function boot(): Promise<void> {
   // at the case's bounds: a resize or a camera jump after it is one more full redraw.
   app.append(caseFooter());
   mapView.mount();
-  const periods = (await periodsRequest).flows.map((p) => p.period);
+  const periods = await flowPeriods;
   startUrlSync(fromUrl, periods);
   // Server messages that name regions by code say their names in the page's language.
   namePlaces((code) => mapView.regions().get(code));
