@@ -1,4 +1,4 @@
-import type { GravityResult } from '../models/index.ts';
+import type { GravityResult, RadiationResult } from '../models/index.ts';
 import { twoSidedP } from '../numeric/special.ts';
 import type { CodedMessage } from '../core/messages/index.ts';
 import { said, type CliLang } from './lang.ts';
@@ -74,6 +74,19 @@ export function gravitySummary(r: GravityResult, fitSeconds: number, lang: CliLa
   lines.push(w.gravityFit(fmt(r.logLikelihood, 10), fmt(r.aic, 10), fmt(r.bic, 10)));
   lines.push(w.gravityFit2(r.pseudoR2.toFixed(6), r.adjPseudoR2.toFixed(6), r.srmse.toFixed(6), r.cpc.toFixed(6), r.ssi.toFixed(6)));
   lines.push(iterationsLine(r, lang, fitSeconds));
+  const coded = r.messages?.warnings?.length === r.warnings.length ? r.messages.warnings : undefined;
+  r.warnings.forEach((wa, i) => lines.push(warningLine(wa, coded?.[i], lang)));
+  return lines.join('\n');
+}
+
+/** A radiation fit's summary: what was computed, its fit statistics and its warnings, every line in `lang`. */
+export function radiationSummary(r: RadiationResult, lang: CliLang = 'en'): string {
+  const w = summaryWords(lang);
+  const lines = [w.radiationTitle(said(r.method, r.messages?.method, lang), r.nobs, r.regions.length)];
+  lines.push(renderTable([r], [
+    { header: w.deviance, value: (x) => x.deviance }, { header: w.logLikelihood, value: (x) => x.logLikelihood }, { header: 'AIC', value: (x) => x.aic },
+    { header: 'SRMSE', value: (x) => x.srmse, digits: 4 }, { header: w.cpc, value: (x) => x.cpc, digits: 4 }, { header: 'SSI', value: (x) => x.ssi, digits: 4 },
+  ]));
   const coded = r.messages?.warnings?.length === r.warnings.length ? r.messages.warnings : undefined;
   r.warnings.forEach((wa, i) => lines.push(warningLine(wa, coded?.[i], lang)));
   return lines.join('\n');

@@ -42,6 +42,12 @@ export interface SummaryWords {
   residualDeviance(x: string, df: number): string;
   gravityFit(ll: string, aic: string, bic: string): string;
   gravityFit2(r2: string, adj: string, srmse: string, cpc: string, ssi: string): string;
+  /** A radiation fit's first line: its method (already in the language), rows and regions. */
+  radiationTitle(method: string, nobs: number, regions: number): string;
+  /** Heads of a fit-statistics table. */
+  readonly deviance: string;
+  readonly logLikelihood: string;
+  readonly cpc: string;
 }
 
 const ROLE_ZH: Record<string, string> = { origin: '迁出地', destination: '迁入地', pair: '迁出地–迁入地对', period: '时期' };
@@ -70,6 +76,8 @@ export const ENGLISH_WORDS: SummaryWords = {
   residualDeviance: (x, df) => `Residual deviance: ${x} on ${df} degrees of freedom`,
   gravityFit: (ll, aic, bic) => `Log-likelihood: ${ll}   AIC: ${aic}   BIC: ${bic}`,
   gravityFit2: (r2, adj, srmse, cpc, ssi) => `Pseudo-R²: ${r2} (adj. ${adj})   SRMSE: ${srmse}   CPC: ${cpc}   SSI: ${ssi}`,
+  radiationTitle: (method, nobs, regions) => `Radiation model (${method}), ${nobs} flows between ${regions} regions; no parameters to fit`,
+  deviance: 'deviance', logLikelihood: 'log-likelihood', cpc: 'CPC',
 };
 
 /** fixest's fixef.K and cluster.df (src/models/gravity/types.ts SmallSampleOptions) in words. */
@@ -103,6 +111,8 @@ export const CHINESE_WORDS: SummaryWords = {
   residualDeviance: (x, df) => `残差偏差：${x}，自由度 ${df}`,
   gravityFit: (ll, aic, bic) => `${STAT_ZH.logLikelihood}：${ll}   AIC：${aic}   BIC：${bic}`,
   gravityFit2: (r2, adj, srmse, cpc, ssi) => `${STAT_ZH.pseudoR2}：${r2}（调整后 ${adj}）   SRMSE：${srmse}   CPC：${cpc}   SSI：${ssi}`,
+  radiationTitle: (method, nobs, regions) => `${method}；${regions} 个地区之间的 ${nobs} 条流动，没有需要拟合的参数`,
+  deviance: STAT_ZH.deviance, logLikelihood: STAT_ZH.logLikelihood, cpc: STAT_ZH.cpc,
 };
 
 export const summaryWords = (lang: CliLang): SummaryWords => (lang === 'zh' ? CHINESE_WORDS : ENGLISH_WORDS);

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { assertChinese, LATIN_SENTENCE } from '../helpers/chinese.ts';
 import { REPO } from '../helpers/workspace.ts';
 import { runCli } from '../helpers/cli.ts';
 
@@ -82,6 +83,29 @@ test('workspace fits: Korea 2019 from stored flows, saved and shown; radiation o
   assert.equal(rad.code, 0, rad.stderr);
   const rj = JSON.parse(rad.stdout);
   assert.ok(rj.cpc > 0.3 && rj.cpc < 1 && rj.cpc < j.cpc, 'radiation fits worse than a doubly-constrained gravity model');
+});
+
+test('fit radiation --lang zh: the whole summary (method, heads, warnings) reads in Chinese; English and --json as before', () => {
+  const args = ['fit', 'radiation', '--period', '2019', '--within', 'KR', '-w', w];
+  const zh = tf(...args, '--lang', 'zh');
+  assert.equal(zh.code, 0, zh.stderr);
+  const lines = zh.stdout.split('\n').filter(Boolean);
+  assert.equal(lines[0], 'Simini 等（2012）的辐射模型，含有限规模归一化 1 / (1 - m_i / M)，迁出总量取实际观测值；17 个地区之间的 272 条流动，没有需要拟合的参数');
+  assert.match(zh.stdout, /^ +偏差 +对数似然 +AIC +SRMSE +共同部分指数 \(CPC\) +SSI$/m);
+  assert.deepEqual(lines.filter((l) => l.startsWith('warning:')), []);
+  const warned = lines.filter((l) => l.startsWith('警告：'));
+  assert.deepEqual(warned, ['警告：17 行区域内部流动没有辐射模型预测值，未纳入统计量']);
+  assertChinese([lines[0], ...warned], 'radiation summary');
+  // Only the statistics' abbreviations are Latin (the heads' line).
+  assert.deepEqual(lines.filter((l) => LATIN_SENTENCE.test(l) && !/^ +偏差/.test(l)), []);
+  const en = tf(...args);
+  assert.match(en.stdout, /^Radiation model \(Simini et al\. \(2012\) radiation model with the finite-size normalisation 1 \/ \(1 - m_i \/ M\); outflows observed\), 272 flows between 17 regions; no parameters to fit\n +deviance +log-likelihood +AIC +SRMSE +CPC +SSI$/m);
+  assert.match(en.stdout, /^warning: 17 intra-regional rows have no radiation prediction and are left out of the statistics$/m);
+  // --json: the English warnings as before, and each coded in the same order.
+  const j = JSON.parse(tf(...args, '--json').stdout);
+  assert.deepEqual(j.warnings, ['17 intra-regional rows have no radiation prediction and are left out of the statistics']);
+  assert.deepEqual(j.messages.warnings.map((m: { code: string; message: string }) => [m.code, m.message]), [['radiation.intraLeftOut', j.warnings[0]]]);
+  assert.equal(j.messages.method.message, j.method);
 });
 
 test('flows from census stocks: China cities 2010-2020 stored as an estimate with their assumptions', () => {

@@ -7,8 +7,8 @@ import { withWorkspace, type Workspace } from '../../store/workspace.ts';
 import { InputError } from '../../core/errors.ts';
 import { coded, english, type ParamsOf } from '../../core/messages/index.ts';
 import { common, outFor, withCommon } from '../context.ts';
-import { printJson, renderTable } from '../output.ts';
-import { gravitySummary, noteLine } from '../model-summary.ts';
+import { printJson } from '../output.ts';
+import { gravitySummary, noteLine, radiationSummary } from '../model-summary.ts';
 import { messageLangOption, type CliLang } from '../lang.ts';
 import { radiationDataFrom } from './radiation-data.ts';
 import { fitChoiceCommand } from './fit-choice.ts';
@@ -113,6 +113,7 @@ Examples:
     .option('--origin-pop <column>', 'file: population of the origin')
     .option('--destination-pop <column>', 'file: population of the destination')
     .option('--no-finite-size', 'leave out the finite-size normalisation 1 / (1 - m_i / M)')
+    .addOption(messageLangOption())
     .action(async (o: Record<string, string | boolean | undefined>, cmd: Command) => {
       const { workspace } = common(cmd);
       const out = outFor(cmd);
@@ -122,12 +123,7 @@ Examples:
       const result = fitRadiation(data, { finiteSize: o.finiteSize !== false });
       const fitSeconds = (performance.now() - t0) / 1000;
       if (out.json) return printJson(out, { ...result, fitSeconds });
-      out.write(`Radiation model (${result.method}), ${result.nobs} flows between ${result.regions.length} regions; no parameters to fit\n`);
-      out.write(renderTable([result], [
-        { header: 'deviance', value: (r) => r.deviance }, { header: 'log-likelihood', value: (r) => r.logLikelihood }, { header: 'AIC', value: (r) => r.aic },
-        { header: 'SRMSE', value: (r) => r.srmse, digits: 4 }, { header: 'CPC', value: (r) => r.cpc, digits: 4 }, { header: 'SSI', value: (r) => r.ssi, digits: 4 },
-      ]));
-      for (const w of result.warnings) out.write(`warning: ${w}`);
+      out.write(radiationSummary(result, (o.lang ?? 'en') as CliLang));
     }));
   fit.addCommand(fitChoiceCommand());
   return fit;

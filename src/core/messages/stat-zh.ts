@@ -12,6 +12,7 @@ export const STAT_ZH = {
   pValue: 'p 值',
   interval: '置信区间',
   nobs: '观测数',
+  deviance: '偏差',
   logLikelihood: '对数似然',
   nullLogLikelihood: '零模型对数似然',
   pseudoR2: '伪 R²',

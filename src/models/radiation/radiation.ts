@@ -1,3 +1,4 @@
+import { coded, withWarnings, type CodedMessage } from '../../core/messages/index.ts';
 import { flowFitMeasures } from '../shared/fit-statistics.ts';
 import { checkRadiationInput } from './check.ts';
 import type { RadiationData, RadiationResult, RadiationSpec } from './types.ts';
@@ -54,7 +55,7 @@ export function fitRadiation(data: RadiationData, spec: RadiationSpec = {}): Rad
   checkRadiationInput(data, spec);
   const finiteSize = spec.finiteSize ?? true;
   const n = data.regions.length;
-  const warnings: string[] = [];
+  const warnings: CodedMessage[] = [];
   const outflow = new Float64Array(n);
   if (spec.outflows) outflow.set(spec.outflows);
   else for (let r = 0; r < data.flow.length; r++) if (data.origin[r] !== data.destination[r]) outflow[data.origin[r]] += data.flow[r];
@@ -76,14 +77,16 @@ export function fitRadiation(data: RadiationData, spec: RadiationSpec = {}): Rad
     y.push(data.flow[r]);
     yhat.push(e);
   }
-  if (intra) warnings.push(`${intra} intra-regional rows have no radiation prediction and are left out of the statistics`);
-  if (y.length === 0) warnings.push('no inter-regional rows: no statistics');
+  if (intra) warnings.push(coded('radiation.intraLeftOut', { rows: intra }));
+  if (y.length === 0) warnings.push(coded('radiation.noInterRegional', {}));
   const fit = flowFitMeasures(y, yhat);
   const outflows: Record<string, number> = {};
   data.regions.forEach((code, i) => (outflows[code] = outflow[i]));
+  const method = coded('radiation.method', { finiteSize, outflows: spec.outflows ? 'given' : 'observed' });
+  const said = withWarnings(warnings);
   return {
     model: 'radiation',
-    method: `Simini et al. (2012) radiation model${finiteSize ? ' with the finite-size normalisation 1 / (1 - m_i / M)' : ''}; outflows ${spec.outflows ? 'given' : 'observed'}`,
+    method: method.message,
     finiteSize,
     regions: [...data.regions],
     outflows,
@@ -96,7 +99,8 @@ export function fitRadiation(data: RadiationData, spec: RadiationSpec = {}): Rad
     cpc: fit.cpc,
     ssi: fit.ssi,
     parameters: {},
-    warnings,
+    warnings: said.warnings,
+    messages: { ...said.messages, method },
   };
 }
 

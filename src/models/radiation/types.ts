@@ -1,3 +1,5 @@
+import type { CodedMessage } from '../../core/messages/index.ts';
+
 /** Inputs and result of the radiation model (plain data; arrays per observed row). */
 
 export interface RadiationData {
@@ -39,4 +41,9 @@ export interface RadiationResult {
   readonly ssi: number;
   readonly parameters: Record<string, never>;
   readonly warnings: string[];
+  /**
+   * The warnings (same order) and the method coded (core/messages), for a front-end's language;
+   * `warnings` and `method` keep their English (absent in results made before codes).
+   */
+  readonly messages?: { readonly warnings?: readonly CodedMessage[]; readonly method?: CodedMessage };
 }
