@@ -5,6 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO } from '../helpers/workspace.ts';
 import { runCli } from '../helpers/cli.ts';
+import { apiClient } from '../helpers/api.ts';
+import { createApp } from '../../src/server/index.ts';
+import { closeWorkspace, openWorkspace } from '../../src/store/index.ts';
 
 let dir: string;
 let w: string;
@@ -51,6 +54,26 @@ test('scenario run --amount N: N a month instead of the document\'s amount, the 
   assert.match(text.stdout, /Total cost: [\d,]+ \[[\d,]+, [\d,]+\] won/);
   assert.match(text.stdout, /Cost per additional retained graduate: [\d,]+ \[[\d,]+, ([\d,]+|n\/a)\] won/);
   assert.equal(tf('scenario', 'run', file, '--amount', '-5', '-w', w).code, 1);
+});
+
+test('scenario run --json carries the coded notes the API\'s run job answers for the same run (messages.notes)', async () => {
+  const file = join(REPO, 'examples/northeast-stay-subsidy.json');
+  const cli = JSON.parse(tf('scenario', 'run', file, '--amount', '500', '--draws', '5', '--seed', '4', '--no-save', '--json', '-w', w).stdout);
+  const ws = await openWorkspace(w);
+  try {
+    const api = apiClient(createApp(ws).app);
+    const start = await api.post('/api/scenarios/run', { document: JSON.parse(readFileSync(file, 'utf8')), amount: 500, draws: 5, seed: 4 });
+    assert.equal(start.status, 202, JSON.stringify(start.body));
+    const job = await api.waitJob(start.body.id);
+    assert.equal(job.state, 'done', JSON.stringify(job.error));
+    assert.ok(job.result.messages.notes.length >= 2, JSON.stringify(job.result.messages));
+    assert.deepEqual(cli.messages, job.result.messages);
+    assert.deepEqual(cli.notes, job.result.notes);
+    assert.equal(cli.messages.notes[0].code, 'scenario.payment.set');
+    assert.deepEqual(cli.summary, job.result.result.summary);
+  } finally {
+    closeWorkspace(ws);
+  }
 });
 
 test('scenario run --json: a row per year and a summary with retainedDelta and costPerRetained intervals; stored with the model version', () => {

@@ -112,12 +112,11 @@ Examples:
     .action(async (file: string, o: RunOptions, c: Command) => {
       const out = outFor(c);
       const [run] = await runFiles([file], c, o);
+      // The run operation's answer as the API's job gives it (notes coded in `messages` too), the
+      // result's fields (seed, draws, years, summary, ...) at the top rather than under `result`.
       if (out.json) {
-        return printJson(out, {
-          scenario: run.scenario, model: run.model, id: run.id, seed: run.result.seed, draws: run.result.draws, seconds: run.seconds,
-          currency: run.currency, amountPerYear: run.amountPerYear,
-          notes: run.notes, assumptions: run.assumptions, years: run.result.years, summary: run.result.summary, regions: run.result.regions, parameters: run.result.parameters, agentsPerYear: run.result.agentsPerYear, personsPerAgent: run.result.personsPerAgent,
-        });
+        const { result, ...answer } = run;
+        return printJson(out, { ...answer, ...result });
       }
       printRun(out, run);
     }));
