@@ -1,4 +1,4 @@
-import { listValue } from '@duckdb/node-api';
+import { listValue } from './duckdb/node-api.ts';
 import { InputError, SpecError } from '../core/errors.ts';
 import { haversineMatrix } from '../numeric/index.ts';
 import { flowsFromStocks, type FlowsFromStocksResult } from '../models/index.ts';

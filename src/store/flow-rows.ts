@@ -1,4 +1,4 @@
-import type { DuckDBValue } from '@duckdb/node-api';
+import type { DuckDBValue } from './duckdb/node-api.ts';
 import { type Database, quoteIdent } from './duckdb/database.ts';
 
 /**

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
+import { DuckDBInstance } from './duckdb/node-api.ts';
 import { InputError } from '../core/errors.ts';
 import { encodeGb18030 } from '../../test/fuzz/gb18030.ts';
 import { gravityDataFromFile } from './queries/model-data.ts';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { InputError } from '../core/errors.ts';
 import { parsePeriod } from '../core/schema/period.ts';
-import { listValue } from '@duckdb/node-api';
+import { listValue } from './duckdb/node-api.ts';
 import { addFlowCodes, addFlowPeriods } from './flow-rows.ts';
 import { guardReimport, recordImport, type Workspace } from './workspace.ts';
 

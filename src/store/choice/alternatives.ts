@@ -1,4 +1,4 @@
-import { listValue } from '@duckdb/node-api';
+import { listValue } from '../duckdb/node-api.ts';
 import { SpecError } from '../../core/errors.ts';
 import { coded, type CodedMessage } from '../../core/messages/index.ts';
 import { resolveRegionRef, withinCondition } from '../queries/resolve-ref.ts';

@@ -1,4 +1,4 @@
-import { listValue, type DuckDBValue } from '@duckdb/node-api';
+import { listValue, type DuckDBValue } from '../duckdb/node-api.ts';
 import type { Workspace } from '../workspace.ts';
 
 /** Persons who share everything a choice model sees of them, with their destination, counted. */

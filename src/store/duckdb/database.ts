@@ -1,4 +1,4 @@
-import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from './node-api.ts';
 import { ConflictError, StoreError } from '../../core/errors.ts';
 
 export type Params = DuckDBValue[] | Record<string, DuckDBValue>;

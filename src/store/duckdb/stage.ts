@@ -1,6 +1,6 @@
 import { open, stat } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
-import { structValue, type DuckDBValue } from '@duckdb/node-api';
+import { structValue, type DuckDBValue } from './node-api.ts';
 import { InputError } from '../../core/errors.ts';
 import { coded } from '../../core/messages/index.ts';
 // Each reader from its own file, not io's index: the xlsx and GeoJSON readers (exceljs alone is

@@ -1,5 +1,5 @@
 import duckdb from '@duckdb/node-bindings';
-import { DuckDBMaterializedResult, DuckDBTypeId, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import { DuckDBMaterializedResult, DuckDBTypeId, type DuckDBConnection, type DuckDBValue } from './node-api.ts';
 
 /** A column a typed read returns: DOUBLE columns as Float64Array, UINTEGER columns as Uint32Array. */
 export type TypedColumn = Float64Array | Uint32Array;

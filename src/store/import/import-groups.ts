@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { LIST, VARCHAR } from '@duckdb/node-api';
+import { LIST, VARCHAR } from '../duckdb/node-api.ts';
 import { z } from 'zod';
 import { InputError } from '../../core/errors.ts';
 import { coded } from '../../core/messages/index.ts';

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { LIST, VARCHAR, listValue } from '@duckdb/node-api';
+import { LIST, VARCHAR, listValue } from '../duckdb/node-api.ts';
 import type { Geometry } from 'geojson';
 import { InputError } from '../../core/errors.ts';
 import { polygonCentroid, sphericalArea, type AreaGeometry } from '../../core/geometry/index.ts';

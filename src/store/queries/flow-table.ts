@@ -1,4 +1,4 @@
-import { listValue, type DuckDBValue } from '@duckdb/node-api';
+import { listValue, type DuckDBValue } from '../duckdb/node-api.ts';
 import type { FlowTable } from '../../core/flow-table.ts';
 import { coded, withWarnings, type CodedMessage } from '../../core/messages/index.ts';
 import { parsePeriod } from '../../core/schema/period.ts';

@@ -1,4 +1,4 @@
-import { listValue } from '@duckdb/node-api';
+import { listValue } from '../duckdb/node-api.ts';
 import { SpecError } from '../../core/errors.ts';
 import { coded } from '../../core/messages/index.ts';
 import { isIndicatorName } from '../../core/schema/indicator-name.ts';

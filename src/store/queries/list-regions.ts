@@ -1,4 +1,4 @@
-import { listValue, type DuckDBValue } from '@duckdb/node-api';
+import { listValue, type DuckDBValue } from '../duckdb/node-api.ts';
 import { matchableRegions, type Workspace } from '../workspace.ts';
 import { resolveRegionRef, withinCondition } from './resolve-ref.ts';
 

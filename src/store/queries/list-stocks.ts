@@ -1,4 +1,4 @@
-import { listValue, type DuckDBValue } from '@duckdb/node-api';
+import { listValue, type DuckDBValue } from '../duckdb/node-api.ts';
 import { InputError } from '../../core/errors.ts';
 import { parseStockDate, type StockUnit } from '../import/stock-options.ts';
 import { type Workspace } from '../workspace.ts';

@@ -1,4 +1,4 @@
-import { listValue } from '@duckdb/node-api';
+import { listValue } from '../duckdb/node-api.ts';
 import type { Workspace } from '../workspace.ts';
 
 /**

@@ -1,4 +1,4 @@
-import { listValue, type DuckDBListValue } from '@duckdb/node-api';
+import { listValue, type DuckDBListValue } from '../duckdb/node-api.ts';
 import type { PersonRecord } from '../../core/schema/person.ts';
 import { type Workspace } from '../workspace.ts';
 
