@@ -34,6 +34,7 @@ export const CHOICE_SPEC_MESSAGES = {
   /** `more` the paths of the next (up to three) issues, `others` how many further issues there are. */
   'input.invalid': def({
     detail: 'Invalid option: expected one of "distance_home"|"is_home"', issue: 'invalid_value', expected: '', limit: null as number | null,
-    values: ['distance_home', 'is_home'] as readonly string[], rule: null as string | null, value: null as string | null, more: ['level'] as readonly string[], others: 1,
+    values: ['distance_home', 'is_home'] as readonly string[], rule: null as string | null, value: null as string | null, origin: '', inclusive: true as boolean, exact: false as boolean,
+    more: ['level'] as readonly string[], others: 1,
   }, (p) => `${p.detail}${p.others ? ` (and ${p.others} more: ${p.more.join(', ')})` : ''}`),
 };

@@ -35,7 +35,7 @@ export const IMPORT_ERROR_MESSAGES = {
   /** A group that fails the groups schema: `inner` the path below the group (members.3), the rest zod's issue (schema-issue.ts). */
   'imports.groupField': def({
     inner: 'members', detail: 'Invalid input: expected array, received string', issue: 'invalid_type', expected: 'array', limit: null as number | null,
-    values: [] as readonly string[], rule: null as string | null, value: null as string | null,
+    values: [] as readonly string[], rule: null as string | null, value: null as string | null, origin: '', inclusive: true as boolean, exact: false as boolean,
   }, (p) => `${p.inner ? p.inner + ': ' : ''}${p.detail}`),
   'imports.unknownMembers': def({ code: 'northeast', missing: ['219900'] as readonly string[] }, (p) => `group ${p.code}: unknown member region(s) ${p.missing.join(', ')}`),
   'imports.groupExists': def({ code: 'northeast' }, (p) => `group ${p.code} already exists; nothing was written (use --replace)`),

@@ -10,7 +10,7 @@ import { def } from './message.ts';
 const capital = (s: string) => `${s[0]?.toUpperCase() ?? ''}${s.slice(1)}`;
 
 export const REQUEST_MESSAGES = {
-  'request.invalid': def({ field: 'draws', detail: 'Too big: expected number to be <=1000', issue: 'too_big', expected: '', limit: 1000 as number | null, values: [] as readonly string[], rule: null as string | null, value: null as string | null },
+  'request.invalid': def({ field: 'draws', detail: 'Too big: expected number to be <=1000', issue: 'too_big', expected: '', limit: 1000 as number | null, values: [] as readonly string[], rule: null as string | null, value: null as string | null, origin: 'number', inclusive: true as boolean, exact: false as boolean },
     (p) => `${p.field || 'request'}: ${p.detail}`),
   'server.internal': def({}, () => 'internal error: see the server log'),
 

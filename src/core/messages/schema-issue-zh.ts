@@ -15,10 +15,35 @@ const RULE: Record<string, (value: string | null) => string> = {
   transformNotAttribute: (value) => `“${value ?? ''}”不是设定中的备选项属性`,
 };
 
+/** What a size bound counts, by zod's origin: items of a list, characters of a text. */
+const COUNTED: Record<string, string> = { array: '项', set: '项', string: '个字符', file: '字节' };
+
+/**
+ * A bound in words by what it bounds (schema-issue.ts `origin`): "最多 20 项" for a list,
+ * "最多 20 个字符" for a text, "不能大于 20" for a number, "不能晚于 2020-01-01" for a date;
+ * an exclusive bound (lt, gt, positive) says "应小于"/"应大于".
+ */
+function bound(p: SchemaIssueParams, big: boolean): string {
+  if (p.limit === null) return big ? '过大或过长' : '过小或过短';
+  // Messages coded before origin and inclusive were carried: a number's inclusive bound, as then.
+  const inclusive = p.inclusive !== false;
+  const counted = Object.hasOwn(COUNTED, p.origin ?? '') ? COUNTED[p.origin] : undefined;
+  if (counted) {
+    if (p.exact === true) return `应为 ${p.limit} ${counted}`;
+    if (inclusive) return `${big ? '最多' : '至少'} ${p.limit} ${counted}`;
+    return `应${big ? '少' : '多'}于 ${p.limit} ${counted}`;
+  }
+  if (p.origin === 'date') {
+    const day = new Date(p.limit).toISOString().slice(0, 10);
+    return inclusive ? `不能${big ? '晚' : '早'}于 ${day}` : `应${big ? '早' : '晚'}于 ${day}`;
+  }
+  return inclusive ? `不能${big ? '大' : '小'}于 ${p.limit}` : `应${big ? '小' : '大'}于 ${p.limit}`;
+}
+
 const ISSUE: Record<string, (p: SchemaIssueParams) => string> = {
   invalid_type: (p) => (p.expected ? `应为 ${p.expected} 类型` : '类型不符'),
-  too_big: (p) => (p.limit === null ? '过大或过长' : `不能大于 ${p.limit}`),
-  too_small: (p) => (p.limit === null ? '过小或过短' : `不能小于 ${p.limit}`),
+  too_big: (p) => bound(p, true),
+  too_small: (p) => bound(p, false),
   invalid_value: (p) => `可选值：${p.values.join('、')}`,
   unrecognized_keys: (p) => `未知字段：${p.values.join('、')}`,
   invalid_format: () => '格式不符',
