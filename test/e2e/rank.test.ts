@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertChinese } from '../helpers/chinese.ts';
+import { assertChinese, LATIN_SENTENCE } from '../helpers/chinese.ts';
 import { demoSuite, runCli } from '../helpers/cli.ts';
 
 // `talentflow rank` on the demo workspace (bundled China census indicators), built once for this file.
@@ -78,4 +78,27 @@ test('--lang zh: the index\'s warnings read in Chinese, regions by name; English
   const named = tf('rank', '--example', 'china-cities', '--top', '3', '-w', demo.workspace, '--lang', 'en');
   assert.match(named.stderr, /^warning: 12 region\(s\) excluded for missing values: Tonghua, /m);
   assert.doesNotMatch(named.stderr, /\d{6}/);
+});
+
+test('--lang zh: the index line, how the index is made, the table heads and the sensitivity line read in Chinese; English as before without it', () => {
+  const args = ['rank', '--example', 'china-cities', '--top', '3', '--compare-period', '2010', '--sensitivity', '20', '--wide', '-w', demo.workspace];
+  const zh = tf(...args, '--lang', 'zh');
+  assert.equal(zh.code, 0, zh.stderr);
+  const lines = zh.stdout.split('\n').filter(Boolean);
+  assert.match(lines[0], /^指数：中国地级市人口活力（2010 与 2020 年人口普查）：/);
+  assert.equal(lines[1], '最小-最大归一化，等权：growth(population,2010,2020) + 0.250、share_age_15_59@2020 + 0.250、share_age_65@2020 - 0.250、log(population@2020) + 0.250');
+  assert.match(zh.stdout, /^排名 +代码 +名称 +得分 +growth\(population,2010,2020\) +share_age_15_59@2020 +share_age_65@2020 +log\(population@2020\) +2010 年排名 +变化 +排名中位数 +90% 区间$/m);
+  assert.match(zh.stdout, /^敏感性：20 次狄利克雷权重抽样（集中参数 50），种子 1$/m);
+  // Every line but those naming the terms as written (log(population@2020)) is free of English (options aside).
+  assert.deepEqual(lines.filter((l, i) => i !== 1 && !/^排名 /.test(l) && LATIN_SENTENCE.test(l.replace(/--[a-z-]+( N)?/g, ''))), []);
+  assertChinese([lines[0], ...lines.filter((l) => l.startsWith('敏感性'))], 'rank lines');
+  // Numbered term columns (a narrow terminal): the key's line ends in a Chinese colon, not an English one.
+  const keyed = tf('rank', '--example', 'china-cities', '--top', '3', '-w', demo.workspace, '--lang', 'zh');
+  assert.doesNotMatch(keyed.stdout, /:$/m);
+  if (keyed.stdout.includes('[1] ')) assert.match(keyed.stdout, /^\[n\]：各指标对得分的贡献（权重 × 归一化值）：$/m);
+  const en = tf(...args).stdout;
+  assert.match(en, /^index: demographic vitality of China's prefecture-level cities/m);
+  assert.match(en, /^min-max normalisation, equal weights: growth\(population,2010,2020\) \+ 0\.250, share_age_15_59@2020 \+ 0\.250, share_age_65@2020 - 0\.250, log\(population@2020\) \+ 0\.250$/m);
+  assert.match(en, /^rank +code +name +score +growth\(population,2010,2020\) +share_age_15_59@2020 +share_age_65@2020 +log\(population@2020\) +rank 2010 +change +median rank +90% interval$/m);
+  assert.match(en, /^sensitivity: 20 Dirichlet weight draws \(concentration 50\), seed 1$/m);
 });

@@ -39,3 +39,19 @@ export const DECAY_ZH = { power: '幂函数 (d^β)', exponential: '指数函数 
 
 /** Money units of willingness to pay (src/store/choice/money.ts, src/models/logit/wtp.ts). */
 export const MONEY_UNIT_ZH: Readonly<Record<string, string>> = { 'yuan a month': '元/月', 'yuan per month': '元/月', 'yuan a year': '元/年' };
+
+/** A composite index's normalisation and weighting (src/rank), as the Rankings tab and `talentflow rank --lang zh` name them. */
+export const NORMALISATION_ZH: Readonly<Record<string, string>> = { 'min-max': '最小-最大归一化', 'z-score': 'z 分数标准化', rank: '按名次归一化' };
+export const WEIGHTING_ZH: Readonly<Record<string, string>> = { equal: '等权', user: '指定权重', entropy: '熵权', pca: '第一主成分权重' };
+
+/** The words of a ranking's table (the Rankings tab's and `talentflow rank --lang zh`'s). */
+export const RANK_ZH = {
+  index: '指数',
+  rank: '排名',
+  code: '代码',
+  name: '名称',
+  score: '得分',
+  change: '变化',
+  medianRank: '排名中位数',
+  utility: '效用',
+} as const;

@@ -1,4 +1,4 @@
-import { CONSTRAINT_ZH, DECAY_ZH, STAT_ZH } from '../../../src/core/messages/stat-zh.ts';
+import { CONSTRAINT_ZH, DECAY_ZH, NORMALISATION_ZH, RANK_ZH, STAT_ZH, WEIGHTING_ZH } from '../../../src/core/messages/stat-zh.ts';
 import { INDICATOR_ZH, UNIT_ZH, prefixed } from '../../../src/core/messages/indicator-zh.ts';
 import type { MessageKey } from './en.ts';
 
@@ -18,8 +18,8 @@ export const zh: Record<MessageKey, string> = {
   'rank.help': '文档示例综合指数（2010–2020 年人口增长、15–59 岁人口占比、65 岁及以上人口占比、人口对数；极差标准化、等权重）。排名为全国排名。',
   'rank.show': '显示城市范围',
   'rank.top': '显示数量',
-  'rank.score': '得分',
-  'rank.rank': '排名',
+  'rank.score': RANK_ZH.score,
+  'rank.rank': RANK_ZH.rank,
   'rank.region': '地区',
   'rank.chartCaption': '得分前 {n} 名',
   'rank.tableCaption': '排名与得分',
@@ -39,7 +39,7 @@ export const zh: Record<MessageKey, string> = {
   'rank.run': '排名',
   'rank.none': '本案例在该层级没有可用于排名的指标：请先导入（talentflow import indicators 文件）。',
   'rank.pickOne': '请至少勾选一个指标。',
-  'rank.index': '指数',
+  'rank.index': RANK_ZH.index,
   'rank.indexExample': '文档示例：人口活力',
   'rank.indexExampleTitle': '文档中的示例指数：城市人口活力',
   'rank.indexOwn': '你自己的指标',
@@ -52,13 +52,13 @@ export const zh: Record<MessageKey, string> = {
   'rank.indicator': '指标',
   'rank.direction': '方向',
   'rank.weight': '权重',
-  'rank.norm.min-max': '最小-最大归一化',
-  'rank.norm.z-score': 'z 分数标准化',
-  'rank.norm.rank': '按名次归一化',
-  'rank.weighting.equal': '等权',
-  'rank.weighting.user': '指定权重',
-  'rank.weighting.entropy': '熵权',
-  'rank.weighting.pca': '第一主成分权重',
+  'rank.norm.min-max': NORMALISATION_ZH['min-max'],
+  'rank.norm.z-score': NORMALISATION_ZH['z-score'],
+  'rank.norm.rank': NORMALISATION_ZH.rank,
+  'rank.weighting.equal': WEIGHTING_ZH.equal,
+  'rank.weighting.user': WEIGHTING_ZH.user,
+  'rank.weighting.entropy': WEIGHTING_ZH.entropy,
+  'rank.weighting.pca': WEIGHTING_ZH.pca,
   'rank.definition': '综合指数：{terms}的加权和（{normalisation}，{weighting}）；得分越高，排名越靠前',
   'grad.title': '毕业生去向',
   'grad.help': '某高校某届毕业生的就业去向：留在就读省份和回生源省份的比例，以及按省份的去向分布。',

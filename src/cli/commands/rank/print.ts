@@ -5,10 +5,13 @@ import { namedIn } from '../../message-names.ts';
 import type { RegionNamer } from '../../region-names.ts';
 import { printTable, type Column, type Out } from '../../output.ts';
 import { chooseTermHeaders, printTermKey, termHeader, type TermHeaders } from '../../table-fit.ts';
+import { rankWords } from './words.ts';
 
 type Row = CompositeIndexResult['rows'][number] & { name: string | null };
 interface RankOutput {
   description: string | null;
+  /** The description coded, for --lang (absent: the English description). */
+  messages?: { description: CodedMessage | null };
   index: Omit<CompositeIndexResult, 'rows'> & { rows: Row[] };
   rankChange?: RankChangeResult & { period: string };
   sensitivity?: SensitivityResult;
@@ -28,26 +31,27 @@ const AFTER_SCORE: Record<CliLang, (what: string) => string> = {
  */
 export function printRank(out: Out, r: RankOutput, top: number | undefined, opts: { wide?: boolean; lang?: CliLang; name?: RegionNamer } = {}): void {
   const ix = r.index;
-  if (r.description) out.write(`index: ${r.description}`);
-  out.write(`${ix.normalisation} normalisation, ${ix.weighting} weights: ${ix.indicators.map((k) => `${k} ${ix.directions[k] > 0 ? '+' : '-'} ${ix.weights[k].toFixed(3)}`).join(', ')}`);
+  const lang = opts.lang ?? 'en';
+  const w = rankWords(lang);
+  if (r.description) out.write(w.index(said(r.description, r.messages?.description ?? undefined, lang)));
+  out.write(w.method(ix.normalisation, ix.weighting, ix.indicators.map((k) => `${k} ${ix.directions[k] > 0 ? '+' : '-'} ${ix.weights[k].toFixed(3)}`)));
   const sens = new Map(r.sensitivity?.rows.map((x) => [x.code, x]) ?? []);
   const limit = top ?? 30;
   const build = (h: TermHeaders): Column<Row>[] => [
-    { header: 'rank', value: (x) => x.rank }, { header: 'code', value: (x) => x.code }, { header: 'name', value: (x) => x.name },
-    { header: 'score', value: (x) => x.score, digits: 3 },
+    { header: w.rank, value: (x) => x.rank }, { header: w.code, value: (x) => x.code }, { header: w.name, value: (x) => x.name },
+    { header: w.score, value: (x) => x.score, digits: 3 },
     ...(h === 'none' ? [] : ix.indicators.map((k, i) => ({ header: termHeader(h, k, i), value: (x: Row) => x.contributions[k], digits: 3 }))),
-    ...(r.rankChange ? [{ header: `rank ${r.rankChange.period}`, value: (x: Row) => r.rankChange?.byRegion[x.code]?.rankBefore ?? null }, { header: 'change', value: (x: Row) => r.rankChange?.byRegion[x.code]?.change ?? null }] : []),
-    ...(r.sensitivity ? [{ header: 'median rank', value: (x: Row) => sens.get(x.code)?.medianRank ?? null, digits: 0 }, { header: '90% interval', value: (x: Row) => sens.get(x.code)?.interval90.map((v) => v.toFixed(0)).join('-') ?? null }] : []),
+    ...(r.rankChange ? [{ header: w.rankIn(r.rankChange.period), value: (x: Row) => r.rankChange?.byRegion[x.code]?.rankBefore ?? null }, { header: w.change, value: (x: Row) => r.rankChange?.byRegion[x.code]?.change ?? null }] : []),
+    ...(r.sensitivity ? [{ header: w.medianRank, value: (x: Row) => sens.get(x.code)?.medianRank ?? null, digits: 0 }, { header: w.interval(90), value: (x: Row) => sens.get(x.code)?.interval90.map((v) => v.toFixed(0)).join('-') ?? null }] : []),
   ];
   const h = chooseTermHeaders(ix.rows.slice(0, limit), build, opts.wide ?? false);
-  const lang = opts.lang ?? 'en';
-  if (h === 'keys') printTermKey(out, h, ix.indicators, `[n]${lang === 'zh' ? '：' : ': '}${CONTRIBUTIONS[lang]}`);
+  if (h === 'keys') printTermKey(out, h, ix.indicators, `[n]${lang === 'zh' ? '：' : ': '}${CONTRIBUTIONS[lang]}`, lang);
   printTable(out, ix.rows, build(h), { limit, what: 'regions', lang: opts.lang, more: '--top N' });
   if (h === 'full') out.write(AFTER_SCORE[lang](CONTRIBUTIONS[lang]));
   if (h === 'none') printTermKey(out, h, ix.indicators, lang === 'zh' ? CONTRIBUTIONS.zh : `the ${CONTRIBUTIONS.en}`, lang);
-  if (r.sensitivity) out.write(`sensitivity: ${r.sensitivity.draws} Dirichlet weight draws (concentration ${r.sensitivity.concentration}), seed ${r.sensitivity.seed}`);
+  if (r.sensitivity) out.write(w.sensitivity(r.sensitivity.draws, r.sensitivity.concentration, r.sensitivity.seed));
   // Regions in the warnings by name in the language --lang gives (the library names them by code).
-  for (const [w, c] of warningsOf(r)) out.error(`${lang === 'zh' ? '警告：' : 'warning: '}${c && opts.name ? namedIn(c, lang, opts.name) : said(w, c, lang)}`);
+  for (const [text, c] of warningsOf(r)) out.error(`${lang === 'zh' ? '警告：' : 'warning: '}${c && opts.name ? namedIn(c, lang, opts.name) : said(text, c, lang)}`);
 }
 
 /**
