@@ -100,7 +100,7 @@ export function choiceSummary(r: ChoiceModelResult, lang: CliLang = 'en'): strin
     { header: observed, value: (s) => (s.observedShare === null ? hidden : `${(100 * s.observedShare).toFixed(1)}%`) },
     { header: predicted, value: (s) => `${(100 * s.predictedShare).toFixed(1)}%` },
   ]));
-  if (cs.excluded.length) lines.push('', c.leftOutLine(cs.excluded.map((e) => c.leftOut(e.count === null ? hidden : e.count.toLocaleString('en-US'), e.reason))));
+  if (cs.excluded.length) lines.push('', c.leftOutLine(cs.excluded.map((e) => c.leftOut(e.count === null ? hidden : e.count.toLocaleString('en-US'), said(e.reason, e.text, lang)))));
   if (r.shares.privacy) lines.push(c.privacy(r.shares.privacy.k, r.shares.privacy.suppressedCells));
   const notes = cs.messages?.notes.length === cs.notes.length ? cs.messages.notes : undefined;
   cs.notes.forEach((n, i) => lines.push(noteLine(n, notes?.[i], lang)));

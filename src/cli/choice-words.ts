@@ -26,7 +26,7 @@ export interface ChoiceWords {
   hidden(k: number | string): string;
   readonly sharesTitle: string;
   readonly shareHeads: readonly [string, string, string];
-  /** One group of persons left out: its count and the choice set's reason (src/store/choice/choice-set.ts). */
+  /** One group of persons left out: its count and the choice set's reason (src/store/choice/choice-set.ts), already in the language (its code's template). */
   leftOut(count: string, reason: string): string;
   leftOutLine(items: readonly string[]): string;
   privacy(k: number, cells: number): string;
@@ -57,26 +57,6 @@ export const CHOICE_ENGLISH: ChoiceWords = {
   privacy: (k, cells) => `Counts of 1 to ${k - 1} graduates, and those that would reveal them, are hidden: ${cells} here (docs/privacy.md)`,
 };
 
-/** The choice set's reasons for leaving persons out, in Chinese; a reason not known here stays as written. */
-function reasonZh(reason: string): string {
-  const fixed: Record<string, string> = { 'not employed (outside: exclude)': '未就业（区外选项：排除）', 'further study (outside: exclude)': '继续深造（区外选项：排除）' };
-  if (fixed[reason]) return fixed[reason];
-  const rules: [RegExp, (m: RegExpExecArray) => string][] = [
-    [/^destination not a region at level (\S+) or inside one$/, (m) => `去向不是${levelZh(m[1])}地区，也不在其中`],
-    [/^destination outside (.+)$/, (m) => `去向在 ${m[1]} 之外`],
-    [/^destination left out of the (\d+) choice set \(attribute missing; missing: listwise\)$/, (m) => `去向不在 ${m[1]} 年的选择集中（属性缺失；按列表删除）`],
-    [/^no (home|study) region recorded$/, (m) => `未记录${m[1] === 'home' ? '家乡' : '就读'}地区`],
-    [/^(home|study) region recorded above level (\S+)$/, (m) => `${m[1] === 'home' ? '家乡' : '就读'}地区只记录到${levelZh(m[2])}以上`],
-    [/^(home|study) region not in the registry$/, (m) => `${m[1] === 'home' ? '家乡' : '就读'}地区不在地区登记中`],
-    [/^(home|study) region without a centroid$/, (m) => `${m[1] === 'home' ? '家乡' : '就读'}地区没有质心`],
-  ];
-  for (const [re, zh] of rules) {
-    const m = re.exec(reason);
-    if (m) return zh(m);
-  }
-  return reason;
-}
-
 export const CHOICE_CHINESE: ChoiceWords = {
   title: (nested, synthetic) => `去向选择的${nested ? '嵌套' : '条件'} logit 模型${synthetic ? '——合成（SYNTHETIC）个人记录' : ''}`,
   fileTitle: (nested, definition) => `${nested ? '嵌套' : '条件'} logit 模型：${definition}`,
@@ -95,7 +75,7 @@ export const CHOICE_CHINESE: ChoiceWords = {
   hidden: (k) => `已隐藏（少于 ${k} 人）`,
   sharesTitle: '主要去向，实际与预测份额：',
   shareHeads: [STAT_ZH.destination, STAT_ZH.observed, STAT_ZH.predicted],
-  leftOut: (count, reason) => `${count} 人${reasonZh(reason)}`,
+  leftOut: (count, reason) => `${count} 人${reason}`,
   leftOutLine: (items) => `未纳入：${items.join('；')}`,
   privacy: (k, cells) => `1 至 ${k - 1} 名毕业生的计数以及可据以推算它们的计数已隐藏：此处 ${cells} 个（docs/privacy.md）`,
 };

@@ -24,6 +24,9 @@ export const DEGREE_ZH: Readonly<Record<string, string>> = { bachelor: '本科',
 export const categoryZh = (attribute: string, c: string, f: Pick<MessageFormat, 'university'>): string =>
   (attribute === 'degree' ? DEGREE_ZH[c] ?? c : attribute === 'university' ? f.university?.(c) ?? c : c);
 
+/** A person's home or study region (the choice set's left-out reasons). */
+const placeZh = (which: string) => (which === 'home' ? '家乡地区' : which === 'study' ? '就读地区' : `${which} 地区`);
+
 function wtpZh(p: WtpParams): string {
   const what = p.indicator !== null ? indicatorZh(p.indicator, p.indicatorUnit) : p.term;
   const how = isLogged(p.transform) ? `，在各备选地区的均值（${p.mean}）处计算，${transformZh(p.transform)}后进入效用` : `（× ${p.factor} 换算为${unitZh(p.unit)}）`;
@@ -47,4 +50,14 @@ export const CHOICE_MESSAGES_ZH: ZhOf<Described> = {
   'choice.note.sampled': (p) => `抽样备选项：每人 ${p.size} 个（${p.method === 'importance' ? '重要性抽样，权重 = 实际选择数 + 0.5，McFadden 校正作为偏移项' : '均匀抽样'}），随机种子 ${p.seed}；每人一个个案`,
   'choice.note.wtp': (p) => `支付意愿：${wtpZh(p)}`,
   'choice.note.homeRest': () => '嵌套：本人家乡地区（标签“home”）单独一个嵌套，其余地区在嵌套“rest”中',
+
+  'choice.leftOut.notEmployed': () => '未就业（区外选项：排除）',
+  'choice.leftOut.furtherStudy': () => '继续深造（区外选项：排除）',
+  'choice.leftOut.notAtLevel': (p) => `去向不是${level(p.level)}地区，也不在其中`,
+  'choice.leftOut.outsideWithin': (p, f) => `去向在 ${f.place({ code: p.within })} 之外`,
+  'choice.leftOut.listwise': (p) => `去向不在 ${p.year} 年的选择集中（属性缺失；按列表删除）`,
+  'choice.leftOut.noPlace': (p) => `未记录${placeZh(p.which)}`,
+  'choice.leftOut.placeAboveLevel': (p) => `${placeZh(p.which)}只记录到${level(p.level)}以上`,
+  'choice.leftOut.placeUnknown': (p) => `${placeZh(p.which)}不在地区登记中`,
+  'choice.leftOut.placeNoCentroid': (p) => `${placeZh(p.which)}没有中心点`,
 };

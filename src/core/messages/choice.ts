@@ -73,6 +73,17 @@ export const CHOICE_MESSAGES = {
   'choice.note.wtp': def({ ...WTP_EXAMPLE, baseOf: null as string | null }, (p) => `willingness to pay: ${wtpEnglish(p)}`),
   'choice.note.homeRest': def({}, () => "nests: the person's home region (label 'home') alone, every other region in nest 'rest'"),
 
+  // Why persons are left out of the choice set (src/store/choice/choice-set.ts), each counted under one; `which` home or study.
+  'choice.leftOut.notEmployed': def({}, () => 'not employed (outside: exclude)'),
+  'choice.leftOut.furtherStudy': def({}, () => 'further study (outside: exclude)'),
+  'choice.leftOut.notAtLevel': def({ level: 'province' }, (p) => `destination not a region at level ${p.level} or inside one`),
+  'choice.leftOut.outsideWithin': def({ within: 'northeast' }, (p) => `destination outside ${p.within}`),
+  'choice.leftOut.listwise': def({ year: 2015 }, (p) => `destination left out of the ${p.year} choice set (attribute missing; missing: listwise)`),
+  'choice.leftOut.noPlace': def({ which: 'home' }, (p) => `no ${p.which} region recorded`),
+  'choice.leftOut.placeAboveLevel': def({ which: 'home', level: 'city' }, (p) => `${p.which} region recorded above level ${p.level}`),
+  'choice.leftOut.placeUnknown': def({ which: 'home' }, (p) => `${p.which} region not in the registry`),
+  'choice.leftOut.placeNoCentroid': def({ which: 'home' }, (p) => `${p.which} region without a centroid`),
+
   // Warnings of the logit fits (src/models/logit: convergence.ts, wtp.ts, nested-logit.ts).
   'choice.warn.notIterated': def({ decrement: '3.21e-2' },
     (p) => `evaluated at the start values without iterating (maxIterations 0; Newton decrement there ${p.decrement})`),

@@ -7,6 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { InputError } from '../../core/errors.ts';
+import { messageIn } from '../../core/messages/zh.ts';
 import type { Workspace } from '../workspace.ts';
 import { buildChoiceSet } from './choice-set.ts';
 import { choiceWorkspace } from './test-fixtures.ts';
@@ -33,6 +34,12 @@ test('shape: one case per distinct situation, 31 provinces each, persons and exc
   assert.equal(excluded['not employed (outside: exclude)'], await count("SELECT count(*) AS n FROM persons WHERE destination = 'not_employed'"));
   assert.equal(excluded['destination not a region at level province or inside one'], await count("SELECT count(*) AS n FROM persons WHERE destination = '810000'"));
   assert.equal(cs.persons + cs.excluded.reduce((s, e) => s + e.count, 0), 1200);
+  // Each reason coded at its source: the same English, and Chinese from the catalogue (the CLI's --lang zh, the API's clients).
+  for (const e of cs.excluded) assert.equal(e.text.message, e.reason);
+  const zh = Object.fromEntries(cs.excluded.map((e) => [e.text.code, messageIn(e.text, 'zh')]));
+  assert.deepEqual(zh, {
+    'choice.leftOut.furtherStudy': '继续深造（区外选项：排除）', 'choice.leftOut.notEmployed': '未就业（区外选项：排除）', 'choice.leftOut.notAtLevel': '去向不是省级地区，也不在其中',
+  });
   let chosen = 0;
   for (const x of cs.data.chosen) chosen += x;
   assert.equal(chosen, cs.persons);
@@ -79,6 +86,7 @@ test('listwise: regions without the attribute leave that year\'s choice sets; th
     WHERE p.year = 2015 AND list_contains(?::VARCHAR[], ra.ancestor)`, [`[${codes.map((c) => `'${c}'`).join(',')}]`]);
   const e = cs.excluded.find((x) => x.reason.startsWith('destination left out of the 2015 choice set'));
   assert.equal(e?.count ?? 0, chose);
+  assert.equal(e && messageIn(e.text, 'zh'), '去向不在 2015 年的选择集中（属性缺失；按列表删除）');
   // Each 2015 case has 31 minus the lacking provinces.
   const c2015 = cs.caseInfo.year.indexOf(2015);
   let rows = 0;
@@ -100,7 +108,9 @@ test('missing home: an error naming the rule and the count (a person\'s id only 
     await assert.rejects(buildChoiceSet(t.ws, { level: 'province', personTerms: ['distance_home'] }), (e: Error) => rule.test(e.message.replace(/^column "home_region": /, '')) && !/P\d+/.test(e.message));
     await assert.rejects(buildChoiceSet(t.ws, { level: 'province', personTerms: ['distance_home'] }, { nameRecords: true }), /no home region recorded: \d+ persons \(graduation year 2015\), e\.g\. person P\d+/);
     const cs = await buildChoiceSet(t.ws, { level: 'province', personTerms: ['distance_home'], missing: 'listwise' });
-    assert.equal(cs.excluded.find((e) => e.reason === 'no home region recorded')?.count, blank);
+    const noHome = cs.excluded.find((e) => e.reason === 'no home region recorded');
+    assert.equal(noHome?.count, blank);
+    assert.equal(noHome && messageIn(noHome.text, 'zh'), '未记录家乡地区');
   } finally {
     t.done();
   }

@@ -41,7 +41,8 @@ export interface ChoiceSet {
   readonly nests: NestSpec[] | null;
   readonly cases: number;
   readonly persons: number;
-  readonly excluded: { reason: string; count: number; example: string }[];
+  /** Persons left out by reason: its English, and coded (`text`) for a front-end's language. */
+  readonly excluded: { reason: string; text: CodedMessage; count: number; example: string }[];
   /** How the set was built, in English; `messages.notes` the same coded (core/messages), for a front-end's language. */
   readonly notes: string[];
   readonly messages: { readonly notes: readonly CodedMessage[] };
@@ -62,7 +63,7 @@ export interface ChoiceSet {
   readonly minCell: number;
 }
 
-const OUTCOME_REASON: Record<string, string> = { not_employed: 'not employed (outside: exclude)', further_study: 'further study (outside: exclude)' };
+const OUTCOME_REASON: Record<string, CodedMessage> = { not_employed: coded('choice.leftOut.notEmployed', {}), further_study: coded('choice.leftOut.furtherStudy', {}) };
 
 export interface ChoiceSetOptions {
   /**
@@ -158,20 +159,21 @@ export async function buildChoiceSet(ws: Workspace, input: ChoiceSpecInput | Cho
   const index = new Map(regions.map((r, a) => [r.code, a]));
   const nLabels = regions.length + (homeRest ? 1 : 0);
   const outside = spec.outside === 'option' ? nLabels : -1;
-  const excluded = new Map<string, { count: number; example: string }>();
-  const exclude = (reason: string, g: PersonGroup): void => {
-    const e = excluded.get(reason);
+  // Keyed by the reason's English: one entry per reason, its coded form beside it.
+  const excluded = new Map<string, { text: CodedMessage; count: number; example: string }>();
+  const exclude = (reason: CodedMessage, g: PersonGroup): void => {
+    const e = excluded.get(reason.message);
     if (e) e.count += g.persons;
-    else excluded.set(reason, { count: g.persons, example: g.example });
+    else excluded.set(reason.message, { text: reason, count: g.persons, example: g.example });
   };
-  const placeMissing = (g: PersonGroup, which: 'home' | 'study'): string | null => {
+  const placeMissing = (g: PersonGroup, which: 'home' | 'study'): CodedMessage | null => {
     const code = g[which];
-    if (code === null) return `no ${which} region recorded`;
-    if (g[which === 'home' ? 'homeCoarse' : 'studyCoarse']) return `${which} region recorded above level ${spec.level}`;
+    if (code === null) return coded('choice.leftOut.noPlace', { which });
+    if (g[which === 'home' ? 'homeCoarse' : 'studyCoarse']) return coded('choice.leftOut.placeAboveLevel', { which, level: spec.level });
     const r = universe.regions.get(code);
-    if (!r) return `${which} region not in the registry`;
+    if (!r) return coded('choice.leftOut.placeUnknown', { which });
     const distance = which === 'home' ? personTerms.has('distance_home') : personTerms.has('distance_study');
-    if (distance && !r.centroid) return `${which} region without a centroid`;
+    if (distance && !r.centroid) return coded('choice.leftOut.placeNoCentroid', { which });
     return null;
   };
   const minCell = await privacyK(ws);
@@ -186,17 +188,17 @@ export async function buildChoiceSet(ws: Workspace, input: ChoiceSpecInput | Cho
       if (outside < 0) { exclude(OUTCOME_REASON[g.destination], g); continue; }
       label = outside;
     } else if (g.destinationAtLevel === null) {
-      exclude(`destination not a region at level ${spec.level} or inside one`, g);
+      exclude(coded('choice.leftOut.notAtLevel', { level: spec.level }), g);
       continue;
     } else {
       const a = index.get(g.destinationAtLevel);
-      if (a === undefined) { exclude(`destination outside ${universe.within}`, g); continue; }
-      if (!available[yi].includes(a)) { exclude(`destination left out of the ${g.year} choice set (attribute missing; missing: listwise)`, g); continue; }
+      if (a === undefined) { exclude(coded('choice.leftOut.outsideWithin', { within: universe.within }), g); continue; }
+      if (!available[yi].includes(a)) { exclude(coded('choice.leftOut.listwise', { year: g.year }), g); continue; }
       label = homeRest ? (g.home === regions[a].code ? 0 : a + 1) : a;
     }
     const gap = (needHome ? placeMissing(g, 'home') : null) ?? (needStudy ? placeMissing(g, 'study') : null);
     if (gap) {
-      if (spec.missing === 'error') missingPlaces.add(gap, g);
+      if (spec.missing === 'error') missingPlaces.add(gap.message, g);
       else exclude(gap, g);
       continue;
     }

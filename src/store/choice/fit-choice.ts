@@ -32,8 +32,8 @@ export interface ChoiceSetSummary {
   readonly alternativeNames: readonly string[];
   readonly within: string;
   readonly years: readonly number[];
-  /** Persons left out by reason; a count of 1 to k - 1 is null (suppressed). No person's id. */
-  readonly excluded: { reason: string; count: number | null; suppressed: boolean }[];
+  /** Persons left out by reason (English; `text` coded, absent in models saved before codes); a count of 1 to k - 1 is null (suppressed). No person's id. */
+  readonly excluded: { reason: string; count: number | null; suppressed: boolean; readonly text?: CodedMessage }[];
   readonly notes: string[];
   /** The notes coded (core/messages), for a front-end's language; absent in models saved before codes. */
   readonly messages?: { readonly notes: readonly CodedMessage[] };
@@ -156,7 +156,7 @@ export function fitChoiceSet(set: ChoiceSet, buildSeconds = 0): ChoiceModelResul
     holdout,
     choiceSet: {
       cases: set.cases, persons: set.persons, alternatives: set.alternatives, alternativeNames: set.alternativeNames, within: set.within, years: set.years,
-      excluded: set.excluded.map((e) => ({ reason: e.reason, count: isSmallCell(e.count, set.minCell) ? null : e.count, suppressed: isSmallCell(e.count, set.minCell) })),
+      excluded: set.excluded.map((e) => ({ reason: e.reason, count: isSmallCell(e.count, set.minCell) ? null : e.count, suppressed: isSmallCell(e.count, set.minCell), text: e.text })),
       notes: set.notes, messages: set.messages, sample: set.sample, nests: set.nests, synthetic: set.synthetic,
     },
     buildSeconds,
