@@ -1,5 +1,6 @@
 import { distance } from 'fastest-levenshtein';
 import { latinKey, pinyinKey, simplified } from './name-keys.ts';
+import type { Place } from './messages/message.ts';
 
 /**
  * Recognises regions from what people write in tables, on the command line and in the map's
@@ -211,4 +212,9 @@ function add(map: Map<string, MatchableRegion[]>, key: string, r: MatchableRegio
 export function describeRegion(r: MatchableRegion): string {
   const names = [r.name_zh, r.name_en].filter(Boolean).join(' / ');
   return `${names || r.code} (${r.code}, ${r.level})`;
+}
+
+/** A region as a coded message names it (region.unknown, region.ambiguous), which writes it as describeRegion does in English. */
+export function regionPlace(r: MatchableRegion): Place {
+  return { code: r.code, zh: r.name_zh ?? null, en: r.name_en ?? null, level: r.level };
 }

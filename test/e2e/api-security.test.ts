@@ -140,6 +140,10 @@ test('the import history and every 409 name the uploaded file, never the tempora
   assert.equal(overlap.status, 409);
   assert.match(overlap.body.error!.message, /^revised\.csv: 2 of these flows are already in the workspace/);
   assert.doesNotMatch(overlap.body.error!.message, temp);
+  // Coded, so the page says it in Chinese: its file parameter names the upload too.
+  const coded = overlap.body.error as unknown as { messageCode?: string; params?: { file?: string } };
+  assert.equal(coded.messageCode, 'imports.flowsInWorkspace');
+  assert.equal(coded.params?.file, 'revised.csv');
   // Replacing keeps the new name in the history.
   const replaced = await up('revised.csv', csv(7), '&replace=true');
   assert.equal(replaced.status, 201, JSON.stringify(replaced.body));

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO } from '../helpers/workspace.ts';
 import { runCli } from '../helpers/cli.ts';
+import { assertChinese } from '../helpers/chinese.ts';
 
 let dir: string;
 before(() => {
@@ -85,6 +86,49 @@ test('exit codes: 1 for a user error with the message on stderr, 1 for usage err
   const missing = tf('regions', '-w', join(dir, 'nope.duckdb'));
   assert.equal(missing.code, 1);
   assert.match(missing.stderr, /no workspace at .*nope\.duckdb/);
+});
+
+test('import --lang zh refuses a boundary\'s unknown or ambiguous name and unclosed ring, flows already stored, repeated flows and cut CSV rows in Chinese, further rows too; English as before', () => {
+  const w = join(dir, 'zh.duckdb');
+  const put = (name: string, text: string) => (writeFileSync(join(dir, name), text), name);
+  assert.equal(tf('init', '-w', w).code, 0);
+  assert.equal(tf('import', 'regions', put('zh-regions.csv', 'code,name_zh,name_en,level\n210100,沈阳市,Shenyang,city\n210300,朝阳市,Chaoyang,city\n230100,朝阳市,Chaoyang,city\n'), '-w', w, '--no-registry').code, 0);
+  const ring = [[123, 41], [124, 41], [124, 42], [123, 42]];
+  const feature = (name: string, coordinates: number[][][]) => JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { name }, geometry: { type: 'Polygon', coordinates } }] });
+  const flows = 'origin,destination,year,count\n';
+  assert.equal(tf('import', 'flows', put('zh-f1.csv', `${flows}210100,210300,2019,5\n`), '-w', w).code, 0);
+  const refusals = [
+    ['geometry', put('zh-unknown.geojson', feature('沈阳x', [[...ring, ring[0]]]))],
+    ['geometry', put('zh-ambiguous.geojson', feature('朝阳市', [[...ring, ring[0]]]))],
+    ['geometry', put('zh-open.geojson', feature('沈阳市', [ring]))],
+    ['flows', put('zh-f2.csv', `${flows}210100,210300,2019,5\n230100,210100,2019,3\n`)],
+    ['flows', put('zh-dup.csv', `${flows}210100,210300,2018,5\n210100,210300,2018,3\n230100,210100,2018,3\n230100,210100,2018,4\n`)],
+    ['flows', put('zh-cut.csv', `${flows}210100,210300,2017,5\n210300,210100\n230100,210100,2017,3,4\n`)],
+  ];
+  const said = (lang: string[]) => refusals.map(([kind, file]) => {
+    const r = tf('import', kind, file, '-w', w, ...lang);
+    assert.equal(r.code, 1, r.stderr);
+    return r.stderr;
+  });
+  // The two 朝阳市 in either order.
+  const zh = said(['--lang', 'zh']).map((l) => l.replace('朝阳市（230100，市级）或朝阳市（210300，市级）', '朝阳市（210300，市级）或朝阳市（230100，市级）'));
+  assert.deepEqual(zh, [
+    '错误：zh-unknown.geojson，第 1 行，“name”列：没有地区“沈阳x”；最接近的：沈阳市（210100，市级）、朝阳市（210300，市级）、朝阳市（230100，市级）\n',
+    '错误：zh-ambiguous.geojson，第 1 行，“name”列：地区“朝阳市”有多个可能：朝阳市（210300，市级）或朝阳市（230100，市级）；请用代码\n',
+    '错误：zh-open.geojson，第 1 行，“geometry”列：210100 的边界：第 1 个环：没有闭合：起点为（123 41），终点为（123 42）；请在末尾重复第一个坐标\n',
+    '错误：zh-f2.csv：其中 1 条流动已在工作区中（例如 210100 → 210300，2019）；未写入任何内容。如需覆盖请用 --replace\n',
+    '错误：zh-dup.csv，第 3 行，“origin”列：重复的流动 210100 → 210300，2018，位于第 2、3 行：请删除重复行，或用 --sum-duplicates 导入\n  另有：第 4 行：其流动在另外 1 行重复出现\n',
+    '错误：zh-cut.csv，第 3 行，“year”列：列数不足（应有 4 列，实有 2 列；文件可能在行中被截断）：“210300,210100”\n  另有：第 4 行：列数过多（应有 4 列，实有 5 列；值中是否有未加引号的分隔符？）\n',
+  ]);
+  // Files, flags with their values and a CSV row's text are no English sentence.
+  assertChinese(zh.map((l) => l.replace(/[\w-]+\.(csv|geojson)/g, 'F').replace(/--[\w-]+/g, '')), 'import refusals');
+  const en = said([]);
+  assert.match(en[0], /^error: zh-unknown\.geojson, row 1, column "name": unknown region "沈阳x"; closest: 沈阳市 \/ Shenyang \(210100, city\)/);
+  assert.match(en[1], /^error: zh-ambiguous\.geojson, row 1, column "name": region "朝阳市" is ambiguous: 朝阳市 \/ Chaoyang \(\d{6}, city\) or 朝阳市 \/ Chaoyang \(\d{6}, city\); use the code\n$/);
+  assert.equal(en[2], 'error: zh-open.geojson, row 1, column "geometry": boundary of 210100: ring 1: not closed: it starts at (123 41) and ends at (123 42); repeat the first position at the end\n');
+  assert.equal(en[3], 'error: zh-f2.csv: 1 of these flows are already in the workspace (e.g. 210100 -> 210300, 2019); nothing was written. Use --replace to overwrite them\n');
+  assert.match(en[4], /\n {2}also: row 4: 1 more row repeats its flow\n$/);
+  assert.match(en[5], /\n {2}also: row 4: Expected Number of Columns: 4 Found: 5\n$/);
 });
 
 test('demo builds the workspace in one step; flows, roll-ups and export work on it', () => {

@@ -6,6 +6,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ENGLISH, MESSAGES, renderMessage, type MessageCode, type MessageFormat, type MessageParams } from '../../src/core/messages/index.ts';
+import { LIBRARY_ZH } from '../../src/core/messages/zh.ts';
+import { furtherRows, type FurtherRows } from '../../web/src/i18n/further-rows.ts';
 import { ZH_MESSAGES } from '../../web/src/i18n/messages-zh.ts';
 
 const CHINESE: MessageFormat = {
@@ -74,4 +76,20 @@ test('unknown cohorts, stock table definitions and universities are named in Chi
   assert.equal(render('cohort', 'cohorts of flows'), '没有队列“x1”。本工作区的流动数据的队列：a1、b2');
   assert.equal(render('stock table definition', 'definitions of stock tables'), '没有存量表定义“x1”。本工作区的存量表的定义：a1、b2');
   assert.equal(render('university', 'universities of the person records'), '没有院校“x1”。本工作区的毕业生记录中的院校：a1、b2');
+});
+
+test('an input error\'s further bad rows follow its problem as the CLI lists them, each in the page\'s language; region names have one Chinese, the library\'s', () => {
+  // As the server sends them (core/errors.ts InputError.toJSON): a refused CSV row and a repeated flow.
+  const body: FurtherRows = {
+    more: ['row 4: Expected Number of Columns: 3 Found: 4', 'row 6: 1 more row repeats its flow'],
+    moreCoded: [
+      { row: 4, messageCode: 'file.csvRowMore', params: { problem: 'tooManyColumns', detail: 'Expected Number of Columns: 3 Found: 4' } },
+      { row: 6, messageCode: 'imports.flowRepeated', params: { others: 1 } },
+    ],
+  };
+  const zh = (m: { code: string; params: MessageParams }) => (ZH_MESSAGES[m.code as MessageCode] as (p: MessageParams, f: MessageFormat) => string)(m.params, CHINESE);
+  assert.equal(furtherRows(body, true, zh), '；另有：第 4 行：列数过多（应有 3 列，实有 4 列；值中是否有未加引号的分隔符？）；第 6 行：其流动在另外 1 行重复出现');
+  assert.equal(furtherRows(body, false, (m) => m.message), '; also: row 4: Expected Number of Columns: 3 Found: 4; row 6: 1 more row repeats its flow');
+  assert.equal(furtherRows({ more: [] }, true, zh), '');
+  assert.equal(ZH_MESSAGES['region.unknown'], LIBRARY_ZH['region.unknown']);
 });

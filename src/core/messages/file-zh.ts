@@ -21,11 +21,19 @@ const ROLE: Record<string, string> = {
 };
 const role = (r: string) => (ROLE[r] ? `${ROLE[r]}（${r}）` : r);
 const columnList = (columns: readonly string[], count: number) => `${columns.map((c) => `“${c}”`).join('、')}${count > columns.length ? ` 等 ${count} 列` : ''}`;
+/** DuckDB's "Expected Number of Columns: 4 Found: 2" as 应有 4 列，实有 2 列 (its words as they came where they read otherwise). */
+const columnCount = (d: string) => {
+  const m = /Expected Number of Columns: (\d+) Found: (\d+)/i.exec(d);
+  return m ? `应有 ${m[1]} 列，实有 ${m[2]} 列` : d;
+};
 const CSV_ROW: Record<string, (detail: string) => string> = {
   unicode: () => '不是有效的 UTF-8 文本：请用 --encoding 指定正确的编码（例如 gb18030）',
-  missingColumns: (d) => `列数不足（${d}；文件可能在行中被截断）`,
-  tooManyColumns: (d) => `列数过多（${d}；值中是否有未加引号的分隔符？）`,
+  missingColumns: (d) => `列数不足（${columnCount(d)}；文件可能在行中被截断）`,
+  tooManyColumns: (d) => `列数过多（${columnCount(d)}；值中是否有未加引号的分隔符？）`,
 };
+
+/** A row DuckDB's reader refused, by its problem (DuckDB's words kept in brackets). */
+const csvRow = (p: { problem: string; detail: string }) => CSV_ROW[p.problem]?.(p.detail) ?? `无法读取该行（${p.detail}）`;
 
 /** A quoted problem of this catalogue in Chinese, else its English. */
 function inner(q: CodedParam, english: string, f: MessageFormat): string {
@@ -84,7 +92,8 @@ export const FILE_MESSAGES_ZH: ZhOf<typeof FILE_MESSAGES> = {
   'file.notGeoJson': () => '应为 GeoJSON 的 FeatureCollection 或 Feature',
   'file.notFeature': (p) => `第 ${p.feature} 个要素不是 GeoJSON 要素（Feature）`,
   'file.badProperties': (p) => `第 ${p.feature} 个要素：“properties”必须是对象或 null`,
-  'file.csvRow': (p) => `${CSV_ROW[p.problem]?.(p.detail) ?? `无法读取该行（${p.detail}）`}：“${p.line}”`,
+  'file.csvRow': (p) => `${csvRow(p)}：“${p.line}”`,
+  'file.csvRowMore': (p) => csvRow(p),
   'file.unclosedQuote': () => '有一个加引号的值没有闭合（文件可能被截断）',
   'file.notUnicode': () => '不是有效的 UTF-8 文本：请用 --encoding 指定正确的编码（例如 gb18030）',
   'file.columnCount': (p) => `应有 ${p.expected} 列，实有 ${p.found} 列${p.found > p.expected ? '（值中是否有未加引号的分隔符？）' : '（文件可能在行中被截断）'}`,

@@ -41,6 +41,14 @@ test('a bad number, a missing column, a missing file or role, an unknown encodin
   // The next bad cells: listed in English as before, and coded.
   assert.deepEqual(bad.more, ['row 4: "xyz" is not a number']);
   assert.deepEqual(bad.moreCoded.map((m) => [m.row, messageIn(m.text, 'zh')]), [[4, '“xyz”不是数字']]);
+  // Rows DuckDB's reader refuses: the first with its text, each further row once (DuckDB rejects a
+  // row once per column it lacks), coded by its problem, so it reads in Chinese too.
+  const rows = await refused('rows.csv', 'orig,migrants,km\n210100,12,3\n210200,7\n210300,4,5,6\n210400,1\n', ['migrants']);
+  assert.equal(rows.reason, 'expected number of columns: 3 found: 2 (the file may be cut off mid-row): "210200,7"');
+  assert.equal(messageIn({ ...rows.text!, message: rows.reason }, 'zh'), '列数不足（应有 3 列，实有 2 列；文件可能在行中被截断）：“210200,7”');
+  assert.deepEqual(rows.more, ['row 4: Expected Number of Columns: 3 Found: 4', 'row 5: Expected Number of Columns: 3 Found: 2']);
+  assert.deepEqual(rows.moreCoded.map((m) => [m.row, messageIn(m.text, 'zh')]),
+    [[4, '列数过多（应有 3 列，实有 4 列；值中是否有未加引号的分隔符？）'], [5, '列数不足（应有 3 列，实有 2 列；文件可能在行中被截断）']]);
   const column = await refused('column.csv', 'orig,flow\n210100,12\n', ['migrants']);
   assert.equal(column.reason, 'no column "migrants": the file has "orig", "flow"');
   assert.equal(column.text?.code, 'file.noColumn');

@@ -86,6 +86,8 @@ export const FILE_MESSAGES = {
     (p) => `${p.problem === 'unicode' ? 'invalid UTF-8 text: give the right --encoding (e.g. gb18030)'
       : p.problem === 'missingColumns' ? `${p.detail.toLowerCase()} (the file may be cut off mid-row)`
         : p.problem === 'tooManyColumns' ? `${p.detail.toLowerCase()} (an unquoted delimiter inside a value?)` : p.detail}: "${p.line}"`),
+  /** A further row DuckDB's CSV reader refused (after file.csvRow): `problem` and `detail` as there, the English DuckDB's words. */
+  'file.csvRowMore': def({ problem: 'tooManyColumns', detail: 'Expected Number of Columns: 3 Found: 4' }, (p) => p.detail),
   'file.unclosedQuote': def({}, () => 'a quoted value is never closed (the file may be cut off)'),
   'file.notUnicode': def({}, () => 'invalid UTF-8 text: give the right --encoding (e.g. gb18030)'),
   'file.columnCount': def({ expected: 3, found: 4 },

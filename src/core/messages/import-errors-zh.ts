@@ -1,3 +1,4 @@
+import { boundaryCheckZh } from './boundary-zh.ts';
 import type { IMPORT_ERROR_MESSAGES } from './import-errors.ts';
 import { LEVEL_ZH } from './level-zh.ts';
 import { schemaIssueZh } from './schema-issue-zh.ts';
@@ -15,7 +16,7 @@ export const IMPORT_ERROR_MESSAGES_ZH: ZhOf<typeof IMPORT_ERROR_MESSAGES> = {
   'regions.notLevel': (p) => `“${p.level}”不是层级（请用一个词，如 province、city、county）`,
   'regions.notGeometry': (p) => `不是 WKT 或 GeoJSON 几何：“${p.start}…”`,
   'regions.badGeometry': (p) => `无法解析几何“${p.start}…”`,
-  'regions.badBoundary': (p) => `${p.code} 的边界：${p.problem}`,
+  'regions.badBoundary': (p) => `${p.code} 的边界：${boundaryCheckZh(p) ?? p.problem}`,
   'regions.holesCover': (p) => `${p.code} 的边界：球面面积为 ${p.area} 平方公里：内环覆盖了外环`,
   'regions.notChineseName': (p) => `“${p.name}”不含汉字：name_zh 列存放中文名称（其他名称请放在 name_en 或 aliases 列）`,
   'regions.longitude': (p) => `经度 ${p.value} 超出 -180 至 180 的范围`,
@@ -36,6 +37,8 @@ export const IMPORT_ERROR_MESSAGES_ZH: ZhOf<typeof IMPORT_ERROR_MESSAGES> = {
   'imports.noCohortColumn': (p) => `--cohort 指定的列“${p.column}”在文件中不存在`,
   'imports.repeatsKey': () => '文件中有重复的迁出地-迁入地-时期键：请删除重复行，或用 --sum-duplicates 导入',
   'imports.duplicateFlow': (p) => `重复的流动 ${p.origin} → ${p.destination}，${p.period}${p.cohort ? `（${p.cohort}）` : ''}，位于第 ${p.rows.join('、')} 行：请删除重复行，或用 --sum-duplicates 导入`,
+  'imports.flowRepeated': (p) => `其流动在另外 ${p.others} 行重复出现`,
+  'imports.flowsInWorkspace': (p, f) => `${p.file}：其中 ${f.number(p.count)} 条流动已在工作区中（例如 ${p.origin} → ${p.destination}，${p.period}）；未写入任何内容。如需覆盖请用 --replace`,
   'imports.indicatorTwice': (p) => `${p.region} 在 ${p.period} 的指标“${p.name}”给出了两次（第 ${p.rows.join('、')} 行）`,
   'imports.recordTwice': (p) => `记录编号“${p.id}”出现了两次（第 ${p.rows.join('、')} 行）`,
   'imports.recordInWorkspace': (p) => `记录 ${p.id} 已在工作区中；未写入任何内容（请用 --replace）`,

@@ -1,15 +1,18 @@
 // What the imports refuse in a regions, groups, boundaries, flows, indicators or persons file and
 // in the stock sampling options (import-errors.ts): the English they wrote before codes, word for
-// word, now coded; every code reads in Chinese with no English sentence left but a boundary
-// check's own words (passed as `problem`), as `import --lang zh` and the page say them.
+// word, now coded; every code reads in Chinese with no English sentence left (a boundary check's
+// finding too), as `import --lang zh` and the page say them.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { assertChinese } from '../../../test/helpers/chinese.ts';
 import { tempWorkspace } from '../../../test/helpers/workspace.ts';
-import { InputError } from '../errors.ts';
+import { ConflictError, InputError } from '../errors.ts';
+import { alsoIn, errorIn } from '../../cli/lang.ts';
 import { parseSamplingRates, ratesForDates } from '../../store/import/stock-options.ts';
+import { importFlows } from '../../store/import/import-flows.ts';
+import { importGeometry } from '../../store/import/import-geometry.ts';
 import { importGroups } from '../../store/import/import-groups.ts';
 import { importRegions } from '../../store/import/import-regions.ts';
 import { IMPORT_ERROR_MESSAGES } from './import-errors.ts';
@@ -58,12 +61,53 @@ test('a repeated region code, a group field of the wrong type and sampling rates
   }
 });
 
+test('a boundaries file\'s unknown and ambiguous names and bad boundaries, flows already stored and further repeated flows: coded, English as before, whole in Chinese', async () => {
+  const t = await tempWorkspace();
+  const write = (name: string, text: string) => {
+    writeFileSync(join(t.dir, name), text);
+    return join(t.dir, name);
+  };
+  const feature = (name: string, geometry: unknown) => JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { name }, geometry }] });
+  const square = { type: 'Polygon', coordinates: [[[123, 41], [124, 41], [124, 42], [123, 42], [123, 41]]] };
+  const refused = async (run: Promise<unknown>, code: string) => refusal(await run.then(() => null, (e: unknown) => e), code);
+  try {
+    await importRegions(t.ws, write('r.csv', 'code,name_zh,name_en,level\n210100,沈阳市,Shenyang,city\n210300,朝阳市,Chaoyang,city\n230100,朝阳市,Chaoyang,city\n'), { registry: false });
+    const unknown = await refused(importGeometry(t.ws, write('u.geojson', feature('沈阳x', square))), 'region.unknown');
+    assert.equal(unknown.reason, 'unknown region "沈阳x"; closest: 沈阳市 / Shenyang (210100, city), 朝阳市 / Chaoyang (210300, city), 朝阳市 / Chaoyang (230100, city)');
+    assert.equal(zh(unknown), '没有地区“沈阳x”；最接近的：沈阳市（210100，市级）、朝阳市（210300，市级）、朝阳市（230100，市级）');
+    const ambiguous = await refused(importGeometry(t.ws, write('a.geojson', feature('朝阳市', square))), 'region.ambiguous');
+    assert.match(ambiguous.reason, /^region "朝阳市" is ambiguous: 朝阳市 \/ Chaoyang \((210300|230100), city\) or .*; use the code$/);
+    assert.match(zh(ambiguous), /^地区“朝阳市”有多个可能：朝阳市（\d+，市级）或朝阳市（\d+，市级）；请用代码$/);
+    // The boundary check's finding, with its polygon, ring and position, in Chinese too.
+    const open = { type: 'MultiPolygon', coordinates: [square.coordinates, [square.coordinates[0].slice(0, 4)]] };
+    const bad = await refused(importGeometry(t.ws, write('b.geojson', feature('沈阳市', open))), 'regions.badBoundary');
+    assert.equal(bad.reason, 'boundary of 210100: polygon 2, ring 1: not closed: it starts at (123 41) and ends at (123 42); repeat the first position at the end');
+    assert.equal(zh(bad), '210100 的边界：第 2 个多边形，第 1 个环：没有闭合：起点为（123 41），终点为（123 42）；请在末尾重复第一个坐标');
+    const wkt = await refused(importRegions(t.ws, write('w.csv', 'code,name_zh,level,geometry\n990100,测试市,city,"POLYGON((1 2, 3 4, 200 1, 1 2))"\n'), { registry: false }), 'regions.badBoundary');
+    assert.equal(wkt.reason, 'boundary of 990100: ring 1: position 3: longitude 200 is outside the accepted range -180 to 180 degrees');
+    assert.equal(zh(wkt), '990100 的边界：第 1 个环：第 3 个坐标：经度 200 超出可接受的范围 -180 至 180 度');
+
+    const flows = 'origin,destination,year,count\n';
+    await importFlows(t.ws, write('f1.csv', `${flows}210100,210300,2019,5\n`));
+    const f2 = write('f2.csv', `${flows}210100,210300,2019,5\n230100,210100,2019,3\n`);
+    const stored = await importFlows(t.ws, f2).then(() => null, (e: unknown) => e);
+    assert.ok(stored instanceof ConflictError && stored.text?.code === 'imports.flowsInWorkspace', String(stored));
+    assert.equal(stored.message, `${f2}: 1 of these flows are already in the workspace (e.g. 210100 -> 210300, 2019); nothing was written. Use --replace to overwrite them`);
+    assert.equal(errorIn(stored, 'zh'), `${f2}：其中 1 条流动已在工作区中（例如 210100 → 210300，2019）；未写入任何内容。如需覆盖请用 --replace`);
+    const repeats = await refused(importFlows(t.ws, write('d.csv', `${flows}210100,210300,2018,5\n210100,210300,2018,3\n230100,210100,2018,3\n230100,210100,2018,4\n230100,210100,2018,1\n`)), 'imports.duplicateFlow');
+    assert.deepEqual(repeats.more, ['row 4: 2 more rows repeat its flow']);
+    assert.deepEqual(alsoIn(repeats, 'zh'), ['第 4 行：其流动在另外 2 行重复出现']);
+  } finally {
+    t.done();
+  }
+});
+
 test('every import refusal reads in Chinese', () => {
   const codes = Object.keys(IMPORT_ERROR_MESSAGES) as (MessageCode & keyof typeof IMPORT_ERROR_MESSAGES)[];
   assertChinese(codes.map((code) => {
     const params: Record<string, unknown> = IMPORT_ERROR_MESSAGES[code].example;
     const text = messageIn({ code, params: params as never, message: renderMessage(code, params as never) }, 'zh');
-    // The boundary check's words and a flag with its value as typed are no sentence of ours.
-    return (typeof params.problem === 'string' ? text.replace(params.problem, '') : text).replace(/--[\w-]+ [\w=.,-]+/g, '');
+    // A flag with its value as typed and a file's name are no sentence of ours.
+    return text.replace(/--[\w-]+ [\w=.,-]+/g, '').replace(/[\w/-]+\.(csv|xlsx|geojson)/g, 'F');
   }), 'import refusals');
 });

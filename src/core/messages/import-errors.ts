@@ -1,4 +1,7 @@
+import { NO_PLACE, type BoundaryCheck } from './boundary.ts';
 import { def } from './message.ts';
+
+const BOUNDARY_EXAMPLE: BoundaryCheck = { ...NO_PLACE, kind: 'tooFewPositions', ring: 1, count: 3 };
 
 /**
  * What the imports refuse (src/store/import): a regions file (import-regions.ts), a groups,
@@ -15,8 +18,9 @@ export const IMPORT_ERROR_MESSAGES = {
   /** `start` the cell's first 40 characters. */
   'regions.notGeometry': def({ start: 'POLYGN((1 2, 3 4))' }, (p) => `not a WKT or GeoJSON geometry: "${p.start}..."`),
   'regions.badGeometry': def({ start: 'POLYGON((1 2, 3 4' }, (p) => `cannot parse the geometry "${p.start}..."`),
-  /** `problem` the boundary check's English (src/io/geo/check-boundary.ts). */
-  'regions.badBoundary': def({ code: '210100', problem: 'ring 1 has fewer than 4 positions' }, (p) => `boundary of ${p.code}: ${p.problem}`),
+  /** `problem` the boundary check's English (src/io/geo/check-boundary.ts), the rest its finding (boundary.ts), which a front-end says in its language. */
+  'regions.badBoundary': def({ code: '210100', problem: 'ring 1: 3 positions; a closed ring needs at least 4 (the last repeating the first)', ...BOUNDARY_EXAMPLE },
+    (p) => `boundary of ${p.code}: ${p.problem}`),
   'regions.holesCover': def({ code: '210100', area: '-12.5' }, (p) => `boundary of ${p.code}: the area on the sphere is ${p.area} km²: the holes cover the exterior ring`),
   /** `name` the cell's first 60 characters. */
   'regions.notChineseName': def({ name: 'Shenyang' }, (p) => `"${p.name}" has no Chinese characters: name_zh holds the Chinese name (put other names in name_en or aliases)`),
@@ -48,6 +52,11 @@ export const IMPORT_ERROR_MESSAGES = {
   /** `cohort` empty when the import has none; `rows` the first ten rows of the flow. */
   'imports.duplicateFlow': def({ origin: '210100', destination: '110000', period: '2020', cohort: '', rows: ['3', '5'] as readonly string[] },
     (p) => `duplicate flow ${p.origin} -> ${p.destination}, ${p.period}${p.cohort ? ` (${p.cohort})` : ''} on rows ${p.rows.join(', ')}: remove the repeats or import with --sum-duplicates`),
+  /** A further repeated flow after imports.duplicateFlow, at its first row: how many `others` rows repeat it. */
+  'imports.flowRepeated': def({ others: 1 }, (p) => `${p.others} more ${p.others === 1 ? 'row repeats' : 'rows repeat'} its flow`),
+  /** `file` as the import was given it; `count` the file's flows already stored, one of them named. */
+  'imports.flowsInWorkspace': def({ file: 'revised.csv', count: 2, origin: '210100', destination: '210200', period: '2019' },
+    (p) => `${p.file}: ${p.count} of these flows are already in the workspace (e.g. ${p.origin} -> ${p.destination}, ${p.period}); nothing was written. Use --replace to overwrite them`),
   'imports.indicatorTwice': def({ name: 'gdp', region: '210100', period: '2020', rows: ['3', '7'] as readonly string[] },
     (p) => `indicator "${p.name}" of ${p.region} for ${p.period} is given twice (rows ${p.rows.join(', ')})`),
   'imports.recordTwice': def({ id: 'p17', rows: ['3', '7'] as readonly string[] }, (p) => `record id "${p.id}" appears twice (rows ${p.rows.join(', ')})`),

@@ -79,15 +79,15 @@ export function importRoutes(app: Hono, deps: ServerDeps, docs: RouteDoc[], maxU
       // where the server keeps its files).
       const name = c.req.query('filename') ?? 'upload';
       const named = (text: string) => (path ? text.split(path).join(name) : text);
+      // A coded problem keeps its code, its text parameters named as its message is.
+      const renamed = (t: { code: string; params: MessageParams }, message: string): CodedMessage =>
+        ({ code: t.code, params: Object.fromEntries(Object.entries(t.params).map(([k, v]) => [k, typeof v === 'string' ? named(v) : v])), message });
       if (e instanceof InputError && path) {
         const reason = named(e.message.slice(formatLocation({ file: e.file, row: e.row, column: e.column }).length));
-        // A coded problem keeps its code, its text parameters named as its message is.
-        const renamed = (t: { code: string; params: MessageParams }, message: string): CodedMessage =>
-          ({ code: t.code, params: Object.fromEntries(Object.entries(t.params).map(([k, v]) => [k, typeof v === 'string' ? named(v) : v])), message });
         const more = e.moreCoded.length ? e.moreCoded.map((m) => ({ row: m.row, text: renamed(m.text, named(m.text.message)) })) : e.more.map(named);
         return errorResponse(c, new InputError(e.text ? renamed(e.text, reason) : reason, { file: name, row: e.row, column: e.column }, more));
       }
-      if (e instanceof ConflictError && path) return errorResponse(c, new ConflictError(named(e.message)));
+      if (e instanceof ConflictError && path) return errorResponse(c, new ConflictError(e.text ? renamed(e.text, named(e.message)) : named(e.message)));
       return errorResponse(c, e);
     } finally {
       if (dir) await rm(dir, { recursive: true, force: true });

@@ -292,16 +292,18 @@ async function describeCsvError(db: Database, file: string, path: string, args: 
     // Every column must be read: with count(*) DuckDB skips parsing and finds no row with too many columns.
     await db.run(`SELECT max(hash(${header.map((_, i) => `c${i}`).join(', ')})) FROM read_csv(?, ${args}, store_rejects = true)`, [path, ...params]);
     const rej = await db.all<{ line: bigint; column_name: string | null; error_type: string; error_message: string; csv_line: string }>(
-      'SELECT line, column_name, error_type, error_message, csv_line FROM reject_errors ORDER BY line LIMIT 5',
+      'SELECT line, column_name, error_type, error_message, csv_line FROM reject_errors ORDER BY line LIMIT 20',
     );
     if (rej.length) {
       const r = rej[0];
-      const problem = r.error_type === 'INVALID UNICODE' || /unicode/i.test(r.error_message) ? 'unicode'
-        : r.error_type === 'MISSING COLUMNS' ? 'missingColumns' : r.error_type === 'TOO MANY COLUMNS' ? 'tooManyColumns' : 'other';
+      const problemOf = (x: typeof r) => (x.error_type === 'INVALID UNICODE' || /unicode/i.test(x.error_message) ? 'unicode'
+        : x.error_type === 'MISSING COLUMNS' ? 'missingColumns' : x.error_type === 'TOO MANY COLUMNS' ? 'tooManyColumns' : 'other');
       const column = r.column_name === null ? undefined : header[Number(r.column_name.slice(1))] ?? r.column_name;
+      // DuckDB rejects a row once per column it lacks: each further row is listed once.
+      const further = rej.filter((x, i) => rej.findIndex((y) => y.line === x.line) === i).slice(1);
       // DuckDB's text of a line after blank lines starts with their line breaks.
-      return new InputError(coded('file.csvRow', { problem, detail: r.error_message, line: String(r.csv_line).replace(/^[\r\n]+/, '').slice(0, 120) }), { file, row: fileLine(Number(r.line)), column },
-        rej.slice(1).map((x) => `row ${fileLine(Number(x.line))}: ${x.error_message}`));
+      return new InputError(coded('file.csvRow', { problem: problemOf(r), detail: r.error_message, line: String(r.csv_line).replace(/^[\r\n]+/, '').slice(0, 120) }), { file, row: fileLine(Number(r.line)), column },
+        further.map((x) => ({ row: fileLine(Number(x.line)), text: coded('file.csvRowMore', { problem: problemOf(x), detail: x.error_message }) })));
     }
   } catch {
     /* fall through to the DuckDB message */

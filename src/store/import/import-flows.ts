@@ -189,7 +189,7 @@ export async function importFlows(ws: Workspace, file: string, options: ImportFl
       const overlap = await storedOverlap(ws, id, fixedPeriodId === null ? `SELECT id FROM ${quoteIdent(periodIds!)}` : String(fixedPeriodId));
       if (overlap) {
         if (!options.replace) {
-          throw new ConflictError(`${file}: ${overlap.n} of these flows are already in the workspace (e.g. ${overlap.origin} -> ${overlap.destination}, ${overlap.period}); nothing was written. Use --replace to overwrite them`);
+          throw new ConflictError(coded('imports.flowsInWorkspace', { file, count: overlap.n, origin: overlap.origin, destination: overlap.destination, period: overlap.period }));
         }
         await ws.db.run(`DELETE FROM flow_rows WHERE import_id <> ? AND (origin_id, destination_id, period_id, cohort_id) IN
           (SELECT origin_id, destination_id, period_id, cohort_id FROM flow_rows WHERE import_id = ?)`, [id, id]);
@@ -290,7 +290,7 @@ async function duplicateError(ws: Workspace, st: StagedTable, k: KeyColumns): Pr
   return new InputError(
     coded('imports.duplicateFlow', { origin, destination, period: String(period), cohort: cohort ? String(cohort) : '', rows: rows.map(String) }),
     { file: st.file, row: rows[1] ?? rows[0], column: k.oCol },
-    dup.slice(1).map((x) => `row ${Number(x.first)} and ${Number(x.n) - 1} more repeat one flow`));
+    dup.slice(1).map((x) => ({ row: Number(x.first), text: coded('imports.flowRepeated', { others: Number(x.n) - 1 }) })));
 }
 
 /** Stored flows (of other imports) with a key of import `id`: how many, and one of them by name. */

@@ -2,11 +2,12 @@ import { resolve } from 'node:path';
 import { InputError } from '../../core/errors.ts';
 import { coded } from '../../core/messages/index.ts';
 import { polygonCentroid, sphericalArea, type AreaGeometry } from '../../core/geometry/index.ts';
-import { boundaryProblem } from '../../io/geo/check-boundary.ts';
+import { boundaryCheck } from '../../io/geo/check-boundary.ts';
 import { readGeoJson, GeoJsonError } from '../../io/geo/read-geojson.ts';
 import { sha256OfFile } from '../../io/file-hash.ts';
 import { type Workspace, guardReimport, matchableRegions, recordImport } from '../workspace.ts';
-import { RegionMatcher, describeRegion } from '../../core/region-matcher.ts';
+import { RegionMatcher, regionPlace } from '../../core/region-matcher.ts';
+import { badBoundary, noCentroid } from './bad-boundary.ts';
 import type { ImportSummary } from './import-flows.ts';
 
 export interface ImportGeometryOptions {
@@ -40,23 +41,21 @@ export async function importGeometry(ws: Workspace, file: string, options: Impor
     const v = r.properties[key];
     if (!v) throw new InputError(coded('imports.featureNoKey', { key }), at);
     const m = matcher.match(v);
-    if (m.kind !== 'match') {
-      const why = m.kind === 'ambiguous' ? `"${v}" is ambiguous: ${m.candidates.map(describeRegion).join(' or ')}` : `unknown region "${v}"${m.suggestions.length ? `; closest: ${m.suggestions.map(describeRegion).join(', ')}` : ''}`;
-      throw new InputError(why, at);
-    }
+    if (m.kind === 'ambiguous') throw new InputError(coded('region.ambiguous', { what: 'region', text: v, candidates: m.candidates.map(regionPlace) }), at);
+    if (m.kind !== 'match') throw new InputError(coded('region.unknown', { what: 'region', text: v, closest: m.suggestions.map(regionPlace), groups: [] }), at);
     // Two boundaries for one region: the second would silently overwrite the first.
     const earlier = featureOf.get(m.code);
     if (earlier !== undefined) throw new InputError(coded('imports.boundaryTwice', { earlier, feature: i + 1, code: m.code }), at);
     featureOf.set(m.code, i + 1);
-    const problem = boundaryProblem(r.geometry);
-    if (problem) throw new InputError(coded('regions.badBoundary', { code: m.code, problem }), { ...at, column: 'geometry' });
+    const found = boundaryCheck(r.geometry);
+    if (found) throw new InputError(badBoundary(m.code, found), { ...at, column: 'geometry' });
     const g = r.geometry as AreaGeometry;
     let area: number;
     let centre: [number, number];
     try {
       [area, centre] = [sphericalArea(g), polygonCentroid(g)];
     } catch (e) {
-      if (e instanceof InputError) throw new InputError(coded('regions.badBoundary', { code: m.code, problem: e.message }), { ...at, column: 'geometry' });
+      if (e instanceof InputError) throw new InputError(noCentroid(m.code, e.message), { ...at, column: 'geometry' });
       throw e;
     }
     if (!(area > 0)) throw new InputError(coded('regions.holesCover', { code: m.code, area: String(area) }), { ...at, column: 'geometry' });

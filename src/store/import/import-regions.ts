@@ -3,7 +3,8 @@ import { LIST, VARCHAR, listValue } from '../duckdb/node-api.ts';
 import type { Geometry } from 'geojson';
 import { InputError } from '../../core/errors.ts';
 import { polygonCentroid, sphericalArea, type AreaGeometry } from '../../core/geometry/index.ts';
-import { boundaryProblem } from '../../io/geo/check-boundary.ts';
+import { boundaryCheck } from '../../io/geo/check-boundary.ts';
+import { badBoundary, noCentroid } from './bad-boundary.ts';
 import { looksLikeWkt, wktToGeometry } from '../../io/geo/wkt.ts';
 import { depthText, jsonDepthViolation } from '../../io/text/json-depth.ts';
 import { sha256OfFile } from '../../io/file-hash.ts';
@@ -101,8 +102,8 @@ export async function importRegions(ws: Workspace, file: string, options: Import
       }
       // A GeoJSON file gives every region its boundary; in a table the cell may be blank.
       if (st.geometries || geometry) {
-        const problem = boundaryProblem(geometry);
-        if (problem) throw new InputError(coded('regions.badBoundary', { code: r.code, problem }), at(geometryColumn));
+        const found = boundaryCheck(geometry);
+        if (found) throw new InputError(badBoundary(r.code, found), at(geometryColumn));
       }
       const [area, centre] = geometry && isArea(geometry) ? measure(geometry, r.code, at(geometryColumn)) : [null, null];
       const name = r.name ?? null;
@@ -291,7 +292,7 @@ function measure(g: AreaGeometry, code: string, where: { file: string; row: numb
   try {
     return [area, polygonCentroid(g)];
   } catch (e) {
-    if (e instanceof InputError) throw new InputError(coded('regions.badBoundary', { code, problem: e.message }), where);
+    if (e instanceof InputError) throw new InputError(noCentroid(code, e.message), where);
     throw e;
   }
 }

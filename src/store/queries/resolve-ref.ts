@@ -1,6 +1,5 @@
 import { InputError } from '../../core/errors.ts';
 import { coded } from '../../core/messages/index.ts';
-import type { MatchableRegion } from '../../core/region-matcher.ts';
 import { type Workspace, matchableRegions } from '../workspace.ts';
 
 export type RegionRef = { kind: 'region'; code: string } | { kind: 'group'; code: string; members: string[] };
@@ -14,7 +13,7 @@ export type RegionRef = { kind: 'region'; code: string } | { kind: 'group'; code
 export async function resolveRegionRef(ws: Workspace, text: string, what = 'region'): Promise<RegionRef> {
   // Loaded here: the matcher's name keys load OpenCC's and pinyin-pro's tables, which the many
   // commands that import this module without a region to resolve should not pay for at start-up.
-  const [{ RegionMatcher, normaliseName, stripSuffix }, { simplified }] = await Promise.all([import('../../core/region-matcher.ts'), import('../../core/name-keys.ts')]);
+  const [{ RegionMatcher, normaliseName, regionPlace, stripSuffix }, { simplified }] = await Promise.all([import('../../core/region-matcher.ts'), import('../../core/name-keys.ts')]);
   const groups = await ws.db.all<{ code: string; name_zh: string | null; name_en: string | null; members: string[] }>(
     'SELECT code, name_zh, name_en, members FROM region_groups');
   const t = simplified(normaliseName(text));
@@ -24,9 +23,8 @@ export async function resolveRegionRef(ws: Workspace, text: string, what = 'regi
   const matcher = new RegionMatcher(await matchableRegions(ws));
   const m = matcher.match(text, undefined, { prefix: true });
   if (m.kind === 'match') return { kind: 'region', code: m.code };
-  const place = (r: MatchableRegion) => ({ code: r.code, zh: r.name_zh ?? null, en: r.name_en ?? null, level: r.level });
-  if (m.kind === 'ambiguous') throw new InputError(coded('region.ambiguous', { what, text, candidates: m.candidates.map(place) }));
-  throw new InputError(coded('region.unknown', { what, text, closest: m.suggestions.map(place), groups: groups.map((x) => x.code) }));
+  if (m.kind === 'ambiguous') throw new InputError(coded('region.ambiguous', { what, text, candidates: m.candidates.map(regionPlace) }));
+  throw new InputError(coded('region.unknown', { what, text, closest: m.suggestions.map(regionPlace), groups: groups.map((x) => x.code) }));
 }
 
 /** SQL condition "column is the region/group or lies inside it", with its parameters. */

@@ -1,6 +1,6 @@
 import { currencyWord } from '../../../src/core/currency.ts';
 import type { MessageCode, MessageFormat, ParamsOf } from '../../../src/core/messages/index.ts';
-import { LEVEL, ZH_ANALYSIS } from './messages-zh-analysis.ts';
+import { ZH_ANALYSIS } from './messages-zh-analysis.ts';
 import { ZH_MODELS } from './messages-zh-models.ts';
 import { CHOICE_MESSAGES_ZH } from '../../../src/core/messages/choice-zh.ts';
 import { indicatorZh } from '../../../src/core/messages/indicator-zh.ts';
@@ -69,13 +69,6 @@ export const ZH_MESSAGES: Templates = {
   'scenario.term.allZero': (p) => `“${p.term}”在基准中所有地区都为 0，相对变化不起作用；请给出绝对变化`,
   'scenario.run.notStored': (p) => `没有已保存的情景运行 ${p.runs.join('、')}：见 GET /api/scenarios`,
 
-  'region.unknown': (p, f) => `没有${WHAT[p.what] ?? p.what}“${p.text}”${p.closest.length ? `；最接近的：${f.list(p.closest.map((c) => describeZh(c, f)))}` : ''}${p.groups.length ? `；地区组：${p.groups.join('、')}` : ''}`,
-  'region.ambiguous': (p, f) => `${WHAT[p.what] ?? p.what}“${p.text}”有多个可能：${p.candidates.map((c) => describeZh(c, f)).join(' 或 ')}；请用代码`,
-
   'request.invalid': (p) => `请求中的 ${p.field || '内容'} 无效：${schemaIssueZh(p)}`,
   'server.internal': () => '服务器内部错误：详见服务器日志',
 };
-
-/** What a person typed a name of (src/store/queries/resolve-ref.ts callers). */
-const WHAT: Record<string, string> = { region: '地区', group: '地区组', province: '省份', within: '地区' };
-const describeZh = (p: { code: string; level?: string | null }, f: MessageFormat) => `${f.place(p)}（${p.code}，${LEVEL[p.level ?? ''] ?? p.level ?? ''}）`;

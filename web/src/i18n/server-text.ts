@@ -1,5 +1,6 @@
 import { isMessageCode, MESSAGES, type CodedMessage, type MessageFormat, type MessageParams, type Place } from '../../../src/core/messages/index.ts';
 import { colon, fmt, lang, regionName } from './index.ts';
+import { furtherRows, type FurtherRows } from './further-rows.ts';
 import { universityZh } from './messages-zh-analysis.ts';
 import { ZH_MESSAGES } from './messages-zh.ts';
 
@@ -151,8 +152,8 @@ export function sourceText(text: string): string {
   return lang() === 'zh' ? flowsZh(text) : text;
 }
 
-/** The error body of an API answer (src/server/errors.ts), as far as the page reads it. */
-export interface ErrorBody {
+/** The error body of an API answer (src/server/errors.ts), as far as the page reads it; an input error's further rows (FurtherRows) too. */
+export interface ErrorBody extends FurtherRows {
   code?: string;
   message?: string;
   /** The message's code in src/core/messages and its parameters, when coded. */
@@ -192,9 +193,9 @@ export function errorText(e: ErrorBody): string {
   const english = e.message ?? '';
   if (e.messageCode && isMessageCode(e.messageCode)) {
     const text = messageText({ code: e.messageCode, params: e.params, message: e.reason ?? english });
-    if (e.code === 'INPUT') return locationText(e) + text;
+    if (e.code === 'INPUT') return locationText(e) + text + furtherRows(e, lang() === 'zh', messageText);
     return e.field ? `${(lang() === 'zh' && FIELD_ZH[e.field]) || e.field}${colon()}${text}` : text;
   }
-  if (e.code === 'INPUT' && e.reason !== undefined) return locationText(e) + e.reason;
+  if (e.code === 'INPUT' && e.reason !== undefined) return locationText(e) + e.reason + furtherRows(e, lang() === 'zh', messageText);
   return english;
 }
