@@ -82,4 +82,7 @@ test('--lang zh: an unknown university or graduation year is said in Chinese, th
   for (const u of ['NEU', '东北大学']) assert.equal(zh(['fit', 'choice', '--persons', '--alternative-vars', 'income', '--university', u, '--year', '2099']), '错误：没有毕业年份“2099”。东北大学 的毕业年份：2015、2016');
   assert.equal(zh(['report', 'graduates', '--university', 'DUT', '--year', '2030']), '错误：没有毕业年份“2030”。大连理工大学 的毕业年份：2015、2016');
   userError(['report', 'graduates', '--university', 'DUT', '--year', '2030'], /^error: unknown graduation year "2030"\. Graduation years of Dalian University of Technology: 2015, 2016$/m);
+  // Degrees by their Chinese names, with the id the flag takes.
+  assert.equal(zh(['report', 'graduates', '--degree', 'bachelr']), '错误：没有学历“bachelr”；是否指 “本科（bachelor）”？2016 届毕业生中的学历：本科（bachelor）、博士（doctor）、硕士（master）');
+  userError(['report', 'graduates', '--degree', 'bachelr'], /^error: unknown degree "bachelr"; did you mean "bachelor"\? Degrees of the 2016 graduates: bachelor, doctor, master$/m);
 });
