@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { parseScenarioText } from './scenario-schema.ts';
-import { setMonthlyPayment } from './payment.ts';
+import { changeAtPayment, setMonthlyPayment } from './payment.ts';
 
 const northeast = parseScenarioText(readFileSync(new URL('../../examples/northeast-stay-subsidy.json', import.meta.url), 'utf8'));
 
@@ -25,4 +25,11 @@ test('an amount of 0 turns the payment off; a negative amount or a fixed budget 
   assert.throws(() => setMonthlyPayment(northeast, -1), /must be a number >= 0/);
   const budget = { ...northeast, interventions: [{ ...northeast.interventions[0], cost: { rule: 'fixed-budget' as const, amountPerYear: 1e6 } }] };
   assert.throws(() => setMonthlyPayment(budget, 500), /paid per person and year/);
+});
+
+test('changeAtPayment scales a priced change in proportion and leaves an unpriced one as it is (the page and the server share it)', () => {
+  // 1,000 yuan a month = +15.6% in the example's pricing: 500 a month is half of it.
+  assert.equal(changeAtPayment(0.156, 12_000, 500), 0.078);
+  assert.equal(changeAtPayment(0.156, 12_000, 0), 0);
+  assert.equal(changeAtPayment(0.156, 0, 500), 0.156);
 });

@@ -18,6 +18,17 @@ export interface PaymentChange {
   readonly message: CodedMessage;
 }
 
+/**
+ * The change of an intervention's term at `monthly` a month, for a change of `change` priced at
+ * `yearlyCost` a recipient and year: scaled in proportion (the change per yuan stays the
+ * document's). Without a price (0 or less) the change is the document's as it stands. The
+ * dashboard's summary says the change the server will apply with this one function.
+ */
+export function changeAtPayment(change: number, yearlyCost: number, monthly: number): number {
+  const before = yearlyCost / 12;
+  return before > 0 ? (change * monthly) / before : change;
+}
+
 export function setMonthlyPayment(doc: ScenarioDocument, monthly: number): PaymentChange {
   if (!(Number.isFinite(monthly) && monthly >= 0)) throw new SpecError(`the monthly amount must be a number >= 0, got ${monthly}`, 'amount');
   const iv = doc.interventions[0];
@@ -26,8 +37,7 @@ export function setMonthlyPayment(doc: ScenarioDocument, monthly: number): Payme
     throw new SpecError(`scenario "${doc.name}": --amount needs a first intervention paid per person and year with an amount above 0 (its cost is ${JSON.stringify(iv.cost)})`, 'interventions[0].cost');
   }
   const before = iv.cost.amount / 12;
-  const factor = monthly / before;
-  const change = { ...iv.change, value: iv.change.value * factor };
+  const change = { ...iv.change, value: changeAtPayment(iv.change.value, iv.cost.amount, monthly) };
   const message = coded('scenario.payment.set', {
     monthly, currency: iv.cost.currency ?? null, before, changeType: iv.change.type, term: iv.term, from: iv.change.value, to: +change.value.toPrecision(6),
   });

@@ -1,3 +1,4 @@
+import { changeAtPayment } from '../../../src/sim/payment.ts';
 import type { ScenarioDoc } from './api.ts';
 import type { BaselineForm } from './baseline-form.ts';
 
@@ -62,6 +63,5 @@ export function scenarioRequest(example: ScenarioDoc | null, form: BaselineForm,
 /** The change of the document's term at `monthly` a month, as the server scales it (src/sim/payment.ts). */
 export function changeAt(doc: ScenarioDoc, monthly: number): number {
   const iv = doc.interventions[0];
-  const priced = (iv.cost?.amount ?? 0) / 12;
-  return priced > 0 ? (iv.change.value * monthly) / priced : iv.change.value;
+  return changeAtPayment(iv.change.value, iv.cost?.amount ?? 0, monthly);
 }
