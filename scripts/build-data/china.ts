@@ -181,6 +181,7 @@ function chinaGroups(provinces: Record<string, string>[]): GroupRow[] {
         `${g.name_zh} (${g.name_en}) in the National Bureau of Statistics four-region division ` +
         '(国家统计局《东西中部和东北地区划分方法》, 2011): East 10, Central 6, West 12 and Northeast 3 provinces; ' +
         'Hong Kong and Macao are in none.',
+      description_zh: `${g.name_zh}：国家统计局四大地区划分（《东西中部和东北地区划分方法》，2011）之一，东部 10 个、中部 6 个、西部 12 个、东北 3 个省份；香港、澳门不属于任何地区。`,
     };
   });
 }

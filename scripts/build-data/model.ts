@@ -37,6 +37,8 @@ export interface GroupRow {
   name_en: string;
   members: string[];
   description: string;
+  /** The description in Chinese, for the note of a regions import that derives the group. */
+  description_zh: string;
 }
 
 export type AreaFeature = Feature<Polygon | MultiPolygon, { code: string }>;

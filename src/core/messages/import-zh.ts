@@ -26,7 +26,7 @@ export const IMPORT_MESSAGES_ZH: ZhOf<typeof IMPORT_MESSAGES> = {
   'import.createdRoot': (p) => (p.zh || p.en
     ? `从内置地区表创建了 ${p.code}（${[p.zh, p.en].filter(Boolean).join(' / ')}，${levelZh(p.level)}），作为没有上级的地区的上级`
     : `创建了没有名称的国家级地区 ${p.code}，作为没有上级的地区的上级（导入地区文件可为其命名）`),
-  'import.groups': (p) => `地区组 ${p.groups.join('、')} 取自 data/${p.registry}/groups.json`,
+  'import.groups': (p) => `地区组 ${p.groups.join('、')} 取自 data/${p.registry}/groups.json${p.descriptionZh ? `：${p.descriptionZh}` : ''}`,
   'import.boundaries': (p, f) => `文件未给出边界的 ${f.number(p.count)} 个地区（构建的省份）的边界取自 data/${p.registry}/regions.geojson`,
   'import.yearColumns': (p, f) => `${f.number(p.values)} 个指标数值，来自 ${f.number(p.columns)} 个带年份后缀的列（${p.names.join('、')} 等）`,
   'import.populationSummed': (p, f) => `构建的上级地区的 ${f.number(p.count)} 个人口总数由成员相加得到`,

@@ -39,8 +39,8 @@ export const IMPORT_MESSAGES = {
     (p) => (p.zh || p.en
       ? `created ${p.code} (${[p.zh, p.en].filter(Boolean).join(' / ')}, ${p.level}) from the bundled registry, as the parent of regions that had none`
       : `created ${p.code} as a country region without names, as the parent of regions that had none (import a regions file to name it)`)),
-  /** `description` the first group's description in data/<registry>/groups.json. */
-  'import.groups': def({ groups: ['northeast', 'east'] as readonly string[], registry: 'china', description: 'NBS four economic regions' },
+  /** `description` the first group's description in data/<registry>/groups.json, `descriptionZh` its Chinese there (null without). */
+  'import.groups': def({ groups: ['northeast', 'east'] as readonly string[], registry: 'china', description: 'NBS four economic regions', descriptionZh: '国家统计局四大地区' as string | null },
     (p) => `groups ${p.groups.join(', ')} from data/${p.registry}/groups.json: ${p.description}`),
   'import.boundaries': def({ count: 31, registry: 'china' }, (p) => `${counted(p.count, 'boundary', 'boundaries')} of regions the file gives none for (built provinces) from data/${p.registry}/regions.geojson`),
   /** `names` the first six indicators. */

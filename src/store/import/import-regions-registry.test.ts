@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { importGroups, importRegions, listGroups, listRegions } from '../index.ts';
+import { messageIn } from '../../core/messages/zh.ts';
 import { resolveRegionRef } from '../queries/resolve-ref.ts';
 import { CHINA, tempWorkspace } from '../../../test/helpers/workspace.ts';
 
@@ -50,6 +51,9 @@ for (const root of [undefined, 'CN']) {
       assert.deepEqual((await listRegions(t.ws, { within: '東北地區', level: 'city' })).map((r) => r.code), ['210100', '210200', '220100', '230100']);
       assert.ok(summary.notes.some((n) => /created CN \(中国 \/ China, country\) from the bundled registry/.test(n)), summary.notes.join('\n'));
       assert.ok(summary.notes.some((n) => /groups northeast from data\/china\/groups.json/.test(n)));
+      // In Chinese with the group's description in Chinese (data/china/groups.json description_zh), as --lang zh prints it.
+      const note = summary.messages?.notes.find((m) => m.code === 'import.groups');
+      assert.equal(note && messageIn(note, 'zh'), '地区组 northeast 取自 data/china/groups.json：东北地区：国家统计局四大地区划分（《东西中部和东北地区划分方法》，2011）之一，东部 10 个、中部 6 个、西部 12 个、东北 3 个省份；香港、澳门不属于任何地区。');
       // A populations total is summed for built provinces only, never for the country.
       const cnPop = await t.ws.db.one<{ n: bigint }>("SELECT count(*) AS n FROM indicators WHERE region = 'CN'");
       assert.equal(Number(cnPop!.n), 0);

@@ -247,7 +247,7 @@ async function registryNotes(ws: Workspace, c: ReturnType<typeof completeFromReg
   const groups = derivableGroups(reg, new Set([...inFile, ...known])).filter((g) => !existing.has(g.code));
   if (groups.length) {
     await appendGroups(ws, groups, importId);
-    notes.push(coded('import.groups', { groups: groups.map((g) => g.code), registry: reg.set, description: groups[0].description ?? '' }));
+    notes.push(coded('import.groups', { groups: groups.map((g) => g.code), registry: reg.set, description: groups[0].description ?? '', descriptionZh: groups[0].description_zh }));
   }
   return notes;
 }

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { polygonCentroid, sphericalArea } from '../../core/geometry/index.ts';
 import { simplified } from '../../core/name-keys.ts';
 import { stripSuffix } from '../../core/region-matcher.ts';
-import { regionGroupSchema, type RegionGroup } from '../../core/schema/region.ts';
+import { regionGroupSchema } from '../../core/schema/region.ts';
 import { BUNDLED_DATA_DIR } from '../bundled-data.ts';
 import type { Database } from '../duckdb/database.ts';
 import type { RegionRow } from '../queries/list-regions.ts';
@@ -29,9 +29,13 @@ export interface ReferenceRegistry {
   set: string;
   file: string;
   regions: Map<string, ReferenceRegion>;
-  groups: RegionGroup[];
+  groups: RegistryGroup[];
   groupsFile: string | null;
 }
+
+/** A bundled group (data/<set>/groups.json) with its description in Chinese too, for the note of the import that derives it. */
+const registryGroupSchema = regionGroupSchema.extend({ description_zh: z.string().nullable().default(null) });
+export type RegistryGroup = z.infer<typeof registryGroupSchema>;
 
 /** Share of a file's regions that must agree with a registry (code and name) for it to be used. */
 const MIN_AGREEMENT = 0.5;
@@ -56,7 +60,7 @@ export async function loadReferenceRegistries(db: Database, dir = BUNDLED_DATA_D
       });
     }
     const groupsFile = join(dir, set, 'groups.json');
-    const groups = existsSync(groupsFile) ? z.array(regionGroupSchema).parse(JSON.parse(await readFile(groupsFile, 'utf8'))) : [];
+    const groups = existsSync(groupsFile) ? z.array(registryGroupSchema).parse(JSON.parse(await readFile(groupsFile, 'utf8'))) : [];
     out.push({ set, file, regions, groups, groupsFile: existsSync(groupsFile) ? groupsFile : null });
   }
   return out;
@@ -91,7 +95,7 @@ export function detectRegistry(rows: readonly { code: string; name_zh: string | 
 }
 
 /** The registry's groups all of whose members are among `present` (a group is never half made). */
-export function derivableGroups(reg: ReferenceRegistry, present: ReadonlySet<string>): RegionGroup[] {
+export function derivableGroups(reg: ReferenceRegistry, present: ReadonlySet<string>): RegistryGroup[] {
   return reg.groups.filter((g) => g.members.every((m) => present.has(m)));
 }
 
