@@ -1,4 +1,5 @@
 import { SpecError } from '../core/errors.ts';
+import { coded, english, type CodedMessage } from '../core/messages/index.ts';
 import { quantiles } from '../metrics/quantile.ts';
 import { createRng, normalQuantile } from '../numeric/index.ts';
 import { mvNormalSampler } from '../numeric/mvnormal.ts';
@@ -86,6 +87,8 @@ export interface RevealedIndexResult {
   readonly seed: number;
   readonly moneyUnit: string | null;
   readonly warnings: string[];
+  /** The definition and the warnings (same order) coded (core/messages), for a front-end's language. */
+  readonly messages?: { readonly definition: CodedMessage; readonly warnings: readonly CodedMessage[] };
 }
 
 export function revealedPreferenceIndex(input: RevealedInput, options: RevealedOptions = {}): RevealedIndexResult {
@@ -142,9 +145,9 @@ export function revealedPreferenceIndex(input: RevealedInput, options: RevealedO
     return k;
   }) ?? [];
   const marginal = (b: (k: number) => number) => (money ? money.terms.reduce((s, m, i) => s + m.weight * b(moneyPos[i]), 0) / money.scale : NaN);
-  const warnings: string[] = [];
+  const warnings: CodedMessage[] = [];
   const pointMarginal = marginal((k) => input.coefficients[input.covariance.terms[k]]);
-  if (money && !(pointMarginal > 0)) warnings.push(`the money term's coefficient is not positive (${pointMarginal}): values in money are not meaningful`);
+  if (money && !(pointMarginal > 0)) warnings.push(coded('revealed.moneyNotPositive', { coefficient: String(pointMarginal) }));
 
   let rankBands: { median: number; lo: number; hi: number }[] | null = null;
   let moneyBands: [number, number][] | null = null;
@@ -195,8 +198,9 @@ export function revealedPreferenceIndex(input: RevealedInput, options: RevealedO
     moneyInterval: moneyBands ? moneyBands[j] : null,
   }));
   rowsOut.sort((a, b) => a.rank - b.rank || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  const definition = coded('revealed.utilityDefinition', {});
   return {
-    definition: 'systematic utility of each alternative revealed by the fitted choice model: sum over the place attributes of coefficient x (value - mean over the alternatives), interactions at the average chooser; distance and home terms left out (a reference graduate to whom every place is equally near and none is home)',
+    definition: definition.message,
     terms: terms.map((t, k) => ({ term: t.term, coefficient: beta[k], standardError: Math.sqrt(sigma[k * p + k]), weight: weight[k], mean: mean[k] })),
     rows: rowsOut,
     confidenceLevel: level,
@@ -204,6 +208,7 @@ export function revealedPreferenceIndex(input: RevealedInput, options: RevealedO
     draws,
     seed,
     moneyUnit: money?.unit ?? null,
-    warnings,
+    warnings: english(warnings),
+    messages: { definition, warnings },
   };
 }

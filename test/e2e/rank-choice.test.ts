@@ -2,6 +2,7 @@ import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { closeWorkspace, openWorkspace } from '../../src/store/index.ts';
 import { createApp } from '../../src/server/index.ts';
+import { assertChinese } from '../helpers/chinese.ts';
 import { demoSuite, runCli } from '../helpers/cli.ts';
 
 // `talentflow rank --weights choice:MODEL` and GET /api/rank?weights=choice:MODEL on the demo's
@@ -63,6 +64,37 @@ test('rank --weights choice:MODEL: the text table, a random split with a seed, a
   assert.equal(bad.code, 1);
   assert.match(bad.stderr, /model "china-provinces" is a gravity model; a revealed-preference ranking needs a destination-choice model/);
   assert.match(tf('rank', '--weights', 'choice:northeast-choice', '--level', 'city', '-w', demo.workspace).stderr, /level does not apply to weights choice:MODEL/);
+});
+
+test('rank --weights choice:MODEL --lang zh: every line (title, definitions, heads, validation, notes) reads in Chinese, regions by name; English and --json as before', () => {
+  const args = ['rank', '--weights', 'choice:northeast-choice', '--draws', '50', '--top', '3', '-w', demo.workspace];
+  const zh = tf(...args, '--lang', 'zh');
+  assert.equal(zh.code, 0, zh.stderr);
+  const lines = zh.stdout.split('\n').filter(Boolean);
+  assert.match(lines[0], /^显示性偏好排名：模型 northeast-choice（版本 \w+，合成），中国的省级地区，2016 年的属性$/);
+  assert.match(zh.stdout, /^排名 +代码 +名称 +效用 \[95%\] +排名 90% 区间 +元\/月（相对均值） +设定指数排名$/m);
+  assert.match(zh.stdout, /^ +1 +310000 +上海市 /m);
+  assert.match(zh.stdout, /^样本外验证：留出 2016 年毕业的毕业生；在 [\d,]+ 名毕业生上拟合/m);
+  assert.match(zh.stdout, /^模型 +对数似然 +每名毕业生 +rho²（相对等概率） +命中率 +尺度（标准误） +参数个数$/m);
+  assert.match(zh.stdout, /^注：degree\[master\]:log_disposable_income_pc：权重 [\d.]+，即拟合所用毕业生中学历为硕士者的占比$/m);
+  assert.deepEqual(lines.filter((l) => /^(note|warning):/.test(l)), []);
+  // Nothing English but terms, options and the model's name (the table rows are numbers and names).
+  const prose = lines.filter((l) => !/^[-\s]+$/.test(l) && !/^ +\d/.test(l)).map((l) => l.replace(/--[a-z-]+( N)?/g, ''));
+  assertChinese(prose, 'revealed ranking');
+  // Without --lang the English as before; with --lang en the regions by their English names.
+  const en = tf(...args).stdout;
+  assert.match(en, /^Revealed-preference ranking: model northeast-choice \(version \w+, synthetic\), regions at level province in CN, attributes of 2016$/m);
+  assert.match(en, /^rank +code +name +utility \[95%\] +rank 90% +yuan a month vs mean +declared rank$/m);
+  assert.match(en, /^note: degree\[master\]:log_disposable_income_pc: weight [\d.]+, the share of the fit's graduates with degree master$/m);
+  assert.match(en, /^utility: systematic utility of each alternative revealed by the fitted choice model: /m);
+  assert.match(tf(...args, '--lang', 'en').stdout, /^ +1 +310000 +Shanghai /m);
+  // --json: the English texts as before, each coded beside them.
+  const j: Json = JSON.parse(tf(...args, '--json').stdout);
+  assert.equal(j.validation.split, 'graduation years 2016 held out');
+  assert.equal(j.validation.messages.split.code, 'revealed.splitYears');
+  assert.deepEqual(j.messages.notes.map((m: Json) => m.message), j.notes);
+  assert.equal(j.declared.messages.description.message, j.declared.description);
+  assert.equal(j.model.messages.source.message, j.model.source);
 });
 
 test('GET /api/rank?weights=choice:MODEL answers as the CLI', async () => {

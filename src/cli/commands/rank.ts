@@ -49,8 +49,8 @@ Examples:
       await withWorkspace(workspace, async (ws) => {
         const ranked = await runRank(ws, inputFrom(rankInput, o));
         if (out.json) return printJson(out, ranked.result);
-        if (ranked.by === 'revealed') return printRevealed(out, ranked.result, o.top, { wide: o.wide });
         const name = await regionNamer(ws, o.lang);
+        if (ranked.by === 'revealed') return printRevealed(out, ranked.result, o.top, { wide: o.wide, lang: o.lang === 'zh' ? 'zh' : 'en', name: o.lang ? name : undefined });
         const rows = ranked.result.index.rows.map((r) => ({ ...r, name: name(r.code) ?? r.name }));
         printRank(out, { ...ranked.result, index: { ...ranked.result.index, rows } }, o.top, { wide: o.wide, lang: o.lang === 'zh' ? 'zh' : 'en', name: o.lang ? name : undefined });
       }, { create: false });

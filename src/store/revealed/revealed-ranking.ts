@@ -1,5 +1,5 @@
 import { SpecError } from '../../core/errors.ts';
-import { english } from '../../core/messages/index.ts';
+import { coded, type CodedMessage } from '../../core/messages/index.ts';
 import { compositeIndex, revealedPreferenceIndex, type IndexSpec, type RevealedIndexResult, type RevealedRow, type RevealedTerm } from '../../rank/index.ts';
 import { alternativeAttributes } from '../choice/attributes.ts';
 import { buildChoiceSet } from '../choice/choice-set.ts';
@@ -39,17 +39,27 @@ export interface RevealedRankingOptions {
 }
 
 export interface RevealedRanking {
-  readonly model: { readonly name: string; readonly version: string; readonly kind: string; readonly definition: string; readonly source: string };
+  /** The saved model; `messages` its definition and source coded, where the saved model allows (for a front-end's language). */
+  readonly model: {
+    readonly name: string; readonly version: string; readonly kind: string; readonly definition: string; readonly source: string;
+    readonly messages?: { readonly definition: CodedMessage | null; readonly source: CodedMessage | null };
+  };
   readonly year: number;
   readonly level: string;
   readonly within: string;
   /** Rows with the region's name and the declared index's score and rank among the same regions. */
   readonly index: Omit<RevealedIndexResult, 'rows'> & { rows: (RevealedRow & { name: string; declaredRank: number; declaredScore: number })[] };
-  readonly declared: { readonly description: string; readonly indicators: string[]; readonly weights: Record<string, number>; readonly normalisation: string; readonly weighting: string };
+  /** `messages.description` the description coded (null for one the caller gave). */
+  readonly declared: {
+    readonly description: string; readonly indicators: string[]; readonly weights: Record<string, number>; readonly normalisation: string; readonly weighting: string;
+    readonly messages?: { readonly description: CodedMessage | null };
+  };
   /** Spearman correlation of the two rankings over the regions. */
   readonly rankCorrelation: number;
   readonly validation: RankingValidation;
   readonly notes: string[];
+  /** The notes (same order) coded (core/messages), for a front-end's language. */
+  readonly messages?: { readonly notes: readonly CodedMessage[] };
 }
 
 function transform(t: AlternativeTransform, v: number): number {
@@ -66,7 +76,7 @@ export async function revealedRanking(ws: Workspace, options: RevealedRankingOpt
   if (saved.kind !== 'choice') throw new SpecError(`model "${options.model}" is a ${saved.kind} model; a revealed-preference ranking needs a destination-choice model (talentflow fit choice --save)`, 'weights');
   const result = saved.result;
   const spec = parseChoiceSpec(saved.spec);
-  const notes: string[] = [];
+  const notes: CodedMessage[] = [];
   const regions = choiceRegions(result);
   const year = options.year ?? Math.max(...result.choiceSet.years);
   const { terms, indicators } = termsOf(spec, result);
@@ -89,7 +99,7 @@ export async function revealedRanking(ws: Workspace, options: RevealedRankingOpt
     return n / total;
   };
   const attrs = await alternativeAttributes(ws, indicators, regions, [year]);
-  notes.push(...english(attrs.notes));
+  notes.push(...attrs.notes);
   const values = (name: string) => {
     const raw = attrs.values[name];
     const gap = regions.findIndex((_, a) => Number.isNaN(raw[a]));
@@ -98,7 +108,7 @@ export async function revealedRanking(ws: Workspace, options: RevealedRankingOpt
   };
   const revealedTerms: RevealedTerm[] = place.map((t) => {
     const weight = t.when ? shareOf(t.term) : 1;
-    if (t.when) notes.push(`${t.term}: weight ${weight.toFixed(4)}, the share of the fit's graduates with ${t.when.attribute} ${t.when.category}`);
+    if (t.when) notes.push(coded('revealed.interactionWeight', { term: t.term, weight: weight.toFixed(4), attribute: t.when.attribute, category: t.when.category }));
     return { term: t.term, values: values(t.of), weight };
   });
   const money = set.money && result.terms.includes(set.money.term)
@@ -110,7 +120,7 @@ export async function revealedRanking(ws: Workspace, options: RevealedRankingOpt
   const index = revealedPreferenceIndex({
     alternatives: regions, terms: revealedTerms, coefficients: result.coefficients, covariance: { terms: result.terms, matrix: result.covariance }, money,
   }, { draws: options.draws ?? 1000, seed: options.seed ?? 1 });
-  if (money) notes.push(`money values: utility / (d utility / d ${set.money!.term}) at the average graduate of the fit, in ${money.unit}; ${set.money!.definition}`);
+  if (money) notes.push(coded('revealed.moneyValues', set.money!.definitionParams));
 
   // The declared index over the same regions.
   // By default the model's own place indicators with the values the revealed ranking read.
@@ -128,7 +138,10 @@ export async function revealedRanking(ws: Workspace, options: RevealedRankingOpt
   if (absent.length) throw new SpecError(`the declared index has no score for ${absent.slice(0, 5).join(', ')}${absent.length > 5 ? ` and ${absent.length - 5} more` : ''} (excluded: ${composite.excluded.join(', ') || 'none'}); give other indicators or --missing impute-mean`, 'indicators');
   // Ranks among the model's regions only.
   const declaredRank = new Map([...regions].sort((a, b) => byCode.get(b)!.score - byCode.get(a)!.score).map((c, k) => [c, k + 1]));
-  const description = options.declared?.description ?? (given ? `declared index: ${given.join(', ')}, ${composite.normalisation}, ${composite.weighting} weights` : `declared index: the model's place indicators as the ranking reads them (${indicators.join(', ')}; ${year} or the nearest earlier year), all more-is-better, ${composite.normalisation}, ${composite.weighting} weights`);
+  const described = options.declared?.description !== undefined ? null : given
+    ? coded('revealed.declaredGiven', { terms: given, normalisation: composite.normalisation, weighting: composite.weighting })
+    : coded('revealed.declaredDefault', { indicators, year, normalisation: composite.normalisation, weighting: composite.weighting });
+  const description = options.declared?.description ?? described!.message;
 
   // Validation on held-out graduates.
   const years = [...new Set(caseInfo.year)].sort();
@@ -148,12 +161,22 @@ export async function revealedRanking(ws: Workspace, options: RevealedRankingOpt
   const n = rows.length;
   const d2 = rows.reduce((s, r) => s + (r.rank - r.declaredRank) ** 2, 0);
   return {
-    model: { name: saved.name, version: modelVersion(result), kind: result.kind, definition: result.definition, source: result.source },
+    model: { name: saved.name, version: modelVersion(result), kind: result.kind, definition: result.definition, source: result.source, messages: { definition: result.messages?.definition ?? null, source: sourceOf(result) } },
     year, level: spec.level, within: result.choiceSet.within,
     index: { ...index, rows },
-    declared: { description, indicators: composite.indicators, weights: composite.weights, normalisation: composite.normalisation, weighting: composite.weighting },
+    declared: { description, indicators: composite.indicators, weights: composite.weights, normalisation: composite.normalisation, weighting: composite.weighting, messages: { description: described } },
     rankCorrelation: 1 - (6 * d2) / (n * (n * n - 1)),
     validation,
-    notes,
+    notes: notes.map((n) => n.message),
+    messages: { notes },
   };
+}
+
+/**
+ * The saved model's source coded, from the fields fit-choice.ts writes it from; null where the
+ * stored text reads otherwise (a model saved by another version keeps its own words).
+ */
+function sourceOf(r: ChoiceModelResult): CodedMessage | null {
+  const text = coded('revealed.modelSource', { kind: r.dataKind, synthetic: r.choiceSet.synthetic, indicators: r.spec.alternativeVars ?? [] });
+  return text.message === r.source ? text : null;
 }

@@ -1,4 +1,5 @@
 import { SpecError } from '../../core/errors.ts';
+import { coded, english, type CodedMessage } from '../../core/messages/index.ts';
 import { fitConditionalLogit, fitNestedLogit, holdoutFit, type ChoiceData, type LogitResult, type NestSpec } from '../../models/logit/index.ts';
 import { createRng } from '../../numeric/index.ts';
 
@@ -58,6 +59,8 @@ export interface RankingValidation {
   readonly logLikelihoodGain: number;
   readonly seed: number | null;
   readonly warnings: string[];
+  /** The definition, the split and the warnings (same order) coded (core/messages), for a front-end's language. */
+  readonly messages?: { readonly definition: CodedMessage; readonly split: CodedMessage; readonly warnings: readonly CodedMessage[] };
 }
 
 /** The cases (and rows) kept by `keep`, with per-row counts `chosen`; cases with no person dropped. */
@@ -77,7 +80,7 @@ function subset(data: ChoiceData, chosen: Float64Array, extra: Readonly<Record<s
   };
 }
 
-function splitCounts(input: ValidationInput): { fit: Float64Array; held: Float64Array; text: string; seed: number | null } {
+function splitCounts(input: ValidationInput): { fit: Float64Array; held: Float64Array; text: CodedMessage; seed: number | null } {
   const { data, split } = input;
   const fit = new Float64Array(data.chosen.length);
   const held = new Float64Array(data.chosen.length);
@@ -87,7 +90,7 @@ function splitCounts(input: ValidationInput): { fit: Float64Array; held: Float64
     const absent = split.years.filter((y) => !present.has(y));
     if (absent.length) throw new SpecError(`no graduate of the model graduated in ${absent.join(', ')} (years: ${[...present].sort().join(', ')})`, 'holdout.years');
     for (let r = 0; r < data.chosen.length; r++) (years.has(input.caseYear[data.caseIndex[r]]) ? held : fit)[r] = data.chosen[r];
-    return { fit, held, text: `graduation years ${split.years.join(', ')} held out`, seed: null };
+    return { fit, held, text: coded('revealed.splitYears', { years: split.years.map(String) }), seed: null };
   }
   if (!(split.share > 0 && split.share < 1)) throw new SpecError(`must be in (0, 1), got ${split.share}`, 'holdout.share');
   const rng = createRng(split.seed);
@@ -98,7 +101,7 @@ function splitCounts(input: ValidationInput): { fit: Float64Array; held: Float64
     held[r] = h;
     fit[r] = n - h;
   }
-  return { fit, held, text: `${(100 * split.share).toFixed(0)}% of the graduates held out at random (seed ${split.seed})`, seed: split.seed };
+  return { fit, held, text: coded('revealed.splitShare', { percent: (100 * split.share).toFixed(0), seed: split.seed }), seed: split.seed };
 }
 
 export function validateRankings(input: ValidationInput): RankingValidation {
@@ -110,10 +113,10 @@ export function validateRankings(input: ValidationInput): RankingValidation {
   const fitData = subset(input.data, s.fit, extra);
   const heldData = subset(input.data, s.held, extra);
   if (fitData.nCases === 0 || heldData.nCases === 0) throw new SpecError(`the split leaves ${fitData.nCases === 0 ? 'nothing to fit' : 'nobody held out'}`, 'holdout');
-  const warnings: string[] = [];
+  const warnings: CodedMessage[] = [];
   const fit = (t: readonly string[]): LogitResult => {
     const r = nests ? fitNestedLogit(fitData, { terms: t, nests }) : fitConditionalLogit(fitData, { terms: t });
-    for (const w of r.warnings) warnings.push(`${t.join(' + ')}: ${w.message}`);
+    for (const w of r.warnings) warnings.push(coded('revealed.fitWarning', { terms: t, warning: w.message, text: w.text ?? null }));
     return r;
   };
   // Equal shares: a logit whose one coefficient stays 0 (every probability 1 / J), evaluated by holdoutFit.
@@ -134,15 +137,17 @@ export function validateRankings(input: ValidationInput): RankingValidation {
   add('declared', 'the declared index score x one fitted scale, and the same person-place terms', fit(['declared_index', ...personTerms]), ['declared_index', ...personTerms]);
   if (personTerms.length) add('person terms only', 'no place information: the person-place terms alone', fit(personTerms), personTerms);
   add('equal shares', 'every place equally likely', null, []);
+  const definition = coded('revealed.validationDefinition', {});
   return {
-    definition: 'held-out log-likelihood and hit rate (share of graduates whose destination has the highest predicted probability) of logits fitted on the other graduates; higher is better',
-    split: s.text,
+    definition: definition.message,
+    split: s.text.message,
     fitPersons: holdoutFit(equalShares, fitData).nPersons,
     heldOutPersons: heldPersons,
     chanceHitRate: floor.chanceHitRate,
     rows,
     logLikelihoodGain: rows[0].logLikelihood - rows[1].logLikelihood,
     seed: s.seed,
-    warnings,
+    warnings: english(warnings),
+    messages: { definition, split: s.text, warnings },
   };
 }
