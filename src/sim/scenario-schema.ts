@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { SpecError } from '../core/errors.ts';
+import { coded } from '../core/messages/index.ts';
+import { schemaIssue } from '../core/messages/schema-issue.ts';
 
 /**
  * The scenario document: a baseline (a saved gravity or destination-choice model, a base period,
@@ -123,10 +125,9 @@ function pathOf(path: readonly PropertyKey[]): string {
 export function parseScenario(input: unknown): ScenarioDocument {
   const r = scenarioSchema.safeParse(input);
   if (!r.success) {
-    const issues = r.error.issues;
-    const first = issues[0];
-    const more = issues.length > 1 ? ` (and ${issues.length - 1} more: ${issues.slice(1, 4).map((i) => pathOf(i.path)).join(', ')})` : '';
-    throw new SpecError(`${first.message}${more}`, pathOf(first.path));
+    // Coded as an operation's input is (input.invalid: zod's English, "(and 2 more: a, b)"), so the page says it in Chinese.
+    const [first, ...rest] = r.error.issues;
+    throw new SpecError(coded('input.invalid', { ...schemaIssue(first), more: rest.slice(0, 3).map((i) => pathOf(i.path)), others: rest.length }), pathOf(first.path));
   }
   const doc = r.data;
   doc.interventions.forEach((iv, i) => {

@@ -2,6 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { predictGravity } from '../models/index.ts';
 import { createRng } from '../numeric/index.ts';
+import { SpecError } from '../core/errors.ts';
+import { messageIn } from '../core/messages/zh.ts';
 import { mvNormalSampler } from '../numeric/mvnormal.ts';
 import { aggregateCounterfactual, compileLevers, compareScenarios, parseScenario, runScenario, simulateCohorts, type Lever, type LeverDefinition } from './index.ts';
 import { syntheticWorld, worldModel } from './test-fixtures.ts';
@@ -156,6 +158,13 @@ test('schema errors name the field', () => {
   bad({ ...ok, interventions: [{ targets: [], term: 't', change: { type: 'relative', value: 0.1 }, startYear: 2020 }] }, /^interventions\[0\]\.targets$/);
   bad({ ...ok, interventions: [{ targets: ['A'], term: 't', change: { type: 'relative', value: 0.1 }, startYear: 2030 }] }, /^interventions\[0\]\.startYear$/);
   bad({ ...ok, extra: 1 }, /^scenario$/);
+  // Coded (input.invalid) with the English as before, so the page says it in Chinese: a list's size as a list's.
+  assert.throws(() => parseScenario({ ...ok, interventions: [{ targets: [], term: 't', change: { type: 'relative', value: 0.1 }, startYear: 2020 }], horizon: { startYear: 2020, years: 0 } }), (e: unknown) => {
+    assert.ok(e instanceof SpecError && e.text?.code === 'input.invalid', String(e));
+    assert.equal(e.message, 'interventions[0].targets: Too small: expected array to have >=1 items (and 1 more: horizon.years)');
+    assert.equal(messageIn({ ...e.text, message: e.message.slice('interventions[0].targets: '.length) }, 'zh'), '至少 1 项（另有 1 处：horizon.years）');
+    return true;
+  });
   const m = worldModel(world, 0.5);
   assert.throws(() => compileLevers(m, [lever({ term: 'destination_gdp' })]), /interventions\[0\]\.term: "destination_gdp" is not an attribute/);
 });
