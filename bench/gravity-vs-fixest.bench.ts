@@ -44,7 +44,7 @@ if (!hasFixest) {
   console.error('gravity-vs-fixest: R with fixest not found (see the header of bench/gravity-vs-fixest.bench.ts to build it from source)');
   process.exit(1);
 }
-if (!existsSync(join(root, 'dist/cli/main.js'))) {
+if (!existsSync(join(root, 'dist/cli-bundle/main.js'))) {
   console.error('gravity-vs-fixest: the compiled CLI is missing: npm run build');
   process.exit(1);
 }

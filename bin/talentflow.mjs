@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Entry point for `talentflow` / `npx talentflow`: runs the compiled CLI in dist/, which
+// Entry point for `talentflow` / `npx talentflow`: runs the bundled CLI (dist/cli-bundle/), which
 // `npm install` builds in a clone (the `prepare` script) and the published package ships.
 // Plain JavaScript on purpose: no TypeScript loader at start-up.
 
@@ -8,7 +8,7 @@ process.stdout.on('error', (e) => {
   if (e.code === 'EPIPE') process.exit(0);
   throw e;
 });
-const entry = new URL('../dist/cli/main.js', import.meta.url);
+const entry = new URL('../dist/cli-bundle/main.js', import.meta.url);
 let main;
 try {
   ({ main } = await import(entry.href));

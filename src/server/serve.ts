@@ -1,12 +1,12 @@
 import { serve, type ServerType } from '@hono/node-server';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { SpecError } from '../core/errors.ts';
+import { packagePath } from '../io/package-root.ts';
 import type { Workspace } from '../store/index.ts';
 import { createApp, type AppOptions } from './app.ts';
 
-export const WEB_DIST = resolve(fileURLToPath(new URL('../../web/dist', import.meta.url)));
+export const WEB_DIST = packagePath('web', 'dist');
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.json': 'application/json',

@@ -49,7 +49,7 @@ before(() => {
 after(() => rmSync(dir, { recursive: true, force: true }));
 
 test('the tarball holds the compiled package and bundled data, not the sources', () => {
-  for (const f of ['dist/index.js', 'dist/index.d.ts', 'dist/cli/main.js', 'dist/cli/command-summaries.json', 'bin/talentflow.mjs', 'data/README.md', 'examples/korea-regional-income.json', 'README.md', 'package.json'])
+  for (const f of ['dist/index.js', 'dist/index.d.ts', 'dist/cli-bundle/main.js', 'dist/cli-bundle/command-summaries.json', 'bin/talentflow.mjs', 'data/README.md', 'examples/korea-regional-income.json', 'README.md', 'package.json'])
     assert.ok(packedFiles.includes(f), `${f} is packed`);
   for (const f of packedFiles) {
     assert.ok(!/^(src|test|bench|scripts|web\/src)\//.test(f), `${f} should not be packed`);

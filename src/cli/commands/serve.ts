@@ -1,8 +1,8 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { packagePath } from '../../io/package-root.ts';
 import { createDemoWorkspace } from '../../store/demo.ts';
 import { openWorkspace, closeWorkspace } from '../../store/workspace.ts';
 import { startServer, WEB_DIST } from '../../server/index.ts';
@@ -14,7 +14,7 @@ const port = (v: string) => {
   return n;
 };
 
-const ROOT = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
+const ROOT = packagePath();
 
 /** Builds the dashboard with Vite when its sources exist and no build does (a fresh clone). */
 function ensureWebBuild(log: (s: string) => void): void {

@@ -1,11 +1,11 @@
 import type { Hono } from 'hono';
 import { coded } from '../../core/messages/index.ts';
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { z } from 'zod';
 import { compareScenarios, compileLevers, parseScenario, type ScenarioDocument } from '../../sim/index.ts';
 import { listScenarioRuns, prepareScenario, loadScenarioRuns, scenarioModelOptions, type PreparedScenario } from '../../store/scenarios.ts';
+import { packagePath } from '../../io/package-root.ts';
 import { counterfactualAnswer } from '../../app/scenario/counterfactual.ts';
 import { requestedDocument } from '../../app/scenario/document.ts';
 import { counterfactualInput, scenarioRunInput } from '../../app/scenario/input.ts';
@@ -21,7 +21,7 @@ import { HttpError } from '../errors.ts';
  * graduating cohort (fast enough for a dashboard slider), a full run with parameter draws as a
  * job, and the stored runs. The documents are validated by the library's own scenario schema.
  */
-const EXAMPLES = resolve(fileURLToPath(new URL('../../../examples', import.meta.url)));
+const EXAMPLES = packagePath('examples');
 
 /**
  * The run operation's input (src/app/scenario), bounded for a server: at most 1,000 draws a
