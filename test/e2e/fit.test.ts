@@ -106,6 +106,17 @@ test('fit radiation --lang zh: the whole summary (method, heads, warnings) reads
   assert.deepEqual(j.warnings, ['17 intra-regional rows have no radiation prediction and are left out of the statistics']);
   assert.deepEqual(j.messages.warnings.map((m: { code: string; message: string }) => [m.code, m.message]), [['radiation.intraLeftOut', j.warnings[0]]]);
   assert.equal(j.messages.method.message, j.method);
+  // Input it cannot take is refused in Chinese too (file, column and region as given).
+  const p = join(dir, 'radiation-zero.csv');
+  writeFileSync(p, 'o,d,f,km,po,pd\nA,B,1,2,0,3\nB,A,1,2,3,0\n');
+  const file = ['fit', 'radiation', '--flows', p, '--origin', 'o', '--destination', 'd', '--flow', 'f', '--distance', 'km', '--origin-pop', 'po'];
+  const zero = tf(...file, '--destination-pop', 'pd', '--lang', 'zh');
+  assert.equal(zero.code, 1);
+  assert.equal(zero.stderr.trim(), '错误：“population”列：地区“A”的人口 0 不是正数');
+  assert.equal(tf(...file, '--lang', 'zh').stderr.trim(), '错误：--flows 需要 --destination-pop 列名');
+  assert.equal(tf(...file, '--destination-pop', 'pd').stderr.trim(), 'error: column "population": population 0 of region "A" is not a positive number');
+  assert.equal(tf(...file).stderr.trim(), 'error: --flows needs --destination-pop COLUMN');
+  assert.equal(tf('fit', 'radiation', '--period', '2018,2019', '-w', w, '--lang', 'zh').stderr.trim(), '错误：辐射模型只取一个时期（--period）');
 });
 
 test('flows from census stocks: China cities 2010-2020 stored as an estimate with their assumptions', () => {

@@ -32,7 +32,7 @@ function gravityInputOf(o: Record<string, string | boolean | undefined>): Gravit
   const s = (k: string) => o[k] as string | undefined;
   const file = s('flows');
   if (file) {
-    for (const k of ['origin', 'destination', 'flow', 'cost']) if (!s(k)) throw new InputError(`--flows needs --${k} COLUMN`);
+    for (const k of ['origin', 'destination', 'flow', 'cost']) if (!s(k)) throw new InputError(coded('fit.flowsNeedsColumn', { option: `--${k}` }));
   }
   return {
     ...(file ? { file: { path: file, origin: s('origin')!, destination: s('destination')!, flow: s('flow')!, cost: s('cost')!, period: s('periodColumn'), encoding: s('encoding'), sheet: s('sheet') } } : {}),

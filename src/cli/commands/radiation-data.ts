@@ -1,4 +1,5 @@
 import { InputError } from '../../core/errors.ts';
+import { coded } from '../../core/messages/index.ts';
 import type { RadiationData } from '../../models/index.ts';
 import { gravityDataFromWorkspace } from '../../store/queries/model-data.ts';
 import { readColumns } from '../../store/read-columns.ts';
@@ -13,7 +14,7 @@ export async function radiationDataFrom(o: Record<string, string | boolean | und
   const s = (k: string) => o[k] as string | undefined;
   if (s('flows')) {
     for (const k of ['origin', 'destination', 'flow', 'distance', 'originPop', 'destinationPop']) {
-      if (!s(k)) throw new InputError(`--flows needs --${k.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase())} COLUMN`);
+      if (!s(k)) throw new InputError(coded('fit.flowsNeedsColumn', { option: `--${k.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase())}` }));
     }
     const c = await readColumns(s('flows')!, { text: [s('origin')!, s('destination')!], numeric: [s('flow')!, s('distance')!, s('originPop')!, s('destinationPop')!] }, { encoding: s('encoding'), sheet: s('sheet') });
     const codes = [...new Set([...c.text[s('origin')!], ...c.text[s('destination')!]])].sort();
@@ -35,12 +36,12 @@ export async function radiationDataFrom(o: Record<string, string | boolean | und
     }
     for (let i = 0; i < n; i++) distance[i * n + i] = 0;
     const gap = distance.findIndex((d) => Number.isNaN(d));
-    if (gap >= 0) throw new InputError(`no distance between ${codes[Math.floor(gap / n)]} and ${codes[gap % n]}: the radiation model needs every pair`, { file: s('flows') });
+    if (gap >= 0) throw new InputError(coded('radiation.input.noDistance', { from: codes[Math.floor(gap / n)], to: codes[gap % n] }), { file: s('flows') });
     return { regions: codes, population, distance, origin, destination, flow: c.numbers[s('flow')!] };
   }
   if (!ws) throw new InputError('no workspace');
   const periods = (s('period') ?? '').split(',').filter(Boolean);
-  if (periods.length !== 1) throw new InputError('the radiation model takes one period (--period)');
+  if (periods.length !== 1) throw new InputError(coded('radiation.input.onePeriod', {}));
   const { data } = await gravityDataFromWorkspace(ws, { periods, within: s('within'), level: s('level'), originIndicators: ['population'], fillZeros: o.fillZeros !== false });
   const n = data.regions.length;
   const population = new Float64Array(n);

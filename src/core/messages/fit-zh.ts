@@ -43,4 +43,5 @@ export const FIT_MESSAGES_ZH: ZhOf<typeof FIT_MESSAGES> = {
   'fit.offsetNote': (p) => `偏移项 ${p.term}：${offsetZh(p)}`,
   'fit.savedAs': (p) => `模型已保存为“${p.name}”${p.workspace !== null ? `（${p.workspace}）` : ''}`,
   'fit.singleCluster': () => '某个聚类维度只有一个聚类：其聚类协方差无定义',
+  'fit.flowsNeedsColumn': (p) => `--flows 需要 ${p.option} 列名`,
 };

@@ -49,4 +49,6 @@ export const FIT_MESSAGES = {
   /** The model was saved under `name` (in `workspace`, where the front-end names it). */
   'fit.savedAs': def({ name: 'korea-2019', workspace: 'demo' as string | null }, (p) => `saved as model "${p.name}"${p.workspace !== null ? ` in ${p.workspace}` : ''}`),
   'fit.singleCluster': def({}, () => 'a cluster dimension has a single cluster: its clustered covariance is not defined'),
+  /** A fit on a file (`--flows`) without the option naming one of its columns (`option` as typed: --origin). */
+  'fit.flowsNeedsColumn': def({ option: '--origin' }, (p) => `--flows needs ${p.option} COLUMN`),
 };
