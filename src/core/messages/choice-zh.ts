@@ -54,7 +54,11 @@ export const CHOICE_MESSAGES_ZH: ZhOf<Described> = {
   'choice.leftOut.notEmployed': () => '未就业（区外选项：排除）',
   'choice.leftOut.furtherStudy': () => '继续深造（区外选项：排除）',
   'choice.leftOut.notAtLevel': (p) => `去向不是${level(p.level)}地区，也不在其中`,
-  'choice.leftOut.outsideWithin': (p, f) => `去向在 ${f.place({ code: p.within })} 之外`,
+  'choice.leftOut.outsideWithin': (p, f) => {
+    const name = f.place(p.within);
+    // A name in Latin letters (a group without a Chinese name) set apart by spaces, as Chinese text does.
+    return /[\u4e00-\u9fff]/.test(name) ? `去向在${name}之外` : `去向在 ${name} 之外`;
+  },
   'choice.leftOut.listwise': (p) => `去向不在 ${p.year} 年的选择集中（属性缺失；按列表删除）`,
   'choice.leftOut.noPlace': (p) => `未记录${placeZh(p.which)}`,
   'choice.leftOut.placeAboveLevel': (p) => `${placeZh(p.which)}只记录到${level(p.level)}以上`,

@@ -77,7 +77,8 @@ export const CHOICE_MESSAGES = {
   'choice.leftOut.notEmployed': def({}, () => 'not employed (outside: exclude)'),
   'choice.leftOut.furtherStudy': def({}, () => 'further study (outside: exclude)'),
   'choice.leftOut.notAtLevel': def({ level: 'province' }, (p) => `destination not a region at level ${p.level} or inside one`),
-  'choice.leftOut.outsideWithin': def({ within: 'northeast' }, (p) => `destination outside ${p.within}`),
+  /** `within` the region or group with its names (the English keeps its code, as typed). */
+  'choice.leftOut.outsideWithin': def({ within: { code: 'northeast', zh: '东北地区', en: 'Northeast' } as Place }, (p) => `destination outside ${p.within.code}`),
   'choice.leftOut.listwise': def({ year: 2015 }, (p) => `destination left out of the ${p.year} choice set (attribute missing; missing: listwise)`),
   'choice.leftOut.noPlace': def({ which: 'home' }, (p) => `no ${p.which} region recorded`),
   'choice.leftOut.placeAboveLevel': def({ which: 'home', level: 'city' }, (p) => `${p.which} region recorded above level ${p.level}`),

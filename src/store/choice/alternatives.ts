@@ -1,6 +1,6 @@
 import { listValue } from '../duckdb/node-api.ts';
 import { SpecError } from '../../core/errors.ts';
-import { coded, type CodedMessage } from '../../core/messages/index.ts';
+import { coded, type CodedMessage, type Place } from '../../core/messages/index.ts';
 import { resolveRegionRef, withinCondition } from '../queries/resolve-ref.ts';
 import type { Workspace } from '../workspace.ts';
 import type { PersonFilter } from './situations.ts';
@@ -25,6 +25,8 @@ export interface ChoiceUniverse {
   readonly regions: ReadonlyMap<string, ChoiceRegion>;
   /** The region or group code the alternatives lie in, and how it was chosen. */
   readonly within: string;
+  /** The same with its names (a group's from region_groups), for messages that name it in a front-end's language. */
+  readonly withinPlace: Place;
   readonly notes: CodedMessage[];
 }
 
@@ -63,7 +65,9 @@ export async function choiceUniverse(ws: Workspace, level: string, within: strin
     const levels = await ws.db.all<{ level: string }>(`SELECT DISTINCT level FROM regions r WHERE ${cond.sql} ORDER BY level`, cond.params);
     throw new SpecError(coded('choicefit.tooFewRegions', { count: inside.length, level, within: withinCode, levels: levels.map((l) => l.level) }), 'level');
   }
-  return { alternatives: inside.map((r) => regions.get(r.code)!), regions, within: ref.code, notes };
+  const named = ref.kind === 'region' ? regions.get(ref.code) : await ws.db.one<{ name_zh: string | null; name_en: string | null }>('SELECT name_zh, name_en FROM region_groups WHERE code = ?', [ref.code]);
+  const withinPlace: Place = { code: ref.code, zh: named?.name_zh ?? null, en: named?.name_en ?? null };
+  return { alternatives: inside.map((r) => regions.get(r.code)!), regions, within: ref.code, withinPlace, notes };
 }
 
 /** Group codes of `macroRegions` that the workspace lacks (same_macro_region and macro nests need them). */

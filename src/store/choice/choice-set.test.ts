@@ -116,6 +116,13 @@ test('missing home: an error naming the rule and the count (a person\'s id only 
   }
 });
 
+test('persons whose destination lies outside the area are counted, the area named in Chinese by its name (东北地区), in English by the code typed', async () => {
+  const cs = await buildChoiceSet(ws, { level: 'province', within: 'northeast', personTerms: ['is_home'] });
+  const e = cs.excluded.find((x) => x.text.code === 'choice.leftOut.outsideWithin');
+  assert.equal(e?.reason, 'destination outside northeast');
+  assert.equal(e && messageIn(e.text, 'zh'), '去向在东北地区之外');
+});
+
 test('outside option: not employed and further study as one alternative with its constant', async () => {
   const cs = await buildChoiceSet(ws, { level: 'province', alternativeVars: ['income'], outside: 'option' });
   assert.equal(cs.alternatives.at(-1), 'outside');

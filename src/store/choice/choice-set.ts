@@ -192,7 +192,7 @@ export async function buildChoiceSet(ws: Workspace, input: ChoiceSpecInput | Cho
       continue;
     } else {
       const a = index.get(g.destinationAtLevel);
-      if (a === undefined) { exclude(coded('choice.leftOut.outsideWithin', { within: universe.within }), g); continue; }
+      if (a === undefined) { exclude(coded('choice.leftOut.outsideWithin', { within: universe.withinPlace }), g); continue; }
       if (!available[yi].includes(a)) { exclude(coded('choice.leftOut.listwise', { year: g.year }), g); continue; }
       label = homeRest ? (g.home === regions[a].code ? 0 : a + 1) : a;
     }
