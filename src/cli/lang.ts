@@ -1,5 +1,5 @@
 import { Option } from 'commander';
-import { InputError, SpecError, type TalentflowError } from '../core/errors.ts';
+import { InputError, SpecError, type InputLocation, type TalentflowError } from '../core/errors.ts';
 import type { CodedMessage, MessageFormat } from '../core/messages/index.ts';
 import { CHINESE, messageIn } from '../core/messages/zh.ts';
 import { universityLabel } from '../report/graduates/university-name.ts';
@@ -36,15 +36,15 @@ export function said(english: string, coded: CodedMessage | undefined, lang: Cli
 }
 
 /** Where in a file an input problem sits, in Chinese (core/errors.ts formatLocation writes the English). */
-function locationZh(e: InputError): string {
+function locationZh(e: InputLocation): string {
   const parts = [e.file, e.row !== undefined ? `第 ${e.row} 行` : undefined, e.column !== undefined ? `“${e.column}”列` : undefined].filter(Boolean);
   return parts.length ? `${parts.join('，')}：` : '';
 }
 
-/** An input error's further problems as the CLI prints them after "also: " or "另有：" ("row 5: …", "第 5 行：…"). */
+/** An input error's further problems as the CLI prints them after "also: " or "另有：" ("row 5: …", "第 5 行，“origin”列：…"). */
 export function alsoIn(e: InputError, lang: CliLang): readonly string[] {
   if (lang === 'en' || !e.moreCoded.length) return e.more;
-  return e.moreCoded.map((m) => `第 ${m.row} 行：${inLang(m.text, 'zh')}`);
+  return e.moreCoded.map((m) => locationZh(m) + inLang(m.text, 'zh'));
 }
 
 /** An error as the CLI prints it after "error: " (English) or "错误：". */

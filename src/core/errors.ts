@@ -43,9 +43,14 @@ export interface InputLocation {
   column?: string;
 }
 
-/** A further problem of the same input: its row and its words, coded (e.g. the next bad cells of a column). */
+/**
+ * A further problem of the same input: where it sits and its words, coded (e.g. the next bad cells
+ * of a column). `column` where the input's columns differ in it (a region in origin or destination);
+ * neither row nor column for a count of problems not listed ("and 3 more unrecognised names").
+ */
 export interface MoreProblem {
-  readonly row: number;
+  readonly row?: number;
+  readonly column?: string;
   readonly text: CodedMessage;
 }
 
@@ -70,7 +75,7 @@ export class InputError extends TalentflowError {
     this.file = where.file;
     this.row = where.row;
     this.column = where.column;
-    this.more = more.map((m) => (typeof m === 'string' ? m : `row ${m.row}: ${m.text.message}`));
+    this.more = more.map((m) => (typeof m === 'string' ? m : formatLocation({ row: m.row, column: m.column }) + m.text.message));
     this.moreCoded = more.every((m) => typeof m !== 'string') ? (more as readonly MoreProblem[]) : [];
   }
 
@@ -80,7 +85,7 @@ export class InputError extends TalentflowError {
   }
 
   override toJSON(): Record<string, unknown> {
-    const moreCoded = this.moreCoded.map((m) => ({ row: m.row, messageCode: m.text.code, params: m.text.params }));
+    const moreCoded = this.moreCoded.map((m) => ({ row: m.row, ...(m.column !== undefined ? { column: m.column } : {}), messageCode: m.text.code, params: m.text.params }));
     return { code: this.code, message: this.message, file: this.file, row: this.row, column: this.column, more: this.more, reason: this.reason, ...this.coded(), ...(moreCoded.length ? { moreCoded } : {}) };
   }
 }

@@ -1,4 +1,5 @@
 import { InputError } from './errors.ts';
+import { coded } from './messages/index.ts';
 
 /**
  * Origin-destination flows as typed columns: the form every pure measure and model reads.
@@ -21,7 +22,7 @@ export function flowTableFromRows(
   const idOf = (code: string, row: number, column: string): number => {
     let i = index.get(code);
     if (i === undefined) {
-      if (regions) throw new InputError(`unknown region "${code}"`, { row, column });
+      if (regions) throw new InputError(coded('region.unknown', { what: 'region', text: code, closest: [], groups: [] }), { row, column });
       i = codes.length;
       codes.push(code);
       index.set(code, i);

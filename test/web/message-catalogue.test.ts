@@ -92,4 +92,14 @@ test('an input error\'s further bad rows follow its problem as the CLI lists the
   assert.equal(furtherRows(body, false, (m) => m.message), '; also: row 4: Expected Number of Columns: 3 Found: 4; row 6: 1 more row repeats its flow');
   assert.equal(furtherRows({ more: [] }, true, zh), '');
   assert.equal(ZH_MESSAGES['region.unknown'], LIBRARY_ZH['region.unknown']);
+  // A flows file's further unknown names: each with its row and column, then a count of the rest.
+  const names: FurtherRows = {
+    more: ['row 3, column "dest": unknown region "沈阳x"', 'and 2 more unrecognised names'],
+    moreCoded: [
+      { row: 3, column: 'dest', messageCode: 'region.unknown', params: { what: 'region', text: '沈阳x', closest: [], groups: [] } },
+      { messageCode: 'imports.moreUnknownNames', params: { count: 2 } },
+    ],
+  };
+  assert.equal(furtherRows(names, true, zh), '；另有：第 3 行，“dest”列：没有地区“沈阳x”；还有 2 个名称无法识别');
+  assert.equal(furtherRows(names, false, (m) => m.message), '; also: row 3, column "dest": unknown region "沈阳x"; and 2 more unrecognised names');
 });

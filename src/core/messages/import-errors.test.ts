@@ -12,6 +12,10 @@ import { ConflictError, InputError } from '../errors.ts';
 import { alsoIn, errorIn } from '../../cli/lang.ts';
 import { parseSamplingRates, ratesForDates } from '../../store/import/stock-options.ts';
 import { importFlows } from '../../store/import/import-flows.ts';
+import { importIndicators } from '../../store/import/import-indicators.ts';
+import { importStocks } from '../../store/import/import-stocks.ts';
+import { loadStockMatrix } from '../../store/queries/stock-matrix.ts';
+import { flowTableFromRows } from '../flow-table.ts';
 import { importGeometry } from '../../store/import/import-geometry.ts';
 import { importGroups } from '../../store/import/import-groups.ts';
 import { importRegions } from '../../store/import/import-regions.ts';
@@ -102,12 +106,79 @@ test('a boundaries file\'s unknown and ambiguous names and bad boundaries, flows
   }
 });
 
+test('a flows file\'s unknown, ambiguous and missing region names, a workspace without regions, values and stock tables already stored, a stock matrix\'s regions: coded, English as before but for the region words, whole in Chinese', async () => {
+  const t = await tempWorkspace();
+  const empty = await tempWorkspace();
+  const write = (name: string, text: string) => {
+    writeFileSync(join(t.dir, name), text);
+    return join(t.dir, name);
+  };
+  const refused = async (run: Promise<unknown>, code: string) => refusal(await run.then(() => null, (e: unknown) => e), code);
+  const conflict = async (run: Promise<unknown>, code: string) => {
+    const e = await run.then(() => null, (x: unknown) => x);
+    assert.ok(e instanceof ConflictError && e.text?.code === code, String(e));
+    return e;
+  };
+  try {
+    await importRegions(t.ws, write('r.csv', 'code,name_zh,name_en,level\n210100,沈阳市,Shenyang,city\n210300,朝阳市,Chaoyang,city\n230100,朝阳市,Chaoyang,city\n'), { registry: false });
+    // Seven bad names: the first, four further ones with row and column, and a count of the rest.
+    const names = ['沈阳x', '朝阳市', 'Tieling', 'a1', 'a2', 'a3', 'a4'];
+    const bad = await refused(importFlows(t.ws, write('f.csv', `orig,dest,year,count\n${names.map((n, i) => `${i === 4 ? '210100' : n},${i === 4 ? n : '210100'},2019,${i + 1}`).join('\n')}\n`), { map: 'origin=orig,destination=dest' }), 'region.unknown');
+    const closest = '沈阳市 / Shenyang (210100, city), 朝阳市 / Chaoyang (210300, city), 朝阳市 / Chaoyang (230100, city)';
+    const closestZh = '沈阳市（210100，市级）、朝阳市（210300，市级）、朝阳市（230100，市级）';
+    assert.equal(bad.message, `${join(t.dir, 'f.csv')}, row 2, column "orig": unknown region "沈阳x"; closest: ${closest}`);
+    assert.equal(zh(bad), `没有地区“沈阳x”；最接近的：${closestZh}`);
+    assert.match(bad.more[0], /^row 3, column "orig": region "朝阳市" is ambiguous: 朝阳市 \/ Chaoyang \(\d{6}, city\) or 朝阳市 \/ Chaoyang \(\d{6}, city\); use the code$/);
+    assert.deepEqual(bad.more.slice(1), [`row 4, column "orig": unknown region "Tieling"; closest: ${closest}`, `row 5, column "orig": unknown region "a1"; closest: ${closest}`,
+      `row 6, column "dest": unknown region "a2"; closest: ${closest}`, 'and 2 more unrecognised names']);
+    const also = alsoIn(bad, 'zh');
+    assert.match(also[0], /^第 3 行，“orig”列：地区“朝阳市”有多个可能：朝阳市（\d{6}，市级）或朝阳市（\d{6}，市级）；请用代码$/);
+    assert.deepEqual(also.slice(1), [`第 4 行，“orig”列：没有地区“Tieling”；最接近的：${closestZh}`, `第 5 行，“orig”列：没有地区“a1”；最接近的：${closestZh}`,
+      `第 6 行，“dest”列：没有地区“a2”；最接近的：${closestZh}`, '还有 2 个名称无法识别']);
+    const blank = await refused(importFlows(t.ws, write('b.csv', 'origin,destination,year,count\n210100,,2019,5\n')), 'imports.regionMissing');
+    assert.deepEqual([blank.reason, errorIn(blank, 'zh')], ['missing value: a region is required', `${join(t.dir, 'b.csv')}，第 2 行，“destination”列：缺少值：需要地区`]);
+    const none = await refused(importFlows(empty.ws, write('n.csv', 'origin,destination,year,count\n210100,210300,2019,5\n')), 'imports.noRegions');
+    assert.equal(none.reason, 'the workspace has no regions yet: import regions first (talentflow import regions FILE) or run talentflow demo');
+    assert.equal(zh(none), '工作区中还没有地区：请先导入地区（talentflow import regions FILE）或运行 talentflow demo');
+
+    await importIndicators(t.ws, write('i1.csv', 'region,year,gdp\n210100,2020,5\n'));
+    const i2 = write('i2.csv', 'region,year,gdp\n210100,2020,6\n');
+    const values = await conflict(importIndicators(t.ws, i2), 'imports.valuesInWorkspace');
+    assert.equal(values.message, `${i2}: 1 values are already in the workspace (e.g. gdp of 210100 for 2020); nothing was written. Use --replace to overwrite them`);
+    assert.equal(errorIn(values, 'zh'), `${i2}：其中 1 个指标数值已在工作区中（例如 210100 在 2020 的“gdp”）；未写入任何内容。如需覆盖请用 --replace`);
+    await importStocks(t.ws, write('s1.csv', 'birth,residence,count\n210100,210300,5\n'), { date: 2010, definition: 'by hukou' });
+    const s2 = write('s2.csv', 'birth,residence,count\n210100,210300,6\n');
+    const table = await conflict(importStocks(t.ws, s2, { date: 2010, definition: 'by hukou' }), 'stocks.tableStored');
+    assert.match(table.message, new RegExp(`^${s2}: a stock table of 2010 defined as "by hukou" is already stored \\(import #\\d+, 1 cells\\); nothing was written\\. Use --replace to overwrite it, or give another --definition$`));
+    assert.match(errorIn(table, 'zh'), new RegExp(`^${s2}：已存有 2010 年定义为“by hukou”的存量表（导入 #\\d+，1 个单元格）；未写入任何内容。如需覆盖请用 --replace，或用 --definition 给出另一个定义$`));
+
+    // A stock matrix's regions, asked for by name (a library call's option, no file).
+    const matrix = (regions: string[], code: string) => refused(loadStockMatrix(t.ws, { date: 2010, regions }), code);
+    const unknown = await matrix(['沈阳x'], 'region.unknown');
+    assert.equal(unknown.message, `column "regions": unknown region "沈阳x"; closest: ${closest}`);
+    assert.equal(errorIn(unknown, 'zh'), `“regions”列：没有地区“沈阳x”；最接近的：${closestZh}`);
+    assert.match(zh(await matrix(['朝阳市'], 'region.ambiguous')), /^地区“朝阳市”有多个可能：朝阳市（\d{6}，市级）或朝阳市（\d{6}，市级）；请用代码$/);
+    const twice = await matrix(['沈阳市', '210100'], 'stocks.regionTwice');
+    assert.deepEqual([twice.reason, zh(twice)], ['region 210100 is asked for twice', '地区 210100 给出了两次']);
+    // A FlowTable over given regions: a code outside them.
+    assert.throws(() => flowTableFromRows([{ origin: 'A', destination: 'C', count: 1 }], ['A', 'B']), (e: unknown) => {
+      assert.deepEqual([refusal(e, 'region.unknown').message, zh(e as InputError)], ['row 1, column "destination": unknown region "C"', '没有地区“C”']);
+      return true;
+    });
+  } finally {
+    t.done();
+    empty.done();
+  }
+});
+
 test('every import refusal reads in Chinese', () => {
   const codes = Object.keys(IMPORT_ERROR_MESSAGES) as (MessageCode & keyof typeof IMPORT_ERROR_MESSAGES)[];
   assertChinese(codes.map((code) => {
     const params: Record<string, unknown> = IMPORT_ERROR_MESSAGES[code].example;
     const text = messageIn({ code, params: params as never, message: renderMessage(code, params as never) }, 'zh');
-    // A flag with its value as typed and a file's name are no sentence of ours.
-    return text.replace(/--[\w-]+ [\w=.,-]+/g, '').replace(/[\w/-]+\.(csv|xlsx|geojson)/g, 'F');
+    // A flag with its value as typed, a file's name, a command to type and a stock table's
+    // definition as its import gave it are no sentence of ours.
+    return text.replace(/--[\w-]+ [\w=.,-]+/g, '').replace(/[\w/-]+\.(csv|xlsx|geojson)/g, 'F').replace(/talentflow [a-z ]+( FILE)?/g, 'C')
+      .replace(typeof params.definition === 'string' ? params.definition : /^$/, 'D');
   }), 'import refusals');
 });

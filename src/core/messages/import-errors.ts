@@ -57,6 +57,17 @@ export const IMPORT_ERROR_MESSAGES = {
   /** `file` as the import was given it; `count` the file's flows already stored, one of them named. */
   'imports.flowsInWorkspace': def({ file: 'revised.csv', count: 2, origin: '210100', destination: '210200', period: '2019' },
     (p) => `${p.file}: ${p.count} of these flows are already in the workspace (e.g. ${p.origin} -> ${p.destination}, ${p.period}); nothing was written. Use --replace to overwrite them`),
+  /** A blank cell where a flows, indicators or stocks file names a region (src/store/import/region-checks.ts). */
+  'imports.regionMissing': def({}, () => 'missing value: a region is required'),
+  'imports.noRegions': def({}, () => 'the workspace has no regions yet: import regions first (talentflow import regions FILE) or run talentflow demo'),
+  /** After the first five unknown or ambiguous region names (region.unknown, region.ambiguous): how many more. */
+  'imports.moreUnknownNames': def({ count: 3 }, (p) => `and ${p.count} more unrecognised names`),
+  /** `count` the file's indicator values already stored, one of them named; as imports.flowsInWorkspace. */
+  'imports.valuesInWorkspace': def({ file: 'wages.csv', count: 2, name: 'avg_wage', region: '210100', period: '2020' },
+    (p) => `${p.file}: ${p.count} values are already in the workspace (e.g. ${p.name} of ${p.region} for ${p.period}); nothing was written. Use --replace to overwrite them`),
+  /** A key the import's own checks let through twice (src/store/import/indicator-keys.ts): refused before anything is stored. */
+  'imports.indicatorStoredTwice': def({ name: 'gdp', region: '210100', period: '2020', times: 2 },
+    (p) => `indicator "${p.name}" of ${p.region} for ${p.period} would be stored ${p.times} times: nothing was written`),
   'imports.indicatorTwice': def({ name: 'gdp', region: '210100', period: '2020', rows: ['3', '7'] as readonly string[] },
     (p) => `indicator "${p.name}" of ${p.region} for ${p.period} is given twice (rows ${p.rows.join(', ')})`),
   'imports.recordTwice': def({ id: 'p17', rows: ['3', '7'] as readonly string[] }, (p) => `record id "${p.id}" appears twice (rows ${p.rows.join(', ')})`),
@@ -71,6 +82,11 @@ export const IMPORT_ERROR_MESSAGES = {
   'stocks.rateTwice': def({ year: 2010 }, (p) => `sampling rate of ${p.year} is given twice`),
   'stocks.rateMissing': def({ missing: ['2000'] as readonly string[], dates: ['2000', '2010'] as readonly string[] },
     (p) => `no sampling rate for ${p.missing.join(', ')}: give one for every date of the file (${p.dates.join(', ')})`),
+  /** `definition` as the import gives it (--definition, or its default); `importId` and `cells` the stored table's. */
+  'stocks.tableStored': def({ file: 'census2010.csv', year: 2010, definition: 'by hukou province', importId: 3, cells: 961 },
+    (p) => `${p.file}: a stock table of ${p.year} defined as "${p.definition}" is already stored (import #${p.importId}, ${p.cells} cells); nothing was written. Use --replace to overwrite it, or give another --definition`),
+  /** A stock matrix's `regions` naming one region twice (src/store/queries/stock-matrix.ts). */
+  'stocks.regionTwice': def({ code: '210000' }, (p) => `region ${p.code} is asked for twice`),
   'stocks.rateExtra': def({ extra: ['2020'] as readonly string[], dates: ['2000', '2010'] as readonly string[] },
     (p) => `a sampling rate is given for ${p.extra.join(', ')}, a date the file does not hold (it holds ${p.dates.join(', ')})`),
 };

@@ -1,9 +1,10 @@
 import { def, type Place } from './message.ts';
 
 /**
- * A region or group a person typed that the workspace does not know, or knows several of
- * (src/store/queries/resolve-ref.ts): with the closest names, both languages, as
- * core/region-matcher.ts describeRegion writes them in English.
+ * A region or group a person typed (src/store/queries/resolve-ref.ts, a stock matrix's regions) or
+ * a file names (the region columns of an import, a boundaries file) that the workspace does not
+ * know, or knows several of: with the closest names, both languages, as core/region-matcher.ts
+ * describeRegion writes them in English.
  */
 const CLOSEST: readonly Place[] = [{ code: 'KR11', zh: '首尔', en: 'Seoul', level: 'province' }, { code: 'KR31', zh: '蔚山', en: 'Ulsan', level: 'province' }];
 

@@ -84,7 +84,7 @@ export function importRoutes(app: Hono, deps: ServerDeps, docs: RouteDoc[], maxU
         ({ code: t.code, params: Object.fromEntries(Object.entries(t.params).map(([k, v]) => [k, typeof v === 'string' ? named(v) : v])), message });
       if (e instanceof InputError && path) {
         const reason = named(e.message.slice(formatLocation({ file: e.file, row: e.row, column: e.column }).length));
-        const more = e.moreCoded.length ? e.moreCoded.map((m) => ({ row: m.row, text: renamed(m.text, named(m.text.message)) })) : e.more.map(named);
+        const more = e.moreCoded.length ? e.moreCoded.map((m) => ({ ...m, text: renamed(m.text, named(m.text.message)) })) : e.more.map(named);
         return errorResponse(c, new InputError(e.text ? renamed(e.text, reason) : reason, { file: name, row: e.row, column: e.column }, more));
       }
       if (e instanceof ConflictError && path) return errorResponse(c, new ConflictError(e.text ? renamed(e.text, named(e.message)) : named(e.message)));

@@ -104,7 +104,7 @@ test('a cell given twice is refused with its rows', async () => {
 
 test('unknown regions list the closest known names', async () => {
   const e = await rejects(file('unk.csv', 'birth,residence,year,count\n辽宁,北京,2003,1\n辽林,北京,2003,1\n'));
-  assert.match(e.message, /unk\.csv, row 3, column "birth": unknown region "辽林"; closest known: .*辽宁省/);
+  assert.match(e.message, /unk\.csv, row 3, column "birth": unknown region "辽林"; closest: .*辽宁省/);
 });
 
 test('a date must be one year; missing columns say what is recognised', async () => {

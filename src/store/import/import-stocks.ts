@@ -129,7 +129,7 @@ export async function importStocks(ws: Workspace, file: string, options: ImportS
         const same = await ws.db.all<{ import_id: number; cells: bigint }>('SELECT import_id, cells FROM stock_tables WHERE date = ? AND definition = ? ORDER BY import_id', [year, definition]);
         if (!same.length) continue;
         if (!options.replace) {
-          throw new ConflictError(`${file}: a stock table of ${year} defined as "${definition}" is already stored (import #${same[0].import_id}, ${Number(same[0].cells)} cells); nothing was written. Use --replace to overwrite it, or give another --definition`);
+          throw new ConflictError(coded('stocks.tableStored', { file, year, definition, importId: Number(same[0].import_id), cells: Number(same[0].cells) }));
         }
         for (const s of same) {
           await ws.db.run('DELETE FROM stocks WHERE import_id = ? AND date = ?', [s.import_id, year]);

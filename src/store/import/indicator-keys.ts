@@ -1,4 +1,5 @@
 import { ConflictError, InputError } from '../../core/errors.ts';
+import { coded } from '../../core/messages/index.ts';
 import { type Workspace } from '../workspace.ts';
 
 /**
@@ -11,7 +12,7 @@ import { type Workspace } from '../workspace.ts';
 export async function refuseRepeatedKeys(ws: Workspace, id: number, file: string): Promise<void> {
   const d = await ws.db.one<{ region: string; period: string; name: string; n: bigint }>(
     'SELECT region, period, name, count(*) AS n FROM indicators WHERE import_id = ? GROUP BY ALL HAVING count(*) > 1 LIMIT 1', [id]);
-  if (d) throw new InputError(`indicator "${d.name}" of ${d.region} for ${d.period} would be stored ${Number(d.n)} times: nothing was written`, { file });
+  if (d) throw new InputError(coded('imports.indicatorStoredTwice', { name: d.name, region: d.region, period: d.period, times: Number(d.n) }), { file });
 }
 
 /** Same region, period and indicator already stored by an earlier import: refuse, or replace. */
@@ -20,7 +21,7 @@ export async function refuseOverlap(ws: Workspace, id: number, file: string, rep
     `SELECT count(*) AS n, any_value(a.region) AS region, any_value(a.name) AS name, any_value(a.period) AS period
      FROM indicators a JOIN indicators b USING (region, period, name) WHERE a.import_id = ? AND b.import_id <> ?`, [id, id]);
   if (!o || Number(o.n) === 0) return;
-  if (!replace) throw new ConflictError(`${file}: ${Number(o.n)} values are already in the workspace (e.g. ${o.name} of ${o.region} for ${o.period}); nothing was written. Use --replace to overwrite them`);
+  if (!replace) throw new ConflictError(coded('imports.valuesInWorkspace', { file, count: Number(o.n), name: o.name, region: o.region, period: o.period }));
   await ws.db.run(
     `DELETE FROM indicators WHERE import_id <> ? AND (region, period, name) IN (SELECT region, period, name FROM indicators WHERE import_id = ?)`, [id, id]);
 }

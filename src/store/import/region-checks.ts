@@ -1,5 +1,6 @@
-import { InputError } from '../../core/errors.ts';
-import { RegionMatcher, describeRegion, type MatchableRegion } from '../../core/region-matcher.ts';
+import { InputError, type MoreProblem } from '../../core/errors.ts';
+import { coded, type CodedMessage } from '../../core/messages/index.ts';
+import { RegionMatcher, regionPlace, type MatchableRegion } from '../../core/region-matcher.ts';
 import { type Database, quoteIdent } from '../duckdb/database.ts';
 import type { StagedTable } from '../duckdb/stage.ts';
 import { blankExpr } from './checks.ts';
@@ -67,26 +68,28 @@ export async function resolveRegionColumns(
   if (!opts.allowBlank && distinct.some((d) => d.v === null || d.v.trim() === '')) {
     for (const c of cols) {
       const r = await db.one<{ r: bigint | null }>(`SELECT min(${st.rowExpr}) AS r FROM ${quoteIdent(st.table)} s WHERE ${blankExpr(`s.${quoteIdent(c)}`)}`);
-      if (r?.r !== null && r?.r !== undefined) throw new InputError(`missing value: a region is required`, { file: st.file, row: Number(r.r), column: c });
+      if (r?.r !== null && r?.r !== undefined) throw new InputError(coded('imports.regionMissing', {}), { file: st.file, row: Number(r.r), column: c });
     }
   }
   const matcher = opts.levels ? new QuietMatcher(regions, { levels: opts.levels }) : matcherFor(regions);
-  if (matcher.size === 0) throw new InputError('the workspace has no regions yet: import regions first (talentflow import regions FILE) or run talentflow demo', { file: st.file });
+  if (matcher.size === 0) throw new InputError(coded('imports.noRegions', {}), { file: st.file });
   const fixed = opts.fixed ?? new Map<string, string>();
   // Keys are the raw cell values (joins then need no trim()); matching sees them trimmed.
   const raws = distinct.map((d) => d.v).filter((v): v is string => v !== null && v.trim() !== '' && !fixed.has(v.trim()));
   const matched = matcher.matchAll(new Set(raws.map((v) => v.trim())));
   const results = new Map(raws.map((v) => [v, matched.get(v.trim())!] as const));
-  const problems: { value: string; why: string }[] = [];
+  const problems: { value: string; why: CodedMessage }[] = [];
   const pairs: [string, string][] = [];
   for (const d of distinct) if (d.v !== null && fixed.has(d.v.trim())) pairs.push([d.v, fixed.get(d.v.trim())!]);
   for (const [value, m] of results) {
+    const text = value.trim();
     if (m.kind === 'match') pairs.push([value, m.code]);
-    else if (m.kind === 'ambiguous') problems.push({ value, why: `"${value.trim()}" is ambiguous: it could be ${m.candidates.map(describeRegion).join(' or ')}; use the code` });
-    else if (problems.length < 5) {
-      const suggestions = matcher.suggest(value.trim(), 3);
-      problems.push({ value, why: `unknown region "${value.trim()}"${suggestions.length ? `; closest known: ${suggestions.map(describeRegion).join(', ')}` : ''}` });
-    } else problems.push({ value, why: `unknown region "${value.trim()}"` });
+    else if (m.kind === 'ambiguous') problems.push({ value, why: coded('region.ambiguous', { what: 'region', text, candidates: m.candidates.map(regionPlace) }) });
+    else {
+      // Suggestions only for the names an error lists (see QuietMatcher).
+      const closest = problems.length < 5 ? matcher.suggest(text, 3) : [];
+      problems.push({ value, why: coded('region.unknown', { what: 'region', text, closest: closest.map(regionPlace), groups: [] }) });
+    }
   }
   if (problems.length) {
     const firstRows = await Promise.all(problems.slice(0, 5).map(async (p) => {
@@ -98,8 +101,9 @@ export async function resolveRegionColumns(
     }));
     firstRows.sort((a, b) => (a.row ?? 0) - (b.row ?? 0) || cols.indexOf(a.column) - cols.indexOf(b.column));
     const [f, ...rest] = firstRows;
-    throw new InputError(f.why, { file: st.file, row: f.row, column: f.column },
-      [...rest.map((p) => `row ${p.row}, column "${p.column}": ${p.why}`), ...(problems.length > 5 ? [`and ${problems.length - 5} more unrecognised names`] : [])]);
+    const more: MoreProblem[] = rest.map((p) => ({ row: p.row, column: p.column, text: p.why }));
+    if (problems.length > 5) more.push({ text: coded('imports.moreUnknownNames', { count: problems.length - 5 }) });
+    throw new InputError(f.why, { file: st.file, row: f.row, column: f.column }, more);
   }
   await db.run(`CREATE OR REPLACE TEMP TABLE ${quoteIdent(mapTable)} (raw VARCHAR PRIMARY KEY, code VARCHAR NOT NULL)`);
   const app = await db.conn.createAppender(mapTable, 'main', 'temp');

@@ -1,4 +1,5 @@
 import { InputError, NotFoundError, SpecError } from '../../core/errors.ts';
+import { coded } from '../../core/messages/index.ts';
 import { type StockUnit } from '../import/stock-options.ts';
 import { type Workspace, matchableRegions } from '../workspace.ts';
 import { listStockTables, type StockTableInfo } from './list-stocks.ts';
@@ -114,15 +115,15 @@ async function tableRegions(ws: Workspace, t: StockTableInfo): Promise<string[]>
 async function resolveCodes(ws: Workspace, refs: readonly string[]): Promise<string[]> {
   // Matched together, so a name shared by a province and a city (北京) takes the level of the others.
   // Loaded here, not at start-up: the matcher loads OpenCC's and pinyin-pro's tables.
-  const { RegionMatcher, describeRegion } = await import('../../core/region-matcher.ts');
+  const { RegionMatcher, regionPlace } = await import('../../core/region-matcher.ts');
   const matched = new RegionMatcher(await matchableRegions(ws)).matchAll(refs.map((r) => r.trim()));
   const codes = refs.map((ref) => {
     const m = matched.get(ref.trim())!;
     if (m.kind === 'match') return m.code;
-    if (m.kind === 'ambiguous') throw new InputError(`region "${ref}" is ambiguous: ${m.candidates.map(describeRegion).join(' or ')}; use the code`, { column: 'regions' });
-    throw new InputError(`unknown region "${ref}"${m.suggestions.length ? `; closest known: ${m.suggestions.map(describeRegion).join(', ')}` : ''}`, { column: 'regions' });
+    if (m.kind === 'ambiguous') throw new InputError(coded('region.ambiguous', { what: 'region', text: ref, candidates: m.candidates.map(regionPlace) }), { column: 'regions' });
+    throw new InputError(coded('region.unknown', { what: 'region', text: ref, closest: m.suggestions.map(regionPlace), groups: [] }), { column: 'regions' });
   });
   const dup = codes.find((c, i) => codes.indexOf(c) !== i);
-  if (dup) throw new InputError(`region ${dup} is asked for twice`, { column: 'regions' });
+  if (dup) throw new InputError(coded('stocks.regionTwice', { code: dup }), { column: 'regions' });
   return codes;
 }

@@ -2,10 +2,18 @@ import type { CodedMessage, MessageParams } from '../../../src/core/messages/ind
 
 /** An input error's further problems as the server sends them (core/errors.ts InputError.toJSON). */
 export interface FurtherRows {
-  /** Their English, "row 4: …". */
+  /** Their English, "row 4: …", 'row 4, column "origin": …'. */
   more?: readonly string[];
-  /** The same coded, where all of them were. */
-  moreCoded?: readonly { row: number; messageCode: string; params: MessageParams }[];
+  /** The same coded, where all of them were (a count of problems not listed has neither row nor column). */
+  moreCoded?: readonly { row?: number; column?: string; messageCode: string; params: MessageParams }[];
+}
+
+/** Where an input problem sits ("f.csv, row 4, column "origin": ", "f.csv，第 4 行，“origin”列："), as core/errors.ts writes it in English and the CLI in Chinese. */
+export function placeText(m: { file?: string; row?: number; column?: string }, zh: boolean): string {
+  const parts = [m.file ?? '',
+    m.row === undefined ? '' : zh ? `第 ${m.row} 行` : `row ${m.row}`,
+    m.column === undefined ? '' : zh ? `“${m.column}”列` : `column "${m.column}"`].filter(Boolean);
+  return parts.length ? parts.join(zh ? '，' : ', ') + (zh ? '：' : ': ') : '';
 }
 
 /** As many as the CLI lists after its "also:" lines. */
@@ -22,8 +30,9 @@ export function furtherRows(e: FurtherRows, zh: boolean, render: (m: CodedMessag
   const coded = e.moreCoded?.length === more.length ? e.moreCoded : undefined;
   const rows = coded
     ? coded.map((m, i) => {
-      const text = render({ code: m.messageCode, params: m.params, message: more[i].replace(/^row \d+: /, '') });
-      return zh ? `第 ${m.row} 行：${text}` : `row ${m.row}: ${text}`;
+      const en = placeText(m, false);
+      const text = render({ code: m.messageCode, params: m.params, message: more[i].startsWith(en) ? more[i].slice(en.length) : more[i] });
+      return placeText(m, zh) + text;
     })
     : more;
   if (!rows.length) return '';

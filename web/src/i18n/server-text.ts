@@ -1,6 +1,6 @@
 import { isMessageCode, MESSAGES, type CodedMessage, type MessageFormat, type MessageParams, type Place } from '../../../src/core/messages/index.ts';
 import { colon, fmt, lang, regionName } from './index.ts';
-import { furtherRows, type FurtherRows } from './further-rows.ts';
+import { furtherRows, placeText, type FurtherRows } from './further-rows.ts';
 import { universityZh } from './messages-zh-analysis.ts';
 import { ZH_MESSAGES } from './messages-zh.ts';
 
@@ -170,12 +170,7 @@ export interface ErrorBody extends FurtherRows {
 
 /** Where in a file an input problem sits, as core/errors.ts formatLocation writes it in English. */
 function locationText(e: ErrorBody): string {
-  const zh = lang() === 'zh';
-  const parts: string[] = [];
-  if (e.file) parts.push(e.file);
-  if (e.row !== undefined) parts.push(zh ? `第 ${e.row} 行` : `row ${e.row}`);
-  if (e.column !== undefined) parts.push(zh ? `“${e.column}”列` : `column "${e.column}"`);
-  return parts.length ? parts.join(zh ? '，' : ', ') + (zh ? '：' : ': ') : '';
+  return placeText(e, lang() === 'zh');
 }
 
 /** The request fields an error names most often, in Chinese (others, and paths into a document, as sent). */
