@@ -95,6 +95,13 @@ test('rank --weights choice:MODEL --lang zh: every line (title, definitions, hea
   assert.deepEqual(j.messages.notes.map((m: Json) => m.message), j.notes);
   assert.equal(j.declared.messages.description.message, j.declared.description);
   assert.equal(j.model.messages.source.message, j.model.source);
+  // Refusals in Chinese too (the field as given); the example index's description from its code.
+  const err = (...more: string[]) => tf('rank', '-w', demo.workspace, '--lang', 'zh', ...more).stderr.trim();
+  assert.equal(err('--weights', 'choice:china-provinces'), '错误：weights：模型“china-provinces”是引力模型；显示性偏好排名需要去向选择模型（talentflow fit choice --save）');
+  assert.equal(err('--weights', 'choice:northeast-choice', '--holdout-years', '1990'), '错误：holdout.years：模型中没有 1990 年毕业的毕业生（毕业年份：2015、2016）');
+  assert.equal(err('--weights', 'choice:northeast-choice', '--level', 'city'), '错误：level：level 不适用于 weights choice:MODEL（排名的是模型的地区；其系数抽样给出区间）');
+  const example = tf('rank', '--weights', 'choice:northeast-choice', '--example', 'china-cities', '--missing', 'impute-mean', '--draws', '0', '-w', demo.workspace, '--lang', 'zh');
+  assert.match(example.stdout, /^中国地级市人口活力（2010 与 2020 年人口普查）：.*；与显示性偏好排名的 Spearman 秩相关系数 /m);
 });
 
 test('GET /api/rank?weights=choice:MODEL answers as the CLI', async () => {

@@ -101,4 +101,9 @@ test('--lang zh: the index line, how the index is made, the table heads and the 
   assert.match(en, /^min-max normalisation, equal weights: growth\(population,2010,2020\) \+ 0\.250, share_age_15_59@2020 \+ 0\.250, share_age_65@2020 - 0\.250, log\(population@2020\) \+ 0\.250$/m);
   assert.match(en, /^rank +code +name +score +growth\(population,2010,2020\) +share_age_15_59@2020 +share_age_65@2020 +log\(population@2020\) +rank 2010 +change +median rank +90% interval$/m);
   assert.match(en, /^sensitivity: 20 Dirichlet weight draws \(concentration 50\), seed 1$/m);
+  // The request's own errors too (field as given); English as before.
+  const err = (...more: string[]) => tf('rank', '--example', 'china-cities', '-w', demo.workspace, ...more).stderr.trim();
+  assert.equal(err('--normalisation', 'foo', '--lang', 'zh'), '错误：normalisation：未知的归一化方法“foo”（minmax、zscore 或 rank）');
+  assert.equal(err('--weighting', 'user', '--weights', 'x=1', '--lang', 'zh'), '错误：weights：未知指标“x”的权重；指标为：growth(population,2010,2020)、share_age_15_59@2020、share_age_65@2020、log(population@2020)');
+  assert.equal(err('--normalisation', 'foo'), 'error: normalisation: unknown normalisation "foo" (minmax, zscore or rank)');
 });

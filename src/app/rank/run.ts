@@ -1,5 +1,5 @@
 import { SpecError } from '../../core/errors.ts';
-import type { CodedMessage } from '../../core/messages/index.ts';
+import { coded, type CodedMessage } from '../../core/messages/index.ts';
 import { compositeIndex, rankChange, weightSensitivity, type CompositeIndexResult, type IndexSpec, type RankChangeResult, type SensitivityResult } from '../../rank/index.ts';
 import { listRegions } from '../../store/queries/list-regions.ts';
 import { loadIndicatorMatrix } from '../../store/queries/indicator-matrix.ts';
@@ -45,7 +45,7 @@ export async function runRank(ws: Workspace, input: RankInput): Promise<RankOutc
 
 async function declared(ws: Workspace, o: RankOptions): Promise<DeclaredRanking> {
   const example = o.example ? EXAMPLES[o.example] : undefined;
-  if (!example && !o.indicators) throw new SpecError('give indicators or example=china-cities', 'indicators');
+  if (!example && !o.indicators) throw new SpecError(coded('rank.spec.noIndicators', {}), 'indicators');
   const terms = o.indicators ? splitTerms(o.indicators) : (example?.terms ?? []);
   const askedLevel = o.level ?? example?.level;
   // A misspelt level is a user error that lists the levels, never an empty index.

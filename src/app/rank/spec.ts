@@ -27,25 +27,25 @@ const NORMALISATIONS: Record<string, Normalisation> = { minmax: 'min-max', 'min-
 
 export function normalisationOf(text: string): Normalisation {
   const n = NORMALISATIONS[text.toLowerCase()];
-  if (!n) throw new SpecError(`unknown normalisation "${text}" (minmax, zscore or rank)`, 'normalisation');
+  if (!n) throw new SpecError(coded('rank.spec.unknownNormalisation', { value: text }), 'normalisation');
   return n;
 }
 
 /** --weighting and --weights: "1,2,1" by position or "name=2,other=1" by indicator label. */
 export function weightingOf(method: string, weights: string | undefined, labels: readonly string[]): Weighting {
   const m = method.toLowerCase();
-  if (weights !== undefined && m !== 'user') throw new SpecError('--weights needs --weighting user', 'weights');
+  if (weights !== undefined && m !== 'user') throw new SpecError(coded('rank.spec.weightsNeedUser', {}), 'weights');
   if (m === 'equal' || m === 'entropy' || m === 'pca') return { method: m };
-  if (m !== 'user') throw new SpecError(`unknown weighting "${method}" (equal, entropy, pca or user)`, 'weighting');
-  if (!weights) throw new SpecError('--weighting user needs --weights (e.g. "1,2,1" or "share_age_65@2020=2")', 'weights');
+  if (m !== 'user') throw new SpecError(coded('rank.spec.unknownWeighting', { value: method }), 'weighting');
+  if (!weights) throw new SpecError(coded('rank.spec.userNeedsWeights', {}), 'weights');
   const parts = splitTerms(weights);
   if (parts.every((p) => /^[\d.eE+-]+$/.test(p))) return { method: 'user', weights: parts.map(Number) };
   const byName: Record<string, number> = {};
   for (const p of parts) {
     const i = p.lastIndexOf('=');
-    if (i < 0) throw new SpecError(`"${p}" is not name=weight`, 'weights');
+    if (i < 0) throw new SpecError(coded('rank.spec.notNameWeight', { value: p }), 'weights');
     const name = p.slice(0, i).replace(/\s+/g, '').replace(/:[+-]$/, '');
-    if (!labels.includes(name)) throw new SpecError(`weight for unknown indicator "${name}"; indicators: ${labels.join(', ')}`, 'weights');
+    if (!labels.includes(name)) throw new SpecError(coded('rank.spec.unknownWeightName', { name, indicators: labels }), 'weights');
     byName[name] = Number(p.slice(i + 1));
   }
   return { method: 'user', weights: byName };
@@ -70,20 +70,20 @@ export const EXAMPLES: Record<string, { terms: string[]; level: string; within: 
 export function choiceModelOf(weights: string | undefined): string | null {
   const m = /^\s*choice:(.*)$/.exec(weights ?? '');
   if (!m) return null;
-  if (!m[1].trim()) throw new SpecError('give the saved choice model after choice:, e.g. --weights choice:northeast-choice', 'weights');
+  if (!m[1].trim()) throw new SpecError(coded('revealed.spec.noModelName', {}), 'weights');
   return m[1].trim();
 }
 
 /** `--holdout-years 2016` or `--holdout-share 0.2` (with the seed): the graduates the validation holds out. Default: the store's. */
 export function holdoutOf(years: string | undefined, share: number | undefined, seed: number): { years: number[] } | { share: number; seed: number } | undefined {
-  if (years !== undefined && share !== undefined) throw new SpecError('give --holdout-years or --holdout-share, not both', 'holdout');
+  if (years !== undefined && share !== undefined) throw new SpecError(coded('revealed.spec.bothHoldouts', {}), 'holdout');
   if (years !== undefined) {
     const list = years.split(',').map((y) => Number(y.trim()));
-    if (!list.length || list.some((y) => !Number.isInteger(y))) throw new SpecError(`"${years}" is not a list of years`, 'holdout-years');
+    if (!list.length || list.some((y) => !Number.isInteger(y))) throw new SpecError(coded('revealed.spec.notYears', { value: years }), 'holdout-years');
     return { years: list };
   }
   if (share !== undefined) {
-    if (!(share > 0 && share < 1)) throw new SpecError(`${share} is not in (0, 1)`, 'holdout-share');
+    if (!(share > 0 && share < 1)) throw new SpecError(coded('revealed.spec.shareOutside', { value: String(share) }), 'holdout-share');
     return { share, seed };
   }
   return undefined;
@@ -92,7 +92,7 @@ export function holdoutOf(years: string | undefined, share: number | undefined, 
 /** A base year given as --period for a choice model. */
 export function yearOf(period: string | undefined): number | undefined {
   if (period === undefined) return undefined;
-  if (!/^\d{4}$/.test(period.trim())) throw new SpecError(`"${period}" is not a year: a choice model's attributes are read for one year`, 'period');
+  if (!/^\d{4}$/.test(period.trim())) throw new SpecError(coded('revealed.spec.notYear', { value: period }), 'period');
   return Number(period);
 }
 
@@ -103,13 +103,13 @@ export function revealedRequest(model: string, o: {
   level?: string; within?: string; comparePeriod?: string; sensitivity?: number;
 }): RevealedRankingOptions {
   for (const [flag, v] of [['level', o.level], ['within', o.within], ['compare-period', o.comparePeriod], ['sensitivity', o.sensitivity]] as const) {
-    if (v !== undefined) throw new SpecError(`${flag} does not apply to weights choice:MODEL (the model's regions are ranked; its coefficient draws give the intervals)`, flag);
+    if (v !== undefined) throw new SpecError(coded('revealed.spec.notApplicable', { flag }), flag);
   }
   const example = o.example ? EXAMPLES[o.example] : undefined;
   const terms = o.indicators ? splitTerms(o.indicators) : example?.terms;
   return {
     model, year: yearOf(o.period),
-    declared: terms ? { terms, spec: { normalisation: normalisationOf(o.normalisation), weighting: weightingOf(o.weighting, undefined, []), missing: o.missing }, ...(example && !o.indicators ? { description: example.description } : {}) } : undefined,
+    declared: terms ? { terms, spec: { normalisation: normalisationOf(o.normalisation), weighting: weightingOf(o.weighting, undefined, []), missing: o.missing }, ...(example && !o.indicators ? { description: example.description, text: example.text } : {}) } : undefined,
     holdout: holdoutOf(o.holdoutYears, o.holdoutShare, o.seed), draws: o.draws, seed: o.seed,
   };
 }

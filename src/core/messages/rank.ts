@@ -34,4 +34,13 @@ export const RANK_MESSAGES = {
     (p) => `no values of indicator "${p.indicator}" in period ${p.period} for these regions (see \`talentflow indicators\`)`),
   'rank.termNeedsPeriod': def({ term: 'population' }, (p) => `"${p.term}" needs a period: give --period or write ${p.term}@YEAR`),
   'rank.indicatorTwice': def({ indicator: 'population' }, (p) => `indicator "${p.indicator}" is given twice`),
+  // The request's own options (src/app/rank/spec.ts, run.ts): `value` as the user gave it.
+  'rank.spec.unknownNormalisation': def({ value: 'minimax' }, (p) => `unknown normalisation "${p.value}" (minmax, zscore or rank)`),
+  'rank.spec.unknownWeighting': def({ value: 'equals' }, (p) => `unknown weighting "${p.value}" (equal, entropy, pca or user)`),
+  'rank.spec.weightsNeedUser': def({}, () => '--weights needs --weighting user'),
+  'rank.spec.userNeedsWeights': def({}, () => '--weighting user needs --weights (e.g. "1,2,1" or "share_age_65@2020=2")'),
+  'rank.spec.notNameWeight': def({ value: 'population' }, (p) => `"${p.value}" is not name=weight`),
+  'rank.spec.unknownWeightName': def({ name: 'gdp', indicators: ['population', 'share_age_65@2020'] as readonly string[] },
+    (p) => `weight for unknown indicator "${p.name}"; indicators: ${p.indicators.join(', ')}`),
+  'rank.spec.noIndicators': def({}, () => 'give indicators or example=china-cities'),
 };

@@ -37,4 +37,24 @@ export const REVEALED_MESSAGES = {
   'revealed.fitWarning': def({ terms: ['declared_index', 'distance_home'] as readonly string[], warning: 'only 8 clusters: clustered standard errors are biased downward with few clusters (Cameron & Miller 2015, "A practitioner\'s guide to cluster-robust inference")',
     text: { code: 'choice.warn.fewClusters', params: { clusters: 8 } } as CodedParam | null },
     (p) => `${p.terms.join(' + ')}: ${p.warning}`),
+
+  // Errors (SpecError): the request (src/app/rank/spec.ts), the saved model and the split.
+  'revealed.spec.noModelName': def({}, () => 'give the saved choice model after choice:, e.g. --weights choice:northeast-choice'),
+  'revealed.spec.bothHoldouts': def({}, () => 'give --holdout-years or --holdout-share, not both'),
+  'revealed.spec.notYears': def({ value: '2016,x' }, (p) => `"${p.value}" is not a list of years`),
+  'revealed.spec.shareOutside': def({ value: '1.5' }, (p) => `${p.value} is not in (0, 1)`),
+  'revealed.spec.notYear': def({ value: '2016-2020' }, (p) => `"${p.value}" is not a year: a choice model's attributes are read for one year`),
+  'revealed.spec.notApplicable': def({ flag: 'level' }, (p) => `${p.flag} does not apply to weights choice:MODEL (the model's regions are ranked; its coefficient draws give the intervals)`),
+  'revealed.spec.notChoiceModel': def({ model: 'china-provinces', kind: 'gravity' },
+    (p) => `model "${p.model}" is a ${p.kind} model; a revealed-preference ranking needs a destination-choice model (talentflow fit choice --save)`),
+  'revealed.spec.noPlaceAttribute': def({ model: 'm', terms: ['distance_home', 'is_home'] as readonly string[] },
+    (p) => `model "${p.model}" has no attribute of the places (only ${p.terms.join(', ')}): nothing to rank by`),
+  'revealed.spec.noValue': def({ indicator: 'disposable_income_pc', region: '540000', year: 2016 }, (p) => `indicator "${p.indicator}" has no value for ${p.region} in ${p.year} or an earlier year`),
+  /** The first five regions without a declared score, of `count`; `excluded` the index's excluded regions. */
+  'revealed.spec.declaredMissing': def({ regions: ['220000'] as readonly string[], count: 1, excluded: ['220000'] as readonly string[] },
+    (p) => `the declared index has no score for ${p.regions.join(', ')}${p.count > p.regions.length ? ` and ${p.count - p.regions.length} more` : ''} (excluded: ${p.excluded.join(', ') || 'none'}); give other indicators or --missing impute-mean`),
+  'revealed.spec.noGraduates': def({ years: ['1990'] as readonly string[], present: ['2014', '2015', '2016'] as readonly string[] },
+    (p) => `no graduate of the model graduated in ${p.years.join(', ')} (years: ${p.present.join(', ')})`),
+  'revealed.spec.splitShare': def({ value: '1.5' }, (p) => `must be in (0, 1), got ${p.value}`),
+  'revealed.spec.splitEmpty': def({ nothingToFit: true as boolean }, (p) => `the split leaves ${p.nothingToFit ? 'nothing to fit' : 'nobody held out'}`),
 };

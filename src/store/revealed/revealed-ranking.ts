@@ -1,4 +1,4 @@
-import { SpecError } from '../../core/errors.ts';
+import { SpecError, textOf } from '../../core/errors.ts';
 import { coded, type CodedMessage } from '../../core/messages/index.ts';
 import { compositeIndex, revealedPreferenceIndex, type IndexSpec, type RevealedIndexResult, type RevealedRow, type RevealedTerm } from '../../rank/index.ts';
 import { alternativeAttributes } from '../choice/attributes.ts';
@@ -29,7 +29,7 @@ export interface RevealedRankingOptions {
    * normalisation and weighting. Default: the model's place indicators of the base year, all
    * "more is better", min-max, equal weights.
    */
-  readonly declared?: { readonly terms?: readonly string[]; readonly spec?: Omit<IndexSpec, 'directions'>; readonly description?: string };
+  readonly declared?: { readonly terms?: readonly string[]; readonly spec?: Omit<IndexSpec, 'directions'>; readonly description?: string; readonly text?: CodedMessage };
   /** Held-out graduates. Default: the latest graduation year when the model has two or more, else 20% at random with seed 1. */
   readonly holdout?: HoldoutSplit;
   /** Coefficient draws of the rank intervals. Default 1000. */
@@ -71,9 +71,9 @@ export async function revealedRanking(ws: Workspace, options: RevealedRankingOpt
   try {
     saved = await loadModel<ChoiceModelResult>(ws, options.model);
   } catch (e) {
-    throw new SpecError((e as Error).message, 'weights');
+    throw new SpecError(textOf(e), 'weights');
   }
-  if (saved.kind !== 'choice') throw new SpecError(`model "${options.model}" is a ${saved.kind} model; a revealed-preference ranking needs a destination-choice model (talentflow fit choice --save)`, 'weights');
+  if (saved.kind !== 'choice') throw new SpecError(coded('revealed.spec.notChoiceModel', { model: options.model, kind: saved.kind }), 'weights');
   const result = saved.result;
   const spec = parseChoiceSpec(saved.spec);
   const notes: CodedMessage[] = [];
@@ -81,7 +81,7 @@ export async function revealedRanking(ws: Workspace, options: RevealedRankingOpt
   const year = options.year ?? Math.max(...result.choiceSet.years);
   const { terms, indicators } = termsOf(spec, result);
   const place = terms.filter((t) => indicators.includes(t.of));
-  if (!place.length) throw new SpecError(`model "${options.model}" has no attribute of the places (only ${terms.map((t) => t.term).join(', ')}): nothing to rank by`, 'weights');
+  if (!place.length) throw new SpecError(coded('revealed.spec.noPlaceAttribute', { model: options.model, terms: terms.map((t) => t.term) }), 'weights');
 
   // The fit's graduates: for the interactions' category shares and the validation.
   const set = await buildChoiceSet(ws, { ...spec, sample: undefined, holdout: undefined });
@@ -103,7 +103,7 @@ export async function revealedRanking(ws: Workspace, options: RevealedRankingOpt
   const values = (name: string) => {
     const raw = attrs.values[name];
     const gap = regions.findIndex((_, a) => Number.isNaN(raw[a]));
-    if (gap >= 0) throw new SpecError(`indicator "${name}" has no value for ${regions[gap]} in ${year} or an earlier year`, 'period');
+    if (gap >= 0) throw new SpecError(coded('revealed.spec.noValue', { indicator: name, region: regions[gap], year }), 'period');
     return Float64Array.from(raw, (v) => transform(transformOf(spec, name), v));
   };
   const revealedTerms: RevealedTerm[] = place.map((t) => {
@@ -135,10 +135,10 @@ export async function revealedRanking(ws: Workspace, options: RevealedRankingOpt
   const composite = compositeIndex(matrix, declaredSpec);
   const byCode = new Map(composite.rows.map((r) => [r.code, r]));
   const absent = regions.filter((c) => !byCode.has(c));
-  if (absent.length) throw new SpecError(`the declared index has no score for ${absent.slice(0, 5).join(', ')}${absent.length > 5 ? ` and ${absent.length - 5} more` : ''} (excluded: ${composite.excluded.join(', ') || 'none'}); give other indicators or --missing impute-mean`, 'indicators');
+  if (absent.length) throw new SpecError(coded('revealed.spec.declaredMissing', { regions: absent.slice(0, 5), count: absent.length, excluded: composite.excluded }), 'indicators');
   // Ranks among the model's regions only.
   const declaredRank = new Map([...regions].sort((a, b) => byCode.get(b)!.score - byCode.get(a)!.score).map((c, k) => [c, k + 1]));
-  const described = options.declared?.description !== undefined ? null : given
+  const described = options.declared?.description !== undefined ? options.declared.text ?? null : given
     ? coded('revealed.declaredGiven', { terms: given, normalisation: composite.normalisation, weighting: composite.weighting })
     : coded('revealed.declaredDefault', { indicators, year, normalisation: composite.normalisation, weighting: composite.weighting });
   const description = options.declared?.description ?? described!.message;

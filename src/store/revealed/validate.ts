@@ -88,11 +88,11 @@ function splitCounts(input: ValidationInput): { fit: Float64Array; held: Float64
     const years = new Set(split.years);
     const present = new Set(input.caseYear);
     const absent = split.years.filter((y) => !present.has(y));
-    if (absent.length) throw new SpecError(`no graduate of the model graduated in ${absent.join(', ')} (years: ${[...present].sort().join(', ')})`, 'holdout.years');
+    if (absent.length) throw new SpecError(coded('revealed.spec.noGraduates', { years: absent.map(String), present: [...present].sort().map(String) }), 'holdout.years');
     for (let r = 0; r < data.chosen.length; r++) (years.has(input.caseYear[data.caseIndex[r]]) ? held : fit)[r] = data.chosen[r];
     return { fit, held, text: coded('revealed.splitYears', { years: split.years.map(String) }), seed: null };
   }
-  if (!(split.share > 0 && split.share < 1)) throw new SpecError(`must be in (0, 1), got ${split.share}`, 'holdout.share');
+  if (!(split.share > 0 && split.share < 1)) throw new SpecError(coded('revealed.spec.splitShare', { value: String(split.share) }), 'holdout.share');
   const rng = createRng(split.seed);
   for (let r = 0; r < data.chosen.length; r++) {
     const n = data.chosen[r];
@@ -112,7 +112,7 @@ export function validateRankings(input: ValidationInput): RankingValidation {
   const extra = { declared_index: input.declared };
   const fitData = subset(input.data, s.fit, extra);
   const heldData = subset(input.data, s.held, extra);
-  if (fitData.nCases === 0 || heldData.nCases === 0) throw new SpecError(`the split leaves ${fitData.nCases === 0 ? 'nothing to fit' : 'nobody held out'}`, 'holdout');
+  if (fitData.nCases === 0 || heldData.nCases === 0) throw new SpecError(coded('revealed.spec.splitEmpty', { nothingToFit: fitData.nCases === 0 }), 'holdout');
   const warnings: CodedMessage[] = [];
   const fit = (t: readonly string[]): LogitResult => {
     const r = nests ? fitNestedLogit(fitData, { terms: t, nests }) : fitConditionalLogit(fitData, { terms: t });
