@@ -1,6 +1,7 @@
 import type { CHOICE_FIT_MESSAGES } from './choice-fit.ts';
-import { DEGREE_ZH, PERSON_ATTRIBUTE_ZH } from './choice-zh.ts';
+import { CHOICE_MESSAGES_ZH, DEGREE_ZH, PERSON_ATTRIBUTE_ZH } from './choice-zh.ts';
 import { levelZh as level } from './level-zh.ts';
+import type { CodedParam, MessageFormat, MessageParams } from './message.ts';
 import type { ZhOf } from './zh-of.ts';
 
 /**
@@ -8,6 +9,27 @@ import type { ZhOf } from './zh-of.ts';
  * `talentflow fit choice --lang zh` say them. Spec fields and flags stay as typed.
  */
 const quoted = (xs: readonly string[]) => xs.map((x) => `“${x}”`).join('、');
+
+type Template = (p: MessageParams, f: MessageFormat) => string;
+
+/** A quoted message of the choice catalogue in Chinese (a left-out reason, one rule's count), else its English. */
+function quotedZh(q: CodedParam, english: string, f: MessageFormat): string {
+  const all = { ...CHOICE_MESSAGES_ZH, ...PARTS } as unknown as Record<string, Template | undefined>;
+  const zh = Object.hasOwn(all, q.code) ? all[q.code] : undefined;
+  try {
+    return zh ? zh(q.params, f) : english;
+  } catch {
+    return english;
+  }
+}
+
+const personsZh = (persons: number | null, k: number, f: MessageFormat) => (persons === null ? `少于 ${k} 人` : `${f.number(persons)} 人`);
+
+/** The rules and counts that choicefit.missingPlaces and choicefit.allLeftOut gather. */
+const PARTS: ZhOf<Pick<typeof CHOICE_FIT_MESSAGES, 'choicefit.missingPlace' | 'choicefit.leftOutCount'>> = {
+  'choicefit.missingPlace': (p, f) => `${quotedZh(p.rule, p.problem, f)}：${personsZh(p.persons, p.k, f)}（${p.years.join('、')} 届）${p.example !== null ? `，例如个人 ${p.example}` : ''}`,
+  'choicefit.leftOutCount': (p, f) => `${quotedZh(p.reason, p.problem, f)}：${personsZh(p.persons, p.k, f)}`,
+};
 
 export const CHOICE_FIT_MESSAGES_ZH: ZhOf<typeof CHOICE_FIT_MESSAGES> = {
   'choicefit.noGroups': (p) => `工作区中没有地区组 ${quoted(p.groups)}（请导入地区组，例如 data/china/groups.json）`,
@@ -37,6 +59,9 @@ export const CHOICE_FIT_MESSAGES_ZH: ZhOf<typeof CHOICE_FIT_MESSAGES> = {
   'choicefit.tooFewClusters': (p, f) => `${p.university ? '按院校（所选毕业生的院校）聚类：' : p.column !== null ? `按 ${p.file} 的“${p.column}”列聚类：` : ''}`
     + `${f.number(p.clusters)} 个聚类对应 ${f.number(p.coefficients)} 个系数：由 G 个聚类得到的聚类稳健协方差矩阵的秩至多为 G − 1，G ≤ K（${p.clusters} ≤ ${p.coefficients}）时它是奇异的，标准误没有意义；`
     + `请不按聚类拟合（稳健标准误），或按分组多于 ${p.coefficients} 个的更细单位聚类（Cameron & Miller 2015）`,
+  'choicefit.missingPlaces': (p, f) => `${p.terms.length ? `${p.terms.join('、')} ` : 'home-rest 嵌套'}需要每个人的地区，但部分记录无法给出：${p.rules.map((r, i) => quotedZh(r, p.parts[i] ?? '', f)).join('；')}；缺失值处理设为“listwise”时，这些人不纳入`,
+  ...PARTS,
+  'choicefit.allLeftOut': (p, f) => `所选毕业生全部未纳入（${p.reasons.map((r, i) => quotedZh(r, p.parts[i] ?? '', f)).join('；')}）`,
   'choicefit.cli.twoForms': () => '--persons 和 --data 是两种用法：请只给出其中一种',
   'choicefit.cli.otherForm': (p) => `${p.flags.join('、')} 只适用于${p.file ? ' --persons（工作区的毕业生记录），不适用于 --data' : ' --data FILE，不适用于工作区的毕业生记录'}${p.file && p.save ? '（用文件拟合的模型不会保存到工作区）' : ''}`,
   'choicefit.cli.needs': (p) => `--data 需要 ${p.flag}`,

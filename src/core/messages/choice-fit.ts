@@ -1,4 +1,4 @@
-import { def } from './message.ts';
+import { def, type CodedParam } from './message.ts';
 
 /**
  * Errors of a destination-choice fit on the workspace's graduate records (`talentflow fit choice
@@ -9,6 +9,10 @@ import { def } from './message.ts';
  * given are passed as text; region names as the workspace stores them.
  */
 const quoted = (xs: readonly string[]) => xs.map((x) => `"${x}"`).join(', ');
+
+/** A count of persons as errors write it: "fewer than k" for 1 to k - 1 (null), the number otherwise. */
+const personsEn = (persons: number | null, k: number) => (persons === null ? `fewer than ${k} persons` : `${persons.toLocaleString('en-US')} person${persons > 1 ? 's' : ''}`);
+const LEFT_OUT = { code: 'choice.leftOut.noPlace', params: { which: 'home' } } as CodedParam;
 
 export const CHOICE_FIT_MESSAGES = {
   'choicefit.noGroups': def({ groups: ['northeast'] as readonly string[] },
@@ -62,6 +66,25 @@ export const CHOICE_FIT_MESSAGES = {
       + `fit without clustering (robust standard errors) or cluster by a finer unit with more than ${p.coefficients} groups (Cameron & Miller 2015)`),
 
   // The CLI's two forms of `fit choice` (src/cli/commands/fit-choice.ts).
+  /**
+   * Persons a person term needs the home or study region of (`terms`; none: the home-rest nests)
+   * whose records cannot give it, by rule (`rules`, each a choicefit.missingPlace; `parts` their English).
+   */
+  'choicefit.missingPlaces': def({
+    terms: ['distance_home'] as readonly string[], rules: [{ code: 'choicefit.missingPlace', params: { rule: LEFT_OUT, problem: 'no home region recorded', persons: 12, k: 5, years: ['2015'], example: null } }] as readonly CodedParam[],
+    parts: ['no home region recorded: 12 persons (graduation year 2015)'] as readonly string[],
+  }, (p) => `${p.terms.join(', ') || 'the home-rest nests'} need${p.terms.length === 1 ? 's' : ''} each person's region, which some records cannot give; ${p.parts.join('; ')}; with missing 'listwise' such persons are left out`),
+  /** One rule of choicefit.missingPlaces: `rule` a choice.leftOut code, `problem` its English; `persons` null for 1 to k - 1; `example` a record id (only the owner's CLI asks for one). */
+  'choicefit.missingPlace': def({ rule: LEFT_OUT, problem: 'no home region recorded', persons: 12 as number | null, k: 5, years: ['2015'] as readonly string[], example: 'P17' as string | null },
+    (p) => `${p.problem}: ${personsEn(p.persons, p.k)} (graduation year${p.years.length > 1 ? 's' : ''} ${p.years.join(', ')})${p.example !== null ? `, e.g. person ${p.example}` : ''}`),
+  /** Every selected person left out: `reasons` each a choicefit.leftOutCount, `parts` their English. */
+  'choicefit.allLeftOut': def({
+    reasons: [{ code: 'choicefit.leftOutCount', params: { reason: LEFT_OUT, problem: 'no home region recorded', persons: 12, k: 5 } }] as readonly CodedParam[],
+    parts: ['no home region recorded: 12'] as readonly string[],
+  }, (p) => `every selected person was left out (${p.parts.join('; ')})`),
+  /** One reason of choicefit.allLeftOut: `reason` a choice.leftOut code, `problem` its English, `persons` null for 1 to k - 1. */
+  'choicefit.leftOutCount': def({ reason: LEFT_OUT, problem: 'no home region recorded', persons: 12 as number | null, k: 5 },
+    (p) => `${p.problem}: ${p.persons === null ? `fewer than ${p.k}` : p.persons}`),
   'choicefit.cli.twoForms': def({}, () => '--persons and --data are two forms: give one'),
   /** `file`: the flags belong to --persons but --data was given; `save`: --save among them. */
   'choicefit.cli.otherForm': def({ flags: ['--save'] as readonly string[], file: true as boolean, save: true as boolean },

@@ -22,7 +22,8 @@ export interface CodedParam {
   readonly params: MessageParams;
 }
 
-export type MessageParam = string | number | boolean | null | Place | CodedParam | readonly string[] | readonly Place[];
+/** A list of coded messages is quoted by one that gathers them (the choice set's rules and counts in one error). */
+export type MessageParam = string | number | boolean | null | Place | CodedParam | readonly string[] | readonly Place[] | readonly CodedParam[];
 export type MessageParams = Readonly<Record<string, MessageParam>>;
 
 /** How a template writes its parameters; each front-end supplies one for its language. */

@@ -107,6 +107,12 @@ test('missing home: an error naming the rule and the count (a person\'s id only 
     const rule = new RegExp(`^distance_home needs each person's region, which some records cannot give; no home region recorded: ${blank} persons \\(graduation year 2015\\); with missing 'listwise'`);
     await assert.rejects(buildChoiceSet(t.ws, { level: 'province', personTerms: ['distance_home'] }), (e: Error) => rule.test(e.message.replace(/^column "home_region": /, '')) && !/P\d+/.test(e.message));
     await assert.rejects(buildChoiceSet(t.ws, { level: 'province', personTerms: ['distance_home'] }, { nameRecords: true }), /no home region recorded: \d+ persons \(graduation year 2015\), e\.g\. person P\d+/);
+    // Coded, so --lang zh and the page say it in Chinese, each rule by its own code.
+    await assert.rejects(buildChoiceSet(t.ws, { level: 'province', personTerms: ['distance_home'] }), (e: unknown) => {
+      assert.ok(e instanceof InputError && e.text?.code === 'choicefit.missingPlaces', String(e));
+      assert.equal(messageIn({ ...e.text, message: e.reason }, 'zh'), `distance_home 需要每个人的地区，但部分记录无法给出：未记录家乡地区：${blank} 人（2015 届）；缺失值处理设为“listwise”时，这些人不纳入`);
+      return true;
+    });
     const cs = await buildChoiceSet(t.ws, { level: 'province', personTerms: ['distance_home'], missing: 'listwise' });
     const noHome = cs.excluded.find((e) => e.reason === 'no home region recorded');
     assert.equal(noHome?.count, blank);
@@ -121,6 +127,15 @@ test('persons whose destination lies outside the area are counted, the area name
   const e = cs.excluded.find((x) => x.text.code === 'choice.leftOut.outsideWithin');
   assert.equal(e?.reason, 'destination outside northeast');
   assert.equal(e && messageIn(e.text, 'zh'), '去向在东北地区之外');
+});
+
+test('every person left out (destinations recorded at province level, alternatives cities): an error counting each reason, in Chinese too', async () => {
+  await assert.rejects(buildChoiceSet(ws, { level: 'city', within: '540000', personTerms: ['is_home'] }), (e: unknown) => {
+    assert.ok(e instanceof InputError && e.text?.code === 'choicefit.allLeftOut', String(e));
+    assert.match(e.message, /^every selected person was left out \(destination not a region at level city or inside one: \d+; further study \(outside: exclude\): \d+; not employed \(outside: exclude\): \d+\)$/);
+    assert.match(messageIn({ ...e.text, message: e.reason }, 'zh'), /^所选毕业生全部未纳入（去向不是市级地区，也不在其中：[\d,]+ 人；继续深造（区外选项：排除）：[\d,]+ 人；未就业（区外选项：排除）：[\d,]+ 人）$/);
+    return true;
+  });
 });
 
 test('outside option: not employed and further study as one alternative with its constant', async () => {

@@ -198,7 +198,7 @@ export async function buildChoiceSet(ws: Workspace, input: ChoiceSpecInput | Cho
     }
     const gap = (needHome ? placeMissing(g, 'home') : null) ?? (needStudy ? placeMissing(g, 'study') : null);
     if (gap) {
-      if (spec.missing === 'error') missingPlaces.add(gap.message, g);
+      if (spec.missing === 'error') missingPlaces.add(gap, g);
       else exclude(gap, g);
       continue;
     }
@@ -212,8 +212,13 @@ export async function buildChoiceSet(ws: Workspace, input: ChoiceSpecInput | Cho
     }
     s.chosen.set(label, (s.chosen.get(label) ?? 0) + g.persons);
   }
-  if (missingPlaces.size) throw missingPlaces.error([...personTerms].join(', ') || 'the home-rest nests', minCell, options.nameRecords === true);
-  if (!situations.length) throw new InputError(`every selected person was left out (${[...excluded].map(([r, e]) => `${r}: ${isSmallCell(e.count, minCell) ? `fewer than ${minCell}` : e.count}`).join('; ')})`);
+  if (missingPlaces.size) throw missingPlaces.error([...personTerms], minCell, options.nameRecords === true);
+  if (!situations.length) {
+    const counts = [...excluded.values()].map((e) => coded('choicefit.leftOutCount', {
+      reason: { code: e.text.code, params: e.text.params }, problem: e.text.message, persons: isSmallCell(e.count, minCell) ? null : e.count, k: minCell,
+    }));
+    throw new InputError(coded('choicefit.allLeftOut', { reasons: counts.map(({ code, params }) => ({ code, params })), parts: counts.map((m) => m.message) }));
+  }
 
   // Terms: attributes, person terms, interactions (dummies against the most frequent category), outside constant.
   const rules: ColumnRule[] = [...spec.alternativeVars.map((n) => termOf.get(n)!), ...spec.personTerms.map((t) => termOf.get(t)!)];

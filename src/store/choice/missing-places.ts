@@ -1,4 +1,5 @@
 import { InputError } from '../../core/errors.ts';
+import { coded, type CodedMessage } from '../../core/messages/index.ts';
 import { isSmallCell } from '../../metrics/privacy/primary.ts';
 import type { PersonGroup } from './situations.ts';
 
@@ -12,30 +13,30 @@ import type { PersonGroup } from './situations.ts';
  * record id to look up (`nameRecords`).
  */
 export class MissingPlaces {
-  private readonly byRule = new Map<string, { persons: number; example: string; years: Set<number> }>();
+  /** By the rule's English, its coded form beside it (choice.leftOut.*). */
+  private readonly byRule = new Map<string, { rule: CodedMessage; persons: number; example: string; years: Set<number> }>();
 
-  add(rule: string, g: PersonGroup): void {
-    const e = this.byRule.get(rule);
+  add(rule: CodedMessage, g: PersonGroup): void {
+    const e = this.byRule.get(rule.message);
     if (e) {
       e.persons += g.persons;
       e.years.add(g.year);
       if (g.example < e.example) e.example = g.example;
-    } else this.byRule.set(rule, { persons: g.persons, example: g.example, years: new Set([g.year]) });
+    } else this.byRule.set(rule.message, { rule, persons: g.persons, example: g.example, years: new Set([g.year]) });
   }
 
   get size(): number {
     return this.byRule.size;
   }
 
-  /** The error naming each rule broken (home_region or study_region as its column). */
-  error(needs: string, k: number, nameRecords: boolean): InputError {
-    const rules = [...this.byRule].sort((a, b) => b[1].persons - a[1].persons);
-    const parts = rules.map(([rule, e]) => {
-      const count = isSmallCell(e.persons, k) ? `fewer than ${k} persons` : `${e.persons.toLocaleString('en-US')} person${e.persons > 1 ? 's' : ''}`;
-      const years = [...e.years].sort((a, b) => a - b).join(', ');
-      return `${rule}: ${count} (graduation year${e.years.size > 1 ? 's' : ''} ${years})${nameRecords ? `, e.g. person ${e.example}` : ''}`;
-    });
-    const column = rules[0][0].includes('home') ? 'home_region' : 'study_region';
-    return new InputError(`${needs} need${/,| nests$/.test(needs) ? '' : 's'} each person's region, which some records cannot give; ${parts.join('; ')}; with missing 'listwise' such persons are left out`, { column });
+  /** The error naming each rule broken (home_region or study_region as its column); `terms` the person terms that need regions (none: the home-rest nests). */
+  error(terms: readonly string[], k: number, nameRecords: boolean): InputError {
+    const rules = [...this.byRule.values()].sort((a, b) => b.persons - a.persons);
+    const parts = rules.map((e) => coded('choicefit.missingPlace', {
+      rule: { code: e.rule.code, params: e.rule.params }, problem: e.rule.message, persons: isSmallCell(e.persons, k) ? null : e.persons, k,
+      years: [...e.years].sort((a, b) => a - b).map(String), example: nameRecords ? e.example : null,
+    }));
+    const column = rules[0].rule.message.includes('home') ? 'home_region' : 'study_region';
+    return new InputError(coded('choicefit.missingPlaces', { terms, rules: parts.map(({ code, params }) => ({ code, params })), parts: parts.map((m) => m.message) }), { column });
   }
 }
