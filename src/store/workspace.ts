@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ConflictError, NotFoundError } from '../core/errors.ts';
+import { coded } from '../core/messages/index.ts';
 import type { MatchableRegion } from '../core/region-matcher.ts';
 import { Database } from './duckdb/database.ts';
 import { migrate } from './duckdb/migrations.ts';
@@ -79,9 +80,7 @@ export async function guardReimport(ws: Workspace, kind: string, sha: string, fi
   if (!prev.length) return;
   if (!replace) {
     const p = prev[0];
-    throw new ConflictError(
-      `${file}: the same file was already imported as ${kind} (import #${p.id} from ${p.file}, ${Number(p.rows)} rows, ${p.imported_at.toISOString?.() ?? p.imported_at}); nothing was written. Use --replace to import it again in its place`,
-    );
+    throw new ConflictError(coded('imports.sameFile', { file, kind, importId: Number(p.id), earlier: p.file, rows: Number(p.rows), at: String(p.imported_at.toISOString?.() ?? p.imported_at) }));
   }
   for (const p of prev) {
     for (const t of tables) await ws.db.run(`DELETE FROM ${t} WHERE import_id = ?`, [p.id]);

@@ -142,6 +142,7 @@ test('import --lang zh refuses a flows file\'s unknown, ambiguous and blank regi
     ['flows', put('zh-names.csv', 'orig,dest,year,count\n沈阳x,210100,2019,5\n朝阳市,210100,2019,3\n210100,Tieling,2019,2\n'), '--map', 'origin=orig,destination=dest'],
     ['flows', put('zh-blank.csv', 'origin,destination,year,count\n210100,,2019,5\n')],
     ['indicators', put('zh-i2.csv', 'region,year,gdp\n210100,2020,6\n')],
+    ['indicators', 'zh-i1.csv'],
     ['stocks', put('zh-s2.csv', 'birth,residence,count\n210100,210300,6\n'), '--date', '2010', '--definition', 'by hukou'],
   ];
   const said = (lang: string[]) => refusals.map(([kind, ...args]) => {
@@ -151,16 +152,17 @@ test('import --lang zh refuses a flows file\'s unknown, ambiguous and blank regi
   });
   const closestZh = '沈阳市（210100，市级）、朝阳市（210300，市级）、朝阳市（230100，市级）';
   const zh = said(['--lang', 'zh']).map((l) => l.replace('朝阳市（230100，市级）或朝阳市（210300，市级）', '朝阳市（210300，市级）或朝阳市（230100，市级）'));
-  assert.deepEqual(zh.map((l) => l.replace(/#\d+/, '#N')), [
+  assert.deepEqual(zh.map((l) => l.replace(/#\d+/, '#N').replace(/20\d\d-[-\dT:.]+Z/, 'T')), [
     `错误：zh-names.csv，第 2 行，“orig”列：没有地区“沈阳x”；最接近的：${closestZh}\n`
     + '  另有：第 3 行，“orig”列：地区“朝阳市”有多个可能：朝阳市（210300，市级）或朝阳市（230100，市级）；请用代码\n'
     + `  另有：第 4 行，“dest”列：没有地区“Tieling”；最接近的：${closestZh}\n`,
     '错误：zh-blank.csv，第 2 行，“destination”列：缺少值：需要地区\n',
     '错误：zh-i2.csv：其中 1 个指标数值已在工作区中（例如 210100 在 2020 的“gdp”）；未写入任何内容。如需覆盖请用 --replace\n',
+    '错误：zh-i1.csv：同一文件已作为指标导入过（导入 #N，来自 zh-i1.csv，1 行，T）；未写入任何内容。如需用它替换那次导入请用 --replace\n',
     '错误：zh-s2.csv：已存有 2010 年定义为“by hukou”的存量表（导入 #N，1 个单元格）；未写入任何内容。如需覆盖请用 --replace，或用 --definition 给出另一个定义\n',
   ]);
   // Files, flags, a name as written and a definition as given are no English sentence.
-  assertChinese(zh.map((l) => l.replace(/[\w-]+\.csv/g, 'F').replace(/--[\w-]+/g, '').replace('by hukou', 'D')), 'import refusals');
+  assertChinese(zh.map((l) => l.replace(/[\w-]+\.csv/g, 'F').replace(/--[\w-]+/g, '').replace('by hukou', 'D').replace(/[-\dT:.]+Z/, 'T')), 'import refusals');
   const en = said([]);
   const closest = '沈阳市 / Shenyang (210100, city), 朝阳市 / Chaoyang (210300, city), 朝阳市 / Chaoyang (230100, city)';
   assert.match(en[0], new RegExp(`^error: zh-names\\.csv, row 2, column "orig": unknown region "沈阳x"; closest: ${closest.replace(/[()/]/g, '\\$&')}\n`
@@ -168,7 +170,8 @@ test('import --lang zh refuses a flows file\'s unknown, ambiguous and blank regi
     + `  also: row 4, column "dest": unknown region "Tieling"; closest: ${closest.replace(/[()/]/g, '\\$&')}\n$`));
   assert.equal(en[1], 'error: zh-blank.csv, row 2, column "destination": missing value: a region is required\n');
   assert.equal(en[2], 'error: zh-i2.csv: 1 values are already in the workspace (e.g. gdp of 210100 for 2020); nothing was written. Use --replace to overwrite them\n');
-  assert.match(en[3], /^error: zh-s2\.csv: a stock table of 2010 defined as "by hukou" is already stored \(import #\d+, 1 cells\); nothing was written\. Use --replace to overwrite it, or give another --definition\n$/);
+  assert.match(en[3], /^error: zh-i1\.csv: the same file was already imported as indicators \(import #\d+ from zh-i1\.csv, 1 rows, [-\dT:.]+Z\); nothing was written\. Use --replace to import it again in its place\n$/);
+  assert.match(en[4], /^error: zh-s2\.csv: a stock table of 2010 defined as "by hukou" is already stored \(import #\d+, 1 cells\); nothing was written\. Use --replace to overwrite it, or give another --definition\n$/);
 });
 
 test('demo builds the workspace in one step; flows, roll-ups and export work on it', () => {

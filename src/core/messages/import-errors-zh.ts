@@ -7,6 +7,8 @@ import type { ZhOf } from './zh-of.ts';
 /** Chinese for what the imports refuse (import-errors.ts), which `import --lang zh` and the page show. */
 const levelZh = (l: string) => LEVEL_ZH[l] ?? l;
 const WHAT: Record<string, string> = { 'sampling-rate date': '抽样比例的日期', date: '日期' };
+/** What an import reads (imports.kind), as imports.sameFile names it. */
+const KIND: Record<string, string> = { regions: '地区', flows: '流动', indicators: '指标', stocks: '存量', persons: '毕业生记录', groups: '地区组', geometry: '边界' };
 
 export const IMPORT_ERROR_MESSAGES_ZH: ZhOf<typeof IMPORT_ERROR_MESSAGES> = {
   'regions.noLevelColumn': () => '没有层级列：请用 --level 给出这些地区的层级（例如 province、city、county）',
@@ -42,6 +44,7 @@ export const IMPORT_ERROR_MESSAGES_ZH: ZhOf<typeof IMPORT_ERROR_MESSAGES> = {
   'imports.regionMissing': () => '缺少值：需要地区',
   'imports.noRegions': () => '工作区中还没有地区：请先导入地区（talentflow import regions FILE）或运行 talentflow demo',
   'imports.moreUnknownNames': (p, f) => `还有 ${f.number(p.count)} 个名称无法识别`,
+  'imports.sameFile': (p, f) => `${p.file}：同一文件已作为${KIND[p.kind] ?? p.kind}导入过（导入 #${p.importId}，来自 ${p.earlier}，${f.number(p.rows)} 行，${p.at}）；未写入任何内容。如需用它替换那次导入请用 --replace`,
   'imports.valuesInWorkspace': (p, f) => `${p.file}：其中 ${f.number(p.count)} 个指标数值已在工作区中（例如 ${p.region} 在 ${p.period} 的“${p.name}”）；未写入任何内容。如需覆盖请用 --replace`,
   'imports.indicatorStoredTwice': (p) => `${p.region} 在 ${p.period} 的指标“${p.name}”将被存储 ${p.times} 次：未写入任何内容`,
   'imports.indicatorTwice': (p) => `${p.region} 在 ${p.period} 的指标“${p.name}”给出了两次（第 ${p.rows.join('、')} 行）`,

@@ -141,7 +141,12 @@ test('a flows file\'s unknown, ambiguous and missing region names, a workspace w
     assert.equal(none.reason, 'the workspace has no regions yet: import regions first (talentflow import regions FILE) or run talentflow demo');
     assert.equal(zh(none), '工作区中还没有地区：请先导入地区（talentflow import regions FILE）或运行 talentflow demo');
 
-    await importIndicators(t.ws, write('i1.csv', 'region,year,gdp\n210100,2020,5\n'));
+    const i1 = write('i1.csv', 'region,year,gdp\n210100,2020,5\n');
+    await importIndicators(t.ws, i1);
+    // The same bytes again: named with the earlier import, its rows and time.
+    const same = await conflict(importIndicators(t.ws, i1), 'imports.sameFile');
+    assert.match(same.message, new RegExp(`^${i1}: the same file was already imported as indicators \\(import #\\d+ from ${i1}, 1 rows, 20\\d\\d-[-\\dT:.]+Z\\); nothing was written\\. Use --replace to import it again in its place$`));
+    assert.match(errorIn(same, 'zh'), new RegExp(`^${i1}：同一文件已作为指标导入过（导入 #\\d+，来自 ${i1}，1 行，20\\d\\d-[-\\dT:.]+Z）；未写入任何内容。如需用它替换那次导入请用 --replace$`));
     const i2 = write('i2.csv', 'region,year,gdp\n210100,2020,6\n');
     const values = await conflict(importIndicators(t.ws, i2), 'imports.valuesInWorkspace');
     assert.equal(values.message, `${i2}: 1 values are already in the workspace (e.g. gdp of 210100 for 2020); nothing was written. Use --replace to overwrite them`);

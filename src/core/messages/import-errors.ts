@@ -62,6 +62,9 @@ export const IMPORT_ERROR_MESSAGES = {
   'imports.noRegions': def({}, () => 'the workspace has no regions yet: import regions first (talentflow import regions FILE) or run talentflow demo'),
   /** After the first five unknown or ambiguous region names (region.unknown, region.ambiguous): how many more. */
   'imports.moreUnknownNames': def({ count: 3 }, (p) => `and ${p.count} more unrecognised names`),
+  /** A file whose bytes an earlier import of `kind` read (src/store/workspace.ts guardReimport): that import's id, file, rows and time (ISO). */
+  'imports.sameFile': def({ file: 'flows.csv', kind: 'flows', importId: 3, earlier: 'flows-2019.csv', rows: 120, at: '2026-12-02T21:02:03.468Z' },
+    (p) => `${p.file}: the same file was already imported as ${p.kind} (import #${p.importId} from ${p.earlier}, ${p.rows} rows, ${p.at}); nothing was written. Use --replace to import it again in its place`),
   /** `count` the file's indicator values already stored, one of them named; as imports.flowsInWorkspace. */
   'imports.valuesInWorkspace': def({ file: 'wages.csv', count: 2, name: 'avg_wage', region: '210100', period: '2020' },
     (p) => `${p.file}: ${p.count} values are already in the workspace (e.g. ${p.name} of ${p.region} for ${p.period}); nothing was written. Use --replace to overwrite them`),
