@@ -176,6 +176,33 @@ test('a flows file\'s unknown, ambiguous and missing region names, a workspace w
   }
 });
 
+test('a stock table\'s unknown unit, wide rows that say neither birth nor residence, a date range and a cell given twice: coded, English as before, whole in Chinese', async () => {
+  const t = await tempWorkspace();
+  const write = (name: string, text: string) => {
+    writeFileSync(join(t.dir, name), text);
+    return join(t.dir, name);
+  };
+  const said = async (run: Promise<unknown>, code: string) => {
+    const e = refusal(await run.then(() => null, (x: unknown) => x), code);
+    return [e.reason, zh(e)];
+  };
+  try {
+    await importRegions(t.ws, write('r.csv', 'code,name_zh,name_en,level\n210000,辽宁省,Liaoning,province\n110000,北京市,Beijing,province\n'), { registry: false });
+    const cells = write('s.csv', 'birth,residence,count\n210000,110000,5\n');
+    assert.deepEqual(await said(importStocks(t.ws, cells, { date: 2010, unit: 'people' as never }), 'stocks.notUnit'),
+      ['unit "people" is not one of persons, sample', '单位“people”不是 persons、sample 之一']);
+    assert.deepEqual(await said(importStocks(t.ws, write('w.csv', '地区,辽宁,北京\n辽宁,1,2\n北京,3,4\n'), { date: 2010, wide: true }), 'stocks.wideRows'), [
+      'a wide stock table must say what its rows are: the first column "地区" names neither birth (出生地) nor residence (现住地); give --rows birth or --rows residence',
+      '宽格式存量表须说明其各行是什么：第一列“地区”既不是出生地也不是现住地；请给出 --rows birth 或 --rows residence']);
+    assert.deepEqual(await said(importStocks(t.ws, write('y.csv', 'birth,residence,year,count\n210000,110000,2000-2010,5\n')), 'stocks.dateRange'),
+      ['"2000-2010" is a range: a stock table is counted at one date, give the census year', '“2000-2010”是一个区间：存量表按一个时点计数，请给出普查年份']);
+    assert.deepEqual(await said(importStocks(t.ws, write('d.csv', 'birth,residence,count\n辽宁,北京,5\n210000,110000,6\n'), { date: 2010 }), 'stocks.cellTwice'),
+      ['stock 210000 -> 110000 of 2010 is given twice (rows 2, 3): remove the repeats', '出生于 210000、现住 110000 的 2010 年存量给出了两次（第 2、3 行）：请删除重复行']);
+  } finally {
+    t.done();
+  }
+});
+
 test('every import refusal reads in Chinese', () => {
   const codes = Object.keys(IMPORT_ERROR_MESSAGES) as (MessageCode & keyof typeof IMPORT_ERROR_MESSAGES)[];
   assertChinese(codes.map((code) => {

@@ -85,6 +85,15 @@ export const IMPORT_ERROR_MESSAGES = {
   'stocks.rateTwice': def({ year: 2010 }, (p) => `sampling rate of ${p.year} is given twice`),
   'stocks.rateMissing': def({ missing: ['2000'] as readonly string[], dates: ['2000', '2010'] as readonly string[] },
     (p) => `no sampling rate for ${p.missing.join(', ')}: give one for every date of the file (${p.dates.join(', ')})`),
+  // A stock table's file (src/store/import/import-stocks.ts); `units` the accepted units.
+  'stocks.notUnit': def({ unit: 'people', units: ['persons', 'sample'] as readonly string[] }, (p) => `unit "${p.unit}" is not one of ${p.units.join(', ')}`),
+  /** `column` the wide table's first column, whose header says neither birth nor residence. */
+  'stocks.wideRows': def({ column: '地区' },
+    (p) => `a wide stock table must say what its rows are: the first column "${p.column}" names neither birth (出生地) nor residence (现住地); give --rows birth or --rows residence`),
+  'stocks.dateRange': def({ text: '2000-2010' }, (p) => `"${p.text}" is a range: a stock table is counted at one date, give the census year`),
+  /** `rows` the first ten rows of the cell. */
+  'stocks.cellTwice': def({ birth: '210000', residence: '110000', date: 2010, rows: ['3', '7'] as readonly string[] },
+    (p) => `stock ${p.birth} -> ${p.residence} of ${p.date} is given twice (rows ${p.rows.join(', ')}): remove the repeats`),
   /** `definition` as the import gives it (--definition, or its default); `importId` and `cells` the stored table's. */
   'stocks.tableStored': def({ file: 'census2010.csv', year: 2010, definition: 'by hukou province', importId: 3, cells: 961 },
     (p) => `${p.file}: a stock table of ${p.year} defined as "${p.definition}" is already stored (import #${p.importId}, ${p.cells} cells); nothing was written. Use --replace to overwrite it, or give another --definition`),

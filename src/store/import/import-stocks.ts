@@ -52,7 +52,7 @@ export async function importStocks(ws: Workspace, file: string, options: ImportS
   const sha = sha256OfFile(path);
   sha.catch(() => undefined);
   const unit = options.unit ?? 'persons';
-  if (!STOCK_UNITS.includes(unit)) throw new InputError(`unit "${unit}" is not one of ${STOCK_UNITS.join(', ')}`, { file });
+  if (!STOCK_UNITS.includes(unit)) throw new InputError(coded('stocks.notUnit', { unit, units: STOCK_UNITS }), { file });
   const rates = parseSamplingRates(options.samplingRate, unit, file);
   const definition = options.definition?.trim() || DEFAULT_STOCK_DEFINITION;
   const source = options.source?.trim() || file;
@@ -75,7 +75,7 @@ export async function importStocks(ws: Workspace, file: string, options: ImportS
       const rowCol = mapping.get('birth') ?? mapping.get('residence') ?? st.columns[0];
       const rowsAre = options.rowsAre ?? (mapping.has('birth') ? 'birth' : mapping.has('residence') ? 'residence' : stockRoleOfHeader(rowCol));
       if (!rowsAre) {
-        throw new InputError(`a wide stock table must say what its rows are: the first column "${rowCol}" names neither birth (出生地) nor residence (现住地); give --rows birth or --rows residence`, { file, row: 1, column: rowCol });
+        throw new InputError(coded('stocks.wideRows', { column: rowCol }), { file, row: 1, column: rowCol });
       }
       // Its notes name the matrix's rows and columns as a stock table's (birth or residence regions).
       const long = await toLongMatrix(ws.db, st, new Map([['origin', rowCol]]), file, rowsAre);
@@ -99,7 +99,7 @@ export async function importStocks(ws: Workspace, file: string, options: ImportS
       const range = await ws.db.one<{ raw: string }>(`SELECT raw FROM ${quoteIdent(dates)} WHERE start <> end_year LIMIT 1`);
       if (range) {
         const r = await ws.db.one<{ r: bigint }>(`SELECT min(${st.rowExpr}) AS r FROM ${quoteIdent(st.table)} s WHERE s.${quoteIdent(dCol!)}::VARCHAR = ?`, [range.raw]);
-        throw new InputError(`"${range.raw}" is a range: a stock table is counted at one date, give the census year`, { file, row: Number(r?.r), column: dCol });
+        throw new InputError(coded('stocks.dateRange', { text: range.raw }), { file, row: Number(r?.r), column: dCol });
       }
     }
     const map = await resolveRegionColumns(ws.db, st, [bCol, rCol], regions);
@@ -115,7 +115,7 @@ export async function importStocks(ws: Workspace, file: string, options: ImportS
        ${joins} GROUP BY ALL HAVING count(*) > 1 ORDER BY min(${st.rowExpr}) LIMIT 1`, dateParams);
     if (dup) {
       const rows = dup.rows.map(Number);
-      throw new InputError(`stock ${dup.birth} -> ${dup.residence} of ${dup.date} is given twice (rows ${rows.slice(0, 10).join(', ')}): remove the repeats`, { file, row: rows[1], column: bCol });
+      throw new InputError(coded('stocks.cellTwice', { birth: dup.birth, residence: dup.residence, date: Number(dup.date), rows: rows.slice(0, 10).map(String) }), { file, row: rows[1], column: bCol });
     }
     const years = dates
       ? (await ws.db.all<{ y: number }>(`SELECT DISTINCT start AS y FROM ${quoteIdent(dates)} ORDER BY y`)).map((d) => Number(d.y))
