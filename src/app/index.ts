@@ -13,6 +13,8 @@ export { rankInput, type RankInput } from './rank/input.ts';
 export { runRank, type DeclaredRanking } from './rank/run.ts';
 export { gravityInput, storedGravityInput, type GravityInput } from './fit/gravity-input.ts';
 export { prepareGravityFit, finishGravityFit, type PreparedGravityFit } from './fit/gravity.ts';
+export { radiationInput, type RadiationInput } from './fit/radiation-input.ts';
+export { runRadiationFit, radiationNeedsWorkspace, type RadiationFitResult } from './fit/radiation.ts';
 export { choiceInput, runChoiceFit, type ChoiceInput } from './fit/choice.ts';
 export { choiceFileInput, runChoiceFileFit, type ChoiceFileInput } from './fit/choice-file.ts';
 export { flowsFromStocksInput, type FlowsFromStocksInput } from './estimate/input.ts';

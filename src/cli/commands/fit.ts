@@ -1,7 +1,6 @@
 import { Command, Option } from 'commander';
 import { finishGravityFit, prepareGravityFit } from '../../app/fit/gravity.ts';
 import type { GravityInput } from '../../app/fit/gravity-input.ts';
-import { fitRadiation } from '../../models/radiation/index.ts';
 import type { SmallSampleSpec } from '../../models/gravity/index.ts';
 import { withWorkspace, type Workspace } from '../../store/workspace.ts';
 import { InputError } from '../../core/errors.ts';
@@ -10,7 +9,8 @@ import { common, outFor, withCommon } from '../context.ts';
 import { printJson } from '../output.ts';
 import { gravitySummary, noteLine, radiationSummary } from '../model-summary.ts';
 import { messageLangOption, type CliLang } from '../lang.ts';
-import { radiationDataFrom } from './radiation-data.ts';
+import { radiationNeedsWorkspace, runRadiationFit } from '../../app/fit/radiation.ts';
+import type { RadiationInput } from '../../app/fit/radiation-input.ts';
 import { fitChoiceCommand } from './fit-choice.ts';
 import { parseSsc } from './fit-gravity-options.ts';
 import { refuseRepeats } from '../single-valued.ts';
@@ -58,6 +58,21 @@ function selectionOptions(cmd: Command): Command {
     .option('--within <region>', 'workspace: only flows with both ends inside this region or group (e.g. KR)')
     .option('--level <level>', 'workspace: roll flows up to this level first')
     .option('--no-fill-zeros', 'workspace: do not add pairs without a stored flow as zero flows');
+}
+
+/** The flags of `fit radiation` as the operation's input (src/app/fit/radiation-input.ts); a flow file's columns are refused here in the CLI's words. */
+function radiationInputOf(o: Record<string, string | boolean | undefined>): RadiationInput {
+  const s = (k: string) => o[k] as string | undefined;
+  const path = s('flows');
+  if (path) {
+    for (const k of ['origin', 'destination', 'flow', 'distance', 'originPop', 'destinationPop']) {
+      if (!s(k)) throw new InputError(coded('fit.flowsNeedsColumn', { option: `--${k.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase())}` }));
+    }
+  }
+  return {
+    ...(path ? { file: { path, origin: s('origin')!, destination: s('destination')!, flow: s('flow')!, distance: s('distance')!, originPop: s('originPop')!, destinationPop: s('destinationPop')!, encoding: s('encoding'), sheet: s('sheet') } } : {}),
+    periods: list(s('period')), within: s('within'), level: s('level'), fillZeros: o.fillZeros !== false, finiteSize: o.finiteSize !== false,
+  };
 }
 
 export function fitCommand(): Command {
@@ -117,12 +132,11 @@ Examples:
     .action(async (o: Record<string, string | boolean | undefined>, cmd: Command) => {
       const { workspace } = common(cmd);
       const out = outFor(cmd);
-      const get = async (ws?: Workspace) => radiationDataFrom(o, ws);
-      const data = o.flows ? await get() : await withWorkspace(workspace, (ws) => get(ws), { create: false });
-      const t0 = performance.now();
-      const result = fitRadiation(data, { finiteSize: o.finiteSize !== false });
-      const fitSeconds = (performance.now() - t0) / 1000;
-      if (out.json) return printJson(out, { ...result, fitSeconds });
+      const input = radiationInputOf(o);
+      const result = radiationNeedsWorkspace(input)
+        ? await withWorkspace(workspace, (ws) => runRadiationFit(ws, input), { create: false })
+        : await runRadiationFit(null, input);
+      if (out.json) return printJson(out, result);
       out.write(radiationSummary(result, (o.lang ?? 'en') as CliLang));
     }));
   fit.addCommand(fitChoiceCommand());

@@ -12,7 +12,7 @@ export const RADIATION_MESSAGES = {
     (p) => `${p.rows} intra-regional rows have no radiation prediction and are left out of the statistics`),
   'radiation.noInterRegional': def({}, () => 'no inter-regional rows: no statistics'),
 
-  // Input the model cannot take (check.ts; the CLI's file and workspace reading, radiation-data.ts).
+  // Input the model cannot take (check.ts; the file and workspace reading, src/app/fit/radiation-data.ts).
   /** `values` given for `regions` regions (population, outflows); `square` the distance matrix's n x n. */
   'radiation.input.count': def({ values: 16, regions: 17, square: false as boolean },
     (p) => (p.square ? `has ${p.values} values, expected ${p.regions} x ${p.regions}` : `has ${p.values} values for ${p.regions} regions`)),
