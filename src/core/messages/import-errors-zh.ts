@@ -63,6 +63,9 @@ export const IMPORT_ERROR_MESSAGES_ZH: ZhOf<typeof IMPORT_ERROR_MESSAGES> = {
   'stocks.dateRange': (p) => `“${p.text}”是一个区间：存量表按一个时点计数，请给出普查年份`,
   'stocks.cellTwice': (p) => `出生于 ${p.birth}、现住 ${p.residence} 的 ${p.date} 年存量给出了两次（第 ${p.rows.join('、')} 行）：请删除重复行`,
   'stocks.tableStored': (p, f) => `${p.file}：已存有 ${p.year} 年定义为“${p.definition}”的存量表（导入 #${p.importId}，${f.number(p.cells)} 个单元格）；未写入任何内容。如需覆盖请用 --replace，或用 --definition 给出另一个定义`,
+  'stocks.noTable': (p) => `没有 ${p.date} 年${p.definition ? `定义为“${p.definition}”` : ''}${p.importId !== null ? `、来自导入 #${p.importId} ` : ''}的存量表；`
+    + `工作区中${p.dates.length ? `有 ${p.dates.join('、')} 年的存量表` : '没有存量表（请用 talentflow import stocks FILE 导入）'}`,
+  'stocks.tablesOfDate': (p) => `${p.date} 年有 ${p.imports.length} 个存量表：${p.imports.map((id, i) => `#${id}“${p.definitions[i]}”`).join('、')}；请按定义或导入选择其一`,
   'stocks.regionTwice': (p) => `地区 ${p.code} 给出了两次`,
   'stocks.rateExtra': (p) => `给出了 ${p.extra.join('、')} 的抽样比例，但文件中没有这个日期（文件有：${p.dates.join('、')}）`,
 };

@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { assertChinese } from '../../../test/helpers/chinese.ts';
 import { tempWorkspace } from '../../../test/helpers/workspace.ts';
-import { ConflictError, InputError } from '../errors.ts';
+import { ConflictError, InputError, NotFoundError, SpecError } from '../errors.ts';
 import { alsoIn, errorIn } from '../../cli/lang.ts';
 import { parseSamplingRates, ratesForDates } from '../../store/import/stock-options.ts';
 import { importFlows } from '../../store/import/import-flows.ts';
@@ -163,7 +163,17 @@ test('a flows file\'s unknown, ambiguous and missing region names, a workspace w
     assert.equal(unknown.message, `column "regions": unknown region "沈阳x"; closest: ${closest}`);
     assert.equal(errorIn(unknown, 'zh'), `“regions”列：没有地区“沈阳x”；最接近的：${closestZh}`);
     assert.match(zh(await matrix(['朝阳市'], 'region.ambiguous')), /^地区“朝阳市”有多个可能：朝阳市（\d{6}，市级）或朝阳市（\d{6}，市级）；请用代码$/);
-    const twice = await matrix(['沈阳市', '210100'], 'stocks.regionTwice');
+    // A date without a table, and a date with two (the second another definition).
+    const absent = await loadStockMatrix(t.ws, { date: 1953 }).then(() => null, (e: unknown) => e);
+    assert.ok(absent instanceof NotFoundError && absent.text?.code === 'stocks.noTable', String(absent));
+    assert.deepEqual([absent.message, errorIn(absent, 'zh')], ['no stock table of 1953; the workspace holds stock tables of 2010', '没有 1953 年的存量表；工作区中有 2010 年的存量表']);
+    await importStocks(t.ws, write('s3.csv', 'birth,residence,count\n210100,210300,7\n'), { date: 2010, definition: 'by birthplace' });
+    const two = await loadStockMatrix(t.ws, { date: 2010 }).then(() => null, (e: unknown) => e);
+    assert.ok(two instanceof SpecError && two.text?.code === 'stocks.tablesOfDate', String(two));
+    assert.match(two.message, /^definition: 2 stock tables of 2010: #\d+ "by hukou", #\d+ "by birthplace"; choose one by definition or import$/);
+    assert.match(errorIn(two, 'zh'), /^definition：2010 年有 2 个存量表：#\d+“by hukou”、#\d+“by birthplace”；请按定义或导入选择其一$/);
+    const matrixOf = (regions: string[], code: string) => refused(loadStockMatrix(t.ws, { date: 2010, definition: 'by hukou', regions }), code);
+    const twice = await matrixOf(['沈阳市', '210100'], 'stocks.regionTwice');
     assert.deepEqual([twice.reason, zh(twice)], ['region 210100 is asked for twice', '地区 210100 给出了两次']);
     // A FlowTable over given regions: a code outside them.
     assert.throws(() => flowTableFromRows([{ origin: 'A', destination: 'C', count: 1 }], ['A', 'B']), (e: unknown) => {
@@ -209,8 +219,8 @@ test('every import refusal reads in Chinese', () => {
     const params: Record<string, unknown> = IMPORT_ERROR_MESSAGES[code].example;
     const text = messageIn({ code, params: params as never, message: renderMessage(code, params as never) }, 'zh');
     // A flag with its value as typed, a file's name, a command to type and a stock table's
-    // definition as its import gave it are no sentence of ours.
+    // definition as its import gave it (the examples' "by ...") are no sentence of ours.
     return text.replace(/--[\w-]+ [\w=.,-]+/g, '').replace(/[\w/-]+\.(csv|xlsx|geojson)/g, 'F').replace(/talentflow [a-z ]+( FILE)?/g, 'C')
-      .replace(typeof params.definition === 'string' ? params.definition : /^$/, 'D');
+      .replace(/“by [a-z ]+”/g, 'D');
   }), 'import refusals');
 });

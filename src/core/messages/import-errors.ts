@@ -97,6 +97,16 @@ export const IMPORT_ERROR_MESSAGES = {
   /** `definition` as the import gives it (--definition, or its default); `importId` and `cells` the stored table's. */
   'stocks.tableStored': def({ file: 'census2010.csv', year: 2010, definition: 'by hukou province', importId: 3, cells: 961 },
     (p) => `${p.file}: a stock table of ${p.year} defined as "${p.definition}" is already stored (import #${p.importId}, ${p.cells} cells); nothing was written. Use --replace to overwrite it, or give another --definition`),
+  /**
+   * No stored stock table of `date` (src/store/queries/stock-matrix.ts), with the `definition` and
+   * `importId` asked for (null: any); `dates` the dates the workspace holds.
+   */
+  'stocks.noTable': def({ date: '1953', definition: null as string | null, importId: null as number | null, dates: ['2000', '2010'] as readonly string[] },
+    (p) => `no stock table of ${p.date}${p.definition ? ` defined as "${p.definition}"` : ''}${p.importId !== null ? ` from import #${p.importId}` : ''}`
+      + `; the workspace holds ${p.dates.length ? `stock tables of ${p.dates.join(', ')}` : 'none (import one with talentflow import stocks FILE)'}`),
+  /** Several stock tables of `date`: their imports' ids and, in the same order, their definitions. */
+  'stocks.tablesOfDate': def({ date: '2004', imports: ['3', '4'] as readonly string[], definitions: ['by birthplace', 'by hukou province'] as readonly string[] },
+    (p) => `${p.imports.length} stock tables of ${p.date}: ${p.imports.map((id, i) => `#${id} "${p.definitions[i]}"`).join(', ')}; choose one by definition or import`),
   /** A stock matrix's `regions` naming one region twice (src/store/queries/stock-matrix.ts). */
   'stocks.regionTwice': def({ code: '210000' }, (p) => `region ${p.code} is asked for twice`),
   'stocks.rateExtra': def({ extra: ['2020'] as readonly string[], dates: ['2000', '2010'] as readonly string[] },

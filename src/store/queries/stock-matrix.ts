@@ -96,11 +96,10 @@ async function pickTable(ws: Workspace, q: StockMatrixQuery): Promise<StockTable
   const tables = all.filter((t) => (q.definition === undefined || t.definition === q.definition) && (q.importId === undefined || t.importId === q.importId));
   if (!tables.length) {
     const dates = [...new Set((await listStockTables(ws)).map((t) => t.date))];
-    throw new NotFoundError(`no stock table of ${q.date}${q.definition ? ` defined as "${q.definition}"` : ''}${q.importId !== undefined ? ` from import #${q.importId}` : ''}` +
-      `; the workspace holds ${dates.length ? `stock tables of ${dates.join(', ')}` : 'none (import one with talentflow import stocks FILE)'}`);
+    throw new NotFoundError(coded('stocks.noTable', { date: String(q.date), definition: q.definition ?? null, importId: q.importId ?? null, dates: dates.map(String) }));
   }
   if (tables.length > 1) {
-    throw new SpecError(`${tables.length} stock tables of ${q.date}: ${tables.map((t) => `#${t.importId} "${t.definition}"`).join(', ')}; choose one by definition or import`, 'definition');
+    throw new SpecError(coded('stocks.tablesOfDate', { date: String(q.date), imports: tables.map((t) => String(t.importId)), definitions: tables.map((t) => t.definition) }), 'definition');
   }
   return tables[0];
 }
