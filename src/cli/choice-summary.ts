@@ -80,7 +80,8 @@ export function choiceSummary(r: ChoiceModelResult, lang: CliLang = 'en'): strin
     c.title(r.model === 'nested-logit', r.kind === 'synthetic'),
     c.persons({
       persons: cs.persons.toLocaleString('en-US'), years: cs.years, cases: cs.cases.toLocaleString('en-US'), alternatives: cs.alternatives.length,
-      level: r.spec.level, within: cs.within, outside: r.spec.outside === 'option', fitted: r.holdout ? r.nPersons.toLocaleString('en-US') : null,
+      // The area by its Chinese name under zh (中国, 东北地区), as typed in English; models saved before it was carried keep the code.
+      level: r.spec.level, within: (lang === 'zh' ? cs.withinPlace?.zh : null) ?? cs.within, outside: r.spec.outside === 'option', fitted: r.holdout ? r.nPersons.toLocaleString('en-US') : null,
     }),
     '',
     ...coefficientTable(r, lang),

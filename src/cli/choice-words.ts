@@ -1,4 +1,5 @@
 import type { VcovType } from '../models/logit/types.ts';
+import { inSentence } from '../core/messages/choice-zh.ts';
 import { levelZh } from '../core/messages/level-zh.ts';
 import { MONEY_UNIT_ZH, STAT_ZH } from '../core/messages/stat-zh.ts';
 import type { CliLang } from './lang.ts';
@@ -60,7 +61,7 @@ export const CHOICE_ENGLISH: ChoiceWords = {
 export const CHOICE_CHINESE: ChoiceWords = {
   title: (nested, synthetic) => `去向选择的${nested ? '嵌套' : '条件'} logit 模型${synthetic ? '——合成（SYNTHETIC）个人记录' : ''}`,
   fileTitle: (nested, definition) => `${nested ? '嵌套' : '条件'} logit 模型：${definition}`,
-  persons: (p) => `${p.persons} 名毕业生（${p.years.join('、')} 届），${p.cases} 种不同情形，${p.alternatives} 个备选项（${p.within} 内的${levelZh(p.level)}地区${p.outside ? '及区外选项' : ''}）${p.fitted !== null ? `；用于拟合的 ${p.fitted} 名` : ''}`,
+  persons: (p) => `${p.persons} 名毕业生（${p.years.join('、')} 届），${p.cases} 种不同情形，${p.alternatives} 个备选项（${inSentence(p.within).trimStart()}内的${levelZh(p.level)}地区${p.outside ? '及区外选项' : ''}）${p.fitted !== null ? `；用于拟合的 ${p.fitted} 名` : ''}`,
   fileSize: (cases, rows, alternatives) => `${cases} 个个案，${rows} 行，${alternatives} 个备选项`,
   vcov: (type, clusters) => `${VCOV_ZH[type]}${STAT_ZH.standardError}${clusters !== null ? `，${clusters} 个聚类` : ''}`,
   fit: (ll, nullLl, rho, adj) => `${STAT_ZH.logLikelihood}：${ll}   ${STAT_ZH.nullLogLikelihood}：${nullLl}   rho²：${rho}（调整后 ${adj}）`,

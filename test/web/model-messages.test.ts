@@ -23,8 +23,13 @@ test('a choice model\'s notes and willingness to pay name indicators, units and 
   assert.equal(ZH_MESSAGES['choice.wtp.definition']({
     unit: 'yuan a month', term: 'wage', indicator: 'wage', indicatorUnit: null, transform: 'identity', mean: '', factor: '0.0833333', fromSpec: true, baseOf: null,
   }, CHINESE), '每单位属性变化的价值（元/月）：与之价值相当的wage变化量（× 0.0833333 换算为元/月）；由设定指定');
-  assert.equal(ZH_MESSAGES['choice.definition']({ persons: 15652, alternatives: 31, level: 'province', within: 'CN', outside: true, nested: false }, { ...CHINESE, place: (p) => (p.code === 'CN' ? '中国' : p.code) }),
+  assert.equal(ZH_MESSAGES['choice.definition']({ persons: 15652, alternatives: 31, level: 'province', within: 'CN', area: null, outside: true, nested: false }, { ...CHINESE, place: (p) => (p.code === 'CN' ? '中国' : p.code) }),
     '15,652 名毕业生在 31 个备选项（中国的省级地区，以及未就业/继续深造）之间的去向选择，条件 logit 模型，极大似然估计');
+  // A group by the names the model carries (the page's regions hold no group), a name in Latin letters set apart.
+  const northeast = { persons: 4418, alternatives: 3, level: 'province', within: 'northeast', outside: false, nested: false };
+  assert.equal(ZH_MESSAGES['choice.definition']({ ...northeast, area: { code: 'northeast', zh: '东北地区', en: 'Northeast' } }, CHINESE),
+    '4,418 名毕业生在 3 个备选项（东北地区的省级地区）之间的去向选择，条件 logit 模型，极大似然估计');
+  assert.equal(ZH_MESSAGES['choice.definition']({ ...northeast, area: null }, CHINESE), '4,418 名毕业生在 3 个备选项（northeast 的省级地区）之间的去向选择，条件 logit 模型，极大似然估计');
 });
 
 test('a scenario\'s note of base-year attributes taken from an earlier year reads whole in Chinese', () => {

@@ -24,6 +24,9 @@ export const DEGREE_ZH: Readonly<Record<string, string>> = { bachelor: '本科',
 export const categoryZh = (attribute: string, c: string, f: Pick<MessageFormat, 'university'>): string =>
   (attribute === 'degree' ? DEGREE_ZH[c] ?? c : attribute === 'university' ? f.university?.(c) ?? c : c);
 
+/** An area's name inside a Chinese sentence: a name in Latin letters (a group without a Chinese name) set apart by spaces. */
+export const inSentence = (name: string): string => (/[\u4e00-\u9fff]/.test(name) ? name : ` ${name} `);
+
 /** A person's home or study region (the choice set's left-out reasons). */
 const placeZh = (which: string) => (which === 'home' ? '家乡地区' : which === 'study' ? '就读地区' : `${which} 地区`);
 
@@ -37,7 +40,7 @@ function wtpZh(p: WtpParams): string {
 type Described = Pick<typeof CHOICE_MESSAGES, Exclude<keyof typeof CHOICE_MESSAGES, `choice.warn.${string}`>>;
 
 export const CHOICE_MESSAGES_ZH: ZhOf<Described> = {
-  'choice.definition': (p, f) => `${f.number(p.persons)} 名毕业生在 ${f.number(p.alternatives)} 个备选项（${f.place({ code: p.within })}的${level(p.level)}地区${p.outside ? '，以及未就业/继续深造' : ''}）之间的去向选择，${p.nested ? '嵌套 logit 模型（完全信息极大似然）' : '条件 logit 模型'}，极大似然估计`,
+  'choice.definition': (p, f) => `${f.number(p.persons)} 名毕业生在 ${f.number(p.alternatives)} 个备选项（${inSentence(f.place(p.area ?? { code: p.within })).trimStart()}的${level(p.level)}地区${p.outside ? '，以及未就业/继续深造' : ''}）之间的去向选择，${p.nested ? '嵌套 logit 模型（完全信息极大似然）' : '条件 logit 模型'}，极大似然估计`,
   'choice.wtp.definition': (p) => wtpZh(p),
 
   'choice.note.alternativesCountry': (p, f) => `备选项：${f.place({ code: p.within })}的${level(p.level)}地区，即${p.most ? '大多数' : ''}毕业生去向所在的国家`,
@@ -54,11 +57,7 @@ export const CHOICE_MESSAGES_ZH: ZhOf<Described> = {
   'choice.leftOut.notEmployed': () => '未就业（区外选项：排除）',
   'choice.leftOut.furtherStudy': () => '继续深造（区外选项：排除）',
   'choice.leftOut.notAtLevel': (p) => `去向不是${level(p.level)}地区，也不在其中`,
-  'choice.leftOut.outsideWithin': (p, f) => {
-    const name = f.place(p.within);
-    // A name in Latin letters (a group without a Chinese name) set apart by spaces, as Chinese text does.
-    return /[\u4e00-\u9fff]/.test(name) ? `去向在${name}之外` : `去向在 ${name} 之外`;
-  },
+  'choice.leftOut.outsideWithin': (p, f) => `去向在${inSentence(f.place(p.within))}之外`,
   'choice.leftOut.listwise': (p) => `去向不在 ${p.year} 年的选择集中（属性缺失；按列表删除）`,
   'choice.leftOut.noPlace': (p) => `未记录${placeZh(p.which)}`,
   'choice.leftOut.placeAboveLevel': (p) => `${placeZh(p.which)}只记录到${level(p.level)}以上`,

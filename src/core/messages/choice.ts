@@ -48,7 +48,8 @@ function wtpEnglish(p: WtpParams): string {
 const listwiseName = (r: Place) => `${r.zh ?? r.en ?? r.code} (${r.code})`;
 
 export const CHOICE_MESSAGES = {
-  'choice.definition': def({ persons: 15652, alternatives: 31, level: 'province', within: 'CN', outside: false as boolean, nested: false as boolean },
+  /** `area` the region or group `within` names, with its names (null in models saved before it was carried). */
+  'choice.definition': def({ persons: 15652, alternatives: 31, level: 'province', within: 'CN', area: { code: 'CN', zh: '中国', en: 'China' } as Place | null, outside: false as boolean, nested: false as boolean },
     (p, f) => `destination choice of ${f.number(p.persons)} graduates among ${p.alternatives} alternatives (regions at level ${p.level} in ${p.within}${p.outside ? ', plus not employed / further study' : ''}), ${p.nested ? 'nested logit (FIML)' : 'conditional logit'} by maximum likelihood`),
   'choice.wtp.definition': def(WTP_EXAMPLE, (p) => wtpEnglish(p)),
 

@@ -80,7 +80,7 @@ test('terms the data cannot identify: the English of diagnostics.ts before codes
 });
 
 test('a choice model\'s definition, willingness to pay and notes: the English of src/store/choice before codes', () => {
-  assert.equal(coded('choice.definition', { persons: 15652, alternatives: 31, level: 'province', within: 'CN', outside: true, nested: true }).message,
+  assert.equal(coded('choice.definition', { persons: 15652, alternatives: 31, level: 'province', within: 'CN', area: null, outside: true, nested: true }).message,
     'destination choice of 15,652 graduates among 31 alternatives (regions at level province in CN, plus not employed / further study), nested logit (FIML) by maximum likelihood');
   const linear = { unit: 'yuan a month', term: 'wage', indicator: 'wage', indicatorUnit: null, transform: 'identity', mean: '', factor: '0.0833333', fromSpec: true, baseOf: null };
   assert.equal(coded('choice.wtp.definition', linear).message, 'yuan a month per unit of each attribute: the change in wage worth as much (x 0.0833333 to yuan a month); as the spec says');

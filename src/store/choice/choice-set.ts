@@ -1,5 +1,5 @@
 import { InputError, SpecError } from '../../core/errors.ts';
-import { coded, english, type CodedMessage } from '../../core/messages/index.ts';
+import { coded, english, type CodedMessage, type Place } from '../../core/messages/index.ts';
 import type { ChoiceData, NestSpec } from '../../models/logit/index.ts';
 import type { Workspace } from '../workspace.ts';
 import { isSmallCell } from '../../metrics/privacy/primary.ts';
@@ -56,6 +56,8 @@ export interface ChoiceSet {
   /** Any selected person is synthetic. */
   readonly synthetic: boolean;
   readonly within: string;
+  /** `within` with its names (a group's from region_groups), for messages in a front-end's language. */
+  readonly withinPlace: Place;
   readonly years: readonly number[];
   readonly sample: { size: number; method: 'uniform' | 'importance'; seeds: number[] } | null;
   readonly spec: ChoiceSpec;
@@ -293,7 +295,7 @@ export async function buildChoiceSet(ws: Workspace, input: ChoiceSpecInput | Cho
   return {
     data, alternatives: labels, alternativeNames: labelNames, terms: names, offset, nests,
     aggregate, cases: data.nCases, persons, excluded: [...excluded].map(([reason, e]) => ({ reason, ...e })), notes: english(notes), messages: { notes }, caseInfo, money, synthetic,
-    within: universe.within, years, sample, spec, minCell,
+    within: universe.within, withinPlace: universe.withinPlace, years, sample, spec, minCell,
   };
 }
 

@@ -1,6 +1,6 @@
 import { fitNamingClusters } from './cluster-error.ts';
 import { SpecError } from '../../core/errors.ts';
-import { coded, type CodedMessage } from '../../core/messages/index.ts';
+import { coded, type CodedMessage, type Place } from '../../core/messages/index.ts';
 import { isSmallCell } from '../../metrics/index.ts';
 import {
   elasticities, fitConditionalLogit, fitNestedLogit, holdoutFit, willingnessToPay,
@@ -31,6 +31,8 @@ export interface ChoiceSetSummary {
   readonly alternatives: readonly string[];
   readonly alternativeNames: readonly string[];
   readonly within: string;
+  /** `within` with its names; absent in models saved before it was carried. */
+  readonly withinPlace?: Place;
   readonly years: readonly number[];
   /** Persons left out by reason (English; `text` coded, absent in models saved before codes); a count of 1 to k - 1 is null (suppressed). No person's id. */
   readonly excluded: { reason: string; count: number | null; suppressed: boolean; readonly text?: CodedMessage }[];
@@ -139,7 +141,7 @@ export function fitChoiceSet(set: ChoiceSet, buildSeconds = 0): ChoiceModelResul
 
   const dataKind = set.synthetic ? 'synthetic' : 'observed';
   const definition = coded('choice.definition', {
-    persons: set.persons, alternatives: set.alternatives.length, level: spec.level, within: set.within, outside: spec.outside === 'option', nested: Boolean(set.nests),
+    persons: set.persons, alternatives: set.alternatives.length, level: spec.level, within: set.within, area: set.withinPlace, outside: spec.outside === 'option', nested: Boolean(set.nests),
   });
   return {
     ...logit,
@@ -155,7 +157,7 @@ export function fitChoiceSet(set: ChoiceSet, buildSeconds = 0): ChoiceModelResul
     shares,
     holdout,
     choiceSet: {
-      cases: set.cases, persons: set.persons, alternatives: set.alternatives, alternativeNames: set.alternativeNames, within: set.within, years: set.years,
+      cases: set.cases, persons: set.persons, alternatives: set.alternatives, alternativeNames: set.alternativeNames, within: set.within, withinPlace: set.withinPlace, years: set.years,
       excluded: set.excluded.map((e) => ({ reason: e.reason, count: isSmallCell(e.count, set.minCell) ? null : e.count, suppressed: isSmallCell(e.count, set.minCell), text: e.text })),
       notes: set.notes, messages: set.messages, sample: set.sample, nests: set.nests, synthetic: set.synthetic,
     },
