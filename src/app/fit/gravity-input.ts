@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { INDICATOR_NAME_RULE, isIndicatorName } from '../../core/schema/indicator-name.ts';
 import { MODEL_NAME } from '../../store/models.ts';
+import { fileColumn, fileReading, storedFlowSelection } from './flow-selection.ts';
 
 /** A column name of a flow file as the user's header spells it. */
-const column = z.string().trim().min(1).max(200);
+const column = fileColumn;
 /** A term: a file column or a workspace indicator, logged unless marked `:raw`. */
 const term = z.string().trim().min(1).max(204);
 /** A fixed-effect or cluster dimension: a name or an interaction `a^b` of up to four names. */
@@ -40,14 +41,9 @@ export const gravityInput = z.object({
     origin: column, destination: column, flow: column,
     cost: column.describe('cost column (distance, time)'),
     period: column.optional().describe('period column of a panel (adds period effects)'),
-    encoding: z.string().trim().min(1).max(40).optional().describe('text encoding of a CSV (default: detected)'),
-    sheet: z.string().trim().min(1).max(200).optional().describe('xlsx sheet'),
+    ...fileReading,
   }).strict().optional().describe('fit on a flow file instead of the workspace (the CLI\'s --flows; not over HTTP)'),
-  periods: z.array(z.string().trim().regex(/^\d{4}(-\d{4})?$/, 'a year (2019) or a range (2010-2020)')).max(50).default([])
-    .describe('workspace: period(s) of the flows (several make a panel)'),
-  within: z.string().trim().min(1).max(200).optional().describe('workspace: only flows with both ends inside this region or group'),
-  level: z.string().trim().regex(/^[a-z][a-z0-9_-]{0,31}$/, 'a level such as province or city').optional().describe('workspace: roll flows up to this level first'),
-  fillZeros: z.boolean().default(true).describe('workspace: add pairs without a stored flow as zero flows'),
+  ...storedFlowSelection,
   constraint: z.enum(['unconstrained', 'production', 'attraction', 'doubly']).default('unconstrained'),
   decay: z.enum(['power', 'exponential']).default('power').describe('power: log(cost) enters; exponential: cost enters'),
   originVars: z.array(term).max(20).default([]).describe('origin attributes: file columns or workspace indicators (logged; NAME:raw enters as is)'),
