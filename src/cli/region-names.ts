@@ -8,6 +8,11 @@ export function langOption(): Option {
   return new Option('--lang <lang>', 'region names in tables: en or zh (default: each region in its own language, e.g. 서울특별시, Niederösterreich, 沈阳市)').choices(['en', 'zh']);
 }
 
+/** `--lang en|zh` of a command whose every printed line follows it too: region names, heads, notes, warnings and errors. */
+export function langAllOption(): Option {
+  return new Option('--lang <lang>', 'region names in tables and the language of everything else printed (heads, notes, warnings, errors): en or zh (default: each region in its own language, e.g. 서울특별시, 沈阳市; the rest in English)').choices(['en', 'zh']);
+}
+
 /** Code -> name in the chosen language; null for a code that is not a region (a group), so the caller keeps its own name. */
 export type RegionNamer = (code: string | null | undefined) => string | null;
 

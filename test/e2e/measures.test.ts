@@ -144,3 +144,40 @@ test('stored flows take precedence over the census fallback and the source says 
   assert.equal(res.rows.length, 36);
   assert.deepEqual([byCode(res).get('220700')?.net, byCode(res).get('210100')?.net, byCode(res).get('210200')?.net], [-1000, 600, 0]);
 });
+
+test('--lang zh says every line in Chinese: the measure, its kind and definition (estimated flows by their Chinese), method, assumptions, heads, system lines and warnings; English as before', () => {
+  const zh = (...args: string[]) => {
+    const r = tf('measures', ...args, '--level', 'province', '--within', 'CN', '--period', '2000-2010', '--limit', '3', '-w', demo.workspace, '--lang', 'zh');
+    assert.equal(r.code, 0, r.stderr);
+    return { out: r.stdout, err: r.stderr };
+  };
+  const net = zh('net').out;
+  assert.match(net, /^净迁移（估计）：净迁移（迁入减迁出），基于2000-2010 年的流动，由两次人口普查出生地表估计（Abel 2013 方法，migest ffs_demo；留居者最大化：接近最少迁移），单位：人\n/);
+  assert.match(net, /\n方法：净迁移 = 迁入 - 迁出，基于存储的流动（估计的流动）\n/);
+  assert.match(net, /\n假设：全部流动是模型估计值（由 `talentflow estimate` 存储），不是观测到的迁移\n/);
+  assert.match(net, /\n代码 +名称 +净迁移\n/);
+  assert.match(net, /…… 另有 28 个地区/);
+  const retention = zh('retention');
+  assert.match(retention.out, /\n代码 +名称 +留居者 +队列 +留存率\n/);
+  assert.match(retention.out, /\n总体：0\n/);
+  assert.match(retention.err, /^警告：表中没有迁出地 = 迁入地的行/);
+  const corridors = zh('corridors').out;
+  assert.match(corridors, /^迁移通道（估计）：/);
+  assert.match(corridors, /\n代码 +人数 +占比 +累计占比 +迁出地 +迁入地\n/);
+  assert.match(corridors, /\n合计：44,577,587\.0397|\n合计：44577587\.0397/);
+  assert.doesNotMatch(`${net}${retention.out}${retention.err}${corridors}`, /method:|assumption:|warning:|overall:|total:|estimated|persons/);
+  // English word for word as before.
+  const en = tf('measures', 'retention', '--level', 'province', '--within', 'CN', '--period', '2000-2010', '--limit', '3', '-w', demo.workspace);
+  assert.match(en.stdout, /^retention \(estimated\): retention of flows 2000-2010 estimated from two census birthplace tables \(Abel 2013, migest ffs_demo, stayers maximised: close to minimum migration\), in persons\nmethod: retention = stayers \(origin = destination\) \/ cohort \(stayers \+ out-flow\) \(estimated flows\)\nassumption: all flow rows are model estimates \(stored by `talentflow estimate`\), not observed moves\ncode +name +stayers +cohort +retention\n/);
+  assert.match(en.stdout, /\noverall: 0\n/);
+  assert.match(en.stderr, /^warning: the table has no origin = destination rows/);
+});
+
+test('--lang zh: census net migration\'s method and assumptions in Chinese', () => {
+  const r = tf('measures', 'census-net', '--from', '2010', '--to', '2020', '--level', 'province', '--natural-rate', '-0.001', '--limit', '2', '-w', demo.workspace, '--lang', 'zh');
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /^人口普查净迁移（估计）：2010–2020 年人口普查余量法净迁移/);
+  assert.match(r.stdout, /\n方法：2010–2020 年人口普查净迁移：2020 年人口 - 2010 年人口 - 自然增长（余量法，联合国手册 VI）\n/);
+  assert.match(r.stdout, /\n假设：自然增长 = 2010 年人口 ×（\(1 \+ -0\.001\)\^10 - 1），各地区采用相同的年增长率\n/);
+  assert.match(r.stdout, /\n代码 +名称 +期初人口 +期末人口 +人口变化 +自然增长 +净迁移 +净迁移率（‰）\n/);
+});

@@ -1,5 +1,5 @@
 import { SpecError } from '../../core/errors.ts';
-import type { CodedMessage } from '../../core/messages/index.ts';
+import { coded, type CodedMessage } from '../../core/messages/index.ts';
 import { parsePeriod } from '../../core/schema/period.ts';
 import { censusNetMigration, type NaturalChange } from '../../metrics/index.ts';
 import { listIndicators } from '../../store/queries/list-indicators.ts';
@@ -17,8 +17,9 @@ import type { MeasureOptions, Row } from './types.ts';
  */
 export interface CensusRows {
   rows: Row[];
-  method: string;
-  assumptions: string[];
+  /** Coded (core/messages measure-method.ts); the caller writes their English. */
+  method: CodedMessage;
+  assumptions: CodedMessage[];
   from: number;
   to: number;
   /** Natural change was not removed: the rows are population change, not migration. */
@@ -54,27 +55,27 @@ export async function censusNetRows(ws: Workspace, o: MeasureOptions, years: { f
   const regions = codes.filter((_, i) => have[i]);
   const s = Float64Array.from(start.filter((_, i) => have[i]));
   const e = Float64Array.from(end.filter((_, i) => have[i]));
-  const assumptions: string[] = [];
+  const assumptions: CodedMessage[] = [];
   let natural: NaturalChange;
   if (o.naturalIndicator) {
     const values = await listIndicators(ws, { name: o.naturalIndicator, period: `${from}-${to}` });
     if (!values.length) throw new SpecError(`no values of "${o.naturalIndicator}" for period ${from}-${to} (natural change in persons over the interval)`, 'natural-indicator');
     const byCode = new Map(values.map((v) => [v.region, v.value]));
     natural = { perRegion: regions.map((c) => byCode.get(c) ?? NaN) };
-    assumptions.push(`natural change per region from indicator "${o.naturalIndicator}" (${from}-${to})`);
+    assumptions.push(coded('measure.assumption.naturalIndicator', { indicator: o.naturalIndicator, from, to }));
   } else {
     const rate = o.naturalRate ?? defaultRate;
     if (rate === null || rate === undefined) throw new SpecError('census net migration needs natural change: --natural-rate R (annual, per person, e.g. -0.001; 0 ignores natural change) or --natural-indicator NAME', 'natural-rate');
     natural = { annualRate: rate };
     if (rate === 0) {
-      assumptions.push(`natural change ignored (annual rate 0${o.naturalRate === undefined ? ', the default' : ''}): net migration is the whole population change ${from}-${to}; where deaths exceeded births (much of the Northeast in the late 2010s) this overstates out-migration`);
-    } else assumptions.push(`natural change = population ${from} x ((1 + ${rate})^${to - from} - 1), the same annual rate for every region`);
+      assumptions.push(coded('measure.assumption.naturalIgnored', { from, to, byDefault: o.naturalRate === undefined }));
+    } else assumptions.push(coded('measure.assumption.naturalRate', { from, to, rate }));
   }
   const r = censusNetMigration({ regions, start: s, end: e, years: to - from }, natural);
   const rows = regions.filter((c) => r.byRegion[c]).map((code) => ({ code, ...r.byRegion[code] }));
   return {
     rows,
-    method: `census net migration ${from}-${to}: population ${to} - population ${from} - natural change (residual method, UN Manual VI)`,
+    method: coded('measure.method.census', { from, to }),
     assumptions,
     from,
     to,

@@ -7,7 +7,7 @@ import { requirePeriod } from '../../store/queries/known-values.ts';
 import { listGroups } from '../../store/queries/list-regions.ts';
 import type { Workspace } from '../../store/workspace.ts';
 import { censusNetRows, censusYears, hasCensus } from './census.ts';
-import { flowMeasure } from './flow-measures.ts';
+import { flowMeasure, methodMessage } from './flow-measures.ts';
 import { focusRef, loadSelectedFlows, periodYears, selectRegions, type Selection } from './selection.ts';
 import { checkOptions } from '../check-options.ts';
 import { parseInput } from '../parse-input.ts';
@@ -35,7 +35,7 @@ export async function runMeasure(ws: Workspace, measure: string, input: MeasureI
   const groupLevel = o.level !== undefined && (await listGroups(ws)).some((g) => g.code.toLowerCase() === o.level?.toLowerCase());
   const sel = await selectRegions(ws, o, groupLevel ? undefined : o.level);
   const selection = { period: o.period, cohort: o.cohort, level: o.level, group: o.group, within: o.within, region: o.region, origin: o.origin, destination: o.destination };
-  const base = { measure: m, selection, assumptions: [] as string[] };
+  const base = { measure: m, selection };
 
   if (m === 'census-net' || (m === 'net' && (await censusFallback(ws, o, sel)))) {
     const years = censusYears(o, o.period);
@@ -44,7 +44,7 @@ export async function runMeasure(ws: Workspace, measure: string, input: MeasureI
     const warnings = [...c.warnings];
     if (m === 'net') warnings.unshift(coded('measure.census.fallback', { from: String(years.from), to: String(years.to) }));
     const text = coded(c.naturalZero ? 'measure.census.popChangeDefinition' : 'measure.census.definition', { from: String(years.from), to: String(years.to) });
-    return finish({ ...base, source: 'census', definition: text.message, kind: 'estimated', method: c.method, assumptions: c.assumptions, rows: c.rows, ...texts(text, warnings), selection: { ...selection, from: years.from, to: years.to } }, m, o, sel);
+    return finish({ ...base, source: 'census', definition: text.message, kind: 'estimated', rows: c.rows, ...texts(text, warnings, c.method, c.assumptions), selection: { ...selection, from: years.from, to: years.to } }, m, o, sel);
   }
 
   // A period without flows (2099, a misspelt range) is a user error listing the periods that
@@ -68,7 +68,8 @@ export async function runMeasure(ws: Workspace, measure: string, input: MeasureI
     const warnings = onlyOne.length ? [coded('measure.onePeriodOnly', { regions: onlyOne })] : [];
     const [p0, p1] = await Promise.all([flowProvenance(ws, o.from), flowProvenance(ws, o.to)]);
     const text = coded('measure.changeDefinition', { of, from: o.from, fromFlows: describeFlows(p0, o.from), fromFlowsZh: describeFlows(p0, o.from, 'zh'), to: o.to, toFlows: describeFlows(p1, o.to), toFlowsZh: describeFlows(p1, o.to, 'zh') });
-    return finish({ ...base, source: 'flows', definition: text.message, kind: kindOf([p0, p1]), method: `change of ${of} (${field}) from ${o.from} to ${o.to}: difference and percent change`, rows, ...texts(text, warnings), selection: { ...selection, from: o.from, to: o.to, of } }, m, o, sel);
+    const method = coded('measure.method.change', { of, field, from: o.from, to: o.to });
+    return finish({ ...base, source: 'flows', definition: text.message, kind: kindOf([p0, p1]), rows, ...texts(text, warnings, method, []), selection: { ...selection, from: o.from, to: o.to, of } }, m, o, sel);
   }
 
   const loaded = await loadSelectedFlows(ws, o, o.period, sel);
@@ -84,18 +85,16 @@ export async function runMeasure(ws: Workspace, measure: string, input: MeasureI
   const system = fm.system ? { ...fm.system, ...(m === 'intensity' ? { regions: loaded.table.regions.length } : {}) } : undefined;
   const provenance = await flowProvenance(ws, o.period);
   const text = coded('measure.definition', { measure: m, flows: describeFlows(provenance, o.period), flowsZh: describeFlows(provenance, o.period, 'zh') });
-  const result = { ...base, source: 'flows' as const, definition: text.message, kind: kindOf([provenance]), method: fm.method, rows: fm.rows, system, ...texts(text, [...warnings, ...fm.warnings]) };
-  if (loaded.estimated > 0) {
-    result.assumptions.push(`${loaded.estimated === loaded.rows ? 'all' : `${loaded.estimated} of ${loaded.rows}`} flow rows are model estimates (stored by \`talentflow estimate\`), not observed moves`);
-    result.method += ' (estimated flows)';
-  }
-  if (['rates', 'summary', 'intensity'].includes(m)) result.assumptions.push(`populations: indicator "population" in ${loaded.populationYear ?? 'no year'}`);
-  return finish(result, m, o, sel);
+  const assumptions: CodedMessage[] = [];
+  if (loaded.estimated > 0) assumptions.push(coded('measure.assumption.estimatedRows', { estimated: loaded.estimated, rows: loaded.rows }));
+  if (['rates', 'summary', 'intensity'].includes(m)) assumptions.push(coded('measure.assumption.populations', { year: loaded.populationYear === null ? null : String(loaded.populationYear) }));
+  const method = methodMessage(fm.method, loaded.estimated > 0);
+  return finish({ ...base, source: 'flows', definition: text.message, kind: kindOf([provenance]), rows: fm.rows, system, ...texts(text, [...warnings, ...fm.warnings], method, assumptions) }, m, o, sel);
 }
 
-/** The definition and warnings in English, and coded (core/messages) for a front-end's language. */
-function texts(definition: CodedMessage, warnings: CodedMessage[]): Pick<MeasureResult, 'warnings'> & { messages: { definition: CodedMessage; warnings: CodedMessage[] } } {
-  return { warnings: english(warnings), messages: { definition, warnings } };
+/** The definition, method, assumptions and warnings in English, and coded (core/messages) for a front-end's language. */
+function texts(definition: CodedMessage, warnings: CodedMessage[], method: CodedMessage, assumptions: CodedMessage[]): Pick<MeasureResult, 'warnings' | 'method' | 'assumptions'> & { messages: Required<NonNullable<MeasureResult['messages']>> } {
+  return { warnings: english(warnings), method: method.message, assumptions: english(assumptions), messages: { definition, warnings, method, assumptions } };
 }
 
 function kindOf(ps: Awaited<ReturnType<typeof flowProvenance>>[]): 'observed' | 'estimated' | 'mixed' {

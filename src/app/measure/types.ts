@@ -22,8 +22,8 @@ export interface MeasureResult {
    * words the map, the region panel and the rankings show.
    */
   definition: string;
-  /** The definition coded (core/messages), for a front-end to say in its language. */
-  messages?: { definition: CodedMessage; warnings?: CodedMessage[] };
+  /** The definition, method, assumptions and warnings coded (core/messages), for a front-end to say in its language. */
+  messages?: { definition: CodedMessage; warnings?: CodedMessage[]; method?: CodedMessage; assumptions?: CodedMessage[] };
   /** observed: every number from observed data; estimated: from a model or an assumption. */
   kind: 'observed' | 'estimated' | 'mixed';
   /** How the numbers were computed, in one sentence. */

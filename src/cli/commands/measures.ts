@@ -2,7 +2,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { withWorkspace } from '../../store/workspace.ts';
 import { common, intOption, outFor, withCommon } from '../context.ts';
 import { printJson } from '../output.ts';
-import { langOption, regionNamer } from '../region-names.ts';
+import { langAllOption, regionNamer } from '../region-names.ts';
 import { measureInput, type MeasureInput } from '../../app/measure/input.ts';
 import { runMeasure } from '../../app/measure/run.ts';
 import { MEASURES } from '../../app/measure/types.ts';
@@ -39,7 +39,7 @@ export function measuresCommand(): Command {
     .option('--losing', 'only regions with a negative net (or value)')
     .option('--gaining', 'only regions with a positive net (or value)')
     .option('--limit <n>', 'at most n table rows (all with --json)', intOption)
-    .addOption(langOption())
+    .addOption(langAllOption())
     .addHelpText('after', `
 Examples:
   talentflow measures summary --period 2019 --within KR
@@ -54,7 +54,7 @@ Examples:
       await withWorkspace(workspace, async (ws) => {
         const result = await runMeasure(ws, measure, inputFrom(measureInput, o));
         if (out.json) return printJson(out, result);
-        printMeasure(out, result, o.limit, await regionNamer(ws, o.lang));
+        printMeasure(out, result, o.limit, await regionNamer(ws, o.lang), o.lang === 'zh' ? 'zh' : 'en');
       }, { create: false });
     });
 }

@@ -6,7 +6,7 @@ import { withWorkspace } from '../../store/workspace.ts';
 import { inputFrom } from '../app-input.ts';
 import { common, intOption, outFor, withCommon } from '../context.ts';
 import { printJson } from '../output.ts';
-import { regionNamer } from '../region-names.ts';
+import { langAllOption, regionNamer } from '../region-names.ts';
 import { printRank } from './rank/print.ts';
 import { printRevealed } from './rank/print-revealed.ts';
 
@@ -30,7 +30,7 @@ export function rankCommand(): Command {
     .option('--compare-period <period>', 'rank change against the same index with plain names in this period')
     .option('--show <region>', 'rank all regions, show only those inside this region or group (e.g. northeast)')
     .option('--top <n>', 'show the n best ranked in the table (all with --json)', intOption)
-    .addOption(new Option('--lang <lang>', 'region names in tables and the language of everything else printed (heads, notes, warnings, errors): en or zh (default: each region in its own language, e.g. 서울특별시, 沈阳市; the rest in English)').choices(['en', 'zh']))
+    .addOption(langAllOption())
     .option('--wide', 'print every column with its full header, however wide (default: fit the terminal, numbering long indicator columns)')
     .option('--holdout-years <years>', 'with choice:MODEL: graduation years held out to validate both rankings (default the latest, when the model has two or more)')
     .option('--holdout-share <share>', 'with choice:MODEL: share of graduates held out at random (with --seed) instead', Number)

@@ -35,6 +35,7 @@ import { IMPORT_ERROR_MESSAGES } from './import-errors.ts';
 import { JOB_MESSAGES } from './job.ts';
 import { LOGIT_MESSAGES } from './logit.ts';
 import { MEASURE_MESSAGES } from './measure.ts';
+import { MEASURE_METHOD_MESSAGES } from './measure-method.ts';
 import { RADIATION_MESSAGES } from './radiation.ts';
 import { RANK_MESSAGES } from './rank.ts';
 import { REGION_MESSAGES } from './region.ts';
@@ -44,7 +45,7 @@ import { SCENARIO_MESSAGES } from './scenario.ts';
 
 export { ENGLISH, def, type CodedMessage, type CodedParam, type MessageDef, type MessageFormat, type MessageParam, type MessageParams, type Place } from './message.ts';
 
-export const MESSAGES = { ...SCENARIO_MESSAGES, ...ANALYSIS_MESSAGES, ...FIT_MESSAGES, ...GRAVITY_MESSAGES, ...RADIATION_MESSAGES, ...CHOICE_MESSAGES, ...MEASURE_MESSAGES, ...RANK_MESSAGES, ...REVEALED_MESSAGES, ...GRADUATE_MESSAGES, ...REGION_MESSAGES, ...REQUEST_MESSAGES, ...JOB_MESSAGES, ...CONVERGENCE_MESSAGES, ...FIT_DATA_MESSAGES, ...GRAVITY_OPTION_MESSAGES, ...CHOICE_FILE_MESSAGES, ...CHOICE_FIT_MESSAGES, ...LOGIT_MESSAGES, ...CHOICE_SPEC_MESSAGES, ...FILE_MESSAGES, ...IMPORT_MESSAGES, ...IMPORT_ERROR_MESSAGES };
+export const MESSAGES = { ...SCENARIO_MESSAGES, ...ANALYSIS_MESSAGES, ...FIT_MESSAGES, ...GRAVITY_MESSAGES, ...RADIATION_MESSAGES, ...CHOICE_MESSAGES, ...MEASURE_MESSAGES, ...MEASURE_METHOD_MESSAGES, ...RANK_MESSAGES, ...REVEALED_MESSAGES, ...GRADUATE_MESSAGES, ...REGION_MESSAGES, ...REQUEST_MESSAGES, ...JOB_MESSAGES, ...CONVERGENCE_MESSAGES, ...FIT_DATA_MESSAGES, ...GRAVITY_OPTION_MESSAGES, ...CHOICE_FILE_MESSAGES, ...CHOICE_FIT_MESSAGES, ...LOGIT_MESSAGES, ...CHOICE_SPEC_MESSAGES, ...FILE_MESSAGES, ...IMPORT_MESSAGES, ...IMPORT_ERROR_MESSAGES };
 
 export type MessageCode = keyof typeof MESSAGES;
 export type ParamsOf<C extends MessageCode> = (typeof MESSAGES)[C]['example'];

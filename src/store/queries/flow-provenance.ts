@@ -1,3 +1,4 @@
+import { flowsZh } from '../../core/messages/flows-zh.ts';
 import type { Workspace } from '../workspace.ts';
 
 /** Where the stored flows of a period come from: observed imports, or estimates and how they were made. */
@@ -35,15 +36,25 @@ const unlabelled = (source: string) => source.replace(/^(?:source|data|来源|�
 
 /**
  * One sentence naming the flows a measure was computed from, for `definition` fields; with `zh`,
- * the observed flows' sources in Chinese where their import gave one (the sentence stays the
- * English a front-end translates: web/src/i18n/server-text.ts).
+ * in Chinese: the observed flows' sources in Chinese where their import gave one, and the
+ * estimators' own definitions by their Chinese (core/messages/flows-zh.ts).
  */
 export function describeFlows(p: FlowProvenance, period: string | undefined, lang: 'en' | 'zh' = 'en'): string {
+  if (lang === 'zh') return describeFlowsZh(p, period);
   const when = period ? ` ${period}` : '';
   const parts: string[] = [];
-  if (p.observed.length) parts.push(`observed flows${when} (${p.observed.map((o) => unlabelled(lang === 'zh' ? o.sourceZh ?? o.source : o.source)).join(', ')})`);
+  if (p.observed.length) parts.push(`observed flows${when} (${p.observed.map((o) => unlabelled(o.source)).join(', ')})`);
   // An estimate's own definition is the short form (method and source in a few words); older
   // estimates have only method and source.
   for (const e of p.estimated) parts.push(e.definition ?? `flows${when} estimated by ${e.method}${e.source ? ` from ${e.source}` : ''}`);
   return parts.length ? parts.join('; ') : `no stored flows${when}`;
+}
+
+function describeFlowsZh(p: FlowProvenance, period: string | undefined): string {
+  const when = period ? `${period} 年` : '';
+  const parts: string[] = [];
+  if (p.observed.length) parts.push(`${when}观测到的流动（${p.observed.map((o) => unlabelled(o.sourceZh ?? o.source)).join('，')}）`);
+  // A method or source stored without a definition is the data's own text, quoted as stored.
+  for (const e of p.estimated) parts.push(e.definition ? flowsZh(e.definition) : `${when}由 ${e.method} 估计的流动${e.source ? `（来源：${e.source}）` : ''}`);
+  return parts.length ? parts.join('；') : `没有存储的流动${period ? `（${period}）` : ''}`;
 }

@@ -3,6 +3,7 @@ import { colon, fmt, lang, regionName } from './index.ts';
 import { furtherRows, placeText, type FurtherRows } from './further-rows.ts';
 import { universityZh } from './messages-zh-analysis.ts';
 import { ZH_MESSAGES } from './messages-zh.ts';
+import { flowsZh } from '../../../src/core/messages/flows-zh.ts';
 
 /**
  * The server's notes, warnings, definitions and errors in the page's language. The server sends
@@ -12,8 +13,8 @@ import { ZH_MESSAGES } from './messages-zh.ts';
  * older server, a saved result from before codes, a message not yet coded) shows as written.
  *
  * Text that comes from the data (a source or definition written at import) is the data's own and
- * is shown as stored, except the sentences talentflow's own estimators store, which are known
- * here (FLOWS below) and said in Chinese.
+ * is shown as stored, except the sentences talentflow's own estimators store, which the library
+ * knows (src/core/messages/flows-zh.ts) and says in Chinese.
  */
 
 /** What an answer may hold where a person reads text: plain English, or a coded message. */
@@ -111,37 +112,6 @@ function legacyZh(text: string): string {
     if (m) return e.zh(m);
   }
   return text;
-}
-
-/**
- * The stored flows' definitions as the estimators write them (src/store/estimate-birthplace-
- * flows.ts, estimate-census-flows.ts, queries/flow-provenance.ts): data texts, stored in the
- * workspace in English before any page asks, so they carry no code; anything else is the data's
- * own text and stays as written.
- */
-const FLOWS: readonly Entry[] = [
-  {
-    en: /flows (\S+) estimated from two census birthplace tables \(Abel 2013, migest ffs_demo(, stayers maximised: close to minimum migration|, distance prior)\), in persons/g,
-    zh: (m) => `${m[1]} 年的流动，由两次人口普查出生地表估计（Abel 2013 方法，migest ffs_demo；${m[2].includes('stayers') ? '留居者最大化：接近最少迁移' : '距离先验'}），单位：人`,
-  },
-  {
-    en: /flows (\S+) estimated from census population change alone \(net migration = population change less assumed natural change; (minimum gross migration|an assumed gross migration rate) spread on a gravity prior\), in persons/g,
-    zh: (m) => `${m[1]} 年的流动，仅由人口普查的人口变化估计（净迁移 = 人口变化减去假定的自然增长；${m[2].startsWith('minimum') ? '最少总迁移量' : '假定的总迁移率'}按引力先验分配），单位：人`,
-  },
-  // The short form the demo stores as the city estimate's definition (no gross rate named).
-  {
-    en: /flows (\S+) estimated from census population change alone \(net migration = population change less assumed natural change\)?/g,
-    zh: (m) => `${m[1]} 年的流动，仅由人口普查的人口变化估计（净迁移 = 人口变化减去假定的自然增长）`,
-  },
-  { en: /^no stored flows ?(.*)$/g, zh: (m) => `没有存储的流动${m[1] ? `（${m[1]}）` : ''}` },
-  // queries/flow-provenance.ts: the sources (or files) of observed flows, which may hold brackets
-  // of their own ("Dennett (2012)"): up to the bracket that ends the part.
-  { en: /observed flows(?: (\S+))? \((.*?)\)(?=; |$)/g, zh: (m) => `${m[1] ? `${m[1]} 年` : ''}观测到的流动（${m[2]}）` },
-];
-
-/** Each estimator's sentence replaced wherever it stands (several sources are joined by "; "). */
-function flowsZh(text: string): string {
-  return FLOWS.reduce((out, e) => out.replace(e.en, (...m: string[]) => e.zh(m as unknown as RegExpMatchArray)), text);
 }
 
 /**

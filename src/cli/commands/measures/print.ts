@@ -2,6 +2,8 @@ import type { Column, Out } from '../../output.ts';
 import type { RegionNamer } from '../../region-names.ts';
 import { printTable } from '../../output.ts';
 import type { MeasureResult, Row } from '../../../app/measure/types.ts';
+import { said, type CliLang } from '../../lang.ts';
+import { measureWords } from './words.ts';
 
 /** Columns of each measure's table: the row fields in order, with decimals fitted to the value. */
 const DIGITS: Record<string, number> = {
@@ -15,17 +17,22 @@ const HIDDEN = new Set(['origin', 'destination']);
 /** Region names as `name` gives them (own language or --lang); groups keep theirs. */
 const NAMED: Record<string, string> = { name: 'code', origin_name: 'origin', destination_name: 'destination' };
 
-export function printMeasure(out: Out, r: MeasureResult, limit: number | undefined, name?: RegionNamer): void {
-  out.write(`${r.measure} (${r.kind}): ${r.definition}`);
-  out.write(`method: ${r.method}`);
-  for (const a of r.assumptions) out.write(`assumption: ${a}`);
+/** A measure's result as the terminal shows it, every line in `lang` (the definition, method, assumptions and warnings from their coded forms where the result carries them). */
+export function printMeasure(out: Out, r: MeasureResult, limit: number | undefined, name?: RegionNamer, lang: CliLang = 'en'): void {
+  const w = measureWords(lang);
+  const m = r.messages;
+  out.write(w.title(r.measure, r.kind, said(r.definition, m?.definition, lang)));
+  out.write(w.method(said(r.method, m?.method, lang)));
+  const assumptions = m?.assumptions?.length === r.assumptions.length ? m.assumptions : undefined;
+  r.assumptions.forEach((a, i) => out.write(w.assumption(said(a, assumptions?.[i], lang))));
   if (r.rows.length) {
     const keys = [...new Set(r.rows.flatMap((x) => Object.keys(x)))].filter((k) => !(r.measure === 'corridors' && HIDDEN.has(k)));
-    const columns: Column<Row>[] = keys.map((k) => ({ header: k, value: (x: Row) => (name && NAMED[k] ? name(x[NAMED[k]] as string) ?? x[k] : x[k]), digits: DIGITS[k] ?? (r.rows.every((x) => x[k] === null || Number.isInteger(x[k])) ? 0 : 2) }));
-    printTable(out, r.rows, columns, { limit: limit ?? 100, what: r.measure === 'corridors' ? 'corridors' : 'regions' });
+    const columns: Column<Row>[] = keys.map((k) => ({ header: w.field(k), value: (x: Row) => (name && NAMED[k] ? name(x[NAMED[k]] as string) ?? x[k] : x[k]), digits: DIGITS[k] ?? (r.rows.every((x) => x[k] === null || Number.isInteger(x[k])) ? 0 : 2) }));
+    printTable(out, r.rows, columns, { limit: limit ?? 100, what: r.measure === 'corridors' ? 'corridors' : 'regions', lang });
   }
   if (r.system) {
-    for (const [k, v] of Object.entries(r.system)) out.write(`${k}: ${typeof v === 'number' ? (Number.isInteger(v) ? v.toLocaleString('en-US') : v.toFixed(4)) : String(v)}`);
+    for (const [k, v] of Object.entries(r.system)) out.write(w.system(k, typeof v === 'number' ? (Number.isInteger(v) ? v.toLocaleString('en-US') : v.toFixed(4)) : String(v)));
   }
-  for (const w of r.warnings) out.error(`warning: ${w}`);
+  const warnings = m?.warnings?.length === r.warnings.length ? m.warnings : undefined;
+  r.warnings.forEach((x, i) => out.error(w.warning(said(x, warnings?.[i], lang))));
 }
