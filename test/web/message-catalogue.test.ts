@@ -76,6 +76,9 @@ test('unknown cohorts, stock table definitions and universities are named in Chi
   assert.equal(render('cohort', 'cohorts of flows'), '没有队列“x1”。本工作区的流动数据的队列：a1、b2');
   assert.equal(render('stock table definition', 'definitions of stock tables'), '没有存量表定义“x1”。本工作区的存量表的定义：a1、b2');
   assert.equal(render('university', 'universities of the person records'), '没有院校“x1”。本工作区的毕业生记录中的院校：a1、b2');
+  // The synthetic cohort's majors by their discipline category, with the id the flag takes.
+  const major = ZH_MESSAGES['value.unknown']({ what: 'major', given: 'enginering', near: ['engineering'], valid: ['arts', 'engineering', 'x9'], count: 3, plural: 'majors of the person records', where: 'in this workspace', hint: null, list: true }, CHINESE);
+  assert.match(major, /^没有专业“enginering”；是否指 “工学（engineering）”？.*艺术学（arts）、工学（engineering）、x9$/);
 });
 
 test('an input error\'s further bad rows follow its problem as the CLI lists them, each in the page\'s language; region names have one Chinese, the library\'s', () => {

@@ -19,10 +19,16 @@ const transformZh = (t: string) => TRANSFORM[t] ?? t;
 /** Person attributes of interactions, and the degrees, as the CLI and the Models tab name them. */
 export const PERSON_ATTRIBUTE_ZH: Readonly<Record<string, string>> = { degree: '学历', major: '专业', university: '院校' };
 export const DEGREE_ZH: Readonly<Record<string, string>> = { bachelor: '本科', master: '硕士', doctor: '博士', junior_college: '专科' };
+/**
+ * The synthetic cohort's majors (src/sim/synthetic/options.ts) by the Ministry of Education's
+ * discipline categories (学科门类); humanities stands for several of them. Other majors, a
+ * workspace's own, are shown as stored.
+ */
+export const MAJOR_ZH: Readonly<Record<string, string>> = { engineering: '工学', science: '理学', management: '管理学', economics: '经济学', humanities: '人文学科', arts: '艺术学' };
 
 /** One category of a person attribute in Chinese where it can be named, else as stored. */
 export const categoryZh = (attribute: string, c: string, f: Pick<MessageFormat, 'university'>): string =>
-  (attribute === 'degree' ? DEGREE_ZH[c] ?? c : attribute === 'university' ? f.university?.(c) ?? c : c);
+  (attribute === 'degree' ? DEGREE_ZH[c] ?? c : attribute === 'major' ? MAJOR_ZH[c] ?? c : attribute === 'university' ? f.university?.(c) ?? c : c);
 
 /** An area's name inside a Chinese sentence: a name in Latin letters (a group without a Chinese name) set apart by spaces. */
 export const inSentence = (name: string): string => (/[\u4e00-\u9fff]/.test(name) ? name : ` ${name} `);

@@ -1,4 +1,4 @@
-import { DEGREE_ZH } from './choice-zh.ts';
+import { DEGREE_ZH, MAJOR_ZH } from './choice-zh.ts';
 import type { MessageFormat } from './message.ts';
 import type { REQUEST_MESSAGES } from './request.ts';
 import type { ZhOf } from './zh-of.ts';
@@ -46,8 +46,9 @@ export const REQUEST_MESSAGES_ZH: Pick<RequestZh, 'value.unknown' | 'value.notPe
     const what = VALUE[p.what] ?? p.what;
     const plural = VALUES[p.plural] ?? what;
     // Universities are stored names: the front-end's names for them where it has them. Degrees
-    // are ids the flags take (bachelor): the Chinese with the id to type. Majors have no Chinese names.
-    const name = (v: string) => (p.what === 'university' ? f.university?.(v) ?? v : p.what === 'degree' && Object.hasOwn(DEGREE_ZH, v) ? `${DEGREE_ZH[v]}（${v}）` : v);
+    // and majors are ids the flags take (bachelor, engineering): the Chinese with the id to type.
+    const ids = p.what === 'degree' ? DEGREE_ZH : p.what === 'major' ? MAJOR_ZH : null;
+    const name = (v: string) => (p.what === 'university' ? f.university?.(v) ?? v : ids && Object.hasOwn(ids, v) ? `${ids[v]}（${v}）` : v);
     const head = `没有${what}“${p.given}”${p.near.length ? `；是否指 ${p.near.map((n) => `“${name(n)}”`).join(' 或 ')}？` : '。'}`;
     const where = whereZh(p.where, f);
     const exists = !p.count ? `${where}没有任何${plural}` : !p.list ? `${where}共有 ${f.number(p.count)} 个${plural}` : `${where}的${plural}：${f.list(p.valid.map(name))}${p.count > p.valid.length ? ` 等 ${f.number(p.count)} 个` : ''}`;
