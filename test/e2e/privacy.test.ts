@@ -22,6 +22,10 @@ test('talentflow privacy: 10 by default; set, shown, lowered with a warning; bel
   assert.equal(shown.code, 0, shown.stderr);
   assert.match(shown.stdout, /Privacy threshold k = 10 \(the default\)/);
   assert.match(shown.stdout, /"suppressed \(<10\)" \(已隐藏（少于 10 人）\)/);
+  // --lang zh says it in Chinese (it was refused: unknown option '--lang').
+  const zh = tf('privacy', '--lang', 'zh');
+  assert.equal(zh.code, 0, zh.stderr);
+  assert.match(zh.stdout, /^小单元阈值 k = 10（默认值）。\n少于 10 人的计数.*都显示为“已隐藏（少于 10 人）”（suppressed \(<10\)）。\n只能在本机用 `talentflow privacy --k N`（N >= 3）修改/);
   const json = JSON.parse(tf('privacy', '--json').stdout);
   assert.deepEqual([json.k, json.isDefault, json.default, json.minimum], [10, true, 10, 3]);
   for (const bad of ['2', '0', '-1', '2.5', 'ten']) {
@@ -35,6 +39,10 @@ test('talentflow privacy: 10 by default; set, shown, lowered with a warning; bel
   const lowered = tf('privacy', '--k', '3');
   assert.match(lowered.stderr, /warning: k lowered from 25 to 3/);
   assert.equal(JSON.parse(tf('privacy', '--json').stdout).k, 3);
+  assert.equal(tf('privacy', '--k', '10').code, 0);
+  const zhLowered = tf('privacy', '--k', '5', '--lang', 'zh');
+  assert.match(zhLowered.stderr, /^警告：k 由 10 降为 5：5 至 9 人的组现在会出现在每份报告中/);
+  assert.match(zhLowered.stdout, /^小单元阈值 k 已设为 5（原为 10）。/);
   assert.equal(tf('privacy', '--k', '10').code, 0);
 });
 

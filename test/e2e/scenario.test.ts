@@ -34,6 +34,16 @@ test('a fresh demo holds the models every example scenario names, so each runs w
   const table = tf('models', '-w', w).stdout;
   assert.match(table, /^korea-2019\s+gravity\s+province\s+KR\s+17\s/m, table);
   assert.match(table, /^china-provinces\s+gravity\s+province\s+CN\s+31\s/m, table);
+  // --lang zh: heads, kinds and levels in Chinese, and a saved gravity model's summary (it was refused: unknown option '--lang').
+  const zh = tf('models', '-w', w, '--lang', 'zh');
+  assert.equal(zh.code, 0, zh.stderr);
+  assert.match(zh.stdout, /^名称\s+类型\s+层级\s+国家\s+地区数\s+保存时间\n/);
+  assert.match(zh.stdout, /^china-provinces\s+引力模型\s+省级\s+CN\s+31\s/m);
+  assert.match(zh.stdout, /共 \d+ 个模型/);
+  const one = tf('models', 'china-provinces', '-w', w, '--lang', 'zh');
+  assert.equal(one.code, 0, one.stderr);
+  assert.match(one.stdout, /^模型“china-provinces”（引力模型），保存于 /);
+  assert.doesNotMatch(one.stdout, /NaN|Model "|Iterations|Log-likelihood/);
 });
 
 test('scenario run --amount N: N a month instead of the document\'s amount, the change scaled with it, the currency after every money figure', () => {
@@ -54,6 +64,16 @@ test('scenario run --amount N: N a month instead of the document\'s amount, the 
   assert.match(text.stdout, /Total cost: [\d,]+ \[[\d,]+, [\d,]+\] won/);
   assert.match(text.stdout, /Cost per additional retained graduate: [\d,]+ \[[\d,]+, ([\d,]+|n\/a)\] won/);
   assert.equal(tf('scenario', 'run', file, '--amount', '-5', '-w', w).code, 1);
+  // --lang zh: the summary lines and the library's notes in Chinese (it was refused: unknown option '--lang').
+  const zh = tf('scenario', 'run', file, '--amount', '500', '--draws', '10', '--no-save', '-w', w, '--lang', 'zh');
+  assert.equal(zh.code, 0, zh.stderr);
+  assert.match(zh.stdout, /^情景 northeast-stay-subsidy：模型 china-provinces（版本 \w+），10 次抽样，种子 1，[\d.]+ 秒\n--amount：补贴设为每月 500 元（每年 6,000 元；文件原为每月 1,000 元）：destination_gdp_per_capita 的相对变化按比例由 0\.156 调整为 0\.078；以下说明和假设是按文件本身的金额写的\n/);
+  assert.match(zh.stdout, /\n年份\s+留住人数（基准）\s+留住人数变化\s+净流动变化\s+领取人数\s+成本（元）\n/);
+  assert.match(zh.stdout, /\n到 2030 年多留住的毕业生：[\d,]+ \[/);
+  assert.match(zh.stdout, /\n总成本：[\d,]+ \[[\d,]+, [\d,]+\] 元；支付的人年：/);
+  assert.match(zh.stdout, /\n每多留住一名毕业生的成本：[\d,]+ \[[\d,]+, ([\d,]+|n\/a)\] 元/);
+  assert.match(zh.stdout, /\n说明：合成数据：队列规模和留存比例来自 [\d,]+ 条合成毕业生记录（并非真实人员）\n/);
+  assert.doesNotMatch(zh.stdout, /note:|Medians|Total cost|retained delta/);
 });
 
 test('scenario run --json carries the coded notes the API\'s run job answers for the same run (messages.notes)', async () => {

@@ -12,6 +12,8 @@ import { common, intOption, outFor, withCommon } from '../context.ts';
 import { printJson, renderTable, type Out } from '../output.ts';
 import { progressBar } from '../progress.ts';
 import { langOption, regionNamer } from '../region-names.ts';
+import { messageLangOption, said, type CliLang } from '../lang.ts';
+import { scenarioWords } from '../scenario-words.ts';
 
 const fmt = (v: number | null, digits = 0): string => (v === null ? 'n/a' : v.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }));
 /** "1,234 [800, 1,700]": median and the 5-95% interval. */
@@ -65,32 +67,35 @@ async function runFiles(files: readonly string[], cmd: Command, o: RunOptions): 
   }
 }
 
-function printRun(out: Out, run: ScenarioRunAnswer): void {
+function printRun(out: Out, run: ScenarioRunAnswer, lang: CliLang): void {
+  const w = scenarioWords(lang);
   const currency = run.currency ?? '';
   const r = run.result;
-  const cur = currency ? ` (${currencyWord(currency, 'en')})` : '';
-  out.write(`Scenario ${run.scenario}: model ${run.model.name} (version ${run.model.version}), ${r.draws} draws, seed ${r.seed}, ${run.seconds.toFixed(2)} s`);
+  const priced = (text: string) => (currency ? `${text} ${currencyWord(currency, lang)}` : text);
+  out.write(w.title(run.scenario, run.model.name, run.model.version, r.draws, r.seed, run.seconds.toFixed(2)));
+  // The notes coded (the amount's note among them) where the answer carries them, one for one.
+  const coded = run.messages?.notes?.length === run.notes.length ? run.messages.notes : undefined;
   const amountNote = run.amountNote;
-  if (amountNote) out.write(`--amount: ${amountNote}; the description and assumptions below were written for the document's own amount`);
+  const amountAt = amountNote ? run.notes.indexOf(amountNote) : -1;
+  if (amountNote) out.write(w.amount(said(amountNote, coded?.[amountAt], lang)));
   if (run.description) out.write(run.description);
-  out.write('Medians with 5-95% intervals over draws; "retained" = graduates living in the target regions.\n');
+  out.write(w.legend);
   out.write(renderTable(r.years, [
-    { header: 'year', value: (y) => String(y.year) },
-    { header: 'retained (baseline)', value: (y) => fmt(y.retainedBaseline.median) },
-    { header: 'retained delta', value: (y) => withInterval(y.retainedDelta) },
-    { header: 'net flow delta', value: (y) => withInterval(y.netFlowDelta) },
-    { header: 'recipients', value: (y) => fmt(y.recipients.median) },
-    { header: `cost${cur}`, value: (y) => withInterval(y.cost) },
+    { header: w.year, value: (y) => String(y.year) },
+    { header: w.retainedBaseline, value: (y) => fmt(y.retainedBaseline.median) },
+    { header: w.retainedDelta, value: (y) => withInterval(y.retainedDelta) },
+    { header: w.netFlowDelta, value: (y) => withInterval(y.netFlowDelta) },
+    { header: w.recipients, value: (y) => fmt(y.recipients.median) },
+    { header: w.cost(currency ? currencyWord(currency, lang) : ''), value: (y) => withInterval(y.cost) },
   ]));
   const s = r.summary;
-  const last = r.years[r.years.length - 1]?.year;
   out.write('');
-  out.write(`Additional graduates retained by ${last}: ${withInterval(s.retainedDelta)} (own graduates: ${withInterval(s.ownRetainedDelta)})`);
-  out.write(`Total cost: ${money(withInterval(s.totalCost), currency)}; person-years paid: ${withInterval(s.recipients)}`);
-  out.write(`Cost per additional retained graduate: ${money(withInterval(s.costPerRetained), currency)}${s.drawsWithoutGain ? ` (${s.drawsWithoutGain} of ${r.draws} draws with no gain: their cost per graduate is infinite, so an end shown n/a has no bound)` : ''}`);
-  for (const n of run.notes) if (n !== amountNote) out.write(`note: ${n}`);
-  for (const a of run.assumptions) out.write(`assumption: ${a}`);
-  if (run.id !== null) out.write(`stored as run ${run.id} of scenario "${run.scenario}"`);
+  out.write(w.retainedBy(r.years[r.years.length - 1]?.year, withInterval(s.retainedDelta), withInterval(s.ownRetainedDelta)));
+  out.write(w.totalCost(priced(withInterval(s.totalCost)), withInterval(s.recipients)));
+  out.write(w.costPerRetained(priced(withInterval(s.costPerRetained)), s.drawsWithoutGain, r.draws));
+  run.notes.forEach((n, i) => i !== amountAt && out.write(w.note(said(n, coded?.[i], lang))));
+  for (const a of run.assumptions) out.write(w.assumption(a));
+  if (run.id !== null) out.write(w.stored(run.id, run.scenario));
 }
 
 export function scenarioCommand(): Command {
@@ -103,13 +108,14 @@ export function scenarioCommand(): Command {
 
   cmd.addCommand(runOptions(withCommon(new Command('run')))
     .argument('<file>', 'scenario document (JSON)')
+    .addOption(messageLangOption())
     .description('run a scenario against its baseline with uncertainty; stores the scenario and the result with the model version')
     .addHelpText('after', `
 Examples:
   talentflow scenario run examples/korea-regional-income.json
   talentflow scenario run examples/northeast-stay-subsidy.json --amount 500      # 500 yuan a month instead of the document's 1,000
   talentflow scenario run examples/northeast-stay-subsidy.json --draws 500 --seed 7 --json`)
-    .action(async (file: string, o: RunOptions, c: Command) => {
+    .action(async (file: string, o: RunOptions & { lang?: CliLang }, c: Command) => {
       const out = outFor(c);
       const [run] = await runFiles([file], c, o);
       // The run operation's answer as the API's job gives it (notes coded in `messages` too), the
@@ -118,7 +124,7 @@ Examples:
         const { result, ...answer } = run;
         return printJson(out, { ...answer, ...result });
       }
-      printRun(out, run);
+      printRun(out, run, o.lang ?? 'en');
     }));
 
   cmd.addCommand(runOptions(withCommon(new Command('compare')))
