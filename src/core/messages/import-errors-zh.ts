@@ -48,6 +48,15 @@ export const IMPORT_ERROR_MESSAGES_ZH: ZhOf<typeof IMPORT_ERROR_MESSAGES> = {
   'imports.valuesInWorkspace': (p, f) => `${p.file}：其中 ${f.number(p.count)} 个指标数值已在工作区中（例如 ${p.region} 在 ${p.period} 的“${p.name}”）；未写入任何内容。如需覆盖请用 --replace`,
   'imports.indicatorStoredTwice': (p) => `${p.region} 在 ${p.period} 的指标“${p.name}”将被存储 ${p.times} 次：未写入任何内容`,
   'imports.indicatorTwice': (p) => `${p.region} 在 ${p.period} 的指标“${p.name}”给出了两次（第 ${p.rows.join('、')} 行）`,
+  'imports.periodColumnAndFlag': (p) => `文件已有时期列“${p.column}”：--period 只用于没有时期列的文件`,
+  'imports.wideNeedsYear': () => '宽格式指标文件需要年份列（年份、year）、带年份后缀的列（gdp_2019）或 --period；长格式文件需要指标列和数值列',
+  'imports.widePeriodOneYear': (p) => `宽格式文件的 --period“${p.period}”必须是单个年份`,
+  'imports.columnsClash': (p) => `“${p.first}”列和“${p.column}”列都是${p.year !== null ? ` ${p.year} 年的` : ''}指标“${p.name}”：请重命名其中一列`,
+  'imports.notIndicatorValue': (p) => `“${p.value}”不是指标数值（该列其他单元格都是数字；没有数值请留空或写 NA）`,
+  'imports.columnNoYear': (p) => `“${p.column}”列没有给出年份，文件也没有时期列：请给出 --period`,
+  'imports.wideRowTwice': (p) => `${p.names.join(' / ')}（${p.code}）${p.period ? `在 ${p.period} 年` : ''}有 ${p.rows.length} 行（第 ${p.rows.join('、')} 行）：`
+    + `宽格式文件每个地区${p.perYear ? '每年' : ''}只占一行，否则其数值会存储两次；请删除或合并重复的行`,
+  'imports.wideMatrixNoColumns': () => '宽格式矩阵在迁出地列之后须有每个迁入地各一列',
   'imports.recordTwice': (p) => `记录编号“${p.id}”出现了两次（第 ${p.rows.join('、')} 行）`,
   'imports.recordInWorkspace': (p) => `记录 ${p.id} 已在工作区中；未写入任何内容（请用 --replace）`,
 

@@ -208,6 +208,9 @@ test('a stock table\'s unknown unit, wide rows that say neither birth nor reside
       ['"2000-2010" is a range: a stock table is counted at one date, give the census year', '“2000-2010”是一个区间：存量表按一个时点计数，请给出普查年份']);
     assert.deepEqual(await said(importStocks(t.ws, write('d.csv', 'birth,residence,count\n辽宁,北京,5\n210000,110000,6\n'), { date: 2010 }), 'stocks.cellTwice'),
       ['stock 210000 -> 110000 of 2010 is given twice (rows 2, 3): remove the repeats', '出生于 210000、现住 110000 的 2010 年存量给出了两次（第 2、3 行）：请删除重复行']);
+    // A wide matrix with nothing but a total after its first column.
+    assert.deepEqual(await said(importStocks(t.ws, write('o.csv', '出生地,合计\n辽宁,5\n'), { date: 2010, wide: true }), 'imports.wideMatrixNoColumns'),
+      ['a wide matrix needs one column per destination after the origin column', '宽格式矩阵在迁出地列之后须有每个迁入地各一列']);
   } finally {
     t.done();
   }

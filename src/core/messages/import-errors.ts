@@ -73,6 +73,25 @@ export const IMPORT_ERROR_MESSAGES = {
     (p) => `indicator "${p.name}" of ${p.region} for ${p.period} would be stored ${p.times} times: nothing was written`),
   'imports.indicatorTwice': def({ name: 'gdp', region: '210100', period: '2020', rows: ['3', '7'] as readonly string[] },
     (p) => `indicator "${p.name}" of ${p.region} for ${p.period} is given twice (rows ${p.rows.join(', ')})`),
+  // A wide indicator file (src/store/import/import-wide-indicators.ts, wide-indicators.ts).
+  'imports.periodColumnAndFlag': def({ column: '年份' }, (p) => `the file has a period column "${p.column}": --period is only for files without one`),
+  'imports.wideNeedsYear': def({},
+    () => 'a wide indicator file needs a year column (年份, year), year-suffixed columns (gdp_2019) or --period; a long one needs indicator and value columns'),
+  'imports.widePeriodOneYear': def({ period: '2019-2020' }, (p) => `--period "${p.period}" must be one year for a wide file`),
+  /** Two headers read as one indicator (`name`), of `year` when the headers name one. */
+  'imports.columnsClash': def({ first: 'GDP（亿元）', column: 'GDP(万元)', name: 'gdp', year: null as number | null },
+    (p) => `columns "${p.first}" and "${p.column}" are both indicator "${p.name}"${p.year !== null ? ` for ${p.year}` : ''}: rename one of them`),
+  'imports.notIndicatorValue': def({ value: '七万' },
+    (p) => `"${p.value}" is not an indicator value (the other cells of this column are numbers; leave a cell blank or write NA for no value)`),
+  'imports.columnNoYear': def({ column: 'gdp' }, (p) => `column "${p.column}" names no year and the file has no period column: give --period`),
+  /**
+   * A region on several rows of a wide file: `names` its cells as written, `code` the region,
+   * `period` the rows' year (null when the file has no year column: `perYear` false).
+   */
+  'imports.wideRowTwice': def({ names: ['哈尔滨市', '哈尔滨'] as readonly string[], code: '230100', period: '2020' as string | null, rows: ['2', '4'] as readonly string[], perYear: true as boolean },
+    (p) => `${p.names.join(' / ')} (${p.code}) has ${p.rows.length} rows${p.period ? ` for ${p.period}` : ''} (rows ${p.rows.join(', ')}): a wide file holds one row per region${p.perYear ? ' and year' : ''}, so its values would be stored twice; remove or merge the repeated row`),
+  /** A wide flows or stocks matrix (src/store/import/wide-matrix.ts) with nothing after its first column. */
+  'imports.wideMatrixNoColumns': def({}, () => 'a wide matrix needs one column per destination after the origin column'),
   'imports.recordTwice': def({ id: 'p17', rows: ['3', '7'] as readonly string[] }, (p) => `record id "${p.id}" appears twice (rows ${p.rows.join(', ')})`),
   'imports.recordInWorkspace': def({ id: 'p17' }, (p) => `record ${p.id} is already in the workspace; nothing was written (use --replace)`),
 

@@ -30,7 +30,7 @@ export async function importWideIndicators(ws: Workspace, f: IndicatorFile, regi
   let period: RowPeriod | undefined;
   let layout: { layout: 'yearColumn' | 'yearHeaders' | 'period'; period: string | null };
   if (periodCol) {
-    if (options.period) throw new InputError(`the file has a period column "${periodCol}": --period is only for files without one`, { file, row: 1, column: periodCol });
+    if (options.period) throw new InputError(coded('imports.periodColumnAndFlag', { column: periodCol }), { file, row: 1, column: periodCol });
     cols = plainColumns(rest);
     period = { table: await periodMapTable(ws.db, st, periodCol), column: periodCol };
     layout = { layout: 'yearColumn', period: periodCol };
@@ -38,9 +38,9 @@ export async function importWideIndicators(ws: Workspace, f: IndicatorFile, regi
     cols = yearSuffixedColumns(rest);
     layout = { layout: 'yearHeaders', period: null };
     if (!cols.length) {
-      if (!options.period) throw new InputError('a wide indicator file needs a year column (年份, year), year-suffixed columns (gdp_2019) or --period; a long one needs indicator and value columns', { file, row: 1 });
+      if (!options.period) throw new InputError(coded('imports.wideNeedsYear', {}), { file, row: 1 });
       const p = parsePeriod(options.period);
-      if (!p || p.start !== p.end) throw new InputError(`--period "${options.period}" must be one year for a wide file`, { file });
+      if (!p || p.start !== p.end) throw new InputError(coded('imports.widePeriodOneYear', { period: options.period }), { file });
       cols = plainColumns(rest);
       period = { fixed: p };
       layout = { layout: 'period', period: p.text };
@@ -75,8 +75,7 @@ async function refuseRepeatedRows(ws: Workspace, f: IndicatorFile, region: strin
      GROUP BY ALL HAVING count(*) > 1 ORDER BY rows[2] LIMIT 1`);
   if (!d) return;
   const rows = d.rows.map(Number);
-  const who = `${[...new Set(d.names)].join(' / ')} (${d.code})`;
   throw new InputError(
-    `${who} has ${rows.length} rows${d.period ? ` for ${d.period}` : ''} (rows ${rows.join(', ')}): a wide file holds one row per region${perRow ? ' and year' : ''}, so its values would be stored twice; remove or merge the repeated row`,
+    coded('imports.wideRowTwice', { names: [...new Set(d.names)], code: d.code, period: d.period, rows: rows.map(String), perYear: perRow !== null }),
     { file: f.file, row: rows[1], column: perRow ? perRow.column : region });
 }

@@ -2,6 +2,7 @@ import { type Workspace } from '../workspace.ts';
 import { quoteIdent } from '../duckdb/database.ts';
 import type { StagedTable } from '../duckdb/stage.ts';
 import { InputError } from '../../core/errors.ts';
+import { coded } from '../../core/messages/index.ts';
 import type { Period } from '../../core/schema/period.ts';
 import { numberExpr, RANGES } from './checks.ts';
 import { readIndicatorHeader, standardUnit } from './indicator-header.ts';
@@ -34,7 +35,7 @@ export function refuseColumnClashes(cols: readonly YearColumn[], file: string): 
   for (const c of cols) {
     const key = `${c.name}\u0000${c.year ?? ''}`;
     const first = seen.get(key);
-    if (first) throw new InputError(`columns "${first.column}" and "${c.column}" are both indicator "${c.name}"${c.year !== null ? ` for ${c.year}` : ''}: rename one of them`, { file, row: 1, column: c.column });
+    if (first) throw new InputError(coded('imports.columnsClash', { first: first.column, column: c.column, name: c.name, year: c.year }), { file, row: 1, column: c.column });
     seen.set(key, c);
   }
 }
@@ -82,17 +83,17 @@ export async function insertWideIndicators(ws: Workspace, st: StagedTable, codeC
       if (Number(kinds!.words) > 0) opts.skipped?.push(c.column);
       continue;
     }
-    if (kinds!.r !== null) throw new InputError(`"${kinds!.v}" is not an indicator value (the other cells of this column are numbers; leave a cell blank or write NA for no value)`, { file: st.file, row: Number(kinds!.r), column: c.column });
+    if (kinds!.r !== null) throw new InputError(coded('imports.notIndicatorValue', { value: String(kinds!.v) }), { file: st.file, row: Number(kinds!.r), column: c.column });
     const r = RANGES.indicator;
     const out = await ws.db.one<{ r: bigint; v: string }>(
       `SELECT ${st.rowExpr} AS r, ${col} AS v FROM ${quoteIdent(st.table)} s
        WHERE ${num} IS NOT NULL AND (NOT isfinite(${num}) OR ${num} NOT BETWEEN ${r.min} AND ${r.max}) ORDER BY r LIMIT 1`);
-    if (out) throw new InputError(`${out.v} is outside the accepted range of an indicator value: ${r.text}`, { file: st.file, row: Number(out.r), column: c.column });
+    if (out) throw new InputError(coded('file.outOfRange', { value: String(out.v), what: 'an indicator value', range: r.text, min: r.min, max: r.max }), { file: st.file, row: Number(out.r), column: c.column });
     const period = c.year !== null ? { sql: '?, ?, ?', params: [String(c.year), c.year, c.year] }
       : p && 'fixed' in p ? { sql: '?, ?, ?', params: [p.fixed.text, p.fixed.start, p.fixed.end] }
         : p ? { sql: 'p.text, p.start, p.end_year', params: [] }
           : null;
-    if (!period) throw new InputError(`column "${c.column}" names no year and the file has no period column: give --period`, { file: st.file, row: 1, column: c.column });
+    if (!period) throw new InputError(coded('imports.columnNoYear', { column: c.column }), { file: st.file, row: 1, column: c.column });
     const before = await ws.db.one<{ n: bigint }>('SELECT count(*) AS n FROM indicators WHERE import_id = ?', [importId]);
     await ws.db.run(
       `INSERT INTO indicators (import_id, region, period, period_start, period_end, name, value, unit, source, header, source_zh)

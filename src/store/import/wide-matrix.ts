@@ -29,7 +29,7 @@ export async function toLongMatrix(db: Database, st: StagedTable, mapping: Map<s
   const periodCol = st.columns.find((c) => ['period', 'year', '年份', '年度'].includes(normaliseHeader(c)));
   const totals = st.columns.filter((c) => TOTAL_LABELS.has(normaliseHeader(c)));
   const dests = st.columns.filter((c) => c !== originCol && c !== periodCol && !totals.includes(c));
-  if (dests.length < 1) throw new InputError('a wide matrix needs one column per destination after the origin column', { file, row: 1 });
+  if (dests.length < 1) throw new InputError(coded('imports.wideMatrixNoColumns', {}), { file, row: 1 });
   const table = `${st.table}_long`;
   const keep = [`${st.rowExpr} AS "_row"`, `${quoteIdent(originCol)} AS origin`, ...(periodCol ? [`${quoteIdent(periodCol)} AS period`] : []), ...dests.map(quoteIdent)];
   const totalRows = [...TOTAL_LABELS].map(() => '?').join(', ');
