@@ -146,7 +146,9 @@ export async function estimateBirthplaceFlows(ws: Workspace, req: BirthplaceFlow
     'people living in their region of birth = census population minus residents born in other regions of the table',
     ...(priorText ? [priorText] : []),
   ];
-  const warnings = [...start.warnings.filter((w) => !/diagonal/.test(w)), ...end.warnings.filter((w) => !/diagonal/.test(w)), ...p0.warnings, ...p1.warnings, ...result.warnings];
+  // The missing diagonal is filled from populations (withDiagonal says so), so the matrix's own warning about it is not passed on.
+  const matrixWarnings = (m: LoadedStockMatrix) => m.messages.warnings.filter((w) => w.code !== 'stocks.matrixDiagonal').map((w) => w.message);
+  const warnings = [...matrixWarnings(start), ...matrixWarnings(end), ...p0.warnings, ...p1.warnings, ...result.warnings];
   const out: BirthplaceFlowsOutcome = {
     result: { ...result, assumptions, definition, source, warnings }, period: `${req.from}-${req.to}`, unit: 'persons', definition, source, naturalRange, stored: 0, warnings,
   };

@@ -11,6 +11,8 @@ const KIND: Record<string, string> = { regions: '个地区', flows: '条流动',
 const MATRIX_ROWS: Record<string, string> = { origin: '迁出地', birth: '出生地', residence: '现住地' };
 const MATRIX_COLUMNS: Record<string, string> = { origin: '迁入地', birth: '现住地', residence: '出生地' };
 const quoted = (xs: readonly string[]) => xs.map((x) => `“${x}”`).join('、');
+/** What a stock matrix's missing cells read as: NaN is a missing value, not a number. */
+const readAs = (fill: string) => (fill === 'NaN' ? '记为缺失值' : `记为 ${fill}`);
 
 export const IMPORT_MESSAGES_ZH: ZhOf<typeof IMPORT_MESSAGES> = {
   'import.totalRows': (p, f) => `跳过 ${f.number(p.count)} 行合计（${p.labels.map((l, i) => `第 ${p.rows[i]} 行“${l}”`).join('、')}${p.count > 5 ? ' 等' : ''}）：合计不是地区`,
@@ -34,5 +36,8 @@ export const IMPORT_MESSAGES_ZH: ZhOf<typeof IMPORT_MESSAGES> = {
   'import.stockTable': (p, f) => `${p.date}：${f.number(p.cells)} 个单元格，${p.samplingRate === null ? `${f.number(p.total)} 人` : `抽样 ${f.number(p.total)} 人，抽样比 ${p.samplingRate}（约 ${f.number(Math.round(p.total / p.samplingRate))} 人）`}`,
   'import.stayers': (p, f) => `${f.number(p.count)} 个单元格出生地 = 现住地（居住在出生地区的人）`,
   'import.noStayers': () => '没有出生地 = 现住地的单元格：表中只有居住在出生地区以外的人，存量矩阵将对角线视为缺失而非零',
+  'stocks.matrixDiagonal': (p, f) => `${f.number(p.regions)} 个对角线单元格（居住在出生地区的人）中有 ${f.number(p.missing)} 个不在表中，${readAs(p.fill)}`,
+  'stocks.matrixCells': (p, f) => `两地区之间有 ${f.number(p.missing)} 个单元格不在表中，${readAs(p.fill)}`,
+  'stocks.matrixOutside': (p, f) => `${f.number(p.cells)} 个已存储的单元格有一端在所选地区之外，未纳入`,
   'import.done': (p, f) => `已从 ${p.file}（${p.format}${p.encoding ? `，${p.encoding}` : ''}）导入 ${f.number(p.rows)} ${KIND[p.kind] ?? p.kind}，导入编号 #${p.importId}，工作区 ${p.workspace}`,
 };

@@ -53,6 +53,11 @@ export const IMPORT_MESSAGES = {
     (p) => `${p.date}: ${p.cells.toLocaleString('en-US')} cells, ${p.total.toLocaleString('en-US')} ${p.samplingRate === null ? 'persons' : `sample persons at sampling rate ${p.samplingRate} (about ${Math.round(p.total / p.samplingRate).toLocaleString('en-US')} persons)`}`),
   'import.stayers': def({ count: 31 }, (p) => `${counted(p.count, 'cell')} with birth = residence (people living in their region of birth)`),
   'import.noStayers': def({}, () => 'no cells with birth = residence: the table holds people living outside their region of birth only, and a stock matrix reads the diagonal as missing, not zero'),
+  // A stored stock table read as a matrix (src/store/queries/stock-matrix.ts): cells it lacks; `fill` what they read as, as the English wrote it ("NaN" or the number).
+  'stocks.matrixDiagonal': def({ missing: 4, regions: 4, fill: '0' },
+    (p) => `${p.missing} of ${p.regions} diagonal cells (people living in their region of birth) are not in the table and read as ${p.fill}`),
+  'stocks.matrixCells': def({ missing: 9, fill: '0' }, (p) => `${p.missing} cells between two regions are not in the table and read as ${p.fill}`),
+  'stocks.matrixOutside': def({ cells: 1 }, (p) => `${p.cells} stored cells have an end outside the regions asked for and are left out`),
   /** The CLI's line after an import; `kind` the import's kind (flows, regions, ...), `encoding` null for UTF-8. */
   'import.done': def({ rows: 930, kind: 'flows', file: 'yearbook.csv', format: 'csv', encoding: 'gb18030' as string | null, importId: 3, workspace: 'my.duckdb' },
     (p) => `Imported ${p.rows.toLocaleString('en-US')} ${p.kind} from ${p.file} (${p.format}${p.encoding ? `, ${p.encoding}` : ''}) as import #${p.importId} into ${p.workspace}`),

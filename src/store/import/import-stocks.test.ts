@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { importStocks, listStockTables, loadStockMatrix, queryStocks, type ImportStocksOptions } from '../index.ts';
 import { ConflictError, InputError, NotFoundError, SpecError } from '../../core/errors.ts';
 import { chinaWorkspace, count } from '../../../test/helpers/workspace.ts';
+import { messageIn } from '../../core/messages/zh.ts';
 
 let t: Awaited<ReturnType<typeof chinaWorkspace>>;
 before(async () => {
@@ -150,13 +151,22 @@ test('a stock table as a dense matrix: rows birth, columns residence, missing ce
   assert.equal(m.diagonal, 'missing');
   assert.equal(m.missing, 16 - 3);
   assert.deepEqual([m.unit, m.samplingRate, m.definition, m.kind], ['sample', 0.095, CENSUS, 'observed']);
-  assert.ok(m.warnings.some((w) => w.includes('4 of 4 diagonal cells')));
+  // The warnings coded beside their English, so the CLI and the page can say them in Chinese.
+  assert.deepEqual(m.warnings, ['4 of 4 diagonal cells (people living in their region of birth) are not in the table and read as NaN', '9 cells between two regions are not in the table and read as NaN']);
+  assert.deepEqual(m.messages.warnings.map((w) => [w.code, w.message, messageIn(w, 'zh')]), [
+    ['stocks.matrixDiagonal', m.warnings[0], '4 个对角线单元格（居住在出生地区的人）中有 4 个不在表中，记为缺失值'],
+    ['stocks.matrixCells', m.warnings[1], '两地区之间有 9 个单元格不在表中，记为缺失值'],
+  ]);
 
   const p = await loadStockMatrix(t.ws, { date: 2010, definition: CENSUS, persons: true, fill: 0, regions: ['370000', '230000'] });
   assert.equal(p.unit, 'persons');
   assert.ok(Math.abs(p.values[1] - 740240) < 1e-6);
   assert.equal(p.values[0], 0);
   assert.deepEqual(p.outside, { cells: 1, total: 4781150 });
+  assert.deepEqual(p.messages.warnings.map((w) => [w.code, w.message, messageIn(w, 'zh')]), [
+    ['stocks.matrixDiagonal', '2 of 2 diagonal cells (people living in their region of birth) are not in the table and read as 0', '2 个对角线单元格（居住在出生地区的人）中有 2 个不在表中，记为 0'],
+    ['stocks.matrixOutside', '1 stored cells have an end outside the regions asked for and are left out', '1 个已存储的单元格有一端在所选地区之外，未纳入'],
+  ]);
   const all = await loadStockMatrix(t.ws, { date: 2010 });
   assert.deepEqual(all.regions, ['230000', '370000', '430000', '440000']);
 });

@@ -1,5 +1,5 @@
 import { InputError, NotFoundError, SpecError } from '../../core/errors.ts';
-import { coded } from '../../core/messages/index.ts';
+import { coded, withWarnings, type CodedMessage } from '../../core/messages/index.ts';
 import { type StockUnit } from '../import/stock-options.ts';
 import { type Workspace, matchableRegions } from '../workspace.ts';
 import { listStockTables, type StockTableInfo } from './list-stocks.ts';
@@ -41,6 +41,8 @@ export interface LoadedStockMatrix {
   /** Stored cells with an end outside `regions`, left out of the matrix. */
   outside: { cells: number; total: number };
   warnings: string[];
+  /** `warnings` coded, in the same order, for a front-end in another language. */
+  messages: { warnings: CodedMessage[] };
 }
 
 /**
@@ -75,19 +77,18 @@ export async function loadStockMatrix(ws: Workspace, q: StockMatrixQuery): Promi
   for (let i = 0; i < n; i++) onDiagonal += given[i * n + i];
   const missing = n * n - given.reduce((s, g) => s + g, 0);
   const diagonal = onDiagonal === n ? 'stored' : onDiagonal === 0 ? 'missing' : 'partial';
-  const warnings: string[] = [];
-  if (diagonal !== 'stored') {
-    warnings.push(`${n - onDiagonal} of ${n} diagonal cells (people living in their region of birth) are not in the table and read as ${Number.isNaN(fill) ? 'NaN' : fill}`);
-  }
-  if (missing > n - onDiagonal) warnings.push(`${missing - (n - onDiagonal)} cells between two regions are not in the table and read as ${Number.isNaN(fill) ? 'NaN' : fill}`);
-  if (outside.cells) warnings.push(`${outside.cells} stored cells have an end outside the regions asked for and are left out`);
+  const warnings: CodedMessage[] = [];
+  const fillText = Number.isNaN(fill) ? 'NaN' : String(fill);
+  if (diagonal !== 'stored') warnings.push(coded('stocks.matrixDiagonal', { missing: n - onDiagonal, regions: n, fill: fillText }));
+  if (missing > n - onDiagonal) warnings.push(coded('stocks.matrixCells', { missing: missing - (n - onDiagonal), fill: fillText }));
+  if (outside.cells) warnings.push(coded('stocks.matrixOutside', { cells: outside.cells }));
   const names = await ws.db.all<{ code: string; name: string | null }>('SELECT code, coalesce(name_zh, name_en) AS name FROM regions');
   const nameOf = new Map(names.map((r) => [r.code, r.name]));
   return {
     date: table.date, regions: codes, names: codes.map((c) => nameOf.get(c) ?? null), values,
     unit: scale !== 1 || table.unit === 'persons' ? 'persons' : 'sample', samplingRate: table.samplingRate,
     definition: table.definition, source: table.source, kind: 'observed', importId: table.importId,
-    missing, diagonal, outside, warnings,
+    missing, diagonal, outside, ...withWarnings(warnings),
   };
 }
 
