@@ -1,5 +1,5 @@
 import type { CHOICE_FIT_MESSAGES } from './choice-fit.ts';
-import { CHOICE_MESSAGES_ZH, DEGREE_ZH, PERSON_ATTRIBUTE_ZH } from './choice-zh.ts';
+import { CHOICE_MESSAGES_ZH, DEGREE_ZH, PERSON_ATTRIBUTE_ZH, inSentence } from './choice-zh.ts';
 import { levelZh as level } from './level-zh.ts';
 import type { CodedParam, MessageFormat, MessageParams } from './message.ts';
 import type { ZhOf } from './zh-of.ts';
@@ -45,7 +45,7 @@ export const CHOICE_FIT_MESSAGES_ZH: ZhOf<typeof CHOICE_FIT_MESSAGES> = {
   'choicefit.holdoutAll': () => '所有年份都被留作检验：没有可拟合的数据',
   'choicefit.moneyNotTerm': (p) => `“${p.term}”既不是备选项属性，也不是模型的项（模型的项：${p.terms.join('、')}）`,
   'choicefit.noCountry': () => '所选毕业生的去向都不在地区登记中的任何国家：请指定备选地区所在的地区',
-  'choicefit.tooFewRegions': (p, f) => `${p.within} 内只有 ${f.number(p.count)} 个“${p.level}”层级的地区：选择至少需要两个（该地区内的层级：${p.levels.join('、') || '无'}）`,
+  'choicefit.tooFewRegions': (p, f) => `${inSentence(f.place(p.area ?? { code: p.within })).trimStart()}内只有 ${f.number(p.count)} 个“${p.level}”层级的地区：选择至少需要两个（该地区内的层级：${p.levels.join('、') || '无'}）`,
   'choicefit.unknownIndicator': (p) => `工作区中没有名为 ${quoted(p.names)} 的指标（已有指标：${p.all.join('、') || '无，请先导入'}）`,
   'choicefit.nestEmpty': (p) => `“${p.member}”不包含任何${level(p.level)}备选地区`,
   'choicefit.noNest': () => '没有一个嵌套包含两个或更多备选项',

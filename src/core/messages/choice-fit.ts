@@ -1,4 +1,4 @@
-import { def, type CodedParam } from './message.ts';
+import { def, type CodedParam, type Place } from './message.ts';
 
 /**
  * Errors of a destination-choice fit on the workspace's graduate records (`talentflow fit choice
@@ -38,7 +38,8 @@ export const CHOICE_FIT_MESSAGES = {
   'choicefit.moneyNotTerm': def({ term: 'wage', terms: ['log_disposable_income_pc', 'distance_home'] as readonly string[] },
     (p) => `"${p.term}" is neither an alternative attribute nor a term of the model (${p.terms.join(', ')})`),
   'choicefit.noCountry': def({}, () => 'no destination of the selected persons lies in a country of the registry: name the region the alternatives lie in'),
-  'choicefit.tooFewRegions': def({ count: 1, level: 'city', within: '110000', levels: ['city', 'province'] as readonly string[] },
+  /** `within` as given; `area` the region or group it names, with its names (null where not known). */
+  'choicefit.tooFewRegions': def({ count: 1, level: 'city', within: '110000', area: { code: '110000', zh: '北京市', en: 'Beijing' } as Place | null, levels: ['city', 'province'] as readonly string[] },
     (p) => `${p.count} region${p.count === 1 ? '' : 's'} at level "${p.level}" in ${p.within}: a choice needs two or more (levels there: ${p.levels.join(', ') || 'none'})`),
   'choicefit.unknownIndicator': def({ names: ['wage'] as readonly string[], all: ['disposable_income_pc', 'gdp_pc'] as readonly string[] },
     (p) => `no indicator named ${quoted(p.names)} in the workspace (indicators: ${p.all.join(', ') || 'none; import some'})`),

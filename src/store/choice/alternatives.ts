@@ -60,13 +60,13 @@ export async function choiceUniverse(ws: Workspace, level: string, within: strin
     const centroid = r.centroid_lon === null || r.centroid_lat === null ? null : ([r.centroid_lon, r.centroid_lat] as const);
     regions.set(r.code, { code: r.code, name: r.name_zh ?? r.name_en ?? r.code, name_zh: r.name_zh, name_en: r.name_en, centroid, macro: macro.get(r.code) ?? null });
   }
+  const named = ref.kind === 'region' ? regions.get(ref.code) : await ws.db.one<{ name_zh: string | null; name_en: string | null }>('SELECT name_zh, name_en FROM region_groups WHERE code = ?', [ref.code]);
+  const withinPlace: Place = { code: ref.code, zh: named?.name_zh ?? null, en: named?.name_en ?? null };
   const inside = await ws.db.all<{ code: string }>(`SELECT code FROM regions r WHERE r.level = ? AND ${cond.sql} ORDER BY code`, [level, ...cond.params]);
   if (inside.length < 2) {
     const levels = await ws.db.all<{ level: string }>(`SELECT DISTINCT level FROM regions r WHERE ${cond.sql} ORDER BY level`, cond.params);
-    throw new SpecError(coded('choicefit.tooFewRegions', { count: inside.length, level, within: withinCode, levels: levels.map((l) => l.level) }), 'level');
+    throw new SpecError(coded('choicefit.tooFewRegions', { count: inside.length, level, within: withinCode, area: withinPlace, levels: levels.map((l) => l.level) }), 'level');
   }
-  const named = ref.kind === 'region' ? regions.get(ref.code) : await ws.db.one<{ name_zh: string | null; name_en: string | null }>('SELECT name_zh, name_en FROM region_groups WHERE code = ?', [ref.code]);
-  const withinPlace: Place = { code: ref.code, zh: named?.name_zh ?? null, en: named?.name_en ?? null };
   return { alternatives: inside.map((r) => regions.get(r.code)!), regions, within: ref.code, withinPlace, notes };
 }
 

@@ -6,7 +6,7 @@
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { InputError } from '../../core/errors.ts';
+import { InputError, SpecError } from '../../core/errors.ts';
 import { messageIn } from '../../core/messages/zh.ts';
 import type { Workspace } from '../workspace.ts';
 import { buildChoiceSet } from './choice-set.ts';
@@ -176,6 +176,15 @@ test('home-rest nests: the home region labelled home, every other region in nest
 test('unknown indicators and levels are SpecErrors that say what exists', async () => {
   await assert.rejects(buildChoiceSet(ws, { level: 'province', alternativeVars: ['housing_price'] }), /no indicator named "housing_price" in the workspace \(indicators: .*disposable_income_pc/);
   await assert.rejects(buildChoiceSet(ws, { level: 'district', alternativeVars: ['income'] }), /0 regions at level "district" in CN/);
+  // In Chinese the area by its name (东北地区, 中国), as the choice model's definition names it; in English the code typed.
+  for (const [within, name] of [['northeast', '东北地区'], [undefined, '中国']] as const) {
+    await assert.rejects(buildChoiceSet(ws, { level: 'district', within, alternativeVars: ['income'] }), (e: unknown) => {
+      assert.ok(e instanceof SpecError && e.text?.code === 'choicefit.tooFewRegions', String(e));
+      assert.match(e.message, new RegExp(`^level: 0 regions at level "district" in ${within ?? 'CN'}: a choice needs two or more`));
+      assert.match(messageIn({ ...e.text, message: e.message }, 'zh'), new RegExp(`^${name}内只有 0 个“district”层级的地区：选择至少需要两个（该地区内的层级：`));
+      return true;
+    });
+  }
   await assert.rejects(buildChoiceSet(ws, { level: 'province', alternativeVars: ['income'], nests: ['home-rest', 'macro-regions'] }), /'home-rest' cannot be combined/);
   await assert.rejects(buildChoiceSet(ws, { level: 'province', alternativeVars: ['income'], nests: ['macro-regions'], sample: { size: 5 } }), /sample: sampled choice sets .* conditional logit only/);
 });
