@@ -110,6 +110,9 @@ test('--lang zh: the table\'s headings, notes and the unknown-university error i
   // note names its command and file (talentflow privacy, docs/privacy.md), which are no sentence.
   const worded = lines.map((l) => l.replace(/talentflow privacy|docs\/privacy\.md/g, '')).filter((l) => /[\u4e00-\u9fff]|[A-Za-z]{3,}/.test(l));
   assertChinese(worded, 'graduate table');
+  // A degree in the title by the one table of degree names the library's Chinese uses (core/messages/choice-zh.ts).
+  const master = tf('report', 'graduates', '--university', 'NEU', '--year', '2016', '--degree', 'master', '--lang', 'zh', '-w', demo.workspace);
+  assert.ok(master.stdout.split('\n').includes('2016 届毕业生 · 东北大学 · 硕士 · 与 2015 届比较'), master.stdout + master.stderr);
   const bad = tf('report', 'graduates', '--university', 'Nowhere U', '--lang', 'zh', '-w', demo.workspace);
   assert.equal(bad.code, 1);
   assert.match(bad.stderr, /^错误：university：没有“Nowhere U”的毕业生记录；已有的院校：/);

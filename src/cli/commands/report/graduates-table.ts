@@ -1,6 +1,7 @@
 import type { GraduateReport, KeyedCompared } from '../../../metrics/index.ts';
 import { EMPLOYER_TYPES, fmtShare, fmtSigned, LABELS, noteText, privacyNote, studyProvinceText, suppressedMark, universityLabel } from '../../../report/index.ts';
 import { printTable, renderTable, type Column, type Out } from '../../output.ts';
+import { DEGREE_ZH } from '../../../core/messages/choice-zh.ts';
 
 type Labels = Record<string, { name_zh: string | null; name_en: string | null }>;
 
@@ -41,8 +42,6 @@ const WORDS = {
     warning: '警告：',
   },
 };
-
-const DEGREE_ZH: Record<string, string> = { bachelor: '本科', master: '硕士', doctor: '博士', junior_college: '专科' };
 
 /**
  * The graduate report as terminal tables: headline, destinations, employer types, salaries. A
