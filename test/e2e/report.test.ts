@@ -113,6 +113,9 @@ test('--lang zh: the table\'s headings, notes and the unknown-university error i
   // A degree in the title by the one table of degree names the library's Chinese uses (core/messages/choice-zh.ts).
   const master = tf('report', 'graduates', '--university', 'NEU', '--year', '2016', '--degree', 'master', '--lang', 'zh', '-w', demo.workspace);
   assert.ok(master.stdout.split('\n').includes('2016 届毕业生 · 东北大学 · 硕士 · 与 2015 届比较'), master.stdout + master.stderr);
+  // A major by its discipline category (MAJOR_ZH), not the stored id.
+  const engineering = tf('report', 'graduates', '--university', 'NEU', '--year', '2016', '--major', 'engineering', '--lang', 'zh', '-w', demo.workspace);
+  assert.ok(engineering.stdout.split('\n').includes('2016 届毕业生 · 东北大学 · 工学 · 与 2015 届比较'), engineering.stdout + engineering.stderr);
   const bad = tf('report', 'graduates', '--university', 'Nowhere U', '--lang', 'zh', '-w', demo.workspace);
   assert.equal(bad.code, 1);
   assert.match(bad.stderr, /^错误：university：没有“Nowhere U”的毕业生记录；已有的院校：/);

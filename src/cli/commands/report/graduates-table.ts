@@ -1,7 +1,7 @@
 import type { GraduateReport, KeyedCompared } from '../../../metrics/index.ts';
 import { EMPLOYER_TYPES, fmtShare, fmtSigned, LABELS, noteText, privacyNote, studyProvinceText, suppressedMark, universityLabel } from '../../../report/index.ts';
 import { printTable, renderTable, type Column, type Out } from '../../output.ts';
-import { DEGREE_ZH } from '../../../core/messages/choice-zh.ts';
+import { DEGREE_ZH, MAJOR_ZH } from '../../../core/messages/choice-zh.ts';
 
 type Labels = Record<string, { name_zh: string | null; name_en: string | null }>;
 
@@ -61,7 +61,7 @@ export function printGraduateTable(out: Out, r: GraduateReport, labels: Labels, 
   // In Chinese the selected universities and degrees by their Chinese names, several joined by 、.
   const inZh = (v: string | readonly string[] | undefined, f: (x: string) => string) => (v === undefined || !zh ? v : (typeof v === 'string' ? [v] : v).map(f).join('、'));
   const sel = [inZh(s0.university, (u) => universityLabel(u, 'zh')), s0.studyProvince && W.studyProvince(name(s0.studyProvince)),
-    inZh(s0.degree, (d) => DEGREE_ZH[d] ?? d), inZh(s0.major, (m) => m)].filter(Boolean).join(' · ');
+    inZh(s0.degree, (d) => DEGREE_ZH[d] ?? d), inZh(s0.major, (m) => MAJOR_ZH[m] ?? m)].filter(Boolean).join(' · ');
   out.write(W.title(r.year, sel, r.previousYear));
   const o = r.outcomes;
   type Row = { share: number | null; previousShare: number | null; shareChangePp: number | null; suppressed: boolean; previousSuppressed: boolean };
