@@ -203,4 +203,18 @@ test('demo builds the workspace in one step; flows, roll-ups and export work on 
   const back = tf('import', 'flows', out, '-w', w2, '--map', 'origin=origin,destination=destination,count=count', '--json');
   assert.equal(back.code, 0, back.stderr);
   assert.equal(json<{ rows: number }>(back).rows, 2601);
+  // --lang zh: the listing commands' heads, levels, indicators, units, count lines and notes in Chinese, not only region names.
+  const zh = (...args: string[]) => {
+    const r = tf(...args, '--lang', 'zh', '-w', w);
+    assert.equal(r.code, 0, r.stderr);
+    return r.stdout;
+  };
+  assert.match(zh('regions', '--within', 'northeast', '--level', 'province'), /^代码\s+名称\s+英文名称\s+层级\s+上级\s+经度\s+纬度\s+面积（平方公里）\n[\s\S]*\n210000\s+辽宁省\s+Liaoning\s+省级\s[\s\S]*\n共 3 个地区\n$/);
+  assert.match(zh('flows', '--origin', '辽宁', '--period', '2000-2010', '--limit', '2'), /^迁出地\s+名称\s+迁入地\s+名称\s+时期\s+人数\s+地区内部\n[\s\S]*\n…… 另有 \d+ 条流动（用 --limit N 或 --json 查看全部）\n$/);
+  assert.match(zh('indicators', 'population', '--within', '辽宁', '--period', '2020', '--limit', '1'), /^地区\s+名称\s+指标\s+时期\s+数值\s+单位\n[\s\S]*\n210000\s+辽宁省\s+人口\s+2020\s+[\d,]+\s+人\n…… 另有/);
+  assert.match(zh('indicators'), /^指标\s+单位\s+地区数\s+时期\n/);
+  assert.match(zh('stocks'), /^导入\s+日期\s+单元格数\s+地区数\s+单位\s+合计\s+人数（人）\s+对角线\n[\s\S]*抽样（0\.1）[\s\S]*\n共 2 张存量表\n[\s\S]*。来源：/);
+  assert.match(zh('regions', '沈阳x'), /\n共 0 个地区\n说明：没有代码、名称或别名与“沈阳x”相符的地区；最接近的：沈阳市/);
+  // English as before.
+  assert.match(tf('regions', '--within', 'northeast', '--level', 'province', '-w', w).stdout, /^code\s+name\s+name \(zh\)\s+level\s+parent\s+lon\s+lat\s+area km²\n[\s\S]*\n3 regions\n$/);
 });

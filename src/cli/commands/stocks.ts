@@ -4,7 +4,9 @@ import { withWorkspace } from '../../store/workspace.ts';
 import { common, intOption, outFor, withCommon } from '../context.ts';
 import { printJson, printTable, type Out } from '../output.ts';
 import { checkOptions } from '../validate.ts';
-import { langOption, regionNamer } from '../region-names.ts';
+import { langAllOption, regionNamer } from '../region-names.ts';
+import { headsIn } from '../heads.ts';
+import type { CliLang } from '../lang.ts';
 
 export function stocksCommand(): Command {
   return withCommon(new Command('stocks'))
@@ -15,7 +17,7 @@ export function stocksCommand(): Command {
     .option('--residence <region>', 'cells of people living in this region or group, or any region inside it')
     .option('--within <region>', 'cells with both ends inside this region or group')
     .option('--limit <n>', 'at most n cells', intOption)
-    .addOption(langOption())
+    .addOption(langAllOption())
     .addHelpText('after', '\nCells are listed when a filter is given; counts are as stored, and `persons` divides sample counts by their sampling rate.\n\nExamples:\n  talentflow stocks\n  talentflow stocks --date 2010 --residence 广东\n  talentflow stocks --date 2000 --birth 山东 --residence 黑龙江 --json')
     .action(async (o: { date?: string; definition?: string; birth?: string; residence?: string; within?: string; limit?: number; lang?: string }, cmd: Command) => {
       const { workspace } = common(cmd);
@@ -25,30 +27,32 @@ export function stocksCommand(): Command {
         const { lang, ...q } = await checkOptions(ws, o, { date: true, definition: true });
         const res = await queryStocks(ws, { ...q, limit: cells ? (out.json ? o.limit : undefined) : 0 });
         if (out.json) return printJson(out, res);
-        printTables(out, res.tables);
+        const zh: CliLang = lang === 'zh' ? 'zh' : 'en';
+        printTables(out, res.tables, zh);
         if (!cells) return;
         out.write('');
         const name = await regionNamer(ws, lang);
-        printTable(out, res.rows, [
+        printTable(out, res.rows, headsIn([
           { header: 'birth', value: (r) => r.birth }, { header: 'name', value: (r) => name(r.birth) ?? r.birth_name },
           { header: 'residence', value: (r) => r.residence }, { header: 'name', value: (r) => name(r.residence) ?? r.residence_name },
           { header: 'date', value: (r) => String(r.date) }, { header: 'count', value: (r) => r.count }, { header: 'persons', value: (r) => r.persons, digits: 0 },
           ...(res.tables.length > 1 ? [{ header: 'import', value: (r: (typeof res.rows)[number]) => r.import_id }] : []),
-        ], { limit: o.limit ?? 50, what: 'cells' });
+        ], zh), { limit: o.limit ?? 50, what: 'cells', lang: zh });
       }, { create: false });
     });
 }
 
 /** The tables with what their numbers are: one line each for unit, definition and source. */
-function printTables(out: Out, tables: readonly StockTableInfo[]): void {
-  printTable(out, tables, [
+function printTables(out: Out, tables: readonly StockTableInfo[], lang: CliLang): void {
+  printTable(out, tables, headsIn([
     { header: 'import', value: (t) => t.importId }, { header: 'date', value: (t) => String(t.date) }, { header: 'cells', value: (t) => t.cells },
-    { header: 'regions', value: (t) => t.regions }, { header: 'unit', value: (t) => (t.samplingRate === null ? t.unit : `sample (${t.samplingRate})`) },
+    { header: 'regions', value: (t) => t.regions }, { header: 'unit', value: (t) => (t.samplingRate === null ? t.unit : (lang === 'zh' ? `抽样（${t.samplingRate}）` : `sample (${t.samplingRate})`)) },
     { header: 'total', value: (t) => t.total }, { header: 'persons', value: (t) => t.persons, digits: 0 }, { header: 'diagonal', value: (t) => t.diagonal },
-  ], { what: 'stock tables' });
+  ], lang), { what: 'stock tables', lang });
   for (const d of [...new Set(tables.map((t) => `${t.definition}\u0000${t.source}`))]) {
     const [definition, source] = d.split('\u0000');
     const ids = tables.filter((t) => t.definition === definition && t.source === source).map((t) => `#${t.importId} ${t.date}`);
-    out.write(`${ids.join(', ')}: ${definition}. Source: ${source}`);
+    // The definition and source are the data's own text, as imported.
+    out.write(lang === 'zh' ? `${ids.join('、')}：${definition}。来源：${source}` : `${ids.join(', ')}: ${definition}. Source: ${source}`);
   }
 }
