@@ -49,7 +49,7 @@ export const CHOICE_MESSAGES_ZH: ZhOf<Described> = {
   'choice.definition': (p, f) => `${f.number(p.persons)} 名毕业生在 ${f.number(p.alternatives)} 个备选项（${inSentence(f.place(p.area ?? { code: p.within })).trimStart()}的${level(p.level)}地区${p.outside ? '，以及未就业/继续深造' : ''}）之间的去向选择，${p.nested ? '嵌套 logit 模型（完全信息极大似然）' : '条件 logit 模型'}，极大似然估计`,
   'choice.wtp.definition': (p) => wtpZh(p),
 
-  'choice.note.alternativesCountry': (p, f) => `备选项：${f.place({ code: p.within })}的${level(p.level)}地区，即${p.most ? '大多数' : ''}毕业生去向所在的国家`,
+  'choice.note.alternativesCountry': (p, f) => `备选项：${inSentence(f.place(p.area ?? { code: p.within })).trimStart()}的${level(p.level)}地区，即${p.most ? '大多数' : ''}毕业生去向所在的国家`,
   'choice.note.nearestEarlier': (p, f) => `${indicatorZh(p.indicator, null)}：${f.number(p.regions)} 个地区 ${p.year} 年的数值取自 ${p.from} 年（最近的较早年份）`,
   'choice.note.listwise': (p, f) => `逐个删除：${f.list(p.regions.map(f.place))}因缺少属性未纳入 ${p.year} 年的选择集`,
   'choice.note.term': (p) => `${p.term}：${indicatorZh(p.indicator, p.unit)}，${transformZh(p.transform)}${p.byDefault ? '（默认）' : ''}`,

@@ -54,7 +54,8 @@ export const CHOICE_MESSAGES = {
   'choice.wtp.definition': def(WTP_EXAMPLE, (p) => wtpEnglish(p)),
 
   // Notes on the choice set (src/store/choice/choice-set.ts, alternatives.ts, attributes.ts).
-  'choice.note.alternativesCountry': def({ level: 'province', within: 'CN', most: true as boolean },
+  /** `area` the country by its names, for a front-end's language (the English keeps the code). */
+  'choice.note.alternativesCountry': def({ level: 'province', within: 'CN', area: { code: 'CN', zh: '中国', en: 'China' } as Place | null, most: true as boolean },
     (p) => `alternatives: regions at level ${p.level} in ${p.within}, the country of ${p.most ? 'most of ' : ''}the persons' destinations`),
   'choice.note.nearestEarlier': def({ indicator: 'disposable_income_pc', year: 2021, from: 2020, regions: 3 },
     (p) => `${p.indicator}: ${p.year} from ${p.from} (nearest earlier year) for ${p.regions} region${p.regions === 1 ? '' : 's'}`),

@@ -37,13 +37,14 @@ export interface ChoiceUniverse {
 export async function choiceUniverse(ws: Workspace, level: string, within: string | undefined, macroRegions: readonly string[], personFilter: PersonFilter): Promise<ChoiceUniverse> {
   const notes: CodedMessage[] = [];
   let withinCode = within;
+  let country: { most: boolean } | null = null;
   if (withinCode === undefined) {
     const countries = await ws.db.all<{ country: string; n: bigint }>(
       `SELECT ra.ancestor AS country, count(*) AS n FROM persons p JOIN region_ancestors ra ON ra.code = p.destination AND ra.ancestor_level = 'country'
        ${personFilter.sql ? `WHERE ${personFilter.sql}` : ''} GROUP BY 1 ORDER BY n DESC, country`, personFilter.params);
     if (countries.length === 0) throw new SpecError(coded('choicefit.noCountry', {}), 'within');
     withinCode = countries[0].country;
-    notes.push(coded('choice.note.alternativesCountry', { level, within: withinCode, most: countries.length > 1 }));
+    country = { most: countries.length > 1 };
   }
   const ref = await resolveRegionRef(ws, withinCode, 'within');
   const cond = withinCondition('r.code', ref);
@@ -62,6 +63,8 @@ export async function choiceUniverse(ws: Workspace, level: string, within: strin
   }
   const named = ref.kind === 'region' ? regions.get(ref.code) : await ws.db.one<{ name_zh: string | null; name_en: string | null }>('SELECT name_zh, name_en FROM region_groups WHERE code = ?', [ref.code]);
   const withinPlace: Place = { code: ref.code, zh: named?.name_zh ?? null, en: named?.name_en ?? null };
+  // The country chosen for the user, named once its names are known.
+  if (country) notes.push(coded('choice.note.alternativesCountry', { level, within: withinCode, area: withinPlace, most: country.most }));
   const inside = await ws.db.all<{ code: string }>(`SELECT code FROM regions r WHERE r.level = ? AND ${cond.sql} ORDER BY code`, [level, ...cond.params]);
   if (inside.length < 2) {
     const levels = await ws.db.all<{ level: string }>(`SELECT DISTINCT level FROM regions r WHERE ${cond.sql} ORDER BY level`, cond.params);
