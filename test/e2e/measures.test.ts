@@ -180,4 +180,11 @@ test('--lang zh: census net migration\'s method and assumptions in Chinese', () 
   assert.match(r.stdout, /\n方法：2010–2020 年人口普查净迁移：2020 年人口 - 2010 年人口 - 自然增长（余量法，联合国手册 VI）\n/);
   assert.match(r.stdout, /\n假设：自然增长 = 2010 年人口 ×（\(1 \+ -0\.001\)\^10 - 1），各地区采用相同的年增长率\n/);
   assert.match(r.stdout, /\n代码 +名称 +期初人口 +期末人口 +人口变化 +自然增长 +净迁移 +净迁移率（‰）\n/);
+  // Refusals in Chinese too (coded: measure.*), English word for word.
+  const refused = (...args: string[]) => tf('measures', ...args, '-w', demo.workspace).stderr;
+  assert.match(refused('happiness', '--lang', 'zh'), /^错误：measure：没有度量“happiness”；可用：summary、in、out、net/);
+  assert.match(refused('happiness'), /^error: measure: unknown measure "happiness"; one of summary, in, out, net/);
+  assert.match(refused('census-net', '--from', '2010', '--to', '2020', '--lang', 'zh'), /^错误：natural-rate：人口普查净迁移需要自然增长：--natural-rate R/);
+  assert.match(refused('net', '--losing', '--gaining', '--lang', 'zh'), /^错误：losing：--losing 和 --gaining 只能给出一个/);
+  assert.match(refused('change', '--from', '2015', '--to', '2019', '--of', 'corridors'), /^error: of: change compares a per-region flow measure \(net, in, out, gross, efficiency, rates\), got "corridors"/);
 });

@@ -32,7 +32,7 @@ export function censusYears(o: MeasureOptions, period: string | undefined): { fr
   if (o.from !== undefined || o.to !== undefined) {
     const from = Number(o.from);
     const to = Number(o.to);
-    if (!Number.isInteger(from) || !Number.isInteger(to) || to <= from) throw new SpecError(`--from and --to must be census years with --to later, got ${o.from} and ${o.to}`, 'from');
+    if (!Number.isInteger(from) || !Number.isInteger(to) || to <= from) throw new SpecError(coded('measure.census.badYears', { from: String(o.from), to: String(o.to) }), 'from');
     return { from, to };
   }
   const p = period ? parsePeriod(period) : null;
@@ -59,13 +59,13 @@ export async function censusNetRows(ws: Workspace, o: MeasureOptions, years: { f
   let natural: NaturalChange;
   if (o.naturalIndicator) {
     const values = await listIndicators(ws, { name: o.naturalIndicator, period: `${from}-${to}` });
-    if (!values.length) throw new SpecError(`no values of "${o.naturalIndicator}" for period ${from}-${to} (natural change in persons over the interval)`, 'natural-indicator');
+    if (!values.length) throw new SpecError(coded('measure.census.noNatural', { indicator: o.naturalIndicator, from, to }), 'natural-indicator');
     const byCode = new Map(values.map((v) => [v.region, v.value]));
     natural = { perRegion: regions.map((c) => byCode.get(c) ?? NaN) };
     assumptions.push(coded('measure.assumption.naturalIndicator', { indicator: o.naturalIndicator, from, to }));
   } else {
     const rate = o.naturalRate ?? defaultRate;
-    if (rate === null || rate === undefined) throw new SpecError('census net migration needs natural change: --natural-rate R (annual, per person, e.g. -0.001; 0 ignores natural change) or --natural-indicator NAME', 'natural-rate');
+    if (rate === null || rate === undefined) throw new SpecError(coded('measure.census.needsNatural', {}), 'natural-rate');
     natural = { annualRate: rate };
     if (rate === 0) {
       assumptions.push(coded('measure.assumption.naturalIgnored', { from, to, byDefault: o.naturalRate === undefined }));

@@ -78,11 +78,11 @@ export function flowMeasure(measure: string, table: FlowTable, populations: Floa
     }
     case 'intensity': {
       const usable = Array.from(populations).every((p) => Number.isFinite(p) && p > 0);
-      if (!usable) throw new SpecError('intensity needs the population of every region of the table (indicator "population" in the period\'s first year, or --population-year)', 'population');
+      if (!usable) throw new SpecError(coded('measure.intensity.needsPopulation', {}), 'population');
       const m = migrationIndices(table, populations);
       return { rows: [], method: method(), system: { ...m }, warnings: [] };
     }
     default:
-      throw new SpecError(`unknown measure "${measure}"`, 'measure');
+      throw new SpecError(coded('measure.unknown', { measure, measures: [] }), 'measure');
   }
 }

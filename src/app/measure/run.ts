@@ -29,9 +29,9 @@ const MAIN: Record<MeasureName, string | null> = {
 export async function runMeasure(ws: Workspace, measure: string, input: MeasureInput): Promise<MeasureResult> {
   // A misspelt level (or group used as one) lists the workspace's levels and groups, as every command's does.
   const o: MeasureOptions = await checkOptions(ws, parseInput(measureInput, input), { level: 'or-group', cohort: true });
-  if (!(MEASURES as readonly string[]).includes(measure)) throw new SpecError(`unknown measure "${measure}"; one of ${MEASURES.join(', ')}`, 'measure');
+  if (!(MEASURES as readonly string[]).includes(measure)) throw new SpecError(coded('measure.unknown', { measure, measures: MEASURES }), 'measure');
   const m = measure as MeasureName;
-  if (o.losing && o.gaining) throw new SpecError('give --losing or --gaining, not both', 'losing');
+  if (o.losing && o.gaining) throw new SpecError(coded('measure.losingAndGaining', {}), 'losing');
   const groupLevel = o.level !== undefined && (await listGroups(ws)).some((g) => g.code.toLowerCase() === o.level?.toLowerCase());
   const sel = await selectRegions(ws, o, groupLevel ? undefined : o.level);
   const selection = { period: o.period, cohort: o.cohort, level: o.level, group: o.group, within: o.within, region: o.region, origin: o.origin, destination: o.destination };
@@ -39,7 +39,7 @@ export async function runMeasure(ws: Workspace, measure: string, input: MeasureI
 
   if (m === 'census-net' || (m === 'net' && (await censusFallback(ws, o, sel)))) {
     const years = censusYears(o, o.period);
-    if (!years) throw new SpecError('census-net needs two census years: --from 2010 --to 2020 (or --period 2010-2020)', 'from');
+    if (!years) throw new SpecError(coded('measure.census.needsYears', {}), 'from');
     const c = await censusNetRows(ws, o, years, sel.focus, m === 'net' ? 0 : null);
     const warnings = [...c.warnings];
     if (m === 'net') warnings.unshift(coded('measure.census.fallback', { from: String(years.from), to: String(years.to) }));
@@ -51,12 +51,12 @@ export async function runMeasure(ws: Workspace, measure: string, input: MeasureI
   // have them, not a table of unknown values; `net` over a census interval was answered above.
   if (o.period !== undefined) o.period = await requirePeriod(ws, o.period, 'flows');
   if (m === 'change') {
-    if (!o.from || !o.to) throw new SpecError('change needs two periods: --from P1 --to P2 (e.g. --from 2015 --to 2020)', 'from');
+    if (!o.from || !o.to) throw new SpecError(coded('measure.change.needsPeriods', {}), 'from');
     o.from = await requirePeriod(ws, o.from, 'flows');
     o.to = await requirePeriod(ws, o.to, 'flows');
     const of = o.of ?? 'net';
     const field = MAIN[of as MeasureName];
-    if (!field || ['change', 'census-net', 'corridors', 'concentration', 'intensity', 'retention'].includes(of)) throw new SpecError(`change compares a per-region flow measure (net, in, out, gross, efficiency, rates), got "${of}"`, 'of');
+    if (!field || ['change', 'census-net', 'corridors', 'concentration', 'intensity', 'retention'].includes(of)) throw new SpecError(coded('measure.change.notPerRegion', { of }), 'of');
     const values = async (period: string) => {
       const loaded = await loadSelectedFlows(ws, o, period, sel);
       const fm = flowMeasure(of, loaded.table, loaded.populations, o.years ?? periodYears(period, loaded.periods), o);

@@ -22,7 +22,7 @@ export interface Selection {
 
 export function focusRef(o: MeasureOptions): string | undefined {
   const given = [o.group, o.within, o.region].filter((x) => x !== undefined);
-  if (given.length > 1) throw new SpecError('give one of --group, --within, --region', 'selection');
+  if (given.length > 1) throw new SpecError(coded('measure.oneSelection', {}), 'selection');
   return given[0];
 }
 

@@ -1,5 +1,6 @@
 import type { ANALYSIS_MESSAGES } from './analysis.ts';
 import type { MEASURE_MESSAGES } from './measure.ts';
+import type { MEASURE_ERROR_MESSAGES } from './measure-errors.ts';
 import type { MEASURE_METHOD_MESSAGES } from './measure-method.ts';
 import type { MessageFormat } from './message.ts';
 import { levelZh } from './level-zh.ts';
@@ -31,7 +32,7 @@ const FLOW_METHOD_ZH: Readonly<Record<string, (p: { years: number; per: number; 
   intensity: () => 'Bell 等（2002）：CMI = 100 M / P，MEI = 100 Σ|净迁移| / Σ总迁移，ANMR = 50 Σ|净迁移| / P',
 };
 
-type MeasureCatalogue = typeof ANALYSIS_MESSAGES & typeof MEASURE_MESSAGES & typeof MEASURE_METHOD_MESSAGES;
+type MeasureCatalogue = typeof ANALYSIS_MESSAGES & typeof MEASURE_MESSAGES & typeof MEASURE_METHOD_MESSAGES & typeof MEASURE_ERROR_MESSAGES;
 
 export const MEASURE_MESSAGES_ZH: ZhOf<MeasureCatalogue> = {
   // The flows' Chinese sources where the server sent them (a result saved before they existed has none).
@@ -57,5 +58,15 @@ export const MEASURE_MESSAGES_ZH: ZhOf<MeasureCatalogue> = {
   'measure.assumption.populations': (p) => `人口：${p.year ?? '无年份'}${p.year ? ' 年' : ''}的“population”指标`,
   'measure.assumption.naturalIndicator': (p) => `各地区的自然增长取自指标“${p.indicator}”（${p.from}–${p.to}）`,
   'measure.assumption.naturalIgnored': (p) => `未扣除自然增长（年增长率为 0${p.byDefault ? '，默认值' : ''}）：净迁移即 ${p.from}–${p.to} 年的全部人口变化；在死亡多于出生的地区（2010 年代后期东北大部分地区）会高估迁出`,
+  'measure.unknown': (p) => `没有度量“${p.measure}”${p.measures.length ? `；可用：${p.measures.join('、')}` : ''}`,
+  'measure.losingAndGaining': () => '--losing 和 --gaining 只能给出一个',
+  'measure.oneSelection': () => '--group、--within、--region 只能给出一个',
+  'measure.census.needsYears': () => 'census-net 需要两个人口普查年份：--from 2010 --to 2020（或 --period 2010-2020）',
+  'measure.census.badYears': (p) => `--from 和 --to 应为人口普查年份且 --to 较晚，实为 ${p.from} 和 ${p.to}`,
+  'measure.census.noNatural': (p) => `指标“${p.indicator}”没有时期 ${p.from}-${p.to} 的数值（应为该时期内以人计的自然增长）`,
+  'measure.census.needsNatural': () => '人口普查净迁移需要自然增长：--natural-rate R（每人每年，例如 -0.001；0 表示不扣除自然增长）或 --natural-indicator 指标名',
+  'measure.change.needsPeriods': () => 'change 需要两个时期：--from P1 --to P2（例如 --from 2015 --to 2020）',
+  'measure.change.notPerRegion': (p) => `change 比较的是按地区计算的流动度量（net、in、out、gross、efficiency、rates），实为“${p.of}”`,
+  'measure.intensity.needsPopulation': () => 'intensity 需要表中每个地区的人口（时期首年的“population”指标，或用 --population-year 指定年份）',
   'measure.assumption.naturalRate': (p) => `自然增长 = ${p.from} 年人口 ×（(1 + ${p.rate})^${p.to - p.from} - 1），各地区采用相同的年增长率`,
 };
