@@ -1,6 +1,7 @@
 import { Command, CommanderError, Help, InvalidArgumentError } from 'commander';
 import { isTalentflowError, InputError } from '../core/errors.ts';
 import { alsoIn, cliLang, errorIn } from './lang.ts';
+import { prepareTables } from './output.ts';
 import { takeRecoveryNotes } from '../store/recovery.ts';
 import { COMMAND_LOADERS, isCommandName, loadCommand, readCommandSummaries, type CommandName } from './command-registry.ts';
 
@@ -22,7 +23,9 @@ export async function buildProgram(argv: readonly string[] = []): Promise<Comman
   const first = argv.find((a) => !a.startsWith('-'));
   const wanted = first === 'help' ? argv[argv.indexOf('help') + 1] : first;
   if (isCommandName(wanted)) {
-    add(await loadCommand(wanted));
+    // The command's tables need string-width, unless it answers in JSON or only shows its help.
+    const [command] = await Promise.all([loadCommand(wanted), argv.some((a) => a === '--json' || a === '--help' || a === '-h') || first === 'help' ? null : prepareTables()]);
+    add(command);
     return program;
   }
   const summaries = readCommandSummaries();

@@ -1,4 +1,4 @@
-import stringWidth from 'string-width';
+import { createRequire } from 'node:module';
 import { countLine, type CountedNoun } from './count-line.ts';
 import type { CliLang } from './lang.ts';
 
@@ -10,6 +10,24 @@ export interface Out {
   json: boolean;
   write(s: string): void;
   error(s: string): void;
+}
+
+/**
+ * Display width of text (a Chinese character takes two columns), by string-width, loaded only
+ * for output that prints tables: loading it (its grapheme segmenter and emoji pattern) costs
+ * 25-70 ms of a command's start, which `--json` output has no use for. main() prepares it for
+ * any other command (prepareTables); a table printed without that loads it synchronously (an
+ * ES module through require, which Node >= 20.19 allows).
+ */
+let widthOf: ((s: string) => number) | undefined;
+
+export async function prepareTables(): Promise<void> {
+  widthOf ??= (await import('string-width')).default;
+}
+
+function stringWidth(s: string): number {
+  widthOf ??= (createRequire(import.meta.url)('string-width') as typeof import('string-width')).default;
+  return widthOf(s);
 }
 
 export function stdOut(json: boolean): Out {

@@ -50,13 +50,18 @@ test('fit gravity --flows on a CSV loads DuckDB but not exceljs, the name tables
   assert.equal(r.code, 0, r.stderr);
   assert.equal(JSON.parse(r.stdout).nobs, n * (n - 1));
   assert.ok(r.packages.has('@duckdb/node-api'));
-  assertNone(r.packages, HEAVY, 'fit gravity --flows x.csv');
+  // JSON out: no table, so not the text-width package either (25-70 ms of start-up).
+  assertNone(r.packages, [...HEAVY, 'string-width'], 'fit gravity --flows x.csv --json');
+  // The same fit as a table loads it.
+  const table = packagesOf(['fit', 'gravity', '--flows', csv, '--origin', 'o', '--destination', 'd', '--flow', 'flow', '--cost', 'dist', '--constraint', 'doubly']);
+  assert.equal(table.code, 0, table.stderr);
+  assert.ok(table.packages.has('string-width'), 'a summary with tables loads string-width');
 });
 
 test('talentflow --help loads neither DuckDB nor zod', () => {
   const r = packagesOf(['--help']);
   assert.equal(r.code, 0, r.stderr);
-  assertNone(r.packages, [...HEAVY, '@duckdb/node-api', 'zod'], '--help');
+  assertNone(r.packages, [...HEAVY, '@duckdb/node-api', 'zod', 'string-width'], '--help');
 });
 
 test('init and models on a new workspace load no name tables and no exceljs', () => {
