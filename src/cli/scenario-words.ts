@@ -23,7 +23,20 @@ export interface ScenarioWords {
   note(text: string): string;
   assumption(text: string): string;
   stored(id: number | string, scenario: string): string;
+  /** A head of `scenario compare` or `scenario list`, given in English. */
+  head(english: string): string;
+  readonly compareLegend: string;
+  /** What --amount changed in one of the compared documents. */
+  amountOf(scenario: string, note: string): string;
+  /** The cells of a list's targets beyond the first three. */
+  targets(names: readonly string[]): string;
 }
+
+/** `scenario compare`'s and `scenario list`'s heads in Chinese, by their English. */
+const HEAD_ZH: Readonly<Record<string, string>> = {
+  scenario: '情景', model: '模型', 'retained delta': '留住人数变化', 'total cost': '总成本', 'cost per retained': '每多留住一人的成本',
+  run: '运行', 'a month': '每月', years: '年数', paid: '领取对象', targets: '目标地区', version: '版本', seed: '种子', draws: '抽样次数', at: '时间',
+};
 
 const ENGLISH: ScenarioWords = {
   title: (scenario, model, version, draws, seed, seconds) => `Scenario ${scenario}: model ${model} (version ${version}), ${draws} draws, seed ${seed}, ${seconds} s`,
@@ -37,6 +50,10 @@ const ENGLISH: ScenarioWords = {
   note: (text) => `note: ${text}`,
   assumption: (text) => `assumption: ${text}`,
   stored: (id, scenario) => `stored as run ${id} of scenario "${scenario}"`,
+  head: (english) => english,
+  compareLegend: 'Medians with 5-95% intervals over draws; n/a: no bound (draws that retain no one more cost infinitely much per graduate).',
+  amountOf: (scenario, note) => `--amount (${scenario}): ${note}`,
+  targets: (names) => (names.length > 3 ? `${names.slice(0, 3).join(', ')}, … (${names.length})` : names.join(', ')),
 };
 
 const CHINESE: ScenarioWords = {
@@ -51,6 +68,10 @@ const CHINESE: ScenarioWords = {
   note: (text) => `说明：${text}`,
   assumption: (text) => `假设：${text}`,
   stored: (id, scenario) => `已保存为情景“${scenario}”的第 ${id} 次运行`,
+  head: (english) => HEAD_ZH[english] ?? english,
+  compareLegend: '各次抽样的中位数及 5%–95% 区间；n/a：没有界限（没有多留住任何人的抽样，其每名毕业生成本为无穷大）。',
+  amountOf: (scenario, note) => `--amount（${scenario}）：${note}`,
+  targets: (names) => (names.length > 3 ? `${names.slice(0, 3).join('、')} 等 ${names.length} 个` : names.join('、')),
 };
 
 export const scenarioWords = (lang: CliLang): ScenarioWords => (lang === 'zh' ? CHINESE : ENGLISH);

@@ -127,6 +127,12 @@ test('scenario compare --json holds one entry per scenario', () => {
   assert.ok(isInterval(j.scenarios[1].costPerRetained));
   const text = tf('scenario', 'compare', join(REPO, 'examples/korea-regional-income.json'), join(REPO, 'examples/korea-relocation-allowance.json'), '--draws', '5', '--no-save', '-w', w);
   assert.match(text.stdout, /korea-relocation-allowance\s+korea-2019@[0-9a-f]{16}/);
+  assert.match(text.stdout, /^scenario\s+model\s+retained delta\s+total cost\s+cost per retained\n[\s\S]*\nMedians with 5-95% intervals over draws; n\/a: no bound/);
+  // --lang zh: heads, money words and the legend in Chinese; the stored runs' list too.
+  const zh = tf('scenario', 'compare', join(REPO, 'examples/korea-regional-income.json'), join(REPO, 'examples/korea-relocation-allowance.json'), '--draws', '5', '--no-save', '-w', w, '--lang', 'zh');
+  assert.equal(zh.code, 0, zh.stderr);
+  assert.match(zh.stdout, /^情景\s+模型\s+留住人数变化\s+总成本\s+每多留住一人的成本\n[\s\S]*韩元[\s\S]*\n各次抽样的中位数及 5%–95% 区间；n\/a：没有界限/);
+  assert.match(tf('scenario', 'list', '-w', w, '--lang', 'zh').stdout, /^运行\s+情景\s+每月\s+年数\s+领取对象\s+目标地区\s+模型\s+版本\s+种子\s+抽样次数\s+时间\n/);
 });
 
 test('a bad scenario is refused with the field named (exit 1)', () => {

@@ -9,9 +9,9 @@ import { compareScenarios, type Interval } from '../../sim/index.ts';
 import { listScenarioRuns } from '../../store/scenarios.ts';
 import { withWorkspace } from '../../store/workspace.ts';
 import { common, intOption, outFor, withCommon } from '../context.ts';
-import { printJson, renderTable, type Out } from '../output.ts';
+import { printJson, renderTable, type Column, type Out } from '../output.ts';
 import { progressBar } from '../progress.ts';
-import { langOption, regionNamer } from '../region-names.ts';
+import { langAllOption, regionNamer } from '../region-names.ts';
 import { messageLangOption, said, type CliLang } from '../lang.ts';
 import { scenarioWords } from '../scenario-words.ts';
 
@@ -26,8 +26,8 @@ function amountOption(v: string): number {
   return n;
 }
 
-/** An amount with its currency's word, as the notes and the dashboard write it ("12,000 yuan"). */
-const money = (text: string, currency: string) => (currency ? `${text} ${currencyWord(currency, 'en')}` : text);
+/** An amount with its currency's word, as the notes and the dashboard write it ("12,000 yuan", "12,000 元"). */
+const money = (text: string, currency: string, lang: CliLang = 'en') => (currency ? `${text} ${currencyWord(currency, lang)}` : text);
 
 /** A scenario file's document as JSON (checked by the run operation, which names the bad field). */
 function readDocument(file: string): unknown {
@@ -71,7 +71,6 @@ function printRun(out: Out, run: ScenarioRunAnswer, lang: CliLang): void {
   const w = scenarioWords(lang);
   const currency = run.currency ?? '';
   const r = run.result;
-  const priced = (text: string) => (currency ? `${text} ${currencyWord(currency, lang)}` : text);
   out.write(w.title(run.scenario, run.model.name, run.model.version, r.draws, r.seed, run.seconds.toFixed(2)));
   // The notes coded (the amount's note among them) where the answer carries them, one for one.
   const coded = run.messages?.notes?.length === run.notes.length ? run.messages.notes : undefined;
@@ -91,8 +90,8 @@ function printRun(out: Out, run: ScenarioRunAnswer, lang: CliLang): void {
   const s = r.summary;
   out.write('');
   out.write(w.retainedBy(r.years[r.years.length - 1]?.year, withInterval(s.retainedDelta), withInterval(s.ownRetainedDelta)));
-  out.write(w.totalCost(priced(withInterval(s.totalCost)), withInterval(s.recipients)));
-  out.write(w.costPerRetained(priced(withInterval(s.costPerRetained)), s.drawsWithoutGain, r.draws));
+  out.write(w.totalCost(money(withInterval(s.totalCost), currency, lang), withInterval(s.recipients)));
+  out.write(w.costPerRetained(money(withInterval(s.costPerRetained), currency, lang), s.drawsWithoutGain, r.draws));
   run.notes.forEach((n, i) => i !== amountAt && out.write(w.note(said(n, coded?.[i], lang))));
   for (const a of run.assumptions) out.write(w.assumption(a));
   if (run.id !== null) out.write(w.stored(run.id, run.scenario));
@@ -130,26 +129,32 @@ Examples:
   cmd.addCommand(runOptions(withCommon(new Command('compare')))
     .argument('<files...>', 'two or more scenario documents (JSON)')
     .description('run several scenarios and show their effects side by side')
-    .action(async (files: string[], o: RunOptions, c: Command) => {
+    .addOption(messageLangOption())
+    .action(async (files: string[], o: RunOptions & { lang?: CliLang }, c: Command) => {
       const out = outFor(c);
+      const lang = o.lang ?? 'en';
+      const w = scenarioWords(lang);
       const runs = await runFiles(files, c, o);
       const currencies = new Map(runs.map((r) => [r.scenario, r.currency ?? '']));
       const comparison = compareScenarios(runs.map((r) => ({ name: r.scenario, model: `${r.model.name}@${r.model.version}`, result: r.result })));
       if (out.json) return printJson(out, { ...comparison, runs: runs.map((r) => ({ scenario: r.scenario, id: r.id, model: r.model, summary: r.result.summary })) });
       out.write(renderTable(comparison.scenarios, [
-        { header: 'scenario', value: (s) => s.name },
-        { header: 'model', value: (s) => s.model },
-        { header: 'retained delta', value: (s) => withInterval(s.retainedDelta) },
-        { header: 'total cost', value: (s) => money(withInterval(s.totalCost), currencies.get(s.name) ?? '') },
-        { header: 'cost per retained', value: (s) => money(withInterval(s.costPerRetained), currencies.get(s.name) ?? '') },
+        { header: w.head('scenario'), value: (s) => s.name },
+        { header: w.head('model'), value: (s) => s.model },
+        { header: w.head('retained delta'), value: (s) => withInterval(s.retainedDelta) },
+        { header: w.head('total cost'), value: (s) => money(withInterval(s.totalCost), currencies.get(s.name) ?? '', lang) },
+        { header: w.head('cost per retained'), value: (s) => money(withInterval(s.costPerRetained), currencies.get(s.name) ?? '', lang) },
       ]));
-      out.write('Medians with 5-95% intervals over draws; n/a: no bound (draws that retain no one more cost infinitely much per graduate).');
-      for (const r of runs) if (r.amountNote) out.write(`--amount (${r.scenario}): ${r.amountNote}`);
+      out.write(w.compareLegend);
+      for (const r of runs) {
+        const coded = r.messages?.notes?.length === r.notes.length && r.amountNote ? r.messages.notes[r.notes.indexOf(r.amountNote)] : undefined;
+        if (r.amountNote) out.write(w.amountOf(r.scenario, said(r.amountNote, coded, lang)));
+      }
     }));
 
   cmd.addCommand(withCommon(new Command('list'))
     .argument('[name]', 'only runs of this scenario')
-    .addOption(langOption())
+    .addOption(langAllOption())
     .description('stored scenario runs with the model version they used; target regions by name')
     .action(async (name: string | undefined, o: { lang?: string }, c: Command) => {
       const out = outFor(c);
@@ -162,17 +167,20 @@ Examples:
         return runs.map((r) => ({ ...r, targetNames: r.settings?.targets.map((x) => named(x) ?? x) ?? [] }));
       }, { create: false });
       if (out.json) return printJson(out, rows);
-      out.write(renderTable(rows, [
+      const lang: CliLang = o.lang === 'zh' ? 'zh' : 'en';
+      const w = scenarioWords(lang);
+      const columns: Column<(typeof rows)[number]>[] = [
         { header: 'run', value: (r) => r.id }, { header: 'scenario', value: (r) => r.scenario },
         // What each run was run with: two runs of one document differ here.
-        { header: 'a month', value: (r) => (r.settings?.amountPerYear == null ? '' : money(fmt(r.settings.amountPerYear / 12), r.settings.currency ?? '')) },
+        { header: 'a month', value: (r) => (r.settings?.amountPerYear == null ? '' : money(fmt(r.settings.amountPerYear / 12), r.settings.currency ?? '', lang)) },
         { header: 'years', value: (r) => r.settings?.benefitYears ?? '' },
         { header: 'paid', value: (r) => r.settings?.eligibility.join('+') ?? '' },
-        { header: 'targets', value: (r) => (r.targetNames.length > 3 ? `${r.targetNames.slice(0, 3).join(', ')}, … (${r.targetNames.length})` : r.targetNames.join(', ')) },
+        { header: 'targets', value: (r) => w.targets(r.targetNames) },
         { header: 'model', value: (r) => r.model },
         { header: 'version', value: (r) => r.modelVersion }, { header: 'seed', value: (r) => r.seed }, { header: 'draws', value: (r) => r.draws },
         { header: 'at', value: (r) => r.createdAt },
-      ]));
+      ];
+      out.write(renderTable(rows, columns.map((c) => ({ ...c, header: w.head(c.header) }))));
     }));
   return cmd;
 }
