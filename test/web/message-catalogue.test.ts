@@ -106,3 +106,12 @@ test('an input error\'s further bad rows follow its problem as the CLI lists the
   assert.equal(furtherRows(names, true, zh), '；另有：第 3 行，“dest”列：没有地区“沈阳x”；还有 2 个名称无法识别');
   assert.equal(furtherRows(names, false, (m) => m.message), '; also: row 3, column "dest": unknown region "沈阳x"; and 2 more unrecognised names');
 });
+
+test('a measure\'s and a scenario\'s Chinese is the library\'s, one copy the CLI prints (measures, scenario run --lang zh) and the page shows', () => {
+  for (const code of ['measure.definition', 'measure.method', 'measure.assumption.estimatedRows', 'measure.retention.noStayers', 'measure.unknown', 'scenario.payment.set', 'scenario.synthetic.records'] as const) {
+    assert.ok(Object.hasOwn(LIBRARY_ZH, code), code);
+    assert.equal(ZH_MESSAGES[code], (LIBRARY_ZH as Record<string, unknown>)[code], code);
+  }
+  const method = { code: 'measure.method', params: { measure: 'retention', years: 10, per: 1000, k: 5, estimated: true }, message: '' };
+  assert.equal((ZH_MESSAGES['measure.method'] as (p: MessageParams, f: MessageFormat) => string)(method.params, CHINESE), '留存率 = 留居者（迁出地 = 迁入地）/ 队列（留居者 + 迁出）（估计的流动）');
+});
