@@ -12,6 +12,8 @@ import { REPO } from '../helpers/workspace.ts';
 // needs and no others: exceljs (over half a second) only for a workbook, OpenCC's and pinyin-pro's
 // tables only to match region names, the WKT parser only for boundaries. Each command is run as a
 // user runs it, with a resolve hook (test/helpers/record-packages.mjs) listing the packages loaded.
+// DuckDB shows as its native binding, @duckdb/node-bindings: the CLI's bundle carries its own
+// copy of the JavaScript client (scripts/build.mjs).
 const dir = mkdtempSync(join(tmpdir(), 'talentflow-packages-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -37,7 +39,7 @@ test('the hook sees the packages a command loads (else the tests below could not
   writeFileSync(xlsx, 'not a workbook');
   const r = packagesOf(['fit', 'gravity', '--flows', xlsx, '--origin', 'o', '--destination', 'd', '--flow', 'flow', '--cost', 'dist', '--json']);
   assert.equal(r.code, 1, r.stderr);
-  assert.ok(r.packages.has('@duckdb/node-api') && r.packages.has('exceljs'), `a workbook loads exceljs: ${[...r.packages].join(', ')}`);
+  assert.ok(r.packages.has('@duckdb/node-bindings') && r.packages.has('exceljs'), `a workbook loads exceljs: ${[...r.packages].join(', ')}`);
 });
 
 test('fit gravity --flows on a CSV loads DuckDB but not exceljs, the name tables or the server', () => {
@@ -49,7 +51,8 @@ test('fit gravity --flows on a CSV loads DuckDB but not exceljs, the name tables
   const r = packagesOf(['fit', 'gravity', '--flows', csv, '--origin', 'o', '--destination', 'd', '--flow', 'flow', '--cost', 'dist', '--constraint', 'doubly', '--json']);
   assert.equal(r.code, 0, r.stderr);
   assert.equal(JSON.parse(r.stdout).nobs, n * (n - 1));
-  assert.ok(r.packages.has('@duckdb/node-api'));
+  assert.ok(r.packages.has('@duckdb/node-bindings'));
+  assert.ok(!r.packages.has('@duckdb/node-api'), 'the CLI loads its bundled copy of DuckDB\'s client, not the package\'s 180 files');
   // JSON out: no table, so not the text-width package either (25-70 ms of start-up).
   assertNone(r.packages, [...HEAVY, 'string-width'], 'fit gravity --flows x.csv --json');
   // The same fit as a table loads it.
@@ -61,7 +64,7 @@ test('fit gravity --flows on a CSV loads DuckDB but not exceljs, the name tables
 test('talentflow --help loads neither DuckDB nor zod', () => {
   const r = packagesOf(['--help']);
   assert.equal(r.code, 0, r.stderr);
-  assertNone(r.packages, [...HEAVY, '@duckdb/node-api', 'zod', 'string-width'], '--help');
+  assertNone(r.packages, [...HEAVY, '@duckdb/node-api', '@duckdb/node-bindings', 'zod', 'string-width'], '--help');
 });
 
 test('init and models on a new workspace load no name tables and no exceljs', () => {
