@@ -27,9 +27,9 @@ export const RANK_MESSAGES_ZH: ZhOf<typeof RANK_MESSAGES> = {
   'rank.indicatorTwice': (p) => `指标“${p.indicator}”重复给出`,
   'rank.spec.unknownNormalisation': (p) => `未知的归一化方法“${p.value}”（minmax、zscore 或 rank）`,
   'rank.spec.unknownWeighting': (p) => `未知的赋权方法“${p.value}”（equal、entropy、pca 或 user）`,
-  'rank.spec.weightsNeedUser': () => '--weights 需要 --weighting user',
-  'rank.spec.userNeedsWeights': () => '--weighting user 需要 --weights（例如 "1,2,1" 或 "share_age_65@2020=2"）',
+  'rank.spec.weightsNeedUser': () => '--weights 需要 --weighting=user',
+  'rank.spec.userNeedsWeights': () => '--weighting=user 需要 --weights（例如 "1,2,1" 或 "share_age_65@2020=2"）',
   'rank.spec.notNameWeight': (p) => `“${p.value}”不是 名称=权重 的形式`,
   'rank.spec.unknownWeightName': (p) => `未知指标“${p.name}”的权重；指标为：${p.indicators.join('、')}`,
-  'rank.spec.noIndicators': () => '请给出指标（--indicators）或示例（--example china-cities）',
+  'rank.spec.noIndicators': () => '请给出指标（--indicators）或示例（--example=china-cities）',
 };
