@@ -159,17 +159,25 @@ test('--lang zh says every line in Chinese: the measure, its kind and definition
   assert.match(net, /…… 另有 28 个地区/);
   const retention = zh('retention');
   assert.match(retention.out, /\n代码 +名称 +留居者 +队列 +留存率\n/);
+  // The cohort is persons from estimated flows: whole persons in the table (issue #12 item 5).
+  assert.match(retention.out, /\n110000 +北京市 +0 +38,764 +0\.000\n/);
   assert.match(retention.out, /\n总体：0\n/);
   assert.match(retention.err, /^警告：表中没有迁出地 = 迁入地的行/);
   const corridors = zh('corridors').out;
   assert.match(corridors, /^迁移通道（估计）：/);
   assert.match(corridors, /\n代码 +人数 +占比 +累计占比 +迁出地 +迁入地\n/);
-  assert.match(corridors, /\n合计：44,577,587\.0397|\n合计：44577587\.0397/);
+  assert.match(corridors, /\n合计：44,577,587\n/);
   assert.doesNotMatch(`${net}${retention.out}${retention.err}${corridors}`, /method:|assumption:|warning:|overall:|total:|estimated|persons/);
   // English word for word as before.
   const en = tf('measures', 'retention', '--level', 'province', '--within', 'CN', '--period', '2000-2010', '--limit', '3', '-w', demo.workspace);
   assert.match(en.stdout, /^retention \(estimated\): retention of flows 2000-2010 estimated from two census birthplace tables \(Abel 2013, migest ffs_demo, stayers maximised: close to minimum migration\), in persons\nmethod: retention = stayers \(origin = destination\) \/ cohort \(stayers \+ out-flow\) \(estimated flows\)\nassumption: all flow rows are model estimates \(stored by `talentflow estimate`\), not observed moves\ncode +name +stayers +cohort +retention\n/);
+  assert.match(en.stdout, /\n110000 +北京市 +0 +38,764 +0\.000\n/);
   assert.match(en.stdout, /\noverall: 0\n/);
+  // Every other person count whole too: a region's total out (concentration), the moves of the system (intensity).
+  const persons = (m: string) => tf('measures', m, '--level', 'province', '--within', 'CN', '--period', '2000-2010', '--limit', '3', '-w', demo.workspace).stdout;
+  assert.match(persons('concentration'), /\n110000 +北京市 +38,764 +11 +0\.998/);
+  assert.match(persons('intensity'), /\nmoves: 44,577,587\npopulation: 1,262,280,000\ncmi: 3\.5315\n/);
+  assert.doesNotMatch(`${retention.out}${en.stdout}${persons('concentration')}`, /\d\.\d\d(?!\d)/);
   assert.match(en.stderr, /^warning: the table has no origin = destination rows/);
 });
 

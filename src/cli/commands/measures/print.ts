@@ -11,6 +11,13 @@ const DIGITS: Record<string, number> = {
   percentChange: 1, netRatePer1000: 1,
   // Persons: estimated flows carry fractions no census supports; whole persons at the edge (STYLE.md rule 10).
   inflow: 0, outflow: 0, net: 0, gross: 0, intra: 0, population: 0, count: 0, start: 0, end: 0, natural: 0, stayers: 0,
+  cohort: 0, total: 0, moves: 0,
+};
+
+/** A system figure: persons whole (DIGITS 0), other fractions to 4 places. */
+const systemValue = (k: string, v: number): string => {
+  if (DIGITS[k] === 0 || Number.isInteger(v)) return Math.round(v).toLocaleString('en-US');
+  return v.toFixed(4);
 };
 const HIDDEN = new Set(['origin', 'destination']);
 
@@ -31,7 +38,7 @@ export function printMeasure(out: Out, r: MeasureResult, limit: number | undefin
     printTable(out, r.rows, columns, { limit: limit ?? 100, what: r.measure === 'corridors' ? 'corridors' : 'regions', lang });
   }
   if (r.system) {
-    for (const [k, v] of Object.entries(r.system)) out.write(w.system(k, typeof v === 'number' ? (Number.isInteger(v) ? v.toLocaleString('en-US') : v.toFixed(4)) : String(v)));
+    for (const [k, v] of Object.entries(r.system)) out.write(w.system(k, typeof v === 'number' ? systemValue(k, v) : String(v)));
   }
   const warnings = m?.warnings?.length === r.warnings.length ? m.warnings : undefined;
   r.warnings.forEach((x, i) => out.error(w.warning(said(x, warnings?.[i], lang))));
