@@ -1,5 +1,7 @@
 import { storedPeriods } from '../store/queries/known-values.ts';
 import { matchableRegions, type Workspace } from '../store/workspace.ts';
+import { CHINESE } from '../core/messages/zh.ts';
+import { describePlaceZh } from '../core/messages/region-zh.ts';
 import type { CliLang } from './lang.ts';
 
 /** The workspace-valued option checks live in the app layer, shared with the server's routes. */
@@ -25,9 +27,9 @@ export async function emptyRegionsNote(ws: Workspace, search: string, lang: CliL
   const regions = await matchableRegions(ws);
   if (lang === 'zh' && !regions.length) return '说明：工作区中没有地区（请用 talentflow import regions FILE 导入，或运行 talentflow demo）';
   if (!regions.length) return 'note: the workspace holds no regions (import some with talentflow import regions FILE, or run talentflow demo)';
-  const { RegionMatcher, describeRegion } = await import('../core/region-matcher.ts');
+  const { RegionMatcher, describeRegion, regionPlace } = await import('../core/region-matcher.ts');
   const m = new RegionMatcher(regions).match(search, undefined, { prefix: true });
-  if (lang === 'zh') return m.kind !== 'unknown' ? `说明：“${search}”对应某些地区，但它们都不符合其他条件（--level、--within）` : `说明：没有代码、名称或别名与“${search}”相符的地区${m.suggestions.length ? `；最接近的：${m.suggestions.map(describeRegion).join('、')}` : ''}`;
+  if (lang === 'zh') return m.kind !== 'unknown' ? `说明：“${search}”对应某些地区，但它们都不符合其他条件（--level、--within）` : `说明：没有代码、名称或别名与“${search}”相符的地区${m.suggestions.length ? `；最接近的：${m.suggestions.map((r) => describePlaceZh(regionPlace(r), CHINESE)).join('、')}` : ''}`;
   if (m.kind !== 'unknown') return `note: "${search}" names regions, but none of them passes the other filters (--level, --within)`;
   return `note: no region matches "${search}" in its code, names or aliases${m.suggestions.length ? `; closest: ${m.suggestions.map(describeRegion).join(', ')}` : ''}`;
 }

@@ -21,6 +21,13 @@ test('a region search that finds nothing is an empty list saying the closest nam
   const r = tf('regions', 'zzzz');
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stdout, /0 regions\nnote: no region matches "zzzz" in its code, names or aliases; closest: \S+ \/ \w+ \(\d+, city\)/);
+  // In Chinese, the closest names as region.unknown's Chinese gives them (沈阳市（210100，市级）).
+  const zh = tf('regions', '沈阳x', '--lang', 'zh');
+  assert.equal(zh.code, 0, zh.stderr);
+  assert.match(zh.stdout, /\n说明：没有代码、名称或别名与“沈阳x”相符的地区；最接近的：沈阳市（210100，市级）、/);
+  const note = zh.stdout.split('\n').filter((l) => l.startsWith('说明'));
+  assertChinese(note, 'regions 沈阳x --lang zh');
+  assert.doesNotMatch(note.join('\n'), /Shenyang|city/);
   const filtered = tf('regions', '瀋陽', '--level', 'province');
   assert.equal(filtered.code, 0, filtered.stderr);
   assert.match(filtered.stdout, /note: "瀋陽" names regions, but none of them passes the other filters \(--level, --within\)/);
