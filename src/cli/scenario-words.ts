@@ -26,6 +26,8 @@ export interface ScenarioWords {
   /** A head of `scenario compare` or `scenario list`, given in English. */
   head(english: string): string;
   readonly compareLegend: string;
+  /** An interval's end without a bound (a cost per graduate over draws that retain no one more). */
+  readonly none: string;
   /** What --amount changed in one of the compared documents. */
   amountOf(scenario: string, note: string): string;
   /** The cells of a list's targets beyond the first three. */
@@ -52,6 +54,7 @@ const ENGLISH: ScenarioWords = {
   stored: (id, scenario) => `stored as run ${id} of scenario "${scenario}"`,
   head: (english) => english,
   compareLegend: 'Medians with 5-95% intervals over draws; n/a: no bound (draws that retain no one more cost infinitely much per graduate).',
+  none: 'n/a',
   amountOf: (scenario, note) => `--amount (${scenario}): ${note}`,
   targets: (names) => (names.length > 3 ? `${names.slice(0, 3).join(', ')}, … (${names.length})` : names.join(', ')),
 };
@@ -64,12 +67,13 @@ const CHINESE: ScenarioWords = {
   cost: (currency) => `成本${currency ? `（${currency}）` : ''}`,
   retainedBy: (year, all, own) => `到 ${year} 年多留住的毕业生：${all}（本地院校毕业生：${own}）`,
   totalCost: (cost, personYears) => `总成本：${cost}；支付的人年：${personYears}`,
-  costPerRetained: (cost, withoutGain, draws) => `每多留住一名毕业生的成本：${cost}${withoutGain ? `（${draws} 次抽样中有 ${withoutGain} 次没有增益：其每名毕业生成本为无穷大，因此显示为 n/a 的一端没有界限）` : ''}`,
+  costPerRetained: (cost, withoutGain, draws) => `每多留住一名毕业生的成本：${cost}${withoutGain ? `（${draws} 次抽样中有 ${withoutGain} 次没有增益：其每名毕业生成本为无穷大，因此显示为“无”的一端没有界限）` : ''}`,
   note: (text) => `说明：${text}`,
   assumption: (text) => `假设：${text}`,
   stored: (id, scenario) => `已保存为情景“${scenario}”的第 ${id} 次运行`,
   head: (english) => HEAD_ZH[english] ?? english,
-  compareLegend: '各次抽样的中位数及 5%–95% 区间；n/a：没有界限（没有多留住任何人的抽样，其每名毕业生成本为无穷大）。',
+  compareLegend: '各次抽样的中位数及 5%–95% 区间；无：没有界限（没有多留住任何人的抽样，其每名毕业生成本为无穷大）。',
+  none: '无',
   amountOf: (scenario, note) => `--amount（${scenario}）：${note}`,
   targets: (names) => (names.length > 3 ? `${names.slice(0, 3).join('、')} 等 ${names.length} 个` : names.join('、')),
 };

@@ -131,7 +131,11 @@ test('scenario compare --json holds one entry per scenario', () => {
   // --lang zh: heads, money words and the legend in Chinese; the stored runs' list too.
   const zh = tf('scenario', 'compare', join(REPO, 'examples/korea-regional-income.json'), join(REPO, 'examples/korea-relocation-allowance.json'), '--draws', '5', '--no-save', '-w', w, '--lang', 'zh');
   assert.equal(zh.code, 0, zh.stderr);
-  assert.match(zh.stdout, /^情景\s+模型\s+留住人数变化\s+总成本\s+每多留住一人的成本\n[\s\S]*韩元[\s\S]*\n各次抽样的中位数及 5%–95% 区间；n\/a：没有界限/);
+  assert.match(text.stdout, /\nkorea-relocation-allowance .*\[[\d,]+, n\/a\] won\n/);
+  assert.match(zh.stdout, /^情景\s+模型\s+留住人数变化\s+总成本\s+每多留住一人的成本\n[\s\S]*韩元[\s\S]*\n各次抽样的中位数及 5%–95% 区间；无：没有界限/);
+  // An end without a bound (draws that retain no one more) says so in Chinese too (issue #12 item 7).
+  assert.match(zh.stdout, /\nkorea-relocation-allowance .*\[[\d,]+, 无\] 韩元\n/);
+  assert.doesNotMatch(zh.stdout, /n\/a/);
   assert.match(tf('scenario', 'list', '-w', w, '--lang', 'zh').stdout, /^运行\s+情景\s+每月\s+年数\s+领取对象\s+目标地区\s+模型\s+版本\s+种子\s+抽样次数\s+时间\n/);
 });
 

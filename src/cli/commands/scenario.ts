@@ -15,9 +15,10 @@ import { langAllOption, regionNamer } from '../region-names.ts';
 import { messageLangOption, said, type CliLang } from '../lang.ts';
 import { scenarioWords } from '../scenario-words.ts';
 
-const fmt = (v: number | null, digits = 0): string => (v === null ? 'n/a' : v.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }));
-/** "1,234 [800, 1,700]": median and the 5-95% interval. */
-export const withInterval = (i: Interval, digits = 0): string => `${fmt(i.median, digits)} [${fmt(i.p05, digits)}, ${fmt(i.p95, digits)}]`;
+/** A number, or `none` (the words' "n/a" / "无") where it has no bound. */
+const fmt = (v: number | null, none = 'n/a'): string => (v === null ? none : v.toLocaleString('en-US', { maximumFractionDigits: 0 }));
+/** "1,234 [800, 1,700]": median and the 5-95% interval, `none` for an end without a bound. */
+export const withInterval = (i: Interval, none = 'n/a'): string => `${fmt(i.median, none)} [${fmt(i.p05, none)}, ${fmt(i.p95, none)}]`;
 
 /** A monthly amount: a number >= 0 (digits, with an optional decimal part). */
 function amountOption(v: string): number {
@@ -69,6 +70,7 @@ async function runFiles(files: readonly string[], cmd: Command, o: RunOptions): 
 
 function printRun(out: Out, run: ScenarioRunAnswer, lang: CliLang): void {
   const w = scenarioWords(lang);
+  const iv = (i: Interval) => withInterval(i, w.none);
   const currency = run.currency ?? '';
   const r = run.result;
   out.write(w.title(run.scenario, run.model.name, run.model.version, r.draws, r.seed, run.seconds.toFixed(2)));
@@ -81,17 +83,17 @@ function printRun(out: Out, run: ScenarioRunAnswer, lang: CliLang): void {
   out.write(w.legend);
   out.write(renderTable(r.years, [
     { header: w.year, value: (y) => String(y.year) },
-    { header: w.retainedBaseline, value: (y) => fmt(y.retainedBaseline.median) },
-    { header: w.retainedDelta, value: (y) => withInterval(y.retainedDelta) },
-    { header: w.netFlowDelta, value: (y) => withInterval(y.netFlowDelta) },
-    { header: w.recipients, value: (y) => fmt(y.recipients.median) },
-    { header: w.cost(currency ? currencyWord(currency, lang) : ''), value: (y) => withInterval(y.cost) },
+    { header: w.retainedBaseline, value: (y) => fmt(y.retainedBaseline.median, w.none) },
+    { header: w.retainedDelta, value: (y) => iv(y.retainedDelta) },
+    { header: w.netFlowDelta, value: (y) => iv(y.netFlowDelta) },
+    { header: w.recipients, value: (y) => fmt(y.recipients.median, w.none) },
+    { header: w.cost(currency ? currencyWord(currency, lang) : ''), value: (y) => iv(y.cost) },
   ]));
   const s = r.summary;
   out.write('');
-  out.write(w.retainedBy(r.years[r.years.length - 1]?.year, withInterval(s.retainedDelta), withInterval(s.ownRetainedDelta)));
-  out.write(w.totalCost(money(withInterval(s.totalCost), currency, lang), withInterval(s.recipients)));
-  out.write(w.costPerRetained(money(withInterval(s.costPerRetained), currency, lang), s.drawsWithoutGain, r.draws));
+  out.write(w.retainedBy(r.years[r.years.length - 1]?.year, iv(s.retainedDelta), iv(s.ownRetainedDelta)));
+  out.write(w.totalCost(money(iv(s.totalCost), currency, lang), iv(s.recipients)));
+  out.write(w.costPerRetained(money(iv(s.costPerRetained), currency, lang), s.drawsWithoutGain, r.draws));
   run.notes.forEach((n, i) => i !== amountAt && out.write(w.note(said(n, coded?.[i], lang))));
   for (const a of run.assumptions) out.write(w.assumption(a));
   if (run.id !== null) out.write(w.stored(run.id, run.scenario));
@@ -141,9 +143,9 @@ Examples:
       out.write(renderTable(comparison.scenarios, [
         { header: w.head('scenario'), value: (s) => s.name },
         { header: w.head('model'), value: (s) => s.model },
-        { header: w.head('retained delta'), value: (s) => withInterval(s.retainedDelta) },
-        { header: w.head('total cost'), value: (s) => money(withInterval(s.totalCost), currencies.get(s.name) ?? '', lang) },
-        { header: w.head('cost per retained'), value: (s) => money(withInterval(s.costPerRetained), currencies.get(s.name) ?? '', lang) },
+        { header: w.head('retained delta'), value: (s) => withInterval(s.retainedDelta, w.none) },
+        { header: w.head('total cost'), value: (s) => money(withInterval(s.totalCost, w.none), currencies.get(s.name) ?? '', lang) },
+        { header: w.head('cost per retained'), value: (s) => money(withInterval(s.costPerRetained, w.none), currencies.get(s.name) ?? '', lang) },
       ]));
       out.write(w.compareLegend);
       for (const r of runs) {
