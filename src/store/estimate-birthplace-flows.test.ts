@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError, SpecError } from '../core/errors.ts';
+import { messageIn } from '../core/messages/zh.ts';
 import { CHINA, chinaWorkspace } from '../../test/helpers/workspace.ts';
 import { CHINA_CENSUS_STOCKS } from './demo.ts';
 import { estimateBirthplaceFlows } from './estimate-birthplace-flows.ts';
@@ -53,6 +54,12 @@ test('stayers maximised: persons, accounting identities, every Northeast provinc
   assert.ok(o.naturalRange!.every((x) => x.low !== x.high));
   assert.match(r.assumptions.join(' '), /12\.5 and 6\.7 per 1,000 .*low 9\.5\/7\.5, high 15\/6/);
   assert.match(r.warnings.join(' '), /close to minimum migration/);
+  // Every warning coded beside its English (the stock matrices', the filled diagonal's and the model's), so a front-end says it in Chinese.
+  assert.deepEqual(o.messages.warnings.map((w) => w.message), o.warnings);
+  assert.deepEqual(r.messages.warnings, o.messages.warnings);
+  assert.deepEqual(o.messages.warnings.map((w) => w.code), ['stocks.diagonalFromPopulation', 'stocks.diagonalFromPopulation', 'stocks.minimumMigration']);
+  assert.equal(messageIn(o.messages.warnings[0], 'zh'), '2000：居住在出生地区的人取普查人口减去在其他地区出生的居民（表中没有这些人）');
+  assert.match(messageIn(o.messages.warnings[2], 'zh'), /^stayerAssumption 为 true，估计接近最小迁移：.*此处 110000、120000、140000、310000、360000 等 7 个地区的迁出不到其迁入的 1%。/);
   assert.match(o.definition, /2000-2010 estimated from two census birthplace tables/);
   // Total moves: tens of millions of persons (the 2010 census counted 55.0 million inter-provincial migrants in five years).
   const total = r.flow.reduce((a, b) => a + b, 0);
@@ -125,4 +132,13 @@ test('natural change comes from the workspace when every region has birth and de
     await t.ws.db.run("DELETE FROM indicators WHERE name = 'death_rate' AND region = '110000'");
     return estimateBirthplaceFlows(t.ws, { from: 2000, to: 2010, natural: 'data' });
   }), (e: unknown) => e instanceof InputError && /natural change from data needs birth_rate and death_rate/.test(e.message));
+});
+
+test('the stock matrices\' warnings reach the estimate coded, so --lang zh says them in Chinese (a subset of regions leaves stored cells out)', async () => {
+  const o = await estimateBirthplaceFlows(t.ws, { from: 2000, to: 2010, regions: ['210000', '220000', '230000', GD] });
+  const outside = o.messages.warnings.filter((w) => w.code === 'stocks.matrixOutside');
+  assert.equal(outside.length, 2, 'one for each census table');
+  assert.deepEqual(outside.map((w) => w.message), o.warnings.filter((w) => w.includes('outside the regions asked for')));
+  assert.match(messageIn(outside[0], 'zh'), /^[\d,]+ 个已存储的单元格有一端在所选地区之外，未纳入$/);
+  assert.ok(!o.messages.warnings.some((w) => w.code === 'stocks.matrixDiagonal'), 'the diagonal is filled from populations, which its own warning says');
 });

@@ -1,5 +1,6 @@
 import { listValue } from './duckdb/node-api.ts';
 import { InputError, SpecError } from '../core/errors.ts';
+import { coded, withWarnings, type CodedMessage } from '../core/messages/index.ts';
 import { haversineMatrix } from '../numeric/index.ts';
 import { flowsFromStocks, type FlowsFromStocksResult } from '../models/index.ts';
 import { populationsAt } from './queries/flow-table.ts';
@@ -72,6 +73,8 @@ export interface BirthplaceFlowsOutcome {
   naturalRange: { code: string; low: number; central: number; high: number }[] | null;
   stored: number;
   warnings: string[];
+  /** `warnings` coded, in the same order, for a front-end in another language. */
+  messages: { warnings: CodedMessage[] };
 }
 
 /**
@@ -147,10 +150,10 @@ export async function estimateBirthplaceFlows(ws: Workspace, req: BirthplaceFlow
     ...(priorText ? [priorText] : []),
   ];
   // The missing diagonal is filled from populations (withDiagonal says so), so the matrix's own warning about it is not passed on.
-  const matrixWarnings = (m: LoadedStockMatrix) => m.messages.warnings.filter((w) => w.code !== 'stocks.matrixDiagonal').map((w) => w.message);
-  const warnings = [...matrixWarnings(start), ...matrixWarnings(end), ...p0.warnings, ...p1.warnings, ...result.warnings];
+  const matrixWarnings = (m: LoadedStockMatrix) => m.messages.warnings.filter((w) => w.code !== 'stocks.matrixDiagonal');
+  const warned = withWarnings([...matrixWarnings(start), ...matrixWarnings(end), ...p0.warnings, ...p1.warnings, ...result.messages.warnings]);
   const out: BirthplaceFlowsOutcome = {
-    result: { ...result, assumptions, definition, source, warnings }, period: `${req.from}-${req.to}`, unit: 'persons', definition, source, naturalRange, stored: 0, warnings,
+    result: { ...result, assumptions, definition, source, ...warned }, period: `${req.from}-${req.to}`, unit: 'persons', definition, source, naturalRange, stored: 0, ...warned,
   };
   if (req.store) {
     out.stored = await storeEstimatedFlows(ws, result, out.period, {
@@ -238,10 +241,10 @@ function describeUnit(m: LoadedStockMatrix): string {
  * region's residents (column sums). A population smaller than the people born elsewhere who
  * live there cannot be reconciled and is refused, naming the region.
  */
-async function withDiagonal(ws: Workspace, m: LoadedStockMatrix, name: string): Promise<{ values: Float64Array; residents: Float64Array; warnings: string[] }> {
+async function withDiagonal(ws: Workspace, m: LoadedStockMatrix, name: string): Promise<{ values: Float64Array; residents: Float64Array; warnings: CodedMessage[] }> {
   const n = m.regions.length;
   const values = Float64Array.from(m.values);
-  const warnings: string[] = [];
+  const warnings: CodedMessage[] = [];
   if (m.diagonal !== 'stored') {
     const pop = await populationsAt(ws, m.regions, m.date, name);
     for (let j = 0; j < n; j++) {
@@ -253,7 +256,7 @@ async function withDiagonal(ws: Workspace, m: LoadedStockMatrix, name: string): 
       if (natives < 0) throw new InputError(`${m.regions[j]} in ${m.date}: population ${Math.round(pop[j])} is smaller than the ${Math.round(born)} residents born in other regions; the stock table and the population cannot be reconciled`);
       values[j * n + j] = natives;
     }
-    warnings.push(`${m.date}: people living in their region of birth taken as census population minus residents born elsewhere (the table does not hold them)`);
+    warnings.push(coded('stocks.diagonalFromPopulation', { date: m.date }));
   }
   const residents = new Float64Array(n);
   for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) residents[j] += values[i * n + j];

@@ -87,4 +87,18 @@ test('the demo carries both census birthplace tables, labelled, and the 2000 cen
   const income = JSON.parse(runCli(dir, ['indicators', 'disposable_income_pc', '--within', '辽宁', '--period', '2020', '-w', d, '--json']).stdout) as { value: number; unit: string; source: string }[];
   assert.deepEqual(income.map((i) => [i.value, i.unit]), [[32738, 'yuan per person per year']]);
   assert.match(income[0].source, /^NBS .*xolarvill\/KWL \(MIT\)/);
+  // The flows estimated from the two tables: warnings coded in --json, in Chinese under --lang zh (issue #12 item 7).
+  const est = ['estimate', 'flows-from-stocks', '--method', 'birthplace', '--from', '2000', '--to', '2010', '-w', d];
+  const json = JSON.parse(runCli(dir, [...est, '--json']).stdout) as { warnings: string[]; messages: { warnings: { code: string; message: string }[] } };
+  assert.deepEqual(json.messages.warnings.map((x) => x.message), json.warnings);
+  assert.deepEqual(json.messages.warnings.map((x) => x.code), ['stocks.diagonalFromPopulation', 'stocks.diagonalFromPopulation', 'stocks.minimumMigration']);
+  const zh = runCli(dir, [...est, '--lang', 'zh']);
+  assert.equal(zh.code, 0, zh.stderr);
+  assert.deepEqual(zh.stdout.split('\n').filter((l) => l.startsWith('警告：')).map((l) => l.slice(0, 40)), [
+    '警告：2000：居住在出生地区的人取普查人口减去在其他地区出生的居民（表中没有这些人）',
+    '警告：2010：居住在出生地区的人取普查人口减去在其他地区出生的居民（表中没有这些人）',
+    '警告：stayerAssumption 为 true，估计接近最小迁移：净迁入地区几乎不',
+  ].map((l) => l.slice(0, 40)));
+  assert.doesNotMatch(zh.stdout, /^warning: /m);
+  assert.match(runCli(dir, est).stdout, /^warning: 2000: people living in their region of birth taken as census population minus residents born elsewhere \(the table does not hold them\)$/m);
 });

@@ -115,3 +115,10 @@ test('a measure\'s and a scenario\'s Chinese is the library\'s, one copy the CLI
   const method = { code: 'measure.method', params: { measure: 'retention', years: 10, per: 1000, k: 5, estimated: true }, message: '' };
   assert.equal((ZH_MESSAGES['measure.method'] as (p: MessageParams, f: MessageFormat) => string)(method.params, CHINESE), '留存率 = 留居者（迁出地 = 迁入地）/ 队列（留居者 + 迁出）（估计的流动）');
 });
+
+test('the flows-from-stocks estimate\'s warnings have the library\'s Chinese, one copy `estimate --lang zh` prints and the page shows', () => {
+  for (const code of ['stocks.ipfNotConverged', 'stocks.seedUnused', 'stocks.minimumMigration', 'stocks.tooManyBirths', 'stocks.diagonalFromPopulation', 'stocks.matrixOutside'] as const) {
+    assert.ok(Object.hasOwn(LIBRARY_ZH, code), code);
+    assert.equal(ZH_MESSAGES[code], (LIBRARY_ZH as Record<string, unknown>)[code], code);
+  }
+});

@@ -3,6 +3,8 @@ import type { FlowsFromStocksInput } from '../../app/estimate/input.ts';
 import { chooseFlowsFromStocks, runFlowsFromStocks, type FlowsFromStocksResult } from '../../app/estimate/run.ts';
 import { withWorkspace } from '../../store/workspace.ts';
 import { common, outFor, withCommon } from '../context.ts';
+import { messageLangOption, type CliLang } from '../lang.ts';
+import { warningLine } from '../model-summary.ts';
 import { printJson, renderTable } from '../output.ts';
 
 const year = (v: string) => {
@@ -36,6 +38,7 @@ export function estimateCommand(): Command {
     .option('--decay <form:parameter>', 'prior distance decay, e.g. power:-1.2 (default) or exponential:-0.002')
     .option('--decay-from <model>', 'take the decay from a saved gravity model')
     .option('--save', 'store the estimated flows in the workspace for the period FROM-TO (replacing an earlier estimate)')
+    .addOption(messageLangOption())
     .addHelpText('after', `
 Methods:
   birthplace        two census tables of people by region of birth x region of residence
@@ -59,13 +62,14 @@ The result lists every assumption. Examples:
       if (out.json) return printJson(out, result);
       if (result.estimator === 'birthplace') printBirthplace(out, result);
       else printResidual(out, result);
+      printWarnings(out, result, o.lang ?? 'en');
     }));
   return estimate;
 }
 
 interface EstimateFlags {
   from: number; to: number; method?: string; level?: string; within?: string; naturalRate?: number; grossRate?: number; decay?: string; decayFrom?: string; save?: boolean;
-  natural?: string; stayers: boolean; movesFactor?: number; totalMoves?: number; distancePower?: number; tolerance?: number;
+  natural?: string; stayers: boolean; movesFactor?: number; totalMoves?: number; distancePower?: number; tolerance?: number; lang?: CliLang;
 }
 
 /** How the CLI spells the estimate operation's fields in a refusal (e.g. a birthplace flag given to census-residual). */
@@ -112,7 +116,6 @@ function printResidual(out: Out, r: FlowsFromStocksResult): void {
   out.write(`IPF: ${r.iterations} iterations, ${r.converged ? 'converged' : 'NOT converged'}, largest margin error ${r.maxMarginError.toExponential(2)}\n`);
   out.write('Largest estimated net losses and gains:');
   out.write(netTable(r, ['net, natural change -0.4 pt', '+0.4 pt']));
-  for (const w of r.warnings) out.write(`warning: ${w}`);
 }
 
 function printBirthplace(out: Out, r: FlowsFromStocksResult): void {
@@ -123,7 +126,12 @@ function printBirthplace(out: Out, r: FlowsFromStocksResult): void {
   out.write(`IPF: ${r.iterations} iterations, ${r.converged ? 'converged' : 'NOT converged'} at tolerance ${r.parameters.tolerance}, largest margin error ${r.maxMarginError.toExponential(2)} persons\n`);
   out.write('Largest estimated net losses and gains (persons):');
   out.write(netTable(r, ['net, low natural change', 'net, high']));
-  for (const w of r.warnings) out.write(`warning: ${w}`);
+}
+
+/** The estimate's warnings, in Chinese under --lang zh where the result carries them coded (the birthplace estimate does). */
+function printWarnings(out: Out, r: FlowsFromStocksResult, lang: CliLang): void {
+  const codedList = 'messages' in r ? r.messages.warnings : undefined;
+  r.warnings.forEach((w, i) => out.write(warningLine(w, codedList?.[i], lang)));
 }
 
 /** The five largest net losses and gains, with the natural-change range when the estimate has one. */

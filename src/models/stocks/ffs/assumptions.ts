@@ -1,6 +1,6 @@
 /**
- * The assumptions and warnings of a flows-from-stocks run, in words for reports and the CLI
- * (STYLE.md: every result carries its definition and assumptions).
+ * The assumptions of a flows-from-stocks run, in words for reports and the CLI (STYLE.md: every
+ * result carries its definition and assumptions); its warnings are coded (core/messages/stocks-flows.ts).
  */
 import type { ResolvedFlowsFromStocksSpec } from './types.ts';
 
@@ -49,11 +49,3 @@ export function ffsAssumptions(p: ResolvedFlowsFromStocksSpec, gap: number | nul
   return out;
 }
 
-/**
- * With stayers maximised, a region that gains migrants keeps its own people home: its outflows are
- * near zero. `quiet` lists gaining regions sending under 1% of what they receive.
- */
-export function stayerWarning(quiet: readonly string[]): string {
-  const named = quiet.length ? ` Here ${quiet.slice(0, 5).join(', ')}${quiet.length > 5 ? ` and ${quiet.length - 5} more` : ''} send under 1% of what they receive.` : '';
-  return `stayerAssumption is true, so the estimate is close to minimum migration: regions that gain send almost no one.${named} For outflows from gaining regions, use stayerAssumption: false with a distance or gravity seed.`;
-}

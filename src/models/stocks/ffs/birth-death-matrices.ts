@@ -4,6 +4,7 @@
  * birth_mat() and death_mat(). Both are one- or two-margin IPF fits of a stock table.
  */
 import { InputError } from '../../../core/errors.ts';
+import { coded, type CodedMessage } from '../../../core/messages/index.ts';
 import { rowMajor } from './dense-array.ts';
 import { fitStep, type FitContext } from './fit-step.ts';
 import { diagonal, rowSums } from './square-matrix.ts';
@@ -24,7 +25,7 @@ export function birthMatrix(
   method: BirthMethod,
   nonNegative: boolean,
   regions: readonly string[],
-  warnings: string[],
+  warnings: CodedMessage[],
 ): Float64Array {
   const proportional = (): Float64Array =>
     fitStep(ctx, 'birth_mat: births spread over end stocks', rowMajor([n, n], end), [{ over: [1], target: rowMajor([n], births) }]);
@@ -37,9 +38,7 @@ export function birthMatrix(
   if (tooMany.length === 0) return bb;
   const spread = proportional();
   for (const j of tooMany) {
-    warnings.push(
-      `Too many births in region "${regions[j]}": ${births[j]} births but ${natives[j]} natives living there at the end; its births were subtracted in proportion to all its residents by birthplace (migest birth_mat). Check the input data.`,
-    );
+    warnings.push(coded('stocks.tooManyBirths', { region: regions[j], births: births[j], natives: natives[j] }));
     for (let i = 0; i < n; i++) bb[i * n + j] = spread[i * n + j];
   }
   return bb;

@@ -5,6 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { InputError, SpecError } from '../../../core/errors.ts';
+import { messageIn } from '../../../core/messages/zh.ts';
 import { createRng } from '../../../numeric/random/index.ts';
 import { flowsFromStocks } from './flows-from-stocks.ts';
 import { colSums } from './square-matrix.ts';
@@ -122,6 +123,10 @@ test('an IPF step stopped by maxIterations is reported (converged: false and a w
   const res = flowsFromStocks(simulate(3, 6, true), { maxIterations: 1 });
   assert.equal(res.converged, false);
   assert.ok(res.warnings.some((w) => /stopped after 1 iterations/.test(w)), res.warnings.join('\n'));
+  // Coded, so the CLI under --lang zh names the step by what it does.
+  const c = res.messages.warnings.find((w) => w.code === 'stocks.ipfNotConverged')!;
+  assert.ok(res.warnings.includes(c.message));
+  assert.match(messageIn(c, 'zh'), /^IPF 步骤“death_mat：死亡按期初存量分配”迭代 1 次后停止，单元格仍变化 .+（大于容差 0\.001）$/);
 });
 
 // Abel (2013) worked example (migest e0), regions A-D.

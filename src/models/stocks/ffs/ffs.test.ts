@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { readCsv } from '../../../../test/helpers/shipped-data.ts';
 import { readBirthsDeaths, readFlowArray, readIpfpLog, readMatrix, maxDifference } from '../../../../test/fixtures/migest-examples/migest-csv.ts';
 import { InputError } from '../../../core/errors.ts';
+import { messageIn } from '../../../core/messages/zh.ts';
 import { flowsFromStocks } from './flows-from-stocks.ts';
 import { sumOd } from './sum-od.ts';
 import type { FlowsFromStocksSpec } from './types.ts';
@@ -96,6 +97,9 @@ test('e2 = e1: with stayerAssumption true the seed is not used, as in migest, an
   assert.ok(e2.assumptions.some((a) => a.includes('seed is not used')));
   assert.ok(e2.warnings.some((w) => w.startsWith('the seed was not used')));
   assert.ok(e2.warnings.some((w) => w.includes('minimum migration') && w.includes('stayerAssumption: false')));
+  // Coded beside the English, in the same order, so `estimate --lang zh` and the page say them in Chinese.
+  assert.deepEqual(e2.messages.warnings.map((w) => [w.code, w.message]), [['stocks.seedUnused', e2.warnings[0]], ['stocks.minimumMigration', e2.warnings[1]]]);
+  assert.equal(messageIn(e2.messages.warnings[0], 'zh'), '未使用给定的先验：stayerAssumption 为 true 时，ffs_demo 在对角线以外拟合均匀先验（与 migest 相同）；要使用它，请设 stayerAssumption: false');
 });
 
 test('e6 reports migest\'s "Too many births in region B" and spreads B\'s births over its residents', () => {
@@ -103,6 +107,9 @@ test('e6 reports migest\'s "Too many births in region B" and spreads B\'s births
   const w = result.warnings.filter((x) => x.startsWith('Too many births'));
   assert.equal(w.length, 1);
   assert.match(w[0], /region "B"/);
+  const c = result.messages.warnings.find((x) => x.code === 'stocks.tooManyBirths')!;
+  assert.equal(c.message, w[0]);
+  assert.match(messageIn(c, 'zh'), /^地区“B”出生过多：50 人出生，但期末居住在当地的本地出生者只有 \d+ 人；/);
   const n = 4;
   const colB = [0, 1, 2, 3].map((i) => result.birthMatrix[i * n + 1]);
   assert.ok(colB.filter((v) => v > 0).length > 1, 'births of B spread over several birthplaces');

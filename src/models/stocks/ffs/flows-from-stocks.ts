@@ -13,7 +13,8 @@
  * needed: negative counts are refused by check-stocks.ts.
  */
 import { assertReconcilable, checkStocks, resolveSpec } from './check-stocks.ts';
-import { ffsAssumptions, FFS_DEFINITION, FFS_SOURCE, stayerWarning } from './assumptions.ts';
+import { coded, withWarnings, type CodedMessage } from '../../../core/messages/index.ts';
+import { ffsAssumptions, FFS_DEFINITION, FFS_SOURCE } from './assumptions.ts';
 import { birthMatrix, deathMatrix } from './birth-death-matrices.ts';
 import type { FitContext } from './fit-step.ts';
 import { independentFlows, stayerFlows } from './fit-flows.ts';
@@ -30,7 +31,7 @@ export function flowsFromStocks(input: FlowsFromStocksInput, spec: FlowsFromStoc
   const p = resolveSpec(spec);
   const { n, regions, stockStart, stockEnd, births, deaths, seed } = checkStocks(input);
   const ctx: FitContext = { ipfp: { tolerance: p.tolerance, maxIterations: p.maxIterations, marginTolerance: MIGEST_MARGIN_TOLERANCE }, calls: [] };
-  const warnings: string[] = [];
+  const warnings: CodedMessage[] = [];
   const rescale = p.matchBirthplaceTotalMethod === 'rescale';
   const checked = (g: GlobalMatch, step: string): GlobalMatch => {
     const why = `${step}, natives adjusted for a gap of ${g.gap} between births - deaths and the change of the stock totals`;
@@ -81,10 +82,11 @@ export function flowsFromStocks(input: FlowsFromStocksInput, spec: FlowsFromStoc
     }
   }
   for (const c of ctx.calls) {
-    if (!c.converged) warnings.push(`IPF step "${c.step}" stopped after ${c.iterations} iterations with cells still changing by ${c.stoppingCriterion} (> tolerance ${p.tolerance})`);
+    if (!c.converged) warnings.push(coded('stocks.ipfNotConverged', { step: c.step, iterations: c.iterations, change: c.stoppingCriterion, tolerance: p.tolerance }));
   }
-  if (p.stayerAssumption && seed !== undefined) warnings.push('the seed was not used: with stayerAssumption true, ffs_demo fits a uniform seed off the diagonal (as migest does); set stayerAssumption: false to use it');
-  if (p.stayerAssumption) warnings.push(stayerWarning(regions.filter((_, i) => inflow[i] > outflow[i] && outflow[i] < 0.01 * inflow[i])));
+  if (p.stayerAssumption && seed !== undefined) warnings.push(coded('stocks.seedUnused', {}));
+  // With stayers maximised, a region that gains keeps its own people home: name the gaining regions sending under 1% of what they receive.
+  if (p.stayerAssumption) warnings.push(coded('stocks.minimumMigration', { regions: regions.filter((_, i) => inflow[i] > outflow[i] && outflow[i] < 0.01 * inflow[i]) }));
   const rec = (v: Float64Array): Record<string, number> => Object.fromEntries(regions.map((r, i) => [r, v[i]]));
   return {
     model: 'flows-from-birthplace-stocks',
@@ -112,7 +114,7 @@ export function flowsFromStocks(input: FlowsFromStocksInput, spec: FlowsFromStoc
     iterations: ctx.calls.reduce((s, c) => s + c.iterations, 0),
     converged: ctx.calls.every((c) => c.converged),
     maxMarginError: flowMarginError(flows, matched.start, matched.end, n),
-    warnings,
+    ...withWarnings(warnings),
   };
 }
 

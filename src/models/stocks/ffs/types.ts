@@ -4,6 +4,7 @@
  * n x n, row-major Float64Arrays: rows = place of birth, columns = place of residence, the
  * diagonal = natives living in their place of birth. The result is plain serialisable data.
  */
+import type { CodedMessage } from '../../../core/messages/index.ts';
 import type { StocksFlowsResult } from '../types.ts';
 
 /** migest match_global: when stock totals are matched to births - deaths (rescale methods only). */
@@ -120,4 +121,6 @@ export interface FlowsFromStocksResult
   readonly converged: boolean;
   /** Largest |margin of flowArray - adjusted stock| over start and end margins (persons). */
   readonly maxMarginError: number;
+  /** `warnings` coded, in the same order, for a front-end in another language. */
+  readonly messages: { readonly warnings: CodedMessage[] };
 }
