@@ -1,6 +1,6 @@
 import type { CHOICE_FIT_MESSAGES } from './choice-fit.ts';
 import { CHOICE_MESSAGES_ZH, DEGREE_ZH, PERSON_ATTRIBUTE_ZH, inSentence } from './choice-zh.ts';
-import { levelZh as level } from './level-zh.ts';
+import { LEVEL_ZH, levelZh as level } from './level-zh.ts';
 import type { CodedParam, MessageFormat, MessageParams } from './message.ts';
 import type { ZhOf } from './zh-of.ts';
 
@@ -9,6 +9,8 @@ import type { ZhOf } from './zh-of.ts';
  * `talentflow fit choice --lang zh` say them. Spec fields and flags stay as typed.
  */
 const quoted = (xs: readonly string[]) => xs.map((x) => `“${x}”`).join('、');
+/** "市级地区" for a known level; one the workspace does not know stays as typed ("“district”层级的地区"). */
+const regionsAt = (l: string) => (Object.hasOwn(LEVEL_ZH, l) ? `${LEVEL_ZH[l]}地区` : `“${l}”层级的地区`);
 
 type Template = (p: MessageParams, f: MessageFormat) => string;
 
@@ -45,7 +47,7 @@ export const CHOICE_FIT_MESSAGES_ZH: ZhOf<typeof CHOICE_FIT_MESSAGES> = {
   'choicefit.holdoutAll': () => '所有年份都被留作检验：没有可拟合的数据',
   'choicefit.moneyNotTerm': (p) => `“${p.term}”既不是备选项属性，也不是模型的项（模型的项：${p.terms.join('、')}）`,
   'choicefit.noCountry': () => '所选毕业生的去向都不在地区登记中的任何国家：请指定备选地区所在的地区',
-  'choicefit.tooFewRegions': (p, f) => `${inSentence(f.place(p.area ?? { code: p.within })).trimStart()}内只有 ${f.number(p.count)} 个“${p.level}”层级的地区：选择至少需要两个（该地区内的层级：${p.levels.join('、') || '无'}）`,
+  'choicefit.tooFewRegions': (p, f) => `${inSentence(f.place(p.area ?? { code: p.within })).trimStart()}内只有 ${f.number(p.count)} 个${regionsAt(p.level)}：选择至少需要两个（该地区内的层级：${p.levels.map(level).join('、') || '无'}）`,
   'choicefit.unknownIndicator': (p) => `工作区中没有名为 ${quoted(p.names)} 的指标（已有指标：${p.all.join('、') || '无，请先导入'}）`,
   'choicefit.nestEmpty': (p) => `“${p.member}”不包含任何${level(p.level)}备选地区`,
   'choicefit.noNest': () => '没有一个嵌套包含两个或更多备选项',

@@ -20,9 +20,11 @@ test('the English of the choice-fit errors is what the library and the CLI wrote
   assert.equal(coded('choicefit.tooFewRegions', { count: 1, level: 'city', within: '110000', area: null, levels: [] }).message,
     '1 region at level "city" in 110000: a choice needs two or more (levels there: none)');
   // In Chinese the area by its name where the error carries it, a Latin name set apart by spaces (as choice.definition).
-  const few = (area: { code: string; zh: string | null; en: string | null } | null) => messageIn(coded('choicefit.tooFewRegions', { count: 0, level: 'district', within: 'northeast', area, levels: ['province'] }), 'zh');
-  assert.equal(few({ code: 'northeast', zh: '东北地区', en: 'Northeast' }), '东北地区内只有 0 个“district”层级的地区：选择至少需要两个（该地区内的层级：province）');
-  assert.equal(few({ code: 'northeast', zh: null, en: 'Northeast' }), 'Northeast 内只有 0 个“district”层级的地区：选择至少需要两个（该地区内的层级：province）');
+  // Known levels by their Chinese (省级, 市级); one the workspace does not know as typed.
+  const few = (area: { code: string; zh: string | null; en: string | null } | null, lvl = 'district') => messageIn(coded('choicefit.tooFewRegions', { count: 0, level: lvl, within: 'northeast', area, levels: ['province'] }), 'zh');
+  assert.equal(few({ code: 'northeast', zh: '东北地区', en: 'Northeast' }), '东北地区内只有 0 个“district”层级的地区：选择至少需要两个（该地区内的层级：省级）');
+  assert.equal(few({ code: 'northeast', zh: null, en: 'Northeast' }), 'Northeast 内只有 0 个“district”层级的地区：选择至少需要两个（该地区内的层级：省级）');
+  assert.equal(few({ code: 'northeast', zh: '东北地区', en: 'Northeast' }, 'city'), '东北地区内只有 0 个市级地区：选择至少需要两个（该地区内的层级：省级）');
   assert.equal(coded('choicefit.unknownIndicator', { names: ['wage'], all: [] }).message, 'no indicator named "wage" in the workspace (indicators: none; import some)');
   assert.equal(coded('choicefit.cli.otherForm', { flags: ['--level', '--alternative-vars'], file: true, save: false }).message,
     "--level, --alternative-vars apply to --persons (the workspace's graduate records), not --data");
