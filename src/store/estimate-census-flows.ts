@@ -1,4 +1,5 @@
 import { InputError } from '../core/errors.ts';
+import { coded } from '../core/messages/index.ts';
 import { flowsFromCensus, netMigrationFromCensus, type DecaySpec, type StocksFlowsResult } from '../models/index.ts';
 import { parsePeriod } from '../core/schema/period.ts';
 import { naturalRatesFromData } from './queries/natural-rates.ts';
@@ -88,7 +89,11 @@ export async function estimateCensusFlows(ws: Workspace, req: CensusFlowsRequest
     naturalRange = codes.map((code, i) => ({ code, low: low[i], central: result.net[code], high: high[i] }));
     result.assumptions.push(`natural change: one annual rate ${(100 * rate).toFixed(3)}% for every region${req.naturalRate === undefined ? ' (the rate that makes national net migration zero)' : ''}; with ${(100 * NATURAL_RATE_SPREAD).toFixed(1)} points a year less or more (the spread of provincial natural growth rates in the 2010s) each region's net moves as naturalRange shows`);
   }
-  if (skipped.length) result.warnings.push(`${skipped.length} regions without both populations were left out: ${skipped.slice(0, 12).join(', ')}${skipped.length > 12 ? ', ...' : ''}`);
+  if (skipped.length) {
+    const w = coded('stocks.regionsSkipped', { regions: skipped });
+    result.warnings.push(w.message);
+    result.messages?.warnings.push(w);
+  }
   const period = parsePeriod(`${req.from}-${req.to}`)!;
   const source = `populations of the censuses ${req.from} and ${req.to}`;
   const gross = req.grossRate === 0 ? 'minimum gross migration' : 'an assumed gross migration rate';

@@ -101,4 +101,9 @@ test('the demo carries both census birthplace tables, labelled, and the 2000 cen
   ].map((l) => l.slice(0, 40)));
   assert.doesNotMatch(zh.stdout, /^warning: /m);
   assert.match(runCli(dir, est).stdout, /^warning: 2000: people living in their region of birth taken as census population minus residents born elsewhere \(the table does not hold them\)$/m);
+  // The census-residual estimator's warnings too: regions of the other countries have no 2010 and 2020 populations.
+  const residual = ['estimate', 'flows-from-stocks', '--method', 'census-residual', '--from', '2010', '--to', '2020', '--level', 'province', '-w', d];
+  const rj = JSON.parse(runCli(dir, [...residual, '--json']).stdout) as { warnings: string[]; messages: { warnings: { code: string; message: string }[] } };
+  assert.deepEqual(rj.messages.warnings.map((x) => [x.code, x.message]), [['stocks.regionsSkipped', rj.warnings[0]]]);
+  assert.match(runCli(dir, [...residual, '--lang', 'zh']).stdout, /^警告：\d+ 个地区缺少两次普查的人口，未纳入：AT11、/m);
 });

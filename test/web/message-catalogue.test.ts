@@ -117,7 +117,7 @@ test('a measure\'s and a scenario\'s Chinese is the library\'s, one copy the CLI
 });
 
 test('the flows-from-stocks estimate\'s warnings have the library\'s Chinese, one copy `estimate --lang zh` prints and the page shows', () => {
-  for (const code of ['stocks.ipfNotConverged', 'stocks.seedUnused', 'stocks.minimumMigration', 'stocks.tooManyBirths', 'stocks.diagonalFromPopulation', 'stocks.matrixOutside'] as const) {
+  for (const code of ['stocks.ipfNotConverged', 'stocks.seedUnused', 'stocks.minimumMigration', 'stocks.tooManyBirths', 'stocks.diagonalFromPopulation', 'stocks.matrixOutside', 'stocks.totalsNotConverged', 'stocks.regionsSkipped'] as const) {
     assert.ok(Object.hasOwn(LIBRARY_ZH, code), code);
     assert.equal(ZH_MESSAGES[code], (LIBRARY_ZH as Record<string, unknown>)[code], code);
   }

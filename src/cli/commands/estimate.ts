@@ -128,9 +128,9 @@ function printBirthplace(out: Out, r: FlowsFromStocksResult): void {
   out.write(netTable(r, ['net, low natural change', 'net, high']));
 }
 
-/** The estimate's warnings, in Chinese under --lang zh where the result carries them coded (the birthplace estimate does). */
+/** The estimate's warnings, in Chinese under --lang zh where the result carries them coded (both estimators do). */
 function printWarnings(out: Out, r: FlowsFromStocksResult, lang: CliLang): void {
-  const codedList = 'messages' in r ? r.messages.warnings : undefined;
+  const codedList = r.messages?.warnings;
   r.warnings.forEach((w, i) => out.write(warningLine(w, codedList?.[i], lang)));
 }
 

@@ -17,5 +17,7 @@ export const STOCKS_FLOWS_MESSAGES_ZH: ZhOf<typeof STOCKS_FLOWS_MESSAGES> = {
   'stocks.seedUnused': () => '未使用给定的先验：stayerAssumption 为 true 时，ffs_demo 在对角线以外拟合均匀先验（与 migest 相同）；要使用它，请设 stayerAssumption: false',
   'stocks.minimumMigration': (p, f) => `stayerAssumption 为 true，估计接近最小迁移：净迁入地区几乎不迁出任何人。${p.regions.length ? `此处 ${p.regions.slice(0, 5).join('、')}${p.regions.length > 5 ? ` 等 ${f.number(p.regions.length)} 个地区` : ''}的迁出不到其迁入的 1%。` : ''}要估计净迁入地区的迁出，请设 stayerAssumption: false 并使用距离或引力先验。`,
   'stocks.tooManyBirths': (p, f) => `地区“${p.region}”出生过多：${f.number(p.births)} 人出生，但期末居住在当地的本地出生者只有 ${f.number(p.natives)} 人；其出生按全部居民的出生地比例扣除（migest birth_mat）。请检查输入数据。`,
+  'stocks.totalsNotConverged': (p, f) => `IPF 迭代 ${f.number(p.sweeps)} 轮后停止，相对变化 ${p.change.toExponential(2)}；最大边际误差 ${p.marginError.toExponential(2)}（总量可能无法同时满足，例如某地区迁入多于其他所有地区的迁出之和）`,
+  'stocks.regionsSkipped': (p, f) => `${f.number(p.regions.length)} 个地区缺少两次普查的人口，未纳入：${p.regions.slice(0, 12).join('、')}${p.regions.length > 12 ? ' 等' : ''}`,
   'stocks.diagonalFromPopulation': (p) => `${p.date}：居住在出生地区的人取普查人口减去在其他地区出生的居民（表中没有这些人）`,
 };

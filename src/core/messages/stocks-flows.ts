@@ -20,6 +20,11 @@ export const STOCKS_FLOWS_MESSAGES = {
   }),
   'stocks.tooManyBirths': def({ region: '440000', births: 1200, natives: 900 },
     (p) => `Too many births in region "${p.region}": ${p.births} births but ${p.natives} natives living there at the end; its births were subtracted in proportion to all its residents by birthplace (migest birth_mat). Check the input data.`),
+  // The census-residual estimate (src/models/stocks/flows-from-totals.ts, src/store/estimate-census-flows.ts).
+  'stocks.totalsNotConverged': def({ sweeps: 100000, change: 0.0012, marginError: 0.034 },
+    (p) => `IPF stopped after ${p.sweeps} sweeps with relative change ${p.change.toExponential(2)}; largest margin error ${p.marginError.toExponential(2)} (totals may be infeasible, e.g. one region receiving more than all others send)`),
+  'stocks.regionsSkipped': def({ regions: ['210100', '210200'] as readonly string[] },
+    (p) => `${p.regions.length} regions without both populations were left out: ${p.regions.slice(0, 12).join(', ')}${p.regions.length > 12 ? ', ...' : ''}`),
   'stocks.diagonalFromPopulation': def({ date: 2000 },
     (p) => `${p.date}: people living in their region of birth taken as census population minus residents born elsewhere (the table does not hold them)`),
 };

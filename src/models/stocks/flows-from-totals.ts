@@ -1,4 +1,5 @@
 import { InputError, SpecError } from '../../core/errors.ts';
+import { coded, withWarnings, type CodedMessage } from '../../core/messages/index.ts';
 import { applyFactors, balance } from '../../numeric/balance.ts';
 import type { Factor } from '../../numeric/factor.ts';
 import type { PriorSpec, StocksFlowsResult, TotalsInput } from './types.ts';
@@ -54,7 +55,7 @@ export function flowsFromTotals(input: TotalsInput, prior: PriorSpec, extraAssum
   const flows = new Float64Array(n * n);
   applyFactors(kernel, factors, values, flows);
 
-  const warnings: string[] = [];
+  const warnings: CodedMessage[] = [];
   const got = [new Float64Array(n), new Float64Array(n)];
   for (let p = 0; p < n * n; p++) {
     got[0][rowIdx[p]] += flows[p];
@@ -67,7 +68,7 @@ export function flowsFromTotals(input: TotalsInput, prior: PriorSpec, extraAssum
       if (err > maxErr) maxErr = err;
     }
   }
-  if (!outcome.converged) warnings.push(`IPF stopped after ${outcome.sweeps} sweeps with relative change ${outcome.change.toExponential(2)}; largest margin error ${maxErr.toExponential(2)} (totals may be infeasible, e.g. one region receiving more than all others send)`);
+  if (!outcome.converged) warnings.push(coded('stocks.totalsNotConverged', { sweeps: outcome.sweeps, change: outcome.change, marginError: maxErr }));
 
   const origin: number[] = [];
   const destination: number[] = [];
@@ -98,6 +99,6 @@ export function flowsFromTotals(input: TotalsInput, prior: PriorSpec, extraAssum
     iterations: outcome.sweeps,
     converged: outcome.converged,
     maxMarginError: maxErr,
-    warnings,
+    ...withWarnings(warnings),
   };
 }

@@ -1,4 +1,5 @@
 /** Inputs and result of estimating an origin-destination table from region totals. */
+import type { CodedMessage } from '../../core/messages/index.ts';
 
 /** Distance decay of the gravity-shaped prior: f(d) = d^parameter (power) or exp(parameter * d). */
 export interface DecaySpec {
@@ -49,4 +50,6 @@ export interface StocksFlowsResult {
   /** Largest relative difference between estimated and required totals. */
   readonly maxMarginError: number;
   readonly warnings: string[];
+  /** `warnings` coded, in the same order, for a front-end in another language. */
+  readonly messages?: { readonly warnings: CodedMessage[] };
 }
