@@ -1,5 +1,5 @@
 import { Option } from 'commander';
-import { InputError, SpecError, type InputLocation, type TalentflowError } from '../core/errors.ts';
+import { InputError, SpecError, formatLocationZh, type TalentflowError } from '../core/errors.ts';
 import type { CodedMessage, MessageFormat } from '../core/messages/index.ts';
 import { CHINESE, messageIn } from '../core/messages/zh.ts';
 import { universityLabel } from '../report/graduates/university-name.ts';
@@ -35,22 +35,16 @@ export function said(english: string, coded: CodedMessage | undefined, lang: Cli
   return coded ? inLang(coded, lang) : english;
 }
 
-/** Where in a file an input problem sits, in Chinese (core/errors.ts formatLocation writes the English). */
-function locationZh(e: InputLocation): string {
-  const parts = [e.file, e.row !== undefined ? `第 ${e.row} 行` : undefined, e.column !== undefined ? `“${e.column}”列` : undefined].filter(Boolean);
-  return parts.length ? `${parts.join('，')}：` : '';
-}
-
 /** An input error's further problems as the CLI prints them after "also: " or "另有：" ("row 5: …", "第 5 行，“origin”列：…"). */
 export function alsoIn(e: InputError, lang: CliLang): readonly string[] {
   if (lang === 'en' || !e.moreCoded.length) return e.more;
-  return e.moreCoded.map((m) => locationZh(m) + inLang(m.text, 'zh'));
+  return e.moreCoded.map((m) => formatLocationZh(m) + inLang(m.text, 'zh'));
 }
 
 /** An error as the CLI prints it after "error: " (English) or "错误：". */
 export function errorIn(e: TalentflowError, lang: CliLang): string {
   if (lang === 'en') return e.message;
-  if (e instanceof InputError) return locationZh(e) + (e.text ? inLang({ ...e.text, message: e.reason }, 'zh') : e.reason);
+  if (e instanceof InputError) return formatLocationZh(e) + (e.text ? inLang({ ...e.text, message: e.reason }, 'zh') : e.reason);
   if (!e.text) return e.message;
   // A SpecError's message starts with its field ("terms[0]: "), which stays as the user wrote it.
   const field = e instanceof SpecError && e.field ? e.field : null;

@@ -150,6 +150,15 @@ export function formatLocation(where: InputLocation): string {
   return parts.length ? parts.join(', ') + ': ' : '';
 }
 
+/** formatLocation in Chinese, as the CLI under --lang zh and the 中文 page write it: "f.csv，第 4 行，“origin”列：". */
+export function formatLocationZh(where: InputLocation): string {
+  const parts: string[] = [];
+  if (where.file) parts.push(where.file);
+  if (where.row !== undefined) parts.push(`第 ${where.row} 行`);
+  if (where.column !== undefined) parts.push(`“${where.column}”列`);
+  return parts.length ? parts.join('，') + '：' : '';
+}
+
 /**
  * The words of a caught error, coded where it was (for re-throwing it as another kind with a
  * field, e.g. a SpecError naming where in a document the bad reference stands).

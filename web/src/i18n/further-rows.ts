@@ -1,3 +1,4 @@
+import { formatLocation, formatLocationZh, type InputLocation } from '../../../src/core/errors.ts';
 import type { CodedMessage, MessageParams } from '../../../src/core/messages/index.ts';
 
 /** An input error's further problems as the server sends them (core/errors.ts InputError.toJSON). */
@@ -8,13 +9,8 @@ export interface FurtherRows {
   moreCoded?: readonly { row?: number; column?: string; messageCode: string; params: MessageParams }[];
 }
 
-/** Where an input problem sits ("f.csv, row 4, column "origin": ", "f.csv，第 4 行，“origin”列："), as core/errors.ts writes it in English and the CLI in Chinese. */
-export function placeText(m: { file?: string; row?: number; column?: string }, zh: boolean): string {
-  const parts = [m.file ?? '',
-    m.row === undefined ? '' : zh ? `第 ${m.row} 行` : `row ${m.row}`,
-    m.column === undefined ? '' : zh ? `“${m.column}”列` : `column "${m.column}"`].filter(Boolean);
-  return parts.length ? parts.join(zh ? '，' : ', ') + (zh ? '：' : ': ') : '';
-}
+/** Where an input problem sits ("f.csv, row 4, column "origin": ", "f.csv，第 4 行，“origin”列："), as the library writes it (core/errors.ts) for the CLI too. */
+export const placeText = (m: InputLocation, zh: boolean): string => (zh ? formatLocationZh(m) : formatLocation(m));
 
 /** As many as the CLI lists after its "also:" lines. */
 const SHOWN = 4;

@@ -1,7 +1,7 @@
 import type { CodedMessage } from '../../../core/messages/index.ts';
 import type { RevealedRanking } from '../../../store/revealed/index.ts';
 import { said, type CliLang } from '../../lang.ts';
-import { noteLine } from '../../model-summary.ts';
+import { noteLine, warningLine } from '../../model-summary.ts';
 import { printTable, renderTable, type Column, type Out } from '../../output.ts';
 import type { RegionNamer } from '../../region-names.ts';
 import { chooseTermHeaders, printTermKey, termHeader, type TermHeaders } from '../../table-fit.ts';
@@ -66,5 +66,5 @@ export function printRevealed(out: Out, r: RevealedRanking, top: number | undefi
     const c = codedOf(english, coded);
     english.forEach((text, i) => warnings.set(text, warnings.get(text) ?? c[i]));
   }
-  for (const [text, coded] of warnings) out.error(`${lang === 'zh' ? '警告：' : 'warning: '}${said(text, coded, lang)}`);
+  for (const [text, coded] of warnings) out.error(warningLine(text, coded, lang));
 }
