@@ -71,6 +71,41 @@ test('中文: a saved choice model\'s definition, willingness to pay and notes i
   assert.deepEqual(errors, []);
 });
 
+test('中文: the graduates a saved choice model left out of its choice sets, by reason, collapsed with their count, and in English after a switch', { timeout: 240_000 }, async () => {
+  // The demo's model excludes the outside outcomes (further study, not employed): `fit choice`
+  // prints them as "Left out: …"; the page had dropped them (issue 12, item 7).
+  await page.goto(`${url}?tab=models`);
+  await page.click('[data-show-model="northeast-choice"]', { timeout: 120_000 });
+  const details = page.locator('#view-models .choice-result details.left-out');
+  await details.waitFor({ state: 'attached', timeout: 60_000 });
+  assert.equal(await details.evaluate((d) => (d as unknown as { open: boolean }).open), false, 'collapsed by default');
+  const read = async () => ({
+    summary: ((await details.locator('summary').textContent()) ?? '').trim(),
+    items: await details.locator('li').evaluateAll((ls) => ls.map((l) => (l.textContent ?? '').trim())),
+  });
+  const zh = await read();
+  const persons = (s: string) => Number(s.replace(/,/g, ''));
+  const total = /^未纳入选择集：([\d,]+) 名毕业生$/.exec(zh.summary);
+  assert.ok(total, zh.summary);
+  assert.equal(zh.items.length, 2, zh.items.join(' | '));
+  const counts = zh.items.map((x) => /^(?:继续深造|未就业)（区外选项：排除）：([\d,]+) 人$/.exec(x)?.[1]);
+  assert.ok(counts.every(Boolean), zh.items.join(' | '));
+  assert.equal(counts.reduce((s, x) => s + persons(x!), 0), persons(total[1]), 'the count is the sum of the reasons');
+  assertChinese([zh.summary, ...zh.items], 'left-out reasons');
+  await details.evaluate((d) => ((d as unknown as { open: boolean }).open = true));
+  await details.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(SHOTS, 'models-choice-left-out-zh.png') });
+
+  await switchTo('en');
+  await page.waitForFunction(`document.querySelector('#view-models .choice-result details.left-out summary')?.textContent?.startsWith('Left out')`, undefined, { timeout: 30_000 });
+  const en = await read();
+  assert.equal(en.summary, `Left out of the choice sets: ${total[1]} graduates`);
+  assert.deepEqual(en.items.map((x) => x.replace(/[\d,]+$/, 'N')).sort(), ['further study (outside: exclude): N', 'not employed (outside: exclude): N']);
+  await switchTo('zh');
+  await page.waitForFunction(`document.querySelector('#view-models .choice-result details.left-out summary')?.textContent?.startsWith('未纳入')`, undefined, { timeout: 30_000 });
+  assert.deepEqual(errors, []);
+});
+
 /** Fits from the form: China's provinces in 2010-2020 with the attributes given, and the constraint. */
 async function fitProvinces(attributes: { origin?: string[]; destination?: string[] }, constraint: string): Promise<string> {
   await page.goto(`${url}?tab=models&case=cn&level=province`);

@@ -10,6 +10,7 @@ import { CASES } from '../state.ts';
 import { h } from '../ui/dom.ts';
 import { coefficientTable } from './coef-table.ts';
 import { indicatorLabel, modelTermLabel } from './indicator-label.ts';
+import { leftOutList, type LeftOut } from './left-out.ts';
 
 /**
  * A saved destination-choice model (GET /api/models/{name}, kind 'choice'): its kind (SYNTHETIC
@@ -17,6 +18,7 @@ import { indicatorLabel, modelTermLabel } from './indicator-label.ts';
  * willingness to pay in yuan a month with delta-method intervals, and predicted against observed
  * destination shares. The numbers are the library's; only rounding happens here. An observed
  * share hidden by small-cell suppression reads "suppressed (<k)", as in the graduate reports.
+ * The graduates left out of the choice sets follow the warnings, collapsed (left-out.ts).
  */
 interface ChoiceResult {
   model: 'conditional-logit' | 'nested-logit';
@@ -32,7 +34,8 @@ interface ChoiceResult {
   /** observedShare null: hidden by the workspace's small-cell rule (privacy.k); older saved models have no privacy field. */
   shares: { byAlternative: { alternative: string; name: string; observedShare: number | null; predictedShare: number }[]; privacy?: { k: number } | null };
   holdout: { years: number[]; nPersons: number; hitRate: number; chanceHitRate: number; logLikelihood: number } | null;
-  choiceSet: { within: string; notes: string[]; messages?: { notes?: CodedText[] } };
+  /** `excluded`: the graduates left out of the choice sets, by reason (left-out.ts). */
+  choiceSet: { within: string; notes: string[]; messages?: { notes?: CodedText[] }; excluded?: LeftOut[] };
   spec: { level: string };
   warnings: ChoiceWarning[];
 }
@@ -149,6 +152,7 @@ export async function choiceResultView(name: string, width: number): Promise<HTM
       h('tbody', {}, ...shares.map((s) => h('tr', {}, (({ text, title }) => h('th', { scope: 'row', title }, text))(alternative(s.alternative, `${s.name} (${s.alternative})`)), h('td', s.observedShare === null ? { class: 'suppressed' } : {}, observed(s.observedShare)), h('td', {}, `${pct(s.predictedShare)}%`))))),
     h0 ? h('p', { class: 'note' }, t('choice.holdout', { years: h0.years.join(', '), persons: fmt(h0.nPersons), hit: pct(h0.hitRate), chance: pct(h0.chanceHitRate), ll: fmt(h0.logLikelihood, 1) })) : '',
     ...r.warnings.map(choiceWarning),
+    leftOutList(r.choiceSet.excluded, r.shares.privacy?.k ?? '?'),
     // How the choice set was built: for the curious, closed by default.
     r.choiceSet.notes.length ? h('details', { class: 'notes' }, h('summary', {}, `${t('models.notes')} (${r.choiceSet.notes.length})`), ...fieldTexts(r.choiceSet, 'notes').map((n) => h('p', { class: 'note' }, n))) : '',
   );
