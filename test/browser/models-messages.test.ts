@@ -147,6 +147,28 @@ test('中文: an origin attribute under the origin constraint is refused as not 
   assert.deepEqual(errors, []);
 });
 
+test('中文: a gravity fit on flows estimated from census stocks says so, in the page\'s language after a switch too', { timeout: 300_000 }, async () => {
+  // The demo's 2010-2020 flows are estimated from two censuses (stored by `talentflow estimate`);
+  // the fit's result did not say it, so its coefficients read as if fitted on observed moves.
+  await page.goto(`${url}?tab=models&case=cn&level=province`);
+  await page.waitForSelector('#m-fit', { timeout: 120_000 });
+  await page.selectOption('#m-level', 'province');
+  await page.selectOption('#m-within', 'CN');
+  await page.$$eval('#view-models form input[type=checkbox]:checked', (is) => is.forEach((i) => (i as unknown as { click: () => void }).click()));
+  await page.check('input[name="periods"][value="2010-2020"]');
+  await page.click('#m-fit');
+  await page.waitForSelector('#view-models .model-results table.coef tbody tr, #view-models .model-results .status-error', { timeout: 180_000 });
+  const notes = () => page.$$eval('#view-models .model-results > p.note:not([data-se])', (ps) => ps.map((p) => (p.textContent ?? '').trim()));
+  const zh = await notes();
+  assert.ok(zh.includes('全部流动是模型估计值（由 `talentflow estimate` 存储），不是观测到的迁移'), zh.join(' | '));
+  await switchTo('en');
+  await page.waitForFunction(`/^Gravity/.test(document.querySelector('#view-models [data-result-heading]')?.textContent ?? '')`, undefined, { timeout: 30_000 });
+  const en = await notes();
+  assert.ok(en.includes('all flow rows are model estimates (stored by `talentflow estimate`), not observed moves'), en.join(' | '));
+  await switchTo('zh');
+  assert.deepEqual(errors, []);
+});
+
 test('the JSON API keeps the English message beside the code', { timeout: 240_000 }, async () => {
   const started = await fetch(new URL('api/models/gravity', url), {
     method: 'POST', headers: { 'content-type': 'application/json' },

@@ -5,6 +5,7 @@ import { parsePeriod } from '../../core/schema/period.ts';
 import { queryTypedColumns } from '../duckdb/typed-columns.ts';
 import { flowIdsWith } from '../flow-rows.ts';
 import { type Workspace } from '../workspace.ts';
+import { ESTIMATED } from './estimated-rows.ts';
 import { flowFilter, type FlowFilterSpec } from './flow-filter.ts';
 
 /**
@@ -60,8 +61,6 @@ interface ReadFlows extends IndexedRows {
   estimated: number;
   periods: string[];
 }
-
-const ESTIMATED = "f.import_id IN (SELECT id FROM imports WHERE kind = 'estimate')";
 
 /**
  * Stored rows as they are: their origin and destination ids cross as raw integer chunks (joined

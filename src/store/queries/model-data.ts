@@ -6,6 +6,7 @@ import type { GravityData } from '../../models/index.ts';
 import type { StageOptions } from '../duckdb/stage.ts';
 import { readCodedColumns } from '../read-columns.ts';
 import type { Workspace } from '../workspace.ts';
+import { estimatedRows } from './estimated-rows.ts';
 import { queryFlows } from './query-flows.ts';
 
 /** Which columns of a flow file play which part in a model. */
@@ -59,7 +60,8 @@ export interface WorkspaceModelSelection {
 /**
  * Gravity data from the workspace: flows of the selection, great-circle distance between region
  * centroids (km) as the cost, and indicator values of the flow's period (or, for a range, of its
- * first year) as covariates.
+ * first year) as covariates. Its notes say how many of the stored rows are estimates, where any
+ * are, and how many pairs were added as zero flows.
  */
 export async function gravityDataFromWorkspace(ws: Workspace, sel: WorkspaceModelSelection): Promise<{ data: GravityData; notes: string[]; messages: { notes: CodedMessage[] } }> {
   const notes: CodedMessage[] = [];
@@ -71,12 +73,18 @@ export async function gravityDataFromWorkspace(ws: Workspace, sel: WorkspaceMode
   const { requireLevel, requirePeriod } = await import('./known-values.ts');
   const level = sel.level === undefined ? undefined : await requireLevel(ws, sel.level);
   const rows: { origin: string; destination: string; period: string; count: number }[] = [];
+  const stored = { rows: 0, estimated: 0 };
   for (const period of sel.periods) {
     const p = await requirePeriod(ws, period, 'flows');
     const res = await queryFlows(ws, { origin: sel.within, destination: sel.within, period: p, level });
     if (!res.rows.length) throw new InputError(coded('gravity.input.noFlows', { period: p, within: sel.within ?? null }));
     rows.push(...res.rows.map((r) => ({ origin: r.origin, destination: r.destination, period: r.period, count: r.count })));
+    const e = await estimatedRows(ws, { origin: sel.within, destination: sel.within, period: p });
+    stored.rows += e.rows;
+    stored.estimated += e.estimated;
   }
+  // A fit on flows estimated from census stocks says so, in the words a measure of them uses.
+  if (stored.estimated > 0) notes.push(coded('measure.assumption.estimatedRows', stored));
   const regions = [...new Set(rows.flatMap((r) => [r.origin, r.destination]))].sort();
   const idx = new Map(regions.map((r, i) => [r, i]));
   const centroids = await ws.db.all<{ code: string; lon: number | null; lat: number | null }>(
