@@ -4,7 +4,8 @@ import type { CliLang } from './lang.ts';
  * The words of `talentflow scenario run`'s summary in each --lang: the English as the command
  * has always printed it; the Chinese in the Scenario tab's terms (留住, 净流动, 领取人数). The
  * notes are the library's coded messages (core/messages/scenario.ts) and come in their own
- * language; the description and assumptions are the document's own text and stay as written.
+ * language; the description and assumptions are the document's own text, in Chinese where the
+ * document has it (description_zh, assumptions_zh), else as written.
  */
 export interface ScenarioWords {
   title(scenario: string, model: string, version: string, draws: number, seed: number, seconds: string): string;

@@ -74,6 +74,11 @@ export const scenarioSchema = z.object({
   name: z.string().regex(/^[\p{L}\p{N}][\p{L}\p{N}_.-]{0,63}$/u, 'letters, digits, _ . -; up to 64'),
   description: z.string().optional(),
   assumptions: z.array(z.string()).default([]),
+  // The description and the assumptions in Chinese, for `--lang zh` and the dashboard's 中文 (as
+  // data/china/groups.json has description_zh): one Chinese assumption for each English one, in
+  // order. Default none (the English is shown in either language).
+  description_zh: z.string().min(1).optional(),
+  assumptions_zh: z.array(z.string().min(1)).optional(),
   baseline: z.object({
     model: z.string().min(1),
     period: z.string().min(1),
@@ -108,7 +113,11 @@ export const scenarioSchema = z.object({
     // Multiplies the covariance (1 = as estimated; 0 = no coefficient uncertainty).
     covarianceScale: z.number().nonnegative().default(1),
   }).strict().default({ maxAgentsPerYear: 50_000, covariance: 'robust', covarianceScale: 1 }),
-}).strict();
+}).strict().superRefine((doc, ctx) => {
+  if (doc.assumptions_zh && doc.assumptions_zh.length !== doc.assumptions.length) {
+    ctx.addIssue({ code: 'custom', path: ['assumptions_zh'], message: `holds ${doc.assumptions_zh.length} assumptions, assumptions ${doc.assumptions.length}: one in Chinese for each, in order` });
+  }
+});
 
 export type ScenarioDocument = z.output<typeof scenarioSchema>;
 export type ScenarioInput = z.input<typeof scenarioSchema>;

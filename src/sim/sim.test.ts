@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { predictGravity } from '../models/index.ts';
 import { createRng } from '../numeric/index.ts';
 import { SpecError } from '../core/errors.ts';
@@ -167,4 +168,21 @@ test('schema errors name the field', () => {
   });
   const m = worldModel(world, 0.5);
   assert.throws(() => compileLevers(m, [lever({ term: 'destination_gdp' })]), /interventions\[0\]\.term: "destination_gdp" is not an attribute/);
+});
+
+test('the description and assumptions in Chinese: kept as given, one Chinese assumption for each English one', () => {
+  const ok = { name: 's', assumptions: ['a', 'b'], baseline: { model: 'm', period: '2019', cohort: { source: 'persons' }, stayShare: 0.5 }, horizon: { startYear: 2020, years: 5 } };
+  assert.equal(parseScenario(ok).assumptions_zh, undefined);
+  const zh = parseScenario({ ...ok, description: 'd', description_zh: '说明', assumptions_zh: ['甲', '乙'] });
+  assert.deepEqual([zh.description_zh, zh.assumptions_zh], ['说明', ['甲', '乙']]);
+  const bad = (doc: unknown, field: string) => assert.throws(() => parseScenario(doc), (e: Error & { field?: string }) => e.field === field && e.message.startsWith(`${field}: `));
+  bad({ ...ok, assumptions_zh: ['甲'] }, 'assumptions_zh');
+  bad({ ...ok, assumptions_zh: ['甲', ''] }, 'assumptions_zh[1]');
+  bad({ ...ok, description_zh: 3 }, 'description_zh');
+  // The shipped examples carry both languages.
+  for (const name of ['northeast-stay-subsidy', 'northeast-stay-subsidy-choice', 'korea-regional-income', 'korea-relocation-allowance']) {
+    const doc = parseScenario(JSON.parse(readFileSync(new URL(`../../examples/${name}.json`, import.meta.url), 'utf8')));
+    assert.ok(doc.description_zh && /[\u4e00-\u9fff]/.test(doc.description_zh), name);
+    assert.equal(doc.assumptions_zh?.length, doc.assumptions.length, name);
+  }
 });

@@ -45,6 +45,9 @@ export interface StoredScenarioRun {
   /** The notes coded (core/messages), in the same order, for a front-end to say in its language. */
   readonly messages: { readonly notes: readonly CodedMessage[] };
   readonly assumptions: readonly string[];
+  /** The document's description and assumptions in Chinese (description_zh, assumptions_zh), null where it has none. */
+  readonly descriptionZh: string | null;
+  readonly assumptionsZh: readonly string[] | null;
   readonly result: ScenarioRunResult;
 }
 
@@ -62,7 +65,8 @@ export async function runScenarioInWorkspace(ws: Workspace, input: unknown, opti
   });
   return {
     id, scenario: doc.name, description: doc.description ?? null, model: { name: prepared.model.name, version: prepared.model.version },
-    horizon: doc.horizon, seconds, notes: prepared.notes, messages: prepared.messages, assumptions: doc.assumptions, result,
+    horizon: doc.horizon, seconds, notes: prepared.notes, messages: prepared.messages, assumptions: doc.assumptions,
+    descriptionZh: doc.description_zh ?? null, assumptionsZh: doc.assumptions_zh ?? null, result,
   };
 }
 

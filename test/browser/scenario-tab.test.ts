@@ -7,12 +7,15 @@
 // money is rounded to the three digits an estimate supports (was 439,277,432 yuan); the basis line
 // carries no version hash and no "its period (not recorded in the fit)"; the notes name the term
 // (destination: GDP per capita), not its id, and do not say "scaled from 0.156 to 0.156"; the
-// cohort table's button says what it exports. The same in 中文.
+// cohort table's button says what it exports. The same in 中文. Issue 12 (analyst): the printed
+// summary's assumptions are the example's Chinese ones in 中文 (were English).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { SHOTS, openDashboard, type Dashboard } from '../helpers/browser.ts';
+import { REPO } from '../helpers/workspace.ts';
 import { selectFit } from '../helpers/select-fit.ts';
 
 let dashboard: Dashboard | undefined;
@@ -103,6 +106,34 @@ test('中文: the settings line, the basis and the notes in Chinese, money in �
   assert.ok(notes.some((n) => n.includes('即文件本身的金额：迁入地：')), notes.join(' | '));
   assert.deepEqual(notes.filter((n) => /destination_/.test(n)), []);
   await page.screenshot({ path: join(SHOTS, 'scenario-tab-zh.png') });
+  await page.click('#lang');
+  await page.waitForFunction("document.documentElement.lang.startsWith('en')", undefined, { timeout: 10_000 });
+  assert.deepEqual(errors, []);
+});
+
+/** The printable summary's text (its print dialog kept shut). */
+async function summaryText(): Promise<string> {
+  await page.evaluate('window.open = ((open) => (...a) => { const w = open(...a); if (w) w.print = () => {}; return w; })(window.open)');
+  const [popup] = await Promise.all([page.context().waitForEvent('page'), page.click('#s-print')]);
+  await popup.waitForLoadState();
+  const body = (await popup.textContent('body')) ?? '';
+  await popup.close();
+  return body;
+}
+
+test('the printable summary lists the example\'s assumptions in the page\'s language (中文 showed the English)', { timeout: 240_000 }, async () => {
+  const doc = JSON.parse(readFileSync(join(REPO, 'examples/northeast-stay-subsidy.json'), 'utf8')) as { assumptions: string[]; assumptions_zh?: string[] };
+  await page.goto(`${dashboard!.server.url}?tab=scenario`);
+  await page.waitForSelector('#view-scenario [data-result="retained-delta"] .big', { timeout: 180_000 });
+  const en = await summaryText();
+  for (const a of doc.assumptions) assert.ok(en.includes(a), `English summary lacks: ${a}`);
+  await page.click('#lang');
+  await page.waitForFunction("document.documentElement.lang.startsWith('zh')", undefined, { timeout: 10_000 });
+  await page.waitForFunction("document.querySelector('#view-scenario [data-settings]')?.textContent.startsWith('模拟设定')", undefined, { timeout: 60_000 });
+  const zh = await summaryText();
+  assert.equal(doc.assumptions_zh?.length, doc.assumptions.length, 'assumptions_zh: one for each assumption');
+  for (const a of doc.assumptions_zh!) assert.ok(zh.includes(a), `中文 summary lacks: ${a}`);
+  for (const a of doc.assumptions) assert.ok(!zh.includes(a), `English assumption in the 中文 summary: ${a}`);
   await page.click('#lang');
   await page.waitForFunction("document.documentElement.lang.startsWith('en')", undefined, { timeout: 10_000 });
   assert.deepEqual(errors, []);

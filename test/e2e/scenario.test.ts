@@ -76,6 +76,30 @@ test('scenario run --amount N: N a month instead of the document\'s amount, the 
   assert.doesNotMatch(zh.stdout, /note:|Medians|Total cost|retained delta/);
 });
 
+test('scenario run --lang zh: each example\'s description and assumptions in Chinese (description_zh, assumptions_zh); in English as written', () => {
+  for (const name of ['northeast-stay-subsidy', 'northeast-stay-subsidy-choice', 'korea-regional-income', 'korea-relocation-allowance']) {
+    const file = join(REPO, `examples/${name}.json`);
+    const doc = JSON.parse(readFileSync(file, 'utf8')) as { description: string; assumptions: string[]; description_zh?: string; assumptions_zh?: string[] };
+    assert.equal(typeof doc.description_zh, 'string', `${name}: description_zh`);
+    assert.equal(doc.assumptions_zh?.length, doc.assumptions.length, `${name}: one Chinese assumption for each English one`);
+    const zh = tf('scenario', 'run', file, '--draws', '3', '--no-save', '-w', w, '--lang', 'zh');
+    assert.equal(zh.code, 0, zh.stderr);
+    assert.ok(zh.stdout.includes(`\n${doc.description_zh}\n`), zh.stdout);
+    for (const a of doc.assumptions_zh!) assert.ok(zh.stdout.includes(`\n假设：${a}\n`), `${name}: 假设：${a}\n${zh.stdout}`);
+    // Under 假设： Chinese only (it was the English list): no run of three English words.
+    for (const line of zh.stdout.split('\n').filter((l) => /^假设：|^[^\s]/.test(l) && !/^\d|^年份/.test(l))) assert.doesNotMatch(line, /[A-Za-z]+ [a-z]+ [a-z]+ [a-z]+/, `${name}: English in ${line}`);
+    assert.ok(!zh.stdout.includes(doc.description), `${name}: the English description under --lang zh`);
+  }
+  // English: the document's own text, word for word.
+  const file = join(REPO, 'examples/northeast-stay-subsidy.json');
+  const doc = JSON.parse(readFileSync(file, 'utf8')) as { description: string; assumptions: string[] };
+  const en = tf('scenario', 'run', file, '--draws', '3', '--no-save', '-w', w);
+  assert.equal(en.code, 0, en.stderr);
+  assert.ok(en.stdout.includes(`\n${doc.description}\n`), en.stdout);
+  for (const a of doc.assumptions) assert.ok(en.stdout.includes(`\nassumption: ${a}\n`), a);
+  assert.doesNotMatch(en.stdout, /假设|[\u4e00-\u9fff]/);
+});
+
 test('scenario run --json carries the coded notes the API\'s run job answers for the same run (messages.notes)', async () => {
   const file = join(REPO, 'examples/northeast-stay-subsidy.json');
   const cli = JSON.parse(tf('scenario', 'run', file, '--amount', '500', '--draws', '5', '--seed', '4', '--no-save', '--json', '-w', w).stdout);

@@ -79,7 +79,10 @@ function printRun(out: Out, run: ScenarioRunAnswer, lang: CliLang): void {
   const amountNote = run.amountNote;
   const amountAt = amountNote ? run.notes.indexOf(amountNote) : -1;
   if (amountNote) out.write(w.amount(said(amountNote, coded?.[amountAt], lang)));
-  if (run.description) out.write(run.description);
+  // The document's own text, in Chinese where it has it (description_zh, assumptions_zh).
+  const description = lang === 'zh' ? run.descriptionZh ?? run.description : run.description;
+  const assumptions = lang === 'zh' ? run.assumptionsZh ?? run.assumptions : run.assumptions;
+  if (description) out.write(description);
   out.write(w.legend);
   out.write(renderTable(r.years, [
     { header: w.year, value: (y) => String(y.year) },
@@ -95,7 +98,7 @@ function printRun(out: Out, run: ScenarioRunAnswer, lang: CliLang): void {
   out.write(w.totalCost(money(iv(s.totalCost), currency, lang), iv(s.recipients)));
   out.write(w.costPerRetained(money(iv(s.costPerRetained), currency, lang), s.drawsWithoutGain, r.draws));
   run.notes.forEach((n, i) => i !== amountAt && out.write(w.note(said(n, coded?.[i], lang))));
-  for (const a of run.assumptions) out.write(w.assumption(a));
+  for (const a of assumptions) out.write(w.assumption(a));
   if (run.id !== null) out.write(w.stored(run.id, run.scenario));
 }
 

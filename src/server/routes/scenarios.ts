@@ -42,7 +42,7 @@ const runBody = scenarioRunInput.extend({
 const prepared = new WeakMap<Workspace, Map<string, Promise<PreparedScenario>>>();
 
 function baselineKey(doc: ScenarioDocument): string {
-  return JSON.stringify({ ...doc, name: '', description: '', assumptions: [], interventions: doc.interventions.map((iv) => ({ ...iv, change: null, cost: null, name: null })) });
+  return JSON.stringify({ ...doc, name: '', description: '', assumptions: [], description_zh: '', assumptions_zh: [], interventions: doc.interventions.map((iv) => ({ ...iv, change: null, cost: null, name: null })) });
 }
 
 async function preparedFor(deps: ServerDeps, doc: ScenarioDocument): Promise<PreparedScenario> {

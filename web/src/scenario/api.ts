@@ -5,6 +5,8 @@ import { get, post, type JobView } from '../api.ts';
 export interface Interval { median: number | null; p05: number | null; p95: number | null }
 export interface ScenarioDoc {
   name: string; description?: string; assumptions?: string[];
+  /** The description and assumptions in Chinese (src/sim/scenario-schema.ts), one for each English assumption. */
+  description_zh?: string; assumptions_zh?: string[];
   baseline: { model: string; period: string; [k: string]: unknown };
   interventions: { name?: string; targets: string[]; term: string; change: { type: 'relative' | 'absolute'; value: number }; startYear: number; duration?: number; eligibility?: string[]; benefitYears?: number; cost?: { rule: string; amount?: number; amountPerYear?: number; currency?: string } }[];
   horizon: { startYear: number; years: number };

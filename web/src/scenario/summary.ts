@@ -1,4 +1,4 @@
-import { fmt, t } from '../i18n/index.ts';
+import { fmt, lang, t } from '../i18n/index.ts';
 import { fieldTexts } from '../i18n/server-text.ts';
 import type { Counterfactual, ScenarioDoc, ScenarioRun } from './api.ts';
 import { changeAt } from './document.ts';
@@ -76,6 +76,9 @@ export function settingsLine(s: SummarySettings): string {
   });
 }
 
+/** The example's assumptions in the page's language: in Chinese where the document has them (assumptions_zh), else as written. */
+const assumptionsOf = (doc: ScenarioDoc): readonly string[] => (lang() === 'zh' && doc.assumptions_zh?.length ? doc.assumptions_zh : doc.assumptions ?? []);
+
 /**
  * A printable scenario summary: the settings as they are on screen (the example's description
  * is not repeated: it was written for the example's default amount), the results with intervals
@@ -111,7 +114,7 @@ ${setting('scenario.baselineTitle', s.basis)}
 <p>${esc(run ? `${t('scenario.interval')}, ${t('compare.draws', { n: run.result.draws, seed: run.result.seed })}` : t('scenario.exact'))}</p>
 <table><thead><tr><th>${esc(t('chart.year'))}</th><th>${esc(t('scenario.graduates'))}</th><th>${esc(t('scenario.baseline'))}</th><th>${esc(t('scenario.scenario'))}</th><th>${esc(t('scenario.retainedDelta'))}</th><th>${esc(t('region.net'))}</th><th>${esc(t('scenario.cost'))} (${esc(s.currency)})</th></tr></thead><tbody>${rows}</tbody></table>
 ${charts.map((c) => new XMLSerializer().serializeToString(c)).join('\n')}
-${doc.assumptions?.length ? `<h2>${esc(t('scenario.exampleAssumptions', { amount: s.exampleMonthly }))}</h2><ul>${doc.assumptions.map((a) => `<li>${esc(a)}</li>`).join('')}</ul>` : ''}
+${assumptionsOf(doc).length ? `<h2>${esc(t('scenario.exampleAssumptions', { amount: s.exampleMonthly }))}</h2><ul>${assumptionsOf(doc).map((a) => `<li>${esc(a)}</li>`).join('')}</ul>` : ''}
 <h2>${esc(t('scenario.notes'))}</h2><ul>${fieldTexts(cf, 'notes').map((a) => `<li>${esc(a)}</li>`).join('')}</ul>
 </body></html>`;
 }
