@@ -1,8 +1,9 @@
 import { fitGravity, type GravitySpec } from '../models/index.ts';
 import { fitWorkspaceChoiceModel } from './choice/fit-choice.ts';
 import type { ChoiceSpecInput } from './choice/spec.ts';
+import { withFittedPeriods } from './fitted-periods.ts';
 import { saveModel } from './models.ts';
-import { gravityDataFromWorkspace } from './queries/model-data.ts';
+import { gravityDataFromWorkspace, type WorkspaceModelSelection } from './queries/model-data.ts';
 import type { Workspace } from './workspace.ts';
 
 /**
@@ -37,11 +38,16 @@ export interface ExampleModelOptions {
   onStep?: (set: string, what: string) => void;
 }
 
+/** A gravity model of the workspace's flows, fitted and saved (replacing one of its name) with the periods it was fitted to, as `fit gravity --save` saves one. */
+export async function fitSavedGravity(ws: Workspace, model: { name: string; selection: WorkspaceModelSelection; spec: GravitySpec }): Promise<void> {
+  const { data } = await gravityDataFromWorkspace(ws, model.selection);
+  await saveModel(ws, model.name, 'gravity', withFittedPeriods(model.spec, model.selection.periods), fitGravity(data, model.spec), { replace: true });
+}
+
 /** Fits and saves korea-2019 and (with the cohort) northeast-choice, replacing models of those names. */
 export async function fitExampleModels(ws: Workspace, options: ExampleModelOptions): Promise<string[]> {
   options.onStep?.('korea', `gravity model ${KOREA_MODEL.name} (KOSIS flows 2019) for the Korea scenario examples`);
-  const { data } = await gravityDataFromWorkspace(ws, KOREA_MODEL.selection);
-  await saveModel(ws, KOREA_MODEL.name, 'gravity', KOREA_MODEL.spec, fitGravity(data, KOREA_MODEL.spec), { replace: true });
+  await fitSavedGravity(ws, KOREA_MODEL);
   const fitted = [KOREA_MODEL.name];
   if (options.cohort) {
     options.onStep?.('synthetic', `choice model ${NORTHEAST_CHOICE_MODEL.name} (synthetic graduates) for the Northeast choice example`);

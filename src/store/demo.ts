@@ -9,12 +9,10 @@ import { importGeometry } from './import/import-geometry.ts';
 import { importGroups } from './import/import-groups.ts';
 import { importIndicators } from './import/import-indicators.ts';
 import { importPersons } from './import/import-persons.ts';
-import { fitGravity, type GravitySpec } from '../models/index.ts';
+import type { GravitySpec } from '../models/index.ts';
 import { estimateBirthplaceFlows } from './estimate-birthplace-flows.ts';
 import { estimateCensusFlows } from './estimate-census-flows.ts';
-import { fitExampleModels } from './demo-models.ts';
-import { saveModel } from './models.ts';
-import { gravityDataFromWorkspace } from './queries/model-data.ts';
+import { fitExampleModels, fitSavedGravity } from './demo-models.ts';
 import { importRegions } from './import/import-regions.ts';
 import { importStocks, type ImportStocksOptions } from './import/import-stocks.ts';
 import { closeWorkspace, openWorkspace, type Workspace } from './workspace.ts';
@@ -98,7 +96,7 @@ export async function createDemoWorkspace(path: string, options: DemoOptions = {
       options.onStep?.('china', 'province flows 2000-2010 estimated from the two census birthplace tables');
       done.push(await estimateDemoFlows(ws));
       options.onStep?.('china', `gravity model ${CHINA_PROVINCE_MODEL.name} fitted to those flows`);
-      await fitDemoModel(ws);
+      await fitSavedGravity(ws, CHINA_PROVINCE_MODEL);
       options.onStep?.('china', 'city flows 2010-2020 estimated from census population change (stated gross rate and natural-change range)');
       done.push(await estimateDemoCityFlows(ws));
     }
@@ -247,9 +245,3 @@ export const CHINA_PROVINCE_MODEL = {
     destinationTerms: [{ column: 'destination_population', transform: 'log' }, { column: 'destination_gdp_per_capita', transform: 'log' }],
   } satisfies GravitySpec,
 };
-
-async function fitDemoModel(ws: Workspace): Promise<void> {
-  const { data } = await gravityDataFromWorkspace(ws, CHINA_PROVINCE_MODEL.selection);
-  const spec = CHINA_PROVINCE_MODEL.spec;
-  await saveModel(ws, CHINA_PROVINCE_MODEL.name, 'gravity', spec, fitGravity(data, spec), { replace: true });
-}

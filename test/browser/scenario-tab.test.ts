@@ -8,7 +8,8 @@
 // carries no version hash and no "its period (not recorded in the fit)"; the notes name the term
 // (destination: GDP per capita), not its id, and do not say "scaled from 0.156 to 0.156"; the
 // cohort table's button says what it exports. The same in 中文. Issue 12 (analyst): the printed
-// summary's assumptions are the example's Chinese ones in 中文 (were English).
+// summary's assumptions are the example's Chinese ones in 中文 (were English), and the basis line
+// names the periods the demo fitted its model to (was "fitted periods not recorded").
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -134,6 +135,24 @@ test('the printable summary lists the example\'s assumptions in the page\'s lang
   assert.equal(doc.assumptions_zh?.length, doc.assumptions.length, 'assumptions_zh: one for each assumption');
   for (const a of doc.assumptions_zh!) assert.ok(zh.includes(a), `中文 summary lacks: ${a}`);
   for (const a of doc.assumptions) assert.ok(!zh.includes(a), `English assumption in the 中文 summary: ${a}`);
+  await page.click('#lang');
+  await page.waitForFunction("document.documentElement.lang.startsWith('en')", undefined, { timeout: 10_000 });
+  assert.deepEqual(errors, []);
+});
+
+test('the model line names the periods the demo fitted the model to (was "fitted periods not recorded"), in English and 中文', { timeout: 240_000 }, async () => {
+  await page.goto(`${dashboard!.server.url}?tab=scenario`);
+  await page.waitForSelector('#view-scenario [data-result="retained-delta"] .big', { timeout: 180_000 });
+  await page.waitForFunction("document.querySelector('#view-scenario [data-basis]')?.textContent", undefined, { timeout: 60_000 });
+  const basis = await text('[data-basis]');
+  assert.match(basis, /^Model china-provinces: gravity model fitted to 2000-2010, 31 regions · /, basis);
+  assert.doesNotMatch(basis, /not recorded/);
+  await page.click('#lang');
+  await page.waitForFunction("document.documentElement.lang.startsWith('zh')", undefined, { timeout: 10_000 });
+  await page.waitForFunction("document.querySelector('#view-scenario [data-basis]')?.textContent.startsWith('模型')", undefined, { timeout: 60_000 });
+  const basisZh = await text('[data-basis]');
+  assert.match(basisZh, /^模型 china-provinces：引力模型，拟合时期 2000-2010，31 个地区 · /, basisZh);
+  assert.doesNotMatch(basisZh, /未记录/);
   await page.click('#lang');
   await page.waitForFunction("document.documentElement.lang.startsWith('en')", undefined, { timeout: 10_000 });
   assert.deepEqual(errors, []);

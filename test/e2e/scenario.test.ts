@@ -100,6 +100,43 @@ test('scenario run --lang zh: each example\'s description and assumptions in Chi
   assert.doesNotMatch(en.stdout, /假设|[\u4e00-\u9fff]/);
 });
 
+test('a saved gravity model records the periods it was fitted to: the demo\'s, and one fitted through the CLI or the API; a file fit without periods records none', async () => {
+  const fit = tf('fit', 'gravity', '--period', '2019', '--within', 'KR', '--constraint', 'production', '--destination-vars', 'grdp_pc,population', '--save', 'mine-cli', '-w', w, '--json');
+  assert.equal(fit.code, 0, fit.stderr);
+  const ws = await openWorkspace(w);
+  try {
+    const api = apiClient(createApp(ws).app);
+    const start = await api.post('/api/models/gravity', { periods: ['2019'], within: 'KR', constraint: 'production', destinationVars: ['grdp_pc'], save: 'mine-api' });
+    assert.equal(start.status, 202, JSON.stringify(start.body));
+    assert.equal((await api.waitJob(start.body.id)).state, 'done');
+    // What the Scenario tab says under its results ("Model china-provinces: …, fitted to 2000-2010"; was "fitted periods not recorded").
+    for (const [model, periods] of [['china-provinces', ['2000-2010']], ['korea-2019', ['2019']], ['mine-cli', ['2019']], ['mine-api', ['2019']]] as const) {
+      const r = await api.get(`/api/scenarios/models/${model}`);
+      assert.equal(r.status, 200, JSON.stringify(r.body));
+      assert.deepEqual(r.body.model.periods, periods, model);
+      assert.equal(r.body.model.basePeriodGuessed, false, model);
+    }
+  } finally {
+    closeWorkspace(ws);
+  }
+  // Flows from a file with no period column: the periods are truly unknown, and the options say so (none recorded, the base period guessed).
+  const flows = join(dir, 'kr-flows.csv');
+  const rows = (JSON.parse(tf('flows', '--origin', 'KR', '--destination', 'KR', '--period', '2019', '--json', '-w', w).stdout) as { rows: { origin: string; destination: string; count: number }[] }).rows;
+  assert.ok(rows.length > 200, `${rows.length} flows`);
+  writeFileSync(flows, `origin,destination,flow,distance\n${rows.filter((r) => r.origin !== r.destination).map((r, i) => `${r.origin},${r.destination},${r.count},${100 + (i % 37)}`).join('\n')}\n`);
+  const fromFile = tf('fit', 'gravity', '--flows', flows, '--origin', 'origin', '--destination', 'destination', '--flow', 'flow', '--cost', 'distance', '--save', 'mine-file', '-w', w, '--json');
+  assert.equal(fromFile.code, 0, fromFile.stderr);
+  const ws2 = await openWorkspace(w);
+  try {
+    const r = await apiClient(createApp(ws2).app).get('/api/scenarios/models/mine-file');
+    assert.equal(r.status, 200, JSON.stringify(r.body));
+    assert.deepEqual(r.body.model.periods, []);
+    assert.equal(r.body.model.basePeriodGuessed, true);
+  } finally {
+    closeWorkspace(ws2);
+  }
+});
+
 test('scenario run --json carries the coded notes the API\'s run job answers for the same run (messages.notes)', async () => {
   const file = join(REPO, 'examples/northeast-stay-subsidy.json');
   const cli = JSON.parse(tf('scenario', 'run', file, '--amount', '500', '--draws', '5', '--seed', '4', '--no-save', '--json', '-w', w).stdout);

@@ -2,6 +2,7 @@ import { InputError } from '../../core/errors.ts';
 import { coded, type CodedMessage } from '../../core/messages/index.ts';
 import { fitGravity, type GravityData, type GravityResult, type GravitySpec } from '../../models/gravity/index.ts';
 import type { Workspace } from '../../store/workspace.ts';
+import { withFittedPeriods } from '../../store/fitted-periods.ts';
 import { saveModel } from '../../store/models.ts';
 import { readGravityFile } from '../../store/queries/gravity-file.ts';
 import { gravityDataFromWorkspace } from '../../store/queries/model-data.ts';
@@ -116,8 +117,10 @@ export async function finishGravityFit(ws: Workspace | null, p: PreparedGravityF
   const save = p.options.save;
   if (save !== undefined) {
     if (!ws) throw new InputError('saving a model needs a workspace');
-    // The offset is part of the model: saved with its spec, so a later use of the model knows it.
-    await step(() => saveModel(ws, save, 'gravity', { ...p.spec, ...(p.offset ? { offset: p.offset } : {}) }, result, { replace: p.options.replace }));
+    // The offset is part of the model: saved with its spec, so a later use of the model knows it;
+    // so are the workspace's flow periods read (a file's periods, where it has them, are in the result).
+    const spec = { ...p.spec, ...(p.offset ? { offset: p.offset } : {}) };
+    await step(() => saveModel(ws, save, 'gravity', p.options.file ? spec : withFittedPeriods(spec, p.options.periods), result, { replace: p.options.replace }));
   }
   return { ...result, fitSeconds, notes: p.notes, messages: { ...p.messages, warnings: result.messages?.warnings, stopReason: result.messages?.stopReason }, offset: p.offset, saved: save ?? null };
 }

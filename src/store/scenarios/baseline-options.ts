@@ -1,6 +1,7 @@
 import { SpecError } from '../../core/errors.ts';
 import type { GravityResult } from '../../models/index.ts';
 import type { ChoiceModelResult } from '../choice/fit-choice.ts';
+import { fittedPeriods } from '../fitted-periods.ts';
 import { loadModel, type SavedModel } from '../models.ts';
 import type { Workspace } from '../workspace.ts';
 import { modelTerms } from './model-terms.ts';
@@ -15,7 +16,7 @@ import { indicatorsFor, personsPerUnit, populationIndicator } from './population
  * indicator a stay share from flows would take by default, and the graduate records present.
  */
 export interface ScenarioModelOptions {
-  /** `periods`: those the model was fitted to (empty when a one-period gravity fit did not record it; the base period is then the latest flow period among its regions, and `basePeriodGuessed` says so). */
+  /** `periods`: those the model was fitted to (empty when the fit did not record them, as a fit on a flow file without periods or a model saved before one-period fits recorded theirs; the base period is then the latest flow period among its regions, and `basePeriodGuessed` says so). */
   readonly model: { readonly name: string; readonly kind: 'gravity' | 'choice'; readonly createdAt: string; readonly level: string | null; readonly periods: readonly string[]; readonly basePeriod: string; readonly basePeriodGuessed: boolean; readonly synthetic: boolean };
   readonly regions: readonly { readonly code: string; readonly name_zh: string | null; readonly name_en: string | null; readonly level: string | null }[];
   /** Terms an intervention can change: the scenario's `term` and the indicator it reads, with the base period's values by region. */
@@ -49,7 +50,7 @@ export async function scenarioModelOptions(ws: Workspace, name: string): Promise
   if (kind === 'gravity') {
     const r = saved.result as GravityResult;
     codes = [...r.regions];
-    periods = [...(r.periods ?? [])];
+    periods = fittedPeriods(saved as SavedModel<GravityResult>);
   } else {
     const r = saved.result as ChoiceModelResult;
     codes = choiceRegions(r);
