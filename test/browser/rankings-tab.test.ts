@@ -47,6 +47,16 @@ const tableRows = (p: Page) => p.$$eval('table[data-table=rankings] tbody tr[dat
   focused: tr.hasAttribute('data-focused'),
 })));
 
+/** The Rankings tab in a page of its own in `lang`, its table shown. */
+async function rankingsIn(lang: 'en' | 'zh') {
+  const context = await dashboard!.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: lang === 'zh' ? 'zh-CN' : 'en-US' });
+  await context.addInitScript(`localStorage.setItem('talentflow.lang', '${lang}')`);
+  const p = watchErrors(await context.newPage(), dashboard!.errors, { responses: true });
+  await p.goto(`${url}?tab=rankings`);
+  await p.waitForSelector(READY, { timeout: 180_000 });
+  return { context, p };
+}
+
 /** The CSV a button downloads, as rows of cells without its `# ` comment lines. */
 async function downloadedCsv(p: Page, selector: string): Promise<Record<string, string>[]> {
   const [download] = await Promise.all([p.waitForEvent('download'), p.click(selector)]);
@@ -72,6 +82,25 @@ test('scores: three decimals in the table, on the chart and in both CSVs', { tim
     const csv = await downloadedCsv(page, button);
     assert.deepEqual(csv.filter((r) => !/^\d(\.\d{1,3})?$/.test(r.score)).map((r) => r.score), [], button);
     assert.deepEqual(csv.map((r) => [r.code, Number(r.score)]), onScreen, button);
+  }
+});
+
+test('"Rank and score": each head is aligned as its column (Region was right-aligned over left-aligned names), in English and 中文', { timeout: 240_000 }, async () => {
+  for (const lang of ['en', 'zh'] as const) {
+    const { context, p } = await rankingsIn(lang);
+    // Per column: the head's text, its alignment, and the alignments of the body's cells (the row of dots left out).
+    const columns = await p.evaluate(`(() => {
+      const table = document.querySelector('table[data-table=rankings]');
+      return [...table.querySelectorAll('thead th')].map((th, i) => ({
+        head: th.textContent.trim(),
+        align: getComputedStyle(th).textAlign,
+        cells: [...new Set([...table.querySelectorAll('tbody tr[data-code]')].map((tr) => getComputedStyle(tr.children[i]).textAlign))],
+      }));
+    })()`) as { head: string; align: string; cells: string[] }[];
+    assert.ok(columns.length >= 3, JSON.stringify(columns));
+    for (const c of columns) assert.deepEqual([c.align], c.cells, `${lang}: head "${c.head}" is ${c.align}, its cells ${c.cells.join(', ')}`);
+    assert.equal(columns[1].align, 'left', `${lang}: region names and their head read from the left`);
+    await context.close();
   }
 });
 
@@ -104,11 +133,7 @@ test('rank change: the example says why it has none; a custom index shows the ch
 
 test('the index select shows its options whole at 1440x900, in English and 中文', { timeout: 240_000 }, async () => {
   for (const lang of ['en', 'zh'] as const) {
-    const context = await dashboard!.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: lang === 'zh' ? 'zh-CN' : 'en-US' });
-    await context.addInitScript(`localStorage.setItem('talentflow.lang', '${lang}')`);
-    const p = watchErrors(await context.newPage(), dashboard!.errors, { responses: true });
-    await p.goto(`${url}?tab=rankings`);
-    await p.waitForSelector(READY, { timeout: 180_000 });
+    const { context, p } = await rankingsIn(lang);
     const fit = await selectFit(p, '#r-index');
     assert.equal(fit.count, 2, JSON.stringify(fit));
     assert.deepEqual(fit.cut, [], `${lang}: index names cut off`);

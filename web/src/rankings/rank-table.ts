@@ -27,13 +27,15 @@ export interface RankTableRow {
 export type CompareWith = { period: string } | null;
 
 export function rankTable(shown: RankTableRow[], below: RankTableRow[], compare: CompareWith): HTMLElement {
-  const heads = [t('rank.rank'), t('rank.region'), t('rank.score'), ...(compare ? [t('rank.changeSince', { period: compare.period })] : [])];
+  // Each head aligned as its column: names (row heads) from the left, numbers from the right.
+  const heads: [string, 'left' | 'right'][] = [[t('rank.rank'), 'right'], [t('rank.region'), 'left'], [t('rank.score'), 'right'],
+    ...(compare ? [[t('rank.changeSince', { period: compare.period }), 'right'] as [string, 'right']] : [])];
   const row = (x: RankTableRow) => h('tr', { 'data-code': x.code, ...(x.focused ? { class: 'focused', 'data-focused': '' } : {}) },
     h('td', {}, String(x.rank)), h('th', { scope: 'row', title: x.otherName }, x.name), h('td', {}, fmt(x.score, SCORE_DIGITS)),
     compare ? h('td', {}, x.rankChange === null ? '–' : x.rankChange > 0 ? `+${x.rankChange}` : String(x.rankChange)) : '');
   return h('table', { class: 'coef', 'data-table': 'rankings' },
     h('caption', {}, compare ? t('rank.tableCaptionSince', { period: compare.period }) : t('rank.tableCaption')),
-    h('thead', {}, h('tr', {}, ...heads.map((text) => h('th', { scope: 'col' }, text)))),
+    h('thead', {}, h('tr', {}, ...heads.map(([text, align]) => h('th', { scope: 'col', class: align }, text)))),
     h('tbody', {}, ...shown.map(row),
       ...(below.length ? [h('tr', { class: 'gap', 'aria-hidden': 'true' }, h('td', { colspan: heads.length }, '⋮')), ...below.map(row)] : [])));
 }
