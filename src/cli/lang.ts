@@ -1,8 +1,9 @@
-import { Option } from 'commander';
+import { InvalidArgumentError, Option } from 'commander';
 import { InputError, SpecError, formatLocationZh, type TalentflowError } from '../core/errors.ts';
 import type { CodedMessage, MessageFormat } from '../core/messages/index.ts';
 import { CHINESE, messageIn } from '../core/messages/zh.ts';
 import { universityLabel } from '../report/graduates/university-name.ts';
+import type { RegionNamer } from './region-names.ts';
 
 /**
  * The language of what the CLI says besides region names: its errors, and a fit's notes,
@@ -16,8 +17,24 @@ export type CliLang = 'zh' | 'en';
 /** Chinese as the CLI writes it: the catalogue's, with the demo's universities by their Chinese names (东北大学). */
 const CLI_CHINESE: MessageFormat = { ...CHINESE, university: (u) => universityLabel(u, 'zh') };
 
-/** A coded message in `lang`, written as the CLI writes it (the library's Chinese, universities by name). */
-export const inLang = (m: CodedMessage, lang: CliLang): string => messageIn(m, lang, undefined, CLI_CHINESE);
+/**
+ * A coded message in `lang`, written as the CLI writes it (the library's Chinese, universities by
+ * name); with `name`, a region the message gives by its code alone is named by it (沈阳市, not 210100).
+ */
+export const inLang = (m: CodedMessage, lang: CliLang, name?: RegionNamer): string =>
+  messageIn(m, lang, undefined, name ? { ...CLI_CHINESE, place: (p) => p.zh ?? name(p.code) ?? CLI_CHINESE.place(p) } : CLI_CHINESE);
+
+/**
+ * A flag's value refused by the command's own parsing, coded so `--lang zh` says it in Chinese;
+ * main.ts prints it as commander's other refusals ("error: ..." in English, the same words).
+ */
+export class CodedArgumentError extends InvalidArgumentError {
+  readonly text: CodedMessage;
+  constructor(text: CodedMessage) {
+    super(text.message);
+    this.text = text;
+  }
+}
 
 /** `--lang en|zh` of a command whose messages follow it. */
 export function messageLangOption(): Option {
@@ -30,9 +47,9 @@ export function cliLang(argv: readonly string[]): CliLang {
   return (i >= 0 && argv[i + 1] === 'zh') || argv.includes('--lang=zh') ? 'zh' : 'en';
 }
 
-/** A result's text in `lang`: its coded form where the result carries one, else the English as written. */
-export function said(english: string, coded: CodedMessage | undefined, lang: CliLang): string {
-  return coded ? inLang(coded, lang) : english;
+/** A result's text in `lang`: its coded form where the result carries one, else the English as written; `name` as inLang's. */
+export function said(english: string, coded: CodedMessage | undefined, lang: CliLang, name?: RegionNamer): string {
+  return coded ? inLang(coded, lang, name) : english;
 }
 
 /** An input error's further problems as the CLI prints them after "also: " or "另有：" ("row 5: …", "第 5 行，“origin”列：…"). */

@@ -1,6 +1,6 @@
 import { Command, CommanderError, Help, InvalidArgumentError } from 'commander';
 import { isTalentflowError, InputError } from '../core/errors.ts';
-import { alsoIn, cliLang, errorIn } from './lang.ts';
+import { alsoIn, cliLang, CodedArgumentError, errorIn, inLang } from './lang.ts';
 import { prepareTables } from './output.ts';
 import { takeRecoveryNotes } from '../store/recovery.ts';
 import { COMMAND_LOADERS, isCommandName, loadCommand, readCommandSummaries, type CommandName } from './command-registry.ts';
@@ -54,7 +54,7 @@ export async function main(argv: string[]): Promise<number> {
     if (e instanceof CommanderError) {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.ok;
       // Commander prints the errors of its own parsing; one thrown by a command's action is not printed yet.
-      if (e instanceof InvalidArgumentError) process.stderr.write(`error: ${e.message}\n`);
+      if (e instanceof InvalidArgumentError) process.stderr.write(e instanceof CodedArgumentError && lang === 'zh' ? `错误：${inLang(e.text, 'zh')}\n` : `error: ${e.message}\n`);
       return EXIT.user;
     }
     if (isTalentflowError(e)) {

@@ -1,10 +1,10 @@
 import { listValue } from './duckdb/node-api.ts';
 import { InputError, SpecError } from '../core/errors.ts';
-import { coded, withWarnings, type CodedMessage } from '../core/messages/index.ts';
+import { coded, english, withWarnings, type CodedMessage } from '../core/messages/index.ts';
 import { haversineMatrix } from '../numeric/index.ts';
 import { flowsFromStocks, type FlowsFromStocksResult } from '../models/index.ts';
 import { populationsAt } from './queries/flow-table.ts';
-import { NATURAL_INDICATORS, naturalRatesFromData } from './queries/natural-rates.ts';
+import { naturalRatesFromData } from './queries/natural-rates.ts';
 import { loadStockMatrix, type LoadedStockMatrix } from './queries/stock-matrix.ts';
 import { storeEstimatedFlows } from './store-estimated-flows.ts';
 import type { Workspace } from './workspace.ts';
@@ -97,7 +97,7 @@ export async function estimateBirthplaceFlows(ws: Workspace, req: BirthplaceFlow
   const spec = { stayerAssumption: req.stayerAssumption ?? true, tolerance: req.tolerance };
   let seed: Float64Array | undefined;
   const fromData = req.natural === undefined || req.natural === 'data' ? await naturalRatesFromData(ws, regions, req.from, req.to) : null;
-  if (req.natural === 'data' && !fromData) throw new InputError(`natural change from data needs ${NATURAL_INDICATORS.births} and ${NATURAL_INDICATORS.deaths} (or ${NATURAL_INDICATORS.growth}) for every region in ${req.from}-${req.to - 1}: import them as indicators, or give rates`);
+  if (req.natural === 'data' && !fromData) throw new InputError(coded('stocks.naturalDataMissing', { from: req.from, to: req.to }));
   // Births and deaths per 1,000 a year for region i, from data or one rate for all.
   const rateOf = (rates: NaturalRates | null, i: number): NaturalRates | null => (fromData && rates === DATA ? { births: fromData.births[i], deaths: fromData.deaths[i] } : rates === DATA ? null : rates);
   const run = (rates: NaturalRates | null, stayers = spec.stayerAssumption) => {
@@ -115,20 +115,21 @@ export async function estimateBirthplaceFlows(ws: Workspace, req: BirthplaceFlow
   };
   const natural = req.natural ?? (fromData ? 'data' : 'range');
   const centralRates = natural === 'none' ? null : natural === 'range' ? NATURAL_RANGE.central : natural === 'data' ? DATA : natural;
-  let priorText: string | null = null;
+  let prior: CodedMessage | null = null;
   if (!spec.stayerAssumption) {
     const power = req.prior?.distancePower ?? 1;
     const minimum = totalOf(run(centralRates, true));
     const factor = req.prior?.movesFactor ?? 1.5;
     const target = req.prior?.totalMoves ?? factor * minimum;
-    if (!(target > minimum)) throw new SpecError(`the prior variant needs more moves than the minimum-migration estimate (${Math.round(minimum)}): give a larger total or a factor above 1`, 'prior');
+    if (!(target > minimum)) throw new SpecError(coded('stocks.priorTooFew', { minimum: Math.round(minimum) }), 'prior');
     const distance = await centroidDistances(ws, regions);
     const fitted = calibrateStayerWeight((w) => {
       seed = distancePrior(distance, n, power, w);
       return totalOf(run(centralRates));
     }, target);
     seed = distancePrior(distance, n, power, fitted);
-    priorText = `log-linear prior: distance^-${power} between region centroids and a weight ${fitted.toPrecision(4)} on staying, calibrated so that ${Math.round(target).toLocaleString('en-US')} people move${req.prior?.totalMoves === undefined ? ` (${factor} times the ${Math.round(minimum).toLocaleString('en-US')} of the minimum-migration estimate: an assumption)` : ' (given)'}`;
+    const given = req.prior?.totalMoves !== undefined;
+    prior = coded('stocks.assumption.prior', { power, weight: fitted.toPrecision(4), target: Math.round(target), factor: given ? null : factor, minimum: given ? null : Math.round(minimum) });
   }
   const result = run(centralRates);
   let naturalRange: BirthplaceFlowsOutcome['naturalRange'] = null;
@@ -137,23 +138,33 @@ export async function estimateBirthplaceFlows(ws: Workspace, req: BirthplaceFlow
     const high = run(NATURAL_RANGE.high);
     naturalRange = regions.map((code) => ({ code, low: low.net[code], central: result.net[code], high: high.net[code] }));
   }
-  const naturalText = natural === 'data' ? `births and deaths by region from the workspace's ${fromData!.source}` : centralRates
-    ? `births and deaths at ${centralRates.births} and ${centralRates.deaths} per 1,000 residents a year in every region${natural === 'range' ? ` (the central case of a stated range: low ${NATURAL_RANGE.low.births}/${NATURAL_RANGE.low.deaths}, high ${NATURAL_RANGE.high.births}/${NATURAL_RANGE.high.deaths}; the workspace holds no births and deaths by region)` : ''}`
-    : 'no births and no deaths (a stated simplification)';
-  const source = `${start.definition} ${req.from} and ${req.to} (${start.source}${end.source !== start.source ? `; ${end.source}` : ''}), ${describeUnit(start)} and ${describeUnit(end)}; census populations (indicator "${populationName}") for the people living in their region of birth`;
-  const definition = `flows ${req.from}-${req.to} estimated from two census birthplace tables (Abel 2013, migest ffs_demo${spec.stayerAssumption ? ', stayers maximised: close to minimum migration' : ', distance prior'}), in persons`;
-  const assumptions = [
-    ...result.assumptions,
-    `natural change: ${naturalText}`,
-    `sample counts divided by their sampling rate (${req.from}: ${start.samplingRate ?? 'persons'}; ${req.to}: ${end.samplingRate ?? 'persons'})`,
-    'people living in their region of birth = census population minus residents born in other regions of the table',
-    ...(priorText ? [priorText] : []),
+  const naturalAssumption = natural === 'data' ? coded('stocks.assumption.naturalData', { growth: fromData!.growth, span: fromData!.span }) : centralRates
+    ? coded('stocks.assumption.naturalRates', {
+      births: centralRates.births, deaths: centralRates.deaths, range: natural === 'range',
+      lowBirths: NATURAL_RANGE.low.births, lowDeaths: NATURAL_RANGE.low.deaths, highBirths: NATURAL_RANGE.high.births, highDeaths: NATURAL_RANGE.high.deaths,
+    })
+    : coded('stocks.assumption.naturalNone', {});
+  const sourceZh = await sourcesZh(ws, start, end);
+  const codedSource = coded('stocks.birthplace.source', {
+    definition: start.definition, from: req.from, to: req.to, source: start.source, endSource: end.source !== start.source ? end.source : null,
+    sourceZh: sourceZh.start, endSourceZh: end.source !== start.source ? sourceZh.end : null, fromRate: start.samplingRate, toRate: end.samplingRate, population: populationName,
+  });
+  const codedDefinition = coded('stocks.birthplace.definition', { from: req.from, to: req.to, stayers: spec.stayerAssumption });
+  const [source, definition] = [codedSource.message, codedDefinition.message];
+  const codedAssumptions = [
+    ...result.messages.assumptions,
+    naturalAssumption,
+    coded('stocks.assumption.sampling', { from: req.from, fromRate: start.samplingRate, to: req.to, toRate: end.samplingRate }),
+    coded('stocks.assumption.diagonal', {}),
+    ...(prior ? [prior] : []),
   ];
+  const assumptions = english(codedAssumptions);
   // The missing diagonal is filled from populations (withDiagonal says so), so the matrix's own warning about it is not passed on.
   const matrixWarnings = (m: LoadedStockMatrix) => m.messages.warnings.filter((w) => w.code !== 'stocks.matrixDiagonal');
   const warned = withWarnings([...matrixWarnings(start), ...matrixWarnings(end), ...p0.warnings, ...p1.warnings, ...result.messages.warnings]);
+  const messages = { ...warned.messages, assumptions: codedAssumptions, definition: codedDefinition, source: codedSource };
   const out: BirthplaceFlowsOutcome = {
-    result: { ...result, assumptions, definition, source, ...warned }, period: `${req.from}-${req.to}`, unit: 'persons', definition, source, naturalRange, stored: 0, ...warned,
+    result: { ...result, assumptions, definition, source, ...warned, messages }, period: `${req.from}-${req.to}`, unit: 'persons', definition, source, naturalRange, stored: 0, ...warned,
   };
   if (req.store) {
     out.stored = await storeEstimatedFlows(ws, result, out.period, {
@@ -192,7 +203,7 @@ function calibrateStayerWeight(movesAt: (w: number) => number, target: number): 
   let b = Math.log(1e10);
   let fa = f(a);
   let fb = f(b);
-  if (fb > 0) throw new InputError(`no prior moves as few as ${Math.round(target)} people: give a larger total`);
+  if (fb > 0) throw new InputError(coded('stocks.priorNoneSoFew', { target: Math.round(target) }));
   while (fa < 0 && a > Math.log(1e-6)) {
     a -= 4 * Math.LN10;
     fa = f(a);
@@ -225,15 +236,17 @@ async function centroidDistances(ws: Workspace, codes: readonly string[]): Promi
   const lat = new Float64Array(codes.length);
   codes.forEach((c, i) => {
     const r = at.get(c);
-    if (!r || r.lon === null || r.lat === null) throw new InputError(`region ${c} has no centroid: the distance prior needs one (import its boundary or centroid)`);
+    if (!r || r.lon === null || r.lat === null) throw new InputError(coded('stocks.noCentroid', { region: c }));
     lon[i] = r.lon;
     lat[i] = r.lat;
   });
   return haversineMatrix(lon, lat);
 }
 
-function describeUnit(m: LoadedStockMatrix): string {
-  return m.samplingRate === null ? `${m.date}: persons` : `${m.date}: sample counts at rate ${m.samplingRate}`;
+/** The Chinese source lines stored with the two tables (import stocks --source-zh), where there are. */
+async function sourcesZh(ws: Workspace, start: LoadedStockMatrix, end: LoadedStockMatrix): Promise<{ start: string | null; end: string | null }> {
+  const at = async (m: LoadedStockMatrix) => (await ws.db.all<{ s: string | null }>('SELECT source_zh AS s FROM stock_tables WHERE import_id = ? AND date = ?', [m.importId, m.date]))[0]?.s ?? null;
+  return { start: await at(start), end: await at(end) };
 }
 
 /**
@@ -249,11 +262,11 @@ async function withDiagonal(ws: Workspace, m: LoadedStockMatrix, name: string): 
     const pop = await populationsAt(ws, m.regions, m.date, name);
     for (let j = 0; j < n; j++) {
       if (m.diagonal === 'partial' && values[j * n + j] > 0) continue;
-      if (!Number.isFinite(pop[j])) throw new InputError(`no "${name}" indicator for ${m.regions[j]} in ${m.date}: it is needed for the people living in their region of birth (import it with talentflow import indicators)`);
+      if (!Number.isFinite(pop[j])) throw new InputError(coded('stocks.noPopulation', { indicator: name, region: m.regions[j], date: m.date }));
       let born = 0;
       for (let i = 0; i < n; i++) if (i !== j) born += values[i * n + j];
       const natives = pop[j] - born;
-      if (natives < 0) throw new InputError(`${m.regions[j]} in ${m.date}: population ${Math.round(pop[j])} is smaller than the ${Math.round(born)} residents born in other regions; the stock table and the population cannot be reconciled`);
+      if (natives < 0) throw new InputError(coded('stocks.populationTooSmall', { region: m.regions[j], date: m.date, population: Math.round(pop[j]), born: Math.round(born) }));
       values[j * n + j] = natives;
     }
     warnings.push(coded('stocks.diagonalFromPopulation', { date: m.date }));

@@ -1,5 +1,5 @@
 import { InputError } from '../core/errors.ts';
-import { coded } from '../core/messages/index.ts';
+import { coded, type CodedMessage } from '../core/messages/index.ts';
 import { flowsFromCensus, netMigrationFromCensus, type DecaySpec, type StocksFlowsResult } from '../models/index.ts';
 import { parsePeriod } from '../core/schema/period.ts';
 import { naturalRatesFromData } from './queries/natural-rates.ts';
@@ -40,6 +40,8 @@ export interface CensusFlowsOutcome {
   naturalRange: { code: string; low: number; central: number; high: number }[] | null;
   skipped: string[];
   stored: number;
+  /** `definition` and `source` coded, for a front-end in another language. */
+  messages: { definition: CodedMessage; source: CodedMessage };
 }
 
 /** ± this annual rate bounds the regions' natural change around the one rate used (NBS: about -0.1% to +0.8% a year by province in the 2010s). */
@@ -67,7 +69,7 @@ export async function estimateCensusFlows(ws: Workspace, req: CensusFlowsRequest
      WHERE ${where.join(' AND ')} GROUP BY ALL ORDER BY r.code`, params);
   const usable = rows.filter((r) => r.p0 !== null && r.p1 !== null && r.p0 > 0 && r.p1 > 0);
   const skipped = rows.filter((r) => !usable.includes(r)).map((r) => r.code);
-  if (usable.length < 2) throw new InputError(`fewer than two ${req.level} regions have a population for both ${req.from} and ${req.to}`);
+  if (usable.length < 2) throw new InputError(coded('stocks.tooFewPopulations', { level: req.level, from: req.from, to: req.to }));
   // Natural change from the workspace's own birth and death rates when every region has them.
   const data = req.naturalRate === undefined ? await naturalRatesFromData(ws, usable.map((r) => r.code), req.from, req.to) : null;
   const naturalRate = data ? Float64Array.from(data.births, (b, i) => (b - data.deaths[i]) / 1000) : req.naturalRate;
@@ -77,7 +79,12 @@ export async function estimateCensusFlows(ws: Workspace, req: CensusFlowsRequest
     Float64Array.from(usable, (r) => r.lon), Float64Array.from(usable, (r) => r.lat),
     { years: req.to - req.from, naturalRate, grossRate: req.grossRate, decay: req.decay },
   );
-  if (data) result.assumptions.push(`natural change by region from the workspace's ${data.source}`);
+  // The result's assumptions in English and coded, the same sentence added to both.
+  const assume = (m: CodedMessage) => {
+    result.assumptions.push(m.message);
+    result.messages?.assumptions?.push(m);
+  };
+  if (data) assume(coded('census.assumption.naturalData', { growth: data.growth, span: data.span }));
   const codes = usable.map((r) => r.code);
   let naturalRange: CensusFlowsOutcome['naturalRange'] = null;
   if (!data) {
@@ -87,7 +94,7 @@ export async function estimateCensusFlows(ws: Workspace, req: CensusFlowsRequest
     const netAt = (r: number) => netMigrationFromCensus(codes, p0, p1, { years: req.to - req.from, naturalRate: r }).net;
     const [low, high] = [netAt(rate - NATURAL_RATE_SPREAD), netAt(rate + NATURAL_RATE_SPREAD)];
     naturalRange = codes.map((code, i) => ({ code, low: low[i], central: result.net[code], high: high[i] }));
-    result.assumptions.push(`natural change: one annual rate ${(100 * rate).toFixed(3)}% for every region${req.naturalRate === undefined ? ' (the rate that makes national net migration zero)' : ''}; with ${(100 * NATURAL_RATE_SPREAD).toFixed(1)} points a year less or more (the spread of provincial natural growth rates in the 2010s) each region's net moves as naturalRange shows`);
+    assume(coded('census.assumption.naturalRange', { rate, closing: req.naturalRate === undefined, spread: NATURAL_RATE_SPREAD }));
   }
   if (skipped.length) {
     const w = coded('stocks.regionsSkipped', { regions: skipped });
@@ -95,13 +102,13 @@ export async function estimateCensusFlows(ws: Workspace, req: CensusFlowsRequest
     result.messages?.warnings.push(w);
   }
   const period = parsePeriod(`${req.from}-${req.to}`)!;
-  const source = `populations of the censuses ${req.from} and ${req.to}`;
-  const gross = req.grossRate === 0 ? 'minimum gross migration' : 'an assumed gross migration rate';
-  const definition = `flows ${period.text} estimated from census population change alone (net migration = population change less assumed natural change; ${gross} spread on a gravity prior), in persons`;
+  const codedSource = coded('census.source', { from: req.from, to: req.to });
+  const codedDefinition = coded('census.definition', { period: period.text, minimum: req.grossRate === 0 });
+  const [source, definition] = [codedSource.message, codedDefinition.message];
   let stored = 0;
   if (req.store) {
     const options = { method: result.method, assumptions: result.assumptions, parameters: result.parameters, level: req.level, within: req.within ?? null, source, definition };
     stored = await storeEstimatedFlows(ws, result, period.text, options);
   }
-  return { result, period: period.text, definition, source, unit: 'persons', naturalRange, skipped, stored };
+  return { result, period: period.text, definition, source, messages: { definition: codedDefinition, source: codedSource }, unit: 'persons', naturalRange, skipped, stored };
 }

@@ -1,4 +1,6 @@
 import { NotFoundError, SpecError } from '../core/errors.ts';
+import { coded } from '../core/messages/index.ts';
+import { choiceReason } from '../core/messages/stocks-flows.ts';
 import { listStockTables } from './queries/list-stocks.ts';
 import type { Workspace } from './workspace.ts';
 
@@ -35,24 +37,19 @@ export interface FlowsFromStocksChoiceRequest {
 export async function chooseFlowsFromStocksMethod(ws: Workspace, req: FlowsFromStocksChoiceRequest): Promise<FlowsFromStocksChoice> {
   const missing: number[] = [];
   for (const date of [req.from, req.to]) if (!(await listStockTables(ws, { date })).length) missing.push(date);
-  let choice: FlowsFromStocksChoice;
   if (req.method !== undefined) {
     if (!(FLOWS_FROM_STOCKS_METHODS as readonly string[]).includes(req.method)) {
-      throw new SpecError(`"${req.method}" is not a method: birthplace (also called stock-differencing) or census-residual`, 'method');
+      throw new SpecError(coded('stocks.method.unknown', { method: req.method }), 'method');
     }
-    choice = { method: req.method === 'census-residual' ? 'census-residual' : 'birthplace', reason: `method ${req.method} given` };
-    if (choice.method === 'birthplace' && missing.length) {
-      const held = [...new Set((await listStockTables(ws)).map((t) => t.date))];
-      throw new NotFoundError(`method ${req.method} needs a stock table for ${req.from} and for ${req.to}; there is none for ${missing.join(' or ')} (the workspace holds ${held.length ? `stock tables of ${held.join(', ')}` : 'none: import them with talentflow import stocks FILE'})`);
+    if (req.method !== 'census-residual' && missing.length) {
+      const held = [...new Set((await listStockTables(ws)).map((t) => String(t.date)))];
+      throw new NotFoundError(coded('stocks.method.needsTables', { method: req.method, from: req.from, to: req.to, missing: missing.map(String), held }));
     }
-  } else {
-    choice = missing.length
-      ? { method: 'census-residual', reason: `no stock table for ${missing.join(' and ')} in the workspace, so flows come from population change alone` }
-      : { method: 'birthplace', reason: `the workspace holds census stock tables for both ${req.from} and ${req.to}` };
   }
+  const why = { given: req.method ?? null, missing: missing.map(String), from: req.from, to: req.to };
+  const method = req.method !== undefined ? (req.method === 'census-residual' ? 'census-residual' : 'birthplace') : missing.length ? 'census-residual' : 'birthplace';
+  const choice: FlowsFromStocksChoice = { method, reason: choiceReason(why) };
   const other = choice.method === 'birthplace' ? req.given?.censusResidual : req.given?.birthplace;
-  if (other?.length) {
-    throw new SpecError(`${other.join(', ')} ${other.length > 1 ? 'apply' : 'applies'} only to the ${choice.method === 'birthplace' ? 'census-residual' : 'birthplace'} method, not to ${choice.method} (${choice.reason})`, 'method');
-  }
+  if (other?.length) throw new SpecError(coded('stocks.method.otherFields', { fields: other, method: choice.method, ...why }), 'method');
   return choice;
 }

@@ -105,5 +105,91 @@ test('the demo carries both census birthplace tables, labelled, and the 2000 cen
   const residual = ['estimate', 'flows-from-stocks', '--method', 'census-residual', '--from', '2010', '--to', '2020', '--level', 'province', '-w', d];
   const rj = JSON.parse(runCli(dir, [...residual, '--json']).stdout) as { warnings: string[]; messages: { warnings: { code: string; message: string }[] } };
   assert.deepEqual(rj.messages.warnings.map((x) => [x.code, x.message]), [['stocks.regionsSkipped', rj.warnings[0]]]);
-  assert.match(runCli(dir, [...residual, '--lang', 'zh']).stdout, /^警告：\d+ 个地区缺少两次普查的人口，未纳入：AT11、/m);
+  // Regions named in Chinese (issue #12 item 7): Burgenland (AT11) first.
+  assert.match(runCli(dir, [...residual, '--lang', 'zh']).stdout, /^警告：\d+ 个地区缺少两次普查的人口，未纳入：布尔根兰州、/m);
+});
+
+/** Three English words in a row: a sentence left untranslated (a field name such as stayerAssumption is one token). */
+const ENGLISH_RUN = /\b[A-Za-z]{2,}\b \b[a-z]{2,}\b \b[a-z]{2,}\b/;
+
+test('estimate flows-from-stocks --lang zh: heads, definition, source, assumptions, IPF line, table and errors in Chinese; English word for word without it', () => {
+  // The demo workspace of the test above.
+  const d = join(dir, 'demo.duckdb');
+  const est = (...args: string[]) => runCli(dir, ['estimate', 'flows-from-stocks', ...args, '-w', d]);
+  const birthplace = ['--method', 'birthplace', '--from', '2000', '--to', '2010'];
+  const residual = ['--method', 'census-residual', '--from', '2010', '--to', '2020', '--level', 'province'];
+
+  const zh = est(...birthplace, '--lang', 'zh');
+  assert.equal(zh.code, 0, zh.stderr);
+  const lines = zh.stdout.split('\n');
+  assert.equal(lines[0], '2000–2010 年的流动，由两次普查的出生地表估计（Abel 2013，migest ffs_demo，留居者最大化：接近最小迁移），单位为人：31 个地区，686 个流动');
+  // The source names the stock tables' Chinese source line (import stocks --source-zh); their definition is stored data and stays as imported.
+  assert.match(lines[1], /^来源：census lifetime migrants .*，2000 年和 2010 年（中国 2000 年与 2010 年人口普查（国家统计局）长表：.*），2000 年：抽样人数，抽样比 0\.095；2010 年：抽样人数，抽样比 0\.1；居住在出生地区的人取自普查人口（指标“population”）$/);
+  assert.equal(lines[2], '假设：');
+  assert.ok(lines.includes('  - 两张表按各地出生人数调整到两者的中间值（Abel 和 Sander 2014）'), zh.stdout);
+  assert.ok(lines.includes('  - 自然增长：各地区出生率和死亡率均为每年每千名居民 12.5 和 6.7（给定范围的中间情形：低 9.5/7.5，高 15/6；工作区没有按地区的出生和死亡数据）'), zh.stdout);
+  assert.match(zh.stdout, /^IPF：迭代次数 \d+，已收敛（容差 0\.001），最大边际误差 [\d.e+-]+ 人$/m);
+  assert.match(zh.stdout, /^估计净迁出与净迁入最多的地区（人）：\n地区 +迁入 +迁出 +净迁移 +净迁移（自然增长取低值） +净迁移（取高值）$/m);
+  assert.match(zh.stdout, /^四川省 +127,841 +7,172,478 +-7,044,637/m);
+  assert.match(zh.stdout, /^警告：stayerAssumption 为 true，估计接近最小迁移：净迁入地区几乎不迁出任何人。此处 北京市、天津市、/m);
+  // No English sentence is left, but for the stored definition of the tables.
+  assert.deepEqual(lines.filter((l) => !l.startsWith('来源：') && ENGLISH_RUN.test(l)), []);
+
+  const rz = est(...residual, '--lang', 'zh');
+  assert.equal(rz.code, 0, rz.stderr);
+  assert.match(rz.stdout, /^由存量估计的流动，2010-2020：31 个地区，930 个估计流动\n方法：两次普查（10 年）的净迁移 -> 迁出\/迁入总量 -> 引力先验的 IPF\n假设：\n  - 各地区自然增长率均为每年 0\.\d{4}%，取使全国净迁移为零的值/);
+  assert.match(rz.stdout, /^  - 流动按引力先验 m_i\^1 m_j\^1 d_ij\^-1\.2 调整到总量（衰减固定的双约束引力模型，衰减取自默认值：幂函数 -1\.2，国内迁移距离弹性的典型值）；不含地区内部迁移$/m);
+  assert.match(rz.stdout, /^参数：迁出地规模指数 = 1，迁入地规模指数 = 1，衰减形式 = 幂函数 \(d\^β\)，衰减参数 = -1\.2，衰减来源 = 默认值：/m);
+  assert.match(rz.stdout, /^IPF：迭代次数 \d+，已收敛，最大边际误差 [\d.e+-]+$/m);
+  assert.match(rz.stdout, /^地区 +迁入 +迁出 +净迁移 +净迁移（自然增长率低 0\.4 个百分点） +高 0\.4 个百分点\n-+ .*\n黑龙江省 /m);
+  assert.deepEqual(rz.stdout.split('\n').filter((l) => ENGLISH_RUN.test(l)), []);
+
+  // --json carries every text coded beside its unchanged English.
+  type Coded = { code: string; message: string };
+  const json = JSON.parse(est(...birthplace, '--json').stdout) as { assumptions: string[]; definition: string; source: string; messages: { assumptions: Coded[]; definition: Coded; source: Coded } };
+  assert.deepEqual(json.messages.assumptions.map((a) => a.message), json.assumptions);
+  assert.deepEqual([json.messages.definition.message, json.messages.source.message], [json.definition, json.source]);
+  assert.deepEqual([json.messages.assumptions[0].code, json.messages.definition.code], ['ffs.assumption.closed', 'stocks.birthplace.definition']);
+  const rj = JSON.parse(est(...residual, '--json').stdout) as { method: string; assumptions: string[]; messages: { assumptions: Coded[]; method: Coded } };
+  assert.deepEqual([rj.messages.assumptions.map((a) => a.message), rj.messages.method.message], [rj.assumptions, rj.method]);
+
+  // English as it has always been printed.
+  const en = est(...birthplace).stdout.split('\n');
+  assert.equal(en[0], 'flows 2000-2010 estimated from two census birthplace tables (Abel 2013, migest ffs_demo, stayers maximised: close to minimum migration), in persons: 31 regions, 686 flows');
+  assert.match(en[1], /^Source: census lifetime migrants \(birthplace -> residence\), long-form sample counts 2000 and 2010 \(China 2000 and 2010 censuses \(NBS\), .*\), 2000: sample counts at rate 0\.095 and 2010: sample counts at rate 0\.1; census populations \(indicator "population"\) for the people living in their region of birth$/);
+  assert.equal(en[2], 'Assumptions:');
+  assert.equal(en[3], '  - stocks are by place of birth (rows) and place of residence (columns) at the start and at the end of the period; the system is closed apart from births and deaths');
+  assert.ok(en.includes('  - sample counts divided by their sampling rate (2000: 0.095; 2010: 0.1)'));
+  assert.ok(en.some((l) => /^IPF: \d+ iterations, converged at tolerance 0\.001, largest margin error [\d.e+-]+ persons$/.test(l)));
+  assert.ok(en.includes('Largest estimated net losses and gains (persons):'));
+  assert.match(en.find((l) => l.startsWith('region'))!, /^region +in +out +net +net, low natural change +net, high$/);
+  assert.ok(en.some((l) => /^510000 +127,841/.test(l)));
+  const ren = est(...residual).stdout;
+  assert.match(ren, /^Flows from stocks, 2010-2020: 31 regions, 930 estimated flows\nMethod: net migration from two censuses \(10 years\) -> out\/in totals -> IPF of a gravity prior\nAssumptions:\n/);
+  assert.match(ren, /^Parameters: originExponent = 1, destinationExponent = 1, decayForm = power, decayParameter = -1\.2, decaySource = default: power -1\.2, a typical distance elasticity of internal migration, years = 10, /m);
+  assert.match(ren, /^IPF: \d+ iterations, converged, largest margin error [\d.e+-]+\nLargest estimated net losses and gains:\nregion +in +out +net +net, natural change -0\.4 pt +\+0\.4 pt$/m);
+  assert.match(ren, /^warning: 26 regions without both populations were left out: AT11, AT12, /m);
+
+  // Refusals: Chinese under --lang zh, the same English without it.
+  const refused: [string[], RegExp, RegExp][] = [
+    [['--method', 'gravity', '--from', '2000', '--to', '2010'], /^错误：method：可选值：birthplace、stock-differencing、census-residual$/m, /^error: method: Invalid option: expected one of "birthplace"\|"stock-differencing"\|"census-residual"$/m],
+    [['--method', 'birthplace', '--from', '2010', '--to', '2020'], /^错误：方法 birthplace 需要 2010 年和 2020 年的存量表；2020 年没有（工作区有 2000、2010 年的存量表）$/m,
+      /^error: method birthplace needs a stock table for 2010 and for 2020; there is none for 2020 \(the workspace holds stock tables of 2000, 2010\)$/m],
+    [['--from', '2000', '--to', '2010', '--level', 'city'], /^错误：method：--level 只适用于 census-residual 方法，不适用于 birthplace（工作区有 2000 年和 2010 年的普查存量表）$/m,
+      /^error: method: --level applies only to the census-residual method, not to birthplace \(the workspace holds census stock tables for both 2000 and 2010\)$/m],
+    [['--from', '2010', '--to', '2000'], /^错误：to：应晚于 from（2010）$/m, /^error: to: 2000 must be after from \(2010\)$/m],
+    [['--from', '2000', '--to', '2010', '--natural', 'data'], /^错误：由数据取自然增长需要每个地区 2000–2009 年的 birth_rate 和 death_rate（或 natural_growth_rate）/m,
+      /^error: natural change from data needs birth_rate and death_rate \(or natural_growth_rate\) for every region in 2000-2009: import them as indicators, or give rates$/m],
+    [['--from', '2000', '--to', '2010', '--natural', '5'], /^错误：--natural "5"：应为每年每千人的 出生:死亡/m, /^error: --natural "5": give BIRTHS:DEATHS per 1,000 a year \(e\.g\. 12\.5:6\.7\), none, range or data$/m],
+    [['--method', 'census-residual', '--from', '1990', '--to', '2000', '--level', 'province'], /^错误：两次普查 1990 年和 2000 年都有人口的省级地区不足两个$/m,
+      /^error: fewer than two province regions have a population for both 1990 and 2000$/m],
+  ];
+  for (const [args, chinese, english] of refused) {
+    const z = est(...args, '--lang', 'zh');
+    assert.equal(z.code, 1, args.join(' '));
+    assert.match(z.stderr, chinese);
+    const e = est(...args);
+    assert.equal(e.code, 1, args.join(' '));
+    assert.match(e.stderr, english);
+  }
 });

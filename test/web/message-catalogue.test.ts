@@ -122,3 +122,23 @@ test('the flows-from-stocks estimate\'s warnings have the library\'s Chinese, on
     assert.equal(ZH_MESSAGES[code], (LIBRARY_ZH as Record<string, unknown>)[code], code);
   }
 });
+
+test('the flows-from-stocks estimate\'s assumptions, definition, source, method and refusals have the library\'s Chinese too, and its English is as the CLI has always printed it', () => {
+  const ours = codes.filter((c) => /^(ffs|census|stocks)\.(assumption|birthplace|method|definition|source|cli)\b|^census\.(method|definition|source)$|^stocks\.(naturalDataMissing|priorTooFew|priorNoneSoFew|noCentroid|noPopulation|populationTooSmall|tooFewPopulations)$/.test(c));
+  assert.ok(ours.length >= 40, `${ours.length} codes`);
+  for (const code of ours) {
+    assert.ok(Object.hasOwn(LIBRARY_ZH, code), code);
+    assert.equal(ZH_MESSAGES[code], (LIBRARY_ZH as Record<string, unknown>)[code], code);
+  }
+  // English word for word (as stored with the demo's estimates before these were coded).
+  assert.equal(renderMessage('census.assumption.closingRate', { rate: 0.0056544 }), 'natural change rate 0.5654% a year in every region, chosen so the national total has zero net migration (closed system: all national growth is natural)');
+  assert.equal(renderMessage('stocks.assumption.prior', { power: 1, weight: '0.1040', target: 68610957, factor: 1.5, minimum: 45740638 }),
+    'log-linear prior: distance^-1 between region centroids and a weight 0.1040 on staying, calibrated so that 68,610,957 people move (1.5 times the 45,740,638 of the minimum-migration estimate: an assumption)');
+  assert.equal(renderMessage('stocks.method.otherFields', { fields: ['--natural'], method: 'census-residual', given: 'census-residual', missing: [], from: 2000, to: 2010 }),
+    '--natural applies only to the birthplace method, not to census-residual (method census-residual given)');
+  // A region the message gives by code is named by the front-end's place(): the CLI's by the workspace's Chinese names.
+  const named: MessageFormat = { ...CHINESE, place: (p) => (p.code === 'AT11' ? '布尔根兰州' : p.code) };
+  assert.equal(ZH_MESSAGES['stocks.regionsSkipped']({ regions: ['AT11', 'AT12'] }, named), '2 个地区缺少两次普查的人口，未纳入：布尔根兰州、AT12');
+  assert.equal(ZH_MESSAGES['census.assumption.gravityPrior']({ originExponent: 1, destinationExponent: 1, form: 'power', parameter: -0.9, decaySource: 'doubly gravity fit (distance_km = -0.900000)' }, CHINESE),
+    '流动按引力先验 m_i^1 m_j^1 d_ij^-0.9 调整到总量（衰减固定的双约束引力模型，衰减取自双约束引力模型的拟合（distance_km = -0.900000））；不含地区内部迁移');
+});

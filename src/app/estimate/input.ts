@@ -40,9 +40,10 @@ export const flowsFromStocksInput = z.object({
     .describe('census-residual: take the prior decay from this saved gravity model'),
   save: z.boolean().default(false).describe('store the estimate as the flows of the period FROM-TO, replacing an earlier estimate'),
 }).strict().superRefine((b, ctx) => {
-  if (!(b.to > b.from)) ctx.addIssue({ code: 'custom', path: ['to'], message: `${b.to} must be after from (${b.from})` });
-  if (b.prior && b.stayerAssumption !== false) ctx.addIssue({ code: 'custom', path: ['prior'], message: 'a prior is used only with stayerAssumption: false' });
-  if (b.decay && b.decayFrom) ctx.addIssue({ code: 'custom', path: ['decayFrom'], message: 'give decay or decayFrom, not both' });
+  // Each names its rule (core/messages/schema-issue-zh.ts), so a front-end says it in its language.
+  if (!(b.to > b.from)) ctx.addIssue({ code: 'custom', path: ['to'], message: `${b.to} must be after from (${b.from})`, params: { rule: 'toAfterFrom', value: String(b.from) } });
+  if (b.prior && b.stayerAssumption !== false) ctx.addIssue({ code: 'custom', path: ['prior'], message: 'a prior is used only with stayerAssumption: false', params: { rule: 'priorNeedsNoStayers' } });
+  if (b.decay && b.decayFrom) ctx.addIssue({ code: 'custom', path: ['decayFrom'], message: 'give decay or decayFrom, not both', params: { rule: 'decayOrDecayFrom' } });
 });
 
 export type FlowsFromStocksInput = z.input<typeof flowsFromStocksInput>;

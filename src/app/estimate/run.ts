@@ -34,7 +34,8 @@ export async function chooseFlowsFromStocks(ws: Workspace, input: FlowsFromStock
 /**
  * Step two: runs the chosen estimator and returns one envelope for both, naming the estimator
  * and why it was chosen, the period, what was stored, unit, definition and source. The flows are
- * estimated (kind), and naturalRange is the stated low/high range (birthplace) or null.
+ * estimated (kind), and naturalRange is the stated low/high range (birthplace) or null. `messages`
+ * holds the warnings, assumptions, definition and source (and census-residual's method) coded.
  */
 export async function runFlowsFromStocks(ws: Workspace, o: FlowsFromStocksOptions, choice: FlowsFromStocksChoice, step: Step = direct) {
   const about = { estimator: choice.method, estimatorChoice: choice.reason };
@@ -52,7 +53,10 @@ export async function runFlowsFromStocks(ws: Workspace, o: FlowsFromStocksOption
       : o.decayFrom ? decayFromGravity((await loadModel<GravityResult>(ws, o.decayFrom)).result) : undefined;
     return estimateCensusFlows(ws, { from: o.from, to: o.to, level, within: o.within, naturalRate: o.naturalRate, grossRate: o.grossRate, decay, store: o.save });
   });
-  return { ...about, ...c.result, period: c.period, stored: c.stored, skipped: c.skipped, kind: 'estimated' as const, unit: c.unit, definition: c.definition, source: c.source, naturalRange: c.naturalRange };
+  return {
+    ...about, ...c.result, period: c.period, stored: c.stored, skipped: c.skipped, kind: 'estimated' as const, unit: c.unit, definition: c.definition, source: c.source, naturalRange: c.naturalRange,
+    messages: { ...c.result.messages, ...c.messages },
+  };
 }
 
 export type FlowsFromStocksResult = Awaited<ReturnType<typeof runFlowsFromStocks>>;

@@ -3,8 +3,10 @@ import type { FlowsFromStocksInput } from '../../app/estimate/input.ts';
 import { chooseFlowsFromStocks, runFlowsFromStocks, type FlowsFromStocksResult } from '../../app/estimate/run.ts';
 import { withWorkspace } from '../../store/workspace.ts';
 import { common, outFor, withCommon } from '../context.ts';
-import { messageLangOption, type CliLang } from '../lang.ts';
-import { warningLine } from '../model-summary.ts';
+import { coded, type CodedMessage } from '../../core/messages/index.ts';
+import { estimateWords, type EstimateWords } from '../estimate-words.ts';
+import { CodedArgumentError, messageLangOption, said, type CliLang } from '../lang.ts';
+import { regionNamer, type RegionNamer } from '../region-names.ts';
 import { printJson, renderTable } from '../output.ts';
 
 const year = (v: string) => {
@@ -55,14 +57,15 @@ The result lists every assumption. Examples:
     .action(async (o: EstimateFlags, cmd: Command) => {
       const { workspace } = common(cmd);
       const out = outFor(cmd);
-      const result = await withWorkspace(workspace, async (ws) => {
+      const lang = o.lang ?? 'en';
+      const { result, name } = await withWorkspace(workspace, async (ws) => {
         const { options, choice } = await chooseFlowsFromStocks(ws, inputOf(o, cmd), flagName);
-        return runFlowsFromStocks(ws, options, choice);
+        const r = await runFlowsFromStocks(ws, options, choice);
+        // Under --lang zh regions read by their Chinese names; English keeps the codes it has always printed.
+        return { result: r, name: lang === 'zh' && !out.json ? await regionNamer(ws, 'zh') : undefined };
       }, { create: false });
       if (out.json) return printJson(out, result);
-      if (result.estimator === 'birthplace') printBirthplace(out, result);
-      else printResidual(out, result);
-      printWarnings(out, result, o.lang ?? 'en');
+      printEstimate(out, result, lang, name);
     }));
   return estimate;
 }
@@ -93,7 +96,7 @@ function inputOf(o: EstimateFlags, cmd: Command): FlowsFromStocksInput {
 function naturalOf(text: string | undefined): FlowsFromStocksInput['natural'] {
   if (text === undefined || text === 'range' || text === 'none' || text === 'data') return text;
   const [b, d] = text.split(':').map(Number);
-  if (!(b >= 0 && b < 100 && d >= 0 && d < 100)) throw new InvalidArgumentError(`--natural "${text}": give BIRTHS:DEATHS per 1,000 a year (e.g. 12.5:6.7), none, range or data`);
+  if (!(b >= 0 && b < 100 && d >= 0 && d < 100)) throw new CodedArgumentError(coded('stocks.cli.badNatural', { text }));
   return { births: b, deaths: d };
 }
 
@@ -101,46 +104,44 @@ function naturalOf(text: string | undefined): FlowsFromStocksInput['natural'] {
 function decayOf(text: string | undefined): FlowsFromStocksInput['decay'] {
   if (text === undefined) return undefined;
   const [form, p] = text.split(':');
-  if ((form !== 'power' && form !== 'exponential') || p === undefined || p.trim() === '' || !Number.isFinite(Number(p))) throw new InvalidArgumentError(`--decay "${text}": give power:-1.2 or exponential:-0.002`);
+  if ((form !== 'power' && form !== 'exponential') || p === undefined || p.trim() === '' || !Number.isFinite(Number(p))) throw new CodedArgumentError(coded('stocks.cli.badDecay', { text }));
   return { form, parameter: Number(p) };
 }
 
 type Out = ReturnType<typeof outFor>;
 
-function printResidual(out: Out, r: FlowsFromStocksResult): void {
-  out.write(`Flows from stocks, ${r.period}: ${r.regions.length} regions, ${r.flow.length.toLocaleString('en-US')} estimated flows${r.stored ? ' (stored in the workspace)' : ''}`);
-  out.write(`Method: ${r.method}`);
-  out.write('Assumptions:');
-  for (const a of r.assumptions) out.write(`  - ${a}`);
-  out.write(`Parameters: ${Object.entries(r.parameters).map(([k, v]) => `${k} = ${v}`).join(', ')}`);
-  out.write(`IPF: ${r.iterations} iterations, ${r.converged ? 'converged' : 'NOT converged'}, largest margin error ${r.maxMarginError.toExponential(2)}\n`);
-  out.write('Largest estimated net losses and gains:');
-  out.write(netTable(r, ['net, natural change -0.4 pt', '+0.4 pt']));
-}
-
-function printBirthplace(out: Out, r: FlowsFromStocksResult): void {
-  out.write(`${r.definition}: ${r.regions.length} regions, ${r.flow.length.toLocaleString('en-US')} flows${r.stored ? ' (stored in the workspace)' : ''}`);
-  out.write(`Source: ${r.source}`);
-  out.write('Assumptions:');
-  for (const a of r.assumptions) out.write(`  - ${a}`);
-  out.write(`IPF: ${r.iterations} iterations, ${r.converged ? 'converged' : 'NOT converged'} at tolerance ${r.parameters.tolerance}, largest margin error ${r.maxMarginError.toExponential(2)} persons\n`);
-  out.write('Largest estimated net losses and gains (persons):');
-  out.write(netTable(r, ['net, low natural change', 'net, high']));
-}
-
-/** The estimate's warnings, in Chinese under --lang zh where the result carries them coded (both estimators do). */
-function printWarnings(out: Out, r: FlowsFromStocksResult, lang: CliLang): void {
-  const codedList = r.messages?.warnings;
-  r.warnings.forEach((w, i) => out.write(warningLine(w, codedList?.[i], lang)));
+/** The estimate's summary, every line in `lang`: definition, source, method and assumptions from their coded forms. */
+function printEstimate(out: Out, r: FlowsFromStocksResult, lang: CliLang, name: RegionNamer | undefined): void {
+  const w = estimateWords(lang);
+  const m: Partial<Record<'definition' | 'source' | 'method', CodedMessage>> & { assumptions?: CodedMessage[]; warnings?: CodedMessage[] } = r.messages ?? {};
+  const birthplace = r.estimator === 'birthplace';
+  if (birthplace) {
+    out.write(w.birthplaceTitle(said(r.definition, m.definition, lang), r.regions.length, r.flow.length, r.stored > 0));
+    out.write(w.source(said(r.source, m.source, lang)));
+  } else {
+    out.write(w.residualTitle(r.period, r.regions.length, r.flow.length, r.stored > 0));
+    out.write(w.method(said(r.method, m.method, lang)));
+  }
+  out.write(w.assumptions);
+  const assumptions = m.assumptions?.length === r.assumptions.length ? m.assumptions : undefined;
+  r.assumptions.forEach((a, i) => out.write(`  - ${said(a, assumptions?.[i], lang, name)}`));
+  if (!birthplace) out.write(w.parameters(r.parameters as Record<string, number | string>));
+  out.write(w.ipf(r.iterations, r.converged, r.maxMarginError, birthplace ? (r.parameters as { tolerance: number }).tolerance : undefined));
+  out.write(w.netTitle(birthplace));
+  out.write(netTable(r, w, birthplace, name));
+  // The warnings in Chinese under --lang zh where the result carries them coded (both estimators do).
+  const warnings = m.warnings?.length === r.warnings.length ? m.warnings : undefined;
+  r.warnings.forEach((x, i) => out.write(w.warning(said(x, warnings?.[i], lang, name))));
 }
 
 /** The five largest net losses and gains, with the natural-change range when the estimate has one. */
-function netTable(r: FlowsFromStocksResult, rangeHeaders: [string, string]): string {
+function netTable(r: FlowsFromStocksResult, w: EstimateWords, birthplace: boolean, name: RegionNamer | undefined): string {
   const range = new Map((r.naturalRange ?? []).map((x) => [x.code, x]));
   const nets = Object.entries(r.net).sort((a, b) => a[1] - b[1]);
+  const [low, high] = w.rangeHeads(birthplace);
   return renderTable([...nets.slice(0, 5), ...nets.slice(-5)], [
-    { header: 'region', value: (x) => x[0] }, { header: 'in', value: (x) => Math.round(r.inTotals[x[0]]) }, { header: 'out', value: (x) => Math.round(r.outTotals[x[0]]) },
-    { header: 'net', value: (x) => Math.round(x[1]) },
-    ...(r.naturalRange ? [{ header: rangeHeaders[0], value: (x: [string, number]) => Math.round(range.get(x[0])!.low) }, { header: rangeHeaders[1], value: (x: [string, number]) => Math.round(range.get(x[0])!.high) }] : []),
+    { header: w.heads.region, value: (x) => name?.(x[0]) ?? x[0] }, { header: w.heads.in, value: (x) => Math.round(r.inTotals[x[0]]) }, { header: w.heads.out, value: (x) => Math.round(r.outTotals[x[0]]) },
+    { header: w.heads.net, value: (x) => Math.round(x[1]) },
+    ...(r.naturalRange ? [{ header: low, value: (x: [string, number]) => Math.round(range.get(x[0])!.low) }, { header: high, value: (x: [string, number]) => Math.round(range.get(x[0])!.high) }] : []),
   ]);
 }

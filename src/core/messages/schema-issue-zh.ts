@@ -13,6 +13,10 @@ const RULE: Record<string, (value: string | null) => string> = {
   homeRestAlone: () => '“home-rest”不能与其他嵌套同时使用',
   clusteredNeedsUniversity: () => '聚类标准误需要 cluster 设为“university”',
   transformNotAttribute: (value) => `“${value ?? ''}”不是设定中的备选项属性`,
+  // The flows-from-stocks estimate's input (src/app/estimate/input.ts); `value` the first year.
+  toAfterFrom: (value) => `应晚于 from（${value ?? ''}）`,
+  priorNeedsNoStayers: () => '先验只在 stayerAssumption: false 时使用',
+  decayOrDecayFrom: () => 'decay 和 decayFrom 只能给出一个',
 };
 
 /** What a size bound counts, by zod's origin: items of a list, characters of a text. */

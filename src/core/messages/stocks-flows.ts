@@ -25,6 +25,42 @@ export const STOCKS_FLOWS_MESSAGES = {
     (p) => `IPF stopped after ${p.sweeps} sweeps with relative change ${p.change.toExponential(2)}; largest margin error ${p.marginError.toExponential(2)} (totals may be infeasible, e.g. one region receiving more than all others send)`),
   'stocks.regionsSkipped': def({ regions: ['210100', '210200'] as readonly string[] },
     (p) => `${p.regions.length} regions without both populations were left out: ${p.regions.slice(0, 12).join(', ')}${p.regions.length > 12 ? ', ...' : ''}`),
+  // Refusals of the request (src/store/flows-from-stocks-method.ts).
+  'stocks.method.unknown': def({ method: 'gravity' }, (p) => `"${p.method}" is not a method: birthplace (also called stock-differencing) or census-residual`),
+  /** `missing` the years without a stock table; `held` the years the workspace has tables of. */
+  'stocks.method.needsTables': def({ method: 'birthplace', from: 2010, to: 2020, missing: ['2020'] as readonly string[], held: ['2000', '2010'] as readonly string[] },
+    (p) => `method ${p.method} needs a stock table for ${p.from} and for ${p.to}; there is none for ${p.missing.join(' or ')} (the workspace holds ${p.held.length ? `stock tables of ${p.held.join(', ')}` : 'none: import them with talentflow import stocks FILE'})`),
+  /**
+   * Options of the other estimator, as the user spelt them; why `method` was chosen: `given` the
+   * method named (null when chosen by default), `missing` the years without a stock table.
+   */
+  'stocks.method.otherFields': def({ fields: ['--level'] as readonly string[], method: 'birthplace', given: null as string | null, missing: [] as readonly string[], from: 2000, to: 2010 },
+    (p) => `${p.fields.join(', ')} ${p.fields.length > 1 ? 'apply' : 'applies'} only to the ${p.method === 'birthplace' ? 'census-residual' : 'birthplace'} method, not to ${p.method} (${choiceReason(p)})`),
+  // The CLI's flags of `talentflow estimate flows-from-stocks` (src/cli/commands/estimate.ts), as the user typed them.
+  'stocks.cli.badNatural': def({ text: '5' }, (p) => `--natural "${p.text}": give BIRTHS:DEATHS per 1,000 a year (e.g. 12.5:6.7), none, range or data`),
+  'stocks.cli.badDecay': def({ text: 'foo' }, (p) => `--decay "${p.text}": give power:-1.2 or exponential:-0.002`),
+  // Refusals of the data (src/store/estimate-birthplace-flows.ts, estimate-census-flows.ts).
+  'stocks.naturalDataMissing': def({ from: 2000, to: 2010 },
+    (p) => `natural change from data needs birth_rate and death_rate (or natural_growth_rate) for every region in ${p.from}-${p.to - 1}: import them as indicators, or give rates`),
+  'stocks.priorTooFew': def({ minimum: 44577587 },
+    (p) => `the prior variant needs more moves than the minimum-migration estimate (${p.minimum}): give a larger total or a factor above 1`),
+  'stocks.priorNoneSoFew': def({ target: 1000 }, (p) => `no prior moves as few as ${p.target} people: give a larger total`),
+  'stocks.noCentroid': def({ region: '110000' },
+    (p) => `region ${p.region} has no centroid: the distance prior needs one (import its boundary or centroid)`),
+  'stocks.noPopulation': def({ indicator: 'population', region: '110000', date: 2000 },
+    (p) => `no "${p.indicator}" indicator for ${p.region} in ${p.date}: it is needed for the people living in their region of birth (import it with talentflow import indicators)`),
+  'stocks.populationTooSmall': def({ region: '110000', date: 2000, population: 1200, born: 1500 },
+    (p) => `${p.region} in ${p.date}: population ${p.population} is smaller than the ${p.born} residents born in other regions; the stock table and the population cannot be reconciled`),
+  'stocks.tooFewPopulations': def({ level: 'city', from: 2010, to: 2020 },
+    (p) => `fewer than two ${p.level} regions have a population for both ${p.from} and ${p.to}`),
   'stocks.diagonalFromPopulation': def({ date: 2000 },
     (p) => `${p.date}: people living in their region of birth taken as census population minus residents born elsewhere (the table does not hold them)`),
 };
+
+/** Why the estimator was chosen (the result's estimatorChoice): named, or by the stock tables the workspace holds. */
+export function choiceReason(p: { given: string | null; missing: readonly string[]; from: number; to: number }): string {
+  if (p.given !== null) return `method ${p.given} given`;
+  return p.missing.length
+    ? `no stock table for ${p.missing.join(' and ')} in the workspace, so flows come from population change alone`
+    : `the workspace holds census stock tables for both ${p.from} and ${p.to}`;
+}

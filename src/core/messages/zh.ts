@@ -22,6 +22,7 @@ import { REQUEST_MESSAGES_ZH } from './request-zh.ts';
 import { REVEALED_MESSAGES_ZH } from './revealed-zh.ts';
 import { SCENARIO_MESSAGES_ZH } from './scenario-zh.ts';
 import { STOCKS_FLOWS_MESSAGES_ZH } from './stocks-flows-zh.ts';
+import { STOCKS_ASSUMPTION_MESSAGES_ZH } from './stocks-assumptions-zh.ts';
 
 /**
  * The catalogue's Chinese that the library's own front-ends need, not only the page: the CLI
@@ -29,7 +30,7 @@ import { STOCKS_FLOWS_MESSAGES_ZH } from './stocks-flows-zh.ts';
  * dashboard, whose Chinese (web/src/i18n/messages-zh*.ts) includes them. A code without Chinese
  * here keeps its English there.
  */
-export const LIBRARY_ZH = { ...GRADUATE_MESSAGES_ZH, ...CONVERGENCE_MESSAGES_ZH, ...FIT_DATA_MESSAGES_ZH, ...GRAVITY_OPTION_MESSAGES_ZH, ...GRAVITY_DATA_MESSAGES_ZH, ...CHOICE_FILE_MESSAGES_ZH, ...CHOICE_FIT_MESSAGES_ZH, ...FIT_MESSAGES_ZH, ...RADIATION_MESSAGES_ZH, ...MEASURE_MESSAGES_ZH, ...SCENARIO_MESSAGES_ZH, ...CHOICE_WARNING_MESSAGES_ZH, ...CHOICE_MESSAGES_ZH, ...RANK_MESSAGES_ZH, ...REVEALED_MESSAGES_ZH, ...LOGIT_MESSAGES_ZH, ...CHOICE_SPEC_MESSAGES_ZH, ...FILE_MESSAGES_ZH, ...REQUEST_MESSAGES_ZH, ...IMPORT_MESSAGES_ZH, ...IMPORT_ERROR_MESSAGES_ZH, ...REGION_MESSAGES_ZH, ...STOCKS_FLOWS_MESSAGES_ZH };
+export const LIBRARY_ZH = { ...GRADUATE_MESSAGES_ZH, ...CONVERGENCE_MESSAGES_ZH, ...FIT_DATA_MESSAGES_ZH, ...GRAVITY_OPTION_MESSAGES_ZH, ...GRAVITY_DATA_MESSAGES_ZH, ...CHOICE_FILE_MESSAGES_ZH, ...CHOICE_FIT_MESSAGES_ZH, ...FIT_MESSAGES_ZH, ...RADIATION_MESSAGES_ZH, ...MEASURE_MESSAGES_ZH, ...SCENARIO_MESSAGES_ZH, ...CHOICE_WARNING_MESSAGES_ZH, ...CHOICE_MESSAGES_ZH, ...RANK_MESSAGES_ZH, ...REVEALED_MESSAGES_ZH, ...LOGIT_MESSAGES_ZH, ...CHOICE_SPEC_MESSAGES_ZH, ...FILE_MESSAGES_ZH, ...REQUEST_MESSAGES_ZH, ...IMPORT_MESSAGES_ZH, ...IMPORT_ERROR_MESSAGES_ZH, ...REGION_MESSAGES_ZH, ...STOCKS_FLOWS_MESSAGES_ZH, ...STOCKS_ASSUMPTION_MESSAGES_ZH };
 
 /** Chinese as the CLI and the reports write it: grouped digits, Chinese names first, lists joined by 、. */
 export const CHINESE: MessageFormat = {

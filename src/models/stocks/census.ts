@@ -1,4 +1,5 @@
 import { SpecError } from '../../core/errors.ts';
+import { coded } from '../../core/messages/index.ts';
 import { haversineMatrix } from '../../numeric/haversine.ts';
 import type { GravityResult } from '../gravity/types.ts';
 import { flowsFromTotals } from './flows-from-totals.ts';
@@ -52,15 +53,13 @@ export function flowsFromCensus(
   const mid = Float64Array.from(pop0, (v, i) => Math.sqrt(v * pop1[i]));
   const grossRate = options.grossRate ?? DEFAULT_GROSS_RATE_PER_YEAR * options.years;
   const totals = totalsFromNet(census.net, mid, grossRate);
-  const grossNote = options.grossRate === undefined
-    ? [`gross migration on top of the net: ${(100 * DEFAULT_GROSS_RATE_PER_YEAR).toFixed(1)}% of the population a year (the default, an assumption: the 2010 census counted 55.0 million inter-provincial migrants over five years, 0.8% of 1.34 billion a year), so every region both sends and receives`]
-    : [];
+  const grossNote = options.grossRate === undefined ? [coded('census.assumption.grossDefault', { perYear: DEFAULT_GROSS_RATE_PER_YEAR })] : [];
   const prior: PriorSpec = { decay: options.decay ?? DEFAULT_CENSUS_DECAY, originExponent: options.originExponent, destinationExponent: options.destinationExponent };
   const result = flowsFromTotals(
     { regions, distance: haversineMatrix(lon, lat), mass: mid, outTotals: totals.outTotals, inTotals: totals.inTotals },
     prior,
-    [...census.assumptions, totals.assumption, ...grossNote, 'prior masses: geometric mean of the two census populations; distances: great-circle (haversine, R = 6371 km) between centroids'],
-    `net migration from two censuses (${options.years} years) -> out/in totals -> IPF of a gravity prior`,
+    [...census.messages.assumptions, totals.messages.assumption, ...grossNote, coded('census.assumption.priorMasses', {})],
+    coded('census.method', { years: options.years }),
   );
   return {
     ...result,

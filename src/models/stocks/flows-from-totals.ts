@@ -1,5 +1,5 @@
 import { InputError, SpecError } from '../../core/errors.ts';
-import { coded, withWarnings, type CodedMessage } from '../../core/messages/index.ts';
+import { coded, english, type CodedMessage } from '../../core/messages/index.ts';
 import { applyFactors, balance } from '../../numeric/balance.ts';
 import type { Factor } from '../../numeric/factor.ts';
 import type { PriorSpec, StocksFlowsResult, TotalsInput } from './types.ts';
@@ -11,7 +11,9 @@ import type { PriorSpec, StocksFlowsResult, TotalsInput } from './types.ts';
  * result is the table closest to the prior in the Kullback-Leibler sense among those with the
  * required totals.
  */
-export function flowsFromTotals(input: TotalsInput, prior: PriorSpec, extraAssumptions: readonly string[] = [], method = 'IPF of a gravity prior to known out- and in-totals'): StocksFlowsResult {
+export function flowsFromTotals(
+  input: TotalsInput, prior: PriorSpec, extraAssumptions: readonly (string | CodedMessage)[] = [], method: string | CodedMessage = 'IPF of a gravity prior to known out- and in-totals',
+): StocksFlowsResult {
   const { regions, distance, mass, outTotals, inTotals } = input;
   const n = regions.length;
   if (distance.length !== n * n) throw new InputError(`has ${distance.length} values, expected ${n} x ${n}`, { column: 'distance' });
@@ -81,13 +83,16 @@ export function flowsFromTotals(input: TotalsInput, prior: PriorSpec, extraAssum
     }
   }
   const rec = (f: (i: number) => number): Record<string, number> => Object.fromEntries(regions.map((c, i) => [c, f(i)]));
+  const assumptions = [
+    ...extraAssumptions,
+    coded('census.assumption.gravityPrior', { originExponent: a, destinationExponent: b, form, parameter, decaySource: prior.decay.source ?? null }),
+  ];
+  // Coded for a front-end in another language only when every one was given coded (the census pipeline's are).
+  const allCoded = assumptions.every((x) => typeof x !== 'string');
   return {
     model: 'flows-from-stocks',
-    method,
-    assumptions: [
-      ...extraAssumptions,
-      `flows follow a gravity prior m_i^${a} m_j^${b} ${form === 'power' ? `d_ij^${parameter}` : `exp(${parameter} d_ij)`} rescaled to the totals (doubly-constrained gravity with a fixed decay${prior.decay.source ? ` from ${prior.decay.source}` : ''}); no intra-regional moves`,
-    ],
+    method: typeof method === 'string' ? method : method.message,
+    assumptions: assumptions.map((x) => (typeof x === 'string' ? x : x.message)),
     parameters: { originExponent: a, destinationExponent: b, decayForm: form, decayParameter: parameter, decaySource: prior.decay.source ?? 'user' },
     regions: [...regions],
     origin,
@@ -99,6 +104,7 @@ export function flowsFromTotals(input: TotalsInput, prior: PriorSpec, extraAssum
     iterations: outcome.sweeps,
     converged: outcome.converged,
     maxMarginError: maxErr,
-    ...withWarnings(warnings),
+    warnings: english(warnings),
+    messages: { warnings, ...(allCoded ? { assumptions: assumptions as CodedMessage[] } : {}), ...(typeof method === 'string' ? {} : { method }) },
   };
 }

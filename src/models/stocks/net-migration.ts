@@ -1,4 +1,5 @@
 import { InputError, SpecError } from '../../core/errors.ts';
+import { coded, english, type CodedMessage } from '../../core/messages/index.ts';
 
 /**
  * Net migration from two censuses by the demographic balancing equation (residual method):
@@ -22,6 +23,8 @@ export interface CensusNet {
   /** National net before spreading (0 with the default rate): international migration and error. */
   readonly unexplained: number;
   readonly assumptions: string[];
+  /** `assumptions` coded, in the same order, for a front-end in another language. */
+  readonly messages: { readonly assumptions: CodedMessage[] };
 }
 
 export function netMigrationFromCensus(regions: readonly string[], pop0: Float64Array, pop1: Float64Array, options: CensusNetOptions): CensusNet {
@@ -40,20 +43,18 @@ export function netMigrationFromCensus(regions: readonly string[], pop0: Float64
     total0 += pop0[i];
     total1 += pop1[i];
   }
-  const assumptions: string[] = [];
+  const assumptions: CodedMessage[] = [];
   const rate = new Float64Array(n);
   if (options.naturalRate === undefined) {
     rate.fill(Math.pow(total1 / total0, 1 / t) - 1);
-    assumptions.push(
-      `natural change rate ${(rate[0] * 100).toFixed(4)}% a year in every region, chosen so the national total has zero net migration (closed system: all national growth is natural)`,
-    );
+    assumptions.push(coded('census.assumption.closingRate', { rate: rate[0] }));
   } else if (typeof options.naturalRate === 'number') {
     rate.fill(options.naturalRate);
-    assumptions.push(`natural change rate ${(options.naturalRate * 100).toFixed(4)}% a year in every region (given)`);
+    assumptions.push(coded('census.assumption.givenRate', { rate: options.naturalRate }));
   } else {
     if (options.naturalRate.length !== n) throw new SpecError(`has ${options.naturalRate.length} rates for ${n} regions`, 'naturalRate');
     rate.set(options.naturalRate);
-    assumptions.push('natural change rates per region (given)');
+    assumptions.push(coded('census.assumption.ratesPerRegion', {}));
   }
   for (let i = 0; i < n; i++) if (!(rate[i] > -1) || !Number.isFinite(rate[i])) throw new SpecError(`rate ${rate[i]} of region "${regions[i]}" is not > -1`, 'naturalRate');
   const net = new Float64Array(n);
@@ -64,10 +65,10 @@ export function netMigrationFromCensus(regions: readonly string[], pop0: Float64
   }
   if (Math.abs(sum) > 1e-9 * total1) {
     for (let i = 0; i < n; i++) net[i] -= (sum * pop1[i]) / total1;
-    assumptions.push(`a national residual of ${Math.round(sum)} persons (international migration, census error) was spread over regions in proportion to the second census population so that internal net migration sums to zero`);
+    assumptions.push(coded('census.assumption.residualSpread', { residual: Math.round(sum) }));
   }
-  assumptions.push(`net migration is the census residual over ${t} years: P1 - P0 (1 + r)^${t}; it nets out return and onward moves`);
-  return { net, naturalRate: rate, unexplained: sum, assumptions };
+  assumptions.push(coded('census.assumption.residual', { years: t }));
+  return { net, naturalRate: rate, unexplained: sum, assumptions: english(assumptions), messages: { assumptions } };
 }
 
 /**
@@ -76,13 +77,10 @@ export function netMigrationFromCensus(regions: readonly string[], pop0: Float64
  * besides the net (default 0: the minimum migration consistent with the nets, i.e. only
  * net-losing regions send and only net-gaining regions receive).
  */
-export function totalsFromNet(net: Float64Array, population: Float64Array, grossRate = 0): { outTotals: Float64Array; inTotals: Float64Array; assumption: string } {
+export function totalsFromNet(net: Float64Array, population: Float64Array, grossRate = 0): { outTotals: Float64Array; inTotals: Float64Array; assumption: string; messages: { assumption: CodedMessage } } {
   if (!(grossRate >= 0)) throw new SpecError(`${grossRate} is not >= 0`, 'grossRate');
   const outTotals = Float64Array.from(net, (v, i) => grossRate * population[i] + Math.max(0, -v));
   const inTotals = Float64Array.from(net, (v, i) => grossRate * population[i] + Math.max(0, v));
-  const assumption =
-    grossRate === 0
-      ? 'minimum migration: only net-losing regions send and only net-gaining regions receive (gross flows equal net flows); true gross flows are larger'
-      : `gross migration ${grossRate} x population both ways in every region on top of the net change`;
-  return { outTotals, inTotals, assumption };
+  const assumption = grossRate === 0 ? coded('census.assumption.minimumMigration', {}) : coded('census.assumption.gross', { grossRate });
+  return { outTotals, inTotals, assumption: assumption.message, messages: { assumption } };
 }

@@ -50,6 +50,6 @@ export interface StocksFlowsResult {
   /** Largest relative difference between estimated and required totals. */
   readonly maxMarginError: number;
   readonly warnings: string[];
-  /** `warnings` coded, in the same order, for a front-end in another language. */
-  readonly messages?: { readonly warnings: CodedMessage[] };
+  /** `warnings` and `assumptions` (and the census estimate's `method`) coded, in the same order, for a front-end in another language. */
+  readonly messages?: { readonly warnings: CodedMessage[]; readonly assumptions?: CodedMessage[]; readonly method?: CodedMessage };
 }

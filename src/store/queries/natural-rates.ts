@@ -15,6 +15,9 @@ export interface NaturalRatesFromData {
   deaths: Float64Array;
   /** Which indicators, over which years, in words. */
   source: string;
+  /** The natural growth rate alone (not births and deaths), and the years averaged ("2000-2009"), for the coded assumption. */
+  growth: boolean;
+  span: string;
 }
 
 export const NATURAL_INDICATORS = { births: 'birth_rate', deaths: 'death_rate', growth: 'natural_growth_rate' } as const;
@@ -32,13 +35,13 @@ export async function naturalRatesFromData(ws: Workspace, codes: readonly string
   if (codes.every((c) => b.has(c) && d.has(c))) {
     return {
       births: Float64Array.from(codes, (c) => b.get(c)!), deaths: Float64Array.from(codes, (c) => d.get(c)!),
-      source: `indicators ${NATURAL_INDICATORS.births} and ${NATURAL_INDICATORS.deaths} (per 1,000 a year), each region's mean over ${span}`,
+      source: `indicators ${NATURAL_INDICATORS.births} and ${NATURAL_INDICATORS.deaths} (per 1,000 a year), each region's mean over ${span}`, growth: false, span,
     };
   }
   if (codes.every((c) => g.has(c))) {
     return {
       births: Float64Array.from(codes, (c) => g.get(c)!), deaths: new Float64Array(codes.length),
-      source: `indicator ${NATURAL_INDICATORS.growth} (per 1,000 a year), each region's mean over ${span}`,
+      source: `indicator ${NATURAL_INDICATORS.growth} (per 1,000 a year), each region's mean over ${span}`, growth: true, span,
     };
   }
   return null;

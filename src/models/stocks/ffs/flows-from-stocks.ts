@@ -13,7 +13,7 @@
  * needed: negative counts are refused by check-stocks.ts.
  */
 import { assertReconcilable, checkStocks, resolveSpec } from './check-stocks.ts';
-import { coded, withWarnings, type CodedMessage } from '../../../core/messages/index.ts';
+import { coded, english, type CodedMessage } from '../../../core/messages/index.ts';
 import { ffsAssumptions, FFS_DEFINITION, FFS_SOURCE } from './assumptions.ts';
 import { birthMatrix, deathMatrix } from './birth-death-matrices.ts';
 import type { FitContext } from './fit-step.ts';
@@ -88,13 +88,14 @@ export function flowsFromStocks(input: FlowsFromStocksInput, spec: FlowsFromStoc
   // With stayers maximised, a region that gains keeps its own people home: name the gaining regions sending under 1% of what they receive.
   if (p.stayerAssumption) warnings.push(coded('stocks.minimumMigration', { regions: regions.filter((_, i) => inflow[i] > outflow[i] && outflow[i] < 0.01 * inflow[i]) }));
   const rec = (v: Float64Array): Record<string, number> => Object.fromEntries(regions.map((r, i) => [r, v[i]]));
+  const assumptions = ffsAssumptions(p, global?.gap ?? null, seed !== undefined);
   return {
     model: 'flows-from-birthplace-stocks',
     method: `ffs_demo: demographic accounting with ${p.stayerAssumption ? 'maximised stayers' : 'the independence model'}, birthplace totals by '${p.matchBirthplaceTotalMethod}'`,
     kind: 'estimated',
     definition: FFS_DEFINITION,
     source: FFS_SOURCE,
-    assumptions: ffsAssumptions(p, global?.gap ?? null, seed !== undefined),
+    assumptions: english(assumptions),
     parameters: p,
     regions: [...regions],
     origin,
@@ -114,7 +115,8 @@ export function flowsFromStocks(input: FlowsFromStocksInput, spec: FlowsFromStoc
     iterations: ctx.calls.reduce((s, c) => s + c.iterations, 0),
     converged: ctx.calls.every((c) => c.converged),
     maxMarginError: flowMarginError(flows, matched.start, matched.end, n),
-    ...withWarnings(warnings),
+    warnings: english(warnings),
+    messages: { warnings, assumptions },
   };
 }
 

@@ -121,6 +121,6 @@ export interface FlowsFromStocksResult
   readonly converged: boolean;
   /** Largest |margin of flowArray - adjusted stock| over start and end margins (persons). */
   readonly maxMarginError: number;
-  /** `warnings` coded, in the same order, for a front-end in another language. */
-  readonly messages: { readonly warnings: CodedMessage[] };
+  /** `warnings` and `assumptions` coded, in the same order, for a front-end in another language. */
+  readonly messages: { readonly warnings: CodedMessage[]; readonly assumptions: CodedMessage[] };
 }
