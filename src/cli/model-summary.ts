@@ -36,9 +36,9 @@ export function warningLine(english: string, coded: CodedMessage | undefined, la
   return `${lang === 'zh' ? '警告：' : 'warning: '}${said(english, coded, lang)}`;
 }
 
-/** A note line, as warningLine. */
+/** A note line, as warningLine; "说明：" as every other command's note (validate.ts, flows, scenario) and the page's and reports' notes (说明). */
 export function noteLine(english: string, coded: CodedMessage | undefined, lang: CliLang): string {
-  return `${lang === 'zh' ? '注：' : 'note: '}${said(english, coded, lang)}`;
+  return `${lang === 'zh' ? '说明：' : 'note: '}${said(english, coded, lang)}`;
 }
 
 /** A readable summary of a gravity fit, laid out like R's summary.glm; every line in `lang`. */

@@ -120,8 +120,8 @@ test('--lang zh: a choice file\'s notes and stop reason, a nest the file lacks a
   const base = ['fit', 'choice', '--data', file, '--case', 'id', '--alternative', 'mode', '--choice', 'chosen', '--vars', 'time,cost', '--lang', 'zh'];
   const r = runCli(dir, [...base, '--cluster', 'grp']);
   assert.equal(r.code, 0, r.stderr);
-  const said = r.stdout.split('\n').filter((l) => /^(迭代|注：)/.test(l));
-  assert.ok(said.some((l) => /^注：300 个个案，1,200 行，4 个备选项（car、bus、train、air），8 个聚类$/.test(l)), r.stdout);
+  const said = r.stdout.split('\n').filter((l) => /^(迭代|说明：)/.test(l));
+  assert.ok(said.some((l) => /^说明：300 个个案，1,200 行，4 个备选项（car、bus、train、air），8 个聚类$/.test(l)), r.stdout);
   assert.ok(said.some((l) => /^迭代 \d+ 次，已收敛（\d+ 次迭代后牛顿减量/.test(l)), r.stdout);
   assertChinese(said, 'choice file summary');
   const nest = runCli(dir, [...base, '--nests', 'ground=car+boat']);

@@ -92,14 +92,14 @@ test('fit choice --lang zh: the summary\'s heads, statistics, nests, WTP, holdou
   assert.ok(said.length >= 12, said.join('\n'));
   assertChinese(said, 'choice summary');
   for (const head of [/^ +估计值 +标准误 +z 值 +p 值 +95% 置信区间$/m, /^嵌套 +备选项数 +lambda +标准误 +是否一致$/m, /^变量 +元\/月 +标准误 +95% 置信区间$/m, /^去向 +实际 +预测$/m]) assert.match(zh.stdout, head);
-  assert.ok(lines.includes('注：模型已保存为“zh-choice”'), zh.stdout);
+  assert.ok(lines.includes('说明：模型已保存为“zh-choice”'), zh.stdout);
   // The choice set's notes and the WTP definition, with the indicators and units by their Chinese names.
-  assert.ok(lines.includes('注：log_disposable_income_pc：人均可支配收入（元/人·年），取对数（默认）'), zh.stdout);
-  assert.match(zh.stdout, /^注：距离：省级地区中心点之间的大圆距离（公里）÷ 100$/m);
+  assert.ok(lines.includes('说明：log_disposable_income_pc：人均可支配收入（元/人·年），取对数（默认）'), zh.stdout);
+  assert.match(zh.stdout, /^说明：距离：省级地区中心点之间的大圆距离（公里）÷ 100$/m);
   assert.match(zh.stdout, /^（每单位属性变化的价值（元\/月）：与之价值相当的人均可支配收入（元\/人·年）变化量，在各备选地区的均值（[\d.]+）处计算，取对数后进入效用；自动选作收入属性）$/m);
   assert.match(zh.stdout, /^未纳入：[\d,]+ 人继续深造（区外选项：排除）；[\d,]+ 人未就业（区外选项：排除）$/m);
   // The country the alternatives lie in by its Chinese name (it was named by its code, CN).
-  assert.match(zh.stdout, /^注：备选项：中国的省级地区，即(大多数)?毕业生去向所在的国家$/m);
+  assert.match(zh.stdout, /^说明：备选项：中国的省级地区，即(大多数)?毕业生去向所在的国家$/m);
   const en = tf(...args).stdout;
   for (const line of [/^Nested logit of destination choice -- SYNTHETIC person records\n[\d,]+ graduates \(2015, 2016\) in [\d,]+ distinct situations, 32 alternatives \(province in CN\); fitted on [\d,]+$/m,
     /^Log-likelihood: \S+ {3}null: \S+ {3}rho²: \S+ \(adj\. \S+\)\nAIC: \S+ {3}BIC: \S+ {3}parameters: 4$/m, /^Nests \(lambda: McFadden log-sum parameter; 0 < lambda <= 1 is consistent with utility maximisation\):\nnest +alternatives +lambda +Std\. Error +consistent$/m,

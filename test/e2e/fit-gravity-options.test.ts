@@ -151,11 +151,11 @@ test('--lang zh: the whole summary (heads, statistics, corrections, fixed effect
   const lines = zhRun.stdout.split('\n').map((l) => l.replace('gdp:log', 'T').replaceAll(dir, '').replace(/[^\s：（]+\.(csv|duckdb)/g, 'F'));
   assert.deepEqual(lines.filter((l) => LATIN_SENTENCE.test(l)), []);
   assert.match(zhRun.stdout, /^ +估计值 +标准误 +稳健标准误 +聚类标准误 +z 值 +p 值$/m);
-  const said = lines.filter((l) => /^(引力模型|系数|显著性标记|小样本校正|固定效应|零偏差|残差偏差|对数似然|伪 R²|注：)/.test(l) || /条流动|行含缺失值，未纳入/.test(l));
+  const said = lines.filter((l) => /^(引力模型|系数|显著性标记|小样本校正|固定效应|零偏差|残差偏差|对数似然|伪 R²|说明：)/.test(l) || /条流动|行含缺失值，未纳入/.test(l));
   assert.equal(said.length, 14, said.join('\n'));
   assertChinese(said, 'gravity summary');
-  assert.ok(said.includes('注：模型已保存为“m1”（F）'), said.join('\n'));
-  assert.ok(said.includes('注：偏移项 T：F 的“gdp”列的对数，以系数 1 进入线性预测项'), said.join('\n'));
+  assert.ok(said.includes('说明：模型已保存为“m1”（F）'), said.join('\n'));
+  assert.ok(said.includes('说明：偏移项 T：F 的“gdp”列的对数，以系数 1 进入线性预测项'), said.join('\n'));
   const en = runCli(dir, args).stdout;
   for (const line of [/^Gravity model: unconstrained, power decay in km, Poisson PML$/m, /^Coefficients:\n +Estimate +Std\. Error +Robust SE +Cluster SE +z value +Pr\(>\|z\|\)$/m,
     /^Signif\. codes: .* \(z from the clustered by origin \(7 clusters\) and destination \(7 clusters\) standard errors\)$/m, /^Small-sample correction: fixest's default: \(n-1\)\/\(n-K\), K counting fixed effects nested, G\/\(G-1\) \(min\); variances multiplied by /m,

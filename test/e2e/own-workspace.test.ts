@@ -113,8 +113,8 @@ test('import --lang zh says what it read in Chinese (rows, registry names, built
   const zh = imports(['--lang', 'zh']);
   // Files, data sets and the file's own headers are names, not English.
   assertChinese(zh.map((l) => l.replace(/[\w/-]+\.(csv|duckdb|geojson)/g, 'F')), 'import notes');
-  for (const line of ['已从 imp-regions.csv（csv）导入 6 个地区，导入编号 #1，工作区 imp-zh.duckdb', '  注：跳过 1 行合计（第 5 行“合计”）：合计不是地区',
-    '  注：1 条区域内部流动（迁出地 = 迁入地）已保留并标记为区域内部', '  注：未纳入 1 个没有数字的列：“备注”']) assert.ok(zh.includes(line), zh.join('\n'));
+  for (const line of ['已从 imp-regions.csv（csv）导入 6 个地区，导入编号 #1，工作区 imp-zh.duckdb', '  说明：跳过 1 行合计（第 5 行“合计”）：合计不是地区',
+    '  说明：1 条区域内部流动（迁出地 = 迁入地）已保留并标记为区域内部', '  说明：未纳入 1 个没有数字的列：“备注”']) assert.ok(zh.includes(line), zh.join('\n'));
   assert.deepEqual(imports([]), ['Imported 6 regions from imp-regions.csv (csv) as import #1 into imp.duckdb',
     '  note: 3 regions given their English names and aliases from the bundled registry data/china/regions.csv (same codes and names)',
     '  note: created 210000 (辽宁省 / Liaoning, province) from the bundled registry, as the parent of regions that had none',

@@ -76,7 +76,7 @@ test('rank --weights choice:MODEL --lang zh: every line (title, definitions, hea
   assert.match(zh.stdout, /^ +1 +310000 +上海市 /m);
   assert.match(zh.stdout, /^样本外验证：留出 2016 年毕业的毕业生；在 [\d,]+ 名毕业生上拟合/m);
   assert.match(zh.stdout, /^模型 +对数似然 +每名毕业生 +rho²（相对等概率） +命中率 +尺度（标准误） +参数个数$/m);
-  assert.match(zh.stdout, /^注：degree\[master\]:log_disposable_income_pc：权重 [\d.]+，即拟合所用毕业生中学历为硕士者的占比$/m);
+  assert.match(zh.stdout, /^说明：degree\[master\]:log_disposable_income_pc：权重 [\d.]+，即拟合所用毕业生中学历为硕士者的占比$/m);
   assert.deepEqual(lines.filter((l) => /^(note|warning):/.test(l)), []);
   // Nothing English but terms, options and the model's name (the table rows are numbers and names).
   const prose = lines.filter((l) => !/^[-\s]+$/.test(l) && !/^ +\d/.test(l)).map((l) => l.replace(/--[a-z-]+( N)?/g, ''));
