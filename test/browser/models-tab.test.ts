@@ -170,7 +170,7 @@ test('Korea: the form offers Korea\'s regions, periods and indicators with a Kor
 });
 
 test('a saved choice model\'s warnings follow the page\'s language', { timeout: 120_000 }, async () => {
-  const show = page.locator('[data-show-model]').first();
+  const show = page.locator('[data-show-model][data-model-kind="choice"]').first();
   if (!(await show.count())) return;
   await show.click();
   await page.waitForSelector('#view-models .choice-result', { timeout: 60_000 });
@@ -180,5 +180,64 @@ test('a saved choice model\'s warnings follow the page\'s language', { timeout: 
   const warnings = await page.$$eval('#view-models .choice-result p.warning', (ps) => ps.map((p) => ({ text: p.textContent ?? '', code: p.getAttribute('data-code') ?? '', title: p.getAttribute('title') ?? '' })));
   for (const w of warnings.filter((x) => x.title)) assert.match(w.text, /[\u4e00-\u9fff]/, `${w.code}: ${w.text}`);
   await page.screenshot({ path: join(SHOTS, 'models-choice-zh.png'), fullPage: true });
+  assert.deepEqual(errors, []);
+});
+
+/** The results pane's text, for a failure message. */
+const resultsText = async () => (await page.textContent('#view-models .model-results'))?.slice(0, 400) ?? '';
+
+test('before any fit, the results pane says what the form does and lists the saved models to show, in both languages', { timeout: 120_000 }, async () => {
+  await page.goto(`${server.url}?tab=models&case=cn`);
+  await page.waitForSelector('#m-fit', { timeout: 60_000 });
+  await switchTo('en');
+  const empty = page.locator('#view-models .model-results [data-empty-state]');
+  await empty.locator('[data-show-model="china-provinces"]').waitFor({ timeout: 30_000 })
+    .catch(async () => assert.fail(`results pane before a fit: ${await resultsText()}`));
+  assert.match(await empty.textContent() ?? '', /^Results appear here.*fits a gravity model/);
+  // Every saved model has its button there, gravity and choice alike.
+  const kinds = await empty.locator('[data-show-model]').evaluateAll((bs) => bs.map((b) => `${b.getAttribute('data-show-model')}:${b.getAttribute('data-model-kind')}`));
+  assert.ok(kinds.includes('china-provinces:gravity') && kinds.includes('northeast-choice:choice'), kinds.join(' '));
+  const box = await empty.boundingBox();
+  assert.ok(box && box.y < 900 && box.width > 600, `in view, across the pane: ${JSON.stringify(box)}`);
+  await page.screenshot({ path: join(SHOTS, 'models-empty-en.png') });
+  await switchTo('zh');
+  await page.waitForFunction(`document.querySelector('#view-models .model-results [data-empty-state]')?.textContent?.includes('已保存的模型')`, undefined, { timeout: 10_000 })
+    .catch(async () => assert.fail(`after the switch: ${await resultsText()}`));
+  assert.match(await empty.textContent() ?? '', /china-provinces（引力模型）查看/);
+  assert.doesNotMatch(await empty.textContent() ?? '', /Saved models|gravity model/);
+  await page.screenshot({ path: join(SHOTS, 'models-empty-zh.png') });
+  assert.deepEqual(errors, []);
+});
+
+test('a saved gravity model opens as a fit\'s result: heading, table, statistics, chart, warnings, after a language switch too', { timeout: 180_000 }, async () => {
+  await switchTo('en');
+  await page.click('#view-models .model-results [data-show-model="china-provinces"]');
+  await page.waitForSelector('#view-models .model-results table.coef tbody tr', { timeout: 60_000 })
+    .catch(async () => assert.fail(`saved gravity model: ${await resultsText()}`));
+  const heading = () => page.textContent('#view-models .model-results [data-result-heading]');
+  assert.equal(await heading(), 'china-provinces: Gravity model of province flows, 2000-2010: production (origin totals), distance decay power (d^β)');
+  const terms = await page.$$eval('#view-models .model-results table.coef tbody th', (ths) => ths.map((th) => th.getAttribute('data-term')));
+  assert.ok(terms.includes('distance_km') && terms.includes('destination_population'), terms.join(' '));
+  assert.equal(await page.locator('#view-models .model-results dl.stats dd').count(), 10);
+  assert.equal(await page.locator('#view-models .model-results figure[data-chart$="coefficients"] svg').count() > 0, true, 'the coefficient chart');
+  assert.equal(await page.locator('#view-models .model-results [data-export="coef-csv"]').count(), 1);
+  assert.equal(await page.locator('#view-models .model-results [data-empty-state]').count(), 0, 'the empty state gives way');
+  const warnings = page.locator('#view-models .model-results details.warnings');
+  assert.equal(await warnings.getAttribute('data-warnings'), '4');
+  assert.equal(await warnings.evaluate((d) => (d as unknown as { open: boolean }).open), false, 'collapsed');
+  assert.equal(await warnings.locator('summary').first().textContent(), '4 warnings about the data and the fit');
+  assert.match(await warnings.textContent() ?? '', /origin Jiangxi has no outflow/, 'region names for codes');
+  await page.screenshot({ path: join(SHOTS, 'models-saved-gravity-en.png'), fullPage: true });
+  await switchTo('zh');
+  await page.waitForFunction(`document.querySelector('#view-models .model-results [data-result-heading]')?.textContent?.startsWith('china-provinces：2000-2010 年省级')`, undefined, { timeout: 10_000 })
+    .catch(async () => assert.fail(`after the switch: ${await heading()}`));
+  assert.match(await page.textContent('#view-models .model-results details.warnings summary') ?? '', /^关于数据与拟合的 4 条警告$/);
+  assert.match(await page.textContent('#view-models .model-results details.warnings') ?? '', /江西省/);
+  assert.ok((await page.$$eval('#view-models .model-results table.coef tbody th', (ths) => ths.map((th) => th.textContent ?? ''))).includes('距离（公里）'));
+  await page.screenshot({ path: join(SHOTS, 'models-saved-gravity-zh.png'), fullPage: true });
+  // A model of another case (Korea) opens from the list beside the form too, its level and period from what it recorded.
+  await page.click('#view-models .saved-models [data-show-model="korea-2019"]');
+  await page.waitForFunction(`document.querySelector('#view-models .model-results [data-result-heading]')?.textContent?.startsWith('korea-2019：2019 年省级')`, undefined, { timeout: 30_000 })
+    .catch(async () => assert.fail(`korea-2019: ${await heading()}`));
   assert.deepEqual(errors, []);
 });

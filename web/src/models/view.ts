@@ -1,4 +1,4 @@
-import { api, ApiError, post, waitForJob, type JobView, type Region } from '../api.ts';
+import { api, ApiError, get, post, waitForJob, type JobView, type Region } from '../api.ts';
 import { coefficientChart } from '../charts/coefficients.ts';
 import { coefficientTable } from './coef-table.ts';
 import { choiceResultView } from './choice-result.ts';
@@ -8,14 +8,17 @@ import { fieldTexts } from '../i18n/server-text.ts';
 import { CASES, state, subscribe, type CaseDef } from '../state.ts';
 import { clear, h, label, status } from '../ui/dom.ts';
 import { indicatorLabel, modelTermLabel } from './indicator-label.ts';
+import { emptyResults, savedModelList, type ModelListing, type SavedModels } from './saved-list.ts';
 import { warningList } from './warning-list.ts';
 
 /**
  * The models tab: choose the data (regions, periods) and a gravity specification, fit it as a
  * server job (POST /api/models/gravity, then poll /api/jobs/{id} with a progress bar), and read
  * the coefficient table with its intervals and the fit statistics; optionally save the model.
- * A saved destination-choice model (kind 'choice', fitted by the CLI or POST /api/models/choice)
- * opens from the saved list (choice-result.ts).
+ * A saved model opens from the saved list (saved-list.ts), which the results pane also shows before
+ * any result: a gravity model (this tab, `talentflow fit gravity --save`, the demo's) as a fit's
+ * result is shown, from what GET /api/models/{name} keeps of it; a destination-choice model
+ * (kind 'choice', fitted by the CLI or POST /api/models/choice) by choice-result.ts.
  *
  * The form follows the map: its case (regions within the case's country, its periods and
  * indicators), its level, a suggested save name from both. Regions within is a choice among the
@@ -34,8 +37,15 @@ interface GravityResult {
   cluster?: { by: string[]; groups: number[] } | null;
 }
 
-/** The choices a fit was made with, as its results' heading says them. */
-interface Fitted { level: string; periods: string[]; constraint: string; decay: string }
+/**
+ * The choices a fit was made with, as its results' heading says them: a saved model's as far as it
+ * records them (level null: its regions' level is not one known; periods empty: not recorded).
+ * `name`: a saved model's, shown before the title; `caseId`: the case whose indicators name its terms.
+ */
+interface Fitted { level: string | null; periods: string[]; constraint: string; decay: string; name?: string; caseId?: string }
+
+/** A saved gravity model as GET /api/models/{name} returns it; the spec records the periods read from the workspace (src/store/fitted-periods.ts). */
+interface SavedGravity { name: string; result: GravityResult & { constraint: string; decay: string; periods?: string[] | null }; spec: { periods?: string[] } | null }
 
 const STATS = ['nobs', 'logLikelihood', 'aic', 'bic', 'pseudoR2', 'devianceR2', 'srmse', 'cpc', 'iterations', 'converged'] as const;
 /** Likelihood-based figures of millions of persons to one decimal (R's summary prints AIC so); shares and ratios to four. */
@@ -55,8 +65,12 @@ export function createModelsView(periods: string[]): HTMLElement {
   let withinRegions: Region[] = [];
   /** Regions of the last fit's selection, to name the codes its warnings quote. */
   let fitRegions = new Map<string, Region>();
-  /** What the results pane shows, to draw it again in another language. */
-  let shown: { kind: 'gravity'; result: GravityResult; fitted: Fitted } | { kind: 'choice'; name: string } | { kind: 'failed'; error: unknown } | null = null;
+  /** What the results pane shows, to draw it again in another language ('pending': a fit or a saved model on its way; null: nothing yet). */
+  let shown: { kind: 'gravity'; result: GravityResult; fitted: Fitted } | { kind: 'choice'; name: string } | { kind: 'failed'; error: unknown } | { kind: 'pending' } | null = null;
+  /** The saved models as last read, for the list beside the form and the empty results pane. */
+  let savedModels: SavedModels | null = null;
+  /** Counts the saved models asked to be shown, so only the last one asked for is drawn. */
+  let showRequest = 0;
 
   /** Seconds the last fit took, said again in another language. */
   let doneSeconds: number | null = null;
@@ -142,22 +156,19 @@ export function createModelsView(periods: string[]): HTMLElement {
     if (save) save.placeholder = suggestedName();
   }
 
-  /** A saved model's kind after its name, in the page's words and brackets: " (gravity model)", "（引力模型）". */
-  function kindText(kind: string): string {
-    const text = kind === 'gravity' ? t('scenario.kindGravity') : kind === 'choice' ? t('scenario.kindChoice') : kind;
-    return lang() === 'zh' ? `（${text}）` : ` (${text})`;
+  async function renderSaved(): Promise<void> {
+    try {
+      savedModels = await api.models();
+    } catch (e) {
+      savedModels = { error: (e as Error).message };
+    }
+    saved.replaceChildren(label('models.saved', 'h3'), savedModelList(savedModels, (m) => void showSaved(m)));
+    if (shown === null) showEmpty();
   }
 
-  async function renderSaved(): Promise<void> {
-    clear(saved);
-    saved.append(label('models.saved', 'h3'));
-    try {
-      const list = await api.models();
-      saved.append(list.length ? h('ul', {}, ...list.map((m) => h('li', {}, `${m.name}${kindText(m.kind)}`,
-        m.kind === 'choice' ? h('button', { type: 'button', class: 'small', 'data-show-model': m.name, onclick: () => void showSaved(m.name) }, t('models.show')) : ''))) : status('empty', t('models.none')));
-    } catch (e) {
-      saved.append(status('error', (e as Error).message));
-    }
+  /** Before any result: what the form does and the saved models, instead of a blank pane. */
+  function showEmpty(): void {
+    results.replaceChildren(emptyResults(savedModels, (m) => void showSaved(m)));
   }
 
   async function fit(e: Event): Promise<void> {
@@ -168,7 +179,9 @@ export function createModelsView(periods: string[]): HTMLElement {
       constraint: fd.get('constraint'), decay: fd.get('decay'), originVars: fd.getAll('originVars'), destinationVars: fd.getAll('destinationVars'),
       intra: fd.get('intra') === 'on', save: (fd.get('save') as string) || undefined, replace: true,
     };
-    shown = null;
+    shown = { kind: 'pending' };
+    // A saved model shown while the fit runs is not overdrawn by it.
+    const request = ++showRequest;
     doneSeconds = null;
     running?.abort();
     const abort = (running = new AbortController());
@@ -186,16 +199,18 @@ export function createModelsView(periods: string[]): HTMLElement {
       progressText.textContent = doneText(r.fitSeconds);
       // Names for the region codes the warnings quote: the regions of this fit's selection.
       const named = await api.regions({ within: body.within as string | undefined, level: body.level as string | undefined, limit: 100_000 }).catch(() => []);
+      if (r.saved) void renderSaved();
+      if (request !== showRequest) return;
       fitRegions = new Map(named.map((x) => [x.code, x]));
-      const fitted: Fitted = { level: String(body.level ?? ''), periods: (body.periods as string[]).slice().sort(), constraint: String(body.constraint), decay: String(body.decay) };
+      const fitted: Fitted = { level: String(body.level ?? ''), periods: (body.periods as string[]).slice().sort(), constraint: String(body.constraint), decay: String(body.decay), name: r.saved ?? undefined };
       shown = { kind: 'gravity', result: r, fitted };
       await showResult(r, fitted);
       // The form is long and its button at its foot: the result is brought up from its heading
       // (which model), not left above the view or cut at the table's caption.
       results.querySelector('[data-result-heading]')?.scrollIntoView({ block: 'start' });
-      if (r.saved) void renderSaved();
     } catch (err) {
       progressText.textContent = '';
+      if (request !== showRequest) return;
       shown = { kind: 'failed', error: err };
       showFailure(err);
       // The form is long: the answer to its button is brought into view, not left above the fold.
@@ -206,21 +221,22 @@ export function createModelsView(periods: string[]): HTMLElement {
   }
 
   /** What the results are of: "cn-province: Gravity model of province flows, 2010-2020: production (origin totals), distance decay power (d^β)". */
-  function resultHeading(r: GravityResult, f: Fitted): HTMLElement {
-    const level = levelLabel(f.level);
-    const title = t('models.resultTitle', {
+  function resultHeading(f: Fitted): HTMLElement {
+    const level = f.level ? levelLabel(f.level) : t('models.anyLevel');
+    const title = t(f.periods.length ? 'models.resultTitle' : 'models.resultTitleNoPeriods', {
       level: lang() === 'zh' ? level : level.toLowerCase(), periods: f.periods.join(lang() === 'zh' ? '、' : ', '),
       constraint: t(`constraint.${f.constraint}` as 'constraint.production'), decay: t(`decay.${f.decay}` as 'decay.power'),
     });
-    return h('h3', { 'data-result-heading': '' }, r.saved ? `${r.saved}${colon()}${title}` : title);
+    return h('h3', { 'data-result-heading': '' }, f.name ? `${f.name}${colon()}${title}` : title);
   }
 
   async function showResult(r: GravityResult, fitted: Fitted): Promise<void> {
     const level = Math.round((r.confidenceLevel ?? 0.95) * 100);
     // The table's standard error is the one its intervals and p values use: clustered when the fit clusters.
     const clustered = r.inference?.standardErrors === 'clustered' && r.clusteredStandardErrors ? r.clusteredStandardErrors : null;
+    const termCase = (fitted.caseId && CASES[fitted.caseId]) || caseDef();
     const rows = r.terms.map((term) => ({
-      term, label: termLabel(term), estimate: r.coefficients[term], se: (clustered ?? r.standardErrors)[term], modelSe: r.standardErrors[term], robustSe: r.robustStandardErrors?.[term],
+      term, label: termLabel(term, termCase), estimate: r.coefficients[term], se: (clustered ?? r.standardErrors)[term], modelSe: r.standardErrors[term], robustSe: r.robustStandardErrors?.[term],
       low: r.confidenceIntervals[term]?.[0], high: r.confidenceIntervals[term]?.[1], p: r.pValues[term],
     }));
     const table = coefficientTable(rows, level);
@@ -229,7 +245,7 @@ export function createModelsView(periods: string[]): HTMLElement {
       ? t('models.seClustered', { by: (r.inference?.by ?? r.cluster?.by ?? []).map(clusterName).join(' × '), clusters: (r.cluster?.groups ?? []).map((n) => fmt(n)).join(' × ') })
       : t('models.seModel');
     results.append(
-      resultHeading(r, fitted),
+      resultHeading(fitted),
       table,
       h('p', { class: 'note', 'data-se': clustered ? 'clustered' : 'model' }, seNote),
       h('div', { class: 'buttons' }, h('button', { type: 'button', class: 'small', 'data-export': 'coef-csv', onclick: () => downloadCsv('gravity-coefficients.csv', rows, { title: t('models.coefChart'), kind: 'model', definition: t('models.coefDefinition', { n: fmt(r.nobs), level }), columns: { estimate: 'coefficient', se: 'coefficient', modelSe: 'coefficient', robustSe: 'coefficient', low: 'coefficient', high: 'coefficient', p: 'coefficient' } }) }, t('export.csv'))),
@@ -255,23 +271,57 @@ export function createModelsView(periods: string[]): HTMLElement {
   }
 
   /** origin_城镇非私营单位平均工资 -> "destination: 城镇非私营单位平均工资（元）"; other terms (distance_km, effects) as named. */
-  function termLabel(term: string): string {
+  function termLabel(term: string, c: CaseDef): string {
     const m = /^(origin|destination)_(.+)$/.exec(term);
     if (!m) return modelTermLabel(term) ?? term;
-    const unit = caseDef().info.indicators.find((i) => i.name === m[2])?.unit;
+    const unit = c.info.indicators.find((i) => i.name === m[2])?.unit;
     return t('models.termOf', { side: t(m[1] === 'origin' ? 'models.origin' : 'models.destination'), label: indicatorLabel(m[2], unit).text });
   }
 
+  /** A saved model from the list: a gravity model as a fit's result, a choice model by choice-result.ts. */
+  async function showSaved(m: ModelListing): Promise<void> {
+    if (m.kind === 'gravity') await showSavedGravity(m);
+    else await showSavedChoice(m.name);
+  }
+
+  /**
+   * A saved gravity model as a fresh fit's result is shown: what it was fitted on from what it
+   * records (constraint and decay in its result, periods in its result or spec, level from the list's
+   * reading of its regions), its warnings with region names for codes. It carries no fit time and
+   * no notes (a fit's notes are not saved).
+   */
+  async function showSavedGravity(m: ModelListing): Promise<void> {
+    const request = ++showRequest;
+    shown = { kind: 'pending' };
+    results.replaceChildren(status('loading', t('loading')));
+    try {
+      const model = await get<SavedGravity>(`models/${encodeURIComponent(m.name)}`);
+      const r = model.result;
+      const caseId = m.case && CASES[m.case] ? m.case : undefined;
+      const named = await api.regions({ within: caseId ? CASES[caseId].within : undefined, level: m.level ?? undefined, limit: 100_000 }).catch(() => []);
+      if (request !== showRequest) return;
+      fitRegions = new Map(named.map((x) => [x.code, x]));
+      const periods = r.periods?.length ? r.periods : model.spec?.periods ?? [];
+      const fitted: Fitted = { level: m.level ?? null, periods: [...periods].sort(), constraint: r.constraint, decay: r.decay, name: model.name, caseId };
+      const result = { ...r, saved: null };
+      shown = { kind: 'gravity', result, fitted };
+      clear(results);
+      await showResult(result, fitted);
+    } catch (e) {
+      if (request === showRequest) results.replaceChildren(status('error', (e as Error).message));
+    }
+  }
+
   /** A saved choice model: its coefficients, WTP in yuan a month and predicted against observed shares. */
-  async function showSaved(name: string): Promise<void> {
+  async function showSavedChoice(name: string): Promise<void> {
+    const request = ++showRequest;
     shown = { kind: 'choice', name };
-    clear(results);
-    results.append(status('loading', t('loading')));
+    results.replaceChildren(status('loading', t('loading')));
     try {
       const view = await choiceResultView(name, Math.max(320, results.clientWidth - 16));
-      results.replaceChildren(view);
+      if (request === showRequest) results.replaceChildren(view);
     } catch (e) {
-      results.replaceChildren(status('error', (e as Error).message));
+      if (request === showRequest) results.replaceChildren(status('error', (e as Error).message));
     }
   }
 
@@ -299,7 +349,7 @@ export function createModelsView(periods: string[]): HTMLElement {
     if (shown?.kind === 'gravity') {
       clear(results);
       void showResult(shown.result, shown.fitted);
-    } else if (shown?.kind === 'choice') void showSaved(shown.name);
+    } else if (shown?.kind === 'choice') void showSavedChoice(shown.name);
     else if (shown?.kind === 'failed') {
       clear(results);
       showFailure(shown.error);
@@ -312,6 +362,7 @@ export function createModelsView(periods: string[]): HTMLElement {
     else updatePlaceholder();
   });
   renderForm();
+  showEmpty();
   void loadWithinRegions();
   void renderSaved();
   onLanguage(() => {
@@ -326,9 +377,10 @@ export function createModelsView(periods: string[]): HTMLElement {
     if (changed.has('caseId')) {
       // Another case's fit is not this one's: the results pane starts empty.
       shown = null;
+      showRequest++;
       doneSeconds = null;
       progressText.textContent = '';
-      clear(results);
+      showEmpty();
       withinRegions = [];
       renderForm();
       void loadWithinRegions();
