@@ -56,7 +56,8 @@ const valueZh = (k: string, v: number | string): string | number => {
 };
 
 const ZH: EstimateWords = {
-  birthplaceTitle: (definition, regions, flows, stored) => `${definition}：${regions} 个地区，${flows.toLocaleString('zh-CN')} 个流动${stored ? '（已存入工作区）' : ''}`,
+  // The definition ends in 单位：人, so a semicolon, not a second colon, leads to the size.
+  birthplaceTitle: (definition, regions, flows, stored) => `${definition}；${regions} 个地区，${flows.toLocaleString('zh-CN')} 个流动${stored ? '（已存入工作区）' : ''}`,
   residualTitle: (period, regions, flows, stored) => `由存量估计的流动，${period}：${regions} 个地区，${flows.toLocaleString('zh-CN')} 个估计流动${stored ? '（已存入工作区）' : ''}`,
   source: (text) => `来源：${text}`,
   method: (text) => `方法：${text}`,

@@ -10,14 +10,22 @@ interface Entry {
   readonly zh: (m: readonly string[]) => string;
 }
 
+/** The birthplace estimate's definition in Chinese, also its coded form's (stocks-assumptions-zh.ts: stocks.birthplace.definition). */
+export const birthplaceDefinitionZh = (period: string, stayers: boolean): string =>
+  `${period} 年的流动，由两次人口普查出生地表估计（Abel 2013 方法，migest ffs_demo；${stayers ? '留居者最大化：接近最少迁移' : '距离先验'}），单位：人`;
+
+/** The census-residual estimate's, also its coded form's (census.definition). */
+export const residualDefinitionZh = (period: string, minimum: boolean): string =>
+  `${period} 年的流动，仅由人口普查的人口变化估计（净迁移 = 人口变化减去假定的自然增长；${minimum ? '最少总迁移量' : '假定的总迁移率'}按引力先验分配），单位：人`;
+
 const ESTIMATES: readonly Entry[] = [
   {
     en: /flows (\S+) estimated from two census birthplace tables \(Abel 2013, migest ffs_demo(, stayers maximised: close to minimum migration|, distance prior)\), in persons/g,
-    zh: (m) => `${m[1]} 年的流动，由两次人口普查出生地表估计（Abel 2013 方法，migest ffs_demo；${m[2].includes('stayers') ? '留居者最大化：接近最少迁移' : '距离先验'}），单位：人`,
+    zh: (m) => birthplaceDefinitionZh(m[1], m[2].includes('stayers')),
   },
   {
     en: /flows (\S+) estimated from census population change alone \(net migration = population change less assumed natural change; (minimum gross migration|an assumed gross migration rate) spread on a gravity prior\), in persons/g,
-    zh: (m) => `${m[1]} 年的流动，仅由人口普查的人口变化估计（净迁移 = 人口变化减去假定的自然增长；${m[2].startsWith('minimum') ? '最少总迁移量' : '假定的总迁移率'}按引力先验分配），单位：人`,
+    zh: (m) => residualDefinitionZh(m[1], m[2].startsWith('minimum')),
   },
   // The short form the demo stores as the city estimate's definition (no gross rate named).
   {

@@ -1,4 +1,5 @@
 import type { STOCKS_ASSUMPTION_MESSAGES } from './stocks-assumptions.ts';
+import { birthplaceDefinitionZh, residualDefinitionZh } from './flows-zh.ts';
 import { CONSTRAINT_ZH } from './stat-zh.ts';
 import type { ZhOf } from './zh-of.ts';
 
@@ -42,7 +43,7 @@ export const STOCKS_ASSUMPTION_MESSAGES_ZH: ZhOf<typeof STOCKS_ASSUMPTION_MESSAG
   'stocks.assumption.sampling': (p) => `抽样人数除以其抽样比（${p.from} 年：${p.fromRate ?? '人数'}；${p.to} 年：${p.toRate ?? '人数'}）`,
   'stocks.assumption.diagonal': () => '居住在出生地区的人 = 普查人口减去表中在其他地区出生的居民',
   'stocks.assumption.prior': (p, f) => `对数线性先验：地区中心点之间的距离^-${p.power}，留居权重 ${p.weight}，校准到 ${f.number(p.target)} 人迁移${p.factor !== null && p.minimum !== null ? `（最小迁移估计 ${f.number(p.minimum)} 人的 ${p.factor} 倍：一项假设）` : '（给定）'}`,
-  'stocks.birthplace.definition': (p) => `${p.from}–${p.to} 年的流动，由两次普查的出生地表估计（Abel 2013，migest ffs_demo，${p.stayers ? '留居者最大化：接近最小迁移' : '距离先验'}），单位为人`,
+  'stocks.birthplace.definition': (p) => birthplaceDefinitionZh(`${p.from}-${p.to}`, p.stayers),
   'stocks.birthplace.source': (p, f) => `${f.source(p.definition)}，${p.from} 年和 ${p.to} 年（${f.source(p.sourceZh ?? p.source)}${p.endSource !== null ? `；${f.source(p.endSourceZh ?? p.endSource)}` : ''}），${unitZh(p.from, p.fromRate)}；${unitZh(p.to, p.toRate)}；居住在出生地区的人取自普查人口（指标“${p.population}”）`,
   'census.assumption.closingRate': (p) => `各地区自然增长率均为每年 ${pct(p.rate, 4)}，取使全国净迁移为零的值（封闭系统：全国增长全部为自然增长）`,
   'census.assumption.givenRate': (p) => `各地区自然增长率均为每年 ${pct(p.rate, 4)}（给定）`,
@@ -57,6 +58,6 @@ export const STOCKS_ASSUMPTION_MESSAGES_ZH: ZhOf<typeof STOCKS_ASSUMPTION_MESSAG
   'census.method': (p) => `两次普查（${p.years} 年）的净迁移 -> 迁出/迁入总量 -> 引力先验的 IPF`,
   'census.assumption.naturalData': (p) => `各地区的自然增长取自工作区的${naturalSourceZh(p.growth, p.span)}`,
   'census.assumption.naturalRange': (p) => `自然增长：各地区采用同一年增长率 ${pct(p.rate, 3)}${p.closing ? '（使全国净迁移为零的值）' : ''}；每年低或高 ${(100 * p.spread).toFixed(1)} 个百分点（2010 年代各省自然增长率的范围）时，各地区净迁移的变化见 naturalRange`,
-  'census.definition': (p) => `${p.period} 年的流动，仅由普查人口变化估计（净迁移 = 人口变化减去假定的自然增长；${p.minimum ? '最小总迁移' : '假定的总迁移率'}按引力先验分配），单位为人`,
+  'census.definition': (p) => residualDefinitionZh(p.period, p.minimum),
   'census.source': (p) => `${p.from} 年和 ${p.to} 年人口普查的人口`,
 };
