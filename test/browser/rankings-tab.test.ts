@@ -13,6 +13,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { splitRecord } from '../../src/io/index.ts';
 import { openDashboard, SHOTS, watchErrors, type Dashboard } from '../helpers/browser.ts';
 import { selectFit } from '../helpers/select-fit.ts';
 
@@ -32,10 +33,12 @@ const READY = '#view-rankings[data-rendered] table[data-table=rankings]';
 const CJK = /[\u4e00-\u9fff]/;
 
 /** Requests of GET /api/rank the page sends from now on. */
-function countRankRequests(p: Page): string[] {
+/** The page's GET /api/rank requests: the rankings, or apart from them their weight sensitivities (one asked beside each ranking). */
+function countRankRequests(p: Page, kind: 'ranking' | 'sensitivity' = 'ranking'): string[] {
   const seen: string[] = [];
   p.on('request', (r) => {
-    if (new URL(r.url()).pathname === '/api/rank') seen.push(decodeURIComponent(r.url()));
+    const u = new URL(r.url());
+    if (u.pathname === '/api/rank' && u.searchParams.has('sensitivity') === (kind === 'sensitivity')) seen.push(decodeURIComponent(r.url()));
   });
   return seen;
 }
@@ -61,9 +64,9 @@ async function rankingsIn(lang: 'en' | 'zh') {
 async function downloadedCsv(p: Page, selector: string): Promise<Record<string, string>[]> {
   const [download] = await Promise.all([p.waitForEvent('download'), p.click(selector)]);
   const lines = readFileSync(await download.path(), 'utf8').replace(/^\ufeff/, '').split(/\r\n/).filter((l) => l && !l.startsWith('#'));
-  const head = lines[0].split(',');
-  // Names and numbers here hold no commas or quotes.
-  return lines.slice(1).map((l) => Object.fromEntries(l.split(',').map((v, i) => [head[i], v])));
+  // Quoted fields: a contribution column is named by its term, growth(population,2010,2020).
+  const head = splitRecord(lines[0], ',');
+  return lines.slice(1).map((l) => Object.fromEntries(splitRecord(l, ',').map((v, i) => [head[i], v])));
 }
 
 test('scores: three decimals in the table, on the chart and in both CSVs', { timeout: 240_000 }, async () => {
@@ -104,11 +107,52 @@ test('"Rank and score": each head is aligned as its column (Region was right-ali
   }
 });
 
+test('the bars are the indicators\' contributions, adding up to the score; the table gives each region\'s median rank and 90% interval under random weights, in English and 中文', { timeout: 300_000 }, async () => {
+  // The API's own sensitivity of the same ranking: what the table must show, region by region.
+  const api = await (await fetch(new URL('/api/rank?example=china-cities&show=northeast&sensitivity=500', url))).json() as { sensitivity: { draws: number; rows: { code: string; medianRank: number; interval90: [number, number] }[] } };
+  // Whole ranks, rounded as the CLI prints them (quantiles over the draws fall between ranks: 116.05).
+  const whole = (v: number) => v.toFixed(0);
+  const expected = new Map(api.sensitivity.rows.map((r) => [r.code, [whole(r.medianRank), `${whole(r.interval90[0])}–${whole(r.interval90[1])}`]]));
+  for (const lang of ['en', 'zh'] as const) {
+    const context = await dashboard!.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: lang === 'zh' ? 'zh-CN' : 'en-US', acceptDownloads: true });
+    await context.addInitScript(`localStorage.setItem('talentflow.lang', '${lang}')`);
+    const p = watchErrors(await context.newPage(), dashboard!.errors, { responses: true });
+    await p.goto(`${url}?tab=rankings`);
+    await p.waitForSelector(`${READY} td[data-interval]`, { timeout: 180_000 });
+    const heads = await p.$$eval('table[data-table=rankings] thead th', (ths) => ths.map((th) => (th.textContent ?? '').trim()));
+    assert.deepEqual(heads.slice(-2), lang === 'zh' ? ['排名中位数', '90% 区间'] : ['Median rank', '90% interval']);
+    const rows = await tableRows(p);
+    assert.ok(rows.length >= 10);
+    for (const r of rows) assert.deepEqual(r.cells.slice(-2), expected.get(r.code), r.code);
+    const note = await p.textContent('[data-rank-sensitivity]');
+    assert.match(note ?? '', lang === 'zh' ? /500 组权重/ : /500 random weightings/);
+    // The legend names the four indicators as the weights table does; each bar is split into them.
+    const terms = await p.$$eval('table[data-table=rank-weights] tbody th', (ths) => ths.map((th) => (th.textContent ?? '').trim()));
+    assert.equal(terms.length, 4);
+    const legend = await p.$$eval('#view-rankings figure[data-chart=rankings-top] [class$="-swatch"]', (ss) => ss.map((s) => (s.textContent ?? '').trim()));
+    assert.deepEqual(legend, terms);
+    // The chart's CSV: per region, the contributions (rounded like the score) add up to the score.
+    const csv = await downloadedCsv(p, '#view-rankings figure[data-chart=rankings-top] [data-export=csv]');
+    const parts = Object.keys(csv[0]).filter((k) => k.startsWith('contribution '));
+    assert.deepEqual(parts, ['contribution growth(population,2010,2020)', 'contribution share_age_15_59@2020', 'contribution share_age_65@2020', 'contribution log(population@2020)']);
+    for (const r of csv) {
+      const sum = parts.reduce((a, k) => a + Number(r[k]), 0);
+      assert.ok(Math.abs(sum - Number(r.score)) <= 0.0025, `${r.code}: ${sum} against ${r.score}`);
+    }
+    // The table's CSV carries the sensitivity's columns as shown.
+    const table = await downloadedCsv(p, '#view-rankings [data-export=rankings-csv]');
+    for (const r of table) assert.deepEqual([r.medianRank, `${r.rankLow90}–${r.rankHigh90}`], expected.get(r.code), r.code);
+    await p.screenshot({ path: join(SHOTS, `rankings-sensitivity-${lang}.png`) });
+    await context.close();
+  }
+});
+
 test('rank change: the example says why it has none; a custom index shows the change since an earlier year', { timeout: 240_000 }, async () => {
   await page.goto(`${url}?tab=rankings`);
   await page.waitForSelector(READY, { timeout: 180_000 });
   const heads = await page.$$eval('table[data-table=rankings] thead th', (ths) => ths.map((th) => (th.textContent ?? '').trim()));
-  assert.deepEqual(heads, ['Rank', 'Region', 'Score'], 'no column of dashes for the example index');
+  // (The weight sensitivity's two columns may follow.)
+  assert.deepEqual(heads.filter((x) => !['Median rank', '90% interval'].includes(x)), ['Rank', 'Region', 'Score'], 'no column of dashes for the example index');
   const note = (await page.textContent('#view-rankings [data-rank-change=none]')) ?? '';
   assert.match(note, /^No rank change: this example index is defined on the 2010 and 2020 censuses/, note);
 
@@ -121,7 +165,7 @@ test('rank change: the example says why it has none; a custom index shows the ch
   await page.waitForFunction(`document.querySelector('table[data-table=rankings] thead')?.textContent.includes('Change since')`, undefined, { timeout: 60_000 });
   const period = await page.inputValue('#r-period');
   const custom = await page.$$eval('table[data-table=rankings] thead th', (ths) => ths.map((th) => (th.textContent ?? '').trim()));
-  assert.deepEqual(custom, ['Rank', 'Region', 'Score', `Change since ${Number(period) - 1}`]);
+  assert.deepEqual(custom.slice(0, 4), ['Rank', 'Region', 'Score', `Change since ${Number(period) - 1}`]);
   assert.ok(requests.at(-1)?.includes(`comparePeriod=${Number(period) - 1}`), requests.join('\n'));
   const changes = (await tableRows(page)).map((r) => r.cells[3]);
   assert.equal(changes.length, 15);
@@ -149,6 +193,7 @@ test('a region selected on the map is marked and scrolled to, ranked once; Back 
   await context.addInitScript(`localStorage.setItem('talentflow.lang', 'en')`);
   const p = watchErrors(await context.newPage(), dashboard!.errors, { responses: true });
   const requests = countRankRequests(p);
+  const sensitivities = countRankRequests(p, 'sensitivity');
   // Benxi, a city of the Northeast ranked 349th: below the 15 rows shown.
   await p.goto(`${url}?tab=map&level=city&region=210500`);
   await p.waitForSelector('body[data-map-ready]', { timeout: 180_000 });
@@ -162,6 +207,7 @@ test('a region selected on the map is marked and scrolled to, ranked once; Back 
   assert.ok(box.top >= 0 && box.bottom <= 900, `Benxi's row in view: ${JSON.stringify(box)}`);
   await p.screenshot({ path: join(SHOTS, 'rankings-focus-en.png') });
   assert.equal(requests.length, 1, requests.join('\n'));
+  assert.equal(sensitivities.length, 1, sensitivities.join('\n'));
 
   // Another selection on the map (its search) marks another row without ranking again.
   const pick = async (name: string, code: string) => {
@@ -177,7 +223,8 @@ test('a region selected on the map is marked and scrolled to, ranked once; Back 
     await p.waitForSelector(`${READY} tr[data-focused]`, { timeout: 60_000 });
     await p.waitForTimeout(500);
     // Redrawn for the selection while the map showed, the chart still fits the tab (it was 360 px wide).
-    const width = await p.$eval('#view-rankings figure[data-chart=rankings-top] svg', (svg) => svg.getBoundingClientRect().width);
+    // The chart's largest SVG (its legend's swatches are small ones).
+    const width = await p.$$eval('#view-rankings figure[data-chart=rankings-top] svg', (svgs) => Math.max(...svgs.map((svg) => svg.getBoundingClientRect().width)));
     assert.ok(width > 700, `chart ${width} px wide`);
     return (await tableRows(p)).filter((r) => r.focused).map((r) => r.code);
   };
@@ -189,6 +236,7 @@ test('a region selected on the map is marked and scrolled to, ranked once; Back 
   assert.ok(liaoning.length >= 10 && liaoning.every((c) => c.startsWith('21')) && liaoning.includes('210100'), liaoning.join());
   await p.screenshot({ path: join(SHOTS, 'rankings-focus-province-en.png') });
   assert.equal(requests.length, 1, requests.join('\n'));
+  assert.equal(sensitivities.length, 1, sensitivities.join('\n'));
 
   // The map's scope: all of China ranks once; Back (to the map, then to the Northeast) ranks once.
   await p.click('#tab-map');
@@ -207,6 +255,7 @@ test('a region selected on the map is marked and scrolled to, ranked once; Back 
   await p.waitForSelector(READY, { timeout: 180_000 });
   await p.waitForTimeout(1000);
   assert.equal(requests.length, 3, requests.join('\n'));
+  assert.equal(sensitivities.length, 3, sensitivities.join('\n'));
   await context.close();
 });
 

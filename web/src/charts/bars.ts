@@ -23,8 +23,8 @@ export interface BarChartOptions<R> {
  * gets the band a long one does; the total height less Plot's own margins left three Northeast
  * provinces 13 px apiece, their labels touching.
  */
-const ROW = 24;
-const MARGIN_TOP = 8;
+export const ROW = 24;
+export const MARGIN_TOP = 8;
 
 export async function barChart<R extends { name: string }>(rows: R[], o: BarChartOptions<R>): Promise<Element> {
   const Plot = await plot();

@@ -1,6 +1,6 @@
 import { get } from '../api.ts';
-import { barChart } from '../charts/bars.ts';
 import { figure } from '../charts/figure.ts';
+import { stackedBarChart } from '../charts/stacked-bars.ts';
 import { downloadCsv } from '../export/download.ts';
 import type { ExportMeta } from '../export/meta.ts';
 import { colon, errorLine, fmt, lang, levelLabel, onLanguage, otherName, regionName, t, type MessageKey } from '../i18n/index.ts';
@@ -13,6 +13,7 @@ import { rankTermLabel } from './term-label.ts';
 import { earlierPeriod } from './compare-period.ts';
 import { rankTable, SCORE_DIGITS, type CompareWith } from './rank-table.ts';
 import { weightsTable, type IndexWeights } from './weights-table.ts';
+import { SENSITIVITY_DRAWS, sensitivityNote, spreadByRegion, type SensitivityAnswer } from './sensitivity.ts';
 
 /**
  * The rankings tab, for the case the map shows (GET /api/rank, the same library calls as
@@ -23,12 +24,15 @@ import { weightsTable, type IndexWeights } from './weights-table.ts';
  * Northeast is not ranked among Shenzhen and Dongguan) limits the regions shown. A bar chart
  * of the top scores and a table with rank and, for a custom index, the rank change since the
  * latest earlier year its indicators share (the example fixes its years: a note says there is
- * none to compare with); CSV export of the table. A region selected on the map is marked and
+ * none to compare with); CSV export of the table. The bars are split into each indicator's
+ * contribution (weight x normalised value), and the table gains each region's median rank and
+ * 90% interval under random weightings around the declared ones (sensitivity.ts), asked for
+ * beside the ranking and filled in when they arrive. A region selected on the map is marked and
  * scrolled to. One request per ranking asked for: a language switch, the number shown or a new
  * selection shows the last answer again.
  */
 interface RegionNames { code: string; name_zh: string | null; name_en: string | null; parent: string | null }
-interface RankRow { code: string; name: string | null; score: number; rank: number }
+interface RankRow { code: string; name: string | null; score: number; rank: number; contributions?: Record<string, number> }
 interface RankResult {
   description: string | null;
   messages?: { description?: CodedMessage | null };
@@ -36,6 +40,12 @@ interface RankResult {
   index: IndexWeights & { rows: RankRow[]; warnings: string[]; messages?: { warnings?: CodedMessage[] }; excluded: string[] };
   /** `messages.warnings`: why ranks of the two periods are not fully comparable, coded. */
   rankChange?: { period: string; byRegion: Record<string, { change: number }>; warnings: string[]; messages?: { warnings?: CodedMessage[] } };
+}
+
+/** A CSV column of one indicator's contribution to the score, named by the term as the index writes it. */
+const contributionColumn = (term: string) => `contribution ${term}`;
+function contributionColumns(terms: string[], contributions: Record<string, number>): Record<string, number | null> {
+  return Object.fromEntries(terms.map((term) => [contributionColumn(term), contributions[term] ?? null]));
 }
 
 /** An answer's warnings as notes in the page's language, each marked with its code. */
@@ -158,14 +168,23 @@ export function createRankingsView(): HTMLElement {
   }
 
   /** An answer of GET /api/rank with the names of its regions, and what it was asked with. */
-  interface Answer { result: RankResult; names: Map<string, RegionNames>; compare: CompareWith; custom: boolean }
+  interface Answer {
+    result: RankResult; names: Map<string, RegionNames>; compare: CompareWith; custom: boolean;
+    /** The weight sensitivity, asked for beside the ranking (null: the index cannot have one, e.g. negative PCA weights). */
+    sensitivity: Promise<SensitivityAnswer | null>;
+    /** The sensitivity once it has arrived, so a redraw (language, number shown) has it at once. */
+    sensitivityNow?: SensitivityAnswer | null;
+  }
   /** The last ranking asked for: shown again (language, number shown, a region selected on the map) without asking again. */
   let asked: { key: string; answer: Promise<Answer> } | undefined;
 
   async function fetchRanking(q: Record<string, string | number | undefined>): Promise<Answer> {
     // The documented example ranks cities; a custom index the level picked.
+    // The same ranking with its sensitivity: only the first row of the index is sent back (the sensitivity covers all).
+    const sensitivity = get<{ sensitivity?: SensitivityAnswer }>('rank', { ...q, comparePeriod: undefined, sensitivity: SENSITIVITY_DRAWS, top: 1 })
+      .then((x) => x.sensitivity ?? null, () => null);
     const [result, names] = await Promise.all([get<RankResult>('rank', q), namesAt(typeof q.level === 'string' ? q.level : 'city')]);
-    return { result, names, compare: typeof q.comparePeriod === 'string' ? { period: q.comparePeriod } : null, custom: !example() };
+    return { result, names, compare: typeof q.comparePeriod === 'string' ? { period: q.comparePeriod } : null, custom: !example(), sensitivity };
   }
 
   async function load(): Promise<void> {
@@ -207,11 +226,12 @@ export function createRankingsView(): HTMLElement {
     return code === selected || names.get(code)?.parent === selected || code === parentOfSelected;
   }
 
-  async function render({ result: r, names, compare, custom: isCustom }: Answer): Promise<void> {
+  async function render(answer: Answer): Promise<void> {
+    const { result: r, names, compare, custom: isCustom } = answer;
     const change = r.rankChange?.byRegion;
     const all = r.index.rows.map((x) => {
       const n = names.get(x.code);
-      return { rank: x.rank, code: x.code, name: n ? regionName(n) : x.name ?? x.code, otherName: n ? otherName(n) : '', score: x.score, rankChange: change?.[x.code]?.change ?? null, focused: isFocused(x.code, names) };
+      return { rank: x.rank, code: x.code, name: n ? regionName(n) : x.name ?? x.code, otherName: n ? otherName(n) : '', score: x.score, rankChange: change?.[x.code]?.change ?? null, focused: isFocused(x.code, names), contributions: x.contributions ?? {} };
     });
     const n = Math.max(1, Math.min(500, Number(top.value) || 15));
     const rows = all.slice(0, n);
@@ -224,34 +244,55 @@ export function createRankingsView(): HTMLElement {
     const my = seq;
     // Drawn while another tab shows (the map's scope or selection changed), the chart has no width to fit: drawn again when the tab opens.
     drawnHidden = !results.clientWidth;
-    const chart = await barChart(rows, {
-      value: (d) => d.score, text: (d) => fmt(d.score, SCORE_DIGITS), color: (d) => (d.focused ? '#c05621' : '#2b6cb0'),
-      width: Math.max(360, results.clientWidth ? results.clientWidth - 16 : 640), axisLabel: t('rank.score'), marginLeft: 110, marginRight: 48,
-    });
-    if (my !== seq) return;
     // The index is a weighted sum of the workspace's indicators: its exports name them (labels in
     // the page's language, with units) and their weighting, and round scores as the screen does.
     const unitOf = (name: string) => caseNow()?.info.indicators.find((i) => i.name === name)?.unit;
     const terms = r.index.indicators.map((term) => rankTermLabel(term, unitOf).text);
+    const chart = await stackedBarChart(rows, {
+      parts: r.index.indicators.map((key, i) => ({ key, label: terms[i] })), part: (d, key) => d.contributions[key] ?? 0,
+      total: (d) => d.score, text: (d) => fmt(d.score, SCORE_DIGITS), outlined: (d) => d.focused,
+      width: Math.max(360, results.clientWidth ? results.clientWidth - 16 : 640), axisLabel: t('rank.scoreParts'), marginLeft: 110, marginRight: 48,
+    });
+    if (my !== seq) return;
     const method = { normalisation: t(`rank.norm.${r.index.normalisation}` as MessageKey), weighting: t(`rank.weighting.${r.index.weighting}` as MessageKey) };
     const meta: ExportMeta = {
       title: `${t(isCustom ? 'rank.titleCustom' : 'rank.title')}${colon()}${t('rank.chartCaption', { n: rows.length })}`, unit: t('export.unitScore'),
       definition: fieldText(r, 'description') || t('rank.definition', { terms: terms.join(lang() === 'zh' ? '、' : ', '), ...method }),
-      source: `${t('rank.indicators')}${colon()}${terms.join(lang() === 'zh' ? '；' : '; ')}`, columns: { score: 'score' },
+      source: `${t('rank.indicators')}${colon()}${terms.join(lang() === 'zh' ? '；' : '; ')}`,
+      // Contributions are parts of the score: rounded as it is.
+      columns: { score: 'score', ...Object.fromEntries(r.index.indicators.map((term) => [contributionColumn(term), 'score' as const])) },
     };
-    const exported = [...rows, ...below].map((x) => ({ rank: x.rank, code: x.code, name: x.name, score: x.score, ...(compare ? { rankChange: x.rankChange } : {}) }));
+    // The CSV as the table stands when asked for: with the sensitivity's columns once they arrived.
+    const exported = () => {
+      const spread = answer.sensitivityNow ? spreadByRegion(answer.sensitivityNow) : null;
+      return [...rows, ...below].map((x) => ({
+        rank: x.rank, code: x.code, name: x.name, score: x.score, ...(compare ? { rankChange: x.rankChange } : {}),
+        ...contributionColumns(r.index.indicators, x.contributions),
+        ...(spread ? { medianRank: spread.get(x.code)?.median ?? null, rankLow90: spread.get(x.code)?.low ?? null, rankHigh90: spread.get(x.code)?.high ?? null } : {}),
+      }));
+    };
+    // The table is drawn again, alone, when the sensitivity arrives (the chart and the scroll stay).
+    const tableSlot = h('div', { 'data-slot': 'rank-table' });
+    const drawTable = (s: SensitivityAnswer | null | undefined) => tableSlot.replaceChildren(rankTable(rows, below, compare, s ? spreadByRegion(s) : null), ...(s ? [sensitivityNote(s)] : []));
+    drawTable(answer.sensitivityNow);
+    if (answer.sensitivityNow === undefined) {
+      void answer.sensitivity.then((s) => {
+        answer.sensitivityNow = s;
+        if (my === seq && tableSlot.isConnected && s) drawTable(s);
+      });
+    }
     const selected = state.selected;
     const unranked = selected !== null && !all.some((x) => x.focused) ? placeName({ code: selected }) : null;
     results.append(
-      figure('rankings-top', t('rank.chartCaption', { n: rows.length }), chart, rows.map((x) => ({ rank: x.rank, code: x.code, name: x.name, score: x.score })), meta),
+      figure('rankings-top', t('rank.chartCaption', { n: rows.length }), chart, rows.map((x) => ({ rank: x.rank, code: x.code, name: x.name, score: x.score, ...contributionColumns(r.index.indicators, x.contributions) })), meta),
       unranked ? h('p', { class: 'note', 'data-focus-missing': selected }, t('rank.focusMissing', { name: unranked })) : '',
-      rankTable(rows, below, compare),
+      tableSlot,
       // Why the rank change of some regions is missing or mixes method with data (rank-change.ts).
       ...(compare && r.rankChange ? warningNotes(r.rankChange) : []),
       // No column of dashes: where there is nothing to compare with, a note says why.
       compare ? '' : h('p', { class: 'note', 'data-rank-change': 'none' }, isCustom ? t('rank.noChange', { period: custom.period.value }) : t('rank.noChangeExample')),
       weightsTable(r.index, unitOf),
-      h('div', { class: 'buttons' }, h('button', { type: 'button', class: 'small', 'data-export': 'rankings-csv', onclick: () => downloadCsv('rankings.csv', exported, meta) }, t('export.csv'))),
+      h('div', { class: 'buttons' }, h('button', { type: 'button', class: 'small', 'data-export': 'rankings-csv', onclick: () => downloadCsv('rankings.csv', exported(), meta) }, t('export.csv'))),
       r.description ? h('p', { class: 'note' }, fieldText(r, 'description')) : '',
       ...warningNotes(r.index),
     );
