@@ -58,7 +58,7 @@ test('rank change between periods and the other normalisations and weightings ru
   assert.match(bad.stderr, /unknown indicator "nosuch"\. Indicators in this workspace: .*\bpopulation\b/);
 });
 
-test('--lang zh: the index\'s warnings read in Chinese, regions by name; English as before without it', () => {
+test('--lang zh: the index\'s warnings read in Chinese, regions by name; English without it, regions by their own names', () => {
   const zh = tf('rank', '--example', 'china-cities', '--top', '3', '-w', demo.workspace, '--lang', 'zh');
   assert.equal(zh.code, 0, zh.stderr);
   const lines = zh.stderr.split('\n').filter(Boolean);
@@ -72,8 +72,15 @@ test('--lang zh: the index\'s warnings read in Chinese, regions by name; English
   const wide = tf('rank', '--example', 'china-cities', '--top', '3', '-w', demo.workspace, '--lang', 'zh', '--wide');
   assert.match(wide.stdout, /^得分之后各列：各指标对得分的贡献（权重 × 归一化值）；各列之和即为得分$/m);
   assert.doesNotMatch(wide.stdout, /columns after score/);
+  // No --lang: regions as the table names them, each in its own language (220500 is 通化市, 460300 三沙市), as other commands do.
   const en = tf('rank', '--example', 'china-cities', '--top', '3', '-w', demo.workspace);
-  assert.match(en.stderr, /^warning: 12 region\(s\) excluded for missing values: 220500, /m);
+  assert.match(en.stderr, /^warning: 12 region\(s\) excluded for missing values: 通化市, 三沙市, /m);
+  assert.doesNotMatch(en.stderr, /\d{6}/);
+  // The rank change's warning too.
+  const change = tf('rank', '--indicators', 'population:+,share_age_65:-', '--level', 'city', '--period', '2020', '--compare-period', '2010', '--top', '1', '-w', demo.workspace);
+  assert.equal(change.code, 0, change.stderr);
+  assert.match(change.stderr, /^warning: the two indices rank different sets of regions \(.*: 通化市, 三沙市\)/m);
+  assert.doesNotMatch(change.stderr, /\d{6}/);
   // --lang en: English names.
   const named = tf('rank', '--example', 'china-cities', '--top', '3', '-w', demo.workspace, '--lang', 'en');
   assert.match(named.stderr, /^warning: 12 region\(s\) excluded for missing values: Tonghua, /m);

@@ -52,7 +52,7 @@ Examples:
         const name = await regionNamer(ws, o.lang);
         if (ranked.by === 'revealed') return printRevealed(out, ranked.result, o.top, { wide: o.wide, lang: o.lang === 'zh' ? 'zh' : 'en', name: o.lang ? name : undefined });
         const rows = ranked.result.index.rows.map((r) => ({ ...r, name: name(r.code) ?? r.name }));
-        printRank(out, { ...ranked.result, index: { ...ranked.result.index, rows } }, o.top, { wide: o.wide, lang: o.lang === 'zh' ? 'zh' : 'en', name: o.lang ? name : undefined });
+        printRank(out, { ...ranked.result, index: { ...ranked.result.index, rows } }, o.top, { wide: o.wide, lang: o.lang === 'zh' ? 'zh' : 'en', name });
       }, { create: false });
     });
 }

@@ -26,8 +26,9 @@ const AFTER_SCORE: Record<CliLang, (what: string) => string> = {
 
 /**
  * Ranking table: rank, region, score, each indicator's contribution, rank change and sensitivity
- * when asked; fitted to the terminal unless `wide` (see table-fit.ts). `name`: the --lang namer,
- * given only with --lang (without it the warnings are the library's English, regions by code).
+ * when asked; fitted to the terminal unless `wide` (see table-fit.ts). `name`: the command's
+ * namer (--lang's, or each region in its own language without it), so the warnings call regions
+ * what the table calls them (通化市, not 220500); without it they keep the library's codes.
  */
 export function printRank(out: Out, r: RankOutput, top: number | undefined, opts: { wide?: boolean; lang?: CliLang; name?: RegionNamer } = {}): void {
   const ix = r.index;
@@ -50,7 +51,7 @@ export function printRank(out: Out, r: RankOutput, top: number | undefined, opts
   if (h === 'full') out.write(AFTER_SCORE[lang](CONTRIBUTIONS[lang]));
   if (h === 'none') printTermKey(out, h, ix.indicators, lang === 'zh' ? CONTRIBUTIONS.zh : `the ${CONTRIBUTIONS.en}`, lang);
   if (r.sensitivity) out.write(w.sensitivity(r.sensitivity.draws, r.sensitivity.concentration, r.sensitivity.seed));
-  // Regions in the warnings by name in the language --lang gives (the library names them by code).
+  // Regions in the warnings by the table's names (the library names them by code).
   for (const [text, c] of warningsOf(r)) out.error(`${lang === 'zh' ? '警告：' : 'warning: '}${c && opts.name ? namedIn(c, lang, opts.name) : said(text, c, lang)}`);
 }
 
