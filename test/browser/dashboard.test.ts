@@ -317,7 +317,7 @@ test('the models tab fits a gravity model as a job and shows coefficients with i
   // The model's own term ids (the labels follow the page's language).
   const terms = await page.locator('#view-models table.coef tbody th').evaluateAll((ths) => ths.map((th) => th.getAttribute('data-term') ?? ''));
   assert.ok(terms.includes('distance_km'), `terms: ${terms.join(', ')}`);
-  const ci = await page.locator('#view-models table.coef tbody tr').first().locator('td').nth(2).textContent();
+  const ci = await page.locator('#view-models table.coef tbody tr').first().locator('td[data-ci]').textContent();
   assert.match(ci ?? '', /^\[-?[\d,.]+, -?[\d,.]+\]$/, 'a confidence interval per coefficient');
   assert.ok(await page.locator('#view-models dl.stats div').count() >= 8, 'fit statistics');
   await page.waitForFunction(`[...document.querySelectorAll('#view-models .saved-models li')].some((li) => li.textContent.startsWith('browser-fit'))`, undefined, { timeout: 30_000 })
