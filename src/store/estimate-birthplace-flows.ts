@@ -170,7 +170,7 @@ export async function estimateBirthplaceFlows(ws: Workspace, req: BirthplaceFlow
     out.stored = await storeEstimatedFlows(ws, result, out.period, {
       method: `flows from census birthplace tables (Abel 2013, migest ffs_demo)${spec.stayerAssumption ? ' with stayers maximised' : ' with a distance prior'}`,
       source, definition, assumptions, parameters: result.parameters, naturalRange, level: null,
-    });
+    }, warned.messages.warnings);
   }
   return out;
 }

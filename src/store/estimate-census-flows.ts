@@ -108,7 +108,7 @@ export async function estimateCensusFlows(ws: Workspace, req: CensusFlowsRequest
   let stored = 0;
   if (req.store) {
     const options = { method: result.method, assumptions: result.assumptions, parameters: result.parameters, level: req.level, within: req.within ?? null, source, definition };
-    stored = await storeEstimatedFlows(ws, result, period.text, options);
+    stored = await storeEstimatedFlows(ws, result, period.text, options, result.messages?.warnings ?? []);
   }
   return { result, period: period.text, definition, source, messages: { definition: codedDefinition, source: codedSource }, unit: 'persons', naturalRange, skipped, stored };
 }

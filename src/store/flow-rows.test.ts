@@ -7,6 +7,10 @@ import { Database } from './duckdb/database.ts';
 import { migrate, SCHEMA_VERSION } from './duckdb/migrations.ts';
 import { addFlowCodes, addFlowCohorts, addFlowPeriods } from './flow-rows.ts';
 import { closeWorkspace, importFlows, loadFlowTable, openWorkspace, queryFlows } from './index.ts';
+import { coded } from '../core/messages/index.ts';
+import { estimatedRows } from './queries/estimated-rows.ts';
+import { flowProvenance } from './queries/flow-provenance.ts';
+import { storeEstimatedFlows } from './store-estimated-flows.ts';
 
 // A workspace written before schema 5 kept its flows as a nine-column table of text; opening it
 // moves every row into flow_rows and its dictionaries, and `flows` reads the same rows as before.
@@ -55,6 +59,40 @@ test('a schema-4 workspace migrates: the same flows read back, then imports and 
       const again = join(dir, 'again.csv');
       writeFileSync(again, 'origin,destination,year,count\nB,A,2019,1\n');
       await assert.rejects(importFlows(ws, again), /1 of these flows are already in the workspace \(e\.g\. B -> A, 2019\)/);
+    } finally {
+      closeWorkspace(ws);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('schema 7 keeps an estimate\'s coded warnings with its import record; an estimate stored before it opens and reads as having none', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'talentflow-migrate-'));
+  try {
+    const path = join(dir, 'old.duckdb');
+    const db = await Database.open(path);
+    await migrate(db, 6);
+    await db.run(`INSERT INTO flow_codes VALUES (1, 'A'), (2, 'B')`);
+    await db.run(`INSERT INTO flow_periods VALUES (1, '2019', 2019, 2019)`);
+    await db.run(`INSERT INTO imports (id, kind, file, sha256, rows, options) VALUES (1, 'estimate', 'flows-from-stocks', 'x1', 1, '{"method":"old"}')`);
+    await db.run('INSERT INTO flow_rows VALUES (1, 1, 2, 1, 0, 5)');
+    db.close();
+
+    const ws = await openWorkspace(path);
+    try {
+      const version = await ws.db.one<{ value: string }>("SELECT value FROM meta WHERE key = 'schema_version'");
+      assert.equal(Number(version!.value), SCHEMA_VERSION);
+      assert.ok(SCHEMA_VERSION >= 7);
+      // The old estimate's warnings were printed, never kept: none, not an error.
+      assert.deepEqual(await estimatedRows(ws, { period: '2019' }), { rows: 1, estimated: 1, warnings: [] });
+      assert.deepEqual((await flowProvenance(ws, '2019')).estimated, [{ method: 'old', source: null, definition: null, warnings: [] }]);
+      // A new estimate stores its warnings, and whatever reads its flows gets them back coded.
+      const skipped = coded('stocks.regionsSkipped', { regions: ['C'] });
+      await storeEstimatedFlows(ws, { regions: ['A', 'B'], origin: [0], destination: [1], flow: [2.5] }, '2030', { method: 'new' }, [skipped]);
+      assert.deepEqual(await estimatedRows(ws, { period: '2030' }), { rows: 1, estimated: 1, warnings: [[skipped]] });
+      assert.deepEqual((await flowProvenance(ws, '2030')).estimated[0].warnings, [skipped]);
+      assert.deepEqual((await estimatedRows(ws, {})).warnings, [[skipped]]);
     } finally {
       closeWorkspace(ws);
     }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { InputError } from '../core/errors.ts';
+import type { CodedMessage } from '../core/messages/index.ts';
 import { parsePeriod } from '../core/schema/period.ts';
 import { listValue } from './duckdb/node-api.ts';
 import { addFlowCodes, addFlowPeriods } from './flow-rows.ts';
@@ -16,10 +17,11 @@ export interface EstimatedFlows {
 /**
  * Stores estimated flows as the flows of `period`, marked as an estimate by their import record
  * (kind `estimate`; `options` holds method, source, definition and assumptions, which every
- * measure then names). An earlier estimate of the same period and regions is replaced, never
+ * measure then names), and the estimate's coded `warnings` go in the record's own column (schema 7),
+ * which measures and fits of these flows repeat. An earlier estimate of the same period and regions is replaced, never
  * doubled, and estimates are never mixed with observed flows of the same period.
  */
-export async function storeEstimatedFlows(ws: Workspace, est: EstimatedFlows, periodText: string, options: Record<string, unknown>): Promise<number> {
+export async function storeEstimatedFlows(ws: Workspace, est: EstimatedFlows, periodText: string, options: Record<string, unknown>, warnings: readonly CodedMessage[]): Promise<number> {
   const period = parsePeriod(periodText);
   if (!period) throw new InputError(`"${periodText}" is not a period`);
   const sha = createHash('sha256').update(JSON.stringify({ ...options, regions: est.regions })).digest('hex');
@@ -34,6 +36,7 @@ export async function storeEstimatedFlows(ws: Workspace, est: EstimatedFlows, pe
       `SELECT count(*) AS n FROM flows WHERE period = ? AND origin IN (SELECT unnest(string_split(?, ',')))`, [period.text, codes]);
     if (Number(observed!.n) > 0) throw new InputError(`the workspace already holds observed flows for ${period.text} between these regions; estimates are not mixed with them`);
     const id = await recordImport(ws, 'estimate', 'flows-from-stocks', sha, est.flow.length, options);
+    await ws.db.run('UPDATE imports SET warnings = ? WHERE id = ?', [JSON.stringify(warnings), id]);
     // The rows go in as region indexes through a temporary table, then into flow_rows with the
     // dictionary ids of their codes and period (flow-rows.ts).
     await addFlowCodes(ws.db, 'SELECT unnest(?::VARCHAR[]) AS value', [listValue([...est.regions])]);

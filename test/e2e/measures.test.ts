@@ -181,6 +181,31 @@ test('--lang zh says every line in Chinese: the measure, its kind and definition
   assert.match(en.stderr, /^warning: the table has no origin = destination rows/);
 });
 
+test('the demo\'s estimated flows carry what their estimate warned: measures say it last, coded, in English and Chinese; observed flows say nothing more (issue #12)', () => {
+  type Coded = { code: string; params: { warnings: { code: string }[] }; message: string };
+  const measure = (period: string, level: string, ...more: string[]) => tf('measures', 'net', '--level', level, '--within', 'CN', '--period', period, '--limit', '2', '-w', demo.workspace, ...more);
+  const json = JSON.parse(measure('2000-2010', 'province', '--json').stdout) as { warnings: string[]; messages: { warnings: Coded[] } };
+  const warned = json.messages.warnings.at(-1)!;
+  assert.equal(warned.code, 'stocks.estimateWarned');
+  // The birthplace estimate's own warnings (estimate flows-from-stocks prints them): the missing diagonals, minimum migration.
+  assert.deepEqual(warned.params.warnings.map((w) => w.code), ['stocks.diagonalFromPopulation', 'stocks.diagonalFromPopulation', 'stocks.minimumMigration']);
+  assert.equal(json.warnings.at(-1), warned.message);
+  assert.match(warned.message, /^the estimate these flows come from warned: 2000: people living in their region of birth taken as census population minus residents born elsewhere \(the table does not hold them\); 2010: .*; stayerAssumption is true, so the estimate is close to minimum migration/);
+  const en = measure('2000-2010', 'province');
+  assert.match(en.stderr, /^warning: the estimate these flows come from warned: 2000: people living/m);
+  const zh = measure('2000-2010', 'province', '--lang', 'zh');
+  assert.match(zh.stderr, /^警告：这些流动所依据的估计曾给出警告：2000：居住在出生地区的人取普查人口减去在其他地区出生的居民（表中没有这些人）；2010：.*；stayerAssumption 为 true，估计接近最小迁移：.*此处 北京市、/m);
+  assert.doesNotMatch(zh.stderr, /warned|warning/);
+  // The city flows 2010-2020, estimated from the censuses' populations alone, say their estimate's warning too: the cities without both populations (Sansha, Xinjiang's corps cities).
+  const city = JSON.parse(measure('2010-2020', 'city', '--json').stdout) as { messages: { warnings: Coded[] } };
+  assert.deepEqual(city.messages.warnings.filter((w) => w.code === 'stocks.estimateWarned').map((w) => w.params.warnings.map((x) => x.code)), [['stocks.regionsSkipped']]);
+  assert.match(measure('2010-2020', 'city', '--lang', 'zh').stderr, /^警告：这些流动所依据的估计曾给出警告：11 个地区缺少两次普查的人口，未纳入：三沙市、石河子市、/m);
+  // Observed flows (Korea 2019, KOSIS): no such warning.
+  const kr = tf('measures', 'net', '--within', 'KR', '--period', '2019', '-w', demo.workspace);
+  assert.equal(kr.code, 0, kr.stderr);
+  assert.doesNotMatch(kr.stderr, /the estimate these flows come from/);
+});
+
 test('--lang zh: census net migration\'s method and assumptions in Chinese', () => {
   const r = tf('measures', 'census-net', '--from', '2010', '--to', '2020', '--level', 'province', '--natural-rate', '-0.001', '--limit', '2', '-w', demo.workspace, '--lang', 'zh');
   assert.equal(r.code, 0, r.stderr);

@@ -3,7 +3,7 @@
 // file, row and column on stderr.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHINA } from '../helpers/workspace.ts';
@@ -193,4 +193,32 @@ test('estimate flows-from-stocks --lang zh: heads, definition, source, assumptio
     assert.equal(e.code, 1, args.join(' '));
     assert.match(e.stderr, english);
   }
+});
+
+test('estimate --save keeps its warnings with the flows: measures and a gravity fit of them say what the estimate warned, coded, in English and Chinese (issue #12)', () => {
+  // A copy of the demo workspace of the tests above, so they keep theirs without stored 2010-2020 flows.
+  const d = join(dir, 'warned.duckdb');
+  copyFileSync(join(dir, 'demo.duckdb'), d);
+  const saved = runCli(dir, ['estimate', 'flows-from-stocks', '--method', 'census-residual', '--from', '2010', '--to', '2020', '--level', 'province', '--save', '-w', d, '--json']);
+  assert.equal(saved.code, 0, saved.stderr);
+  const [skipped] = (JSON.parse(saved.stdout) as { warnings: string[] }).warnings;
+  assert.match(skipped, /^26 regions without both populations were left out: AT11, AT12, /);
+  type Coded = { code: string; params: { warnings: { code: string }[] }; message: string };
+  const measure = ['measures', 'net', '--level', 'province', '--within', 'CN', '--period', '2010-2020', '--limit', '2', '-w', d];
+  const json = JSON.parse(runCli(dir, [...measure, '--json']).stdout) as { warnings: string[]; messages: { warnings: Coded[] } };
+  const warned = json.messages.warnings.filter((w) => w.code === 'stocks.estimateWarned');
+  assert.deepEqual(warned.map((w) => [w.params.warnings.map((x) => x.code), w.message]), [[['stocks.regionsSkipped'], `the estimate these flows come from warned: ${skipped}`]]);
+  assert.deepEqual(json.messages.warnings.map((w) => w.message), json.warnings);
+  assert.match(runCli(dir, measure).stderr, /^warning: the estimate these flows come from warned: 26 regions without both populations were left out: AT11, AT12, /m);
+  assert.match(runCli(dir, [...measure, '--lang', 'zh']).stderr, /^警告：这些流动所依据的估计曾给出警告：26 个地区缺少两次普查的人口，未纳入：布尔根兰州、/m);
+  // A gravity fit's note that its flows are estimates is followed by what the estimate warned.
+  const fit = ['fit', 'gravity', '--period', '2010-2020', '--within', 'CN', '--level', 'province', '--constraint', 'production', '--destination-vars', 'population', '-w', d];
+  const f = runCli(dir, [...fit, '--json']);
+  assert.equal(f.code, 0, f.stderr);
+  const notes = (JSON.parse(f.stdout) as { notes: string[]; messages: { notes: { code: string; message: string }[] } }).messages.notes;
+  const at = notes.findIndex((n) => n.code === 'measure.assumption.estimatedRows');
+  assert.ok(at >= 0, JSON.stringify(notes));
+  assert.deepEqual([notes[at + 1].code, notes[at + 1].message], ['stocks.estimateWarned', `the estimate these flows come from warned: ${skipped}`]);
+  assert.match(runCli(dir, fit).stdout, /the estimate these flows come from warned: 26 regions without both populations were left out: AT11, /);
+  assert.match(runCli(dir, [...fit, '--lang', 'zh']).stdout, /这些流动所依据的估计曾给出警告：26 个地区缺少两次普查的人口，未纳入：/);
 });

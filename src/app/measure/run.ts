@@ -1,7 +1,8 @@
 import { SpecError } from '../../core/errors.ts';
 import { coded, english, type CodedMessage } from '../../core/messages/index.ts';
 import { periodChange } from '../../metrics/index.ts';
-import { describeFlows, flowProvenance } from '../../store/queries/flow-provenance.ts';
+import { describeFlows, flowProvenance, type FlowProvenance } from '../../store/queries/flow-provenance.ts';
+import { estimateWarnedNotes } from '../../store/queries/estimate-warnings.ts';
 import { hasFlows } from '../../store/queries/flow-table.ts';
 import { requirePeriod } from '../../store/queries/known-values.ts';
 import { listGroups } from '../../store/queries/list-regions.ts';
@@ -65,8 +66,8 @@ export async function runMeasure(ws: Workspace, measure: string, input: MeasureI
     const ch = periodChange(await values(o.from), await values(o.to));
     const rows = Object.entries(ch.byRegion).map(([code, x]) => ({ code, ...x }));
     const onlyOne = [...ch.onlyBefore, ...ch.onlyAfter].slice(0, 10).map((code) => ({ code }));
-    const warnings = onlyOne.length ? [coded('measure.onePeriodOnly', { regions: onlyOne })] : [];
     const [p0, p1] = await Promise.all([flowProvenance(ws, o.from), flowProvenance(ws, o.to)]);
+    const warnings = [...(onlyOne.length ? [coded('measure.onePeriodOnly', { regions: onlyOne })] : []), ...warnedBy([p0, p1])];
     const text = coded('measure.changeDefinition', { of, from: o.from, fromFlows: describeFlows(p0, o.from), fromFlowsZh: describeFlows(p0, o.from, 'zh'), to: o.to, toFlows: describeFlows(p1, o.to), toFlowsZh: describeFlows(p1, o.to, 'zh') });
     const method = coded('measure.method.change', { of, field, from: o.from, to: o.to });
     return finish({ ...base, source: 'flows', definition: text.message, kind: kindOf([p0, p1]), rows, ...texts(text, warnings, method, []), selection: { ...selection, from: o.from, to: o.to, of } }, m, o, sel);
@@ -89,13 +90,16 @@ export async function runMeasure(ws: Workspace, measure: string, input: MeasureI
   if (loaded.estimated > 0) assumptions.push(coded('measure.assumption.estimatedRows', { estimated: loaded.estimated, rows: loaded.rows }));
   if (['rates', 'summary', 'intensity'].includes(m)) assumptions.push(coded('measure.assumption.populations', { year: loaded.populationYear === null ? null : String(loaded.populationYear) }));
   const method = methodMessage(fm.method, loaded.estimated > 0);
-  return finish({ ...base, source: 'flows', definition: text.message, kind: kindOf([provenance]), rows: fm.rows, system, ...texts(text, [...warnings, ...fm.warnings], method, assumptions) }, m, o, sel);
+  return finish({ ...base, source: 'flows', definition: text.message, kind: kindOf([provenance]), rows: fm.rows, system, ...texts(text, [...warnings, ...fm.warnings, ...(loaded.estimated > 0 ? warnedBy([provenance]) : [])], method, assumptions) }, m, o, sel);
 }
 
 /** The definition, method, assumptions and warnings in English, and coded (core/messages) for a front-end's language. */
 function texts(definition: CodedMessage, warnings: CodedMessage[], method: CodedMessage, assumptions: CodedMessage[]): Pick<MeasureResult, 'warnings' | 'method' | 'assumptions'> & { messages: Required<NonNullable<MeasureResult['messages']>> } {
   return { warnings: english(warnings), method: method.message, assumptions: english(assumptions), messages: { definition, warnings, method, assumptions } };
 }
+
+/** What the estimates behind the flows warned when they were made, one note per estimate (none for observed flows). */
+const warnedBy = (ps: FlowProvenance[]): CodedMessage[] => estimateWarnedNotes(ps.flatMap((p) => p.estimated.map((e) => e.warnings)));
 
 function kindOf(ps: Awaited<ReturnType<typeof flowProvenance>>[]): 'observed' | 'estimated' | 'mixed' {
   const observed = ps.some((p) => p.observed.length > 0);

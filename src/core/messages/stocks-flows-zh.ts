@@ -1,5 +1,6 @@
 import type { STOCKS_FLOWS_MESSAGES } from './stocks-flows.ts';
 import { levelZh } from './level-zh.ts';
+import type { CodedParam, MessageFormat, MessageParams } from './message.ts';
 import type { ZhOf } from './zh-of.ts';
 
 /** The IPF steps by what they do; a step of another version keeps its English label. */
@@ -18,6 +19,17 @@ const choiceReasonZh = (p: { given: string | null; missing: readonly string[]; f
   p.given !== null ? `指定了方法 ${p.given}`
     : p.missing.length ? `工作区没有 ${p.missing.join('、')} 年的存量表，因此流动仅由人口变化估计` : `工作区有 ${p.from} 年和 ${p.to} 年的普查存量表`;
 
+/** A warning an estimate stored, in Chinese by its code; a code of another version keeps the English it was stored with. */
+function quotedZh(w: CodedParam, english: string, f: MessageFormat): string {
+  const zh = (STOCKS_FLOWS_MESSAGES_ZH as unknown as Record<string, ((p: MessageParams, f: MessageFormat) => string) | undefined>)[w.code];
+  if (!zh || w.code === 'stocks.estimateWarned') return english;
+  try {
+    return zh(w.params, f);
+  } catch {
+    return english;
+  }
+}
+
 export const STOCKS_FLOWS_MESSAGES_ZH: ZhOf<typeof STOCKS_FLOWS_MESSAGES> = {
   'stocks.ipfNotConverged': (p, f) => `IPF 步骤“${STEP[p.step] ?? p.step}”迭代 ${f.number(p.iterations)} 次后停止，单元格仍变化 ${p.change}（大于容差 ${p.tolerance}）`,
   'stocks.seedUnused': () => '未使用给定的先验：stayerAssumption 为 true 时，ffs_demo 在对角线以外拟合均匀先验（与 migest 相同）；要使用它，请设 stayerAssumption: false',
@@ -25,6 +37,7 @@ export const STOCKS_FLOWS_MESSAGES_ZH: ZhOf<typeof STOCKS_FLOWS_MESSAGES> = {
   'stocks.tooManyBirths': (p, f) => `地区“${f.place({ code: p.region })}”出生过多：${f.number(p.births)} 人出生，但期末居住在当地的本地出生者只有 ${f.number(p.natives)} 人；其出生按全部居民的出生地比例扣除（migest birth_mat）。请检查输入数据。`,
   'stocks.totalsNotConverged': (p, f) => `IPF 迭代 ${f.number(p.sweeps)} 轮后停止，相对变化 ${p.change.toExponential(2)}；最大边际误差 ${p.marginError.toExponential(2)}（总量可能无法同时满足，例如某地区迁入多于其他所有地区的迁出之和）`,
   'stocks.regionsSkipped': (p, f) => `${f.number(p.regions.length)} 个地区缺少两次普查的人口，未纳入：${p.regions.slice(0, 12).map((code) => f.place({ code })).join('、')}${p.regions.length > 12 ? ' 等' : ''}`,
+  'stocks.estimateWarned': (p, f) => `这些流动所依据的估计曾给出警告：${p.warnings.map((w, i) => quotedZh(w, p.texts[i] ?? w.code, f)).join('；')}`,
   'stocks.method.unknown': (p) => `“${p.method}”不是估计方法：应为 birthplace（又称 stock-differencing）或 census-residual`,
   'stocks.method.needsTables': (p) => `方法 ${p.method} 需要 ${p.from} 年和 ${p.to} 年的存量表；${p.missing.join('、')} 年没有（工作区${p.held.length ? `有 ${p.held.join('、')} 年的存量表` : '没有存量表：请用 talentflow import stocks FILE 导入'}）`,
   'stocks.method.otherFields': (p) => `${p.fields.join('、')} 只适用于 ${p.method === 'birthplace' ? 'census-residual' : 'birthplace'} 方法，不适用于 ${p.method}（${choiceReasonZh(p)}）`,

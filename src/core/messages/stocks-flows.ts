@@ -1,4 +1,4 @@
-import { def } from './message.ts';
+import { def, type CodedParam } from './message.ts';
 
 /** An IPF step of the flows-from-stocks port, by the migest function it reproduces (src/models/stocks/ffs). */
 const IPF_STEP_EXAMPLE: string = 'ffs_demo: movers (orig x dest x birth)';
@@ -25,6 +25,15 @@ export const STOCKS_FLOWS_MESSAGES = {
     (p) => `IPF stopped after ${p.sweeps} sweeps with relative change ${p.change.toExponential(2)}; largest margin error ${p.marginError.toExponential(2)} (totals may be infeasible, e.g. one region receiving more than all others send)`),
   'stocks.regionsSkipped': def({ regions: ['210100', '210200'] as readonly string[] },
     (p) => `${p.regions.length} regions without both populations were left out: ${p.regions.slice(0, 12).join(', ')}${p.regions.length > 12 ? ', ...' : ''}`),
+  /**
+   * What a stored estimate warned, said wherever its flows are used (measures, a gravity fit's
+   * notes; store/queries/estimate-warnings.ts): `warnings` the estimate's coded warnings,
+   * `texts` their English as the estimate printed it, in the same order.
+   */
+  'stocks.estimateWarned': def({
+    warnings: [{ code: 'stocks.regionsSkipped', params: { regions: ['210100', '210200'] } }] as readonly CodedParam[],
+    texts: ['2 regions without both populations were left out: 210100, 210200'] as readonly string[],
+  }, (p) => `the estimate these flows come from warned: ${p.texts.join('; ')}`),
   // Refusals of the request (src/store/flows-from-stocks-method.ts).
   'stocks.method.unknown': def({ method: 'gravity' }, (p) => `"${p.method}" is not a method: birthplace (also called stock-differencing) or census-residual`),
   /** `missing` the years without a stock table; `held` the years the workspace has tables of. */

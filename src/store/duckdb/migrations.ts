@@ -113,6 +113,16 @@ const MIGRATIONS: { version: number; description: string; sql: string[] }[] = [
       'ALTER TABLE stock_tables ADD COLUMN source_zh VARCHAR',
     ],
   },
+  {
+    version: 7,
+    description: 'the coded warnings an estimate came with, kept with its import record',
+    sql: [
+      // JSON list of { code, params, message } (store/queries/estimate-warnings.ts), so measures
+      // and fits of estimated flows can say what the estimate warned. NULL for observed imports
+      // and for estimates stored before this version, whose warnings were printed, not kept.
+      'ALTER TABLE imports ADD COLUMN warnings VARCHAR',
+    ],
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -19,7 +19,7 @@ test('observed flows are named by the source given at import, in Chinese where o
 
 test('estimated flows are named in Chinese by the estimator\'s own definition, its English translated (flowsZh of a measure)', () => {
   const definition = 'flows 2000-2010 estimated from two census birthplace tables (Abel 2013, migest ffs_demo, stayers maximised: close to minimum migration), in persons';
-  const p = { observed: [], estimated: [{ method: 'ffs', source: null, definition }] };
+  const p = { observed: [], estimated: [{ method: 'ffs', source: null, definition, warnings: [] }] };
   assert.equal(describeFlows(p, '2000-2010'), definition);
   assert.equal(describeFlows(p, '2000-2010', 'zh'), '2000-2010 年的流动，由两次人口普查出生地表估计（Abel 2013 方法，migest ffs_demo；留居者最大化：接近最少迁移），单位：人');
 });

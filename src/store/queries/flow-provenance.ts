@@ -1,4 +1,6 @@
 import { flowsZh } from '../../core/messages/flows-zh.ts';
+import type { CodedMessage } from '../../core/messages/index.ts';
+import { storedWarnings } from './estimate-warnings.ts';
 import type { Workspace } from '../workspace.ts';
 
 /** Where the stored flows of a period come from: observed imports, or estimates and how they were made. */
@@ -8,13 +10,16 @@ export interface FlowProvenance {
    * `--source-zh` where given), or the file's name when none was.
    */
   observed: { source: string; sourceZh: string | null }[];
-  /** Estimates stored by `talentflow estimate` (import kind "estimate"): their method and source. */
-  estimated: { method: string; source: string | null; definition: string | null }[];
+  /**
+   * Estimates stored by `talentflow estimate` (import kind "estimate"): their method and source,
+   * and the coded warnings the estimate came with (none for one stored before schema 7).
+   */
+  estimated: { method: string; source: string | null; definition: string | null; warnings: CodedMessage[] }[];
 }
 
 export async function flowProvenance(ws: Workspace, period?: string): Promise<FlowProvenance> {
-  const rows = await ws.db.all<{ kind: string; file: string; options: string | null }>(
-    `SELECT DISTINCT i.kind, i.file, i.options FROM imports i
+  const rows = await ws.db.all<{ kind: string; file: string; options: string | null; warnings: string | null }>(
+    `SELECT DISTINCT i.kind, i.file, i.options, i.warnings FROM imports i
      WHERE i.id IN (SELECT DISTINCT import_id FROM flows WHERE ? IS NULL OR period = ?) ORDER BY i.kind, i.file`, [period ?? null, period ?? null]);
   const out: FlowProvenance = { observed: [], estimated: [] };
   for (const r of rows) {
@@ -25,7 +30,7 @@ export async function flowProvenance(ws: Workspace, period?: string): Promise<Fl
       if (!out.observed.some((x) => x.source === entry.source)) out.observed.push(entry);
       continue;
     }
-    out.estimated.push({ method: o.method ?? 'an estimate', source: o.source ?? null, definition: o.definition ?? null });
+    out.estimated.push({ method: o.method ?? 'an estimate', source: o.source ?? null, definition: o.definition ?? null, warnings: storedWarnings(r.warnings) });
   }
   return out;
 }

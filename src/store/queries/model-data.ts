@@ -7,6 +7,7 @@ import type { StageOptions } from '../duckdb/stage.ts';
 import { readCodedColumns } from '../read-columns.ts';
 import type { Workspace } from '../workspace.ts';
 import { estimatedRows } from './estimated-rows.ts';
+import { estimateWarnedNotes } from './estimate-warnings.ts';
 import { queryFlows } from './query-flows.ts';
 
 /** Which columns of a flow file play which part in a model. */
@@ -74,6 +75,7 @@ export async function gravityDataFromWorkspace(ws: Workspace, sel: WorkspaceMode
   const level = sel.level === undefined ? undefined : await requireLevel(ws, sel.level);
   const rows: { origin: string; destination: string; period: string; count: number }[] = [];
   const stored = { rows: 0, estimated: 0 };
+  const warned: CodedMessage[][] = [];
   for (const period of sel.periods) {
     const p = await requirePeriod(ws, period, 'flows');
     const res = await queryFlows(ws, { origin: sel.within, destination: sel.within, period: p, level });
@@ -82,9 +84,11 @@ export async function gravityDataFromWorkspace(ws: Workspace, sel: WorkspaceMode
     const e = await estimatedRows(ws, { origin: sel.within, destination: sel.within, period: p });
     stored.rows += e.rows;
     stored.estimated += e.estimated;
+    warned.push(...e.warnings);
   }
   // A fit on flows estimated from census stocks says so, in the words a measure of them uses.
-  if (stored.estimated > 0) notes.push(coded('measure.assumption.estimatedRows', stored));
+  // and with what the estimate warned, once per estimate (the same one serves every period it covers).
+  if (stored.estimated > 0) notes.push(coded('measure.assumption.estimatedRows', stored), ...estimateWarnedNotes(distinct(warned)));
   const regions = [...new Set(rows.flatMap((r) => [r.origin, r.destination]))].sort();
   const idx = new Map(regions.map((r, i) => [r, i]));
   const centroids = await ws.db.all<{ code: string; lon: number | null; lat: number | null }>(
@@ -172,4 +176,13 @@ async function unknownIndicator(ws: Workspace, name: string, end: { role: 'origi
   const inPeriods = await names(true);
   const otherPeriods = inPeriods.length ? [] : await names(false);
   return new InputError(coded('gravity.input.unknownIndicator', { indicator: name, ...end, within: within ?? null, periods: [...new Set(periods)], inPeriods, otherPeriods }));
+}
+
+/** Lists of warnings without repeats (one estimate read for two periods warns once). */
+function distinct(lists: CodedMessage[][]): CodedMessage[][] {
+  const seen = new Set<string>();
+  return lists.filter((l) => {
+    const key = JSON.stringify(l);
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
 }

@@ -41,5 +41,6 @@ export function printMeasure(out: Out, r: MeasureResult, limit: number | undefin
     for (const [k, v] of Object.entries(r.system)) out.write(w.system(k, typeof v === 'number' ? systemValue(k, v) : String(v)));
   }
   const warnings = m?.warnings?.length === r.warnings.length ? m.warnings : undefined;
-  r.warnings.forEach((x, i) => out.error(w.warning(said(x, warnings?.[i], lang))));
+  // Regions a warning gives by code (an estimate's left-out regions) named as the table names them.
+  r.warnings.forEach((x, i) => out.error(w.warning(said(x, warnings?.[i], lang, name))));
 }
