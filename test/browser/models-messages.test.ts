@@ -9,7 +9,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { SHOTS, openDashboard, type Dashboard } from '../helpers/browser.ts';
 import { assertChinese } from '../helpers/chinese.ts';
 
@@ -33,6 +33,13 @@ async function switchTo(target: 'zh' | 'en'): Promise<void> {
 }
 
 const text = async (selector: string) => ((await page.textContent(selector)) ?? '').trim();
+
+/** Opens a collapsed list and leaves a screenshot of it. */
+async function openAndShoot(details: Locator, shot: string): Promise<void> {
+  await details.evaluate((d) => ((d as unknown as { open: boolean }).open = true));
+  await details.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(SHOTS, shot) });
+}
 
 test('中文: a saved choice model\'s definition, willingness to pay and notes in Chinese, in English after a switch', { timeout: 240_000 }, async () => {
   await page.goto(`${url}?tab=models`);
@@ -92,9 +99,7 @@ test('中文: the graduates a saved choice model left out of its choice sets, by
   assert.ok(counts.every(Boolean), zh.items.join(' | '));
   assert.equal(counts.reduce((s, x) => s + persons(x!), 0), persons(total[1]), 'the count is the sum of the reasons');
   assertChinese([zh.summary, ...zh.items], 'left-out reasons');
-  await details.evaluate((d) => ((d as unknown as { open: boolean }).open = true));
-  await details.scrollIntoViewIfNeeded();
-  await page.screenshot({ path: join(SHOTS, 'models-choice-left-out-zh.png') });
+  await openAndShoot(details, 'models-choice-left-out-zh.png');
 
   await switchTo('en');
   await page.waitForFunction(`document.querySelector('#view-models .choice-result details.left-out summary')?.textContent?.startsWith('Left out')`, undefined, { timeout: 30_000 });
@@ -103,6 +108,73 @@ test('中文: the graduates a saved choice model left out of its choice sets, by
   assert.deepEqual(en.items.map((x) => x.replace(/[\d,]+$/, 'N')).sort(), ['further study (outside: exclude): N', 'not employed (outside: exclude): N']);
   await switchTo('zh');
   await page.waitForFunction(`document.querySelector('#view-models .choice-result details.left-out summary')?.textContent?.startsWith('未纳入')`, undefined, { timeout: 30_000 });
+  assert.deepEqual(errors, []);
+});
+
+test('中文: a saved choice model says how its fit stopped and how many counts the small-cell rule hid, as fit choice prints them, in English after a switch', { timeout: 240_000 }, async () => {
+  // `talentflow fit choice` prints both lines; the page showed neither (issue 12).
+  const saved = await (await fetch(new URL('api/models/northeast-choice', url))).json() as { result: { iterations: number; shares: { privacy: { k: number; suppressedCells: number } } } };
+  const { k, suppressedCells } = saved.result.shares.privacy;
+  const cells = suppressedCells.toLocaleString('en-US');
+  await page.goto(`${url}?tab=models`);
+  await page.click('[data-show-model="northeast-choice"]', { timeout: 120_000 });
+  const stop = page.locator('#view-models .choice-result p[data-text="stop-reason"]');
+  const privacy = page.locator(`#view-models .choice-result p[data-privacy="${k}"]`);
+  await stop.waitFor({ timeout: 60_000 });
+  const zh = { stop: ((await stop.textContent()) ?? '').trim(), privacy: ((await privacy.textContent()) ?? '').trim() };
+  assert.match(zh.stop, new RegExp(`^迭代 ${saved.result.iterations} 次，已收敛（${saved.result.iterations} 次迭代后牛顿减量 .+，低于容差 .+）$`), zh.stop);
+  assert.equal(zh.privacy, `1 至 ${k - 1} 名毕业生的计数以及可据以推算它们的计数已隐藏：此处 ${cells} 个（docs/privacy.md）`);
+  assertChinese([zh.stop.replace(/g′\(−H\)⁻¹g/, ''), zh.privacy.replace('docs/privacy.md', '')], 'stop reason and privacy line');
+  await privacy.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(SHOTS, 'models-choice-privacy-zh.png') });
+
+  await switchTo('en');
+  await page.waitForFunction(`document.querySelector('#view-models .choice-result p[data-text="stop-reason"]')?.textContent?.startsWith('Iterations')`, undefined, { timeout: 30_000 });
+  assert.match(((await stop.textContent()) ?? '').trim(), new RegExp(`^Iterations: ${saved.result.iterations}, converged \\(Newton decrement .+ below the tolerance .+ after ${saved.result.iterations} iteration\\(s\\)\\)$`));
+  assert.equal(((await privacy.textContent()) ?? '').trim(), `Counts of 1 to ${k - 1} graduates, and those that would reveal them, are hidden: ${cells} here (docs/privacy.md)`);
+  await switchTo('zh');
+  await page.waitForFunction(`document.querySelector('#view-models .choice-result p[data-text="stop-reason"]')?.textContent?.startsWith('迭代')`, undefined, { timeout: 30_000 });
+  assert.deepEqual(errors, []);
+});
+
+test('中文: a saved choice model\'s warnings are collapsed with their count as a gravity fit\'s, and follow a switch', { timeout: 300_000 }, async () => {
+  // Clustered by university: the demo's two universities give the FEW_CLUSTERS warning. The
+  // page wrote each warning as a line of its own, where a gravity fit's sit in a closed list.
+  const started = await fetch(new URL('api/models/choice', url), {
+    method: 'POST', headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ level: 'province', within: 'CN', alternativeVars: ['disposable_income_pc'], cluster: 'university', save: 'few-clusters' }),
+  });
+  assert.equal(started.status, 202);
+  const job = await started.json() as { id: string };
+  let state: string;
+  do {
+    await new Promise((ok) => setTimeout(ok, 200));
+    state = ((await (await fetch(new URL(`api/jobs/${job.id}`, url))).json()) as { state: string }).state;
+  } while (state === 'queued' || state === 'running');
+  assert.equal(state, 'done');
+  await page.goto(`${url}?tab=models`);
+  await page.click('[data-show-model="few-clusters"]', { timeout: 120_000 });
+  const details = page.locator('#view-models .choice-result details.warnings');
+  await details.waitFor({ state: 'attached', timeout: 60_000 });
+  assert.equal(await details.evaluate((d) => (d as unknown as { open: boolean }).open), false, 'collapsed by default');
+  assert.equal(await page.locator('#view-models .choice-result p.warning').count(), 0, 'no warning on a line of its own');
+  const read = async () => ({
+    summary: ((await details.locator('summary').first().textContent()) ?? '').trim(),
+    items: await details.locator('li').evaluateAll((ls) => ls.map((l) => (l.textContent ?? '').trim())),
+  });
+  const zh = await read();
+  assert.equal(zh.summary, '关于数据与拟合的 1 条警告');
+  assert.deepEqual(zh.items, ['只有 2 个聚类：聚类较少时聚类稳健标准误偏小（Cameron & Miller 2015）']);
+  await openAndShoot(details, 'models-choice-warnings-zh.png');
+
+  await switchTo('en');
+  await page.waitForFunction(`document.querySelector('#view-models .choice-result details.warnings summary')?.textContent?.startsWith('1 warning')`, undefined, { timeout: 30_000 });
+  const en = await read();
+  assert.equal(en.summary, '1 warning about the data and the fit');
+  assert.equal(en.items.length, 1);
+  assert.match(en.items[0], /^only 2 clusters: clustered standard errors are biased downward with few clusters/);
+  await switchTo('zh');
+  await page.waitForFunction(`document.querySelector('#view-models .choice-result details.warnings summary')?.textContent?.startsWith('关于')`, undefined, { timeout: 30_000 });
   assert.deepEqual(errors, []);
 });
 

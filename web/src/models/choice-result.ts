@@ -11,6 +11,7 @@ import { h } from '../ui/dom.ts';
 import { coefficientTable } from './coef-table.ts';
 import { indicatorLabel, modelTermLabel } from './indicator-label.ts';
 import { leftOutList, type LeftOut } from './left-out.ts';
+import { warningList } from './warning-list.ts';
 
 /**
  * A saved destination-choice model (GET /api/models/{name}, kind 'choice'): its kind (SYNTHETIC
@@ -18,21 +19,23 @@ import { leftOutList, type LeftOut } from './left-out.ts';
  * willingness to pay in yuan a month with delta-method intervals, and predicted against observed
  * destination shares. The numbers are the library's; only rounding happens here. An observed
  * share hidden by small-cell suppression reads "suppressed (<k)", as in the graduate reports.
- * The graduates left out of the choice sets follow the warnings, collapsed (left-out.ts).
+ * The fit says how it stopped, and the shares how many counts the small-cell rule hid, as
+ * `talentflow fit choice` prints them. The warnings are collapsed as a gravity fit's
+ * (warning-list.ts); the graduates left out of the choice sets follow them, collapsed too (left-out.ts).
  */
 interface ChoiceResult {
   model: 'conditional-logit' | 'nested-logit';
   terms: string[]; coefficients: Record<string, number>; standardErrors: Record<string, number>;
   confidenceIntervals: Record<string, [number, number]>; pValues: Record<string, number>; confidenceLevel: number; vcovType: string;
   logLikelihood: number; nullLogLikelihood: number; rhoSquared: number; aic: number; bic: number; nPersons: number;
-  iterations: number; converged: boolean; fitSeconds: number;
+  iterations: number; converged: boolean; fitSeconds: number; stopReason?: string;
   kind: 'synthetic' | 'estimated'; definition: string;
   /** Coded texts (src/core/messages), absent in models saved before codes: the English fields are shown then. */
-  messages?: { definition?: CodedText };
+  messages?: { definition?: CodedText; stopReason?: CodedText };
   nests?: { name: string; lambda: number; lambdaStandardError: number; consistentWithUtilityMaximisation: boolean }[];
   wtp: { unit: string; money: string; definition: string; messages?: { definition?: CodedText }; values: { term: string; value: number; standardError: number; lower: number; upper: number }[] } | null;
-  /** observedShare null: hidden by the workspace's small-cell rule (privacy.k); older saved models have no privacy field. */
-  shares: { byAlternative: { alternative: string; name: string; observedShare: number | null; predictedShare: number }[]; privacy?: { k: number } | null };
+  /** observedShare null: hidden by the workspace's small-cell rule (privacy.k, suppressedCells counts hidden); older saved models have no privacy field. */
+  shares: { byAlternative: { alternative: string; name: string; observedShare: number | null; predictedShare: number }[]; privacy?: { k: number; suppressedCells?: number } | null };
   holdout: { years: number[]; nPersons: number; hitRate: number; chanceHitRate: number; logLikelihood: number } | null;
   /** `excluded`: the graduates left out of the choice sets, by reason (left-out.ts). */
   choiceSet: { within: string; notes: string[]; messages?: { notes?: CodedText[] }; excluded?: LeftOut[] };
@@ -56,15 +59,28 @@ const WARNING_KEYS = {
 
 /**
  * A warning in the page's language: from its coded text, in full; for a model saved before codes,
- * by its warning code with the count it names (clusters, cases) and the money term, the library's
- * full English (with its diagnostics) on hover. A code this page does not know shows as the
- * library wrote it.
+ * by its warning code with the count it names (clusters, cases) and the money term. A code this
+ * page does not know shows as the library wrote it.
  */
-function choiceWarning(w: ChoiceWarning): HTMLElement {
-  if (w.text) return h('p', { class: 'note warning', 'data-code': w.code, 'data-message-code': w.text.code }, messageText({ ...w.text, message: w.message }));
+function choiceWarning(w: ChoiceWarning): string {
+  if (w.text) return messageText({ ...w.text, message: w.message });
   const key = w.code && w.code in WARNING_KEYS ? WARNING_KEYS[w.code as keyof typeof WARNING_KEYS] : null;
   const n = /(\d+) (?:clusters|case)/.exec(w.message)?.[1] ?? '';
-  return h('p', { class: 'note warning', title: key ? w.message : undefined, 'data-code': w.code }, key ? t(key, { n, term: w.terms?.[0] ?? '' }) : w.message);
+  return key ? t(key, { n, term: w.terms?.[0] ?? '' }) : w.message;
+}
+
+/** How the fit stopped, as `fit choice` says it (Iterations: 8, converged (Newton decrement …)); nothing for a model saved without a stop reason. */
+function stopLine(r: ChoiceResult): HTMLElement | '' {
+  const reason = fieldText(r, 'stopReason');
+  if (!reason) return '';
+  return h('p', { class: r.converged ? 'note' : 'note warning', 'data-text': 'stop-reason', 'data-converged': String(r.converged) },
+    t(r.converged ? 'choice.stopConverged' : 'choice.stopNotConverged', { n: fmt(r.iterations), reason }));
+}
+
+/** The small-cell rule's line under the shares, as `fit choice` prints it; absent for models saved without privacy. */
+function privacyLine(privacy: ChoiceResult['shares']['privacy']): HTMLElement | '' {
+  if (!privacy || privacy.suppressedCells === undefined) return '';
+  return h('p', { class: 'note', 'data-privacy': String(privacy.k) }, t('choice.privacy', { below: privacy.k - 1, cells: fmt(privacy.suppressedCells), doc: 'docs/privacy.md' }));
 }
 
 const pct = (x: number) => fmt(100 * x, 1);
@@ -145,13 +161,15 @@ export async function choiceResultView(name: string, width: number): Promise<HTM
     r.nests?.length ? h('p', { class: 'note' }, `${t('choice.nests')}${colon()}${r.nests.map((n) => `${n.name} λ = ${fmt(n.lambda, 3)} (${fmt(n.lambdaStandardError, 3)})${n.consistentWithUtilityMaximisation ? '' : ' ✗'}`).join('; ')}`) : '',
     h('h3', {}, t('choice.fitStats')),
     h('dl', { class: 'stats' }, ...stats.map(([k, v]) => h('div', {}, h('dt', {}, k), h('dd', {}, v)))),
+    stopLine(r),
     ...wtp,
     h('h3', {}, t('choice.shares')),
     h('table', { class: 'coef shares' },
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('choice.destination')), h('th', { scope: 'col' }, t('choice.observed')), h('th', { scope: 'col' }, t('choice.predicted')))),
       h('tbody', {}, ...shares.map((s) => h('tr', {}, (({ text, title }) => h('th', { scope: 'row', title }, text))(alternative(s.alternative, `${s.name} (${s.alternative})`)), h('td', s.observedShare === null ? { class: 'suppressed' } : {}, observed(s.observedShare)), h('td', {}, `${pct(s.predictedShare)}%`))))),
+    privacyLine(r.shares.privacy),
     h0 ? h('p', { class: 'note' }, t('choice.holdout', { years: h0.years.join(', '), persons: fmt(h0.nPersons), hit: pct(h0.hitRate), chance: pct(h0.chanceHitRate), ll: fmt(h0.logLikelihood, 1) })) : '',
-    ...r.warnings.map(choiceWarning),
+    warningList(r.warnings.map(choiceWarning), (code) => (known.has(code) ? regionName(known.get(code)!) : null)),
     leftOutList(r.choiceSet.excluded, r.shares.privacy?.k ?? '?'),
     // How the choice set was built: for the curious, closed by default.
     r.choiceSet.notes.length ? h('details', { class: 'notes' }, h('summary', {}, `${t('models.notes')} (${r.choiceSet.notes.length})`), ...fieldTexts(r.choiceSet, 'notes').map((n) => h('p', { class: 'note' }, n))) : '',
