@@ -26,6 +26,8 @@ export interface SummaryWords {
   gravitySize(nobs: string, regions: number, periods: number | null): string;
   zBasis(by: { dims: readonly string[]; groups: readonly number[] } | 'pair' | 'model'): string;
   smallSample(text: string): string;
+  /** Robust standard errors many times the model-based ones (overdispersed counts), `ratio` the largest. */
+  robustLarger(ratio: string): string;
   ssc: {
     none: string;
     adj(fixefK: string): string;
@@ -61,6 +63,7 @@ export const ENGLISH_WORDS: SummaryWords = {
   gravitySize: (nobs, regions, periods) => `${nobs} flows between ${regions} regions${periods !== null ? ` over ${periods} periods` : ''}`,
   zBasis: (by) => `z from the ${by === 'model' ? 'model-based' : by === 'pair' ? 'clustered by origin-destination pair' : `clustered by ${by.dims.map((b, i) => `${b} (${by.groups[i]} clusters)`).join(' and ')}`} standard errors`,
   smallSample: (text) => `Small-sample correction: ${text}`,
+  robustLarger: (ratio) => `note: the robust standard errors are up to ${ratio} times the model-based ones: the flows vary far more than a Poisson variance allows, so the model-based z and p values overstate the precision; read the Robust SE column, or refit with --cluster pair`,
   ssc: {
     none: 'none (as R glm\'s vcov, sandwich\'s HC0 and CR0)',
     adj: (k) => `(n-1)/(n-K), K counting fixed effects ${k}`,
@@ -96,6 +99,7 @@ export const CHINESE_WORDS: SummaryWords = {
   gravitySize: (nobs, regions, periods) => `${regions} 个地区之间的 ${nobs} 条流动${periods !== null ? `，${periods} 个时期` : ''}`,
   zBasis: (by) => `z 值基于${by === 'model' ? '模型' : by === 'pair' ? `按${ROLE_ZH.pair}聚类的` : `按${by.dims.map((b, i) => `${dimensionZh(b)}（${by.groups[i]} 个聚类）`).join('和')}聚类的`}${STAT_ZH.standardError}`,
   smallSample: (text) => `小样本校正：${text}`,
+  robustLarger: (ratio) => `说明：稳健标准误最多是基于模型的标准误的 ${ratio} 倍：流动的离散程度远超泊松方差，基于模型的 z 值和 p 值高估了精度；请看稳健标准误一列，或用 --cluster pair 重新拟合`,
   ssc: {
     none: '无（与 R glm 的 vcov、sandwich 的 HC0 和 CR0 相同）',
     adj: (k) => `(n-1)/(n-K)，K ${FIXEF_K_ZH[k] ?? k}`,

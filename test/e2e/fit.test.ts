@@ -135,3 +135,21 @@ test('flows from census stocks: China cities 2010-2020 stored as an estimate wit
   const out = flows.rows.reduce((a: number, f: { count: number }) => a + f.count, 0);
   assert.ok(Math.abs(out - j.outTotals['220700']) < 1e-6 * out, 'stored once, not doubled, and equal to the estimated out-total');
 });
+
+test('fit gravity says when the robust standard errors are many times the model-based ones (overdispersed flows), in both languages; not when it clusters', () => {
+  const args = ['fit', 'gravity', '-w', w, '--level', 'province', '--within', 'CN', '--period', '2000-2010', '--constraint', 'production', '--destination-vars', 'population,gdp_per_capita'];
+  const j = JSON.parse(tf(...args, '--json').stdout) as { terms: string[]; standardErrors: Record<string, number>; robustStandardErrors: Record<string, number> };
+  const ratio = Math.max(...j.terms.map((t) => j.robustStandardErrors[t] / j.standardErrors[t]));
+  // The census-estimated province flows: robust errors hundreds of times the Poisson ones.
+  assert.ok(ratio > 100, String(ratio));
+  const shown = Math.round(ratio).toLocaleString('en-US');
+  const en = tf(...args);
+  assert.equal(en.code, 0, en.stderr);
+  assert.ok(en.stdout.includes(`note: the robust standard errors are up to ${shown} times the model-based ones: the flows vary far more than a Poisson variance allows`), en.stdout);
+  const zh = tf(...args, '--lang', 'zh');
+  assert.ok(zh.stdout.includes(`说明：稳健标准误最多是基于模型的标准误的 ${shown} 倍`), zh.stdout);
+  const clustered = tf(...args, '--cluster', 'pair');
+  assert.equal(clustered.code, 0, clustered.stderr);
+  assert.doesNotMatch(clustered.stdout, /robust standard errors are up to/);
+  assert.match(clustered.stdout, /clustered by pair \(\d+ clusters\)/);
+});
