@@ -42,7 +42,9 @@ test('a measure\'s warnings on the map legend in 中文: flows of provinces at c
   await page.goto(`${url}?tab=map&case=cn&level=city&period=2000-2010`);
   await page.waitForSelector('.legend-box [data-warning-code="measure.noFlowsAtLevel"]', { timeout: 180_000 });
   const warnings = await texts('.legend-box [data-warning-code]');
-  assert.deepEqual(warnings.map((w) => w.code).sort(), ['measure.noAncestor', 'measure.noFlowsAtLevel'], JSON.stringify(warnings));
+  // The 2000-2010 flows are an estimate that warned when it was made: the legend repeats it (stocks.estimateWarned).
+  assert.deepEqual(warnings.map((w) => w.code).sort(), ['measure.noAncestor', 'measure.noFlowsAtLevel', 'stocks.estimateWarned'], JSON.stringify(warnings));
+  assert.match(warnings.find((w) => w.code === 'stocks.estimateWarned')!.text, /^这些流动所依据的估计曾给出警告：/);
   assert.match(warnings.find((w) => w.code === 'measure.noAncestor')!.text, /^[\d,]+ 行存储的流动有一端在市级没有上级地区，未纳入$/);
   assertChinese(warnings.map((w) => w.text), 'measure warnings');
   await page.locator('.legend-box').screenshot({ path: join(SHOTS, 'i18n-messages-legend-zh.png') });

@@ -196,7 +196,7 @@ export const en = {
   'models.estimate': 'Estimate',
   'models.se': 'Std. error',
   'models.robustSe': 'Robust SE',
-  'models.seRobustLarger': 'The robust (sandwich) standard errors are up to {ratio} times the model-based ones: the counts vary far more than a Poisson variance allows, so the intervals and p values above overstate the precision. Read the estimates with the robust errors (or fit with clustered errors: {command}).',
+  'models.seRobustLarger': 'The robust (sandwich) standard errors are up to {ratio} times the model-based ones: the counts vary far more than a Poisson variance allows, so the intervals and p values above overstate the precision. Read the estimates with the robust errors (or refit with clustered errors: talentflow fit gravity {option}).',
   'term.(Intercept)': 'intercept',
   'term.distance_km': 'distance (km)',
   'term.distance_home': 'distance from home (100 km)',

@@ -200,7 +200,7 @@ export const zh: Record<MessageKey, string> = {
   'models.estimate': STAT_ZH.estimate,
   'models.se': STAT_ZH.standardError,
   'models.robustSe': '稳健标准误',
-  'models.seRobustLarger': '稳健（三明治）标准误最多是基于模型的标准误的 {ratio} 倍：计数的离散程度远超泊松方差，上表的置信区间和 p 值高估了精度。请以稳健标准误解读估计值（或用聚类标准误拟合：{command}）。',
+  'models.seRobustLarger': '稳健（三明治）标准误最多是基于模型的标准误的 {ratio} 倍：计数的离散程度远超泊松方差，上表的置信区间和 p 值高估了精度。请以稳健标准误解读估计值（或在命令行加 {option} 重新拟合，用聚类标准误）。',
   'term.(Intercept)': '截距',
   'term.distance_km': '距离（公里）',
   'term.distance_home': '与家乡的距离（百公里）',

@@ -251,7 +251,7 @@ export function createModelsView(periods: string[]): HTMLElement {
       resultHeading(fitted),
       table,
       h('p', { class: 'note', 'data-se': clustered ? 'clustered' : 'model' }, seNote),
-      ratio !== null && ratio > 2 ? h('p', { class: 'note caution', 'data-se-robust': ratio.toFixed(1) }, t('models.seRobustLarger', { ratio: fmt(ratio, ratio < 10 ? 1 : 0), command: 'talentflow fit gravity --cluster pair' })) : '',
+      ratio !== null && ratio > 2 ? h('p', { class: 'note caution', 'data-se-robust': ratio.toFixed(1) }, t('models.seRobustLarger', { ratio: fmt(ratio, ratio < 10 ? 1 : 0), option: '--cluster=pair' })) : '',
       h('div', { class: 'buttons' }, h('button', { type: 'button', class: 'small', 'data-export': 'coef-csv', onclick: () => downloadCsv('gravity-coefficients.csv', rows, { title: t('models.coefChart'), kind: 'model', definition: t('models.coefDefinition', { n: fmt(r.nobs), level }), columns: { estimate: 'coefficient', se: 'coefficient', modelSe: 'coefficient', robustSe: 'coefficient', low: 'coefficient', high: 'coefficient', p: 'coefficient' } }) }, t('export.csv'))),
       h('h3', {}, t('models.fitStats')), stats,
       await coefficientChart('gravity-coefficients', rows.filter((x) => Number.isFinite(x.low)).map((x) => ({ term: x.label, estimate: x.estimate, low: x.low, high: x.high })), Math.max(320, results.clientWidth - 16)),

@@ -99,7 +99,7 @@ test('e2 = e1: with stayerAssumption true the seed is not used, as in migest, an
   assert.ok(e2.warnings.some((w) => w.includes('minimum migration') && w.includes('stayerAssumption: false')));
   // Coded beside the English, in the same order, so `estimate --lang zh` and the page say them in Chinese.
   assert.deepEqual(e2.messages.warnings.map((w) => [w.code, w.message]), [['stocks.seedUnused', e2.warnings[0]], ['stocks.minimumMigration', e2.warnings[1]]]);
-  assert.equal(messageIn(e2.messages.warnings[0], 'zh'), '未使用给定的先验：stayerAssumption 为 true 时，ffs_demo 在对角线以外拟合均匀先验（与 migest 相同）；要使用它，请设 stayerAssumption: false');
+  assert.equal(messageIn(e2.messages.warnings[0], 'zh'), '未使用给定的先验：stayerAssumption 为 true 时，ffs_demo 在对角线以外拟合均匀先验（与 migest 相同）；要使用它，请设 stayerAssumption = false');
 });
 
 test('e6 reports migest\'s "Too many births in region B" and spreads B\'s births over its residents', () => {
