@@ -1,4 +1,5 @@
 import type { GravityResult, RadiationResult } from '../models/index.ts';
+import { robustErrorsLarger } from '../core/robust-errors.ts';
 import { twoSidedP } from '../numeric/special.ts';
 import type { CodedMessage } from '../core/messages/index.ts';
 import { said, type CliLang } from './lang.ts';
@@ -41,12 +42,6 @@ export function noteLine(english: string, coded: CodedMessage | undefined, lang:
   return `${lang === 'zh' ? '说明：' : 'note: '}${said(english, coded, lang)}`;
 }
 
-/** The largest ratio of a term's robust standard error to its model-based one, or null. */
-function robustToModel(r: GravityResult): number | null {
-  const ratios = r.terms.map((t) => r.robustStandardErrors?.[t] / r.standardErrors[t]).filter((x) => Number.isFinite(x));
-  return ratios.length ? Math.max(...ratios) : null;
-}
-
 /** A readable summary of a gravity fit, laid out like R's summary.glm; every line in `lang`. */
 export function gravitySummary(r: GravityResult, fitSeconds: number, lang: CliLang = 'en'): string {
   const w = summaryWords(lang);
@@ -73,8 +68,8 @@ export function gravitySummary(r: GravityResult, fitSeconds: number, lang: CliLa
   if (r.smallSample) lines.push(w.smallSample(describeSsc(r.smallSample, w)));
   // z from model-based errors beside robust ones many times larger: said, not left to be noticed
   // (the demo's china-provinces: 0.0003 against 0.18). The page says the same (models/view.ts).
-  const ratio = clustered ? null : robustToModel(r);
-  if (ratio !== null && ratio > 2) lines.push(w.robustLarger(ratio < 10 ? ratio.toFixed(1) : Math.round(ratio).toLocaleString('en-US')));
+  const ratio = clustered ? null : robustErrorsLarger(r.terms, r.standardErrors, r.robustStandardErrors);
+  if (ratio !== null) lines.push(w.robustLarger(ratio < 10 ? ratio.toFixed(1) : Math.round(ratio).toLocaleString('en-US')));
   const fe = r.fixedEffects ? r.fixedEffects.map((f) => w.effect(f.name, f.levels)) : (['origin', 'destination', 'period'] as const).filter((d) => r.effects[d]).map((d) => w.effect(d, null));
   if (fe.length) lines.push(w.fixedEffects(fe));
   if (r.dropped?.missing) lines.push(w.missingRows(r.dropped.missing, Object.entries(r.dropped.byColumn)));

@@ -20,9 +20,3 @@ export function coefficientTable(rows: readonly CoefTableRow[], level: number): 
       h('td', { 'data-ci': '' }, `[${fmt(x.low, 4)}, ${fmt(x.high, 4)}]`), h('td', {}, x.p < 1e-4 ? '< 0.0001' : fmt(x.p, 4))))),
   );
 }
-
-/** How many times the largest robust standard error is its model-based one (the column's headline), or null. */
-export function robustRatio(rows: readonly CoefTableRow[]): number | null {
-  const ratios = rows.filter((x) => x.robustSe !== undefined && Number.isFinite(x.robustSe) && x.se > 0).map((x) => x.robustSe! / x.se);
-  return ratios.length ? Math.max(...ratios) : null;
-}

@@ -1,6 +1,7 @@
 import { api, ApiError, get, post, waitForJob, type JobView, type Region } from '../api.ts';
 import { coefficientChart } from '../charts/coefficients.ts';
-import { coefficientTable, robustRatio } from './coef-table.ts';
+import { robustErrorsLarger } from '../../../src/core/robust-errors.ts';
+import { coefficientTable } from './coef-table.ts';
 import { choiceResultView } from './choice-result.ts';
 import { downloadCsv } from '../export/download.ts';
 import { colon, fmt, lang, levelLabel, onLanguage, otherName, regionName, t } from '../i18n/index.ts';
@@ -242,7 +243,7 @@ export function createModelsView(periods: string[]): HTMLElement {
     // Beside model-based errors, the robust ones in a column of their own: with overdispersed
     // counts (migration flows are) the Poisson variance understates the uncertainty many times.
     const table = coefficientTable(clustered ? rows.map((x) => ({ ...x, robustSe: undefined })) : rows, level);
-    const ratio = clustered ? null : robustRatio(rows);
+    const ratio = clustered ? null : robustErrorsLarger(r.terms, r.standardErrors, r.robustStandardErrors);
     const stats = h('dl', { class: 'stats' }, ...STATS.map((k) => h('div', {}, h('dt', {}, t(`stat.${k}`)), h('dd', {}, k === 'converged' ? t(r.converged ? 'yes' : 'no') : k === 'nobs' || k === 'iterations' ? fmt(r[k]) : fmt(r[k], STAT_DECIMALS[k])))));
     const seNote = clustered
       ? t('models.seClustered', { by: (r.inference?.by ?? r.cluster?.by ?? []).map(clusterName).join(' × '), clusters: (r.cluster?.groups ?? []).map((n) => fmt(n)).join(' × ') })
@@ -251,7 +252,7 @@ export function createModelsView(periods: string[]): HTMLElement {
       resultHeading(fitted),
       table,
       h('p', { class: 'note', 'data-se': clustered ? 'clustered' : 'model' }, seNote),
-      ratio !== null && ratio > 2 ? h('p', { class: 'note caution', 'data-se-robust': ratio.toFixed(1) }, t('models.seRobustLarger', { ratio: fmt(ratio, ratio < 10 ? 1 : 0), option: '--cluster=pair' })) : '',
+      ratio !== null ? h('p', { class: 'note caution', 'data-se-robust': ratio.toFixed(1) }, t('models.seRobustLarger', { ratio: fmt(ratio, ratio < 10 ? 1 : 0), option: '--cluster=pair' })) : '',
       h('div', { class: 'buttons' }, h('button', { type: 'button', class: 'small', 'data-export': 'coef-csv', onclick: () => downloadCsv('gravity-coefficients.csv', rows, { title: t('models.coefChart'), kind: 'model', definition: t('models.coefDefinition', { n: fmt(r.nobs), level }), columns: { estimate: 'coefficient', se: 'coefficient', modelSe: 'coefficient', robustSe: 'coefficient', low: 'coefficient', high: 'coefficient', p: 'coefficient' } }) }, t('export.csv'))),
       h('h3', {}, t('models.fitStats')), stats,
       await coefficientChart('gravity-coefficients', rows.filter((x) => Number.isFinite(x.low)).map((x) => ({ term: x.label, estimate: x.estimate, low: x.low, high: x.high })), Math.max(320, results.clientWidth - 16)),
