@@ -51,4 +51,5 @@ if (!files.length) {
 }
 console.log(`> node --test (${files.length} files)`);
 const concurrency = process.env.TEST_CONCURRENCY ?? '2';
-process.exit(run(process.execPath, ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', ...files]));
+const reporters = ['--test-reporter=spec', '--test-reporter-destination=stdout', `--test-reporter=${join(root, 'scripts/test-durations.mjs')}`, '--test-reporter-destination=stdout'];
+process.exit(run(process.execPath, ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, ...reporters, ...files]));

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { assertChinese, LATIN_SENTENCE } from '../helpers/chinese.ts';
 import { REPO } from '../helpers/workspace.ts';
 import { runCli } from '../helpers/cli.ts';
+import { demoWorkspaceAt } from '../helpers/demo-workspace.ts';
 
 let dir: string;
 let w: string;
@@ -14,11 +15,10 @@ function tf(...args: string[]) {
 }
 const rel = (a: number, b: number) => Math.abs(a - b) / Math.abs(b);
 
-before(() => {
+before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'talentflow-fit-'));
   w = join(dir, 'demo.duckdb');
-  const d = tf('demo', '-w', w, '--json');
-  assert.equal(d.code, 0, d.stderr);
+  await demoWorkspaceAt(w);
 });
 after(() => rmSync(dir, { recursive: true, force: true }));
 

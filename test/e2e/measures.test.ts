@@ -4,6 +4,7 @@ import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { demoSuite, runCli } from '../helpers/cli.ts';
 import { CHINA } from '../helpers/workspace.ts';
+import { demoWorkspaceAt } from '../helpers/demo-workspace.ts';
 
 // `talentflow measures` end to end on the demo workspace, built once for this file.
 const demo = demoSuite('talentflow-measures-');
@@ -40,9 +41,9 @@ test('acceptance: net --level province --within CN --period 2000-2010 returns ev
   assert.ok((byCode(res).get('210000')?.net as number) < 0, 'Liaoning lost people to migration 2000-2010');
 });
 
-test('without stored flows, net falls back to the censuses (natural change ignored, said so)', () => {
+test('without stored flows, net falls back to the censuses (natural change ignored, said so)', async () => {
   const w2 = join(demo.dir, 'census-only.duckdb');
-  assert.equal(tf('demo', '-w', w2, '--no-estimate', '--no-cohort', '--json').code, 0);
+  await demoWorkspaceAt(w2, { noEstimate: true, noCohort: true });
   const r = tf('measures', 'net', '--group', 'northeast', '--level', 'city', '--period', '2010-2020', '-w', w2, '--json');
   const res = JSON.parse(r.stdout) as Result;
   assert.equal(res.source, 'census');

@@ -8,6 +8,7 @@ import { runCli } from '../helpers/cli.ts';
 import { apiClient } from '../helpers/api.ts';
 import { createApp } from '../../src/server/index.ts';
 import { closeWorkspace, openWorkspace } from '../../src/store/index.ts';
+import { demoWorkspaceAt } from '../helpers/demo-workspace.ts';
 
 let dir: string;
 let w: string;
@@ -16,10 +17,10 @@ function tf(...args: string[]) {
 }
 const isInterval = (v: unknown) => typeof v === 'object' && v !== null && ['median', 'p05', 'p95'].every((k) => k in v);
 
-before(() => {
+before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'talentflow-scenario-'));
   w = join(dir, 'demo.duckdb');
-  assert.equal(tf('demo', '-w', w, '--json').code, 0);
+  await demoWorkspaceAt(w);
 });
 after(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -1,10 +1,10 @@
 import { before, after } from 'node:test';
-import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO } from './workspace.ts';
+import { demoWorkspaceAt } from './demo-workspace.ts';
 
 export const BIN = join(REPO, 'bin/talentflow.mjs');
 
@@ -18,16 +18,17 @@ export function runCli(cwd: string, args: readonly string[]): { code: number; st
 }
 
 /**
- * A demo workspace built once for a test file, in a temporary folder removed after it: registers
- * the before/after hooks and returns where it lives (filled in when the hook has run).
+ * A demo workspace for a test file, in a temporary folder removed after it: registers the
+ * before/after hooks and returns where it lives (filled in when the hook has run). It is a copy of
+ * the demo made once per state of the sources (demo-workspace.ts): making it costs seconds of
+ * CPU per suite, and these suites test what runs on it, not `talentflow demo` (cli.test.ts does).
  */
 export function demoSuite(prefix: string): { dir: string; workspace: string } {
   const suite = { dir: '', workspace: '' };
-  before(() => {
+  before(async () => {
     suite.dir = mkdtempSync(join(tmpdir(), prefix));
     suite.workspace = join(suite.dir, 'demo.duckdb');
-    const r = runCli(suite.dir, ['demo', '-w', suite.workspace, '--json']);
-    assert.equal(r.code, 0, r.stderr);
+    await demoWorkspaceAt(suite.workspace);
   });
   after(() => rmSync(suite.dir, { recursive: true, force: true }));
   return suite;
