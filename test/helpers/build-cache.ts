@@ -30,6 +30,12 @@ export function sourcesHash(dirs: readonly string[]): string {
   return h.digest('hex').slice(0, 16);
 }
 
+/** The folder tmp/<kind>/<hash><variant> if it has been made (cachedFolder), else null. */
+export function madeFolder(kind: string, hash: string, variant = ''): string | null {
+  const built = join(ROOT, 'tmp', kind, `${hash}${variant}`);
+  return existsSync(join(built, '.done')) ? built : null;
+}
+
 /**
  * The folder tmp/<kind>/<hash><variant>, made by `make(staging)` (which fills the folder it is
  * given) if it does not exist yet. Entries of the kind made from other sources (another hash)

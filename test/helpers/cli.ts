@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO } from './workspace.ts';
-import { demoWorkspaceAt } from './demo-workspace.ts';
+import { demoWorkspaceAtSync } from './demo-workspace.ts';
 
 export const BIN = join(REPO, 'bin/talentflow.mjs');
 
@@ -25,10 +25,11 @@ export function runCli(cwd: string, args: readonly string[]): { code: number; st
  */
 export function demoSuite(prefix: string): { dir: string; workspace: string } {
   const suite = { dir: '', workspace: '' };
-  before(async () => {
+  // Synchronous: a suite's own top-level before hook may use the workspace (demoWorkspaceAtSync says why).
+  before(() => {
     suite.dir = mkdtempSync(join(tmpdir(), prefix));
     suite.workspace = join(suite.dir, 'demo.duckdb');
-    await demoWorkspaceAt(suite.workspace);
+    demoWorkspaceAtSync(suite.workspace);
   });
   after(() => rmSync(suite.dir, { recursive: true, force: true }));
   return suite;
