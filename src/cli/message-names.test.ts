@@ -21,3 +21,18 @@ test('a message without regions, or of a code this version does not know, reads 
   assert.equal(namedIn(m, 'en', namer('en')), m.message);
   assert.equal(namedIn({ code: 'rank.future', params: { regions: [{ code: '220500' }] }, message: 'as sent' }, 'en', namer('en')), 'as sent');
 });
+
+test("an estimate's warnings, and their repetition where its flows are used, name the regions they give by code", () => {
+  const skipped = coded('stocks.regionsSkipped', { regions: ['220500', 'X1'] });
+  assert.equal(skipped.message, '2 regions without both populations were left out: 220500, X1');
+  assert.equal(namedIn(skipped, 'en', namer('en')), '2 regions without both populations were left out: Tonghua, X1');
+  const minimum = coded('stocks.minimumMigration', { regions: ['659001'] });
+  assert.match(namedIn(minimum, 'en', namer('zh')), / Here 石河子市 send under 1% /);
+  const warned = coded('stocks.estimateWarned', { warnings: [skipped, minimum].map(({ code, params }) => ({ code, params })), texts: [skipped.message, minimum.message] });
+  assert.match(warned.message, /left out: 220500, X1; .* Here 659001 send/);
+  assert.match(namedIn(warned, 'en', namer('en')), /^the estimate these flows come from warned: 2 regions without both populations were left out: Tonghua, X1; .* Here Shihezi send/);
+  assert.match(namedIn(warned, 'zh', namer('zh')), /未纳入：通化市、X1；.*此处 石河子市的迁出/);
+  // A repeated warning of a code this version does not know keeps the English it was stored with.
+  const future = coded('stocks.estimateWarned', { warnings: [{ code: 'stocks.future', params: { regions: ['220500'] } }], texts: ['as stored: 220500'] });
+  assert.equal(namedIn(future, 'en', namer('en')), 'the estimate these flows come from warned: as stored: 220500');
+});

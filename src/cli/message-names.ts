@@ -1,5 +1,5 @@
-import { isMessageCode, renderMessage, type CodedMessage, type MessageParam, type Place } from '../core/messages/index.ts';
-import { inLang, type CliLang } from './lang.ts';
+import { ENGLISH, isMessageCode, renderMessage, type CodedMessage, type MessageParam, type Place } from '../core/messages/index.ts';
+import { inLang, said, type CliLang } from './lang.ts';
 import type { RegionNamer } from './region-names.ts';
 
 /**
@@ -11,8 +11,16 @@ import type { RegionNamer } from './region-names.ts';
  */
 export function namedIn(m: CodedMessage, lang: CliLang, name: RegionNamer): string {
   const params = Object.fromEntries(Object.entries(m.params).map(([k, v]) => [k, named(v, lang, name)]));
-  if (lang === 'zh') return inLang({ ...m, params }, 'zh');
-  return isMessageCode(m.code) ? renderMessage(m.code, params as never) : m.message;
+  if (lang === 'zh') return inLang({ ...m, params }, 'zh', name);
+  if (!isMessageCode(m.code)) return m.message;
+  // Codes a template says through the format's place (an estimate's regions, also where its
+  // warnings are repeated) named too.
+  return renderMessage(m.code, params as never, { ...ENGLISH, place: (p) => p.en ?? name(p.code) ?? ENGLISH.place(p) });
+}
+
+/** said (lang.ts) with the regions named as namedIn names them, where a namer is given. */
+export function spoken(english: string, coded: CodedMessage | undefined, lang: CliLang, name?: RegionNamer): string {
+  return coded && name ? namedIn(coded, lang, name) : said(english, coded, lang);
 }
 
 const isPlace = (v: unknown): v is Place => typeof v === 'object' && v !== null && typeof (v as Place).code === 'string' && !('params' in v);

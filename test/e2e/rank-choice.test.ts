@@ -81,9 +81,12 @@ test('rank --weights choice:MODEL --lang zh: every line (title, definitions, hea
   // Nothing English but terms, options and the model's name (the table rows are numbers and names).
   const prose = lines.filter((l) => !/^[-\s]+$/.test(l) && !/^ +\d/.test(l)).map((l) => l.replace(/--[a-z-]+( N)?/g, ''));
   assertChinese(prose, 'revealed ranking');
-  // Without --lang the English as before; with --lang en the regions by their English names.
+  // Without --lang the English with each region in its own language (the area too, not CN); with
+  // --lang en the regions by their English names.
   const en = tf(...args).stdout;
-  assert.match(en, /^Revealed-preference ranking: model northeast-choice \(version \w+, synthetic\), regions at level province in CN, attributes of 2016$/m);
+  assert.match(en, /^Revealed-preference ranking: model northeast-choice \(version \w+, synthetic\), regions at level province in 中国, attributes of 2016\ndestination choice of 15,652 graduates among 31 alternatives \(regions at level province in 中国\), /m);
+  assert.match(en, /^ +1 +310000 +上海市 /m);
+  assert.match(tf(...args, '--lang', 'en').stdout, /^Revealed-preference ranking: .* in China, attributes of 2016\ndestination choice of 15,652 graduates among 31 alternatives \(regions at level province in China\), /m);
   assert.match(en, /^rank +code +name +utility \[95%\] +rank 90% +yuan a month vs mean +declared rank$/m);
   assert.match(en, /^note: degree\[master\]:log_disposable_income_pc: weight [\d.]+, the share of the fit's graduates with degree master$/m);
   assert.match(en, /^utility: systematic utility of each alternative revealed by the fitted choice model: /m);

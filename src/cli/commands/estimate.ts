@@ -8,6 +8,7 @@ import { estimateWords, type EstimateWords } from '../estimate-words.ts';
 import { CodedArgumentError, messageLangOption, said, type CliLang } from '../lang.ts';
 import { regionNamer, type RegionNamer } from '../region-names.ts';
 import { printJson, renderTable } from '../output.ts';
+import { spoken } from '../message-names.ts';
 
 const year = (v: string) => {
   const n = Number(v);
@@ -61,8 +62,8 @@ The result lists every assumption. Examples:
       const { result, name } = await withWorkspace(workspace, async (ws) => {
         const { options, choice } = await chooseFlowsFromStocks(ws, inputOf(o, cmd), flagName);
         const r = await runFlowsFromStocks(ws, options, choice);
-        // Under --lang zh regions read by their Chinese names; English keeps the codes it has always printed.
-        return { result: r, name: lang === 'zh' && !out.json ? await regionNamer(ws, 'zh') : undefined };
+        // Regions by name as every other command prints them: in --lang's language, else each in its own.
+        return { result: r, name: out.json ? undefined : await regionNamer(ws, o.lang) };
       }, { create: false });
       if (out.json) return printJson(out, result);
       printEstimate(out, result, lang, name);
@@ -124,14 +125,14 @@ function printEstimate(out: Out, r: FlowsFromStocksResult, lang: CliLang, name: 
   }
   out.write(w.assumptions);
   const assumptions = m.assumptions?.length === r.assumptions.length ? m.assumptions : undefined;
-  r.assumptions.forEach((a, i) => out.write(`  - ${said(a, assumptions?.[i], lang, name)}`));
+  r.assumptions.forEach((a, i) => out.write(`  - ${spoken(a, assumptions?.[i], lang, name)}`));
   if (!birthplace) out.write(w.parameters(r.parameters as Record<string, number | string>));
   out.write(w.ipf(r.iterations, r.converged, r.maxMarginError, birthplace ? (r.parameters as { tolerance: number }).tolerance : undefined));
   out.write(w.netTitle(birthplace));
   out.write(netTable(r, w, birthplace, name));
   // The warnings in Chinese under --lang zh where the result carries them coded (both estimators do).
   const warnings = m.warnings?.length === r.warnings.length ? m.warnings : undefined;
-  r.warnings.forEach((x, i) => out.write(w.warning(said(x, warnings?.[i], lang, name))));
+  r.warnings.forEach((x, i) => out.write(w.warning(spoken(x, warnings?.[i], lang, name))));
 }
 
 /** The five largest net losses and gains, with the natural-change range when the estimate has one. */

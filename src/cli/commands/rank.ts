@@ -50,7 +50,7 @@ Examples:
         const ranked = await runRank(ws, inputFrom(rankInput, o));
         if (out.json) return printJson(out, ranked.result);
         const name = await regionNamer(ws, o.lang);
-        if (ranked.by === 'revealed') return printRevealed(out, ranked.result, o.top, { wide: o.wide, lang: o.lang === 'zh' ? 'zh' : 'en', name: o.lang ? name : undefined });
+        if (ranked.by === 'revealed') return printRevealed(out, ranked.result, o.top, { wide: o.wide, lang: o.lang === 'zh' ? 'zh' : 'en', name });
         const rows = ranked.result.index.rows.map((r) => ({ ...r, name: name(r.code) ?? r.name }));
         printRank(out, { ...ranked.result, index: { ...ranked.result.index, rows } }, o.top, { wide: o.wide, lang: o.lang === 'zh' ? 'zh' : 'en', name });
       }, { create: false });

@@ -50,13 +50,16 @@ const listwiseName = (r: Place) => `${r.zh ?? r.en ?? r.code} (${r.code})`;
 export const CHOICE_MESSAGES = {
   /** `area` the region or group `within` names, with its names (null in models saved before it was carried). */
   'choice.definition': def({ persons: 15652, alternatives: 31, level: 'province', within: 'CN', area: { code: 'CN', zh: '中国', en: 'China' } as Place | null, outside: false as boolean, nested: false as boolean },
-    (p, f) => `destination choice of ${f.number(p.persons)} graduates among ${p.alternatives} alternatives (regions at level ${p.level} in ${p.within}${p.outside ? ', plus not employed / further study' : ''}), ${p.nested ? 'nested logit (FIML)' : 'conditional logit'} by maximum likelihood`),
+    (p, f) => `destination choice of ${f.number(p.persons)} graduates among ${p.alternatives} alternatives (regions at level ${p.level} in ${f.place({ code: p.within })}${p.outside ? ', plus not employed / further study' : ''}), ${p.nested ? 'nested logit (FIML)' : 'conditional logit'} by maximum likelihood`),
   'choice.wtp.definition': def(WTP_EXAMPLE, (p) => wtpEnglish(p)),
 
   // Notes on the choice set (src/store/choice/choice-set.ts, alternatives.ts, attributes.ts).
-  /** `area` the country by its names, for a front-end's language (the English keeps the code). */
+  /**
+   * `area` the country by its names, for a front-end's language. The English keeps the code, said
+   * through the format's place so a front-end that names regions names it (here and above).
+   */
   'choice.note.alternativesCountry': def({ level: 'province', within: 'CN', area: { code: 'CN', zh: '中国', en: 'China' } as Place | null, most: true as boolean },
-    (p) => `alternatives: regions at level ${p.level} in ${p.within}, the country of ${p.most ? 'most of ' : ''}the persons' destinations`),
+    (p, f) => `alternatives: regions at level ${p.level} in ${f.place({ code: p.within })}, the country of ${p.most ? 'most of ' : ''}the persons' destinations`),
   'choice.note.nearestEarlier': def({ indicator: 'disposable_income_pc', year: 2021, from: 2020, regions: 3 },
     (p) => `${p.indicator}: ${p.year} from ${p.from} (nearest earlier year) for ${p.regions} region${p.regions === 1 ? '' : 's'}`),
   'choice.note.listwise': def({ regions: [{ code: '540000', zh: '西藏自治区', en: 'Tibet' }] as readonly Place[], year: 2020 },

@@ -28,7 +28,7 @@ export const REVEALED_MESSAGES_ZH: ZhOf<typeof REVEALED_MESSAGES> = {
   'revealed.splitYears': (p) => `留出 ${p.years.join('、')} 年毕业的毕业生`,
   'revealed.splitShare': (p) => `随机留出 ${p.percent}% 的毕业生（种子 ${p.seed}）`,
   'revealed.validationDefinition': () => '留出毕业生的对数似然与命中率（预测概率最高的地区恰为其去向的毕业生占比），所用 logit 模型在其余毕业生上拟合；越高越好',
-  'revealed.modelSource': (p) => `工作区的个人记录（${p.kind === 'synthetic' ? '合成' : p.kind === 'observed' ? '实际' : p.kind}${p.synthetic ? '，SYNTHETIC' : ''}）与指标${p.indicators.length ? p.indicators.map((x) => indicatorZh(x, null)).join('、') : '（无）'}`,
+  'revealed.modelSource': (p) => `工作区的个人记录（${p.synthetic ? '合成数据（SYNTHETIC）' : p.kind === 'observed' ? '实际' : p.kind}）与指标${p.indicators.length ? p.indicators.map((x) => indicatorZh(x, null)).join('、') : '（无）'}`,
   'revealed.spec.noModelName': () => '请在 choice: 之后给出已保存的选择模型，例如 --weights choice:northeast-choice',
   'revealed.spec.bothHoldouts': () => '请给出 --holdout-years 或 --holdout-share 之一，不能同时给出',
   'revealed.spec.notYears': (p) => `“${p.value}”不是年份列表`,

@@ -32,7 +32,7 @@ export const REVEALED_MESSAGES = {
     () => 'held-out log-likelihood and hit rate (share of graduates whose destination has the highest predicted probability) of logits fitted on the other graduates; higher is better'),
   /** The saved choice model's source, as fit-choice.ts writes it: `kind` of its person records. */
   'revealed.modelSource': def({ kind: 'synthetic', synthetic: true as boolean, indicators: ['disposable_income_pc', 'population_year_end'] as readonly string[] },
-    (p) => `workspace person records (${p.kind}${p.synthetic ? ', SYNTHETIC' : ''}) and indicators ${p.indicators.join(', ') || 'none'}`),
+    (p) => `workspace person records (${p.synthetic ? 'SYNTHETIC' : p.kind}) and indicators ${p.indicators.join(', ') || 'none'}`),
   /** A warning of one of the validation's fits (`terms` its terms): `warning` its English, `text` its code (choice.warn.*) where it has one. */
   'revealed.fitWarning': def({ terms: ['declared_index', 'distance_home'] as readonly string[], warning: 'only 8 clusters: clustered standard errors are biased downward with few clusters (Cameron & Miller 2015, "A practitioner\'s guide to cluster-robust inference")',
     text: { code: 'choice.warn.fewClusters', params: { clusters: 8 } } as CodedParam | null },

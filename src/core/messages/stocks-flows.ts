@@ -1,4 +1,4 @@
-import { def, type CodedParam } from './message.ts';
+import { def, type CodedParam, type MessageFormat, type MessageParams } from './message.ts';
 
 /** An IPF step of the flows-from-stocks port, by the migest function it reproduces (src/models/stocks/ffs). */
 const IPF_STEP_EXAMPLE: string = 'ffs_demo: movers (orig x dest x birth)';
@@ -6,7 +6,8 @@ const IPF_STEP_EXAMPLE: string = 'ffs_demo: movers (orig x dest x birth)';
 /**
  * Warnings of the flows-from-stocks estimate (src/models/stocks/ffs and
  * src/store/estimate-birthplace-flows.ts), so `estimate flows-from-stocks --lang zh` and the page
- * say them in Chinese. `regions` and `region` are codes as the model wrote them.
+ * say them in Chinese. `regions` and `region` are codes as the model wrote them, said through
+ * the format's place: a code alone, unless a namer names it (the CLI's, src/cli/message-names.ts).
  */
 export const STOCKS_FLOWS_MESSAGES = {
   'stocks.ipfNotConverged': def({ step: IPF_STEP_EXAMPLE, iterations: 1000, change: 0.0021, tolerance: 0.001 },
@@ -14,17 +15,17 @@ export const STOCKS_FLOWS_MESSAGES = {
   'stocks.seedUnused': def({},
     () => 'the seed was not used: with stayerAssumption true, ffs_demo fits a uniform seed off the diagonal (as migest does); set stayerAssumption: false to use it'),
   /** With stayers maximised; `regions` the gaining regions that send under 1% of what they receive. */
-  'stocks.minimumMigration': def({ regions: ['440000', '310000'] as readonly string[] }, (p) => {
-    const named = p.regions.length ? ` Here ${p.regions.slice(0, 5).join(', ')}${p.regions.length > 5 ? ` and ${p.regions.length - 5} more` : ''} send under 1% of what they receive.` : '';
+  'stocks.minimumMigration': def({ regions: ['440000', '310000'] as readonly string[] }, (p, f) => {
+    const named = p.regions.length ? ` Here ${p.regions.slice(0, 5).map((code) => f.place({ code })).join(', ')}${p.regions.length > 5 ? ` and ${p.regions.length - 5} more` : ''} send under 1% of what they receive.` : '';
     return `stayerAssumption is true, so the estimate is close to minimum migration: regions that gain send almost no one.${named} For outflows from gaining regions, use stayerAssumption: false with a distance or gravity seed.`;
   }),
   'stocks.tooManyBirths': def({ region: '440000', births: 1200, natives: 900 },
-    (p) => `Too many births in region "${p.region}": ${p.births} births but ${p.natives} natives living there at the end; its births were subtracted in proportion to all its residents by birthplace (migest birth_mat). Check the input data.`),
+    (p, f) => `Too many births in region "${f.place({ code: p.region })}": ${p.births} births but ${p.natives} natives living there at the end; its births were subtracted in proportion to all its residents by birthplace (migest birth_mat). Check the input data.`),
   // The census-residual estimate (src/models/stocks/flows-from-totals.ts, src/store/estimate-census-flows.ts).
   'stocks.totalsNotConverged': def({ sweeps: 100000, change: 0.0012, marginError: 0.034 },
     (p) => `IPF stopped after ${p.sweeps} sweeps with relative change ${p.change.toExponential(2)}; largest margin error ${p.marginError.toExponential(2)} (totals may be infeasible, e.g. one region receiving more than all others send)`),
   'stocks.regionsSkipped': def({ regions: ['210100', '210200'] as readonly string[] },
-    (p) => `${p.regions.length} regions without both populations were left out: ${p.regions.slice(0, 12).join(', ')}${p.regions.length > 12 ? ', ...' : ''}`),
+    (p, f) => `${p.regions.length} regions without both populations were left out: ${p.regions.slice(0, 12).map((code) => f.place({ code })).join(', ')}${p.regions.length > 12 ? ', ...' : ''}`),
   /**
    * What a stored estimate warned, said wherever its flows are used (measures, a gravity fit's
    * notes; store/queries/estimate-warnings.ts): `warnings` the estimate's coded warnings,
@@ -33,7 +34,7 @@ export const STOCKS_FLOWS_MESSAGES = {
   'stocks.estimateWarned': def({
     warnings: [{ code: 'stocks.regionsSkipped', params: { regions: ['210100', '210200'] } }] as readonly CodedParam[],
     texts: ['2 regions without both populations were left out: 210100, 210200'] as readonly string[],
-  }, (p) => `the estimate these flows come from warned: ${p.texts.join('; ')}`),
+  }, (p, f) => `the estimate these flows come from warned: ${p.warnings.map((w, i) => quotedEn(w, p.texts[i] ?? w.code, f)).join('; ')}`),
   // Refusals of the request (src/store/flows-from-stocks-method.ts).
   'stocks.method.unknown': def({ method: 'gravity' }, (p) => `"${p.method}" is not a method: birthplace (also called stock-differencing) or census-residual`),
   /** `missing` the years without a stock table; `held` the years the workspace has tables of. */
@@ -55,11 +56,11 @@ export const STOCKS_FLOWS_MESSAGES = {
     (p) => `the prior variant needs more moves than the minimum-migration estimate (${p.minimum}): give a larger total or a factor above 1`),
   'stocks.priorNoneSoFew': def({ target: 1000 }, (p) => `no prior moves as few as ${p.target} people: give a larger total`),
   'stocks.noCentroid': def({ region: '110000' },
-    (p) => `region ${p.region} has no centroid: the distance prior needs one (import its boundary or centroid)`),
+    (p, f) => `region ${f.place({ code: p.region })} has no centroid: the distance prior needs one (import its boundary or centroid)`),
   'stocks.noPopulation': def({ indicator: 'population', region: '110000', date: 2000 },
-    (p) => `no "${p.indicator}" indicator for ${p.region} in ${p.date}: it is needed for the people living in their region of birth (import it with talentflow import indicators)`),
+    (p, f) => `no "${p.indicator}" indicator for ${f.place({ code: p.region })} in ${p.date}: it is needed for the people living in their region of birth (import it with talentflow import indicators)`),
   'stocks.populationTooSmall': def({ region: '110000', date: 2000, population: 1200, born: 1500 },
-    (p) => `${p.region} in ${p.date}: population ${p.population} is smaller than the ${p.born} residents born in other regions; the stock table and the population cannot be reconciled`),
+    (p, f) => `${f.place({ code: p.region })} in ${p.date}: population ${p.population} is smaller than the ${p.born} residents born in other regions; the stock table and the population cannot be reconciled`),
   'stocks.tooFewPopulations': def({ level: 'city', from: 2010, to: 2020 },
     (p) => `fewer than two ${p.level} regions have a population for both ${p.from} and ${p.to}`),
   'stocks.diagonalFromPopulation': def({ date: 2000 },
@@ -72,4 +73,19 @@ export function choiceReason(p: { given: string | null; missing: readonly string
   return p.missing.length
     ? `no stock table for ${p.missing.join(' and ')} in the workspace, so flows come from population change alone`
     : `the workspace holds census stock tables for both ${p.from} and ${p.to}`;
+}
+
+/**
+ * A warning an estimate stored, said again by its code through `f`, so a format that names
+ * regions names those it gave by code (as quotedZh in stocks-flows-zh.ts); a code of another
+ * version, or a repetition of a repetition, keeps the English it was stored with.
+ */
+function quotedEn(w: CodedParam, english: string, f: MessageFormat): string {
+  const known = (STOCKS_FLOWS_MESSAGES as unknown as Record<string, { en: (p: MessageParams, f: MessageFormat) => string } | undefined>)[w.code];
+  if (!known || w.code === 'stocks.estimateWarned') return english;
+  try {
+    return known.en(w.params, f);
+  } catch {
+    return english;
+  }
 }

@@ -150,7 +150,7 @@ export function fitChoiceSet(set: ChoiceSet, buildSeconds = 0): ChoiceModelResul
     messages: { ...logit.messages, definition },
     kind: set.synthetic ? 'synthetic' : 'estimated',
     dataKind,
-    source: `workspace person records (${dataKind}${set.synthetic ? ', SYNTHETIC' : ''}) and indicators ${spec.alternativeVars.join(', ') || 'none'}`,
+    source: `workspace person records (${set.synthetic ? 'SYNTHETIC' : dataKind}) and indicators ${spec.alternativeVars.join(', ') || 'none'}`,
     spec,
     wtp,
     elasticities: el,

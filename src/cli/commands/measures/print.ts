@@ -3,6 +3,7 @@ import type { RegionNamer } from '../../region-names.ts';
 import { printTable } from '../../output.ts';
 import type { MeasureResult, Row } from '../../../app/measure/types.ts';
 import { said, type CliLang } from '../../lang.ts';
+import { spoken } from '../../message-names.ts';
 import { measureWords } from './words.ts';
 
 /** Columns of each measure's table: the row fields in order, with decimals fitted to the value. */
@@ -42,5 +43,5 @@ export function printMeasure(out: Out, r: MeasureResult, limit: number | undefin
   }
   const warnings = m?.warnings?.length === r.warnings.length ? m.warnings : undefined;
   // Regions a warning gives by code (an estimate's left-out regions) named as the table names them.
-  r.warnings.forEach((x, i) => out.error(w.warning(said(x, warnings?.[i], lang, name))));
+  r.warnings.forEach((x, i) => out.error(w.warning(spoken(x, warnings?.[i], lang, name))));
 }

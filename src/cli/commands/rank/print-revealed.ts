@@ -1,6 +1,7 @@
 import type { CodedMessage } from '../../../core/messages/index.ts';
 import type { RevealedRanking } from '../../../store/revealed/index.ts';
 import { said, type CliLang } from '../../lang.ts';
+import { spoken } from '../../message-names.ts';
 import { noteLine, warningLine } from '../../model-summary.ts';
 import { printTable, renderTable, type Column, type Out } from '../../output.ts';
 import type { RegionNamer } from '../../region-names.ts';
@@ -18,16 +19,17 @@ const codedOf = (english: readonly string[], coded: readonly CodedMessage[] | un
 /**
  * Revealed-preference ranking, the declared index's rank beside it, then the held-out validation
  * of both; every line in `lang` (the library's texts from their codes where the result carries
- * them). `name`: the --lang namer, given only with --lang (without it, regions as the model names them).
+ * them). `name`: the command's namer (--lang's, or each region in its own language without it).
  */
 export function printRevealed(out: Out, r: RevealedRanking, top: number | undefined, opts: { wide?: boolean; lang?: CliLang; name?: RegionNamer } = {}): void {
   const ix = r.index;
   const lang = opts.lang ?? 'en';
   const w = revealedWords(lang);
   const rw = rankWords(lang);
-  const within = lang === 'zh' ? opts.name?.(r.within) ?? r.within : r.within;
+  // The area by name as the rows are named (中国 or China, not CN); its code where it has none.
+  const within = opts.name?.(r.within) ?? r.within;
   out.write(w.title(r.model, r.level, within, r.year));
-  out.write(w.model(said(r.model.definition, r.model.messages?.definition ?? undefined, lang), said(r.model.source, r.model.messages?.source ?? undefined, lang)));
+  out.write(w.model(spoken(r.model.definition, r.model.messages?.definition ?? undefined, lang, opts.name), said(r.model.source, r.model.messages?.source ?? undefined, lang)));
   out.write(w.utility(said(ix.definition, ix.messages?.definition, lang)));
   const terms = ix.terms.map((t) => t.term);
   const rows = opts.name ? ix.rows.map((x) => ({ ...x, name: opts.name!(x.code) ?? x.name })) : ix.rows;
