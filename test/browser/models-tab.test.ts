@@ -269,3 +269,59 @@ test('beside model-based standard errors the table shows the robust ones, and sa
   }
   assert.deepEqual(errors, []);
 });
+
+test('the form fits a destination-choice model of the graduate records: its fields, a job, the result as a saved one, the numbers of the same spec fitted by the demo, in both languages', { timeout: 240_000 }, async () => {
+  await page.goto(`${server.url}?tab=models&case=cn`);
+  await page.waitForSelector('#m-fit', { timeout: 60_000 });
+  await switchTo('en');
+  // Offered once the graduate catalogue has come: the demo holds SYNTHETIC graduate records.
+  await page.waitForSelector('#m-kind option[value="choice"]:not([disabled])', { state: 'attached', timeout: 30_000 });
+  await page.selectOption('#m-kind', 'choice');
+  await page.waitForSelector('input[name="personTerms"]', { timeout: 10_000 });
+  await page.selectOption('#m-level', 'province');
+  await page.selectOption('#m-within', 'CN');
+  assert.match(await page.textContent('[data-kind-help]') ?? '', /^Conditional \(or nested\) logit of the region each graduate chose/);
+  const ticked = (name: string) => page.$$eval(`input[name="${name}"]:checked`, (is) => is.map((i) => (i as unknown as { value: string }).value));
+  // The defaults are the demo's own model (northeast-choice): the same fit must give its numbers.
+  assert.deepEqual(await ticked('personTerms'), ['distance_home', 'is_home', 'is_study']);
+  assert.deepEqual(await ticked('alternativeVars'), ['disposable_income_pc', 'population_year_end', 'weather_air_temperature_x10']);
+  assert.equal(await page.inputValue('#m-degreeWith'), 'disposable_income_pc');
+  assert.deepEqual(await ticked('university'), [], 'none ticked: all universities');
+  assert.equal(await page.getAttribute('#m-save', 'placeholder'), 'cn-choice-province');
+  const termLabels = await page.$$eval('input[name="personTerms"]', (is) => is.map((i) => i.parentElement?.textContent?.trim()));
+  assert.ok(termLabels.includes('distance from home (100 km)'), termLabels.join(' | '));
+  await page.fill('#m-save', 'form-choice');
+  await page.click('#m-fit');
+  await page.waitForFunction(`document.querySelector('#view-models .choice-result h3')?.textContent === 'Destination choice: form-choice'`, undefined, { timeout: 120_000 })
+    .catch(async () => assert.fail(`after the fit: ${await resultsText()}`));
+  assert.match(await page.textContent('#view-models .choice-result [data-kind]') ?? '', /^SYNTHETIC person records/);
+  assert.match(await page.textContent('.progress-text') ?? '', /^Done in [\d.]+ s$/);
+  type Saved = { result: { coefficients: Record<string, number>; nPersons: number; logLikelihood: number } };
+  const load = async (name: string) => (await (await fetch(`${server.url}api/models/${name}`)).json()) as Saved;
+  const [fitted, demo] = [await load('form-choice'), await load('northeast-choice')];
+  assert.deepEqual(Object.keys(fitted.result.coefficients).sort(), Object.keys(demo.result.coefficients).sort());
+  for (const [term, b] of Object.entries(demo.result.coefficients)) assert.ok(Math.abs(fitted.result.coefficients[term] - b) <= 1e-9 * Math.max(1, Math.abs(b)), `${term}: ${fitted.result.coefficients[term]} vs ${b}`);
+  assert.equal(fitted.result.nPersons, demo.result.nPersons);
+  // The page's table shows the fit's numbers, rounded.
+  const first = await page.$eval('#view-models .choice-result table.coef tbody tr', (tr) => tr.querySelector('td')?.textContent ?? '');
+  const term = await page.$eval('#view-models .choice-result table.coef tbody tr th', (th) => th.getAttribute('title') ?? '');
+  assert.ok(Math.abs(Number(first.replace(/,/g, '')) - fitted.result.coefficients[term]) < 0.01, `${term}: ${first}`);
+  await page.locator('#view-models .saved-models [data-show-model="form-choice"]').waitFor({ timeout: 10_000 });
+  await page.screenshot({ path: join(SHOTS, 'models-choice-form-en.png'), fullPage: true });
+  await switchTo('zh');
+  await page.waitForFunction(`document.querySelector('#view-models .choice-result h3')?.textContent === '去向选择模型：form-choice'`, undefined, { timeout: 30_000 });
+  assert.equal(await page.inputValue('#m-kind'), 'choice', 'the form stays on the choice model');
+  const legends = await page.$$eval('#view-models form legend', (ls) => ls.map((l) => l.textContent ?? ''));
+  assert.ok(legends.includes('毕业生与地区的关系项'), legends.join(' | '));
+  assert.match(await page.textContent('[data-kind-help]') ?? '', /^以地区属性及毕业生与家乡/);
+  await page.screenshot({ path: join(SHOTS, 'models-choice-form-zh.png'), fullPage: true });
+  // A fit that cannot run says why in the pane, in the page's language: no term at all.
+  await switchTo('en');
+  for (const box of await page.$$('#view-models form input[name="personTerms"]:checked, #view-models form input[name="alternativeVars"]:checked')) await box.uncheck();
+  await page.selectOption('#m-degreeWith', '');
+  await page.click('#m-fit');
+  await page.waitForSelector('#view-models .model-results .status-error', { timeout: 60_000 });
+  assert.match(await page.textContent('#view-models .model-results .status-error') ?? '', /^The fit failed: /);
+  assert.deepEqual(errors.filter((e) => !/^(400|422) /.test(e) && !/status of (400|422)/.test(e)), []);
+  errors.length = 0;
+});

@@ -121,9 +121,20 @@ function knownPlace(code: string): Pick<Region, 'code' | 'name_zh' | 'name_en'> 
 }
 namePlaces(knownPlace);
 
+/** A saved choice model (GET /api/models/{name}). */
 export async function choiceResultView(name: string, width: number): Promise<HTMLElement> {
   const saved = await get<{ name: string; kind: string; result: ChoiceResult }>(`models/${encodeURIComponent(name)}`);
-  const r = saved.result;
+  return choiceView(saved.result, saved.name, width);
+}
+
+/** A choice model fitted from the Models tab (the job's answer, the result a saved model keeps): titled by its saved name, else "not saved". */
+export function choiceFitView(result: unknown, width: number): Promise<HTMLElement> {
+  const r = result as ChoiceResult & { saved?: string | null };
+  return choiceView(r, r.saved ?? null, width);
+}
+
+async function choiceView(r: ChoiceResult, name: string | null, width: number): Promise<HTMLElement> {
+  const file = name ?? 'choice-model';
   // The alternatives' names in both languages (models saved before choiceSet.within name none).
   if (r.choiceSet.within && r.spec?.level && !r.shares.byAlternative.every((s) => known.has(s.alternative))) {
     for (const x of await api.regions({ within: r.choiceSet.within, level: r.spec.level, limit: 10_000 }).catch(() => [])) known.set(x.code, x);
@@ -152,12 +163,12 @@ export async function choiceResultView(name: string, width: number): Promise<HTM
   const observed = (x: number | null) => (x === null ? t('grad.suppressed', { k: r.shares.privacy?.k ?? '?' }) : `${pct(x)}%`);
   const h0 = r.holdout;
   return h('div', { class: 'choice-result' },
-    h('h3', {}, t('choice.title', { name: saved.name })),
+    h('h3', {}, t('choice.title', { name: name ?? t('choice.unsaved') })),
     h('p', { class: r.kind === 'synthetic' ? 'status status-error' : 'note', 'data-kind': r.kind }, t(r.kind === 'synthetic' ? 'choice.synthetic' : 'choice.estimated')),
     h('p', { class: 'note', 'data-text': 'definition' }, fieldText(r, 'definition')),
     coefficientTable(rows, level),
-    h('div', { class: 'buttons' }, h('button', { type: 'button', class: 'small', 'data-export': 'choice-coef-csv', onclick: () => downloadCsv(`${saved.name}-coefficients.csv`, rows) }, t('export.csv'))),
-    await coefficientChart(`${saved.name}-coefficients`, rows.filter((x) => Number.isFinite(x.low)).map((x) => ({ term: x.label, estimate: x.estimate, low: x.low, high: x.high })), width),
+    h('div', { class: 'buttons' }, h('button', { type: 'button', class: 'small', 'data-export': 'choice-coef-csv', onclick: () => downloadCsv(`${file}-coefficients.csv`, rows) }, t('export.csv'))),
+    await coefficientChart(`${file}-coefficients`, rows.filter((x) => Number.isFinite(x.low)).map((x) => ({ term: x.label, estimate: x.estimate, low: x.low, high: x.high })), width),
     r.nests?.length ? h('p', { class: 'note' }, `${t('choice.nests')}${colon()}${r.nests.map((n) => `${n.name} λ = ${fmt(n.lambda, 3)} (${fmt(n.lambdaStandardError, 3)})${n.consistentWithUtilityMaximisation ? '' : ' ✗'}`).join('; ')}`) : '',
     h('h3', {}, t('choice.fitStats')),
     h('dl', { class: 'stats' }, ...stats.map(([k, v]) => h('div', {}, h('dt', {}, k), h('dd', {}, v)))),

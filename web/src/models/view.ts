@@ -2,7 +2,8 @@ import { api, ApiError, get, post, waitForJob, type JobView, type Region } from 
 import { coefficientChart } from '../charts/coefficients.ts';
 import { robustErrorsLarger } from '../../../src/core/robust-errors.ts';
 import { coefficientTable } from './coef-table.ts';
-import { choiceResultView } from './choice-result.ts';
+import { choiceBody, choiceFields, type CatalogueUniversity } from './choice-form.ts';
+import { choiceFitView, choiceResultView } from './choice-result.ts';
 import { downloadCsv } from '../export/download.ts';
 import { colon, fmt, lang, levelLabel, onLanguage, otherName, regionName, t } from '../i18n/index.ts';
 import { fieldTexts } from '../i18n/server-text.ts';
@@ -15,7 +16,9 @@ import { warningList } from './warning-list.ts';
 /**
  * The models tab: choose the data (regions, periods) and a gravity specification, fit it as a
  * server job (POST /api/models/gravity, then poll /api/jobs/{id} with a progress bar), and read
- * the coefficient table with its intervals and the fit statistics; optionally save the model.
+ * the coefficient table with its intervals and the fit statistics; optionally save the model. The
+ * form's first choice switches to a destination-choice model of the workspace's graduate records
+ * (choice-form.ts, POST /api/models/choice), whose result choice-result.ts shows.
  * A saved model opens from the saved list (saved-list.ts), which the results pane also shows before
  * any result: a gravity model (this tab, `talentflow fit gravity --save`, the demo's) as a fit's
  * result is shown, from what GET /api/models/{name} keeps of it; a destination-choice model
@@ -59,7 +62,7 @@ export function createModelsView(periods: string[]): HTMLElement {
   const results = h('div', { class: 'model-results', 'aria-live': 'polite' });
   const saved = h('div', { class: 'saved-models' });
   const element = h('section', { class: 'view view-models', id: 'view-models' },
-    h('div', { class: 'col' }, label('models.title', 'h2'), label('models.help', 'p', { class: 'note' }), form, h('div', { class: 'progress' }, progress, progressText), saved),
+    h('div', { class: 'col' }, label('models.title', 'h2'), form, h('div', { class: 'progress' }, progress, progressText), saved),
     h('div', { class: 'col wide' }, results));
   let running: AbortController | null = null;
   /** The case's first-level regions (provinces of China), offered as "Regions within". */
@@ -67,7 +70,9 @@ export function createModelsView(periods: string[]): HTMLElement {
   /** Regions of the last fit's selection, to name the codes its warnings quote. */
   let fitRegions = new Map<string, Region>();
   /** What the results pane shows, to draw it again in another language ('pending': a fit or a saved model on its way; null: nothing yet). */
-  let shown: { kind: 'gravity'; result: GravityResult; fitted: Fitted } | { kind: 'choice'; name: string } | { kind: 'failed'; error: unknown } | { kind: 'pending' } | null = null;
+  let shown: { kind: 'gravity'; result: GravityResult; fitted: Fitted } | { kind: 'choice'; name: string } | { kind: 'choiceFit'; result: unknown } | { kind: 'failed'; error: unknown } | { kind: 'pending' } | null = null;
+  /** The universities of the workspace's graduate records (none: no choice model can be fitted here). */
+  let universities: CatalogueUniversity[] = [];
   /** The saved models as last read, for the list beside the form and the empty results pane. */
   let savedModels: SavedModels | null = null;
   /** Counts the saved models asked to be shown, so only the last one asked for is drawn. */
@@ -79,11 +84,15 @@ export function createModelsView(periods: string[]): HTMLElement {
   const caseDef = (): CaseDef => CASES[state.caseId];
   const levelOf = (c: CaseDef, wanted: string | null) => (wanted && c.levels.includes(wanted) ? wanted : c.levels.includes(state.level) ? state.level : c.defaultLevel);
 
-  /** A model name from the form's choices: cn-province-2000-2010, northeast-city-2019-2021. */
+  /** The kind of model the form fits: a gravity model of flows, or a destination choice of graduates. */
+  const kindOf = (): 'gravity' | 'choice' => (form.querySelector<HTMLSelectElement>('#m-kind')?.value === 'choice' && universities.length ? 'choice' : 'gravity');
+
+  /** A model name from the form's choices: cn-province-2000-2010, northeast-city-2019-2021, cn-choice-province. */
   function suggestedName(): string {
     const c = caseDef();
     const fd = new FormData(form);
     const within = String(fd.get('within') ?? '') || c.id;
+    if (kindOf() === 'choice') return [within.toLowerCase(), 'choice', String(fd.get('level') ?? '')].filter(Boolean).join('-').replace(/[^\p{L}\p{N}_.-]/gu, '_').slice(0, 64);
     const chosen = fd.getAll('periods').map(String).sort();
     const span = !chosen.length ? '' : chosen.length === 1 ? chosen[0] : `${chosen[0].slice(0, 4)}-${chosen[chosen.length - 1].slice(-4)}`;
     return [within.toLowerCase(), String(fd.get('level') ?? ''), span].filter(Boolean).join('-').replace(/[^\p{L}\p{N}_.-]/gu, '_').slice(0, 64);
@@ -111,7 +120,7 @@ export function createModelsView(periods: string[]): HTMLElement {
     if (c === caseDef()) rerenderForm();
   }
 
-  function renderForm(wantedLevel: string | null = null): void {
+  function renderForm(wantedLevel: string | null = null, kind = kindOf()): void {
     const c = caseDef();
     const ps = periods.filter(c.periodFilter);
     const level = levelOf(c, wantedLevel);
@@ -129,14 +138,11 @@ export function createModelsView(periods: string[]): HTMLElement {
         s.value = value;
         return s;
       })());
-    clear(form);
-    form.append(
-      h('div', { class: 'field' }, h('label', { for: 'm-within' }, t('models.within')), withinSelect(c)),
-      h('div', { class: 'field' }, h('label', { for: 'm-level' }, t('filter.level')), (() => {
-        const s = h('select', { id: 'm-level', name: 'level' }, ...c.levels.map((l) => h('option', { value: l }, t(`level.${l}` as 'level.city'))));
-        s.value = level;
-        return s;
-      })()),
+    const kindSelect = h('select', { id: 'm-kind', name: 'kind' },
+      h('option', { value: 'gravity' }, t('models.kindGravity')),
+      h('option', { value: 'choice', disabled: !universities.length, title: universities.length ? undefined : t('models.kindChoiceNone') }, t('models.kindChoice')));
+    kindSelect.value = kind;
+    const specific = kind === 'choice' ? choiceFields(c, level, universities) : [
       h('fieldset', {}, h('legend', {}, t('models.periods')), checks('periods', ps.map((p) => ({ value: p, text: p })), defaults.periods)),
       select('constraint', 'models.constraint', [['unconstrained', 'constraint.unconstrained'], ['production', 'constraint.production'], ['attraction', 'constraint.attraction'], ['doubly', 'constraint.doubly']], defaults.constraint),
       select('decay', 'models.decay', [['power', 'decay.power'], ['exponential', 'decay.exponential']], 'power'),
@@ -144,6 +150,18 @@ export function createModelsView(periods: string[]): HTMLElement {
       attributes.length ? h('fieldset', {}, h('legend', {}, t('models.destinationVars')), checks('destinationVars', attributes, defaults.dest)) : '',
       attributes.length ? h('p', { class: 'note' }, t('models.attrHint')) : '',
       h('div', { class: 'field check' }, h('input', { id: 'm-intra', type: 'checkbox', name: 'intra' }), h('label', { for: 'm-intra' }, t('models.intra'))),
+    ];
+    clear(form);
+    form.append(
+      h('div', { class: 'field' }, h('label', { for: 'm-kind' }, t('models.kind')), kindSelect),
+      h('p', { class: 'note', 'data-kind-help': kind }, t(kind === 'choice' ? 'models.helpChoice' : 'models.help')),
+      h('div', { class: 'field' }, h('label', { for: 'm-within' }, t('models.within')), withinSelect(c)),
+      h('div', { class: 'field' }, h('label', { for: 'm-level' }, t('filter.level')), (() => {
+        const s = h('select', { id: 'm-level', name: 'level' }, ...c.levels.map((l) => h('option', { value: l }, t(`level.${l}` as 'level.city'))));
+        s.value = level;
+        return s;
+      })()),
+      ...specific,
       h('div', { class: 'field' }, h('label', { for: 'm-save' }, t('models.saveAs')), h('input', { id: 'm-save', name: 'save', pattern: '[A-Za-z0-9_.\\-]{1,64}' })),
       h('div', { class: 'buttons' },
         h('button', { type: 'submit', class: 'primary', id: 'm-fit' }, t('models.fit')),
@@ -174,14 +192,35 @@ export function createModelsView(periods: string[]): HTMLElement {
 
   async function fit(e: Event): Promise<void> {
     e.preventDefault();
+    if (kindOf() === 'choice') return fitChoice();
     const fd = new FormData(form);
     const body: Record<string, unknown> = {
       periods: fd.getAll('periods'), within: fd.get('within') || undefined, level: fd.get('level') || undefined,
       constraint: fd.get('constraint'), decay: fd.get('decay'), originVars: fd.getAll('originVars'), destinationVars: fd.getAll('destinationVars'),
       intra: fd.get('intra') === 'on', save: (fd.get('save') as string) || undefined, replace: true,
     };
+    const done = await runJob<GravityResult>('models/gravity', body);
+    if (!done) return;
+    const r = done.result;
+    // Names for the region codes the warnings quote: the regions of this fit's selection.
+    const named = await api.regions({ within: body.within as string | undefined, level: body.level as string | undefined, limit: 100_000 }).catch(() => []);
+    if (done.request !== showRequest) return;
+    fitRegions = new Map(named.map((x) => [x.code, x]));
+    const fitted: Fitted = { level: String(body.level ?? ''), periods: (body.periods as string[]).slice().sort(), constraint: String(body.constraint), decay: String(body.decay), name: r.saved ?? undefined };
+    shown = { kind: 'gravity', result: r, fitted };
+    await showResult(r, fitted);
+    // The form is long and its button at its foot: the result is brought up from its heading
+    // (which model), not left above the view or cut at the table's caption.
+    results.querySelector('[data-result-heading]')?.scrollIntoView({ block: 'start' });
+  }
+
+  /**
+   * Starts a fit job and follows it with the progress bar; says when it is done and refreshes the
+   * saved list if it saved. `request`: the results pane's request it answers (a saved model shown
+   * while the fit runs is not overdrawn by it). Null when it failed (said in the pane) or was cancelled.
+   */
+  async function runJob<R extends { fitSeconds: number; saved?: string | null }>(path: string, body: Record<string, unknown>): Promise<{ result: R; request: number } | null> {
     shown = { kind: 'pending' };
-    // A saved model shown while the fit runs is not overdrawn by it.
     const request = ++showRequest;
     doneSeconds = null;
     running?.abort();
@@ -191,33 +230,44 @@ export function createModelsView(periods: string[]): HTMLElement {
     progress.value = 0;
     progressText.textContent = t('models.running');
     try {
-      const job = await post<JobView>('models/gravity', body);
-      const r = await waitForJob<GravityResult>(job.id, (p, m) => {
+      const job = await post<JobView>(path, body);
+      const result = await waitForJob<R>(job.id, (p, m) => {
         progress.value = p;
         progressText.textContent = `${t('models.running')} ${Math.round(p * 100)}%${m ? ` · ${m}` : ''}`;
       }, abort.signal);
-      doneSeconds = r.fitSeconds;
-      progressText.textContent = doneText(r.fitSeconds);
-      // Names for the region codes the warnings quote: the regions of this fit's selection.
-      const named = await api.regions({ within: body.within as string | undefined, level: body.level as string | undefined, limit: 100_000 }).catch(() => []);
-      if (r.saved) void renderSaved();
-      if (request !== showRequest) return;
-      fitRegions = new Map(named.map((x) => [x.code, x]));
-      const fitted: Fitted = { level: String(body.level ?? ''), periods: (body.periods as string[]).slice().sort(), constraint: String(body.constraint), decay: String(body.decay), name: r.saved ?? undefined };
-      shown = { kind: 'gravity', result: r, fitted };
-      await showResult(r, fitted);
-      // The form is long and its button at its foot: the result is brought up from its heading
-      // (which model), not left above the view or cut at the table's caption.
-      results.querySelector('[data-result-heading]')?.scrollIntoView({ block: 'start' });
+      doneSeconds = result.fitSeconds;
+      progressText.textContent = doneText(result.fitSeconds);
+      if (result.saved) void renderSaved();
+      return { result, request };
     } catch (err) {
       progressText.textContent = '';
-      if (request !== showRequest) return;
+      if (request !== showRequest) return null;
       shown = { kind: 'failed', error: err };
       showFailure(err);
       // The form is long: the answer to its button is brought into view, not left above the fold.
       results.firstElementChild?.scrollIntoView({ block: 'nearest' });
+      return null;
     } finally {
       progress.hidden = true;
+    }
+  }
+
+  /** A destination-choice fit of the graduate records (choice-form.ts), shown as a saved choice model is. */
+  async function fitChoice(): Promise<void> {
+    const done = await runJob<{ fitSeconds: number; saved?: string | null }>('models/choice', choiceBody(new FormData(form)));
+    if (!done || done.request !== showRequest) return;
+    shown = { kind: 'choiceFit', result: done.result };
+    await showChoiceFit(done.result);
+    results.querySelector('h3')?.scrollIntoView({ block: 'start' });
+  }
+
+  async function showChoiceFit(r: unknown): Promise<void> {
+    const request = showRequest;
+    try {
+      const view = await choiceFitView(r, Math.max(320, results.clientWidth - 16));
+      if (request === showRequest) results.replaceChildren(view);
+    } catch (e) {
+      if (request === showRequest) results.replaceChildren(status('error', (e as Error).message));
     }
   }
 
@@ -358,6 +408,7 @@ export function createModelsView(periods: string[]): HTMLElement {
       clear(results);
       void showResult(shown.result, shown.fitted);
     } else if (shown?.kind === 'choice') void showSavedChoice(shown.name);
+    else if (shown?.kind === 'choiceFit') void showChoiceFit(shown.result);
     else if (shown?.kind === 'failed') {
       clear(results);
       showFailure(shown.error);
@@ -366,12 +417,18 @@ export function createModelsView(periods: string[]): HTMLElement {
 
   form.addEventListener('submit', (e) => void fit(e));
   form.addEventListener('change', (e) => {
-    if ((e.target as HTMLSelectElement).name === 'level') rerenderForm();
+    const changed = (e.target as HTMLSelectElement).name;
+    if (changed === 'level' || changed === 'kind') rerenderForm();
     else updatePlaceholder();
   });
   renderForm();
   showEmpty();
   void loadWithinRegions();
+  // Whose graduate records a choice model can be fitted on (none: the choice is offered disabled).
+  void get<{ universities: CatalogueUniversity[] }>('reports/graduates/catalogue').then((c) => {
+    universities = c.universities;
+    if (universities.length) rerenderForm();
+  }).catch(() => undefined);
   void renderSaved();
   onLanguage(() => {
     if (doneSeconds !== null) progressText.textContent = doneText(doneSeconds);
