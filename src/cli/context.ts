@@ -1,6 +1,8 @@
-import { InvalidArgumentError, type Command } from 'commander';
+import type { Command } from 'commander';
 import { DEFAULT_WORKSPACE } from '../store/workspace.ts';
 import { stdOut, type Out } from './output.ts';
+import { coded } from '../core/messages/index.ts';
+import { CodedArgumentError } from './lang.ts';
 
 /** Options every command shares; read from the command and its parents. */
 export interface CommonOptions {
@@ -27,6 +29,6 @@ export function withCommon(cmd: Command): Command {
 
 export function intOption(v: string): number {
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError(`"${v}" is not a whole number`);
+  if (!Number.isInteger(n) || n < 0) throw new CodedArgumentError(coded('cli.value.notWhole', { value: v }));
   return n;
 }

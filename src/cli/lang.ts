@@ -31,9 +31,17 @@ export const inLang = (m: CodedMessage, lang: CliLang, name?: RegionNamer): stri
 export class CodedArgumentError extends InvalidArgumentError {
   readonly text: CodedMessage;
   constructor(text: CodedMessage) {
-    super(text.message);
+    // Commander prints a value's refusal itself, after its own words (commander-zh.ts says those
+    // in Chinese): the reason is in the language of the call.
+    super(argumentLang === 'zh' ? inLang(text, 'zh') : text.message);
     this.text = text;
   }
+}
+
+/** The language of the call being parsed (main.ts sets it from argv before commander parses). */
+let argumentLang: CliLang = 'en';
+export function setArgumentLang(lang: CliLang): void {
+  argumentLang = lang;
 }
 
 /** `--lang en|zh` of a command whose messages follow it. */

@@ -1,6 +1,7 @@
 import { Command, CommanderError, Help, InvalidArgumentError } from 'commander';
 import { isTalentflowError, InputError } from '../core/errors.ts';
-import { alsoIn, cliLang, CodedArgumentError, errorIn, inLang } from './lang.ts';
+import { alsoIn, cliLang, CodedArgumentError, errorIn, inLang, setArgumentLang } from './lang.ts';
+import { commanderErrorZh } from './commander-zh.ts';
 import { prepareTables } from './output.ts';
 import { takeRecoveryNotes } from '../store/recovery.ts';
 import { COMMAND_LOADERS, isCommandName, loadCommand, readCommandSummaries, type CommandName } from './command-registry.ts';
@@ -14,12 +15,22 @@ export const EXIT = { ok: 0, user: 1, internal: 2 } as const;
  * description from the build's summaries, or, when run from src/ without them, loads them all.
  */
 export async function buildProgram(argv: readonly string[] = []): Promise<Command> {
+  const zh = cliLang(argv) === 'zh';
   const program = new Command('talentflow')
     .description('Measure, explain, forecast and counter talent outflow between regions')
     .version('0.1.0')
-    .showHelpAfterError('(add --help for usage)')
+    .showHelpAfterError(zh ? '（加 --help 查看用法）' : '(add --help for usage)')
     .exitOverride();
-  const add = (cmd: Command) => program.addCommand(cmd.exitOverride());
+  // Under --lang zh commander's own refusals are said in Chinese, by every command and subcommand.
+  const speak = (cmd: Command): void => {
+    if (zh) cmd.configureOutput({ outputError: (text, write) => write(commanderErrorZh(text)) });
+    cmd.commands.forEach(speak);
+  };
+  speak(program);
+  const add = (cmd: Command) => {
+    speak(cmd);
+    program.addCommand(cmd.exitOverride());
+  };
   const first = argv.find((a) => !a.startsWith('-'));
   const wanted = first === 'help' ? argv[argv.indexOf('help') + 1] : first;
   if (isCommandName(wanted)) {
@@ -46,6 +57,7 @@ export async function buildProgram(argv: readonly string[] = []): Promise<Comman
 export async function main(argv: string[]): Promise<number> {
   const json = argv.includes('--json');
   const lang = cliLang(argv);
+  setArgumentLang(lang);
   try {
     const program = await buildProgram(argv);
     await program.parseAsync(argv, { from: 'user' });

@@ -1,4 +1,6 @@
-import { InvalidArgumentError, type Command } from 'commander';
+import type { Command } from 'commander';
+import { coded } from '../core/messages/index.ts';
+import { CodedArgumentError } from './lang.ts';
 
 /**
  * Makes every option of `cmd` that takes one value refuse a second occurrence: commander keeps
@@ -12,7 +14,7 @@ export function refuseRepeats(cmd: Command): Command {
     const key = opt.attributeName();
     opt.parseArg = <T>(value: string, previous: T): T => {
       if (cmd.getOptionValueSource(key) === 'cli') {
-        throw new InvalidArgumentError(`${opt.long ?? opt.short} was given twice (first "${String(previous)}"); give it once${opt.description.includes('comma') ? ', with its values comma-separated' : ''}`);
+        throw new CodedArgumentError(coded('cli.value.givenTwice', { option: opt.long ?? opt.short ?? '', first: String(previous), commaSeparated: opt.description.includes('comma') }));
       }
       return (inner ? inner(value, previous) : value) as T;
     };

@@ -69,6 +69,29 @@ test('every enumerated option refuses a misspelt value with exit 1 and the valid
   for (const [args, pattern] of cases) userError(tf(...args), pattern, args.join(' '));
 });
 
+test("--lang zh: commander's own refusals and the options' parsers speak Chinese, flags and values as typed; English as before without it (issue #12)", () => {
+  const cases: [string[], string, RegExp][] = [
+    [['measures', 'net', '--frobnicate'], '错误：未知选项“--frobnicate”', /^error: unknown option '--frobnicate'$/m],
+    [['measures', 'net', '--limt', '3'], '错误：未知选项“--limt”\n（是否想用 --limit？）', /^error: unknown option '--limt'\n\(Did you mean --limit\?\)$/m],
+    [['measures'], '错误：缺少必需的参数“measure”', /^error: missing required argument 'measure'$/m],
+    [['regions', 'a', 'b', 'c'], '错误：参数过多（命令“regions”）：应为 1 个，实际为 3 个。', /^error: too many arguments for 'regions'\. Expected 1 argument but got 3\.$/m],
+    [['rank', '--example', 'china-citys'], '错误：选项“--example <name>”的取值“china-citys”无效。可选值：', /^error: option '--example <name>' argument 'china-citys' is invalid\. Allowed choices are /m],
+    [['rank', '--example', 'china-cities', '--top', 'abc'], '错误：选项“--top <n>”的取值“abc”无效。“abc”不是非负整数', /^error: option '--top <n>' argument 'abc' is invalid\. "abc" is not a whole number$/m],
+    [['fit', 'gravity', '--period', '2019', '--ssc', 'adj=yes'], '--ssc adj=yes：应为 TRUE 或 FALSE', /--ssc adj=yes: expected TRUE or FALSE$/m],
+    [['fit', 'gravity', '--period', '2019', '--constraint', 'doubly', '--constraint', 'production'], '--constraint 给出了两次（第一次为“doubly”）；只能给出一次', /--constraint was given twice \(first "doubly"\); give it once$/m],
+    [['scenario', 'run', 'examples/korea-regional-income.json', '--amount', '-5'], '“-5”不是大于等于 0 的金额', /"-5" is not an amount >= 0$/m],
+    [['mesures', 'net'], '错误：未知命令“mesures”\n（是否想用 measures？）', /^error: unknown command 'mesures'\n\(Did you mean measures\?\)$/m],
+  ];
+  for (const [args, chinese, english] of cases) {
+    const zh = tf(...args, '--lang', 'zh');
+    userError(zh, /^错误：/, `${args.join(' ')} --lang zh`);
+    assert.ok(zh.stderr.includes(chinese), `${args.join(' ')} --lang zh: ${zh.stderr}`);
+    // Every line in Chinese but the flags, values and names as typed.
+    assertChinese(zh.stderr.trim().split('\n').map((l) => l.replace(/--[a-z-]+( <[a-z]+>)?|[“"][^”"]*[”"]|[a-z][\w.-]*=\w+|\b(TRUE|FALSE)\b/g, '')), args.join(' '));
+    userError(tf(...args), english, args.join(' '));
+  }
+});
+
 test('a workspace held by another process is a user error (exit 1) that says what to do', async () => {
   // A second process holding the file, as `talentflow serve` does.
   const holder = spawn(process.execPath, ['--input-type=module', '-e', `

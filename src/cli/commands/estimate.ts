@@ -1,4 +1,4 @@
-import { Command, InvalidArgumentError } from 'commander';
+import { Command } from 'commander';
 import type { FlowsFromStocksInput } from '../../app/estimate/input.ts';
 import { chooseFlowsFromStocks, runFlowsFromStocks, type FlowsFromStocksResult } from '../../app/estimate/run.ts';
 import { withWorkspace } from '../../store/workspace.ts';
@@ -12,12 +12,12 @@ import { spoken } from '../message-names.ts';
 
 const year = (v: string) => {
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 1800 || n > 2200) throw new InvalidArgumentError(`"${v}" is not a year`);
+  if (!Number.isInteger(n) || n < 1800 || n > 2200) throw new CodedArgumentError(coded('cli.value.notYear', { value: v }));
   return n;
 };
 const rate = (v: string) => {
   const n = Number(v);
-  if (!Number.isFinite(n) || Math.abs(n) > 0.2) throw new InvalidArgumentError(`"${v}" is not an annual rate (e.g. 0.004 for 0.4% a year)`);
+  if (!Number.isFinite(n) || Math.abs(n) > 0.2) throw new CodedArgumentError(coded('cli.value.notRate', { value: v }));
   return n;
 };
 

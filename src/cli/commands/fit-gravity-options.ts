@@ -1,5 +1,6 @@
-import { InvalidArgumentError } from 'commander';
 import type { SmallSampleOptions, SmallSampleSpec } from '../../models/index.ts';
+import { coded } from '../../core/messages/index.ts';
+import { CodedArgumentError } from '../lang.ts';
 
 const SSC_KEYS: Record<string, keyof SmallSampleOptions> = {
   adj: 'adj', 'fixef.K': 'fixefK', fixefK: 'fixefK', 'cluster.adj': 'clusterAdj', clusterAdj: 'clusterAdj', 'cluster.df': 'clusterDf', clusterDf: 'clusterDf',
@@ -16,14 +17,14 @@ export function parseSsc(text: string): SmallSampleSpec {
   for (const part of t.split(',')) {
     const [k, v] = part.split('=').map((x) => x?.trim());
     const key = SSC_KEYS[k ?? ''];
-    if (!key || v === undefined) throw new InvalidArgumentError(`--ssc "${text}": expected none, fixest or name=value pairs of adj, fixef.K, cluster.adj, cluster.df`);
+    if (!key || v === undefined) throw new CodedArgumentError(coded('cli.value.sscPairs', { text }));
     if (key === 'adj' || key === 'clusterAdj') {
       const b = /^(true|t)$/i.test(v) ? true : /^(false|f)$/i.test(v) ? false : null;
-      if (b === null) throw new InvalidArgumentError(`--ssc ${k}=${v}: expected TRUE or FALSE`);
+      if (b === null) throw new CodedArgumentError(coded('cli.value.sscBoolean', { key: k, value: v }));
       out[key] = b;
     } else {
       const choices = key === 'fixefK' ? ['none', 'full', 'nested'] : ['min', 'conventional'];
-      if (!choices.includes(v)) throw new InvalidArgumentError(`--ssc ${k}=${v}: expected ${choices.join(', ')}`);
+      if (!choices.includes(v)) throw new CodedArgumentError(coded('cli.value.sscChoice', { key: k, value: v, choices }));
       out[key] = v;
     }
   }

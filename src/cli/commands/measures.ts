@@ -1,4 +1,4 @@
-import { Command, InvalidArgumentError } from 'commander';
+import { Command } from 'commander';
 import { withWorkspace } from '../../store/workspace.ts';
 import { common, intOption, outFor, withCommon } from '../context.ts';
 import { printJson } from '../output.ts';
@@ -8,10 +8,12 @@ import { runMeasure } from '../../app/measure/run.ts';
 import { MEASURES } from '../../app/measure/types.ts';
 import { inputFrom } from '../app-input.ts';
 import { printMeasure } from './measures/print.ts';
+import { coded } from '../../core/messages/index.ts';
+import { CodedArgumentError } from '../lang.ts';
 
 const numberOption = (v: string): number => {
   const n = Number(v);
-  if (v.trim() === '' || !Number.isFinite(n)) throw new InvalidArgumentError(`"${v}" is not a number`);
+  if (v.trim() === '' || !Number.isFinite(n)) throw new CodedArgumentError(coded('cli.value.notNumber', { value: v }));
   return n;
 };
 

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { Command, InvalidArgumentError } from 'commander';
+import { Command } from 'commander';
 import { currencyWord } from '../../core/currency.ts';
 import { InputError } from '../../core/errors.ts';
 import { unknownValueError } from '../../core/unknown-value.ts';
@@ -12,8 +12,9 @@ import { common, intOption, outFor, withCommon } from '../context.ts';
 import { printJson, renderTable, type Column, type Out } from '../output.ts';
 import { progressBar } from '../progress.ts';
 import { langAllOption, regionNamer } from '../region-names.ts';
-import { messageLangOption, said, type CliLang } from '../lang.ts';
+import { CodedArgumentError, messageLangOption, said, type CliLang } from '../lang.ts';
 import { scenarioWords } from '../scenario-words.ts';
+import { coded } from '../../core/messages/index.ts';
 
 /** A number, or `none` (the words' "n/a" / "无") where it has no bound. */
 const fmt = (v: number | null, none = 'n/a'): string => (v === null ? none : v.toLocaleString('en-US', { maximumFractionDigits: 0 }));
@@ -23,7 +24,7 @@ export const withInterval = (i: Interval, none = 'n/a'): string => `${fmt(i.medi
 /** A monthly amount: a number >= 0 (digits, with an optional decimal part). */
 function amountOption(v: string): number {
   const n = Number(v.replace(/,/g, ''));
-  if (v.trim() === '' || !Number.isFinite(n) || n < 0) throw new InvalidArgumentError(`"${v}" is not an amount >= 0`);
+  if (v.trim() === '' || !Number.isFinite(n) || n < 0) throw new CodedArgumentError(coded('cli.value.notAmount', { value: v }));
   return n;
 }
 

@@ -1,4 +1,4 @@
-import { Command, InvalidArgumentError } from 'commander';
+import { Command } from 'commander';
 import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -7,10 +7,12 @@ import { createDemoWorkspace } from '../../store/demo.ts';
 import { openWorkspace, closeWorkspace } from '../../store/workspace.ts';
 import { startServer, WEB_DIST } from '../../server/index.ts';
 import { common, withCommon } from '../context.ts';
+import { coded } from '../../core/messages/index.ts';
+import { CodedArgumentError } from '../lang.ts';
 
 const port = (v: string) => {
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError(`"${v}" is not a port`);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new CodedArgumentError(coded('cli.value.notPort', { value: v }));
   return n;
 };
 
