@@ -67,10 +67,11 @@ test('中文: a saved choice model\'s definition, willingness to pay and notes i
   // The saved list names the kinds in Chinese.
   assert.match(await text('#view-models .saved-models'), /northeast-choice（目的地选择模型）/);
 
-  // The same model after a switch: the page draws it again in English, the library's own words.
+  // The same model after a switch: the page draws it again in English, the library's own words,
+  // the area by its English name (the API's English keeps the code: CN).
   await switchTo('en');
   await page.waitForFunction(`document.querySelector('#view-models .choice-result p[data-text="definition"]')?.textContent?.startsWith('destination choice of ')`, undefined, { timeout: 30_000 });
-  assert.match(await text('#view-models .choice-result p[data-text="definition"]'), /^destination choice of [\d,]+ graduates among 31 alternatives \(regions at level province in CN\), conditional logit by maximum likelihood$/);
+  assert.match(await text('#view-models .choice-result p[data-text="definition"]'), /^destination choice of [\d,]+ graduates among 31 alternatives \(regions at level province in China\), conditional logit by maximum likelihood$/);
   assert.match(await text('#view-models .choice-result p[data-text="wtp-definition"]'), /^yuan a month per unit of each attribute/);
   assert.equal(await page.locator('#view-models table.shares tbody th').first().textContent(), 'Liaoning', 'no Chinese name in English');
   await switchTo('zh');
