@@ -2,6 +2,7 @@ import { Command, CommanderError, Help, InvalidArgumentError } from 'commander';
 import { isTalentflowError, InputError } from '../core/errors.ts';
 import { alsoIn, cliLang, CodedArgumentError, errorIn, inLang, setArgumentLang } from './lang.ts';
 import { commanderErrorZh } from './commander-zh.ts';
+import { refuseRepeats } from './single-valued.ts';
 import { prepareTables } from './output.ts';
 import { takeRecoveryNotes } from '../store/recovery.ts';
 import { COMMAND_LOADERS, isCommandName, loadCommand, readCommandSummaries, type CommandName } from './command-registry.ts';
@@ -21,14 +22,16 @@ export async function buildProgram(argv: readonly string[] = []): Promise<Comman
     .version('0.1.0')
     .showHelpAfterError(zh ? '（加 --help 查看用法）' : '(add --help for usage)')
     .exitOverride();
-  // Under --lang zh commander's own refusals are said in Chinese, by every command and subcommand.
-  const speak = (cmd: Command): void => {
+  // Every command and subcommand: a single-valued option given twice is refused (commander keeps
+  // the last silently), and under --lang zh commander's own refusals are said in Chinese.
+  const prepare = (cmd: Command): void => {
+    refuseRepeats(cmd);
     if (zh) cmd.configureOutput({ outputError: (text, write) => write(commanderErrorZh(text)) });
-    cmd.commands.forEach(speak);
+    cmd.commands.forEach(prepare);
   };
-  speak(program);
+  prepare(program);
   const add = (cmd: Command) => {
-    speak(cmd);
+    prepare(cmd);
     program.addCommand(cmd.exitOverride());
   };
   const first = argv.find((a) => !a.startsWith('-'));

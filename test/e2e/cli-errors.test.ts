@@ -65,6 +65,10 @@ test('every enumerated option refuses a misspelt value with exit 1 and the valid
     [['report', 'graduates', '--degree', 'bachelr'], /unknown degree "bachelr"; did you mean "bachelor"\? Degrees of the 2016 graduates: .*bachelor/],
     [['report', 'graduates', '--major', 'alchemy'], /unknown major "alchemy"\. \d+ majors of the 2016 graduates/],
     [['estimate', 'flows-from-stocks', '--method', 'census-residual', '--from', '2010', '--to', '2020', '--decay', 'linear:1'], /--decay "linear:1": give power:-1\.2 or exponential:-0\.002/],
+    // A single-valued option given twice, in any command (commander kept the last one silently).
+    [['measures', 'net', '--level', 'province', '--level', 'city', '--period', '2019'], /--level was given twice \(first "province"\); give it once$/m],
+    [['rank', '--example', 'china-cities', '--top', '5', '--top', '9'], /--top was given twice \(first "5"\); give it once$/m],
+    [['flows', '-w', demo.workspace, '--period', '2019'], /--workspace was given twice/],
   ];
   for (const [args, pattern] of cases) userError(tf(...args), pattern, args.join(' '));
 });

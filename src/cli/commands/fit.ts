@@ -13,7 +13,6 @@ import { radiationNeedsWorkspace, runRadiationFit } from '../../app/fit/radiatio
 import type { RadiationInput } from '../../app/fit/radiation-input.ts';
 import { fitChoiceCommand } from './fit-choice.ts';
 import { parseSsc } from './fit-gravity-options.ts';
-import { refuseRepeats } from '../single-valued.ts';
 
 const list = (v: string | undefined): string[] => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : []);
 
@@ -78,7 +77,7 @@ function radiationInputOf(o: Record<string, string | boolean | undefined>): Radi
 export function fitCommand(): Command {
   const fit = new Command('fit').description('fit a model: spatial interaction on flows (gravity by Poisson PML, radiation), destination choice on graduate records or choice files');
 
-  fit.addCommand(refuseRepeats(selectionOptions(withCommon(new Command('gravity')))
+  fit.addCommand(selectionOptions(withCommon(new Command('gravity')))
     .description('gravity model: unconstrained, production-, attraction- or doubly-constrained, fitted by Poisson pseudo-maximum likelihood')
     .option('--cost <column>', 'file: cost column (distance, time); workspace: the great-circle distance between centroids, named distance_km')
     .addOption(new Option('--constraint <type>', 'which totals the model keeps').choices(['unconstrained', 'production', 'attraction', 'doubly']).default('unconstrained'))
@@ -103,7 +102,7 @@ Examples:
   talentflow fit gravity --flows trade.csv --origin Origin --destination Destination --flow Euros --cost dist_km --fixed-effects Origin,Destination,Product,Year --cluster Origin --ssc fixest
   talentflow fit gravity --period 2019 --within KR --origin-vars population --destination-vars population --json
   talentflow fit gravity --period 2019 --within KR --constraint production --offset destination:population:log --destination-vars grdp_pc
-  talentflow fit gravity --period 2012,2013,2014 --within KR --constraint doubly --cluster origin,destination --save korea-doubly`))
+  talentflow fit gravity --period 2012,2013,2014 --within KR --constraint doubly --cluster origin,destination --save korea-doubly`)
     .action(async (o: Record<string, string | boolean | undefined>, cmd: Command) => {
       const { workspace } = common(cmd);
       const out = outFor(cmd);
