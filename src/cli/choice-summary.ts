@@ -7,6 +7,7 @@ import { fmt, iterationsLine, noteLine, stars, warningLine } from './model-summa
 import { renderTable } from './output.ts';
 import { choiceWords } from './choice-words.ts';
 import { summaryWords } from './summary-words.ts';
+import { alternativesOffered } from '../store/choice/alternatives-offered.ts';
 
 /** The coefficient table of a conditional or nested logit, laid out like R's summary(clogit). */
 function coefficientTable(r: LogitResult, lang: CliLang): string[] {
@@ -79,7 +80,7 @@ export function choiceSummary(r: ChoiceModelResult, lang: CliLang = 'en'): strin
   const lines = [
     c.title(r.model === 'nested-logit', r.kind === 'synthetic'),
     c.persons({
-      persons: cs.persons.toLocaleString('en-US'), years: cs.years, cases: cs.cases.toLocaleString('en-US'), alternatives: cs.alternatives.length,
+      persons: cs.persons.toLocaleString('en-US'), years: cs.years, cases: cs.cases.toLocaleString('en-US'), alternatives: alternativesOffered(cs.alternatives, r.spec),
       // The area by its Chinese name under zh (中国, 东北地区), as typed in English; models saved before it was carried keep the code.
       level: r.spec.level, within: (lang === 'zh' ? cs.withinPlace?.zh : null) ?? cs.within, outside: r.spec.outside === 'option', fitted: r.holdout ? r.nPersons.toLocaleString('en-US') : null,
     }),

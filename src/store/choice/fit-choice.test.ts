@@ -91,6 +91,10 @@ test('nested home-rest and outside option fit; saved as kind choice with the can
   const r: ChoiceModelResult = await fitWorkspaceChoiceModel(ws, { level: 'province', alternativeVars: ['income'], personTerms: ['distance_home'], nests: ['home-rest'], outside: 'option' }, { save: 'home-rest' });
   assert.equal(r.model, 'nested-logit');
   assert.ok(r.terms.includes('lambda_rest') && r.terms.includes('asc_outside'));
+  // Each graduate chooses among the 31 provinces (the own one labelled 'home') and the outside
+  // option: 32, not the 33 labels (the 'home' label stands for a region already counted).
+  assert.deepEqual([r.choiceSet.alternatives.length, r.choiceSet.alternatives[0]], [33, 'home']);
+  assert.match(r.definition, / among 32 alternatives \(regions at level province in CN, plus not employed \/ further study\), nested logit/);
   assert.equal(r.kind, 'estimated');
   assert.equal(r.dataKind, 'observed');
   const saved = await loadModel<ChoiceModelResult>(ws, 'home-rest');

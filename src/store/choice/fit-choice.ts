@@ -12,6 +12,7 @@ import { buildChoiceSet, type CaseInfo, type ChoiceSet } from './choice-set.ts';
 import { choiceShares, type ChoiceShares } from './shares.ts';
 import { alternativeTermName, transformOf, vcovOf, type ChoiceSpec, type ChoiceSpecInput } from './spec.ts';
 import { casesOfYears } from './subset.ts';
+import { alternativesOffered } from './alternatives-offered.ts';
 
 /** Own elasticities by alternative (mean over persons), and the cross matrix when there are at most 60 alternatives (else only own ones are computed). */
 export interface ChoiceElasticities {
@@ -141,7 +142,7 @@ export function fitChoiceSet(set: ChoiceSet, buildSeconds = 0): ChoiceModelResul
 
   const dataKind = set.synthetic ? 'synthetic' : 'observed';
   const definition = coded('choice.definition', {
-    persons: set.persons, alternatives: set.alternatives.length, level: spec.level, within: set.within, area: set.withinPlace, outside: spec.outside === 'option', nested: Boolean(set.nests),
+    persons: set.persons, alternatives: alternativesOffered(set.alternatives, spec), level: spec.level, within: set.within, area: set.withinPlace, outside: spec.outside === 'option', nested: Boolean(set.nests),
   });
   return {
     ...logit,
