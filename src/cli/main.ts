@@ -1,6 +1,6 @@
 import { Command, CommanderError, Help, InvalidArgumentError } from 'commander';
 import { isTalentflowError, InputError } from '../core/errors.ts';
-import { alsoIn, cliLang, CodedArgumentError, errorIn, inLang, setArgumentLang } from './lang.ts';
+import { alsoIn, cliLang, CodedArgumentError, errorIn, setArgumentLang } from './lang.ts';
 import { commanderErrorZh } from './commander-zh.ts';
 import { refuseRepeats } from './single-valued.ts';
 import { prepareTables } from './output.ts';
@@ -69,7 +69,7 @@ export async function main(argv: string[]): Promise<number> {
     if (e instanceof CommanderError) {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.ok;
       // Commander prints the errors of its own parsing; one thrown by a command's action is not printed yet.
-      if (e instanceof InvalidArgumentError) process.stderr.write(e instanceof CodedArgumentError && lang === 'zh' ? `错误：${inLang(e.text, 'zh')}\n` : `error: ${e.message}\n`);
+      if (e instanceof InvalidArgumentError) process.stderr.write(e instanceof CodedArgumentError && lang === 'zh' ? `错误：${e.message}\n` : `error: ${e.message}\n`);
       return EXIT.user;
     }
     if (isTalentflowError(e)) {

@@ -151,7 +151,8 @@ export function fitChoiceSet(set: ChoiceSet, buildSeconds = 0): ChoiceModelResul
     messages: { ...logit.messages, definition },
     kind: set.synthetic ? 'synthetic' : 'estimated',
     dataKind,
-    source: `workspace person records (${set.synthetic ? 'SYNTHETIC' : dataKind}) and indicators ${spec.alternativeVars.join(', ') || 'none'}`,
+    // The catalogue's words, which the revealed ranking reads back as coded (revealed-ranking.ts sourceOf).
+    source: coded('revealed.modelSource', { kind: dataKind, synthetic: set.synthetic, indicators: spec.alternativeVars }).message,
     spec,
     wtp,
     elasticities: el,

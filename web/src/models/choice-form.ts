@@ -1,7 +1,7 @@
 import type { CaseDef } from '../state.ts';
-import { lang, t, type MessageKey } from '../i18n/index.ts';
+import { regionName, t } from '../i18n/index.ts';
 import { h } from '../ui/dom.ts';
-import { indicatorLabel } from './indicator-label.ts';
+import { attributeChecks, checks, selectField as select } from './form-fields.ts';
 
 /**
  * The Models tab's fields of a destination-choice fit (POST /api/models/choice, the same spec as
@@ -22,30 +22,14 @@ const DEFAULT_TERMS: readonly string[] = ['distance_home', 'is_home', 'is_study'
 /** Attributes ticked at first where the case has them: income, size and climate, as the demo's model. */
 const DEFAULT_ATTRIBUTES: readonly string[] = ['disposable_income_pc', 'population_year_end', 'weather_air_temperature_x10'];
 
-type Check = { value: string; text: string; title?: string };
-const checks = (name: string, values: Check[], chosen: readonly string[]) => h('div', { class: 'checks' },
-  ...values.map((v) => h('label', { title: v.title }, h('input', { type: 'checkbox', name, value: v.value, checked: chosen.includes(v.value) }), ` ${v.text}`)));
-
-function select(name: string, key: MessageKey, options: [string, string][], value: string): HTMLElement {
-  const s = h('select', { id: `m-${name}`, name }, ...options.map(([v, text]) => h('option', { value: v }, text)));
-  s.value = value;
-  return h('div', { class: 'field' }, h('label', { for: `m-${name}` }, t(key)), s);
-}
-
-const universityName = (u: CatalogueUniversity) => (lang() === 'zh' ? u.name_zh ?? u.name_en : u.name_en ?? u.name_zh) ?? u.university;
-
 /** The choice fields for case `c` at `level`, the universities and years from the graduate catalogue. */
 export function choiceFields(c: CaseDef, level: string, universities: readonly CatalogueUniversity[]): (Node | string)[] {
-  const indicators = c.info.indicators.filter((i) => i.level === level);
-  const attributes: Check[] = indicators.map((i) => {
-    const l = indicatorLabel(i.name, i.unit);
-    return { value: i.name, text: l.text, title: l.id };
-  });
+  const attributes = attributeChecks(c, level);
   const years = [...new Set(universities.flatMap((u) => u.years))].sort((a, b) => a - b).map(String);
   const none = t('choice.form.none');
   return [
     universities.length > 1 ? h('fieldset', {}, h('legend', {}, t('choice.form.universities')),
-      checks('university', universities.map((u) => ({ value: u.university, text: universityName(u), title: u.university })), [])) : '',
+      checks('university', universities.map((u) => ({ value: u.university, text: regionName({ code: u.university, name_zh: u.name_zh, name_en: u.name_en }), title: u.university })), [])) : '',
     years.length > 1 ? h('fieldset', {}, h('legend', {}, t('choice.form.years')), checks('years', years.map((y) => ({ value: y, text: y })), [])) : '',
     attributes.length ? h('fieldset', {}, h('legend', {}, t('choice.form.attributes')), checks('alternativeVars', attributes, DEFAULT_ATTRIBUTES.filter((a) => attributes.some((x) => x.value === a)))) : '',
     attributes.length ? h('p', { class: 'note' }, t('models.attrHint')) : '',

@@ -5,10 +5,11 @@ import { coefficientTable } from './coef-table.ts';
 import { choiceBody, choiceFields, type CatalogueUniversity } from './choice-form.ts';
 import { choiceFitView, choiceResultView } from './choice-result.ts';
 import { downloadCsv } from '../export/download.ts';
-import { colon, fmt, lang, levelLabel, onLanguage, otherName, regionName, t } from '../i18n/index.ts';
+import { colon, fmt, lang, levelLabel, onLanguage, otherName, regionName, t, type MessageKey } from '../i18n/index.ts';
 import { fieldTexts } from '../i18n/server-text.ts';
 import { CASES, state, subscribe, type CaseDef } from '../state.ts';
 import { clear, h, label, status } from '../ui/dom.ts';
+import { attributeChecks, checks, selectField } from './form-fields.ts';
 import { indicatorLabel, modelTermLabel } from './indicator-label.ts';
 import { emptyResults, savedModelList, type ModelListing, type SavedModels } from './saved-list.ts';
 import { warningList } from './warning-list.ts';
@@ -120,24 +121,14 @@ export function createModelsView(periods: string[]): HTMLElement {
     if (c === caseDef()) rerenderForm();
   }
 
-  function renderForm(wantedLevel: string | null = null, kind = kindOf()): void {
+  function renderForm(wantedLevel: string | null = null): void {
     const c = caseDef();
+    const kind = kindOf();
     const ps = periods.filter(c.periodFilter);
     const level = levelOf(c, wantedLevel);
-    const indicators = c.info.indicators.filter((i) => i.level === level);
-    const defaults = { periods: ps.slice(-1), dest: indicators.some((i) => i.name === 'individual_income_pc') ? ['individual_income_pc'] : [], constraint: 'production' };
-    const checks = (name: string, values: { value: string; text: string; title?: string }[], chosen: string[]) => h('div', { class: 'checks' },
-      ...values.map((v) => h('label', { title: v.title }, h('input', { type: 'checkbox', name, value: v.value, checked: chosen.includes(v.value) }), ` ${v.text}`)));
-    const attributes = indicators.map((i) => {
-      const l = indicatorLabel(i.name, i.unit);
-      return { value: i.name, text: l.text, title: l.id };
-    });
-    const select = (name: string, key: Parameters<typeof t>[0], opts: [string, Parameters<typeof t>[0]][], value: string) =>
-      h('div', { class: 'field' }, h('label', { for: `m-${name}` }, t(key)), (() => {
-        const s = h('select', { id: `m-${name}`, name }, ...opts.map(([v, k]) => h('option', { value: v }, t(k))));
-        s.value = value;
-        return s;
-      })());
+    const attributes = attributeChecks(c, level);
+    const defaults = { periods: ps.slice(-1), dest: attributes.some((a) => a.value === 'individual_income_pc') ? ['individual_income_pc'] : [], constraint: 'production' };
+    const select = (name: string, key: MessageKey, opts: [string, MessageKey][], value: string) => selectField(name, key, opts.map(([v, k]) => [v, t(k)]), value);
     const kindSelect = h('select', { id: 'm-kind', name: 'kind' },
       h('option', { value: 'gravity' }, t('models.kindGravity')),
       h('option', { value: 'choice', disabled: !universities.length, title: universities.length ? undefined : t('models.kindChoiceNone') }, t('models.kindChoice')));

@@ -1,7 +1,7 @@
 import type { CompositeIndexResult, RankChangeResult, SensitivityResult } from '../../../rank/index.ts';
 import type { CodedMessage } from '../../../core/messages/index.ts';
 import { said, type CliLang } from '../../lang.ts';
-import { namedIn } from '../../message-names.ts';
+import { spoken } from '../../message-names.ts';
 import type { RegionNamer } from '../../region-names.ts';
 import { printTable, type Column, type Out } from '../../output.ts';
 import { chooseTermHeaders, printTermKey, termHeader, type TermHeaders } from '../../table-fit.ts';
@@ -52,7 +52,7 @@ export function printRank(out: Out, r: RankOutput, top: number | undefined, opts
   if (h === 'none') printTermKey(out, h, ix.indicators, lang === 'zh' ? CONTRIBUTIONS.zh : `the ${CONTRIBUTIONS.en}`, lang);
   if (r.sensitivity) out.write(w.sensitivity(r.sensitivity.draws, r.sensitivity.concentration, r.sensitivity.seed));
   // Regions in the warnings by the table's names (the library names them by code).
-  for (const [text, c] of warningsOf(r)) out.error(`${lang === 'zh' ? '警告：' : 'warning: '}${c && opts.name ? namedIn(c, lang, opts.name) : said(text, c, lang)}`);
+  for (const [text, c] of warningsOf(r)) out.error(`${lang === 'zh' ? '警告：' : 'warning: '}${spoken(text, c, lang, opts.name)}`);
 }
 
 /**
