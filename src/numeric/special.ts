@@ -26,10 +26,27 @@ const LOG_FACTORIAL_TABLE: number[] = (() => {
   return t;
 })();
 
-/** log(y!) = lgamma(y + 1), exact summation for small integers (the usual case for counts). */
+/** Integers past the table whose log-factorials are remembered once computed (8 MiB at most). */
+const LOG_FACTORIAL_MEMO_LIMIT = 1 << 20;
+let logFactorialMemo = new Float64Array(0);
+
+/**
+ * log(y!) = lgamma(y + 1), exact summation for small integers (the usual case for counts). Larger
+ * integer counts are remembered once computed: a fit's statistics take it for every positive flow
+ * of a table (4.5 million at 3,000 regions), each a Lanczos sum, for a few thousand distinct counts.
+ */
 export function logFactorial(y: number): number {
-  if (Number.isInteger(y) && y >= 0 && y <= 255) return LOG_FACTORIAL_TABLE[y];
-  return logGamma(y + 1);
+  if (!Number.isInteger(y) || y < 0) return logGamma(y + 1);
+  if (y <= 255) return LOG_FACTORIAL_TABLE[y];
+  if (y >= LOG_FACTORIAL_MEMO_LIMIT) return logGamma(y + 1);
+  if (y >= logFactorialMemo.length) {
+    const grown = new Float64Array(Math.min(LOG_FACTORIAL_MEMO_LIMIT, Math.max(1024, 2 ** Math.ceil(Math.log2(y + 1))))).fill(NaN);
+    grown.set(logFactorialMemo);
+    logFactorialMemo = grown;
+  }
+  const known = logFactorialMemo[y];
+  if (known === known) return known;
+  return (logFactorialMemo[y] = logGamma(y + 1));
 }
 
 /** Complementary error function (R: 2 * pnorm(-x * sqrt(2))). */

@@ -6,6 +6,7 @@ import { MISSING } from '../../numeric/interact.ts';
 import { dimensionLevels, type Dimension, type DimensionLevels } from './dimensions.ts';
 import { resolveDuplicates } from './duplicates.ts';
 import { dropMissing, type UsedColumn } from './missing.ts';
+import { scanCoreRows } from './row-scan.ts';
 import type { ResolvedGravitySpec } from './spec.ts';
 import type { GravityData, GravityResult, Transform } from './types.ts';
 
@@ -52,22 +53,6 @@ const FINITE = 0;
 const NON_NEGATIVE = 1;
 const POSITIVE = 2;
 
-/**
- * Marks the rows to use (keep[r] = 1); returns the count of intra rows left out and the first
- * out-of-range row. A MISSING origin or destination is kept here for the missing-value scan.
- */
-function markRows(origin: Uint32Array, destination: Uint32Array, nRegions: number, intra: boolean, keep: Uint8Array): { intraDropped: number; badRow: number } {
-  let intraDropped = 0;
-  for (let r = 0; r < origin.length; r++) {
-    const o = origin[r];
-    const d = destination[r];
-    if ((o >= nRegions && o !== MISSING) || (d >= nRegions && d !== MISSING)) return { intraDropped, badRow: r };
-    if (o === d && !intra) intraDropped++;
-    else keep[r] = 1;
-  }
-  return { intraDropped, badRow: -1 };
-}
-
 /** First kept row whose value is not finite (FINITE), negative (NON_NEGATIVE) or not positive (POSITIVE); -1 if none. */
 function firstBad(values: ArrayLike<number>, keep: Uint8Array, mode: number): number {
   for (let r = 0; r < keep.length; r++) {
@@ -96,17 +81,22 @@ export function buildGravityDesign(data: GravityData, spec: ResolvedGravitySpec)
   // Rows kept: intra-regional rows only if asked; then rows with a missing value in a column
   // the model uses (dropped or refused, spec.na); every value checked on the rows used (tight
   // per-column scans first, the message built only for the first bad row).
+  // The four columns every table has are scanned once (row-scan.ts); each later step whose
+  // answer that scan already holds uses it while no row has left since (`sameRows`).
   let keep = new Uint8Array(n0);
-  const scan = markRows(data.origin, data.destination, nRegions, spec.intra, keep);
+  const scan = scanCoreRows(data.origin, data.destination, data.flow, data.cost, nRegions, spec.intra, spec.decay === 'power', keep);
   if (scan.badRow >= 0) throw new InputError(coded('arrays.regionIndex', { index: Math.max(data.origin[scan.badRow], data.destination[scan.badRow]), regions: nRegions }), { row: rowNumber(data, scan.badRow) });
   const intraDropped = scan.intraDropped;
-  const dropped = dropMissing(usedColumns(data, spec), keep, spec.na, (r) => rowNumber(data, r));
+  // usedColumns lists the four first: without a missing value among them only the rest are scanned.
+  const used = usedColumns(data, spec);
+  const dropped = dropMissing(scan.missing ? used : used.slice(4), keep, spec.na, (r) => rowNumber(data, r));
   if (dropped.missing > 0) {
     warnings.push(coded('fit.missingLeftOut', { rows: dropped.missing, byColumn: Object.entries(dropped.byColumn).map(([c, k]) => `${c} ${k}`) }));
   }
-  let bad = firstBad(data.flow, keep, NON_NEGATIVE);
+  let sameRows = !scan.missing && dropped.missing === 0;
+  let bad = sameRows ? scan.badFlow : firstBad(data.flow, keep, NON_NEGATIVE);
   if (bad >= 0) throw new InputError(coded('gravity.data.flowBad', { value: String(data.flow[bad]), ...pairOf(data, bad) }), { row: rowNumber(data, bad), column: 'flow' });
-  bad = firstBad(data.cost, keep, spec.decay === 'power' ? POSITIVE : FINITE);
+  bad = sameRows ? scan.badCost : firstBad(data.cost, keep, spec.decay === 'power' ? POSITIVE : FINITE);
   if (bad >= 0) {
     const c = data.cost[bad];
     throw new InputError(coded('gravity.data.costBad', { value: String(c), ...pairOf(data, bad), power: Number.isFinite(c) }), { row: rowNumber(data, bad), column: 'cost' });
@@ -135,18 +125,29 @@ export function buildGravityDesign(data: GravityData, spec: ResolvedGravitySpec)
     ...spec.terms.map((t) => ({ name: t.column, values: data.covariates![t.column] })),
     ...(data.offset ? [{ name: 'offset', values: data.offset }] : []),
   ];
-  const { flow, summed: duplicatesSummed } = resolveDuplicates(data, keep, spec.duplicates, numericColumns);
+  // With no period or category a row's key is its pair, which the scan checked over a superset of the rows kept now.
+  const pairKey = !data.period && Object.keys(data.categories ?? {}).length === 0;
+  const { flow, summed: duplicatesSummed } = pairKey && scan.pairsUnique === true ? { flow: data.flow, summed: 0 } : resolveDuplicates(data, keep, spec.duplicates, numericColumns);
   if (duplicatesSummed > 0) warnings.push(coded('fit.duplicatesSummed', { rows: duplicatesSummed }));
+  if (duplicatesSummed > 0) sameRows = false;
 
   // Fixed-effect dimensions, on raw levels; levels whose flows are all zero would have an effect
   // of -Infinity, so their rows are dropped (R instead reports a huge negative coefficient).
   // One pass suffices: the rows dropped have zero flow, so no other level's total changes.
   const dims = spec.dimensions;
   const raw = dimensionLevels(dims, data);
-  dims.forEach((dim, di) => dropEmptyLevels(dim, raw[di], flow, keep, warnings));
+  const sums = (dim: Dimension): LevelSums | null => {
+    if (!sameRows || dim.atoms.length !== 1) return null;
+    if (dim.atoms[0] === 'origin') return { total: scan.originTotal, count: scan.originCount };
+    return dim.atoms[0] === 'destination' ? { total: scan.destinationTotal, count: scan.destinationCount } : null;
+  };
+  dims.forEach((dim, di) => {
+    if (dropEmptyLevels(dim, raw[di], flow, keep, warnings, sums(dim))) sameRows = false;
+  });
 
   let n = 0;
-  for (let r = 0; r < n0; r++) n += keep[r];
+  if (sameRows) n = scan.kept;
+  else for (let r = 0; r < n0; r++) n += keep[r];
   if (n === 0) throw new InputError(coded('gravity.data.noRowsLeft', {}), { column: 'flow' });
   const rows = new Uint32Array(n);
   for (let r = 0, i = 0; r < n0; r++) if (keep[r]) rows[i++] = r;
@@ -154,7 +155,7 @@ export function buildGravityDesign(data: GravityData, spec: ResolvedGravitySpec)
 
   // Compact level numbers per dimension, in raw-level order so that level 0 is the first region
   // or category (R's reference level).
-  const levelMaps = dims.map((dim, di) => compactLevels(dim, raw[di], rows));
+  const levelMaps = dims.map((dim, di) => compactLevels(dim, raw[di], rows, sums(dim)?.count ?? null));
   const longFactors = (): LabelledFactor[] =>
     levelMaps.map(({ name, kind, map, ids, levels, labels }) => {
       const index = new Uint32Array(n);
@@ -162,13 +163,20 @@ export function buildGravityDesign(data: GravityData, spec: ResolvedGravitySpec)
       return { name, kind, index, levels, labels };
     });
   // Dense-grid layout when it applies; the columns are then built directly in it.
-  const layout = gridLayout(levelMaps, rows) ?? { rows, factors: longFactors(), padding: new Uint32Array(0) };
+  const layout = gridLayout(levelMaps, rows) ?? { rows, factors: longFactors(), padding: new Uint32Array(0), inOrder: n === n0 };
   const order = layout.rows;
   const m = order.length;
 
   const column = (src: ArrayLike<number>, transform: Transform): Float64Array => {
     const c = new Float64Array(m);
     const log = transform === 'log';
+    if (layout.inOrder) {
+      // Design row i is input row i (a full table, or a full grid listed in the grid's order):
+      // a straight copy, with no gather through `order`.
+      if (!log && src instanceof Float64Array) c.set(src.subarray(0, m));
+      else for (let i = 0; i < m; i++) c[i] = log ? Math.log(src[i]) : src[i];
+      return c;
+    }
     for (let i = 0; i < m; i++) {
       const r = order[i];
       if (r !== PADDED_ROW) c[i] = log ? Math.log(src[r]) : src[r];
@@ -233,7 +241,13 @@ const describeLevel = (dim: Dimension, raw: DimensionLevels, l: number): { role:
   return { role: dim.role, name: dim.name, value: label, period: null };
 };
 
-function dropEmptyLevels(dim: Dimension, raw: DimensionLevels, flow: Float64Array, keep: Uint8Array, warnings: CodedMessage[]): void {
+/** Flow total and row count of each raw level over the rows kept. */
+interface LevelSums {
+  readonly total: Float64Array;
+  readonly count: Uint32Array;
+}
+
+function levelSums(raw: DimensionLevels, flow: Float64Array, keep: Uint8Array): LevelSums {
   const ids = raw.index;
   const total = new Float64Array(raw.count);
   const count = new Uint32Array(raw.count);
@@ -242,9 +256,16 @@ function dropEmptyLevels(dim: Dimension, raw: DimensionLevels, flow: Float64Arra
     total[ids[r]] += flow[r];
     count[ids[r]]++;
   }
+  return { total, count };
+}
+
+/** Drops the rows of levels whose flows are all zero, with a warning for each; returns whether any row left. `known`: the sums when already taken. */
+function dropEmptyLevels(dim: Dimension, raw: DimensionLevels, flow: Float64Array, keep: Uint8Array, warnings: CodedMessage[], known: LevelSums | null): boolean {
+  const ids = raw.index;
+  const { total, count } = known ?? levelSums(raw, flow, keep);
   const empty: number[] = [];
   for (let l = 0; l < total.length; l++) if (count[l] > 0 && total[l] === 0) empty.push(l);
-  if (empty.length === 0) return;
+  if (empty.length === 0) return false;
   const none = dim.role === 'origin' ? 'outflow' : dim.role === 'destination' ? 'inflow' : 'flow';
   const shown = empty.slice(0, 20);
   for (const l of shown) {
@@ -254,6 +275,7 @@ function dropEmptyLevels(dim: Dimension, raw: DimensionLevels, flow: Float64Arra
   const isEmpty = new Uint8Array(total.length);
   for (const l of empty) isEmpty[l] = 1;
   for (let r = 0; r < keep.length; r++) if (keep[r] && isEmpty[ids[r]]) keep[r] = 0;
+  return true;
 }
 
 interface LevelMap {
@@ -266,10 +288,12 @@ interface LevelMap {
   readonly labels: string[];
 }
 
-function compactLevels(dim: Dimension, raw: DimensionLevels, rows: Uint32Array): LevelMap {
+/** Numbers the levels that occur in `rows` (`count`: each raw level's rows when already known). */
+function compactLevels(dim: Dimension, raw: DimensionLevels, rows: Uint32Array, count: Uint32Array | null): LevelMap {
   const ids = raw.index;
   const map = new Int32Array(raw.count).fill(-1);
-  for (let i = 0; i < rows.length; i++) map[ids[rows[i]]] = 0;
+  if (count) for (let l = 0; l < count.length; l++) map[l] = count[l] > 0 ? 0 : -1;
+  else for (let i = 0; i < rows.length; i++) map[ids[rows[i]]] = 0;
   const labels: string[] = [];
   let levels = 0;
   for (let l = 0; l < map.length; l++) {
@@ -311,7 +335,7 @@ function clusterIndex(name: string, raw: DimensionLevels, order: Uint32Array): {
  * each (most of the design's time at 9 million cells). The factors' order changes only which
  * margin a balancing sweep fits first; the fit it converges to is the same.
  */
-function gridLayout(maps: readonly LevelMap[], rows: Uint32Array): { rows: Uint32Array; factors: LabelledFactor[]; padding: Uint32Array } | null {
+function gridLayout(maps: readonly LevelMap[], rows: Uint32Array): { rows: Uint32Array; factors: LabelledFactor[]; padding: Uint32Array; inOrder: boolean } | null {
   if (maps.length !== 2 || maps[0].kind !== 'origin' || maps[1].kind !== 'destination' || maps[0].perPeriod) return null;
   const [major, minor] = destinationMajor(maps[0], maps[1], rows) ? [maps[1], maps[0]] : [maps[0], maps[1]];
   const rowsN = major.levels;
@@ -321,11 +345,13 @@ function gridLayout(maps: readonly LevelMap[], rows: Uint32Array): { rows: Uint3
   if (n < 0.5 * cells || cells > 2 ** 31) return null;
   const order = new Uint32Array(cells).fill(PADDED_ROW);
   const [aMap, aIds, bMap, bIds] = [major.map, major.ids, minor.map, minor.ids];
+  let inOrder = n === cells;
   for (let i = 0; i < n; i++) {
     const r = rows[i];
     const p = aMap[aIds[r]] * cols + bMap[bIds[r]];
     if (order[p] !== PADDED_ROW) return null; // duplicate pair: keep the long layout
     order[p] = r;
+    if (p !== r) inOrder = false;
   }
   const padding: number[] = [];
   for (let p = 0; p < cells; p++) if (order[p] === PADDED_ROW) padding.push(p);
@@ -340,7 +366,7 @@ function gridLayout(maps: readonly LevelMap[], rows: Uint32Array): { rows: Uint3
       },
     };
   };
-  return { rows: order, factors: [factor(major, 0), factor(minor, 1)], padding: Uint32Array.from(padding) };
+  return { rows: order, factors: [factor(major, 0), factor(minor, 1)], padding: Uint32Array.from(padding), inOrder };
 }
 
 /** Level of each cell of a row-major rows x cols grid along one axis. */
