@@ -55,6 +55,39 @@ test('codes and numbers of a shuffled 5,000-row file (three chunks) match a plai
   assert.ok(got.codes.o instanceof Uint32Array && got.numbers.dist instanceof Float64Array);
 });
 
+test('integer codes (coded by a cast and a lookup) give the same levels and codes as text codes, blanks and look-alikes included', async () => {
+  let seed = 11;
+  const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) % n);
+  const cases: [string, string[]][] = [
+    ['plain', ['110000', '21', '0', '7', '16777215', '230100']],
+    ['look-alikes', ['7', '007', '+7', '7.0', '21', ' 21']],
+    ['too large', ['16777216', '21', '3', '4294967295']],
+  ];
+  for (const [name, codes] of cases) {
+    const lines: string[][] = [];
+    for (let r = 0; r < 3000; r++) lines.push([codes[rnd(codes.length)], codes[rnd(codes.length)], String(rnd(50))]);
+    lines[5][1] = '';
+    const p = file(`int-${name}.csv`, 'o,d,flow\n' + lines.map((l) => l.map((c) => (c.startsWith(' ') || c.startsWith('+') ? `"${c}"` : c)).join(',')).join('\n') + '\n');
+    const got = await readCodedColumns(p, { codes: [['o', 'd']], numeric: ['flow'] });
+    const want = reference(lines, [0, 1], [2]);
+    assert.deepEqual(got.levels.o, want.levels, name);
+    assert.deepEqual([...got.codes.o], want.codes[0], name);
+    assert.deepEqual([...got.codes.d], want.codes[1], name);
+    const na = await readCodedColumns(p, { codes: [['o', 'd']], numeric: ['flow'], missing: true });
+    assert.equal(na.codes.d[5], MISSING_CODE, name);
+    assert.deepEqual(na.levels.o, want.levels.filter((v) => v !== ''), name);
+    assert.deepEqual([...na.codes.o].map((k) => na.levels.o[k]), lines.map((l) => l[0].trim()), name);
+  }
+  // A Parquet file whose codes are stored as integers.
+  const con = await (await DuckDBInstance.create(':memory:')).connect();
+  const parquet = join(dir, 'int-codes.parquet');
+  await con.run(`COPY (SELECT * FROM (VALUES (110000, 21, 5.0), (21, 110000, 3.0), (21, 7, 1.0)) t(o, d, flow)) TO '${parquet}' (FORMAT parquet)`);
+  const pq = await readCodedColumns(parquet, { codes: [['o', 'd']], numeric: ['flow'] });
+  assert.deepEqual(pq.levels.o, ['110000', '21', '7']);
+  assert.deepEqual([...pq.codes.o], [0, 1, 1]);
+  assert.deepEqual([...pq.codes.d], [1, 0, 2]);
+});
+
 test('readColumns keeps its shape: one string per row, lenient numbers ("1,234") parsed', async () => {
   const p = file('lenient.csv', 'o,d,n\nA,B,"1,234"\n B ,A, 5 \nA,C,7\n');
   const c = await readColumns(p, { text: ['o', 'd'], numeric: ['n'] });

@@ -80,8 +80,9 @@ export async function readCodedColumns(file: string, request: CodedColumnsReques
     const rowNumbers = consecutive ? Number(consecutive[1])
       : Uint32Array.from(await db.all<{ r: number }>(`SELECT (${st.rowExpr})::UINTEGER AS r FROM ${quoteIdent(st.table)} s ORDER BY s.rowid`), (x) => Number(x.r));
     const out: CodedColumns = { rows: st.rows, codes: {}, levels: {}, numbers: {}, rowNumbers };
-    const select = ['s.rowid::UINTEGER'];
+    const select: string[] = [];
     const joins: string[] = [];
+    const lookups: (Uint32Array | null)[] = [];
     for (const [g, group] of request.codes.entries()) {
       if (!group.length) continue;
       // Distinct raw cells first (hashing raw text is cheap; trimming 9 million cells is not),
@@ -92,22 +93,61 @@ export async function readCodedColumns(file: string, request: CodedColumnsReques
       await db.run(`CREATE TEMP TABLE levels_${g} AS SELECT v, (row_number() OVER (ORDER BY min(k)) - 1)::UINTEGER AS i FROM raw_${g} ${missing ? "WHERE v <> ''" : ''} GROUP BY v`);
       await db.run(`CREATE TEMP TABLE codes_${g} AS SELECT r.raw, coalesce(l.i, ${MISSING_CODE})::UINTEGER AS i FROM raw_${g} r LEFT JOIN levels_${g} l USING (v)`);
       const levels = (await db.all<{ v: string }>(`SELECT v FROM levels_${g} ORDER BY i`)).map((r) => r.v);
+      const lookup = await integerCodeLookup(db, `codes_${g}`);
       for (const [j, c] of group.entries()) {
         out.levels[c] = levels;
-        joins.push(`JOIN codes_${g} c${g}_${j} ON c${g}_${j}.raw IS NOT DISTINCT FROM ${s(c)}`);
-        select.push(`c${g}_${j}.i`);
+        if (lookup) {
+          // The cell's own integer, turned into its level below: no join of 9 million text cells.
+          select.push(`coalesce(TRY_CAST(${s(c)} AS UINTEGER), ${lookup.length - 1})::UINTEGER`);
+          lookups.push(lookup);
+        } else {
+          joins.push(`JOIN codes_${g} c${g}_${j} ON c${g}_${j}.raw IS NOT DISTINCT FROM ${s(c)}`);
+          select.push(`c${g}_${j}.i`);
+          lookups.push(null);
+        }
       }
     }
     select.push(...request.numeric.map((c) => `(${st.numeric.includes(c) ? s(c) : numberExpr(c, 's')})::DOUBLE`));
-    // Joined without a sort: each row carries its place (the staged table's rowid, 0 .. rows-1).
-    const read = await queryTypedColumns(db.conn, `SELECT ${select.join(', ')} FROM ${stage} ${joins.join(' ')}`, [], { expectedRows: st.rows, positioned: true });
+    // A join does not keep the rows' order (DuckDB's hash joins run in parallel): each row then
+    // carries its place, the staged table's rowid (0 .. rows-1). A plain scan keeps the order
+    // (preserve_insertion_order, DuckDB's default) and is copied straight, about a third faster.
+    const positioned = joins.length > 0;
+    if (positioned) select.unshift('s.rowid::UINTEGER');
+    const read = await queryTypedColumns(db.conn, `SELECT ${select.join(', ')} FROM ${stage} ${joins.join(' ')}`, [], { expectedRows: st.rows, positioned });
     if (read.rows !== st.rows) throw new Error(`read ${read.rows} of ${st.rows} staged rows`);
-    text.forEach((c, i) => (out.codes[c] = read.columns[i] as Uint32Array));
+    text.forEach((c, i) => {
+      const codes = read.columns[i] as Uint32Array;
+      const lookup = lookups[i];
+      if (lookup) for (let r = 0; r < codes.length; r++) codes[r] = lookup[codes[r]];
+      out.codes[c] = codes;
+    });
     request.numeric.forEach((c, i) => (out.numbers[c] = read.columns[text.length + i] as Float64Array));
     return out;
   } finally {
     db.close();
   }
+}
+
+/** Integer codes up to this bound are looked up in an array (64 MiB at most). */
+const INTEGER_CODE_LIMIT = 1 << 24;
+
+/**
+ * When every distinct cell of a dictionary is an integer written plainly (no sign, leading zero,
+ * space or decimal point: its text is the integer's own, so nothing is lost in reading it as a
+ * number) below INTEGER_CODE_LIMIT, the level of each integer, with the level of a missing cell
+ * in the last place. Null otherwise. Census and statistical region codes (110000, 21, 11010) are
+ * usually such integers: their rows are then coded by a cast and an array lookup, where joining
+ * 18 million text cells to the dictionary took most of the read (0.6-0.7 s of 1.6 at 9 million rows).
+ */
+async function integerCodeLookup(db: Database, codes: string): Promise<Uint32Array | null> {
+  const [check] = await db.all<{ plain: boolean; top: number | null }>(
+    `SELECT bool_and(raw IS NULL OR TRY_CAST(raw AS UINTEGER)::VARCHAR IS NOT DISTINCT FROM raw::VARCHAR) AS plain,
+            max(TRY_CAST(raw AS UINTEGER))::DOUBLE AS top FROM ${quoteIdent(codes)}`);
+  if (!check?.plain || (check.top ?? 0) >= INTEGER_CODE_LIMIT) return null;
+  const rows = await db.all<{ code: number | null; i: number }>(`SELECT TRY_CAST(raw AS UINTEGER)::DOUBLE AS code, i::DOUBLE AS i FROM ${quoteIdent(codes)}`);
+  const lookup = new Uint32Array((check.top ?? 0) + 2).fill(MISSING_CODE);
+  for (const r of rows) lookup[r.code ?? lookup.length - 1] = r.i;
+  return lookup;
 }
 
 /**
