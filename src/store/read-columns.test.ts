@@ -78,6 +78,22 @@ test('integer codes (coded by a cast and a lookup) give the same levels and code
     assert.deepEqual(na.levels.o, want.levels.filter((v) => v !== ''), name);
     assert.deepEqual([...na.codes.o].map((k) => na.levels.o[k]), lines.map((l) => l[0].trim()), name);
   }
+  // Read in one pass (plain codes), then through the staged table (a blank line), the same;
+  // a cell that is not a number is named by row and column either way.
+  const plain = 'o,d,flow\n110000,21,5\n21,110000,3\n,7,1\n';
+  const once = await readCodedColumns(file('int-once.csv', plain), { codes: [['o', 'd']], numeric: ['flow'] });
+  const staged = await readCodedColumns(file('int-staged.csv', plain.replace('\n21,', '\n\n21,')), { codes: [['o', 'd']], numeric: ['flow'] });
+  assert.equal(once.rowNumbers, 2);
+  for (const got of [once, staged]) {
+    assert.deepEqual(got.levels.o, ['110000', '21', '', '7']);
+    assert.deepEqual([...got.codes.o], [0, 1, 2]);
+    assert.deepEqual([...got.codes.d], [1, 0, 3]);
+    assert.deepEqual([...got.numbers.flow], [5, 3, 1]);
+  }
+  const bad = await readCodedColumns(file('int-bad.csv', plain.replace(',3\n', ',three\n')), { codes: [['o', 'd']], numeric: ['flow'] }).then(() => null, (e: unknown) => e);
+  assert.ok(bad instanceof InputError);
+  assert.equal(bad.row, 3);
+  assert.equal(bad.column, 'flow');
   // A Parquet file whose codes are stored as integers.
   const con = await (await DuckDBInstance.create(':memory:')).connect();
   const parquet = join(dir, 'int-codes.parquet');

@@ -1,7 +1,7 @@
 import { InputError } from '../core/errors.ts';
 import { coded } from '../core/messages/index.ts';
 import { Database, quoteIdent } from './duckdb/database.ts';
-import { stageFile, type StageOptions, type StagedTable } from './duckdb/stage.ts';
+import { queryCsvOnce, stageFile, type StageOptions, type StagedTable } from './duckdb/stage.ts';
 import { queryTypedColumns } from './duckdb/typed-columns.ts';
 import { checkNumbers, numberExpr } from './import/checks.ts';
 
@@ -70,6 +70,8 @@ export interface CodedColumns {
  */
 export async function readCodedColumns(file: string, request: CodedColumnsRequest, options: StageOptions = {}): Promise<CodedColumns> {
   const text = request.codes.flat();
+  const once = await readIntegerCodedCsv(file, request, options);
+  if (once) return once;
   const db = await Database.open(':memory:');
   try {
     const missing = request.missing ?? false;
@@ -126,6 +128,94 @@ export async function readCodedColumns(file: string, request: CodedColumnsReques
   } finally {
     db.close();
   }
+}
+
+/** What the one-pass CSV read gives a code cell that is blank, and one that is not a plain integer. */
+const BLANK_CELL = 0xfffffffe;
+const NOT_PLAIN = 0xffffffff;
+
+/**
+ * The number of decimal digits of a UINTEGER expression (10 at most), in SQL: a cell is a plain
+ * integer when it casts to one with as many digits as it has characters (no sign, leading zero,
+ * space, decimal point, exponent or underscore), tested with no string made per row.
+ */
+const digitsOf = (v: string): string => `CASE ${[1, 2, 3, 4, 5, 6, 7, 8, 9].map((d) => `WHEN ${v} < ${10 ** d} THEN ${d}`).join(' ')} ELSE 10 END`;
+
+/**
+ * readCodedColumns in one pass for a CSV whose code cells are all plain integers or blank (region
+ * codes such as 110000), the usual flow file: DuckDB reads the file once, casting codes and
+ * numbers as it goes, and the codes are factored here in order of first appearance, as the staged
+ * path does. Null when any cell is not a plain integer below INTEGER_CODE_LIMIT, or the file needs
+ * the staged path for any other reason (stage.ts queryCsvOnce): that path then reads it. At 9
+ * million rows staging and coding took 3.5 s of a 4.5 s read.
+ */
+async function readIntegerCodedCsv(file: string, request: CodedColumnsRequest, options: StageOptions): Promise<CodedColumns | null> {
+  const text = request.codes.flat();
+  if (!text.length) return null;
+  const db = await Database.open(':memory:');
+  try {
+    const keep = [...new Set([...text, ...request.numeric])];
+    const read = await queryCsvOnce(db, file, options, keep, request.numeric, (from, params) => {
+      const code = (c: string) => {
+        const v = `TRY_CAST(${quoteIdent(c)} AS UINTEGER)`;
+        return `(CASE WHEN ${quoteIdent(c)} IS NULL THEN ${BLANK_CELL} WHEN ${v} IS NOT NULL AND strlen(${quoteIdent(c)}) = ${digitsOf(v)} THEN ${v} ELSE ${NOT_PLAIN} END)::UINTEGER`;
+      };
+      const select = [...text.map(code), ...request.numeric.map((c) => `${quoteIdent(c)}::DOUBLE`)];
+      return queryTypedColumns(db.conn, `SELECT ${select.join(', ')} FROM ${from}`, params);
+    });
+    if (!read || read.rows === 0) return null;
+    const out: CodedColumns = { rows: read.rows, codes: {}, levels: {}, numbers: {}, rowNumbers: 2 };
+    let at = 0;
+    for (const group of request.codes) {
+      const columns = read.columns.slice(at, at + group.length) as Uint32Array[];
+      at += group.length;
+      const coded = factorIntegerCodes(columns, request.missing ?? false);
+      if (!coded) return null;
+      group.forEach((c, j) => {
+        out.codes[c] = columns[j];
+        out.levels[c] = coded;
+      });
+    }
+    request.numeric.forEach((c, i) => (out.numbers[c] = read.columns[text.length + i] as Float64Array));
+    return out;
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Replaces integer codes by their level (in place), levels numbered in order of first appearance
+ * down the first column, then the second...; a blank cell is MISSING_CODE with `missing`, else the
+ * level "". Returns the levels, or null when a cell is not plain or too large (the columns are
+ * then part-coded, for the caller to drop).
+ */
+function factorIntegerCodes(columns: Uint32Array[], missing: boolean): string[] | null {
+  // One pass, the lookup grown as larger codes appear: on a cell that is not plain the caller
+  // drops the columns (and reads the file again through the staged path), so coding them in
+  // place as we go loses nothing.
+  let level = new Int32Array(1024).fill(-1);
+  const levels: string[] = [];
+  let blank = -1;
+  for (const col of columns) {
+    for (let r = 0; r < col.length; r++) {
+      const v = col[r];
+      if (v >= level.length) {
+        if (v === BLANK_CELL) {
+          if (missing) col[r] = MISSING_CODE;
+          else col[r] = blank < 0 ? (blank = levels.push('') - 1) : blank;
+          continue;
+        }
+        if (v >= INTEGER_CODE_LIMIT) return null; // NOT_PLAIN included
+        const grown = new Int32Array(Math.min(INTEGER_CODE_LIMIT, Math.max(v + 1, 2 * level.length))).fill(-1);
+        grown.set(level);
+        level = grown;
+      }
+      let l = level[v];
+      if (l < 0) l = level[v] = levels.push(String(v)) - 1;
+      col[r] = l;
+    }
+  }
+  return levels;
 }
 
 /** Integer codes up to this bound are looked up in an array (64 MiB at most). */

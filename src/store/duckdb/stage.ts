@@ -129,7 +129,22 @@ async function stageJsonLines(db: Database, file: string, path: string, table: s
   return stageDuckdbReader(db, file, path, table, "read_json(?, format = 'newline_delimited')");
 }
 
-async function stageCsv(db: Database, file: string, path: string, size: number, table: string, options: StageOptions, select?: SelectColumns): Promise<StagedTable> {
+/**
+ * A CSV file made ready for DuckDB's reader: its encoding detected (a copy in UTF-8 when it is
+ * not), its dialect and header sniffed, its lines scanned (refused for bytes that are not UTF-8 or
+ * a line past the limit; a copy with LF line breaks when they are mixed). `cleanup` removes the
+ * copies; it has run when this throws.
+ */
+interface OpenedCsv {
+  readPath: string;
+  encoding: string;
+  dialect: ReturnType<typeof sniffCsv>;
+  lines: LineScan;
+  sha256: () => Promise<string | undefined>;
+  cleanup: () => Promise<void>;
+}
+
+async function openCsv(file: string, path: string, size: number, options: StageOptions): Promise<OpenedCsv> {
   const fh = await open(path, 'r');
   const sample = Buffer.alloc(Math.min(size, 1 << 20));
   await fh.read(sample, 0, sample.length, 0);
@@ -192,19 +207,70 @@ async function stageCsv(db: Database, file: string, path: string, size: number, 
     await cleanup();
     throw e;
   }
-  const selection = select?.(dialect.header) ?? null;
-  const numeric = new Set(selection?.numeric ?? []);
+  return { readPath, encoding: enc.encoding, dialect, lines, sha256: async () => hash?.digest('hex') ?? (await hashing), cleanup };
+}
+
+/** How DuckDB's read_csv reads a sniffed file: its arguments, the column types (numbers as DOUBLE unless `allText`) and the projection naming the kept columns. */
+function csvReader(header: readonly string[], lines: LineScan, keep: readonly string[], numeric: ReadonlySet<string>) {
   // DuckDB takes the columns as a STRUCT, built from a JavaScript object, whose integer-like keys
   // ("110000", a region code heading a matrix column) come first whatever their place: every
   // column after it then got its neighbour's values. Positional names c0, c1... keep the order;
   // the projection gives the columns their names back.
-  const position = new Map(dialect.header.map((h, i) => [h, `c${i}`]));
-  const types = (allText: boolean) => structValue(Object.fromEntries(dialect.header.map((h, i) => [`c${i}`, !allText && numeric.has(h) ? 'DOUBLE' : 'VARCHAR'])) as Record<string, DuckDBValue>);
+  const position = new Map(header.map((h, i) => [h, `c${i}`]));
+  const types = (allText: boolean) => structValue(Object.fromEntries(header.map((h, i) => [`c${i}`, !allText && numeric.has(h) ? 'DOUBLE' : 'VARCHAR'])) as Record<string, DuckDBValue>);
   // DuckDB reserves a buffer of the maximum line size: raise it only for files with long lines
   // (boundaries as WKT), since it slows every read.
   const maxLine = lines.longest > 1_000_000 ? `, max_line_size = ${MAX_LINE_BYTES + 1024}` : '';
   const args = `header = true, auto_detect = false, delim = ?, quote = '"', escape = '"', columns = ?${maxLine}`;
-  const projection = (selection ? selection.keep : dialect.header).map((h) => `${position.get(h)} AS ${quoteIdent(h)}`).join(', ');
+  const projection = keep.map((h) => `${position.get(h)} AS ${quoteIdent(h)}`).join(', ');
+  return { types, args, projection };
+}
+
+/**
+ * Runs `query` over a CSV file that DuckDB reads once, with no staged table: `from` is a subquery
+ * with the `keep` columns, `numeric` ones as DOUBLE and the others as text, rows in the file's
+ * order. For a reader that needs one pass (storing 9 million rows first took as long again as
+ * reading them). Null when the file needs the staging path's care, which then reads it and names
+ * any fault: not a CSV, a hash asked for, records not on consecutive lines (blank lines, quoted
+ * line breaks), an underscore after the header ("1_000", which DuckDB's DOUBLE reader takes), a
+ * column not in the header, or a query DuckDB refuses (a cell that is not a number). Faults the
+ * staging path refuses before reading (encoding, bytes that are not UTF-8, a line too long) are
+ * refused here the same way.
+ */
+export async function queryCsvOnce<T>(db: Database, file: string, options: StageOptions, keep: readonly string[], numeric: readonly string[],
+  query: (from: string, params: DuckDBValue[]) => Promise<T>): Promise<T | null> {
+  if (options.hash || formatOf(file, options.format) !== 'csv') return null;
+  const path = resolve(file);
+  let size: number;
+  try {
+    size = (await stat(path)).size;
+  } catch {
+    return null;
+  }
+  if (size === 0) return null;
+  const opened = await openCsv(file, path, size, options);
+  try {
+    const { dialect, lines } = opened;
+    if (lines.records.record.length || lines.underscoreAfterHeader || keep.some((c) => !dialect.header.includes(c))) return null;
+    const { types, args, projection } = csvReader(dialect.header, lines, keep, new Set(numeric));
+    const stop = watchProgress(db, options, 'reading');
+    try {
+      return await query(`(SELECT ${projection} FROM read_csv(?, ${args}))`, [opened.readPath, dialect.delimiter, types(false)]);
+    } catch {
+      return null;
+    } finally {
+      stop();
+    }
+  } finally {
+    await opened.cleanup();
+  }
+}
+
+async function stageCsv(db: Database, file: string, path: string, size: number, table: string, options: StageOptions, select?: SelectColumns): Promise<StagedTable> {
+  const { readPath, encoding, dialect, lines, sha256: fileHash, cleanup } = await openCsv(file, path, size, options);
+  const selection = select?.(dialect.header) ?? null;
+  const numeric = new Set(selection?.numeric ?? []);
+  const { types, args, projection } = csvReader(dialect.header, lines, selection?.keep ?? dialect.header, numeric);
   const stop = watchProgress(db, options, 'reading');
   // DuckDB's DOUBLE reader takes "1_000" as 1000; such a file is read as text so the checks refuse
   // the cell. The line scan finds the byte at memchr speed, far cheaper than casting every cell in SQL.
@@ -228,10 +294,10 @@ async function stageCsv(db: Database, file: string, path: string, size: number, 
   }
   // Record k is line k + 2 (the header is line 1) unless blank lines or quoted line breaks come before it.
   const rowExpr = lines.records.record.length ? await addLineColumn(db, table, dialect.header, lines.records) : 's.rowid + 2';
-  const staged = await finish(db, table, file, 'csv', enc.encoding, selection ? [...selection.keep] : dialect.header, rowExpr);
+  const staged = await finish(db, table, file, 'csv', encoding, selection ? [...selection.keep] : dialect.header, rowExpr);
   staged.numeric = typedNumbers ? [...numeric] : [];
   staged.header = dialect.header;
-  staged.sha256 = hash?.digest('hex') ?? (await hashing);
+  staged.sha256 = await fileHash();
   return staged;
 }
 
