@@ -57,21 +57,22 @@ export function scanCoreRows(
   const destinationCount = new Uint32Array(nRegions);
   const checkPairs = nRegions * nRegions <= PAIR_BITMAP_LIMIT;
   const seen = new Uint32Array(checkPairs ? Math.ceil((nRegions * nRegions) / 32) : 0);
+  // Plain locals, read back once at the end: a closure over them would keep them in a context
+  // object, a memory store per row for each counter.
   let intraDropped = 0;
   let kept = 0;
   let missing = false;
   let badFlow = -1;
   let badCost = -1;
   let repeated = false;
-  const result = (badRow: number): CoreRowScan => ({
-    badRow, intraDropped, kept, missing, badFlow, badCost,
-    pairsUnique: checkPairs && !missing ? !repeated : null,
-    originTotal, originCount, destinationTotal, destinationCount,
-  });
+  let badRow = -1;
   for (let r = 0; r < origin.length; r++) {
     const o = origin[r];
     const d = destination[r];
-    if ((o >= nRegions && o !== MISSING) || (d >= nRegions && d !== MISSING)) return result(r);
+    if ((o >= nRegions && o !== MISSING) || (d >= nRegions && d !== MISSING)) {
+      badRow = r;
+      break;
+    }
     if (o === d && !intra) {
       intraDropped++;
       continue;
@@ -98,5 +99,9 @@ export function scanCoreRows(
       seen[word] |= bit;
     }
   }
-  return result(-1);
+  return {
+    badRow, intraDropped, kept, missing, badFlow, badCost,
+    pairsUnique: checkPairs && !missing ? !repeated : null,
+    originTotal, originCount, destinationTotal, destinationCount,
+  };
 }
