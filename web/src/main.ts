@@ -1,7 +1,8 @@
 import './styles.css';
 import { api } from './api.ts';
 import { errorLine, lang, setLang, t } from './i18n/index.ts';
-import { createMapView, prefetchMapData } from './map/view.ts';
+import { prefetchMapData } from './map/first-view.ts';
+import type { MapView } from './map/view.ts';
 import { setCases, state, subscribe, update, type State } from './state.ts';
 import { caseFooter } from './footer.ts';
 import { clear, h, label, status } from './ui/dom.ts';
@@ -24,8 +25,8 @@ performance.mark('talentflow:start');
 const TABS: State['tab'][] = ['map', 'models', 'scenario', 'rankings', 'graduates'];
 
 /*
- * The header and the map's box are laid out as the script runs, before the workspace's first
- * answers arrive, and the map is created as soon as its data is asked for (boot): MapLibre's
+ * The header is laid out as the script runs, before the workspace's first answers arrive, and
+ * the map is created as soon as its data is asked for and its code has loaded (boot): MapLibre's
  * style, shaders and first frame then overlap those requests instead of following the rest of
  * the boot. Nothing in the header depends on the data; the tab a link names is selected by
  * showTab once the link's view is applied.
@@ -48,8 +49,11 @@ const header = h('header', { class: 'top' },
   printButton(),
   langButton,
 );
-const mapView = createMapView();
-const main = h('main', { id: 'main' }, mapView.element);
+// The map's code (MapLibre, most of the page's script) loads beside this small entry: the boot
+// below asks for the cases and the first view's data while it is still being fetched and parsed.
+const mapCode = import('./map/view.ts');
+let mapView: MapView | null = null;
+const main = h('main', { id: 'main' });
 clear(app);
 app.append(h('a', { class: 'skip', href: '#main', i18n: 'app.skip' }), header, main);
 
@@ -59,7 +63,6 @@ async function boot(): Promise<void> {
   // view (url-state.ts) is applied after them, before anything is fetched or drawn.
   const cases = await api.cases();
   if (!cases.length) {
-    mapView.remove();
     clear(app);
     app.append(status('empty', t('empty.workspace')));
     app.removeAttribute('aria-busy');
@@ -72,20 +75,22 @@ async function boot(): Promise<void> {
   const fromUrl = await withPeriodAtLevel(withLevel, async (view) => hasNetValues(view, await flowPeriodSet));
   update(fromUrl);
   prefetchMapData();
-  // The map is created once its data is asked for: created earlier, its first frames (a full
+  // The map is created once its data is asked for (and its code is in): created earlier, its first frames (a full
   // redraw apiece with a software renderer) held back the handling of /api/cases and so the
   // requests of the boundaries and values, which the map then waited for. The footer (the
   // case's sources) goes in first, so the map's box has its final size and the map is created
   // at the case's bounds: a resize or a camera jump after it is one more full redraw.
   app.append(caseFooter());
-  mapView.mount();
+  const map = (mapView = (await mapCode).createMapView());
+  main.append(map.element);
+  map.mount();
   const periods = await flowPeriods;
   startUrlSync(fromUrl, periods);
   // Server messages that name regions by code say their names in the page's language.
-  namePlaces((code) => mapView.regions().get(code));
-  const views: Partial<Record<State['tab'], HTMLElement>> = { map: mapView.element };
+  namePlaces((code) => map.regions().get(code));
+  const views: Partial<Record<State['tab'], HTMLElement>> = { map: map.element };
   app.removeAttribute('aria-busy');
-  mapView.start(periods);
+  map.start(periods);
 
   async function showTab(tab: State['tab']): Promise<void> {
     for (const b of tabButtons) {
@@ -100,7 +105,7 @@ async function boot(): Promise<void> {
       const el = tab === 'models' ? (await import('./models/view.ts')).createModelsView(periods)
         : tab === 'rankings' ? (await import('./rankings/view.ts')).createRankingsView()
           : tab === 'graduates' ? (await import('./graduates/view.ts')).createGraduatesView()
-            : (await import('./scenario/editor.ts')).createScenarioEditor(mapView.regions, periods);
+            : (await import('./scenario/editor.ts')).createScenarioEditor(map.regions, periods);
       placeholder.replaceWith(el);
       views[tab] = el;
     }
@@ -115,7 +120,7 @@ async function boot(): Promise<void> {
 }
 
 boot().catch((e) => {
-  mapView.remove();
+  mapView?.remove();
   clear(app);
   app.append(status('error', errorLine(e)));
 });

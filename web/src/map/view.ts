@@ -1,6 +1,6 @@
 import type * as maplibregl from 'maplibre-gl';
 import type { Feature } from 'geojson';
-import { api, prefetch, type FlowRow, type GeoJsonAnswer, type Group, type MeasureResult, type Region } from '../api.ts';
+import { api, type FlowRow, type GeoJsonAnswer, type Group, type MeasureResult, type Region } from '../api.ts';
 import { downloadCsv } from '../export/download.ts';
 import { colon, errorLine, fmt, lang, levelLabel, onLanguage, otherName, regionName, t } from '../i18n/index.ts';
 import { fieldText, fieldTexts } from '../i18n/server-text.ts';
@@ -12,7 +12,8 @@ import { FlowOverlay, locationsOf, type FlowHover } from './flows.ts';
 import { renderHeadline } from './headline.ts';
 import { LabelLayer } from './labels.ts';
 import { renderNoValues } from './no-data.ts';
-import { hasNetValues, netMeasure, netQuery, populationChangeOnly as isPopulationChange } from './net-request.ts';
+import { hasNetValues } from './net-request.ts';
+import { flowPeriods, measureName, measureQuery, populationChangeOnly, regionsQuery } from './first-view.ts';
 import { overviewLists, shortName } from './overview.ts';
 import { exportMap, mapMeta, netTitle } from './export.ts';
 import { PrintImage } from './print-image.ts';
@@ -44,32 +45,6 @@ const TOP_CHOICES = [25, 50, 100, 250, 1000, 0];
 
 /** The case's focus group (the Northeast for China): the first scope that names a group. */
 const focusGroupOf = (c: CaseDef): string | undefined => c.scopes.find((s) => s.group)?.group;
-
-const regionsQuery = (c: CaseDef) => ({ within: c.within, limit: 100000 });
-
-/**
- * One definition per screen: where the period has flows (observed, or estimated as China's
- * 2000-2010), the map, the legend and the region panel all show net migration of those flows;
- * over a census interval without flows the map shows population change, and the legend calls it
- * that, never net migration.
- */
-const flowPeriods = new Set<string>();
-const populationChangeOnly = (s: State) => isPopulationChange(s, flowPeriods);
-const measureQuery = (s: State) => netQuery(s, flowPeriods);
-const measureName = (s: State) => netMeasure(s, flowPeriods);
-
-/**
- * Starts the requests of the map's first view while the page is still booting (before the
- * periods arrive and the map code runs), so the boundaries and the choropleth arrive together.
- */
-export function prefetchMapData(): void {
-  const c = CASES[state.caseId];
-  prefetch('regions', regionsQuery(c));
-  prefetch('geometry', { level: state.level, within: c.within });
-  if (state.level === 'city') prefetch('geometry', { level: 'province', within: c.within });
-  prefetch(`measures/${measureName(state)}`, measureQuery(state));
-  prefetch('groups');
-}
 
 export function createMapView(): MapView {
   /** The workspace's periods with flows, known once the page has booted (start). */

@@ -1,0 +1,35 @@
+import { prefetch } from '../api.ts';
+import { CASES, state, type CaseDef, type State } from '../state.ts';
+import { netMeasure, netQuery, populationChangeOnly as isPopulationChange } from './net-request.ts';
+
+/**
+ * What the map asks for first, apart from the map's own code (view.ts, with MapLibre): the page
+ * loads that code in parallel and asks for the first view's data from here as soon as the cases
+ * are known, so the boundaries and values are on their way while MapLibre is still being parsed.
+ */
+
+export const regionsQuery = (c: CaseDef) => ({ within: c.within, limit: 100000 });
+
+/**
+ * One definition per screen: where the period has flows (observed, or estimated as China's
+ * 2000-2010), the map, the legend and the region panel all show net migration of those flows;
+ * over a census interval without flows the map shows population change, and the legend calls it
+ * that, never net migration. `flowPeriods` is filled when the map starts (view.ts).
+ */
+export const flowPeriods = new Set<string>();
+export const populationChangeOnly = (s: State) => isPopulationChange(s, flowPeriods);
+export const measureQuery = (s: State) => netQuery(s, flowPeriods);
+export const measureName = (s: State) => netMeasure(s, flowPeriods);
+
+/**
+ * Starts the requests of the map's first view while the page is still booting (before the
+ * periods arrive and the map code runs), so the boundaries and the choropleth arrive together.
+ */
+export function prefetchMapData(): void {
+  const c = CASES[state.caseId];
+  prefetch('regions', regionsQuery(c));
+  prefetch('geometry', { level: state.level, within: c.within });
+  if (state.level === 'city') prefetch('geometry', { level: 'province', within: c.within });
+  prefetch(`measures/${measureName(state)}`, measureQuery(state));
+  prefetch('groups');
+}
