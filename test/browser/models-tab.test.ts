@@ -156,6 +156,9 @@ test('Korea: the form offers Korea\'s regions, periods and indicators with a Kor
   await page.waitForFunction(`document.querySelector('#m-within')?.value === 'KR'`, undefined, { timeout: 10_000 });
   assert.equal(await page.locator('#view-models .model-results table.coef').count(), 0, 'the China fit is not shown as Korea\'s');
   assert.match(await page.getAttribute('#m-save', 'placeholder') ?? '', /^kr-province-\d{4}$/);
+  // The demo's graduate records are of Chinese universities: no choice model of them for Korea.
+  await page.waitForFunction(`document.querySelector('#m-kind option[value="choice"]')?.title.includes('其他国家')`, undefined, { timeout: 30_000 });
+  assert.equal(await page.$eval('#m-kind option[value="choice"]', (o) => (o as unknown as { disabled: boolean }).disabled), true);
   const zh = await attributeLabels();
   assert.equal(zh.find((l) => l.value === 'individual_income_pc')?.text, '人均个人收入（千韩元）');
   await page.screenshot({ path: join(SHOTS, 'models-korea-zh.png'), fullPage: true });

@@ -84,3 +84,12 @@ test('the choice result through the API and the saved model hide observed counts
   check(saved.body.result.shares);
   assert.ok(!JSON.stringify(saved.body).includes('"example"'), 'no person id in the saved model');
 });
+
+test('GET /api/reports/graduates/catalogue names the country each university\'s records lie in (where a choice model of them is fitted)', async () => {
+  const r = await api.get('/api/reports/graduates/catalogue');
+  assert.equal(r.status, 200);
+  const universities = r.body.universities as { university: string; countries: string[] }[];
+  assert.ok(universities.length > 0);
+  const [{ code }] = await fixture.ws.db.all<{ code: string }>("SELECT code FROM regions WHERE level = 'country' LIMIT 1");
+  for (const u of universities) assert.deepEqual(u.countries, [code], u.university);
+});

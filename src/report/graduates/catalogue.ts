@@ -18,19 +18,22 @@ export interface GraduateCatalogueEntry {
   /** Graduation years with records, ascending. */
   years: number[];
   synthetic: boolean;
+  /** Codes of the countries its records' study (else home) regions lie in, sorted; empty when the records name no known region. */
+  countries: string[];
 }
 
 export async function graduateCatalogue<W>(ws: W, store: Pick<GraduateStore<W>, 'personCatalogue'>): Promise<{ universities: GraduateCatalogueEntry[] }> {
   const byUniversity = new Map<string, GraduateCatalogueEntry>();
-  for (const row of await store.personCatalogue(ws) as readonly { university: string; year: number; synthetic?: boolean }[]) {
+  for (const row of await store.personCatalogue(ws) as readonly { university: string; year: number; synthetic?: boolean; countries?: readonly string[] }[]) {
     let entry = byUniversity.get(row.university);
     if (!entry) {
       const preset = NORTHEAST_UNIVERSITIES.find((u) => u.name === row.university);
-      entry = { university: row.university, name_zh: preset?.name_zh ?? null, name_en: preset?.name ?? null, years: [], synthetic: false };
+      entry = { university: row.university, name_zh: preset?.name_zh ?? null, name_en: preset?.name ?? null, years: [], synthetic: false, countries: [] };
       byUniversity.set(row.university, entry);
     }
     if (!entry.years.includes(row.year)) entry.years.push(row.year);
     entry.synthetic ||= row.synthetic === true;
+    for (const c of row.countries ?? []) if (!entry.countries.includes(c)) entry.countries.push(c);
   }
   // The presets in their order (the demo's first is the one its examples speak of), then the others by name.
   const rank = (u: GraduateCatalogueEntry) => {
@@ -38,6 +41,9 @@ export async function graduateCatalogue<W>(ws: W, store: Pick<GraduateStore<W>, 
     return i < 0 ? NORTHEAST_UNIVERSITIES.length : i;
   };
   const universities = [...byUniversity.values()].sort((a, b) => rank(a) - rank(b) || (a.university < b.university ? -1 : a.university > b.university ? 1 : 0));
-  for (const u of universities) u.years.sort((a, b) => a - b);
+  for (const u of universities) {
+    u.years.sort((a, b) => a - b);
+    u.countries.sort();
+  }
   return { universities };
 }

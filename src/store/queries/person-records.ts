@@ -41,9 +41,16 @@ export async function provinceMap(ws: Workspace): Promise<Record<string, string>
   return Object.fromEntries(rows.map((r) => [r.code, r.province]));
 }
 
-/** Universities and years present, with counts and whether any record is synthetic. */
-export async function personCatalogue(ws: Workspace): Promise<{ university: string; year: number; records: number; synthetic: boolean }[]> {
-  const rows = await ws.db.all<{ university: string; year: number; records: bigint; synthetic: boolean }>(
-    'SELECT university, year, count(*) AS records, bool_or(synthetic) AS synthetic FROM persons GROUP BY ALL ORDER BY university, year');
-  return rows.map((r) => ({ ...r, year: Number(r.year), records: Number(r.records) }));
+/**
+ * Universities and years present, with counts, whether any record is synthetic, and the countries
+ * the records' regions lie in (their study region's, else their home region's; codes of the
+ * country-level regions, sorted): a destination-choice model is fitted within one country.
+ */
+export async function personCatalogue(ws: Workspace): Promise<{ university: string; year: number; records: number; synthetic: boolean; countries: string[] }[]> {
+  const rows = await ws.db.all<{ university: string; year: number; records: bigint; synthetic: boolean; countries: string[] | null }>(
+    `SELECT p.university, p.year, count(*) AS records, bool_or(p.synthetic) AS synthetic,
+            list_sort(list_distinct(list(a.ancestor))) AS countries
+     FROM persons p LEFT JOIN region_ancestors a ON a.code = coalesce(p.study_region, p.home_region) AND a.ancestor_level = 'country'
+     GROUP BY ALL ORDER BY p.university, p.year`);
+  return rows.map((r) => ({ ...r, year: Number(r.year), records: Number(r.records), countries: [...(r.countries ?? [])] }));
 }

@@ -237,6 +237,7 @@ export const en = {
   'models.kind': 'Model',
   'models.kindGravity': 'Gravity: flows between regions',
   'models.kindChoice': 'Destination choice: graduate records',
+  'models.kindChoiceElsewhere': 'The workspace\'s graduate records are of universities in another country',
   'models.kindChoiceNone': 'The workspace holds no graduate records (talentflow import persons FILE)',
   'models.helpChoice': 'Conditional (or nested) logit of the region each graduate chose, on region attributes and on the graduate’s distance from home and place of study; willingness to pay in money a month. The fit runs as a job on the server.',
   'choice.form.universities': 'Universities (none ticked: all)',

@@ -241,6 +241,7 @@ export const zh: Record<MessageKey, string> = {
   'models.kind': '模型',
   'models.kindGravity': '引力模型：地区间流动',
   'models.kindChoice': '去向选择模型：毕业生记录',
+  'models.kindChoiceElsewhere': '工作区的毕业生记录属于其他国家的高校',
   'models.kindChoiceNone': '工作区没有毕业生记录（talentflow import persons FILE）',
   'models.helpChoice': '以地区属性及毕业生与家乡、就读地的距离解释每名毕业生所选地区的条件（或嵌套）logit 模型；支付意愿以每月金额计。在服务器上作为任务运行。',
   'choice.form.universities': '高校（不勾选：全部）',

@@ -13,7 +13,7 @@ import { attributeChecks, checks, selectField as select } from './form-fields.ts
  */
 
 /** A university of the workspace's graduate records, as GET /api/reports/graduates/catalogue lists it. */
-export interface CatalogueUniversity { university: string; name_zh: string | null; name_en: string | null; years: number[]; synthetic: boolean }
+export interface CatalogueUniversity { university: string; name_zh: string | null; name_en: string | null; years: number[]; synthetic: boolean; countries: string[] }
 
 /** Graduate-by-region terms the spec knows (PERSON_TERMS), in the order offered. */
 const PERSON_TERMS = ['distance_home', 'is_home', 'is_study', 'distance_study', 'same_macro_region'] as const;

@@ -85,8 +85,10 @@ export function createModelsView(periods: string[]): HTMLElement {
   const caseDef = (): CaseDef => CASES[state.caseId];
   const levelOf = (c: CaseDef, wanted: string | null) => (wanted && c.levels.includes(wanted) ? wanted : c.levels.includes(state.level) ? state.level : c.defaultLevel);
 
+  /** The universities whose records lie in the case's country: a choice model is fitted within one. */
+  const caseUniversities = (c: CaseDef = caseDef()): CatalogueUniversity[] => universities.filter((u) => !c.within || u.countries.includes(c.within));
   /** The kind of model the form fits: a gravity model of flows, or a destination choice of graduates. */
-  const kindOf = (): 'gravity' | 'choice' => (form.querySelector<HTMLSelectElement>('#m-kind')?.value === 'choice' && universities.length ? 'choice' : 'gravity');
+  const kindOf = (): 'gravity' | 'choice' => (form.querySelector<HTMLSelectElement>('#m-kind')?.value === 'choice' && caseUniversities().length ? 'choice' : 'gravity');
 
   /** A model name from the form's choices: cn-province-2000-2010, northeast-city-2019-2021, cn-choice-province. */
   function suggestedName(): string {
@@ -129,11 +131,14 @@ export function createModelsView(periods: string[]): HTMLElement {
     const attributes = attributeChecks(c, level);
     const defaults = { periods: ps.slice(-1), dest: attributes.some((a) => a.value === 'individual_income_pc') ? ['individual_income_pc'] : [], constraint: 'production' };
     const select = (name: string, key: MessageKey, opts: [string, MessageKey][], value: string) => selectField(name, key, opts.map(([v, k]) => [v, t(k)]), value);
+    const mine = caseUniversities(c);
+    // Why the choice is offered disabled: no records at all, or none in this case's country.
+    const none = mine.length ? undefined : t(universities.length ? 'models.kindChoiceElsewhere' : 'models.kindChoiceNone');
     const kindSelect = h('select', { id: 'm-kind', name: 'kind' },
       h('option', { value: 'gravity' }, t('models.kindGravity')),
-      h('option', { value: 'choice', disabled: !universities.length, title: universities.length ? undefined : t('models.kindChoiceNone') }, t('models.kindChoice')));
+      h('option', { value: 'choice', disabled: !mine.length, title: none }, t('models.kindChoice')));
     kindSelect.value = kind;
-    const specific = kind === 'choice' ? choiceFields(c, level, universities) : [
+    const specific = kind === 'choice' ? choiceFields(c, level, mine) : [
       h('fieldset', {}, h('legend', {}, t('models.periods')), checks('periods', ps.map((p) => ({ value: p, text: p })), defaults.periods)),
       select('constraint', 'models.constraint', [['unconstrained', 'constraint.unconstrained'], ['production', 'constraint.production'], ['attraction', 'constraint.attraction'], ['doubly', 'constraint.doubly']], defaults.constraint),
       select('decay', 'models.decay', [['power', 'decay.power'], ['exponential', 'decay.exponential']], 'power'),
