@@ -53,6 +53,7 @@ export const CHINA_CENSUS_STOCKS: ImportStocksOptions = {
   unit: 'sample',
   samplingRate: '2000=0.095,2010=0.1',
   definition: 'census lifetime migrants (birthplace -> residence), long-form sample counts',
+  definitionZh: '普查终身迁移人口（出生地 → 现住地），长表抽样数',
   source: 'China 2000 and 2010 censuses (NBS), long-form table of population by province of residence and province of birth, ' +
     'transcribed in vis2014/Assignment3; 2010 total verified against the published 102.3 million, cells unverified',
   sourceZh: '中国 2000 年与 2010 年人口普查（国家统计局）长表：按现住省份与出生省份分的人口，经 vis2014/Assignment3 转录；' +

@@ -147,7 +147,7 @@ export async function estimateBirthplaceFlows(ws: Workspace, req: BirthplaceFlow
   const sourceZh = await sourcesZh(ws, start, end);
   const codedSource = coded('stocks.birthplace.source', {
     definition: start.definition, from: req.from, to: req.to, source: start.source, endSource: end.source !== start.source ? end.source : null,
-    sourceZh: sourceZh.start, endSourceZh: end.source !== start.source ? sourceZh.end : null, fromRate: start.samplingRate, toRate: end.samplingRate, population: populationName,
+    definitionZh: sourceZh.definition, sourceZh: sourceZh.start, endSourceZh: end.source !== start.source ? sourceZh.end : null, fromRate: start.samplingRate, toRate: end.samplingRate, population: populationName,
   });
   const codedDefinition = coded('stocks.birthplace.definition', { from: req.from, to: req.to, stayers: spec.stayerAssumption });
   const [source, definition] = [codedSource.message, codedDefinition.message];
@@ -243,10 +243,11 @@ async function centroidDistances(ws: Workspace, codes: readonly string[]): Promi
   return haversineMatrix(lon, lat);
 }
 
-/** The Chinese source lines stored with the two tables (import stocks --source-zh), where there are. */
-async function sourcesZh(ws: Workspace, start: LoadedStockMatrix, end: LoadedStockMatrix): Promise<{ start: string | null; end: string | null }> {
-  const at = async (m: LoadedStockMatrix) => (await ws.db.all<{ s: string | null }>('SELECT source_zh AS s FROM stock_tables WHERE import_id = ? AND date = ?', [m.importId, m.date]))[0]?.s ?? null;
-  return { start: await at(start), end: await at(end) };
+/** The Chinese source lines stored with the two tables and the first table's Chinese definition (import stocks --source-zh, --definition-zh), where there are. */
+async function sourcesZh(ws: Workspace, start: LoadedStockMatrix, end: LoadedStockMatrix): Promise<{ start: string | null; end: string | null; definition: string | null }> {
+  const at = async (m: LoadedStockMatrix) => (await ws.db.all<{ s: string | null; d: string | null }>('SELECT source_zh AS s, definition_zh AS d FROM stock_tables WHERE import_id = ? AND date = ?', [m.importId, m.date]))[0];
+  const [a, b] = [await at(start), await at(end)];
+  return { start: a?.s ?? null, end: b?.s ?? null, definition: a?.d ?? null };
 }
 
 /**

@@ -29,7 +29,7 @@ test('import stocks with unit, sampling rates and definition; stocks lists table
     '2000,37,Shandong,23,Heilongjiang,152553', '2000,23,Heilongjiang,37,Shandong,39311',
     '2010,37,Shandong,23,Heilongjiang,74024', '2010,23,Heilongjiang,37,Shandong,47498', '2010,43,Hunan,44,Guangdong,478115',
   ].join('\n') + '\n');
-  const imp = tf('import', 'stocks', p, '--unit', 'sample', '--sampling-rate', '2000=0.095,2010=0.1', '--definition', DEFINITION, '--source', 'vis2014/Assignment3', '--json');
+  const imp = tf('import', 'stocks', p, '--unit', 'sample', '--sampling-rate', '2000=0.095,2010=0.1', '--definition', DEFINITION, '--definition-zh', '普查终身迁移人口', '--source', 'vis2014/Assignment3', '--json');
   assert.equal(imp.code, 0, imp.stderr);
   const s = JSON.parse(imp.stdout) as { kind: string; rows: number; notes: string[] };
   assert.deepEqual([s.kind, s.rows], ['stocks', 5]);
@@ -51,6 +51,8 @@ test('import stocks with unit, sampling rates and definition; stocks lists table
   assert.match(text.stdout, /sample \(0\.1\)/);
   assert.match(text.stdout, /#\d+ 2010: census lifetime migrants \(birthplace -> residence\), long-form sample counts\. Source: vis2014\/Assignment3/);
   assert.match(text.stdout, /湖南省 +440000 +广东省 +2010 +478,115 +4,781,150/);
+  // The Chinese definition given beside the English one; no Chinese source given: the stored one.
+  assert.match(tf('stocks', '--date', '2010', '--lang', 'zh').stdout, /#\d+ 2010：普查终身迁移人口。来源：vis2014\/Assignment3\n/);
 });
 
 test('a bad stock file exits 1 naming file, row and column; nothing is written', () => {
@@ -80,6 +82,11 @@ test('the demo carries both census birthplace tables, labelled, and the 2000 cen
     [2000, 'sample', 0.095, 930, 7305955, DEFINITION], [2010, 'sample', 0.1, 930, 10230691, DEFINITION],
   ]);
   assert.match(tables[0].source, /vis2014\/Assignment3/);
+  // In Chinese the tables say what they are and where they come from in the lines the demo
+  // imports beside the English ones (--definition-zh, --source-zh); in English as before.
+  const listed = (...lang: string[]) => runCli(dir, ['stocks', '-w', d, ...lang]).stdout.trim().split('\n').at(-1);
+  assert.equal(listed('--lang', 'zh'), '#6 2000、#6 2010：普查终身迁移人口（出生地 → 现住地），长表抽样数。来源：中国 2000 年与 2010 年人口普查（国家统计局）长表：按现住省份与出生省份分的人口，经 vis2014/Assignment3 转录；2010 年合计已与公布的 1.023 亿人核对，各单元格未核对');
+  assert.match(listed('--lang', 'en') ?? '', /^#6 2000, #6 2010: census lifetime migrants \(birthplace -> residence\), long-form sample counts\. Source: China 2000 and 2010 censuses/);
   const pop = JSON.parse(runCli(dir, ['indicators', 'population', '--period', '2000', '--level', 'province', '-w', d, '--json']).stdout) as { value: number; source: string }[];
   assert.equal(pop.length, 31);
   assert.equal(pop.reduce((s, p) => s + p.value, 0), 1_262_280_000);
@@ -124,8 +131,8 @@ test('estimate flows-from-stocks --lang zh: heads, definition, source, assumptio
   const lines = zh.stdout.split('\n');
   // The definition in the words `measures --lang zh` names these flows by once stored (core/messages/flows-zh.ts).
   assert.equal(lines[0], '2000-2010 年的流动，由两次人口普查出生地表估计（Abel 2013 方法，migest ffs_demo；留居者最大化：接近最少迁移），单位：人；31 个地区，686 个流动');
-  // The source names the stock tables' Chinese source line (import stocks --source-zh); their definition is stored data and stays as imported.
-  assert.match(lines[1], /^来源：census lifetime migrants .*，2000 年和 2010 年（中国 2000 年与 2010 年人口普查（国家统计局）长表：.*），2000 年：抽样人数，抽样比 0\.095；2010 年：抽样人数，抽样比 0\.1；居住在出生地区的人取自普查人口（指标“population”）$/);
+  // The source names the stock tables' Chinese definition and source line (import stocks --definition-zh, --source-zh).
+  assert.match(lines[1], /^来源：普查终身迁移人口（出生地 → 现住地），长表抽样数，2000 年和 2010 年（中国 2000 年与 2010 年人口普查（国家统计局）长表：.*），2000 年：抽样人数，抽样比 0\.095；2010 年：抽样人数，抽样比 0\.1；居住在出生地区的人取自普查人口（指标“population”）$/);
   assert.equal(lines[2], '假设：');
   assert.ok(lines.includes('  - 两张表按各地出生人数调整到两者的中间值（Abel 和 Sander 2014）'), zh.stdout);
   assert.ok(lines.includes('  - 自然增长：各地区出生率和死亡率均为每年每千名居民 12.5 和 6.7（给定范围的中间情形：低 9.5/7.5，高 15/6；工作区没有按地区的出生和死亡数据）'), zh.stdout);

@@ -42,6 +42,7 @@ export function importCommand(): Command {
     .option('--date <year>', 'stocks: census year of every row when the file has none')
     .option('--sampling-rate <rate>', 'stocks with --unit sample: fraction sampled, e.g. 0.1, or per date 2000=0.095,2010=0.1')
     .option('--definition <text>', 'stocks: what the counts are, shown wherever they are (default: population by region of birth and region of residence)')
+    .option('--definition-zh <text>', 'stocks: the definition in Chinese, stored beside --definition (shown under --lang zh and on the Chinese page)')
     .addOption(new Option('--rows <role>', 'stocks, wide matrix: what its rows are (default: from the first column header, 出生地 or 现住地)').choices(['birth', 'residence']))
     .option('--key <property>', 'geometry: feature property that names the region')
     .option('--synthetic', 'persons: mark the records as synthetic (generated, not real people)')
@@ -78,7 +79,7 @@ Examples:
             case 'stocks':
               return importStocks(ws, file, {
                 ...stage, map: o.map as string, date: o.date as string | undefined, unit: o.unit as StockUnit | undefined, samplingRate: o.samplingRate as string | undefined,
-                definition: o.definition as string | undefined, source: o.source as string | undefined, sourceZh: o.sourceZh as string | undefined, wide: o.wide as boolean | undefined, rowsAre: o.rows as 'birth' | 'residence' | undefined, replace,
+                definition: o.definition as string | undefined, definitionZh: o.definitionZh as string | undefined, source: o.source as string | undefined, sourceZh: o.sourceZh as string | undefined, wide: o.wide as boolean | undefined, rowsAre: o.rows as 'birth' | 'residence' | undefined, replace,
               });
             case 'persons':
               return importPersons(ws, file, { ...stage, map: o.map as string, synthetic: o.synthetic as boolean, replace });

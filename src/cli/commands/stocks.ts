@@ -49,10 +49,12 @@ function printTables(out: Out, tables: readonly StockTableInfo[], lang: CliLang)
     { header: 'regions', value: (t) => t.regions }, { header: 'unit', value: (t) => (t.samplingRate === null ? t.unit : (lang === 'zh' ? `抽样（${t.samplingRate}）` : `sample (${t.samplingRate})`)) },
     { header: 'total', value: (t) => t.total }, { header: 'persons', value: (t) => t.persons, digits: 0 }, { header: 'diagonal', value: (t) => t.diagonal },
   ], lang), { what: 'stock tables', lang });
-  for (const d of [...new Set(tables.map((t) => `${t.definition}\u0000${t.source}`))]) {
+  // The definition and source are the data's own text, as imported: in Chinese where the import
+  // gave a Chinese line too (--definition-zh, --source-zh), else as stored.
+  const said = (t: StockTableInfo) => (lang === 'zh' ? [t.definitionZh ?? t.definition, t.sourceZh ?? t.source] : [t.definition, t.source]);
+  for (const d of [...new Set(tables.map((t) => said(t).join('\u0000')))]) {
     const [definition, source] = d.split('\u0000');
-    const ids = tables.filter((t) => t.definition === definition && t.source === source).map((t) => `#${t.importId} ${t.date}`);
-    // The definition and source are the data's own text, as imported.
+    const ids = tables.filter((t) => said(t).join('\u0000') === d).map((t) => `#${t.importId} ${t.date}`);
     out.write(lang === 'zh' ? `${ids.join('、')}：${definition}。来源：${source}` : `${ids.join(', ')}: ${definition}. Source: ${source}`);
   }
 }

@@ -44,7 +44,7 @@ export const STOCKS_ASSUMPTION_MESSAGES_ZH: ZhOf<typeof STOCKS_ASSUMPTION_MESSAG
   'stocks.assumption.diagonal': () => '居住在出生地区的人 = 普查人口减去表中在其他地区出生的居民',
   'stocks.assumption.prior': (p, f) => `对数线性先验：地区中心点之间的距离^-${p.power}，留居权重 ${p.weight}，校准到 ${f.number(p.target)} 人迁移${p.factor !== null && p.minimum !== null ? `（最小迁移估计 ${f.number(p.minimum)} 人的 ${p.factor} 倍：一项假设）` : '（给定）'}`,
   'stocks.birthplace.definition': (p) => birthplaceDefinitionZh(`${p.from}-${p.to}`, p.stayers),
-  'stocks.birthplace.source': (p, f) => `${f.source(p.definition)}，${p.from} 年和 ${p.to} 年（${f.source(p.sourceZh ?? p.source)}${p.endSource !== null ? `；${f.source(p.endSourceZh ?? p.endSource)}` : ''}），${unitZh(p.from, p.fromRate)}；${unitZh(p.to, p.toRate)}；居住在出生地区的人取自普查人口（指标“${p.population}”）`,
+  'stocks.birthplace.source': (p, f) => `${f.source(p.definitionZh ?? p.definition)}，${p.from} 年和 ${p.to} 年（${f.source(p.sourceZh ?? p.source)}${p.endSource !== null ? `；${f.source(p.endSourceZh ?? p.endSource)}` : ''}），${unitZh(p.from, p.fromRate)}；${unitZh(p.to, p.toRate)}；居住在出生地区的人取自普查人口（指标“${p.population}”）`,
   'census.assumption.closingRate': (p) => `各地区自然增长率均为每年 ${pct(p.rate, 4)}，取使全国净迁移为零的值（封闭系统：全国增长全部为自然增长）`,
   'census.assumption.givenRate': (p) => `各地区自然增长率均为每年 ${pct(p.rate, 4)}（给定）`,
   'census.assumption.ratesPerRegion': () => '按地区给定的自然增长率',

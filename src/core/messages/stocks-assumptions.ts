@@ -57,7 +57,7 @@ export const STOCKS_ASSUMPTION_MESSAGES = {
    */
   'stocks.birthplace.source': def({
     definition: 'census lifetime migrants (birthplace -> residence)', from: 2000, to: 2010, source: 'China 2000 and 2010 censuses (NBS)', endSource: null as string | null,
-    sourceZh: '中国 2000 年与 2010 年人口普查（国家统计局）' as string | null, endSourceZh: null as string | null, fromRate: 0.095 as number | null, toRate: 0.1 as number | null, population: 'population',
+    definitionZh: '普查终身迁移人口（出生地 → 现住地）' as string | null, sourceZh: '中国 2000 年与 2010 年人口普查（国家统计局）' as string | null, endSourceZh: null as string | null, fromRate: 0.095 as number | null, toRate: 0.1 as number | null, population: 'population',
   }, (p) => `${p.definition} ${p.from} and ${p.to} (${p.source}${p.endSource !== null ? `; ${p.endSource}` : ''}), ${unitText(p.from, p.fromRate)} and ${unitText(p.to, p.toRate)}; census populations (indicator "${p.population}") for the people living in their region of birth`),
   // The census-residual estimator (src/models/stocks/net-migration.ts, census.ts, flows-from-totals.ts).
   /** `rate` per person a year. */

@@ -123,6 +123,15 @@ const MIGRATIONS: { version: number; description: string; sql: string[] }[] = [
       'ALTER TABLE imports ADD COLUMN warnings VARCHAR',
     ],
   },
+  {
+    version: 8,
+    description: 'a Chinese definition beside the English one of stock tables',
+    sql: [
+      // As source_zh (version 6): the bundled census tables carry both; a user's import keeps the
+      // line it was given, and tables stored before this column read NULL, shown as stored.
+      'ALTER TABLE stock_tables ADD COLUMN definition_zh VARCHAR',
+    ],
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -26,6 +26,8 @@ export interface ImportStocksOptions extends StageOptions {
   samplingRate?: number | string;
   /** What the counts are, shown wherever they are. Default DEFAULT_STOCK_DEFINITION. */
   definition?: string;
+  /** The definition in Chinese, where there is one (shown on the Chinese side of the CLI, page and estimates). */
+  definitionZh?: string;
   /** Source line. Default: the file name. */
   source?: string;
   /** The source line in Chinese, where there is one (the page cites it on its Chinese side). */
@@ -138,14 +140,14 @@ export async function importStocks(ws: Workspace, file: string, options: ImportS
         notes.push(coded('import.stockReplaced', { year, imports: same.map((s) => String(s.import_id)) }));
       }
       const id = await recordImport(ws, 'stocks', file, await sha, 0, {
-        map: options.map, date: fixedDate, unit, samplingRate: options.samplingRate ?? null, definition, source, sourceZh: options.sourceZh, wide: options.wide, rowsAre: options.rowsAre,
+        map: options.map, date: fixedDate, unit, samplingRate: options.samplingRate ?? null, definition, definitionZh: options.definitionZh, source, sourceZh: options.sourceZh, wide: options.wide, rowsAre: options.rowsAre,
       });
       await ws.db.run(`INSERT INTO stocks SELECT ?, mb.code, mr.code, ${dateExpr}, ${countExpr} ${joins}`, [id, ...dateParams]);
       for (const year of years) {
         await ws.db.run(
-          `INSERT INTO stock_tables (import_id, date, unit, sampling_rate, definition, source, source_zh, cells, total)
-           SELECT ?, ?, ?, ?, ?, ?, ?, count(*), coalesce(sum(count), 0) FROM stocks WHERE import_id = ? AND date = ?`,
-          [id, year, unit, rateOf.get(year) ?? null, definition, source, options.sourceZh?.trim() || null, id, year]);
+          `INSERT INTO stock_tables (import_id, date, unit, sampling_rate, definition, definition_zh, source, source_zh, cells, total)
+           SELECT ?, ?, ?, ?, ?, ?, ?, ?, count(*), coalesce(sum(count), 0) FROM stocks WHERE import_id = ? AND date = ?`,
+          [id, year, unit, rateOf.get(year) ?? null, definition, options.definitionZh?.trim() || null, source, options.sourceZh?.trim() || null, id, year]);
       }
       const n = await ws.db.one<{ n: bigint; stayers: bigint }>('SELECT count(*) AS n, count(*) FILTER (WHERE birth = residence) AS stayers FROM stocks WHERE import_id = ?', [id]);
       const rows = Number(n!.n);

@@ -15,6 +15,9 @@ export interface StockTableInfo {
   samplingRate: number | null;
   definition: string;
   source: string;
+  /** The definition and source in Chinese, where the import gave them (else null: show the stored line). */
+  definitionZh: string | null;
+  sourceZh: string | null;
   /** Imported data, not an estimate. */
   kind: 'observed';
   cells: number;
@@ -48,9 +51,9 @@ export async function listStockTables(ws: Workspace, q: StockTableQuery = {}): P
   }
   const rows = await ws.db.all<{
     import_id: number; file: string; date: number; unit: StockUnit; sampling_rate: number | null; definition: string; source: string;
-    cells: bigint; total: number; regions: bigint; diagonal: bigint;
+    definition_zh: string | null; source_zh: string | null; cells: bigint; total: number; regions: bigint; diagonal: bigint;
   }>(
-    `SELECT t.import_id, i.file, t.date, t.unit, t.sampling_rate, t.definition, t.source, t.cells, t.total,
+    `SELECT t.import_id, i.file, t.date, t.unit, t.sampling_rate, t.definition, t.source, t.definition_zh, t.source_zh, t.cells, t.total,
        (SELECT count(DISTINCT c) FROM (SELECT birth AS c FROM stocks s WHERE s.import_id = t.import_id AND s.date = t.date
                                        UNION ALL SELECT residence FROM stocks s WHERE s.import_id = t.import_id AND s.date = t.date)) AS regions,
        (SELECT count(*) FROM stocks s WHERE s.import_id = t.import_id AND s.date = t.date AND s.birth = s.residence) AS diagonal
@@ -58,7 +61,7 @@ export async function listStockTables(ws: Workspace, q: StockTableQuery = {}): P
      ORDER BY t.date, t.import_id`, params);
   return rows.map((r) => ({
     importId: Number(r.import_id), file: r.file, date: Number(r.date), unit: r.unit, samplingRate: r.sampling_rate, definition: r.definition,
-    source: r.source, kind: 'observed', cells: Number(r.cells), total: Number(r.total),
+    source: r.source, definitionZh: r.definition_zh, sourceZh: r.source_zh, kind: 'observed', cells: Number(r.cells), total: Number(r.total),
     persons: r.sampling_rate === null ? Number(r.total) : Number(r.total) / r.sampling_rate,
     regions: Number(r.regions), diagonal: Number(r.diagonal) > 0,
   }));
