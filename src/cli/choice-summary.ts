@@ -28,7 +28,11 @@ function coefficientTable(r: LogitResult, lang: CliLang): string[] {
   ];
 }
 
-function fitLines(r: LogitResult, buildSeconds: number | null, lang: CliLang): string[] {
+/**
+ * `homeRest`: the nests are home against the rest, where each graduate's own home region is
+ * relabelled 'home': the rest nest lists every region, but holds one fewer for each graduate.
+ */
+function fitLines(r: LogitResult, buildSeconds: number | null, lang: CliLang, homeRest = false): string[] {
   const c = choiceWords(lang);
   const lines = [
     '',
@@ -41,7 +45,7 @@ function fitLines(r: LogitResult, buildSeconds: number | null, lang: CliLang): s
     lines.push('', c.nestsTitle);
     lines.push(renderTable(r.nests, [
       { header: nest, value: (n) => n.name },
-      { header: alternatives, value: (n) => n.alternatives.length },
+      { header: alternatives, value: (n) => n.alternatives.length - (homeRest && n.name === 'rest' ? 1 : 0) },
       { header: lambda, value: (n) => fmt(n.lambda, 4) },
       { header: summaryWords(lang).standardError, value: (n) => fmt(n.lambdaStandardError, 4) },
       { header: consistent, value: (n) => c.consistent(n.consistentWithUtilityMaximisation) },
@@ -86,7 +90,7 @@ export function choiceSummary(r: ChoiceModelResult, lang: CliLang = 'en'): strin
     }),
     '',
     ...coefficientTable(r, lang),
-    ...fitLines(r, r.buildSeconds, lang),
+    ...fitLines(r, r.buildSeconds, lang, r.spec.nests?.includes('home-rest') ?? false),
     ...wtpLines(r.wtp, lang, r.wtp ? { text: r.wtp.definition, coded: r.wtp.messages?.definition } : undefined),
   ];
   if (r.holdout) {

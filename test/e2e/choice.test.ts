@@ -43,6 +43,8 @@ test('fit choice --persons prints the coefficient table, the WTP table in yuan a
   assert.match(r.stdout, /^Nested logit of destination choice -- SYNTHETIC person records/);
   assert.match(r.stdout, /Coefficients:\n.*Estimate +Std\. Error +z value +Pr\(>\|z\|\) +95% interval/);
   assert.match(r.stdout, /lambda_rest/);
+  // Each graduate's rest holds the 30 provinces other than their home (the nest lists all 31).
+  assert.match(r.stdout, /\nrest +30 +[\d.]+/);
   assert.match(r.stdout, /Willingness to pay \(yuan a month per unit of each term/);
   assert.match(r.stdout, /Left out: [\d,]+ further study/);
   // The workspace's small-cell rule (default k 10) in the shares table and the left-out counts.
