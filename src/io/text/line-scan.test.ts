@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
-import { mixedLineEndings, scanLines } from './line-scan.ts';
+import { mixedLineEndings, plainLines, scanLines } from './line-scan.ts';
 import { sha256, sha256OfFile } from '../file-hash.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'talentflow-test-scan-'));
@@ -68,4 +68,34 @@ test('onChunk sees every byte once and in order: the hash of a file of several c
   assert.ok(content.length > 2 * (1 << 22));
   assert.equal(h.digest('hex'), createHash('sha256').update(content).digest('hex'));
   assert.equal(await sha256OfFile(join(dir, 'hashed.csv')), createHash('sha256').update(content).digest('hex'));
+});
+
+test('plainLines: a file whose records are its lines, with nothing for scanLines to map or refuse; each exception, across 4 MiB chunks too', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'plain-lines-'));
+  try {
+    const check = async (name: string, text: string | Buffer) => {
+      const p = join(dir, name);
+      writeFileSync(p, text);
+      return plainLines(p);
+    };
+    assert.equal(await check('plain.csv', '"o","d",flow\n110000,210000,5\n北京,辽宁,7\n'), true, 'quotes in the header, Chinese text');
+    assert.equal(await check('no-final-break.csv', 'o,d,flow\n1,2,3'), true);
+    assert.equal(await check('crlf.csv', 'o,d,flow\r\n1,2,3\r\n'), false);
+    assert.equal(await check('blank.csv', 'o,d,flow\n1,2,3\n\n2,1,4\n'), false);
+    assert.equal(await check('quoted.csv', 'o,d,flow\n"a\nb",2,3\n'), false);
+    assert.equal(await check('underscore.csv', 'o,d,flow\n1,2,1_000\n'), false);
+    assert.equal(await check('latin1.csv', Buffer.from('o,d,flow\n\xe9,2,3\n', 'latin1')), false);
+    // Past the first 4 MiB chunk: a blank line split across the boundary, a character cut by it.
+    const row = '110000,210000,12345\n';
+    const head = 'o,d,flow\n' + row.repeat(Math.ceil((1 << 22) / row.length));
+    const cut = Buffer.from(head.slice(0, (1 << 22) - 1) + '\n');
+    assert.equal(cut.length, 1 << 22);
+    assert.equal(await check('blank-at-boundary.csv', Buffer.concat([cut, Buffer.from('\n1,2,3\n')])), false);
+    const zh = Buffer.from('辽', 'utf8');
+    const split = Buffer.concat([Buffer.from(head.slice(0, (1 << 22) - 1)), zh, Buffer.from(',2,3\n')]);
+    assert.equal(await check('char-at-boundary.csv', split), true, 'a character cut by the chunk boundary is whole');
+    assert.equal(await check('cut-end.csv', Buffer.concat([Buffer.from(head), zh.subarray(0, 2)])), false, 'a character cut by the end of the file');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

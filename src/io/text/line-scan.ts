@@ -31,7 +31,7 @@ export interface LineScan {
   records: RecordLines;
 }
 
-const LF = 0x0a, CR = 0x0d, UNDERSCORE = 0x5f;
+const LF = 0x0a, CR = 0x0d, UNDERSCORE = 0x5f, QUOTE = 0x22;
 
 /**
  * The longest line a table may have: 16 MB holds a county boundary as WKT many times over, while
@@ -142,7 +142,7 @@ export async function scanLines(path: string, start = 0, onChunk?: (bytes: Uint8
 }
 
 /** Length of the prefix that ends on a character boundary (at most 3 bytes of a started character cut). */
-function completeLength(b: Buffer): number {
+export function completeLength(b: Buffer): number {
   for (let back = 1; back <= 3 && back <= b.length; back++) {
     const c = b[b.length - back];
     if (c < 0x80) return b.length;
@@ -185,4 +185,49 @@ export function firstInvalidUtf8(b: Uint8Array): number {
 /** Whether the file ends its lines in more than one way (DuckDB's CSV reader needs one way). */
 export function mixedLineEndings(s: LineScan): boolean {
   return [s.crlf, s.lf, s.cr].filter((n) => n > 0).length > 1;
+}
+
+/**
+ * Whether a UTF-8 text file needs none of scanLines' care, told by native searches over 4 MiB
+ * chunks with no step per line (about a quarter of scanLines' time at 9 million lines): every
+ * byte well-formed UTF-8, no CR (so no line break but LF), no blank line (LF LF), and after the
+ * first line no quote (so no quoted line break) and no underscore (DuckDB's number reader takes
+ * "1_000"). Records are then on consecutive lines. It says nothing of line lengths: DuckDB's
+ * reader refuses a line past its buffer, and the caller then takes the scanned path.
+ */
+export async function plainLines(path: string): Promise<boolean> {
+  const fh = await open(path, 'r');
+  try {
+    const buf = Buffer.alloc(1 << 22);
+    let pos = 0;
+    let carry: Buffer = Buffer.alloc(0);
+    let headerDone = false;
+    let lastByte = -1;
+    for (;;) {
+      const { bytesRead } = await fh.read(buf, 0, buf.length, pos);
+      if (bytesRead === 0) break;
+      const view = buf.subarray(0, bytesRead);
+      const joined = carry.length ? Buffer.concat([carry, view]) : view;
+      const whole = completeLength(joined);
+      if (!isUtf8(joined.subarray(0, whole))) return false;
+      carry = Buffer.from(joined.subarray(whole));
+      if (view.indexOf(CR) >= 0) return false;
+      if (view.indexOf('\n\n') >= 0 || (lastByte === LF && view[0] === LF)) return false;
+      let from = 0;
+      if (!headerDone) {
+        const end = view.indexOf(LF);
+        if (end < 0) from = view.length;
+        else {
+          headerDone = true;
+          from = end + 1;
+        }
+      }
+      if (view.indexOf(QUOTE, from) >= 0 || view.indexOf(UNDERSCORE, from) >= 0) return false;
+      lastByte = view[bytesRead - 1];
+      pos += bytesRead;
+    }
+    return carry.length === 0;
+  } finally {
+    await fh.close();
+  }
 }

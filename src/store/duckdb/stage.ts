@@ -9,7 +9,7 @@ import { detectEncoding, EncodingDetectionError } from '../../io/text/detect-enc
 import { sniffCsv, uniqueNames } from '../../io/text/csv-header.ts';
 import { transcodeToUtf8, TranscodeError } from '../../io/text/transcode.ts';
 import { fileJsonDepthViolation, depthText } from '../../io/text/json-depth.ts';
-import { scanLines, mixedLineEndings, MAX_LINE_BYTES, type LineScan } from '../../io/text/line-scan.ts';
+import { plainLines, scanLines, mixedLineEndings, MAX_LINE_BYTES, type LineScan } from '../../io/text/line-scan.ts';
 import { lineOfDuckdbLine, type RecordLines } from '../../io/text/record-lines.ts';
 import { copyWithLf } from '../../io/text/line-endings.ts';
 import { sha256, sha256OfFile } from '../../io/file-hash.ts';
@@ -144,7 +144,16 @@ interface OpenedCsv {
   cleanup: () => Promise<void>;
 }
 
-async function openCsv(file: string, path: string, size: number, options: StageOptions): Promise<OpenedCsv> {
+/** What a plain file's lines are known to be without scanning them (plainLines): consecutive records, nothing to map. */
+const PLAIN_LINES: LineScan = { crlf: 0, lf: 0, cr: 0, longest: 0, longestLine: 1, underscoreAfterHeader: false, records: { record: [], extra: [], blanks: [] } };
+
+/**
+ * `plainOnly`: for a reader that needs no line map (queryCsvOnce): the file's lines are checked
+ * by plainLines instead of scanned, and a file that is not plain gives null.
+ */
+async function openCsv(file: string, path: string, size: number, options: StageOptions, plainOnly: true): Promise<OpenedCsv | null>;
+async function openCsv(file: string, path: string, size: number, options: StageOptions, plainOnly?: false): Promise<OpenedCsv>;
+async function openCsv(file: string, path: string, size: number, options: StageOptions, plainOnly = false): Promise<OpenedCsv | null> {
   const fh = await open(path, 'r');
   const sample = Buffer.alloc(Math.min(size, 1 << 20));
   await fh.read(sample, 0, sample.length, 0);
@@ -189,7 +198,13 @@ async function openCsv(file: string, path: string, size: number, options: StageO
         throw e;
       }
     }
-    lines = await scanLines(readPath, 0, hash && ((bytes) => hash.update(bytes)));
+    if (plainOnly) {
+      if (hash || !(await plainLines(readPath))) {
+        await cleanup();
+        return null;
+      }
+      lines = PLAIN_LINES;
+    } else lines = await scanLines(readPath, 0, hash && ((bytes) => hash.update(bytes)));
     // Refused here, not left to DuckDB: its CSV reader, reading some of the columns, fails on a
     // byte that is not UTF-8 with an internal error that invalidates the whole database.
     if (lines.invalidUtf8) {
@@ -231,11 +246,10 @@ function csvReader(header: readonly string[], lines: LineScan, keep: readonly st
  * with the `keep` columns, `numeric` ones as DOUBLE and the others as text, rows in the file's
  * order. For a reader that needs one pass (storing 9 million rows first took as long again as
  * reading them). Null when the file needs the staging path's care, which then reads it and names
- * any fault: not a CSV, a hash asked for, records not on consecutive lines (blank lines, quoted
- * line breaks), an underscore after the header ("1_000", which DuckDB's DOUBLE reader takes), a
- * column not in the header, or a query DuckDB refuses (a cell that is not a number). Faults the
- * staging path refuses before reading (encoding, bytes that are not UTF-8, a line too long) are
- * refused here the same way.
+ * any fault: not a CSV, a hash asked for, lines that are not plain (line-scan.ts plainLines: bytes
+ * that are not UTF-8, CR line breaks, blank lines, quotes or underscores after the header), a
+ * column not in the header, or a query DuckDB refuses (a cell that is not a number, a line past
+ * its buffer). An encoding that cannot be detected or decoded is refused here as there.
  */
 export async function queryCsvOnce<T>(db: Database, file: string, options: StageOptions, keep: readonly string[], numeric: readonly string[],
   query: (from: string, params: DuckDBValue[]) => Promise<T>): Promise<T | null> {
@@ -248,10 +262,11 @@ export async function queryCsvOnce<T>(db: Database, file: string, options: Stage
     return null;
   }
   if (size === 0) return null;
-  const opened = await openCsv(file, path, size, options);
+  const opened = await openCsv(file, path, size, options, true);
+  if (!opened) return null;
   try {
     const { dialect, lines } = opened;
-    if (lines.records.record.length || lines.underscoreAfterHeader || keep.some((c) => !dialect.header.includes(c))) return null;
+    if (keep.some((c) => !dialect.header.includes(c))) return null;
     const { types, args, projection } = csvReader(dialect.header, lines, keep, new Set(numeric));
     const stop = watchProgress(db, options, 'reading');
     try {
