@@ -130,9 +130,8 @@ export async function readCodedColumns(file: string, request: CodedColumnsReques
   }
 }
 
-/** What the one-pass CSV read gives a code cell that is blank, and one that is not a plain integer. */
+/** What the one-pass CSV read gives a code cell that is blank. */
 const BLANK_CELL = 0xfffffffe;
-const NOT_PLAIN = 0xffffffff;
 
 /**
  * The number of decimal digits of a UINTEGER expression (10 at most), in SQL: a cell is a plain
@@ -145,7 +144,7 @@ const digitsOf = (v: string): string => `CASE ${[1, 2, 3, 4, 5, 6, 7, 8, 9].map(
  * readCodedColumns in one pass for a CSV whose code cells are all plain integers or blank (region
  * codes such as 110000), the usual flow file: DuckDB reads the file once, casting codes and
  * numbers as it goes, and the codes are factored here in order of first appearance, as the staged
- * path does. Null when any cell is not a plain integer below INTEGER_CODE_LIMIT, or the file needs
+ * path does. Null when a code cell is not a plain integer (DuckDB stops at the first) or is past INTEGER_CODE_LIMIT, or the file needs
  * the staged path for any other reason (stage.ts queryCsvOnce): that path then reads it. At 9
  * million rows staging and coding took 3.5 s of a 4.5 s read.
  */
@@ -158,7 +157,9 @@ async function readIntegerCodedCsv(file: string, request: CodedColumnsRequest, o
     const read = await queryCsvOnce(db, file, options, keep, request.numeric, (from, params) => {
       const code = (c: string) => {
         const v = `TRY_CAST(${quoteIdent(c)} AS UINTEGER)`;
-        return `(CASE WHEN ${quoteIdent(c)} IS NULL THEN ${BLANK_CELL} WHEN ${v} IS NOT NULL AND strlen(${quoteIdent(c)}) = ${digitsOf(v)} THEN ${v} ELSE ${NOT_PLAIN} END)::UINTEGER`;
+        // The first cell that is not a plain integer stops the read (a file coded by names is
+        // then read by the staged path after a fraction of a pass, not a whole one).
+        return `(CASE WHEN ${quoteIdent(c)} IS NULL THEN ${BLANK_CELL} WHEN ${v} IS NOT NULL AND strlen(${quoteIdent(c)}) = ${digitsOf(v)} THEN ${v} ELSE error('not a plain integer code') END)::UINTEGER`;
       };
       const select = [...text.map(code), ...request.numeric.map((c) => `${quoteIdent(c)}::DOUBLE`)];
       return queryTypedColumns(db.conn, `SELECT ${select.join(', ')} FROM ${from}`, params);
@@ -186,11 +187,11 @@ async function readIntegerCodedCsv(file: string, request: CodedColumnsRequest, o
 /**
  * Replaces integer codes by their level (in place), levels numbered in order of first appearance
  * down the first column, then the second...; a blank cell is MISSING_CODE with `missing`, else the
- * level "". Returns the levels, or null when a cell is not plain or too large (the columns are
+ * level "". Returns the levels, or null when a code is past INTEGER_CODE_LIMIT (the columns are
  * then part-coded, for the caller to drop).
  */
 function factorIntegerCodes(columns: Uint32Array[], missing: boolean): string[] | null {
-  // One pass, the lookup grown as larger codes appear: on a cell that is not plain the caller
+  // One pass, the lookup grown as larger codes appear: on a code past the bound the caller
   // drops the columns (and reads the file again through the staged path), so coding them in
   // place as we go loses nothing.
   let level = new Int32Array(1024).fill(-1);
@@ -205,7 +206,7 @@ function factorIntegerCodes(columns: Uint32Array[], missing: boolean): string[] 
           else col[r] = blank < 0 ? (blank = levels.push('') - 1) : blank;
           continue;
         }
-        if (v >= INTEGER_CODE_LIMIT) return null; // NOT_PLAIN included
+        if (v >= INTEGER_CODE_LIMIT) return null;
         const grown = new Int32Array(Math.min(INTEGER_CODE_LIMIT, Math.max(v + 1, 2 * level.length))).fill(-1);
         grown.set(level);
         level = grown;
