@@ -84,7 +84,8 @@ export async function readCodedColumns(file: string, request: CodedColumnsReques
     const out: CodedColumns = { rows: st.rows, codes: {}, levels: {}, numbers: {}, rowNumbers };
     const select: string[] = [];
     const joins: string[] = [];
-    const lookups: (Uint32Array | null)[] = [];
+    /** Groups whose codes are read as their own integers and factored here (factorIntegerCodes). */
+    const integerGroups: (readonly string[])[] = [];
     for (const [g, group] of request.codes.entries()) {
       if (!group.length) continue;
       // Distinct raw cells first (hashing raw text is cheap; trimming 9 million cells is not),
@@ -92,21 +93,20 @@ export async function readCodedColumns(file: string, request: CodedColumnsReques
       // stay below 2^40). Then the few distinct cells are trimmed into levels.
       const firstSeen = group.map((c, j) => `SELECT ${s(c)} AS raw, min(${st.rowExpr}) + ${j} * 1099511627776 AS k FROM ${stage} GROUP BY 1`).join(' UNION ALL ');
       await db.run(`CREATE TEMP TABLE raw_${g} AS SELECT raw, coalesce(trim(raw::VARCHAR), '') AS v, min(k) AS k FROM (${firstSeen}) GROUP BY raw`);
+      if (await plainIntegerCodes(db, `raw_${g}`)) {
+        // Each cell's own integer, factored below as the one-pass read does: no join of 9
+        // million text cells to the dictionary.
+        integerGroups.push(group);
+        for (const c of group) select.push(`coalesce(TRY_CAST(${s(c)} AS UINTEGER), ${BLANK_CELL})::UINTEGER`);
+        continue;
+      }
       await db.run(`CREATE TEMP TABLE levels_${g} AS SELECT v, (row_number() OVER (ORDER BY min(k)) - 1)::UINTEGER AS i FROM raw_${g} ${missing ? "WHERE v <> ''" : ''} GROUP BY v`);
       await db.run(`CREATE TEMP TABLE codes_${g} AS SELECT r.raw, coalesce(l.i, ${MISSING_CODE})::UINTEGER AS i FROM raw_${g} r LEFT JOIN levels_${g} l USING (v)`);
       const levels = (await db.all<{ v: string }>(`SELECT v FROM levels_${g} ORDER BY i`)).map((r) => r.v);
-      const lookup = await integerCodeLookup(db, `codes_${g}`);
       for (const [j, c] of group.entries()) {
         out.levels[c] = levels;
-        if (lookup) {
-          // The cell's own integer, turned into its level below: no join of 9 million text cells.
-          select.push(`coalesce(TRY_CAST(${s(c)} AS UINTEGER), ${lookup.length - 1})::UINTEGER`);
-          lookups.push(lookup);
-        } else {
-          joins.push(`JOIN codes_${g} c${g}_${j} ON c${g}_${j}.raw IS NOT DISTINCT FROM ${s(c)}`);
-          select.push(`c${g}_${j}.i`);
-          lookups.push(null);
-        }
+        joins.push(`JOIN codes_${g} c${g}_${j} ON c${g}_${j}.raw IS NOT DISTINCT FROM ${s(c)}`);
+        select.push(`c${g}_${j}.i`);
       }
     }
     select.push(...request.numeric.map((c) => `(${st.numeric.includes(c) ? s(c) : numberExpr(c, 's')})::DOUBLE`));
@@ -117,12 +117,12 @@ export async function readCodedColumns(file: string, request: CodedColumnsReques
     if (positioned) select.unshift('s.rowid::UINTEGER');
     const read = await queryTypedColumns(db.conn, `SELECT ${select.join(', ')} FROM ${stage} ${joins.join(' ')}`, [], { expectedRows: st.rows, positioned });
     if (read.rows !== st.rows) throw new Error(`read ${read.rows} of ${st.rows} staged rows`);
-    text.forEach((c, i) => {
-      const codes = read.columns[i] as Uint32Array;
-      const lookup = lookups[i];
-      if (lookup) for (let r = 0; r < codes.length; r++) codes[r] = lookup[codes[r]];
-      out.codes[c] = codes;
-    });
+    text.forEach((c, i) => (out.codes[c] = read.columns[i] as Uint32Array));
+    for (const group of integerGroups) {
+      // plainIntegerCodes bounded the codes, so factoring cannot refuse them.
+      const levels = factorIntegerCodes(group.map((c) => out.codes[c]), missing)!;
+      for (const c of group) out.levels[c] = levels;
+    }
     request.numeric.forEach((c, i) => (out.numbers[c] = read.columns[text.length + i] as Float64Array));
     return out;
   } finally {
@@ -223,22 +223,18 @@ function factorIntegerCodes(columns: Uint32Array[], missing: boolean): string[] 
 const INTEGER_CODE_LIMIT = 1 << 24;
 
 /**
- * When every distinct cell of a dictionary is an integer written plainly (no sign, leading zero,
- * space or decimal point: its text is the integer's own, so nothing is lost in reading it as a
- * number) below INTEGER_CODE_LIMIT, the level of each integer, with the level of a missing cell
- * in the last place. Null otherwise. Census and statistical region codes (110000, 21, 11010) are
- * usually such integers: their rows are then coded by a cast and an array lookup, where joining
- * 18 million text cells to the dictionary took most of the read (0.6-0.7 s of 1.6 at 9 million rows).
+ * Whether every distinct cell of a dictionary (`raw`: the staged cells, NULL for a blank) is an
+ * integer written plainly (no sign, leading zero, space or decimal point: its text is the
+ * integer's own, so nothing is lost in reading it as a number) below INTEGER_CODE_LIMIT. Census
+ * and statistical region codes (110000, 21, 11010) usually are: their rows are then read as
+ * integers and factored (factorIntegerCodes), where joining 18 million text cells to the
+ * dictionary took most of the read (0.6-0.7 s of 1.6 at 9 million rows).
  */
-async function integerCodeLookup(db: Database, codes: string): Promise<Uint32Array | null> {
-  const [check] = await db.all<{ plain: boolean; top: number | null }>(
+async function plainIntegerCodes(db: Database, raw: string): Promise<boolean> {
+  const [check] = await db.all<{ plain: boolean | null; top: number | null }>(
     `SELECT bool_and(raw IS NULL OR TRY_CAST(raw AS UINTEGER)::VARCHAR IS NOT DISTINCT FROM raw::VARCHAR) AS plain,
-            max(TRY_CAST(raw AS UINTEGER))::DOUBLE AS top FROM ${quoteIdent(codes)}`);
-  if (!check?.plain || (check.top ?? 0) >= INTEGER_CODE_LIMIT) return null;
-  const rows = await db.all<{ code: number | null; i: number }>(`SELECT TRY_CAST(raw AS UINTEGER)::DOUBLE AS code, i::DOUBLE AS i FROM ${quoteIdent(codes)}`);
-  const lookup = new Uint32Array((check.top ?? 0) + 2).fill(MISSING_CODE);
-  for (const r of rows) lookup[r.code ?? lookup.length - 1] = r.i;
-  return lookup;
+            max(TRY_CAST(raw AS UINTEGER))::DOUBLE AS top FROM ${quoteIdent(raw)}`);
+  return check?.plain === true && (check.top ?? 0) < INTEGER_CODE_LIMIT;
 }
 
 /**
