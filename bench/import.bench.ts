@@ -74,7 +74,7 @@ try {
     if (s.rows !== ROWS) throw new Error(`imported ${s.rows} rows, expected ${ROWS}`);
     console.log(`run ${run + 1}: duckdb ${duck[run].wall.toFixed(2)} s (cpu ${duck[run].cpu.toFixed(2)} s), talentflow ${ours[run].wall.toFixed(2)} s (cpu ${ours[run].cpu.toFixed(2)} s), ` +
       `FlowTable ${load[run].wall.toFixed(2)} s (cpu ${load[run].cpu.toFixed(2)} s); ` +
-      `phases ${Object.entries(s.timings ?? {}).map(([k, v]) => `${k} ${v.toFixed(2)}`).join(', ')}`);
+      `${s.reader} read; phases ${Object.entries(s.timings ?? {}).map(([k, v]) => `${k} ${v.toFixed(2)}`).join(', ')}`);
   }
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
   const [dw, dc, ow, oc] = [median(duck.map((d) => d.wall)), median(duck.map((d) => d.cpu)), median(ours.map((d) => d.wall)), median(ours.map((d) => d.cpu))];

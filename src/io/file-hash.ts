@@ -12,3 +12,33 @@ export async function sha256OfFile(path: string): Promise<string> {
   for await (const chunk of createReadStream(path, { highWaterMark: 1 << 22 })) h.update(chunk as Buffer);
   return h.digest('hex');
 }
+
+// The worker's whole program: node's own modules only, so it runs the same from src/ (tsx), dist/
+// and the CLI bundle, with no file of ours to find.
+const HASH_WORKER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { createReadStream } = require('node:fs');
+const h = require('node:crypto').createHash('sha256');
+createReadStream(workerData, { highWaterMark: 1 << 22 })
+  .on('data', (b) => h.update(b))
+  .on('end', () => parentPort.postMessage(h.digest('hex')))
+  .on('error', (e) => parentPort.postMessage({ error: e.message }));
+`;
+
+/**
+ * The SHA-256 of a file (hex), taken on a worker thread: for a reader that keeps the main thread
+ * busy with the file's contents (the plain CSV reader), the hash then costs it nothing. On a
+ * 229 MB file that is 0.2-0.3 s of the main thread's time.
+ */
+export async function sha256OfFileBeside(path: string): Promise<string> {
+  const { Worker } = await import('node:worker_threads');
+  return new Promise((resolve, reject) => {
+    const w = new Worker(HASH_WORKER, { eval: true, workerData: path });
+    w.once('message', (m: string | { error: string }) => {
+      void w.terminate();
+      if (typeof m === 'string') resolve(m);
+      else reject(new Error(m.error));
+    });
+    w.once('error', reject);
+  });
+}

@@ -18,7 +18,7 @@ declare const __TALENTFLOW_DUCKDB_API__: string | undefined;
 const target = typeof __TALENTFLOW_DUCKDB_API__ === 'string' ? __TALENTFLOW_DUCKDB_API__ : '@duckdb/node-api';
 const api = createRequire(import.meta.url)(target) as typeof Api;
 
-export const { DuckDBInstance, DuckDBMaterializedResult, DuckDBTypeId, LIST, VARCHAR, listValue, structValue } = api;
+export const { DuckDBDataChunk, DuckDBInstance, DuckDBMaterializedResult, DuckDBTypeId, DOUBLE, INTEGER, LIST, VARCHAR, listValue, structValue } = api;
 export type DuckDBInstance = Api.DuckDBInstance;
 export type DuckDBMaterializedResult = Api.DuckDBMaterializedResult;
 export type DuckDBTypeId = Api.DuckDBTypeId;

@@ -154,29 +154,7 @@ const PLAIN_LINES: LineScan = { crlf: 0, lf: 0, cr: 0, longest: 0, longestLine: 
 async function openCsv(file: string, path: string, size: number, options: StageOptions, plainOnly: true): Promise<OpenedCsv | null>;
 async function openCsv(file: string, path: string, size: number, options: StageOptions, plainOnly?: false): Promise<OpenedCsv>;
 async function openCsv(file: string, path: string, size: number, options: StageOptions, plainOnly = false): Promise<OpenedCsv | null> {
-  const fh = await open(path, 'r');
-  const sample = Buffer.alloc(Math.min(size, 1 << 20));
-  await fh.read(sample, 0, sample.length, 0);
-  await fh.close();
-  let enc;
-  try {
-    enc = detectEncoding(sample, options.encoding);
-  } catch (e) {
-    // The offset is in the sample (the file's first MiB): its line is the row a user looks for.
-    if (e instanceof EncodingDetectionError) throw new InputError(e.text, { file, row: e.offset === undefined ? undefined : lineAt(sample, e.offset) });
-    throw e;
-  }
-  let text: string;
-  try {
-    text = new TextDecoder(enc.encoding, { fatal: enc.detected === 'given' }).decode(sample.subarray(enc.bomBytes, Math.min(sample.length, 65536)));
-  } catch {
-    throw new InputError(coded('file.notEncodingStart', { encoding: enc.encoding }), { file });
-  }
-  if (text.trim() === '') throw new InputError(coded('file.noHeader', {}), { file });
-  const dialect = sniffCsv(text, options.delimiter);
-  if (dialect.header.length < 2) {
-    throw new InputError(coded('file.oneColumn', { columns: dialect.header.length, header: text.split('\n')[0].slice(0, 80) }), { file, row: 1 });
-  }
+  const { enc, dialect } = await sniffCsvFile(file, path, size, options);
   let readPath = path;
   const cleanups: (() => Promise<void>)[] = [];
   const cleanup = async () => {
@@ -223,6 +201,55 @@ async function openCsv(file: string, path: string, size: number, options: StageO
     throw e;
   }
   return { readPath, encoding: enc.encoding, dialect, lines, sha256: async () => hash?.digest('hex') ?? (await hashing), cleanup };
+}
+
+/**
+ * A CSV file's encoding and dialect, from its first MiB: refused when the encoding cannot be
+ * detected or decoded, the file has no header, or one column.
+ */
+async function sniffCsvFile(file: string, path: string, size: number, options: StageOptions) {
+  const fh = await open(path, 'r');
+  const sample = Buffer.alloc(Math.min(size, 1 << 20));
+  await fh.read(sample, 0, sample.length, 0);
+  await fh.close();
+  let enc;
+  try {
+    enc = detectEncoding(sample, options.encoding);
+  } catch (e) {
+    // The offset is in the sample (the file's first MiB): its line is the row a user looks for.
+    if (e instanceof EncodingDetectionError) throw new InputError(e.text, { file, row: e.offset === undefined ? undefined : lineAt(sample, e.offset) });
+    throw e;
+  }
+  let text: string;
+  try {
+    text = new TextDecoder(enc.encoding, { fatal: enc.detected === 'given' }).decode(sample.subarray(enc.bomBytes, Math.min(sample.length, 65536)));
+  } catch {
+    throw new InputError(coded('file.notEncodingStart', { encoding: enc.encoding }), { file });
+  }
+  if (text.trim() === '') throw new InputError(coded('file.noHeader', {}), { file });
+  const dialect = sniffCsv(text, options.delimiter);
+  if (dialect.header.length < 2) {
+    throw new InputError(coded('file.oneColumn', { columns: dialect.header.length, header: text.split('\n')[0].slice(0, 80) }), { file, row: 1 });
+  }
+  return { enc, dialect };
+}
+
+/**
+ * The header and delimiter of a UTF-8 CSV file, for a reader that checks the rest itself
+ * (io/text/plain-csv.ts); null for any other file, or one the sniff refuses: the staged read
+ * then reads it and gives the refusal.
+ */
+export async function sniffUtf8Csv(file: string, options: StageOptions): Promise<{ path: string; header: string[]; delimiter: string } | null> {
+  const path = resolve(file);
+  try {
+    if (formatOf(file, options.format) !== 'csv') return null;
+    const size = (await stat(path)).size;
+    if (size === 0) return null;
+    const { enc, dialect } = await sniffCsvFile(file, path, size, options);
+    return enc.encoding === 'utf-8' ? { path, header: dialect.header, delimiter: dialect.delimiter } : null;
+  } catch {
+    return null;
+  }
 }
 
 /** How DuckDB's read_csv reads a sniffed file: its arguments, the column types (numbers as DOUBLE unless `allText`) and the projection naming the kept columns. */

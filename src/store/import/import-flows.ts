@@ -1,17 +1,18 @@
-import { ConflictError, InputError } from '../../core/errors.ts';
-import { parsePeriod } from '../../core/schema/period.ts';
+import { InputError } from '../../core/errors.ts';
 import { type Database, quoteIdent } from '../duckdb/database.ts';
 import { addFlowCodes, addFlowCohorts, addFlowPeriods } from '../flow-rows.ts';
 import { nextImportId } from '../recovery.ts';
 import { stageFile, type StageOptions, type StagedTable } from '../duckdb/stage.ts';
-import { type Workspace, guardReimport, matchableRegions, recordImport } from '../workspace.ts';
+import type { Workspace } from '../workspace.ts';
+import { finishFlowImport } from './flow-import-end.ts';
+import { flowFilePlan, phaseClock } from './flow-file-plan.ts';
+import { importPlainFlows } from './import-plain-flows.ts';
 import { checkNumbers, checkRequired, numberExpr, periodMapTable, RANGES } from './checks.ts';
 import { regionValues, resolveRegionColumns } from './region-checks.ts';
-import { parseMap, resolveRoles } from './column-roles.ts';
+import { resolveRoles } from './column-roles.ts';
 import { skipTotalRows, totalRowsNote } from './total-rows.ts';
-import { looksWide, toLongMatrix } from './wide-matrix.ts';
+import { toLongMatrix } from './wide-matrix.ts';
 import { coded, type CodedMessage } from '../../core/messages/index.ts';
-import { codedNotes } from './coded-notes.ts';
 
 export interface ImportFlowsOptions extends StageOptions {
   /** Column mapping `role=column,...` (roles: origin, destination, period, count). */
@@ -44,48 +45,37 @@ export interface ImportSummary {
   messages?: { notes: CodedMessage[] };
   /** Seconds spent in each phase, for benchmarks and for users wondering where the time goes. */
   timings?: Record<string, number>;
+  /**
+   * How a flow file was read: 'plain' in one pass into typed columns (import-plain-flows.ts), or
+   * 'staged' by DuckDB's reader into a temporary table (any file the plain path does not take).
+   */
+  reader?: 'plain' | 'staged';
 }
-
-const COHORT_NAMES = ['cohort', 'education', 'education_level', 'age_band', 'age_group', 'sex', 'gender', '学历', '年龄组', '年龄段', '性别'];
 
 /**
  * Imports an origin-destination flow table (long or wide) into the workspace, in one transaction:
  * on any problem nothing is written and the error names file, row, column and the reason.
  *
- * Pipeline (each step one pass in DuckDB): read only the needed columns, counts parsed while
+ * A plain long CSV (the usual large file) is read in one pass into typed columns and written as
+ * such (import-plain-flows.ts). Any other file, or one that path finds a fault in, takes the staged
+ * path below, which reads it again and names the fault.
+ *
+ * Staged pipeline (each step one pass in DuckDB): read only the needed columns, counts parsed while
  * reading; check counts; resolve the distinct region names and periods in JS into small lookup
  * tables; then, in the transaction, give the file's codes, periods and cohorts their dictionary
  * ids and write every row once as integers (flow-rows.ts), check the written keys for repeats
  * (a bitmap over the ids) and against the flows stored before. Any refusal rolls it all back.
  */
 export async function importFlows(ws: Workspace, file: string, options: ImportFlowsOptions = {}): Promise<ImportSummary> {
-  const timings: Record<string, number> = {};
-  let t0 = performance.now();
-  // Phases and the share of a typical import's time each takes, for the progress bar.
-  const progressAfter: Record<string, [number, string]> = {
-    read: [0.45, 'checking'], check: [0.5, 'matching regions'], 'match regions and periods': [0.55, 'writing'],
-    write: [0.85, 'checking duplicates'], 'check duplicates': [0.95, 'recording'], 'overlap and record': [1, 'done'],
-  };
-  const lap = (phase: string) => {
-    const t = performance.now();
-    timings[phase] = (t - t0) / 1000;
-    t0 = t;
-    const p = progressAfter[phase];
-    if (p) options.onProgress?.(p[0], p[1]);
-  };
   options.onProgress?.(0, 'reading');
-  const regions = await matchableRegions(ws);
-  const mapping = parseMap(options.map, file);
-  const fixedPeriod = options.period ? parsePeriod(options.period) : null;
-  if (options.period && !fixedPeriod) throw new InputError(coded('imports.badPeriod', { period: String(options.period) }), { file });
-  const required = fixedPeriod ? ['origin', 'destination', 'count'] : ['origin', 'destination', 'count', 'period'];
-  const isWide = (cols: readonly string[]) => options.wide || (!mapping.has('destination') && looksWide(cols, regions, mapping));
-  const cohortOf = (cols: readonly string[], used: Iterable<string>) => {
-    const taken = new Set(used);
-    if (!options.cohort?.length) return cols.filter((c) => COHORT_NAMES.includes(c.toLowerCase()) && !taken.has(c));
-    for (const c of options.cohort) if (!cols.includes(c)) throw new InputError(coded('imports.noCohortColumn', { column: c }), { file, row: 1 });
-    return [...options.cohort];
-  };
+  const plan = await flowFilePlan(ws, file, options);
+  const started = performance.now();
+  const plain = await importPlainFlows(ws, file, options, plan, phaseClock(options.onProgress));
+  if (plain) return plain;
+  const { timings, lap } = phaseClock(options.onProgress);
+  // The plain path's time when it handed the file over (a fault found after reading it all, say).
+  timings['plain read, handed over'] = (performance.now() - started) / 1000;
+  const { regions, mapping, fixedPeriod, required, isWide, cohortOf } = plan;
 
   // The file's hash (to refuse a second import) comes with the staging: a UTF-8 CSV is hashed by
   // the line scan's reads, so a large file is read once before DuckDB reads it.
@@ -183,26 +173,10 @@ export async function importFlows(ws: Workspace, file: string, options: ImportFl
           throw await duplicateError(ws, st, { oCol, dCol, pCol: periods ? pCol! : null, mapTable, periods, fixedPeriod: fixedPeriod?.text ?? null, cohortExpr });
         }
       }
-      await guardReimport(ws, 'flows', sha, file, options.replace ?? false, ['flow_rows']);
-      await recordImport(ws, 'flows', file, sha, 0, { map: options.map, period: options.period, cohort: cohortCols, sumDuplicates: options.sumDuplicates ?? false, source: options.source, sourceZh: options.sourceZh }, id);
-      lap('check duplicates');
-      const overlap = await storedOverlap(ws, id, fixedPeriodId === null ? `SELECT id FROM ${quoteIdent(periodIds!)}` : String(fixedPeriodId));
-      if (overlap) {
-        if (!options.replace) {
-          throw new ConflictError(coded('imports.flowsInWorkspace', { file, count: overlap.n, origin: overlap.origin, destination: overlap.destination, period: overlap.period }));
-        }
-        await ws.db.run(`DELETE FROM flow_rows WHERE import_id <> ? AND (origin_id, destination_id, period_id, cohort_id) IN
-          (SELECT origin_id, destination_id, period_id, cohort_id FROM flow_rows WHERE import_id = ?)`, [id, id]);
-        notes.push(coded('import.replacedFlows', { count: Number(overlap.n) }));
-      }
-      const n = await ws.db.one<{ n: bigint; intra: bigint }>(
-        'SELECT count(*) AS n, count(*) FILTER (WHERE origin_id = destination_id) AS intra FROM flow_rows WHERE import_id = ?', [id]);
-      const rows = Number(n!.n);
-      await ws.db.run('UPDATE imports SET rows = ? WHERE id = ?', [rows, id]);
-      if (Number(n!.intra) > 0) notes.push(coded('import.intraKept', { count: Number(n!.intra) }));
-      if (options.sumDuplicates && rows < st.rows) notes.push(coded('import.duplicatesSummed', { count: st.rows - rows }));
-      lap('overlap and record');
-      return { importId: id, file, kind: 'flows', rows, format: st.format, encoding: st.encoding, ...codedNotes(notes), timings };
+      return finishFlowImport(ws, {
+        id, file, sha, reader: 'staged', cohortColumns: cohortCols, fileRows: st.rows, format: st.format, encoding: st.encoding, notes, timings, lap,
+        periodIds: fixedPeriodId === null ? `SELECT id FROM ${quoteIdent(periodIds!)}` : String(fixedPeriodId),
+      }, options);
     });
     return summary;
   } finally {
@@ -291,19 +265,4 @@ async function duplicateError(ws: Workspace, st: StagedTable, k: KeyColumns): Pr
     coded('imports.duplicateFlow', { origin, destination, period: String(period), cohort: cohort ? String(cohort) : '', rows: rows.map(String) }),
     { file: st.file, row: rows[1] ?? rows[0], column: k.oCol },
     dup.slice(1).map((x) => ({ row: Number(x.first), text: coded('imports.flowRepeated', { others: Number(x.n) - 1 }) })));
-}
-
-/** Stored flows (of other imports) with a key of import `id`: how many, and one of them by name. */
-async function storedOverlap(ws: Workspace, id: number, periodIds: string): Promise<{ n: number; origin: string; destination: string; period: string } | null> {
-  // Most imports bring new periods: one look at the period ids settles it.
-  const same = await ws.db.one<{ hit: boolean }>(`SELECT EXISTS (SELECT 1 FROM flow_rows WHERE import_id <> ? AND period_id IN (${periodIds})) AS hit`, [id]);
-  if (!same?.hit) return null;
-  const overlapping = `FROM flow_rows f JOIN (SELECT DISTINCT origin_id, destination_id, period_id, cohort_id FROM flow_rows WHERE import_id = ?) r
-       USING (origin_id, destination_id, period_id, cohort_id) WHERE f.import_id <> ?`;
-  const hit = await ws.db.one<{ n: bigint }>(`SELECT count(*) AS n ${overlapping}`, [id, id]);
-  if (!hit || Number(hit.n) === 0) return null;
-  const names = await ws.db.one<{ origin: string; destination: string; period: string }>(
-    `SELECT o.code AS origin, d.code AS destination, p.period FROM (SELECT f.origin_id, f.destination_id, f.period_id ${overlapping} LIMIT 1) x
-     JOIN flow_codes o ON o.id = x.origin_id JOIN flow_codes d ON d.id = x.destination_id JOIN flow_periods p ON p.id = x.period_id`, [id, id]);
-  return { n: Number(hit.n), ...names! };
 }

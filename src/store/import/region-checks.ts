@@ -52,6 +52,43 @@ export async function regionValues(db: Database, st: StagedTable, cols: readonly
   );
 }
 
+/** A region cell's value that names no region, or more than one, and why. */
+export interface RegionProblem {
+  value: string;
+  why: CodedMessage;
+}
+
+/**
+ * Matches distinct cell values (raw, as read) to region codes: the pairs (raw, code) and the values
+ * that name no region or several. Blank values are left to the caller. The part of
+ * resolveRegionColumns that needs no table, shared with the import's plain path.
+ */
+export function matchRegionValues(
+  regions: readonly MatchableRegion[], values: readonly (string | null)[], opts: { fixed?: ReadonlyMap<string, string>; levels?: readonly string[] }, file: string,
+): { pairs: [string, string][]; problems: RegionProblem[] } {
+  const matcher = opts.levels ? new QuietMatcher(regions, { levels: opts.levels }) : matcherFor(regions);
+  if (matcher.size === 0) throw new InputError(coded('imports.noRegions', {}), { file });
+  const fixed = opts.fixed ?? new Map<string, string>();
+  // Keys are the raw cell values (joins then need no trim()); matching sees them trimmed.
+  const raws = values.filter((v): v is string => v !== null && v.trim() !== '' && !fixed.has(v.trim()));
+  const matched = matcher.matchAll(new Set(raws.map((v) => v.trim())));
+  const results = new Map(raws.map((v) => [v, matched.get(v.trim())!] as const));
+  const problems: RegionProblem[] = [];
+  const pairs: [string, string][] = [];
+  for (const v of values) if (v !== null && fixed.has(v.trim())) pairs.push([v, fixed.get(v.trim())!]);
+  for (const [value, m] of results) {
+    const text = value.trim();
+    if (m.kind === 'match') pairs.push([value, m.code]);
+    else if (m.kind === 'ambiguous') problems.push({ value, why: coded('region.ambiguous', { what: 'region', text, candidates: m.candidates.map(regionPlace) }) });
+    else {
+      // Suggestions only for the names an error lists (see QuietMatcher).
+      const closest = problems.length < 5 ? matcher.suggest(text, 3) : [];
+      problems.push({ value, why: coded('region.unknown', { what: 'region', text, closest: closest.map(regionPlace), groups: [] }) });
+    }
+  }
+  return { pairs, problems };
+}
+
 /**
  * Resolves every distinct value of the given columns to a region code and loads the mapping into a
  * temporary table `<stage>_map(raw, code)`. Unknown and ambiguous names are errors that name the
@@ -71,26 +108,7 @@ export async function resolveRegionColumns(
       if (r?.r !== null && r?.r !== undefined) throw new InputError(coded('imports.regionMissing', {}), { file: st.file, row: Number(r.r), column: c });
     }
   }
-  const matcher = opts.levels ? new QuietMatcher(regions, { levels: opts.levels }) : matcherFor(regions);
-  if (matcher.size === 0) throw new InputError(coded('imports.noRegions', {}), { file: st.file });
-  const fixed = opts.fixed ?? new Map<string, string>();
-  // Keys are the raw cell values (joins then need no trim()); matching sees them trimmed.
-  const raws = distinct.map((d) => d.v).filter((v): v is string => v !== null && v.trim() !== '' && !fixed.has(v.trim()));
-  const matched = matcher.matchAll(new Set(raws.map((v) => v.trim())));
-  const results = new Map(raws.map((v) => [v, matched.get(v.trim())!] as const));
-  const problems: { value: string; why: CodedMessage }[] = [];
-  const pairs: [string, string][] = [];
-  for (const d of distinct) if (d.v !== null && fixed.has(d.v.trim())) pairs.push([d.v, fixed.get(d.v.trim())!]);
-  for (const [value, m] of results) {
-    const text = value.trim();
-    if (m.kind === 'match') pairs.push([value, m.code]);
-    else if (m.kind === 'ambiguous') problems.push({ value, why: coded('region.ambiguous', { what: 'region', text, candidates: m.candidates.map(regionPlace) }) });
-    else {
-      // Suggestions only for the names an error lists (see QuietMatcher).
-      const closest = problems.length < 5 ? matcher.suggest(text, 3) : [];
-      problems.push({ value, why: coded('region.unknown', { what: 'region', text, closest: closest.map(regionPlace), groups: [] }) });
-    }
-  }
+  const { pairs, problems } = matchRegionValues(regions, distinct.map((d) => d.v), opts, st.file);
   if (problems.length) {
     const firstRows = await Promise.all(problems.slice(0, 5).map(async (p) => {
       for (const c of cols) {
