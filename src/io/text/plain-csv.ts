@@ -1,6 +1,9 @@
 import { isUtf8 } from 'node:buffer';
-import { open } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
 import { sha256OfFileBeside } from '../file-hash.ts';
+import { packagePath } from '../package-root.ts';
 
 /**
  * Reads chosen columns of a plain CSV file straight into typed arrays, in one pass over its bytes:
@@ -35,6 +38,8 @@ export interface PlainCsvSpec {
   maxLineBytes?: number;
   /** Called with the fraction of the file read. */
   onProgress?: (fraction: number) => void;
+  /** Threads to read with (default: up to 4 for a file of 32 MB or more, else 1): parts of the file, one worker thread each. */
+  threads?: number;
 }
 
 export interface PlainCsvColumns {
@@ -46,6 +51,8 @@ export interface PlainCsvColumns {
   numbers: Float64Array[];
   /** SHA-256 of the file's bytes (hex), when asked for. */
   sha256?: string;
+  /** Threads that read the file (1: this one). */
+  threads: number;
 }
 
 const CHUNK = 1 << 22;
@@ -53,60 +60,198 @@ const LF = 0x0a, CR = 0x0d;
 // Byte classes: 0 ordinary, 1 delimiter, 2 line feed, 3 not plain.
 const ORDINARY = 0, DELIMITER = 1, LINE_END = 2, NOT_PLAIN = 3;
 
+/** The columns of one range of the file. */
+type Part = Omit<PlainCsvColumns, 'sha256' | 'threads'>;
+
+/** Files from this size up are read in parts, one worker thread each: below it, starting threads costs more than it saves. */
+const PARALLEL_BYTES = 32 << 20;
+
 export async function readPlainCsv(path: string, spec: PlainCsvSpec): Promise<PlainCsvColumns | null> {
   const delimiter = Buffer.from(spec.delimiter, 'utf8');
   if (delimiter.length !== 1 || delimiter[0] === LF || delimiter[0] === 0x22 || spec.fields < 2) return null;
   const maxLine = spec.maxLineBytes ?? 1_000_000;
+  const size = (await stat(path)).size;
+  // The hash on another thread, while this one parses.
+  const hash = spec.hash ? sha256OfFileBeside(path) : undefined;
+  hash?.catch(() => undefined);
+  const body = await lineAfter(path, 0, maxLine);
+  if (body === null) return null;
+  const threads = spec.threads ?? (size >= PARALLEL_BYTES ? Math.min(availableParallelism(), 4) : 1);
+  const split = threads > 1 ? await splitLines(path, body, size, threads, maxLine) : null;
+  const read = split ? await readInWorkers(path, spec, split, size) : undefined;
+  const columns = read === undefined ? await readRange(path, spec, body, size, (n) => spec.onProgress?.((body + n) / size)) : read;
+  if (!columns || columns.rows === 0) return null;
+  return { ...columns, sha256: await hash, threads: read === undefined ? 1 : split!.length };
+}
+
+/**
+ * Reads the lines in bytes [start, end) of a file: `start` begins a line (after the header), `end`
+ * ends one or the file. The file's parts are read with this, in worker threads
+ * (plain-csv-worker.ts), or the whole of it in this thread. `onBytes` is told the bytes read so far.
+ */
+export async function readRange(path: string, spec: PlainCsvSpec, start: number, end: number, onBytes?: (bytes: number) => void): Promise<Part | null> {
+  const maxLine = spec.maxLineBytes ?? 1_000_000;
+  const lines = new LineParser(spec, Buffer.from(spec.delimiter, 'utf8')[0], maxLine);
   const fh = await open(path, 'r');
   try {
-    const size = (await fh.stat()).size;
-    // The hash on another thread, while this one parses.
-    const hash = spec.hash ? sha256OfFileBeside(path) : undefined;
-    hash?.catch(() => undefined);
-    const lines = new LineParser(spec, delimiter[0], maxLine);
     const buf = Buffer.allocUnsafe(CHUNK + maxLine + 1);
     let filled = 0; // bytes in buf
-    let read = 0; // bytes of the file read
-    let headerDone = false;
+    let at = start; // the file's offset read up to
+    let first = true;
     for (;;) {
-      const { bytesRead } = await fh.read(buf, filled, CHUNK, read);
+      const want = Math.min(CHUNK, end - at);
+      const { bytesRead } = want > 0 ? await fh.read(buf, filled, want, at) : { bytesRead: 0 };
       const atEnd = bytesRead === 0;
       if (!atEnd) {
-        read += bytesRead;
+        at += bytesRead;
         filled += bytesRead;
-        spec.onProgress?.(read / size);
+        onBytes?.(at - start);
       }
       // Complete lines only: a line cut by the chunk's end waits for the next read (at the file's
       // end, the last line may lack its line feed).
-      const end = atEnd ? filled : buf.lastIndexOf(LF, filled - 1) + 1;
-      if (end === 0 && !atEnd) {
+      const stop = atEnd ? filled : buf.lastIndexOf(LF, filled - 1) + 1;
+      if (stop === 0 && !atEnd) {
         if (filled > maxLine) return null;
         continue;
       }
-      let pos = 0;
-      if (!headerDone) {
-        const nl = buf.indexOf(LF);
-        if (nl < 0 || nl >= end) return null;
-        pos = nl + 1;
-        headerDone = true;
-        lines.reserve(rowsGuess(buf, pos, end, size, spec.fields));
+      if (first) {
+        lines.reserve(rowsGuess(buf, 0, stop, end - start, spec.fields));
+        first = false;
       }
       // Lines end in LF, an ASCII byte, so complete lines never cut a character.
-      if (!isUtf8(buf.subarray(pos, end))) return null;
+      if (!isUtf8(buf.subarray(0, stop))) return null;
       // The file's last line may lack its line feed: one is put after it (not hashed), so every
       // line the parser sees ends in one.
-      let parseEnd = end;
-      if (atEnd && end > pos && buf[end - 1] !== LF) buf[parseEnd++] = LF;
-      if (!lines.parse(buf, pos, parseEnd)) return null;
+      let parseEnd = stop;
+      if (atEnd && stop > 0 && buf[stop - 1] !== LF) buf[parseEnd++] = LF;
+      if (!lines.parse(buf, 0, parseEnd)) return null;
       if (atEnd) break;
-      buf.copyWithin(0, end, filled);
-      filled -= end;
+      buf.copyWithin(0, stop, filled);
+      filled -= stop;
       if (filled > maxLine) return null;
     }
-    return lines.finish(await hash);
+    return lines.finish();
   } finally {
     await fh.close();
   }
+}
+
+/** The offset just after the line feed that ends the line through `from` (null when none comes within `maxLine` bytes). */
+async function lineAfter(path: string, from: number, maxLine: number): Promise<number | null> {
+  const fh = await open(path, 'r');
+  try {
+    const buf = Buffer.alloc(maxLine + 1);
+    const { bytesRead } = await fh.read(buf, 0, buf.length, from);
+    const nl = buf.subarray(0, bytesRead).indexOf(LF);
+    return nl < 0 ? null : from + nl + 1;
+  } finally {
+    await fh.close();
+  }
+}
+
+/** Bytes [body, size) cut into `parts` ranges of whole lines (fewer when lines are long); null when no cut is found. */
+async function splitLines(path: string, body: number, size: number, parts: number, maxLine: number): Promise<[number, number][] | null> {
+  const cuts = [body];
+  for (let k = 1; k < parts; k++) {
+    const target = Math.max(cuts[cuts.length - 1], body + Math.floor(((size - body) * k) / parts) - 1);
+    const cut = await lineAfter(path, target, maxLine);
+    if (cut === null) return null;
+    if (cut < size && cut > cuts[cuts.length - 1]) cuts.push(cut);
+  }
+  cuts.push(size);
+  return cuts.length > 2 ? cuts.slice(1).map((e, i) => [cuts[i], e]) : null;
+}
+
+/**
+ * The ranges read by worker threads at once and joined in order: each part's levels are appended
+ * to the first's where new, its codes renumbered. Undefined when a worker could not start (the
+ * caller reads the file itself); null when a part is not plain.
+ */
+async function readInWorkers(path: string, spec: PlainCsvSpec, ranges: [number, number][], size: number): Promise<Part | null | undefined> {
+  const { delimiter, fields, text, numbers, maxLineBytes } = spec;
+  const done = new Array<number>(ranges.length).fill(0);
+  const parts = await Promise.all(ranges.map(([start, end], k) => readInWorker({ path, spec: { delimiter, fields, text, numbers, maxLineBytes }, start, end }, (n) => {
+    done[k] = n;
+    spec.onProgress?.((ranges[0][0] + done.reduce((a, b) => a + b, 0)) / size);
+  })));
+  if (parts.some((p) => p === undefined)) return undefined;
+  if (parts.some((p) => p === null)) return null;
+  return joinParts(parts as Part[]);
+}
+
+/** What a worker reads (plain-csv-worker.ts): no functions, which cannot cross threads. */
+export interface RangeJob {
+  path: string;
+  spec: PlainCsvSpec;
+  start: number;
+  end: number;
+}
+
+/** The message a worker ends with; before it, `{ bytes }` messages tell its progress. */
+export type RangeReply = { result: Part | null } | { error: string };
+
+function readInWorker(job: RangeJob, onBytes: (bytes: number) => void): Promise<Part | null | undefined> {
+  return new Promise((resolve) => {
+    let worker: Worker;
+    try {
+      worker = rangeWorker(job);
+    } catch {
+      resolve(undefined);
+      return;
+    }
+    worker.on('message', (m: { bytes: number } | RangeReply) => {
+      if ('bytes' in m) return onBytes(m.bytes);
+      void worker.terminate();
+      resolve('result' in m ? m.result : undefined);
+    });
+    worker.once('error', () => resolve(undefined));
+    worker.once('exit', () => resolve(undefined));
+  });
+}
+
+/**
+ * A worker thread reading one range: the compiled module from dist/ (which the bundled CLI
+ * finds there too); from the TypeScript sources (tests, development) the .ts module through tsx.
+ */
+function rangeWorker(job: RangeJob): Worker {
+  if (!import.meta.url.endsWith('.ts')) return new Worker(packagePath('dist', 'io', 'text', 'plain-csv-worker.js'), { workerData: job });
+  const tsx = import.meta.resolve('tsx/esm/api');
+  const main = new URL('./plain-csv-worker.ts', import.meta.url).href;
+  return new Worker(`import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(main)}); })`, { eval: true, workerData: job });
+}
+
+/** Parts read in order, as one: levels of later parts appended where new, their codes renumbered. */
+function joinParts(parts: Part[]): Part {
+  const rows = parts.reduce((n, p) => n + p.rows, 0);
+  const text = parts[0].text.map((group, g) => {
+    const levels = [...group.levels];
+    const index = new Map(levels.map((v, i) => [v, i]));
+    const codes = group.codes.map(() => new Int32Array(rows));
+    let offset = 0;
+    for (const part of parts) {
+      const renumber = Int32Array.from(part.text[g].levels, (v) => {
+        let k = index.get(v);
+        if (k === undefined) index.set(v, (k = levels.push(v) - 1));
+        return k;
+      });
+      part.text[g].codes.forEach((from, c) => {
+        const to = codes[c];
+        for (let i = 0; i < from.length; i++) to[offset + i] = renumber[from[i]];
+      });
+      offset += part.rows;
+    }
+    return { levels, codes };
+  });
+  const numbers = parts[0].numbers.map((_, c) => {
+    const all = new Float64Array(rows);
+    let offset = 0;
+    for (const part of parts) {
+      all.set(part.numbers[c], offset);
+      offset += part.rows;
+    }
+    return all;
+  });
+  return { rows, text, numbers };
 }
 
 // Field kinds (0: a field not read).
@@ -225,14 +370,12 @@ class LineParser {
     return level;
   }
 
-  finish(sha: string | undefined): PlainCsvColumns | null {
+  finish(): Part {
     const rows = this.rows;
-    if (rows === 0) return null;
     return {
       rows,
       text: this.spec.text.map((group, g) => ({ levels: this.dictionaries[g].levels(), codes: group.map((f) => this.codes[f].subarray(0, rows)) })),
       numbers: this.spec.numbers.map((f) => this.values[f].subarray(0, rows)),
-      sha256: sha,
     };
   }
 }
