@@ -14,15 +14,16 @@ export async function sha256OfFile(path: string): Promise<string> {
 }
 
 // The worker's whole program: node's own modules only, so it runs the same from src/ (tsx), dist/
-// and the CLI bundle, with no file of ours to find.
+// and the CLI bundle, with no file of ours to find; loaded with import(), which works whether the
+// worker's code is taken as CommonJS or (a parent run with --input-type=module) as an ES module.
 const HASH_WORKER = `
-const { parentPort, workerData } = require('node:worker_threads');
-const { createReadStream } = require('node:fs');
-const h = require('node:crypto').createHash('sha256');
-createReadStream(workerData, { highWaterMark: 1 << 22 })
-  .on('data', (b) => h.update(b))
-  .on('end', () => parentPort.postMessage(h.digest('hex')))
-  .on('error', (e) => parentPort.postMessage({ error: e.message }));
+Promise.all([import('node:worker_threads'), import('node:fs'), import('node:crypto')]).then(([{ parentPort, workerData }, fs, crypto]) => {
+  const h = crypto.createHash('sha256');
+  fs.createReadStream(workerData, { highWaterMark: 1 << 22 })
+    .on('data', (b) => h.update(b))
+    .on('end', () => parentPort.postMessage(h.digest('hex')))
+    .on('error', (e) => parentPort.postMessage({ error: e.message }));
+});
 `;
 
 /**

@@ -104,6 +104,32 @@ test('integer codes (coded by a cast and a lookup) give the same levels and code
   assert.deepEqual([...pq.codes.d], [1, 0, 2]);
 });
 
+test('a plain CSV read by JavaScript gives the levels, codes and numbers of DuckDB\'s readers: names padded or not, integer codes, decimals, a region first seen as a destination', async () => {
+  let seed = 5;
+  const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) % n);
+  for (const codes of [['R1', ' R1', 'R2 ', '北京', 'x y'], ['110000', '21', '7', '230100']]) {
+    const lines: string[][] = [];
+    for (let r = 0; r < 4000; r++) lines.push([codes[rnd(codes.length - 1)], codes[rnd(codes.length)], String(rnd(1000)), (rnd(10_000_000) / 1000).toString()]);
+    const body = lines.map((l) => l.join(',')).join('\n') + '\n';
+    const request = { codes: [['o', 'd']], numeric: ['flow', 'dist'] };
+    const plain = await readCodedColumns(file(`plain-${codes[0]}.csv`, 'o,d,flow,dist\n' + body), request);
+    // The same rows with a quoted header cell after the first line: not plain, so DuckDB reads them.
+    // The same rows and one more with a quoted cell: not plain, so DuckDB's readers read them.
+    const other = await readCodedColumns(file(`duck-${codes[0]}.csv`, 'o,d,flow,dist\n' + body + `${codes[0]},"${codes[1]}",1,1\n`), request);
+    assert.equal(plain.reader, 'plain');
+    assert.equal(other.reader, 'duckdb');
+    const want = reference(lines, [0, 1], [2, 3]);
+    assert.deepEqual(plain.levels.o, want.levels);
+    assert.deepEqual([...plain.codes.o], want.codes[0]);
+    assert.deepEqual([...plain.codes.d], want.codes[1]);
+    assert.deepEqual([...plain.numbers.flow], want.numbers[0]);
+    assert.deepEqual([...plain.numbers.dist], want.numbers[1]);
+    assert.deepEqual(other.levels.o.slice(0, plain.levels.o.length), plain.levels.o);
+    assert.deepEqual([...other.codes.d.subarray(0, plain.rows)], [...plain.codes.d]);
+    assert.deepEqual([...other.numbers.dist.subarray(0, plain.rows)], [...plain.numbers.dist]);
+  }
+});
+
 test('readColumns keeps its shape: one string per row, lenient numbers ("1,234") parsed', async () => {
   const p = file('lenient.csv', 'o,d,n\nA,B,"1,234"\n B ,A, 5 \nA,C,7\n');
   const c = await readColumns(p, { text: ['o', 'd'], numeric: ['n'] });

@@ -70,10 +70,23 @@ test('lines cut by the reads are joined, and parts read by worker threads join t
   assert.equal(await readPlainCsv(file('o,d,y,n\n' + rows.join('\n') + '\nA,"B",1,2\n'), { ...FLOWS, threads: 3 }), null);
 });
 
-test('numbers: up to 15 digits summed exactly, longer ones and decimals rounded as Number() does', async () => {
+test('numbers: every cell equals Number() of its text (correctly rounded, as DuckDB reads them), up to 15 digits by a division, longer by Number()', async () => {
   const r = await readPlainCsv(file('o,d,y,n\nA,B,1,999999999999999\nA,B,1,12345678901234567890\nA,B,1,0.1\nA,B,1,2.675\n'), FLOWS);
   assert.ok(r);
   assert.deepEqual([...r.numbers[0]], [999999999999999, 12345678901234567890, 0.1, 2.675]);
+  // 20,000 random decimals of 1 to 20 digits with the point anywhere (leading zeros too).
+  let seed = 7;
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  const texts = Array.from({ length: 20_000 }, () => {
+    const digits = Array.from({ length: 1 + Math.floor(next() * 20) }, () => String(Math.floor(next() * 10))).join('');
+    const point = Math.floor(next() * digits.length);
+    return point === 0 ? digits : `${digits.slice(0, point)}.${digits.slice(point)}`;
+  });
+  const many = await readPlainCsv(file('o,d,y,n\n' + texts.map((t) => `A,B,1,${t}`).join('\n') + '\n'), FLOWS);
+  assert.ok(many);
+  texts.forEach((t, i) => {
+    if (!Object.is(many.numbers[0][i], Number(t))) assert.fail(`${t}: ${many.numbers[0][i]} against ${Number(t)}`);
+  });
 });
 
 test('anything but a plain file gives null, for the careful reader to name the fault', async () => {
@@ -108,4 +121,15 @@ test('a skipped column may be empty or hold anything plain; a tab-separated file
   const t = await readPlainCsv(file('o\td\ty\tn\nA\tB\t2020\t4\n'), { ...FLOWS, delimiter: '\t' });
   assert.ok(t);
   assert.deepEqual(cells(t), [['A', 'B', '2020', 4]]);
+});
+
+test('maxRows: a file with more rows gives null, guessed from its first lines or found while reading', async () => {
+  const rows = Array.from({ length: 1000 }, (_, i) => `R${i % 7},R${i % 5},2020,${i}`).join('\n');
+  const p = file('o,d,y,n\n' + rows + '\n');
+  assert.equal((await readPlainCsv(p, { ...FLOWS, maxRows: 1000 }))?.rows, 1000);
+  assert.equal(await readPlainCsv(p, { ...FLOWS, maxRows: 500 }), null);
+  // Short first lines, long later ones: the guess lets it through, the reading stops it.
+  const uneven = file('o,d,y,n\n' + 'A,B,1,1\n'.repeat(10) + Array.from({ length: 300 }, () => `${'C'.repeat(500)},B,1,1`).join('\n') + '\n');
+  assert.equal(await readPlainCsv(uneven, { ...FLOWS, maxRows: 309 }), null);
+  assert.equal((await readPlainCsv(uneven, { ...FLOWS, maxRows: 310 }))?.rows, 310);
 });

@@ -40,6 +40,12 @@ export interface PlainCsvSpec {
   onProgress?: (fraction: number) => void;
   /** Threads to read with (default: up to 4 for a file of 32 MB or more, else 1): parts of the file, one worker thread each. */
   threads?: number;
+  /**
+   * Most rows taken (default: no bound): the columns are held in memory, about 20 bytes a row for
+   * a flow file, where DuckDB's reader streams a larger file within its memory limit. A file its
+   * first lines say is longer gives null before it is read.
+   */
+  maxRows?: number;
 }
 
 export interface PlainCsvColumns {
@@ -76,11 +82,13 @@ export async function readPlainCsv(path: string, spec: PlainCsvSpec): Promise<Pl
   hash?.catch(() => undefined);
   const body = await lineAfter(path, 0, maxLine);
   if (body === null) return null;
+  // Refused before reading only when clearly longer: the guess is the first lines' mean.
+  if (spec.maxRows !== undefined && (await rowsAhead(path, body, size, spec.fields)) > 1.25 * spec.maxRows) return null;
   const threads = spec.threads ?? (size >= PARALLEL_BYTES ? Math.min(availableParallelism(), 4) : 1);
   const split = threads > 1 ? await splitLines(path, body, size, threads, maxLine) : null;
   const read = split ? await readInWorkers(path, spec, split, size) : undefined;
   const columns = read === undefined ? await readRange(path, spec, body, size, (n) => spec.onProgress?.((body + n) / size)) : read;
-  if (!columns || columns.rows === 0) return null;
+  if (!columns || columns.rows === 0 || columns.rows > (spec.maxRows ?? Infinity)) return null;
   return { ...columns, sha256: await hash, threads: read === undefined ? 1 : split!.length };
 }
 
@@ -149,6 +157,19 @@ async function lineAfter(path: string, from: number, maxLine: number): Promise<n
   }
 }
 
+/** The rows of bytes [from, size) of a file guessed from the mean line of its first 64 KiB there. */
+async function rowsAhead(path: string, from: number, size: number, fields: number): Promise<number> {
+  const fh = await open(path, 'r');
+  try {
+    const buf = Buffer.alloc(Math.min(1 << 16, size - from));
+    const { bytesRead } = await fh.read(buf, 0, buf.length, from);
+    const lines = buf.subarray(0, bytesRead).reduce((n, b) => n + (b === LF ? 1 : 0), 0);
+    return (size - from) / Math.max(lines ? bytesRead / lines : 64, fields);
+  } finally {
+    await fh.close();
+  }
+}
+
 /** Bytes [body, size) cut into `parts` ranges of whole lines (fewer when lines are long); null when no cut is found. */
 async function splitLines(path: string, body: number, size: number, parts: number, maxLine: number): Promise<[number, number][] | null> {
   const cuts = [body];
@@ -168,9 +189,9 @@ async function splitLines(path: string, body: number, size: number, parts: numbe
  * caller reads the file itself); null when a part is not plain.
  */
 async function readInWorkers(path: string, spec: PlainCsvSpec, ranges: [number, number][], size: number): Promise<Part | null | undefined> {
-  const { delimiter, fields, text, numbers, maxLineBytes } = spec;
+  const { delimiter, fields, text, numbers, maxLineBytes, maxRows } = spec;
   const done = new Array<number>(ranges.length).fill(0);
-  const parts = await Promise.all(ranges.map(([start, end], k) => readInWorker({ path, spec: { delimiter, fields, text, numbers, maxLineBytes }, start, end }, (n) => {
+  const parts = await Promise.all(ranges.map(([start, end], k) => readInWorker({ path, spec: { delimiter, fields, text, numbers, maxLineBytes, maxRows }, start, end }, (n) => {
     done[k] = n;
     spec.onProgress?.((ranges[0][0] + done.reduce((a, b) => a + b, 0)) / size);
   })));
@@ -257,6 +278,8 @@ function joinParts(parts: Part[]): Part {
 // Field kinds (0: a field not read).
 const TEXT = 1, NUMBER = 2;
 const FNV_OFFSET = 0x811c9dc5 | 0, FNV_PRIME = 0x01000193;
+/** Powers of ten exact as doubles (10^0 .. 10^22). */
+const POW10 = Float64Array.from({ length: 23 }, (_, k) => 10 ** k);
 
 /**
  * The lines' fields into columns, each byte looked at once: a text cell is hashed (FNV-1a) while
@@ -315,7 +338,10 @@ class LineParser {
     let i = from;
     const maxLine = this.maxLine;
     while (i < to) {
-      if (row >= this.capacity) this.reserve(row + 1);
+      if (row >= this.capacity) {
+        if (row >= (this.spec.maxRows ?? Infinity)) return false;
+        this.reserve(row + 1);
+      }
       const lineStart = i;
       for (let f = 0; f < fields; f++) {
         const start = i;
@@ -330,21 +356,29 @@ class LineParser {
           if (i === start) return false;
           this.codes[f][row] = this.level(f, b, start, i, h);
         } else if (kind === NUMBER) {
+          // All digits summed as one integer, the point's place remembered: with at most 15
+          // digits the integer is exact and one division by an exact power of ten rounds
+          // correctly (Clinger's fast path), as DuckDB's reader rounds; longer cells go through
+          // Number(), which rounds correctly too.
           let v = 0;
           while (c >= 0x30 && c <= 0x39) {
             v = v * 10 + (c - 0x30);
             c = b[++i];
           }
           if (i === start) return false;
+          let decimals = 0;
           if (c === 0x2e) {
-            // A point: digits must follow; Number() rounds the whole text as DuckDB's reader does.
             const point = ++i;
             c = b[i];
-            while (c >= 0x30 && c <= 0x39) c = b[++i];
-            if (i === point) return false;
-            v = Number(b.toString('latin1', start, i));
-          } else if (i - start > 15) v = Number(b.toString('latin1', start, i));
-          this.values[f][row] = v;
+            while (c >= 0x30 && c <= 0x39) {
+              v = v * 10 + (c - 0x30);
+              c = b[++i];
+            }
+            decimals = i - point;
+            if (decimals === 0) return false;
+          }
+          const digits = i - start - (decimals ? 1 : 0);
+          this.values[f][row] = digits > 15 ? Number(b.toString('latin1', start, i)) : decimals ? v / POW10[decimals] : v;
         } else {
           while (classes[c] === ORDINARY) c = b[++i];
         }

@@ -28,8 +28,9 @@ import { isTotalLabel } from './total-rows.ts';
  * Null when the file needs the staged path: not plain (plain-csv.ts), a wide matrix, cohort
  * columns, a cell that names no region or several, a total row, a period that does not parse, a
  * count past the range, or a repeated key. That path reads the file again and gives the refusal,
- * named by row and column, or does what the option asks (summing repeats). Nothing is written
- * before the decision.
+ * named by row and column, or does what the option asks (summing repeats). So does a file of more
+ * than 20 million rows (PLAIN_ROWS), whose columns would not fit the memory an import keeps to.
+ * Nothing is written before the decision.
  */
 export async function importPlainFlows(ws: Workspace, file: string, options: ImportFlowsOptions, plan: FlowFilePlan, clock: PhaseClock): Promise<ImportSummary | null> {
   const sniffed = await sniffUtf8Csv(file, options);
@@ -48,7 +49,7 @@ export async function importPlainFlows(ws: Workspace, file: string, options: Imp
   const [o, d, c] = [field('origin'), field('destination'), field('count')];
   const p = plan.fixedPeriod ? -1 : field('period');
   const read = await readPlainCsv(sniffed.path, {
-    delimiter: sniffed.delimiter, fields: header.length, text: p < 0 ? [[o, d]] : [[o, d], [p]], numbers: [c], hash: true,
+    delimiter: sniffed.delimiter, fields: header.length, text: p < 0 ? [[o, d]] : [[o, d], [p]], numbers: [c], hash: true, maxRows: PLAIN_ROWS,
     onProgress: (f) => options.onProgress?.(0.45 * f, 'reading'),
   });
   if (!read) return null;
@@ -134,6 +135,13 @@ export async function importPlainFlows(ws: Workspace, file: string, options: Imp
     throw e;
   });
 }
+
+/**
+ * The most rows read this way: their columns are in memory (about 20 bytes a row, twice that
+ * while parts read on worker threads are joined), where the staged path streams a longer file
+ * through DuckDB within its memory limit.
+ */
+const PLAIN_ROWS = 20_000_000;
 
 /** Thrown inside the transaction to roll it back and take the staged path. */
 class RetryStaged extends Error {}
