@@ -1,12 +1,14 @@
-import { open, stat } from 'node:fs/promises';
-import { extname, resolve } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { structValue, type DuckDBValue } from './node-api.ts';
 import { InputError } from '../../core/errors.ts';
 import { coded } from '../../core/messages/index.ts';
 // Each reader from its own file, not io's index: the xlsx and GeoJSON readers (exceljs alone is
 // over half a second of start-up) load only when a file of their format is read.
-import { detectEncoding, EncodingDetectionError } from '../../io/text/detect-encoding.ts';
-import { sniffCsv, uniqueNames } from '../../io/text/csv-header.ts';
+import { uniqueNames } from '../../io/text/csv-header.ts';
+import { formatOf, sniffCsvFile, type FileFormat } from '../../io/text/sniff-csv-file.ts';
+
+export { formatOf, sniffUtf8Csv, type FileFormat } from '../../io/text/sniff-csv-file.ts';
 import { transcodeToUtf8, TranscodeError } from '../../io/text/transcode.ts';
 import { fileJsonDepthViolation, depthText } from '../../io/text/json-depth.ts';
 import { plainLines, scanLines, mixedLineEndings, MAX_LINE_BYTES, type LineScan } from '../../io/text/line-scan.ts';
@@ -16,7 +18,6 @@ import { sha256, sha256OfFile } from '../../io/file-hash.ts';
 import type { GeoRow } from '../../io/geo/read-geojson.ts';
 import { type Database, quoteIdent, firstLine } from './database.ts';
 
-export type FileFormat = 'csv' | 'xlsx' | 'parquet' | 'jsonl' | 'geojson';
 
 export interface StageOptions {
   format?: FileFormat;
@@ -70,20 +71,6 @@ export interface StagedTable {
 
 let stageCounter = 0;
 
-export function formatOf(file: string, given?: string): FileFormat {
-  if (given) {
-    if (!['csv', 'xlsx', 'parquet', 'jsonl', 'geojson'].includes(given)) throw new InputError(coded('file.unknownFormat', { format: given }), { file });
-    return given as FileFormat;
-  }
-  const ext = extname(file).toLowerCase();
-  if (['.csv', '.tsv', '.txt'].includes(ext)) return 'csv';
-  if (ext === '.xlsx') return 'xlsx';
-  if (ext === '.xls') throw new InputError(coded('file.oldXls', {}), { file });
-  if (ext === '.parquet') return 'parquet';
-  if (['.jsonl', '.ndjson'].includes(ext)) return 'jsonl';
-  if (['.geojson', '.json'].includes(ext)) return 'geojson';
-  throw new InputError(coded('file.noFormat', { extension: ext }), { file });
-}
 
 export async function stageFile(db: Database, file: string, options: StageOptions = {}, select?: SelectColumns): Promise<StagedTable> {
   const path = resolve(file);
@@ -138,7 +125,7 @@ async function stageJsonLines(db: Database, file: string, path: string, table: s
 interface OpenedCsv {
   readPath: string;
   encoding: string;
-  dialect: ReturnType<typeof sniffCsv>;
+  dialect: Awaited<ReturnType<typeof sniffCsvFile>>['dialect'];
   lines: LineScan;
   sha256: () => Promise<string | undefined>;
   cleanup: () => Promise<void>;
@@ -201,55 +188,6 @@ async function openCsv(file: string, path: string, size: number, options: StageO
     throw e;
   }
   return { readPath, encoding: enc.encoding, dialect, lines, sha256: async () => hash?.digest('hex') ?? (await hashing), cleanup };
-}
-
-/**
- * A CSV file's encoding and dialect, from its first MiB: refused when the encoding cannot be
- * detected or decoded, the file has no header, or one column.
- */
-async function sniffCsvFile(file: string, path: string, size: number, options: StageOptions) {
-  const fh = await open(path, 'r');
-  const sample = Buffer.alloc(Math.min(size, 1 << 20));
-  await fh.read(sample, 0, sample.length, 0);
-  await fh.close();
-  let enc;
-  try {
-    enc = detectEncoding(sample, options.encoding);
-  } catch (e) {
-    // The offset is in the sample (the file's first MiB): its line is the row a user looks for.
-    if (e instanceof EncodingDetectionError) throw new InputError(e.text, { file, row: e.offset === undefined ? undefined : lineAt(sample, e.offset) });
-    throw e;
-  }
-  let text: string;
-  try {
-    text = new TextDecoder(enc.encoding, { fatal: enc.detected === 'given' }).decode(sample.subarray(enc.bomBytes, Math.min(sample.length, 65536)));
-  } catch {
-    throw new InputError(coded('file.notEncodingStart', { encoding: enc.encoding }), { file });
-  }
-  if (text.trim() === '') throw new InputError(coded('file.noHeader', {}), { file });
-  const dialect = sniffCsv(text, options.delimiter);
-  if (dialect.header.length < 2) {
-    throw new InputError(coded('file.oneColumn', { columns: dialect.header.length, header: text.split('\n')[0].slice(0, 80) }), { file, row: 1 });
-  }
-  return { enc, dialect };
-}
-
-/**
- * The header and delimiter of a UTF-8 CSV file, for a reader that checks the rest itself
- * (io/text/plain-csv.ts); null for any other file, or one the sniff refuses: the staged read
- * then reads it and gives the refusal.
- */
-export async function sniffUtf8Csv(file: string, options: StageOptions): Promise<{ path: string; header: string[]; delimiter: string } | null> {
-  const path = resolve(file);
-  try {
-    if (formatOf(file, options.format) !== 'csv') return null;
-    const size = (await stat(path)).size;
-    if (size === 0) return null;
-    const { enc, dialect } = await sniffCsvFile(file, path, size, options);
-    return enc.encoding === 'utf-8' ? { path, header: dialect.header, delimiter: dialect.delimiter } : null;
-  } catch {
-    return null;
-  }
 }
 
 /** How DuckDB's read_csv reads a sniffed file: its arguments, the column types (numbers as DOUBLE unless `allText`) and the projection naming the kept columns. */
@@ -378,14 +316,6 @@ async function addLineColumn(db: Database, table: string, header: readonly strin
   return `s.${quoteIdent(column)}`;
 }
 
-/** 1-based line of a byte offset (LF, CRLF or lone CR line breaks). */
-function lineAt(bytes: Uint8Array, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset && i < bytes.length; i++) {
-    if (bytes[i] === 0x0a || (bytes[i] === 0x0d && bytes[i + 1] !== 0x0a)) line++;
-  }
-  return line;
-}
 
 /**
  * Re-reads a failing CSV with DuckDB's rejects table to name the line and column of the fault.

@@ -1,6 +1,6 @@
 import { parsePeriod, type Period } from '../../core/schema/period.ts';
 import { readPlainCsv } from '../../io/text/plain-csv.ts';
-import { sniffUtf8Csv } from '../duckdb/stage.ts';
+import { sniffUtf8Csv } from '../../io/text/sniff-csv-file.ts';
 import { appendTypedRows } from '../duckdb/typed-append.ts';
 import { listValue } from '../duckdb/node-api.ts';
 import { addFlowCodes, addFlowPeriods } from '../flow-rows.ts';
