@@ -7,21 +7,21 @@ import { packagePath } from '../package-root.ts';
 
 /**
  * Reads chosen columns of a plain CSV file straight into typed arrays, in one pass over its bytes:
- * text columns as dictionary codes (the distinct cells in order of first appearance), number columns
- * as doubles, and the file's SHA-256 (on a worker thread, meanwhile). For an import of millions of flows this
- * replaces DuckDB's staged read, which kept every cell as a string in a temporary table and then
- * joined the codes to their ids (two passes over the strings, about twice DuckDB's own read of the
- * file). Written by hand because no CSV library gives dictionary codes without a JavaScript string
- * per cell, and the import needs none: only the few distinct cells become strings.
+ * text columns as dictionary codes (the distinct cells in order of first appearance), number
+ * columns as doubles, and the file's SHA-256 on a worker thread meanwhile; a file of 32 MB or more
+ * in parts, one worker thread each. For an import of millions of flows this replaces DuckDB's
+ * staged read, which kept every cell as a string in a temporary table and then joined the codes to
+ * their ids (two passes over the strings, about twice DuckDB's own read of the file). Written by
+ * hand because no CSV library gives dictionary codes without a JavaScript string per cell, and
+ * the callers need none: only the few distinct cells become strings.
  *
  * "Plain" is the common case, checked as it reads; anything else gives null and the caller takes
  * the careful path (DuckDB's reader, the line scan), which reads the file again and names any fault
  * by row and column. A file is plain when every byte is well-formed UTF-8; after the header line
  * there is no quote and no control byte but the delimiter (a tab), and lines end in LF or CRLF
- * (mixed or not: the cells are the same); every line
- * has the header's number of fields; no line is longer than `maxLineBytes`; every text cell read is
- * non-empty; every number cell read is digits with at most one inner point ("12", "0.5"; not
- * "1e3", "-1", " 5" or "1,000").
+ * (mixed or not: the cells are the same); every line has the header's number of fields; no line
+ * is longer than `maxLineBytes`; every text cell read is non-empty; every number cell read is
+ * digits with at most one inner point ("12", "0.5"; not "1e3", "-1", " 5" or "1,000").
  */
 export interface PlainCsvSpec {
   /** The delimiter: one byte (`,`, `;`, tab...). */

@@ -17,13 +17,16 @@ import { isTotalLabel } from './total-rows.ts';
 /**
  * The import of a plain long flow file (UTF-8 CSV; origin, destination, count and perhaps period
  * columns; no cohorts) without staging it: io/text/plain-csv.ts reads the file once into dictionary
- * codes and numbers (its SHA-256 from the same reads), the few distinct region names and periods
- * are matched in JavaScript, repeated keys are found with a bitmap over the matched codes, and the
- * rows go into flow_rows as typed columns, in one transaction as on the staged path.
+ * codes and numbers (in parts on worker threads, its SHA-256 on another), the few distinct region
+ * names and periods are matched in JavaScript, repeated keys are found with a bitmap over the
+ * matched codes, and the rows go into flow_rows as typed columns, in one transaction as on the
+ * staged path.
  *
- * 10 million rows: the staged path took 6.0-6.7 s here (a table of strings, two passes over them
- * for the distinct values, two joins on text to write the ids, a pass over the written rows for
- * repeated keys), against DuckDB's own read of the file into a table at 3.8-3.9 s.
+ * 10 million rows (npm run bench -- import): the staged path took 1.6-1.9x DuckDB's own read of the
+ * file into a table (a table of strings, two passes over them for the distinct values, two joins
+ * on text to write the ids, a pass over the written rows for repeated keys); this path 1.33-1.49x
+ * in the medians of three runs, about half of it the read (two threads) and half the append (one
+ * thread: DuckDB's appender keeps the file's order, which a parallel insert would not).
  *
  * Null when the file needs the staged path: not plain (plain-csv.ts), a wide matrix, cohort
  * columns, a cell that names no region or several, a total row, a period that does not parse, a
