@@ -31,10 +31,16 @@ Promise.all([import('node:worker_threads'), import('node:fs'), import('node:cryp
  * busy with the file's contents (the plain CSV reader), the hash then costs it nothing. On a
  * 229 MB file that is 0.2-0.3 s of the main thread's time.
  */
-export async function sha256OfFileBeside(path: string): Promise<string> {
+export async function sha256OfFileBeside(path: string, signal?: AbortSignal): Promise<string> {
   const { Worker } = await import('node:worker_threads');
   return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(new Error('hash not needed'));
     const w = new Worker(HASH_WORKER, { eval: true, workerData: path });
+    // A caller that no longer needs the hash stops the reading (e.g. a file handed to another reader).
+    signal?.addEventListener('abort', () => {
+      void w.terminate();
+      reject(new Error('hash not needed'));
+    }, { once: true });
     w.once('message', (m: string | { error: string }) => {
       void w.terminate();
       if (typeof m === 'string') resolve(m);

@@ -77,9 +77,20 @@ export async function readPlainCsv(path: string, spec: PlainCsvSpec): Promise<Pl
   if (delimiter.length !== 1 || delimiter[0] === LF || delimiter[0] === 0x22 || spec.fields < 2) return null;
   const maxLine = spec.maxLineBytes ?? 1_000_000;
   const size = (await stat(path)).size;
-  // The hash on another thread, while this one parses.
-  const hash = spec.hash ? sha256OfFileBeside(path) : undefined;
+  // The hash on another thread, while this one parses; stopped when the file is not plain.
+  const stop = new AbortController();
+  const hash = spec.hash ? sha256OfFileBeside(path, stop.signal) : undefined;
   hash?.catch(() => undefined);
+  const columns = await readColumns(path, spec, size, maxLine);
+  if (!columns) {
+    stop.abort();
+    return null;
+  }
+  return { ...columns, sha256: await hash };
+}
+
+/** readPlainCsv's columns, without the hash. */
+async function readColumns(path: string, spec: PlainCsvSpec, size: number, maxLine: number): Promise<Omit<PlainCsvColumns, 'sha256'> | null> {
   const body = await lineAfter(path, 0, maxLine);
   if (body === null) return null;
   // Refused before reading only when clearly longer: the guess is the first lines' mean.
@@ -89,7 +100,7 @@ export async function readPlainCsv(path: string, spec: PlainCsvSpec): Promise<Pl
   const read = split ? await readInWorkers(path, spec, split, size) : undefined;
   const columns = read === undefined ? await readRange(path, spec, body, size, (n) => spec.onProgress?.((body + n) / size)) : read;
   if (!columns || columns.rows === 0 || columns.rows > (spec.maxRows ?? Infinity)) return null;
-  return { ...columns, sha256: await hash, threads: read === undefined ? 1 : split!.length };
+  return { ...columns, threads: read === undefined ? 1 : split!.length };
 }
 
 /**
