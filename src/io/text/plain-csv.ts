@@ -196,18 +196,19 @@ async function splitLines(path: string, body: number, size: number, parts: numbe
 
 /**
  * The ranges read by worker threads at once and joined in order: each part's levels are appended
- * to the first's where new, its codes renumbered. Undefined when a worker could not start (the
- * caller reads the file itself); null when a part is not plain.
+ * to the first's where new, its codes renumbered. Null when a part is not plain (the first such
+ * part stops the others); undefined when a worker could not start (the caller reads the file itself).
  */
 async function readInWorkers(path: string, spec: PlainCsvSpec, ranges: [number, number][], size: number): Promise<Part | null | undefined> {
   const { delimiter, fields, text, numbers, maxLineBytes, maxRows } = spec;
   const done = new Array<number>(ranges.length).fill(0);
+  const stop = { all: [] as (() => void)[], now: () => stop.all.forEach((f) => f()) };
   const parts = await Promise.all(ranges.map(([start, end], k) => readInWorker({ path, spec: { delimiter, fields, text, numbers, maxLineBytes, maxRows }, start, end }, (n) => {
     done[k] = n;
     spec.onProgress?.((ranges[0][0] + done.reduce((a, b) => a + b, 0)) / size);
-  })));
-  if (parts.some((p) => p === undefined)) return undefined;
+  }, stop)));
   if (parts.some((p) => p === null)) return null;
+  if (parts.some((p) => p === undefined)) return undefined;
   return joinParts(parts as Part[]);
 }
 
@@ -222,7 +223,8 @@ export interface RangeJob {
 /** The message a worker ends with; before it, `{ bytes }` messages tell its progress. */
 export type RangeReply = { result: Part | null } | { error: string };
 
-function readInWorker(job: RangeJob, onBytes: (bytes: number) => void): Promise<Part | null | undefined> {
+/** One range read by a worker; `stop` is called by the first part found not plain, and stops the others. */
+function readInWorker(job: RangeJob, onBytes: (bytes: number) => void, stop: { all: (() => void)[]; now: () => void }): Promise<Part | null | undefined> {
   return new Promise((resolve) => {
     let worker: Worker;
     try {
@@ -231,10 +233,16 @@ function readInWorker(job: RangeJob, onBytes: (bytes: number) => void): Promise<
       resolve(undefined);
       return;
     }
+    stop.all.push(() => {
+      void worker.terminate();
+      resolve(null);
+    });
     worker.on('message', (m: { bytes: number } | RangeReply) => {
       if ('bytes' in m) return onBytes(m.bytes);
       void worker.terminate();
-      resolve('result' in m ? m.result : undefined);
+      const result = 'result' in m ? m.result : undefined;
+      resolve(result);
+      if (result === null) stop.now();
     });
     worker.once('error', () => resolve(undefined));
     worker.once('exit', () => resolve(undefined));
