@@ -15,11 +15,12 @@ export async function appendTypedRows(conn: DuckDBConnection, table: string, col
   const types = columns.map((c) => (c instanceof Float64Array || (!(c instanceof Int32Array) && c.type === 'DOUBLE') ? DOUBLE : INTEGER));
   const size = duckdb.vector_size();
   // Constant columns are filled once, in a chunk-sized array copied into every chunk.
+  const constant = columns.map((c) => !(c instanceof Int32Array || c instanceof Float64Array));
   const sources = columns.map((c) => (c instanceof Int32Array || c instanceof Float64Array ? c
     : c.type === 'DOUBLE' ? new Float64Array(size).fill(c.constant) : new Int32Array(size).fill(c.constant)));
-  for (const [i, c] of columns.entries()) {
-    if ((c instanceof Int32Array || c instanceof Float64Array) && c.length < rows) throw new Error(`typed append: column ${i} has ${c.length} values, not ${rows}`);
-  }
+  sources.forEach((c, i) => {
+    if (!constant[i] && c.length < rows) throw new Error(`typed append: column ${i} has ${c.length} values, not ${rows}`);
+  });
   const appender = await conn.createAppender(table);
   try {
     const chunk = DuckDBDataChunk.create(types);
@@ -29,7 +30,7 @@ export async function appendTypedRows(conn: DuckDBConnection, table: string, col
       chunk.rowCount = n;
       for (let i = 0; i < sources.length; i++) {
         const s = sources[i];
-        const from = s.length === size && !(columns[i] instanceof Int32Array || columns[i] instanceof Float64Array) ? 0 : at;
+        const from = constant[i] ? 0 : at;
         duckdb.copy_data_to_vector(duckdb.data_chunk_get_vector(chunk.chunk, i), 0, s.buffer as ArrayBuffer, s.byteOffset + from * s.BYTES_PER_ELEMENT, n * s.BYTES_PER_ELEMENT);
       }
       appender.appendDataChunk(chunk);
