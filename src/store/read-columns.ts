@@ -61,10 +61,11 @@ export interface CodedColumns {
 /**
  * Reads named columns of any supported file (CSV in any detected encoding, xlsx, Parquet, JSON
  * lines) as typed arrays, outside any workspace: the input of `talentflow fit ... --flows FILE`.
- * Text is factorised inside DuckDB (a dictionary per group of columns, joined back to the rows)
- * and only integer codes and doubles cross into JavaScript, chunk by chunk: no JavaScript string
- * or boxed number is made per row (at 9 million rows those were most of a fit's wall time and
- * gigabytes of heap).
+ * A plain UTF-8 CSV is read by JavaScript in one pass (readPlainCodedCsv); any other file by
+ * DuckDB, whose text is factorised inside DuckDB (a dictionary per group of columns, joined back
+ * to the rows) so that only integer codes and doubles cross into JavaScript, chunk by chunk.
+ * Either way no JavaScript string or boxed number is made per row (at 9 million rows those were
+ * most of a fit's wall time and gigabytes of heap).
  * A missing column is an error listing the columns the file has.
  */
 export async function readCodedColumns(file: string, request: CodedColumnsRequest, options: StageOptions = {}): Promise<CodedColumns> {
