@@ -91,13 +91,14 @@ async function readPlainCodedCsv(file: string, request: CodedColumnsRequest, opt
   if (!sniffed) return null;
   const field = (c: string) => sniffed.header.indexOf(c);
   if ([...text, ...request.numeric].some((c) => field(c) < 0)) return null;
+  const groups = request.codes.filter((g) => g.length);
   const read = await readPlainCsv(sniffed.path, {
-    delimiter: sniffed.delimiter, fields: sniffed.header.length, text: request.codes.filter((g) => g.length).map((g) => g.map(field)), numbers: request.numeric.map(field),
+    delimiter: sniffed.delimiter, fields: sniffed.header.length, text: groups.map((g) => g.map(field)), numbers: request.numeric.map(field),
     onProgress: options.onProgress && ((f) => options.onProgress!(f, 'reading')),
   });
   if (!read) return null;
   const out: CodedColumns = { rows: read.rows, codes: {}, levels: {}, numbers: {}, rowNumbers: 2, reader: 'plain' };
-  for (const [g, group] of request.codes.filter((x) => x.length).entries()) {
+  for (const [g, group] of groups.entries()) {
     const { levels, codes } = read.text[g];
     const coded = inColumnOrder(levels, codes);
     if (!coded) return null;

@@ -174,8 +174,7 @@ async function rowsAhead(path: string, from: number, size: number, fields: numbe
   try {
     const buf = Buffer.alloc(Math.min(1 << 16, size - from));
     const { bytesRead } = await fh.read(buf, 0, buf.length, from);
-    const lines = buf.subarray(0, bytesRead).reduce((n, b) => n + (b === LF ? 1 : 0), 0);
-    return (size - from) / Math.max(lines ? bytesRead / lines : 64, fields);
+    return (size - from) / meanLine(buf, 0, bytesRead, fields);
   } finally {
     await fh.close();
   }
@@ -433,8 +432,8 @@ class LineParser {
   }
 }
 
-/** The rows of a file guessed from the mean length of its first lines (up to 256 in b[from, to)); never more than a line of `fields` bytes each allows. */
-function rowsGuess(b: Buffer, from: number, to: number, size: number, fields: number): number {
+/** The mean length of the first lines in b[from, to) (up to 256), at least `fields` bytes (a line's least); 64 when none ends there. */
+function meanLine(b: Buffer, from: number, to: number, fields: number): number {
   let lines = 0;
   let at = from;
   while (lines < 256) {
@@ -443,8 +442,12 @@ function rowsGuess(b: Buffer, from: number, to: number, size: number, fields: nu
     at = nl + 1;
     lines++;
   }
-  const mean = lines ? (at - from) / lines : 64;
-  return Math.ceil(((size - from) / Math.max(mean, fields)) * 1.05) + 16;
+  return Math.max(lines ? (at - from) / lines : 64, fields);
+}
+
+/** Room for the rows of a range of `size` bytes starting in b[from, to): a little more than its first lines' mean gives. */
+function rowsGuess(b: Buffer, from: number, to: number, size: number, fields: number): number {
+  return Math.ceil((size / meanLine(b, from, to, fields)) * 1.05) + 16;
 }
 
 function copyInto<T extends Int32Array | Float64Array>(to: T, from: T | undefined): T {
