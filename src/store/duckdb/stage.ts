@@ -7,8 +7,6 @@ import { coded } from '../../core/messages/index.ts';
 // over half a second of start-up) load only when a file of their format is read.
 import { uniqueNames } from '../../io/text/csv-header.ts';
 import { formatOf, sniffCsvFile, type FileFormat } from '../../io/text/sniff-csv-file.ts';
-
-export { formatOf, sniffUtf8Csv, type FileFormat } from '../../io/text/sniff-csv-file.ts';
 import { transcodeToUtf8, TranscodeError } from '../../io/text/transcode.ts';
 import { fileJsonDepthViolation, depthText } from '../../io/text/json-depth.ts';
 import { plainLines, scanLines, mixedLineEndings, MAX_LINE_BYTES, type LineScan } from '../../io/text/line-scan.ts';
@@ -18,6 +16,7 @@ import { sha256, sha256OfFile } from '../../io/file-hash.ts';
 import type { GeoRow } from '../../io/geo/read-geojson.ts';
 import { type Database, quoteIdent, firstLine } from './database.ts';
 
+export { formatOf, sniffUtf8Csv, type FileFormat } from '../../io/text/sniff-csv-file.ts';
 
 export interface StageOptions {
   format?: FileFormat;
@@ -70,7 +69,6 @@ export interface StagedTable {
 }
 
 let stageCounter = 0;
-
 
 export async function stageFile(db: Database, file: string, options: StageOptions = {}, select?: SelectColumns): Promise<StagedTable> {
   const path = resolve(file);
@@ -315,7 +313,6 @@ async function addLineColumn(db: Database, table: string, header: readonly strin
   }
   return `s.${quoteIdent(column)}`;
 }
-
 
 /**
  * Re-reads a failing CSV with DuckDB's rejects table to name the line and column of the fault.
