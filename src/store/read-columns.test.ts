@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DuckDBInstance } from './duckdb/node-api.ts';
+import { duckdbApi } from './duckdb/node-api.ts';
 import { InputError } from '../core/errors.ts';
 import { encodeGb18030 } from '../../test/fuzz/gb18030.ts';
 import { gravityDataFromFile } from './queries/model-data.ts';
@@ -95,7 +95,7 @@ test('integer codes (coded by a cast and a lookup) give the same levels and code
   assert.equal(bad.row, 3);
   assert.equal(bad.column, 'flow');
   // A Parquet file whose codes are stored as integers.
-  const con = await (await DuckDBInstance.create(':memory:')).connect();
+  const con = await (await duckdbApi().DuckDBInstance.create(':memory:')).connect();
   const parquet = join(dir, 'int-codes.parquet');
   await con.run(`COPY (SELECT * FROM (VALUES (110000, 21, 5.0), (21, 110000, 3.0), (21, 7, 1.0)) t(o, d, flow)) TO '${parquet}' (FORMAT parquet)`);
   const pq = await readCodedColumns(parquet, { codes: [['o', 'd']], numeric: ['flow'] });
@@ -149,7 +149,7 @@ test('Parquet and JSON lines give the same columns as the CSV', async () => {
   const csv = file('same.csv', 'o,d,y,year\nA,B,1.5,2019\nB,C,2,2020\nC,A,,2019\n');
   // missing: a blank number is NaN in every format (without it only a CSV read as numbers allows one).
   const want = await readCodedColumns(csv, { codes: [['o', 'd'], ['year']], numeric: ['y'], missing: true });
-  const con = await (await DuckDBInstance.create(':memory:')).connect();
+  const con = await (await duckdbApi().DuckDBInstance.create(':memory:')).connect();
   const parquet = join(dir, 'same.parquet');
   const jsonl = join(dir, 'same.jsonl');
   await con.run(`COPY (SELECT * FROM read_csv('${csv}', all_varchar = true)) TO '${parquet}' (FORMAT parquet)`);

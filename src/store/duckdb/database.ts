@@ -1,4 +1,4 @@
-import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from './node-api.ts';
+import { duckdbApi, type DuckDBConnection, type DuckDBInstance, type DuckDBValue } from './node-api.ts';
 import { ConflictError, StoreError } from '../../core/errors.ts';
 
 export type Params = DuckDBValue[] | Record<string, DuckDBValue>;
@@ -23,7 +23,7 @@ export class Database {
   static async open(path: string, options: { memoryLimit?: string; threads?: number } = {}): Promise<Database> {
     let instance: DuckDBInstance;
     try {
-      instance = await DuckDBInstance.create(path, {
+      instance = await duckdbApi().DuckDBInstance.create(path, {
         memory_limit: options.memoryLimit ?? '1500MB',
         threads: String(options.threads ?? 2),
         // DuckDB 1.5.1-1.5.6's common-subplan optimizer answers wrongly when two parts of a query

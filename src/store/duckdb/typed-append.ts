@@ -1,5 +1,4 @@
-import duckdb from '@duckdb/node-bindings';
-import { DOUBLE, DuckDBDataChunk, INTEGER, type DuckDBConnection } from './node-api.ts';
+import { duckdbApi, duckdbBindings, type DuckDBConnection } from './node-api.ts';
 
 /** A column to append: INTEGER columns as Int32Array, DOUBLE columns as Float64Array (a constant column as a number). */
 export type AppendColumn = Int32Array | Float64Array | { constant: number; type: 'INTEGER' | 'DOUBLE' };
@@ -12,6 +11,8 @@ export type AppendColumn = Int32Array | Float64Array | { constant: number; type:
  * no value is NULL.
  */
 export async function appendTypedRows(conn: DuckDBConnection, table: string, columns: readonly AppendColumn[], rows: number): Promise<void> {
+  const { DOUBLE, INTEGER, DuckDBDataChunk } = duckdbApi();
+  const duckdb = duckdbBindings();
   const types = columns.map((c) => (c instanceof Float64Array || (!(c instanceof Int32Array) && c.type === 'DOUBLE') ? DOUBLE : INTEGER));
   const size = duckdb.vector_size();
   // Constant columns are filled once, in a chunk-sized array copied into every chunk.

@@ -1,5 +1,5 @@
-import duckdb from '@duckdb/node-bindings';
-import { DuckDBMaterializedResult, DuckDBTypeId, type DuckDBConnection, type DuckDBValue } from './node-api.ts';
+import type Bindings from '@duckdb/node-bindings';
+import { duckdbApi, duckdbBindings, type DuckDBConnection, type DuckDBValue } from './node-api.ts';
 
 /** A column a typed read returns: DOUBLE columns as Float64Array, UINTEGER columns as Uint32Array. */
 export type TypedColumn = Float64Array | Uint32Array;
@@ -26,7 +26,11 @@ export interface TypedReadOptions {
   stream?: boolean;
 }
 
-const BYTES: Partial<Record<DuckDBTypeId, number>> = { [DuckDBTypeId.DOUBLE]: 8, [DuckDBTypeId.UINTEGER]: 4 };
+/** Bytes per value of the two column types read (DuckDB's type ids; the client loads on first use). */
+const bytesOf = (kind: number): number | undefined => {
+  const { DuckDBTypeId } = duckdbApi();
+  return kind === DuckDBTypeId.DOUBLE ? 8 : kind === DuckDBTypeId.UINTEGER ? 4 : undefined;
+};
 
 /**
  * Runs a query whose every column is DOUBLE or UINTEGER and copies its result chunk by chunk
@@ -40,10 +44,12 @@ const BYTES: Partial<Record<DuckDBTypeId, number>> = { [DuckDBTypeId.DOUBLE]: 8,
 export async function queryTypedColumns(conn: DuckDBConnection, sql: string, params: DuckDBValue[] = [], options: TypedReadOptions = {}): Promise<TypedColumns> {
   // Materialised (not streamed): DuckDB then produces the result on all its threads, and
   // fetching chunks from it is about twice as fast as pulling a stream.
+  const { DuckDBMaterializedResult, DuckDBTypeId } = duckdbApi();
+  const duckdb = duckdbBindings();
   const result = options.stream ? await conn.stream(sql, params) : await conn.run(sql, params);
   const kinds = Array.from({ length: result.columnCount }, (_, i) => result.columnTypeId(i));
   kinds.forEach((k, i) => {
-    if (BYTES[k] === undefined) throw new Error(`typed read: column ${result.columnName(i)} is ${DuckDBTypeId[k]}, not DOUBLE or UINTEGER`);
+    if (bytesOf(k) === undefined) throw new Error(`typed read: column ${result.columnName(i)} is ${DuckDBTypeId[k]}, not DOUBLE or UINTEGER`);
   });
   const total = result instanceof DuckDBMaterializedResult ? result.rowCount : (options.expectedRows ?? 0);
   const positioned = options.positioned ?? false;
@@ -85,11 +91,12 @@ function grown(c: TypedColumn, length: number): TypedColumn {
 }
 
 /** A copy of one vector's values (DuckDB hands over a fresh buffer; copied again if misaligned). */
-function vectorValues(chunk: duckdb.DataChunk, column: number, kind: DuckDBTypeId, n: number): TypedColumn {
+function vectorValues(chunk: Bindings.DataChunk, column: number, kind: number, n: number): TypedColumn {
+  const duckdb = duckdbBindings();
   const vector = duckdb.data_chunk_get_vector(chunk, column);
-  let bytes = duckdb.vector_get_data(vector, n * BYTES[kind]!);
+  let bytes = duckdb.vector_get_data(vector, n * bytesOf(kind)!);
   if (bytes.byteOffset % 8 !== 0) bytes = bytes.slice();
-  return kind === DuckDBTypeId.DOUBLE ? new Float64Array(bytes.buffer, bytes.byteOffset, n) : new Uint32Array(bytes.buffer, bytes.byteOffset, n);
+  return kind === duckdbApi().DuckDBTypeId.DOUBLE ? new Float64Array(bytes.buffer, bytes.byteOffset, n) : new Uint32Array(bytes.buffer, bytes.byteOffset, n);
 }
 
 /** Bit r of the validity mask (little-endian 64-bit words) is 0 where row r is NULL. */

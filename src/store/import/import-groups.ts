@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { LIST, VARCHAR } from '../duckdb/node-api.ts';
+import { listOfVarchar } from '../duckdb/node-api.ts';
 import { z } from 'zod';
 import { InputError } from '../../core/errors.ts';
 import { coded } from '../../core/messages/index.ts';
@@ -72,7 +72,7 @@ export async function appendGroups(ws: Workspace, groups: readonly RegionGroup[]
     if (g.name_zh === null) app.appendNull(); else app.appendVarchar(g.name_zh);
     if (g.name_en === null) app.appendNull(); else app.appendVarchar(g.name_en);
     if (g.description === null) app.appendNull(); else app.appendVarchar(g.description);
-    app.appendList([...g.members], LIST(VARCHAR));
+    app.appendList([...g.members], listOfVarchar());
     app.appendInteger(importId);
     app.endRow();
   }

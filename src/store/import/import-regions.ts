@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { LIST, VARCHAR, listValue } from '../duckdb/node-api.ts';
+import { listOfVarchar, listValue } from '../duckdb/node-api.ts';
 import type { Geometry } from 'geojson';
 import { InputError } from '../../core/errors.ts';
 import { polygonCentroid, sphericalArea, type AreaGeometry } from '../../core/geometry/index.ts';
@@ -174,7 +174,7 @@ export async function importRegions(ws: Workspace, file: string, options: Import
         nullableNum(app, r.lat);
         nullableNum(app, r.area);
         nullable(app, r.geometry ? JSON.stringify(r.geometry) : null);
-        app.appendList(r.aliases, LIST(VARCHAR));
+        app.appendList(r.aliases, listOfVarchar());
         app.appendInteger(id);
         app.endRow();
       }
