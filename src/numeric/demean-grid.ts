@@ -17,20 +17,9 @@ export function demeanGridCG(
 ): { iterations: number; converged: boolean } {
   const rx = new Float64Array(rows);
   const cx = new Float64Array(cols);
-  let ss = 0;
+  const ss = weightedSums(x, w, rx, cx, rows, cols);
   let total = 0;
-  for (let i = 0; i < rows; i++) {
-    const base = i * cols;
-    let s = 0;
-    for (let j = 0; j < cols; j++) {
-      const wx = w[base + j] * x[base + j];
-      s += wx;
-      cx[j] += wx;
-      ss += wx * x[base + j];
-    }
-    rx[i] = s;
-    total += rowWeight[i];
-  }
+  for (let i = 0; i < rows; i++) total += rowWeight[i];
   const scale = Math.sqrt(ss / total) || 1;
   const invRow = Float64Array.from(rowWeight, (v) => (v > 0 ? 1 / v : 0));
   const invCol = Float64Array.from(colWeight, (v) => (v > 0 ? 1 / v : 0));
@@ -82,8 +71,38 @@ export function demeanGridCG(
       for (let j = 0; j < cols; j++) p[j] = z[j] + beta * p[j];
     }
   }
-  // a = (rx - W c) / Wr, then x <- x - a_i - c_j, one pass (each row in cache for both loops)
   const a = new Float64Array(rows);
+  subtractEffects(x, w, c, rx, invRow, a, rows, cols);
+  if (coefficients) {
+    for (let i = 0; i < rows; i++) coefficients[0][i] += a[i];
+    for (let j = 0; j < cols; j++) coefficients[1][j] += c[j];
+  }
+  return { iterations, converged };
+}
+
+/**
+ * Row sums rx and column sums cx of w x; returns sum(w x^2). The grid's loops sit in functions of
+ * their own, not inline in demeanGridCG (see models/gravity/kernels.ts on V8's on-stack
+ * replacement).
+ */
+function weightedSums(x: Float64Array, w: Float64Array, rx: Float64Array, cx: Float64Array, rows: number, cols: number): number {
+  let ss = 0;
+  for (let i = 0; i < rows; i++) {
+    const base = i * cols;
+    let s = 0;
+    for (let j = 0; j < cols; j++) {
+      const wx = w[base + j] * x[base + j];
+      s += wx;
+      cx[j] += wx;
+      ss += wx * x[base + j];
+    }
+    rx[i] = s;
+  }
+  return ss;
+}
+
+/** a = (rx - W c) / Wr, then x <- x - a_i - c_j, one pass (each row in cache for both loops). */
+function subtractEffects(x: Float64Array, w: Float64Array, c: Float64Array, rx: Float64Array, invRow: Float64Array, a: Float64Array, rows: number, cols: number): void {
   for (let i = 0; i < rows; i++) {
     const base = i * cols;
     let s = 0;
@@ -92,11 +111,6 @@ export function demeanGridCG(
     a[i] = ai;
     for (let j = 0; j < cols; j++) x[base + j] -= ai + c[j];
   }
-  if (coefficients) {
-    for (let i = 0; i < rows; i++) coefficients[0][i] += a[i];
-    for (let j = 0; j < cols; j++) coefficients[1][j] += c[j];
-  }
-  return { iterations, converged };
 }
 
 /** out = W' v (column sums of w_ij v_i). */

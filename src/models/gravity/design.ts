@@ -149,8 +149,7 @@ export function buildGravityDesign(data: GravityData, spec: ResolvedGravitySpec)
   if (sameRows) n = scan.kept;
   else for (let r = 0; r < n0; r++) n += keep[r];
   if (n === 0) throw new InputError(coded('gravity.data.noRowsLeft', {}), { column: 'flow' });
-  const rows = new Uint32Array(n);
-  for (let r = 0, i = 0; r < n0; r++) if (keep[r]) rows[i++] = r;
+  const rows = markedRows(keep, n);
   keep = new Uint8Array(0);
 
   // Compact level numbers per dimension, in raw-level order so that level 0 is the first region
@@ -167,30 +166,9 @@ export function buildGravityDesign(data: GravityData, spec: ResolvedGravitySpec)
   const order = layout.rows;
   const m = order.length;
 
-  const column = (src: ArrayLike<number>, transform: Transform): Float64Array => {
-    const c = new Float64Array(m);
-    const log = transform === 'log';
-    if (layout.inOrder) {
-      // Design row i is input row i (a full table, or a full grid listed in the grid's order):
-      // a straight copy, with no gather through `order`.
-      if (!log && src instanceof Float64Array) c.set(src.subarray(0, m));
-      else for (let i = 0; i < m; i++) c[i] = log ? Math.log(src[i]) : src[i];
-      return c;
-    }
-    for (let i = 0; i < m; i++) {
-      const r = order[i];
-      if (r !== PADDED_ROW) c[i] = log ? Math.log(src[r]) : src[r];
-    }
-    return c;
-  };
+  const column = (src: ArrayLike<number>, transform: Transform): Float64Array => designColumn(src, transform === 'log', order, layout.inOrder);
   const y = column(flow, 'identity');
-  let zeros = 0;
-  let total = 0;
-  for (let i = 0; i < m; i++) {
-    if (order[i] === PADDED_ROW) continue;
-    if (y[i] === 0) zeros++;
-    total += y[i];
-  }
+  const { zeros, total } = zerosAndTotal(y, order);
   if (total === 0) throw new InputError(coded('gravity.data.allZero', {}), { column: 'flow' });
   if (zeros > 0) warnings.push(coded('fit.zeroFlows', { zeros, rows: n }));
 
@@ -213,6 +191,47 @@ export function buildGravityDesign(data: GravityData, spec: ResolvedGravitySpec)
   if (spec.terms.length === 0 && dims.length === 0 && n < 2) throw new SpecError(coded('gravity.data.tooFewRows', {}), 'data');
   const offset = data.offset ? column(data.offset, 'identity') : null;
   return { rows: order, y, columns, termSpecs, offset, factors: layout.factors, clusters, padding: layout.padding, warnings, dropped, duplicatesSummed };
+}
+
+/** The kept rows (keep[r] = 1), `n` of them, in order. */
+function markedRows(keep: Uint8Array, n: number): Uint32Array {
+  const rows = new Uint32Array(n);
+  for (let r = 0, i = 0; r < keep.length; r++) if (keep[r]) rows[i++] = r;
+  return rows;
+}
+
+/**
+ * A design column: src at each design row's input row (`order`; padded cells 0), logged or not.
+ * With `inOrder` design row i is input row i (a full table, or a full grid listed in the grid's
+ * order): a straight copy, with no gather through `order`. Row loops sit in functions of their
+ * own (see kernels.ts).
+ */
+function designColumn(src: ArrayLike<number>, log: boolean, order: Uint32Array, inOrder: boolean): Float64Array {
+  const m = order.length;
+  const c = new Float64Array(m);
+  if (inOrder) {
+    if (!log && src instanceof Float64Array) c.set(src.subarray(0, m));
+    else if (log) for (let i = 0; i < m; i++) c[i] = Math.log(src[i]);
+    else for (let i = 0; i < m; i++) c[i] = src[i];
+    return c;
+  }
+  for (let i = 0; i < m; i++) {
+    const r = order[i];
+    if (r !== PADDED_ROW) c[i] = log ? Math.log(src[r]) : src[r];
+  }
+  return c;
+}
+
+/** Zero flows and the total flow over the observed cells. */
+function zerosAndTotal(y: Float64Array, order: Uint32Array): { zeros: number; total: number } {
+  let zeros = 0;
+  let total = 0;
+  for (let i = 0; i < y.length; i++) {
+    if (order[i] === PADDED_ROW) continue;
+    if (y[i] === 0) zeros++;
+    total += y[i];
+  }
+  return { zeros, total };
 }
 
 /** The columns whose missing values matter: the outcome, cost, terms, offset, and every atom of a dimension or cluster. */
@@ -344,17 +363,10 @@ function gridLayout(maps: readonly LevelMap[], rows: Uint32Array): { rows: Uint3
   const n = rows.length;
   if (n < 0.5 * cells || cells > 2 ** 31) return null;
   const order = new Uint32Array(cells).fill(PADDED_ROW);
-  const [aMap, aIds, bMap, bIds] = [major.map, major.ids, minor.map, minor.ids];
-  let inOrder = n === cells;
-  for (let i = 0; i < n; i++) {
-    const r = rows[i];
-    const p = aMap[aIds[r]] * cols + bMap[bIds[r]];
-    if (order[p] !== PADDED_ROW) return null; // duplicate pair: keep the long layout
-    order[p] = r;
-    if (p !== r) inOrder = false;
-  }
-  const padding: number[] = [];
-  for (let p = 0; p < cells; p++) if (order[p] === PADDED_ROW) padding.push(p);
+  const placed = placeCells(rows, major.map, major.ids, minor.map, minor.ids, cols, order);
+  if (placed < 0) return null; // duplicate pair: keep the long layout
+  const inOrder = n === cells && placed === 1;
+  const padding = emptyCells(order, cells - n);
   const factor = (m: LevelMap, axis: 0 | 1): LabelledFactor => {
     // The kernels read a grid factor's level from the cell's place; its index (a 4-byte level
     // per cell, 36 MB at 9 million cells) is made only if something asks for it.
@@ -366,7 +378,30 @@ function gridLayout(maps: readonly LevelMap[], rows: Uint32Array): { rows: Uint3
       },
     };
   };
-  return { rows: order, factors: [factor(major, 0), factor(minor, 1)], padding: Uint32Array.from(padding), inOrder };
+  return { rows: order, factors: [factor(major, 0), factor(minor, 1)], padding, inOrder };
+}
+
+/**
+ * Puts each row in its grid cell (order[cell] = row): -1 if two rows share a cell, else 1 when
+ * every row sits in the cell of its own number (the input already in the grid's order), 0 if not.
+ */
+function placeCells(rows: Uint32Array, aMap: Int32Array, aIds: Uint32Array, bMap: Int32Array, bIds: Uint32Array, cols: number, order: Uint32Array): number {
+  let inOrder = 1;
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    const p = aMap[aIds[r]] * cols + bMap[bIds[r]];
+    if (order[p] !== PADDED_ROW) return -1;
+    order[p] = r;
+    if (p !== r) inOrder = 0;
+  }
+  return inOrder;
+}
+
+/** The cells no row was put in (`count` of them), ascending. */
+function emptyCells(order: Uint32Array, count: number): Uint32Array {
+  const padding = new Uint32Array(count);
+  for (let p = 0, k = 0; p < order.length; p++) if (order[p] === PADDED_ROW) padding[k++] = p;
+  return padding;
 }
 
 /** Level of each cell of a row-major rows x cols grid along one axis. */

@@ -1,4 +1,33 @@
-/** Tight loops of the PPML fitter, kept small and monomorphic so V8 optimises them well. */
+/**
+ * Tight loops of the PPML fitter, kept small and monomorphic so V8 optimises them well. Every
+ * loop over the rows lives in a function of its own like these, not inline in the functions
+ * that orchestrate a fit: V8 compiles a long-running loop on the fly (on-stack replacement)
+ * with the type feedback gathered so far, so code after the loop that has not run yet is
+ * compiled blind and sends the whole function back to the interpreter when reached; in a
+ * large orchestrating function the next loops then run interpreted too, on every fit (4-7 such
+ * bail-outs per fit at N = 400 until every row loop was moved out).
+ */
+
+/** sum(x). */
+export function sum(x: Float64Array): number {
+  let s = 0;
+  for (let r = 0; r < x.length; r++) s += x[r];
+  return s;
+}
+
+/** max(x) (-Infinity when empty). */
+export function max(x: Float64Array): number {
+  let m = -Infinity;
+  for (let r = 0; r < x.length; r++) if (x[r] > m) m = x[r];
+  return m;
+}
+
+/** sum(y log k) over the rows with y > 0. */
+export function sumYLog(y: Float64Array, k: Float64Array): number {
+  let s = 0;
+  for (let r = 0; r < y.length; r++) if (y[r] > 0) s += y[r] * Math.log(k[r]);
+  return s;
+}
 
 /** gradient = X~'(y - mu), hessian = X~' diag(mu) X~ in one pass per column pair. */
 export function scores(cols: readonly Float64Array[], y: Float64Array, mu: Float64Array, gradient: Float64Array, hessian: Float64Array): void {

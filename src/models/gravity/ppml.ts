@@ -5,7 +5,7 @@ import { cholesky, choleskyInverse, choleskySolve } from '../../numeric/cholesky
 import { demean } from '../../numeric/demean.ts';
 import { sumByLevel, type Factor } from '../../numeric/factor.ts';
 import { collinearityError } from './diagnostics.ts';
-import { expInPlace, expLinear, gram, linearPredictor, scores, weightedDot } from './kernels.ts';
+import { expInPlace, expLinear, gram, linearPredictor, max, scores, sum, sumYLog, weightedDot } from './kernels.ts';
 import { subsampleStart, wlsStart } from './start.ts';
 
 /**
@@ -78,8 +78,7 @@ export function fitPpml(p: PpmlProblem, options: PpmlOptions): PpmlSolution {
   const n = y.length;
   const k = columns.length;
   const targets = factors.map((f) => sumByLevel(f, y));
-  let sumY = 0;
-  for (let r = 0; r < n; r++) sumY += y[r];
+  const sumY = sum(y);
   let balanceSweeps = 0;
   let demeanSweeps = 0;
 
@@ -101,9 +100,8 @@ export function fitPpml(p: PpmlProblem, options: PpmlOptions): PpmlSolution {
   // Shift the linear predictor so exp() cannot overflow; the fixed effects absorb the shift.
   let shift = 0;
   if (factors.length) {
-    shift = -Infinity;
     linearPredictor(z, columns, beta, offset, 0);
-    for (let r = 0; r < n; r++) if (z[r] > shift) shift = z[r];
+    shift = max(z);
   }
 
   let kernel = new Float64Array(n);
@@ -220,8 +218,7 @@ export function fitPpml(p: PpmlProblem, options: PpmlOptions): PpmlSolution {
   if (factors.length > 1) {
     const bt = balance(kernel, factors, targets, factorValues, { tolerance: FINAL_BALANCE_TOLERANCE, accelerate: true });
     balanceSweeps += bt.sweeps;
-    let ellFinal = -sumY;
-    for (let r = 0; r < n; r++) if (y[r] > 0) ellFinal += y[r] * Math.log(kernel[r]);
+    let ellFinal = sumYLog(y, kernel) - sumY;
     for (let d = 0; d < factors.length; d++) for (let l = 0; l < factorValues[d].length; l++) ellFinal += targets[d][l] * Math.log(factorValues[d][l]);
     if (ellFinal > ell) trace.push(ellFinal);
     ell = Math.max(ell, ellFinal);

@@ -13,10 +13,7 @@ export function wlsStart(p: PpmlProblem, demeaned: Float64Array[], projection: F
   const { y, columns, offset, factors } = p;
   const n = y.length;
   const w = new Float64Array(n);
-  for (let r = 0; r < n; r++) {
-    w[r] = y[r] + 0.1;
-    z[r] = Math.log(w[r]) + (y[r] - w[r]) / w[r] - (offset ? offset[r] : 0);
-  }
+  workingStart(y, offset, w, z);
   for (const r of p.padding ?? []) w[r] = 0;
   const rawSS = columns.map((c) => weightedDot(c, c, w));
   let sweeps = demean([z], w, factors, { tolerance: 1e-3 }).sweeps;
@@ -26,6 +23,15 @@ export function wlsStart(p: PpmlProblem, demeaned: Float64Array[], projection: F
   const f = cholesky(g, columns.length, 1e-10);
   if (!f.ok) throw collinearityError(p.names, factors.map((x) => x.name), rawSS, demeaned.map((c) => weightedDot(c, c, w)), g, f.column);
   return { beta: choleskySolve(f.factor, demeaned.map((c) => weightedDot(c, z, w))), sweeps };
+}
+
+/** glm.fit's start: weights w = y + 0.1 and working response z = log w + (y - w) / w - offset (a row loop of its own: see kernels.ts). */
+function workingStart(y: Float64Array, offset: Float64Array | null, w: Float64Array, z: Float64Array): void {
+  for (let r = 0; r < y.length; r++) {
+    const wr = y[r] + 0.1;
+    w[r] = wr;
+    z[r] = Math.log(wr) + (y[r] - wr) / wr - (offset ? offset[r] : 0);
+  }
 }
 
 /**
