@@ -52,6 +52,9 @@ export interface ImportSummary {
   reader?: 'plain' | 'staged';
 }
 
+/** Progress callback mapping 0..1 onto from..1. */
+const onFrom = (from: number, onProgress: (fraction: number, phase: string) => void) => (f: number, phase: string) => onProgress(from + (1 - from) * f, phase);
+
 /**
  * Imports an origin-destination flow table (long or wide) into the workspace, in one transaction:
  * on any problem nothing is written and the error names file, row, column and the reason.
@@ -70,8 +73,13 @@ export async function importFlows(ws: Workspace, file: string, options: ImportFl
   options.onProgress?.(0, 'reading');
   const plan = await flowFilePlan(ws, file, options);
   const started = performance.now();
-  const plain = await importPlainFlows(ws, file, options, plan, phaseClock(options.onProgress));
+  let shown = 0;
+  const report = options.onProgress && ((f: number, phase: string) => options.onProgress!((shown = Math.max(shown, f)), phase));
+  const plain = await importPlainFlows(ws, file, { ...options, onProgress: report }, plan, phaseClock(report));
   if (plain) return plain;
+  // Handed over after the plain path had read some or all of the file: the staged path reads it
+  // again, its progress carried on from where the bar stood rather than sent back to 0.
+  options = { ...options, onProgress: options.onProgress && onFrom(shown, options.onProgress) };
   const { timings, lap } = phaseClock(options.onProgress);
   // The plain path's time when it handed the file over (a fault found after reading it all, say).
   timings['plain read, handed over'] = (performance.now() - started) / 1000;

@@ -74,8 +74,13 @@ test('files the plain path hands over are refused or read by the staged path as 
   const totals = await importFlows(ws, file(dir, 'origin,destination,year,count\n辽宁,北京,2018,1\n合计,北京,2018,1\n'));
   assert.equal(totals.reader, 'staged');
   assert.match(totals.notes.join(' '), /合计 row 3/);
-  const summed = await importFlows(ws, file(dir, 'origin,destination,year,count\n吉林,北京,2018,1\n吉林省,北京,2018,2\n'), { sumDuplicates: true });
+  // The progress bar never steps back when the plain path hands a file over after reading it.
+  const seen: number[] = [];
+  const summed = await importFlows(ws, file(dir, 'origin,destination,year,count\n吉林,北京,2018,1\n吉林省,北京,2018,2\n'), { sumDuplicates: true, onProgress: (f) => seen.push(f) });
   assert.equal(summed.reader, 'staged');
+  assert.ok(seen.some((f) => f >= 0.45), 'the plain path read the file');
+  assert.ok(seen.every((f, i) => i === 0 || f >= seen[i - 1]), `progress went back: ${seen.join(' ')}`);
+  assert.equal(seen.at(-1), 1);
   assert.deepEqual((await queryFlows(ws, { period: '2018', origin: '220000' })).rows.map((r) => r.count), [3]);
 });
 
