@@ -1,4 +1,4 @@
-import type { DuckDBValue } from './duckdb/node-api.ts';
+import { listValue, type DuckDBValue } from './duckdb/node-api.ts';
 import { type Database, quoteIdent } from './duckdb/database.ts';
 
 /**
@@ -83,6 +83,25 @@ export async function addFlowCodes(db: Database, values: string, params: DuckDBV
 
 export async function addFlowCohorts(db: Database, values: string, params: DuckDBValue[] = []): Promise<void> {
   await addValues(db, 'flow_cohorts', 'cohort', values, params);
+}
+
+/** Adds the region codes to the dictionary; returns each code's id, in the order given. */
+export async function flowCodeIds(db: Database, codes: readonly string[]): Promise<Int32Array> {
+  const list = listValue([...codes]);
+  await addFlowCodes(db, 'SELECT unnest(?::VARCHAR[]) AS value', [list]);
+  const ids = await db.all<{ code: string; id: number }>('SELECT code, id FROM flow_codes WHERE list_contains(?::VARCHAR[], code)', [list]);
+  const idOf = new Map(ids.map((r) => [r.code, Number(r.id)]));
+  return Int32Array.from(codes, (k) => idOf.get(k)!);
+}
+
+/** Adds the periods to the dictionary; returns each period's id, in the order given. */
+export async function flowPeriodIds(db: Database, periods: readonly { text: string; start: number; end: number }[]): Promise<Int32Array> {
+  const texts = listValue(periods.map((x) => x.text));
+  await addFlowPeriods(db, 'SELECT unnest(?::VARCHAR[]) AS text, unnest(?::SMALLINT[]) AS start, unnest(?::SMALLINT[]) AS end_year',
+    [texts, listValue(periods.map((x) => x.start)), listValue(periods.map((x) => x.end))]);
+  const ids = await db.all<{ period: string; id: number }>('SELECT period, id FROM flow_periods WHERE list_contains(?::VARCHAR[], period)', [texts]);
+  const idOf = new Map(ids.map((r) => [r.period, Number(r.id)]));
+  return Int32Array.from(periods, (x) => idOf.get(x.text)!);
 }
 
 /** Periods (text with first and last year, as parsePeriod gives them) from a query with columns text, start, end_year. */

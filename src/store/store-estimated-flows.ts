@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { InputError } from '../core/errors.ts';
 import type { CodedMessage } from '../core/messages/index.ts';
 import { parsePeriod } from '../core/schema/period.ts';
-import { listValue } from './duckdb/node-api.ts';
-import { addFlowCodes, addFlowPeriods } from './flow-rows.ts';
+import { appendTypedRows } from './duckdb/typed-append.ts';
+import { flowCodeIds, flowPeriodIds } from './flow-rows.ts';
 import { guardReimport, recordImport, type Workspace } from './workspace.ts';
 
 /** An estimated origin-destination table, ready to be stored as flows of one period. */
@@ -37,37 +37,19 @@ export async function storeEstimatedFlows(ws: Workspace, est: EstimatedFlows, pe
     if (Number(observed!.n) > 0) throw new InputError(`the workspace already holds observed flows for ${period.text} between these regions; estimates are not mixed with them`);
     const id = await recordImport(ws, 'estimate', 'flows-from-stocks', sha, est.flow.length, options);
     await ws.db.run('UPDATE imports SET warnings = ? WHERE id = ?', [JSON.stringify(warnings), id]);
-    // The rows go in as region indexes through a temporary table, then into flow_rows with the
-    // dictionary ids of their codes and period (flow-rows.ts).
-    await addFlowCodes(ws.db, 'SELECT unnest(?::VARCHAR[]) AS value', [listValue([...est.regions])]);
-    await addFlowPeriods(ws.db, 'SELECT ?::VARCHAR AS text, ?::SMALLINT AS start, ?::SMALLINT AS end_year', [period.text, period.start, period.end]);
-    const [codesTable, rowsTable] = [`estimate_codes_${process.pid}`, `estimate_rows_${process.pid}`];
-    await ws.db.run(`CREATE OR REPLACE TEMP TABLE ${codesTable} (i INTEGER, code VARCHAR)`);
-    await ws.db.run(`CREATE OR REPLACE TEMP TABLE ${rowsTable} (o INTEGER, d INTEGER, flow DOUBLE)`);
-    try {
-      const codeApp = await ws.db.conn.createAppender(codesTable, 'main', 'temp');
-      est.regions.forEach((code, i) => {
-        codeApp.appendInteger(i);
-        codeApp.appendVarchar(code);
-        codeApp.endRow();
-      });
-      codeApp.closeSync();
-      const app = await ws.db.conn.createAppender(rowsTable, 'main', 'temp');
-      for (let k = 0; k < est.flow.length; k++) {
-        app.appendInteger(est.origin[k]);
-        app.appendInteger(est.destination[k]);
-        app.appendDouble(est.flow[k]);
-        app.endRow();
-      }
-      app.closeSync();
-      await ws.db.run(
-        `INSERT INTO flow_rows SELECT ?::INTEGER, co.id, cd.id, (SELECT id FROM flow_periods WHERE period = ?), 0, r.flow
-         FROM ${rowsTable} r
-         JOIN (SELECT t.i, c.id FROM ${codesTable} t JOIN flow_codes c ON c.code = t.code) co ON co.i = r.o
-         JOIN (SELECT t.i, c.id FROM ${codesTable} t JOIN flow_codes c ON c.code = t.code) cd ON cd.i = r.d`, [id, period.text]);
-    } finally {
-      await ws.db.run(`DROP TABLE IF EXISTS temp.${codesTable}; DROP TABLE IF EXISTS temp.${rowsTable}`);
-    }
+    // The rows go in as the dictionary ids of their codes and period (flow-rows.ts), appended as
+    // typed columns, as a plain import writes them.
+    const codeId = await flowCodeIds(ws.db, est.regions);
+    const [periodId] = await flowPeriodIds(ws.db, [period]);
+    const n = est.flow.length;
+    await appendTypedRows(ws.db.conn, 'flow_rows', [
+      { constant: id, type: 'INTEGER' },
+      Int32Array.from(est.origin, (i) => codeId[i]),
+      Int32Array.from(est.destination, (i) => codeId[i]),
+      { constant: periodId, type: 'INTEGER' },
+      { constant: 0, type: 'INTEGER' },
+      Float64Array.from(est.flow),
+    ], n);
   });
   return est.flow.length;
 }

@@ -2,8 +2,7 @@ import { parsePeriod, type Period } from '../../core/schema/period.ts';
 import { readPlainCsv } from '../../io/text/plain-csv.ts';
 import { sniffUtf8Csv } from '../../io/text/sniff-csv-file.ts';
 import { appendTypedRows } from '../duckdb/typed-append.ts';
-import { listValue } from '../duckdb/node-api.ts';
-import { addFlowCodes, addFlowPeriods } from '../flow-rows.ts';
+import { flowCodeIds, flowPeriodIds } from '../flow-rows.ts';
 import { nextImportId } from '../recovery.ts';
 import type { Workspace } from '../workspace.ts';
 import { RANGES } from './checks.ts';
@@ -105,16 +104,8 @@ export async function importPlainFlows(ws: Workspace, file: string, options: Imp
   if (repeats === true) return null;
 
   return ws.db.transaction(async () => {
-    await addFlowCodes(ws.db, 'SELECT unnest(?::VARCHAR[]) AS value', [listValue(codes)]);
-    const ids = await ws.db.all<{ code: string; id: number }>('SELECT code, id FROM flow_codes WHERE list_contains(?::VARCHAR[], code)', [listValue(codes)]);
-    const idOf = new Map(ids.map((r) => [r.code, Number(r.id)]));
-    const codeId = Int32Array.from(codes, (k) => idOf.get(k)!);
-    const texts = listValue(periodList.map((x) => x.text));
-    await addFlowPeriods(ws.db, 'SELECT unnest(?::VARCHAR[]) AS text, unnest(?::SMALLINT[]) AS start, unnest(?::SMALLINT[]) AS end_year',
-      [texts, listValue(periodList.map((x) => x.start)), listValue(periodList.map((x) => x.end))]);
-    const pids = await ws.db.all<{ period: string; id: number }>('SELECT period, id FROM flow_periods WHERE list_contains(?::VARCHAR[], period)', [texts]);
-    const periodIdOf = new Map(pids.map((r) => [r.period, Number(r.id)]));
-    const periodId = Int32Array.from(periodList, (x) => periodIdOf.get(x.text)!);
+    const codeId = await flowCodeIds(ws.db, codes);
+    const periodId = await flowPeriodIds(ws.db, periodList);
     for (let i = 0; i < read.rows; i++) {
       origin[i] = codeId[origin[i]];
       destination[i] = codeId[destination[i]];
