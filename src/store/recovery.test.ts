@@ -6,7 +6,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import fs, { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InputError } from '../core/errors.ts';
@@ -83,6 +83,27 @@ test('temporary folders of processes that no longer run are removed; live ones a
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
+});
+
+test('a CSV export failing while its file is still being opened leaves no temporary file (the open is waited for before the removal)', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tf-export-race-'));
+  // The write stream opens its file on libuv's threads; under load the open can finish after
+  // the removal of the failed export's file has run (a temporary file was left behind). Here
+  // every open is held back 30 ms, which makes that order certain.
+  const open = fs.open;
+  fs.open = ((...args: unknown[]) => {
+    setTimeout(() => (open as (...a: unknown[]) => void)(...args), 30);
+  }) as typeof fs.open;
+  try {
+    const circular: Record<string, unknown> = {};
+    circular.self = circular;
+    await assert.rejects(writeRows(null as never, [{ code: 'a', v: 1 }, { code: 'b', v: circular }], join(dir, 'o.csv'), 'csv'));
+  } finally {
+    fs.open = open;
+  }
+  await new Promise((done) => setTimeout(done, 100));
+  assert.deepEqual(readdirSync(dir), []);
+  rmSync(dir, { recursive: true, force: true });
 });
 
 test('a failed export leaves the old file, or none, never a cut-off or empty one', async () => {

@@ -82,7 +82,10 @@ async function writeRowsTo(db: Database, rows: readonly Record<string, unknown>[
       await write(']\n');
     }
   } catch (e) {
-    out.destroy();
+    // Closed before the caller removes the file: the stream opens it asynchronously, and an open
+    // still pending when the error came would otherwise create the file after its removal (a
+    // temporary file left behind, seen under load).
+    if (!out.closed) await new Promise<void>((done) => out.once('close', () => done()).destroy());
     throw e;
   }
   out.end();
