@@ -1,5 +1,6 @@
 import type * as maplibregl from 'maplibre-gl';
 import type { FlowRow, Region } from '../api.ts';
+import { OnDemandFrames } from './on-demand-frames.ts';
 
 /**
  * Flow lines drawn by @flowmap.gl (a deck.gl layer) in deck's own canvas over the MapLibre one
@@ -34,6 +35,8 @@ export class FlowOverlay {
   private overlay: Overlay | null = null;
   private Layer: LayerCtor | null = null;
   private ready: Promise<void>;
+  /** deck.gl's frames, granted only while the picture can change (on-demand-frames.ts). */
+  readonly frames = new OnDemandFrames();
   /** Rows handed to the layer (for tests and the status line). */
   count = 0;
 
@@ -58,9 +61,21 @@ export class FlowOverlay {
     this.Layer = ViewIndependentFlowmapLayer as unknown as LayerCtor;
     // No multisampling: it makes each frame several times dearer on a software renderer
     // (no GPU: 3.3 s against 1.3 s a frame for 4,500 lines in headless Chromium).
-    const overlay = new MapboxOverlay({ interleaved: false, layers: [], deviceProps: { webgl: { preserveDrawingBuffer: true, antialias: false } }, onAfterRender: () => this.onDrawn() } as ConstructorParameters<typeof MapboxOverlay>[0]);
+    const { frames } = this;
+    const overlay = new MapboxOverlay({
+      interleaved: false, layers: [], deviceProps: { webgl: { preserveDrawingBuffer: true, antialias: false } },
+      // Passed through deck.gl's props to its render loop (luma.gl's AnimationLoop).
+      animationFrameProvider: frames,
+      onAfterRender: () => {
+        frames.wake();
+        this.onDrawn();
+      },
+    } as ConstructorParameters<typeof MapboxOverlay>[0]);
     this.map.addControl(overlay as unknown as maplibregl.IControl);
     this.overlay = overlay as unknown as Overlay;
+    for (const event of ['move', 'resize', 'render'] as const) this.map.on(event, frames.wake);
+    const box = this.map.getContainer();
+    for (const event of ['pointermove', 'pointerdown', 'pointerup', 'pointerleave', 'wheel'] as const) box.addEventListener(event, frames.wake, { passive: true });
   }
 
   async set(rows: FlowRow[], locations: FlowLocation[], visible: boolean): Promise<void> {
@@ -98,6 +113,7 @@ export class FlowOverlay {
       },
     });
     this.overlay!.setProps({ layers: [layer] });
+    this.frames.wake();
   }
 
   /** The flow canvas (null before deck.gl has loaded). */
