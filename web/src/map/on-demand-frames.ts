@@ -14,17 +14,22 @@
 export class OnDemandFrames {
   /** The loop's request held while at rest. */
   private parked: FrameRequestCallback | null = null;
-  /** Frames still granted before the loop is held. */
-  private left: number;
+  /** Frames are granted until this time (performance.now()). */
+  private until: number;
+  /** Frames granted so far (for tests). */
+  granted = 0;
 
-  /** `grace`: frames granted after each event (one second at 60 Hz by default). */
-  constructor(private readonly grace = 60) {
-    this.left = grace;
+  /**
+   * `graceMs`: how long frames are granted after each event. A time, not a count of frames:
+   * headless and busy browsers run frames at very different rates.
+   */
+  constructor(private readonly graceMs = 1000) {
+    this.until = performance.now() + graceMs;
   }
 
   readonly requestAnimationFrame = (callback: FrameRequestCallback): number => {
-    if (this.left > 0) {
-      this.left--;
+    if (performance.now() < this.until) {
+      this.granted++;
       return window.requestAnimationFrame(callback);
     }
     this.parked = callback;
@@ -36,12 +41,13 @@ export class OnDemandFrames {
     else window.cancelAnimationFrame(id);
   };
 
-  /** Something may change the picture: run the loop again for `grace` frames. */
+  /** Something may change the picture: run the loop again for `graceMs`. */
   readonly wake = (): void => {
-    this.left = this.grace;
+    this.until = performance.now() + this.graceMs;
     const parked = this.parked;
     if (!parked) return;
     this.parked = null;
+    this.granted++;
     window.requestAnimationFrame(parked);
   };
 

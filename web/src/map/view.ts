@@ -78,7 +78,7 @@ export function createMapView(): MapView {
   const legendBox = h('div', { class: 'legend-box' });
   const flowStatus = h('p', { class: 'flow-status', role: 'status' });
   const timings: Record<string, number> = {};
-  (window as unknown as { __talentflow: unknown }).__talentflow = { timings, map: () => map, flowCount: () => overlay?.count ?? 0, flowFramesResting: () => overlay?.frames.resting ?? null, netCount: () => netValues.size, labels: () => labels?.drawn ?? [] };
+  (window as unknown as { __talentflow: unknown }).__talentflow = { timings, map: () => map, flowCount: () => overlay?.count ?? 0, flowFrames: () => (overlay ? { resting: overlay.frames.resting, granted: overlay.frames.granted } : null), netCount: () => netValues.size, labels: () => labels?.drawn ?? [] };
 
   const caseDef = () => CASES[state.caseId];
   const casePeriods = () => [...periods.filter(caseDef().periodFilter), ...caseDef().censusIntervals.filter((p) => !periods.includes(p))];
