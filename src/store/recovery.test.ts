@@ -98,12 +98,13 @@ test('a CSV export failing while its file is still being opened leaves no tempor
     const circular: Record<string, unknown> = {};
     circular.self = circular;
     await assert.rejects(writeRows(null as never, [{ code: 'a', v: 1 }, { code: 'b', v: circular }], join(dir, 'o.csv'), 'csv'));
+    fs.open = open;
+    await new Promise((done) => setTimeout(done, 100));
+    assert.deepEqual(readdirSync(dir), []);
   } finally {
     fs.open = open;
+    rmSync(dir, { recursive: true, force: true });
   }
-  await new Promise((done) => setTimeout(done, 100));
-  assert.deepEqual(readdirSync(dir), []);
-  rmSync(dir, { recursive: true, force: true });
 });
 
 test('a failed export leaves the old file, or none, never a cut-off or empty one', async () => {

@@ -26,12 +26,6 @@ export interface TypedReadOptions {
   stream?: boolean;
 }
 
-/** Bytes per value of the two column types read (DuckDB's type ids; the client loads on first use). */
-const bytesOf = (kind: number): number | undefined => {
-  const { DuckDBTypeId } = duckdbApi();
-  return kind === DuckDBTypeId.DOUBLE ? 8 : kind === DuckDBTypeId.UINTEGER ? 4 : undefined;
-};
-
 /**
  * Runs a query whose every column is DOUBLE or UINTEGER and copies its result chunk by chunk
  * into typed arrays: the raw bytes of each vector go across in one copy per 2,048 rows, with no
@@ -49,14 +43,15 @@ export async function queryTypedColumns(conn: DuckDBConnection, sql: string, par
   const result = options.stream ? await conn.stream(sql, params) : await conn.run(sql, params);
   const kinds = Array.from({ length: result.columnCount }, (_, i) => result.columnTypeId(i));
   kinds.forEach((k, i) => {
-    if (bytesOf(k) === undefined) throw new Error(`typed read: column ${result.columnName(i)} is ${DuckDBTypeId[k]}, not DOUBLE or UINTEGER`);
+    if (k !== DuckDBTypeId.DOUBLE && k !== DuckDBTypeId.UINTEGER) throw new Error(`typed read: column ${result.columnName(i)} is ${DuckDBTypeId[k]}, not DOUBLE or UINTEGER`);
   });
   const total = result instanceof DuckDBMaterializedResult ? result.rowCount : (options.expectedRows ?? 0);
   const positioned = options.positioned ?? false;
   if (positioned && kinds[0] !== DuckDBTypeId.UINTEGER) throw new Error('typed read: the position column must be UINTEGER');
   const size = positioned ? (options.expectedRows ?? total) : total;
   const first = positioned ? 1 : 0;
-  let columns: TypedColumn[] = kinds.slice(first).map((k) => (k === DuckDBTypeId.DOUBLE ? new Float64Array(size) : new Uint32Array(size)));
+  const doubles = kinds.map((k) => k === DuckDBTypeId.DOUBLE);
+  let columns: TypedColumn[] = doubles.slice(first).map((d) => (d ? new Float64Array(size) : new Uint32Array(size)));
   let rows = 0;
   // A materialised result's chunks are taken synchronously, by index: awaiting each of 4,400
   // chunks (9 million rows) through the native thread pool took longer than copying them.
@@ -67,13 +62,13 @@ export async function queryTypedColumns(conn: DuckDBConnection, sql: string, par
     const n = chunk.rowCount;
     // A stream's length is the caller's estimate: grow if it was short (never for a count taken just before).
     if (!positioned && rows + n > columns[0].length) columns = columns.map((c) => grown(c, Math.max(2 * c.length, rows + n)));
-    const position = positioned ? vectorValues(chunk.chunk, 0, DuckDBTypeId.UINTEGER, n) as Uint32Array : null;
+    const position = positioned ? vectorValues(duckdb, chunk.chunk, 0, false, n) as Uint32Array : null;
     if (position) {
       for (let r = 0; r < n; r++) if (position[r] >= size) throw new Error(`typed read: position ${position[r]} beyond ${size} rows`);
     }
     for (let i = first; i < kinds.length; i++) {
       const target = columns[i - first];
-      const values = vectorValues(chunk.chunk, i, kinds[i], n);
+      const values = vectorValues(duckdb, chunk.chunk, i, doubles[i], n);
       if (position) for (let r = 0; r < n; r++) target[position[r]] = values[r];
       else target.set(values, rows);
       const validity = duckdb.vector_get_validity(duckdb.data_chunk_get_vector(chunk.chunk, i), Math.ceil(n / 64) * 8);
@@ -91,12 +86,11 @@ function grown(c: TypedColumn, length: number): TypedColumn {
 }
 
 /** A copy of one vector's values (DuckDB hands over a fresh buffer; copied again if misaligned). */
-function vectorValues(chunk: Bindings.DataChunk, column: number, kind: number, n: number): TypedColumn {
-  const duckdb = duckdbBindings();
+function vectorValues(duckdb: typeof Bindings, chunk: Bindings.DataChunk, column: number, double: boolean, n: number): TypedColumn {
   const vector = duckdb.data_chunk_get_vector(chunk, column);
-  let bytes = duckdb.vector_get_data(vector, n * bytesOf(kind)!);
+  let bytes = duckdb.vector_get_data(vector, n * (double ? 8 : 4));
   if (bytes.byteOffset % 8 !== 0) bytes = bytes.slice();
-  return kind === duckdbApi().DuckDBTypeId.DOUBLE ? new Float64Array(bytes.buffer, bytes.byteOffset, n) : new Uint32Array(bytes.buffer, bytes.byteOffset, n);
+  return double ? new Float64Array(bytes.buffer, bytes.byteOffset, n) : new Uint32Array(bytes.buffer, bytes.byteOffset, n);
 }
 
 /** Bit r of the validity mask (little-endian 64-bit words) is 0 where row r is NULL. */
