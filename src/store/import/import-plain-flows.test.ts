@@ -2,9 +2,9 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { importFlows, queryFlows } from '../index.ts';
+import { importFlows, importRegions, queryFlows } from '../index.ts';
 import { ConflictError, InputError } from '../../core/errors.ts';
-import { chinaWorkspace, count } from '../../../test/helpers/workspace.ts';
+import { chinaWorkspace, count, tempWorkspace } from '../../../test/helpers/workspace.ts';
 
 // The plain path (one pass into typed columns) must store what the staged path (DuckDB's reader)
 // stores, and hand every file it does not take to that path, whose refusals name row and column.
@@ -98,4 +98,27 @@ test('the plain path refuses a second import of the same file and replaces store
   assert.match(replaced.notes.join(' '), /replaced 1/);
   const rows = (await queryFlows(ws, { period: '2019' })).rows;
   assert.deepEqual(rows.map((r) => [r.origin, r.count]).sort(), [['210000', 12], ['220000', 11]]);
+});
+
+test('a key space too large for the bitmap (> 2^26 keys) is checked on the written rows: a repeat is refused, nothing written', async () => {
+  // 1,900 regions and 20 periods: 1,900^2 x 20 = 72.2 million possible keys, over the 2^26 the
+  // plain path sets bits for, so it writes the rows and asks DuckDB for a repeat (hasRepeatedKey).
+  const t = await tempWorkspace();
+  try {
+    const code = (i: number) => `R${String(i).padStart(4, '0')}`;
+    const registry = join(t.dir, 'regions.csv');
+    writeFileSync(registry, 'code,name,level\n' + Array.from({ length: 1900 }, (_, i) => `${code(i)},区${i},city\n`).join(''));
+    await importRegions(t.ws, registry, { indicators: false });
+    const rows = (year0: number) => Array.from({ length: 950 }, (_, i) => `${code(2 * i)},${code(2 * i + 1)},${year0 + (i % 20)},${i + 1}\n`).join('');
+    const ok = await importFlows(t.ws, file(t.dir, 'origin,destination,year,count\n' + rows(2001)));
+    assert.deepEqual([ok.reader, ok.rows], ['plain', 950]);
+    assert.equal(await count(t.ws, 'flows'), 950);
+    // The same pattern in other years, with its first key repeated on the last row.
+    const e = await importFlows(t.ws, file(t.dir, `origin,destination,year,count\n${rows(2031)}${code(0)},${code(1)},2031,5\n`)).then(() => null, (x: unknown) => x);
+    assert.ok(e instanceof InputError, String(e));
+    assert.match(e.message, /duplicate flow R0000 -> R0001, 2031 on rows 2, 952/);
+    assert.equal(await count(t.ws, 'flows'), 950);
+  } finally {
+    t.done();
+  }
 });
