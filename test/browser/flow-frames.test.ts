@@ -22,10 +22,10 @@ after(async () => {
 
 /** Frames deck.gl's loop has been granted so far. */
 const granted = async () => ((await page.evaluate('window.__talentflow.flowFrames()')) as { granted: number }).granted;
-/** The flow layer's canvas (deck.gl's, over MapLibre's) as a data URL: what is drawn there. */
+/** The flow layer's canvas (deck.gl's, between MapLibre's and the labels') as a data URL: what is drawn there. */
 const flowPicture = () => page.evaluate(`(() => {
-  const canvases = [...document.querySelectorAll('canvas')].filter((c) => !c.classList.contains('maplibregl-canvas'));
-  return canvases.length ? canvases[canvases.length - 1].toDataURL() : '';
+  const canvases = [...document.querySelectorAll('#map canvas')].filter((c) => !c.classList.contains('maplibregl-canvas') && !c.classList.contains('map-labels'));
+  return canvases.length === 1 ? canvases[0].toDataURL() : 'canvases: ' + canvases.length;
 })()`) as Promise<string>;
 /** Animation frames the page asks for in `ms`. */
 const framesIn = (ms: number) => page.evaluate(`new Promise((done) => {
@@ -65,5 +65,73 @@ test('at rest the flow layer asks for no frames; a pan redraws the flows and the
   await page.waitForTimeout(500);
   assert.ok(await granted() - from >= 1, 'the pointer over the map starts the loop (hover picking)');
   await page.waitForFunction('window.__talentflow.flowFrames()?.resting === true', undefined, { timeout: 30_000 });
+  assert.deepEqual(errors, []);
+});
+
+test('hovering a flow line names the flow in the tooltip and highlights it, a location circle names its in- and out-flows; leaving clears both', { timeout: 180_000 }, async () => {
+  const flowsAnswer = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/flows');
+  const regionsAnswer = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/regions');
+  await page.goto(dashboard!.server.url);
+  await page.waitForSelector('body[data-flows-ready]', { timeout: 90_000 });
+  await page.waitForFunction('window.__talentflow.flowFrames()?.resting === true', undefined, { timeout: 30_000 });
+  const flows = ((await (await flowsAnswer).json()) as { rows: { origin: string; destination: string; count: number; intra: boolean }[] }).rows.filter((f) => !f.intra && f.count > 0);
+  const regions = new Map(((await (await regionsAnswer).json()) as { code: string; name_en: string; centroid_lon: number; centroid_lat: number }[]).map((r) => [r.code, r]));
+  assert.ok(flows.length > 10, 'the first screen draws flows');
+  const tooltip = page.locator('.map-wrap .tooltip');
+  const rest = await flowPicture();
+
+  // The middle of a line, for the largest flows first (the widest lines): the tooltip names that
+  // pair (either direction: the two directions are drawn side by side) with its count.
+  let named: string | null = null;
+  for (const f of [...flows].sort((a, b) => b.count - a.count).slice(0, 8)) {
+    const [o, d] = [regions.get(f.origin)!, regions.get(f.destination)!];
+    const at = await page.evaluate(`(() => {
+      const map = window.__talentflow.map();
+      const box = map.getContainer().getBoundingClientRect();
+      const a = map.project([${o.centroid_lon}, ${o.centroid_lat}]);
+      const b = map.project([${d.centroid_lon}, ${d.centroid_lat}]);
+      return { x: box.x + (a.x + b.x) / 2, y: box.y + (a.y + b.y) / 2 };
+    })()`) as { x: number; y: number };
+    await page.mouse.move(at.x - 6, at.y - 6);
+    await page.mouse.move(at.x, at.y);
+    await page.waitForTimeout(400);
+    if (await tooltip.isHidden()) continue;
+    const text = await tooltip.textContent() ?? '';
+    const back = flows.find((x) => x.origin === f.destination && x.destination === f.origin);
+    const counts = [f.count, back?.count].filter((c): c is number => c !== undefined).map((c) => Math.round(c).toLocaleString('en-US'));
+    if (text.includes(' → ') && text.includes(o.name_en) && text.includes(d.name_en) && counts.some((c) => text.endsWith(`: ${c}`))) {
+      named = text;
+      break;
+    }
+  }
+  assert.ok(named, 'hovering the middle of one of the largest lines names its flow');
+  await page.waitForFunction('window.__talentflow.flowFrames()?.resting === true', undefined, { timeout: 30_000 });
+  const lit = await flowPicture();
+  assert.notEqual(lit, rest, 'the hovered line is drawn highlighted');
+
+  // A location's circle (at its centroid) names the region with its in- and out-flows.
+  const jilin = regions.get('220000')!;
+  const circle = await page.evaluate(`(() => {
+    const map = window.__talentflow.map();
+    const box = map.getContainer().getBoundingClientRect();
+    const p = map.project([${jilin.centroid_lon}, ${jilin.centroid_lat}]);
+    return { x: box.x + p.x, y: box.y + p.y };
+  })()`) as { x: number; y: number };
+  await page.mouse.move(circle.x - 4, circle.y - 4);
+  await page.mouse.move(circle.x, circle.y);
+  await page.waitForFunction(`(() => {
+    const tip = document.querySelector('.map-wrap .tooltip');
+    return tip && !tip.hidden && /^Jilin · In-flow [\\d,]+ · Out-flow [\\d,]+$/.test(tip.textContent);
+  })()`, undefined, { timeout: 10_000 });
+
+  // Off the lines, onto the map's bare bottom-left corner: no tooltip, no highlight.
+  const box = await page.evaluate('(({ x, y, height }) => ({ x, y, height }))(window.__talentflow.map().getContainer().getBoundingClientRect())') as { x: number; y: number; height: number };
+  const [x, y] = [box.x + 30, box.y + box.height - 80];
+  assert.equal(await page.evaluate(`document.elementFromPoint(${x}, ${y})?.className`), 'maplibregl-canvas', 'the point is on the map, not on a panel over it');
+  await page.mouse.move(x, y);
+  await page.waitForTimeout(400);
+  assert.ok(await tooltip.isHidden(), 'the tooltip goes when the pointer leaves the line');
+  await page.waitForFunction('window.__talentflow.flowFrames()?.resting === true', undefined, { timeout: 30_000 });
+  assert.equal(await flowPicture(), rest, 'the highlight goes with it');
   assert.deepEqual(errors, []);
 });

@@ -1,3 +1,4 @@
+import type { Layer } from '@deck.gl/core';
 import type * as maplibregl from 'maplibre-gl';
 import type { FlowRow, Region } from '../api.ts';
 import { OnDemandFrames } from './on-demand-frames.ts';
@@ -30,10 +31,17 @@ export interface FlowHover {
 
 type Overlay = { setProps(p: Record<string, unknown>): void; finalize(): void; getCanvas(): HTMLCanvasElement | null };
 type LayerCtor = new (props: Record<string, unknown>) => unknown;
+/** What PickingColors uses of a deck.gl layer (typed here: deck.gl loads in its own chunk). */
+type PickableLayer = {
+  getAttributeManager(): { getAttributes(): Record<string, unknown>; addInstanced(attributes: Record<string, unknown>): void } | null;
+  getShaders?(shaders: object): { vs?: string };
+  calculateInstancePickingColors: unknown;
+};
 
 export class FlowOverlay {
   private overlay: Overlay | null = null;
   private Layer: LayerCtor | null = null;
+  private extensions: unknown[] = [];
   private ready: Promise<void>;
   /** deck.gl's frames, granted only while the picture can change (on-demand-frames.ts). */
   readonly frames = new OnDemandFrames();
@@ -46,7 +54,26 @@ export class FlowOverlay {
   }
 
   private async load(): Promise<void> {
-    const [{ MapboxOverlay }, { FlowmapLayer }] = await Promise.all([import('@deck.gl/mapbox'), import('@flowmap.gl/layers')]);
+    const [{ MapboxOverlay }, { FlowmapLayer }, { LayerExtension }] = await Promise.all([import('@deck.gl/mapbox'), import('@flowmap.gl/layers'), import('@deck.gl/core')]);
+    // deck.gl 9.4 makes picking colours from the instance id and no longer gives every layer an
+    // `instancePickingColors` attribute; flowmap.gl 9.4.0's line and circle shaders still read
+    // one, so without it nothing under the pointer was ever picked: no flow tooltip, no line
+    // highlighted, no click on a location. This extension, which the FlowmapLayer hands down to
+    // its sublayers, adds the attribute (filled by deck.gl's own picking-colour updater) to the
+    // layers whose shaders read it; their first update then rebuilds their models with it
+    // (flowmap.gl rebuilds a model when the extensions change, as they do on a layer's first
+    // update). The model built before that still logs luma.gl's "layout for attribute
+    // instancePickingColors not present" once.
+    class PickingColors extends LayerExtension {
+      static extensionName = 'PickingColors';
+      initializeState(this: Layer): void {
+        const layer = this as unknown as PickableLayer;
+        const attributes = layer.getAttributeManager();
+        if (!attributes || attributes.getAttributes().instancePickingColors || !layer.getShaders?.({}).vs?.includes('instancePickingColors')) return;
+        attributes.addInstanced({ instancePickingColors: { type: 'uint8', size: 4, noAlloc: true, update: layer.calculateInstancePickingColors } });
+      }
+    }
+    this.extensions = [new PickingColors()];
     // flowmap.gl recomputes its line and circle data on every viewport change (its source has a
     // TODO about it): 45-75 ms of JavaScript a frame while panning 4,500-10,000 lines. With
     // clustering and adaptive scales off and every flow shown (we send at most 10,000 and
@@ -86,6 +113,7 @@ export class FlowOverlay {
     const layer = new this.Layer!({
       id: 'flows',
       data: { locations, flows },
+      extensions: this.extensions,
       pickable: true,
       darkMode: false,
       colorScheme: 'Teal',
