@@ -1,7 +1,8 @@
 // deck.gl's render loop runs only while the flows can change (web/src/map/on-demand-frames.ts):
 // at rest the page asks for no animation frames (it asked for 60 a second, keeping 8-12% of the
 // 2-core machine busy), and a pan or the pointer over the map starts it again, so the flows
-// follow the map and hover picking still works.
+// follow the map and hover picking still works. And what the pointer does on the map: a flow
+// line or a location circle hovered is named and highlighted, a click opens the region's panel.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
@@ -133,5 +134,35 @@ test('hovering a flow line names the flow in the tooltip and highlights it, a lo
   assert.ok(await tooltip.isHidden(), 'the tooltip goes when the pointer leaves the line');
   await page.waitForFunction('window.__talentflow.flowFrames()?.resting === true', undefined, { timeout: 30_000 });
   assert.equal(await flowPicture(), rest, 'the highlight goes with it');
+  assert.deepEqual(errors, []);
+});
+
+test('a click on the map opens the region under the pointer: a province polygon in China, a circle in Korea', { timeout: 180_000 }, async () => {
+  const regionsAnswer = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/regions');
+  await page.goto(dashboard!.server.url);
+  await page.waitForSelector('body[data-flows-ready]', { timeout: 90_000 });
+  const regions = ((await (await regionsAnswer).json()) as { code: string; name_en: string; level: string; centroid_lon: number; centroid_lat: number }[]);
+  /** Clicks the centroid of region `code` and waits for its panel. */
+  const clickRegion = async (code: string, name: string) => {
+    const r = regions.find((x) => x.code === code)!;
+    const at = await page.evaluate(`(() => {
+      const map = window.__talentflow.map();
+      const box = map.getContainer().getBoundingClientRect();
+      const p = map.project([${r.centroid_lon}, ${r.centroid_lat}]);
+      return { x: box.x + p.x, y: box.y + p.y };
+    })()`) as { x: number; y: number };
+    assert.equal(await page.evaluate(`document.elementFromPoint(${at.x}, ${at.y})?.className`), 'maplibregl-canvas', `${name}'s centroid is on the map, not on a panel over it`);
+    await page.mouse.click(at.x, at.y);
+    await page.waitForFunction(`document.getElementById('region-title')?.textContent.includes(${JSON.stringify(name)})`, undefined, { timeout: 30_000 });
+    assert.match(page.url(), new RegExp(`[?&]region=${code}(&|$)`), 'the link names the region');
+  };
+  await clickRegion('510000', 'Sichuan');
+  // Korea has no boundaries: its regions are circles at their centroids.
+  const koreaRegions = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/regions' && new URL(r.url()).searchParams.get('within') === 'KR');
+  await page.selectOption('#f-case', 'kr');
+  regions.push(...((await (await koreaRegions).json()) as typeof regions));
+  await page.waitForFunction('window.__talentflow.netCount() > 0', undefined, { timeout: 60_000 });
+  await page.waitForTimeout(500);
+  await clickRegion('KR11', 'Seoul');
   assert.deepEqual(errors, []);
 });
