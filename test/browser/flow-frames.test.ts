@@ -42,6 +42,14 @@ const framesIn = (ms: number) => page.evaluate(`new Promise((done) => {
   }, ${ms});
 })`) as Promise<number>;
 
+/** Where a point (longitude, latitude) of the map is on the page, in CSS pixels. */
+const pagePoint = (lonLat: { centroid_lon: number; centroid_lat: number }) => page.evaluate(`(() => {
+  const map = window.__talentflow.map();
+  const box = map.getContainer().getBoundingClientRect();
+  const p = map.project([${lonLat.centroid_lon}, ${lonLat.centroid_lat}]);
+  return { x: box.x + p.x, y: box.y + p.y };
+})()`) as Promise<{ x: number; y: number }>;
+
 test('at rest the flow layer asks for no frames; a pan redraws the flows and the loop rests again; the pointer over the map wakes it', { timeout: 180_000 }, async () => {
   await page.goto(dashboard!.server.url);
   await page.waitForSelector('body[data-flows-ready]', { timeout: 90_000 });
@@ -86,13 +94,8 @@ test('hovering a flow line names the flow in the tooltip and highlights it, a lo
   let named: string | null = null;
   for (const f of [...flows].sort((a, b) => b.count - a.count).slice(0, 8)) {
     const [o, d] = [regions.get(f.origin)!, regions.get(f.destination)!];
-    const at = await page.evaluate(`(() => {
-      const map = window.__talentflow.map();
-      const box = map.getContainer().getBoundingClientRect();
-      const a = map.project([${o.centroid_lon}, ${o.centroid_lat}]);
-      const b = map.project([${d.centroid_lon}, ${d.centroid_lat}]);
-      return { x: box.x + (a.x + b.x) / 2, y: box.y + (a.y + b.y) / 2 };
-    })()`) as { x: number; y: number };
+    const [a, b] = [await pagePoint(o), await pagePoint(d)];
+    const at = { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
     await page.mouse.move(at.x - 6, at.y - 6);
     await page.mouse.move(at.x, at.y);
     await page.waitForTimeout(400);
@@ -112,12 +115,7 @@ test('hovering a flow line names the flow in the tooltip and highlights it, a lo
 
   // A location's circle (at its centroid) names the region with its in- and out-flows.
   const jilin = regions.get('220000')!;
-  const circle = await page.evaluate(`(() => {
-    const map = window.__talentflow.map();
-    const box = map.getContainer().getBoundingClientRect();
-    const p = map.project([${jilin.centroid_lon}, ${jilin.centroid_lat}]);
-    return { x: box.x + p.x, y: box.y + p.y };
-  })()`) as { x: number; y: number };
+  const circle = await pagePoint(jilin);
   await page.mouse.move(circle.x - 4, circle.y - 4);
   await page.mouse.move(circle.x, circle.y);
   await page.waitForFunction(`(() => {
@@ -145,12 +143,7 @@ test('a click on the map opens the region under the pointer: a province polygon 
   /** Clicks the centroid of region `code` and waits for its panel. */
   const clickRegion = async (code: string, name: string) => {
     const r = regions.find((x) => x.code === code)!;
-    const at = await page.evaluate(`(() => {
-      const map = window.__talentflow.map();
-      const box = map.getContainer().getBoundingClientRect();
-      const p = map.project([${r.centroid_lon}, ${r.centroid_lat}]);
-      return { x: box.x + p.x, y: box.y + p.y };
-    })()`) as { x: number; y: number };
+    const at = await pagePoint(r);
     assert.equal(await page.evaluate(`document.elementFromPoint(${at.x}, ${at.y})?.className`), 'maplibregl-canvas', `${name}'s centroid is on the map, not on a panel over it`);
     await page.mouse.click(at.x, at.y);
     await page.waitForFunction(`document.getElementById('region-title')?.textContent.includes(${JSON.stringify(name)})`, undefined, { timeout: 30_000 });
