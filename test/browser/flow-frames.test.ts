@@ -91,7 +91,7 @@ test('hovering a flow line names the flow in the tooltip and highlights it, a lo
 
   // The middle of a line, for the largest flows first (the widest lines): the tooltip names that
   // pair (either direction: the two directions are drawn side by side) with its count.
-  let named: string | null = null;
+  let named: { origin: string; destination: string } | null = null;
   for (const f of [...flows].sort((a, b) => b.count - a.count).slice(0, 8)) {
     const [o, d] = [regions.get(f.origin)!, regions.get(f.destination)!];
     const [a, b] = [await pagePoint(o), await pagePoint(d)];
@@ -104,7 +104,7 @@ test('hovering a flow line names the flow in the tooltip and highlights it, a lo
     const back = flows.find((x) => x.origin === f.destination && x.destination === f.origin);
     const counts = [f.count, back?.count].filter((c): c is number => c !== undefined).map((c) => Math.round(c).toLocaleString('en-US'));
     if (text.includes(' → ') && text.includes(o.name_en) && text.includes(d.name_en) && counts.some((c) => text.endsWith(`: ${c}`))) {
-      named = text;
+      named = f;
       break;
     }
   }
@@ -112,6 +112,17 @@ test('hovering a flow line names the flow in the tooltip and highlights it, a lo
   await page.waitForFunction('window.__talentflow.flowFrames()?.resting === true', undefined, { timeout: 30_000 });
   const lit = await flowPicture();
   assert.notEqual(lit, rest, 'the hovered line is drawn highlighted');
+
+  // Straight from the line onto the headline over the map: the tooltip and the highlight go.
+  const [a, b] = [await pagePoint(regions.get(named.origin)!), await pagePoint(regions.get(named.destination)!)];
+  await page.mouse.move((a.x + b.x) / 2, (a.y + b.y) / 2);
+  await page.waitForFunction(`!document.querySelector('.map-wrap .tooltip').hidden`, undefined, { timeout: 10_000 });
+  const headline = (await page.locator('.map-wrap .headline').boundingBox())!;
+  await page.mouse.move(headline.x + headline.width / 2, headline.y + headline.height / 2);
+  await page.waitForTimeout(400);
+  assert.ok(await tooltip.isHidden(), 'leaving the map for the headline hides the tooltip');
+  await page.waitForFunction('window.__talentflow.flowFrames()?.resting === true', undefined, { timeout: 30_000 });
+  assert.equal(await flowPicture(), rest, 'and the highlight');
 
   // A location's circle (at its centroid) names the region with its in- and out-flows.
   const jilin = regions.get('220000')!;

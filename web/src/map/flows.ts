@@ -31,6 +31,8 @@ export interface FlowHover {
 
 type Overlay = { setProps(p: Record<string, unknown>): void; finalize(): void; getCanvas(): HTMLCanvasElement | null };
 type LayerCtor = new (props: Record<string, unknown>) => unknown;
+/** What unhover uses of flowmap.gl's layer: the hovered object it highlights. */
+type FlowmapState = { state?: { highlightedObject?: unknown }; setState(state: { highlightedObject: undefined }): void };
 /** What PickingColors uses of a deck.gl layer (typed here: deck.gl loads in its own chunk). */
 type PickableLayer = {
   getAttributeManager(): { getAttributes(): Record<string, unknown>; addInstanced(attributes: Record<string, unknown>): void } | null;
@@ -42,6 +44,8 @@ export class FlowOverlay {
   private overlay: Overlay | null = null;
   private Layer: LayerCtor | null = null;
   private extensions: unknown[] = [];
+  /** The flow layer last handed to deck.gl (which moves its state to each new one). */
+  private layer: FlowmapState | null = null;
   private ready: Promise<void>;
   /** deck.gl's frames, granted only while the picture can change (on-demand-frames.ts). */
   readonly frames = new OnDemandFrames();
@@ -101,6 +105,10 @@ export class FlowOverlay {
     this.map.addControl(overlay as unknown as maplibregl.IControl);
     this.overlay = overlay as unknown as Overlay;
     for (const event of ['move', 'resize', 'render'] as const) this.map.on(event, frames.wake);
+    // The pointer leaving the map straight from a line (onto the headline or a panel over the
+    // map) reaches deck.gl as a pick outside every viewport, which tells no layer: the line would
+    // stay highlighted. So the highlight is cleared here, with the tooltip.
+    this.map.on('mouseout', () => this.unhover());
     const box = this.map.getContainer();
     for (const event of ['pointermove', 'pointerdown', 'pointerup', 'pointerleave', 'wheel'] as const) box.addEventListener(event, frames.wake, { passive: true });
   }
@@ -140,8 +148,15 @@ export class FlowOverlay {
         if (o && o.type === 'location') this.onClickLocation(String(o.id));
       },
     });
+    this.layer = layer as FlowmapState;
     this.overlay!.setProps({ layers: [layer] });
     this.frames.wake();
+  }
+
+  /** Clears the hovered line's or circle's highlight and the tooltip. */
+  private unhover(): void {
+    if (this.layer?.state?.highlightedObject) this.layer.setState({ highlightedObject: undefined });
+    this.onHover(null);
   }
 
   /** The flow canvas (null before deck.gl has loaded). */
