@@ -170,3 +170,17 @@ test('a click on the map opens the region under the pointer: a province polygon 
   await clickRegion('KR11', 'Seoul');
   assert.deepEqual(errors, []);
 });
+
+test('"Show flow lines" off clears the lines and says they are hidden; on brings them back', { timeout: 180_000 }, async () => {
+  await page.goto(dashboard!.server.url);
+  await page.waitForSelector('body[data-flows-ready]', { timeout: 90_000 });
+  const status = () => page.textContent('.flow-status');
+  assert.equal(await status(), '50 flow lines shown (the 50 largest)');
+  await page.uncheck('#f-flows');
+  await page.waitForFunction(`document.querySelector('.flow-status').textContent === 'Flow lines hidden'`, undefined, { timeout: 30_000 });
+  assert.equal(await page.evaluate('window.__talentflow.flowCount()'), 0);
+  await page.check('#f-flows');
+  await page.waitForFunction(`document.querySelector('.flow-status').textContent === '50 flow lines shown (the 50 largest)'`, undefined, { timeout: 30_000 });
+  assert.equal(await page.evaluate('window.__talentflow.flowCount()'), 50);
+  assert.deepEqual(errors, []);
+});

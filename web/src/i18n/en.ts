@@ -110,6 +110,7 @@ export const en = {
   'filter.minFlow': 'Minimum flow',
   'filter.showFlows': 'Show flow lines',
   'filter.flowsShown': '{n} flow lines shown',
+  'filter.flowsHidden': 'Flow lines hidden',
   'filter.flowsTruncated': '(the {n} largest)',
   'legend.net': 'Net migration',
   'legend.netEstimated': 'Net migration {period}, estimated',

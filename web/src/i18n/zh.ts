@@ -114,6 +114,7 @@ export const zh: Record<MessageKey, string> = {
   'filter.minFlow': '最小流量',
   'filter.showFlows': '显示流动线',
   'filter.flowsShown': '显示 {n} 条流动线',
+  'filter.flowsHidden': '流动线已隐藏',
   'filter.flowsTruncated': '（最大的 {n} 条）',
   'legend.net': '净迁移',
   'legend.netEstimated': '{period} 年净迁移（估计值）',

@@ -323,7 +323,8 @@ export function createMapView(): MapView {
       flows = res.rows;
       await overlay?.set(flows, locationsOf([...regions.values()].filter((r) => r.level === state.level), regionName), state.showFlows);
       timings.flowsDrawn = performance.now();
-      flowStatus.textContent = flows.length
+      flowStatus.textContent = !state.showFlows ? t('filter.flowsHidden')
+        : flows.length
         ? `${t('filter.flowsShown', { n: fmt(overlay?.count ?? flows.length) })}${flows.length >= limit ? `${lang() === 'zh' ? '' : ' '}${t('filter.flowsTruncated', { n: fmt(limit) })}` : ''}`
         : t('empty.flows');
     } catch (e) {
