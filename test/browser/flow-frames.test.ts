@@ -11,10 +11,13 @@ import { openDashboard, type Dashboard } from '../helpers/browser.ts';
 let dashboard: Dashboard | undefined;
 let page: Page;
 let errors: string[] = [];
+/** luma.gl's warnings about the flow layers' attributes (a model built without one its shader reads). */
+const layoutWarnings: string[] = [];
 
 before(async () => {
   dashboard = await openDashboard({ workspace: 'demo', locale: 'en-US', prefix: 'talentflow-flow-frames-' });
   ({ page, errors } = dashboard);
+  page.on('console', (m) => void (/instancePickingColors/.test(m.text()) && layoutWarnings.push(m.text())));
 }, { timeout: 240_000 });
 
 after(async () => {
@@ -143,6 +146,7 @@ test('hovering a flow line names the flow in the tooltip and highlights it, a lo
   assert.ok(await tooltip.isHidden(), 'the tooltip goes when the pointer leaves the line');
   await page.waitForFunction('window.__talentflow.flowFrames()?.resting === true', undefined, { timeout: 30_000 });
   assert.equal(await flowPicture(), rest, 'the highlight goes with it');
+  assert.deepEqual(layoutWarnings, [], 'every flow layer model is built with the attribute its shader reads');
   assert.deepEqual(errors, []);
 });
 
@@ -176,11 +180,26 @@ test('"Show flow lines" off clears the lines and says they are hidden; on brings
   await page.waitForSelector('body[data-flows-ready]', { timeout: 90_000 });
   const status = () => page.textContent('.flow-status');
   assert.equal(await status(), '50 flow lines shown (the 50 largest)');
+  // Hiding and showing the lines, and switching the language, draw the flows already held: the
+  // page asks for them again only when a setting that chooses them changes.
+  const asked: string[] = [];
+  const onRequest = (r: { url: () => string }) => void (new URL(r.url()).pathname === '/api/flows' && asked.push(r.url()));
+  page.on('request', onRequest);
   await page.uncheck('#f-flows');
   await page.waitForFunction(`document.querySelector('.flow-status').textContent === 'Flow lines hidden'`, undefined, { timeout: 30_000 });
   assert.equal(await page.evaluate('window.__talentflow.flowCount()'), 0);
   await page.check('#f-flows');
   await page.waitForFunction(`document.querySelector('.flow-status').textContent === '50 flow lines shown (the 50 largest)'`, undefined, { timeout: 30_000 });
   assert.equal(await page.evaluate('window.__talentflow.flowCount()'), 50);
+  await page.click('#lang');
+  await page.waitForFunction(`document.querySelector('.flow-status').textContent.startsWith('显示 50 条')`, undefined, { timeout: 30_000 });
+  assert.equal(await page.evaluate('window.__talentflow.flowCount()'), 50);
+  assert.deepEqual(asked, [], 'no request for flows already held');
+  // A setting that chooses other flows asks for them.
+  await page.selectOption('#f-top', '25');
+  await page.waitForFunction('window.__talentflow.flowCount() === 25', undefined, { timeout: 30_000 });
+  assert.equal(asked.length, 1);
+  page.off('request', onRequest);
+  await page.click('#lang');
   assert.deepEqual(errors, []);
 });

@@ -64,17 +64,29 @@ export class FlowOverlay {
     // one, so without it nothing under the pointer was ever picked: no flow tooltip, no line
     // highlighted, no click on a location. This extension, which the FlowmapLayer hands down to
     // its sublayers, adds the attribute (filled by deck.gl's own picking-colour updater) to the
-    // layers whose shaders read it; their first update then rebuilds their models with it
-    // (flowmap.gl rebuilds a model when the extensions change, as they do on a layer's first
-    // update). The model built before that still logs luma.gl's "layout for attribute
-    // instancePickingColors not present" once.
+    // layers whose shaders read it. It does so from getShaders, which a layer calls (with itself
+    // as `this`) while it builds a model, just before it reads the attribute layout for that
+    // model: so the model has the attribute from the first, where adding it in the extension's
+    // initializeState (after flowmap.gl's initializeState built its first model) made luma.gl warn
+    // "layout for attribute instancePickingColors not present" once per sublayer.
+    let probing = false;
     class PickingColors extends LayerExtension {
       static extensionName = 'PickingColors';
-      initializeState(this: Layer): void {
+      getShaders(this: Layer): null {
         const layer = this as unknown as PickableLayer;
         const attributes = layer.getAttributeManager();
-        if (!attributes || attributes.getAttributes().instancePickingColors || !layer.getShaders?.({}).vs?.includes('instancePickingColors')) return;
-        attributes.addInstanced({ instancePickingColors: { type: 'uint8', size: 4, noAlloc: true, update: layer.calculateInstancePickingColors } });
+        if (probing || !attributes || attributes.getAttributes().instancePickingColors) return null;
+        // The layer's own shaders, asked for again to see whether they read the attribute (this
+        // method is called once more inside: `probing` ends it there).
+        probing = true;
+        let reads = false;
+        try {
+          reads = !!layer.getShaders?.({}).vs?.includes('instancePickingColors');
+        } finally {
+          probing = false;
+        }
+        if (reads) attributes.addInstanced({ instancePickingColors: { type: 'uint8', size: 4, noAlloc: true, update: layer.calculateInstancePickingColors } });
+        return null;
       }
     }
     this.extensions = [new PickingColors()];

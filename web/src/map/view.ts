@@ -75,6 +75,13 @@ export function createMapView(): MapView {
   let geometry: GeoJsonAnswer | null = null;
   let provinceLines: GeoJsonAnswer | null = null;
   let flowAbort: AbortController | null = null;
+  /**
+   * Whether `flows` answers the current flow settings (case, level, period, scope, minimum, top):
+   * then showing or hiding the lines, or a language switch, draws them again without a request
+   * (the city view's 10,000 lines are megabytes of JSON).
+   */
+  let flowsCurrent = false;
+  let flowsFetching = false;
   const legendBox = h('div', { class: 'legend-box' });
   const flowStatus = h('p', { class: 'flow-status', role: 'status' });
   const timings: Record<string, number> = {};
@@ -310,25 +317,52 @@ export function createMapView(): MapView {
     if (!state.selected) renderOverview();
   }
 
+  const flowLimit = (): number => (state.topFlows > 0 ? Math.min(state.topFlows, FLOW_LIMIT) : FLOW_LIMIT);
+
+  /** Asks for the flows of the current settings and draws them. */
   async function loadFlows(): Promise<void> {
     flowAbort?.abort();
     const abort = (flowAbort = new AbortController());
     const scope = caseDef().scopes.find((s) => s.id === state.scope);
+    flowsCurrent = false;
+    flowsFetching = true;
     flowStatus.textContent = t('loading');
     try {
-      const limit = state.topFlows > 0 ? Math.min(state.topFlows, FLOW_LIMIT) : FLOW_LIMIT;
       // A census interval without flows has none to draw (the API refuses a period without flows).
-      const res = populationChangeOnly(state) ? { rows: [] } : await api.flows({ group: scope?.group ?? caseDef().within, period: state.period, level: state.level, intra: false, minCount: state.minFlow || undefined, limit }, abort.signal);
+      const res = populationChangeOnly(state) ? { rows: [] } : await api.flows({ group: scope?.group ?? caseDef().within, period: state.period, level: state.level, intra: false, minCount: state.minFlow || undefined, limit: flowLimit() }, abort.signal);
       if (abort.signal.aborted) return;
       flows = res.rows;
+      flowsCurrent = true;
+      flowsFetching = false;
+      await drawFlows();
+    } catch (e) {
+      if ((e as Error).name === 'AbortError') return;
+      flowStatus.textContent = errorLine(e);
+    } finally {
+      if (flowAbort === abort) flowsFetching = false;
+    }
+  }
+
+  /**
+   * Draws the flows held, shown or hidden as the checkbox says, with the status line in the page's
+   * language. A request under way draws them when it lands, with the settings of then; flows not
+   * yet asked for (or whose request failed) are asked for.
+   */
+  async function redrawFlows(): Promise<void> {
+    if (flowsCurrent) await drawFlows();
+    else if (!flowsFetching) await loadFlows();
+  }
+
+  async function drawFlows(): Promise<void> {
+    try {
       await overlay?.set(flows, locationsOf([...regions.values()].filter((r) => r.level === state.level), regionName), state.showFlows);
       timings.flowsDrawn = performance.now();
+      const limit = flowLimit();
       flowStatus.textContent = !state.showFlows ? t('filter.flowsHidden')
         : flows.length
         ? `${t('filter.flowsShown', { n: fmt(overlay?.count ?? flows.length) })}${flows.length >= limit ? `${lang() === 'zh' ? '' : ' '}${t('filter.flowsTruncated', { n: fmt(limit) })}` : ''}`
         : t('empty.flows');
     } catch (e) {
-      if ((e as Error).name === 'AbortError') return;
       flowStatus.textContent = errorLine(e);
     }
   }
@@ -461,7 +495,8 @@ export function createMapView(): MapView {
       void loadMeasure();
     }
     if (changed.has('scope') && !changed.has('caseId') && !state.selected) renderOverview();
-    if (changed.has('caseId') || changed.has('level') || changed.has('period') || changed.has('scope') || changed.has('minFlow') || changed.has('topFlows') || changed.has('showFlows')) void loadFlows();
+    if (changed.has('caseId') || changed.has('level') || changed.has('period') || changed.has('scope') || changed.has('minFlow') || changed.has('topFlows')) void loadFlows();
+    else if (changed.has('showFlows')) void redrawFlows();
     if (changed.has('selected') || changed.has('targets') || changed.has('period') || changed.has('level')) void showSelected();
     if (changed.has('tab') && state.tab === 'map') map.resize();
   });
@@ -469,7 +504,7 @@ export function createMapView(): MapView {
     if (!map) return;
     renderFilters();
     void showSelected();
-    void loadFlows();
+    void redrawFlows();
     void loadHeadline();
     mapEl.setAttribute('aria-label', t('tab.map'));
     picture.element.alt = t('tab.map');
