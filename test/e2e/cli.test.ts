@@ -184,7 +184,14 @@ test('demo builds the workspace in one step; flows, roll-ups and export work on 
   ]);
   // China's province flows 2000-2010 are estimated from the census birthplace tables (no observed flows ship).
   assert.ok(summary.sets.find((s) => s.country === 'China')!.flows > 600);
-  assert.equal(tf('demo', '-w', w).code, 0, 'an existing demo workspace is reused');
+  const again = tf('demo', '-w', w);
+  assert.equal(again.code, 0, 'an existing demo workspace is reused');
+  // Region names as `flows` gives them: each in its own language by default, or as --lang asks.
+  assert.match(again.stdout, /\n서울특별시\s+경기도\s+375,867\n/);
+  assert.match(again.stdout, /\n210000\s+辽宁省\s+43,746,323\s/);
+  const english = tf('demo', '-w', w, '--lang', 'en');
+  assert.match(english.stdout, /\nSeoul\s+Gyeonggi-do\s+375,867\n/);
+  assert.match(english.stdout, /\n210000\s+Liaoning\s+43,746,323\s/);
   const f = json<{ rows: { destination: string; count: number }[] }>(tf('flows', '--origin', 'Seoul', '--period', '2019', '--no-intra', '-w', w, '--json'));
   assert.equal(f.rows.length, 16);
   // KOSIS 2019: Seoul -> Gyeonggi-do is the largest corridor in the country.

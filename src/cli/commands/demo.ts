@@ -6,6 +6,7 @@ import { queryFlows } from '../../store/queries/query-flows.ts';
 import { withWorkspace } from '../../store/workspace.ts';
 import { common, outFor, withCommon } from '../context.ts';
 import { printJson, renderTable } from '../output.ts';
+import { langOption, regionNamer, type RegionNamer } from '../region-names.ts';
 
 export function demoCommand(): Command {
   return withCommon(new Command('demo'))
@@ -13,7 +14,8 @@ export function demoCommand(): Command {
     .option('--force', 'rebuild the demo workspace even if it exists')
     .option('--no-estimate', 'leave out the China province flows 2000-2010 estimated from the census birthplace tables (and the model fitted to them)')
     .option('--no-cohort', 'leave out the synthetic graduate cohort')
-    .action(async (o: { force?: boolean; estimate: boolean; cohort: boolean }, cmd: Command) => {
+    .addOption(langOption())
+    .action(async (o: { force?: boolean; estimate: boolean; cohort: boolean; lang?: string }, cmd: Command) => {
       const { workspace } = common(cmd);
       const out = outFor(cmd);
       let imports = null;
@@ -21,7 +23,9 @@ export function demoCommand(): Command {
         if (!out.json) out.write(`Building the demo workspace ${workspace} from the bundled data…`);
         imports = await createDemoWorkspace(workspace, { force: o.force, noEstimate: !o.estimate, noCohort: !o.cohort, onStep: (set, file) => !out.json && process.stderr.isTTY && process.stderr.write(`  ${set}/${file}\n`) });
       }
-      const summary = await withWorkspace(workspace, (ws) => demoSummary(ws));
+      // Region names as the listing commands give them: each in its own language (서울특별시,
+      // 辽宁省) unless --lang asks for English or Chinese.
+      const [summary, name] = await withWorkspace(workspace, async (ws): Promise<[DemoSummary, RegionNamer]> => [await demoSummary(ws), await regionNamer(ws, o.lang)]);
       if (out.json) return printJson(out, { workspace, built: imports !== null, ...summary });
       out.write(`\nWorkspace ${workspace}${imports ? ' (just built)' : ' (existing demo; --force rebuilds it)'}\n`);
       out.write(renderTable(summary.sets, [
@@ -30,12 +34,12 @@ export function demoCommand(): Command {
       ]));
       out.write('\nNortheast China: population by province, censuses 2010 and 2020');
       out.write(renderTable(summary.northeast, [
-        { header: 'code', value: (r) => r.code }, { header: 'province', value: (r) => r.name }, { header: '2010', value: (r) => r.p2010 },
+        { header: 'code', value: (r) => r.code }, { header: 'province', value: (r) => name(r.code) ?? r.name }, { header: '2010', value: (r) => r.p2010 },
         { header: '2020', value: (r) => r.p2020 }, { header: 'change', value: (r) => r.p2020 - r.p2010 }, { header: '%', value: (r) => (100 * (r.p2020 - r.p2010)) / r.p2010, digits: 1 },
       ]));
       out.write('\nKorea 2020: largest flows between regions (KOSIS)');
       out.write(renderTable(summary.koreaTop, [
-        { header: 'origin', value: (r) => r.origin_name }, { header: 'destination', value: (r) => r.destination_name }, { header: 'persons', value: (r) => r.count },
+        { header: 'origin', value: (r) => name(r.origin) ?? r.origin_name }, { header: 'destination', value: (r) => name(r.destination) ?? r.destination_name }, { header: 'persons', value: (r) => r.count },
       ]));
       out.write(`\nTry:
   talentflow regions --within northeast --level city -w ${workspace}
@@ -47,6 +51,8 @@ export function demoCommand(): Command {
 async function isDemo(path: string): Promise<boolean> {
   return withWorkspace(path, async (ws) => Boolean(await ws.db.one("SELECT value FROM meta WHERE key = 'demo'")));
 }
+
+type DemoSummary = Awaited<ReturnType<typeof demoSummary>>;
 
 async function demoSummary(ws: Parameters<Parameters<typeof withWorkspace>[1]>[0]) {
   const sets = await ws.db.all<{ country: string; regions: bigint; levels: string; flows: bigint; periods: string; indicators: bigint }>(`
