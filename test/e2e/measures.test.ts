@@ -41,6 +41,22 @@ test('acceptance: net --level province --within CN --period 2000-2010 returns ev
   assert.ok((byCode(res).get('210000')?.net as number) < 0, 'Liaoning lost people to migration 2000-2010');
 });
 
+test('a measure names the sources of the flows it read, not every flow of the workspace: the Northeast without a period is estimated, Korea over all its years observed', () => {
+  // Without --period the workspace's flows span China's estimates, Korea, Austria and New York;
+  // the Northeast's rows are China's estimates only.
+  const ne = run('retention', '--within', 'northeast', '--level', 'province');
+  assert.equal(ne.kind, 'estimated');
+  assert.doesNotMatch(ne.definition, /KOSIS|Austria|Census Bureau|observed/);
+  assert.match(ne.definition, /^retention of flows 2000-2010 estimated from two census birthplace tables .*; flows 2010-2020 estimated from census population change alone/);
+  const kr = run('net', '--within', 'KR');
+  assert.equal(kr.kind, 'observed');
+  assert.equal(kr.definition, 'net migration (in-flows minus out-flows) of observed flows (Statistics Korea, KOSIS, Internal Migration Statistics (DT_1B26003_A01))');
+  // `change` names each period's own.
+  const ch = run('change', '--within', 'KR', '--from', '2012', '--to', '2019');
+  assert.equal(ch.kind, 'observed');
+  assert.doesNotMatch(ch.definition, /estimated/);
+});
+
 test('without stored flows, net falls back to the censuses (natural change ignored, said so)', async () => {
   const w2 = join(demo.dir, 'census-only.duckdb');
   await demoWorkspaceAt(w2, { noEstimate: true, noCohort: true });

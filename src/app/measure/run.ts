@@ -61,12 +61,13 @@ export async function runMeasure(ws: Workspace, measure: string, input: MeasureI
     const values = async (period: string) => {
       const loaded = await loadSelectedFlows(ws, o, period, sel);
       const fm = flowMeasure(of, loaded.table, loaded.populations, o.years ?? periodYears(period, loaded.periods), o);
-      return Object.fromEntries(fm.rows.map((r) => [r.code, r[field] as number | null]));
+      return { values: Object.fromEntries(fm.rows.map((r) => [r.code, r[field] as number | null])), provenance: await flowProvenance(ws, period, loaded.imports) };
     };
-    const ch = periodChange(await values(o.from), await values(o.to));
+    const [before, after] = [await values(o.from), await values(o.to)];
+    const ch = periodChange(before.values, after.values);
     const rows = Object.entries(ch.byRegion).map(([code, x]) => ({ code, ...x }));
     const onlyOne = [...ch.onlyBefore, ...ch.onlyAfter].slice(0, 10).map((code) => ({ code }));
-    const [p0, p1] = await Promise.all([flowProvenance(ws, o.from), flowProvenance(ws, o.to)]);
+    const [p0, p1] = [before.provenance, after.provenance];
     const warnings = [...(onlyOne.length ? [coded('measure.onePeriodOnly', { regions: onlyOne })] : []), ...warnedBy([p0, p1])];
     const text = coded('measure.changeDefinition', { of, from: o.from, fromFlows: describeFlows(p0, o.from), fromFlowsZh: describeFlows(p0, o.from, 'zh'), to: o.to, toFlows: describeFlows(p1, o.to), toFlowsZh: describeFlows(p1, o.to, 'zh') });
     const method = coded('measure.method.change', { of, field, from: o.from, to: o.to });
@@ -84,7 +85,8 @@ export async function runMeasure(ws: Workspace, measure: string, input: MeasureI
     warnings.push(coded('measure.noFlowsAtLevel', { period: o.period ?? '' }));
   }
   const system = fm.system ? { ...fm.system, ...(m === 'intensity' ? { regions: loaded.table.regions.length } : {}) } : undefined;
-  const provenance = await flowProvenance(ws, o.period);
+  // The sources of the rows read (a measure of the Northeast names China's, not Korea's).
+  const provenance = await flowProvenance(ws, o.period, loaded.imports);
   const text = coded('measure.definition', { measure: m, flows: describeFlows(provenance, o.period), flowsZh: describeFlows(provenance, o.period, 'zh') });
   const assumptions: CodedMessage[] = [];
   if (loaded.estimated > 0) assumptions.push(coded('measure.assumption.estimatedRows', { estimated: loaded.estimated, rows: loaded.rows }));

@@ -1,5 +1,6 @@
 import { flowsZh } from '../../core/messages/flows-zh.ts';
 import type { CodedMessage } from '../../core/messages/index.ts';
+import { listValue } from '../duckdb/node-api.ts';
 import { storedWarnings } from './estimate-warnings.ts';
 import type { Workspace } from '../workspace.ts';
 
@@ -17,10 +18,18 @@ export interface FlowProvenance {
   estimated: { method: string; source: string | null; definition: string | null; warnings: CodedMessage[] }[];
 }
 
-export async function flowProvenance(ws: Workspace, period?: string): Promise<FlowProvenance> {
-  const rows = await ws.db.all<{ kind: string; file: string; options: string | null; warnings: string | null }>(
-    `SELECT DISTINCT i.kind, i.file, i.options, i.warnings FROM imports i
-     WHERE i.id IN (SELECT DISTINCT import_id FROM flows WHERE ? IS NULL OR period = ?) ORDER BY i.kind, i.file`, [period ?? null, period ?? null]);
+/**
+ * The provenance of the stored flows of `period` (all periods when undefined), or, given
+ * `imports` (LoadedFlows.imports), of exactly the imports the rows a result was computed from
+ * came from: a measure of the Northeast names China's sources, not Korea's.
+ */
+export async function flowProvenance(ws: Workspace, period?: string, imports?: readonly number[]): Promise<FlowProvenance> {
+  const rows = imports
+    ? await ws.db.all<{ kind: string; file: string; options: string | null; warnings: string | null }>(
+      'SELECT DISTINCT i.kind, i.file, i.options, i.warnings FROM imports i WHERE list_contains(?::INTEGER[], i.id) ORDER BY i.kind, i.file', [listValue([...imports])])
+    : await ws.db.all<{ kind: string; file: string; options: string | null; warnings: string | null }>(
+      `SELECT DISTINCT i.kind, i.file, i.options, i.warnings FROM imports i
+       WHERE i.id IN (SELECT DISTINCT import_id FROM flows WHERE ? IS NULL OR period = ?) ORDER BY i.kind, i.file`, [period ?? null, period ?? null]);
   const out: FlowProvenance = { observed: [], estimated: [] };
   for (const r of rows) {
     const o = (r.options ? JSON.parse(r.options) : {}) as { method?: string; source?: string; sourceZh?: string; definition?: string };

@@ -37,6 +37,8 @@ export interface LoadedFlows {
   estimated: number;
   /** Stored rows left out because an end has no ancestor at `level`. */
   dropped: number;
+  /** The imports (ids in `imports`) the rows read come from: the sources a result computed from them names (flowProvenance). */
+  imports: number[];
   warnings: string[];
   /** The warnings coded (core/messages), same order, for a front-end's language. */
   messages: { warnings: CodedMessage[] };
@@ -44,7 +46,7 @@ export interface LoadedFlows {
 
 export async function loadFlowTable(ws: Workspace, q: FlowSelection = {}): Promise<LoadedFlows> {
   const include = [...(q.include ?? [])];
-  const { rows, estimated, periods, codes, origin, destination, count } = q.level ? await readRolledUp(ws, q, include) : await readStoredIds(ws, q, include);
+  const { rows, estimated, periods, imports, codes, origin, destination, count } = q.level ? await readRolledUp(ws, q, include) : await readStoredIds(ws, q, include);
   const table: FlowTable = { regions: codes, origin, destination, count };
   const p = q.period ? parsePeriod(q.period) : periods.length ? parsePeriod(periods[0]) : null;
   const populationYear = q.populationYear ?? p?.start ?? null;
@@ -53,13 +55,14 @@ export async function loadFlowTable(ws: Workspace, q: FlowSelection = {}): Promi
   if (!q.period && periods.length > 1) warnings.push(coded('measure.periodsSummed', { periods: periods.length, first: periods[0], last: periods[periods.length - 1] }));
   const dropped = rows - count.length;
   if (dropped > 0) warnings.push(coded('measure.noAncestor', { rows: dropped, level: q.level ?? '' }));
-  return { table, populations, populationYear, periods, rows, estimated, dropped, ...withWarnings(warnings) };
+  return { table, populations, populationYear, periods, rows, estimated, dropped, imports, ...withWarnings(warnings) };
 }
 
 interface ReadFlows extends IndexedRows {
   rows: number;
   estimated: number;
   periods: string[];
+  imports: number[];
 }
 
 /**
@@ -70,8 +73,9 @@ interface ReadFlows extends IndexedRows {
 async function readStoredIds(ws: Workspace, q: FlowSelection, include: string[]): Promise<ReadFlows> {
   const { sql: filter, params, columns } = await flowFilter(ws, q);
   const from = `FROM (${flowIdsWith(columns)}) f ${filter}`;
-  const stats = await ws.db.one<{ n: bigint; estimated: bigint; periods: number[] | null }>(
-    `SELECT count(*) AS n, count(*) FILTER (WHERE ${ESTIMATED}) AS estimated, list(DISTINCT f.period_id) AS periods ${from}`, params);
+  const stats = await ws.db.one<{ n: bigint; estimated: bigint; periods: number[] | null; imports: number[] | null }>(
+    `SELECT count(*) AS n, count(*) FILTER (WHERE ${ESTIMATED}) AS estimated, list(DISTINCT f.period_id) AS periods,
+            list(DISTINCT f.import_id ORDER BY f.import_id) AS imports ${from}`, params);
   const periodIds = stats?.periods ? [...stats.periods] : [];
   const periods = periodIds.length
     ? (await ws.db.all<{ period: string }>('SELECT period FROM flow_periods WHERE list_contains(?::INTEGER[], id) ORDER BY period', [listValue(periodIds)])).map((r) => r.period)
@@ -101,22 +105,22 @@ async function readStoredIds(ws: Workspace, q: FlowSelection, include: string[])
     origin[r] = remap[origin[r]];
     destination[r] = remap[destination[r]];
   }
-  return { rows: Number(stats?.n ?? 0), estimated: Number(stats?.estimated ?? 0), periods, codes, origin, destination, count };
+  return { rows: Number(stats?.n ?? 0), estimated: Number(stats?.estimated ?? 0), periods, imports: [...(stats?.imports ?? [])], codes, origin, destination, count };
 }
 
 /** Rows rolled up to a level in SQL (region_ancestors), indexed against the codes of that level. */
 async function readRolledUp(ws: Workspace, q: FlowSelection, include: string[]): Promise<ReadFlows> {
   const { sql: filter, params } = await flowFilter(ws, q);
-  const stats = await ws.db.one<{ n: bigint; estimated: bigint; periods: string[] | null }>(
+  const stats = await ws.db.one<{ n: bigint; estimated: bigint; periods: string[] | null; imports: number[] | null }>(
     `SELECT count(*) AS n, count(*) FILTER (WHERE ${ESTIMATED}) AS estimated,
-            list(DISTINCT f.period ORDER BY f.period) AS periods FROM flows f ${filter}`, params);
+            list(DISTINCT f.period ORDER BY f.period) AS periods, list(DISTINCT f.import_id ORDER BY f.import_id) AS imports FROM flows f ${filter}`, params);
   const rows = Number(stats?.n ?? 0);
   const up = `SELECT ao.ancestor AS o, ad.ancestor AS d, f.count FROM flows f
          JOIN region_ancestors ao ON ao.code = f.origin AND ao.ancestor_level = ?
          JOIN region_ancestors ad ON ad.code = f.destination AND ad.ancestor_level = ? ${filter}`;
   const upParams = [q.level!, q.level!, ...params];
   const read = (await readAgainstRegions(ws, up, upParams, include, rows)) ?? (await readAgainstOwnCodes(ws, up, upParams, include, rows));
-  return { ...read, rows, estimated: Number(stats?.estimated ?? 0), periods: stats?.periods ? [...stats.periods] : [] };
+  return { ...read, rows, estimated: Number(stats?.estimated ?? 0), periods: stats?.periods ? [...stats.periods] : [], imports: [...(stats?.imports ?? [])] };
 }
 
 interface IndexedRows {
