@@ -85,12 +85,18 @@ test('schema 7 keeps an estimate\'s coded warnings with its import record; an es
       assert.equal(Number(version!.value), SCHEMA_VERSION);
       assert.ok(SCHEMA_VERSION >= 7);
       // The old estimate's warnings were printed, never kept: none, not an error.
-      assert.deepEqual(await estimatedRows(ws, { period: '2019' }), { rows: 1, estimated: 1, warnings: [] });
+      const old = await estimatedRows(ws, { period: '2019' });
+      assert.deepEqual({ ...old, imports: old.imports.length }, { rows: 1, estimated: 1, warnings: [], imports: 1 });
+      // The import the rows come from is the one their provenance names.
+      assert.deepEqual((await flowProvenance(ws, undefined, old.imports)).estimated.map((e) => e.method), ['old']);
       assert.deepEqual((await flowProvenance(ws, '2019')).estimated, [{ method: 'old', source: null, definition: null, warnings: [] }]);
       // A new estimate stores its warnings, and whatever reads its flows gets them back coded.
       const skipped = coded('stocks.regionsSkipped', { regions: ['C'] });
       await storeEstimatedFlows(ws, { regions: ['A', 'B'], origin: [0], destination: [1], flow: [2.5] }, '2030', { method: 'new' }, [skipped]);
-      assert.deepEqual(await estimatedRows(ws, { period: '2030' }), { rows: 1, estimated: 1, warnings: [[skipped]] });
+      const fresh = await estimatedRows(ws, { period: '2030' });
+      assert.deepEqual({ ...fresh, imports: undefined }, { rows: 1, estimated: 1, warnings: [[skipped]], imports: undefined });
+      assert.deepEqual((await flowProvenance(ws, undefined, fresh.imports)).estimated.map((e) => e.method), ['new']);
+      assert.equal((await flowProvenance(ws)).estimated.length, 2);
       assert.deepEqual((await flowProvenance(ws, '2030')).estimated[0].warnings, [skipped]);
       assert.deepEqual((await estimatedRows(ws, {})).warnings, [[skipped]]);
     } finally {

@@ -117,6 +117,10 @@ test('the options reach the model: the interactions, the four clusters, the corr
   assert.deepEqual(attrs.termSpecs.map((t: Json) => t.transform), ['log', 'identity', 'identity']);
   assert.deepEqual(plain.fixedEffects.map((f: Json) => f.name), ['origin', 'destination', 'period']);
   assert.deepEqual(plain.inference, { standardErrors: 'clustered', by: ['pair'] });
+  // A fit on stored flows says what they are and where they come from, as a measure of them does.
+  assert.equal(plain.notes[0], 'data: observed flows (Statistics Korea, KOSIS, Internal Migration Statistics (DT_1B26003_A01))');
+  assert.equal(attrs.notes[0], 'data: observed flows 2019 (Statistics Korea, KOSIS, Internal Migration Statistics (DT_1B26003_A01))');
+  assert.deepEqual(attrs.messages.notes[0].code, 'fit.dataFlows');
 });
 
 const BAD: { body: Record<string, unknown>; field: RegExp }[] = [

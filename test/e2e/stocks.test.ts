@@ -228,6 +228,9 @@ test('estimate --save keeps its warnings with the flows: measures and a gravity 
   const notes = (JSON.parse(f.stdout) as { notes: string[]; messages: { notes: { code: string; message: string }[] } }).messages.notes;
   const at = notes.findIndex((n) => n.code === 'measure.assumption.estimatedRows');
   assert.ok(at >= 0, JSON.stringify(notes));
+  // Before it, what the flows are: this workspace's estimate (China's and Austria's stocks are in it; the fit reads China's).
+  assert.equal(notes[at - 1].code, 'fit.dataFlows');
+  assert.match(notes[at - 1].message, /^data: flows 2010-2020 estimated from census population change alone/);
   assert.deepEqual([notes[at + 1].code, notes[at + 1].message], ['stocks.estimateWarned', `the estimate these flows come from warned: ${skipped}`]);
   assert.match(runCli(dir, fit).stdout, /the estimate these flows come from warned: 26 regions without both populations were left out: AT11, /);
   assert.match(runCli(dir, [...fit, '--lang', 'zh']).stdout, /这些流动所依据的估计曾给出警告：26 个地区缺少两次普查的人口，未纳入：/);

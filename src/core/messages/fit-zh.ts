@@ -30,6 +30,7 @@ function offsetZh(p: OffsetParams): string {
 }
 
 export const FIT_MESSAGES_ZH: ZhOf<typeof FIT_MESSAGES> = {
+  'fit.dataFlows': (p, f) => `数据：${f.source(p.flowsZh ?? p.flows)}`,
   'fit.zeroFilled': (p, f) => `${f.number(p.pairs)} 对地区没有存储的流动，按零流动计入`,
   'fit.intraLeftOut': (p, f) => `${f.number(p.rows)} 行区域内部流动（迁出地 = 迁入地）未纳入；把 intra 设为 true（命令行 --intra，页面上勾选“包括地区内部迁移”）可保留`,
   'fit.missingLeftOut': (p, f) => `${f.number(p.rows)} 行含缺失值，未纳入（按列：${f.list(p.byColumn)}）`,

@@ -24,6 +24,10 @@ function offsetEn(p: OffsetParams): string {
 const OFFSET_EXAMPLE: OffsetParams = { source: 'destination', name: 'population', file: null, log: true };
 
 export const FIT_MESSAGES = {
+  // The stored flows a fit read, described as a measure of them describes them (store/queries/flow-provenance.ts):
+  // `flowsZh` the same with the Chinese sources the imports gave.
+  'fit.dataFlows': def({ flows: 'observed flows 2019 (Statistics Korea, KOSIS)', flowsZh: '2019 年观测到的流动（韩国统计厅 KOSIS）' },
+    (p, f) => `data: ${f.source(p.flows)}`),
   'fit.zeroFilled': def({ pairs: 1260 }, (p) => `${p.pairs} pairs with no stored flow entered as zero flows`),
   'fit.intraLeftOut': def({ rows: 31 }, (p) => `${p.rows} intra-regional rows (origin = destination) were left out; set intra: true to keep them`),
   'fit.missingLeftOut': def({ rows: 5, byColumn: ['cost 2', 'destination_wage 3'] },

@@ -6,6 +6,7 @@ import type { GravityData } from '../../models/index.ts';
 import type { StageOptions } from '../duckdb/stage.ts';
 import { readCodedColumns } from '../read-columns.ts';
 import type { Workspace } from '../workspace.ts';
+import { describeFlows, flowProvenance } from './flow-provenance.ts';
 import { estimatedRows } from './estimated-rows.ts';
 import { estimateWarnedNotes } from './estimate-warnings.ts';
 import { queryFlows } from './query-flows.ts';
@@ -76,8 +77,11 @@ export async function gravityDataFromWorkspace(ws: Workspace, sel: WorkspaceMode
   const rows: { origin: string; destination: string; period: string; count: number }[] = [];
   const stored = { rows: 0, estimated: 0 };
   const warned: CodedMessage[][] = [];
+  const imports = new Set<number>();
+  const read: string[] = [];
   for (const period of sel.periods) {
     const p = await requirePeriod(ws, period, 'flows');
+    read.push(p);
     const res = await queryFlows(ws, { origin: sel.within, destination: sel.within, period: p, level });
     if (!res.rows.length) throw new InputError(coded('gravity.input.noFlows', { period: p, within: sel.within ?? null }));
     rows.push(...res.rows.map((r) => ({ origin: r.origin, destination: r.destination, period: r.period, count: r.count })));
@@ -85,7 +89,12 @@ export async function gravityDataFromWorkspace(ws: Workspace, sel: WorkspaceMode
     stored.rows += e.rows;
     stored.estimated += e.estimated;
     warned.push(...e.warnings);
+    for (const id of e.imports) imports.add(id);
   }
+  // What the flows are and where they come from, as a measure of them says it.
+  const provenance = await flowProvenance(ws, undefined, [...imports]);
+  const when = read.length === 1 ? read[0] : undefined;
+  notes.push(coded('fit.dataFlows', { flows: describeFlows(provenance, when), flowsZh: describeFlows(provenance, when, 'zh') }));
   // A fit on flows estimated from census stocks says so, in the words a measure of them uses.
   // and with what the estimate warned, once per estimate (the same one serves every period it covers).
   if (stored.estimated > 0) notes.push(coded('measure.assumption.estimatedRows', stored), ...estimateWarnedNotes(distinct(warned)));
