@@ -83,6 +83,12 @@ test('workspace fits: Korea 2019 from stored flows, saved and shown; radiation o
   assert.equal(rad.code, 0, rad.stderr);
   const rj = JSON.parse(rad.stdout);
   assert.ok(rj.cpc > 0.3 && rj.cpc < 1 && rj.cpc < j.cpc, 'radiation fits worse than a doubly-constrained gravity model');
+  // Both say what the flows are and where they come from.
+  const data = 'data: observed flows 2019 (Statistics Korea, KOSIS, Internal Migration Statistics (DT_1B26003_A01))';
+  assert.equal(j.notes[0], data);
+  assert.equal(rj.notes[0], data);
+  assert.equal(rj.messages.notes[0].code, 'fit.dataFlows');
+  assert.match(tf('fit', 'radiation', '--period', '2019', '--within', 'KR', '-w', w).stdout, new RegExp(`^note: ${data.replace(/[()]/g, '\\$&')}$`, 'm'));
 });
 
 test('fit radiation --lang zh: the whole summary (method, heads, warnings) reads in Chinese; English and --json as before', () => {

@@ -136,7 +136,9 @@ Examples:
         ? await withWorkspace(workspace, (ws) => runRadiationFit(ws, input), { create: false })
         : await runRadiationFit(null, input);
       if (out.json) return printJson(out, result);
-      out.write(radiationSummary(result, (o.lang ?? 'en') as CliLang));
+      const lang = (o.lang ?? 'en') as CliLang;
+      out.write(radiationSummary(result, lang));
+      result.notes.forEach((n, i) => out.write(noteLine(n, result.messages.notes[i], lang)));
     }));
   fit.addCommand(fitChoiceCommand());
   return fit;
