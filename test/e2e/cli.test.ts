@@ -201,6 +201,15 @@ test('demo builds the workspace in one step; flows, roll-ups and export work on 
   assert.equal(total.rows[0].count, all.rows.reduce((a, r) => a + r.count, 0), 'roll-up equals the sum of its parts');
   const out = join(dir, 'korea.parquet');
   assert.equal(tf('export', 'flows', out, '--origin', 'KR', '-w', w).code, 0);
+  // An exported flow says what it is and where it comes from (a file carries no definition line).
+  const flowsCsv = join(dir, 'flows.csv');
+  assert.equal(tf('export', 'flows', flowsCsv, '--origin', 'Seoul', '--period', '2019', '-w', w).code, 0);
+  const exported = readFileSync(flowsCsv, 'utf8').replace(/^\uFEFF/, '').trim().split('\n');
+  assert.equal(exported[0], 'origin,origin_name,destination,destination_name,period,cohort,count,intra,kind,source');
+  assert.ok(exported.slice(1).every((l) => l.endsWith(',observed,"Statistics Korea, KOSIS, Internal Migration Statistics (DT_1B26003_A01)"')), exported[1]);
+  assert.equal(tf('export', 'flows', flowsCsv, '--group', 'northeast', '--level', 'province', '--period', '2000-2010', '-w', w).code, 0);
+  const rolled = readFileSync(flowsCsv, 'utf8').trim().split('\n').slice(1);
+  assert.ok(rolled.length > 30 && rolled.every((l) => l.includes(',estimated,"flows 2000-2010 estimated from two census birthplace tables')), rolled[0]);
   const csv = join(dir, 'regions.csv');
   assert.equal(tf('export', 'regions', csv, '--within', 'northeast', '--level', 'city', '-w', w).code, 0);
   assert.equal(readFileSync(csv, 'utf8').trim().split('\n').length, 1 + 36);

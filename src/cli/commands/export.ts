@@ -31,7 +31,7 @@ export function exportCommand(): Command {
         const checked = await checkOptions(ws, { level: s('level'), period: s('period') }, { level: 'level', period: periodOf });
         const c = (k: string) => (k === 'level' ? checked.level : k === 'period' ? checked.period : s(k));
         if (what === 'regions') rows = (await listRegions(ws, { within: s('within'), level: c('level'), geometry: Boolean(o.geometry) })) as unknown as Record<string, unknown>[];
-        else if (what === 'flows') rows = (await queryFlows(ws, { origin: s('origin'), destination: s('destination'), group: s('group'), period: c('period'), level: c('level') })).rows as unknown as Record<string, unknown>[];
+        else if (what === 'flows') rows = (await queryFlows(ws, { origin: s('origin'), destination: s('destination'), group: s('group'), period: c('period'), level: c('level'), provenance: true })).rows as unknown as Record<string, unknown>[];
         else if (what === 'indicators') rows = (await listIndicators(ws, { within: s('within'), level: c('level'), period: c('period') })) as unknown as Record<string, unknown>[];
         else rows = await ws.db.all('SELECT id, year, university, degree, major, home_region, study_region, destination, employer_type, monthly_salary, synthetic FROM persons ORDER BY year, university, id');
         return writeRows(ws.db, rows, file, format);

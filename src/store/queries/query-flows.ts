@@ -7,6 +7,19 @@ export interface FlowQuery extends FlowFilterSpec {
   /** Keep flows whose two ends fall in the same unit (default true). */
   intra?: boolean;
   limit?: number;
+  /** Add each row's `kind` and `source` (FlowProvenanceColumns): for exports, which carry no definition line. */
+  provenance?: boolean;
+}
+
+/**
+ * Where a row comes from, for a file that leaves the workspace (`talentflow export flows`): kind
+ * 'observed' (imported flows) or 'estimated' (stored by `talentflow estimate`), 'mixed' for a
+ * rolled-up row summing both; source the import's `--source` (its file's name when none was
+ * given), or the estimate's own definition; several joined by "; " in a rolled-up row.
+ */
+export interface FlowProvenanceColumns {
+  kind: 'observed' | 'estimated' | 'mixed';
+  source: string;
 }
 
 export interface FlowRow {
@@ -28,22 +41,27 @@ export interface FlowRow {
 export async function queryFlows(ws: Workspace, q: FlowQuery = {}): Promise<{ rows: FlowRow[]; dropped: number }> {
   const { sql: filter, params } = await flowFilter(ws, q);
   const limit = q.limit ?? 1_000_000;
+  // The import of each row: its kind and, per PROVENANCE_SOURCE, its source.
+  const provenanceJoin = q.provenance ? 'LEFT JOIN imports i ON i.id = f.import_id' : '';
   if (!q.level) {
     const rows = await ws.db.all<FlowRow>(
       `SELECT f.origin, coalesce(ro.name_zh, ro.name_en) AS origin_name, f.destination, coalesce(rd.name_zh, rd.name_en) AS destination_name, f.period, f.cohort, f.count, f.intra
-       FROM flows f LEFT JOIN regions ro ON ro.code = f.origin LEFT JOIN regions rd ON rd.code = f.destination
+              ${q.provenance ? `, CASE WHEN i.kind = 'estimate' THEN 'estimated' ELSE 'observed' END AS kind, ${PROVENANCE_SOURCE} AS source` : ''}
+       FROM flows f LEFT JOIN regions ro ON ro.code = f.origin LEFT JOIN regions rd ON rd.code = f.destination ${provenanceJoin}
        ${filter} ${q.intra === false ? (filter ? 'AND' : 'WHERE') + ' NOT f.intra' : ''}
        ORDER BY f.period, f.count DESC, f.origin, f.destination LIMIT ?`, [...params, limit]);
     return { rows: rows.map(nameFallback), dropped: 0 };
   }
   const sql = `
-    WITH sel AS (SELECT f.* FROM flows f ${filter}),
+    WITH sel AS (SELECT f.*${q.provenance ? `, i.kind = 'estimate' AS estimated, ${PROVENANCE_SOURCE} AS source` : ''} FROM flows f ${provenanceJoin} ${filter}),
     up AS (
-      SELECT ao.ancestor AS origin, ad.ancestor AS destination, sel.period, sel.cohort, sel.count
+      SELECT ao.ancestor AS origin, ad.ancestor AS destination, sel.period, sel.cohort, sel.count${q.provenance ? ', sel.estimated, sel.source' : ''}
       FROM sel JOIN region_ancestors ao ON ao.code = sel.origin AND ao.ancestor_level = ?
                JOIN region_ancestors ad ON ad.code = sel.destination AND ad.ancestor_level = ?)
     SELECT up.origin, coalesce(ro.name_zh, ro.name_en) AS origin_name, up.destination, coalesce(rd.name_zh, rd.name_en) AS destination_name, up.period, up.cohort,
            sum(up.count) AS count, up.origin = up.destination AS intra
+           ${q.provenance ? `, CASE WHEN bool_and(up.estimated) THEN 'estimated' WHEN bool_or(up.estimated) THEN 'mixed' ELSE 'observed' END AS kind,
+           string_agg(DISTINCT up.source, '; ' ORDER BY up.source) AS source` : ''}
     FROM up LEFT JOIN regions ro ON ro.code = up.origin LEFT JOIN regions rd ON rd.code = up.destination
     ${q.intra === false ? 'WHERE up.origin <> up.destination' : ''}
     GROUP BY ALL ORDER BY up.period, count DESC, up.origin, up.destination LIMIT ?`;
@@ -54,6 +72,14 @@ export async function queryFlows(ws: Workspace, q: FlowQuery = {}): Promise<{ ro
      JOIN region_ancestors ad ON ad.code = f.destination AND ad.ancestor_level = ? ${filter}`, [q.level, q.level, ...params]);
   return { rows: rows.map(nameFallback), dropped: Number(total!.n) - Number(kept!.n) };
 }
+
+/**
+ * A row's source (SQL over `imports i`; see FlowProvenanceColumns), without a "Source:" label
+ * of its own (the column says it), as flow-provenance.ts names sources inside a sentence.
+ */
+const PROVENANCE_SOURCE = `regexp_replace(CASE WHEN i.kind = 'estimate'
+  THEN coalesce(json_extract_string(i.options, '$.definition'), 'estimated by ' || coalesce(json_extract_string(i.options, '$.method'), 'a model') || coalesce(' from ' || json_extract_string(i.options, '$.source'), ''))
+  ELSE coalesce(json_extract_string(i.options, '$.source'), regexp_extract(i.file, '[^/\\\\]+$')) END, '^(?:source|data|来源|数据来源)\\s*[:：]\\s*', '', 'i')`;
 
 function nameFallback(r: FlowRow): FlowRow {
   return { ...r, count: Number(r.count) };
