@@ -207,6 +207,13 @@ test('demo builds the workspace in one step; flows, roll-ups and export work on 
   const exported = readFileSync(flowsCsv, 'utf8').replace(/^\uFEFF/, '').trim().split('\n');
   assert.equal(exported[0], 'origin,origin_name,destination,destination_name,period,cohort,count,intra,kind,source');
   assert.ok(exported.slice(1).every((l) => l.endsWith(',observed,"Statistics Korea, KOSIS, Internal Migration Statistics (DT_1B26003_A01)"')), exported[1]);
+  // Names as the CLI's tables give them: each region in its own language, or as --lang asks.
+  assert.ok(exported.some((l) => l.startsWith('KR11,서울특별시,KR41,경기도,2019,')), exported.slice(0, 3).join('\n'));
+  assert.equal(tf('export', 'flows', flowsCsv, '--origin', 'Seoul', '--period', '2019', '--lang', 'en', '-w', w).code, 0);
+  assert.match(readFileSync(flowsCsv, 'utf8'), /\nKR11,Seoul,KR41,Gyeonggi-do,2019,/);
+  const indicatorsCsv = join(dir, 'indicators.csv');
+  assert.equal(tf('export', 'indicators', indicatorsCsv, '--within', 'KR', '--period', '2019', '--lang', 'zh', '-w', w).code, 0);
+  assert.match(readFileSync(indicatorsCsv, 'utf8'), /\nKR11,首尔,province,2019,/);
   assert.equal(tf('export', 'flows', flowsCsv, '--group', 'northeast', '--level', 'province', '--period', '2000-2010', '-w', w).code, 0);
   const rolled = readFileSync(flowsCsv, 'utf8').trim().split('\n').slice(1);
   assert.ok(rolled.length > 30 && rolled.every((l) => l.includes(',estimated,"flows 2000-2010 estimated from two census birthplace tables')), rolled[0]);
