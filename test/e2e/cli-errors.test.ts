@@ -85,6 +85,8 @@ test("--lang zh: commander's own refusals and the options' parsers speak Chinese
     [['fit', 'gravity', '--period', '2019', '--constraint', 'doubly', '--constraint', 'production'], '--constraint 给出了两次（第一次为“doubly”）；只能给出一次', /--constraint was given twice \(first "doubly"\); give it once$/m],
     [['scenario', 'run', 'examples/korea-regional-income.json', '--amount', '-5'], '“-5”不是大于等于 0 的金额', /"-5" is not an amount >= 0$/m],
     [['mesures', 'net'], '错误：未知命令“mesures”\n（是否想用 measures？）', /^error: unknown command 'mesures'\n\(Did you mean measures\?\)$/m],
+    // A choice model without terms names the flags that give them, not the API's field names.
+    [['fit', 'choice'], '错误：模型没有任何项：请给出 --alternative-vars、--person-vars 或 --interactions', /^error: the model has no term: give --alternative-vars, --person-vars or --interactions$/m],
   ];
   for (const [args, chinese, english] of cases) {
     const zh = tf(...args, '--lang', 'zh');

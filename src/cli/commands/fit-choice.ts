@@ -57,7 +57,9 @@ function refuseOtherForm(cmd: Command, file: boolean): void {
   const other = (file ? PERSONS_ONLY : FILE_ONLY).filter(given);
   if (file && other.includes('persons')) throw new InputError(coded('choicefit.cli.twoForms', {}));
   if (other.length) throw new InputError(coded('choicefit.cli.otherForm', { flags: other.map(flag), file, save: other.includes('save') }));
-  if (file) for (const k of ['case', 'alternative', 'choice', 'vars']) if (!given(k)) throw new InputError(coded('choicefit.cli.needs', { flag: `--${k}` }));
+  if (file) {
+    for (const k of ['case', 'alternative', 'choice', 'vars']) if (!given(k)) throw new InputError(coded('choicefit.cli.needs', { flag: `--${k}` }));
+  } else if (!['alternativeVars', 'personVars', 'interactions'].some(given)) throw new InputError(coded('choicefit.cli.noTerm', {}));
 }
 
 /** `talentflow fit choice`: destination choice on workspace persons, or any long-format choice file as R clogit. */

@@ -67,4 +67,5 @@ export const CHOICE_FIT_MESSAGES_ZH: ZhOf<typeof CHOICE_FIT_MESSAGES> = {
   'choicefit.cli.twoForms': () => '--persons 和 --data 是两种用法：请只给出其中一种',
   'choicefit.cli.otherForm': (p) => `${p.flags.join('、')} 只适用于${p.file ? ' --persons（工作区的毕业生记录），不适用于 --data' : ' --data FILE，不适用于工作区的毕业生记录'}${p.file && p.save ? '（用文件拟合的模型不会保存到工作区）' : ''}`,
   'choicefit.cli.needs': (p) => `--data 需要 ${p.flag}`,
+  'choicefit.cli.noTerm': () => '模型没有任何项：请给出 --alternative-vars、--person-vars 或 --interactions',
 };

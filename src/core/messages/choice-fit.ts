@@ -91,4 +91,6 @@ export const CHOICE_FIT_MESSAGES = {
   'choicefit.cli.otherForm': def({ flags: ['--save'] as readonly string[], file: true as boolean, save: true as boolean },
     (p) => `${p.flags.join(', ')} ${p.flags.length > 1 ? 'apply' : 'applies'} to ${p.file ? '--persons (the workspace\'s graduate records), not --data' : '--data FILE, not the workspace\'s graduate records'}${p.file && p.save ? ' (a file fit is not saved in the workspace)' : ''}`),
   'choicefit.cli.needs': def({ flag: '--case' }, (p) => `--data needs ${p.flag}`),
+  // choicefit.noTerm in the flags' words (that one names the spec's fields, as the API takes them).
+  'choicefit.cli.noTerm': def({}, () => 'the model has no term: give --alternative-vars, --person-vars or --interactions'),
 };
