@@ -32,13 +32,13 @@ export function exportCommand(): Command {
         const periodOf = what === 'flows' ? 'flows' : what === 'indicators' ? 'indicators' : undefined;
         const checked = await checkOptions(ws, { level: s('level'), period: s('period') }, { level: 'level', period: periodOf });
         const c = (k: string) => (k === 'level' ? checked.level : k === 'period' ? checked.period : s(k));
+        // Names of flows' and indicators' regions, as the CLI's tables give them (--lang).
+        const name = what === 'flows' || what === 'indicators' ? await regionNamer(ws, s('lang')) : () => null;
         if (what === 'regions') rows = (await listRegions(ws, { within: s('within'), level: c('level'), geometry: Boolean(o.geometry) })) as unknown as Record<string, unknown>[];
         else if (what === 'flows') {
-          const name = await regionNamer(ws, s('lang'));
           rows = (await queryFlows(ws, { origin: s('origin'), destination: s('destination'), group: s('group'), period: c('period'), level: c('level'), provenance: true })).rows
             .map((r) => ({ ...r, origin_name: name(r.origin) ?? r.origin_name, destination_name: name(r.destination) ?? r.destination_name }));
         } else if (what === 'indicators') {
-          const name = await regionNamer(ws, s('lang'));
           rows = (await listIndicators(ws, { within: s('within'), level: c('level'), period: c('period') })).map((r) => ({ ...r, region_name: name(r.region) ?? r.region_name }));
         }
         else rows = await ws.db.all('SELECT id, year, university, degree, major, home_region, study_region, destination, employer_type, monthly_salary, synthetic FROM persons ORDER BY year, university, id');

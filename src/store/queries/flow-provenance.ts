@@ -25,24 +25,45 @@ export interface FlowProvenance {
  */
 export async function flowProvenance(ws: Workspace, period?: string, imports?: readonly number[]): Promise<FlowProvenance> {
   const rows = imports
-    ? await ws.db.all<{ kind: string; file: string; options: string | null; warnings: string | null }>(
-      'SELECT DISTINCT i.kind, i.file, i.options, i.warnings FROM imports i WHERE list_contains(?::INTEGER[], i.id) ORDER BY i.kind, i.file', [listValue([...imports])])
-    : await ws.db.all<{ kind: string; file: string; options: string | null; warnings: string | null }>(
+    ? await ws.db.all<ImportRow>('SELECT DISTINCT i.kind, i.file, i.options, i.warnings FROM imports i WHERE list_contains(?::INTEGER[], i.id) ORDER BY i.kind, i.file', [listValue([...imports])])
+    : await ws.db.all<ImportRow>(
       `SELECT DISTINCT i.kind, i.file, i.options, i.warnings FROM imports i
        WHERE i.id IN (SELECT DISTINCT import_id FROM flows WHERE ? IS NULL OR period = ?) ORDER BY i.kind, i.file`, [period ?? null, period ?? null]);
   const out: FlowProvenance = { observed: [], estimated: [] };
   for (const r of rows) {
-    const o = (r.options ? JSON.parse(r.options) : {}) as { method?: string; source?: string; sourceZh?: string; definition?: string };
-    if (r.kind !== 'estimate') {
-      const entry = o.source ? { source: o.source, sourceZh: o.sourceZh ?? null } : { source: fileName(r.file), sourceZh: null };
-      // Files of one source (a survey imported year by year) name it once.
-      if (!out.observed.some((x) => x.source === entry.source)) out.observed.push(entry);
-      continue;
-    }
-    out.estimated.push({ method: o.method ?? 'an estimate', source: o.source ?? null, definition: o.definition ?? null, warnings: storedWarnings(r.warnings) });
+    const e = entryOf(r);
+    if (e.estimated) out.estimated.push(e.estimated);
+    // Files of one source (a survey imported year by year) name it once.
+    else if (!out.observed.some((x) => x.source === e.observed.source)) out.observed.push(e.observed);
   }
   return out;
 }
+
+/**
+ * Each import of `ids` as a file of flows that leaves the workspace names it, row by row
+ * (`talentflow export flows`): whether it is an estimate, and its source as describeFlows names
+ * it inside its sentence (an observed import's source, an estimate's own definition).
+ */
+export async function importSources(ws: Workspace, ids: readonly number[]): Promise<Map<number, { estimated: boolean; source: string }>> {
+  const rows = ids.length ? await ws.db.all<ImportRow & { id: number }>('SELECT i.id, i.kind, i.file, i.options, i.warnings FROM imports i WHERE list_contains(?::INTEGER[], i.id)', [listValue([...ids])]) : [];
+  return new Map(rows.map((r) => {
+    const e = entryOf(r);
+    return [Number(r.id), e.estimated ? { estimated: true, source: estimateText(e.estimated, '') } : { estimated: false, source: unlabelled(e.observed.source) }];
+  }));
+}
+
+type ImportRow = { kind: string; file: string; options: string | null; warnings: string | null };
+
+/** An import of flows as FlowProvenance lists it: observed (its source, or its file's name) or an estimate. */
+function entryOf(r: ImportRow): { observed: FlowProvenance['observed'][number]; estimated?: undefined } | { estimated: FlowProvenance['estimated'][number] } {
+  const o = (r.options ? JSON.parse(r.options) : {}) as { method?: string; source?: string; sourceZh?: string; definition?: string };
+  if (r.kind === 'estimate') return { estimated: { method: o.method ?? 'an estimate', source: o.source ?? null, definition: o.definition ?? null, warnings: storedWarnings(r.warnings) } };
+  return { observed: o.source ? { source: o.source, sourceZh: o.sourceZh ?? null } : { source: fileName(r.file), sourceZh: null } };
+}
+
+// An estimate's own definition is the short form (method and source in a few words); older
+// estimates have only method and source. `when` is " 2019" or "".
+const estimateText = (e: FlowProvenance['estimated'][number], when: string) => e.definition ?? `flows${when} estimated by ${e.method}${e.source ? ` from ${e.source}` : ''}`;
 
 const fileName = (path: string) => path.split(/[\\/]/).pop() ?? path;
 /** "Source: KOSIS …" as a footer line starts, named inside a sentence without its label. */
@@ -58,9 +79,7 @@ export function describeFlows(p: FlowProvenance, period: string | undefined, lan
   const when = period ? ` ${period}` : '';
   const parts: string[] = [];
   if (p.observed.length) parts.push(`observed flows${when} (${p.observed.map((o) => unlabelled(o.source)).join(', ')})`);
-  // An estimate's own definition is the short form (method and source in a few words); older
-  // estimates have only method and source.
-  for (const e of p.estimated) parts.push(e.definition ?? `flows${when} estimated by ${e.method}${e.source ? ` from ${e.source}` : ''}`);
+  for (const e of p.estimated) parts.push(estimateText(e, when));
   return parts.length ? parts.join('; ') : `no stored flows${when}`;
 }
 

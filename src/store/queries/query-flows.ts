@@ -1,5 +1,6 @@
 import { type Workspace } from '../workspace.ts';
 import { flowFilter, type FlowFilterSpec } from './flow-filter.ts';
+import { importSources } from './flow-provenance.ts';
 
 export interface FlowQuery extends FlowFilterSpec {
   /** Roll both ends up to their ancestor at this level (e.g. province). */
@@ -41,27 +42,24 @@ export interface FlowRow {
 export async function queryFlows(ws: Workspace, q: FlowQuery = {}): Promise<{ rows: FlowRow[]; dropped: number }> {
   const { sql: filter, params } = await flowFilter(ws, q);
   const limit = q.limit ?? 1_000_000;
-  // The import of each row: its kind and, per PROVENANCE_SOURCE, its source.
-  const provenanceJoin = q.provenance ? 'LEFT JOIN imports i ON i.id = f.import_id' : '';
   if (!q.level) {
     const rows = await ws.db.all<FlowRow>(
       `SELECT f.origin, coalesce(ro.name_zh, ro.name_en) AS origin_name, f.destination, coalesce(rd.name_zh, rd.name_en) AS destination_name, f.period, f.cohort, f.count, f.intra
-              ${q.provenance ? `, CASE WHEN i.kind = 'estimate' THEN 'estimated' ELSE 'observed' END AS kind, ${PROVENANCE_SOURCE} AS source` : ''}
-       FROM flows f LEFT JOIN regions ro ON ro.code = f.origin LEFT JOIN regions rd ON rd.code = f.destination ${provenanceJoin}
+              ${q.provenance ? ', [f.import_id] AS imports' : ''}
+       FROM flows f LEFT JOIN regions ro ON ro.code = f.origin LEFT JOIN regions rd ON rd.code = f.destination
        ${filter} ${q.intra === false ? (filter ? 'AND' : 'WHERE') + ' NOT f.intra' : ''}
        ORDER BY f.period, f.count DESC, f.origin, f.destination LIMIT ?`, [...params, limit]);
-    return { rows: rows.map(nameFallback), dropped: 0 };
+    return { rows: q.provenance ? await withProvenance(ws, rows) : rows.map(nameFallback), dropped: 0 };
   }
   const sql = `
-    WITH sel AS (SELECT f.*${q.provenance ? `, i.kind = 'estimate' AS estimated, ${PROVENANCE_SOURCE} AS source` : ''} FROM flows f ${provenanceJoin} ${filter}),
+    WITH sel AS (SELECT f.* FROM flows f ${filter}),
     up AS (
-      SELECT ao.ancestor AS origin, ad.ancestor AS destination, sel.period, sel.cohort, sel.count${q.provenance ? ', sel.estimated, sel.source' : ''}
+      SELECT ao.ancestor AS origin, ad.ancestor AS destination, sel.period, sel.cohort, sel.count${q.provenance ? ', sel.import_id' : ''}
       FROM sel JOIN region_ancestors ao ON ao.code = sel.origin AND ao.ancestor_level = ?
                JOIN region_ancestors ad ON ad.code = sel.destination AND ad.ancestor_level = ?)
     SELECT up.origin, coalesce(ro.name_zh, ro.name_en) AS origin_name, up.destination, coalesce(rd.name_zh, rd.name_en) AS destination_name, up.period, up.cohort,
            sum(up.count) AS count, up.origin = up.destination AS intra
-           ${q.provenance ? `, CASE WHEN bool_and(up.estimated) THEN 'estimated' WHEN bool_or(up.estimated) THEN 'mixed' ELSE 'observed' END AS kind,
-           string_agg(DISTINCT up.source, '; ' ORDER BY up.source) AS source` : ''}
+           ${q.provenance ? ', list(DISTINCT up.import_id ORDER BY up.import_id) AS imports' : ''}
     FROM up LEFT JOIN regions ro ON ro.code = up.origin LEFT JOIN regions rd ON rd.code = up.destination
     ${q.intra === false ? 'WHERE up.origin <> up.destination' : ''}
     GROUP BY ALL ORDER BY up.period, count DESC, up.origin, up.destination LIMIT ?`;
@@ -70,16 +68,19 @@ export async function queryFlows(ws: Workspace, q: FlowQuery = {}): Promise<{ ro
   const kept = await ws.db.one<{ n: bigint }>(
     `SELECT count(*) AS n FROM flows f JOIN region_ancestors ao ON ao.code = f.origin AND ao.ancestor_level = ?
      JOIN region_ancestors ad ON ad.code = f.destination AND ad.ancestor_level = ? ${filter}`, [q.level, q.level, ...params]);
-  return { rows: rows.map(nameFallback), dropped: Number(total!.n) - Number(kept!.n) };
+  return { rows: q.provenance ? await withProvenance(ws, rows) : rows.map(nameFallback), dropped: Number(total!.n) - Number(kept!.n) };
 }
 
-/**
- * A row's source (SQL over `imports i`; see FlowProvenanceColumns), without a "Source:" label
- * of its own (the column says it), as flow-provenance.ts names sources inside a sentence.
- */
-const PROVENANCE_SOURCE = `regexp_replace(CASE WHEN i.kind = 'estimate'
-  THEN coalesce(json_extract_string(i.options, '$.definition'), 'estimated by ' || coalesce(json_extract_string(i.options, '$.method'), 'a model') || coalesce(' from ' || json_extract_string(i.options, '$.source'), ''))
-  ELSE coalesce(json_extract_string(i.options, '$.source'), regexp_extract(i.file, '[^/\\\\]+$')) END, '^(?:source|data|来源|数据来源)\\s*[:：]\\s*', '', 'i')`;
+/** Rows read with the imports they come from (`imports`), with FlowProvenanceColumns in their place. */
+async function withProvenance(ws: Workspace, rows: (FlowRow & { imports?: number[] })[]): Promise<(FlowRow & FlowProvenanceColumns)[]> {
+  const ids = rows.map((r) => [...(r.imports ?? [])].map(Number));
+  const sources = await importSources(ws, [...new Set(ids.flat())]);
+  return rows.map(({ imports: _, ...r }, k) => {
+    const of = ids[k].map((id) => sources.get(id)!);
+    const kind = of.every((x) => x.estimated) ? 'estimated' : of.some((x) => x.estimated) ? 'mixed' : 'observed';
+    return { ...nameFallback(r), kind, source: [...new Set(of.map((x) => x.source))].sort().join('; ') };
+  });
+}
 
 function nameFallback(r: FlowRow): FlowRow {
   return { ...r, count: Number(r.count) };

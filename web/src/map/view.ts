@@ -333,7 +333,6 @@ export function createMapView(): MapView {
       if (abort.signal.aborted) return;
       flows = res.rows;
       flowsCurrent = true;
-      flowsFetching = false;
       await drawFlows();
     } catch (e) {
       if ((e as Error).name === 'AbortError') return;
