@@ -24,11 +24,17 @@ export interface FlowProvenance {
  * came from: a measure of the Northeast names China's sources, not Korea's.
  */
 export async function flowProvenance(ws: Workspace, period?: string, imports?: readonly number[]): Promise<FlowProvenance> {
-  const rows = imports
-    ? await ws.db.all<ImportRow>('SELECT DISTINCT i.kind, i.file, i.options, i.warnings FROM imports i WHERE list_contains(?::INTEGER[], i.id) ORDER BY i.kind, i.file', [listValue([...imports])])
-    : await ws.db.all<ImportRow>(
-      `SELECT DISTINCT i.kind, i.file, i.options, i.warnings FROM imports i
-       WHERE i.id IN (SELECT DISTINCT import_id FROM flows WHERE ? IS NULL OR period = ?) ORDER BY i.kind, i.file`, [period ?? null, period ?? null]);
+  // Sources are listed observed first, then in the order of the first period their flows cover
+  // (two estimates share a file name: "flows 2000-2010 ...; flows 2010-2020 ..." whatever order
+  // they were stored in); the import id settles the rest, so the text never changes between runs.
+  const which = imports ? 'list_contains(?::INTEGER[], r.import_id)' : '(? IS NULL OR p.period = ?)';
+  const params = imports ? [listValue([...imports])] : [period ?? null, period ?? null];
+  const rows = await ws.db.all<ImportRow>(
+    `WITH used AS (
+       SELECT r.import_id AS id, min(p.period_start) AS first FROM flow_rows r JOIN flow_periods p ON p.id = r.period_id
+       WHERE ${which} GROUP BY 1)
+     SELECT i.kind, i.file, i.options, i.warnings FROM imports i JOIN used u ON u.id = i.id
+     ORDER BY i.kind = 'estimate', u.first, i.id`, params);
   const out: FlowProvenance = { observed: [], estimated: [] };
   for (const r of rows) {
     const e = entryOf(r);
