@@ -175,6 +175,22 @@ test('a click on the map opens the region under the pointer: a province polygon 
   assert.deepEqual(errors, []);
 });
 
+test('the first screen outlines its target (Liaoning) and has no layer whose tiles wait for the page\'s thread (dashes, patterns, text)', { timeout: 180_000 }, async () => {
+  await page.goto(dashboard!.server.url);
+  await page.waitForSelector('body[data-flows-ready]', { timeout: 90_000 });
+  const { outlined, waiting } = await page.evaluate(`(() => {
+    const map = window.__talentflow.map();
+    const outlined = [...new Set(map.queryRenderedFeatures({ layers: ['regions-target'] }).map((f) => f.properties.code))].sort();
+    // MapLibre's worker asks the page's thread for dash positions, pattern images and glyphs as it lays out a tile of such a layer (basemap.ts).
+    const waiting = map.getStyle().layers.filter((l) => l.type === 'symbol' || ['line-dasharray', 'line-pattern', 'fill-pattern'].some((k) => l.paint?.[k] !== undefined)).map((l) => l.id);
+    return { outlined, waiting };
+  })()`) as { outlined: string[]; waiting: string[] };
+  assert.match(page.url(), /[?&]targets=210000(&|$)/, 'Liaoning is the first screen\'s target');
+  assert.deepEqual(outlined, ['210000']);
+  assert.deepEqual(waiting, []);
+  assert.deepEqual(errors, []);
+});
+
 test('"Show flow lines" off clears the lines and says they are hidden; on brings them back', { timeout: 180_000 }, async () => {
   await page.goto(dashboard!.server.url);
   await page.waitForSelector('body[data-flows-ready]', { timeout: 90_000 });

@@ -45,7 +45,12 @@ const LAYERS: Record<SourceId, LayerSpecification[]> = {
   regions: [
     { id: 'regions-fill', type: 'fill', source: 'regions', paint: { 'fill-color': fillColor(new Map()), 'fill-opacity': ['case', ['boolean', ['feature-state', 'hover'], false], 1, 0.88] } },
     { id: 'regions-line', type: 'line', source: 'regions', paint: { 'line-color': COLORS.boundary, 'line-width': 0.5 } },
-    { id: 'regions-target', type: 'line', source: 'regions', filter: ['in', ['get', 'code'], ['literal', []]], paint: { 'line-color': COLORS.target, 'line-width': 2.2, 'line-dasharray': [2, 1] } },
+    // Targets are outlined with a solid line, not a dashed one: a layer with `line-dasharray` makes
+    // MapLibre's worker wait, at every tile it lays out, for the dashes' places in the line atlas
+    // from the page's thread (a round trip), and on the first screen, where Liaoning is a target,
+    // that thread is busy with frames of 100+ ms: the map was usable about 8% later (11
+    // alternating cold loads, 1.20x against 1.11x the bare MapLibre page; docs/dashboard.md).
+    { id: 'regions-target', type: 'line', source: 'regions', filter: ['in', ['get', 'code'], ['literal', []]], paint: { 'line-color': COLORS.target, 'line-width': 2.2 } },
     { id: 'regions-selected', type: 'line', source: 'regions', filter: ['==', ['get', 'code'], ''], paint: { 'line-color': COLORS.selected, 'line-width': 2.5 } },
   ],
   provinces: [
