@@ -82,6 +82,8 @@ test('a workspace without person records: a note saying so and how to import the
     await own.page.waitForSelector('#view-graduates[data-rendered="none"]', { timeout: 120_000 });
     assert.match(await own.page.textContent('#view-graduates .status-empty') ?? '', /^本工作区没有毕业生记录。导入方法：talentflow import persons/);
     assert.equal(await own.page.locator('#g-university option').count(), 0);
+    // Nothing to choose: no empty university list, no "latest" year of nothing, no comparison box.
+    for (const id of ['g-university', 'g-year', 'g-compare']) assert.equal(await own.page.isVisible(`#${id}`), false, id);
     assert.equal(await own.page.locator('#view-graduates .status-error').count(), 0);
     await own.page.screenshot({ path: join(SHOTS, 'graduates-tab-no-records-zh.png') });
     assert.deepEqual(own.errors, []);

@@ -70,12 +70,13 @@ export function createGraduatesView(): HTMLElement {
   const year = h('select', { id: 'g-year' });
   const compare = h('input', { id: 'g-compare', type: 'checkbox', checked: true });
   const results = h('div', { class: 'grad-results', 'aria-live': 'polite' });
+  // Hidden while the workspace has no records: an empty list and a "latest year" of nothing would offer a choice there is not.
+  const choices = h('div', { class: 'grad-choices' },
+    h('div', { class: 'field' }, h('label', { for: 'g-university', i18n: 'grad.university' }), university),
+    h('div', { class: 'field' }, h('label', { for: 'g-year', i18n: 'grad.year' }), year),
+    h('div', { class: 'field check' }, compare, h('label', { for: 'g-compare', i18n: 'grad.compare' })));
   const element = h('section', { class: 'view view-graduates', id: 'view-graduates' },
-    h('div', { class: 'col' },
-      label('grad.title', 'h2'), label('grad.help', 'p', { class: 'note' }),
-      h('div', { class: 'field' }, h('label', { for: 'g-university', i18n: 'grad.university' }), university),
-      h('div', { class: 'field' }, h('label', { for: 'g-year', i18n: 'grad.year' }), year),
-      h('div', { class: 'field check' }, compare, h('label', { for: 'g-compare', i18n: 'grad.compare' }))),
+    h('div', { class: 'col' }, label('grad.title', 'h2'), label('grad.help', 'p', { class: 'note' }), choices),
     h('div', { class: 'col wide' }, results));
   let names = new Map<string, RegionName>();
   let seq = 0;
@@ -125,6 +126,7 @@ export function createGraduatesView(): HTMLElement {
     try {
       await list();
       if (my !== seq) return;
+      choices.hidden = !catalogue.size;
       if (!catalogue.size) {
         clear(results);
         results.append(status('empty', t('grad.noRecords')));
