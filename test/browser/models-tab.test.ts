@@ -328,3 +328,47 @@ test('the form fits a destination-choice model of the graduate records: its fiel
   assert.deepEqual(errors.filter((e) => !/^(400|422) /.test(e) && !/status of (400|422)/.test(e)), []);
   errors.length = 0;
 });
+
+test('the form chooses the standard errors: the model\'s default clusters a panel by pair, or by origin, two-way or none as chosen; the table and its note use them, in both languages', { timeout: 300_000 }, async () => {
+  await page.goto(`${server.url}?tab=models&level=province`);
+  await page.waitForSelector('#m-se', { timeout: 90_000 });
+  await switchTo('en');
+  assert.equal(await page.inputValue('#m-se'), '', 'left to the model by default');
+  // Both periods of China's provinces: a panel.
+  const periods = await page.$$eval('input[name="periods"]', (xs) => xs.map((x) => (x as HTMLInputElement).value));
+  assert.ok(periods.length >= 2, periods.join(' '));
+  for (const p of periods) await page.check(`input[name="periods"][value="${p}"]`);
+  const fitWith = async (se: string) => {
+    await page.selectOption('#m-se', se);
+    const sent = page.waitForRequest((r) => r.method() === 'POST' && new URL(r.url()).pathname === '/api/models/gravity');
+    const answered = page.waitForResponse((r) => new URL(r.url()).pathname.startsWith('/api/jobs/') && r.request().method() === 'GET');
+    await page.click('#m-fit');
+    const body = (await sent).postDataJSON() as { cluster?: string[] };
+    await answered;
+    await page.waitForSelector('#view-models .model-results p[data-se]', { timeout: 120_000 })
+      .catch(async () => assert.fail(`no result: ${await page.textContent('#view-models .model-results')}`));
+    const note = await page.textContent('#view-models .model-results p[data-se]') ?? '';
+    const kind = await page.getAttribute('#view-models .model-results p[data-se]', 'data-se');
+    const distanceSe = await page.$eval('#view-models .model-results table.coef tbody th[data-term="distance_km"] + td + td', (td) => td.textContent ?? '');
+    return { cluster: body.cluster, note, kind, distanceSe };
+  };
+  const byDefault = await fitWith('');
+  assert.equal(byDefault.cluster, undefined, 'the default sends no cluster');
+  assert.equal(byDefault.kind, 'clustered');
+  assert.match(byDefault.note, /^Standard errors, intervals and p values clustered by origin–destination pair \([\d,]+ clusters\)/);
+  const byOrigin = await fitWith('origin');
+  assert.deepEqual(byOrigin.cluster, ['origin']);
+  assert.match(byOrigin.note, /clustered by origin \(31 clusters\)/);
+  const twoWay = await fitWith('origin,destination');
+  assert.deepEqual(twoWay.cluster, ['origin', 'destination']);
+  assert.match(twoWay.note, /clustered by origin × destination \(31 × 31 clusters\)/);
+  const none = await fitWith('none');
+  assert.deepEqual(none.cluster, []);
+  assert.equal(none.kind, 'model');
+  // Four different errors for one coefficient: the table shows the one chosen.
+  assert.equal(new Set([byDefault, byOrigin, twoWay, none].map((x) => x.distanceSe)).size, 4, JSON.stringify([byDefault, byOrigin, twoWay, none].map((x) => x.distanceSe)));
+  await switchTo('zh');
+  assert.equal(await page.$eval('#m-se option[value="origin"]', (o) => o.textContent), '按迁出地聚类');
+  await switchTo('en');
+  assert.deepEqual(errors, []);
+});

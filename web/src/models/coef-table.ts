@@ -13,7 +13,7 @@ export function coefficientTable(rows: readonly CoefTableRow[], level: number): 
   const robust = rows.some((x) => x.robustSe !== undefined && Number.isFinite(x.robustSe));
   const heads = ['models.term', 'models.estimate', 'models.se', ...(robust ? ['models.robustSe'] as const : []), 'models.ci', 'models.p'] as const;
   return h('table', { class: 'coef' },
-    h('caption', {}, t('models.ci').replace('95', String(level))),
+    h('caption', {}, t('models.coefChart').replace('95', String(level))),
     h('thead', {}, h('tr', {}, ...heads.map((k) => h('th', { scope: 'col' }, t(k))))),
     h('tbody', {}, ...rows.map((x) => h('tr', {}, h('th', { scope: 'row', title: x.label && x.label !== x.term ? x.term : undefined, 'data-term': x.term }, x.label ?? x.term), h('td', {}, fmt(x.estimate, 4)), h('td', {}, fmt(x.se, 4)),
       robust ? h('td', { 'data-robust-se': '' }, x.robustSe === undefined || !Number.isFinite(x.robustSe) ? '–' : fmt(x.robustSe, 4)) : '',

@@ -146,6 +146,8 @@ export function createModelsView(periods: string[]): HTMLElement {
       attributes.length ? h('fieldset', {}, h('legend', {}, t('models.destinationVars')), checks('destinationVars', attributes, defaults.dest)) : '',
       attributes.length ? h('p', { class: 'note' }, t('models.attrHint')) : '',
       h('div', { class: 'field check' }, h('input', { id: 'm-intra', type: 'checkbox', name: 'intra' }), h('label', { for: 'm-intra' }, t('models.intra'))),
+      // The API's `cluster`: left to the model ('', clusters by pair on panels), none, or one or two dimensions.
+      select('se', 'models.seChoice', [['', 'models.seByModel'], ['none', 'models.seNone'], ['pair', 'models.seByPair'], ['origin', 'models.seByOrigin'], ['destination', 'models.seByDestination'], ['origin,destination', 'models.seTwoWay']], ''),
     ];
     clear(form);
     form.append(
@@ -195,6 +197,8 @@ export function createModelsView(periods: string[]): HTMLElement {
       constraint: fd.get('constraint'), decay: fd.get('decay'), originVars: fd.getAll('originVars'), destinationVars: fd.getAll('destinationVars'),
       intra: fd.get('intra') === 'on', save: (fd.get('save') as string) || undefined, replace: true,
     };
+    const se = String(fd.get('se') ?? '');
+    if (se) body.cluster = se === 'none' ? [] : se.split(',');
     const done = await runJob<GravityResult>('models/gravity', body);
     if (!done) return;
     const r = done.result;
@@ -298,7 +302,7 @@ export function createModelsView(periods: string[]): HTMLElement {
       resultHeading(fitted),
       table,
       h('p', { class: 'note', 'data-se': clustered ? 'clustered' : 'model' }, seNote),
-      ratio !== null ? h('p', { class: 'note caution', 'data-se-robust': ratio.toFixed(1) }, t('models.seRobustLarger', { ratio: fmt(ratio, ratio < 10 ? 1 : 0), option: '--cluster=pair' })) : '',
+      ratio !== null ? h('p', { class: 'note caution', 'data-se-robust': ratio.toFixed(1) }, t('models.seRobustLarger', { ratio: fmt(ratio, ratio < 10 ? 1 : 0) })) : '',
       h('div', { class: 'buttons' }, h('button', { type: 'button', class: 'small', 'data-export': 'coef-csv', onclick: () => downloadCsv('gravity-coefficients.csv', rows, { title: t('models.coefChart'), kind: 'model', definition: t('models.coefDefinition', { n: fmt(r.nobs), level }), columns: { estimate: 'coefficient', se: 'coefficient', modelSe: 'coefficient', robustSe: 'coefficient', low: 'coefficient', high: 'coefficient', p: 'coefficient' } }) }, t('export.csv'))),
       h('h3', {}, t('models.fitStats')), stats,
       await coefficientChart('gravity-coefficients', rows.filter((x) => Number.isFinite(x.low)).map((x) => ({ term: x.label, estimate: x.estimate, low: x.low, high: x.high })), Math.max(320, results.clientWidth - 16)),
