@@ -335,7 +335,7 @@ test('the form chooses the standard errors: the model\'s default clusters a pane
   await switchTo('en');
   assert.equal(await page.inputValue('#m-se'), '', 'left to the model by default');
   // Both periods of China's provinces: a panel.
-  const periods = await page.$$eval('input[name="periods"]', (xs) => xs.map((x) => (x as HTMLInputElement).value));
+  const periods = await page.$$eval('input[name="periods"]', (xs) => xs.map((x) => x.getAttribute('value') ?? ''));
   assert.ok(periods.length >= 2, periods.join(' '));
   for (const p of periods) await page.check(`input[name="periods"][value="${p}"]`);
   const fitWith = async (se: string) => {
