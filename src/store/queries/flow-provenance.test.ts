@@ -39,6 +39,8 @@ test('the sources of stored flows are listed observed first, then in the order o
     for (const period of ['2010-2020', '2000-2010']) {
       await storeEstimatedFlows(ws, est, period, { method: 'm', definition: `flows ${period} estimated` }, []);
     }
+    // The same estimate for other regions: one more import, named once.
+    await storeEstimatedFlows(ws, { ...est, regions: ['C', 'B'] }, '2000-2010', { method: 'm', definition: 'flows 2000-2010 estimated' }, []);
     const csv = join(dir, 'observed.csv');
     writeFileSync(csv, 'origin,destination,period,count\nC,A,2019,3\n');
     await importFlows(ws, csv, { source: 'Source: Own survey' });

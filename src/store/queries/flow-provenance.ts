@@ -38,7 +38,10 @@ export async function flowProvenance(ws: Workspace, period?: string, imports?: r
   const out: FlowProvenance = { observed: [], estimated: [] };
   for (const r of rows) {
     const e = entryOf(r);
-    if (e.estimated) out.estimated.push(e.estimated);
+    // An estimate stored in parts (the same definition for other regions) is named once, as before.
+    if (e.estimated) {
+      if (!out.estimated.some((x) => JSON.stringify(x) === JSON.stringify(e.estimated))) out.estimated.push(e.estimated);
+    }
     // Files of one source (a survey imported year by year) name it once.
     else if (!out.observed.some((x) => x.source === e.observed.source)) out.observed.push(e.observed);
   }
