@@ -77,6 +77,39 @@ test('zh: province level, China 2000-2010, a headline with the Northeast\'s net 
   assert.deepEqual(errors, []);
 });
 
+test('the first script holds no message catalogue: the catalogues and the groups are asked for once the map is usable, and the legend still says its source in Chinese; no empty headline box over the map before', { timeout: 60_000 }, async () => {
+  // Whether the headline's box showed (empty) before the map was usable.
+  await page.addInitScript(`new MutationObserver(() => {
+    const el = document.querySelector('[data-headline]');
+    if (el && !el.hidden && !document.body.dataset.mapReady) window.__headlineEarly = el.textContent;
+  }).observe(document, { subtree: true, childList: true, attributes: true });`);
+  await page.goto(server.url);
+  await page.waitForSelector('body[data-flows-ready]', { state: 'attached', timeout: 90_000 });
+  await page.waitForSelector('[data-headline]:not([hidden])', { timeout: 30_000 });
+  assert.equal(await page.evaluate('window.__headlineEarly'), undefined, 'the headline showed before the map was usable');
+  // Not before: the catalogues (server-catalogue.ts) and the groups would be parsed and fetched
+  // while MapLibre draws its first screen.
+  const r = await page.evaluate(`(() => {
+    const usable = performance.getEntriesByName('talentflow:map-usable')[0].startTime;
+    const res = performance.getEntriesByType('resource');
+    const at = (re) => res.filter((e) => re.test(new URL(e.name).pathname)).map((e) => e.startTime);
+    return { usable, catalogue: at(/\\/assets\\/server-catalogue-[^/]+\\.js$/), groups: at(/\\/api\\/groups$/), entry: document.querySelector('script[type=module][src]').src };
+  })()`) as { usable: number; catalogue: number[]; groups: number[]; entry: string };
+  assert.equal(r.catalogue.length, 1, 'the catalogues load once');
+  assert.ok(r.catalogue[0] >= r.usable, `catalogues asked for at ${r.catalogue[0]} ms, map usable at ${r.usable} ms`);
+  assert.equal(r.groups.length, 1);
+  assert.ok(r.groups[0] >= r.usable, `groups asked for at ${r.groups[0]} ms, map usable at ${r.usable} ms`);
+  // The page's first script: neither catalogue's words (Chinese and English of server.internal).
+  const entry = await (await fetch(r.entry)).text();
+  assert.ok(entry.length > 10_000, 'the entry script was read');
+  for (const words of ['服务器内部错误', 'internal error: see the server log']) assert.ok(!entry.includes(words), `the first script holds "${words}"`);
+  // The legend's source is a coded message, said from the Chinese catalogue.
+  const source = (await page.locator('.legend-box .legend-note').first().textContent()) ?? '';
+  assert.match(source, /^来源：.*人口普查出生地表/, source);
+  assert.doesNotMatch(source, /census/, source);
+  assert.deepEqual(errors, []);
+});
+
 test('en: the same headline in English, with "million"', { timeout: 60_000 }, async () => {
   await page.click('#lang');
   await page.waitForFunction(`document.querySelector('[data-headline]')?.textContent.startsWith('2000-2010: the Northeast')`, undefined, { timeout: 30_000 });

@@ -1,6 +1,6 @@
 import type { WorkspaceCase } from '../../src/core/workspace-case.ts';
 import type { CodedMessage } from '../../src/core/messages/index.ts';
-import { errorText, fieldText, type ErrorBody } from './i18n/server-text.ts';
+import { errorText, fieldText, loadServerMessages, type ErrorBody } from './i18n/server-text.ts';
 
 export type { WorkspaceCase };
 
@@ -52,7 +52,11 @@ function url(path: string, query: Query = {}): string {
 
 async function parse<T>(res: Response): Promise<T> {
   const body = (await res.json().catch(() => null)) as { error?: ErrorBody } | null;
-  if (!res.ok) throw new ApiError(res.status, body?.error?.message ? body.error : `${res.status} ${res.statusText}`);
+  if (!res.ok) {
+    // An error's message is said from its code: the catalogues come first (server-text.ts).
+    await loadServerMessages().catch(() => undefined);
+    throw new ApiError(res.status, body?.error?.message ? body.error : `${res.status} ${res.statusText}`);
+  }
   return body as T;
 }
 

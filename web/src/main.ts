@@ -11,7 +11,7 @@ import { withSelectionLevel } from './selection-level.ts';
 import { withPeriodAtLevel } from './period-level.ts';
 import { hasNetValues } from './map/net-request.ts';
 import { printButton } from './print.ts';
-import { namePlaces } from './i18n/server-text.ts';
+import { loadServerMessages, namePlaces } from './i18n/server-text.ts';
 
 /**
  * The page: a header with the tabs (map, models, scenario, rankings, graduates) and the language switch, and one
@@ -103,6 +103,8 @@ async function boot(): Promise<void> {
       const placeholder = h('section', { class: 'view', id: `view-${tab}` }, status('loading', t('loading')));
       main.append(placeholder);
       views[tab] = placeholder;
+      // The tabs say the server's notes from their first render: the catalogues first.
+      await loadServerMessages();
       const el = tab === 'models' ? (await import('./models/view.ts')).createModelsView(periods)
         : tab === 'rankings' ? (await import('./rankings/view.ts')).createRankingsView()
           : tab === 'graduates' ? (await import('./graduates/view.ts')).createGraduatesView()

@@ -59,6 +59,15 @@ export function setLang(next: Lang): void {
   for (const f of listeners) f(next);
 }
 
+/**
+ * Draws every view's text again in the current language, as a switch does: for texts first said
+ * before what they need had loaded (the server's message catalogues, server-text.ts).
+ */
+export function refreshLanguage(): void {
+  relabel(document.body);
+  for (const f of listeners) f(current);
+}
+
 export function onLanguage(f: (lang: Lang) => void): () => void {
   listeners.add(f);
   return () => listeners.delete(f);

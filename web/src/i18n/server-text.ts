@@ -1,8 +1,6 @@
-import { isMessageCode, MESSAGES, type CodedMessage, type MessageFormat, type MessageParams, type Place } from '../../../src/core/messages/index.ts';
-import { colon, fmt, lang, regionName } from './index.ts';
+import type { CodedMessage, MessageFormat, MessageParams, Place } from '../../../src/core/messages/index.ts';
+import { colon, fmt, lang, refreshLanguage, regionName } from './index.ts';
 import { furtherRows, placeText, type FurtherRows } from './further-rows.ts';
-import { universityZh } from './messages-zh-analysis.ts';
-import { ZH_MESSAGES } from './messages-zh.ts';
 import { flowsZh } from '../../../src/core/messages/flows-zh.ts';
 
 /**
@@ -16,6 +14,25 @@ import { flowsZh } from '../../../src/core/messages/flows-zh.ts';
  * is shown as stored, except the sentences talentflow's own estimators store, which the library
  * knows (src/core/messages/flows-zh.ts) and says in Chinese.
  */
+
+type Catalogue = typeof import('./server-catalogue.ts');
+let catalogue: Catalogue | null = null;
+let loading: Promise<void> | null = null;
+/** Whether a coded message was said in its English because the catalogues had not yet come. */
+let saidBeforeLoad = false;
+
+/**
+ * Loads the coded messages' catalogues (server-catalogue.ts), once. The map calls it when its
+ * first screen is usable, a failed request before its error is read, the other tabs before they
+ * render. A text asked for before then is its English, and every view is drawn again in the
+ * page's language once they are in (as after a language switch).
+ */
+export function loadServerMessages(): Promise<void> {
+  return (loading ??= import('./server-catalogue.ts').then((c) => {
+    catalogue = c;
+    if (saidBeforeLoad) refreshLanguage();
+  }));
+}
 
 /** What an answer may hold where a person reads text: plain English, or a coded message. */
 export type ServerMessage = string | { code?: string; params?: MessageParams; message: string };
@@ -52,7 +69,7 @@ function format(): MessageFormat {
       return `${shown.join(', ')}${rest > 0 ? ` and ${rest} more` : ''}`;
     },
     source: sourceText,
-    ...(zh ? { university: universityZh } : {}),
+    ...(zh && catalogue ? { university: catalogue.universityZh } : {}),
   };
 }
 
@@ -60,9 +77,14 @@ function format(): MessageFormat {
 export function messageText(m: ServerMessage | null | undefined): string {
   if (m === null || m === undefined) return '';
   if (typeof m === 'string') return lang() === 'zh' ? legacyZh(m) : m;
-  if (!isMessageCode(m.code) || !m.params) return m.message;
+  if (!catalogue) {
+    saidBeforeLoad = true;
+    void loadServerMessages();
+    return m.message;
+  }
+  if (!catalogue.isMessageCode(m.code) || !m.params) return m.message;
   try {
-    const template = (lang() === 'zh' ? ZH_MESSAGES[m.code] : MESSAGES[m.code].en) as (p: MessageParams, f: MessageFormat) => string;
+    const template = (lang() === 'zh' ? catalogue.ZH_MESSAGES[m.code] : catalogue.MESSAGES[m.code].en) as (p: MessageParams, f: MessageFormat) => string;
     return template(m.params, format());
   } catch {
     // Parameters of another shape (a server of another version): its English is still right.
@@ -156,7 +178,11 @@ const FIELD_ZH: Record<string, string> = {
  */
 export function errorText(e: ErrorBody): string {
   const english = e.message ?? '';
-  if (e.messageCode && isMessageCode(e.messageCode)) {
+  if (e.messageCode && !catalogue) {
+    saidBeforeLoad = true;
+    void loadServerMessages();
+  }
+  if (e.messageCode && catalogue?.isMessageCode(e.messageCode)) {
     const text = messageText({ code: e.messageCode, params: e.params, message: e.reason ?? english });
     if (e.code === 'INPUT') return locationText(e) + text + furtherRows(e, lang() === 'zh', messageText);
     return e.field ? `${(lang() === 'zh' && FIELD_ZH[e.field]) || e.field}${colon()}${text}` : text;

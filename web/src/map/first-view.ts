@@ -31,5 +31,4 @@ export function prefetchMapData(): void {
   prefetch('geometry', { level: state.level, within: c.within });
   if (state.level === 'city') prefetch('geometry', { level: 'province', within: c.within });
   prefetch(`measures/${measureName(state)}`, measureQuery(state));
-  prefetch('groups');
 }

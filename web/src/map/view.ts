@@ -3,7 +3,7 @@ import type { Feature } from 'geojson';
 import { api, type FlowRow, type GeoJsonAnswer, type Group, type MeasureResult, type Region } from '../api.ts';
 import { downloadCsv } from '../export/download.ts';
 import { colon, errorLine, fmt, lang, levelLabel, onLanguage, otherName, regionName, t } from '../i18n/index.ts';
-import { fieldText, fieldTexts } from '../i18n/server-text.ts';
+import { fieldText, fieldTexts, loadServerMessages } from '../i18n/server-text.ts';
 import { CASES, casePatch, state, subscribe, update, type CaseDef, type CaseId, type State } from '../state.ts';
 import { clear, h, label, status } from '../ui/dom.ts';
 import { createBasemap, hasSource, setDrawnColors, setSourceData } from './basemap.ts';
@@ -17,7 +17,6 @@ import { flowPeriods, measureName, measureQuery, populationChangeOnly, regionsQu
 import { overviewLists, shortName } from './overview.ts';
 import { exportMap, mapMeta, netTitle } from './export.ts';
 import { PrintImage } from './print-image.ts';
-import { renderRegionPanel } from './region-panel.ts';
 import { regionSearch } from './region-search.ts';
 
 /**
@@ -53,7 +52,7 @@ export function createMapView(): MapView {
   const mapEl = h('div', { class: 'map', id: 'map', role: 'application', 'aria-label': t('tab.map'), tabindex: '0' });
   const tooltip = h('div', { class: 'tooltip', role: 'tooltip', hidden: true });
   const loading = h('div', { class: 'map-loading' }, status('loading', t('loading.map')));
-  const headline = h('p', { class: 'headline', 'data-headline': '', 'aria-live': 'polite' });
+  const headline = h('p', { class: 'headline', 'data-headline': '', 'aria-live': 'polite', hidden: true });
   const actions = h('div', { class: 'map-actions', role: 'toolbar' });
   const mapWrap = h('div', { class: 'map-wrap' }, headline, mapEl, tooltip, loading, actions);
   const panel = h('aside', { class: 'panel', 'aria-live': 'polite' });
@@ -369,7 +368,8 @@ export function createMapView(): MapView {
   async function showSelected(): Promise<void> {
     paint();
     updateLabels();
-    if (state.selected) await renderRegionPanel(panel, state.selected, regions, { level: state.level, period: state.period });
+    // The panel's charts (Observable Plot's figures) load with the first region opened, not with the map.
+    if (state.selected) await (await import('./region-panel.ts')).renderRegionPanel(panel, state.selected, regions, { level: state.level, period: state.period });
     else renderOverview();
   }
 
@@ -413,7 +413,6 @@ export function createMapView(): MapView {
     const [m] = await Promise.all([
       basemap!,
       loadGeometry().then(() => void (timings.geometryLoaded = performance.now())),
-      api.groups().then((g) => void (groups = g)).catch(() => undefined),
       loadMeasure(),
     ]);
     map = m;
@@ -433,6 +432,10 @@ export function createMapView(): MapView {
     labels = new LabelLayer(map);
     map.on('render', () => picture.drawn());
     updateLabels();
+    // The legend, the lists and the headline say the server's notes (its message catalogues:
+    // two thirds of the page's first script, loaded once the map is usable; server-text.ts);
+    // the lists and the headline name the case's groups.
+    await Promise.all([loadServerMessages(), api.groups().then((g) => void (groups = g)).catch(() => undefined)]);
     // The headline's sentence needs every flow touching the focus (all Northeast city flows
     // weigh 4 MB): asked for once the map is usable, not before.
     void loadHeadline();
