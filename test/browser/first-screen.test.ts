@@ -4,8 +4,9 @@
 // migration), labels, the 50 largest corridors, and lists holding only what their titles say
 // (China and Korea); the Scenario tab computes on first open, shows the SYNTHETIC banner, axes
 // through zero, a printable summary equal to the settings, distinct labels of saved runs, and a
-// missing model named as such above the fold. Screenshots of both tabs in zh and en go to
-// tmp/screenshots (look at them).
+// missing model named as such above the fold. The first script leaves the server's message
+// catalogues for after the map is usable, and an error of the first load is still said in
+// Chinese. Screenshots of both tabs in zh and en go to tmp/screenshots (look at them).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -108,6 +109,31 @@ test('the first script holds no message catalogue: the catalogues and the groups
   assert.match(source, /^来源：.*人口普查出生地表/, source);
   assert.doesNotMatch(source, /census/, source);
   assert.deepEqual(errors, []);
+});
+
+test('an error of the first load is said in Chinese though the catalogues come later: the failed request waits for them', { timeout: 60_000 }, async () => {
+  // The server's internal error, as src/server/errors.ts sends it, for the map's regions; the
+  // catalogues' chunk held back 2 s, so the error is read before it would otherwise have come.
+  const body = JSON.stringify({ error: { code: 'INTERNAL', message: 'internal error: see the server log', messageCode: 'server.internal', params: {} } });
+  const seen = errors.length;
+  await page.route('**/api/regions?*', (route) => route.fulfill({ status: 500, contentType: 'application/json', body }));
+  await page.route('**/assets/server-catalogue-*.js', async (route) => {
+    await new Promise((ok) => setTimeout(ok, 2000));
+    await route.continue();
+  });
+  try {
+    await page.goto(server.url);
+    const alert = page.locator('.map-loading [role=alert]');
+    await alert.waitFor({ timeout: 30_000 });
+    assert.equal(await alert.textContent(), '无法加载：服务器内部错误：详见服务器日志');
+  } finally {
+    await page.unrouteAll();
+    // The page as the next tests expect it.
+    await page.goto(server.url);
+    await page.waitForSelector('body[data-flows-ready]', { state: 'attached', timeout: 90_000 });
+  }
+  // The one failed answer is the one this test made.
+  assert.deepEqual(errors.splice(seen).filter((e) => !/^500 .*\/api\/regions\?/.test(e) && !/status of 500/.test(e)), []);
 });
 
 test('en: the same headline in English, with "million"', { timeout: 60_000 }, async () => {
