@@ -34,6 +34,17 @@ export function loadServerMessages(): Promise<void> {
   }));
 }
 
+/**
+ * The catalogues if they are in; else null, after noting that a text is being said in its English
+ * (redrawn when they come) and asking for them.
+ */
+function loadedCatalogue(): Catalogue | null {
+  if (catalogue) return catalogue;
+  saidBeforeLoad = true;
+  void loadServerMessages();
+  return null;
+}
+
 /** What an answer may hold where a person reads text: plain English, or a coded message. */
 export type ServerMessage = string | { code?: string; params?: MessageParams; message: string };
 
@@ -77,14 +88,10 @@ function format(): MessageFormat {
 export function messageText(m: ServerMessage | null | undefined): string {
   if (m === null || m === undefined) return '';
   if (typeof m === 'string') return lang() === 'zh' ? legacyZh(m) : m;
-  if (!catalogue) {
-    saidBeforeLoad = true;
-    void loadServerMessages();
-    return m.message;
-  }
-  if (!catalogue.isMessageCode(m.code) || !m.params) return m.message;
+  const c = loadedCatalogue();
+  if (!c?.isMessageCode(m.code) || !m.params) return m.message;
   try {
-    const template = (lang() === 'zh' ? catalogue.ZH_MESSAGES[m.code] : catalogue.MESSAGES[m.code].en) as (p: MessageParams, f: MessageFormat) => string;
+    const template = (lang() === 'zh' ? c.ZH_MESSAGES[m.code] : c.MESSAGES[m.code].en) as (p: MessageParams, f: MessageFormat) => string;
     return template(m.params, format());
   } catch {
     // Parameters of another shape (a server of another version): its English is still right.
@@ -178,11 +185,7 @@ const FIELD_ZH: Record<string, string> = {
  */
 export function errorText(e: ErrorBody): string {
   const english = e.message ?? '';
-  if (e.messageCode && !catalogue) {
-    saidBeforeLoad = true;
-    void loadServerMessages();
-  }
-  if (e.messageCode && catalogue?.isMessageCode(e.messageCode)) {
+  if (e.messageCode && loadedCatalogue()?.isMessageCode(e.messageCode)) {
     const text = messageText({ code: e.messageCode, params: e.params, message: e.reason ?? english });
     if (e.code === 'INPUT') return locationText(e) + text + furtherRows(e, lang() === 'zh', messageText);
     return e.field ? `${(lang() === 'zh' && FIELD_ZH[e.field]) || e.field}${colon()}${text}` : text;
