@@ -8,7 +8,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Page, Route } from 'playwright-core';
 import { SHOTS, openDashboard, type Dashboard } from '../helpers/browser.ts';
 
 let dashboard: Dashboard | undefined;
@@ -193,11 +193,21 @@ const resultsText = async () => (await page.textContent('#view-models .model-res
 test('before any fit, the results pane says what the form does and lists the saved models to show, in both languages', { timeout: 120_000 }, async () => {
   await page.goto(`${server.url}?tab=models&case=cn`);
   await page.waitForSelector('#m-fit', { timeout: 60_000 });
-  await switchTo('en');
+  await switchTo('zh');
   const empty = page.locator('#view-models .model-results [data-empty-state]');
   await empty.locator('[data-show-model="china-provinces"]').waitFor({ timeout: 30_000 })
     .catch(async () => assert.fail(`results pane before a fit: ${await resultsText()}`));
-  assert.match(await empty.textContent() ?? '', /^Results appear here.*fits a gravity model/);
+  // A switch reads the list again; with that answer held back 2 s, the pane is still redrawn in
+  // the new language at once from the list it has (it showed its Chinese under English headings
+  // until the answer came, as a loaded CI machine once caught).
+  const held = async (r: Route) => {
+    await new Promise((f) => setTimeout(f, 2000));
+    await r.continue().catch(() => undefined);
+  };
+  await page.route(/\/api\/models$/, held);
+  await switchTo('en');
+  assert.match(await empty.textContent() ?? '', /^Results appear here.*fits a gravity model.*Saved models.*china-provinces \(gravity model\)Show/);
+  await page.unroute(/\/api\/models$/, held);
   // Every saved model has its button there, gravity and choice alike.
   const kinds = await empty.locator('[data-show-model]').evaluateAll((bs) => bs.map((b) => `${b.getAttribute('data-show-model')}:${b.getAttribute('data-model-kind')}`));
   assert.ok(kinds.includes('china-provinces:gravity') && kinds.includes('northeast-choice:choice'), kinds.join(' '));

@@ -179,7 +179,12 @@ export function createModelsView(periods: string[]): HTMLElement {
     } catch (e) {
       savedModels = { error: (e as Error).message };
     }
-    saved.replaceChildren(label('models.saved', 'h3'), savedModelList(savedModels, (m) => void showSaved(m)));
+    drawSaved();
+  }
+
+  /** The saved models as last read, in the page's language: beside the form and, before any result, in the results pane. */
+  function drawSaved(): void {
+    if (savedModels) saved.replaceChildren(label('models.saved', 'h3'), savedModelList(savedModels, (m) => void showSaved(m)));
     if (shown === null) showEmpty();
   }
 
@@ -434,6 +439,9 @@ export function createModelsView(periods: string[]): HTMLElement {
     if (doneSeconds !== null) progressText.textContent = doneText(doneSeconds);
     rerenderForm();
     rerenderResults();
+    // Drawn in the new language at once from the list last read, then read again: until the
+    // answer came, the pane showed its old words under headings already switched.
+    drawSaved();
     void renderSaved();
   });
   // The form follows the map: another case brings its regions, periods and indicators; another
