@@ -50,8 +50,11 @@ function url(path: string, query: Query = {}): string {
   return `api/${path}${s ? `?${s}` : ''}`;
 }
 
+/** An answer's body: read already if it was prefetched (see prefetch), else now. */
+const bodyText = (res: Response): Promise<string> => readEarly.get(res) ?? res.text();
+
 async function parse<T>(res: Response): Promise<T> {
-  const body = (await res.json().catch(() => null)) as { error?: ErrorBody } | null;
+  const body = await bodyText(res).then((text) => JSON.parse(text) as { error?: ErrorBody } | null).catch(() => null);
   if (!res.ok) {
     // An error's message is said from its code: the catalogues come first (server-text.ts).
     await loadServerMessages().catch(() => undefined);
@@ -65,10 +68,23 @@ async function parse<T>(res: Response): Promise<T> {
  * the page is still booting). Each is taken once, by the first `get` of the same URL.
  */
 const prefetched = new Map<string, Promise<Response>>();
+/**
+ * The bodies of prefetched answers, read as they arrive. Read only once taken, the first view's
+ * boundaries and values waited ~100 ms more on a busy page thread (the body's reads are tasks of
+ * their own) before the map could hand them to MapLibre's worker.
+ */
+const readEarly = new WeakMap<Response, Promise<string>>();
 
 export function prefetch(path: string, query: Query = {}): void {
   const u = url(path, query);
-  if (!prefetched.has(u)) prefetched.set(u, fetch(u));
+  if (!prefetched.has(u)) {
+    prefetched.set(u, fetch(u).then((res) => {
+      const text = res.text();
+      text.catch(() => undefined);
+      readEarly.set(res, text);
+      return res;
+    }));
+  }
 }
 
 /** The response to a GET: the prefetched one if there is one (taken once), else a new request. */
@@ -97,7 +113,7 @@ export interface GeoJsonAnswer { url: string; empty: boolean }
 async function geoJsonAnswer(path: string, query: Query): Promise<GeoJsonAnswer> {
   const res = await respond(path, query);
   if (!res.ok) await parse(res);
-  const text = await res.text();
+  const text = await bodyText(res);
   return { url: new URL(url(path, query), location.href).href, empty: !/"features"\s*:\s*\[\s*\{/.test(text) };
 }
 
