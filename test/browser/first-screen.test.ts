@@ -111,6 +111,27 @@ test('the first script holds no message catalogue: the catalogues and the groups
   assert.deepEqual(errors, []);
 });
 
+test('zh: Latin and Chinese in one sentence are set in one font, the Chinese one, not each Latin run in the system font and each Chinese run in a fallback looked up for it', { timeout: 60_000 }, async () => {
+  await page.goto(server.url);
+  await page.waitForSelector('body[data-map-ready]', { timeout: 90_000 });
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = await cdp.send('DOM.getDocument', { depth: 0 }) as { root: { nodeId: number } };
+    await cdp.send('CSS.enable');
+    const fontsOf = async (selector: string) => {
+      const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector }) as { nodeId: number };
+      const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId }) as { fonts: { familyName: string; glyphCount: number }[] };
+      return fonts.map((f) => f.familyName);
+    };
+    // "talentflow 人才流动" and the tab "English": one CJK font with Latin glyphs of its own
+    // (where it is installed, as here; PingFang or YaHei on other systems).
+    for (const selector of ['.brand strong', '#lang']) assert.deepEqual(await fontsOf(selector), ['Noto Sans CJK SC'], selector);
+  } finally {
+    await cdp.detach();
+  }
+  assert.deepEqual(errors, []);
+});
+
 test('an error of the first load is said in Chinese though the catalogues come later: the failed request waits for them', { timeout: 60_000 }, async () => {
   // The server's internal error, as src/server/errors.ts sends it, for the map's regions; the
   // catalogues' chunk held back 2 s, so the error is read before it would otherwise have come.
