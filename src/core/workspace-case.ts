@@ -29,6 +29,8 @@ export interface WorkspaceCase {
   name_en: string | null;
   /** Map levels, coarsest first. */
   levels: string[];
+  /** The map levels whose regions have stored boundaries (drawn as polygons; the others as circles at their centroids). */
+  boundaries: string[];
   defaultLevel: string;
   /** By first year, then last year (2010-2020, 2019, 2020, 2021). */
   periods: CasePeriod[];

@@ -78,7 +78,7 @@ test('zh: province level, China 2000-2010, a headline with the Northeast\'s net 
   assert.deepEqual(errors, []);
 });
 
-test('the first script holds no message catalogue: the catalogues and the groups are asked for once the map is usable, and the legend still says its source in Chinese; no empty headline box over the map before', { timeout: 60_000 }, async () => {
+test('the first script holds no message catalogue: the catalogues, the groups and the region registry are asked for once the map is usable, and the legend still says its source in Chinese; no empty headline box over the map before', { timeout: 60_000 }, async () => {
   // Whether the headline's box showed (empty) before the map was usable.
   await page.addInitScript(`new MutationObserver(() => {
     const el = document.querySelector('[data-headline]');
@@ -94,12 +94,18 @@ test('the first script holds no message catalogue: the catalogues and the groups
     const usable = performance.getEntriesByName('talentflow:map-usable')[0].startTime;
     const res = performance.getEntriesByType('resource');
     const at = (re) => res.filter((e) => re.test(new URL(e.name).pathname)).map((e) => e.startTime);
-    return { usable, catalogue: at(/\\/assets\\/server-catalogue-[^/]+\\.js$/), groups: at(/\\/api\\/groups$/), entry: document.querySelector('script[type=module][src]').src };
-  })()`) as { usable: number; catalogue: number[]; groups: number[]; entry: string };
+    return { usable, catalogue: at(/\\/assets\\/server-catalogue-[^/]+\\.js$/), groups: at(/\\/api\\/groups$/), registry: at(/\\/api\\/regions$/), entry: document.querySelector('script[type=module][src]').src };
+  })()`) as { usable: number; catalogue: number[]; groups: number[]; registry: number[]; entry: string };
   assert.equal(r.catalogue.length, 1, 'the catalogues load once');
   assert.ok(r.catalogue[0] >= r.usable, `catalogues asked for at ${r.catalogue[0]} ms, map usable at ${r.usable} ms`);
   assert.equal(r.groups.length, 1);
   assert.ok(r.groups[0] >= r.usable, `groups asked for at ${r.groups[0]} ms, map usable at ${r.usable} ms`);
+  // The boundaries are drawn without the registry (names, centroids), read once after: its
+  // names are on the map and in the lists.
+  assert.equal(r.registry.length, 1, 'the registry is read once');
+  assert.ok(r.registry[0] >= r.usable, `registry asked for at ${r.registry[0]} ms, map usable at ${r.usable} ms`);
+  await page.waitForFunction(`window.__talentflow.labels().includes('210000')`, undefined, { timeout: 10_000 });
+  assert.deepEqual(await names('losses'), ['吉林省', '辽宁省', '黑龙江省']);
   // The page's first script: neither catalogue's words (Chinese and English of server.internal).
   const entry = await (await fetch(r.entry)).text();
   assert.ok(entry.length > 10_000, 'the entry script was read');
@@ -192,6 +198,23 @@ test('Korea: the region that lost most in the headline (observed counts, whole),
   await page.screenshot({ path: join(SHOTS, 'first-screen-map-korea-en.png') });
   await page.selectOption('#f-case', 'cn');
   await page.waitForFunction(`document.querySelector('[data-headline]:not([hidden])')?.textContent.includes('Northeast')`, undefined, { timeout: 60_000 });
+  assert.deepEqual(errors, []);
+});
+
+test('Korea opened by a link: no boundaries stored, so the registry is read before the map is usable and the regions are circles at their centroids', { timeout: 90_000 }, async () => {
+  await page.goto(`${server.url}?case=kr`);
+  await page.waitForSelector('body[data-flows-ready]', { state: 'attached', timeout: 90_000 });
+  const r = await page.evaluate(`(() => {
+    const usable = performance.getEntriesByName('talentflow:map-usable')[0].startTime;
+    const registry = performance.getEntriesByType('resource').filter((e) => new URL(e.name).pathname.endsWith('/api/regions')).map((e) => e.startTime);
+    return { usable, registry, circles: window.__talentflow.map().querySourceFeatures('points').length };
+  })()`) as { usable: number; registry: number[]; circles: number };
+  assert.equal(r.registry.length, 1, 'the registry is read once');
+  assert.ok(r.registry[0] < r.usable, `registry asked for at ${r.registry[0]} ms, map usable at ${r.usable} ms`);
+  assert.ok(r.circles >= 17, `circles drawn: ${r.circles}`);
+  await page.waitForFunction(`window.__talentflow.labels().includes('KR11')`, undefined, { timeout: 10_000 });
+  await page.goto(server.url);
+  await page.waitForSelector('body[data-flows-ready]', { state: 'attached', timeout: 90_000 });
   assert.deepEqual(errors, []);
 });
 

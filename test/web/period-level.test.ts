@@ -8,7 +8,7 @@ import { setCases, state } from '../../web/src/state.ts';
 import { withPeriodAtLevel, type NetView } from '../../web/src/period-level.ts';
 
 const CN: WorkspaceCase = {
-  id: 'cn', within: 'CN', name_zh: '中国', name_en: 'China', levels: ['province', 'city'], defaultLevel: 'province',
+  id: 'cn', within: 'CN', name_zh: '中国', name_en: 'China', levels: ['province', 'city'], boundaries: ['province', 'city'], defaultLevel: 'province',
   periods: [{ period: '2000-2010', kind: 'flows', estimated: true, flows: 686 }, { period: '2010-2020', kind: 'flows', estimated: false, flows: 126380 }],
   defaultPeriod: '2000-2010', groups: [], bounds: null, regions: 2, regionCodes: ['210000', '220000'], indicators: [], sources: [], rankExamples: [],
 };

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { importFlows, importIndicators, importRegions } from '../index.ts';
+import { importFlows, importGeometry, importIndicators, importRegions } from '../index.ts';
 import { listCases } from './list-cases.ts';
 import { tempWorkspace } from '../../../test/helpers/workspace.ts';
 
@@ -32,6 +32,12 @@ test('regions under no country make the "your data" case, with its own level, pe
     // Centroids 9.9-10.2 E, 49.9-50.0 N widened by half a 10 km side (0.045° of latitude).
     assert.ok(Math.abs(s - (49.9 - 0.045)) < 0.01 && Math.abs(n - 50.045) < 0.01 && w < 9.9 && w > 9.8 && e > 10.2 && e < 10.3, `bounds ${c.bounds}`);
     assert.deepEqual(c.regionCodes, ['D1', 'D2', 'D3', 'D4']);
+    // No boundaries stored: the dashboard draws the districts as circles.
+    assert.deepEqual(c.boundaries, []);
+    // One district's boundary makes the level one with boundaries (the others draw as "no shape").
+    const square = (x: number, y: number) => [[[x, y], [x + 0.1, y], [x + 0.1, y + 0.1], [x, y + 0.1], [x, y]]];
+    await importGeometry(t.ws, file('d1.geojson', JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { code: 'D1' }, geometry: { type: 'Polygon', coordinates: square(9.95, 49.95) } }] })));
+    assert.deepEqual((await listCases(t.ws))[0].boundaries, ['district']);
   } finally {
     t.done();
   }

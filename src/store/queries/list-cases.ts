@@ -52,6 +52,9 @@ async function describeCase(ws: Workspace, id: string, within: string | null, na
     if (!taken && !levels.includes(r.level) && Number(r.n) >= MIN_MAP_REGIONS) levels.push(r.level);
   }
   const defaultLevel = levels[0] ?? '';
+  const withBoundaries = new Set((await ws.db.all<{ level: string }>(
+    `SELECT DISTINCT level FROM regions WHERE geometry IS NOT NULL AND code IN (${set}) AND level IN (SELECT unnest(?::VARCHAR[]))`, [codes, listValue(levels)])).map((r) => r.level));
+  const boundaries = levels.filter((l) => withBoundaries.has(l));
   const regionCodes = (await ws.db.all<{ code: string }>('SELECT code FROM regions WHERE level = ? AND code IN (SELECT unnest(?::VARCHAR[])) ORDER BY code', [defaultLevel, codes])).map((r) => r.code);
 
   const flowRows = await ws.db.all<{ period: string; start: number; end: number; estimated: boolean; n: bigint; atLevel: bigint }>(
@@ -89,7 +92,7 @@ async function describeCase(ws: Workspace, id: string, within: string | null, na
     .map((r) => ({ ...r, periods: [...r.periods], regions: Number(r.regions) }));
 
   return {
-    id, within, ...names, levels, defaultLevel, periods, defaultPeriod, groups, bounds, regions: members.length, regionCodes, indicators,
+    id, within, ...names, levels, boundaries, defaultLevel, periods, defaultPeriod, groups, bounds, regions: members.length, regionCodes, indicators,
     sources: await caseSources(ws, codes),
   };
 }

@@ -6,14 +6,14 @@ import { colon, errorLine, fmt, lang, levelLabel, onLanguage, otherName, regionN
 import { fieldText, fieldTexts, loadServerMessages } from '../i18n/server-text.ts';
 import { CASES, casePatch, state, subscribe, update, type CaseDef, type CaseId, type State } from '../state.ts';
 import { clear, h, label, status } from '../ui/dom.ts';
-import { createBasemap, hasSource, setDrawnColors, setSourceData } from './basemap.ts';
+import { COLORS, createBasemap, hasSource, setDrawnColors, setSourceData } from './basemap.ts';
 import { classify, colorFor, legend, type Classes } from './choropleth.ts';
 import { FlowOverlay, locationsOf, type FlowHover } from './flows.ts';
 import { renderHeadline } from './headline.ts';
 import { LabelLayer } from './labels.ts';
 import { renderNoValues } from './no-data.ts';
 import { hasNetValues } from './net-request.ts';
-import { flowPeriods, measureName, measureQuery, populationChangeOnly, regionsQuery } from './first-view.ts';
+import { drawsWithoutRegistry, flowPeriods, measureName, measureQuery, populationChangeOnly, regionsQuery } from './first-view.ts';
 import { overviewLists, shortName } from './overview.ts';
 import { exportMap, mapMeta, netTitle } from './export.ts';
 import { PrintImage } from './print-image.ts';
@@ -67,6 +67,8 @@ export function createMapView(): MapView {
   const picture = new PrintImage(mapWrap, layers, t('tab.map'));
   let groups: Group[] = [];
   let regions = new Map<string, Region>();
+  /** The case whose registry `regions` holds (null: none read yet). */
+  let registryOf: string | null = null;
   let netValues = new Map<string, number>();
   let classes: Classes = { breaks: [-3, -2, -1, 1, 2, 3] };
   let measure: MeasureResult | null = null;
@@ -253,18 +255,41 @@ export function createMapView(): MapView {
 
   async function loadGeometry(): Promise<void> {
     const c = caseDef();
+    // The first screen's boundaries are drawn without the registry, which follows once the map is usable (start).
     const [regs, geo, provinces] = await Promise.all([
-      api.regions(regionsQuery(c)),
+      drawsWithoutRegistry(c, state.level) && !timings.mapUsable ? null : api.regions(regionsQuery(c)),
       api.geometry(state.level, c.within),
       // Province outlines over cities where the case has provinces (the API refuses a level the workspace lacks).
       state.level === 'city' && c.levels.includes('province') ? api.geometry('province', c.within) : Promise.resolve(null),
     ]);
-    regions = new Map(regs.map((r) => [r.code, r]));
+    // No boundaries after all (removed since the cases were read): circles, drawn from the registry.
+    const registry = regs ?? (geo.empty ? await api.regions(regionsQuery(c)) : null);
+    if (registry) {
+      regions = new Map(registry.map((r) => [r.code, r]));
+      registryOf = c.id;
+    }
     geometry = geo;
     provinceLines = provinces;
     drawGeometry();
     updateLabels();
   }
+
+  /** Reads the case's registry where the first draw went without it (loadGeometry). */
+  async function loadRegistry(): Promise<void> {
+    const c = caseDef();
+    if (registryOf === c.id) return;
+    const registry = await api.regions(regionsQuery(c));
+    if (caseDef() !== c || registryOf === c.id) return;
+    regions = new Map(registry.map((r) => [r.code, r]));
+    registryOf = c.id;
+    drawnCodes = onLevelCodes();
+    // A region drawn without a value has the fill's "no data" colour (basemap.ts fillColor):
+    // recorded as drawn, so that paint() gives no feature state where nothing changed.
+    if (geometry && !geometry.empty) for (const code of drawnCodes) if (!drawnColors.has(code)) drawnColors.set(code, COLORS.noData);
+  }
+
+  /** The codes of the case's regions at the level on screen (the registry's). */
+  const onLevelCodes = (): string[] => [...regions.values()].filter((r) => r.level === state.level).map((r) => r.code);
 
   function drawGeometry(): void {
     if (!map || !geometry) return;
@@ -276,9 +301,10 @@ export function createMapView(): MapView {
     drawnColors.clear();
     const onLevel = [...regions.values()].filter((r) => r.level === state.level);
     if (!geometry.empty) {
-      // The boundaries' codes are the level's regions (the registry's); the colours of the
+      // The boundaries' codes are the level's regions (the registry's, or before it is read
+      // those with a value: a region without one is "no data" either way); the colours of the
       // values at hand go with them, applied by the worker as it tiles.
-      drawnCodes = onLevel.map((r) => r.code);
+      drawnCodes = registryOf === caseDef().id ? onLevelCodes() : [...netValues.keys()];
       for (const code of drawnCodes) drawnColors.set(code, colorFor(netValues.get(code), classes));
       setDrawnColors(map, drawnColors);
       setSourceData(map, 'regions', geometry.url);
@@ -431,11 +457,11 @@ export function createMapView(): MapView {
     // frames before it (a full redraw apiece with a software renderer) longer.
     labels = new LabelLayer(map);
     map.on('render', () => picture.drawn());
-    updateLabels();
     // The legend, the lists and the headline say the server's notes (its message catalogues:
     // two thirds of the page's first script, loaded once the map is usable; server-text.ts);
-    // the lists and the headline name the case's groups.
-    await Promise.all([loadServerMessages(), api.groups().then((g) => void (groups = g)).catch(() => undefined)]);
+    // the lists and the headline name the case's groups, and the names, the lists and the
+    // search need the registry (read now where the boundaries were drawn without it).
+    await Promise.all([loadServerMessages(), api.groups().then((g) => void (groups = g)).catch(() => undefined), loadRegistry().then(updateLabels)]);
     // The headline's sentence needs every flow touching the focus (all Northeast city flows
     // weigh 4 MB): asked for once the map is usable, not before.
     void loadHeadline();
