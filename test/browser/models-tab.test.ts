@@ -197,17 +197,20 @@ test('before any fit, the results pane says what the form does and lists the sav
   const empty = page.locator('#view-models .model-results [data-empty-state]');
   await empty.locator('[data-show-model="china-provinces"]').waitFor({ timeout: 30_000 })
     .catch(async () => assert.fail(`results pane before a fit: ${await resultsText()}`));
-  // A switch reads the list again; with that answer held back 2 s, the pane is still redrawn in
-  // the new language at once from the list it has (it showed its Chinese under English headings
-  // until the answer came, as a loaded CI machine once caught).
-  const held = async (r: Route) => {
-    await new Promise((f) => setTimeout(f, 2000));
+  // A switch redraws the pane in the new language at once from the list it has (it once waited
+  // for a new answer and showed its Chinese under English headings until then, as a loaded CI
+  // machine caught), and reads no list again: names and kinds do not depend on the language.
+  let reads = 0;
+  const counted = async (r: Route) => {
+    reads++;
     await r.continue().catch(() => undefined);
   };
-  await page.route(/\/api\/models$/, held);
+  await page.route(/\/api\/models$/, counted);
   await switchTo('en');
   assert.match(await empty.textContent() ?? '', /^Results appear here.*fits a gravity model.*Saved models.*china-provinces \(gravity model\)Show/);
-  await page.unroute(/\/api\/models$/, held);
+  await page.waitForTimeout(500);
+  await page.unroute(/\/api\/models$/, counted);
+  assert.equal(reads, 0, 'the list was read again on a language switch');
   // Every saved model has its button there, gravity and choice alike.
   const kinds = await empty.locator('[data-show-model]').evaluateAll((bs) => bs.map((b) => `${b.getAttribute('data-show-model')}:${b.getAttribute('data-model-kind')}`));
   assert.ok(kinds.includes('china-provinces:gravity') && kinds.includes('northeast-choice:choice'), kinds.join(' '));
@@ -221,6 +224,31 @@ test('before any fit, the results pane says what the form does and lists the sav
   assert.doesNotMatch(await empty.textContent() ?? '', /Saved models|gravity model/);
   await page.screenshot({ path: join(SHOTS, 'models-empty-zh.png') });
   assert.deepEqual(errors, []);
+});
+
+test('a saved-model list that failed to load says so in the page\'s language, and a language switch reads it again', { timeout: 120_000 }, async () => {
+  await switchTo('en');
+  const seen = errors.length;
+  // The server's internal error, as src/server/errors.ts sends it, for the list only.
+  const body = JSON.stringify({ error: { code: 'INTERNAL', message: 'internal error: see the server log', messageCode: 'server.internal', params: {} } });
+  const failing = (r: Route) => r.fulfill({ status: 500, contentType: 'application/json', body });
+  await page.route(/\/api\/models$/, failing);
+  const alert = page.locator('#view-models .model-results [data-empty-state] [role=alert]');
+  try {
+    await page.goto(`${server.url}?tab=models&case=cn`);
+    await alert.waitFor({ timeout: 60_000 });
+    assert.match(await alert.textContent() ?? '', /internal error/i);
+  } finally {
+    await page.unroute(/\/api\/models$/, failing);
+  }
+  // The switch reads the list again (it answers now): the models, in Chinese.
+  await switchTo('zh');
+  const empty = page.locator('#view-models .model-results [data-empty-state]');
+  await empty.locator('[data-show-model="china-provinces"]').waitFor({ timeout: 30_000 })
+    .catch(async () => assert.fail(`after the switch: ${await resultsText()}`));
+  assert.match(await empty.textContent() ?? '', /china-provinces（引力模型）查看/);
+  assert.equal(await alert.count(), 0);
+  assert.deepEqual(errors.splice(seen).filter((e) => !/^500 .*\/api\/models$/.test(e) && !/status of 500/.test(e)), []);
 });
 
 test('a saved gravity model opens as a fit\'s result: heading, table, statistics, chart, warnings, after a language switch too', { timeout: 180_000 }, async () => {

@@ -439,10 +439,12 @@ export function createModelsView(periods: string[]): HTMLElement {
     if (doneSeconds !== null) progressText.textContent = doneText(doneSeconds);
     rerenderForm();
     rerenderResults();
-    // Drawn in the new language at once from the list last read, then read again: until the
-    // answer came, the pane showed its old words under headings already switched.
+    // Drawn in the new language at once from the list last read (waiting for a new answer, the
+    // pane showed its old words under headings already switched). Names and kinds do not depend
+    // on the language; a failed read's message does (said in the language of then), so only
+    // after a failure is the list read again.
     drawSaved();
-    void renderSaved();
+    if (savedModels && 'error' in savedModels) void renderSaved();
   });
   // The form follows the map: another case brings its regions, periods and indicators; another
   // level is the form's level too.
