@@ -43,8 +43,9 @@ export async function listCases(ws: Workspace): Promise<Omit<WorkspaceCase, 'ran
 async function describeCase(ws: Workspace, id: string, within: string | null, names: { name_zh: string | null; name_en: string | null }, members: { code: string; depth: number }[]): Promise<Omit<WorkspaceCase, 'rankExamples'>> {
   const codes = listValue(members.map((m) => m.code));
   const set = 'SELECT unnest(?::VARCHAR[])';
-  const levelRows = await ws.db.all<{ depth: number; level: string; n: bigint }>(
-    `SELECT m.depth, r.level, count(*) AS n FROM regions r JOIN (SELECT unnest(?::VARCHAR[]) AS code, unnest(?::INTEGER[]) AS depth) m ON m.code = r.code
+  // n: regions of a level at a depth; shapes: those with stored boundaries.
+  const levelRows = await ws.db.all<{ depth: number; level: string; n: bigint; shapes: bigint }>(
+    `SELECT m.depth, r.level, count(*) AS n, count(r.geometry) AS shapes FROM regions r JOIN (SELECT unnest(?::VARCHAR[]) AS code, unnest(?::INTEGER[]) AS depth) m ON m.code = r.code
      GROUP BY m.depth, r.level ORDER BY m.depth, n DESC, r.level`, [codes, listValue(members.map((m) => Number(m.depth)))]);
   const levels: string[] = [];
   for (const r of levelRows) {
@@ -52,9 +53,7 @@ async function describeCase(ws: Workspace, id: string, within: string | null, na
     if (!taken && !levels.includes(r.level) && Number(r.n) >= MIN_MAP_REGIONS) levels.push(r.level);
   }
   const defaultLevel = levels[0] ?? '';
-  const withBoundaries = new Set((await ws.db.all<{ level: string }>(
-    `SELECT DISTINCT level FROM regions WHERE geometry IS NOT NULL AND code IN (${set}) AND level IN (SELECT unnest(?::VARCHAR[]))`, [codes, listValue(levels)])).map((r) => r.level));
-  const boundaries = levels.filter((l) => withBoundaries.has(l));
+  const boundaries = levels.filter((l) => levelRows.some((r) => r.level === l && Number(r.shapes) > 0));
   const regionCodes = (await ws.db.all<{ code: string }>('SELECT code FROM regions WHERE level = ? AND code IN (SELECT unnest(?::VARCHAR[])) ORDER BY code', [defaultLevel, codes])).map((r) => r.code);
 
   const flowRows = await ws.db.all<{ period: string; start: number; end: number; estimated: boolean; n: bigint; atLevel: bigint }>(
