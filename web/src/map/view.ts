@@ -226,7 +226,11 @@ export function createMapView(): MapView {
 
   /** Codes of the features on the map now (polygons, or centroid circles for Korea). */
   let drawnCodes: string[] = [];
-  /** Colours of the polygons as drawn: given with the boundaries by drawGeometry, or since in feature state. */
+  /**
+   * Colours of the polygons as drawn: given with the boundaries by drawGeometry, or since in
+   * feature state. A polygon given none was drawn in the fill's "no data" colour (basemap.ts
+   * fillColor), as is any region the boundaries were drawn before the registry named.
+   */
   const drawnColors = new Map<string, string>();
 
   /**
@@ -244,7 +248,7 @@ export function createMapView(): MapView {
       const color = colorFor(netValues.get(code), classes);
       if (!polygons) {
         map.setFeatureState({ source: 'points', id: code }, { color, target: state.targets.includes(code), selected: state.selected === code });
-      } else if (drawnColors.get(code) !== color) {
+      } else if ((drawnColors.get(code) ?? COLORS.noData) !== color) {
         map.setFeatureState({ source: 'regions', id: code }, { color });
         drawnColors.set(code, color);
       }
@@ -255,19 +259,18 @@ export function createMapView(): MapView {
 
   async function loadGeometry(): Promise<void> {
     const c = caseDef();
-    // The first screen's boundaries are drawn without the registry, which follows once the map is usable (start).
+    // The registry is the case's, whatever the level: read once. The first screen's boundaries
+    // are drawn without it, and it follows once the map is usable (start).
+    const held = registryOf === c.id;
     const [regs, geo, provinces] = await Promise.all([
-      drawsWithoutRegistry(c, state.level) && !timings.mapUsable ? null : api.regions(regionsQuery(c)),
+      held || (drawsWithoutRegistry(c, state.level) && !timings.mapUsable) ? null : api.regions(regionsQuery(c)),
       api.geometry(state.level, c.within),
       // Province outlines over cities where the case has provinces (the API refuses a level the workspace lacks).
       state.level === 'city' && c.levels.includes('province') ? api.geometry('province', c.within) : Promise.resolve(null),
     ]);
     // No boundaries after all (removed since the cases were read): circles, drawn from the registry.
-    const registry = regs ?? (geo.empty ? await api.regions(regionsQuery(c)) : null);
-    if (registry) {
-      regions = new Map(registry.map((r) => [r.code, r]));
-      registryOf = c.id;
-    }
+    const registry = regs ?? (geo.empty && !held ? await api.regions(regionsQuery(c)) : null);
+    if (registry) holdRegistry(c, registry);
     geometry = geo;
     provinceLines = provinces;
     drawGeometry();
@@ -280,12 +283,13 @@ export function createMapView(): MapView {
     if (registryOf === c.id) return;
     const registry = await api.regions(regionsQuery(c));
     if (caseDef() !== c || registryOf === c.id) return;
+    holdRegistry(c, registry);
+    drawnCodes = onLevelCodes();
+  }
+
+  function holdRegistry(c: CaseDef, registry: Region[]): void {
     regions = new Map(registry.map((r) => [r.code, r]));
     registryOf = c.id;
-    drawnCodes = onLevelCodes();
-    // A region drawn without a value has the fill's "no data" colour (basemap.ts fillColor):
-    // recorded as drawn, so that paint() gives no feature state where nothing changed.
-    if (geometry && !geometry.empty) for (const code of drawnCodes) if (!drawnColors.has(code)) drawnColors.set(code, COLORS.noData);
   }
 
   /** The codes of the case's regions at the level on screen (the registry's). */
@@ -299,7 +303,6 @@ export function createMapView(): MapView {
     if (provinceLines || hasSource(map, 'provinces')) setSourceData(map, 'provinces', provinceLines?.url ?? empty);
     for (const source of ['regions', 'points'] as const) if (hasSource(map, source)) map.removeFeatureState({ source });
     drawnColors.clear();
-    const onLevel = [...regions.values()].filter((r) => r.level === state.level);
     if (!geometry.empty) {
       // The boundaries' codes are the level's regions (the registry's, or before it is read
       // those with a value: a region without one is "no data" either way); the colours of the
@@ -311,7 +314,7 @@ export function createMapView(): MapView {
       if (hasSource(map, 'points')) setSourceData(map, 'points', empty);
     } else {
       // No boundaries stored (Korea): circles at the centroids.
-      const pts: Feature[] = onLevel.filter((r) => r.centroid_lon !== null).map((r) => ({
+      const pts: Feature[] = [...regions.values()].filter((r) => r.level === state.level && r.centroid_lon !== null).map((r) => ({
         type: 'Feature', geometry: { type: 'Point', coordinates: [r.centroid_lon!, r.centroid_lat!] }, properties: { code: r.code, name_zh: r.name_zh, name_en: r.name_en },
       }));
       drawnCodes = pts.map((f) => String(f.properties!.code));
